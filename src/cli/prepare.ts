@@ -1,0 +1,38 @@
+// Opens the configured database, migrates it, and on first start loads the
+// shipped data. Used by `serve`, `migrate`, `seed` and the test fixtures.
+import { sql } from 'drizzle-orm';
+import type { Env } from '../env.ts';
+import { openDatabase, type Database, type DatabaseTarget } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Context } from '../domain/context.ts';
+import { loadShippedData, readShippedData, type LoadSummary } from '../domain/transfer/shipped-data.ts';
+
+export function targetFromEnv(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseTarget {
+  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR };
+}
+
+export function systemContext(database: Database, label: string): Context {
+  // organisationId is checked only for users; the loader assigns its own.
+  return { db: database.db, principal: { kind: 'system', label, organisationId: 0 } };
+}
+
+export async function isEmpty(database: Database): Promise<boolean> {
+  const result = await database.db.execute(sql`select count(*)::int as n from organisations`);
+  return (result.rows[0] as { n: number }).n === 0;
+}
+
+export async function seedShippedData(database: Database): Promise<LoadSummary> {
+  return loadShippedData(systemContext(database, 'seed'), await readShippedData());
+}
+
+/** Migrates, and seeds an empty database. Returns what was seeded, if anything. */
+export async function prepareDatabase(database: Database): Promise<LoadSummary | null> {
+  await migrate(database);
+  return (await isEmpty(database)) ? seedShippedData(database) : null;
+}
+
+export async function openPrepared(target: DatabaseTarget): Promise<{ database: Database; seeded: LoadSummary | null }> {
+  const database = await openDatabase(target);
+  const seeded = await prepareDatabase(database);
+  return { database, seeded };
+}

@@ -1,0 +1,56 @@
+// The one place that knows which database Ortsband runs on. PGlite (embedded
+// Postgres in WebAssembly, data in a folder) by default; a PostgreSQL server
+// when a URL is given. Everything else sees only `Db`.
+//
+// drizzle's node-postgres driver over PGlite's pg adapter breaks on
+// parameterised queries, so PGlite goes through drizzle-orm/pglite.
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or a transaction on it: what a query needs. */
+export type Executor = Db | Tx;
+
+export type DatabaseTarget =
+  | { kind: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob | File }
+  | { kind: 'postgres'; url: string; poolSize?: number };
+
+export interface Database {
+  db: Db;
+  target: DatabaseTarget['kind'];
+  close(): Promise<void>;
+  /** PGlite only: a tarball of the data folder (fast test fixtures, backups). */
+  dumpDataDir?: () => Promise<File | Blob>;
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
+    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    return { db, target: 'postgres', close: () => pool.end() };
+  }
+  const client = await PGlite.create({
+    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+    extensions: { pg_trgm },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return {
+    db,
+    target: 'pglite',
+    close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir('none'),
+  };
+}
+
+// pg parses DATE (oid 1082) into a Date at local midnight; the register's dates
+// are calendar days, so keep them as strings on every connection.
+pg.types.setTypeParser(1082, (value: string) => value);

@@ -1,0 +1,449 @@
+// The whole domain of SPEC.md as tables. Later work (accounts, editing,
+// activities, action plans, contact surfaces) adds tables; these stay.
+//
+// Invariants kept by the domain verbs, not by callers:
+// - status_events is append-only; agreements.current_status and the
+//   agreement_status_periods rows are caches derived from the events in the
+//   same transaction (src/domain/status/derive-status.ts).
+// - every change writes an audit_log row in the same transaction.
+// - every record has an owning organisation and a visibility.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  doublePrecision,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
+
+export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+const visibility = () => text('visibility').$type<Visibility>().notNull().default('public');
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+export const organisations = pgTable('organisations', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  // The Swedish party this organisation is, when it is one (a kommun's office).
+  actorId: integer('actor_id'),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  subject: text('subject').notNull().unique(), // OIDC subject
+  displayName: text('display_name').notNull(),
+  role: text('role').$type<'reader' | 'editor' | 'admin'>().notNull().default('reader'),
+  createdAt: createdAt(),
+});
+
+export const ACTOR_KINDS = [
+  'kommun',
+  'region',
+  'lansstyrelse',
+  'regionforbund',
+  'municipal_company',
+  'university',
+  'business_organisation',
+  'friendship_association',
+  'other',
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const actors = pgTable(
+  'actors',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    kind: text('kind').$type<ActorKind>().notNull(),
+    // SCB kommunkod (4 digits) for kommuner; länskod (2 digits) of the county it sits in.
+    municipalityCode: text('municipality_code'),
+    countyCode: text('county_code'),
+    // EDTF dates: the body existed from/to (renamed and merged bodies end).
+    existedFrom: text('existed_from'),
+    existedTo: text('existed_to'),
+    seatLat: doublePrecision('seat_lat'),
+    seatLon: doublePrecision('seat_lon'),
+    note: text('note'),
+    searchText: text('search_text').notNull().default(''),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('actors_municipality_code_key').on(t.municipalityCode),
+    index('actors_county_idx').on(t.countyCode),
+    index('actors_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    check('actors_municipality_code_format', sql`${t.municipalityCode} ~ '^[0-9]{4}$'`),
+    check('actors_county_code_format', sql`${t.countyCode} ~ '^[0-9]{2}$'`),
+  ],
+);
+
+// Renames and mergers (regionförbund → region): the predecessor keeps its
+// history; the successor is linked, never overwritten.
+export const actorSuccessions = pgTable('actor_successions', {
+  id: serial('id').primaryKey(),
+  predecessorId: integer('predecessor_id').notNull().references(() => actors.id),
+  successorId: integer('successor_id').notNull().references(() => actors.id),
+  kind: text('kind').$type<'renamed' | 'merged' | 'took_over'>().notNull(),
+  date: text('date'), // EDTF
+  note: text('note'),
+  createdAt: createdAt(),
+});
+
+export const COUNTERPART_LEVELS = [
+  'country',
+  'province',
+  'autonomous_region',
+  'municipality', // directly administered municipality (直辖市)
+  'sar',
+  'prefecture_city',
+  'autonomous_prefecture',
+  'county',
+  'county_city',
+  'district',
+  'other',
+] as const;
+export type CounterpartLevel = (typeof COUNTERPART_LEVELS)[number];
+
+export const counterparts = pgTable(
+  'counterparts',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    countryCode: text('country_code').notNull(), // ISO 3166-1 alpha-2
+    nameLatin: text('name_latin').notNull(),
+    nameNative: text('name_native'),
+    namePinyin: text('name_pinyin'), // with tone marks, e.g. Sūzhōu
+    level: text('level').$type<CounterpartLevel>().notNull(),
+    parentId: integer('parent_id').references((): AnyPgColumn => counterparts.id),
+    // Ids of every ancestor, root first: "inside Zhejiang" is `ancestor_ids @> {zhejiang}`.
+    ancestorIds: integer('ancestor_ids').array().notNull().default(sql`'{}'::integer[]`),
+    lat: doublePrecision('lat'),
+    lon: doublePrecision('lon'),
+    note: text('note'),
+    searchText: text('search_text').notNull().default(''),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('counterparts_parent_idx').on(t.parentId),
+    index('counterparts_ancestors_gin').using('gin', t.ancestorIds),
+    index('counterparts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+// Kinds an administrator can extend; the two of the report are seeded.
+export const agreementKinds = pgTable('agreement_kinds', {
+  code: text('code').primaryKey(),
+  nameSv: text('name_sv').notNull(),
+  nameEn: text('name_en').notNull(),
+  timeLimited: boolean('time_limited').notNull(),
+});
+
+export const STATUSES = ['planned', 'active', 'dormant', 'paused', 'partly_ended', 'ended'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const agreements = pgTable(
+  'agreements',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind').notNull().references(() => agreementKinds.code),
+    officialTitle: text('official_title'),
+    signedOn: text('signed_on'), // EDTF
+    term: text('term'), // e.g. "two years"
+    renewalRule: text('renewal_rule'),
+    endsOn: text('ends_on'), // EDTF, for time-limited agreements
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    funding: text('funding'),
+    responsibleUnit: text('responsible_unit'),
+    parentId: integer('parent_id').references((): AnyPgColumn => agreements.id),
+    summary: text('summary'),
+    // Caches, recomputed from status_events in the same transaction.
+    currentStatus: text('current_status').$type<Status>().notNull().default('planned'),
+    establishedMin: date('established_min'),
+    establishedYear: integer('established_year'),
+    lastEventOn: date('last_event_on'),
+    searchText: text('search_text').notNull().default(''),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('agreements_status_idx').on(t.currentStatus),
+    index('agreements_kind_idx').on(t.kind),
+    index('agreements_established_idx').on(t.establishedMin),
+    index('agreements_parent_idx').on(t.parentId),
+    index('agreements_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+  ],
+);
+
+export const PARTY_ROLES = ['party', 'original_signatory', 'co_financier', 'participant'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+// "party" is the Swedish body that holds the agreement now (the one the
+// report's appendix lists); other roles keep who signed or paid earlier.
+export const agreementParties = pgTable(
+  'agreement_parties',
+  {
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').notNull().references(() => actors.id),
+    role: text('role').$type<PartyRole>().notNull().default('party'),
+    note: text('note'),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.actorId, t.role] }), index('agreement_parties_actor_idx').on(t.actorId)],
+);
+
+export const agreementCounterparts = pgTable(
+  'agreement_counterparts',
+  {
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    counterpartId: integer('counterpart_id').notNull().references(() => counterparts.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.counterpartId] }),
+    index('agreement_counterparts_counterpart_idx').on(t.counterpartId),
+  ],
+);
+
+export const EVENT_TYPES = [
+  'planned',
+  'established',
+  'renewed',
+  'activity_observed',
+  'dormant',
+  'paused',
+  'resumed',
+  'partly_ended',
+  'ended',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+export const SIDES = ['swedish', 'counterpart', 'both'] as const;
+export type Side = (typeof SIDES)[number];
+export const END_MODES = ['decision', 'non_renewal', 'expiry', 'faded_out'] as const;
+export type EndMode = (typeof END_MODES)[number];
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'interval', 'unknown'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];
+
+export const statusEvents = pgTable(
+  'status_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(), // also the insertion order (tie-break)
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    type: text('type').$type<EventType>().notNull(),
+    date: text('date').notNull(), // EDTF as the source gives it: 2019, 2019-12, 2019-12-10, 2002/2022, XXXX
+    dateMin: date('date_min'), // earliest day the event can have happened; null when unknown
+    dateMax: date('date_max'), // latest day; the event is certain from this day
+    datePrecision: text('date_precision').$type<DatePrecision>().notNull(),
+    side: text('side').$type<Side>(),
+    mode: text('mode').$type<EndMode>(),
+    decidingBody: text('deciding_body'),
+    reference: text('reference'), // § number, protocol
+    caseNumber: text('case_number'), // diarienummer
+    note: text('note'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('status_events_agreement_idx').on(t.agreementId, t.dateMax, t.id), index('status_events_type_idx').on(t.type, t.dateMax)],
+);
+
+export const REASON_CODES = ['democracy_human_rights', 'chinese_state_actions', 'lack_of_activity', 'other'] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+export const REASON_STATED_BY = ['decision_maker', 'representative', 'opposition'] as const;
+export type ReasonStatedBy = (typeof REASON_STATED_BY)[number];
+
+export const eventReasons = pgTable(
+  'event_reasons',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id').notNull().references(() => statusEvents.id, { onDelete: 'cascade' }),
+    code: text('code').$type<ReasonCode>().notNull(),
+    statedBy: text('stated_by').$type<ReasonStatedBy>().notNull().default('decision_maker'),
+    text: text('text'),
+  },
+  (t) => [index('event_reasons_event_idx').on(t.eventId)],
+);
+
+export const agreementStatusPeriods = pgTable(
+  'agreement_status_periods',
+  {
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    status: text('status').$type<Status>().notNull(),
+    validFrom: date('valid_from').notNull(),
+    validTo: date('valid_to'), // exclusive; null = still so
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.validFrom] }), index('status_periods_from_idx').on(t.validFrom, t.validTo)],
+);
+
+export const SOURCE_KINDS = [
+  'report',
+  'decision_protocol',
+  'agreement_text',
+  'motion',
+  'media_article',
+  'email',
+  'interview',
+  'web_page',
+  'strategy_document',
+  'blog_post',
+  'case_study',
+  'reference_data',
+  'other',
+] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+export const sources = pgTable('sources', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  kind: text('kind').$type<SourceKind>().notNull(),
+  title: text('title').notNull(),
+  author: text('author'),
+  publisher: text('publisher'),
+  published: text('published'), // EDTF
+  url: text('url'),
+  archiveReference: text('archive_reference'), // diarienummer etc.
+  retrievedOn: text('retrieved_on'),
+  // Which shipped seed document states it, and where (for the shipped data).
+  seedFile: text('seed_file'),
+  seedPassage: text('seed_passage'),
+  confidential: boolean('confidential').notNull().default(false),
+  note: text('note'),
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  visibility: visibility(),
+  createdAt: createdAt(),
+});
+
+export const SUBJECT_TYPES = ['agreement', 'event', 'actor', 'counterpart', 'quotation', 'discrepancy', 'activity', 'action_plan', 'succession'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+
+// Any fact can cite any number of sources.
+export const citations = pgTable(
+  'citations',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: integer('source_id').notNull().references(() => sources.id),
+    subjectType: text('subject_type').$type<SubjectType>().notNull(),
+    subjectId: integer('subject_id').notNull(),
+    passage: text('passage'),
+  },
+  (t) => [index('citations_subject_idx').on(t.subjectType, t.subjectId), index('citations_source_idx').on(t.sourceId)],
+);
+
+export const quotations = pgTable(
+  'quotations',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id').references(() => statusEvents.id),
+    text: text('text').notNull(),
+    language: text('language').notNull().default('sv'),
+    speakerRole: text('speaker_role'), // public: "kommunfullmäktige", "a local politician"
+    speakerName: text('speaker_name'), // personal data: never on public pages or the public API
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('quotations_agreement_idx').on(t.agreementId)],
+);
+
+// Where sources disagree (the report's text and its table), both values are
+// kept here with their citations, and shown on the record's page.
+export const discrepancies = pgTable(
+  'discrepancies',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(), // e.g. "established", "deciding_body"
+    recordedValue: text('recorded_value').notNull(), // the value the register uses
+    otherValue: text('other_value').notNull(),
+    explanationSv: text('explanation_sv').notNull(),
+    explanationEn: text('explanation_en').notNull(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+  },
+  (t) => [index('discrepancies_agreement_idx').on(t.agreementId)],
+);
+
+export const ACTIVITY_KINDS = ['visit_outgoing', 'visit_incoming', 'meeting', 'project', 'exchange', 'event'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const activities = pgTable(
+  'activities',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<ActivityKind>().notNull(),
+    title: text('title').notNull(),
+    date: text('date').notNull(), // EDTF
+    dateMin: date('date_min'),
+    participants: text('participants'),
+    purpose: text('purpose'),
+    outcome: text('outcome'),
+    costSek: integer('cost_sek'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('activities_agreement_idx').on(t.agreementId, t.dateMin)],
+);
+
+export const actionPlans = pgTable('action_plans', {
+  id: serial('id').primaryKey(),
+  agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  title: text('title').notNull(),
+  periodFrom: text('period_from').notNull(), // EDTF
+  periodTo: text('period_to').notNull(),
+  note: text('note'),
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  visibility: visibility(),
+  createdAt: createdAt(),
+});
+
+export const actionPlanGoals = pgTable('action_plan_goals', {
+  id: serial('id').primaryKey(),
+  actionPlanId: integer('action_plan_id').notNull().references(() => actionPlans.id, { onDelete: 'cascade' }),
+  theme: text('theme').notNull(),
+  goal: text('goal').notNull(),
+  followUp: text('follow_up'),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorLabel: text('actor_label').notNull(), // user subject or "seed", "import"
+    organisationId: integer('organisation_id'),
+    action: text('action').notNull(), // "agreement.create", "status.record"
+    entityType: text('entity_type').notNull(),
+    entityId: integer('entity_id').notNull(),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    reason: text('reason'),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+);

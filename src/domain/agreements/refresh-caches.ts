@@ -1,0 +1,59 @@
+// Recomputes what an agreement caches from its events and parties, in the
+// caller's transaction: the status, the first establishment, the status
+// periods for point-in-time queries, and the text it is found by.
+import { asc, eq, sql } from 'drizzle-orm';
+import {
+  actors,
+  agreementCounterparts,
+  agreementParties,
+  agreements,
+  agreementStatusPeriods,
+  counterparts,
+  statusEvents,
+} from '../../db/schema.ts';
+import type { Context } from '../context.ts';
+import { currentStatus, statusPeriods } from '../status/derive-status.ts';
+import { searchTextOf } from '../text/normalize.ts';
+
+export async function refreshAgreementCaches(ctx: Context, agreementId: number): Promise<void> {
+  const events = await ctx.db.select().from(statusEvents).where(eq(statusEvents.agreementId, agreementId)).orderBy(asc(statusEvents.id));
+  const established = events
+    .filter((e) => e.type === 'established' && e.dateMin !== null)
+    .map((e) => e.dateMin!)
+    .sort()[0];
+  const periods = statusPeriods(events);
+  await ctx.db.delete(agreementStatusPeriods).where(eq(agreementStatusPeriods.agreementId, agreementId));
+  if (periods.length) await ctx.db.insert(agreementStatusPeriods).values(periods.map((p) => ({ agreementId, ...p })));
+
+  const partyNames = await ctx.db
+    .select({ name: actors.name, code: actors.municipalityCode })
+    .from(agreementParties)
+    .innerJoin(actors, eq(actors.id, agreementParties.actorId))
+    .where(eq(agreementParties.agreementId, agreementId));
+  // A counterpart is found by its own names and those of every place it lies in.
+  const places = await ctx.db
+    .select({ latin: counterparts.nameLatin, native: counterparts.nameNative, pinyin: counterparts.namePinyin })
+    .from(counterparts)
+    .where(
+      sql`${counterparts.id} in (
+        select ac.counterpart_id from ${agreementCounterparts} ac where ac.agreement_id = ${agreementId}
+        union
+        select unnest(c.ancestor_ids) from ${agreementCounterparts} ac join ${counterparts} c on c.id = ac.counterpart_id
+        where ac.agreement_id = ${agreementId})`,
+    );
+  const [agreement] = await ctx.db.select({ officialTitle: agreements.officialTitle }).from(agreements).where(eq(agreements.id, agreementId));
+  await ctx.db
+    .update(agreements)
+    .set({
+      currentStatus: currentStatus(events),
+      establishedMin: established ?? null,
+      establishedYear: established ? Number(established.slice(0, 4)) : null,
+      lastEventOn: events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+      searchText: searchTextOf([
+        ...partyNames.flatMap((p) => [p.name, p.code]),
+        ...places.flatMap((p) => [p.latin, p.native, p.pinyin]),
+        agreement?.officialTitle,
+      ]),
+    })
+    .where(eq(agreements.id, agreementId));
+}

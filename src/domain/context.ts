@@ -1,0 +1,21 @@
+import type { Executor } from '../db/client.ts';
+
+/** Who is acting. Anonymous readers see public records only. */
+export type Principal =
+  | { kind: 'anonymous' }
+  | { kind: 'user'; subject: string; organisationId: number; role: 'reader' | 'editor' | 'admin' }
+  // The shipped-data loader, imports and the command line act as the system.
+  | { kind: 'system'; label: string; organisationId: number };
+
+export interface Context {
+  db: Executor;
+  principal: Principal;
+}
+
+export const principalLabel = (p: Principal): string =>
+  p.kind === 'user' ? p.subject : p.kind === 'system' ? p.label : 'anonymous';
+
+/** Runs work in a transaction (a savepoint when already inside one). */
+export function inTransaction<T>(ctx: Context, work: (ctx: Context) => Promise<T>): Promise<T> {
+  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+}

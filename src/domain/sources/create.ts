@@ -1,0 +1,19 @@
+import type { z } from 'zod';
+import { sources } from '../../db/schema.ts';
+import { requireWrite } from '../access.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, type Context } from '../context.ts';
+import { parseInput } from '../validate.ts';
+import { createSourceSchema } from './schemas.ts';
+
+export async function createSource({ ctx, input, organisationId }: { ctx: Context; input: z.input<typeof createSourceSchema>; organisationId: number }) {
+  requireWrite(ctx, organisationId);
+  const data = parseInput(createSourceSchema, input);
+  return inTransaction(ctx, async (ctx) => {
+    // A confidential source (an interview given in confidence) is never public.
+    const visibility = data.confidential && data.visibility === 'public' ? 'internal' : data.visibility;
+    const [row] = await ctx.db.insert(sources).values({ ...data, visibility, organisationId }).returning();
+    await audit(ctx, { action: 'source.create', entityType: 'source', entityId: row!.id, after: row, organisationId });
+    return row!;
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { SOURCE_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { fuzzyDateSchema } from '../dates.ts';
+
+export const slugSchema = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes');
+
+export const createSourceSchema = z.object({
+  slug: slugSchema,
+  kind: z.enum(SOURCE_KINDS),
+  title: z.string().min(1).max(2000),
+  author: z.string().max(500).nullish(),
+  publisher: z.string().max(500).nullish(),
+  published: fuzzyDateSchema.nullish(),
+  url: z.url().max(2000).nullish(),
+  archiveReference: z.string().max(200).nullish(),
+  retrievedOn: fuzzyDateSchema.nullish(),
+  seedFile: z.string().max(200).nullish(),
+  seedPassage: z.string().max(500).nullish(),
+  confidential: z.boolean().default(false),
+  note: z.string().max(5000).nullish(),
+  visibility: z.enum(VISIBILITIES).default('public'),
+});
+
+/** A fact's reference to a source, by the source's slug, with the passage. */
+export const citationSchema = z.object({
+  source: slugSchema,
+  passage: z.string().max(1000).nullish(),
+});
+export type CitationInput = z.infer<typeof citationSchema>;

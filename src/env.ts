@@ -1,0 +1,34 @@
+// The only reader of process.env. Validated once at start: a bad value stops
+// the program with the variable named.
+import { z } from 'zod';
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  // PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR is used.
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().min(1).default('./var/pglite'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Used only by the test suites to point them at a PostgreSQL server.
+  TEST_DATABASE_URL: z.string().url().optional(),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+});
+
+export type Env = z.infer<typeof schema>;
+
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = schema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
