@@ -114,6 +114,11 @@ CREATE TABLE "agreements" (
 	"established_min" date,
 	"established_year" integer,
 	"last_event_on" date,
+	"party_label" text DEFAULT '' NOT NULL,
+	"counterpart_label" text DEFAULT '' NOT NULL,
+	"party_kinds" text[] DEFAULT '{}'::text[] NOT NULL,
+	"party_counties" text[] DEFAULT '{}'::text[] NOT NULL,
+	"place_ids" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"search_text" text DEFAULT '' NOT NULL,
 	"organisation_id" integer NOT NULL,
 	"visibility" text DEFAULT 'public' NOT NULL,
@@ -299,6 +304,10 @@ CREATE INDEX "agreements_kind_idx" ON "agreements" USING btree ("kind");--> stat
 CREATE INDEX "agreements_established_idx" ON "agreements" USING btree ("established_min");--> statement-breakpoint
 CREATE INDEX "agreements_parent_idx" ON "agreements" USING btree ("parent_id");--> statement-breakpoint
 CREATE INDEX "agreements_search_trgm" ON "agreements" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "agreements_place_ids_gin" ON "agreements" USING gin ("place_ids");--> statement-breakpoint
+CREATE INDEX "agreements_party_kinds_gin" ON "agreements" USING gin ("party_kinds");--> statement-breakpoint
+CREATE INDEX "agreements_party_counties_gin" ON "agreements" USING gin ("party_counties");--> statement-breakpoint
+CREATE INDEX "agreements_party_label_idx" ON "agreements" USING btree ("party_label");--> statement-breakpoint
 CREATE INDEX "audit_log_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "citations_subject_idx" ON "citations" USING btree ("subject_type","subject_id");--> statement-breakpoint
 CREATE INDEX "citations_source_idx" ON "citations" USING btree ("source_id");--> statement-breakpoint

@@ -2,7 +2,7 @@
 // shipped data. Used by `serve`, `migrate`, `seed` and the test fixtures.
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
-import { openDatabase, type Database, type DatabaseTarget } from '../db/client.ts';
+import { openDatabase, queryRows, type Database, type DatabaseTarget } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Context } from '../domain/context.ts';
 import { loadShippedData, readShippedData, type LoadSummary } from '../domain/transfer/shipped-data.ts';
@@ -17,8 +17,8 @@ export function systemContext(database: Database, label: string): Context {
 }
 
 export async function isEmpty(database: Database): Promise<boolean> {
-  const result = await database.db.execute(sql`select count(*)::int as n from organisations`);
-  return (result.rows[0] as { n: number }).n === 0;
+  const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from organisations`);
+  return row!.n === 0;
 }
 
 export async function seedShippedData(database: Database): Promise<LoadSummary> {

@@ -185,6 +185,13 @@ export const agreements = pgTable(
     establishedMin: date('established_min'),
     establishedYear: integer('established_year'),
     lastEventOn: date('last_event_on'),
+    // What the list shows and filters on without joins (refresh-caches.ts).
+    partyLabel: text('party_label').notNull().default(''),
+    counterpartLabel: text('counterpart_label').notNull().default(''),
+    partyKinds: text('party_kinds').array().notNull().default(sql`'{}'::text[]`),
+    partyCounties: text('party_counties').array().notNull().default(sql`'{}'::text[]`),
+    // The counterparts and every place they lie in: "inside Zhejiang" is `place_ids @> {zhejiang}`.
+    placeIds: integer('place_ids').array().notNull().default(sql`'{}'::integer[]`),
     searchText: text('search_text').notNull().default(''),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
@@ -198,6 +205,10 @@ export const agreements = pgTable(
     index('agreements_established_idx').on(t.establishedMin),
     index('agreements_parent_idx').on(t.parentId),
     index('agreements_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('agreements_place_ids_gin').using('gin', t.placeIds),
+    index('agreements_party_kinds_gin').using('gin', t.partyKinds),
+    index('agreements_party_counties_gin').using('gin', t.partyCounties),
+    index('agreements_party_label_idx').on(t.partyLabel),
   ],
 );
 

@@ -15,7 +15,7 @@ export function readableVisibilities(principal: Principal): Visibility[] {
  * The SQL condition for rows a principal may read: public ones, shared ones
  * for signed-in public bodies, and internal ones of their own organisation.
  */
-export function canReadRow(principal: Principal, visibility: AnyPgColumn, organisationId: AnyPgColumn): SQL {
+export function canReadRow(principal: Principal, visibility: AnyPgColumn | SQL, organisationId: AnyPgColumn | SQL): SQL {
   if (principal.kind === 'anonymous') return sql`${visibility} = 'public'`;
   if (principal.kind === 'system') return sql`true`;
   return sql`(${visibility} in ('public','shared') or ${organisationId} = ${principal.organisationId})`;

@@ -25,14 +25,17 @@ export async function refreshAgreementCaches(ctx: Context, agreementId: number):
   await ctx.db.delete(agreementStatusPeriods).where(eq(agreementStatusPeriods.agreementId, agreementId));
   if (periods.length) await ctx.db.insert(agreementStatusPeriods).values(periods.map((p) => ({ agreementId, ...p })));
 
-  const partyNames = await ctx.db
-    .select({ name: actors.name, code: actors.municipalityCode })
+  const partyRows = await ctx.db
+    .select({ name: actors.name, code: actors.municipalityCode, kind: actors.kind, county: actors.countyCode, role: agreementParties.role })
     .from(agreementParties)
     .innerJoin(actors, eq(actors.id, agreementParties.actorId))
-    .where(eq(agreementParties.agreementId, agreementId));
+    .where(eq(agreementParties.agreementId, agreementId))
+    .orderBy(asc(actors.name));
+  // The list and its filters are about the body that holds the agreement now.
+  const holders = partyRows.filter((p) => p.role === 'party');
   // A counterpart is found by its own names and those of every place it lies in.
   const places = await ctx.db
-    .select({ latin: counterparts.nameLatin, native: counterparts.nameNative, pinyin: counterparts.namePinyin })
+    .select({ id: counterparts.id, latin: counterparts.nameLatin, native: counterparts.nameNative, pinyin: counterparts.namePinyin })
     .from(counterparts)
     .where(
       sql`${counterparts.id} in (
@@ -41,6 +44,12 @@ export async function refreshAgreementCaches(ctx: Context, agreementId: number):
         select unnest(c.ancestor_ids) from ${agreementCounterparts} ac join ${counterparts} c on c.id = ac.counterpart_id
         where ac.agreement_id = ${agreementId})`,
     );
+  const direct = await ctx.db
+    .select({ latin: counterparts.nameLatin, native: counterparts.nameNative })
+    .from(agreementCounterparts)
+    .innerJoin(counterparts, eq(counterparts.id, agreementCounterparts.counterpartId))
+    .where(eq(agreementCounterparts.agreementId, agreementId))
+    .orderBy(asc(counterparts.nameLatin));
   const [agreement] = await ctx.db.select({ officialTitle: agreements.officialTitle }).from(agreements).where(eq(agreements.id, agreementId));
   await ctx.db
     .update(agreements)
@@ -49,8 +58,13 @@ export async function refreshAgreementCaches(ctx: Context, agreementId: number):
       establishedMin: established ?? null,
       establishedYear: established ? Number(established.slice(0, 4)) : null,
       lastEventOn: events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+      partyLabel: holders.map((p) => p.name).join(', '),
+      counterpartLabel: direct.map((c) => (c.native ? `${c.latin} ${c.native}` : c.latin)).join(', '),
+      partyKinds: [...new Set(holders.map((p) => p.kind))],
+      partyCounties: [...new Set(holders.map((p) => p.county).filter((c): c is string => c !== null))],
+      placeIds: places.map((p) => p.id).sort((a, b) => a - b),
       searchText: searchTextOf([
-        ...partyNames.flatMap((p) => [p.name, p.code]),
+        ...partyRows.flatMap((p) => [p.name, p.code]),
         ...places.flatMap((p) => [p.latin, p.native, p.pinyin]),
         agreement?.officialTitle,
       ]),

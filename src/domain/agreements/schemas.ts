@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PARTY_ROLES, VISIBILITIES } from '../../db/schema.ts';
-import { fuzzyDateSchema } from '../dates.ts';
+import { ACTOR_KINDS, PARTY_ROLES, STATUSES, VISIBILITIES } from '../../db/schema.ts';
+import { fuzzyDateSchema, isoDaySchema } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
 
 const partySchema = z.union([
@@ -31,3 +31,24 @@ export const createAgreementSchema = z.object({
   sources: z.array(citationSchema).max(50).default([]),
 });
 export type CreateAgreementInput = z.input<typeof createAgreementSchema>;
+
+export const LIST_SORTS = ['actor', '-actor', 'counterpart', '-counterpart', 'established', '-established', 'status'] as const;
+export const STATUS_FILTERS = [...STATUSES, 'in_force'] as const;
+
+/** The list's filters, as they arrive in a URL: every page and the API parse them here. */
+export const listAgreementsSchema = z.strictObject({
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+  actorKind: z.enum(ACTOR_KINDS).optional(),
+  county: z.string().regex(/^\d{2}$/, 'must be a 2-digit länskod, e.g. 14').optional(),
+  status: z.enum(STATUS_FILTERS).optional(),
+  kind: z.string().regex(/^[a-z_]{1,60}$/, 'must be an agreement kind code, e.g. vanort').optional(),
+  place: slugSchema.optional(),
+  establishedFrom: z.coerce.number({ error: 'must be a year' }).int('must be a year').min(1900).max(2100).optional(),
+  establishedTo: z.coerce.number({ error: 'must be a year' }).int('must be a year').min(1900).max(2100).optional(),
+  on: isoDaySchema.optional(),
+  sort: z.enum(LIST_SORTS).default('actor'),
+  page: z.coerce.number({ error: 'must be a whole number from 1' }).int('must be a whole number from 1').min(1, 'must be 1 or more').max(100_000).default(1),
+  pageSize: z.coerce.number({ error: 'must be a whole number from 1 to 100' }).int().min(1).max(100).default(50),
+});
+export type ListAgreementsInput = z.input<typeof listAgreementsSchema>;
+export type ListAgreementsQuery = z.infer<typeof listAgreementsSchema>;

@@ -1,0 +1,41 @@
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
+import { canReadRow, requireRead } from '../access.ts';
+import { citationsOf } from '../agreements/get.ts';
+import type { Context } from '../context.ts';
+
+export interface RelatedAgreement {
+  slug: string;
+  kind: string;
+  officialTitle: string | null;
+  partyLabel: string;
+  counterpartLabel: string;
+  establishedYear: number | null;
+  currentStatus: Status;
+  role: string;
+}
+
+/** An actor with the agreements it holds or took part in, and whom it succeeded or was succeeded by. */
+export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
+  const [found] = await ctx.db.select().from(actors).where(eq(actors.slug, slug));
+  const actor = requireRead(ctx, found, 'actor');
+  const agreements = await queryRows<RelatedAgreement>(
+    ctx.db,
+    sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
+          a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
+          a.current_status as "currentStatus", string_agg(ap.role, ',' order by ap.role) as role
+        from agreements a join agreement_parties ap on ap.agreement_id = a.id
+        where ap.actor_id = ${actor.id} and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
+        group by a.id order by a.established_min nulls last, a.id`,
+  );
+  const successions = await ctx.db
+    .select({ succession: actorSuccessions, predecessor: { slug: sql<string>`p.slug`, name: sql<string>`p.name` }, successor: { slug: sql<string>`s.slug`, name: sql<string>`s.name` } })
+    .from(actorSuccessions)
+    .innerJoin(sql`actors p`, sql`p.id = ${actorSuccessions.predecessorId}`)
+    .innerJoin(sql`actors s`, sql`s.id = ${actorSuccessions.successorId}`)
+    .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id))))
+    .orderBy(asc(actorSuccessions.id));
+  const cites = await citationsOf(ctx, 'actor', [actor.id]);
+  return { actor, agreements, successions, sources: cites.get(actor.id) ?? [] };
+}

@@ -1,0 +1,95 @@
+// The agreement list: search, filters, sorting, pages, and the register as it
+// stood on a date. One SQL statement over the cached columns of agreements
+// (refresh-caches.ts) and, for a date, the status periods.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { agreements, agreementStatusPeriods, counterparts, type Status } from '../../db/schema.ts';
+import { canReadRow } from '../access.ts';
+import type { Context } from '../context.ts';
+import { invalid } from '../errors.ts';
+import { IN_FORCE } from '../status/derive-status.ts';
+import { normalizeForSearch } from '../text/normalize.ts';
+import { parseInput } from '../validate.ts';
+import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from './schemas.ts';
+
+export interface AgreementListRow {
+  slug: string;
+  kind: string;
+  officialTitle: string | null;
+  partyLabel: string;
+  counterpartLabel: string;
+  establishedYear: number | null;
+  status: Status;
+}
+
+export interface AgreementList {
+  query: ListAgreementsQuery;
+  rows: AgreementListRow[];
+  total: number;
+  pages: number;
+}
+
+const ORDER: Record<ListAgreementsQuery['sort'], SQL> = {
+  actor: sql`a.party_label, a.counterpart_label, a.id`,
+  '-actor': sql`a.party_label desc, a.counterpart_label desc, a.id desc`,
+  counterpart: sql`a.counterpart_label, a.party_label, a.id`,
+  '-counterpart': sql`a.counterpart_label desc, a.party_label desc, a.id desc`,
+  established: sql`a.established_min nulls last, a.party_label, a.id`,
+  '-established': sql`a.established_min desc nulls last, a.party_label, a.id`,
+  status: sql`status, a.party_label, a.id`,
+};
+
+export async function listAgreements({ ctx, input }: { ctx: Context; input: ListAgreementsInput }): Promise<AgreementList> {
+  const query = parseInput(listAgreementsSchema, input);
+  if (query.establishedFrom && query.establishedTo && query.establishedFrom > query.establishedTo) {
+    throw invalid([{ field: 'establishedTo', message: 'must not be before establishedFrom' }]);
+  }
+  const where: SQL[] = [canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)];
+  if (query.q) {
+    const needle = normalizeForSearch(query.q);
+    // Escape LIKE's wildcards: a search for "100%" means the characters.
+    if (needle) where.push(sql`a.search_text like ${'%' + needle.replace(/[\\%_]/g, '\\$&') + '%'}`);
+  }
+  if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
+  if (query.county) where.push(sql`a.party_counties @> array[${query.county}]::text[]`);
+  if (query.kind) where.push(sql`a.kind = ${query.kind}`);
+  if (query.place) {
+    const [place] = await queryRows<{ id: number }>(ctx.db, sql`select id from ${counterparts} where slug = ${query.place}`);
+    if (!place) throw invalid([{ field: 'place', message: `no counterpart '${query.place}'` }]);
+    where.push(sql`a.place_ids @> array[${place.id}]::int[]`);
+  }
+  if (query.establishedFrom) where.push(sql`a.established_year >= ${query.establishedFrom}`);
+  if (query.establishedTo) where.push(sql`a.established_year <= ${query.establishedTo}`);
+
+  // On a date the status is the one in force that day; without, the current one.
+  const status = query.on ? sql`p.status` : sql`a.current_status`;
+  const from = query.on
+    ? sql`${agreements} a join ${agreementStatusPeriods} p on p.agreement_id = a.id and p.valid_from <= ${query.on} and (p.valid_to is null or p.valid_to > ${query.on})`
+    : sql`${agreements} a`;
+  if (query.status === 'in_force') where.push(sql`${status} in (${sql.join([...IN_FORCE].map((s) => sql`${s}`), sql`, `)})`);
+  else if (query.status) where.push(sql`${status} = ${query.status}`);
+
+  const offset = (query.page - 1) * query.pageSize;
+  const rows = await queryRows<AgreementListRow & { total: number }>(
+    ctx.db,
+    sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
+          a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
+          ${status} as status, count(*) over ()::int as total
+        from ${from}
+        where ${sql.join(where, sql` and `)}
+        order by ${ORDER[query.sort]}
+        limit ${query.pageSize} offset ${offset}`,
+  );
+  // Past the last page there are no rows to carry the total: count it alone.
+  const total =
+    rows[0]?.total ??
+    (offset === 0
+      ? 0
+      : (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${from} where ${sql.join(where, sql` and `)}`))[0]!.n);
+  return {
+    query,
+    rows: rows.map(({ total: _t, ...row }) => row),
+    total,
+    pages: Math.max(1, Math.ceil(total / query.pageSize)),
+  };
+}

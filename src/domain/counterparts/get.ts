@@ -1,0 +1,45 @@
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { counterparts } from '../../db/schema.ts';
+import { canReadRow, requireRead } from '../access.ts';
+import type { RelatedAgreement } from '../actors/get.ts';
+import { citationsOf } from '../agreements/get.ts';
+import type { Context } from '../context.ts';
+
+/** A place with everything inside it: a province's page lists its cities' agreements too. */
+export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string }) {
+  const [found] = await ctx.db.select().from(counterparts).where(eq(counterparts.slug, slug));
+  const place = requireRead(ctx, found, 'counterpart');
+  const [chain, children, agreements, bodies] = await Promise.all([
+    place.ancestorIds.length ? ctx.db.select().from(counterparts).where(inArray(counterparts.id, place.ancestorIds)) : Promise.resolve([]),
+    ctx.db.select().from(counterparts).where(eq(counterparts.parentId, place.id)).orderBy(asc(counterparts.nameLatin)),
+    queryRows<RelatedAgreement & { direct: boolean }>(
+      ctx.db,
+      sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
+            a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
+            a.current_status as "currentStatus", '' as role,
+            exists (select 1 from agreement_counterparts x where x.agreement_id = a.id and x.counterpart_id = ${place.id}) as direct
+          from agreements a
+          where a.place_ids @> array[${place.id}]::int[] and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
+          order by a.established_min nulls last, a.id`,
+    ),
+    // Every Swedish body that has dealt with this place or a place inside it.
+    queryRows<{ slug: string; name: string; kind: string; agreements: number }>(
+      ctx.db,
+      sql`select ac.slug, ac.name, ac.kind, count(distinct a.id)::int as agreements
+          from agreements a join agreement_parties ap on ap.agreement_id = a.id join actors ac on ac.id = ap.actor_id
+          where a.place_ids @> array[${place.id}]::int[] and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
+            and ${canReadRow(ctx.principal, sql`ac.visibility`, sql`ac.organisation_id`)}
+          group by ac.id order by ac.name`,
+    ),
+  ]);
+  const cites = await citationsOf(ctx, 'counterpart', [place.id]);
+  return {
+    place,
+    chain: place.ancestorIds.map((id) => chain.find((c) => c.id === id)!).filter(Boolean),
+    children,
+    agreements,
+    bodies,
+    sources: cites.get(place.id) ?? [],
+  };
+}

@@ -1,0 +1,44 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows } from '../../db/client.ts';
+import type { CounterpartLevel } from '../../db/schema.ts';
+import { canReadRow } from '../access.ts';
+import type { Context } from '../context.ts';
+import { normalizeForSearch } from '../text/normalize.ts';
+import { parseInput } from '../validate.ts';
+
+export const listCounterpartsSchema = z.strictObject({
+  q: z.string().trim().max(200, 'must be at most 200 characters').optional(),
+});
+
+export interface CounterpartListRow {
+  id: number;
+  slug: string;
+  nameLatin: string;
+  nameNative: string | null;
+  namePinyin: string | null;
+  level: CounterpartLevel;
+  parentId: number | null;
+  depth: number;
+  /** Agreements with this place or any place inside it. */
+  agreements: number;
+}
+
+/** Places in hierarchy order (each followed by what lies inside it), or the matches of a search. */
+export async function listCounterparts({ ctx, input }: { ctx: Context; input: z.input<typeof listCounterpartsSchema> }): Promise<CounterpartListRow[]> {
+  const query = parseInput(listCounterpartsSchema, input);
+  const where: SQL[] = [canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)];
+  if (query.q) where.push(sql`c.search_text like ${'%' + normalizeForSearch(query.q).replace(/[\\%_]/g, '\\$&') + '%'}`);
+  return queryRows<CounterpartListRow>(
+    ctx.db,
+    sql`select c.id, c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", c.name_pinyin as "namePinyin",
+          c.level, c.parent_id as "parentId", cardinality(c.ancestor_ids)::int as depth,
+          (select count(*)::int from agreements a where a.place_ids @> array[c.id]
+             and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}) as agreements
+        from counterparts c
+        where ${sql.join(where, sql` and `)}
+        order by (select string_agg(x.name_latin, '/' order by array_position(c.ancestor_ids || c.id, x.id))
+                  from counterparts x where x.id = any(c.ancestor_ids || c.id))
+        limit 2000`,
+  );
+}

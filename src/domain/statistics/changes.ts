@@ -1,0 +1,83 @@
+// Every ending and pause of a counted cooperation, with its year, side and
+// reasons: what Diagram 5, the reasons and the report's counts are made of.
+import type { ActorKind, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
+import { countingUnits, endOfYear, FIRST_YEAR, type StatAgreement, type StatEvent, unitCurrentStatus, unitStatusOn } from './load.ts';
+import type { CountingRule } from './rules.ts';
+
+export interface Change {
+  unitKey: string;
+  slugs: string[];
+  kind: string;
+  type: 'ended' | 'paused';
+  /** null when the date is too vague to place in one year ("2002/2022", unknown). */
+  year: number | null;
+  side: Side | null;
+  actorKinds: ActorKind[];
+  reasons: Array<{ code: ReasonCode; statedBy: ReasonStatedBy }>;
+}
+
+const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
+
+export function changes(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number): Change[] {
+  const out: Change[] = [];
+  for (const unit of countingUnits(agreements, rule)) {
+    const base = { unitKey: unit.key, slugs: unit.members.map((m) => m.slug), kind: unit.kind, actorKinds: unit.members[0]!.actorKinds };
+    const events = unit.members.flatMap((m) => m.events);
+    // The event that caused a change in a year: its type, effective in that year.
+    const cause = (types: string[], year: number): StatEvent | undefined =>
+      events.filter((e) => types.includes(e.type) && yearOf(rule.derivation.effectiveOn === 'certain' ? e.dateMax : e.dateMin) === year).at(-1);
+    const record = (type: Change['type'], year: number, event: StatEvent | undefined) => {
+      const placed = event && yearOf(event.dateMin) === yearOf(event.dateMax);
+      out.push({ ...base, type, year: placed ? year : null, side: event?.side ?? null, reasons: event?.reasons ?? [] });
+    };
+    let previous = unitStatusOn(unit, endOfYear(FIRST_YEAR - 1), rule);
+    let ended = false;
+    for (let year = FIRST_YEAR; year <= lastYear; year++) {
+      const status = unitStatusOn(unit, endOfYear(year), rule);
+      if (status !== previous) {
+        if (status === 'ended') {
+          record('ended', year, cause(['ended'], year));
+          ended = true;
+        } else if (status === 'paused') record('paused', year, cause(['paused'], year));
+        else if (status === 'partly_ended' && rule.partlyEndedIsPause) record('paused', year, cause(['partly_ended'], year));
+      }
+      previous = status;
+    }
+    // Ended at a time nobody recorded: it counts, in no year.
+    if (!ended && unitCurrentStatus(unit, rule) === 'ended') {
+      out.push({ ...base, type: 'ended', year: null, side: events.findLast((e) => e.type === 'ended')?.side ?? null, reasons: [] });
+    }
+  }
+  return out;
+}
+
+export interface ChangesYear {
+  year: number | null;
+  ended: number;
+  paused: number;
+  endedBySwedishSide: number;
+  endedByCounterpart: number;
+  endedSideUnknown: number;
+}
+
+/** The report's Diagram 5: endings and pauses per year, endings by the side that ended them. */
+export function changesPerYear(list: readonly Change[], firstYear: number, lastYear: number): ChangesYear[] {
+  const empty = (year: number | null): ChangesYear => ({ year, ended: 0, paused: 0, endedBySwedishSide: 0, endedByCounterpart: 0, endedSideUnknown: 0 });
+  const years = new Map<number | null, ChangesYear>();
+  for (let y = firstYear; y <= lastYear; y++) years.set(y, empty(y));
+  years.set(null, empty(null));
+  for (const c of list) {
+    const row = years.get(c.year);
+    if (!row) continue;
+    if (c.type === 'paused') row.paused++;
+    else {
+      row.ended++;
+      if (c.side === 'counterpart') row.endedByCounterpart++;
+      else if (c.side === 'swedish' || c.side === 'both') row.endedBySwedishSide++;
+      else row.endedSideUnknown++;
+    }
+  }
+  return [...years.values()];
+}
+
+export const inPeriod = (c: Change, from: number, to: number) => c.year !== null && c.year >= from && c.year <= to;

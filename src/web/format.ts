@@ -1,0 +1,34 @@
+// Display only: dates at the precision they were recorded, in Swedish or English.
+import type { Lang } from './i18n.ts';
+
+const MONTHS = {
+  sv: ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'],
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+function single(value: string, lang: Lang): string {
+  const approx = /[~?%]$/.test(value);
+  const [y, m, d] = value.replace(/[~?%]$/, '').split('-');
+  const month = m ? MONTHS[lang][Number(m) - 1] : undefined;
+  const text = d ? (lang === 'sv' ? `${Number(d)} ${month} ${y}` : `${Number(d)} ${month} ${y}`) : month ? `${month} ${y}` : y!;
+  return approx ? (lang === 'sv' ? `omkring ${text}` : `about ${text}`) : text;
+}
+
+/** "2019", "december 2019", "10 december 2019", "mellan 2002 och 2022", "okänt datum". */
+export function formatEdtf(value: string | null | undefined, lang: Lang): string {
+  if (!value) return '';
+  if (/^X{4}$/.test(value)) return lang === 'sv' ? 'okänt datum' : 'unknown date';
+  if (value.includes('/')) {
+    const [a, b] = value.split('/');
+    if (a === '..') return lang === 'sv' ? `senast ${single(b!, lang)}` : `by ${single(b!, lang)}`;
+    if (b === '..') return lang === 'sv' ? `tidigast ${single(a!, lang)}` : `from ${single(a!, lang)}`;
+    return lang === 'sv' ? `mellan ${single(a!, lang)} och ${single(b!, lang)}` : `between ${single(a!, lang)} and ${single(b!, lang)}`;
+  }
+  return single(value, lang);
+}
+
+export const formatNumber = (n: number, lang: Lang, decimals = 0) =>
+  new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(n);
+
+/** Today in Stockholm, YYYY-MM-DD. */
+export const todayInStockholm = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());

@@ -1,0 +1,77 @@
+import type { Child } from 'hono/jsx';
+import { t, type Lang } from './i18n.ts';
+
+/** A link inside the site that keeps the language and drops empty parameters. */
+export function href(lang: Lang, path: string, params: Record<string, string | number | undefined | null> = {}): string {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') search.set(k, String(v));
+  if (lang === 'en') search.set('lang', 'en');
+  const qs = search.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+const NAV: Array<[string, Parameters<typeof t>[1]]> = [
+  ['/', 'home'],
+  ['/avtal', 'agreements'],
+  ['/parter', 'actors'],
+  ['/motparter', 'counterparts'],
+  ['/statistik', 'statistics'],
+  ['/oppna-data', 'openData'],
+];
+
+export function Layout(props: { lang: Lang; title: string; path: string; query?: Record<string, string>; children: Child }) {
+  const { lang, title, path } = props;
+  const otherLang: Lang = lang === 'sv' ? 'en' : 'sv';
+  const { lang: _l, ...rest } = props.query ?? {};
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} – Ortsband`}</title>
+        <link rel="stylesheet" href="/assets/site.css" />
+      </head>
+      <body>
+        <a class="skip" href="#main">{t(lang, 'skip')}</a>
+        <header class="site-header">
+          <div class="brand">
+            <a href={href(lang, '/')}>Ortsband</a>
+            <span class="tagline">{t(lang, 'tagline')}</span>
+          </div>
+          <nav aria-label={lang === 'sv' ? 'Huvudmeny' : 'Main menu'}>
+            <ul>
+              {NAV.map(([to, key]) => (
+                <li>
+                  <a href={href(lang, to)} aria-current={(to === '/' ? path === '/' : path.startsWith(to)) ? 'page' : undefined}>
+                    {t(lang, key)}
+                  </a>
+                </li>
+              ))}
+              <li>
+                <a href={href(otherLang, path, rest)} lang={otherLang} hreflang={otherLang}>
+                  {t(lang, 'switchLang')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            {lang === 'sv'
+              ? 'Data från rapporten "Lokal frost i relationerna" (NKK 2022) och fyra andra källdokument; varje uppgift anger sin källa.'
+              : 'Data from the report "Lokal frost i relationerna" (NKK 2022) and four other source documents; every fact names its source.'}{' '}
+            <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
+          </p>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+export function StatusBadge(props: { status: string; text: string }) {
+  // The status is told in words; the colour only repeats it.
+  return <span class={`status status-${props.status}`}>{props.text}</span>;
+}

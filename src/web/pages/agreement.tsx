@@ -1,0 +1,205 @@
+import type { AgreementDetail } from '../../domain/agreements/get.ts';
+import { formatEdtf } from '../format.ts';
+import { label, t, type Lang } from '../i18n.ts';
+import { href, Layout, StatusBadge } from '../layout.tsx';
+import { Sources } from './shared.tsx';
+
+export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string }) {
+  const { lang, detail } = props;
+  const a = detail.agreement;
+  const holders = detail.parties.filter((p) => p.role === 'party');
+  const title = `${holders.map((p) => p.name).join(', ')} – ${detail.places.map((p) => p.counterpart.nameLatin).join(', ')}`;
+  return (
+    <Layout lang={lang} title={title} path={props.path}>
+      <h1>
+        {title} <span class="hint">{label(lang, 'kind', a.kind)}</span>
+      </h1>
+      <p>
+        {t(lang, 'status')}: <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
+      </p>
+      {detail.discrepancies.length ? (
+        <p class="notice">
+          {lang === 'sv' ? 'Källorna säger olika om detta avtal: se ' : 'The sources disagree about this agreement: see '}
+          <a href="#discrepancies">{t(lang, 'discrepancies')}</a>.
+        </p>
+      ) : null}
+      <dl class="facts">
+        {a.officialTitle ? (<><dt>{t(lang, 'title')}</dt><dd>{a.officialTitle}</dd></>) : null}
+        <dt>{t(lang, 'parties')}</dt>
+        <dd>
+          <ul>
+            {detail.parties.map((p) => (
+              <li>
+                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? ` – ${p.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t(lang, 'counterpart')}</dt>
+        <dd>
+          <ul>
+            {detail.places.map(({ counterpart: c, chain }) => (
+              <li>
+                <a href={href(lang, `/motparter/${c.slug}`)}>
+                  {c.nameLatin} <span lang="zh-Hans">{c.nameNative}</span>
+                </a>
+                {chain.length ? (
+                  <>
+                    {' '}
+                    {t(lang, 'inside')}{' '}
+                    {[...chain].reverse().map((p, i) => (
+                      <>
+                        {i ? ', ' : ''}
+                        <a href={href(lang, `/motparter/${p.slug}`)}>
+                          {p.nameLatin} <span lang="zh-Hans">{p.nameNative}</span>
+                        </a>
+                      </>
+                    ))}
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        {a.signedOn ? (<><dt>{t(lang, 'signedOn')}</dt><dd>{formatEdtf(a.signedOn, lang)}</dd></>) : null}
+        {a.term ? (<><dt>{t(lang, 'term')}</dt><dd>{a.term}</dd></>) : null}
+        {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd>{a.renewalRule}</dd></>) : null}
+        {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd>{a.themes.join(', ')}</dd></>) : null}
+        {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd>{a.funding}</dd></>) : null}
+        {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd>{a.responsibleUnit}</dd></>) : null}
+        {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ?? detail.parent.slug}</a></dd></>) : null}
+        {detail.children.length ? (
+          <>
+            <dt>{t(lang, 'childAgreements')}</dt>
+            <dd>
+              {detail.children.map((c) => (
+                <div>
+                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ?? c.slug}</a> ({c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
+                </div>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {a.summary ? <p>{a.summary}</p> : null}
+      <Sources lang={lang} list={detail.sources} />
+
+      <h2 id="timeline">{t(lang, 'timeline')}</h2>
+      <ol class="timeline">
+        {detail.events.map((e) => (
+          <li>
+            <span class="when">{formatEdtf(e.date, lang)}</span>: {label(lang, 'event', e.type)}
+            {e.side ? `, ${lang === 'sv' ? 'av' : 'by'} ${label(lang, 'side', e.side)}` : ''}
+            {e.mode ? `, ${label(lang, 'mode', e.mode)}` : ''}
+            {e.decidingBody || e.reference || e.caseNumber ? (
+              <div>
+                {e.decidingBody ? `${t(lang, 'decidedBy')}: ${e.decidingBody}` : ''}
+                {e.reference ? ` ${e.reference}` : ''}
+                {e.caseNumber ? `, ${t(lang, 'caseNumber')} ${e.caseNumber}` : ''}
+              </div>
+            ) : null}
+            {e.note ? <div>{e.note}</div> : null}
+            {e.reasons.length ? (
+              <div>
+                {t(lang, 'reasons')}:{' '}
+                <ul>
+                  {e.reasons.map((r) => (
+                    <li>
+                      {label(lang, 'reason', r.code)} ({label(lang, 'statedBy', r.statedBy)}){r.text ? `: ${r.text}` : ''}
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <Sources lang={lang} list={e.sources} />
+          </li>
+        ))}
+      </ol>
+
+      {detail.quotations.length ? (
+        <>
+          <h2>{t(lang, 'quotations')}</h2>
+          {detail.quotations.map((q) => (
+            <figure>
+              <blockquote lang={q.language}>{q.text}</blockquote>
+              <figcaption>
+                {[q.speakerName, q.speakerRole].filter(Boolean).join(', ')}
+                <Sources lang={lang} list={q.sources} />
+              </figcaption>
+            </figure>
+          ))}
+        </>
+      ) : null}
+
+      {detail.discrepancies.length ? (
+        <>
+          <h2 id="discrepancies">{t(lang, 'discrepancies')}</h2>
+          {detail.discrepancies.map((d) => (
+            <div class="notice">
+              <p>
+                <strong>{d.field}</strong>: {t(lang, 'recorded')} <strong>{d.recordedValue}</strong>; {t(lang, 'otherValue')} <strong>{d.otherValue}</strong>
+              </p>
+              <p>{lang === 'sv' ? d.explanationSv : d.explanationEn}</p>
+              <Sources lang={lang} list={d.sources} />
+            </div>
+          ))}
+        </>
+      ) : null}
+
+      {detail.activities.length ? (
+        <>
+          <h2>{t(lang, 'activities')}</h2>
+          <ul>
+            {detail.activities.map((act) => (
+              <li>
+                <span class="when">{formatEdtf(act.date, lang)}</span> · {label(lang, 'activity', act.kind)}: {act.title}
+                {act.participants ? <div>{act.participants}</div> : null}
+                {act.purpose ? <div>{act.purpose}</div> : null}
+                {act.outcome ? <div>{act.outcome}</div> : null}
+                <Sources lang={lang} list={act.sources} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      {detail.actionPlans.length ? (
+        <>
+          <h2>{t(lang, 'actionPlans')}</h2>
+          {detail.actionPlans.map((p) => (
+            <section>
+              <h3>
+                {p.title} ({formatEdtf(p.periodFrom, lang)}–{formatEdtf(p.periodTo, lang)})
+              </h3>
+              {p.note ? <p>{p.note}</p> : null}
+              <table>
+                <caption class="visually-hidden">{p.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t(lang, 'themes')}</th>
+                    <th scope="col">{lang === 'sv' ? 'Mål' : 'Goal'}</th>
+                    <th scope="col">{lang === 'sv' ? 'Uppföljning' : 'Follow-up'}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.goals.map((g) => (
+                    <tr>
+                      <td>{g.theme}</td>
+                      <td>{g.goal}</td>
+                      <td>{g.followUp ?? (lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <Sources lang={lang} list={p.sources} />
+            </section>
+          ))}
+        </>
+      ) : null}
+      <p class="hint">
+        {lang === 'sv' ? 'Permanent länk' : 'Permanent link'}: <a href={`/avtal/${a.slug}`}>/avtal/{a.slug}</a> ·{' '}
+        <a href={`/api/agreements/${a.slug}`}>JSON</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,110 @@
+import type { getCounterpart } from '../../domain/counterparts/get.ts';
+import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
+import { label, t, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { AgreementTable, Sources } from './shared.tsx';
+
+export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
+  const { lang, data } = props;
+  const c = data.place;
+  return (
+    <Layout lang={lang} title={c.nameLatin} path={props.path}>
+      <h1>
+        {c.nameLatin} <span lang="zh-Hans">{c.nameNative}</span>
+      </h1>
+      <dl class="facts">
+        {c.namePinyin ? (<><dt>Pinyin</dt><dd lang="zh-Latn-pinyin">{c.namePinyin}</dd></>) : null}
+        <dt>{t(lang, 'level')}</dt>
+        <dd>{label(lang, 'level', c.level)}</dd>
+        {data.chain.length ? (
+          <>
+            <dt>{lang === 'sv' ? 'Ligger i' : 'Lies in'}</dt>
+            <dd>
+              {[...data.chain].reverse().map((p, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={href(lang, `/motparter/${p.slug}`)}>
+                    {p.nameLatin} <span lang="zh-Hans">{p.nameNative}</span>
+                  </a>
+                </>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      {c.note ? <p>{c.note}</p> : null}
+      <Sources lang={lang} list={data.sources} />
+      {data.children.length ? (
+        <>
+          <h2>
+            {t(lang, 'placesInside')} {c.nameLatin}
+          </h2>
+          <ul>
+            {data.children.map((p) => (
+              <li>
+                <a href={href(lang, `/motparter/${p.slug}`)}>
+                  {p.nameLatin} <span lang="zh-Hans">{p.nameNative}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>{t(lang, 'bodies')}</h2>
+      <ul>
+        {data.bodies.map((b) => (
+          <li>
+            <a href={href(lang, `/parter/${b.slug}`)}>{b.name}</a> ({b.agreements})
+          </li>
+        ))}
+      </ul>
+      <h2>{t(lang, 'agreements')}</h2>
+      <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
+    </Layout>
+  );
+}
+
+export function CounterpartsListPage(props: { lang: Lang; rows: CounterpartListRow[]; q: string; raw: Record<string, string> }) {
+  const { lang } = props;
+  return (
+    <Layout lang={lang} title={t(lang, 'counterparts')} path="/motparter" query={props.raw}>
+      <h1>{t(lang, 'counterparts')}</h1>
+      <form class="filters" method="get" action="/motparter" role="search">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <div class="wide">
+          <label for="c-q">{t(lang, 'search')}</label>
+          <input id="c-q" type="search" name="q" value={props.q} maxlength={200} aria-describedby="c-q-hint" />
+          <span class="hint" id="c-q-hint">{t(lang, 'searchHint')}</span>
+        </div>
+        <div class="wide">
+          <button type="submit">{t(lang, 'search')}</button>
+        </div>
+      </form>
+      <table>
+        <caption class="visually-hidden">{t(lang, 'counterparts')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'counterpart')}</th>
+            <th scope="col">汉字</th>
+            <th scope="col">Pinyin</th>
+            <th scope="col">{t(lang, 'level')}</th>
+            <th scope="col" class="num">{t(lang, 'agreements')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <td style={`padding-left:${0.5 + r.depth * 1.25}rem`}>
+                <a href={href(lang, `/motparter/${r.slug}`)}>{r.nameLatin}</a>
+              </td>
+              <td lang="zh-Hans">{r.nameNative}</td>
+              <td lang="zh-Latn-pinyin">{r.namePinyin}</td>
+              <td>{label(lang, 'level', r.level)}</td>
+              <td class="num">{r.agreements}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}

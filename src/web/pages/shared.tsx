@@ -1,0 +1,59 @@
+// Pieces several pages show: a source list and a table of related agreements.
+import type { RelatedAgreement } from '../../domain/actors/get.ts';
+import type { Citation } from '../../domain/agreements/get.ts';
+import { formatEdtf } from '../format.ts';
+import { label, t, type Lang } from '../i18n.ts';
+import { href, StatusBadge } from '../layout.tsx';
+
+export function Sources(props: { lang: Lang; list: Citation[] }) {
+  if (!props.list.length) return null;
+  return (
+    <div class="sources">
+      <span>{t(props.lang, 'sources')}: </span>
+      <ul>
+        {props.list.map((c) => (
+          <li>
+            {c.url ? <a href={c.url}>{c.title}</a> : c.title}
+            {c.published ? ` (${formatEdtf(c.published, props.lang)})` : ''}
+            {c.archiveReference ? `, dnr ${c.archiveReference}` : ''}
+            {c.passage ? ` – ${c.passage}` : ''}
+            {c.seedFile ? ` [${c.seedFile}]` : ''}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; caption: string }) {
+  const { lang } = props;
+  return (
+    <table>
+      <caption>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t(lang, 'party')}</th>
+          <th scope="col">{t(lang, 'counterpart')}</th>
+          <th scope="col">{t(lang, 'kind')}</th>
+          <th scope="col" class="num">{t(lang, 'established')}</th>
+          <th scope="col">{t(lang, 'status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((a) => (
+          <tr>
+            <td>
+              <a href={href(lang, `/avtal/${a.slug}`)}>{a.partyLabel}</a>
+            </td>
+            <td>{a.counterpartLabel}</td>
+            <td>{label(lang, 'kind', a.kind)}</td>
+            <td class="num">{a.establishedYear ?? ''}</td>
+            <td>
+              <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
