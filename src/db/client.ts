@@ -4,6 +4,7 @@
 //
 // drizzle's node-postgres driver over PGlite's pg adapter breaks on
 // parameterised queries, so PGlite goes through drizzle-orm/pglite.
+import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -37,6 +38,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { db, target: 'postgres', close: () => pool.end() };
   }
+  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
   const client = await PGlite.create({
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),

@@ -39,7 +39,8 @@ const ORDER: Record<ListAgreementsQuery['sort'], SQL> = {
   status: sql`status, a.party_label, a.id`,
 };
 
-export async function listAgreements({ ctx, input }: { ctx: Context; input: ListAgreementsInput }): Promise<AgreementList> {
+/** `all` drops the paging, for exports that stream every matching row. */
+export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
   const query = parseInput(listAgreementsSchema, input);
   if (query.establishedFrom && query.establishedTo && query.establishedFrom > query.establishedTo) {
     throw invalid([{ field: 'establishedTo', message: 'must not be before establishedFrom' }]);
@@ -78,7 +79,7 @@ export async function listAgreements({ ctx, input }: { ctx: Context; input: List
         from ${from}
         where ${sql.join(where, sql` and `)}
         order by ${ORDER[query.sort]}
-        limit ${query.pageSize} offset ${offset}`,
+        ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
   );
   // Past the last page there are no rows to carry the total: count it alone.
   const total =
@@ -90,6 +91,6 @@ export async function listAgreements({ ctx, input }: { ctx: Context; input: List
     query,
     rows: rows.map(({ total: _t, ...row }) => row),
     total,
-    pages: Math.max(1, Math.ceil(total / query.pageSize)),
+    pages: all ? 1 : Math.max(1, Math.ceil(total / query.pageSize)),
   };
 }

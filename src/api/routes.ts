@@ -1,0 +1,71 @@
+// The JSON API: parse the request, call a verb, map errors (errors.ts).
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Database } from '../db/client.ts';
+import { getActor } from '../domain/actors/get.ts';
+import { listActors } from '../domain/actors/list.ts';
+import { getAgreement } from '../domain/agreements/get.ts';
+import { listAgreements } from '../domain/agreements/list.ts';
+import type { Context } from '../domain/context.ts';
+import { getCounterpart } from '../domain/counterparts/get.ts';
+import { listCounterparts } from '../domain/counterparts/list.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import { statisticsOverview } from '../domain/statistics/overview.ts';
+import { RULE_IDS } from '../domain/statistics/rules.ts';
+import { exportPublicRegister } from '../domain/transfer/export-json.ts';
+import { parseInput } from '../domain/validate.ts';
+import { todayInStockholm } from '../web/format.ts';
+import { singleQuery } from '../http/query.ts';
+import { toCsv } from './csv.ts';
+import { errorBody, HTTP_STATUS } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+
+export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
+
+const csvResponse = (body: string, name: string) =>
+  new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
+
+export function apiRoutes(database: Database) {
+  // The public API reads as an anonymous visitor: public records only.
+  const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
+  const api = new Hono();
+  api.onError((error, c) => {
+    if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
+    throw error;
+  });
+  api.notFound((c) => c.json(errorBody(notFound('resource')), 404));
+
+  api.get('/openapi.json', (c) => c.json(openApiDocument()));
+  api.get('/agreements', async (c) => c.json(await listAgreements({ ctx, input: singleQuery(c) })));
+  api.get('/agreements.csv', async (c) => {
+    const list = await listAgreements({ ctx, input: singleQuery(c, ['page', 'pageSize']), all: true });
+    const columns = ['slug', 'partyLabel', 'counterpartLabel', 'kind', 'officialTitle', 'establishedYear', 'status'];
+    return csvResponse(toCsv(columns, list.rows as unknown as Array<Record<string, unknown>>), 'ortsband-avtal.csv');
+  });
+  api.get('/agreements/:slug', async (c) => c.json(await getAgreement({ ctx, slug: c.req.param('slug') })));
+  api.get('/actors', async (c) => c.json(await listActors({ ctx, input: singleQuery(c) })));
+  api.get('/actors/:slug', async (c) => c.json(await getActor({ ctx, slug: c.req.param('slug') })));
+  api.get('/counterparts', async (c) => c.json(await listCounterparts({ ctx, input: singleQuery(c) })));
+  api.get('/counterparts/:slug', async (c) => c.json(await getCounterpart({ ctx, slug: c.req.param('slug') })));
+  api.get('/statistics', async (c) => {
+    const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
+    return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4))));
+  });
+  api.get('/statistics/:file{[a-z-]+\\.csv}', async (c) => {
+    const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
+    const name = c.req.param('file').replace(/\.csv$/, '');
+    const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)));
+    const tables: Record<string, () => string> = {
+      'in-force': () => toCsv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
+      changes: () => toCsv(['year', 'ended', 'endedBySwedishSide', 'endedByCounterpart', 'endedSideUnknown', 'paused'], s.changes.map((y) => ({ ...y, year: y.year ?? 'unknown' }))),
+      'by-county': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byCounty as never),
+      'by-province': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byProvince as never),
+      'by-actor-kind': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byActorKind as never),
+    };
+    const make = tables[name];
+    if (!make) throw notFound('statistic');
+    return csvResponse(make(), `ortsband-${name}-${rule}.csv`);
+  });
+  api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
+  return api;
+}

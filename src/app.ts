@@ -1,0 +1,31 @@
+// The HTTP application: pages at /, the JSON API at /api.
+import { Hono } from 'hono';
+import { logger as honoLogger } from 'hono/logger';
+import { apiRoutes } from './api/routes.ts';
+import type { Database } from './db/client.ts';
+import { DomainError, invalid } from './domain/errors.ts';
+import { errorBody, HTTP_STATUS } from './api/errors.ts';
+import { webRoutes } from './web/routes.tsx';
+import type { Logger } from 'pino';
+
+// A URL longer than this is refused before any work is done.
+const MAX_URL_LENGTH = 8_192;
+
+export function createApp(database: Database, log?: Logger) {
+  const app = new Hono();
+  if (log) app.use(honoLogger((message) => log.info(message)));
+  app.use(async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) throw invalid([{ field: '(url)', message: `is longer than ${MAX_URL_LENGTH} characters` }]);
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    c.header('referrer-policy', 'same-origin');
+  });
+  app.route('/api', apiRoutes(database));
+  app.route('/', webRoutes(database));
+  app.onError((error, c) => {
+    if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
+    log?.error({ err: error }, 'unhandled error');
+    return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500);
+  });
+  return app;
+}

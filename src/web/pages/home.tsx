@@ -1,0 +1,54 @@
+import type { InForceYear } from '../../domain/statistics/in-force-per-year.ts';
+import { formatNumber } from '../format.ts';
+import { t, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+
+export interface KeyFigures {
+  agreements: number;
+  inForceNow: number;
+  endedSince2017: number;
+  pausedSince2017: number;
+  actors: number;
+  counterparts: number;
+  peak: InForceYear;
+}
+
+export function HomePage(props: { lang: Lang; figures: KeyFigures }) {
+  const { lang, figures: f } = props;
+  const item = (n: number, text: string, link: string) => (
+    <li>
+      <strong>{formatNumber(n, lang)}</strong>
+      <a href={link}>{text}</a>
+    </li>
+  );
+  return (
+    <Layout lang={lang} title={t(lang, 'home')} path="/">
+      <h1>{lang === 'sv' ? 'Svenska offentliga organs samarbeten med Kina' : "Swedish public bodies' cooperation with China"}</h1>
+      <p>
+        {lang === 'sv'
+          ? 'Ortsband samlar vänortssamarbeten och kommunala partnerskap mellan svenska kommuner, regioner och länsstyrelser och kinesiska städer och provinser sedan 1986, med hela historiken och källan till varje uppgift.'
+          : 'Ortsband collects the twinnings and municipal partnerships between Swedish municipalities, regions and county boards and Chinese cities and provinces since 1986, with their whole history and the source of every fact.'}
+      </p>
+      <form method="get" action="/avtal" role="search">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <label for="home-q">{t(lang, 'search')}</label>
+        <input id="home-q" type="search" name="q" maxlength={200} aria-describedby="home-q-hint" /> <button type="submit">{t(lang, 'search')}</button>
+        <span class="hint" id="home-q-hint">{t(lang, 'searchHint')}</span>
+      </form>
+      <h2>{lang === 'sv' ? 'Registret i siffror' : 'The register in figures'}</h2>
+      <ul class="figures">
+        {item(f.agreements, lang === 'sv' ? 'avtal i registret' : 'agreements in the register', href(lang, '/avtal'))}
+        {item(f.inForceNow, lang === 'sv' ? 'pågående i dag' : 'in force today', href(lang, '/avtal', { status: 'in_force' }))}
+        {item(f.endedSince2017, lang === 'sv' ? 'avslutade 2017–2021 (rapportens regel)' : "ended 2017–2021 (the report's rule)", href(lang, '/statistik'))}
+        {item(f.pausedSince2017, lang === 'sv' ? 'pausade 2017–2021' : 'paused 2017–2021', href(lang, '/statistik'))}
+        {item(f.peak.total, lang === 'sv' ? `pågående ${f.peak.year}, det högsta antalet` : `in force in ${f.peak.year}, the highest number`, href(lang, '/avtal', { on: `${f.peak.year}-12-31`, status: 'in_force' }))}
+        {item(f.actors, t(lang, 'actors').toLowerCase(), href(lang, '/parter'))}
+        {item(f.counterparts, t(lang, 'counterparts').toLowerCase(), href(lang, '/motparter'))}
+      </ul>
+      <p>
+        <a href={href(lang, '/avtal', { on: '2016-12-31', status: 'in_force' })}>{lang === 'sv' ? 'Registret den 31 december 2016' : 'The register on 31 December 2016'}</a> ·{' '}
+        <a href={href(lang, '/statistik')}>{lang === 'sv' ? 'Rapportens siffror jämförda med registret' : "The report's figures beside the register's"}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,212 @@
+import type { ChangesYear } from '../../domain/statistics/changes.ts';
+import type { BreakdownRow } from '../../domain/statistics/breakdowns.ts';
+import type { ReasonRow } from '../../domain/statistics/endings-by-reason.ts';
+import type { InForceYear } from '../../domain/statistics/in-force-per-year.ts';
+import type { StatementResult } from '../../domain/statistics/report-statements.ts';
+import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
+import { formatNumber } from '../format.ts';
+import { COUNTIES, label, t, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+
+export interface StatisticsView {
+  rule: CountingRule;
+  lastYear: number;
+  inForce: InForceYear[];
+  kinds: string[];
+  changes: ChangesYear[];
+  reasons: { rows: ReasonRow[]; withoutReason: number };
+  byCounty: BreakdownRow[];
+  byProvince: Array<BreakdownRow & { name: string }>;
+  byActorKind: BreakdownRow[];
+  statements: StatementResult[];
+}
+
+function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array<BreakdownRow & { name?: string }>; name: (r: BreakdownRow & { name?: string }) => string; rule: string }) {
+  const { lang } = props;
+  return (
+    <section aria-labelledby={props.id}>
+      <h2 id={props.id}>{props.caption}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{props.caption}</th>
+            <th scope="col" class="num">{lang === 'sv' ? 'Etablerade' : 'Established'}</th>
+            <th scope="col" class="num">{t(lang, 'inForce')}</th>
+            <th scope="col" class="num">{t(lang, 'endedCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{props.name(r)}</th>
+              <td class="num">{r.established}</td>
+              <td class="num">{r.inForce}</td>
+              <td class="num">{r.ended}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <a href={`/api/statistics/${props.id}.csv?rule=${props.rule}`}>{t(lang, 'downloadCsv')}</a>
+      </p>
+    </section>
+  );
+}
+
+export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: Record<string, string> }) {
+  const { lang, view } = props;
+  const rule = view.rule;
+  return (
+    <Layout lang={lang} title={t(lang, 'statistics')} path="/statistik" query={props.raw}>
+      <h1>{t(lang, 'statistics')}</h1>
+      <form method="get" action="/statistik" class="filters">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <div class="wide">
+          <label for="s-rule">{t(lang, 'rule')}</label>
+          <select id="s-rule" name="rule">
+            {Object.values(RULES).map((r) => (
+              <option value={r.id} selected={r.id === rule.id}>
+                {lang === 'sv' ? r.nameSv : r.nameEn}
+              </option>
+            ))}
+          </select>{' '}
+          <button type="submit">{t(lang, 'apply')}</button>
+        </div>
+      </form>
+      <p>
+        <strong>{lang === 'sv' ? rule.nameSv : rule.nameEn}:</strong> {lang === 'sv' ? rule.descriptionSv : rule.descriptionEn}
+      </p>
+
+      <section aria-labelledby="statements">
+        <h2 id="statements">{lang === 'sv' ? 'Rapportens siffror och registrets' : "The report's figures and the register's"}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'reportSays')}</th>
+              <th scope="col" class="num">{lang === 'sv' ? 'Rapporten' : 'Report'}</th>
+              <th scope="col" class="num">{lang === 'sv' ? 'Registret' : 'Register'}</th>
+              <th scope="col">{t(lang, 'why')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.statements.map((s) => (
+              <tr id={`statement-${s.statement.id}`}>
+                <td>
+                  <q lang="sv">{s.statement.quoteSv}</q> <span class="hint">({s.statement.passage})</span>
+                </td>
+                <td class="num">{formatNumber(s.statement.reported, lang, s.statement.decimals ?? 0)}</td>
+                <td class="num">{formatNumber(s.computed, lang, s.statement.decimals ?? 0)}</td>
+                <td>
+                  {s.matches ? `✓ ${t(lang, 'agrees')}` : `≠ ${t(lang, 'differs')}. ${(lang === 'sv' ? s.statement.whySv : s.statement.whyEn) ?? ''}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="in-force">
+        <h2 id="in-force">{lang === 'sv' ? 'Pågående samarbeten vid årets slut, per avtalsform (rapportens diagram 4)' : 'Cooperations in force at the end of each year, by kind (the report\'s Diagram 4)'}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'year')}</th>
+              {view.kinds.map((k) => (
+                <th scope="col" class="num">{label(lang, 'kind', k)}</th>
+              ))}
+              <th scope="col" class="num">{t(lang, 'total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.inForce.map((y) => (
+              <tr>
+                <th scope="row">{y.year}</th>
+                {view.kinds.map((k) => (
+                  <td class="num">{y.byKind[k] ?? 0}</td>
+                ))}
+                <td class="num">{y.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <a href={`/api/statistics/in-force.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="changes">
+        <h2 id="changes">{lang === 'sv' ? 'Avslutade och pausade samarbeten per år (rapportens diagram 5)' : "Ended and paused cooperations per year (the report's Diagram 5)"}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'year')}</th>
+              <th scope="col" class="num">{t(lang, 'endedCount')}</th>
+              <th scope="col" class="num">{lang === 'sv' ? 'varav av svenska sidan' : 'of which by the Swedish side'}</th>
+              <th scope="col" class="num">{lang === 'sv' ? 'varav av kinesiska sidan' : 'of which by the Chinese side'}</th>
+              <th scope="col" class="num">{lang === 'sv' ? 'varav sida okänd' : 'of which side unknown'}</th>
+              <th scope="col" class="num">{t(lang, 'pausedCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.changes
+              .filter((c) => c.year === null || c.ended + c.paused > 0)
+              .map((c) => (
+                <tr>
+                  <th scope="row">{c.year ?? t(lang, 'yearUnknown')}</th>
+                  <td class="num">{c.ended}</td>
+                  <td class="num">{c.endedBySwedishSide}</td>
+                  <td class="num">{c.endedByCounterpart}</td>
+                  <td class="num">{c.endedSideUnknown}</td>
+                  <td class="num">{c.paused}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+        <p class="hint">{lang === 'sv' ? 'År utan avslut eller pauser visas inte.' : 'Years without endings or pauses are not shown.'}</p>
+        <p>
+          <a href={`/api/statistics/changes.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+        </p>
+      </section>
+
+      <section aria-labelledby="reasons">
+        <h2 id="reasons">{lang === 'sv' ? 'Angivna skäl för avslut och pauser 2017–2021' : 'Reasons given for endings and pauses 2017–2021'}</h2>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'reasons')}</th>
+              <th scope="col" class="num">{t(lang, 'total')}</th>
+              <th scope="col" class="num">{label(lang, 'statedBy', 'decision_maker')}</th>
+              <th scope="col" class="num">{label(lang, 'statedBy', 'representative')}</th>
+              <th scope="col" class="num">{label(lang, 'statedBy', 'opposition')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.reasons.rows.map((r) => (
+              <tr>
+                <th scope="row">{label(lang, 'reason', r.code)}</th>
+                <td class="num">{r.total}</td>
+                <td class="num">{r.byStatedBy.decision_maker}</td>
+                <td class="num">{r.byStatedBy.representative}</td>
+                <td class="num">{r.byStatedBy.opposition}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{lang === 'sv' ? 'Inget skäl registrerat' : 'No reason recorded'}</th>
+              <td class="num">{view.reasons.withoutReason}</td>
+              <td colspan={3}></td>
+            </tr>
+          </tbody>
+        </table>
+        <p class="hint">{lang === 'sv' ? 'Ett samarbete kan ha flera skäl; varje skäl räknas en gång per avslut eller paus.' : 'A cooperation may have several reasons; each reason counts once per ending or pause.'}</p>
+      </section>
+
+      <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} />
+      <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} />
+      <Breakdown lang={lang} id="by-actor-kind" caption={t(lang, 'actorKind')} rows={view.byActorKind} name={(r) => label(lang, 'actorKind', r.key)} rule={rule.id} />
+      <p class="hint">
+        {lang === 'sv' ? `Etablerade och pågående räknas i slutet av ${view.lastYear}.` : `Established and in force are counted at the end of ${view.lastYear}.`}{' '}
+        <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
+      </p>
+    </Layout>
+  );
+}

@@ -1,0 +1,138 @@
+// Server-rendered pages: parse the request, call verbs, render. Readable
+// without JavaScript; every filter lives in the URL.
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { HTTP_STATUS } from '../api/errors.ts';
+import { ruleQuerySchema } from '../api/routes.ts';
+import type { Database } from '../db/client.ts';
+import { getActor } from '../domain/actors/get.ts';
+import { listActors } from '../domain/actors/list.ts';
+import { getAgreement } from '../domain/agreements/get.ts';
+import { listAgreements } from '../domain/agreements/list.ts';
+import type { Context } from '../domain/context.ts';
+import { getCounterpart } from '../domain/counterparts/get.ts';
+import { listCounterparts } from '../domain/counterparts/list.ts';
+import { DomainError } from '../domain/errors.ts';
+import { statisticsOverview } from '../domain/statistics/overview.ts';
+import { parseInput } from '../domain/validate.ts';
+import { langOf, singleQuery } from '../http/query.ts';
+import { todayInStockholm } from './format.ts';
+import { t } from './i18n.ts';
+import { Layout } from './layout.tsx';
+import { ActorPage, ActorsListPage } from './pages/actor.tsx';
+import { AgreementPage } from './pages/agreement.tsx';
+import { AgreementsListPage } from './pages/agreements-list.tsx';
+import { CounterpartPage, CounterpartsListPage } from './pages/counterpart.tsx';
+import { HomePage } from './pages/home.tsx';
+import { OpenDataPage } from './pages/open-data.tsx';
+import { StatisticsPage } from './pages/statistics.tsx';
+
+const css = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
+const withoutLang = (q: Record<string, string>) => {
+  const { lang: _l, ...rest } = q;
+  return rest;
+};
+
+export function webRoutes(database: Database) {
+  const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
+  const web = new Hono();
+
+  web.onError((error, c) => {
+    if (!(error instanceof DomainError)) throw error;
+    const lang = langOf(c);
+    const heading = error.code === 'NOT_FOUND' ? t(lang, 'notFound') : t(lang, 'badRequest');
+    c.status(HTTP_STATUS[error.code]);
+    return c.html(
+      <Layout lang={lang} title={heading} path={c.req.path}>
+        <h1>{heading}</h1>
+        {error.problems.length ? (
+          <ul>
+            {error.problems.map((p) => (
+              <li>
+                <strong>{p.field}</strong>: {p.message}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{error.message}</p>
+        )}
+        <p>
+          <a href="/">{t(lang, 'home')}</a>
+        </p>
+      </Layout>,
+    );
+  });
+
+  web.get('/assets/site.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+
+  web.get('/', async (c) => {
+    const lang = langOf(c);
+    singleQuery(c);
+    const year = Number(todayInStockholm().slice(0, 4));
+    const [stats, all, actors, places] = await Promise.all([
+      statisticsOverview(ctx, 'report', year),
+      listAgreements({ ctx, input: { pageSize: 1 } }),
+      listActors({ ctx, input: {} }),
+      listCounterparts({ ctx, input: {} }),
+    ]);
+    const inPeriod = (y: number | null) => y !== null && y >= 2017 && y <= 2021;
+    const peak = stats.inForce.reduce((best, y) => (y.total > best.total ? y : best));
+    return c.html(
+      <HomePage
+        lang={lang}
+        figures={{
+          agreements: all.total,
+          inForceNow: stats.inForce.at(-1)!.total,
+          endedSince2017: stats.changes.filter((y) => inPeriod(y.year)).reduce((n, y) => n + y.ended, 0),
+          pausedSince2017: stats.changes.filter((y) => inPeriod(y.year)).reduce((n, y) => n + y.paused, 0),
+          actors: actors.length,
+          counterparts: places.length,
+          peak,
+        }}
+      />,
+    );
+  });
+
+  web.get('/avtal', async (c) => {
+    const lang = langOf(c);
+    const raw = singleQuery(c);
+    const [list, places] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), listCounterparts({ ctx, input: {} })]);
+    return c.html(<AgreementsListPage lang={lang} list={list} places={places} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
+  });
+  web.get('/avtal/:slug', async (c) => {
+    singleQuery(c);
+    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  });
+  web.get('/parter', async (c) => {
+    const raw = singleQuery(c);
+    return c.html(<ActorsListPage lang={langOf(c)} rows={await listActors({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+  });
+  web.get('/parter/:slug', async (c) => {
+    singleQuery(c);
+    return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  });
+  web.get('/motparter', async (c) => {
+    const raw = singleQuery(c);
+    return c.html(<CounterpartsListPage lang={langOf(c)} rows={await listCounterparts({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+  });
+  web.get('/motparter/:slug', async (c) => {
+    singleQuery(c);
+    return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  });
+  web.get('/statistik', async (c) => {
+    const raw = singleQuery(c);
+    const { rule } = parseInput(ruleQuerySchema, raw);
+    const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)));
+    const provinces = await listCounterparts({ ctx, input: {} });
+    const byProvince = view.byProvince.map((r) => {
+      const p = provinces.find((x) => x.slug === r.key);
+      return { ...r, name: p ? `${p.nameLatin} ${p.nameNative ?? ''}` : r.key };
+    });
+    return c.html(<StatisticsPage lang={langOf(c)} view={{ ...view, byProvince }} raw={raw} />);
+  });
+  web.get('/oppna-data', (c) => {
+    singleQuery(c);
+    return c.html(<OpenDataPage lang={langOf(c)} />);
+  });
+  return web;
+}
