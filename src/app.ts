@@ -8,8 +8,9 @@ import { errorBody, HTTP_STATUS } from './api/errors.ts';
 import { webRoutes } from './web/routes.tsx';
 import type { Logger } from 'pino';
 
-// A URL longer than this is refused before any work is done.
-const MAX_URL_LENGTH = 8_192;
+// A URL longer than this is refused before any work is done; shorter ones
+// reach the parameter schemas, which name the parameter that is too long.
+const MAX_URL_LENGTH = 16_384;
 
 export function createApp(database: Database, log?: Logger) {
   const app = new Hono();

@@ -1,0 +1,113 @@
+// The HTTP layer: every page kind answers, the API matches its OpenAPI
+// description, and generated bad requests get a 400 naming the parameter,
+// never a 5xx.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+});
+afterAll(async () => t?.close());
+
+describe('pages', () => {
+  it.each(['/', '/avtal', '/avtal?lang=en', '/avtal/goteborg--shanghai', '/parter', '/parter/kalix', '/motparter', '/motparter/zhejiang', '/statistik', '/statistik?rule=per-agreement', '/oppna-data'])(
+    '%s answers 200 with HTML in the right language',
+    async (path) => {
+      const response = await app.request(path);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).toContain(path.includes('lang=en') ? '<html lang="en">' : '<html lang="sv">');
+    },
+  );
+
+  it('an unknown agreement is a 404 page', async () => {
+    expect((await app.request('/avtal/no-such-thing')).status).toBe(404);
+  });
+
+  it('the statistics page lists the report\'s statements beside the register\'s numbers', async () => {
+    const html = await (await app.request('/statistik')).text();
+    expect(html).toContain('Sedan 2017 har dock 21 samarbeten avslutats');
+    expect(html).toContain('statement-total-peak-2016');
+  });
+});
+
+describe('API', () => {
+  it('serves an OpenAPI document naming every list parameter', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
+    const names = doc.paths['/api/agreements']!.get.parameters!.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['q', 'actorKind', 'county', 'status', 'kind', 'place', 'establishedFrom', 'establishedTo', 'on', 'sort', 'page', 'pageSize']));
+  });
+
+  it('exports the register as CSV with a row per agreement, formulas neutralised', async () => {
+    const csv = await (await app.request('/api/agreements.csv')).text();
+    expect(csv.trim().split('\r\n')).toHaveLength(59);
+    expect(csv).not.toMatch(/(^|,)[=+@]/m);
+  });
+
+  it('the statistics API gives the report\'s 21 endings since 2017', async () => {
+    const body = (await (await app.request('/api/statistics')).json()) as { statements: Array<{ statement: { id: string }; computed: number }> };
+    expect(body.statements.find((s) => s.statement.id === 'ended-since-2017')?.computed).toBe(21);
+  });
+
+  it('never returns a speaker\'s name', async () => {
+    const body = await (await app.request('/api/export.json')).text();
+    expect(body).not.toContain('Annamaria Hedlund');
+  });
+});
+
+// Deterministic pseudo-random generator: the same 1,200 requests every run.
+function generator(seed: number) {
+  let x = seed;
+  return () => {
+    x = (x * 1103515245 + 12345) % 2147483648;
+    return x / 2147483648;
+  };
+}
+
+describe('bad requests', () => {
+  it('1,200 generated bad requests get 400 naming the parameter and no 5xx', async () => {
+    const random = generator(20261121);
+    const pick = <T,>(list: T[]) => list[Math.floor(random() * list.length)]!;
+    const bad: Record<string, string[]> = {
+      status: ['gone', 'ENDED', '1', '', 'in force', 'active,ended'],
+      page: ['-1', '0', '1.5', 'abc', '1e9', '99999999999999999999'],
+      pageSize: ['0', '101', '-5', 'x', '1000'],
+      on: ['2019-13-45', '2019-02-30', '19-01-01', 'today', '2019/01/01', '0000-00-00'],
+      county: ['1', '123', 'AB', '99x'],
+      actorKind: ['city', 'KOMMUN', '"; drop table agreements; --'],
+      establishedFrom: ['abc', '1800', '3000', '20.5'],
+      establishedTo: ['x', '-2000'],
+      sort: ['random', 'id desc', '-status'],
+      kind: ['Vänort', 'a b', 'x'.repeat(100)],
+      place: ['No Such', 'unknown-place', '../etc'],
+      q: ['x'.repeat(10_000), 'ü'.repeat(300)],
+      rule: ['nope'],
+      unknownParameter: ['1'],
+    };
+    const paths = ['/api/agreements', '/avtal', '/api/agreements.csv', '/api/statistics', '/statistik', '/api/actors', '/api/counterparts'];
+    let serverErrors = 0;
+    const unnamed: string[] = [];
+    for (let i = 0; i < 1200; i++) {
+      const path = pick(paths);
+      const param = pick(Object.keys(bad));
+      const value = pick(bad[param]!);
+      const response = await app.request(`${path}?${new URLSearchParams({ [param]: value })}`);
+      if (response.status >= 500) serverErrors++;
+      if (response.status === 200) continue; // e.g. a parameter that path does not take, or an empty value
+      expect(response.status, `${path} ${param}=${value.slice(0, 40)}`).toBe(400);
+      const text = await response.text();
+      if (!text.includes(param)) unnamed.push(`${path} ${param}=${value.slice(0, 20)}: ${text.slice(0, 200)}`);
+    }
+    expect(serverErrors).toBe(0);
+    expect(unnamed.slice(0, 5)).toEqual([]);
+  }, 300_000);
+
+  it('a 10 kB URL is refused with 400', async () => {
+    const response = await app.request(`/api/agreements?q=${'a'.repeat(10_000)}`);
+    expect(response.status).toBe(400);
+  });
+});

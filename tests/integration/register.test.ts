@@ -1,0 +1,151 @@
+// The register's verbs on a real database: search, filters, the point-in-time
+// view, visibility, append-only history, bad input that stores nothing.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { getAgreement } from '../../src/domain/agreements/get.ts';
+import { listAgreements } from '../../src/domain/agreements/list.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { exportPublicRegister } from '../../src/domain/transfer/export-json.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(async () => t?.close());
+
+const slugsFor = async (input: Record<string, unknown>) => (await listAgreements({ ctx: t.anonymous, input: { pageSize: 100, ...input } })).rows.map((r) => r.slug);
+
+async function rejects(work: Promise<unknown>, code: string): Promise<DomainError> {
+  const error = await work.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(DomainError);
+  expect((error as DomainError).code).toBe(code);
+  return error as DomainError;
+}
+
+describe('search', () => {
+  it.each(['蘇州', '苏州', 'suzhou', 'Sūzhōu', 'SUZHOU'])('finds Kronoberg–Suzhou by %s', async (q) => {
+    expect(await slugsFor({ q })).toContain('region-kronoberg--suzhou');
+  });
+
+  it.each(['Göteborg', 'Goteborg', 'goteborgs stad'])('finds Göteborg–Shanghai by %s', async (q) => {
+    expect(await slugsFor({ q })).toContain('goteborg--shanghai');
+  });
+
+  it('finds everything inside a province by the province\'s name', async () => {
+    const found = await slugsFor({ q: 'zhejiang' });
+    expect(found).toEqual(expect.arrayContaining(['region-kalmar--changxing', 'overkalix--zhuji', 'lst-uppsala--zhejiang']));
+  });
+
+  it('a search of punctuation only is no search, not a wildcard', async () => {
+    expect(await slugsFor({ q: '%_%' })).toHaveLength(58);
+    expect(await slugsFor({ q: '%suzhou_' })).toEqual(['region-kronoberg--suzhou']);
+  });
+});
+
+describe('filters', () => {
+  it('filters by kind of party, county, kind and status together', async () => {
+    const found = await slugsFor({ actorKind: 'kommun', county: '20', kind: 'vanort', status: 'ended' });
+    expect(found.sort()).toEqual(['borlange--wuhan', 'falun--nanjing', 'mora--changchun']);
+  });
+
+  it('filters by a place and everything inside it', async () => {
+    expect((await slugsFor({ place: 'huzhou' })).sort()).toEqual(['region-kalmar--changxing', 'region-kalmar--huzhou']);
+  });
+
+  it('filters by establishment years', async () => {
+    expect((await slugsFor({ establishedFrom: 1986, establishedTo: 1987 })).sort()).toEqual(['goteborg--shanghai', 'malmo--tangshan']);
+  });
+
+  it('shows the register as it stood on a date', async () => {
+    const on2016 = await listAgreements({ ctx: t.anonymous, input: { on: '2016-12-31', status: 'in_force', pageSize: 100 } });
+    // 47 twinnings less the 6 ended by 2016, Göteborg's 2003 agreement, and the 9 partnerships.
+    expect(on2016.total).toBe(51);
+    const borlange = on2016.rows.find((r) => r.slug === 'borlange--wuhan');
+    expect(borlange?.status).toBe('active');
+    const on1989 = await listAgreements({ ctx: t.anonymous, input: { on: '1989-12-31' } });
+    expect(on1989.rows.map((r) => [r.slug, r.status])).toEqual([
+      ['goteborg--shanghai', 'paused'],
+      ['malmo--tangshan', 'active'],
+    ]);
+  });
+
+  it('pages through results and says how many there are', async () => {
+    const page2 = await listAgreements({ ctx: t.anonymous, input: { pageSize: 10, page: 2, sort: 'established' } });
+    expect(page2.total).toBe(58);
+    expect(page2.pages).toBe(6);
+    expect(page2.rows).toHaveLength(10);
+    const beyond = await listAgreements({ ctx: t.anonymous, input: { pageSize: 10, page: 99 } });
+    expect(beyond.rows).toHaveLength(0);
+    expect(beyond.total).toBe(58);
+  });
+
+  it('names the parameter that is wrong', async () => {
+    const error = await rejects(listAgreements({ ctx: t.anonymous, input: { status: 'gone', page: '-1', on: '2019-13-45', colour: 'red' } }), 'VALIDATION');
+    expect(error.problems.map((p) => p.field).sort()).toEqual(['(input)', 'on', 'page', 'status']);
+  });
+});
+
+describe('visibility', () => {
+  it('keeps internal agreements out of the public list, page and export', async () => {
+    const ctx = systemCtx(t);
+    const slug = uniqueSlug('internal');
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    await createAgreement({ ctx, organisationId: org!.id, input: { slug, kind: 'vanort', parties: ['mora'], counterparts: ['wuhan'], visibility: 'internal' } });
+    expect(await slugsFor({ q: 'mora' })).not.toContain(slug);
+    await rejects(getAgreement({ ctx: t.anonymous, slug }), 'NOT_FOUND');
+    const exported = await exportPublicRegister(t.anonymous);
+    expect(exported.agreements.map((a) => a.agreement.slug)).not.toContain(slug);
+  });
+});
+
+describe('status history', () => {
+  async function newAgreement() {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const a = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('history'), kind: 'vanort', parties: ['umea'], counterparts: ['jinan'] } });
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'established', date: '2010' } });
+    return { ctx, a };
+  }
+
+  it('derives the status from the events and writes the audit entry in the same transaction', async () => {
+    const { ctx, a } = await newAgreement();
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'ended', date: '2020-05-04', side: 'swedish', mode: 'decision', reasons: [{ code: 'lack_of_activity' }] } });
+    const detail = await getAgreement({ ctx, slug: a.slug });
+    expect(detail.agreement.currentStatus).toBe('ended');
+    const audit = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'agreement' and entity_id = ${a.id} order by id`);
+    expect(audit.map((r) => r.action)).toEqual(['agreement.create', 'status.established', 'status.ended']);
+  });
+
+  it('ending an agreement twice is a conflict', async () => {
+    const { ctx, a } = await newAgreement();
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'ended', date: '2020' } });
+    await rejects(recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'ended', date: '2021' } }), 'CONFLICT');
+  });
+
+  it('an edit made on an old version is a conflict, not a lost change', async () => {
+    const { ctx, a } = await newAgreement();
+    await rejects(recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'paused', date: '2021', expectedVersion: 1 } }), 'CONFLICT');
+  });
+
+  it('a bad event stores nothing and names the field', async () => {
+    const { ctx, a } = await newAgreement();
+    const before = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from status_events where agreement_id = ${a.id}`);
+    const error = await rejects(
+      recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'ended', date: '2019-13-45', reasons: [{ code: 'other' }], sources: [{ source: 'no-such-source' }] } }),
+      'VALIDATION',
+    );
+    expect(error.problems.map((p) => p.field)).toEqual(expect.arrayContaining(['date', 'reasons.0.text']));
+    await rejects(recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'ended', date: '2019', sources: [{ source: 'no-such-source' }] } }), 'VALIDATION');
+    const after = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from status_events where agreement_id = ${a.id}`);
+    expect(after[0]!.n).toBe(before[0]!.n);
+  });
+
+  it('the public cannot write', async () => {
+    const { a } = await newAgreement();
+    await rejects(recordStatusEvent({ ctx: t.anonymous, agreementId: a.id, input: { type: 'paused', date: '2021' } }), 'FORBIDDEN');
+  });
+});

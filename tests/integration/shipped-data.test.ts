@@ -1,0 +1,97 @@
+// The shipped data: keyed twice and reconciled (data/check/README.md), loaded
+// through the verbs, and consistent with the report where the report is.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getAgreement } from '../../src/domain/agreements/get.ts';
+import { listAgreements } from '../../src/domain/agreements/list.ts';
+import { getCounterpart } from '../../src/domain/counterparts/get.ts';
+import { DATA_DIR, readShippedData } from '../../src/domain/transfer/shipped-data.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+describe('the second keying', () => {
+  it('agrees with the first on every appendix row', async () => {
+    const data = await readShippedData();
+    const first = data.agreements.flatMap((a) => (a.appendix ? [a.appendix.map(String)] : []));
+    const second = (parse(await readFile(path.join(DATA_DIR, 'check/appendix-second-key.csv')), { columns: false, from_line: 2 }) as string[][]);
+    expect(first).toHaveLength(56);
+    // Compare as sets of rows: the order inside a two-kind row is not a fact.
+    const key = (row: string[]) => row.join(' | ');
+    expect(first.map(key).sort()).toEqual(second.map(key).sort());
+    expect(new Set(first.map((r) => r[0])).size).toBe(52);
+  });
+
+  it('agrees with the first on every SCB code', async () => {
+    const data = await readShippedData();
+    const second = parse(await readFile(path.join(DATA_DIR, 'check/actor-codes-second-key.csv')), { columns: true }) as Array<{ name: string; kommunkod: string; lanskod: string }>;
+    for (const row of second) {
+      const actor = data.actors.find((a) => a.name === row.name || a.aliases.includes(row.name));
+      expect(actor, row.name).toBeDefined();
+      expect([row.name, actor!.municipalityCode ?? '', actor!.countyCode ?? '']).toEqual([row.name, row.kommunkod, row.lanskod]);
+    }
+  });
+});
+
+describe('the shipped register', () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await openTestDatabase();
+  });
+  afterAll(async () => t?.close());
+
+  it('holds the 56 cooperations of the appendix and the cases of the other seeds', async () => {
+    const all = await listAgreements({ ctx: t.anonymous, input: { pageSize: 100 } });
+    expect(all.total).toBe(58); // 56 + Göteborg's 2003 agreement + Region Skåne–Tianjin (planned)
+    const byStatus = Object.groupBy(all.rows, (r) => r.status);
+    expect(byStatus.ended?.length).toBe(29); // 28 Avslutat in the table + Göteborg's 2003 agreement
+    expect(byStatus.dormant?.length).toBe(16);
+    expect(byStatus.active?.length).toBe(7);
+    expect(byStatus.paused?.length).toBe(4);
+    expect(byStatus.partly_ended?.length).toBe(1);
+    expect(byStatus.planned?.length).toBe(1);
+  });
+
+  it('keeps Changxing inside Huzhou inside Zhejiang, and Zhejiang lists all of them', async () => {
+    const changxing = await getCounterpart({ ctx: t.anonymous, slug: 'changxing' });
+    expect(changxing.chain.map((c) => c.nameNative)).toEqual(['浙江省', '湖州市']);
+    const zhejiang = await getCounterpart({ ctx: t.anonymous, slug: 'zhejiang' });
+    expect(zhejiang.agreements.map((a) => a.slug).sort()).toEqual(
+      ['lst-uppsala--zhejiang', 'lund--hangzhou', 'overkalix--zhuji', 'region-kalmar--changxing', 'region-kalmar--huzhou'].sort(),
+    );
+    expect(zhejiang.bodies.map((b) => b.name)).toContain('Region Kalmar län');
+  });
+
+  it('records Borlänge\'s decision with its body, section, case number, reasons and sources', async () => {
+    const detail = await getAgreement({ ctx: t.anonymous, slug: 'borlange--wuhan' });
+    const ended = detail.events.find((e) => e.type === 'ended')!;
+    expect(ended).toMatchObject({ date: '2019-12-10', datePrecision: 'day', reference: '§211', caseNumber: '2019/1060', side: 'swedish', mode: 'decision' });
+    expect(ended.reasons.map((r) => r.code)).toContain('democracy_human_rights');
+    expect(ended.sources.map((s) => s.sourceSlug)).toContain('fn28-borlange-protocol');
+  });
+
+  it('shows where the report\'s text and table disagree, with both sources', async () => {
+    const detail = await getAgreement({ ctx: t.anonymous, slug: 'vara--huangshan--kp' });
+    expect(detail.discrepancies).toMatchObject([{ field: 'established', recordedValue: '2006', otherValue: '2009' }]);
+    expect(detail.discrepancies[0]!.sources.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('never shows a speaker\'s name to the public', async () => {
+    const detail = await getAgreement({ ctx: t.anonymous, slug: 'skelleftea--tongling' });
+    expect(detail.quotations.length).toBeGreaterThan(0);
+    expect(detail.quotations.every((q) => q.speakerName === null)).toBe(true);
+  });
+
+  it('dates every status event at the precision of its source', async () => {
+    const overkalix = await getAgreement({ ctx: t.anonymous, slug: 'overkalix--zhuji' });
+    expect(overkalix.events.find((e) => e.type === 'ended')).toMatchObject({ date: '2002/2022', datePrecision: 'interval' });
+    const goteborg = await getAgreement({ ctx: t.anonymous, slug: 'goteborg--shanghai' });
+    expect(goteborg.events.map((e) => [e.type, e.date])).toEqual([
+      ['established', '1986-05'],
+      ['paused', '1989'],
+      ['resumed', '1990'],
+      ['partly_ended', '2020'],
+    ]);
+    expect(goteborg.children.map((c) => c.slug)).toEqual(['goteborg--shanghai--2003']);
+  });
+});
