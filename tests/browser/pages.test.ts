@@ -1,0 +1,118 @@
+// End to end in Debian's Chromium: every kind of page, axe-core (WCAG 2.1 AA)
+// with zero violations, search and filters by keyboard only, reading without
+// JavaScript. Screenshots go to tmp/screenshots/ for a person to look at.
+import { mkdir } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { readEnv } from '../../src/env.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+const SHOTS = 'tmp/screenshots';
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: readEnv().CHROMIUM_PATH,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  await mkdir(SHOTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+}
+
+const PAGES: Array<[string, string]> = [
+  ['home', '/'],
+  ['home-en', '/?lang=en'],
+  ['agreements', '/avtal'],
+  ['agreements-2016', '/avtal?on=2016-12-31&status=in_force'],
+  ['agreement-goteborg', '/avtal/goteborg--shanghai'],
+  ['agreement-linkoping-en', '/avtal/linkoping--guangzhou?lang=en'],
+  ['actors', '/parter'],
+  ['actor-kalix', '/parter/kalix'],
+  ['counterparts', '/motparter'],
+  ['counterpart-zhejiang', '/motparter/zhejiang'],
+  ['statistics', '/statistik'],
+  ['statistics-rule', '/statistik?rule=partly-ended-as-pause&lang=en'],
+  ['open-data', '/oppna-data'],
+  ['bad-request', '/avtal?on=2019-13-45'],
+  ['not-found', '/avtal/no-such-agreement'],
+];
+
+describe('every kind of page', () => {
+  it.each(PAGES)('%s passes axe-core WCAG 2.1 AA', async (name, path) => {
+    // axe-core/playwright needs a page made from an explicit context.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(base + path);
+    await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+    await expectAccessible(page);
+    await context.close();
+  });
+});
+
+describe('by keyboard', () => {
+  it('searches for 蘇州 and filters by status without a mouse', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/avtal`);
+    await page.keyboard.press('Tab'); // the skip link
+    await page.keyboard.press('Enter');
+    // Tab from the top of main to the search field.
+    for (let i = 0; i < 10 && !(await page.evaluate(() => document.activeElement?.id === 'f-q')); i++) await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-q');
+    await page.keyboard.type('蘇州');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/q=/);
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    expect(await page.locator('tbody').innerText()).toContain('Suzhou');
+
+    await page.goto(`${base}/avtal`);
+    await page.focus('#f-status');
+    await page.keyboard.press('ArrowDown'); // from "Alla" to the first status
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('#f-status').inputValue();
+    expect(chosen).toBe('dormant');
+    await page.focus('#f-sort');
+    await page.keyboard.press('Tab'); // the submit button
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/status=dormant/);
+    expect(await page.locator('tbody tr').count()).toBe(16);
+    await page.screenshot({ path: `${SHOTS}/keyboard-filter.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('without JavaScript', () => {
+  it('reads an agreement, its timeline and sources', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/avtal/borlange--wuhan`);
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('10 december 2019');
+    expect(text).toContain('2019/1060');
+    expect(text).toContain('Sammanträdesprotokoll 2019-12-10');
+    await context.close();
+  });
+});
