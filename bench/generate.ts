@@ -1,0 +1,169 @@
+// Generates a register at the scale the register issue names: 30,000 actors,
+// 50,000 counterparts, 100,000 agreements and 1,000,000 status events, with
+// the caches the verbs would write (status, periods, labels, search text),
+// computed by the same functions (derive-status.ts, normalize.ts). Bulk
+// inserts instead of one verb call per row: the verbs' per-row audit and
+// savepoints would make generation take hours, and the benchmark measures
+// reading, not loading.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../src/db/client.ts';
+import {
+  actors,
+  agreementCounterparts,
+  agreementKinds,
+  agreementParties,
+  agreements,
+  agreementStatusPeriods,
+  counterparts,
+  organisations,
+  statusEvents,
+  type ActorKind,
+  type EventType,
+} from '../src/db/schema.ts';
+import { parseFuzzyDate } from '../src/domain/dates.ts';
+import { currentStatus, statusPeriods, type StatusEventLike } from '../src/domain/status/derive-status.ts';
+import { searchTextOf } from '../src/domain/text/normalize.ts';
+import { AGREEMENT_KINDS } from '../src/domain/transfer/shipped-data.ts';
+
+export interface Scale {
+  actors: number;
+  counterparts: number;
+  agreements: number;
+  eventsPerAgreement: number;
+}
+export const ISSUE_SCALE: Scale = { actors: 30_000, counterparts: 50_000, agreements: 100_000, eventsPerAgreement: 10 };
+
+function rng(seed: number) {
+  let x = seed >>> 0;
+  return () => {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    return (x >>> 0) / 4294967296;
+  };
+}
+
+const SYLLABLES = ['su', 'zhou', 'hang', 'guang', 'dong', 'shan', 'xi', 'an', 'nan', 'jing', 'bei', 'tian', 'jin', 'lan', 'wu', 'han', 'chang', 'sha', 'cheng', 'du', 'yun', 'qing', 'dao', 'ning', 'bo', 'he', 'fei', 'zheng', 'tai', 'yuan'];
+const HANZI = '苏州杭广东山西安南京北天津兰武汉长沙成都云青岛宁波合肥郑太原';
+const SWEDISH = ['Åby', 'Älvsborg', 'Örby', 'Göta', 'Berg', 'Sjö', 'Dal', 'Strand', 'Holm', 'Vik', 'Lund', 'Ås', 'Näs', 'Mark', 'Skog'];
+const KINDS: ActorKind[] = ['kommun', 'kommun', 'kommun', 'region', 'lansstyrelse', 'municipal_company', 'university'];
+const COUNTIES = ['01', '03', '04', '05', '06', '07', '08', '09', '10', '12', '13', '14', '17', '18', '19', '20', '21', '22', '23', '24', '25'];
+const LATER: EventType[] = ['activity_observed', 'renewed', 'dormant', 'activity_observed', 'paused', 'resumed', 'activity_observed', 'renewed', 'dormant', 'ended'];
+
+async function insertBatched<T extends Record<string, unknown>>(db: Db, table: Parameters<Db['insert']>[0], rows: T[], perRow: number) {
+  const size = Math.floor(60_000 / perRow);
+  for (let i = 0; i < rows.length; i += size) await db.insert(table).values(rows.slice(i, i + size) as never);
+}
+
+export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<{ events: number; slugs: string[] }> {
+  const random = rng(seed);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const word = (n: number) => Array.from({ length: n }, () => pick(SYLLABLES)).join('');
+  const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
+  const [org] = await db.insert(organisations).values({ slug: `bench-${seed}`, name: 'Benchmark' }).returning();
+  await db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
+  const organisationId = org!.id;
+
+  const actorRows = Array.from({ length: scale.actors }, (_, i) => {
+    const name = `${pick(SWEDISH)}${pick(['', 'by', 'borg', 'stad'])} ${pick(['kommun', 'region', 'stad'])} ${i}`;
+    return { slug: `bench-actor-${seed}-${i}`, name, kind: pick(KINDS), countyCode: pick(COUNTIES), organisationId, searchText: searchTextOf([name]) };
+  });
+  await insertBatched(db, actors, actorRows, 6);
+  const actorIds = (await db.execute(sql`select id, name, kind, county_code from actors where slug like ${`bench-actor-${seed}-%`} order by id`)) as unknown as {
+    rows: Array<{ id: number; name: string; kind: ActorKind; county_code: string }>;
+  };
+
+  // Provinces, then prefectures inside them, then counties inside those.
+  const provinces = 34;
+  const prefectures = Math.min(3_000, Math.floor(scale.counterparts / 10));
+  const places: Array<{ id?: number; slug: string; latin: string; native: string; level: string; parent: number | null }> = [];
+  for (let i = 0; i < scale.counterparts; i++) {
+    const parent = i < provinces ? null : i < provinces + prefectures ? Math.floor(random() * provinces) : provinces + Math.floor(random() * prefectures);
+    places.push({ slug: `bench-place-${seed}-${i}`, latin: cap(word(2)) + i, native: pick([...HANZI]) + pick([...HANZI]) + (i < provinces ? '省' : '市'), level: i < provinces ? 'province' : i < provinces + prefectures ? 'prefecture_city' : 'county', parent });
+  }
+  // Ids are assigned in insertion order; ancestors are known before children.
+  const inserted: number[] = [];
+  const ancestors: number[][] = [];
+  for (let i = 0; i < places.length; i += 5_000) {
+    const batch = places.slice(i, i + 5_000).map((p, j) => {
+      const parentIndex = p.parent;
+      return {
+        slug: p.slug,
+        countryCode: 'CN',
+        nameLatin: p.latin,
+        nameNative: p.native,
+        level: p.level as never,
+        parentId: parentIndex === null ? null : inserted[parentIndex]!,
+        ancestorIds: parentIndex === null ? [] : [...ancestors[parentIndex]!, inserted[parentIndex]!],
+        organisationId,
+        searchText: searchTextOf([p.latin, p.native]),
+        _index: i + j,
+      };
+    });
+    const rows = await db.insert(counterparts).values(batch.map(({ _index, ...r }) => r)).returning({ id: counterparts.id });
+    rows.forEach((r, j) => {
+      inserted[batch[j]!._index] = r.id;
+      ancestors[batch[j]!._index] = batch[j]!.ancestorIds;
+    });
+  }
+
+  let events = 0;
+  const slugs: string[] = [];
+  const chunk = 2_000;
+  for (let start = 0; start < scale.agreements; start += chunk) {
+    const rows = [];
+    const meta: Array<{ actorId: number; placeId: number; evs: Array<StatusEventLike & { date: string }> }> = [];
+    for (let i = start; i < Math.min(scale.agreements, start + chunk); i++) {
+      const actor = actorIds.rows[Math.floor(random() * actorIds.rows.length)]!;
+      const placeIndex = provinces + Math.floor(random() * (scale.counterparts - provinces));
+      const placeId = inserted[placeIndex]!;
+      const year = 1986 + Math.floor(random() * 30);
+      const dates = [String(year)];
+      let y = year;
+      for (let e = 1; e < scale.eventsPerAgreement; e++) {
+        y += Math.floor(random() * 2);
+        const m = 1 + Math.floor(random() * 12);
+        dates.push(random() < 0.5 ? `${y}` : `${y}-${String(m).padStart(2, '0')}`);
+      }
+      const evs = dates.map((d, e) => {
+        const f = parseFuzzyDate(d);
+        const type: EventType = e === 0 ? 'established' : (LATER[e - 1] ?? 'activity_observed');
+        return { id: e + 1, type, dateMin: f.min, dateMax: f.max, datePrecision: f.precision, date: d };
+      });
+      const place = places[placeIndex]!;
+      const slug = `bench-${seed}-${i}`;
+      slugs.push(slug);
+      const placeIds = [...ancestors[placeIndex]!, placeId].sort((a, b) => a - b);
+      rows.push({
+        slug,
+        kind: random() < 0.8 ? 'vanort' : 'kommunalt_partnerskap',
+        officialTitle: random() < 0.5 ? `${word(3)} agreement` : null,
+        currentStatus: currentStatus(evs),
+        establishedMin: evs[0]!.dateMin,
+        establishedYear: year,
+        lastEventOn: evs.map((e) => e.dateMax!).sort().at(-1)!,
+        partyLabel: actor.name,
+        counterpartLabel: `${place.latin} ${place.native}`,
+        partyKinds: [actor.kind],
+        partyCounties: [actor.county_code],
+        placeIds,
+        searchText: searchTextOf([actor.name, place.latin, place.native, ...ancestors[placeIndex]!.map((a) => places[inserted.indexOf(a)]?.latin)]),
+        organisationId,
+      });
+      meta.push({ actorId: actor.id, placeId, evs });
+    }
+    const ids = await db.insert(agreements).values(rows).returning({ id: agreements.id });
+    const parties = ids.map((r, j) => ({ agreementId: r.id, actorId: meta[j]!.actorId, role: 'party' as const }));
+    const links = ids.map((r, j) => ({ agreementId: r.id, counterpartId: meta[j]!.placeId }));
+    const eventRows = ids.flatMap((r, j) => meta[j]!.evs.map((e) => ({ agreementId: r.id, type: e.type, date: e.date, dateMin: e.dateMin, dateMax: e.dateMax, datePrecision: e.datePrecision, organisationId })));
+    const periodRows = ids.flatMap((r, j) => statusPeriods(meta[j]!.evs).map((p) => ({ agreementId: r.id, ...p })));
+    await insertBatched(db, agreementParties, parties, 3);
+    await insertBatched(db, agreementCounterparts, links, 2);
+    await insertBatched(db, statusEvents, eventRows, 7);
+    await insertBatched(db, agreementStatusPeriods, periodRows, 4);
+    events += eventRows.length;
+  }
+  await db.execute(sql`analyze`);
+  return { events, slugs };
+}
