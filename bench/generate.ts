@@ -85,29 +85,34 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
   // Ids are assigned in insertion order; ancestors are known before children.
   const inserted: number[] = [];
   const ancestors: number[][] = [];
-  for (let i = 0; i < places.length; i += 5_000) {
-    const batch = places.slice(i, i + 5_000).map((p, j) => {
-      const parentIndex = p.parent;
-      return {
-        slug: p.slug,
-        countryCode: 'CN',
-        nameLatin: p.latin,
-        nameNative: p.native,
-        level: p.level as never,
-        parentId: parentIndex === null ? null : inserted[parentIndex]!,
-        ancestorIds: parentIndex === null ? [] : [...ancestors[parentIndex]!, inserted[parentIndex]!],
-        organisationId,
-        searchText: searchTextOf([p.latin, p.native]),
-        _index: i + j,
-      };
-    });
-    const rows = await db.insert(counterparts).values(batch.map(({ _index, ...r }) => r)).returning({ id: counterparts.id });
-    rows.forEach((r, j) => {
-      inserted[batch[j]!._index] = r.id;
-      ancestors[batch[j]!._index] = batch[j]!.ancestorIds;
-    });
+  // Level by level, so that every parent has its id before its children are written.
+  const levels = [0, provinces, provinces + prefectures, places.length];
+  for (let l = 0; l < 3; l++) {
+    for (let i = levels[l]!; i < levels[l + 1]!; i += 5_000) {
+      const batch = places.slice(i, Math.min(i + 5_000, levels[l + 1]!)).map((p, j) => {
+        const parentIndex = p.parent;
+        return {
+          slug: p.slug,
+          countryCode: 'CN',
+          nameLatin: p.latin,
+          nameNative: p.native,
+          level: p.level as never,
+          parentId: parentIndex === null ? null : inserted[parentIndex]!,
+          ancestorIds: parentIndex === null ? [] : [...ancestors[parentIndex]!, inserted[parentIndex]!],
+          organisationId,
+          searchText: searchTextOf([p.latin, p.native]),
+          index: i + j,
+        };
+      });
+      const rows = await db.insert(counterparts).values(batch.map(({ index: _i, ...r }) => r)).returning({ id: counterparts.id });
+      rows.forEach((r, j) => {
+        inserted[batch[j]!.index] = r.id;
+        ancestors[batch[j]!.index] = batch[j]!.ancestorIds;
+      });
+    }
   }
 
+  const indexById = new Map(inserted.map((id, index) => [id, index]));
   let events = 0;
   const slugs: string[] = [];
   const chunk = 2_000;
@@ -148,7 +153,7 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
         partyKinds: [actor.kind],
         partyCounties: [actor.county_code],
         placeIds,
-        searchText: searchTextOf([actor.name, place.latin, place.native, ...ancestors[placeIndex]!.map((a) => places[inserted.indexOf(a)]?.latin)]),
+        searchText: searchTextOf([actor.name, place.latin, place.native, ...ancestors[placeIndex]!.map((a) => places[indexById.get(a)!]?.latin)]),
         organisationId,
       });
       meta.push({ actorId: actor.id, placeId, evs });

@@ -20,9 +20,12 @@ export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelati
 /** Either the database or a transaction on it: what a query needs. */
 export type Executor = Db | Tx;
 
+/** Called with every statement drizzle sends (debug logging, the benchmark's bare-SQL replay). */
+export type QueryListener = (query: string, params: unknown[]) => void;
+
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob | File }
-  | { kind: 'postgres'; url: string; poolSize?: number };
+  | { kind: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob | File; onQuery?: QueryListener }
+  | { kind: 'postgres'; url: string; poolSize?: number; onQuery?: QueryListener };
 
 export interface Database {
   db: Db;
@@ -35,7 +38,8 @@ export interface Database {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20 });
-    const db = drizzlePg(pool, { schema }) as unknown as Db;
+    const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
+    const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, target: 'postgres', close: () => pool.end() };
   }
   if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
@@ -44,7 +48,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
     extensions: { pg_trgm },
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     target: 'pglite',

@@ -1,0 +1,238 @@
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3]
+//
+// Generates the register issue's scale (bench/generate.ts), serves it with
+// `ortsband serve` in a child process, and measures with 20 concurrent
+// clients over HTTP: the list with a text query and two filters, the
+// agreement page, and the point-in-time list; then the bare SQL those
+// requests run (captured from drizzle, replayed on a pool of 20); then a cold
+// `npm start` on an empty data folder. Medians of --runs runs. Prints a
+// Markdown table and writes bench/results-<target>.json.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { getAgreement } from '../src/domain/agreements/get.ts';
+import { listAgreements } from '../src/domain/agreements/list.ts';
+import type { Context } from '../src/domain/context.ts';
+import { openDatabase, type DatabaseTarget } from '../src/db/client.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
+
+const { values: args } = parseArgs({
+  options: { target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
+});
+const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
+const RUNS = Number(args.runs);
+const REQUESTS = Number(args.requests);
+const CONCURRENCY = 20;
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SYLLABLES = ['su', 'zhou', 'hang', 'guang', 'dong', 'shan', 'nan', 'jing', 'lan', 'han'];
+const COUNTIES = ['01', '05', '12', '14', '20', '24'];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
+const percentile = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+};
+
+interface Load {
+  p50: number;
+  p95: number;
+  errors: number;
+  requests: number;
+}
+
+/** A closed loop: `concurrency` clients each send their next request when the last one answered. */
+async function load(concurrency: number, total: number, one: (i: number) => Promise<boolean>): Promise<Load> {
+  const times: number[] = [];
+  let errors = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const started = performance.now();
+        const ok = await one(i).catch(() => false);
+        times.push(performance.now() - started);
+        if (!ok) errors++;
+      }
+    }),
+  );
+  return { p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: total };
+}
+
+function medianLoad(runs: Load[]): Load {
+  return { p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), errors: runs.reduce((n, r) => n + r.errors, 0), requests: runs.reduce((n, r) => n + r.requests, 0) };
+}
+
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
+  const port = 3400 + Math.floor(Math.random() * 500);
+  const started = performance.now();
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const url = `http://127.0.0.1:${port}`;
+  return new Promise((resolve, reject) => {
+    const poll = async () => {
+      if (child.exitCode !== null) return reject(new Error(`server exited with ${child.exitCode}`));
+      try {
+        if ((await fetch(url + '/')).ok) return resolve({ child, url, readyMs: performance.now() - started });
+      } catch {
+        /* not up yet */
+      }
+      setTimeout(poll, 50);
+    };
+    void poll();
+  });
+}
+
+const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+
+async function benchTarget(kind: 'postgres' | 'pglite') {
+  const result: Record<string, unknown> = { target: kind, scale: SCALE };
+  let target: DatabaseTarget;
+  let serverEnv: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  if (kind === 'postgres') {
+    const name = `ortsband_bench_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: SERVER_URL });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const url = new URL(SERVER_URL);
+    url.pathname = `/${name}`;
+    target = { kind: 'postgres', url: url.toString() };
+    serverEnv = { DATABASE_URL: url.toString() };
+    cleanup = async () => {
+      const c = new pg.Client({ connectionString: SERVER_URL });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-bench-'));
+    target = { kind: 'pglite', dataDir: dir };
+    serverEnv = { DATA_DIR: dir, DATABASE_URL: '' };
+    cleanup = () => rm(dir, { recursive: true, force: true });
+  }
+
+  // Generate.
+  const database = await openDatabase(target);
+  await migrate(database);
+  let started = performance.now();
+  const { events, slugs } = await generateRegister(database.db, SCALE);
+  result.generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+  result.events = events;
+  console.error(`[${kind}] generated ${SCALE.agreements} agreements, ${events} events in ${result.generateSeconds} s`);
+
+  // Capture the SQL each scenario's verb runs, for the bare-SQL replay.
+  const captured: Array<{ query: string; params: unknown[] }> = [];
+  await database.close();
+  const capturing = await openDatabase({ ...target, onQuery: (query, params) => captured.push({ query, params }) } as DatabaseTarget);
+  const ctx: Context = { db: capturing.db, principal: { kind: 'anonymous' } };
+  const scenarios = {
+    list: (i: number) => ({ path: `/api/agreements?q=${SYLLABLES[i % SYLLABLES.length]}&county=${COUNTIES[i % COUNTIES.length]}&kind=vanort&pageSize=50`, verb: () => listAgreements({ ctx, input: { q: SYLLABLES[i % SYLLABLES.length], county: COUNTIES[i % COUNTIES.length], kind: 'vanort', pageSize: 50 } }) }),
+    agreementPage: (i: number) => ({ path: `/avtal/${slugs[(i * 7919) % slugs.length]}`, verb: () => getAgreement({ ctx, slug: slugs[(i * 7919) % slugs.length]! }) }),
+    pointInTime: (i: number) => ({ path: `/api/agreements?on=${1990 + (i % 30)}-12-31&status=in_force&pageSize=50`, verb: () => listAgreements({ ctx, input: { on: `${1990 + (i % 30)}-12-31`, status: 'in_force', pageSize: 50 } }) }),
+  };
+  const bareStatements: Record<string, Array<Array<{ query: string; params: unknown[] }>>> = {};
+  for (const [name, make] of Object.entries(scenarios)) {
+    bareStatements[name] = [];
+    for (let i = 0; i < 50; i++) {
+      captured.length = 0;
+      await make(i).verb();
+      bareStatements[name].push([...captured]);
+    }
+  }
+  await capturing.close();
+
+  // HTTP under 20 concurrent clients.
+  const server = await startServer(serverEnv);
+  const http: Record<string, Load> = {};
+  for (const [name, make] of Object.entries(scenarios)) {
+    await load(CONCURRENCY, 100, async (i) => (await fetch(server.url + make(i).path)).ok); // warm up
+    const runs: Load[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      runs.push(
+        await load(CONCURRENCY, REQUESTS, async (i) => {
+          const response = await fetch(server.url + make(i + r * REQUESTS).path);
+          await response.arrayBuffer();
+          return response.ok;
+        }),
+      );
+    }
+    http[name] = medianLoad(runs);
+    // The agreement page alone, one client at a time.
+    if (name === 'agreementPage') {
+      const single: Load[] = [];
+      for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, async (i) => (await fetch(server.url + make(i).path)).ok));
+      http.agreementPageSingleClient = medianLoad(single);
+    }
+    console.error(`[${kind}] http ${name}: p50 ${http[name].p50.toFixed(1)} ms, p95 ${http[name].p95.toFixed(1)} ms, errors ${http[name].errors}`);
+  }
+  await stop(server.child);
+  result.http = http;
+
+  // The same statements with nothing around them, on a pool of 20.
+  const bare: Record<string, Load> = {};
+  if (kind === 'postgres') {
+    const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: CONCURRENCY });
+    for (const [name, sets] of Object.entries(bareStatements)) {
+      const runs: Load[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        runs.push(
+          await load(CONCURRENCY, REQUESTS, async (i) => {
+            for (const s of sets[i % sets.length]!) await pool.query(s.query, s.params as unknown[]);
+            return true;
+          }),
+        );
+      }
+      bare[name] = medianLoad(runs);
+    }
+    await pool.end();
+  } else {
+    // PGlite is one connection in one process: replay one statement at a time.
+    const client = await PGlite.create({ dataDir: (target as { dataDir: string }).dataDir, extensions: { pg_trgm } });
+    for (const [name, sets] of Object.entries(bareStatements)) {
+      const runs: Load[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        runs.push(
+          await load(1, Math.min(REQUESTS, 300), async (i) => {
+            for (const s of sets[i % sets.length]!) await client.query(s.query, s.params as unknown[]);
+            return true;
+          }),
+        );
+      }
+      bare[name] = medianLoad(runs);
+    }
+    await client.close();
+  }
+  result.bareSql = bare;
+  await cleanup();
+  return result;
+}
+
+async function coldStart() {
+  const times: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-cold-'));
+    const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '' });
+    times.push(server.readyMs);
+    await stop(server.child);
+    await rm(dir, { recursive: true, force: true });
+  }
+  return { medianMs: Math.round(median(times)), runsMs: times.map(Math.round) };
+}
+
+const targets = args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
+const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, concurrency: CONCURRENCY };
+for (const target of targets) {
+  results[target] = await benchTarget(target);
+  await writeFile(`bench/results-${target}.json`, JSON.stringify(results[target], null, 2));
+}
+results.coldStart = await coldStart();
+console.error(`cold start on an empty data folder: median ${(results.coldStart as { medianMs: number }).medianMs} ms`);
+console.log(JSON.stringify(results, null, 2));
