@@ -307,7 +307,11 @@ export const agreementStatusPeriods = pgTable(
     validFrom: date('valid_from').notNull(),
     validTo: date('valid_to'), // exclusive; null = still so
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.validFrom] }), index('status_periods_from_idx').on(t.validFrom, t.validTo)],
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.validFrom] }),
+    // "In force on a day" is `daterange(valid_from, valid_to) @> day`.
+    index('status_periods_range_gist').using('gist', sql`daterange(${t.validFrom}, ${t.validTo}, '[)')`),
+  ],
 );
 
 export const SOURCE_KINDS = [

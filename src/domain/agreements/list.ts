@@ -65,31 +65,31 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
   // On a date the status is the one in force that day; without, the current one.
   const status = query.on ? sql`p.status` : sql`a.current_status`;
   const from = query.on
-    ? sql`${agreements} a join ${agreementStatusPeriods} p on p.agreement_id = a.id and p.valid_from <= ${query.on} and (p.valid_to is null or p.valid_to > ${query.on})`
+    ? sql`${agreements} a join ${agreementStatusPeriods} p on p.agreement_id = a.id and daterange(p.valid_from, p.valid_to, '[)') @> ${query.on}::date`
     : sql`${agreements} a`;
   if (query.status === 'in_force') where.push(sql`${status} in (${sql.join([...IN_FORCE].map((s) => sql`${s}`), sql`, `)})`);
   else if (query.status) where.push(sql`${status} = ${query.status}`);
 
   const offset = (query.page - 1) * query.pageSize;
-  const rows = await queryRows<AgreementListRow & { total: number }>(
-    ctx.db,
-    sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
-          a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
-          ${status} as status, count(*) over ()::int as total
-        from ${from}
-        where ${sql.join(where, sql` and `)}
-        order by ${ORDER[query.sort]}
-        ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
-  );
-  // Past the last page there are no rows to carry the total: count it alone.
-  const total =
-    rows[0]?.total ??
-    (offset === 0
-      ? 0
-      : (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${from} where ${sql.join(where, sql` and `)}`))[0]!.n);
+  const whereSql = sql.join(where, sql` and `);
+  // The page and the total are two statements: a window count would make
+  // the database visit every match before it can stop at the page's end.
+  const [rows, counted] = await Promise.all([
+    queryRows<AgreementListRow>(
+      ctx.db,
+      sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
+            a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear", ${status} as status
+          from ${from}
+          where ${whereSql}
+          order by ${ORDER[query.sort]}
+          ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
+    ),
+    all ? Promise.resolve(null) : queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${from} where ${whereSql}`),
+  ]);
+  const total = counted ? counted[0]!.n : rows.length;
   return {
     query,
-    rows: rows.map(({ total: _t, ...row }) => row),
+    rows,
     total,
     pages: all ? 1 : Math.max(1, Math.ceil(total / query.pageSize)),
   };
