@@ -3,9 +3,9 @@ import { Hono } from 'hono';
 import { logger as honoLogger } from 'hono/logger';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
-import { DomainError, invalid } from './domain/errors.ts';
+import { DomainError, invalid, notFound } from './domain/errors.ts';
 import { errorBody, HTTP_STATUS } from './api/errors.ts';
-import { webRoutes } from './web/routes.tsx';
+import { errorPage, webRoutes } from './web/routes.tsx';
 import type { Logger } from 'pino';
 
 // A URL longer than this is refused before any work is done; shorter ones
@@ -23,8 +23,9 @@ export function createApp(database: Database, log?: Logger) {
   });
   app.route('/api', apiRoutes(database));
   app.route('/', webRoutes(database));
+  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'))));
   app.onError((error, c) => {
-    if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
+    if (error instanceof DomainError) return c.req.path.startsWith('/api/') ? c.json(errorBody(error), HTTP_STATUS[error.code]) : errorPage(c, error);
     log?.error({ err: error }, 'unhandled error');
     return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500);
   });

@@ -33,7 +33,6 @@ export function apiRoutes(database: Database) {
     if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
     throw error;
   });
-  api.notFound((c) => c.json(errorBody(notFound('resource')), 404));
 
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
   api.get('/agreements', async (c) => c.json(await listAgreements({ ctx, input: singleQuery(c) })));

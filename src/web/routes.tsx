@@ -1,7 +1,7 @@
 // Server-rendered pages: parse the request, call verbs, render. Readable
 // without JavaScript; every filter lives in the URL.
 import { readFileSync } from 'node:fs';
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
 import { HTTP_STATUS } from '../api/errors.ts';
 import { ruleQuerySchema } from '../api/routes.ts';
 import type { Database } from '../db/client.ts';
@@ -33,34 +33,39 @@ const withoutLang = (q: Record<string, string>) => {
   return rest;
 };
 
+/** The HTML answer to a domain error: the status, and every field named. */
+export function errorPage(c: HonoContext, error: DomainError) {
+  const lang = langOf(c);
+  const heading = error.code === 'NOT_FOUND' ? t(lang, 'notFound') : t(lang, 'badRequest');
+  c.status(HTTP_STATUS[error.code]);
+  return c.html(
+    <Layout lang={lang} title={heading} path={c.req.path}>
+      <h1>{heading}</h1>
+      {error.problems.length ? (
+        <ul>
+          {error.problems.map((p) => (
+            <li>
+              <strong>{p.field}</strong>: {p.message}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{error.message}</p>
+      )}
+      <p>
+        <a href="/">{t(lang, 'home')}</a>
+      </p>
+    </Layout>,
+  );
+}
+
 export function webRoutes(database: Database) {
   const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
   const web = new Hono();
 
   web.onError((error, c) => {
     if (!(error instanceof DomainError)) throw error;
-    const lang = langOf(c);
-    const heading = error.code === 'NOT_FOUND' ? t(lang, 'notFound') : t(lang, 'badRequest');
-    c.status(HTTP_STATUS[error.code]);
-    return c.html(
-      <Layout lang={lang} title={heading} path={c.req.path}>
-        <h1>{heading}</h1>
-        {error.problems.length ? (
-          <ul>
-            {error.problems.map((p) => (
-              <li>
-                <strong>{p.field}</strong>: {p.message}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>{error.message}</p>
-        )}
-        <p>
-          <a href="/">{t(lang, 'home')}</a>
-        </p>
-      </Layout>,
-    );
+    return errorPage(c, error);
   });
 
   web.get('/assets/site.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));

@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
+import { SUMMARY_COLUMNS } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
 
 export interface RelatedAgreement {
@@ -22,8 +23,7 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
   const actor = requireRead(ctx, found, 'actor');
   const agreements = await queryRows<RelatedAgreement>(
     ctx.db,
-    sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
-          a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
+    sql`select ${SUMMARY_COLUMNS},
           a.current_status as "currentStatus", string_agg(ap.role, ',' order by ap.role) as role
         from agreements a join agreement_parties ap on ap.agreement_id = a.id
         where ap.actor_id = ${actor.id} and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}

@@ -8,7 +8,7 @@ import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { IN_FORCE } from '../status/derive-status.ts';
-import { normalizeForSearch } from '../text/normalize.ts';
+import { containsPattern } from '../text/normalize.ts';
 import { parseInput } from '../validate.ts';
 import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from './schemas.ts';
 
@@ -29,6 +29,10 @@ export interface AgreementList {
   pages: number;
 }
 
+/** The columns every list of agreements shows, from the cached columns of `agreements a`. */
+export const SUMMARY_COLUMNS = sql`a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
+  a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear"`;
+
 const ORDER: Record<ListAgreementsQuery['sort'], SQL> = {
   actor: sql`a.party_label, a.counterpart_label, a.id`,
   '-actor': sql`a.party_label desc, a.counterpart_label desc, a.id desc`,
@@ -46,11 +50,8 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     throw invalid([{ field: 'establishedTo', message: 'must not be before establishedFrom' }]);
   }
   const where: SQL[] = [canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)];
-  if (query.q) {
-    const needle = normalizeForSearch(query.q);
-    // Escape LIKE's wildcards: a search for "100%" means the characters.
-    if (needle) where.push(sql`a.search_text like ${'%' + needle.replace(/[\\%_]/g, '\\$&') + '%'}`);
-  }
+  const pattern = query.q ? containsPattern(query.q) : null;
+  if (pattern) where.push(sql`a.search_text like ${pattern}`);
   if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
   if (query.county) where.push(sql`a.party_counties @> array[${query.county}]::text[]`);
   if (query.kind) where.push(sql`a.kind = ${query.kind}`);
@@ -77,8 +78,7 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
   const [rows, counted] = await Promise.all([
     queryRows<AgreementListRow>(
       ctx.db,
-      sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
-            a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear", ${status} as status
+      sql`select ${SUMMARY_COLUMNS}, ${status} as status
           from ${from}
           where ${whereSql}
           order by ${ORDER[query.sort]}

@@ -4,6 +4,7 @@ import { counterparts } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import type { RelatedAgreement } from '../actors/get.ts';
 import { citationsOf } from '../agreements/get.ts';
+import { SUMMARY_COLUMNS } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
 
 /** A place with everything inside it: a province's page lists its cities' agreements too. */
@@ -15,8 +16,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     ctx.db.select().from(counterparts).where(eq(counterparts.parentId, place.id)).orderBy(asc(counterparts.nameLatin)),
     queryRows<RelatedAgreement & { direct: boolean }>(
       ctx.db,
-      sql`select a.slug, a.kind, a.official_title as "officialTitle", a.party_label as "partyLabel",
-            a.counterpart_label as "counterpartLabel", a.established_year as "establishedYear",
+      sql`select ${SUMMARY_COLUMNS},
             a.current_status as "currentStatus", '' as role,
             exists (select 1 from agreement_counterparts x where x.agreement_id = a.id and x.counterpart_id = ${place.id}) as direct
           from agreements a

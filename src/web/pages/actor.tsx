@@ -3,7 +3,7 @@ import type { ActorListRow } from '../../domain/actors/list.ts';
 import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTable, Sources } from './shared.tsx';
+import { AgreementTable, SearchForm, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -46,16 +46,7 @@ export function ActorsListPage(props: { lang: Lang; rows: ActorListRow[]; q: str
   return (
     <Layout lang={lang} title={t(lang, 'actors')} path="/parter" query={props.raw}>
       <h1>{t(lang, 'actors')}</h1>
-      <form class="filters" method="get" action="/parter" role="search">
-        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
-        <div class="wide">
-          <label for="a-q">{t(lang, 'search')}</label>
-          <input id="a-q" type="search" name="q" value={props.q} maxlength={200} />
-        </div>
-        <div class="wide">
-          <button type="submit">{t(lang, 'search')}</button>
-        </div>
-      </form>
+      <SearchForm lang={lang} action="/parter" id="a-q" q={props.q} />
       <table>
         <caption class="visually-hidden">{t(lang, 'actors')}</caption>
         <thead>

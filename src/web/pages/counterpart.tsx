@@ -2,7 +2,7 @@ import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTable, Sources } from './shared.tsx';
+import { AgreementTable, SearchForm, Sources } from './shared.tsx';
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -69,17 +69,7 @@ export function CounterpartsListPage(props: { lang: Lang; rows: CounterpartListR
   return (
     <Layout lang={lang} title={t(lang, 'counterparts')} path="/motparter" query={props.raw}>
       <h1>{t(lang, 'counterparts')}</h1>
-      <form class="filters" method="get" action="/motparter" role="search">
-        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
-        <div class="wide">
-          <label for="c-q">{t(lang, 'search')}</label>
-          <input id="c-q" type="search" name="q" value={props.q} maxlength={200} aria-describedby="c-q-hint" />
-          <span class="hint" id="c-q-hint">{t(lang, 'searchHint')}</span>
-        </div>
-        <div class="wide">
-          <button type="submit">{t(lang, 'search')}</button>
-        </div>
-      </form>
+      <SearchForm lang={lang} action="/motparter" id="c-q" q={props.q} hint={t(lang, 'searchHint')} />
       <table>
         <caption class="visually-hidden">{t(lang, 'counterparts')}</caption>
         <thead>

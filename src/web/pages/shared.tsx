@@ -57,3 +57,21 @@ export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; ca
     </table>
   );
 }
+
+/** The plain search form of the actor and counterpart lists. */
+export function SearchForm(props: { lang: Lang; action: string; id: string; q: string; hint?: string }) {
+  const { lang } = props;
+  return (
+    <form class="filters" method="get" action={props.action} role="search">
+      {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+      <div class="wide">
+        <label for={props.id}>{t(lang, 'search')}</label>
+        <input id={props.id} type="search" name="q" value={props.q} maxlength={200} aria-describedby={props.hint ? `${props.id}-hint` : undefined} />
+        {props.hint ? <span class="hint" id={`${props.id}-hint`}>{props.hint}</span> : null}
+      </div>
+      <div class="wide">
+        <button type="submit">{t(lang, 'search')}</button>
+      </div>
+    </form>
+  );
+}
