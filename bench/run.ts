@@ -3,7 +3,8 @@
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
 // clients over HTTP: the list with a text query and two filters, the
-// agreement page, and the point-in-time list; then the bare SQL those
+// agreement page, and the point-in-time list, each uncached and from the
+// response cache (src/http/response-cache.ts); then the bare SQL those
 // requests run (captured from drizzle, replayed on a pool of 20); then a cold
 // `npm start` on an empty data folder. Medians of --runs runs. Prints a
 // Markdown table and writes bench/results-<target>.json.
@@ -152,26 +153,32 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // HTTP under 20 concurrent clients.
   const server = await startServer(serverEnv);
   const http: Record<string, Load> = {};
+  // A request with a cookie bypasses the response cache (it is for anonymous
+  // readers only): that measures the work itself. The cached runs repeat the
+  // same URLs with no cookie, as readers of an unchanged register do.
+  const get = async (url: string, cached: boolean) => {
+    const response = await fetch(url, cached ? {} : { headers: { cookie: 'bench=uncached' } });
+    await response.arrayBuffer();
+    return response.ok;
+  };
   for (const [name, make] of Object.entries(scenarios)) {
-    await load(CONCURRENCY, 100, async (i) => (await fetch(server.url + make(i).path)).ok); // warm up
+    await load(CONCURRENCY, 100, (i) => get(server.url + make(i).path, false)); // warm up
     const runs: Load[] = [];
+    const cachedRuns: Load[] = [];
     for (let r = 0; r < RUNS; r++) {
-      runs.push(
-        await load(CONCURRENCY, REQUESTS, async (i) => {
-          const response = await fetch(server.url + make(i + r * REQUESTS).path);
-          await response.arrayBuffer();
-          return response.ok;
-        }),
-      );
+      runs.push(await load(CONCURRENCY, REQUESTS, (i) => get(server.url + make(i + r * REQUESTS).path, false)));
+      await load(CONCURRENCY, 200, (i) => get(server.url + make(i % 50).path, true)); // fill the cache
+      cachedRuns.push(await load(CONCURRENCY, REQUESTS, (i) => get(server.url + make(i % 50).path, true)));
     }
     http[name] = medianLoad(runs);
+    http[`${name}Cached`] = medianLoad(cachedRuns);
     // The agreement page alone, one client at a time.
     if (name === 'agreementPage') {
       const single: Load[] = [];
-      for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, async (i) => (await fetch(server.url + make(i).path)).ok));
+      for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, (i) => get(server.url + make(i).path, false)));
       http.agreementPageSingleClient = medianLoad(single);
     }
-    console.error(`[${kind}] http ${name}: p50 ${http[name].p50.toFixed(1)} ms, p95 ${http[name].p95.toFixed(1)} ms, errors ${http[name].errors}`);
+    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}`);
   }
   await stop(server.child);
   result.http = http;
@@ -191,6 +198,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
         );
       }
       bare[name] = medianLoad(runs);
+      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms`);
     }
     await pool.end();
   } else {

@@ -6,6 +6,7 @@ import type { Database } from './db/client.ts';
 import { DomainError, invalid, notFound } from './domain/errors.ts';
 import { errorBody, HTTP_STATUS } from './api/errors.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
+import { responseCache } from './http/response-cache.ts';
 import type { Logger } from 'pino';
 
 // A URL longer than this is refused before any work is done; shorter ones
@@ -21,6 +22,7 @@ export function createApp(database: Database, log?: Logger) {
     c.header('x-content-type-options', 'nosniff');
     c.header('referrer-policy', 'same-origin');
   });
+  app.use(responseCache({ db: database.db, principal: { kind: 'anonymous' } }));
   app.route('/api', apiRoutes(database));
   app.route('/', webRoutes(database));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'))));

@@ -9,6 +9,7 @@
 // - every record has an owning organisation and a visibility.
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -462,3 +463,10 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
 );
+
+// One row, bumped in the transaction of every change (audit.ts): whatever was
+// read at one version is still true while the version is the same.
+export const dataVersion = pgTable('data_version', {
+  id: integer('id').primaryKey().default(1),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+}, (t) => [check('data_version_single_row', sql`${t.id} = 1`)]);

@@ -1,7 +1,8 @@
 import { auditLog } from '../db/schema.ts';
 import { principalLabel, type Context } from './context.ts';
+import { bumpDataVersion } from './data-version.ts';
 
-/** Writes the audit entry; call inside the transaction of the change. */
+/** Writes the audit entry and bumps the data version; call inside the transaction of the change. */
 export async function audit(
   ctx: Context,
   entry: { action: string; entityType: string; entityId: number; before?: unknown; after?: unknown; reason?: string; organisationId: number },
@@ -16,4 +17,5 @@ export async function audit(
     after: entry.after ?? null,
     reason: entry.reason ?? null,
   });
+  await bumpDataVersion(ctx);
 }

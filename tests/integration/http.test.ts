@@ -59,6 +59,28 @@ describe('API', () => {
   });
 });
 
+describe('the response cache', () => {
+  it('answers a repeated read from the cache until something is written', async () => {
+    const { recordStatusEvent } = await import('../../src/domain/status/record-event.ts');
+    const { createAgreement } = await import('../../src/domain/agreements/create.ts');
+    const { systemCtx, uniqueSlug } = await import('../support/database.ts');
+    const url = '/api/agreements?q=mora&pageSize=100';
+    const first = await app.request(url);
+    const second = await app.request(url);
+    expect(second.headers.get('x-cache')).toBe('hit');
+    expect(await second.text()).toBe(await first.text());
+
+    const ctx = systemCtx(t);
+    const org = (await t.database.db.query.organisations.findFirst())!;
+    const slug = uniqueSlug('cache');
+    const a = await createAgreement({ ctx, organisationId: org.id, input: { slug, kind: 'vanort', parties: ['mora'], counterparts: ['jilin'] } });
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'established', date: '2024' } });
+    const third = await app.request(url);
+    expect(third.headers.get('x-cache')).toBe('miss');
+    expect(await third.text()).toContain(slug);
+  });
+});
+
 // Deterministic pseudo-random generator: the same 1,200 requests every run.
 function generator(seed: number) {
   let x = seed;
