@@ -16,11 +16,13 @@ import {
   agreementStatusPeriods,
   counterparts,
   organisations,
+  statusDayDeltas,
   statusEvents,
   type ActorKind,
   type EventType,
 } from '../src/db/schema.ts';
 import { parseFuzzyDate } from '../src/domain/dates.ts';
+import { periodDeltas } from '../src/domain/agreements/refresh-caches.ts';
 import { currentStatus, statusPeriods, type StatusEventLike } from '../src/domain/status/derive-status.ts';
 import { searchTextOf } from '../src/domain/text/normalize.ts';
 import { AGREEMENT_KINDS } from '../src/domain/transfer/shipped-data.ts';
@@ -113,6 +115,7 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
   }
 
   const indexById = new Map(inserted.map((id, index) => [id, index]));
+  const dayDeltas = new Map<string, number>();
   let events = 0;
   const slugs: string[] = [];
   const chunk = 2_000;
@@ -163,12 +166,18 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
     const links = ids.map((r, j) => ({ agreementId: r.id, counterpartId: meta[j]!.placeId }));
     const eventRows = ids.flatMap((r, j) => meta[j]!.evs.map((e) => ({ agreementId: r.id, type: e.type, date: e.date, dateMin: e.dateMin, dateMax: e.dateMax, datePrecision: e.datePrecision, organisationId })));
     const periodRows = ids.flatMap((r, j) => statusPeriods(meta[j]!.evs).map((p) => ({ agreementId: r.id, ...p })));
+    for (const d of periodDeltas(periodRows, 'public', 1)) dayDeltas.set(`${d.day}|${d.status}`, (dayDeltas.get(`${d.day}|${d.status}`) ?? 0) + d.delta);
     await insertBatched(db, agreementParties, parties, 3);
     await insertBatched(db, agreementCounterparts, links, 2);
     await insertBatched(db, statusEvents, eventRows, 7);
     await insertBatched(db, agreementStatusPeriods, periodRows, 4);
     events += eventRows.length;
   }
+  const deltaRows = [...dayDeltas].map(([key, delta]) => {
+    const [day, status] = key.split('|') as [string, never];
+    return { day, status, visibility: 'public' as const, delta };
+  });
+  await insertBatched(db, statusDayDeltas, deltaRows, 4);
   await db.execute(sql`analyze`);
   return { events, slugs };
 }

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { env } from '../env.ts';
 import { openPrepared, seedShippedData, targetFromEnv } from './prepare.ts';
+import { buildSnapshot } from './snapshot.ts';
 
 const USAGE = `Usage: ortsband <command>
 
@@ -15,6 +16,7 @@ Commands:
   serve     migrate, load the shipped data into an empty database, and serve
   migrate   run the SQL migrations
   seed      load the shipped data (into an empty, migrated database)
+  snapshot  build the PGlite image of the shipped data that a first start loads
 
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; unset = PGlite),
 DATA_DIR (./var/pglite, the PGlite folder), LOG_LEVEL (info).`;
@@ -39,6 +41,10 @@ async function main(argv: string[]): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
     return -1; // keeps running
+  }
+  if (command === 'snapshot') {
+    console.log(`built ${await buildSnapshot()}`);
+    return 0;
   }
   if (command === 'migrate' || command === 'seed') {
     const database = await openDatabase(targetFromEnv(config));

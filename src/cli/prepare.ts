@@ -1,11 +1,13 @@
 // Opens the configured database, migrates it, and on first start loads the
 // shipped data. Used by `serve`, `migrate`, `seed` and the test fixtures.
+import { readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { openDatabase, queryRows, type Database, type DatabaseTarget } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import type { Context } from '../domain/context.ts';
 import { loadShippedData, readShippedData, type LoadSummary } from '../domain/transfer/shipped-data.ts';
+import { readSnapshot } from './snapshot.ts';
 
 export function targetFromEnv(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseTarget {
   return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR };
@@ -31,8 +33,21 @@ export async function prepareDatabase(database: Database): Promise<LoadSummary |
   return (await isEmpty(database)) ? seedShippedData(database) : null;
 }
 
+/** An empty or absent PGlite folder: a first start. */
+async function isFirstStart(target: DatabaseTarget): Promise<boolean> {
+  if (target.kind !== 'pglite') return false;
+  if (!target.dataDir) return true;
+  try {
+    return (await readdir(target.dataDir)).length === 0;
+  } catch {
+    return true;
+  }
+}
+
 export async function openPrepared(target: DatabaseTarget): Promise<{ database: Database; seeded: LoadSummary | null }> {
-  const database = await openDatabase(target);
+  // A first start on PGlite loads the image of the shipped data when there is one.
+  const image = target.kind === 'pglite' && !target.loadDataDir && (await isFirstStart(target)) ? await readSnapshot() : null;
+  const database = await openDatabase(image && target.kind === 'pglite' ? { ...target, loadDataDir: image } : target);
   const seeded = await prepareDatabase(database);
   return { database, seeded };
 }

@@ -54,7 +54,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     db,
     target: 'pglite',
     close: () => client.close(),
-    dumpDataDir: () => client.dumpDataDir('none'),
+    dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
 

@@ -315,6 +315,21 @@ export const agreementStatusPeriods = pgTable(
   ],
 );
 
+// How many agreements enter (+1) and leave (-1) each status on each day, by
+// visibility: the number in a status on day d is the sum of the deltas up to
+// d. Kept by refresh-caches.ts beside the periods; it makes "how many were in
+// force on 2016-12-31" a sum over days instead of a count over agreements.
+export const statusDayDeltas = pgTable(
+  'status_day_deltas',
+  {
+    day: date('day').notNull(),
+    status: text('status').$type<Status>().notNull(),
+    visibility: text('visibility').$type<Visibility>().notNull(),
+    delta: integer('delta').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.visibility, t.day] })],
+);
+
 export const SOURCE_KINDS = [
   'report',
   'decision_protocol',

@@ -13,7 +13,7 @@ import { inTransaction, type Context } from '../context.ts';
 import { conflict, invalid, type FieldProblem } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
 import { parseInput } from '../validate.ts';
-import { refreshAgreementCaches } from './refresh-caches.ts';
+import { refreshLabelCaches, refreshStatusCaches } from './refresh-caches.ts';
 import { createAgreementSchema, type CreateAgreementInput } from './schemas.ts';
 
 /** Creates an agreement with its parties; its status comes from events recorded after. */
@@ -49,7 +49,8 @@ export async function createAgreement({ ctx, input, organisationId }: { ctx: Con
     );
     await ctx.db.insert(agreementCounterparts).values(placeRows.map((c) => ({ agreementId: id, counterpartId: c.id })));
     await cite(ctx, 'agreement', id, sources);
-    await refreshAgreementCaches(ctx, id);
+    await refreshLabelCaches(ctx, id);
+    await refreshStatusCaches(ctx, id);
     await audit(ctx, { action: 'agreement.create', entityType: 'agreement', entityId: id, after: { ...row, parties, counterparts: places }, organisationId });
     return row!;
   });

@@ -3,7 +3,7 @@
 // (refresh-caches.ts) and, for a date, the status periods.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { agreements, agreementStatusPeriods, counterparts, type Status } from '../../db/schema.ts';
+import { agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -42,6 +42,22 @@ const ORDER: Record<ListAgreementsQuery['sort'], SQL> = {
   '-established': sql`a.established_min desc nulls last, a.party_label, a.id`,
   status: sql`status, a.party_label, a.id`,
 };
+
+/**
+ * The total for a list. "The register on a day", filtered by status alone, is
+ * a sum over status_day_deltas for the public; anything else is counted.
+ */
+async function countMatches(ctx: Context, query: ListAgreementsQuery, exact: SQL): Promise<{ n: number }[]> {
+  const onlyDayAndStatus =
+    query.on && !query.q && !query.actorKind && !query.county && !query.kind && !query.place && !query.establishedFrom && !query.establishedTo;
+  if (!onlyDayAndStatus || ctx.principal.kind !== 'anonymous') return queryRows<{ n: number }>(ctx.db, exact);
+  const statuses = query.status === 'in_force' ? [...IN_FORCE] : query.status ? [query.status] : [...STATUSES];
+  return queryRows<{ n: number }>(
+    ctx.db,
+    sql`select coalesce(sum(delta), 0)::int as n from ${statusDayDeltas}
+        where visibility = 'public' and day <= ${query.on} and status in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`,
+  );
+}
 
 /** `all` drops the paging, for exports that stream every matching row. */
 export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
@@ -84,7 +100,7 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
           order by ${ORDER[query.sort]}
           ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
     ),
-    all ? Promise.resolve(null) : queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from ${from} where ${whereSql}`),
+    all ? Promise.resolve(null) : countMatches(ctx, query, sql`select count(*)::int as n from ${from} where ${whereSql}`),
   ]);
   const total = counted ? counted[0]!.n : rows.length;
   return {

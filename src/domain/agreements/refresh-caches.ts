@@ -1,6 +1,7 @@
-// Recomputes what an agreement caches from its events and parties, in the
-// caller's transaction: the status, the first establishment, the status
-// periods for point-in-time queries, and the text it is found by.
+// Recomputes what an agreement caches, in the caller's transaction: from its
+// events the status, first establishment and status periods (after every
+// event); from its parties and places the labels and the text it is found by
+// (when they change).
 import { asc, eq, sql } from 'drizzle-orm';
 import {
   actors,
@@ -9,22 +10,64 @@ import {
   agreements,
   agreementStatusPeriods,
   counterparts,
+  statusDayDeltas,
   statusEvents,
+  type Status,
+  type Visibility,
 } from '../../db/schema.ts';
 import type { Context } from '../context.ts';
-import { currentStatus, statusPeriods } from '../status/derive-status.ts';
+import { currentStatus, statusPeriods, type StatusPeriod } from '../status/derive-status.ts';
 import { searchTextOf } from '../text/normalize.ts';
 
-export async function refreshAgreementCaches(ctx: Context, agreementId: number): Promise<void> {
+export async function refreshStatusCaches(ctx: Context, agreementId: number): Promise<void> {
   const events = await ctx.db.select().from(statusEvents).where(eq(statusEvents.agreementId, agreementId)).orderBy(asc(statusEvents.id));
   const established = events
     .filter((e) => e.type === 'established' && e.dateMin !== null)
     .map((e) => e.dateMin!)
     .sort()[0];
   const periods = statusPeriods(events);
-  await ctx.db.delete(agreementStatusPeriods).where(eq(agreementStatusPeriods.agreementId, agreementId));
+  const old = await ctx.db.delete(agreementStatusPeriods).where(eq(agreementStatusPeriods.agreementId, agreementId)).returning();
   if (periods.length) await ctx.db.insert(agreementStatusPeriods).values(periods.map((p) => ({ agreementId, ...p })));
+  const [{ visibility } = { visibility: 'public' as const }] = await ctx.db.select({ visibility: agreements.visibility }).from(agreements).where(eq(agreements.id, agreementId));
+  await applyDayDeltas(ctx, [...periodDeltas(old, visibility, -1), ...periodDeltas(periods, visibility, 1)]);
+  await ctx.db
+    .update(agreements)
+    .set({
+      currentStatus: currentStatus(events),
+      establishedMin: established ?? null,
+      establishedYear: established ? Number(established.slice(0, 4)) : null,
+      lastEventOn: events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+    })
+    .where(eq(agreements.id, agreementId));
+}
 
+type Delta = { day: string; status: Status; visibility: Visibility; delta: number };
+
+/** A period adds one to its status on its first day and takes it away on the day it ends. */
+export function periodDeltas(periods: readonly StatusPeriod[], visibility: Visibility, sign: 1 | -1): Delta[] {
+  return periods.flatMap((p) => [
+    { day: p.validFrom, status: p.status, visibility, delta: sign },
+    ...(p.validTo ? [{ day: p.validTo, status: p.status, visibility, delta: -sign }] : []),
+  ]);
+}
+
+async function applyDayDeltas(ctx: Context, deltas: Delta[]): Promise<void> {
+  const net = new Map<string, Delta>();
+  for (const d of deltas) {
+    const key = `${d.day}|${d.status}|${d.visibility}`;
+    const sum = net.get(key) ?? { ...d, delta: 0 };
+    sum.delta += d.delta;
+    net.set(key, sum);
+  }
+  const changed = [...net.values()].filter((d) => d.delta !== 0);
+  if (!changed.length) return;
+  await ctx.db
+    .insert(statusDayDeltas)
+    .values(changed)
+    .onConflictDoUpdate({ target: [statusDayDeltas.status, statusDayDeltas.visibility, statusDayDeltas.day], set: { delta: sql`${statusDayDeltas.delta} + excluded.delta` } });
+}
+
+export async function refreshLabelCaches(ctx: Context, agreementId: number): Promise<void> {
   const partyRows = await ctx.db
     .select({ name: actors.name, code: actors.municipalityCode, kind: actors.kind, county: actors.countyCode, role: agreementParties.role })
     .from(agreementParties)
@@ -54,10 +97,6 @@ export async function refreshAgreementCaches(ctx: Context, agreementId: number):
   await ctx.db
     .update(agreements)
     .set({
-      currentStatus: currentStatus(events),
-      establishedMin: established ?? null,
-      establishedYear: established ? Number(established.slice(0, 4)) : null,
-      lastEventOn: events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null,
       partyLabel: holders.map((p) => p.name).join(', '),
       counterpartLabel: direct.map((c) => (c.native ? `${c.latin} ${c.native}` : c.latin)).join(', '),
       partyKinds: [...new Set(holders.map((p) => p.kind))],

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import { agreements, eventReasons, statusEvents } from '../../db/schema.ts';
 import { requireRead, requireWrite } from '../access.ts';
-import { refreshAgreementCaches } from '../agreements/refresh-caches.ts';
+import { refreshStatusCaches } from '../agreements/refresh-caches.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
@@ -44,7 +44,7 @@ export async function recordStatusEvent({ ctx, agreementId, input }: { ctx: Cont
       .returning();
     if (reasons.length) await ctx.db.insert(eventReasons).values(reasons.map((r) => ({ ...r, eventId: event!.id })));
     await cite(ctx, 'event', event!.id, sources);
-    await refreshAgreementCaches(ctx, agreementId);
+    await refreshStatusCaches(ctx, agreementId);
     await ctx.db.update(agreements).set({ version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, agreementId));
     await audit(ctx, {
       action: `status.${data.type}`,
