@@ -33,6 +33,15 @@ export type Visibility = (typeof VISIBILITIES)[number];
 const visibility = () => text('visibility').$type<Visibility>().notNull().default('public');
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+// What every editable register record carries: its owner, who may see it, and
+// a version for detecting concurrent edits.
+const ownedRecord = () => ({
+  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+  visibility: visibility(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
 
 export const organisations = pgTable('organisations', {
   id: serial('id').primaryKey(),
@@ -82,11 +91,7 @@ export const actors = pgTable(
     seatLon: doublePrecision('seat_lon'),
     note: text('note'),
     searchText: text('search_text').notNull().default(''),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    visibility: visibility(),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...ownedRecord(),
   },
   (t) => [
     uniqueIndex('actors_municipality_code_key').on(t.municipalityCode),
@@ -141,11 +146,7 @@ export const counterparts = pgTable(
     lon: doublePrecision('lon'),
     note: text('note'),
     searchText: text('search_text').notNull().default(''),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    visibility: visibility(),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...ownedRecord(),
   },
   (t) => [
     index('counterparts_parent_idx').on(t.parentId),
@@ -194,11 +195,7 @@ export const agreements = pgTable(
     // The counterparts and every place they lie in: "inside Zhejiang" is `place_ids @> {zhejiang}`.
     placeIds: integer('place_ids').array().notNull().default(sql`'{}'::integer[]`),
     searchText: text('search_text').notNull().default(''),
-    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    visibility: visibility(),
-    version: integer('version').notNull().default(1),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
+    ...ownedRecord(),
   },
   (t) => [
     index('agreements_status_idx').on(t.currentStatus),

@@ -3,16 +3,11 @@ import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
-import { SUMMARY_COLUMNS } from '../agreements/list.ts';
+import { SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
 
-export interface RelatedAgreement {
-  slug: string;
-  kind: string;
-  officialTitle: string | null;
-  partyLabel: string;
-  counterpartLabel: string;
-  establishedYear: number | null;
+/** An agreement in an actor's or a place's list: the list's columns, its current status and the actor's roles. */
+export interface RelatedAgreement extends Omit<AgreementListRow, 'status'> {
   currentStatus: Status;
   role: string;
 }
