@@ -5,6 +5,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
+import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -44,8 +45,19 @@ export function openApiDocument() {
       '/api/statistics/{name}.csv': {
         get: {
           summary: 'One statistic as CSV',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['in-force', 'changes', 'by-county', 'by-province', 'by-actor-kind'] } }, ruleParam],
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'by-actor-kind', 'per-decade'] } }, ruleParam],
           responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 400: errorResponse, 404: errorResponse },
+        },
+      },
+      '/api/statistics/{name}.svg': {
+        get: {
+          summary: 'One chart as SVG, with its title and a summary in words',
+          parameters: [
+            { name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...CHART_NAMES] } },
+            ruleParam,
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['sv', 'en'], default: 'sv' } },
+          ],
+          responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, 400: errorResponse, 404: errorResponse },
         },
       },
       '/api/export.json': { get: { summary: 'The whole public register as JSON', responses: { 200: json('Actors, counterparts and agreements with their events') } } },

@@ -19,6 +19,7 @@ import { singleQuery } from '../http/query.ts';
 import { toCsv } from './csv.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/charts/statistics-charts.ts';
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
 
@@ -60,10 +61,22 @@ export function apiRoutes(database: Database) {
       'by-county': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byCounty as never),
       'by-province': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byProvince as never),
       'by-actor-kind': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byActorKind as never),
+      'per-decade': () => toCsv(['decade', ...s.kinds, 'total'], s.perDecade.map((d) => ({ decade: d.decade, ...d.byKind, total: d.total }))),
+      reasons: () => toCsv(['code', 'total', 'decision_maker', 'representative', 'opposition'], s.reasons.rows.map((r) => ({ code: r.code, total: r.total, ...r.byStatedBy }))),
     };
     const make = tables[name];
     if (!make) throw notFound('statistic');
     return csvResponse(make(), `ortsband-${name}-${rule}.csv`);
+  });
+  api.get('/statistics/:file{[a-z-]+\\.svg}', async (c) => {
+    const query = parseInput(ruleQuerySchema, singleQuery(c));
+    const name = c.req.param('file').replace(/\.svg$/, '') as ChartName;
+    if (!CHART_NAMES.includes(name)) throw notFound('chart');
+    const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)));
+    const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listCounterparts({ ctx, input: {} })));
+    return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}`, {
+      headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'content-disposition': `attachment; filename="ortsband-${name}-${query.rule}.svg"` },
+    });
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
   return api;

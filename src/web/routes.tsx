@@ -26,6 +26,7 @@ import { CounterpartPage, CounterpartsListPage } from './pages/counterpart.tsx';
 import { HomePage } from './pages/home.tsx';
 import { OpenDataPage } from './pages/open-data.tsx';
 import { StatisticsPage } from './pages/statistics.tsx';
+import { buildChart, CHART_NAMES, provinceNamer, type Chart, type ChartName } from './charts/statistics-charts.ts';
 
 const css = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
 const withoutLang = (q: Record<string, string>) => {
@@ -129,11 +130,11 @@ export function webRoutes(database: Database) {
     const { rule } = parseInput(ruleQuerySchema, raw);
     const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)));
     const provinces = await listCounterparts({ ctx, input: {} });
-    const byProvince = view.byProvince.map((r) => {
-      const p = provinces.find((x) => x.slug === r.key);
-      return { ...r, name: p ? `${p.nameLatin} ${p.nameNative ?? ''}` : r.key };
-    });
-    return c.html(<StatisticsPage lang={langOf(c)} view={{ ...view, byProvince }} raw={raw} />);
+    const provinceName = provinceNamer(provinces);
+    const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
+    const lang = langOf(c);
+    const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
+    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts }} raw={raw} />);
   });
   web.get('/oppna-data', (c) => {
     singleQuery(c);

@@ -3,6 +3,7 @@ import type { Context } from '../context.ts';
 import { byActorKind, byCounty, byProvince } from './breakdowns.ts';
 import { changes, changesPerYear } from './changes.ts';
 import { endingsByReason } from './endings-by-reason.ts';
+import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
 import { FIRST_YEAR, endOfYear, loadStatAgreements } from './load.ts';
 import { evaluateStatements } from './report-statements.ts';
@@ -23,6 +24,7 @@ export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear:
     byCounty: byCounty(agreements, rule, endOfYear(lastYear)),
     byProvince: byProvince(agreements, rule, endOfYear(lastYear)),
     byActorKind: byActorKind(agreements, rule, endOfYear(lastYear)),
+    perDecade: establishedPerDecade(agreements, rule),
     statements: evaluateStatements(agreements, rule),
   };
 }

@@ -7,6 +7,24 @@ import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
 import { formatNumber } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { raw } from 'hono/html';
+import type { DecadeRow } from '../../domain/statistics/established-per-decade.ts';
+import type { Chart, ChartName } from '../charts/statistics-charts.ts';
+
+function Figure(props: { lang: Lang; chart: Chart; name: ChartName; rule: string }) {
+  const { lang, chart } = props;
+  return (
+    <figure class="chart">
+      <div class="chart-svg">{raw(chart.svg)}</div>
+      <figcaption>
+        {chart.summary}{' '}
+        <a href={`/api/statistics/${props.name}.svg?rule=${props.rule}&lang=${lang}`} download>
+          {lang === 'sv' ? 'Ladda ned diagrammet (SVG)' : 'Download the chart (SVG)'}
+        </a>
+      </figcaption>
+    </figure>
+  );
+}
 
 export interface StatisticsView {
   rule: CountingRule;
@@ -19,13 +37,16 @@ export interface StatisticsView {
   byProvince: Array<BreakdownRow & { name: string }>;
   byActorKind: BreakdownRow[];
   statements: StatementResult[];
+  perDecade: DecadeRow[];
+  charts: Record<ChartName, Chart>;
 }
 
-function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array<BreakdownRow & { name?: string }>; name: (r: BreakdownRow & { name?: string }) => string; rule: string }) {
+function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array<BreakdownRow & { name?: string }>; name: (r: BreakdownRow & { name?: string }) => string; rule: string; chart?: Chart }) {
   const { lang } = props;
   return (
     <section aria-labelledby={props.id}>
       <h2 id={props.id}>{props.caption}</h2>
+      {props.chart ? <Figure lang={lang} chart={props.chart} name={props.id as ChartName} rule={props.rule} /> : null}
       <table>
         <thead>
           <tr>
@@ -107,6 +128,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
 
       <section aria-labelledby="in-force">
         <h2 id="in-force">{lang === 'sv' ? 'Pågående samarbeten vid årets slut, per avtalsform (rapportens diagram 4)' : 'Cooperations in force at the end of each year, by kind (the report\'s Diagram 4)'}</h2>
+        <Figure lang={lang} chart={view.charts['in-force']} name="in-force" rule={rule.id} />
         <table>
           <thead>
             <tr>
@@ -136,6 +158,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
 
       <section aria-labelledby="changes">
         <h2 id="changes">{lang === 'sv' ? 'Avslutade och pausade samarbeten per år (rapportens diagram 5)' : "Ended and paused cooperations per year (the report's Diagram 5)"}</h2>
+        <Figure lang={lang} chart={view.charts.changes} name="changes" rule={rule.id} />
         <table>
           <thead>
             <tr>
@@ -170,6 +193,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
 
       <section aria-labelledby="reasons">
         <h2 id="reasons">{lang === 'sv' ? 'Angivna skäl för avslut och pauser 2017–2021' : 'Reasons given for endings and pauses 2017–2021'}</h2>
+        <Figure lang={lang} chart={view.charts.reasons} name="reasons" rule={rule.id} />
         <table>
           <thead>
             <tr>
@@ -200,9 +224,39 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
         <p class="hint">{lang === 'sv' ? 'Ett samarbete kan ha flera skäl; varje skäl räknas en gång per avslut eller paus.' : 'A cooperation may have several reasons; each reason counts once per ending or pause.'}</p>
       </section>
 
-      <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} />
-      <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} />
+      <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} chart={view.charts['by-county']} />
+      <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} chart={view.charts['by-province']} />
       <Breakdown lang={lang} id="by-actor-kind" caption={t(lang, 'actorKind')} rows={view.byActorKind} name={(r) => label(lang, 'actorKind', r.key)} rule={rule.id} />
+      <section aria-labelledby="per-decade">
+        <h2 id="per-decade">{lang === 'sv' ? 'Etablerade samarbeten per decennium' : 'Cooperations established per decade'}</h2>
+        <Figure lang={lang} chart={view.charts['per-decade']} name="per-decade" rule={rule.id} />
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{lang === 'sv' ? 'Decennium' : 'Decade'}</th>
+              {view.kinds.map((k) => (
+                <th scope="col" class="num">{label(lang, 'kind', k)}</th>
+              ))}
+              <th scope="col" class="num">{t(lang, 'total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.perDecade.map((d) => (
+              <tr>
+                <th scope="row">{`${d.decade}–${d.decade + 9}`}</th>
+                {view.kinds.map((k) => (
+                  <td class="num">{d.byKind[k] ?? 0}</td>
+                ))}
+                <td class="num">{d.total}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          <a href={`/api/statistics/per-decade.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+        </p>
+      </section>
+
       <p class="hint">
         {lang === 'sv' ? `Etablerade och pågående räknas i slutet av ${view.lastYear}.` : `Established and in force are counted at the end of ${view.lastYear}.`}{' '}
         <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
