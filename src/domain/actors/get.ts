@@ -3,7 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
-import { SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
+import { periodsOf, SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
 
 /** An agreement in an actor's or a place's list: the list's columns, its current status and the actor's roles. */
@@ -31,6 +31,8 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     .innerJoin(sql`actors s`, sql`s.id = ${actorSuccessions.successorId}`)
     .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id))))
     .orderBy(asc(actorSuccessions.id));
+  const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
   const cites = await citationsOf(ctx, 'actor', [actor.id]);
-  return { actor, agreements, successions, sources: cites.get(actor.id) ?? [] };
+  return { actor, agreements, successions, periods,
+    sources: cites.get(actor.id) ?? [] };
 }

@@ -110,3 +110,17 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     pages: all ? 1 : Math.max(1, Math.ceil(total / query.pageSize)),
   };
 }
+
+/** The status periods of some agreements, by slug: the timelines of a profile. */
+export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>>> {
+  const out: Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>> = {};
+  if (!slugs.length) return out;
+  const rows = await queryRows<{ slug: string; status: Status; validFrom: string; validTo: string | null }>(
+    ctx.db,
+    sql`select a.slug, p.status, p.valid_from as "validFrom", p.valid_to as "validTo"
+        from ${agreementStatusPeriods} p join ${agreements} a on a.id = p.agreement_id
+        where a.slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}) order by a.slug, p.valid_from`,
+  );
+  for (const { slug, ...period } of rows) (out[slug] ??= []).push(period);
+  return out;
+}

@@ -4,7 +4,7 @@ import { counterparts } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import type { RelatedAgreement } from '../actors/get.ts';
 import { citationsOf } from '../agreements/get.ts';
-import { SUMMARY_COLUMNS } from '../agreements/list.ts';
+import { periodsOf, SUMMARY_COLUMNS } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
 
 /** A place with everything inside it: a province's page lists its cities' agreements too. */
@@ -33,6 +33,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
           group by ac.id order by ac.name`,
     ),
   ]);
+  const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
   const cites = await citationsOf(ctx, 'counterpart', [place.id]);
   return {
     place,
@@ -40,6 +41,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     children,
     agreements,
     bodies,
+    periods,
     sources: cites.get(place.id) ?? [],
   };
 }

@@ -26,6 +26,8 @@ export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear:
     byActorKind: byActorKind(agreements, rule, endOfYear(lastYear)),
     perDecade: establishedPerDecade(agreements, rule),
     statements: evaluateStatements(agreements, rule),
+    // Under another rule, what the report's own rule gives: where the rule changes a printed number.
+    reportRuleStatements: ruleId === 'report' ? null : evaluateStatements(agreements, RULES.report),
   };
 }
 export type StatisticsOverview = Awaited<ReturnType<typeof statisticsOverview>>;

@@ -12,6 +12,7 @@ export interface ReportStatement {
   reported: number;
   /** Decimals to compare and show (1 for an average). */
   decimals?: number;
+  unit?: 'count' | 'year';
   compute(data: StatementData): number;
   /** Why the register's number differs, when it does; shown only then. */
   whySv?: string;
@@ -129,6 +130,7 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
     passage: 'Den gyllene eran',
     quoteSv: 'De första kommunala partnerskapen med Kina startade 2009 då Borlänge, Kalix och Vara inledde projekt',
     reported: 2009,
+    unit: 'year',
     compute: (d) =>
       Math.min(
         ...d.agreements

@@ -37,6 +37,7 @@ export interface StatisticsView {
   byProvince: Array<BreakdownRow & { name: string }>;
   byActorKind: BreakdownRow[];
   statements: StatementResult[];
+  reportRuleStatements: StatementResult[] | null;
   perDecade: DecadeRow[];
   charts: Record<ChartName, Chart>;
 }
@@ -77,6 +78,8 @@ function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array
 export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: Record<string, string> }) {
   const { lang, view } = props;
   const rule = view.rule;
+  // A year is written as a year, not as a number with a thousands space.
+  const show = (statement: StatementResult['statement'], n: number) => (statement.unit === 'year' ? String(n) : formatNumber(n, lang, statement.decimals ?? 0));
   return (
     <Layout lang={lang} title={t(lang, 'statistics')} path="/statistik" query={props.raw}>
       <h1>{t(lang, 'statistics')}</h1>
@@ -105,20 +108,29 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
             <tr>
               <th scope="col">{t(lang, 'reportSays')}</th>
               <th scope="col" class="num">{lang === 'sv' ? 'Rapporten' : 'Report'}</th>
-              <th scope="col" class="num">{lang === 'sv' ? 'Registret' : 'Register'}</th>
+              {view.reportRuleStatements ? <th scope="col" class="num">{lang === 'sv' ? 'Registret, rapportens regel' : "Register, the report's rule"}</th> : null}
+              <th scope="col" class="num">{lang === 'sv' ? `Registret, ${rule.nameSv.toLowerCase()}` : `Register, ${rule.nameEn.toLowerCase()}`}</th>
               <th scope="col">{t(lang, 'why')}</th>
             </tr>
           </thead>
           <tbody>
-            {view.statements.map((s) => (
+            {view.statements.map((s, i) => (
               <tr id={`statement-${s.statement.id}`}>
                 <td>
                   <q lang="sv">{s.statement.quoteSv}</q> <span class="hint">({s.statement.passage})</span>
                 </td>
-                <td class="num">{formatNumber(s.statement.reported, lang, s.statement.decimals ?? 0)}</td>
-                <td class="num">{formatNumber(s.computed, lang, s.statement.decimals ?? 0)}</td>
+                <td class="num">{show(s.statement, s.statement.reported)}</td>
+                {view.reportRuleStatements ? <td class="num">{show(s.statement, view.reportRuleStatements[i]!.computed)}</td> : null}
+                <td class="num">
+                  {show(s.statement, s.computed)}
+                  {view.reportRuleStatements && view.reportRuleStatements[i]!.computed !== s.computed ? <strong> {lang === 'sv' ? '(ändrad av regeln)' : '(changed by the rule)'}</strong> : null}
+                </td>
                 <td>
-                  {s.matches ? `✓ ${t(lang, 'agrees')}` : `≠ ${t(lang, 'differs')}. ${(lang === 'sv' ? s.statement.whySv : s.statement.whyEn) ?? ''}`}
+                  {s.matches
+                    ? `✓ ${t(lang, 'agrees')}`
+                    : view.reportRuleStatements?.[i]!.matches
+                      ? `≠ ${t(lang, 'differs')}. ${lang === 'sv' ? 'Under rapportens regel stämmer talet; den valda regeln räknar annorlunda.' : "Under the report's rule the number agrees; the chosen rule counts differently."}`
+                      : `≠ ${t(lang, 'differs')}. ${(lang === 'sv' ? s.statement.whySv : s.statement.whyEn) ?? ''}`}
                 </td>
               </tr>
             ))}
