@@ -19,6 +19,9 @@ import { singleQuery } from '../http/query.ts';
 import { toCsv } from './csv.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
+import { mapTies } from '../domain/maps/ties.ts';
+import { renderTiesMap } from '../web/maps/ties-map.tsx';
 import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/charts/statistics-charts.ts';
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
@@ -76,6 +79,16 @@ export function apiRoutes(database: Database) {
     const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listCounterparts({ ctx, input: {} })));
     return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}`, {
       headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'content-disposition': `attachment; filename="ortsband-${name}-${query.rule}.svg"` },
+    });
+  });
+  api.get('/maps/ties.svg', async (c) => {
+    const { lang, ...input } = singleQuery(c);
+    const list = parseInput(listAgreementsSchema, input);
+    const language = lang === 'en' ? 'en' : 'sv';
+    const title = list.on ? (language === 'sv' ? `Banden den ${list.on}` : `The ties on ${list.on}`) : language === 'sv' ? 'Banden i dag' : 'The ties today';
+    const map = renderTiesMap({ lang: language, id: 'map', title, ties: await mapTies({ ctx, input }) });
+    return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${map.svg}`, {
+      headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'content-disposition': `attachment; filename="ortsband-karta-${list.on ?? 'i-dag'}.svg"` },
     });
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));

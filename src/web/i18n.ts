@@ -14,6 +14,7 @@ const words = {
   actors: { sv: 'Svenska parter', en: 'Swedish parties' },
   counterparts: { sv: 'Kinesiska motparter', en: 'Chinese counterparts' },
   statistics: { sv: 'Statistik', en: 'Statistics' },
+  map: { sv: 'Karta', en: 'Map' },
   openData: { sv: 'Öppna data och API', en: 'Open data and API' },
   switchLang: { sv: 'In English', en: 'På svenska' },
   search: { sv: 'Sök', en: 'Search' },

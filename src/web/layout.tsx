@@ -16,6 +16,7 @@ const NAV: Array<[string, Parameters<typeof t>[1]]> = [
   ['/parter', 'actors'],
   ['/motparter', 'counterparts'],
   ['/statistik', 'statistics'],
+  ['/karta', 'map'],
   ['/oppna-data', 'openData'],
 ];
 

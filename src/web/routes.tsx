@@ -16,7 +16,11 @@ import { DomainError } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
 import { langOf, singleQuery } from '../http/query.ts';
-import { todayInStockholm } from './format.ts';
+import { formatEdtf, todayInStockholm } from './format.ts';
+import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
+import { mapTies } from '../domain/maps/ties.ts';
+import { renderTiesMap } from './maps/ties-map.tsx';
+import { MapPage } from './pages/map.tsx';
 import { t } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { ActorPage, ActorsListPage } from './pages/actor.tsx';
@@ -135,6 +139,23 @@ export function webRoutes(database: Database) {
     const lang = langOf(c);
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
     return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts }} raw={raw} />);
+  });
+  web.get('/karta', async (c) => {
+    const lang = langOf(c);
+    const raw = singleQuery(c);
+    const { on: requested, ...filters } = withoutLang(raw);
+    const query = parseInput(listAgreementsSchema, { ...filters, on: requested ?? '2016-12-31' });
+    const today = todayInStockholm();
+    const panel = async (on: string | undefined, heading: string) => ({
+      heading,
+      on,
+      map: renderTiesMap({ lang, id: `map-${on ?? 'today'}`, title: heading, ties: await mapTies({ ctx, input: { ...filters, ...(on ? { on } : {}) } }) }),
+    });
+    const panels = await Promise.all([
+      panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),
+      panel(undefined, lang === 'sv' ? `I dag (${formatEdtf(today, lang)})` : `Today (${formatEdtf(today, lang)})`),
+    ]);
+    return c.html(<MapPage lang={lang} query={query} panels={panels} raw={raw} />);
   });
   web.get('/oppna-data', (c) => {
     singleQuery(c);

@@ -56,6 +56,9 @@ const PAGES: Array<[string, string]> = [
   ['statistics', '/statistik'],
   ['statistics-rule', '/statistik?rule=partly-ended-as-pause&lang=en'],
   ['open-data', '/oppna-data'],
+  ['map', '/karta'],
+  ['map-filtered-en', '/karta?on=2010-12-31&kind=kommunalt_partnerskap&lang=en'],
+  ['statistics-charts-en', '/statistik?lang=en'],
   ['bad-request', '/avtal?on=2019-13-45'],
   ['not-found', '/avtal/no-such-agreement'],
 ];
@@ -100,6 +103,38 @@ describe('by keyboard', () => {
     await page.waitForURL(/status=dormant/);
     expect(await page.locator('tbody tr').count()).toBe(16);
     await page.screenshot({ path: `${SHOTS}/keyboard-filter.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('maps and charts', () => {
+  it('reaches the places of the map by Tab and opens one with Enter', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/karta?status=in_force`);
+    const first = page.locator('section svg a').first();
+    const name = await first.getAttribute('aria-label');
+    // Tab until the focus is inside the first map.
+    let inside = false;
+    for (let i = 0; i < 80 && !inside; i++) {
+      await page.keyboard.press('Tab');
+      inside = await page.evaluate(() => document.activeElement?.closest('svg') !== null);
+    }
+    expect(inside).toBe(true);
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toBe(name);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/(parter|motparter)\//);
+    await page.close();
+  });
+
+  it('each chart\'s table shows the statistics module\'s numbers', async () => {
+    const api = (await (await fetch(`${base}/api/statistics`)).json()) as { inForce: Array<{ year: number; total: number }>; changes: Array<{ year: number | null; ended: number; paused: number }> };
+    const page = await browser.newPage();
+    await page.goto(`${base}/statistik`);
+    const inForce = await page.locator('section[aria-labelledby=in-force] tbody tr').evaluateAll((rows) => rows.map((r) => [Number(r.querySelector('th')!.textContent), Number(r.querySelector('td:last-child')!.textContent)]));
+    expect(inForce).toEqual(api.inForce.map((y) => [y.year, y.total]));
+    const svgTitle = await page.locator('section[aria-labelledby=in-force] svg title').first().textContent();
+    expect(svgTitle).toContain('Pågående samarbeten');
     await page.close();
   });
 });

@@ -133,3 +133,23 @@ describe('bad requests', () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe('maps', () => {
+  it('places every party and counterpart of the shipped data, and says which it cannot', async () => {
+    const html = await (await app.request('/karta')).text();
+    expect(html).not.toContain('Kunde inte placeras');
+    const svg = await (await app.request('/api/maps/ties.svg?status=in_force')).text();
+    expect(svg).toMatch(/^<\?xml/);
+    expect((svg.match(/<a href="\/parter\//g) ?? []).length).toBeGreaterThan(20);
+  });
+
+  it('serves every chart as SVG with its title and summary', async () => {
+    for (const name of ['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'per-decade']) {
+      const response = await app.request(`/api/statistics/${name}.svg?rule=per-agreement&lang=en`);
+      expect(response.status, name).toBe(200);
+      const svg = await response.text();
+      expect(svg).toContain('<title id="chart-');
+      expect(svg).toContain('<desc id="chart-');
+    }
+  });
+});

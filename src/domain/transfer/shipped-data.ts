@@ -144,8 +144,11 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
       summary.sources++;
     }
     const actorByName = new Map<string, string>();
+    // Coordinates are reference data: every record that has them cites where they come from.
+    const withCoordinates = (record: { sources: CitationInput[] }, has: boolean) =>
+      has ? [...record.sources, { source: 'coordinates', passage: 'lat/lon' }] : record.sources;
     for (const { aliases, ...actor } of data.actors) {
-      await createActor({ ctx, organisationId, input: parseInput(createActorSchema, actor) });
+      await createActor({ ctx, organisationId, input: parseInput(createActorSchema, { ...actor, sources: withCoordinates(actor, actor.seatLat !== undefined) }) });
       for (const name of [actor.name, ...aliases]) actorByName.set(name, actor.slug);
       summary.actors++;
     }
@@ -157,7 +160,7 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
       await createCounterpart({
         ctx,
         organisationId,
-        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, level: c.level as never, parent: c.parent ?? null, note: (c.note as string) ?? null, sources: c.sources },
+        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, level: c.level as never, parent: c.parent ?? null, lat: (c.lat as number) ?? null, lon: (c.lon as number) ?? null, note: (c.note as string) ?? null, sources: withCoordinates(c, c.lat !== undefined) },
       });
       counterpartByLatin.set(c.latin, c);
       summary.counterparts++;

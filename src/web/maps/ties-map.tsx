@@ -1,0 +1,116 @@
+// Sweden with the Swedish parties at their seats, China with its provinces
+// and the counterparts, and a line for each tie, drawn by status. Server-side
+// SVG from d3-geo; every place is a link that can be reached by Tab. What
+// cannot be placed is listed under the map, never dropped.
+import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
+import type { FeatureCollection, Geometry } from 'geojson';
+import type { Status } from '../../db/schema.ts';
+import type { MapTie } from '../../domain/maps/ties.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href } from '../layout.tsx';
+import { regionsOf, type Region } from './geodata.ts';
+
+// Colour and dash per status: the dash tells the status without colour.
+export const TIE_STYLE: Record<Status, { stroke: string; dash: string; width: number }> = {
+  active: { stroke: '#0a5c2b', dash: '', width: 2 },
+  dormant: { stroke: '#5b4a00', dash: '8 4', width: 1.6 },
+  paused: { stroke: '#a14a00', dash: '2 3', width: 1.8 },
+  partly_ended: { stroke: '#6b2a5c', dash: '8 3 2 3', width: 1.6 },
+  ended: { stroke: '#8c1c13', dash: '1 5', width: 1.2 },
+  planned: { stroke: '#2f3e6b', dash: '12 4', width: 1.2 },
+};
+
+const W = 900;
+const H = 560;
+const collection = (regions: Region[]): FeatureCollection<Geometry> => ({ type: 'FeatureCollection', features: regions });
+const esc = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+
+export interface RenderedMap {
+  svg: string;
+  unplaced: Array<{ kind: 'actor' | 'place'; slug: string; name: string }>;
+  ties: number;
+}
+
+export function renderTiesMap(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
+  const { lang, id, ties } = props;
+  const sweden = regionsOf('swe');
+  const china = regionsOf('chn');
+  const sweProjection = geoMercator().fitExtent([[10, 50], [300, H - 20]], collection(sweden));
+  const chnProjection = geoMercator().fitExtent([[340, 50], [W - 10, H - 20]], collection(china));
+  const swePath = geoPath(sweProjection);
+  const chnPath = geoPath(chnProjection);
+  // A province without coordinates of its own sits at the centre of its outline.
+  const provinceCentre = new Map(china.map((r) => [r.properties.name!.toLowerCase(), geoCentroid(r)]));
+
+  const unplaced: RenderedMap['unplaced'] = [];
+  const actorPoint = new Map<string, [number, number] | null>();
+  const placePoint = new Map<string, [number, number] | null>();
+  for (const t of ties) {
+    if (!actorPoint.has(t.actor.slug)) {
+      const p = t.actor.lat !== null && t.actor.lon !== null ? sweProjection([t.actor.lon, t.actor.lat]) : null;
+      actorPoint.set(t.actor.slug, p);
+      if (!p) unplaced.push({ kind: 'actor', slug: t.actor.slug, name: t.actor.name });
+    }
+    if (!placePoint.has(t.place.slug)) {
+      const lonLat: [number, number] | undefined = t.place.lat !== null && t.place.lon !== null ? [t.place.lon, t.place.lat] : provinceCentre.get(t.place.name.toLowerCase());
+      const p = lonLat ? chnProjection(lonLat) : null;
+      placePoint.set(t.place.slug, p);
+      if (!p) unplaced.push({ kind: 'place', slug: t.place.slug, name: `${t.place.name} ${t.place.native ?? ''}`.trim() });
+    }
+  }
+
+  const lines = ties
+    .map((t) => {
+      const a = actorPoint.get(t.actor.slug);
+      const b = placePoint.get(t.place.slug);
+      if (!a || !b) return '';
+      const s = TIE_STYLE[t.status];
+      const mid: [number, number] = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - 60];
+      return `<path d="M${a[0].toFixed(1)} ${a[1].toFixed(1)} Q${mid[0].toFixed(1)} ${mid[1].toFixed(1)} ${b[0].toFixed(1)} ${b[1].toFixed(1)}" fill="none" stroke="${s.stroke}" stroke-width="${s.width}" stroke-dasharray="${s.dash}" opacity="0.85"><title>${esc(`${t.actor.name} – ${t.place.name}: ${label(lang, 'status', t.status)}`)}</title></path>`;
+    })
+    .join('');
+  const point = (kind: 'actor' | 'place', slug: string, name: string, p: [number, number] | null | undefined, count: number) =>
+    p
+      ? `<a href="${href(lang, kind === 'actor' ? `/parter/${slug}` : `/motparter/${slug}`)}" aria-label="${esc(`${name} (${count})`)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${kind === 'actor' ? 4 : 4.5}" fill="${kind === 'actor' ? '#0b5394' : '#1b1b1b'}" stroke="#fff" stroke-width="1.2"/><title>${esc(name)}</title></a>`
+      : '';
+  const actors = new Map<string, { name: string; n: number }>();
+  const places = new Map<string, { name: string; n: number }>();
+  for (const t of ties) {
+    actors.set(t.actor.slug, { name: t.actor.name, n: (actors.get(t.actor.slug)?.n ?? 0) + 1 });
+    places.set(t.place.slug, { name: `${t.place.name} ${t.place.native ?? ''}`.trim(), n: (places.get(t.place.slug)?.n ?? 0) + 1 });
+  }
+  const summary =
+    lang === 'sv'
+      ? `${ties.length} band mellan ${actors.size} svenska parter och ${places.size} kinesiska motparter.${unplaced.length ? ` ${unplaced.length} kunde inte placeras.` : ''}`
+      : `${ties.length} ties between ${actors.size} Swedish parties and ${places.size} Chinese counterparts.${unplaced.length ? ` ${unplaced.length} could not be placed.` : ''}`;
+  const svg = `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-title ${id}-desc" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
+<title id="${id}-title">${esc(props.title)}</title><desc id="${id}-desc">${esc(summary)}</desc>
+<g aria-hidden="true">${sweden.map((r) => `<path d="${swePath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
+${china.map((r) => `<path d="${chnPath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
+<text x="150" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Sverige' : 'Sweden'}</text>
+<text x="620" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Kina' : 'China'} 中国</text></g>
+<g>${lines}</g>
+<g>${[...actors].map(([slug, a]) => point('actor', slug, a.name, actorPoint.get(slug), a.n)).join('')}</g>
+<g>${[...places].map(([slug, p]) => point('place', slug, p.name, placePoint.get(slug), p.n)).join('')}</g>
+</svg>`;
+  return { svg, unplaced, ties: ties.length };
+}
+
+/** The legend, as HTML: each status's line drawn as it is on the map, with its name. */
+export function TiesLegend(props: { lang: Lang }) {
+  return (
+    <ul class="legend">
+      {(Object.keys(TIE_STYLE) as Status[]).map((status) => {
+        const s = TIE_STYLE[status];
+        return (
+          <li>
+            <svg width="40" height="12" aria-hidden="true">
+              <line x1="0" y1="6" x2="40" y2="6" stroke={s.stroke} stroke-width={s.width + 1} stroke-dasharray={s.dash} />
+            </svg>{' '}
+            {label(props.lang, 'status', status)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

