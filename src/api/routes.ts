@@ -17,6 +17,7 @@ import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { singleQuery } from '../http/query.ts';
 import { toCsv } from './csv.ts';
+import { svgToPng } from '../web/charts/to-png.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
@@ -25,6 +26,12 @@ import { renderTiesMap } from '../web/maps/ties-map.tsx';
 import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/charts/statistics-charts.ts';
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
+
+function imageResponse(svg: string, format: 'svg' | 'png', name: string) {
+  const body = format === 'png' ? new Uint8Array(svgToPng(svg)) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+  const type = format === 'png' ? 'image/png' : 'image/svg+xml; charset=utf-8';
+  return new Response(body, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}.${format}"` } });
+}
 
 const csvResponse = (body: string, name: string) =>
   new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
@@ -71,25 +78,22 @@ export function apiRoutes(database: Database) {
     if (!make) throw notFound('statistic');
     return csvResponse(make(), `ortsband-${name}-${rule}.csv`);
   });
-  api.get('/statistics/:file{[a-z-]+\\.svg}', async (c) => {
+  api.get('/statistics/:file{[a-z-]+\\.(svg|png)}', async (c) => {
     const query = parseInput(ruleQuerySchema, singleQuery(c));
-    const name = c.req.param('file').replace(/\.svg$/, '') as ChartName;
+    const [name, format] = c.req.param('file').split('.') as [ChartName, 'svg' | 'png'];
     if (!CHART_NAMES.includes(name)) throw notFound('chart');
     const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)));
     const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listCounterparts({ ctx, input: {} })));
-    return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${chart.svg}`, {
-      headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'content-disposition': `attachment; filename="ortsband-${name}-${query.rule}.svg"` },
-    });
+    return imageResponse(chart.svg, format, `ortsband-${name}-${query.rule}`);
   });
-  api.get('/maps/ties.svg', async (c) => {
+  api.get('/maps/:file{ties\\.(svg|png)}', async (c) => {
+    const format = c.req.param('file').endsWith('.png') ? 'png' : 'svg';
     const { lang, ...input } = singleQuery(c);
     const list = parseInput(listAgreementsSchema, input);
     const language = lang === 'en' ? 'en' : 'sv';
     const title = list.on ? (language === 'sv' ? `Banden den ${list.on}` : `The ties on ${list.on}`) : language === 'sv' ? 'Banden i dag' : 'The ties today';
     const map = renderTiesMap({ lang: language, id: 'map', title, ties: await mapTies({ ctx, input }) });
-    return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n${map.svg}`, {
-      headers: { 'content-type': 'image/svg+xml; charset=utf-8', 'content-disposition': `attachment; filename="ortsband-karta-${list.on ?? 'i-dag'}.svg"` },
-    });
+    return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
   return api;

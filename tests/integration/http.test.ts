@@ -143,6 +143,15 @@ describe('maps', () => {
     expect((svg.match(/<a href="\/parter\//g) ?? []).length).toBeGreaterThan(20);
   });
 
+  it('serves charts and maps as PNG', async () => {
+    for (const url of ['/api/statistics/in-force.png', '/api/maps/ties.png?on=2016-12-31']) {
+      const response = await app.request(url);
+      expect(response.headers.get('content-type'), url).toBe('image/png');
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    }
+  });
+
   it('serves every chart as SVG with its title and summary', async () => {
     for (const name of ['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'per-decade']) {
       const response = await app.request(`/api/statistics/${name}.svg?rule=per-agreement&lang=en`);

@@ -3,7 +3,8 @@
 // summary for screen readers; the page puts the same numbers in a table.
 import * as echarts from 'echarts';
 
-export const CHART_FONT = '"Noto Sans", "Noto Sans CJK SC", system-ui, sans-serif';
+// Unquoted: the names end up inside an SVG attribute, where a double quote would end it.
+export const CHART_FONT = 'Noto Sans, Noto Sans CJK SC, system-ui, sans-serif';
 // Colours with at least 3:1 contrast against white (WCAG 1.4.11); every
 // series also has its own pattern (decal), so colour never carries meaning alone.
 export const PALETTE = ['#0b5394', '#a14a00', '#5b4a00', '#6b2a5c', '#0a5c2b', '#8c1c13'];

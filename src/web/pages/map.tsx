@@ -58,6 +58,10 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
               <a href={href(lang, '/avtal', { ...params, on: panel.on })}>{sv ? 'Samma urval som lista' : 'The same selection as a list'}</a> ·{' '}
               <a href={`/api/maps/ties.svg?${new URLSearchParams({ ...params, ...(panel.on ? { on: panel.on } : {}), lang }).toString()}`} download>
                 {sv ? 'Ladda ned kartan (SVG)' : 'Download the map (SVG)'}
+              </a>{' '}
+              ·{' '}
+              <a href={`/api/maps/ties.png?${new URLSearchParams({ ...params, ...(panel.on ? { on: panel.on } : {}), lang }).toString()}`} download>
+                PNG
               </a>
             </figcaption>
           </figure>

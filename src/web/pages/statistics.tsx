@@ -20,6 +20,10 @@ function Figure(props: { lang: Lang; chart: Chart; name: ChartName; rule: string
         {chart.summary}{' '}
         <a href={`/api/statistics/${props.name}.svg?rule=${props.rule}&lang=${lang}`} download>
           {lang === 'sv' ? 'Ladda ned diagrammet (SVG)' : 'Download the chart (SVG)'}
+        </a>{' '}
+        ·{' '}
+        <a href={`/api/statistics/${props.name}.png?rule=${props.rule}&lang=${lang}`} download>
+          PNG
         </a>
       </figcaption>
     </figure>
