@@ -26,6 +26,7 @@ import { periodDeltas } from '../src/domain/agreements/refresh-caches.ts';
 import { currentStatus, statusPeriods, type StatusEventLike } from '../src/domain/status/derive-status.ts';
 import { searchTextOf } from '../src/domain/text/normalize.ts';
 import { AGREEMENT_KINDS } from '../src/domain/transfer/shipped-data.ts';
+import { regionsOf } from '../src/web/maps/geodata.ts';
 
 export interface Scale {
   actors: number;
@@ -80,9 +81,11 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
   const provinces = 34;
   const prefectures = Math.min(3_000, Math.floor(scale.counterparts / 10));
   const places: Array<{ id?: number; slug: string; latin: string; native: string; level: string; parent: number | null }> = [];
+  // The provinces carry real names, so that maps can place them.
+  const provinceNames = regionsOf('chn').map((r) => r.properties.name!).filter((n) => n !== 'Paracel Islands');
   for (let i = 0; i < scale.counterparts; i++) {
     const parent = i < provinces ? null : i < provinces + prefectures ? Math.floor(random() * provinces) : provinces + Math.floor(random() * prefectures);
-    places.push({ slug: `bench-place-${seed}-${i}`, latin: cap(word(2)) + i, native: pick([...HANZI]) + pick([...HANZI]) + (i < provinces ? '省' : '市'), level: i < provinces ? 'province' : i < provinces + prefectures ? 'prefecture_city' : 'county', parent });
+    places.push({ slug: `bench-place-${seed}-${i}`, latin: i < provinceNames.length ? provinceNames[i]! : cap(word(2)) + i, native: pick([...HANZI]) + pick([...HANZI]) + (i < provinces ? '省' : '市'), level: i < provinces ? 'province' : i < provinces + prefectures ? 'prefecture_city' : 'county', parent });
   }
   // Ids are assigned in insertion order; ancestors are known before children.
   const inserted: number[] = [];

@@ -180,6 +180,21 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     }
     for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}`);
   }
+  // Charts and maps: one client, uncached (each request computes from the
+  // whole register), then cached; the register issue's scale.
+  const pictures: Record<string, Load> = {};
+  for (const path of ['/api/statistics/in-force.svg', '/api/statistics/changes.svg', '/api/statistics/by-province.svg', '/api/maps/ties.svg?on=2016-12-31&status=in_force']) {
+    const name = path.replace(/^\/api\//, '').replace(/\?.*$/, '');
+    const runs: Load[] = [];
+    for (let r = 0; r < RUNS; r++) runs.push(await load(1, 3, () => get(server.url + path, false)));
+    pictures[name] = medianLoad(runs);
+    await get(server.url + path, true);
+    const cached: Load[] = [];
+    for (let r = 0; r < RUNS; r++) cached.push(await load(CONCURRENCY, 200, () => get(server.url + path, true)));
+    pictures[`${name} cached`] = medianLoad(cached);
+    console.error(`[${kind}] ${name}: p95 ${pictures[name].p95.toFixed(0)} ms uncached, ${pictures[`${name} cached`]!.p95.toFixed(1)} ms cached`);
+  }
+  result.pictures = pictures;
   await stop(server.child);
   result.http = http;
 

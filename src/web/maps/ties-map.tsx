@@ -31,42 +31,119 @@ export interface RenderedMap {
   ties: number;
 }
 
+// Past this many ties single lines become a tangle: the map draws one line
+// per county and province instead, as wide as the number of ties.
+export const MAX_SINGLE_TIES = 300;
+
+// SCB's länskod → the county's name in the shapes' data.
+const COUNTY_SHAPE: Record<string, string> = {
+  '01': 'Stockholm', '03': 'Uppsala', '04': 'Södermanland', '05': 'Östergötland', '06': 'Jönköping', '07': 'Kronoberg', '08': 'Kalmar',
+  '09': 'Gotland', '10': 'Blekinge', '12': 'Skåne', '13': 'Halland', '14': 'Västra Götaland', '17': 'Värmland', '18': 'Orebro',
+  '19': 'Västmanland', '20': 'Dalarna', '21': 'Gävleborg', '22': 'Västernorrland', '23': 'Jämtland', '24': 'Västerbotten', '25': 'Norrbotten',
+};
+
 export function renderTiesMap(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
-  const { lang, id, ties } = props;
+  return props.ties.length > MAX_SINGLE_TIES ? renderBundledMap(props) : renderSingleTies(props);
+}
+
+function basemap(lang: Lang) {
   const sweden = regionsOf('swe');
   const china = regionsOf('chn');
   const sweProjection = geoMercator().fitExtent([[10, 50], [300, H - 20]], collection(sweden));
   const chnProjection = geoMercator().fitExtent([[340, 50], [W - 10, H - 20]], collection(china));
   const swePath = geoPath(sweProjection);
   const chnPath = geoPath(chnProjection);
-  // A province without coordinates of its own sits at the centre of its outline.
-  const provinceCentre = new Map(china.map((r) => [r.properties.name!.toLowerCase(), geoCentroid(r)]));
+  const shapes = `<g aria-hidden="true">${sweden.map((r) => `<path d="${swePath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
+${china.map((r) => `<path d="${chnPath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
+<text x="150" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Sverige' : 'Sweden'}</text>
+<text x="620" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Kina' : 'China'} 中国</text></g>`;
+  const centre = (regions: Region[], projection: typeof sweProjection) =>
+    new Map(regions.map((r) => [r.properties.name!.toLowerCase(), projection(geoCentroid(r))]));
+  return { sweden, china, sweProjection, chnProjection, shapes, countyCentre: centre(sweden, sweProjection), provinceCentre: centre(china, chnProjection) };
+}
 
+const svgOpen = (id: string, title: string, summary: string) =>
+  `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-title ${id}-desc" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
+<title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(summary)}</desc>`;
+
+const curve = (a: [number, number], b: [number, number]) => {
+  const mid: [number, number] = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - 60];
+  return `M${a[0].toFixed(1)} ${a[1].toFixed(1)} Q${mid[0].toFixed(1)} ${mid[1].toFixed(1)} ${b[0].toFixed(1)} ${b[1].toFixed(1)}`;
+};
+
+/** Many ties: one line per county and province, its width the number of ties; each end a link to the list. */
+function renderBundledMap(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
+  const { lang, id, ties } = props;
+  const base = basemap(lang);
+  const bundles = new Map<string, { county: string; province: MapTie['province']; n: number; byStatus: Map<Status, number> }>();
+  const unplaced = new Map<string, RenderedMap['unplaced'][number]>();
+  for (const t of ties) {
+    const key = `${t.actor.county}|${t.province.slug}`;
+    const b = bundles.get(key) ?? { county: t.actor.county ?? '', province: t.province, n: 0, byStatus: new Map() };
+    b.n++;
+    b.byStatus.set(t.status, (b.byStatus.get(t.status) ?? 0) + 1);
+    bundles.set(key, b);
+  }
+  const countyPoint = (code: string) => base.countyCentre.get((COUNTY_SHAPE[code] ?? '').toLowerCase()) ?? null;
+  const provincePoint = (p: MapTie['province']) => base.provinceCentre.get(p.name.toLowerCase()) ?? null;
+  const max = Math.max(...[...bundles.values()].map((b) => b.n));
+  const lines = [...bundles.values()]
+    .sort((a, b) => a.n - b.n)
+    .map((b) => {
+      const from = countyPoint(b.county);
+      const to = provincePoint(b.province);
+      if (!from) unplaced.set(`c${b.county}`, { kind: 'actor', slug: '', name: lang === 'sv' ? `Län ${b.county || 'okänt'}` : `County ${b.county || 'unknown'}` });
+      if (!to) unplaced.set(`p${b.province.slug}`, { kind: 'place', slug: b.province.slug, name: `${b.province.name} ${b.province.native ?? ''}`.trim() });
+      if (!from || !to) return '';
+      const statuses = [...b.byStatus].map(([s, n]) => `${label(lang, 'status', s)} ${n}`).join(', ');
+      return `<path d="${curve(from, to)}" fill="none" stroke="#0b5394" stroke-width="${(0.5 + 5 * Math.sqrt(b.n / max)).toFixed(2)}" opacity="0.45"><title>${esc(`${COUNTY_SHAPE[b.county] ?? b.county} – ${b.province.name}: ${b.n} (${statuses})`)}</title></path>`;
+    })
+    .join('');
+  const counties = [...new Set([...bundles.values()].map((b) => b.county))];
+  const provinces = new Map([...bundles.values()].map((b) => [b.province.slug, b.province]));
+  const points = [
+    ...counties.map((code) => {
+      const p = countyPoint(code);
+      return p ? `<a href="${href(lang, '/avtal', { county: code })}" aria-label="${esc(COUNTY_SHAPE[code] ?? code)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#0b5394" stroke="#fff"/></a>` : '';
+    }),
+    ...[...provinces.values()].map((prov) => {
+      const p = provincePoint(prov);
+      return p ? `<a href="${href(lang, `/motparter/${prov.slug}`)}" aria-label="${esc(`${prov.name} ${prov.native ?? ''}`.trim())}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#1b1b1b" stroke="#fff"/></a>` : '';
+    }),
+  ].join('');
+  const summary =
+    lang === 'sv'
+      ? `${ties.length} band, för många att rita ett och ett: en linje per län och provins, bredare ju fler band.`
+      : `${ties.length} ties, too many to draw one by one: one line per county and province, wider for more ties.`;
+  return { svg: `${svgOpen(id, props.title, summary)}${base.shapes}<g>${lines}</g><g>${points}</g></svg>`, unplaced: [...unplaced.values()], ties: ties.length };
+}
+
+function renderSingleTies(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
+  const { lang, id, ties } = props;
+  const base = basemap(lang);
   const unplaced: RenderedMap['unplaced'] = [];
   const actorPoint = new Map<string, [number, number] | null>();
   const placePoint = new Map<string, [number, number] | null>();
   for (const t of ties) {
     if (!actorPoint.has(t.actor.slug)) {
-      const p = t.actor.lat !== null && t.actor.lon !== null ? sweProjection([t.actor.lon, t.actor.lat]) : null;
+      const p = t.actor.lat !== null && t.actor.lon !== null ? base.sweProjection([t.actor.lon, t.actor.lat]) : null;
       actorPoint.set(t.actor.slug, p);
       if (!p) unplaced.push({ kind: 'actor', slug: t.actor.slug, name: t.actor.name });
     }
     if (!placePoint.has(t.place.slug)) {
-      const lonLat: [number, number] | undefined = t.place.lat !== null && t.place.lon !== null ? [t.place.lon, t.place.lat] : provinceCentre.get(t.place.name.toLowerCase());
-      const p = lonLat ? chnProjection(lonLat) : null;
+      // A province without coordinates of its own sits at the centre of its outline.
+      const p = t.place.lat !== null && t.place.lon !== null ? base.chnProjection([t.place.lon, t.place.lat]) : (base.provinceCentre.get(t.place.name.toLowerCase()) ?? null);
       placePoint.set(t.place.slug, p);
       if (!p) unplaced.push({ kind: 'place', slug: t.place.slug, name: `${t.place.name} ${t.place.native ?? ''}`.trim() });
     }
   }
-
   const lines = ties
     .map((t) => {
       const a = actorPoint.get(t.actor.slug);
       const b = placePoint.get(t.place.slug);
       if (!a || !b) return '';
       const s = TIE_STYLE[t.status];
-      const mid: [number, number] = [(a[0] + b[0]) / 2, Math.min(a[1], b[1]) - 60];
-      return `<path d="M${a[0].toFixed(1)} ${a[1].toFixed(1)} Q${mid[0].toFixed(1)} ${mid[1].toFixed(1)} ${b[0].toFixed(1)} ${b[1].toFixed(1)}" fill="none" stroke="${s.stroke}" stroke-width="${s.width}" stroke-dasharray="${s.dash}" opacity="0.85"><title>${esc(`${t.actor.name} – ${t.place.name}: ${label(lang, 'status', t.status)}`)}</title></path>`;
+      return `<path d="${curve(a, b)}" fill="none" stroke="${s.stroke}" stroke-width="${s.width}" stroke-dasharray="${s.dash}" opacity="0.85"><title>${esc(`${t.actor.name} – ${t.place.name}: ${label(lang, 'status', t.status)}`)}</title></path>`;
     })
     .join('');
   const point = (kind: 'actor' | 'place', slug: string, name: string, p: [number, number] | null | undefined, count: number) =>
@@ -83,12 +160,7 @@ export function renderTiesMap(props: { lang: Lang; id: string; title: string; ti
     lang === 'sv'
       ? `${ties.length} band mellan ${actors.size} svenska parter och ${places.size} kinesiska motparter.${unplaced.length ? ` ${unplaced.length} kunde inte placeras.` : ''}`
       : `${ties.length} ties between ${actors.size} Swedish parties and ${places.size} Chinese counterparts.${unplaced.length ? ` ${unplaced.length} could not be placed.` : ''}`;
-  const svg = `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-title ${id}-desc" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
-<title id="${id}-title">${esc(props.title)}</title><desc id="${id}-desc">${esc(summary)}</desc>
-<g aria-hidden="true">${sweden.map((r) => `<path d="${swePath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
-${china.map((r) => `<path d="${chnPath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
-<text x="150" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Sverige' : 'Sweden'}</text>
-<text x="620" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Kina' : 'China'} 中国</text></g>
+  const svg = `${svgOpen(id, props.title, summary)}${base.shapes}
 <g>${lines}</g>
 <g>${[...actors].map(([slug, a]) => point('actor', slug, a.name, actorPoint.get(slug), a.n)).join('')}</g>
 <g>${[...places].map(([slug, p]) => point('place', slug, p.name, placePoint.get(slug), p.n)).join('')}</g>
