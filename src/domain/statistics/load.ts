@@ -5,7 +5,8 @@ import { queryRows } from '../../db/client.ts';
 import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side, Status } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
-import { currentStatus, IN_FORCE, statusOn, type StatusEventLike } from '../status/derive-status.ts';
+import { currentStatus, IN_FORCE, statusPeriods, type StatusEventLike, type StatusPeriod } from '../status/derive-status.ts';
+import { currentDataVersion } from '../data-version.ts';
 import type { CountingRule } from './rules.ts';
 
 export interface StatEvent extends StatusEventLike {
@@ -25,40 +26,61 @@ export interface StatAgreement {
   events: StatEvent[];
 }
 
+// The load is the expensive part (every agreement and event); it is kept per
+// data version (data-version.ts) and per audience, so that every chart and
+// rule after the first reuses it until something is written.
+const loaded = new Map<string, Promise<StatAgreement[]>>();
+
 export async function loadStatAgreements(ctx: Context): Promise<StatAgreement[]> {
-  const rows = await queryRows<{
-    id: number;
-    slug: string;
-    kind: string;
-    party_ids: number[] | null;
-    place_ids: number[] | null;
-    party_kinds: ActorKind[];
-    party_counties: string[];
-    provinces: string[] | null;
-    events: Array<{ id: number; type: EventType; dateMin: string | null; dateMax: string | null; datePrecision: DatePrecision; mode: EndMode | null; side: Side | null; reasons: StatEvent['reasons'] | null }> | null;
-  }>(
-    ctx.db,
-    sql`select a.id, a.slug, a.kind, a.party_kinds, a.party_counties,
-          (select array_agg(ap.actor_id order by ap.actor_id) from agreement_parties ap where ap.agreement_id = a.id and ap.role = 'party') as party_ids,
-          (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as place_ids,
-          (select array_agg(distinct c.slug) from counterparts c where c.id = any(a.place_ids) and c.parent_id is null) as provinces,
-          (select json_agg(json_build_object('id', e.id, 'type', e.type, 'dateMin', e.date_min, 'dateMax', e.date_max,
-                  'datePrecision', e.date_precision, 'mode', e.mode, 'side', e.side,
-                  'reasons', (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by)) from event_reasons r where r.event_id = e.id)))
-             from status_events e where e.agreement_id = a.id and ${canReadRow(ctx.principal, sql`e.visibility`, sql`e.organisation_id`)}) as events
-        from agreements a
-        where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
-        order by a.id`,
-  );
-  return rows.map((r) => ({
+  const audience = ctx.principal.kind === 'user' ? `user:${ctx.principal.organisationId}` : ctx.principal.kind;
+  const key = `${await currentDataVersion(ctx)}|${audience}`;
+  let hit = loaded.get(key);
+  if (!hit) {
+    for (const old of loaded.keys()) if (old.endsWith(`|${audience}`)) loaded.delete(old);
+    hit = readStatAgreements(ctx);
+    loaded.set(key, hit);
+    hit.catch(() => loaded.delete(key));
+  }
+  return hit;
+}
+
+async function readStatAgreements(ctx: Context): Promise<StatAgreement[]> {
+  // Two flat reads instead of one nested: the database streams rows faster than it builds JSON.
+  const [agreementRows, eventRows, reasonRows] = await Promise.all([
+    queryRows<{ id: number; slug: string; kind: string; party_ids: string | null; place_ids: string | null; party_kinds: ActorKind[]; party_counties: string[]; provinces: string[] | null }>(
+      ctx.db,
+      sql`select a.id, a.slug, a.kind, a.party_kinds, a.party_counties,
+            (select string_agg(ap.actor_id::text, '+' order by ap.actor_id) from agreement_parties ap where ap.agreement_id = a.id and ap.role = 'party') as party_ids,
+            (select string_agg(x.counterpart_id::text, '+' order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as place_ids,
+            (select array_agg(distinct c.slug) from counterparts c where c.id = any(a.place_ids) and c.parent_id is null) as provinces
+          from agreements a
+          where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
+          order by a.id`,
+    ),
+    queryRows<{ id: number; agreement_id: number; type: EventType; date_min: string | null; date_max: string | null; date_precision: DatePrecision; mode: EndMode | null; side: Side | null }>(
+      ctx.db,
+      sql`select e.id, e.agreement_id, e.type, e.date_min, e.date_max, e.date_precision, e.mode, e.side
+          from status_events e where ${canReadRow(ctx.principal, sql`e.visibility`, sql`e.organisation_id`)}`,
+    ),
+    queryRows<{ event_id: number; code: ReasonCode; stated_by: ReasonStatedBy }>(ctx.db, sql`select event_id, code, stated_by from event_reasons`),
+  ]);
+  const reasons = new Map<number, StatEvent['reasons']>();
+  for (const r of reasonRows) reasons.set(r.event_id, [...(reasons.get(r.event_id) ?? []), { code: r.code, statedBy: r.stated_by }]);
+  const events = new Map<number, StatEvent[]>();
+  for (const e of eventRows) {
+    const list = events.get(e.agreement_id) ?? [];
+    list.push({ id: e.id, type: e.type, dateMin: e.date_min, dateMax: e.date_max, datePrecision: e.date_precision, mode: e.mode, side: e.side, reasons: reasons.get(e.id) ?? [] });
+    events.set(e.agreement_id, list);
+  }
+  return agreementRows.map((r) => ({
     id: r.id,
     slug: r.slug,
     kind: r.kind,
-    pairKey: `${(r.party_ids ?? []).join('+')}/${(r.place_ids ?? []).join('+')}/${r.kind}`,
+    pairKey: `${r.party_ids ?? ''}/${r.place_ids ?? ''}/${r.kind}`,
     actorKinds: r.party_kinds,
     counties: r.party_counties,
     provinces: r.provinces ?? [],
-    events: (r.events ?? []).map((e) => ({ ...e, reasons: e.reasons ?? [] })),
+    events: events.get(r.id) ?? [],
   }));
 }
 
@@ -84,10 +106,31 @@ export function countingUnits(agreements: readonly StatAgreement[], rule: Counti
 // under the 1986 agreement though the 2003 one ended.
 const LIVELINESS: Array<Status | null> = [null, 'planned', 'ended', 'paused', 'partly_ended', 'dormant', 'active'];
 
+// An agreement's status periods under a derivation, computed once: a year-end
+// status is then a look-up, not a new derivation from the events.
+const periodsMemo = new WeakMap<StatAgreement, Map<string, StatusPeriod[]>>();
+function periodsOf(a: StatAgreement, rule: CountingRule): StatusPeriod[] {
+  const key = `${rule.derivation.expiryEnds}|${rule.derivation.effectiveOn}`;
+  let byRule = periodsMemo.get(a);
+  if (!byRule) periodsMemo.set(a, (byRule = new Map()));
+  let periods = byRule.get(key);
+  if (!periods) byRule.set(key, (periods = statusPeriods(a.events, rule.derivation)));
+  return periods;
+}
+
+function memberStatusOn(a: StatAgreement, day: string, rule: CountingRule): Status | null {
+  let status: Status | null = null;
+  for (const p of periodsOf(a, rule)) {
+    if (p.validFrom > day) break;
+    status = p.status;
+  }
+  return status;
+}
+
 export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule): Status | null {
   let best: Status | null = null;
   for (const member of unit.members) {
-    const status = statusOn(member.events, day, rule.derivation);
+    const status = memberStatusOn(member, day, rule);
     if (LIVELINESS.indexOf(status) > LIVELINESS.indexOf(best)) best = status;
   }
   return best;
