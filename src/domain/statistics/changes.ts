@@ -1,7 +1,7 @@
 // Every ending and pause of a counted cooperation, with its year, side and
 // reasons: what Diagram 5, the reasons and the report's counts are made of.
 import type { ActorKind, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
-import { countingUnits, endOfYear, FIRST_YEAR, type StatAgreement, type StatEvent, unitCurrentStatus, unitStatusOn } from './load.ts';
+import { countingUnits, FIRST_YEAR, type StatAgreement, type StatEvent, unitCurrentStatus, unitYearStatuses } from './load.ts';
 import type { CountingRule } from './rules.ts';
 
 export interface Change {
@@ -30,10 +30,11 @@ export function changes(agreements: readonly StatAgreement[], rule: CountingRule
       const placed = event && yearOf(event.dateMin) === yearOf(event.dateMax);
       out.push({ ...base, type, year: placed ? year : null, side: event?.side ?? null, reasons: event?.reasons ?? [] });
     };
-    let previous = unitStatusOn(unit, endOfYear(FIRST_YEAR - 1), rule);
+    const statuses = unitYearStatuses(unit, rule, FIRST_YEAR - 1, lastYear);
+    let previous = statuses[0]!;
     let ended = false;
     for (let year = FIRST_YEAR; year <= lastYear; year++) {
-      const status = unitStatusOn(unit, endOfYear(year), rule);
+      const status = statuses[year - FIRST_YEAR + 1]!;
       if (status !== previous) {
         if (status === 'ended') {
           record('ended', year, cause(['ended'], year));

@@ -1,5 +1,5 @@
 // The report's Diagram 4: cooperations in force at the end of each year, by kind.
-import { countingUnits, endOfYear, FIRST_YEAR, isInForce, type StatAgreement, unitStatusOn } from './load.ts';
+import { countingUnits, FIRST_YEAR, isInForce, type StatAgreement, unitYearStatuses } from './load.ts';
 import type { CountingRule } from './rules.ts';
 
 export interface InForceYear {
@@ -12,10 +12,13 @@ export function inForcePerYear(agreements: readonly StatAgreement[], rule: Count
   const units = countingUnits(agreements, rule);
   const kinds = [...new Set(units.map((u) => u.kind))].sort();
   const years: InForceYear[] = [];
-  for (let year = firstYear; year <= lastYear; year++) {
-    const byKind = Object.fromEntries(kinds.map((k) => [k, 0]));
-    for (const unit of units) if (isInForce(unitStatusOn(unit, endOfYear(year), rule))) byKind[unit.kind]!++;
-    years.push({ year, byKind, total: Object.values(byKind).reduce((a, b) => a + b, 0) });
+  for (let year = firstYear; year <= lastYear; year++) years.push({ year, byKind: Object.fromEntries(kinds.map((k) => [k, 0])), total: 0 });
+  for (const unit of units) {
+    unitYearStatuses(unit, rule, firstYear, lastYear).forEach((status, i) => {
+      if (!isInForce(status)) return;
+      years[i]!.byKind[unit.kind]!++;
+      years[i]!.total++;
+    });
   }
   return years;
 }

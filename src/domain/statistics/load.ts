@@ -102,9 +102,18 @@ export function countingUnits(agreements: readonly StatAgreement[], rule: Counti
   return [...units.values()];
 }
 
+const yearEndsMemo = new Map<string, string[]>();
+function yearEnds(firstYear: number, lastYear: number): string[] {
+  const key = `${firstYear}-${lastYear}`;
+  let days = yearEndsMemo.get(key);
+  if (!days) yearEndsMemo.set(key, (days = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => endOfYear(firstYear + i))));
+  return days;
+}
+
 // A unit is as alive as its most alive member: Göteborg–Shanghai goes on
 // under the 1986 agreement though the 2003 one ended.
-const LIVELINESS: Array<Status | null> = [null, 'planned', 'ended', 'paused', 'partly_ended', 'dormant', 'active'];
+const RANK: Record<Status, number> = { planned: 1, ended: 2, paused: 3, partly_ended: 4, dormant: 5, active: 6 };
+const rank = (status: Status | null) => (status === null ? 0 : RANK[status]);
 
 // An agreement's status periods under a derivation, computed once: a year-end
 // status is then a look-up, not a new derivation from the events.
@@ -131,9 +140,28 @@ export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule
   let best: Status | null = null;
   for (const member of unit.members) {
     const status = memberStatusOn(member, day, rule);
-    if (LIVELINESS.indexOf(status) > LIVELINESS.indexOf(best)) best = status;
+    if (rank(status) > rank(best)) best = status;
   }
   return best;
+}
+
+/**
+ * A unit's status at the end of every year from `firstYear` to `lastYear`, in
+ * one walk over each member's periods (the statistics' hot path).
+ */
+export function unitYearStatuses(unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number): Array<Status | null> {
+  const days = yearEnds(firstYear, lastYear);
+  const out: Array<Status | null> = new Array(days.length).fill(null);
+  for (const member of unit.members) {
+    const periods = periodsOf(member, rule);
+    let i = 0;
+    let status: Status | null = null;
+    for (let k = 0; k < days.length; k++) {
+      while (i < periods.length && periods[i]!.validFrom <= days[k]!) status = periods[i++]!.status;
+      if (rank(status) > rank(out[k]!)) out[k] = status;
+    }
+  }
+  return out;
 }
 
 export const isInForce = (status: Status | null) => status !== null && IN_FORCE.has(status);
@@ -144,7 +172,7 @@ export function unitCurrentStatus(unit: CountingUnit, rule: CountingRule): Statu
   let best: Status | null = null;
   for (const member of unit.members) {
     const status = currentStatus(member.events, rule.derivation);
-    if (LIVELINESS.indexOf(status) > LIVELINESS.indexOf(best)) best = status;
+    if (rank(status) > rank(best)) best = status;
   }
   return best ?? 'planned';
 }

@@ -25,7 +25,7 @@ export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear:
     byProvince: byProvince(agreements, rule, endOfYear(lastYear)),
     byActorKind: byActorKind(agreements, rule, endOfYear(lastYear)),
     perDecade: establishedPerDecade(agreements, rule),
-    statements: evaluateStatements(agreements, rule),
+    statements: evaluateStatements(agreements, rule, { inForce, changes: list }),
     // Under another rule, what the report's own rule gives: where the rule changes a printed number.
     reportRuleStatements: ruleId === 'report' ? null : evaluateStatements(agreements, RULES.report),
   };

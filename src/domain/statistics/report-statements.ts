@@ -1,7 +1,7 @@
 // The report's statements of numbers (seed 001), each beside the number the
 // register gives under a counting rule, and, where they differ, why.
 import { changes, inPeriod, type Change } from './changes.ts';
-import { inForcePerYear } from './in-force-per-year.ts';
+import { inForcePerYear, type InForceYear } from './in-force-per-year.ts';
 import type { StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
 
@@ -160,12 +160,17 @@ export interface StatementResult {
   matches: boolean;
 }
 
-export function evaluateStatements(agreements: readonly StatAgreement[], rule: CountingRule): StatementResult[] {
-  const series = inForcePerYear(agreements, rule, 2021);
+/** `computed` takes series already computed for the same rule (to at least 2021). */
+export function evaluateStatements(
+  agreements: readonly StatAgreement[],
+  rule: CountingRule,
+  computed?: { inForce: InForceYear[]; changes: Change[] },
+): StatementResult[] {
+  const series = computed?.inForce ?? inForcePerYear(agreements, rule, 2021);
   const data: StatementData = {
     agreements,
     rule,
-    changes: changes(agreements, rule, 2021),
+    changes: computed?.changes ?? changes(agreements, rule, 2021),
     inForce: (year, kind) => {
       const row = series.find((y) => y.year === year);
       return row ? (kind ? (row.byKind[kind] ?? 0) : row.total) : 0;
