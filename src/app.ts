@@ -1,6 +1,5 @@
 // The HTTP application: pages at /, the JSON API at /api.
 import { Hono } from 'hono';
-import { logger as honoLogger } from 'hono/logger';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
 import { DomainError, invalid, notFound } from './domain/errors.ts';
@@ -15,7 +14,13 @@ const MAX_URL_LENGTH = 16_384;
 
 export function createApp(database: Database, log?: Logger) {
   const app = new Hono();
-  if (log) app.use(honoLogger((message) => log.info(message)));
+  if (log) {
+    app.use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    });
+  }
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) throw invalid([{ field: '(url)', message: `is longer than ${MAX_URL_LENGTH} characters` }]);
     await next();

@@ -59,12 +59,12 @@ export function apiRoutes(database: Database) {
   api.get('/counterparts/:slug', async (c) => c.json(await getCounterpart({ ctx, slug: c.req.param('slug') })));
   api.get('/statistics', async (c) => {
     const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
-    return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4))));
+    return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));
   });
   api.get('/statistics/:file{[a-z-]+\\.csv}', async (c) => {
     const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
     const name = c.req.param('file').replace(/\.csv$/, '');
-    const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)));
+    const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
     const tables: Record<string, () => string> = {
       'in-force': () => toCsv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
       changes: () => toCsv(['year', 'ended', 'endedBySwedishSide', 'endedByCounterpart', 'endedSideUnknown', 'paused'], s.changes.map((y) => ({ ...y, year: y.year ?? 'unknown' }))),
@@ -82,7 +82,7 @@ export function apiRoutes(database: Database) {
     const query = parseInput(ruleQuerySchema, singleQuery(c));
     const [name, format] = c.req.param('file').split('.') as [ChartName, 'svg' | 'png'];
     if (!CHART_NAMES.includes(name)) throw notFound('chart');
-    const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)));
+    const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
     const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listCounterparts({ ctx, input: {} })));
     return imageResponse(chart.svg, format, `ortsband-${name}-${query.rule}`);
   });

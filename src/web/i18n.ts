@@ -37,6 +37,7 @@ const words = {
   established: { sv: 'Etablerat', en: 'Established' },
   title: { sv: 'Officiell benämning', en: 'Official title' },
   results: { sv: 'träffar', en: 'results' },
+  result: { sv: 'träff', en: 'result' },
   noResults: { sv: 'Inga avtal matchar filtren.', en: 'No agreements match the filters.' },
   page: { sv: 'Sida', en: 'Page' },
   of: { sv: 'av', en: 'of' },
@@ -170,6 +171,15 @@ const labels = {
     county_city: { sv: 'stad på häradsnivå', en: 'county-level city' },
     district: { sv: 'distrikt', en: 'district' },
     other: { sv: 'annan', en: 'other' },
+  },
+  field: {
+    established: { sv: 'Etableringsår', en: 'Year established' },
+    ended: { sv: 'Avslutsår', en: 'Year ended' },
+    term: { sv: 'Löptid', en: 'Term' },
+    kind: { sv: 'Avtalsform', en: 'Kind of agreement' },
+    official_title: { sv: 'Officiell benämning', en: 'Official title' },
+    deciding_body: { sv: 'Beslutande organ', en: 'Deciding body' },
+    dormant: { sv: 'Vilande sedan', en: 'Dormant since' },
   },
   activity: {
     visit_outgoing: { sv: 'Besök i Kina', en: 'Visit to China' },

@@ -73,6 +73,11 @@ export function webRoutes(database: Database) {
     return errorPage(c, error);
   });
 
+  // A compass rose of two colours; robots may read everything public.
+  web.get('/favicon.ico', (c) =>
+    c.body('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#0b5394"/><path d="M8 2 L10 8 L8 14 L6 8 Z" fill="#fff"/></svg>', 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }),
+  );
+  web.get('/robots.txt', (c) => c.text('User-agent: *\nAllow: /\n'));
   web.get('/assets/site.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
   web.get('/', async (c) => {
@@ -80,7 +85,7 @@ export function webRoutes(database: Database) {
     singleQuery(c);
     const year = Number(todayInStockholm().slice(0, 4));
     const [stats, all, actors, places] = await Promise.all([
-      statisticsOverview(ctx, 'report', year),
+      statisticsOverview(ctx, 'report', year, todayInStockholm()),
       listAgreements({ ctx, input: { pageSize: 1 } }),
       listActors({ ctx, input: {} }),
       listCounterparts({ ctx, input: {} }),
@@ -132,7 +137,7 @@ export function webRoutes(database: Database) {
   web.get('/statistik', async (c) => {
     const raw = singleQuery(c);
     const { rule } = parseInput(ruleQuerySchema, raw);
-    const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)));
+    const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
     const provinces = await listCounterparts({ ctx, input: {} });
     const provinceName = provinceNamer(provinces);
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));

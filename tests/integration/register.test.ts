@@ -90,9 +90,8 @@ describe('filters', () => {
     expect(page2.total).toBe(58);
     expect(page2.pages).toBe(6);
     expect(page2.rows).toHaveLength(10);
-    const beyond = await listAgreements({ ctx: t.anonymous, input: { pageSize: 10, page: 99 } });
-    expect(beyond.rows).toHaveLength(0);
-    expect(beyond.total).toBe(58);
+    const beyond = await rejects(listAgreements({ ctx: t.anonymous, input: { pageSize: 10, page: 99 } }), 'VALIDATION');
+    expect(beyond.problems).toEqual([{ field: 'page', message: 'there are 6 pages of results' }]);
   });
 
   it('names the parameter that is wrong', async () => {

@@ -136,6 +136,15 @@ export async function getAgreement({ ctx, slug }: { ctx: Context; slug: string }
     activities: visibleActivities.map((a) => ({ ...a, sources: activityCites.get(a.id) ?? [] })),
     actionPlans: readable(plans).map((p) => ({ ...p, goals: goals.filter((g) => g.actionPlanId === p.id), sources: planCites.get(p.id) ?? [] })),
     parent: related.find((r) => r.parentId !== id && agreement.parentId !== null) ?? null,
+    // The same holder and the same place under another agreement (a twinning and a partnership).
+    samePair: readable(
+      await ctx.db
+        .select({ slug: agreements.slug, kind: agreements.kind, officialTitle: agreements.officialTitle, currentStatus: agreements.currentStatus, establishedYear: agreements.establishedYear, visibility: agreements.visibility, organisationId: agreements.organisationId })
+        .from(agreements)
+        .where(
+          sql`${agreements.id} <> ${id} and ${agreements.partyLabel} = ${agreement.partyLabel} and ${agreements.counterpartLabel} = ${agreement.counterpartLabel}`,
+        ),
+    ).map(({ visibility: _v, organisationId: _o, ...a }) => a),
     children: related.filter((r) => r.parentId === id),
   };
 }

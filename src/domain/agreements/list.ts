@@ -103,11 +103,13 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     all ? Promise.resolve(null) : countMatches(ctx, query, sql`select count(*)::int as n from ${from} where ${whereSql}`),
   ]);
   const total = counted ? counted[0]!.n : rows.length;
+  const pages = all ? 1 : Math.max(1, Math.ceil(total / query.pageSize));
+  if (query.page > pages) throw invalid([{ field: 'page', message: `there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of results` }]);
   return {
     query,
     rows,
     total,
-    pages: all ? 1 : Math.max(1, Math.ceil(total / query.pageSize)),
+    pages,
   };
 }
 

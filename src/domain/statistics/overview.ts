@@ -5,11 +5,12 @@ import { changes, changesPerYear } from './changes.ts';
 import { endingsByReason } from './endings-by-reason.ts';
 import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
-import { FIRST_YEAR, endOfYear, loadStatAgreements } from './load.ts';
+import { FIRST_YEAR, loadStatAgreements } from './load.ts';
 import { evaluateStatements } from './report-statements.ts';
 import { RULES, type RuleId } from './rules.ts';
 
-export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear: number) {
+/** The series run to the end of `lastYear`; the breakdowns count on `today`. */
+export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear: number, today = `${lastYear}-12-31`) {
   const rule = RULES[ruleId];
   const agreements = await loadStatAgreements(ctx);
   const list = changes(agreements, rule, lastYear);
@@ -21,9 +22,10 @@ export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear:
     inForce,
     changes: changesPerYear(list, FIRST_YEAR, lastYear),
     reasons: endingsByReason(list, 2017, 2021),
-    byCounty: byCounty(agreements, rule, endOfYear(lastYear)),
-    byProvince: byProvince(agreements, rule, endOfYear(lastYear)),
-    byActorKind: byActorKind(agreements, rule, endOfYear(lastYear)),
+    today,
+    byCounty: byCounty(agreements, rule, today),
+    byProvince: byProvince(agreements, rule, today),
+    byActorKind: byActorKind(agreements, rule, today),
     perDecade: establishedPerDecade(agreements, rule),
     statements: evaluateStatements(agreements, rule, { inForce, changes: list }),
     // Under another rule, what the report's own rule gives: where the rule changes a printed number.

@@ -36,11 +36,11 @@ export function AgreementTimeline(props: { lang: Lang; id: string; rows: Timelin
   const x = (year: number) => left + ((year - fromYear) / (toYear + 1 - fromYear)) * (width - left - 10);
   const ticks = [];
   for (let y = Math.ceil(fromYear / 5) * 5; y <= toYear; y += 5) ticks.push(y);
-  const used = [...new Set(rows.flatMap((r) => r.periods.map((p) => p.status)))];
+  const used = [...new Set(rows.flatMap((r) => r.periods.map((p) => p.status)))].filter((s) => s !== 'ended');
   const summary =
     lang === 'sv'
-      ? `${rows.length} avtal mellan ${fromYear} och ${toYear}. Varje stapel visar avtalets status över tid.`
-      : `${rows.length} agreements between ${fromYear} and ${toYear}. Each bar shows the agreement's status through time.`;
+      ? `${rows.length} avtal. Varje stapel visar avtalets status från etableringen till avslutet eller i dag (${toYear}).`
+      : `${rows.length} agreements. Each bar shows the agreement's status from its start to its end or today (${toYear}).`;
   const svg = `<svg role="img" aria-labelledby="${props.id}-title ${props.id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
 <title id="${props.id}-title">${escape(props.title)}</title><desc id="${props.id}-desc">${escape(summary)}</desc>
 <defs>${Object.entries(STYLE)
@@ -50,7 +50,9 @@ ${ticks.map((y) => `<line x1="${x(y)}" x2="${x(y)}" y1="${top - 6}" y2="${top + 
 ${rows
     .map((r, i) => {
       const y = top + i * rowHeight;
+      // An ended agreement's bar stops where it ended.
       const bars = r.periods
+        .filter((p) => p.status !== 'ended')
         .map((p) => {
           const from = Math.max(fromYear, yearFraction(p.validFrom));
           const to = p.validTo ? yearFraction(p.validTo) : toYear + 1;

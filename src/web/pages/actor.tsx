@@ -45,7 +45,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
         title={lang === 'sv' ? 'Avtalen över tid' : 'The agreements through time'}
         fromYear={1986}
         toYear={Number(todayInStockholm().slice(0, 4))}
-        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)} (${label(lang, 'kind', a.kind)})`, periods: data.periods[a.slug] ?? [] }))}
+        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)}, ${a.establishedYear ?? '?'}${a.kind === 'kommunalt_partnerskap' ? ' (KP)' : ''}`, periods: data.periods[a.slug] ?? [] }))}
       />
       <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${a.name}`} />
     </Layout>

@@ -19,8 +19,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
       </p>
       {detail.discrepancies.length ? (
         <p class="notice">
-          {lang === 'sv' ? 'Källorna säger olika om detta avtal: se ' : 'The sources disagree about this agreement: see '}
-          <a href="#discrepancies">{t(lang, 'discrepancies')}</a>.
+          <a href="#discrepancies">{lang === 'sv' ? 'Källorna säger olika om detta avtal – se nedan.' : 'The sources disagree about this agreement – see below.'}</a>
         </p>
       ) : null}
       <dl class="facts">
@@ -68,6 +67,18 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
         {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd>{a.funding}</dd></>) : null}
         {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd>{a.responsibleUnit}</dd></>) : null}
         {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ?? detail.parent.slug}</a></dd></>) : null}
+        {detail.samePair.length ? (
+          <>
+            <dt>{lang === 'sv' ? 'Andra avtal mellan samma parter' : 'Other agreements between the same parties'}</dt>
+            <dd>
+              {detail.samePair.map((c) => (
+                <div>
+                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ?? label(lang, 'kind', c.kind)}</a> ({label(lang, 'kind', c.kind)}, {c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
+                </div>
+              ))}
+            </dd>
+          </>
+        ) : null}
         {detail.children.length ? (
           <>
             <dt>{t(lang, 'childAgreements')}</dt>
@@ -137,7 +148,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           {detail.discrepancies.map((d) => (
             <div class="notice">
               <p>
-                <strong>{d.field}</strong>: {t(lang, 'recorded')} <strong>{d.recordedValue}</strong>; {t(lang, 'otherValue')} <strong>{d.otherValue}</strong>
+                <strong>{label(lang, 'field', d.field)}</strong>: {t(lang, 'recorded')} <strong>{d.recordedValue}</strong>; {t(lang, 'otherValue')} <strong>{d.otherValue}</strong>
               </p>
               <p>{lang === 'sv' ? d.explanationSv : d.explanationEn}</p>
               <Sources lang={lang} list={d.sources} />

@@ -38,7 +38,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
   const params = { ...props.raw };
   delete params.page;
   delete params.lang;
-  const heading = q.on ? `${t(lang, 'agreements')} ${formatEdtf(q.on, lang)}` : t(lang, 'agreements');
+  const heading = q.on ? `${t(lang, 'agreements')} ${lang === 'sv' ? 'den' : 'on'} ${formatEdtf(q.on, lang)}` : t(lang, 'agreements');
   return (
     <Layout lang={lang} title={heading} path="/avtal" query={props.raw}>
       <h1>{heading}</h1>
@@ -50,7 +50,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
           <span class="hint" id="f-q-hint">{t(lang, 'searchHint')}</span>
         </div>
         <Select id="f-actorKind" name="actorKind" label={t(lang, 'actorKind')} value={q.actorKind} anyLabel={t(lang, 'any')} options={ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)])} />
-        <Select id="f-county" name="county" label={t(lang, 'county')} value={q.county} anyLabel={t(lang, 'any')} options={Object.entries(COUNTIES).map(([code, name]) => [code, `${name} (${code})`])} />
+        <Select id="f-county" name="county" label={t(lang, 'county')} value={q.county} anyLabel={t(lang, 'any')} options={Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => [code, `${name} (${code})`])} />
         <Select id="f-status" name="status" label={t(lang, 'status')} value={q.status} anyLabel={t(lang, 'any')} options={[...STATUSES, 'in_force'].map((s) => [s, label(lang, 'status', s)])} />
         <Select id="f-kind" name="kind" label={t(lang, 'kind')} value={q.kind} anyLabel={t(lang, 'any')} options={props.kinds.map((k) => [k, label(lang, 'kind', k)])} />
         <Select
@@ -80,7 +80,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
         </div>
       </form>
       <p role="status">
-        {list.total} {t(lang, 'results')}
+        {list.total} {t(lang, list.total === 1 ? 'result' : 'results')}
         {list.total > 0 ? ` · ${t(lang, 'page')} ${q.page} ${t(lang, 'of')} ${list.pages}` : ''} ·{' '}
         <a href={`/api/agreements.csv?${new URLSearchParams({ ...params }).toString()}`}>{t(lang, 'downloadCsv')}</a>
       </p>
@@ -105,7 +105,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
                 <td>
                   <a href={href(lang, `/avtal/${r.slug}`)}>{r.partyLabel}</a>
                 </td>
-                <td>{r.counterpartLabel}</td>
+                <td class="place">{r.counterpartLabel}</td>
                 <td>{label(lang, 'kind', r.kind)}</td>
                 <td>{r.officialTitle ?? ''}</td>
                 <td class="num">{r.establishedYear ?? ''}</td>

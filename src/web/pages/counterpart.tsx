@@ -6,7 +6,7 @@ import { AgreementTimeline } from '../charts/timeline.tsx';
 import { todayInStockholm } from '../format.ts';
 import { AgreementTable, SearchForm, Sources } from './shared.tsx';
 
-const PROFILE_LABEL = (a: { partyLabel: string; counterpartLabel: string }) => `${a.partyLabel} – ${a.counterpartLabel}`;
+const PROFILE_LABEL = (a: { partyLabel: string }) => a.partyLabel;
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -69,7 +69,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
         title={lang === 'sv' ? 'Avtalen över tid' : 'The agreements through time'}
         fromYear={1986}
         toYear={Number(todayInStockholm().slice(0, 4))}
-        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)} (${label(lang, 'kind', a.kind)})`, periods: data.periods[a.slug] ?? [] }))}
+        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)}, ${a.establishedYear ?? '?'}${a.kind === 'kommunalt_partnerskap' ? ' (KP)' : ''}`, periods: data.periods[a.slug] ?? [] }))}
       />
       <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
     </Layout>

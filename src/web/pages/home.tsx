@@ -41,9 +41,9 @@ export function HomePage(props: { lang: Lang; figures: KeyFigures }) {
         {item(f.inForceNow, lang === 'sv' ? 'pågående i dag' : 'in force today', href(lang, '/avtal', { status: 'in_force' }))}
         {item(f.endedSince2017, lang === 'sv' ? 'avslutade 2017–2021 (rapportens regel)' : "ended 2017–2021 (the report's rule)", href(lang, '/statistik'))}
         {item(f.pausedSince2017, lang === 'sv' ? 'pausade 2017–2021' : 'paused 2017–2021', href(lang, '/statistik'))}
-        {item(f.peak.total, lang === 'sv' ? `pågående ${f.peak.year}, det högsta antalet` : `in force in ${f.peak.year}, the highest number`, href(lang, '/avtal', { on: `${f.peak.year}-12-31`, status: 'in_force' }))}
-        {item(f.actors, t(lang, 'actors').toLowerCase(), href(lang, '/parter'))}
-        {item(f.counterparts, t(lang, 'counterparts').toLowerCase(), href(lang, '/motparter'))}
+        {item(f.peak.total, lang === 'sv' ? `samarbeten pågående ${f.peak.year}, det högsta antalet (rapportens regel)` : `cooperations in force in ${f.peak.year}, the highest number (the report's rule)`, `${href(lang, '/statistik')}#in-force`)}
+        {item(f.actors, lang === 'sv' ? 'svenska parter' : 'Swedish parties', href(lang, '/parter'))}
+        {item(f.counterparts, lang === 'sv' ? 'kinesiska motparter' : 'Chinese counterparts', href(lang, '/motparter'))}
       </ul>
       <p>
         <a href={href(lang, '/avtal', { on: '2016-12-31', status: 'in_force' })}>{lang === 'sv' ? 'Registret den 31 december 2016' : 'The register on 31 December 2016'}</a> ·{' '}

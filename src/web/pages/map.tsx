@@ -41,7 +41,7 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
         {select('m-status', 'status', t(lang, 'status'), [...STATUSES, 'in_force'].map((s) => [s, label(lang, 'status', s)]))}
         {select('m-kind', 'kind', t(lang, 'kind'), ['vanort', 'kommunalt_partnerskap'].map((k) => [k, label(lang, 'kind', k)]))}
         {select('m-actorKind', 'actorKind', t(lang, 'actorKind'), ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)]))}
-        {select('m-county', 'county', t(lang, 'county'), Object.entries(COUNTIES).map(([code, name]) => [code, name]))}
+        {select('m-county', 'county', t(lang, 'county'), Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => [code, name]))}
         <div class="wide">
           <button type="submit">{t(lang, 'apply')}</button> <a href={href(lang, '/karta')}>{t(lang, 'clear')}</a>
         </div>

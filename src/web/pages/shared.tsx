@@ -17,7 +17,6 @@ export function Sources(props: { lang: Lang; list: Citation[] }) {
             {c.published ? ` (${formatEdtf(c.published, props.lang)})` : ''}
             {c.archiveReference ? `, dnr ${c.archiveReference}` : ''}
             {c.passage ? ` – ${c.passage}` : ''}
-            {c.seedFile ? ` [${c.seedFile}]` : ''}
           </li>
         ))}
       </ul>

@@ -40,6 +40,7 @@ export interface StatisticsView {
   byCounty: BreakdownRow[];
   byProvince: Array<BreakdownRow & { name: string }>;
   byActorKind: BreakdownRow[];
+  today: string;
   statements: StatementResult[];
   reportRuleStatements: StatementResult[] | null;
   perDecade: DecadeRow[];
@@ -103,6 +104,11 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       </form>
       <p>
         <strong>{lang === 'sv' ? rule.nameSv : rule.nameEn}:</strong> {lang === 'sv' ? rule.descriptionSv : rule.descriptionEn}
+        {view.reportRuleStatements && view.reportRuleStatements.every((r, i) => r.computed === view.statements[i]!.computed)
+          ? lang === 'sv'
+            ? ' Med registrets data ändrar regeln inget av rapportens tal.'
+            : " With the register's data the rule changes none of the report's numbers."
+          : ''}
       </p>
 
       <section aria-labelledby="statements">
@@ -274,7 +280,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       </section>
 
       <p class="hint">
-        {lang === 'sv' ? `Etablerade och pågående räknas i slutet av ${view.lastYear}.` : `Established and in force are counted at the end of ${view.lastYear}.`}{' '}
+        {lang === 'sv' ? `Etablerade och pågående räknas per ${view.today}.` : `Established and in force are counted on ${view.today}.`}{' '}
         <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
       </p>
     </Layout>
