@@ -2,11 +2,8 @@ import type { getActor } from '../../domain/actors/get.ts';
 import type { ActorListRow } from '../../domain/actors/list.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTimeline } from '../charts/timeline.tsx';
-import { formatEdtf, todayInStockholm } from '../format.ts';
-import { AgreementTable, SearchForm, Sources } from './shared.tsx';
-
-const PROFILE_LABEL = (a: { counterpartLabel: string }) => a.counterpartLabel;
+import { formatEdtf } from '../format.ts';
+import { AgreementTable, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -39,14 +36,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
         </>
       ) : null}
       <h2>{t(lang, 'agreements')}</h2>
-      <AgreementTimeline
-        lang={lang}
-        id="timeline"
-        title={lang === 'sv' ? 'Avtalen över tid' : 'The agreements through time'}
-        fromYear={1986}
-        toYear={Number(todayInStockholm().slice(0, 4))}
-        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)}, ${a.establishedYear ?? '?'}${a.kind === 'kommunalt_partnerskap' ? ' (KP)' : ''}`, periods: data.periods[a.slug] ?? [] }))}
-      />
+      <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.counterpartLabel} />
       <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${a.name}`} />
     </Layout>
   );

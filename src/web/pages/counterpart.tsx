@@ -2,11 +2,7 @@ import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTimeline } from '../charts/timeline.tsx';
-import { todayInStockholm } from '../format.ts';
-import { AgreementTable, SearchForm, Sources } from './shared.tsx';
-
-const PROFILE_LABEL = (a: { partyLabel: string }) => a.partyLabel;
+import { AgreementTable, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -63,14 +59,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
         ))}
       </ul>
       <h2>{t(lang, 'agreements')}</h2>
-      <AgreementTimeline
-        lang={lang}
-        id="timeline"
-        title={lang === 'sv' ? 'Avtalen över tid' : 'The agreements through time'}
-        fromYear={1986}
-        toYear={Number(todayInStockholm().slice(0, 4))}
-        rows={data.agreements.map((a) => ({ slug: a.slug, label: `${PROFILE_LABEL(a)}, ${a.establishedYear ?? '?'}${a.kind === 'kommunalt_partnerskap' ? ' (KP)' : ''}`, periods: data.periods[a.slug] ?? [] }))}
-      />
+      <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.partyLabel} />
       <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
     </Layout>
   );

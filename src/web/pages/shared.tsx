@@ -1,7 +1,8 @@
 // Pieces several pages show: a source list and a table of related agreements.
 import type { RelatedAgreement } from '../../domain/actors/get.ts';
 import type { Citation } from '../../domain/agreements/get.ts';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, todayInStockholm } from '../format.ts';
+import { AgreementTimeline, type TimelineRow } from '../charts/timeline.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, StatusBadge } from '../layout.tsx';
 
@@ -72,5 +73,20 @@ export function SearchForm(props: { lang: Lang; action: string; id: string; q: s
         <button type="submit">{t(lang, 'search')}</button>
       </div>
     </form>
+  );
+}
+
+/** A profile's agreements on the status timeline, labelled by the other side, year and kind. */
+export function ProfileTimeline(props: { lang: Lang; rows: RelatedAgreement[]; periods: Record<string, TimelineRow['periods']>; labelOf: (a: RelatedAgreement) => string }) {
+  const { lang } = props;
+  return (
+    <AgreementTimeline
+      lang={lang}
+      id="timeline"
+      title={lang === 'sv' ? 'Avtalen över tid' : 'The agreements through time'}
+      fromYear={1986}
+      toYear={Number(todayInStockholm().slice(0, 4))}
+      rows={props.rows.map((a) => ({ slug: a.slug, label: `${props.labelOf(a)}, ${a.establishedYear ?? '?'}${a.kind === 'kommunalt_partnerskap' ? ' (KP)' : ''}`, periods: props.periods[a.slug] ?? [] }))}
+    />
   );
 }

@@ -30,6 +30,35 @@ function Figure(props: { lang: Lang; chart: Chart; name: ChartName; rule: string
   );
 }
 
+/** A series by kind of agreement: a row per year or decade, a column per kind, and the total. */
+function KindSeriesTable(props: { lang: Lang; kinds: string[]; first: string; rows: Array<{ key: string; byKind: Record<string, number>; total: number }> }) {
+  const { lang } = props;
+  return (
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">{props.first}</th>
+          {props.kinds.map((k) => (
+            <th scope="col" class="num">{label(lang, 'kind', k)}</th>
+          ))}
+          <th scope="col" class="num">{t(lang, 'total')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr>
+            <th scope="row">{r.key}</th>
+            {props.kinds.map((k) => (
+              <td class="num">{r.byKind[k] ?? 0}</td>
+            ))}
+            <td class="num">{r.total}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export interface StatisticsView {
   rule: CountingRule;
   lastYear: number;
@@ -151,28 +180,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       <section aria-labelledby="in-force">
         <h2 id="in-force">{lang === 'sv' ? 'Pågående samarbeten vid årets slut, per avtalsform (rapportens diagram 4)' : 'Cooperations in force at the end of each year, by kind (the report\'s Diagram 4)'}</h2>
         <Figure lang={lang} chart={view.charts['in-force']} name="in-force" rule={rule.id} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t(lang, 'year')}</th>
-              {view.kinds.map((k) => (
-                <th scope="col" class="num">{label(lang, 'kind', k)}</th>
-              ))}
-              <th scope="col" class="num">{t(lang, 'total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.inForce.map((y) => (
-              <tr>
-                <th scope="row">{y.year}</th>
-                {view.kinds.map((k) => (
-                  <td class="num">{y.byKind[k] ?? 0}</td>
-                ))}
-                <td class="num">{y.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KindSeriesTable lang={lang} kinds={view.kinds} first={t(lang, 'year')} rows={view.inForce.map((y) => ({ key: String(y.year), byKind: y.byKind, total: y.total }))} />
         <p>
           <a href={`/api/statistics/in-force.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
         </p>
@@ -252,28 +260,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       <section aria-labelledby="per-decade">
         <h2 id="per-decade">{lang === 'sv' ? 'Etablerade samarbeten per decennium' : 'Cooperations established per decade'}</h2>
         <Figure lang={lang} chart={view.charts['per-decade']} name="per-decade" rule={rule.id} />
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{lang === 'sv' ? 'Decennium' : 'Decade'}</th>
-              {view.kinds.map((k) => (
-                <th scope="col" class="num">{label(lang, 'kind', k)}</th>
-              ))}
-              <th scope="col" class="num">{t(lang, 'total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.perDecade.map((d) => (
-              <tr>
-                <th scope="row">{`${d.decade}–${d.decade + 9}`}</th>
-                {view.kinds.map((k) => (
-                  <td class="num">{d.byKind[k] ?? 0}</td>
-                ))}
-                <td class="num">{d.total}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <KindSeriesTable lang={lang} kinds={view.kinds} first={lang === 'sv' ? 'Decennium' : 'Decade'} rows={view.perDecade.map((d) => ({ key: `${d.decade}–${d.decade + 9}`, byKind: d.byKind, total: d.total }))} />
         <p>
           <a href={`/api/statistics/per-decade.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
         </p>
