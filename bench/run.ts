@@ -15,6 +15,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { getAgreement } from '../src/domain/agreements/get.ts';
@@ -131,11 +132,20 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
 
   // Capture the SQL each scenario's verb runs, for the bare-SQL replay.
   const captured: Array<{ query: string; params: unknown[] }> = [];
+  // Names of prefecture-level places in the generated register (the level below the provinces).
+  const placeNames = await (async () => {
+    const c = await openDatabase(target);
+    const rows = (await c.db.execute(sql`select name_latin from counterparts where level = 'prefecture_city' order by id limit 500`)) as unknown as { rows: Array<{ name_latin: string }> };
+    await c.close();
+    return rows.rows.map((r) => r.name_latin);
+  })();
   await database.close();
   const capturing = await openDatabase({ ...target, onQuery: (query, params) => captured.push({ query, params }) } as DatabaseTarget);
   const ctx: Context = { db: capturing.db, principal: { kind: 'anonymous' } };
   const scenarios = {
     list: (i: number) => ({ path: `/api/agreements?q=${SYLLABLES[i % SYLLABLES.length]}&county=${COUNTIES[i % COUNTIES.length]}&kind=vanort&pageSize=50`, verb: () => listAgreements({ ctx, input: { q: SYLLABLES[i % SYLLABLES.length], county: COUNTIES[i % COUNTIES.length], kind: 'vanort', pageSize: 50 } }) }),
+    // A register search as people make them: a place's name (about 20–60 matches) and two filters.
+    listByName: (i: number) => ({ path: `/api/agreements?q=${encodeURIComponent(placeNames[i % placeNames.length]!)}&actorKind=kommun&kind=vanort&pageSize=50`, verb: () => listAgreements({ ctx, input: { q: placeNames[i % placeNames.length], actorKind: 'kommun', kind: 'vanort', pageSize: 50 } }) }),
     agreementPage: (i: number) => ({ path: `/avtal/${slugs[(i * 7919) % slugs.length]}`, verb: () => getAgreement({ ctx, slug: slugs[(i * 7919) % slugs.length]! }) }),
     pointInTime: (i: number) => ({ path: `/api/agreements?on=${1990 + (i % 30)}-12-31&status=in_force&pageSize=50`, verb: () => listAgreements({ ctx, input: { on: `${1990 + (i % 30)}-12-31`, status: 'in_force', pageSize: 50 } }) }),
   };
