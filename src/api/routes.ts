@@ -8,7 +8,7 @@ import { getAgreement } from '../domain/agreements/get.ts';
 import { listAgreements } from '../domain/agreements/list.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
-import { listCounterparts } from '../domain/counterparts/list.ts';
+import { listCounterparts, listPlaceOptions } from '../domain/counterparts/list.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
@@ -83,7 +83,7 @@ export function apiRoutes(database: Database) {
     const [name, format] = c.req.param('file').split('.') as [ChartName, 'svg' | 'png'];
     if (!CHART_NAMES.includes(name)) throw notFound('chart');
     const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
-    const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listCounterparts({ ctx, input: {} })));
+    const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listPlaceOptions({ ctx, maxDepth: 0 })));
     return imageResponse(chart.svg, format, `ortsband-${name}-${query.rule}`);
   });
   api.get('/maps/:file{ties\\.(svg|png)}', async (c) => {

@@ -11,7 +11,7 @@ import { getAgreement } from '../domain/agreements/get.ts';
 import { listAgreements } from '../domain/agreements/list.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
-import { listCounterparts } from '../domain/counterparts/list.ts';
+import { listCounterparts, listPlaceOptions, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
@@ -84,24 +84,19 @@ export function webRoutes(database: Database) {
     const lang = langOf(c);
     singleQuery(c);
     const year = Number(todayInStockholm().slice(0, 4));
-    const [stats, all, actors, places] = await Promise.all([
-      statisticsOverview(ctx, 'report', year, todayInStockholm()),
-      listAgreements({ ctx, input: { pageSize: 1 } }),
-      listActors({ ctx, input: {} }),
-      listCounterparts({ ctx, input: {} }),
-    ]);
+    const [stats, counts] = await Promise.all([statisticsOverview(ctx, 'report', year, todayInStockholm()), registerCounts(ctx)]);
     const inPeriod = (y: number | null) => y !== null && y >= 2017 && y <= 2021;
     const peak = stats.inForce.reduce((best, y) => (y.total > best.total ? y : best));
     return c.html(
       <HomePage
         lang={lang}
         figures={{
-          agreements: all.total,
+          agreements: counts.agreements,
           inForceNow: stats.inForce.at(-1)!.total,
           endedSince2017: stats.changes.filter((y) => inPeriod(y.year)).reduce((n, y) => n + y.ended, 0),
           pausedSince2017: stats.changes.filter((y) => inPeriod(y.year)).reduce((n, y) => n + y.paused, 0),
-          actors: actors.length,
-          counterparts: places.length,
+          actors: counts.actors,
+          counterparts: counts.counterparts,
           peak,
         }}
       />,
@@ -111,7 +106,7 @@ export function webRoutes(database: Database) {
   web.get('/avtal', async (c) => {
     const lang = langOf(c);
     const raw = singleQuery(c);
-    const [list, places] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), listCounterparts({ ctx, input: {} })]);
+    const [list, places] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), listPlaceOptions({ ctx, maxDepth: 1 })]);
     return c.html(<AgreementsListPage lang={lang} list={list} places={places} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
   web.get('/avtal/:slug', async (c) => {
@@ -138,7 +133,7 @@ export function webRoutes(database: Database) {
     const raw = singleQuery(c);
     const { rule } = parseInput(ruleQuerySchema, raw);
     const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
-    const provinces = await listCounterparts({ ctx, input: {} });
+    const provinces = await listPlaceOptions({ ctx, maxDepth: 0 });
     const provinceName = provinceNamer(provinces);
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
     const lang = langOf(c);

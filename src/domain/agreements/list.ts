@@ -59,9 +59,11 @@ async function countMatches(ctx: Context, query: ListAgreementsQuery, exact: SQL
   );
 }
 
-/** `all` drops the paging, for exports that stream every matching row. */
-export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
-  const query = parseInput(listAgreementsSchema, input);
+/**
+ * The list's filters as SQL over `agreements a` (joined to its status
+ * period `p` on a date): shared by the list, its total and the map.
+ */
+export async function agreementFilter(ctx: Context, query: ListAgreementsQuery): Promise<{ from: SQL; where: SQL; status: SQL }> {
   if (query.establishedFrom && query.establishedTo && query.establishedFrom > query.establishedTo) {
     throw invalid([{ field: 'establishedTo', message: 'must not be before establishedFrom' }]);
   }
@@ -86,9 +88,14 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     : sql`${agreements} a`;
   if (query.status === 'in_force') where.push(sql`${status} in (${sql.join([...IN_FORCE].map((s) => sql`${s}`), sql`, `)})`);
   else if (query.status) where.push(sql`${status} = ${query.status}`);
+  return { from, where: sql.join(where, sql` and `), status };
+}
 
+/** `all` drops the paging, for exports that stream every matching row. */
+export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
+  const query = parseInput(listAgreementsSchema, input);
+  const { from, where: whereSql, status } = await agreementFilter(ctx, query);
   const offset = (query.page - 1) * query.pageSize;
-  const whereSql = sql.join(where, sql` and `);
   // The page and the total are two statements: a window count would make
   // the database visit every match before it can stop at the page's end.
   const [rows, counted] = await Promise.all([

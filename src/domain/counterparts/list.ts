@@ -43,3 +43,37 @@ export async function listCounterparts({ ctx, input }: { ctx: Context; input: z.
         limit 2000`,
   );
 }
+
+export interface PlaceOption {
+  slug: string;
+  nameLatin: string;
+  nameNative: string | null;
+  depth: number;
+}
+
+/**
+ * Places for a filter menu or a chart's labels, without counts: the top
+ * levels only (provinces and the cities in them), in hierarchy order.
+ */
+export async function listPlaceOptions({ ctx, maxDepth }: { ctx: Context; maxDepth: 0 | 1 }): Promise<PlaceOption[]> {
+  return queryRows<PlaceOption>(
+    ctx.db,
+    sql`select c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", cardinality(c.ancestor_ids)::int as depth
+        from counterparts c
+        where cardinality(c.ancestor_ids) <= ${maxDepth} and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}
+        order by coalesce((select p.name_latin from counterparts p where p.id = c.ancestor_ids[1]), c.name_latin), cardinality(c.ancestor_ids), c.name_latin
+        limit 5000`,
+  );
+}
+
+/** How many readable records of each kind the register holds: the start page's figures. */
+export async function registerCounts(ctx: Context): Promise<{ agreements: number; actors: number; counterparts: number }> {
+  const visible = (alias: string) => canReadRow(ctx.principal, sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`));
+  const [row] = await queryRows<{ agreements: number; actors: number; counterparts: number }>(
+    ctx.db,
+    sql`select (select count(*)::int from agreements a where ${visible('a')}) as agreements,
+               (select count(*)::int from actors ac where ${visible('ac')}) as actors,
+               (select count(*)::int from counterparts c where ${visible('c')}) as counterparts`,
+  );
+  return row!;
+}

@@ -1,7 +1,7 @@
 import { ACTOR_KINDS, STATUSES } from '../../db/schema.ts';
 import type { AgreementList } from '../../domain/agreements/list.ts';
 import { LIST_SORTS } from '../../domain/agreements/schemas.ts';
-import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
+import type { PlaceOption } from '../../domain/counterparts/list.ts';
 import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
@@ -32,7 +32,7 @@ function Select(props: { id: string; name: string; label: string; value: string 
   );
 }
 
-export function AgreementsListPage(props: { lang: Lang; list: AgreementList; places: CounterpartListRow[]; kinds: string[]; raw: Record<string, string> }) {
+export function AgreementsListPage(props: { lang: Lang; list: AgreementList; places: PlaceOption[]; kinds: string[]; raw: Record<string, string> }) {
   const { lang, list } = props;
   const q = list.query;
   const params = { ...props.raw };
