@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures]
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
@@ -26,7 +26,7 @@ import { migrate } from '../src/db/migrate.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 
 const { values: args } = parseArgs({
-  options: { target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
+  options: { only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
@@ -171,7 +171,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await response.arrayBuffer();
     return response.ok;
   };
-  for (const [name, make] of Object.entries(scenarios)) {
+  for (const [name, make] of Object.entries(args.only === 'pictures' ? {} : scenarios)) {
     await load(CONCURRENCY, 100, (i) => get(server.url + make(i).path, false)); // warm up
     const runs: Load[] = [];
     const cachedRuns: Load[] = [];
@@ -210,7 +210,9 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
 
   // The same statements with nothing around them, on a pool of 20.
   const bare: Record<string, Load> = {};
-  if (kind === 'postgres') {
+  if (args.only === 'pictures') {
+    // measured above only
+  } else if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: CONCURRENCY });
     for (const [name, sets] of Object.entries(bareStatements)) {
       const runs: Load[] = [];
@@ -266,6 +268,6 @@ for (const target of targets) {
   results[target] = await benchTarget(target);
   await writeFile(`bench/results-${target}.json`, JSON.stringify(results[target], null, 2));
 }
-results.coldStart = await coldStart();
-console.error(`cold start on an empty data folder: median ${(results.coldStart as { medianMs: number }).medianMs} ms`);
+if (args.only !== 'pictures') results.coldStart = await coldStart();
+if (results.coldStart) console.error(`cold start on an empty data folder: median ${(results.coldStart as { medianMs: number }).medianMs} ms`);
 console.log(JSON.stringify(results, null, 2));

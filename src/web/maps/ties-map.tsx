@@ -46,13 +46,21 @@ export function renderTiesMap(props: { lang: Lang; id: string; title: string; ti
   return props.ties.length > MAX_SINGLE_TIES ? renderBundledMap(props) : renderSingleTies(props);
 }
 
+// The outlines never change: drawn once per language, at a tenth of a pixel.
+const basemaps = new Map<Lang, ReturnType<typeof drawBasemap>>();
 function basemap(lang: Lang) {
+  let base = basemaps.get(lang);
+  if (!base) basemaps.set(lang, (base = drawBasemap(lang)));
+  return base;
+}
+
+function drawBasemap(lang: Lang) {
   const sweden = regionsOf('swe');
   const china = regionsOf('chn');
   const sweProjection = geoMercator().fitExtent([[10, 50], [300, H - 20]], collection(sweden));
   const chnProjection = geoMercator().fitExtent([[340, 50], [W - 10, H - 20]], collection(china));
-  const swePath = geoPath(sweProjection);
-  const chnPath = geoPath(chnProjection);
+  const swePath = geoPath(sweProjection).digits(1);
+  const chnPath = geoPath(chnProjection).digits(1);
   const shapes = `<g aria-hidden="true">${sweden.map((r) => `<path d="${swePath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
 ${china.map((r) => `<path d="${chnPath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stroke-width="0.6"/>`).join('')}
 <text x="150" y="30" text-anchor="middle" font-weight="bold" fill="#1b1b1b">${lang === 'sv' ? 'Sverige' : 'Sweden'}</text>
