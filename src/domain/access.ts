@@ -5,12 +5,6 @@ import type { Visibility } from '../db/schema.ts';
 import type { Context, Principal } from './context.ts';
 import { DomainError, notFound } from './errors.ts';
 
-/** Visibilities a principal may read in general (shared: other public bodies). */
-export function readableVisibilities(principal: Principal): Visibility[] {
-  if (principal.kind === 'anonymous') return ['public'];
-  return ['public', 'shared'];
-}
-
 /**
  * The SQL condition for rows a principal may read: public ones, shared ones
  * for signed-in public bodies, and internal ones of their own organisation.

@@ -196,7 +196,6 @@ export function label(lang: Lang, group: keyof typeof labels, code: string): str
   const entry = (labels[group] as Words)[code];
   return entry ? entry[lang] : code;
 }
-export const codesOf = (group: keyof typeof labels) => Object.keys(labels[group]);
 
 export const COUNTIES: Record<string, string> = {
   '01': 'Stockholms län', '03': 'Uppsala län', '04': 'Södermanlands län', '05': 'Östergötlands län', '06': 'Jönköpings län',

@@ -5,7 +5,7 @@ import { queryRows } from '../../db/client.ts';
 import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side, Status } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
-import { currentStatus, IN_FORCE, statusPeriods, type StatusEventLike, type StatusPeriod } from '../status/derive-status.ts';
+import { currentStatus, IN_FORCE, statusInPeriods, statusPeriods, type StatusEventLike, type StatusPeriod } from '../status/derive-status.ts';
 import { currentDataVersion } from '../data-version.ts';
 import type { CountingRule } from './rules.ts';
 
@@ -127,19 +127,10 @@ function periodsOf(a: StatAgreement, rule: CountingRule): StatusPeriod[] {
   return periods;
 }
 
-function memberStatusOn(a: StatAgreement, day: string, rule: CountingRule): Status | null {
-  let status: Status | null = null;
-  for (const p of periodsOf(a, rule)) {
-    if (p.validFrom > day) break;
-    status = p.status;
-  }
-  return status;
-}
-
 export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule): Status | null {
   let best: Status | null = null;
   for (const member of unit.members) {
-    const status = memberStatusOn(member, day, rule);
+    const status = statusInPeriods(periodsOf(member, rule), day);
     if (rank(status) > rank(best)) best = status;
   }
   return best;

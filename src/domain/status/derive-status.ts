@@ -86,13 +86,17 @@ export function currentStatus(events: readonly StatusEventLike[], options = DEFA
 
 /** Status at the end of a given day; null when the agreement did not exist yet. */
 export function statusOn(events: readonly StatusEventLike[], day: string, options = DEFAULT_DERIVATION): Status | null {
-  let state: Status | null = null;
-  for (const event of sortEvents(events, options)) {
-    const effective = effectiveDay(event, options);
-    if (effective === null || effective > day) break;
-    state = applyEvent(state, event, options);
+  return statusInPeriods(statusPeriods(events, options), day);
+}
+
+/** The status a list of periods (in order) gives at the end of a day. */
+export function statusInPeriods(periods: readonly StatusPeriod[], day: string): Status | null {
+  let status: Status | null = null;
+  for (const p of periods) {
+    if (p.validFrom > day) break;
+    status = p.status;
   }
-  return state;
+  return status;
 }
 
 export interface StatusPeriod {

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { agreements, eventReasons, statusEvents } from '../../db/schema.ts';
 import { requireRead, requireWrite } from '../access.ts';
 import { refreshStatusCaches } from '../agreements/refresh-caches.ts';
@@ -8,7 +8,6 @@ import { parseFuzzyDate } from '../dates.ts';
 import { conflict } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
 import { parseInput } from '../validate.ts';
-import { currentStatus } from './derive-status.ts';
 import { recordEventSchema, type RecordEventInput } from './schemas.ts';
 
 /**
@@ -26,8 +25,8 @@ export async function recordStatusEvent({ ctx, agreementId, input }: { ctx: Cont
     if (expectedVersion && expectedVersion !== agreement!.version) {
       throw conflict(`the agreement was changed by someone else (version ${agreement!.version}, you saw ${expectedVersion})`);
     }
-    const before = await ctx.db.select().from(statusEvents).where(eq(statusEvents.agreementId, agreementId)).orderBy(asc(statusEvents.id));
-    if (data.type === 'ended' && data.mode !== 'expiry' && currentStatus(before) === 'ended') {
+    // The cached status is the derivation of the events (kept so in this transaction), and the row is locked.
+    if (data.type === 'ended' && data.mode !== 'expiry' && agreement!.currentStatus === 'ended') {
       throw conflict('the agreement has already ended');
     }
     const [event] = await ctx.db
