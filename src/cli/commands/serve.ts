@@ -1,0 +1,30 @@
+import { serve } from '@hono/node-server';
+import type { Command } from 'commander';
+import pino from 'pino';
+import { createApp } from '../../app.ts';
+import { env } from '../../env.ts';
+import { targetOf } from '../database.ts';
+import { openPrepared } from '../prepare.ts';
+
+export function registerServe(program: Command) {
+  program
+    .command('serve')
+    .description('migrate, load the shipped data into an empty database, and serve the register over HTTP')
+    .option('--port <port>', 'HTTP port (default: PORT or 3000)')
+    .action(async (options: { port?: string }) => {
+      const config = env();
+      const log = pino({ level: config.LOG_LEVEL });
+      const started = Date.now();
+      const { database, seeded } = await openPrepared(targetOf(program.opts().database));
+      if (seeded) log.info({ seeded }, 'loaded the shipped data');
+      const app = createApp(database, log);
+      const port = options.port ? Number(options.port) : config.PORT;
+      const server = serve({ fetch: app.fetch, port, hostname: config.HOST }, (info) => {
+        log.info(`Ortsband is at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/ (ready in ${Date.now() - started} ms, ${database.target})`);
+      });
+      const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+      await new Promise(() => {}); // serves until stopped
+    });
+}
