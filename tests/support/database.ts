@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openPrepared } from '../../src/cli/prepare.ts';
-import type { Database } from '../../src/db/client.ts';
+import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { readEnv } from '../../src/env.ts';
 
@@ -15,10 +16,17 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-export async function openTestDatabase(): Promise<TestDatabase> {
+/** `empty`: migrated only, without the shipped data (imports and restores into an empty register). */
+export async function openTestDatabase({ empty = false }: { empty?: boolean } = {}): Promise<TestDatabase> {
   const url = readEnv().TEST_DATABASE_URL;
+  const open = async (target: DatabaseTarget) => {
+    if (!empty) return (await openPrepared(target)).database;
+    const database = await openDatabase(target);
+    await migrate(database);
+    return database;
+  };
   if (!url) {
-    const { database } = await openPrepared({ kind: 'pglite', dataDir: undefined });
+    const database = await open({ kind: 'pglite', dataDir: undefined });
     return { database, anonymous: { db: database.db, principal: { kind: 'anonymous' } }, close: () => database.close() };
   }
   const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
@@ -28,7 +36,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const { database } = await openPrepared({ kind: 'postgres', url: target.toString(), poolSize: 5 });
+  const database = await open({ kind: 'postgres', url: target.toString(), poolSize: 5 });
   return {
     database,
     anonymous: { db: database.db, principal: { kind: 'anonymous' } },
