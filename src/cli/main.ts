@@ -6,6 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
 import { registerStats } from './commands/stats.ts';
+import { registerTransfer } from './commands/transfer.ts';
 import { CliError, EXIT } from './exit-codes.ts';
 
 export function buildProgram(): Command {
@@ -24,6 +25,7 @@ Every command has --help, e.g. ortsband import --help.`,
     .showHelpAfterError('(ortsband --help lists the commands)');
   registerServe(program);
   registerSetup(program);
+  registerTransfer(program);
   registerStats(program);
   return program;
 }

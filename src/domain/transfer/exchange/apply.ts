@@ -1,0 +1,226 @@
+// Writes an import plan in one transaction: all of it or, on any error,
+// none of it (a process killed half-way leaves nothing either: the database
+// rolls back what was never committed). Sources, actors and counterparts go
+// through the verbs; agreements and their events are written in batches
+// (an import of 100,000 rows through one verb call per row would take many
+// minutes), with the caches and audit entries the verbs would write.
+import { eq, sql } from 'drizzle-orm';
+import {
+  actors,
+  agreementCounterparts,
+  agreementKinds,
+  agreementParties,
+  agreements,
+  auditLog,
+  citations,
+  counterparts,
+  eventReasons,
+  organisations,
+  sources,
+  statusEvents,
+  type SubjectType,
+} from '../../../db/schema.ts';
+import { requireWrite } from '../../access.ts';
+import { createActor } from '../../actors/create.ts';
+import { refreshLabelCaches, refreshStatusCaches } from '../../agreements/refresh-caches.ts';
+import { principalLabel, inTransaction, type Context } from '../../context.ts';
+import { createCounterpart } from '../../counterparts/create.ts';
+import { bumpDataVersion } from '../../data-version.ts';
+import { parseFuzzyDate } from '../../dates.ts';
+import { invalid } from '../../errors.ts';
+import { createSource } from '../../sources/create.ts';
+import { searchTextOf } from '../../text/normalize.ts';
+import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
+import type { ImportPlan, PlannedAgreement } from './plan.ts';
+import type { Ref } from './register-keys.ts';
+
+export type Progress = (done: number, total: number) => void;
+
+const BATCH = 2_000;
+
+function chunks<T>(list: T[], size = BATCH): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/** The organisation imported records belong to: the editorial one unless named. */
+export async function importOrganisation(ctx: Context, slug = EDITORIAL_ORGANISATION.slug): Promise<number> {
+  const [found] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  if (found) return found.id;
+  if (slug !== EDITORIAL_ORGANISATION.slug) throw invalid([{ field: 'organisation', message: `no organisation '${slug}'` }]);
+  const [created] = await ctx.db.insert(organisations).values(EDITORIAL_ORGANISATION).returning({ id: organisations.id });
+  return created!.id;
+}
+
+const idOf = (ref: Ref) => {
+  if (ref.id === null) throw new Error(`internal: '${ref.slug}' was not written before it was used`);
+  return ref.id;
+};
+
+export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress } = {}) {
+  if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
+  const progress = options.onProgress ?? (() => {});
+  const agreementWork = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length);
+  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2;
+  let done = 0;
+  const step = (n = 1) => progress((done += n), total);
+
+  return inTransaction(ctx, async (ctx) => {
+    const organisationId = await importOrganisation(ctx, options.organisation);
+    requireWrite(ctx, organisationId);
+    await ctx.db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
+    const auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }> = [];
+
+    for (const s of plan.sources) {
+      if (s.action === 'create') s.ref.id = (await createSource({ ctx, input: { slug: s.ref.slug, ...s.values, kind: s.values.kind as never }, organisationId })).id;
+      else if (s.action === 'change') {
+        await ctx.db.update(sources).set({ ...s.values, kind: s.values.kind as never }).where(eq(sources.id, idOf(s.ref)));
+        auditEntries.push({ action: 'source.import', entityType: 'source', entityId: idOf(s.ref), after: s.values });
+      }
+      step();
+    }
+
+    for (const a of plan.actors) {
+      const { sources: cited, ...values } = a.values;
+      if (a.action === 'create') {
+        a.ref.id = (await createActor({ ctx, input: { slug: a.ref.slug, ...values, kind: values.kind as never, sources: cited }, organisationId })).id;
+      } else if (a.action === 'change') {
+        await ctx.db
+          .update(actors)
+          .set({ ...values, kind: values.kind as never, searchText: searchTextOf([values.name, values.municipalityCode]), version: sql`${actors.version} + 1`, updatedAt: new Date() })
+          .where(eq(actors.id, idOf(a.ref)));
+        await replaceCitations(ctx, 'actor', [idOf(a.ref)], [cited]);
+        auditEntries.push({ action: 'actor.import', entityType: 'actor', entityId: idOf(a.ref), after: a.values });
+      }
+      step();
+    }
+
+    for (const c of plan.counterparts) {
+      const { sources: cited, parent, ...values } = c.values;
+      if (c.action === 'create') {
+        c.ref.id = (await createCounterpart({ ctx, input: { slug: c.ref.slug, ...values, level: values.level as never, parent: parent?.slug, sources: cited }, organisationId })).id;
+      } else if (c.action === 'change') {
+        // The parent does not move: a place that moved is another place (matched by name inside its parent).
+        await ctx.db
+          .update(counterparts)
+          .set({ ...values, level: values.level as never, searchText: searchTextOf([values.nameLatin, values.nameNative, values.namePinyin]), version: sql`${counterparts.version} + 1`, updatedAt: new Date() })
+          .where(eq(counterparts.id, idOf(c.ref)));
+        await replaceCitations(ctx, 'counterpart', [idOf(c.ref)], [cited]);
+        auditEntries.push({ action: 'counterpart.import', entityType: 'counterpart', entityId: idOf(c.ref), after: c.values });
+      }
+      step();
+    }
+
+    await writeAgreements(ctx, agreementWork, organisationId, auditEntries, step);
+
+    if (auditEntries.length) {
+      const actorLabel = principalLabel(ctx.principal);
+      for (const batch of chunks(auditEntries, 1_000)) {
+        await ctx.db.insert(auditLog).values(batch.map((e) => ({ ...e, actorLabel, organisationId, before: null, reason: 'import' })));
+      }
+      await bumpDataVersion(ctx);
+    }
+    return { written: auditEntries.length };
+  });
+}
+
+async function replaceCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
+  if (!ids.length) return;
+  await ctx.db.delete(citations).where(sql`${citations.subjectType} = ${subjectType} and ${citations.subjectId} = any(${sql.param(ids)}::int[])`);
+  await insertCitations(ctx, subjectType, ids, lists);
+}
+
+async function insertCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
+  const slugs = [...new Set(lists.flat().map((c) => c.source))];
+  if (!slugs.length) return;
+  const found = await ctx.db.select({ id: sources.id, slug: sources.slug }).from(sources).where(sql`${sources.slug} = any(${sql.param(slugs)}::text[])`);
+  const idBySlug = new Map(found.map((s) => [s.slug, s.id]));
+  const rows = ids.flatMap((subjectId, i) => lists[i]!.map((c) => ({ sourceId: idBySlug.get(c.source)!, subjectType, subjectId, passage: c.passage })));
+  for (const batch of chunks(rows, 10_000)) await ctx.db.insert(citations).values(batch);
+}
+
+async function writeAgreements(
+  ctx: Context,
+  work: PlannedAgreement[],
+  organisationId: number,
+  auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }>,
+  step: (n?: number) => void,
+) {
+  const fields = (a: PlannedAgreement) => {
+    const v = a.values;
+    return {
+      kind: v.kind, officialTitle: v.officialTitle, signedOn: v.signedOn, term: v.term, renewalRule: v.renewalRule, endsOn: v.endsOn,
+      themes: v.themes, funding: v.funding, responsibleUnit: v.responsibleUnit, summary: v.summary,
+    };
+  };
+  const created = work.filter((a) => a.action === 'create');
+  for (const batch of chunks(created, 1_000)) {
+    const rows = await ctx.db
+      .insert(agreements)
+      .values(batch.map((a) => ({ slug: a.ref.slug, ...fields(a), organisationId })))
+      .returning({ id: agreements.id, slug: agreements.slug });
+    const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
+    for (const a of batch) a.ref.id = idBySlug.get(a.ref.slug)!;
+  }
+  const changed = work.filter((a) => a.action === 'change');
+  for (const a of changed) {
+    await ctx.db.update(agreements).set({ ...fields(a), version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, idOf(a.ref)));
+  }
+  const rewritten = [...created, ...changed];
+  const rewrittenIds = rewritten.map((a) => idOf(a.ref));
+  if (changed.length) {
+    const ids = sql.param(changed.map((a) => idOf(a.ref)));
+    await ctx.db.delete(agreementParties).where(sql`${agreementParties.agreementId} = any(${ids}::int[])`);
+    await ctx.db.delete(agreementCounterparts).where(sql`${agreementCounterparts.agreementId} = any(${ids}::int[])`);
+    await ctx.db.delete(citations).where(sql`${citations.subjectType} = 'agreement' and ${citations.subjectId} = any(${ids}::int[])`);
+  }
+  for (const batch of chunks(rewritten.flatMap((a) => a.values.parties.map((p) => ({ agreementId: idOf(a.ref), actorId: idOf(p.actor), role: p.role }))), 10_000)) {
+    await ctx.db.insert(agreementParties).values(batch);
+  }
+  for (const batch of chunks(rewritten.flatMap((a) => a.values.places.map((p) => ({ agreementId: idOf(a.ref), counterpartId: idOf(p) }))), 10_000)) {
+    await ctx.db.insert(agreementCounterparts).values(batch);
+  }
+  await insertCitations(ctx, 'agreement', rewrittenIds, rewritten.map((a) => a.values.sources));
+  // Parents last: a parent may be created by the same import.
+  const parents = rewritten.map((a) => ({ id: idOf(a.ref), parent: a.values.parent }));
+  for (const batch of chunks(parents, 5_000)) {
+    await ctx.db.execute(sql`update agreements a set parent_id = p.id
+      from json_to_recordset(${JSON.stringify(batch)}::json) as x(id int, parent text) left join agreements p on p.slug = x.parent
+      where a.id = x.id and a.parent_id is distinct from p.id`);
+  }
+
+  // Events in file order: the order is the tie-break between events on the same day.
+  const events = work.flatMap((a) => a.newEvents.map((e) => ({ agreement: a, event: e })));
+  for (const batch of chunks(events, 2_000)) {
+    const rows = await ctx.db
+      .insert(statusEvents)
+      .values(
+        batch.map(({ agreement, event }) => {
+          const date = parseFuzzyDate(event.date);
+          return {
+            agreementId: idOf(agreement.ref), type: event.type as never, date: date.edtf, dateMin: date.min, dateMax: date.max, datePrecision: date.precision,
+            side: event.side as never, mode: event.mode as never, decidingBody: event.decidingBody, reference: event.reference, caseNumber: event.caseNumber, note: event.note,
+            organisationId,
+          };
+        }),
+      )
+      .returning({ id: statusEvents.id });
+    const reasons = batch.flatMap(({ event }, i) => event.reasons.map((r) => ({ eventId: rows[i]!.id, code: r.code as never, statedBy: r.statedBy as never, text: r.text })));
+    if (reasons.length) await ctx.db.insert(eventReasons).values(reasons);
+    await insertCitations(ctx, 'event', rows.map((r) => r.id), batch.map(({ event }) => event.sources));
+  }
+  for (const [i, a] of work.entries()) {
+    const id = idOf(a.ref);
+    if (a.action !== 'unchanged') await refreshLabelCaches(ctx, id);
+    if (a.action === 'create' || a.newEvents.length) await refreshStatusCaches(ctx, id);
+    if (a.newEvents.length && a.action !== 'create') await ctx.db.update(agreements).set({ version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, id));
+    auditEntries.push({
+      action: `agreement.import.${a.action === 'unchanged' ? 'events' : a.action}`,
+      entityType: 'agreement',
+      entityId: id,
+      after: { slug: a.ref.slug, ...(a.action === 'unchanged' ? {} : { values: { ...a.values, parties: a.values.parties.map((p) => ({ role: p.role, actor: p.actor.slug })), places: a.values.places.map((p) => p.slug) } }), newEvents: a.newEvents },
+    });
+    if (i % 100 === 99 || i === work.length - 1) step(((i % 100) + 1) * 2);
+  }
+}

@@ -1,0 +1,208 @@
+// The public register in the exchange format (format.ts): the columns the
+// import reads, so that export → import into an empty database → export
+// gives the same files. Only public records; a confidential source and what
+// cites only it stay out. Rows are read in batches (keyset on the id) and
+// streamed, so memory stays flat however large the register is.
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import type { Context } from '../../context.ts';
+import { normalizeForSearch } from '../../text/normalize.ts';
+import { COLUMNS, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
+
+type Cells = string[];
+const AGREEMENTS_PER_BATCH = 1_000;
+
+interface Names {
+  actorCell: Map<number, string>;
+  placeCell: Map<number, string>;
+  placePath: Map<number, string>;
+}
+
+/** How a row refers to actors and places: code and name, or the id where a name is not unique. */
+async function loadNames(ctx: Context): Promise<Names> {
+  const actors = await queryRows<{ id: number; slug: string; name: string; municipality_code: string | null }>(ctx.db, sql`select id, slug, name, municipality_code from actors`);
+  const byName = new Map<string, number>();
+  for (const a of actors) byName.set(normalizeForSearch(a.name), (byName.get(normalizeForSearch(a.name)) ?? 0) + 1);
+  const actorCell = new Map(
+    actors.map((a) => [a.id, a.municipality_code ? `${a.municipality_code} ${a.name}` : byName.get(normalizeForSearch(a.name)) === 1 && !/^\d{4}(\s|$)/.test(a.name) && !a.name.includes(':') ? a.name : a.slug]),
+  );
+  const places = await queryRows<{ id: number; slug: string; parent_id: number | null; name_latin: string; names: string[] }>(
+    ctx.db,
+    sql`select id, slug, parent_id, name_latin, array_remove(array[name_latin, name_native, name_pinyin], null) as names
+        from counterparts order by array_length(ancestor_ids, 1) nulls first, id`,
+  );
+  // A step is a place's Latin name, unless a sibling answers to the same name.
+  const siblingNames = new Map<string, number>();
+  for (const p of places) for (const n of new Set(p.names.map(normalizeForSearch))) siblingNames.set(`${p.parent_id}|${n}`, (siblingNames.get(`${p.parent_id}|${n}`) ?? 0) + 1);
+  const placePath = new Map<number, string>();
+  const placeCell = new Map<number, string>();
+  const ambiguous = new Set<number>();
+  for (const p of places) {
+    const clash = siblingNames.get(`${p.parent_id}|${normalizeForSearch(p.name_latin)}`)! > 1 || /[>|:\\]/.test(p.name_latin) || (p.parent_id !== null && ambiguous.has(p.parent_id));
+    if (clash) ambiguous.add(p.id);
+    const path = p.parent_id === null ? p.name_latin : `${placePath.get(p.parent_id)} > ${p.name_latin}`;
+    placePath.set(p.id, path);
+    placeCell.set(p.id, clash ? p.slug : path);
+  }
+  return { actorCell, placeCell, placePath };
+}
+
+const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const citationCell = (list: Array<{ slug: string; passage: string | null }> | null) => joinList((list ?? []).map((c) => (c.passage ? `${c.slug}: ${c.passage}` : c.slug)));
+
+// Citations to public, non-confidential sources, as JSON per subject.
+const citedSql = (subjectType: string, idColumn: ReturnType<typeof sql.raw>) => sql`(select json_agg(json_build_object('slug', s.slug, 'passage', c.passage) order by c.id)
+  from citations c join sources s on s.id = c.source_id
+  where c.subject_type = ${subjectType} and c.subject_id = ${idColumn} and s.visibility = 'public' and not s.confidential)`;
+
+/** The rows of one table, in batches, as cells in the table's column order (not yet neutralised). */
+export async function* exchangeRows(ctx: Context, table: TableName, names?: Names): AsyncGenerator<Cells[]> {
+  if (table === 'sources') {
+    const rows = await queryRows<Record<string, unknown>>(
+      ctx.db,
+      sql`select slug as source, kind, title, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note
+          from sources where visibility = 'public' and not confidential order by slug`,
+    );
+    yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));
+    return;
+  }
+  const n = names ?? (await loadNames(ctx));
+  if (table === 'actors') {
+    const rows = await queryRows<Record<string, unknown> & { cited: Array<{ slug: string; passage: string | null }> | null }>(
+      ctx.db,
+      sql`select a.slug as actor, a.name, a.kind, a.municipality_code, a.county_code, a.existed_from, a.existed_to, a.seat_lat, a.seat_lon, a.note,
+            ${citedSql('actor', sql.raw('a.id'))} as cited
+          from actors a where a.visibility = 'public' order by a.slug`,
+    );
+    yield rows.map((r) => COLUMNS.actors.map((c) => (c.name === 'sources' ? citationCell(r.cited) : text(r[c.name]))));
+    return;
+  }
+  if (table === 'counterparts') {
+    const rows = await queryRows<Record<string, unknown> & { id: number; parent_id: number | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+      ctx.db,
+      sql`select p.id, p.parent_id, p.slug as counterpart, p.country_code as country, p.name_latin, p.name_native, p.name_pinyin, p.level, p.lat, p.lon, p.note,
+            ${citedSql('counterpart', sql.raw('p.id'))} as cited
+          from counterparts p where p.visibility = 'public'`,
+    );
+    // Parents before the places inside them, then by path.
+    const path = (r: { id: number }) => n.placePath.get(r.id)!;
+    rows.sort((a, b) => path(a).split(' > ').length - path(b).split(' > ').length || path(a).localeCompare(path(b)) || text(a.counterpart).localeCompare(text(b.counterpart)));
+    yield rows.map((r) =>
+      COLUMNS.counterparts.map((c) => (c.name === 'sources' ? citationCell(r.cited) : c.name === 'parent' ? (r.parent_id === null ? '' : n.placeCell.get(r.parent_id)!) : text(r[c.name]))),
+    );
+    return;
+  }
+  let after = '';
+  for (;;) {
+    const agreements = await queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+      ctx.db,
+      sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary,
+            (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
+            (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places,
+            ${citedSql('agreement', sql.raw('a.id'))} as cited
+          from agreements a left join agreements p on p.id = a.parent_id and p.visibility = 'public'
+          where a.visibility = 'public' and a.slug > ${after} order by a.slug limit ${AGREEMENTS_PER_BATCH}`,
+    );
+    if (!agreements.length) return;
+    after = agreements.at(-1)!.slug;
+    const events = await queryRows<Record<string, unknown> & { agreement_id: number; reasons: Array<{ code: string; stated_by: string; text: string | null }> | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+      ctx.db,
+      sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note,
+            (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
+            ${citedSql('event', sql.raw('e.id'))} as cited
+          from status_events e where e.visibility = 'public' and e.agreement_id = any(${sql.param(agreements.map((a) => a.id))}::int[]) order by e.agreement_id, e.id`,
+    );
+    const eventsOf = new Map<number, typeof events>();
+    for (const e of events) eventsOf.set(e.agreement_id, [...(eventsOf.get(e.agreement_id) ?? []), e]);
+    const batch: Cells[] = [];
+    for (const a of agreements) {
+      const agreementCells: Record<string, string> = {
+        agreement: a.slug,
+        parties: joinList(
+          (a.parties ?? [])
+            .map((p) => (p.role === 'party' ? n.actorCell.get(p.actor)! : `${p.role}: ${n.actorCell.get(p.actor)}`))
+            .sort((x, y) => Number(x.includes(': ')) - Number(y.includes(': ')) || x.localeCompare(y)),
+        ),
+        counterparts: joinList((a.places ?? []).map((id) => n.placeCell.get(id)!).sort()),
+        themes: joinList((a.themes as string[] | null) ?? []),
+        sources: citationCell(a.cited),
+      };
+      const cellOf = (name: string, row: Record<string, unknown> | undefined) => {
+        if (name in agreementCells) return agreementCells[name]!;
+        if (name === 'reasons') return joinList((row?.reasons as Array<{ code: string; stated_by: string; text: string | null }> | null ?? []).map((r) => `${r.code} (${r.stated_by})${r.text ? `: ${r.text}` : ''}`));
+        if (name === 'event_sources') return row ? citationCell(row.cited as never) : '';
+        if (name in a) return text(a[name]);
+        return text(row?.[name]);
+      };
+      const list = eventsOf.get(a.id) ?? [];
+      if (!list.length) batch.push(COLUMNS.agreements.map((c) => cellOf(c.name, undefined)));
+      for (const e of list) batch.push(COLUMNS.agreements.map((c) => cellOf(c.name, e)));
+    }
+    yield batch;
+  }
+}
+
+async function write(out: Writable, chunk: string | Uint8Array) {
+  if (!out.write(chunk)) await once(out, 'drain');
+}
+
+export type CsvDelimiter = ',' | ';';
+
+/** One table as CSV: UTF-8 with BOM (Excel reads it as UTF-8), CRLF, formula-like cells neutralised. */
+export async function writeCsv(ctx: Context, table: TableName, out: Writable, delimiter: CsvDelimiter = ','): Promise<number> {
+  let count = 0;
+  await write(out, stringify([COLUMNS[table].map((c) => c.name)], { bom: true, delimiter, record_delimiter: '\r\n' }));
+  for await (const batch of exchangeRows(ctx, table)) {
+    count += batch.length;
+    await write(out, stringify(batch.map((cells) => cells.map(neutraliseCell)), { delimiter, record_delimiter: '\r\n' }));
+  }
+  return count;
+}
+
+/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...] }`, empty cells left out. */
+export async function writeJson(ctx: Context, out: Writable): Promise<number> {
+  let count = 0;
+  const names = await loadNames(ctx);
+  await write(out, '{"format":"ortsband-exchange","version":1');
+  for (const table of TABLES) {
+    await write(out, `,\n${JSON.stringify(table)}:[`);
+    let first = true;
+    for await (const batch of exchangeRows(ctx, table, names)) {
+      const lines = batch.map((cells) => JSON.stringify(Object.fromEntries(COLUMNS[table].flatMap((c, i) => (cells[i] ? [[c.name, cells[i]]] : [])))));
+      if (lines.length) await write(out, `${first ? '\n' : ',\n'}${lines.join(',\n')}`);
+      first &&= lines.length === 0;
+      count += batch.length;
+    }
+    await write(out, '\n]');
+  }
+  await write(out, '\n}\n');
+  return count;
+}
+
+/** Every table as a sheet of one workbook, streamed. */
+export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
+  let count = 0;
+  const names = await loadNames(ctx);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  // Fixed metadata: the same register gives the same cells and properties.
+  workbook.creator = 'Ortsband';
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  for (const table of TABLES) {
+    const sheet = workbook.addWorksheet(table, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = COLUMNS[table].map((c) => ({ header: c.name, key: c.name, width: Math.min(40, Math.max(12, c.name.length + 2)) }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.getRow(1).commit();
+    for await (const batch of exchangeRows(ctx, table, names)) {
+      for (const cells of batch) sheet.addRow(cells.map(neutraliseCell)).commit();
+      count += batch.length;
+    }
+    sheet.commit();
+  }
+  await workbook.commit();
+  return count;
+}

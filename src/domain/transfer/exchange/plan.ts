@@ -1,0 +1,586 @@
+// What an import would do, row by row, without writing anything: which
+// records it creates, changes or leaves alone, and every problem with its
+// row and column. apply.ts writes a plan without problems. Records are
+// matched by natural keys (register-keys.ts), so importing a file twice
+// changes nothing the second time. Status events are never changed: an
+// event the register has (same agreement, type and date) with other details
+// is a problem, not an edit.
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import { PARTY_ROLES, type PartyRole } from '../../../db/schema.ts';
+import { createActorSchema } from '../../actors/schemas.ts';
+import { createAgreementSchema } from '../../agreements/schemas.ts';
+import type { Context } from '../../context.ts';
+import { createCounterpartSchema } from '../../counterparts/schemas.ts';
+import { createSourceSchema } from '../../sources/schemas.ts';
+import { recordEventSchema } from '../../status/schemas.ts';
+import { normalizeForSearch } from '../../text/normalize.ts';
+import { RowReader } from './cells.ts';
+import type { TableName } from './format.ts';
+import type { Problem, ReadTable } from './read.ts';
+import { naturalKeyOf, newRef, RegisterKeys, type Ref } from './register-keys.ts';
+
+export type Action = 'create' | 'change' | 'unchanged';
+
+export interface Outcome {
+  file: string;
+  table: TableName;
+  row: number;
+  action: Action;
+  what: string;
+}
+
+type Citation = { source: string; passage: string | null };
+
+export interface SourceValues {
+  kind: string;
+  title: string;
+  author: string | null;
+  publisher: string | null;
+  published: string | null;
+  url: string | null;
+  archiveReference: string | null;
+  retrievedOn: string | null;
+  seedFile: string | null;
+  seedPassage: string | null;
+  note: string | null;
+}
+export interface ActorValues {
+  name: string;
+  kind: string;
+  municipalityCode: string | null;
+  countyCode: string | null;
+  existedFrom: string | null;
+  existedTo: string | null;
+  seatLat: number | null;
+  seatLon: number | null;
+  note: string | null;
+  sources: Citation[];
+}
+export interface CounterpartValues {
+  countryCode: string;
+  parent: Ref | null;
+  nameLatin: string;
+  nameNative: string | null;
+  namePinyin: string | null;
+  level: string;
+  lat: number | null;
+  lon: number | null;
+  note: string | null;
+  sources: Citation[];
+}
+export interface AgreementValues {
+  kind: string;
+  officialTitle: string | null;
+  signedOn: string | null;
+  term: string | null;
+  renewalRule: string | null;
+  endsOn: string | null;
+  themes: string[];
+  funding: string | null;
+  responsibleUnit: string | null;
+  parent: string | null;
+  summary: string | null;
+  parties: Array<{ role: PartyRole; actor: Ref }>;
+  places: Ref[];
+  sources: Citation[];
+}
+export interface EventValues {
+  type: string;
+  date: string;
+  side: string | null;
+  mode: string | null;
+  decidingBody: string | null;
+  reference: string | null;
+  caseNumber: string | null;
+  note: string | null;
+  reasons: Array<{ code: string; statedBy: string; text: string | null }>;
+  sources: Citation[];
+}
+
+export interface Planned<V> {
+  ref: Ref;
+  action: Action;
+  values: V;
+}
+export interface PlannedAgreement extends Planned<AgreementValues> {
+  /** Events to add, in file order. */
+  newEvents: EventValues[];
+}
+
+export interface ImportPlan {
+  problems: Problem[];
+  outcomes: Outcome[];
+  sources: Planned<SourceValues>[];
+  actors: Planned<ActorValues>[];
+  counterparts: Planned<CounterpartValues>[];
+  agreements: PlannedAgreement[];
+}
+
+export function summarise(plan: ImportPlan) {
+  const count = (list: Array<{ action: Action }>) => ({
+    create: list.filter((p) => p.action === 'create').length,
+    change: list.filter((p) => p.action === 'change').length,
+    unchanged: list.filter((p) => p.action === 'unchanged').length,
+  });
+  const events = plan.outcomes.filter((o) => o.what.startsWith('event '));
+  return {
+    sources: count(plan.sources),
+    actors: count(plan.actors),
+    counterparts: count(plan.counterparts),
+    agreements: count(plan.agreements),
+    events: count(events),
+    problems: plan.problems.length,
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+/** Refs compare by token; everything else as it is. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    if ('token' in value) return (value as Ref).token;
+    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  }
+  return value ?? null;
+}
+
+/** Columns of a schema's fields, where they differ from the snake-case name. */
+const columnFor = (overrides: Record<string, string>) => (field: string) => overrides[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+export async function planImport(ctx: Context, tables: ReadTable[], readProblems: Problem[] = []): Promise<ImportPlan> {
+  const keys = await RegisterKeys.load(ctx);
+  const plan: ImportPlan = { problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [] };
+  const table = (name: TableName) => tables.find((t) => t.table === name);
+  const citationsKnown = (reader: RowReader, column: string, list: Citation[]) => {
+    for (const c of list) if (!keys.sources.has(c.source)) reader.problem(column, `no source '${c.source}' in the register or the sources table; add it there first`);
+  };
+  const outcome = (reader: RowReader, action: Action, what: string) =>
+    plan.outcomes.push({ file: reader.file, table: reader.table, row: reader.row.row, action, what });
+
+  // Sources first: the other tables cite them.
+  const sourceTable = table('sources');
+  const sourceDetails = await existingSources(ctx);
+  for (const row of sourceTable?.rows ?? []) {
+    const r = new RowReader(sourceTable!.file, 'sources', row, plan.problems);
+    const input = {
+      slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
+      url: r.text('url'), archiveReference: r.text('archive_reference'), retrievedOn: r.text('retrieved_on'), seedFile: r.text('seed_file'), seedPassage: r.text('seed_passage'), note: r.text('note'),
+    };
+    const parsed = r.parse(createSourceSchema, input, columnFor({ slug: 'source' }));
+    if (!parsed) continue;
+    const { slug, confidential: _c, visibility: _v, ...rest } = parsed;
+    const values: SourceValues = nullify(rest) as SourceValues;
+    if (plan.sources.some((s) => s.ref.slug === slug)) {
+      r.problem('source', `the source '${slug}' comes twice in the file`);
+      continue;
+    }
+    const ref = keys.sources.get(slug);
+    const action: Action = !ref ? 'create' : same(sourceDetails.get(slug), values) ? 'unchanged' : 'change';
+    const planned = { ref: ref ?? newRef(slug), action, values };
+    if (!ref) keys.sources.set(slug, planned.ref);
+    plan.sources.push(planned);
+    outcome(r, action, `source ${slug}`);
+  }
+
+  // Actors: matched by SCB municipality code, else by id.
+  const actorTable = table('actors');
+  const actorDetails = await existingActors(ctx);
+  const actorRows = (actorTable?.rows ?? []).map((row) => new RowReader(actorTable!.file, 'actors', row, plan.problems));
+  for (const r of actorRows) {
+    const sources = r.citations('sources');
+    citationsKnown(r, 'sources', sources);
+    const input = {
+      slug: r.text('actor'), name: r.text('name'), kind: r.text('kind'), municipalityCode: r.text('municipality_code'), countyCode: r.text('county_code'),
+      existedFrom: r.text('existed_from'), existedTo: r.text('existed_to'), seatLat: r.number('seat_lat'), seatLon: r.number('seat_lon'), note: r.text('note'), sources,
+    };
+    const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor' }));
+    if (!parsed) continue;
+    const { slug, visibility: _v, sources: cited, ...rest } = parsed;
+    const values = { ...nullify(rest), sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as ActorValues;
+    const found = (values.municipalityCode ? keys.actorsByCode.get(values.municipalityCode) : undefined) ?? keys.actorsBySlug.get(slug);
+    if (plan.actors.some((a) => a.ref.slug === slug || (found && a.ref === found.ref))) {
+      r.problem('actor', `the actor '${slug}' comes twice in the file`);
+      continue;
+    }
+    if (found && found.ref.id === null) continue; // unreachable: new refs are in plan.actors
+    const action: Action = !found ? 'create' : same(actorDetails.get(found.ref.id!), values) ? 'unchanged' : 'change';
+    const ref = found?.ref ?? newRef(slug);
+    if (!found) keys.addActor({ ref, name: values.name, municipalityCode: values.municipalityCode });
+    plan.actors.push({ ref, action, values });
+    outcome(r, action, `actor ${ref.slug}`);
+  }
+
+  // Counterparts: parents before the places inside them.
+  const placeTable = table('counterparts');
+  const placeDetails = await existingCounterparts(ctx);
+  const placeRows = (placeTable?.rows ?? [])
+    .map((row) => new RowReader(placeTable!.file, 'counterparts', row, plan.problems))
+    .sort((a, b) => depth(a.row.cells.parent) - depth(b.row.cells.parent));
+  for (const r of placeRows) {
+    const sources = r.citations('sources');
+    citationsKnown(r, 'sources', sources);
+    const parentPath = r.text('parent');
+    let parent: Ref | null = null;
+    if (parentPath) {
+      const found = keys.findPlace(parentPath);
+      if ('problem' in found) {
+        r.problem('parent', found.problem);
+        continue;
+      }
+      parent = found.place.ref;
+    }
+    const input = {
+      slug: r.text('counterpart'), countryCode: r.text('country'), nameLatin: r.text('name_latin'), nameNative: r.text('name_native'), namePinyin: r.text('name_pinyin'),
+      level: r.text('level'), lat: r.number('lat'), lon: r.number('lon'), note: r.text('note'), sources,
+    };
+    const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country' }));
+    if (!parsed) continue;
+    const { slug, visibility: _v, sources: cited, parent: _p, ...rest } = parsed;
+    const values = { ...nullify(rest), parent, sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as CounterpartValues;
+    // The same name inside the same parent is the same place.
+    const siblings = keys.placesByParent.get(parent?.token ?? 'root') ?? [];
+    const found = siblings.find((p) => normalizeForSearch(p.nameLatin) === normalizeForSearch(values.nameLatin) && p.countryCode === values.countryCode) ?? keys.placesBySlug.get(slug);
+    if (plan.counterparts.some((p) => p.ref.slug === slug || (found && p.ref === found.ref))) {
+      r.problem('counterpart', `the counterpart '${slug}' (${values.nameLatin}) comes twice in the file`);
+      continue;
+    }
+    const action: Action = !found ? 'create' : same(placeDetails.get(found.ref.id!), values) ? 'unchanged' : 'change';
+    const ref = found?.ref ?? newRef(slug);
+    if (!found) keys.addPlace({ ref, parent, countryCode: values.countryCode, names: [values.nameLatin, values.nameNative, values.namePinyin].filter((n): n is string => !!n), nameLatin: values.nameLatin });
+    plan.counterparts.push({ ref, action, values });
+    outcome(r, action, `counterpart ${ref.slug}`);
+  }
+
+  await planAgreements(ctx, table('agreements'), keys, plan, citationsKnown, outcome);
+  return plan;
+}
+
+const depth = (path: string | undefined) => (path ? path.split('>').length : 0);
+
+function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]: Exclude<T[K], undefined> | null } {
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? null])) as never;
+}
+
+const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'sources'];
+const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'reasons', 'event_sources'];
+const REASON = /^([a-z_]+)\s*(?:\(([a-z_]+)\))?\s*(?::\s*([\s\S]*))?$/;
+
+async function planAgreements(
+  ctx: Context,
+  agreementTable: ReadTable | undefined,
+  keys: RegisterKeys,
+  plan: ImportPlan,
+  citationsKnown: (r: RowReader, column: string, list: Citation[]) => void,
+  outcome: (r: RowReader, action: Action, what: string) => void,
+) {
+  if (!agreementTable) return;
+  // Parties and places repeat on every row of an agreement: resolve each text once.
+  const partyCache = new Map<string, { parties: AgreementValues['parties']; problems: string[] }>();
+  const placeCache = new Map<string, { places: Ref[]; problems: string[] }>();
+  const resolveParties = (text: string) => {
+    let hit = partyCache.get(text);
+    if (!hit) {
+      hit = { parties: [], problems: [] };
+      for (const item of text.split('|').map((s) => s.trim()).filter(Boolean)) {
+        const roleMatch = /^([a-z_]+):\s*(.+)$/.exec(item);
+        const role = roleMatch && (PARTY_ROLES as readonly string[]).includes(roleMatch[1]!) ? (roleMatch[1] as PartyRole) : 'party';
+        const found = keys.findActor(role === 'party' ? item : roleMatch![2]!);
+        if ('problem' in found) hit.problems.push(found.problem);
+        else if (hit.parties.some((p) => p.actor === found.actor.ref && p.role === role)) hit.problems.push(`'${item}' comes twice`);
+        else hit.parties.push({ role, actor: found.actor.ref });
+      }
+      partyCache.set(text, hit);
+    }
+    return hit;
+  };
+  const resolvePlaces = (text: string) => {
+    let hit = placeCache.get(text);
+    if (!hit) {
+      hit = { places: [], problems: [] };
+      for (const path of text.split('|').map((s) => s.trim()).filter(Boolean)) {
+        const found = keys.findPlace(path);
+        if ('problem' in found) hit.problems.push(found.problem);
+        else if (hit.places.includes(found.place.ref)) hit.problems.push(`'${path}' comes twice`);
+        else hit.places.push(found.place.ref);
+      }
+      placeCache.set(text, hit);
+    }
+    return hit;
+  };
+
+  // Rows into agreements: by id when given, else by kind, parties and places.
+  const groups = new Map<string, RowReader[]>();
+  for (const row of agreementTable.rows) {
+    const r = new RowReader(agreementTable.file, 'agreements', row, plan.problems);
+    const id = r.text('agreement');
+    let key: string;
+    if (id) key = `slug:${id}`;
+    else {
+      const parties = resolveParties(r.text('parties') ?? '');
+      const places = resolvePlaces(r.text('counterparts') ?? '');
+      if (parties.problems.length || places.problems.length || !parties.parties.length || !places.places.length || !r.text('kind')) {
+        r.problem(undefined, 'without an id in the agreement column, a row needs kind, parties and counterparts that the register knows, to tell which agreement it is');
+        parties.problems.forEach((p) => r.problem('parties', p));
+        places.problems.forEach((p) => r.problem('counterparts', p));
+        continue;
+      }
+      key = `natural:${naturalKeyOf(r.text('kind')!, parties.parties, places.places)}`;
+    }
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+
+  const matchedIds: number[] = [];
+  const drafts: Array<{ rows: RowReader[]; planned: PlannedAgreement; events: Array<{ r: RowReader; values: EventValues }> }> = [];
+  const slugsTaken = new Set(keys.agreementsBySlug.keys());
+  for (const rows of groups.values()) {
+    const first = rows[0]!;
+    // An agreement's columns may repeat on each of its rows, but must not differ.
+    const cell: Record<string, string | undefined> = {};
+    let consistent = true;
+    for (const column of AGREEMENT_COLUMNS) {
+      for (const r of rows) {
+        const value = r.row.cells[column] || undefined;
+        if (value === undefined) continue;
+        if (cell[column] === undefined) cell[column] = value;
+        else if (cell[column] !== value) {
+          r.problem(column, `differs from row ${rows.find((o) => o.row.cells[column] === cell[column])!.row.row} of the same agreement; an agreement's columns must be the same on each of its rows`);
+          consistent = false;
+        }
+      }
+    }
+    if (!consistent) continue;
+    const holder = (column: string) => rows.find((r) => r.row.cells[column]) ?? first;
+    const parties = resolveParties(holder('parties').text('parties') ?? '');
+    parties.problems.forEach((p) => holder('parties').problem('parties', p));
+    const places = resolvePlaces(holder('counterparts').text('counterparts') ?? '');
+    places.problems.forEach((p) => holder('counterparts').problem('counterparts', p));
+    const sources = holder('sources').citations('sources');
+    citationsKnown(holder('sources'), 'sources', sources);
+    const kind = holder('kind').text('kind');
+    if (kind && !keys.kinds.has(kind)) holder('kind').problem('kind', `'${kind}' is not an agreement kind; write one of ${[...keys.kinds].join(', ')}`);
+    const givenSlug = first.text('agreement');
+    const input = {
+      slug: givenSlug ?? 'new-agreement',
+      kind,
+      officialTitle: holder('official_title').text('official_title'),
+      signedOn: holder('signed_on').text('signed_on'),
+      term: holder('term').text('term'),
+      renewalRule: holder('renewal_rule').text('renewal_rule'),
+      endsOn: holder('ends_on').text('ends_on'),
+      themes: holder('themes').list('themes'),
+      funding: holder('funding').text('funding'),
+      responsibleUnit: holder('responsible_unit').text('responsible_unit'),
+      parent: holder('parent').text('parent'),
+      summary: holder('summary').text('summary'),
+      // The schema checks counts and roles; the refs are resolved above.
+      parties: parties.parties.map((p) => ({ actor: 'x', role: p.role })),
+      counterparts: places.places.map(() => 'x'),
+      sources,
+    };
+    const parsed = holder('kind').parse(createAgreementSchema, input, columnFor({ slug: 'agreement', counterparts: 'counterparts' }));
+    if (!parsed || parties.problems.length || places.problems.length) continue;
+    const values: AgreementValues = {
+      kind: parsed.kind,
+      officialTitle: parsed.officialTitle ?? null,
+      signedOn: parsed.signedOn ?? null,
+      term: parsed.term ?? null,
+      renewalRule: parsed.renewalRule ?? null,
+      endsOn: parsed.endsOn ?? null,
+      themes: parsed.themes,
+      funding: parsed.funding ?? null,
+      responsibleUnit: parsed.responsibleUnit ?? null,
+      parent: parsed.parent ?? null,
+      summary: parsed.summary ?? null,
+      parties: [...parties.parties].sort((a, b) => (a.role + a.actor.token).localeCompare(b.role + b.actor.token)),
+      places: [...places.places].sort((a, b) => a.token.localeCompare(b.token)),
+      sources: sources,
+    };
+    const naturalKey = naturalKeyOf(values.kind, values.parties, values.places);
+    let match = givenSlug ? keys.agreementsBySlug.get(givenSlug) : undefined;
+    if (!givenSlug) {
+      const candidates = keys.agreementsByKey.get(naturalKey) ?? [];
+      if (candidates.length > 1) {
+        first.problem('agreement', `the register has ${candidates.length} agreements of this kind between these parties (${candidates.map((c) => c.ref.slug).join(', ')}); write the one you mean in the agreement column`);
+        continue;
+      }
+      match = candidates[0];
+    }
+    const ref = match?.ref ?? newRef(givenSlug ?? uniqueSlug(slugsTaken, values, keys));
+    slugsTaken.add(ref.slug);
+    if (!match) keys.addAgreement({ ref, kind: values.kind, naturalKey });
+    else matchedIds.push(ref.id!);
+
+    const events: Array<{ r: RowReader; values: EventValues }> = [];
+    for (const r of rows) {
+      const type = r.text('event');
+      if (!type) {
+        const stray = EVENT_COLUMNS.find((c) => r.row.cells[c]);
+        if (stray) r.problem('event', `the row has ${stray} but no event; write the event, e.g. established or ended`);
+        continue;
+      }
+      const eventSources = r.citations('event_sources');
+      citationsKnown(r, 'event_sources', eventSources);
+      const reasons = r.list('reasons').map((text) => {
+        const m = REASON.exec(text);
+        if (!m) r.problem('reasons', `'${text}' is not a reason; write code (who): text, e.g. democracy_human_rights (decision_maker)`);
+        return { code: m?.[1] ?? text, statedBy: m?.[2] ?? 'decision_maker', text: m?.[3]?.trim() || null };
+      });
+      const eventInput = {
+        type, date: r.text('event_date'), side: r.text('event_side'), mode: r.text('event_mode'), decidingBody: r.text('deciding_body'), reference: r.text('reference'),
+        caseNumber: r.text('case_number'), note: r.text('event_note'), reasons, sources: eventSources,
+      };
+      const parsedEvent = r.parse(recordEventSchema, eventInput, columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', sources: 'event_sources' }));
+      if (!parsedEvent) continue;
+      const eventValues: EventValues = {
+        type: parsedEvent.type,
+        date: parsedEvent.date,
+        side: parsedEvent.side ?? null,
+        mode: parsedEvent.mode ?? null,
+        decidingBody: parsedEvent.decidingBody ?? null,
+        reference: parsedEvent.reference ?? null,
+        caseNumber: parsedEvent.caseNumber ?? null,
+        note: parsedEvent.note ?? null,
+        reasons: parsedEvent.reasons.map((x) => ({ code: x.code, statedBy: x.statedBy, text: x.text ?? null })),
+        sources: eventSources,
+      };
+      const twin = events.find((e) => e.values.type === eventValues.type && e.values.date === eventValues.date);
+      if (twin) {
+        r.problem('event', `'${type} ${eventValues.date}' comes twice for this agreement (row ${twin.r.row.row} too)`);
+        continue;
+      }
+      events.push({ r, values: eventValues });
+    }
+    drafts.push({ rows, planned: { ref, action: match ? 'unchanged' : 'create', values, newEvents: [] }, events });
+  }
+
+  // Parents may be in the register or in the file.
+  for (const d of drafts) {
+    const parent = d.planned.values.parent;
+    if (parent && !keys.agreementsBySlug.has(parent)) {
+      (d.rows.find((r) => r.row.cells.parent) ?? d.rows[0]!).problem('parent', `no agreement '${parent}' in the register or the file`);
+    }
+  }
+
+  const existing = await existingAgreements(ctx, matchedIds);
+  for (const d of drafts) {
+    const old = d.planned.ref.id === null ? undefined : existing.get(d.planned.ref.id);
+    if (old && !same(old.values, d.planned.values)) d.planned.action = 'change';
+    const first = d.rows[0]!;
+    outcome(first, d.planned.action, `agreement ${d.planned.ref.slug}`);
+    for (const { r, values } of d.events) {
+      const had = old?.events.find((e) => e.type === values.type && e.date === values.date);
+      if (!had) {
+        d.planned.newEvents.push(values);
+        outcome(r, 'create', `event ${values.type} ${values.date}`);
+      } else if (same(had, values)) outcome(r, 'unchanged', `event ${values.type} ${values.date}`);
+      else {
+        const fields = (Object.keys(values) as Array<keyof EventValues>).filter((k) => !same(had[k], values[k]));
+        r.problem(
+          fields.map((f) => columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', sources: 'event_sources', decidingBody: 'deciding_body', caseNumber: 'case_number' })(f)).join(', '),
+          `the register has '${values.type} ${values.date}' for ${d.planned.ref.slug} with other details; status events are never changed, so record a new event or correct the file`,
+        );
+      }
+    }
+    plan.agreements.push(d.planned);
+  }
+}
+
+function uniqueSlug(taken: Set<string>, values: AgreementValues, keys: RegisterKeys): string {
+  const party = [...keys.actorsBySlug.values()].find((a) => a.ref === values.parties.find((p) => p.role === 'party')?.actor);
+  const place = [...keys.placesBySlug.values()].find((p) => p.ref === values.places[0]);
+  const base = [party?.name ?? 'avtal', place?.nameLatin ?? '', values.kind]
+    .map((s) => normalizeForSearch(s).replace(/[^a-z0-9]+/g, '-'))
+    .join('-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 100);
+  let slug = base || 'avtal';
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+// What the register holds, in the shape a plan compares with.
+
+async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): Promise<Map<number, Citation[]>> {
+  const rows = await queryRows<{ subject_id: number; slug: string; passage: string | null }>(
+    ctx.db,
+    sql`select c.subject_id, s.slug, c.passage from citations c join sources s on s.id = c.source_id
+        where c.subject_type = ${subjectType} ${ids ? sql`and c.subject_id = any(${sql.param(ids)}::int[])` : sql``} order by c.id`,
+  );
+  const map = new Map<number, Citation[]>();
+  for (const r of rows) map.set(r.subject_id, [...(map.get(r.subject_id) ?? []), { source: r.slug, passage: r.passage }]);
+  return map;
+}
+
+async function existingSources(ctx: Context): Promise<Map<string, SourceValues>> {
+  const rows = await queryRows<SourceValues & { slug: string }>(
+    ctx.db,
+    sql`select slug, kind, title, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
+          seed_file as "seedFile", seed_passage as "seedPassage", note from sources`,
+  );
+  return new Map(rows.map(({ slug, ...values }) => [slug, values]));
+}
+
+async function existingActors(ctx: Context): Promise<Map<number, ActorValues>> {
+  const cited = await citationsOf(ctx, 'actor');
+  const rows = await queryRows<Omit<ActorValues, 'sources'> & { id: number }>(
+    ctx.db,
+    sql`select id, name, kind, municipality_code as "municipalityCode", county_code as "countyCode", existed_from as "existedFrom", existed_to as "existedTo",
+          seat_lat as "seatLat", seat_lon as "seatLon", note from actors`,
+  );
+  return new Map(rows.map(({ id, ...values }) => [id, { ...values, sources: cited.get(id) ?? [] }]));
+}
+
+async function existingCounterparts(ctx: Context): Promise<Map<number, CounterpartValues>> {
+  const cited = await citationsOf(ctx, 'counterpart');
+  const rows = await queryRows<Omit<CounterpartValues, 'sources' | 'parent'> & { id: number; parent_id: number | null }>(
+    ctx.db,
+    sql`select id, parent_id, country_code as "countryCode", name_latin as "nameLatin", name_native as "nameNative", name_pinyin as "namePinyin", level, lat, lon, note from counterparts`,
+  );
+  return new Map(
+    rows.map(({ id, parent_id, ...values }) => [id, { ...values, parent: parent_id === null ? null : ({ token: `id:${parent_id}` } as Ref), sources: cited.get(id) ?? [] }]),
+  );
+}
+
+async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<number, { values: AgreementValues; events: EventValues[] }>> {
+  if (!ids.length) return new Map();
+  const idList = sql.param(ids);
+  const rows = await queryRows<Omit<AgreementValues, 'parties' | 'places' | 'sources'> & { id: number; parties: string[]; places: number[] }>(
+    ctx.db,
+    sql`select a.id, a.kind, a.official_title as "officialTitle", a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule", a.ends_on as "endsOn", a.themes,
+          a.funding, a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary,
+          (select array_agg(x.role || '=' || x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
+          (select array_agg(x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places
+        from agreements a left join agreements p on p.id = a.parent_id where a.id = any(${idList}::int[])`,
+  );
+  const cited = await citationsOf(ctx, 'agreement', ids);
+  const events = await queryRows<Omit<EventValues, 'reasons' | 'sources'> & { id: number; agreement_id: number; reasons: EventValues['reasons'] | null }>(
+    ctx.db,
+    sql`select e.id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note,
+          (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons
+        from status_events e where e.agreement_id = any(${idList}::int[]) order by e.id`,
+  );
+  const eventCitations = await citationsOf(ctx, 'event', events.map((e) => e.id));
+  const map = new Map<number, { values: AgreementValues; events: EventValues[] }>();
+  for (const { id, parties, places, ...rest } of rows) {
+    map.set(id, {
+      values: {
+        ...rest,
+        parties: (parties ?? [])
+          .map((p) => {
+            const [role, actorId] = p.split('=');
+            return { role: role as PartyRole, actor: { token: `id:${actorId}` } as Ref };
+          })
+          .sort((a, b) => (a.role + a.actor.token).localeCompare(b.role + b.actor.token)),
+        places: (places ?? []).map((p) => ({ token: `id:${p}` }) as Ref).sort((a, b) => a.token.localeCompare(b.token)),
+        sources: cited.get(id) ?? [],
+      },
+      events: [],
+    });
+  }
+  for (const { id, agreement_id, reasons, ...e } of events) {
+    map.get(agreement_id)!.events.push({ ...e, reasons: reasons ?? [], sources: eventCitations.get(id) ?? [] });
+  }
+  return map;
+}
