@@ -53,13 +53,15 @@ export class RowReader {
   }
 
   /** Parses with a schema; each problem names the column `columnOf` maps its field to. */
-  parse<S extends z.ZodType>(schema: S, input: Record<string, unknown>, columnOf: (field: string) => string): z.infer<S> | null {
+  /** `readerOf` reports a column's problem on another row (an agreement's columns may stand on any of its rows). */
+  parse<S extends z.ZodType>(schema: S, input: Record<string, unknown>, columnOf: (field: string) => string, readerOf: (column: string) => RowReader = () => this): z.infer<S> | null {
     const result = schema.safeParse(input);
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const field = String(issue.path[0] ?? '');
       const value = issue.path.reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), input);
-      this.problem(field ? columnOf(field) : undefined, describeIssue(issue, value));
+      const column = field ? columnOf(field) : undefined;
+      (column ? readerOf(column) : this).problem(column, describeIssue(issue, value));
     }
     return null;
   }

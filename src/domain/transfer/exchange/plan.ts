@@ -309,42 +309,61 @@ async function planAgreements(
     return hit;
   };
 
-  // Rows into agreements: by id when given, else by kind, parties and places.
+  // Rows into agreements: by id when given, else by kind, parties and places,
+  // which may name an agreement of the register or one the file gives an id.
   const groups = new Map<string, RowReader[]>();
-  for (const row of agreementTable.rows) {
-    const r = new RowReader(agreementTable.file, 'agreements', row, plan.problems);
+  const naturalKeyOfRow = (r: RowReader) => {
+    const parties = resolveParties(r.text('parties') ?? '');
+    const places = resolvePlaces(r.text('counterparts') ?? '');
+    const kind = r.text('kind');
+    if (parties.problems.length || places.problems.length || !parties.parties.length || !places.places.length || !kind) return { parties, places, key: null };
+    return { parties, places, key: naturalKeyOf(kind, parties.parties, places.places) };
+  };
+  const readers = agreementTable.rows.map((row) => new RowReader(agreementTable.file, 'agreements', row, plan.problems));
+  const slugOfNaturalKey = new Map<string, string>();
+  for (const r of readers) {
     const id = r.text('agreement');
-    let key: string;
-    if (id) key = `slug:${id}`;
-    else {
-      const parties = resolveParties(r.text('parties') ?? '');
-      const places = resolvePlaces(r.text('counterparts') ?? '');
-      if (parties.problems.length || places.problems.length || !parties.parties.length || !places.places.length || !r.text('kind')) {
-        r.problem(undefined, 'without an id in the agreement column, a row needs kind, parties and counterparts that the register knows, to tell which agreement it is');
-        parties.problems.forEach((p) => r.problem('parties', p));
-        places.problems.forEach((p) => r.problem('counterparts', p));
-        continue;
-      }
-      key = `natural:${naturalKeyOf(r.text('kind')!, parties.parties, places.places)}`;
+    if (!id) continue;
+    groups.set(`slug:${id}`, [...(groups.get(`slug:${id}`) ?? []), r]);
+    const { key } = naturalKeyOfRow(r);
+    if (key && !slugOfNaturalKey.has(key)) slugOfNaturalKey.set(key, id);
+  }
+  for (const r of readers) {
+    if (r.text('agreement')) continue;
+    const { parties, places, key } = naturalKeyOfRow(r);
+    if (!key) {
+      r.problem(undefined, 'without an id in the agreement column, a row needs kind, parties and counterparts that the register knows, to tell which agreement it is');
+      parties.problems.forEach((p) => r.problem('parties', p));
+      places.problems.forEach((p) => r.problem('counterparts', p));
+      continue;
     }
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+    const inRegister = keys.agreementsByKey.get(key) ?? [];
+    const slug = slugOfNaturalKey.get(key) ?? (inRegister.length === 1 ? inRegister[0]!.ref.slug : undefined);
+    const group = slug ? `slug:${slug}` : `natural:${key}`;
+    groups.set(group, [...(groups.get(group) ?? []), r]);
   }
 
   const matchedIds: number[] = [];
   const drafts: Array<{ rows: RowReader[]; planned: PlannedAgreement; events: Array<{ r: RowReader; values: EventValues }> }> = [];
   const slugsTaken = new Set(keys.agreementsBySlug.keys());
-  for (const rows of groups.values()) {
+  for (const [groupKey, rows] of groups) {
     const first = rows[0]!;
     // An agreement's columns may repeat on each of its rows, but must not differ.
     const cell: Record<string, string | undefined> = {};
     let consistent = true;
+    // Parties and places compare by what they name: "1492" and "1492 Åmåls kommun" are the same.
+    const comparable = (column: string, text: string) => {
+      const resolved = column === 'parties' ? resolveParties(text) : column === 'counterparts' ? resolvePlaces(text) : null;
+      if (!resolved || resolved.problems.length) return text;
+      return 'parties' in resolved ? naturalKeyOf('', resolved.parties, []) : naturalKeyOf('', [], resolved.places);
+    };
     for (const column of AGREEMENT_COLUMNS) {
       for (const r of rows) {
-        const value = r.row.cells[column] || undefined;
+        const value = r.row.cells[column] ? comparable(column, r.row.cells[column]) : undefined;
         if (value === undefined) continue;
         if (cell[column] === undefined) cell[column] = value;
         else if (cell[column] !== value) {
-          r.problem(column, `differs from row ${rows.find((o) => o.row.cells[column] === cell[column])!.row.row} of the same agreement; an agreement's columns must be the same on each of its rows`);
+          r.problem(column, `differs from row ${rows.find((o) => o.row.cells[column] && comparable(column, o.row.cells[column]) === cell[column])!.row.row} of the same agreement; an agreement's columns must be the same on each of its rows`);
           consistent = false;
         }
       }
@@ -359,7 +378,7 @@ async function planAgreements(
     citationsKnown(holder('sources'), 'sources', sources);
     const kind = holder('kind').text('kind');
     if (kind && !keys.kinds.has(kind)) holder('kind').problem('kind', `'${kind}' is not an agreement kind; write one of ${[...keys.kinds].join(', ')}`);
-    const givenSlug = first.text('agreement');
+    const givenSlug = groupKey.startsWith('slug:') ? groupKey.slice('slug:'.length) : undefined;
     const input = {
       slug: givenSlug ?? 'new-agreement',
       kind,
@@ -374,11 +393,12 @@ async function planAgreements(
       parent: holder('parent').text('parent'),
       summary: holder('summary').text('summary'),
       // The schema checks counts and roles; the refs are resolved above.
-      parties: parties.parties.map((p) => ({ actor: 'x', role: p.role })),
-      counterparts: places.places.map(() => 'x'),
+      // (Unresolved ones are reported above, not again as missing.)
+      parties: parties.problems.length ? [{ actor: 'x' }] : parties.parties.map((p) => ({ actor: 'x', role: p.role })),
+      counterparts: places.problems.length ? ['x'] : places.places.map(() => 'x'),
       sources,
     };
-    const parsed = holder('kind').parse(createAgreementSchema, input, columnFor({ slug: 'agreement', counterparts: 'counterparts' }));
+    const parsed = first.parse(createAgreementSchema, input, columnFor({ slug: 'agreement', counterparts: 'counterparts' }), holder);
     if (!parsed || parties.problems.length || places.problems.length) continue;
     const values: AgreementValues = {
       kind: parsed.kind,

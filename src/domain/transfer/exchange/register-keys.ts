@@ -54,6 +54,7 @@ export class RegisterKeys {
   actorsByName = new Map<string, ActorKey[]>();
   placesBySlug = new Map<string, PlaceKey>();
   placesByParent = new Map<string, PlaceKey[]>();
+  placesByName = new Map<string, PlaceKey[]>();
   agreementsBySlug = new Map<string, AgreementKey>();
   agreementsByKey = new Map<string, AgreementKey[]>();
 
@@ -111,6 +112,7 @@ export class RegisterKeys {
     this.placesBySlug.set(place.ref.slug, place);
     const parent = place.parent?.token ?? 'root';
     this.placesByParent.set(parent, [...(this.placesByParent.get(parent) ?? []), place]);
+    for (const name of new Set(place.names.map(normalizeForSearch))) this.placesByName.set(name, [...(this.placesByName.get(name) ?? []), place]);
   }
 
   addAgreement(agreement: AgreementKey) {
@@ -133,7 +135,11 @@ export class RegisterKeys {
     return { problem: `no Swedish body '${text}' in the register or the actors table; add it there first` };
   }
 
-  /** "Zhejiang > Huzhou > Changxing" (any of a place's names per step) or a counterpart's id. */
+  /**
+   * "Zhejiang > Huzhou > Changxing" (any of a place's names per step), a
+   * counterpart's id, or a path that starts below the top when its first step
+   * names one place only ("Changxing", "Huzhou > Changxing").
+   */
   findPlace(path: string): { place: PlaceKey } | { problem: string } {
     const steps = path.split('>').map((s) => s.trim());
     if (steps.some((s) => !s)) return { problem: `'${path}' has an empty step; write places as Zhejiang > Huzhou` };
@@ -142,8 +148,9 @@ export class RegisterKeys {
     let found = null as PlaceKey | null;
     for (const [i, step] of steps.entries()) {
       const wanted = normalizeForSearch(step);
-      const matches: PlaceKey[] = (this.placesByParent.get(parent?.token ?? 'root') ?? []).filter((p) => p.names.some((n) => normalizeForSearch(n) === wanted));
-      const where = i === 0 ? 'at the top level' : `inside ${steps.slice(0, i).join(' > ')}`;
+      let matches: PlaceKey[] = (this.placesByParent.get(parent?.token ?? 'root') ?? []).filter((p) => p.names.some((n) => normalizeForSearch(n) === wanted));
+      if (i === 0 && matches.length === 0) matches = this.placesByName.get(wanted) ?? [];
+      const where = i === 0 ? 'anywhere' : `inside ${steps.slice(0, i).join(' > ')}`;
       if (matches.length === 0) return { problem: `no place '${step}' ${where} in the register or the counterparts table; add it there first` };
       if (matches.length > 1) return { problem: `'${step}' names ${matches.length} places ${where}; write the counterpart's id instead` };
       found = matches[0]!;

@@ -1,0 +1,299 @@
+// Import and export in the exchange format on a real database: round trips
+// (export → import into an empty database → export gives the same files),
+// idempotence, dry runs, and 1,000+ broken files that each get a report
+// naming row and column while nothing is written.
+import { Writable } from 'node:stream';
+import { stringify } from 'csv-stringify/sync';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
+import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
+import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
+import { planImport, summarise } from '../../src/domain/transfer/exchange/plan.ts';
+import { readFiles, type InputFile } from '../../src/domain/transfer/exchange/read.ts';
+import type { Context } from '../../src/domain/context.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let shipped: TestDatabase;
+let empty: TestDatabase;
+beforeAll(async () => {
+  [shipped, empty] = await Promise.all([openTestDatabase(), openTestDatabase({ empty: true })]);
+});
+afterAll(async () => Promise.all([shipped?.close(), empty?.close()]));
+
+async function capture(work: (out: Writable) => Promise<unknown>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const out = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(Buffer.from(chunk));
+      done();
+    },
+  });
+  await work(out);
+  return Buffer.concat(chunks);
+}
+
+async function exportCsv(ctx: Context): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const table of TABLES) files.push({ name: `${table}.csv`, bytes: await capture((out) => writeCsv(ctx, table, out)) });
+  return files;
+}
+
+async function importFiles(ctx: Context, files: InputFile[], dryRun = false) {
+  const read = await readFiles(files);
+  const plan = await planImport(ctx, read.tables, read.problems);
+  if (!dryRun && !plan.problems.length) await applyImport(ctx, plan);
+  return plan;
+}
+
+async function registerState(ctx: Context) {
+  const [row] = await queryRows<Record<string, number>>(
+    ctx.db,
+    sql`select (select version from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
+          (select count(*)::int from status_events) as events, (select count(*)::int from actors) as actors, (select count(*)::int from citations) as citations,
+          (select count(*)::int from audit_log) as audit`,
+  );
+  return row!;
+}
+
+async function xlsxCells(bytes: Buffer): Promise<Record<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheets: Record<string, unknown[][]> = {};
+  workbook.eachSheet((sheet) => {
+    sheets[sheet.name] = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).slice(1));
+  });
+  return sheets;
+}
+
+describe('round trip', () => {
+  it('export → import into an empty database → export gives identical CSV and JSON files, and XLSX with identical cells', async () => {
+    const before = await exportCsv(shipped.anonymous);
+    const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
+    const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
+
+    const plan = await importFiles(systemCtx(empty), before);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan).agreements.create).toBe(58);
+
+    const after = await exportCsv(empty.anonymous);
+    for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
+    expect((await capture((out) => writeJson(empty.anonymous, out))).toString()).toBe(jsonBefore.toString());
+    expect(await xlsxCells(await capture((out) => writeXlsx(empty.anonymous, out)))).toEqual(await xlsxCells(xlsxBefore));
+
+    // The same register: every agreement has the same derived status, periods and labels.
+    const state = (ctx: Context) =>
+      queryRows(ctx.db, sql`select slug, current_status, established_min::text, party_label, counterpart_label, search_text,
+        (select string_agg(status || valid_from || coalesce(valid_to::text, ''), ',' order by valid_from) from agreement_status_periods p where p.agreement_id = a.id) as periods
+        from agreements a where visibility = 'public' order by slug`);
+    expect(await state(empty.anonymous)).toEqual(await state(shipped.anonymous));
+  });
+
+  it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
+    const ctx = systemCtx(empty);
+    const json = { name: 'register.json', bytes: await capture((out) => writeJson(shipped.anonymous, out)) };
+    const xlsx = { name: 'register.xlsx', bytes: await capture((out) => writeXlsx(shipped.anonymous, out)) };
+    for (const file of [json, xlsx]) {
+      const plan = await importFiles(ctx, [file], true);
+      expect(plan.problems, file.name).toEqual([]);
+      const s = summarise(plan);
+      expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
+      expect(s.events.create + s.events.change, file.name).toBe(0);
+    }
+  });
+
+  it('importing the same files twice changes nothing the second time', async () => {
+    const ctx = systemCtx(empty);
+    const files = await exportCsv(empty.anonymous);
+    const before = await registerState(ctx);
+    const plan = await importFiles(ctx, files);
+    expect(plan.outcomes.every((o) => o.action === 'unchanged')).toBe(true);
+    expect(await registerState(ctx)).toEqual(before);
+  });
+
+  it('reads semicolons, a BOM or none, and decimal commas', async () => {
+    const ctx = systemCtx(empty);
+    const actors = parse(Buffer.from((await exportCsv(empty.anonymous))[1]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    const lat = actors[0]!.indexOf('seat_lat');
+    const swedish = actors.map((row, i) => (i === 0 ? row : row.map((cell, j) => (j === lat || j === lat + 1 ? cell.replace('.', ',') : cell))));
+    const bytes = Buffer.from(stringify(swedish, { delimiter: ';' }), 'utf8');
+    const plan = await importFiles(ctx, [{ name: 'aktorer.csv', bytes }], true);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan).actors).toEqual({ create: 0, change: 0, unchanged: 54 });
+  });
+});
+
+describe('changes', () => {
+  it('adds an event and changes an agreement, reporting row by row; a dry run writes nothing', async () => {
+    const ctx = systemCtx(empty);
+    const header = 'agreement,kind,parties,counterparts,official_title,event,event_date,event_side,event_mode,deciding_body,reasons\n';
+    const rows = [
+      'amal--dunhuang,vanort,1492 Åmåls kommun,Gansu > Jiuquan > Dunhuang,Vänortsavtal (ändrat),,,,,,',
+      ',vanort,1492,Dunhuang,,activity_observed,2023-05,,,,',
+    ];
+    const file = { name: 'amal.csv', bytes: Buffer.from(header + rows.join('\n')) };
+    const before = await registerState(ctx);
+    const dry = await importFiles(ctx, [file], true);
+    expect(dry.problems).toEqual([]);
+    expect(dry.outcomes.map((o) => `${o.row} ${o.action} ${o.what}`)).toEqual([
+      '2 change agreement amal--dunhuang',
+      '3 create event activity_observed 2023-05',
+    ]);
+    expect(await registerState(ctx)).toEqual(before);
+    await importFiles(ctx, [file]);
+    const [row] = await queryRows<{ official_title: string; events: number; version: number }>(
+      ctx.db,
+      sql`select official_title, version, (select count(*)::int from status_events e where e.agreement_id = a.id) as events from agreements a where slug = 'amal--dunhuang'`,
+    );
+    expect(row!.official_title).toBe('Vänortsavtal (ändrat)');
+    expect(await registerState(ctx)).toMatchObject({ version: before.version! + 1, events: before.events! + 1, audit: before.audit! + 1 });
+    expect(summarise(await importFiles(ctx, [file], true)).agreements).toEqual({ create: 0, change: 0, unchanged: 1 });
+  });
+
+  it('refuses to change an event the register has', async () => {
+    const file = { name: 'x.csv', bytes: Buffer.from('agreement,kind,parties,counterparts,event,event_date,deciding_body\namal--dunhuang,vanort,1492,gansu > jiuquan > dunhuang,activity_observed,2023-05,kommunstyrelsen\n') };
+    const plan = await importFiles(systemCtx(empty), [file], true);
+    expect(plan.problems).toEqual([expect.objectContaining({ row: 2, column: 'deciding_body', message: expect.stringContaining('status events are never changed') })]);
+  });
+});
+
+// ---- 1,000+ broken inputs -------------------------------------------------
+
+function rng(seed: number) {
+  let x = seed;
+  return () => ((x = (x * 1103515245 + 12345) % 2147483648) / 2147483648);
+}
+
+type Sheet = string[][];
+interface Broken {
+  name: string;
+  files: InputFile[];
+  /** The row (as a spreadsheet numbers it) a problem must name, when the breakage is in one row. */
+  row?: number;
+  column?: string;
+}
+
+describe('broken files', () => {
+  let base: Sheet;
+  const csv = (sheet: Sheet, delimiter = ',', bom = true) => Buffer.from(stringify(sheet, { bom, delimiter }), 'utf8');
+  const col = (name: string) => base[0]!.indexOf(name);
+  beforeAll(async () => {
+    const all = parse(Buffer.from((await exportCsv(shipped.anonymous))[3]!.bytes).toString().replace(/^\uFEFF/, '')) as Sheet;
+    base = all.slice(0, 9); // header and eight rows the shipped register has
+  });
+
+  function cases(): Broken[] {
+    const random = rng(42);
+    const list: Broken[] = [];
+    const dataRows = base.length - 1;
+    const withCell = (row: number, column: string, value: string): Sheet => base.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === col(column) ? value : c)) : r));
+    for (let variant = 0; variant < 8; variant++) {
+      const delimiter = variant % 2 ? ';' : ',';
+      const bom = variant % 4 < 2;
+      const file = (sheet: Sheet, name = 'agreements.csv') => [{ name, bytes: csv(sheet, delimiter, bom) }];
+      const row = 2 + Math.floor(random() * dataRows);
+      // Wrong encoding: Latin-1 bytes for Swedish letters.
+      list.push({ name: 'latin-1', files: [{ name: 'a.csv', bytes: Buffer.from(stringify(base, { delimiter }), 'latin1') }] });
+      list.push({ name: 'utf-16', files: [{ name: 'a.csv', bytes: Buffer.from(`\uFEFF${stringify(base, { delimiter })}`, 'utf16le') }] });
+      // Missing, extra, unnamed and doubled columns.
+      for (const name of ['kind', 'parties', 'counterparts']) list.push({ name: `missing ${name}`, files: file(base.map((r) => r.filter((_, j) => j !== col(name)))), row: 1, column: name });
+      for (const extra of ['kommentar', 'Status', 'agreement ']) {
+        list.push({ name: `extra column ${extra}`, files: file(base.map((r, i) => [...r, i === 0 ? extra : 'x'])), row: 1 });
+      }
+      list.push({ name: 'unnamed column', files: file(base.map((r, i) => [...r, i === 0 ? '' : 'x'])), row: 1 });
+      list.push({ name: 'doubled column', files: file(base.map((r) => [...r, r[col('kind')]!])), row: 1, column: 'kind' });
+      list.push({ name: 'no table', files: file(base.map((r) => r.slice(1))), row: 1 });
+      list.push({ name: 'empty file', files: [{ name: 'a.csv', bytes: Buffer.from(bom ? '\uFEFF' : '') }] });
+      list.push({ name: 'too many cells', files: file(base.map((r, i) => (i === row - 1 ? [...r, 'surplus'] : r))), row });
+      // Quotes left open.
+      for (let k = 0; k < 4; k++) {
+        const text = stringify(base, { delimiter }).split('\n');
+        const at = 1 + Math.floor(random() * dataRows);
+        text[at] = `"${text[at]}`;
+        list.push({ name: 'open quote', files: [{ name: 'a.csv', bytes: Buffer.from(text.join('\n')) }] });
+      }
+      // Impossible dates, unknown values, formulas, huge cells, unknown references, in every row.
+      for (let r = 2; r <= base.length; r++) {
+        for (const date of ['2019-13-45', '2019-02-30', '20199', 'nästa år', '2019-00', '19/05/2019', '2019-5-1']) {
+          list.push({ name: `date ${date}`, files: file(withCell(r, 'event_date', date)), row: r, column: 'event_date' });
+        }
+        list.push({ name: 'signed_on', files: file(withCell(r, 'signed_on', '31 februari 2020')), row: r, column: 'signed_on' });
+        for (const [column, value] of [['event', 'exploded'], ['event_side', 'left'], ['kind', 'friendship'], ['reasons', 'greed (mayor)'], ['event_mode', 'by magic']] as const) {
+          list.push({ name: `${column} ${value}`, files: file(withCell(r, column, value)), row: r, column });
+        }
+        for (const formula of ['=HYPERLINK("http://example.com","klicka")', '+cmd|\' /C calc\'!A0', '@SUM(A1:A2)', '-cmd|x', '=1+1']) {
+          const column = ['official_title', 'event_note', 'deciding_body', 'summary', 'funding'][Math.floor(random() * 5)]!;
+          list.push({ name: `formula in ${column}`, files: file(withCell(r, column, formula)), row: r, column });
+        }
+        list.push({ name: '1 MB cell', files: file(withCell(r, 'event_note', 'å'.repeat(1_048_576))), row: r, column: 'event_note' });
+        list.push({ name: 'long title', files: file(withCell(r, 'official_title', 'x'.repeat(2_001))), row: r, column: 'official_title' });
+        for (const [column, value] of [
+          ['parties', '9999 Atlantis kommun'],
+          ['parties', 'Atlantis kommun'],
+          ['counterparts', 'Atlantis > Nowhere'],
+          ['counterparts', 'Gansu > Nowhere'],
+          ['event_sources', 'no-such-source: p. 3'],
+          ['sources', 'nope'],
+          ['parent', 'no-such-agreement'],
+        ] as const) {
+          list.push({ name: `unknown ${column}`, files: file(withCell(r, column, value)), row: r, column });
+        }
+      }
+      // Rows of one agreement that disagree, and an event given twice.
+      list.push({ name: 'disagreeing rows', files: file([...base, base[1]!.map((c, j) => (j === col('official_title') ? 'Another title' : c))]), row: base.length + 1, column: 'official_title' });
+      list.push({ name: 'event twice', files: file([...base, base[1]!]), row: base.length + 1, column: 'event' });
+      // Broken workbooks and JSON.
+      const junk = Buffer.from(Array.from({ length: 200 + variant * 50 }, () => Math.floor(random() * 256)));
+      list.push({ name: 'junk xlsx', files: [{ name: 'a.xlsx', bytes: Buffer.concat([Buffer.from('PK\u0003\u0004'), junk]) }] });
+      list.push({ name: 'junk json', files: [{ name: 'a.json', bytes: junk }] });
+      const json = JSON.stringify({ agreements: base.slice(1).map((r) => Object.fromEntries(base[0]!.map((h, j) => [h, r[j]]))) });
+      list.push({ name: 'truncated json', files: [{ name: 'a.json', bytes: Buffer.from(json.slice(0, 50 + Math.floor(random() * (json.length - 60)))) }] });
+      list.push({ name: 'json array', files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify(base)) }] });
+      list.push({ name: 'json nested', files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ agreements: [{ agreement: 'x', kind: { a: 1 } }] })) }], row: 2, column: 'kind' });
+      list.push({ name: 'json unknown table', files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ avtal: [] })) }] });
+      list.push({ name: 'actors with a bad number', files: [{ name: 'actors.csv', bytes: Buffer.from('actor,name,kind,seat_lat\nx-kommun,X kommun,kommun,femtio\n') }], row: 2, column: 'seat_lat' });
+    }
+    return list;
+  }
+
+  it('gives each of 1,000+ broken inputs a report naming what is wrong, never throws, and writes nothing', async () => {
+    const ctx = systemCtx(shipped);
+    const before = await registerState(ctx);
+    const all = cases();
+    expect(all.length).toBeGreaterThanOrEqual(1_000);
+    // The unbroken base imports cleanly: every problem below comes from the breakage.
+    expect((await importFiles(ctx, [{ name: 'a.csv', bytes: csv(base) }], true)).problems).toEqual([]);
+    let applied = 0;
+    for (const [i, c] of all.entries()) {
+      const plan = await importFiles(ctx, c.files, true);
+      expect(plan.problems.length, c.name).toBeGreaterThan(0);
+      for (const p of plan.problems) expect(p.message.length, c.name).toBeGreaterThan(10);
+      if (c.row !== undefined) expect(plan.problems.some((p) => (p.row === c.row || p.message.includes(`row ${c.row}`)) && (!c.column || p.column?.includes(c.column))), `${c.name}: ${JSON.stringify(plan.problems)}`).toBe(true);
+      // Applying a plan with problems is refused as a whole.
+      if (i % 50 === 0) {
+        await expect(applyImport(ctx, plan)).rejects.toBeInstanceOf(DomainError);
+        applied++;
+      }
+    }
+    expect(applied).toBeGreaterThan(10);
+    expect(await registerState(ctx)).toEqual(before);
+  }, 300_000);
+
+  it("says what to write for a date a clerk got wrong", async () => {
+    const rows = [...base];
+    while (rows.length < 14) rows.push(base[1]!.map((c, j) => (j === col('event_date') ? String(1990 + rows.length) : c)));
+    rows[13] = rows[13]!.map((c, j) => (j === col('event_date') ? '2019-13-45' : c));
+    const plan = await importFiles(systemCtx(shipped), [{ name: 'a.csv', bytes: csv(rows) }], true);
+    expect(plan.problems).toContainEqual({
+      file: 'a.csv',
+      table: 'agreements',
+      row: 14,
+      column: 'event_date',
+      message: "'2019-13-45' is not a date; write 2019, 2019-05, 2019-05-14, 2002/2022 or XXXX",
+    });
+  });
+});
