@@ -5,6 +5,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
+import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
 import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 
 function queryParameters(schema: z.ZodObject) {
@@ -45,7 +46,7 @@ export function openApiDocument() {
       '/api/statistics/{name}.csv': {
         get: {
           summary: 'One statistic as CSV',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'by-actor-kind', 'per-decade'] } }, ruleParam],
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam],
           responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 400: errorResponse, 404: errorResponse },
         },
       },
