@@ -62,6 +62,12 @@ export function openApiDocument() {
         },
       },
       '/api/export.json': { get: { summary: 'The whole public register as JSON', responses: { 200: json('Actors, counterparts and agreements with their events') } } },
+      '/api/dcat.jsonld': {
+        get: {
+          summary: 'The open data described as a DCAT-AP-SE catalogue: the dataset, every download and this API, with their licence',
+          responses: { 200: { description: 'JSON-LD (dcat:Catalog)', content: { 'application/ld+json': { schema: { type: 'object' } } } } },
+        },
+      },
     },
     components: {
       schemas: {

@@ -13,7 +13,9 @@ import { DomainError, notFound } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
+import { dcatCatalogue } from '../domain/transfer/dcat.ts';
 import { exportPublicRegister } from '../domain/transfer/export-json.ts';
+import { env } from '../env.ts';
 import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { singleQuery } from '../http/query.ts';
@@ -97,5 +99,11 @@ export function apiRoutes(database: Database) {
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
+  // Absolute URLs from the origin the request came to, so the catalogue names
+  // the addresses its reader can actually fetch.
+  api.get('/dcat.jsonld', async (c) => {
+    const catalogue = await dcatCatalogue(ctx, { baseUrl: new URL(c.req.url).origin, today: todayInStockholm(), contactEmail: env().CONTACT_EMAIL });
+    return c.body(JSON.stringify(catalogue, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
+  });
   return api;
 }
