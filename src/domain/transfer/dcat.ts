@@ -31,6 +31,11 @@ export const DCAT_CONTEXT = {
  * open-data page links the same deed at https.
  */
 export const DATA_LICENCE = 'http://creativecommons.org/licenses/by/4.0/';
+/** How to name the source when reusing the data: the catalogue's attribution text and the open-data page's example. */
+export const ATTRIBUTION = {
+  sv: 'Källa: Ortsband, efter rapporten ”Lokal frost i relationerna” (Nationellt kunskapscentrum om Kina, 2022)',
+  en: 'Source: Ortsband, after the report “Lokal frost i relationerna” (Swedish National China Centre, 2022)',
+} as const;
 /** DCAT-AP-SE requires the catalogue's own licence (that of the metadata) to be CC0. */
 export const METADATA_LICENCE = 'http://creativecommons.org/publicdomain/zero/1.0/';
 
@@ -157,10 +162,7 @@ export function buildDcatCatalogue(input: CatalogueInput) {
   const rights = {
     '@id': `${doc}#rights`,
     '@type': 'odrs:RightsStatement',
-    'odrs:attributionText': texts({
-      sv: 'Källa: Ortsband, efter rapporten "Lokal frost i relationerna" (Nationellt kunskapscentrum om Kina, 2022)',
-      en: 'Source: Ortsband, after the report "Lokal frost i relationerna" (Swedish National China Centre, 2022)',
-    }),
+    'odrs:attributionText': texts(ATTRIBUTION),
     'odrs:attributionURL': landingPage,
   };
   const licence = id(DATA_LICENCE);
@@ -254,8 +256,8 @@ export function buildDcatCatalogue(input: CatalogueInput) {
       '@type': 'dct:ProvenanceStatement',
       // DCAT-AP-SE writes the statement as dct:description (DCAT-AP uses rdfs:label).
       'dct:description': texts({
-        sv: 'De levererade uppgifterna bygger på rapporten "Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina" (Nationellt kunskapscentrum om Kina, Utrikespolitiska institutet, 2022), dess bilaga och fotnoter, och på fyra andra källdokument. Varje uppgift anger sin källa. Bilagan och SCB-koderna är inmatade två gånger oberoende av varandra och avstämda; där rapportens text och tabell skiljer sig redovisas båda.',
-        en: 'The shipped data derive from the report "Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina" (Swedish National China Centre, Swedish Institute of International Affairs, 2022), its appendix and footnotes, and four other source documents. Every fact names its source. The appendix and the SCB codes were keyed twice, independently, and reconciled; where the report\'s text and table disagree, both are recorded.',
+        sv: 'De levererade uppgifterna bygger på rapporten ”Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina” (Nationellt kunskapscentrum om Kina, Utrikespolitiska institutet, 2022), dess bilaga och fotnoter, och på fyra andra källdokument. Varje uppgift anger sin källa. Bilagan och SCB-koderna är inmatade två gånger oberoende av varandra och avstämda; där rapportens text och tabell skiljer sig redovisas båda.',
+        en: 'The shipped data derive from the report “Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina” (Swedish National China Centre, Swedish Institute of International Affairs, 2022), its appendix and footnotes, and four other source documents. Every fact names its source. The appendix and the SCB codes were keyed twice, independently, and reconciled; where the report\'s text and table disagree, both are recorded.',
       }),
     },
     'dcat:distribution': [...DOWNLOADS.map(distribution), apiDistribution],
