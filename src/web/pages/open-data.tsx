@@ -42,11 +42,15 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         <blockquote>
           <p>{`${ATTRIBUTION[lang]}, ${props.origin}/oppna-data, CC BY 4.0.`}</p>
         </blockquote>
-        <p>
-          {sv
-            ? 'De levererade uppgifterna bygger på rapporten ”Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina” av Nationellt kunskapscentrum om Kina (NKK), 2022, och fyra andra källdokument. Varje uppgift anger sin källa, med rad eller fotnot där rapporten ger den; använder du en enskild uppgift, citera gärna också den källan.'
-            : 'The shipped data derive from the report “Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina” by the Swedish National China Centre (Nationellt kunskapscentrum om Kina, NKK), 2022, and four other source documents. Every fact names its source, with the row or footnote where the report gives one; when you use a single fact, please cite that source too.'}
-        </p>
+        {sv ? (
+          <p>
+            De levererade uppgifterna bygger på rapporten ”Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina” av Nationellt kunskapscentrum om Kina (NKK), 2022, och fyra andra källdokument. Varje uppgift anger sin källa, med rad eller fotnot där rapporten ger den; använder du en enskild uppgift, citera gärna också den källan.
+          </p>
+        ) : (
+          <p>
+            The shipped data derive from the report “<span lang="sv">Lokal frost i relationerna: svenska kommuners, regioners och länsstyrelsers samarbeten med Kina</span>” by the Swedish National China Centre (<span lang="sv">Nationellt kunskapscentrum om Kina</span>, NKK), 2022, and four other source documents. Every fact names its source, with the row or footnote where the report gives one; when you use a single fact, please cite that source too.
+          </p>
+        )}
         <p class="hint">{sv ? 'Ortsbands programkod har en egen licens, EUPL-1.2.' : "Ortsband's program code has a licence of its own, EUPL-1.2."}</p>
       </section>
     </Layout>
