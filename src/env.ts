@@ -12,6 +12,8 @@ const schema = z.object({
   // Used only by the test suites to point them at a PostgreSQL server.
   TEST_DATABASE_URL: z.string().url().optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // The open-data contact address in the DCAT catalogue (/api/dcat.jsonld).
+  CONTACT_EMAIL: z.email().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -5,6 +5,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
+import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
 import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 
 function queryParameters(schema: z.ZodObject) {
@@ -45,7 +46,7 @@ export function openApiDocument() {
       '/api/statistics/{name}.csv': {
         get: {
           summary: 'One statistic as CSV',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: ['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'by-actor-kind', 'per-decade'] } }, ruleParam],
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam],
           responses: { 200: { description: 'CSV', content: { 'text/csv': {} } }, 400: errorResponse, 404: errorResponse },
         },
       },
@@ -61,6 +62,12 @@ export function openApiDocument() {
         },
       },
       '/api/export.json': { get: { summary: 'The whole public register as JSON', responses: { 200: json('Actors, counterparts and agreements with their events') } } },
+      '/api/dcat.jsonld': {
+        get: {
+          summary: 'The open data described as a DCAT-AP-SE catalogue: the dataset, every download and this API, with their licence',
+          responses: { 200: { description: 'JSON-LD (dcat:Catalog)', content: { 'application/ld+json': { schema: { type: 'object' } } } } },
+        },
+      },
     },
     components: {
       schemas: {

@@ -12,7 +12,10 @@ import { listCounterparts, listPlaceOptions } from '../domain/counterparts/list.
 import { DomainError, notFound } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
+import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
+import { dcatCatalogue } from '../domain/transfer/dcat.ts';
 import { exportPublicRegister } from '../domain/transfer/export-json.ts';
+import { env } from '../env.ts';
 import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { singleQuery } from '../http/query.ts';
@@ -65,7 +68,7 @@ export function apiRoutes(database: Database) {
     const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
     const name = c.req.param('file').replace(/\.csv$/, '');
     const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
-    const tables: Record<string, () => string> = {
+    const tables: Record<StatisticTable, () => string> = {
       'in-force': () => toCsv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
       changes: () => toCsv(['year', 'ended', 'endedBySwedishSide', 'endedByCounterpart', 'endedSideUnknown', 'paused'], s.changes.map((y) => ({ ...y, year: y.year ?? 'unknown' }))),
       'by-county': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byCounty as never),
@@ -74,8 +77,8 @@ export function apiRoutes(database: Database) {
       'per-decade': () => toCsv(['decade', ...s.kinds, 'total'], s.perDecade.map((d) => ({ decade: d.decade, ...d.byKind, total: d.total }))),
       reasons: () => toCsv(['code', 'total', 'decision_maker', 'representative', 'opposition'], s.reasons.rows.map((r) => ({ code: r.code, total: r.total, ...r.byStatedBy }))),
     };
-    const make = tables[name];
-    if (!make) throw notFound('statistic');
+    if (!(STATISTIC_TABLE_NAMES as string[]).includes(name)) throw notFound('statistic');
+    const make = tables[name as StatisticTable];
     return csvResponse(make(), `ortsband-${name}-${rule}.csv`);
   });
   api.get('/statistics/:file{[a-z-]+\\.(svg|png)}', async (c) => {
@@ -96,5 +99,11 @@ export function apiRoutes(database: Database) {
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
+  // Absolute URLs from the origin the request came to, so the catalogue names
+  // the addresses its reader can actually fetch.
+  api.get('/dcat.jsonld', async (c) => {
+    const catalogue = await dcatCatalogue(ctx, { baseUrl: new URL(c.req.url).origin, today: todayInStockholm(), contactEmail: env().CONTACT_EMAIL });
+    return c.body(JSON.stringify(catalogue, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
+  });
   return api;
 }

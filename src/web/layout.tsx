@@ -20,7 +20,8 @@ const NAV: Array<[string, Parameters<typeof t>[1]]> = [
   ['/oppna-data', 'openData'],
 ];
 
-export function Layout(props: { lang: Lang; title: string; path: string; query?: Record<string, string>; children: Child }) {
+/** `head`: elements a page adds to <head>, such as a link to a machine-readable alternate. */
+export function Layout(props: { lang: Lang; title: string; path: string; query?: Record<string, string>; head?: Child; children: Child }) {
   const { lang, title, path } = props;
   const otherLang: Lang = lang === 'sv' ? 'en' : 'sv';
   const { lang: _l, ...rest } = props.query ?? {};
@@ -31,6 +32,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} – Ortsband`}</title>
         <link rel="stylesheet" href="/assets/site.css" />
+        {props.head}
       </head>
       <body>
         <a class="skip" href="#main">{t(lang, 'skip')}</a>

@@ -159,7 +159,7 @@ export function webRoutes(database: Database) {
   });
   web.get('/oppna-data', (c) => {
     singleQuery(c);
-    return c.html(<OpenDataPage lang={langOf(c)} />);
+    return c.html(<OpenDataPage lang={langOf(c)} origin={new URL(c.req.url).origin} />);
   });
   return web;
 }

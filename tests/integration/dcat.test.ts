@@ -1,0 +1,164 @@
+// The DCAT-AP-SE catalogue at /api/dcat.jsonld: a catalogue with the dataset
+// and its distributions, every address in it answers, every distribution
+// names its licence, and "modified" is the register's last change.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { DATA_LICENCE } from '../../src/domain/transfer/dcat.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+});
+afterAll(async () => t?.close());
+
+type Node = Record<string, unknown>;
+const ORIGIN = 'http://ortsband.test';
+
+async function catalogue(origin = ORIGIN) {
+  const response = await app.request(`${origin}/api/dcat.jsonld`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/ld+json; charset=utf-8');
+  return JSON.parse(await response.text()) as Node;
+}
+const ids = (value: unknown) => [value].flat().map((v) => (v as { '@id': string })['@id']);
+const datasetOf = (doc: Node) => (doc['dcat:dataset'] as Node[])[0]!;
+const distributionsOf = (doc: Node) => datasetOf(doc)['dcat:distribution'] as Node[];
+
+// The exchange-format exports are being built on another branch; until it is
+// merged these three answer 404 here. Un-skip the test below after the merge:
+//   /api/exchange/agreements.csv
+//   /api/exchange/agreements.xlsx
+//   /api/exchange/register.json
+const NOT_YET_MERGED = ['/api/exchange/agreements.csv', '/api/exchange/agreements.xlsx', '/api/exchange/register.json'];
+const addressesOf = (doc: Node) =>
+  distributionsOf(doc).flatMap((d) => [...ids(d['dcat:accessURL']), ...(d['dcat:downloadURL'] ? ids(d['dcat:downloadURL']) : [])]);
+
+describe('the DCAT catalogue', () => {
+  it('is JSON-LD with a catalogue holding the dataset and its distributions, every key under a prefix of its context', async () => {
+    const doc = await catalogue();
+    const context = doc['@context'] as Record<string, string>;
+    expect(Object.keys(context)).toEqual(expect.arrayContaining(['dcat', 'dct', 'foaf', 'vcard', 'xsd']));
+    expect(doc['@type']).toBe('dcat:Catalog');
+    expect(doc['dcat:dataset']).toHaveLength(1);
+    const dataset = datasetOf(doc);
+    expect(dataset['@type']).toBe('dcat:Dataset');
+    expect(dataset['dct:title']).toEqual(
+      expect.arrayContaining([
+        { '@value': 'Svenska offentliga aktörers samarbetsavtal med Kina', '@language': 'sv' },
+        { '@value': "Swedish public bodies' agreements with China", '@language': 'en' },
+      ]),
+    );
+    expect(ids(dataset['dcat:theme'])).toContain('http://publications.europa.eu/resource/authority/data-theme/GOVE');
+    expect(ids(dataset['dct:spatial'])).toEqual([
+      'http://publications.europa.eu/resource/authority/country/SWE',
+      'http://publications.europa.eu/resource/authority/country/CHN',
+    ]);
+    const distributions = distributionsOf(doc);
+    expect(distributions.length).toBeGreaterThanOrEqual(12);
+    for (const d of distributions) expect(d['@type'], String(d['@id'])).toBe('dcat:Distribution');
+    expect(ids((doc['dcat:service'] as Node[])[0]!['dcat:endpointDescription'])).toEqual([`${ORIGIN}/api/openapi.json`]);
+
+    // Without a JSON-LD processor at hand: a key that is neither a keyword nor
+    // prefix:name with a declared prefix would be dropped when expanded.
+    const stray: string[] = [];
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      if (!value || typeof value !== 'object') return;
+      for (const [key, inner] of Object.entries(value)) {
+        if (key === '@context') continue;
+        if (!key.startsWith('@') && !(key.split(':')[0]! in context)) stray.push(key);
+        if (key === '@type' && typeof inner === 'string' && !(inner.split(':')[0]! in context)) stray.push(`@type ${inner}`);
+        walk(inner);
+      }
+    };
+    walk(doc);
+    expect(stray).toEqual([]);
+  });
+
+  it('offers the agreements CSV, the JSON export, every statistics CSV, the exchange exports and the API', async () => {
+    const paths = addressesOf(await catalogue()).map((url) => new URL(url).pathname);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/agreements.csv',
+        '/api/export.json',
+        ...['in-force', 'changes', 'reasons', 'by-county', 'by-province', 'by-actor-kind', 'per-decade'].map((n) => `/api/statistics/${n}.csv`),
+        ...NOT_YET_MERGED,
+        '/api/agreements',
+      ]),
+    );
+  });
+
+  it('names the licence of every distribution and of the API: CC BY 4.0', async () => {
+    const doc = await catalogue();
+    for (const d of distributionsOf(doc)) expect(ids(d['dct:license']), String(d['@id'])).toEqual([DATA_LICENCE]);
+    expect(ids((doc['dcat:service'] as Node[])[0]!['dct:license'])).toEqual([DATA_LICENCE]);
+    expect(DATA_LICENCE).toMatch(/creativecommons\.org\/licenses\/by\/4\.0\/$/);
+  });
+
+  it('every access and download address of a distribution answers 200 through the app', async () => {
+    const doc = await catalogue();
+    const urls = [...new Set(addressesOf(doc))].filter((url) => !NOT_YET_MERGED.includes(new URL(url).pathname));
+    expect(urls.length).toBeGreaterThanOrEqual(10);
+    const failing: string[] = [];
+    for (const url of [...urls, ...ids((doc['dcat:service'] as Node[])[0]!['dcat:endpointDescription'])]) {
+      expect(url.startsWith(`${ORIGIN}/`), url).toBe(true);
+      const response = await app.request(url);
+      if (response.status !== 200) failing.push(`${url}: ${response.status}`);
+    }
+    expect(failing).toEqual([]);
+  }, 120_000);
+
+  it.skip('the exchange-format downloads answer 200 (un-skip once the exchange exports are merged)', async () => {
+    for (const path of NOT_YET_MERGED) expect((await app.request(`${ORIGIN}${path}`)).status, path).toBe(200);
+  });
+
+  it('builds every address from the origin the request came to', async () => {
+    const doc = await catalogue('https://data.example.se');
+    const text = JSON.stringify(doc);
+    expect(text).not.toContain(ORIGIN);
+    expect(addressesOf(doc).every((url) => url.startsWith('https://data.example.se/api/'))).toBe(true);
+  });
+
+  it('gives the newest audit entry as modified, and a new one after a change', async () => {
+    const newestAudit = async () => {
+      const [row] = await queryRows<{ last: Date | string }>(t.database.db, sql`select max(at) as last from audit_log`);
+      return new Date(row!.last).toISOString();
+    };
+    const modified = (doc: Node) => (datasetOf(doc)['dct:modified'] as { '@value': string })['@value'];
+    const before = await catalogue();
+    expect(modified(before)).toBe(await newestAudit());
+    expect((before['dct:modified'] as { '@value': string })['@value']).toBe(await newestAudit());
+
+    const { createAgreement } = await import('../../src/domain/agreements/create.ts');
+    const org = (await t.database.db.query.organisations.findFirst())!;
+    await createAgreement({ ctx: systemCtx(t), organisationId: org.id, input: { slug: uniqueSlug('dcat'), kind: 'vanort', parties: ['mora'], counterparts: ['jilin'] } });
+    const after = await catalogue();
+    expect(modified(after)).toBe(await newestAudit());
+    expect(modified(after) > modified(before)).toBe(true);
+  });
+
+  it('is cached like every anonymous read until the register changes', async () => {
+    await app.request(`${ORIGIN}/api/dcat.jsonld`);
+    expect((await app.request(`${ORIGIN}/api/dcat.jsonld`)).headers.get('x-cache')).toBe('hit');
+  });
+
+  it('is named in the OpenAPI document and linked from the open-data page with the licence', async () => {
+    const openapi = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toContain('/api/dcat.jsonld');
+    for (const [path, words] of [
+      ['/oppna-data', ['CC BY 4.0', 'Källa: Ortsband', 'Nationellt kunskapscentrum om Kina']],
+      ['/oppna-data?lang=en', ['CC BY 4.0', 'Source: Ortsband', 'Swedish National China Centre']],
+    ] as const) {
+      const html = await (await app.request(path)).text();
+      expect(html).toContain('<link rel="alternate" type="application/ld+json" href="/api/dcat.jsonld"');
+      expect(html).toContain('href="/api/dcat.jsonld"');
+      expect(html).toContain('https://creativecommons.org/licenses/by/4.0/');
+      for (const word of words) expect(html, `${path}: ${word}`).toContain(word);
+    }
+  });
+});
