@@ -1,4 +1,5 @@
 // The JSON API: parse the request, call a verb, map errors (errors.ts).
+import { PassThrough, Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
@@ -15,6 +16,9 @@ import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
 import { dcatCatalogue } from '../domain/transfer/dcat.ts';
 import { exportPublicRegister } from '../domain/transfer/export-json.ts';
+import { writeCsv, writeJson, writeXlsx } from '../domain/transfer/exchange/export.ts';
+import type { TableName } from '../domain/transfer/exchange/format.ts';
+import { templateCsv, writeTemplateXlsx } from '../domain/transfer/exchange/template.ts';
 import { env } from '../env.ts';
 import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
@@ -27,6 +31,20 @@ import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapTies } from '../domain/maps/ties.ts';
 import { renderTiesMap } from '../web/maps/ties-map.tsx';
 import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/charts/statistics-charts.ts';
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** `sep=semicolon` for Excel with Swedish settings, which splits CSV on semicolons. */
+export const separatorQuerySchema = z.strictObject({ sep: z.enum(['comma', 'semicolon']).default('comma') });
+
+/** A download written by `write` as it is read: memory stays flat however large the register. */
+function streamed(name: string, type: string, write: (out: PassThrough) => Promise<unknown>) {
+  const out = new PassThrough();
+  write(out).then(
+    () => out.end(),
+    (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+  );
+  return new Response(Readable.toWeb(out) as ReadableStream, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } });
+}
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
 
@@ -99,6 +117,29 @@ export function apiRoutes(database: Database) {
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
+  // The exchange format (the columns the import reads), streamed.
+  api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', (c) => {
+    const { sep } = parseInput(separatorQuerySchema, singleQuery(c));
+    const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
+    return streamed(`ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
+  });
+  api.get('/exchange/register.xlsx', (c) => {
+    singleQuery(c);
+    return streamed('ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out));
+  });
+  api.get('/exchange/register.json', (c) => {
+    singleQuery(c);
+    return streamed('ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out));
+  });
+  api.get('/exchange/template.xlsx', (c) => {
+    singleQuery(c);
+    return streamed('ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out));
+  });
+  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', (c) => {
+    const { sep } = parseInput(separatorQuerySchema, singleQuery(c));
+    const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
+    return csvResponse(templateCsv(table, sep === 'semicolon' ? ';' : ','), `ortsband-mall-${table}.csv`);
+  });
   // Absolute URLs from the origin the request came to, so the catalogue names
   // the addresses its reader can actually fetch.
   api.get('/dcat.jsonld', async (c) => {

@@ -30,10 +30,35 @@ export function responseCache(ctx: Context): MiddlewareHandler {
     await next();
     const response = c.res;
     if (response.status !== 200 && response.status !== 404) return;
-    const body = await response.clone().arrayBuffer();
-    if (body.byteLength > MAX_BODY_BYTES) return;
+    const body = await readUpTo(response.clone(), MAX_BODY_BYTES);
+    if (!body) return;
     entries.set(key, { status: response.status, headers: [...response.headers.entries()], body });
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     c.res.headers.set('x-cache', 'miss');
   };
+}
+
+/** The body when it is at most `limit` bytes; null (and the copy let go) when longer, so a large streamed export is never held. */
+async function readUpTo(response: Response, limit: number): Promise<ArrayBuffer | null> {
+  if (!response.body) return new ArrayBuffer(0);
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return body.buffer;
 }

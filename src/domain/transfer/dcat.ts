@@ -107,9 +107,9 @@ export const DOWNLOADS: readonly Download[] = [
   },
   {
     key: 'exchange-agreements-xlsx',
-    path: '/api/exchange/agreements.xlsx',
+    path: '/api/exchange/register.xlsx',
     fileType: 'XLSX',
-    title: { sv: 'Avtal i utbytesformatet (Excel)', en: 'Agreements in the exchange format (Excel)' },
+    title: { sv: 'Registret i utbytesformatet (Excel)', en: 'The register in the exchange format (Excel)' },
     description: { sv: 'Alla offentliga avtal med importens kolumner, som kalkylblad.', en: "Every public agreement in the import's columns, as a spreadsheet." },
   },
   {

@@ -1,6 +1,7 @@
 // The open-data page: what can be downloaded or fetched, under which licence,
 // how to name the source, and where the machine-readable description is.
 import { ATTRIBUTION } from '../../domain/transfer/dcat.ts';
+import { COLUMNS, TABLES } from '../../domain/transfer/exchange/format.ts';
 import { t, type Lang } from '../i18n.ts';
 import { Layout } from '../layout.tsx';
 
@@ -28,6 +29,64 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         </li>
       </ul>
       <p>{sv ? 'Listans filter fungerar likadant i API:t: /api/agreements?q=suzhou&status=in_force&on=2016-12-31.' : 'The list filters work the same in the API: /api/agreements?q=suzhou&status=in_force&on=2016-12-31.'}</p>
+
+      <section aria-labelledby="utbytesformat">
+        <h2 id="utbytesformat">{sv ? 'Utbytesformatet: samma kolumner ut och in' : 'The exchange format: the same columns out and in'}</h2>
+        <p>
+          {sv
+            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Fyra tabeller: källor, svenska aktörer, motparter och avtal med en rad per händelse. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
+            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Four tables: sources, Swedish actors, counterparts, and agreements with one row per event. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
+        </p>
+        <ul>
+          {TABLES.map((table) => (
+            <li>
+              <a href={`/api/exchange/${table}.csv`}>{`${table}.csv`}</a>
+              {' · '}
+              <a href={`/api/exchange/${table}.csv?sep=semicolon`}>{sv ? `${table}.csv med semikolon` : `${table}.csv with semicolons`}</a>
+            </li>
+          ))}
+          <li><a href="/api/exchange/register.xlsx">{sv ? 'Hela registret som Excel-arbetsbok (ett blad per tabell)' : 'The whole register as an Excel workbook (a sheet per table)'}</a></li>
+          <li><a href="/api/exchange/register.json">{sv ? 'Hela registret som JSON' : 'The whole register as JSON'}</a></li>
+          <li>
+            {sv ? 'Mallar för import: ' : 'Templates for an import: '}
+            <a href="/api/exchange/template.xlsx">{sv ? 'Excel-mall med anvisningar' : 'Excel template with instructions'}</a>
+            {TABLES.map((table) => (
+              <>
+                {' · '}
+                <a href={`/api/exchange/template/${table}.csv`}>{`${table}.csv`}</a>
+              </>
+            ))}
+          </li>
+        </ul>
+        <p>
+          {sv
+            ? 'En import med något fel läser inte in något; en provkörning (--dry-run) visar rad för rad vad som skulle skapas, ändras eller lämnas orört, och varje fel med rad och kolumn. Samma fil två gånger ändrar ingenting andra gången. Flera värden i en cell skiljs med |. Citat, avvikelser, aktiviteter, handlingsplaner och namnbyten ingår inte i formatet; de finns i /api/export.json.'
+            : 'An import with any problem reads in nothing; a dry run (--dry-run) shows row by row what would be created, changed or left alone, and every problem with its row and column. The same file twice changes nothing the second time. Several values in one cell are separated by |. Quotations, discrepancies, activities, action plans and renamings are not in the format; they are in /api/export.json.'}
+        </p>
+        {TABLES.map((table) => (
+          <div class="wide">
+            <table>
+              <caption>{sv ? `Kolumner i tabellen ${table}` : `Columns of the ${table} table`}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{sv ? 'Kolumn' : 'Column'}</th>
+                  <th scope="col">{sv ? 'Innehåll' : 'Content'}</th>
+                  <th scope="col">{sv ? 'Exempel' : 'Example'}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {COLUMNS[table].map((c) => (
+                  <tr>
+                    <th scope="row"><code>{c.name}</code>{c.required ? (sv ? ' (krävs)' : ' (required)') : ''}</th>
+                    <td>{sv ? c.sv : c.en}</td>
+                    <td>{c.example}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ))}
+      </section>
 
       <section aria-labelledby="licens">
         <h2 id="licens">{sv ? 'Licens och källa' : 'Licence and source'}</h2>

@@ -5,6 +5,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { COLUMNS, TABLES, tableOfHeader, type TableName } from './format.ts';
+import { INSTRUCTIONS_SHEET } from './template.ts';
 
 export interface InputFile {
   name: string;
@@ -161,7 +162,7 @@ export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; 
   }
   const tables: ReadTable[] = [];
   workbook.eachSheet((sheet) => {
-    if (sheet.rowCount === 0) return;
+    if (sheet.rowCount === 0 || sheet.name === INSTRUCTIONS_SHEET) return;
     const rows: Array<{ row: number; cells: unknown[] }> = [];
     let header: unknown[] | null = null;
     sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
