@@ -1,7 +1,7 @@
 // A PGlite image of the shipped data: built once (by `npm install`'s prepare
 // step, or the test suite's global setup), loaded on a first start instead
 // of initialising a cluster and loading data/ through the verbs again. Its
-// name carries a hash of the data and the migrations, so a changed file means
+// name carries a hash of the data, the migrations and the domain code, so a changed file means
 // a new image and a stale one is never loaded.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
@@ -20,7 +20,9 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 export async function snapshotPath(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of [...(await filesUnder(path.join(ROOT, 'data'))), ...(await filesUnder(path.join(ROOT, 'drizzle')))]) {
+  // The data, the migrations, and the code that loads the data and computes the caches.
+  const inputs = await Promise.all(['data', 'drizzle', 'src/db', 'src/domain'].map((dir) => filesUnder(path.join(ROOT, dir))));
+  for (const file of inputs.flat().filter((f) => !f.endsWith('.test.ts'))) {
     hash.update(path.relative(ROOT, file)).update(await readFile(file));
   }
   return path.join(SNAPSHOT_DIR, `shipped-${hash.digest('hex').slice(0, 16)}.tar.gz`);

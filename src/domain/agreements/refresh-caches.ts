@@ -1,44 +1,81 @@
-// Recomputes what an agreement caches, in the caller's transaction: from its
+// Recomputes what agreements cache, in the caller's transaction: from their
 // events the status, first establishment and status periods (after every
-// event); from its parties and places the labels and the text it is found by
-// (when they change).
-import { asc, eq, sql } from 'drizzle-orm';
-import {
-  actors,
-  agreementCounterparts,
-  agreementParties,
-  agreements,
-  agreementStatusPeriods,
-  counterparts,
-  statusDayDeltas,
-  statusEvents,
-  type Status,
-  type Visibility,
-} from '../../db/schema.ts';
+// event); from their parties and places the labels and the text they are
+// found by (when those change). Each function takes many agreements at once
+// (an import refreshes thousands in a few statements) and the verbs pass one.
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { agreementStatusPeriods, statusDayDeltas, type DatePrecision, type EndMode, type EventType, type Status, type Visibility } from '../../db/schema.ts';
 import type { Context } from '../context.ts';
 import { currentStatus, statusPeriods, type StatusPeriod } from '../status/derive-status.ts';
 import { searchTextOf } from '../text/normalize.ts';
 
-export async function refreshStatusCaches(ctx: Context, agreementId: number): Promise<void> {
-  const events = await ctx.db.select().from(statusEvents).where(eq(statusEvents.agreementId, agreementId)).orderBy(asc(statusEvents.id));
-  const established = events
-    .filter((e) => e.type === 'established' && e.dateMin !== null)
-    .map((e) => e.dateMin!)
-    .sort()[0];
-  const periods = statusPeriods(events);
-  const old = await ctx.db.delete(agreementStatusPeriods).where(eq(agreementStatusPeriods.agreementId, agreementId)).returning();
-  if (periods.length) await ctx.db.insert(agreementStatusPeriods).values(periods.map((p) => ({ agreementId, ...p })));
-  const [{ visibility } = { visibility: 'public' as const }] = await ctx.db.select({ visibility: agreements.visibility }).from(agreements).where(eq(agreements.id, agreementId));
-  await applyDayDeltas(ctx, [...periodDeltas(old, visibility, -1), ...periodDeltas(periods, visibility, 1)]);
-  await ctx.db
-    .update(agreements)
-    .set({
-      currentStatus: currentStatus(events),
-      establishedMin: established ?? null,
-      establishedYear: established ? Number(established.slice(0, 4)) : null,
-      lastEventOn: events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null,
-    })
-    .where(eq(agreements.id, agreementId));
+const BATCH = 2_000;
+
+async function inBatches(ids: readonly number[], work: (batch: number[]) => Promise<void>) {
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += BATCH) await work(unique.slice(i, i + BATCH));
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}
+
+interface EventRow {
+  id: number;
+  agreement_id: number;
+  type: EventType;
+  date: string;
+  date_min: string | null;
+  date_max: string | null;
+  date_precision: DatePrecision;
+  mode: EndMode | null;
+}
+
+export async function refreshStatusCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {
+  await inBatches(typeof agreementIds === 'number' ? [agreementIds] : agreementIds, async (ids) => {
+    const idList = sql.param(ids);
+    const rows = await queryRows<EventRow>(
+      ctx.db,
+      sql`select id::int as id, agreement_id, type, date, date_min::text as date_min, date_max::text as date_max, date_precision, mode
+          from status_events where agreement_id = any(${idList}::int[]) order by agreement_id, id`,
+    );
+    const eventsOf = new Map<number, Array<EventRow & { dateMin: string | null; dateMax: string | null; datePrecision: DatePrecision }>>(ids.map((id) => [id, []]));
+    for (const e of rows) eventsOf.get(e.agreement_id)!.push({ ...e, dateMin: e.date_min, dateMax: e.date_max, datePrecision: e.date_precision });
+    const old = await queryRows<{ agreement_id: number; status: Status; valid_from: string; valid_to: string | null; visibility: Visibility }>(
+      ctx.db,
+      sql`delete from agreement_status_periods p using agreements a
+          where p.agreement_id = a.id and p.agreement_id = any(${idList}::int[])
+          returning p.agreement_id, p.status, p.valid_from::text as valid_from, p.valid_to::text as valid_to, a.visibility`,
+    );
+    const visibilities = await queryRows<{ id: number; visibility: Visibility }>(ctx.db, sql`select id, visibility from agreements where id = any(${idList}::int[])`);
+    const visibilityOf = new Map(visibilities.map((v) => [v.id, v.visibility]));
+    const deltas: Delta[] = old.flatMap((p) => periodDeltas([{ status: p.status, validFrom: p.valid_from, validTo: p.valid_to }], p.visibility, -1));
+    const periods: Array<StatusPeriod & { agreementId: number }> = [];
+    const caches: Array<{ id: number; status: Status; established: string | null; lastEventOn: string | null }> = [];
+    for (const [id, events] of eventsOf) {
+      const own = statusPeriods(events);
+      periods.push(...own.map((p) => ({ agreementId: id, ...p })));
+      deltas.push(...periodDeltas(own, visibilityOf.get(id) ?? 'public', 1));
+      const established = events.filter((e) => e.type === 'established' && e.dateMin !== null).map((e) => e.dateMin!).sort()[0] ?? null;
+      const lastEventOn = events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+      caches.push({ id, status: currentStatus(events), established, lastEventOn });
+    }
+    for (let i = 0; i < periods.length; i += 10_000) await ctx.db.insert(agreementStatusPeriods).values(periods.slice(i, i + 10_000));
+    await applyDayDeltas(ctx, deltas);
+    await ctx.db.execute(sql`update agreements a set current_status = x.status, established_min = x.established::date,
+        established_year = extract(year from x.established::date)::int, last_event_on = x.last_event_on::date
+      from json_to_recordset(${JSON.stringify(caches.map((c) => ({ id: c.id, status: c.status, established: c.established, last_event_on: c.lastEventOn })))}::json)
+        as x(id int, status text, established text, last_event_on text)
+      where a.id = x.id`);
+  });
 }
 
 type Delta = { day: string; status: Status; visibility: Visibility; delta: number };
@@ -60,53 +97,60 @@ async function applyDayDeltas(ctx: Context, deltas: Delta[]): Promise<void> {
     net.set(key, sum);
   }
   const changed = [...net.values()].filter((d) => d.delta !== 0);
-  if (!changed.length) return;
-  await ctx.db
-    .insert(statusDayDeltas)
-    .values(changed)
-    .onConflictDoUpdate({ target: [statusDayDeltas.status, statusDayDeltas.visibility, statusDayDeltas.day], set: { delta: sql`${statusDayDeltas.delta} + excluded.delta` } });
+  for (let i = 0; i < changed.length; i += 10_000) {
+    await ctx.db
+      .insert(statusDayDeltas)
+      .values(changed.slice(i, i + 10_000))
+      .onConflictDoUpdate({ target: [statusDayDeltas.status, statusDayDeltas.visibility, statusDayDeltas.day], set: { delta: sql`${statusDayDeltas.delta} + excluded.delta` } });
+  }
 }
 
-export async function refreshLabelCaches(ctx: Context, agreementId: number): Promise<void> {
-  const partyRows = await ctx.db
-    .select({ name: actors.name, code: actors.municipalityCode, kind: actors.kind, county: actors.countyCode, role: agreementParties.role })
-    .from(agreementParties)
-    .innerJoin(actors, eq(actors.id, agreementParties.actorId))
-    .where(eq(agreementParties.agreementId, agreementId))
-    .orderBy(asc(actors.name));
-  // The list and its filters are about the body that holds the agreement now.
-  const holders = partyRows.filter((p) => p.role === 'party');
-  // A counterpart is found by its own names and those of every place it lies in.
-  const places = await ctx.db
-    .select({ id: counterparts.id, latin: counterparts.nameLatin, native: counterparts.nameNative, pinyin: counterparts.namePinyin })
-    .from(counterparts)
-    .where(
-      sql`${counterparts.id} in (
-        select ac.counterpart_id from ${agreementCounterparts} ac where ac.agreement_id = ${agreementId}
-        union
-        select unnest(c.ancestor_ids) from ${agreementCounterparts} ac join ${counterparts} c on c.id = ac.counterpart_id
-        where ac.agreement_id = ${agreementId})`,
+export async function refreshLabelCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {
+  await inBatches(typeof agreementIds === 'number' ? [agreementIds] : agreementIds, async (ids) => {
+    const idList = sql.param(ids);
+    const partyRows = await queryRows<{ agreement_id: number; name: string; code: string | null; kind: string; county: string | null; role: string }>(
+      ctx.db,
+      sql`select p.agreement_id, a.name, a.municipality_code as code, a.kind, a.county_code as county, p.role
+          from agreement_parties p join actors a on a.id = p.actor_id where p.agreement_id = any(${idList}::int[]) order by p.agreement_id, a.name`,
     );
-  const direct = await ctx.db
-    .select({ latin: counterparts.nameLatin, native: counterparts.nameNative })
-    .from(agreementCounterparts)
-    .innerJoin(counterparts, eq(counterparts.id, agreementCounterparts.counterpartId))
-    .where(eq(agreementCounterparts.agreementId, agreementId))
-    .orderBy(asc(counterparts.nameLatin));
-  const [agreement] = await ctx.db.select({ officialTitle: agreements.officialTitle }).from(agreements).where(eq(agreements.id, agreementId));
-  await ctx.db
-    .update(agreements)
-    .set({
-      partyLabel: holders.map((p) => p.name).join(', '),
-      counterpartLabel: direct.map((c) => (c.native ? `${c.latin} ${c.native}` : c.latin)).join(', '),
-      partyKinds: [...new Set(holders.map((p) => p.kind))],
-      partyCounties: [...new Set(holders.map((p) => p.county).filter((c): c is string => c !== null))],
-      placeIds: places.map((p) => p.id).sort((a, b) => a - b),
-      searchText: searchTextOf([
-        ...partyRows.flatMap((p) => [p.name, p.code]),
-        ...places.flatMap((p) => [p.latin, p.native, p.pinyin]),
-        agreement?.officialTitle,
-      ]),
-    })
-    .where(eq(agreements.id, agreementId));
+    // A counterpart is found by its own names and those of every place it lies in.
+    const placeRows = await queryRows<{ agreement_id: number; id: number; direct: boolean; latin: string; native: string | null; pinyin: string | null }>(
+      ctx.db,
+      sql`select x.agreement_id, c.id, bool_or(x.direct) as direct, c.name_latin as latin, c.name_native as native, c.name_pinyin as pinyin
+          from (
+            select ac.agreement_id, ac.counterpart_id as place, true as direct from agreement_counterparts ac where ac.agreement_id = any(${idList}::int[])
+            union all
+            select ac.agreement_id, unnest(c.ancestor_ids), false from agreement_counterparts ac join counterparts c on c.id = ac.counterpart_id
+            where ac.agreement_id = any(${idList}::int[])
+          ) x join counterparts c on c.id = x.place
+          group by x.agreement_id, c.id order by x.agreement_id, c.name_latin`,
+    );
+    const titles = await queryRows<{ id: number; official_title: string | null }>(ctx.db, sql`select id, official_title from agreements where id = any(${idList}::int[])`);
+    const partiesOf = groupBy(partyRows, (p) => p.agreement_id);
+    const placesOf = groupBy(placeRows, (p) => p.agreement_id);
+    const caches = titles.map(({ id, official_title }) => {
+      const parties = partiesOf.get(id) ?? [];
+      const places = placesOf.get(id) ?? [];
+      // The list and its filters are about the body that holds the agreement now.
+      const holders = parties.filter((p) => p.role === 'party');
+      return {
+        id,
+        party_label: holders.map((p) => p.name).join(', '),
+        counterpart_label: places
+          .filter((c) => c.direct)
+          .map((c) => (c.native ? `${c.latin} ${c.native}` : c.latin))
+          .join(', '),
+        party_kinds: [...new Set(holders.map((p) => p.kind))],
+        party_counties: [...new Set(holders.map((p) => p.county).filter((c): c is string => c !== null))],
+        place_ids: places.map((p) => p.id).sort((a, b) => a - b),
+        search_text: searchTextOf([...parties.flatMap((p) => [p.name, p.code]), ...places.flatMap((p) => [p.latin, p.native, p.pinyin]), official_title]),
+      };
+    });
+    await ctx.db.execute(sql`update agreements a set party_label = x.party_label, counterpart_label = x.counterpart_label,
+        party_kinds = array(select json_array_elements_text(x.party_kinds)), party_counties = array(select json_array_elements_text(x.party_counties)),
+        place_ids = array(select json_array_elements_text(x.place_ids)::int), search_text = x.search_text
+      from json_to_recordset(${JSON.stringify(caches)}::json)
+        as x(id int, party_label text, counterpart_label text, party_kinds json, party_counties json, place_ids json, search_text text)
+      where a.id = x.id`);
+  });
 }

@@ -210,17 +210,18 @@ async function writeAgreements(
     if (reasons.length) await ctx.db.insert(eventReasons).values(reasons);
     await insertCitations(ctx, 'event', rows.map((r) => r.id), batch.map(({ event }) => event.sources));
   }
-  for (const [i, a] of work.entries()) {
-    const id = idOf(a.ref);
-    if (a.action !== 'unchanged') await refreshLabelCaches(ctx, id);
-    if (a.action === 'create' || a.newEvents.length) await refreshStatusCaches(ctx, id);
-    if (a.newEvents.length && a.action !== 'create') await ctx.db.update(agreements).set({ version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, id));
+  await refreshLabelCaches(ctx, work.filter((a) => a.action !== 'unchanged').map((a) => idOf(a.ref)));
+  step(work.length);
+  await refreshStatusCaches(ctx, work.filter((a) => a.action === 'create' || a.newEvents.length).map((a) => idOf(a.ref)));
+  const eventsOnly = work.filter((a) => a.newEvents.length && a.action !== 'create').map((a) => idOf(a.ref));
+  if (eventsOnly.length) await ctx.db.execute(sql`update agreements set version = version + 1, updated_at = now() where id = any(${sql.param(eventsOnly)}::int[])`);
+  for (const a of work) {
     auditEntries.push({
       action: `agreement.import.${a.action === 'unchanged' ? 'events' : a.action}`,
       entityType: 'agreement',
-      entityId: id,
+      entityId: idOf(a.ref),
       after: { slug: a.ref.slug, ...(a.action === 'unchanged' ? {} : { values: { ...a.values, parties: a.values.parties.map((p) => ({ role: p.role, actor: p.actor.slug })), places: a.values.places.map((p) => p.slug) } }), newEvents: a.newEvents },
     });
-    if (i % 100 === 99 || i === work.length - 1) step(((i % 100) + 1) * 2);
   }
+  step(work.length);
 }

@@ -1,0 +1,100 @@
+// An import killed with SIGKILL in the middle of its apply leaves the
+// database as it was: `ortsband import` runs in a child process on a PGlite
+// folder (or, with TEST_DATABASE_URL, a PostgreSQL database of its own), is
+// killed a second into its one transaction, and the register is compared
+// with how it was before.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openPrepared } from '../../src/cli/prepare.ts';
+import { queryRows, type DatabaseTarget } from '../../src/db/client.ts';
+import { readEnv } from '../../src/env.ts';
+
+let folder: string;
+let target: DatabaseTarget;
+let dropDatabase: (() => Promise<void>) | null = null;
+
+beforeAll(async () => {
+  folder = await mkdtemp(path.join(tmpdir(), 'ortsband-kill-'));
+  const url = readEnv().TEST_DATABASE_URL;
+  if (url) {
+    const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const u = new URL(url);
+    u.pathname = `/${name}`;
+    target = { kind: 'postgres', url: u.toString(), poolSize: 2 };
+    dropDatabase = async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  } else target = { kind: 'pglite', dataDir: path.join(folder, 'pglite') };
+  const { database } = await openPrepared(target);
+  await database.close();
+});
+afterAll(async () => {
+  await dropDatabase?.();
+  await rm(folder, { recursive: true, force: true });
+});
+
+async function state() {
+  const { database } = await openPrepared(target);
+  try {
+    const [row] = await queryRows<Record<string, number>>(
+      database.db,
+      sql`select (select version from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
+            (select count(*)::int from status_events) as events, (select count(*)::int from agreement_parties) as parties,
+            (select count(*)::int from citations) as citations, (select count(*)::int from audit_log) as audit,
+            (select count(*)::int from agreement_status_periods) as periods, (select coalesce(sum(delta), 0)::int from status_day_deltas) as deltas`,
+    );
+    return row!;
+  } finally {
+    await database.close();
+  }
+}
+
+it('a SIGKILL in the middle of an apply leaves the database as it was', async () => {
+  // 3,000 new agreements with 3 events each, between bodies and places the shipped register has.
+  const header = 'agreement,kind,parties,counterparts,event,event_date,event_sources';
+  const lines = [header];
+  for (let i = 0; i < 3_000; i++) {
+    for (const [event, date] of [['established', `${1990 + (i % 30)}`], ['dormant', `${2010 + (i % 10)}-0${1 + (i % 9)}`], ['ended', `${2020 + (i % 5)}`]]) {
+      lines.push(`kill-test-${i},vanort,2514 Kalix kommun,Gansu > Lanzhou,${event},${date},nkk2022: Appendix`);
+    }
+  }
+  const file = path.join(folder, 'big.csv');
+  await writeFile(file, lines.join('\n'));
+  const before = await state();
+
+  const database = target.kind === 'postgres' ? target.url : target.dataDir!;
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', '--database', database, 'import', '--summary', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  const applying = new Promise<void>((resolve) =>
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+      if (stderr.includes('Applying the import')) resolve();
+    }),
+  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  await Promise.race([applying, exited]);
+  expect(stderr, stdout).toContain('Applying the import');
+  await new Promise((r) => setTimeout(r, 1_500));
+  child.kill('SIGKILL');
+  const end = await exited;
+  // Killed, not finished: the apply was under way.
+  expect(end.signal).toBe('SIGKILL');
+  expect(stdout).not.toContain('Imported');
+
+  expect(await state()).toEqual(before);
+}, 180_000);
