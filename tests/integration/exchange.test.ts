@@ -53,7 +53,7 @@ async function importFiles(ctx: Context, files: InputFile[], dryRun = false) {
 async function registerState(ctx: Context) {
   const [row] = await queryRows<Record<string, number>>(
     ctx.db,
-    sql`select (select version from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
+    sql`select (select version::int from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
           (select count(*)::int from status_events) as events, (select count(*)::int from actors) as actors, (select count(*)::int from citations) as citations,
           (select count(*)::int from audit_log) as audit`,
   );

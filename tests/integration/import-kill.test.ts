@@ -51,7 +51,7 @@ async function state() {
   try {
     const [row] = await queryRows<Record<string, number>>(
       database.db,
-      sql`select (select version from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
+      sql`select (select version::int from data_version where id = 1) as version, (select count(*)::int from agreements) as agreements,
             (select count(*)::int from status_events) as events, (select count(*)::int from agreement_parties) as parties,
             (select count(*)::int from citations) as citations, (select count(*)::int from audit_log) as audit,
             (select count(*)::int from agreement_status_periods) as periods, (select coalesce(sum(delta), 0)::int from status_day_deltas) as deltas`,

@@ -577,7 +577,7 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const cited = await citationsOf(ctx, 'agreement', ids);
   const events = await queryRows<Omit<EventValues, 'reasons' | 'sources'> & { id: number; agreement_id: number; reasons: EventValues['reasons'] | null }>(
     ctx.db,
-    sql`select e.id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note,
+    sql`select e.id::int as id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note,
           (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons
         from status_events e where e.agreement_id = any(${idList}::int[]) order by e.id`,
   );
