@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer]
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
@@ -24,6 +24,7 @@ import type { Context } from '../src/domain/context.ts';
 import { openDatabase, type DatabaseTarget } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
+import { benchTransfer } from './transfer.ts';
 
 const { values: args } = parseArgs({
   options: { only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
@@ -129,6 +130,13 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   result.generateSeconds = Math.round((performance.now() - started) / 100) / 10;
   result.events = events;
   console.error(`[${kind}] generated ${SCALE.agreements} agreements, ${events} events in ${result.generateSeconds} s`);
+  // Import and export (issue 4) on PostgreSQL; `--only=transfer` measures only these.
+  if (args.only === 'transfer') {
+    await database.close();
+    if (kind === 'postgres') result.transfer = await benchTransfer(target, RUNS);
+    await cleanup();
+    return result;
+  }
 
   // Capture the SQL each scenario's verb runs, for the bare-SQL replay.
   const captured: Array<{ query: string; params: unknown[] }> = [];
@@ -246,6 +254,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await client.close();
   }
   result.bareSql = bare;
+  if (kind === 'postgres' && args.only === 'all') result.transfer = await benchTransfer(target, RUNS);
   await cleanup();
   return result;
 }
@@ -268,6 +277,6 @@ for (const target of targets) {
   results[target] = await benchTarget(target);
   await writeFile(`bench/results-${target}.json`, JSON.stringify(results[target], null, 2));
 }
-if (args.only !== 'pictures') results.coldStart = await coldStart();
+if (args.only === 'all') results.coldStart = await coldStart();
 if (results.coldStart) console.error(`cold start on an empty data folder: median ${(results.coldStart as { medianMs: number }).medianMs} ms`);
 console.log(JSON.stringify(results, null, 2));
