@@ -27,7 +27,8 @@ export interface ForeignKey {
   name: string;
   table: string;
   references: string;
-  deferrable: boolean;
+  /** As pg_get_constraintdef prints it: what `alter table … add constraint name` takes to make it again. */
+  definition: string;
 }
 
 /** A name as a quoted SQL identifier. Names come from the catalog, never from input. */
@@ -80,7 +81,7 @@ export async function readForeignKeys(db: Executor): Promise<ForeignKey[]> {
   return queryRows<ForeignKey>(
     db,
     sql`with t as (${PUBLIC_TABLES})
-        select con.conname as name, t.relname as "table", f.relname as "references", con.condeferrable as deferrable
+        select con.conname as name, t.relname as "table", f.relname as "references", pg_get_constraintdef(con.oid) as definition
         from t
         join pg_constraint con on con.conrelid = t.oid and con.contype = 'f'
         join pg_class f on f.oid = con.confrelid
@@ -92,7 +93,7 @@ export async function readForeignKeys(db: Executor): Promise<ForeignKey[]> {
  * Orders tables so that each comes after the tables it references (ties by
  * name, so the order is the same on every database with the same schema).
  * A table that references itself, or tables in a cycle, cannot be ordered
- * that way; restore defers those keys (see backwardKeys).
+ * that way (restore does not need it to be: it checks the keys at the end).
  */
 export function inReferenceOrder(tables: CatalogTable[], keys: ForeignKey[]): CatalogTable[] {
   const remaining = new Map(tables.map((t) => [t.name, t]));
@@ -109,12 +110,6 @@ export function inReferenceOrder(tables: CatalogTable[], keys: ForeignKey[]): Ca
     }
   }
   return ordered;
-}
-
-/** Foreign keys whose referenced rows may be loaded after the rows that reference them, when tables load in `order`. */
-export function backwardKeys(order: string[], keys: ForeignKey[]): ForeignKey[] {
-  const position = new Map(order.map((name, i) => [name, i]));
-  return keys.filter((k) => (position.get(k.references) ?? -1) >= (position.get(k.table) ?? -1));
 }
 
 export interface SerialColumn {

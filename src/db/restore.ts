@@ -13,7 +13,7 @@ import { createGunzip } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database, type Executor } from './client.ts';
 import { backupHeaderSchema, storedColumns, tableLineSchema, useTextFormats, type BackupHeader, type Progress, type TableCount } from './backup.ts';
-import { backwardKeys, ident, readForeignKeys, readSerialColumns, readTables, type CatalogTable, type ForeignKey } from './catalog.ts';
+import { ident, readForeignKeys, readSerialColumns, readTables, type CatalogTable } from './catalog.ts';
 import { appliedMigrations, tablesSeededByMigrations, type AppliedMigration } from './migrate.ts';
 
 export type RestoreProblem =
@@ -38,7 +38,7 @@ export interface RestoreOptions {
   /** Empty every table first (in the same transaction) instead of refusing a database that holds rows. */
   replace?: boolean;
   onProgress?: Progress;
-  /** Rows per INSERT statement. */
+  /** Rows per INSERT statement (fewer when they hold more than BATCH_BYTES). */
   batchRows?: number;
 }
 
@@ -60,7 +60,19 @@ async function* linesOf(stream: AsyncIterable<Buffer>): AsyncGenerator<string> {
   if (rest !== '') yield rest;
 }
 
+/** Text per INSERT statement at most, whatever the rows hold: one statement's parameter stays well below jsonb's limit. */
+const BATCH_BYTES = 16_000_000;
+
 const unreadable = (message: string) => new RestoreError('unreadable', message);
+
+/** The value of a JSON text, or undefined when it is not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The SQLSTATE and message of a database error, through drizzle's wrapping (whose message carries the whole statement). */
 function databaseError(error: unknown): { code: string | undefined; message: string } | null {
@@ -101,33 +113,29 @@ function checkSchema(header: BackupHeader, migrations: AppliedMigration[], table
   }
 }
 
-/** The INSERT for a batch of row lines: each value cast from text to its column's type. */
+/**
+ * The INSERT for a batch of row lines, one statement on both drivers: each
+ * value cast from text to its column's type. jsonb, not json: json would
+ * parse each row's text again for every column it is asked for.
+ */
 function insertStatement(table: CatalogTable, columns: string[]): (rowsJson: string) => SQL {
   const byName = new Map(table.columns.map((c) => [c.name, c]));
   const casts = columns.map((name, i) => `(r->>${i})::${byName.get(name)!.type}`).join(', ');
   const overriding = table.columns.some((c) => c.identity) ? ' overriding system value' : '';
-  const head = sql.raw(`insert into ${ident(table.name)} (${columns.map(ident).join(', ')})${overriding} select ${casts} from json_array_elements(`);
-  return (rowsJson) => sql`${head}${rowsJson}::json) as r`;
+  const head = sql.raw(`insert into ${ident(table.name)} (${columns.map(ident).join(', ')})${overriding} select ${casts} from jsonb_array_elements(`);
+  return (rowsJson) => sql`${head}${rowsJson}::jsonb) as r`;
 }
 
-const setConstraints = (keys: ForeignKey[], mode: 'deferred' | 'immediate') => sql.raw(`set constraints ${keys.map((k) => `public.${ident(k.name)}`).join(', ')} ${mode}`);
-
-async function alterDeferrable(tx: Executor, keys: ForeignKey[], deferrable: boolean): Promise<void> {
-  for (const k of keys) {
-    await tx.execute(sql.raw(`alter table ${ident(k.table)} alter constraint ${ident(k.name)} ${deferrable ? 'deferrable initially deferred' : 'not deferrable'}`));
-  }
-}
-
-/** Loads the backup's lines (after the header) into the database inside `tx`. */
-async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<string>, { replace = false, onProgress = () => {}, batchRows = 2_000 }: RestoreOptions): Promise<TableCount[]> {
-  await useTextFormats(tx);
-  const tables = await readTables(tx);
-  checkSchema(header, await appliedMigrations(tx), tables);
-
+/**
+ * Empties every table for the restore; refuses, unless `replace`, when one
+ * holds rows (other than those the migrations write, which every migrated
+ * database has).
+ */
+async function emptyTables(tx: Executor, tables: CatalogTable[], replace: boolean): Promise<void> {
   const seeded = await tablesSeededByMigrations();
   const occupied: string[] = [];
   for (const table of tables) {
-    if (seeded.has(table.name)) continue; // rows every migrated database has
+    if (seeded.has(table.name)) continue;
     const [row] = await queryRows<{ n: string }>(tx, sql`select count(*)::text as n from ${sql.raw(ident(table.name))}`);
     if (Number(row!.n) > 0) occupied.push(`${table.name} (${row!.n} rows)`);
   }
@@ -135,20 +143,28 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
     throw new RestoreError('target-not-empty', `the database holds rows in ${occupied.join(', ')}; restore loads only into an empty database, or replaces everything with --replace`);
   }
   await tx.execute(sql.raw(`truncate ${tables.map((t) => ident(t.name)).join(', ')} restart identity`));
+}
 
-  // A key whose referenced rows may come later in the file (a table that
-  // references itself) is checked at the end instead of row by row.
-  const keys = backwardKeys(header.tables.map((t) => t.name), await readForeignKeys(tx));
-  const madeDeferrable = keys.filter((k) => !k.deferrable);
-  await alterDeferrable(tx, madeDeferrable, true);
-  if (keys.length > 0) await tx.execute(setConstraints(keys, 'deferred'));
+/** Loads the backup's lines (after the header) into the database inside `tx`. */
+async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<string>, { replace = false, onProgress = () => {}, batchRows = 2_000 }: RestoreOptions): Promise<TableCount[]> {
+  await useTextFormats(tx);
+  const tables = await readTables(tx);
+  checkSchema(header, await appliedMigrations(tx), tables);
+  await emptyTables(tx, tables, replace);
+
+  // Foreign keys come off while the rows load and go back on afterwards, as
+  // in pg_restore: adding a key checks all rows in one join instead of one
+  // look-up per inserted row, and the rows may come in any order (a table
+  // that references itself). Inside the transaction, like all the rest.
+  const keys = await readForeignKeys(tx);
+  for (const k of keys) await tx.execute(sql.raw(`alter table ${ident(k.table)} drop constraint ${ident(k.name)}`));
 
   const expected = new Map(header.tables.map((t) => [t.name, t.rows]));
   const total = header.tables.reduce((n, t) => n + t.rows, 0);
   const loaded = new Map<string, number>();
   let done = 0;
   let lineNumber = 1; // the header
-  let current: { table: CatalogTable; columns: string[]; insert: (rowsJson: string) => SQL; rows: number; batch: string[]; firstLine: number } | null = null;
+  let current: { table: CatalogTable; columns: string[]; insert: (rowsJson: string) => SQL; rows: number; batch: string[]; batchLength: number; firstLine: number } | null = null;
 
   const flush = async () => {
     if (!current || current.batch.length === 0) return;
@@ -156,6 +172,7 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
     await runRefusable(tx, current.insert(`[${current.batch.join(',')}]`), `rows of ${current.table.name} on lines ${current.firstLine}–${lastLine}`);
     done += current.batch.length;
     current.batch = [];
+    current.batchLength = 0;
     onProgress(done, total);
   };
   const finishTable = async () => {
@@ -170,12 +187,8 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     lineNumber++;
     const line = next.value;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw unreadable(`line ${lineNumber} is not JSON: ${line.length > 80 ? `${line.slice(0, 80)}…` : line}`);
-    }
+    const value = parseJson(line);
+    if (value === undefined) throw unreadable(`line ${lineNumber} is not JSON: ${line.length > 80 ? `${line.slice(0, 80)}…` : line}`);
     if (Array.isArray(value)) {
       if (!current) throw unreadable(`line ${lineNumber} is a row before any table`);
       if (value.length !== current.columns.length || !value.every((v) => v === null || typeof v === 'string')) {
@@ -183,8 +196,9 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
       }
       if (current.batch.length === 0) current.firstLine = lineNumber;
       current.batch.push(line);
+      current.batchLength += line.length;
       current.rows++;
-      if (current.batch.length >= batchRows) await flush();
+      if (current.batch.length >= batchRows || current.batchLength >= BATCH_BYTES) await flush();
       continue;
     }
     const start = tableLineSchema.safeParse(value);
@@ -196,7 +210,7 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
     if (stored.length !== start.data.columns.length || !stored.every((c) => start.data.columns.includes(c))) {
       throw new RestoreError('schema-differs', `the backup's columns of ${table.name} (${start.data.columns.join(', ')}) differ from this database's (${stored.join(', ')})`);
     }
-    current = { table, columns: start.data.columns, insert: insertStatement(table, start.data.columns), rows: 0, batch: [], firstLine: 0 };
+    current = { table, columns: start.data.columns, insert: insertStatement(table, start.data.columns), rows: 0, batch: [], batchLength: 0, firstLine: 0 };
   }
   await finishTable();
 
@@ -207,8 +221,9 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
     if (Number(row!.n) !== table.rows) throw unreadable(`${table.name} holds ${row!.n} rows after loading; the header counts ${table.rows}`);
   }
 
-  if (keys.length > 0) await runRefusable(tx, setConstraints(keys, 'immediate'), `references checked at the end (${keys.map((k) => k.name).join(', ')})`);
-  await alterDeferrable(tx, madeDeferrable, false);
+  for (const k of keys) {
+    await runRefusable(tx, sql.raw(`alter table ${ident(k.table)} add constraint ${ident(k.name)} ${k.definition}`), `references from ${k.table} to ${k.references} (${k.name})`);
+  }
   for (const serial of await readSerialColumns(tx)) {
     // restart identity left the sequences of empty tables at their start.
     await tx.execute(sql`select setval(${serial.sequence}::regclass, max(${sql.raw(ident(serial.column))})) from ${sql.raw(ident(serial.table))} having max(${sql.raw(ident(serial.column))}) is not null`);
@@ -216,32 +231,52 @@ async function load(tx: Executor, header: BackupHeader, lines: AsyncIterator<str
   return header.tables.map((t) => ({ name: t.name, rows: loaded.get(t.name)! }));
 }
 
+/** zlib's errors (not gzip, truncated) say the file is damaged. */
+function asUnreadable(file: string, error: unknown): unknown {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('Z_')) {
+    return unreadable(`${file} is not a complete gzip file (${error.message})`);
+  }
+  return error;
+}
+
+/** Opens a backup file: its header, and the lines after it, read as they are needed. */
+async function openBackup(file: string): Promise<{ header: BackupHeader; lines: AsyncIterator<string>; close: () => void }> {
+  // pipeline passes a read error (or gunzip's) on to the last stream, where reading the lines meets it.
+  const gunzip = pipeline(createReadStream(file), createGunzip(), () => {});
+  const lines = linesOf(gunzip)[Symbol.asyncIterator]();
+  const close = () => gunzip.destroy();
+  try {
+    const first = await lines.next();
+    const header = backupHeaderSchema.safeParse(first.done ? null : parseJson(first.value));
+    if (!header.success) throw unreadable(`${file} is not an Ortsband backup (its first line is not a backup header)`);
+    return { header: header.data, lines, close };
+  } catch (error) {
+    close();
+    throw asUnreadable(file, error);
+  }
+}
+
+/** The header of the backup in `file`: what it holds, without loading it. */
+export async function readBackupHeader(file: string): Promise<BackupHeader> {
+  const backup = await openBackup(file);
+  backup.close();
+  return backup.header;
+}
+
 /**
  * Restores the backup in `file` into `database`, which must be migrated to
  * the same migrations. Throws RestoreError for what the user can fix.
  */
 export async function restoreBackup(database: Database, file: string, options: RestoreOptions = {}): Promise<RestoreSummary> {
-  // pipeline passes a read error (or gunzip's) on to the last stream, where the loop below meets it.
-  const gunzip = pipeline(createReadStream(file), createGunzip(), () => {});
-  const lines = linesOf(gunzip)[Symbol.asyncIterator]();
+  const { header, lines, close } = await openBackup(file);
   try {
-    const first = await lines.next();
-    let header: BackupHeader;
-    try {
-      header = backupHeaderSchema.parse(JSON.parse(first.done ? '' : first.value));
-    } catch {
-      throw unreadable(`${file} is not an Ortsband backup (its first line is not a backup header)`);
-    }
     const tables = await database.db.transaction((tx) => load(tx, header, lines, options));
     // Fresh planner statistics for the loaded tables, as after any bulk load.
     await database.db.execute(sql`analyze`);
     return { header, tables };
   } catch (error) {
-    if (error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('Z_')) {
-      throw unreadable(`${file} is not a complete gzip file (${error.message}); nothing was restored`);
-    }
-    throw error;
+    throw asUnreadable(file, error);
   } finally {
-    gunzip.destroy();
+    close();
   }
 }

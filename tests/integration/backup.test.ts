@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrepared } from '../../src/cli/prepare.ts';
 import { openDatabase, queryRows, type Database } from '../../src/db/client.ts';
 import { useTextFormats, writeBackup } from '../../src/db/backup.ts';
-import { ident, readTables } from '../../src/db/catalog.ts';
+import { ident, readForeignKeys, readTables } from '../../src/db/catalog.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { restoreBackup, RestoreError, type RestoreProblem } from '../../src/db/restore.ts';
 import { readEnv } from '../../src/env.ts';
@@ -102,6 +102,8 @@ describe('backup and restore', () => {
       const { tables } = await restoreBackup(target.database, file, { batchRows: 5 });
       expect(sourceDigests.agreements).toMatch(/^58 rows/);
       expect(await digests(target.database)).toEqual(sourceDigests);
+      // The foreign keys, off while the rows loaded, are back as they were.
+      expect(await readForeignKeys(target.database.db)).toEqual(await readForeignKeys(source.database.db));
       expect(Object.fromEntries(tables.map((t) => [t.name, `${t.rows} rows`]))).toEqual(Object.fromEntries(Object.entries(sourceDigests).map(([name, d]) => [name, d.split(',')[0]])));
 
       const again = path.join(dir, 'restored.ndjson.gz');
@@ -159,10 +161,12 @@ describe('backup and restore', () => {
   describe('a damaged file leaves the database as it was, even with replace', () => {
     let target: Opened;
     let before: Record<string, string>;
+    let keysBefore: unknown;
     beforeAll(async () => {
       target = await openTestDatabase({ empty: true });
       await target.database.db.execute(sql`insert into organisations (slug, name) values ('kept', 'Kept')`);
       before = await digests(target.database);
+      keysBefore = await readForeignKeys(target.database.db);
     });
     afterAll(async () => target?.close());
 
@@ -172,6 +176,7 @@ describe('backup and restore', () => {
       ['a corrupted line', (_, lines) => lines.with(rowLineOf(lines, 'status_events', 40), '["41","1","established",'), /line \d+ is not JSON/],
       ['a row missing', (_, lines) => lines.toSpliced(rowLineOf(lines, 'citations', 3), 1), /header counts 411 rows of citations; the file holds 410/],
       ['a value its column refuses', (_, lines) => lines.with(rowLineOf(lines, 'status_events', 40), lines[rowLineOf(lines, 'status_events', 40)]!.replace(/"\d{4}-\d{2}-\d{2}"/, '"not-a-day"')), /rows of status_events on lines \d+–\d+ were refused by the database/],
+      ['a reference to a row that is not there', (_, lines) => lines.with(rowLineOf(lines, 'status_events', 40), lines[rowLineOf(lines, 'status_events', 40)]!.replace(/^\["(\d+)","\d+"/, '["$1","999999"')), /references from status_events to agreements .* were refused by the database/],
       ['the end cut off after a table', (_, lines) => lines.slice(0, rowLineOf(lines, 'quotations') - 1), /ends before the rows of quotations/],
     ];
     it.each(damaged)('%s', async (_name, damage, message) => {
@@ -182,6 +187,7 @@ describe('backup and restore', () => {
       else await writeLines(damagedFile, result);
       await expectRefused(restoreBackup(target.database, damagedFile, { replace: true, batchRows: 10 }), 'unreadable', message);
       expect(await digests(target.database)).toEqual(before);
+      expect(await readForeignKeys(target.database.db)).toEqual(keysBefore);
     });
   });
 });

@@ -4,7 +4,7 @@ import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { writeBackup, type TableCount } from '../../db/backup.ts';
-import { restoreBackup, RestoreError } from '../../db/restore.ts';
+import { readBackupHeader, restoreBackup, RestoreError } from '../../db/restore.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { describeTarget, targetOf, withDatabase } from '../database.ts';
 import { withProgress } from '../progress.ts';
@@ -54,6 +54,7 @@ Restore refuses (exit code 2) a database that holds rows, unless --replace, and 
       if (!(await exists(file))) throw new CliError(`${file}: no such file`, EXIT.usage);
       const target = targetOf(program.opts().database);
       try {
+        await readBackupHeader(file); // a file that is no backup is refused before the database is opened (or made)
         const summary = await withDatabase(target, (database) =>
           withProgress('restore', (progress) => restoreBackup(database, file, { replace: options.replace === true, onProgress: progress })),
         );
