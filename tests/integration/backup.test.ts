@@ -192,7 +192,7 @@ describe('backup and restore', () => {
   });
 });
 
-// A table no migration makes (yet), with the types a later migration might
+// Tables no migration makes (yet), with the types a later migration might
 // use: the backup finds it in the catalog and every value comes back exactly.
 const TYPES_TABLE = sql.raw(`
   create table backup_types (
@@ -217,7 +217,12 @@ const TYPES_ROWS = sql.raw(`
 
 async function withTypesTable(database: Database, rows: boolean): Promise<void> {
   await database.db.execute(TYPES_TABLE);
-  if (rows) await database.db.execute(TYPES_ROWS);
+  // A table without a primary key is paged by row position.
+  await database.db.execute(sql`create table backup_no_key (word text)`);
+  if (rows) {
+    await database.db.execute(TYPES_ROWS);
+    await database.db.execute(sql`insert into backup_no_key values ('b'), ('a'), (null), ('a')`);
+  }
 }
 
 const url = readEnv().TEST_DATABASE_URL;
@@ -244,7 +249,7 @@ describe.each(pairs)('%s', (_name, openSource, openTarget) => {
     }
   });
 
-  it('every type comes back exactly, in a table the migrations do not know', async () => {
+  it('every type comes back exactly, in tables the migrations do not know', async () => {
     const from = await openSource({ empty: true });
     const to = await openTarget({ empty: true });
     try {
@@ -255,6 +260,7 @@ describe.each(pairs)('%s', (_name, openSource, openTarget) => {
       await restoreBackup(to.database, file, { batchRows: 1 });
       const restored = await digests(to.database);
       expect(restored.backup_types).toMatch(/^3 rows/);
+      expect(restored.backup_no_key).toMatch(/^4 rows/);
       expect(restored).toEqual(await digests(from.database));
       const [next] = await queryRows<{ id: string }>(to.database.db, sql`insert into backup_types (note) values ('new') returning id::text`);
       expect(next!.id).toBe('4');
