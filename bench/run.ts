@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer|backup]
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
@@ -6,8 +6,10 @@
 // agreement page, and the point-in-time list, each uncached and from the
 // response cache (src/http/response-cache.ts); then the bare SQL those
 // requests run (captured from drizzle, replayed on a pool of 20); then a cold
-// `npm start` on an empty data folder. Medians of --runs runs. Prints a
-// Markdown table and writes bench/results-<target>.json.
+// `npm start` on an empty data folder; on PostgreSQL also `ortsband backup`
+// of the whole generated database and `ortsband restore` of it into a fresh
+// one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
+// and writes bench/results-<target>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -23,6 +25,7 @@ import { listAgreements } from '../src/domain/agreements/list.ts';
 import type { Context } from '../src/domain/context.ts';
 import { openDatabase, type DatabaseTarget } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { benchBackup } from './backup.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 
@@ -130,10 +133,15 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   result.generateSeconds = Math.round((performance.now() - started) / 100) / 10;
   result.events = events;
   console.error(`[${kind}] generated ${SCALE.agreements} agreements, ${events} events in ${result.generateSeconds} s`);
-  // Import and export (issue 4) on PostgreSQL; `--only=transfer` measures only these.
-  if (args.only === 'transfer') {
-    await database.close();
-    if (kind === 'postgres') result.transfer = await benchTransfer(target, RUNS);
+  await database.close();
+
+  // Import and export, backup and restore (issue 4), on PostgreSQL; `--only=transfer|backup` measures only those.
+  if (kind === 'postgres' && (args.only === 'all' || args.only === 'backup')) {
+    result.backup = await benchBackup(SERVER_URL, (target as { url: string }).url, RUNS);
+    console.error(`[${kind}] backup and restore: ${JSON.stringify(result.backup)}`);
+  }
+  if (kind === 'postgres' && (args.only === 'all' || args.only === 'transfer')) result.transfer = await benchTransfer(target, RUNS);
+  if (args.only === 'backup' || args.only === 'transfer') {
     await cleanup();
     return result;
   }
@@ -147,7 +155,6 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await c.close();
     return rows.rows.map((r) => r.name_latin);
   })();
-  await database.close();
   const capturing = await openDatabase({ ...target, onQuery: (query, params) => captured.push({ query, params }) } as DatabaseTarget);
   const ctx: Context = { db: capturing.db, principal: { kind: 'anonymous' } };
   const scenarios = {
@@ -254,7 +261,6 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await client.close();
   }
   result.bareSql = bare;
-  if (kind === 'postgres' && args.only === 'all') result.transfer = await benchTransfer(target, RUNS);
   await cleanup();
   return result;
 }
@@ -271,7 +277,8 @@ async function coldStart() {
   return { medianMs: Math.round(median(times)), runsMs: times.map(Math.round) };
 }
 
-const targets = args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
+// Backup and restore are measured on PostgreSQL only.
+const targets = args.only === 'backup' ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, concurrency: CONCURRENCY };
 for (const target of targets) {
   results[target] = await benchTarget(target);

@@ -5,39 +5,16 @@
 // between the register's actors and places), dry run then apply; each run
 // imports agreements of its own, so every run starts from the same state
 // plus the earlier runs' 10,000. Export: the whole register as CSV.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type DatabaseTarget } from '../src/db/client.ts';
+import { runOrtsband, type CommandRun } from './run-command.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const IMPORT_AGREEMENTS = 10_000;
 const EVENTS = ['established', 'activity_observed', 'renewed', 'dormant', 'activity_observed', 'paused', 'resumed', 'activity_observed', 'renewed', 'ended'];
-
-interface ChildRun {
-  seconds: number;
-  peakMb: number;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(database: string, args: string[]): Promise<ChildRun> {
-  const started = performance.now();
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['--import', './bench/peak-memory.mjs', 'src/cli/main.ts', '--database', database, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  return new Promise((resolve, reject) =>
-    child.on('exit', (code) => {
-      if (code !== 0) return reject(new Error(`ortsband ${args.join(' ')} exited with ${code}:\n${stderr.slice(-2000)}`));
-      const kb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? NaN);
-      resolve({ seconds: (performance.now() - started) / 1000, peakMb: Math.round(kb / 1024), stdout, stderr });
-    }),
-  );
-}
 
 async function importFile(target: DatabaseTarget, folder: string, run: number): Promise<string> {
   const database = await openDatabase(target);
@@ -61,40 +38,40 @@ async function importFile(target: DatabaseTarget, folder: string, run: number): 
 export async function benchTransfer(target: DatabaseTarget, runs: number) {
   const database = target.kind === 'postgres' ? target.url : target.dataDir!;
   const folder = await mkdtemp(path.join(tmpdir(), 'ortsband-bench-transfer-'));
-  const dryRuns: ChildRun[] = [];
-  const applies: ChildRun[] = [];
-  const reimports: ChildRun[] = [];
-  const exports: Array<ChildRun & { rows: number; rowsPerSecond: number; bytes: number }> = [];
+  const dryRuns: CommandRun[] = [];
+  const applies: CommandRun[] = [];
+  const reimports: CommandRun[] = [];
+  const exports: Array<CommandRun & { rows: number; rowsPerSecond: number; bytes: number }> = [];
   try {
     for (let run = 0; run < runs; run++) {
       const file = await importFile(target, folder, run);
-      dryRuns.push(await runCli(database, ['import', '--dry-run', '--summary', file]));
-      applies.push(await runCli(database, ['import', '--summary', file]));
-      reimports.push(await runCli(database, ['import', '--summary', file]));
+      dryRuns.push(await runOrtsband(['--database', database, 'import', '--dry-run', '--summary', file]));
+      applies.push(await runOrtsband(['--database', database, 'import', '--summary', file]));
+      reimports.push(await runOrtsband(['--database', database, 'import', '--summary', file]));
       if (!/events: 0 to create, 0 to change, 100000 left alone/.test(reimports.at(-1)!.stdout)) throw new Error(`the second import changed something:\n${reimports.at(-1)!.stdout}`);
-      console.error(`[transfer] run ${run + 1}: dry run ${dryRuns.at(-1)!.seconds.toFixed(1)} s, apply ${applies.at(-1)!.seconds.toFixed(1)} s (${applies.at(-1)!.peakMb} MB), again ${reimports.at(-1)!.seconds.toFixed(1)} s`);
+      console.error(`[transfer] run ${run + 1}: dry run ${dryRuns.at(-1)!.seconds.toFixed(1)} s, apply ${applies.at(-1)!.seconds.toFixed(1)} s (${applies.at(-1)!.peakRssMb} MB), again ${reimports.at(-1)!.seconds.toFixed(1)} s`);
     }
     for (let run = 0; run < runs; run++) {
       const out = path.join(folder, `export-${run}`);
-      const result = await runCli(database, ['export', '--format', 'csv', '--table', 'agreements', '--out', out]);
+      const result = await runOrtsband(['--database', database, 'export', '--format', 'csv', '--table', 'agreements', '--out', out]);
       const rows = Number(/exported (\d+) rows in ([\d.]+) s/.exec(result.stderr)?.[1]);
       const seconds = Number(/exported (\d+) rows in ([\d.]+) s/.exec(result.stderr)?.[2]);
       const bytes = (await stat(path.join(out, 'agreements.csv'))).size;
       exports.push({ ...result, rows, rowsPerSecond: Math.round(rows / seconds), bytes });
-      console.error(`[transfer] export run ${run + 1}: ${rows} rows, ${Math.round(rows / seconds)} rows/s, ${result.peakMb} MB, ${(bytes / 1e6).toFixed(0)} MB file`);
+      console.error(`[transfer] export run ${run + 1}: ${rows} rows, ${Math.round(rows / seconds)} rows/s, ${result.peakRssMb} MB, ${(bytes / 1e6).toFixed(0)} MB file`);
       await rm(out, { recursive: true, force: true });
     }
     const firstLines = (await readFile(path.join(folder, 'import-0.csv'), 'utf8')).split('\n').length - 2;
     return {
       importRows: firstLines,
-      dryRun: { medianSeconds: +median(dryRuns.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...dryRuns.map((r) => r.peakMb)) },
-      apply: { medianSeconds: +median(applies.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...applies.map((r) => r.peakMb)) },
-      secondImport: { medianSeconds: +median(reimports.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...reimports.map((r) => r.peakMb)) },
+      dryRun: { medianSeconds: +median(dryRuns.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...dryRuns.map((r) => r.peakRssMb)) },
+      apply: { medianSeconds: +median(applies.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...applies.map((r) => r.peakRssMb)) },
+      secondImport: { medianSeconds: +median(reimports.map((r) => r.seconds)).toFixed(1), peakMb: Math.max(...reimports.map((r) => r.peakRssMb)) },
       export: {
         rows: exports[0]!.rows,
         medianRowsPerSecond: median(exports.map((e) => e.rowsPerSecond)),
         medianSeconds: +median(exports.map((e) => e.seconds)).toFixed(1),
-        peakMb: Math.max(...exports.map((e) => e.peakMb)),
+        peakMb: Math.max(...exports.map((e) => e.peakRssMb)),
         fileMb: Math.round(exports[0]!.bytes / 1e6),
       },
     };

@@ -3,6 +3,7 @@
 // Exit codes are in exit-codes.ts.
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../domain/errors.ts';
+import { registerBackup } from './commands/backup.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
 import { registerStats } from './commands/stats.ts';
@@ -27,6 +28,7 @@ Every command has --help, e.g. ortsband import --help.`,
   registerSetup(program);
   registerTransfer(program);
   registerStats(program);
+  registerBackup(program);
   return program;
 }
 
