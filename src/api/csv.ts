@@ -1,12 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
+// CSV downloads of the API: UTF-8 with BOM, cells a spreadsheet would run as
+// formulas neutralised (OWASP CSV injection), as the exchange format writes them.
+import { csvLine, neutraliseCell } from '../domain/transfer/exchange/format.ts';
 
-// A cell that a spreadsheet would run as a formula is neutralised with a
-// leading apostrophe (OWASP CSV injection).
-const neutralise = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};
+const text = (value: unknown) => (value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value));
 
 export function toCsv(columns: string[], rows: Array<Record<string, unknown>>): string {
-  return stringify([columns, ...rows.map((r) => columns.map((c) => neutralise(r[c])))], { bom: true, record_delimiter: '\r\n' });
+  return `\uFEFF${csvLine(columns)}${rows.map((r) => csvLine(columns.map((c) => neutraliseCell(text(r[c]))))).join('')}`;
 }

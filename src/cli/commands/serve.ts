@@ -1,7 +1,5 @@
-import { serve } from '@hono/node-server';
 import type { Command } from 'commander';
 import pino from 'pino';
-import { createApp } from '../../app.ts';
 import { env } from '../../env.ts';
 import { targetOf } from '../database.ts';
 import { openPrepared } from '../prepare.ts';
@@ -12,6 +10,8 @@ export function registerServe(program: Command) {
     .description('migrate, load the shipped data into an empty database, and serve the register over HTTP')
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
     .action(async (options: { port?: string }) => {
+      // Loaded here, not at the top: the other commands start without the web app.
+      const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../app.ts')]);
       const config = env();
       const log = pino({ level: config.LOG_LEVEL });
       const started = Date.now();

@@ -2,8 +2,6 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { RULE_IDS, type RuleId } from '../../domain/statistics/rules.ts';
-import { statisticsOverview } from '../../domain/statistics/overview.ts';
-import { todayInStockholm } from '../../web/format.ts';
 import { targetOf, withDatabase } from '../database.ts';
 import { systemContext } from '../prepare.ts';
 
@@ -19,6 +17,7 @@ export function registerStats(program: Command) {
     .option('--rule <rule>', `counting rule: ${RULE_IDS.join(', ')}`, ruleOption, 'report' as RuleId)
     .option('--json', 'print everything the statistics API returns, as JSON')
     .action(async (options: { rule: RuleId; json?: boolean }) => {
+      const [{ statisticsOverview }, { todayInStockholm }] = await Promise.all([import('../../domain/statistics/overview.ts'), import('../../web/format.ts')]);
       await withDatabase(targetOf(program.opts().database), async (database) => {
         const today = todayInStockholm();
         const s = await statisticsOverview(systemContext(database, 'stats'), options.rule, Number(today.slice(0, 4)), today);

@@ -5,13 +5,11 @@
 // streamed, so memory stays flat however large the register is.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
 import type { Context } from '../../context.ts';
 import { normalizeForSearch } from '../../text/normalize.ts';
-import { COLUMNS, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
+import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
 
 type Cells = string[];
 const AGREEMENTS_PER_BATCH = 1_000;
@@ -96,9 +94,8 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     );
     return;
   }
-  let after = '';
-  for (;;) {
-    const agreements = await queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+  const batchAfter = (after: string) =>
+    queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
       sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary,
             (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
@@ -107,17 +104,26 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
           from agreements a left join agreements p on p.id = a.parent_id and p.visibility = 'public'
           where a.visibility = 'public' and a.slug > ${after} order by a.slug limit ${AGREEMENTS_PER_BATCH}`,
     );
+  // The next batch is read while this one is written out.
+  let next = batchAfter('');
+  for (;;) {
+    const agreements = await next;
     if (!agreements.length) return;
-    after = agreements.at(-1)!.slug;
-    const events = await queryRows<Record<string, unknown> & { agreement_id: number; reasons: Array<{ code: string; stated_by: string; text: string | null }> | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+    const eventsRead = queryRows<Record<string, unknown> & { agreement_id: number; reasons: Array<{ code: string; stated_by: string; text: string | null }> | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
       sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note,
             (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
             ${citedSql('event', sql.raw('e.id'))} as cited
           from status_events e where e.visibility = 'public' and e.agreement_id = any(${sql.param(agreements.map((a) => a.id))}::int[]) order by e.agreement_id, e.id`,
     );
+    next = batchAfter(agreements.at(-1)!.slug);
+    const events = await eventsRead;
     const eventsOf = new Map<number, typeof events>();
-    for (const e of events) eventsOf.set(e.agreement_id, [...(eventsOf.get(e.agreement_id) ?? []), e]);
+    for (const e of events) {
+      const list = eventsOf.get(e.agreement_id);
+      if (list) list.push(e);
+      else eventsOf.set(e.agreement_id, [e]);
+    }
     const batch: Cells[] = [];
     for (const a of agreements) {
       const agreementCells: Record<string, string> = {
@@ -155,10 +161,12 @@ export type CsvDelimiter = ',' | ';';
 /** One table as CSV: UTF-8 with BOM (Excel reads it as UTF-8), CRLF, formula-like cells neutralised. */
 export async function writeCsv(ctx: Context, table: TableName, out: Writable, delimiter: CsvDelimiter = ','): Promise<number> {
   let count = 0;
-  await write(out, stringify([COLUMNS[table].map((c) => c.name)], { bom: true, delimiter, record_delimiter: '\r\n' }));
+  await write(out, `\uFEFF${csvLine(COLUMNS[table].map((c) => c.name), delimiter)}`);
   for await (const batch of exchangeRows(ctx, table)) {
     count += batch.length;
-    await write(out, stringify(batch.map((cells) => cells.map(neutraliseCell)), { delimiter, record_delimiter: '\r\n' }));
+    let text = '';
+    for (const cells of batch) text += csvLine(cells.map(neutraliseCell), delimiter);
+    await write(out, text);
   }
   return count;
 }
@@ -187,6 +195,7 @@ export async function writeJson(ctx: Context, out: Writable): Promise<number> {
 export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   // Fixed metadata: the same register gives the same cells and properties.
   workbook.creator = 'Ortsband';

@@ -3,7 +3,7 @@
 // checks only the shape (encoding, quotes, headers, cell counts); what the
 // cells mean is checked by plan.ts.
 import { parse as parseCsv } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { COLUMNS, TABLES, tableOfHeader, type TableName } from './format.ts';
 import { INSTRUCTIONS_SHEET } from './template.ts';
 
@@ -154,7 +154,9 @@ function xlsxCellText(value: ExcelJS.CellValue): { text: string } | { problem: s
 
 export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; problems: Problem[] }> {
   const problems: Problem[] = [];
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is large; loaded only when a workbook comes.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(file.bytes as unknown as ArrayBuffer);
   } catch (error) {

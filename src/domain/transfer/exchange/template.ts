@@ -2,17 +2,16 @@
 // in the workbook a sheet "anvisningar" (instructions) describing every
 // column in Swedish and English. The reader skips that sheet.
 import type { Writable } from 'node:stream';
-import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
-import { COLUMNS, TABLES, type TableName } from './format.ts';
+import { COLUMNS, csvLine, TABLES, type TableName } from './format.ts';
 
 export const INSTRUCTIONS_SHEET = 'anvisningar';
 
 export function templateCsv(table: TableName, delimiter: ',' | ';' = ','): string {
-  return stringify([COLUMNS[table].map((c) => c.name), COLUMNS[table].map((c) => c.example)], { bom: true, delimiter, record_delimiter: '\r\n' });
+  return `\uFEFF${csvLine(COLUMNS[table].map((c) => c.name), delimiter)}${csvLine(COLUMNS[table].map((c) => c.example), delimiter)}`;
 }
 
 export async function writeTemplateXlsx(out: Writable): Promise<void> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Ortsband';
   const about = workbook.addWorksheet(INSTRUCTIONS_SHEET);
