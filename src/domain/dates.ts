@@ -18,7 +18,27 @@ export interface FuzzyDate {
 const UNKNOWN = /^X{4}$/;
 const toDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
+// The EDTF grammar is slow (about 0.1 ms a date) and a register repeats its
+// dates: an import of 100,000 events parses a few thousand distinct ones.
+const parsed = new Map<string, FuzzyDate | Error>();
+const PARSED_MAX = 50_000;
+
 export function parseFuzzyDate(text: string): FuzzyDate {
+  let hit = parsed.get(text);
+  if (hit === undefined) {
+    try {
+      hit = Object.freeze(parseUncached(text));
+    } catch (error) {
+      hit = error as Error;
+    }
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(text, hit);
+  }
+  if (hit instanceof Error) throw hit;
+  return hit;
+}
+
+function parseUncached(text: string): FuzzyDate {
   const value = text.trim();
   if (UNKNOWN.test(value)) return { edtf: value, min: null, max: null, precision: 'unknown' };
   // The library accepts things the register does not want (seasons, sets,
