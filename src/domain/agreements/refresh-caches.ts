@@ -5,7 +5,8 @@
 // (an import refreshes thousands in a few statements) and the verbs pass one.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { agreementStatusPeriods, statusDayDeltas, type DatePrecision, type EndMode, type EventType, type Status, type Visibility } from '../../db/schema.ts';
+import { insertRows } from '../../db/bulk.ts';
+import { type DatePrecision, type EndMode, type EventType, type Status, type Visibility } from '../../db/schema.ts';
 import type { Context } from '../context.ts';
 import { currentStatus, statusPeriods, type StatusPeriod } from '../status/derive-status.ts';
 import { searchTextOf } from '../text/normalize.ts';
@@ -68,7 +69,7 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
       const lastEventOn = events.map((e) => e.dateMax).filter((d): d is string => d !== null).sort().at(-1) ?? null;
       caches.push({ id, status: currentStatus(events), established, lastEventOn });
     }
-    for (let i = 0; i < periods.length; i += 10_000) await ctx.db.insert(agreementStatusPeriods).values(periods.slice(i, i + 10_000));
+    await insertRows(ctx.db, 'agreement_status_periods', periods.map((p) => ({ agreement_id: p.agreementId, status: p.status, valid_from: p.validFrom, valid_to: p.validTo })));
     await applyDayDeltas(ctx, deltas);
     await ctx.db.execute(sql`update agreements a set current_status = x.status, established_min = x.established::date,
         established_year = extract(year from x.established::date)::int, last_event_on = x.last_event_on::date
@@ -97,12 +98,7 @@ async function applyDayDeltas(ctx: Context, deltas: Delta[]): Promise<void> {
     net.set(key, sum);
   }
   const changed = [...net.values()].filter((d) => d.delta !== 0);
-  for (let i = 0; i < changed.length; i += 10_000) {
-    await ctx.db
-      .insert(statusDayDeltas)
-      .values(changed.slice(i, i + 10_000))
-      .onConflictDoUpdate({ target: [statusDayDeltas.status, statusDayDeltas.visibility, statusDayDeltas.day], set: { delta: sql`${statusDayDeltas.delta} + excluded.delta` } });
-  }
+  await insertRows(ctx.db, 'status_day_deltas', changed, sql`on conflict (status, visibility, day) do update set delta = status_day_deltas.delta + excluded.delta`);
 }
 
 export async function refreshLabelCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {

@@ -11,13 +11,10 @@ import {
   agreementKinds,
   agreementParties,
   agreements,
-  auditLog,
   citations,
   counterparts,
-  eventReasons,
   organisations,
   sources,
-  statusEvents,
   type SubjectType,
 } from '../../../db/schema.ts';
 import { requireWrite } from '../../access.ts';
@@ -28,6 +25,7 @@ import { createCounterpart } from '../../counterparts/create.ts';
 import { bumpDataVersion } from '../../data-version.ts';
 import { parseFuzzyDate } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
+import { insertRows, nextIds } from '../../../db/bulk.ts';
 import { createSource } from '../../sources/create.ts';
 import { searchTextOf } from '../../text/normalize.ts';
 import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
@@ -116,9 +114,11 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
 
     if (auditEntries.length) {
       const actorLabel = principalLabel(ctx.principal);
-      for (const batch of chunks(auditEntries, 1_000)) {
-        await ctx.db.insert(auditLog).values(batch.map((e) => ({ ...e, actorLabel, organisationId, before: null, reason: 'import' })));
-      }
+      await insertRows(
+        ctx.db,
+        'audit_log',
+        auditEntries.map((e) => ({ actor_label: actorLabel, organisation_id: organisationId, action: e.action, entity_type: e.entityType, entity_id: e.entityId, after: e.after, reason: 'import' })),
+      );
       await bumpDataVersion(ctx);
     }
     return { written: auditEntries.length };
@@ -136,8 +136,7 @@ async function insertCitations(ctx: Context, subjectType: SubjectType, ids: numb
   if (!slugs.length) return;
   const found = await ctx.db.select({ id: sources.id, slug: sources.slug }).from(sources).where(sql`${sources.slug} = any(${sql.param(slugs)}::text[])`);
   const idBySlug = new Map(found.map((s) => [s.slug, s.id]));
-  const rows = ids.flatMap((subjectId, i) => lists[i]!.map((c) => ({ sourceId: idBySlug.get(c.source)!, subjectType, subjectId, passage: c.passage })));
-  for (const batch of chunks(rows, 10_000)) await ctx.db.insert(citations).values(batch);
+  await insertRows(ctx.db, 'citations', ids.flatMap((subjectId, i) => lists[i]!.map((c) => ({ source_id: idBySlug.get(c.source)!, subject_type: subjectType, subject_id: subjectId, passage: c.passage }))));
 }
 
 async function writeAgreements(
@@ -155,14 +154,19 @@ async function writeAgreements(
     };
   };
   const created = work.filter((a) => a.action === 'create');
-  for (const batch of chunks(created, 1_000)) {
-    const rows = await ctx.db
-      .insert(agreements)
-      .values(batch.map((a) => ({ slug: a.ref.slug, ...fields(a), organisationId })))
-      .returning({ id: agreements.id, slug: agreements.slug });
-    const idBySlug = new Map(rows.map((r) => [r.slug, r.id]));
-    for (const a of batch) a.ref.id = idBySlug.get(a.ref.slug)!;
-  }
+  const newIds = await nextIds(ctx.db, 'agreements', created.length);
+  created.forEach((a, i) => (a.ref.id = newIds[i]!));
+  await insertRows(
+    ctx.db,
+    'agreements',
+    created.map((a) => {
+      const f = fields(a);
+      return {
+        id: a.ref.id, slug: a.ref.slug, kind: f.kind, official_title: f.officialTitle, signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, ends_on: f.endsOn,
+        themes: f.themes, funding: f.funding, responsible_unit: f.responsibleUnit, summary: f.summary, organisation_id: organisationId,
+      };
+    }),
+  );
   const changed = work.filter((a) => a.action === 'change');
   for (const a of changed) {
     await ctx.db.update(agreements).set({ ...fields(a), version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, idOf(a.ref)));
@@ -175,12 +179,8 @@ async function writeAgreements(
     await ctx.db.delete(agreementCounterparts).where(sql`${agreementCounterparts.agreementId} = any(${ids}::int[])`);
     await ctx.db.delete(citations).where(sql`${citations.subjectType} = 'agreement' and ${citations.subjectId} = any(${ids}::int[])`);
   }
-  for (const batch of chunks(rewritten.flatMap((a) => a.values.parties.map((p) => ({ agreementId: idOf(a.ref), actorId: idOf(p.actor), role: p.role }))), 10_000)) {
-    await ctx.db.insert(agreementParties).values(batch);
-  }
-  for (const batch of chunks(rewritten.flatMap((a) => a.values.places.map((p) => ({ agreementId: idOf(a.ref), counterpartId: idOf(p) }))), 10_000)) {
-    await ctx.db.insert(agreementCounterparts).values(batch);
-  }
+  await insertRows(ctx.db, 'agreement_parties', rewritten.flatMap((a) => a.values.parties.map((p) => ({ agreement_id: idOf(a.ref), actor_id: idOf(p.actor), role: p.role }))));
+  await insertRows(ctx.db, 'agreement_counterparts', rewritten.flatMap((a) => a.values.places.map((p) => ({ agreement_id: idOf(a.ref), counterpart_id: idOf(p) }))));
   await insertCitations(ctx, 'agreement', rewrittenIds, rewritten.map((a) => a.values.sources));
   // Parents last: a parent may be created by the same import.
   const parents = rewritten.map((a) => ({ id: idOf(a.ref), parent: a.values.parent }));
@@ -191,25 +191,22 @@ async function writeAgreements(
   }
 
   // Events in file order: the order is the tie-break between events on the same day.
+  // Ids from the sequence, in file order: ids are the tie-break between events on the same day.
   const events = work.flatMap((a) => a.newEvents.map((e) => ({ agreement: a, event: e })));
-  for (const batch of chunks(events, 2_000)) {
-    const rows = await ctx.db
-      .insert(statusEvents)
-      .values(
-        batch.map(({ agreement, event }) => {
-          const date = parseFuzzyDate(event.date);
-          return {
-            agreementId: idOf(agreement.ref), type: event.type as never, date: date.edtf, dateMin: date.min, dateMax: date.max, datePrecision: date.precision,
-            side: event.side as never, mode: event.mode as never, decidingBody: event.decidingBody, reference: event.reference, caseNumber: event.caseNumber, note: event.note,
-            organisationId,
-          };
-        }),
-      )
-      .returning({ id: statusEvents.id });
-    const reasons = batch.flatMap(({ event }, i) => event.reasons.map((r) => ({ eventId: rows[i]!.id, code: r.code as never, statedBy: r.statedBy as never, text: r.text })));
-    if (reasons.length) await ctx.db.insert(eventReasons).values(reasons);
-    await insertCitations(ctx, 'event', rows.map((r) => r.id), batch.map(({ event }) => event.sources));
-  }
+  const eventIds = await nextIds(ctx.db, 'status_events', events.length);
+  await insertRows(
+    ctx.db,
+    'status_events',
+    events.map(({ agreement, event }, i) => {
+      const date = parseFuzzyDate(event.date);
+      return {
+        id: eventIds[i], agreement_id: idOf(agreement.ref), type: event.type, date: date.edtf, date_min: date.min, date_max: date.max, date_precision: date.precision,
+        side: event.side, mode: event.mode, deciding_body: event.decidingBody, reference: event.reference, case_number: event.caseNumber, note: event.note, organisation_id: organisationId,
+      };
+    }),
+  );
+  await insertRows(ctx.db, 'event_reasons', events.flatMap(({ event }, i) => event.reasons.map((r) => ({ event_id: eventIds[i], code: r.code, stated_by: r.statedBy, text: r.text }))));
+  await insertCitations(ctx, 'event', eventIds, events.map(({ event }) => event.sources));
   await refreshLabelCaches(ctx, work.filter((a) => a.action !== 'unchanged').map((a) => idOf(a.ref)));
   step(work.length);
   await refreshStatusCaches(ctx, work.filter((a) => a.action === 'create' || a.newEvents.length).map((a) => idOf(a.ref)));
