@@ -1,11 +1,9 @@
 // Backup and restore: a round trip gives the same rows in every table, also
 // between PGlite and PostgreSQL (when TEST_DATABASE_URL is set); a restore is
 // all or nothing; and the command line answers with the README's exit codes.
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +14,7 @@ import { ident, readForeignKeys, readTables } from '../../src/db/catalog.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { restoreBackup, RestoreError, type RestoreProblem } from '../../src/db/restore.ts';
 import { readEnv } from '../../src/env.ts';
+import { ortsband } from '../support/cli.ts';
 import { openTestDatabase } from '../support/database.ts';
 
 interface Opened {
@@ -271,18 +270,6 @@ describe.each(pairs)('%s', (_name, openSource, openTarget) => {
 });
 
 describe('the command line', () => {
-  const run = promisify(execFile);
-  const ortsband = async (...args: string[]) => {
-    const result = await run(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', ...args], {
-      // The same Node as the tests (24), whatever the machine's is.
-      env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` },
-    }).then(
-      (r) => ({ code: 0, ...r }),
-      (e: { code: number; stdout: string; stderr: string }) => e,
-    );
-    return { code: result.code, stdout: result.stdout, stderr: result.stderr };
-  };
-
   it('backs up and restores PGlite folders, with the exit codes the README lists', { timeout: 120_000 }, async () => {
     const sourceDir = path.join(dir, 'cli-source');
     await (await openPrepared({ kind: 'pglite', dataDir: sourceDir })).database.close();

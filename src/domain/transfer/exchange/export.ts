@@ -1,6 +1,7 @@
 // The public register in the exchange format (format.ts): the columns the
 // import reads, so that export → import into an empty database → export
-// gives the same files. Only public records; a confidential source and what
+// gives the same files (agreements in the order they were registered, which an
+// import keeps). Only public records; a confidential source and what
 // cites only it stay out. Rows are read in batches (keyset on the id) and
 // streamed, so memory stays flat however large the register is.
 import type { Writable } from 'node:stream';
@@ -94,7 +95,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     );
     return;
   }
-  const batchAfter = (after: string) =>
+  const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
       sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary,
@@ -102,10 +103,10 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
             (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places,
             ${citedSql('agreement', sql.raw('a.id'))} as cited
           from agreements a left join agreements p on p.id = a.parent_id and p.visibility = 'public'
-          where a.visibility = 'public' and a.slug > ${after} order by a.slug limit ${AGREEMENTS_PER_BATCH}`,
+          where a.visibility = 'public' and a.id > ${after} order by a.id limit ${AGREEMENTS_PER_BATCH}`,
     );
   // The next batch is read while this one is written out.
-  let next = batchAfter('');
+  let next = batchAfter(0);
   for (;;) {
     const agreements = await next;
     if (!agreements.length) return;
@@ -116,7 +117,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
             ${citedSql('event', sql.raw('e.id'))} as cited
           from status_events e where e.visibility = 'public' and e.agreement_id = any(${sql.param(agreements.map((a) => a.id))}::int[]) order by e.agreement_id, e.id`,
     );
-    next = batchAfter(agreements.at(-1)!.slug);
+    next = batchAfter(agreements.at(-1)!.id);
     const events = await eventsRead;
     const eventsOf = new Map<number, typeof events>();
     for (const e of events) {
