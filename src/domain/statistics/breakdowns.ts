@@ -2,7 +2,7 @@
 // many were ever established there and how many are in force on a day.
 import type { StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
-import { countingUnits, isInForce, memberValues, unitStatusOn } from './units.ts';
+import { countingUnits, derivationKeys, isInForce, memberValues, unitStatusOn } from './units.ts';
 
 export interface BreakdownRow {
   key: string;
@@ -11,14 +11,15 @@ export interface BreakdownRow {
   ended: number;
 }
 
-function breakdown(agreements: readonly StatAgreement[], rule: CountingRule, day: string, pick: (a: StatAgreement) => readonly string[]): BreakdownRow[] {
+function breakdown(agreements: readonly StatAgreement[], rule: CountingRule, day: string, by: string, pick: (a: StatAgreement) => readonly string[]): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
+  const keys = derivationKeys(rule);
   for (const unit of countingUnits(agreements, rule)) {
-    const status = unitStatusOn(unit, day, rule);
+    const status = unitStatusOn(unit, day, rule, keys);
     if (status === null || status === 'planned') continue;
     const inForce = isInForce(status) ? 1 : 0;
     const ended = status === 'ended' ? 1 : 0;
-    for (const key of memberValues(unit, pick)) {
+    for (const key of memberValues(unit, by, pick)) {
       let row = rows.get(key);
       if (!row) rows.set(key, (row = { key, established: 0, inForce: 0, ended: 0 }));
       row.established++;
@@ -29,6 +30,6 @@ function breakdown(agreements: readonly StatAgreement[], rule: CountingRule, day
   return [...rows.values()].sort((a, b) => b.established - a.established || a.key.localeCompare(b.key));
 }
 
-export const byCounty = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, (m) => m.counties);
-export const byProvince = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, (m) => m.provinces);
-export const byActorKind = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, (m) => m.actorKinds);
+export const byCounty = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, 'counties', (m) => m.counties);
+export const byProvince = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, 'provinces', (m) => m.provinces);
+export const byActorKind = (a: readonly StatAgreement[], rule: CountingRule, day: string) => breakdown(a, rule, day, 'actorKinds', (m) => m.actorKinds);

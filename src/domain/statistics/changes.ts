@@ -3,7 +3,7 @@
 import type { ActorKind, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
 import type { StatAgreement, StatEvent } from './load.ts';
 import type { CountingRule } from './rules.ts';
-import { countingUnits, type CountingUnit, FIRST_YEAR, perUnit, unitCurrentStatus, unitYearStatuses } from './units.ts';
+import { countingUnits, type CountingUnit, derivationKey, FIRST_YEAR, perUnit, unitCurrentStatus, unitYearStatuses } from './units.ts';
 
 export interface Change {
   unitKey: string;
@@ -21,15 +21,15 @@ const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
 
 export function changes(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number): Change[] {
   const out: Change[] = [];
-  for (const unit of countingUnits(agreements, rule)) for (const change of unitChanges(unit, rule, lastYear)) out.push(change);
+  const key = `changes|${derivationKey(rule)}|${rule.partlyEndedIsPause}|${lastYear}`;
+  for (const unit of countingUnits(agreements, rule)) for (const change of unitChanges(unit, rule, lastYear, key)) out.push(change);
   return out;
 }
 
 const NONE: readonly Change[] = Object.freeze([]);
 
 /** A unit's changes, derived once per unit and rule (units.ts). */
-function unitChanges(unit: CountingUnit, rule: CountingRule, lastYear: number): readonly Change[] {
-  const key = `changes|${rule.derivation.expiryEnds}|${rule.derivation.effectiveOn}|${rule.partlyEndedIsPause}|${lastYear}`;
+function unitChanges(unit: CountingUnit, rule: CountingRule, lastYear: number, key: string): readonly Change[] {
   return perUnit(unit, key, () => {
     const out: Change[] = [];
     const base = { unitKey: unit.key, slugs: unit.members.map((m) => m.slug), kind: unit.kind, actorKinds: unit.members[0]!.actorKinds };

@@ -1,7 +1,7 @@
 // The report's Diagram 4: cooperations in force at the end of each year, by kind.
 import type { StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
-import { addInForceYears, countingUnits, FIRST_YEAR } from './units.ts';
+import { addInForceYears, countingUnits, FIRST_YEAR, yearsKey } from './units.ts';
 
 export interface InForceYear {
   year: number;
@@ -12,10 +12,11 @@ export interface InForceYear {
 export function inForcePerYear(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number, firstYear = FIRST_YEAR): InForceYear[] {
   const n = Math.max(0, lastYear - firstYear + 1);
   const counts = new Map<string, Int32Array>();
+  const key = yearsKey(rule, firstYear, lastYear);
   for (const unit of countingUnits(agreements, rule)) {
     let row = counts.get(unit.kind);
     if (!row) counts.set(unit.kind, (row = new Int32Array(n)));
-    addInForceYears(row, unit, rule, firstYear, lastYear);
+    addInForceYears(row, unit, rule, firstYear, lastYear, key);
   }
   const kinds = [...counts.keys()].sort();
   return Array.from({ length: n }, (_, i) => {

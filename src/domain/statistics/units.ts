@@ -18,6 +18,8 @@ export interface CountingUnit {
   kind: string;
   /** In the order of their ids. */
   members: StatAgreement[];
+  /** What was derived from the members, by what and under which rule (perUnit). */
+  derived?: Map<string, unknown>;
 }
 
 export type UnitKind = CountingRule['unit'];
@@ -50,24 +52,39 @@ export function rememberUnits(agreements: readonly StatAgreement[], units: Recor
   unitsMemo.set(agreements, { ...units });
 }
 
-/** A value derived from an object (an agreement or a unit) under a key, kept as long as the object is. */
-function memo<O extends object, V>(store: WeakMap<O, Map<string, V>>, owner: O, key: string, compute: () => V): V {
-  let byKey = store.get(owner);
-  if (!byKey) store.set(owner, (byKey = new Map()));
-  let value = byKey.get(key);
-  if (value === undefined) byKey.set(key, (value = compute()));
+// Derivations are kept on the objects themselves: a WeakMap beside a hundred
+// thousand units makes every garbage collection slower, and a field does not.
+function kept<V>(owner: { derived?: Map<string, unknown> }, key: string, compute: () => V): V {
+  const derived = (owner.derived ??= new Map());
+  let value = derived.get(key) as V | undefined;
+  if (value === undefined) derived.set(key, (value = compute()));
   return value;
 }
 
-const derivationKey = (rule: CountingRule) => `${rule.derivation.expiryEnds}|${rule.derivation.effectiveOn}`;
+/** A value derived from a unit once and kept with it (see the top of this file). */
+export const perUnit = <V>(unit: CountingUnit, key: string, compute: () => V): V => kept(unit, key, compute);
+
+/** What a rule's derivation of statuses is called in the keys of kept values. */
+export const derivationKey = (rule: CountingRule) => `${rule.derivation.expiryEnds}|${rule.derivation.effectiveOn}`;
+
+/** The keys of what is kept per derivation; made once per statistic, not per unit. */
+export interface DerivationKeys {
+  periods: string;
+  current: string;
+  on: string;
+}
+const keysByDerivation = new Map<string, DerivationKeys>();
+export function derivationKeys(rule: CountingRule): DerivationKeys {
+  const key = derivationKey(rule);
+  let keys = keysByDerivation.get(key);
+  if (!keys) keysByDerivation.set(key, (keys = { periods: `periods|${key}`, current: `current|${key}`, on: `on|${key}` }));
+  return keys;
+}
 
 // An agreement's status periods under a derivation, computed once: a year-end
 // status is then a look-up, not a new derivation from the events.
-const periodsMemo = new WeakMap<StatAgreement, Map<string, StatusPeriod[]>>();
-const periodsOf = (a: StatAgreement, rule: CountingRule) => memo(periodsMemo, a, derivationKey(rule), () => statusPeriods(a.events, rule.derivation));
-
-const currentMemo = new WeakMap<StatAgreement, Map<string, Status>>();
-const currentOf = (a: StatAgreement, rule: CountingRule) => memo(currentMemo, a, derivationKey(rule), () => currentStatus(a.events, rule.derivation));
+const periodsOf = (a: StatAgreement, rule: CountingRule, keys: DerivationKeys) => kept(a, keys.periods, () => statusPeriods(a.events, rule.derivation));
+const currentOf = (a: StatAgreement, rule: CountingRule, keys: DerivationKeys) => kept(a, keys.current, () => currentStatus(a.events, rule.derivation));
 
 const yearEndsMemo = new Map<string, string[]>();
 function yearEnds(firstYear: number, lastYear: number): string[] {
@@ -82,33 +99,34 @@ function yearEnds(firstYear: number, lastYear: number): string[] {
 const RANK: Record<Status, number> = { planned: 1, ended: 2, paused: 3, partly_ended: 4, dormant: 5, active: 6 };
 const rank = (status: Status | null) => (status === null ? 0 : RANK[status]);
 
-export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule): Status | null {
+/** A unit's status at the end of a day; the last day asked for is kept with the unit. */
+export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule, keys = derivationKeys(rule)): Status | null {
+  const last = kept(unit, keys.on, () => ({ day: '', status: null as Status | null }));
+  if (last.day === day) return last.status;
   let best: Status | null = null;
   for (const member of unit.members) {
-    const status = statusInPeriods(periodsOf(member, rule), day);
+    const status = statusInPeriods(periodsOf(member, rule, keys), day);
     if (rank(status) > rank(best)) best = status;
   }
+  last.day = day;
+  last.status = best;
   return best;
-}
-
-// Everything derived from a unit, by what it is and under which rule.
-const derived = new WeakMap<CountingUnit, Map<string, unknown>>();
-
-/** A value derived from a unit once and kept with it (see the top of this file). */
-export function perUnit<V>(unit: CountingUnit, key: string, compute: () => V): V {
-  return memo(derived as WeakMap<CountingUnit, Map<string, V>>, unit, key, compute);
 }
 
 // Year-end statuses are kept as one byte each (the rank; 0 before the unit existed).
 const STATUS_OF_RANK: Array<Status | null> = [null, 'planned', 'ended', 'paused', 'partly_ended', 'dormant', 'active'];
 const IN_FORCE_OF_RANK = Uint8Array.from(STATUS_OF_RANK, (status) => (isInForce(status) ? 1 : 0));
 
-function yearRanks(unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number): Uint8Array {
-  return perUnit(unit, `years|${derivationKey(rule)}|${firstYear}|${lastYear}`, () => {
+/** The key under which yearRanks keeps a unit's year-end statuses: made once per statistic, not per unit. */
+export const yearsKey = (rule: CountingRule, firstYear: number, lastYear: number) => `years|${derivationKey(rule)}|${firstYear}|${lastYear}`;
+
+function yearRanks(unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number, key = yearsKey(rule, firstYear, lastYear)): Uint8Array {
+  return perUnit(unit, key, () => {
     const days = yearEnds(firstYear, lastYear);
     const out = new Uint8Array(days.length);
+    const keys = derivationKeys(rule);
     for (const member of unit.members) {
-      const periods = periodsOf(member, rule);
+      const periods = periodsOf(member, rule, keys);
       let i = 0;
       let r = 0;
       for (let k = 0; k < days.length; k++) {
@@ -129,25 +147,28 @@ export function unitYearStatuses(unit: CountingUnit, rule: CountingRule, firstYe
 }
 
 /** Adds 1 to `counts[i]` for each year `firstYear + i` at whose end the unit was in force. */
-export function addInForceYears(counts: Int32Array, unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number): void {
-  const ranks = yearRanks(unit, rule, firstYear, lastYear);
+export function addInForceYears(counts: Int32Array, unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number, key: string): void {
+  const ranks = yearRanks(unit, rule, firstYear, lastYear, key);
   for (let i = 0; i < ranks.length; i++) counts[i]! += IN_FORCE_OF_RANK[ranks[i]!]!;
 }
 
 export function unitCurrentStatus(unit: CountingUnit, rule: CountingRule): Status {
   let best: Status | null = null;
+  const keys = derivationKeys(rule);
   for (const member of unit.members) {
-    const status = currentOf(member, rule);
+    const status = currentOf(member, rule, keys);
     if (rank(status) > rank(best)) best = status;
   }
   return best ?? 'planned';
 }
 
-/** What `pick` gives for a unit's members, each value once. */
-export function memberValues(unit: CountingUnit, pick: (a: StatAgreement) => readonly string[]): Iterable<string> {
-  if (unit.members.length === 1) {
-    const values = pick(unit.members[0]!);
-    return values.length < 2 ? values : new Set(values);
-  }
-  return new Set(unit.members.flatMap(pick));
+/** What `pick` gives for a unit's members, each value once; kept with the unit under `key`. */
+export function memberValues(unit: CountingUnit, key: string, pick: (a: StatAgreement) => readonly string[]): readonly string[] {
+  return kept(unit, key, () => {
+    if (unit.members.length === 1) {
+      const values = pick(unit.members[0]!);
+      return values.length < 2 ? values : [...new Set(values)];
+    }
+    return [...new Set(unit.members.flatMap(pick))];
+  });
 }
