@@ -10,17 +10,17 @@ import { queryRows, type Executor } from '../../db/client.ts';
 import type { Context } from '../context.ts';
 import { freshDataVersion } from '../data-version.ts';
 
-export interface KeptRegisterSpec<Row, View> {
-  /** The readable rows of the agreements with these ids, or of every agreement. */
-  read(ctx: Context, ids: number[] | null): Promise<Row[]>;
+export interface KeptRegisterSpec<Rows, View> {
+  /** What is read of the readable agreements with these ids, or of every agreement. */
+  read(ctx: Context, ids: number[] | null): Promise<Rows>;
   /** The view of every readable agreement. */
-  full(rows: Row[]): View;
+  full(rows: Rows): View;
   /**
    * The view after the agreements with `ids` changed; `fresh` holds those
    * still readable. It may reuse `previous`'s indexes, but must leave what
    * `previous` hands out unchanged: a request may still be reading it.
    */
-  replace(previous: View, ids: number[], fresh: Row[]): View;
+  replace(previous: View, ids: number[], fresh: Rows): View;
 }
 
 interface Kept<View> {
@@ -31,7 +31,7 @@ interface Kept<View> {
 // Past this many changed agreements a full read is as quick as reading them one by one.
 const MAX_INCREMENTAL = 5_000;
 
-export function keptRegister<Row, View>(spec: KeptRegisterSpec<Row, View>): (ctx: Context) => Promise<View> {
+export function keptRegister<Rows, View>(spec: KeptRegisterSpec<Rows, View>): (ctx: Context) => Promise<View> {
   // The newest view per database and audience, or the read that makes it.
   const latest = new WeakMap<Executor, Map<string, Promise<Kept<View>>>>();
 

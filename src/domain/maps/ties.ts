@@ -1,15 +1,17 @@
 // The ties a map draws: each listed agreement with its holder's seat and its
 // counterpart's place. Filters and the date are the list's own. Past a number
 // of ties a map draws bundles instead (one per county and province, by
-// status), and the database counts them: at the register's full scale that is
-// a few hundred rows instead of a hundred thousand.
+// status), counted without handing out every tie: at the register's full
+// scale that is a few thousand numbers instead of a hundred thousand rows.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { Status } from '../../db/schema.ts';
 import { agreementFilter } from '../agreements/list.ts';
 import { parseInput } from '../validate.ts';
-import { listAgreementsSchema, type ListAgreementsInput } from '../agreements/schemas.ts';
+import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from '../agreements/schemas.ts';
 import type { Context } from '../context.ts';
+import { IN_FORCE } from '../status/derive-status.ts';
+import { keptBundles } from './bundles.ts';
 
 export interface MapTie {
   slug: string;
@@ -66,7 +68,25 @@ export async function mapTies({ ctx, input }: { ctx: Context; input: ListAgreeme
 
 /** The ties one by one when there are at most `maxTies`, else counted in bundles. */
 export async function mapContent({ ctx, input, maxTies }: { ctx: Context; input: ListAgreementsInput; maxTies: number }): Promise<MapContent> {
-  const { from, where, status } = await filtered(ctx, input);
+  const { page: _p, pageSize: _s, ...filters } = input;
+  const query = parseInput(listAgreementsSchema, filters);
+  // The whole register on a day, perhaps of one status, is counted from what
+  // is kept in memory (bundles.ts); any other filter, by the database.
+  const wholeRegister = !query.q && !query.actorKind && !query.county && !query.kind && !query.place && !query.establishedFrom && !query.establishedTo;
+  const counted = wholeRegister
+    ? await keptBundles(ctx, query.on, query.status === 'in_force' ? IN_FORCE : query.status ? new Set([query.status]) : null)
+    : await countedBundles(ctx, query);
+  if (counted.ties <= maxTies) return { kind: 'ties', ties: await mapTies({ ctx, input }) };
+  const order = (b: MapBundle) => [b.county ?? '', b.province.slug, b.status];
+  const bundles = counted.bundles.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0]! < y[0]! ? -1 : x[0]! > y[0]! ? 1 : x[1]! < y[1]! ? -1 : x[1]! > y[1]! ? 1 : x[2]! < y[2]! ? -1 : x[2]! > y[2]! ? 1 : 0;
+  });
+  return { kind: 'bundles', bundles, ties: counted.ties };
+}
+
+async function countedBundles(ctx: Context, query: ListAgreementsQuery): Promise<{ bundles: MapBundle[]; ties: number }> {
+  const { from, where, status } = await agreementFilter(ctx, query);
   const rows = await queryRows<{ county: string | null; slug: string; name: string; native: string | null; status: Status; n: number }>(
     ctx.db,
     sql`select ac.county_code as county, coalesce(top.slug, c.slug) as slug, coalesce(top.name_latin, c.name_latin) as name,
@@ -74,11 +94,8 @@ export async function mapContent({ ctx, input, maxTies }: { ctx: Context; input:
         from ${from}
         ${TIES}
         where ${where}
-        group by 1, 2, 3, 4, 5
-        order by 1, 2, 5`,
+        group by 1, 2, 3, 4, 5`,
   );
-  const ties = rows.reduce((sum, r) => sum + r.n, 0);
-  if (ties <= maxTies) return { kind: 'ties', ties: await mapTies({ ctx, input }) };
   const bundles = rows.map((r) => ({ county: r.county, province: { slug: r.slug, name: r.name, native: r.native }, status: r.status, n: r.n }));
-  return { kind: 'bundles', bundles, ties };
+  return { bundles, ties: rows.reduce((sum, r) => sum + r.n, 0) };
 }

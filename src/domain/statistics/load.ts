@@ -39,7 +39,7 @@ interface StatView {
   units: Record<UnitKind, Map<string, CountingUnit>>;
 }
 
-const statView = keptRegister<StatAgreement, StatView>({
+const statView = keptRegister<StatAgreement[], StatView>({
   read: readAgreements,
   full(all) {
     const view: StatView = { agreements: all, byId: new Map(all.map((a) => [a.id, a])), units: { pair: new Map(), agreement: new Map() } };
