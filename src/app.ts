@@ -24,8 +24,10 @@ export function createApp(database: Database, log?: Logger) {
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) throw invalid([{ field: '(url)', message: `is longer than ${MAX_URL_LENGTH} characters` }]);
     await next();
-    c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'same-origin');
+    // On the response's own headers: c.header() after next() would copy the
+    // body into a new response, a stream, for every answer (even a cached one).
+    c.res.headers.set('x-content-type-options', 'nosniff');
+    c.res.headers.set('referrer-policy', 'same-origin');
   });
   app.use(responseCache({ db: database.db, principal: { kind: 'anonymous' } }));
   app.route('/api', apiRoutes(database));

@@ -28,8 +28,8 @@ import { svgToPng } from '../web/charts/to-png.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
-import { mapTies } from '../domain/maps/ties.ts';
-import { renderTiesMap } from '../web/maps/ties-map.tsx';
+import { mapContent } from '../domain/maps/ties.ts';
+import { MAX_SINGLE_TIES, renderTiesMap } from '../web/maps/ties-map.tsx';
 import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/charts/statistics-charts.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -104,7 +104,9 @@ export function apiRoutes(database: Database) {
     const [name, format] = c.req.param('file').split('.') as [ChartName, 'svg' | 'png'];
     if (!CHART_NAMES.includes(name)) throw notFound('chart');
     const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
-    const chart = buildChart(name, s, query.lang ?? 'sv', provinceNamer(await listPlaceOptions({ ctx, maxDepth: 0 })));
+    // Only the provinces' chart names places: the others need not read them.
+    const provinceName = name === 'by-province' ? provinceNamer(await listPlaceOptions({ ctx, maxDepth: 0 })) : (slug: string) => slug;
+    const chart = buildChart(name, s, query.lang ?? 'sv', provinceName);
     return imageResponse(chart.svg, format, `ortsband-${name}-${query.rule}`);
   });
   api.get('/maps/:file{ties\\.(svg|png)}', async (c) => {
@@ -113,7 +115,7 @@ export function apiRoutes(database: Database) {
     const list = parseInput(listAgreementsSchema, input);
     const language = lang === 'en' ? 'en' : 'sv';
     const title = list.on ? (language === 'sv' ? `Banden den ${list.on}` : `The ties on ${list.on}`) : language === 'sv' ? 'Banden i dag' : 'The ties today';
-    const map = renderTiesMap({ lang: language, id: 'map', title, ties: await mapTies({ ctx, input }) });
+    const map = renderTiesMap({ lang: language, id: 'map', title, content: await mapContent({ ctx, input, maxTies: MAX_SINGLE_TIES }) });
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
   api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));

@@ -58,10 +58,19 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Exits once stdout and stderr are written out: into a pipe they are written
+// asynchronously, and process.exit() alone would cut a long report short.
+function exitAfterOutput(code: number): void {
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => exitAfterOutput(code),
   (error: unknown) => {
     console.error('ortsband: failed:', error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(EXIT.failed);
+    exitAfterOutput(EXIT.failed);
   },
 );

@@ -472,8 +472,12 @@ export const auditLog = pgTable(
     before: jsonb('before'),
     after: jsonb('after'),
     reason: text('reason'),
+    // The data version this change made (audit.ts bumps it first, so it is
+    // unique to the transaction and in commit order): what a cache that read
+    // the register at version v re-reads is every entry after v.
+    dataVersion: bigint('data_version', { mode: 'number' }),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId)],
+  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_data_version_idx').on(t.dataVersion)],
 );
 
 // One row, bumped in the transaction of every change (audit.ts): whatever was

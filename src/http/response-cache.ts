@@ -3,7 +3,7 @@
 // and it changes only when someone writes. Each answer says x-cache: hit or
 // miss. Bounded in entries and in the size of one answer.
 import type { MiddlewareHandler } from 'hono';
-import { currentDataVersion } from '../domain/data-version.ts';
+import { freshDataVersion } from '../domain/data-version.ts';
 import type { Context } from '../domain/context.ts';
 
 const MAX_ENTRIES = 1_000;
@@ -12,29 +12,56 @@ const MAX_BODY_BYTES = 2 * 1024 * 1024;
 interface Entry {
   status: number;
   headers: Array<[string, string]>;
-  body: ArrayBuffer;
+  // A Uint8Array, not an ArrayBuffer: @hono/node-server writes it to the socket
+  // as it is, where an ArrayBuffer would go through a stream.
+  body: Uint8Array<ArrayBuffer>;
 }
+
+const answer = (entry: Entry, cache: 'hit' | 'miss') => new Response(entry.body, { status: entry.status, headers: [...entry.headers, ['x-cache', cache]] });
 
 export function responseCache(ctx: Context): MiddlewareHandler {
   const entries = new Map<string, Entry>();
+  // Misses being computed, by key: requests for the same URL that arrive
+  // meanwhile wait for that answer instead of each computing their own.
+  const computing = new Map<string, Promise<Entry | null>>();
   return async (c, next) => {
     // Only anonymous reads: a signed-in reader may see shared or internal records.
     if (c.req.method !== 'GET' || c.req.header('authorization') || c.req.header('cookie')) return next();
-    const key = `${await currentDataVersion(ctx)} ${c.req.url}`;
+    const key = `${await freshDataVersion(ctx)} ${c.req.url}`;
     const hit = entries.get(key);
     if (hit) {
       entries.delete(key); // move to the back: least recently used goes first
       entries.set(key, hit);
-      return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
+      c.res = answer(hit, 'hit');
+      return;
     }
-    await next();
-    const response = c.res;
-    if (response.status !== 200 && response.status !== 404) return;
-    const body = await readUpTo(response.clone(), MAX_BODY_BYTES);
-    if (!body) return;
-    entries.set(key, { status: response.status, headers: [...response.headers.entries()], body });
-    if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    c.res.headers.set('x-cache', 'miss');
+    const shared = computing.get(key);
+    if (shared) {
+      const entry = await shared;
+      if (entry) {
+        c.res = answer(entry, 'hit');
+        return;
+      }
+      return next(); // not kept (an error, or too large): compute it here
+    }
+    let settle!: (entry: Entry | null) => void;
+    computing.set(key, new Promise((resolve) => (settle = resolve)));
+    let entry: Entry | null = null;
+    try {
+      await next();
+      const response = c.res;
+      if (response.status !== 200 && response.status !== 404) return;
+      const read = await readUpTo(response.clone(), MAX_BODY_BYTES);
+      c.res.headers.set('x-cache', 'miss');
+      if (!read) return;
+      const body = new Uint8Array(read);
+      entry = { status: response.status, headers: [...response.headers.entries()].filter(([name]) => name !== 'x-cache'), body };
+      entries.set(key, entry);
+      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+    } finally {
+      computing.delete(key);
+      settle(entry);
+    }
   };
 }
 

@@ -18,8 +18,8 @@ import { parseInput } from '../domain/validate.ts';
 import { langOf, singleQuery } from '../http/query.ts';
 import { formatEdtf, todayInStockholm } from './format.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
-import { mapTies } from '../domain/maps/ties.ts';
-import { renderTiesMap } from './maps/ties-map.tsx';
+import { mapContent } from '../domain/maps/ties.ts';
+import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
 import { MapPage } from './pages/map.tsx';
 import { t } from './i18n.ts';
 import { Layout } from './layout.tsx';
@@ -149,7 +149,7 @@ export function webRoutes(database: Database) {
     const panel = async (on: string | undefined, heading: string) => ({
       heading,
       on,
-      map: renderTiesMap({ lang, id: `map-${on ?? 'today'}`, title: heading, ties: await mapTies({ ctx, input: { ...filters, ...(on ? { on } : {}) } }) }),
+      map: renderTiesMap({ lang, id: `map-${on ?? 'today'}`, title: heading, content: await mapContent({ ctx, input: { ...filters, ...(on ? { on } : {}) }, maxTies: MAX_SINGLE_TIES }) }),
     });
     const panels = await Promise.all([
       panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),

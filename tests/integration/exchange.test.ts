@@ -244,7 +244,9 @@ describe('broken files', () => {
         }
       }
       // Rows of one agreement that disagree, and an event given twice.
-      list.push({ name: 'disagreeing rows', files: file([...base, base[1]!.map((c, j) => (j === col('official_title') ? 'Another title' : c))]), row: base.length + 1, column: 'official_title' });
+      const otherKind = base[1]![col('kind')] === 'vanort' ? 'kommunalt_partnerskap' : 'vanort';
+      const disagreeing = base[1]!.map((c, j) => (j === col('kind') ? otherKind : j === col('event') ? 'renewed' : j === col('event_date') ? '2099' : c));
+      list.push({ name: 'disagreeing rows', files: file([...base, disagreeing]), row: base.length + 1, column: 'kind' });
       list.push({ name: 'event twice', files: file([...base, base[1]!]), row: base.length + 1, column: 'event' });
       // Broken workbooks and JSON.
       const junk = Buffer.from(Array.from({ length: 200 + variant * 50 }, () => Math.floor(random() * 256)));

@@ -29,7 +29,7 @@ it('exports, imports into an empty folder, and exits 3 with row and column for a
   const dry = await ortsband('--database', empty, 'import', '--dry-run', ...files);
   expect(dry.code, dry.stderr).toBe(0);
   expect(dry.stdout).toContain('agreements.csv, row 2: create agreement');
-  expect(dry.stdout).toContain('agreements: 58 to create, 0 to change, 0 left alone');
+  expect(dry.stdout.slice(-600)).toContain('agreements: 58 to create, 0 to change, 0 left alone');
   expect(dry.stdout).toContain('Dry run: nothing was written.');
 
   const applied = await ortsband('--database', empty, 'import', '--summary', ...files);
@@ -39,10 +39,12 @@ it('exports, imports into an empty folder, and exits 3 with row and column for a
   expect(again.stdout).toContain('agreements: 0 to create, 0 to change, 58 left alone');
 
   const broken = path.join(dir, 'broken.csv');
-  await writeFile(broken, agreements.replace(/^(amal--dunhuang;(?:[^;]*;){15})2015/m, '$12019-13-45'));
+  const brokenText = agreements.replace(/^(amal--dunhuang;(?:[^;]*;){15})2015/m, '$12019-13-45');
+  await writeFile(broken, brokenText);
+  const row = brokenText.split('\r\n').findIndex((line) => line.includes('2019-13-45')) + 1;
   const refused = await ortsband('--database', empty, 'import', broken);
   expect(refused.code).toBe(3);
-  expect(refused.stderr).toContain("broken.csv, row 2, column event_date: '2019-13-45' is not a date; write 2019, 2019-05, 2019-05-14, 2002/2022 or XXXX");
+  expect(refused.stderr).toContain(`broken.csv, row ${row}, column event_date: '2019-13-45' is not a date; write 2019, 2019-05, 2019-05-14, 2002/2022 or XXXX`);
   expect(refused.stderr).toContain('nothing was imported');
 
   expect((await ortsband('import', '--help')).code).toBe(0);

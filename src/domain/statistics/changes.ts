@@ -1,8 +1,9 @@
 // Every ending and pause of a counted cooperation, with its year, side and
 // reasons: what Diagram 5, the reasons and the report's counts are made of.
 import type { ActorKind, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
-import { countingUnits, FIRST_YEAR, type StatAgreement, type StatEvent, unitCurrentStatus, unitYearStatuses } from './load.ts';
+import type { StatAgreement, StatEvent } from './load.ts';
 import type { CountingRule } from './rules.ts';
+import { countingUnits, type CountingUnit, derivationKey, FIRST_YEAR, perUnit, unitCurrentStatus, unitYearStatuses } from './units.ts';
 
 export interface Change {
   unitKey: string;
@@ -20,7 +21,17 @@ const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
 
 export function changes(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number): Change[] {
   const out: Change[] = [];
-  for (const unit of countingUnits(agreements, rule)) {
+  const key = `changes|${derivationKey(rule)}|${rule.partlyEndedIsPause}|${lastYear}`;
+  for (const unit of countingUnits(agreements, rule)) for (const change of unitChanges(unit, rule, lastYear, key)) out.push(change);
+  return out;
+}
+
+const NONE: readonly Change[] = Object.freeze([]);
+
+/** A unit's changes, derived once per unit and rule (units.ts). */
+function unitChanges(unit: CountingUnit, rule: CountingRule, lastYear: number, key: string): readonly Change[] {
+  return perUnit(unit, key, () => {
+    const out: Change[] = [];
     const base = { unitKey: unit.key, slugs: unit.members.map((m) => m.slug), kind: unit.kind, actorKinds: unit.members[0]!.actorKinds };
     const events = unit.members.flatMap((m) => m.events);
     // The event that caused a change in a year: its type, effective in that year.
@@ -48,8 +59,8 @@ export function changes(agreements: readonly StatAgreement[], rule: CountingRule
     if (!ended && unitCurrentStatus(unit, rule) === 'ended') {
       out.push({ ...base, type: 'ended', year: null, side: events.findLast((e) => e.type === 'ended')?.side ?? null, reasons: [] });
     }
-  }
-  return out;
+    return out.length ? out : NONE;
+  });
 }
 
 export interface ChangesYear {

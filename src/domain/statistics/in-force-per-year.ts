@@ -1,6 +1,7 @@
 // The report's Diagram 4: cooperations in force at the end of each year, by kind.
-import { countingUnits, FIRST_YEAR, isInForce, type StatAgreement, unitYearStatuses } from './load.ts';
+import type { StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
+import { addInForceYears, countingUnits, FIRST_YEAR, yearsKey } from './units.ts';
 
 export interface InForceYear {
   year: number;
@@ -9,16 +10,17 @@ export interface InForceYear {
 }
 
 export function inForcePerYear(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number, firstYear = FIRST_YEAR): InForceYear[] {
-  const units = countingUnits(agreements, rule);
-  const kinds = [...new Set(units.map((u) => u.kind))].sort();
-  const years: InForceYear[] = [];
-  for (let year = firstYear; year <= lastYear; year++) years.push({ year, byKind: Object.fromEntries(kinds.map((k) => [k, 0])), total: 0 });
-  for (const unit of units) {
-    unitYearStatuses(unit, rule, firstYear, lastYear).forEach((status, i) => {
-      if (!isInForce(status)) return;
-      years[i]!.byKind[unit.kind]!++;
-      years[i]!.total++;
-    });
+  const n = Math.max(0, lastYear - firstYear + 1);
+  const counts = new Map<string, Int32Array>();
+  const key = yearsKey(rule, firstYear, lastYear);
+  for (const unit of countingUnits(agreements, rule)) {
+    let row = counts.get(unit.kind);
+    if (!row) counts.set(unit.kind, (row = new Int32Array(n)));
+    addInForceYears(row, unit, rule, firstYear, lastYear, key);
   }
-  return years;
+  const kinds = [...counts.keys()].sort();
+  return Array.from({ length: n }, (_, i) => {
+    const byKind = Object.fromEntries(kinds.map((k) => [k, counts.get(k)![i]!]));
+    return { year: firstYear + i, byKind, total: kinds.reduce((sum, k) => sum + counts.get(k)![i]!, 0) };
+  });
 }

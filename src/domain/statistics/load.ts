@@ -1,13 +1,16 @@
 // What every statistic counts from: the readable agreements with their
-// holders, places and events, grouped into counting units by a rule.
+// holders, places and events, kept between data versions (kept-register.ts):
+// after a change only the agreements changed since are read again, and
+// everything derived from the agreements that did not change is kept with
+// them (units.ts).
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side, Status } from '../../db/schema.ts';
+import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
-import { currentStatus, IN_FORCE, statusInPeriods, statusPeriods, type StatusEventLike, type StatusPeriod } from '../status/derive-status.ts';
-import { currentDataVersion } from '../data-version.ts';
-import type { CountingRule } from './rules.ts';
+import { keptRegister, onlyIds } from '../agreements/kept-register.ts';
+import type { StatusEventLike } from '../status/derive-status.ts';
+import { rememberUnits, unitKeyOf, type CountingUnit, type UnitKind } from './units.ts';
 
 export interface StatEvent extends StatusEventLike {
   side: Side | null;
@@ -23,54 +26,133 @@ export interface StatAgreement {
   counties: string[];
   /** The top-level places (provinces, municipalities, SARs) it lies in, by slug. */
   provinces: string[];
+  /** In the order they were recorded (by id). */
   events: StatEvent[];
+  /** What was derived from the events, by derivation (units.ts). */
+  derived?: Map<string, unknown>;
 }
 
-// The load is the expensive part (every agreement and event); it is kept per
-// data version (data-version.ts) and per audience, so that every chart and
-// rule after the first reuses it until something is written.
-const loaded = new Map<string, Promise<StatAgreement[]>>();
+interface StatView {
+  agreements: StatAgreement[];
+  // Indexes that replace() keeps up to date; what a view hands out is only its array.
+  byId: Map<number, StatAgreement>;
+  units: Record<UnitKind, Map<string, CountingUnit>>;
+}
 
+const statView = keptRegister<StatAgreement[], StatView>({
+  read: readAgreements,
+  full(all) {
+    const view: StatView = { agreements: all, byId: new Map(all.map((a) => [a.id, a])), units: { pair: new Map(), agreement: new Map() } };
+    for (const unit of UNIT_KINDS) {
+      const units = view.units[unit];
+      for (const a of all) {
+        const key = unitKeyOf(a, unit);
+        const found = units.get(key);
+        if (found) found.members.push(a); // in the order of ids: the rows come ordered
+        else units.set(key, { key, kind: a.kind, members: [a] });
+      }
+    }
+    return handOver(view);
+  },
+  replace,
+});
+
+/** The readable agreements as of now (ordered by id). */
 export async function loadStatAgreements(ctx: Context): Promise<StatAgreement[]> {
-  const audience = ctx.principal.kind === 'user' ? `user:${ctx.principal.organisationId}` : ctx.principal.kind;
-  const key = `${await currentDataVersion(ctx)}|${audience}`;
-  let hit = loaded.get(key);
-  if (!hit) {
-    for (const old of loaded.keys()) if (old.endsWith(`|${audience}`)) loaded.delete(old);
-    hit = readStatAgreements(ctx);
-    loaded.set(key, hit);
-    hit.catch(() => loaded.delete(key));
-  }
-  return hit;
+  return (await statView(ctx)).agreements;
 }
 
-async function readStatAgreements(ctx: Context): Promise<StatAgreement[]> {
-  // Two flat reads instead of one nested: the database streams rows faster than it builds JSON.
+const UNIT_KINDS = ['pair', 'agreement'] as const;
+
+/**
+ * Puts the agreements read again in place of those with `ids` (gone when not
+ * read again), and makes anew the units they were or are members of, so that
+ * nothing derived from their old members is reused.
+ */
+function replace(previous: StatView, ids: number[], fresh: StatAgreement[]): StatView {
+  const { byId, units: byUnit } = previous;
+  const changed = new Set(ids);
+  const touched = new Map<UnitKind, Set<string>>(UNIT_KINDS.map((unit) => [unit, new Set()]));
+  const touch = (a: StatAgreement) => UNIT_KINDS.forEach((unit) => touched.get(unit)!.add(unitKeyOf(a, unit)));
+  const freshIds = new Set(fresh.map((a) => a.id));
+  for (const id of ids) {
+    const old = byId.get(id);
+    if (old) touch(old);
+    if (old && !freshIds.has(id)) byId.delete(id);
+  }
+  for (const a of fresh) {
+    touch(a);
+    byId.set(a.id, a);
+  }
+  for (const unit of UNIT_KINDS) {
+    const units = byUnit[unit];
+    const members = new Map<string, StatAgreement[]>();
+    for (const key of touched.get(unit)!) members.set(key, (units.get(key)?.members ?? []).filter((m) => !changed.has(m.id)));
+    for (const a of fresh) members.get(unitKeyOf(a, unit))!.push(a);
+    for (const [key, list] of members) {
+      if (list.length) units.set(key, { key, kind: list[0]!.kind, members: list.sort((x, y) => x.id - y.id) });
+      else units.delete(key);
+    }
+  }
+  const agreements = [...byId.values()];
+  // New agreements come last, and have the highest ids, unless one became readable later.
+  if (agreements.some((a, i) => i > 0 && agreements[i - 1]!.id > a.id)) agreements.sort((a, b) => a.id - b.id);
+  return handOver({ agreements, byId, units: byUnit });
+}
+
+/** Lets the statistics find this view's units without grouping the agreements again (units.ts). */
+function handOver(view: StatView): StatView {
+  rememberUnits(view.agreements, { pair: [...view.units.pair.values()], agreement: [...view.units.agreement.values()] });
+  return view;
+}
+
+// Most events give no reason: they share one empty list instead of a million.
+const NO_REASONS: StatEvent['reasons'] = Object.freeze([]) as unknown as StatEvent['reasons'];
+
+async function readAgreements(ctx: Context, ids: number[] | null): Promise<StatAgreement[]> {
   const [agreementRows, eventRows, reasonRows] = await Promise.all([
     queryRows<{ id: number; slug: string; kind: string; party_ids: string | null; place_ids: string | null; party_kinds: ActorKind[]; party_counties: string[]; provinces: string[] | null }>(
       ctx.db,
-      sql`select a.id, a.slug, a.kind, a.party_kinds, a.party_counties,
-            (select string_agg(ap.actor_id::text, '+' order by ap.actor_id) from agreement_parties ap where ap.agreement_id = a.id and ap.role = 'party') as party_ids,
-            (select string_agg(x.counterpart_id::text, '+' order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as place_ids,
-            (select array_agg(distinct c.slug) from counterparts c where c.id = any(a.place_ids) and c.parent_id is null) as provinces
+      // Grouped reads joined, not a subquery per agreement: hash aggregates instead of 300,000 index look-ups.
+      sql`select a.id, a.slug, a.kind, a.party_kinds, a.party_counties, p.ids as party_ids, x.ids as place_ids, v.slugs as provinces
           from agreements a
-          where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
+          left join (select agreement_id, string_agg(actor_id::text, '+' order by actor_id) as ids from agreement_parties
+                     where role = 'party' and ${onlyIds(sql`agreement_id`, ids)} group by 1) p on p.agreement_id = a.id
+          left join (select agreement_id, string_agg(counterpart_id::text, '+' order by counterpart_id) as ids from agreement_counterparts
+                     where ${onlyIds(sql`agreement_id`, ids)} group by 1) x on x.agreement_id = a.id
+          left join (select b.id, array_agg(distinct c.slug) as slugs from agreements b cross join unnest(b.place_ids) as place(id)
+                     join counterparts c on c.id = place.id and c.parent_id is null
+                     where ${onlyIds(sql`b.id`, ids)} group by 1) v on v.id = a.id
+          where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)} and ${onlyIds(sql`a.id`, ids)}
           order by a.id`,
     ),
-    queryRows<{ id: number; agreement_id: number; type: EventType; date_min: string | null; date_max: string | null; date_precision: DatePrecision; mode: EndMode | null; side: Side | null }>(
+    // One row per agreement with its events as JSON arrays: a million rows
+    // through the driver cost more than a hundred thousand it parses with JSON.parse.
+    queryRows<{ agreement_id: number; events: Array<[number, EventType, string | null, string | null, DatePrecision, EndMode | null, Side | null]> }>(
       ctx.db,
-      sql`select e.id, e.agreement_id, e.type, e.date_min, e.date_max, e.date_precision, e.mode, e.side
-          from status_events e where ${canReadRow(ctx.principal, sql`e.visibility`, sql`e.organisation_id`)}`,
+      sql`select e.agreement_id, json_agg(json_build_array(e.id, e.type, e.date_min, e.date_max, e.date_precision, e.mode, e.side) order by e.id) as events
+          from status_events e where ${canReadRow(ctx.principal, sql`e.visibility`, sql`e.organisation_id`)} and ${onlyIds(sql`e.agreement_id`, ids)}
+          group by e.agreement_id`,
     ),
-    queryRows<{ event_id: number; code: ReasonCode; stated_by: ReasonStatedBy }>(ctx.db, sql`select event_id, code, stated_by from event_reasons`),
+    queryRows<{ event_id: number; code: ReasonCode; stated_by: ReasonStatedBy }>(
+      ctx.db,
+      ids
+        ? sql`select r.event_id, r.code, r.stated_by from event_reasons r join status_events e on e.id = r.event_id where ${onlyIds(sql`e.agreement_id`, ids)}`
+        : sql`select event_id, code, stated_by from event_reasons`,
+    ),
   ]);
   const reasons = new Map<number, StatEvent['reasons']>();
-  for (const r of reasonRows) reasons.set(r.event_id, [...(reasons.get(r.event_id) ?? []), { code: r.code, statedBy: r.stated_by }]);
+  for (const r of reasonRows) {
+    const list = reasons.get(r.event_id);
+    if (list) list.push({ code: r.code, statedBy: r.stated_by });
+    else reasons.set(r.event_id, [{ code: r.code, statedBy: r.stated_by }]);
+  }
   const events = new Map<number, StatEvent[]>();
-  for (const e of eventRows) {
-    const list = events.get(e.agreement_id) ?? [];
-    list.push({ id: e.id, type: e.type, dateMin: e.date_min, dateMax: e.date_max, datePrecision: e.date_precision, mode: e.mode, side: e.side, reasons: reasons.get(e.id) ?? [] });
-    events.set(e.agreement_id, list);
+  for (const row of eventRows) {
+    events.set(
+      row.agreement_id,
+      row.events.map(([id, type, dateMin, dateMax, datePrecision, mode, side]) => ({ id, type, dateMin, dateMax, datePrecision, mode, side, reasons: reasons.get(id) ?? NO_REASONS })),
+    );
   }
   return agreementRows.map((r) => ({
     id: r.id,
@@ -82,88 +164,4 @@ async function readStatAgreements(ctx: Context): Promise<StatAgreement[]> {
     provinces: r.provinces ?? [],
     events: events.get(r.id) ?? [],
   }));
-}
-
-/** One counted cooperation: a pair and kind under the report's rule, or one agreement. */
-export interface CountingUnit {
-  key: string;
-  kind: string;
-  members: StatAgreement[];
-}
-
-export function countingUnits(agreements: readonly StatAgreement[], rule: CountingRule): CountingUnit[] {
-  const units = new Map<string, CountingUnit>();
-  for (const a of agreements) {
-    const key = rule.unit === 'pair' ? a.pairKey : `agreement:${a.id}`;
-    const unit = units.get(key) ?? { key, kind: a.kind, members: [] };
-    unit.members.push(a);
-    units.set(key, unit);
-  }
-  return [...units.values()];
-}
-
-const yearEndsMemo = new Map<string, string[]>();
-function yearEnds(firstYear: number, lastYear: number): string[] {
-  const key = `${firstYear}-${lastYear}`;
-  let days = yearEndsMemo.get(key);
-  if (!days) yearEndsMemo.set(key, (days = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => endOfYear(firstYear + i))));
-  return days;
-}
-
-// A unit is as alive as its most alive member: Göteborg–Shanghai goes on
-// under the 1986 agreement though the 2003 one ended.
-const RANK: Record<Status, number> = { planned: 1, ended: 2, paused: 3, partly_ended: 4, dormant: 5, active: 6 };
-const rank = (status: Status | null) => (status === null ? 0 : RANK[status]);
-
-// An agreement's status periods under a derivation, computed once: a year-end
-// status is then a look-up, not a new derivation from the events.
-const periodsMemo = new WeakMap<StatAgreement, Map<string, StatusPeriod[]>>();
-function periodsOf(a: StatAgreement, rule: CountingRule): StatusPeriod[] {
-  const key = `${rule.derivation.expiryEnds}|${rule.derivation.effectiveOn}`;
-  let byRule = periodsMemo.get(a);
-  if (!byRule) periodsMemo.set(a, (byRule = new Map()));
-  let periods = byRule.get(key);
-  if (!periods) byRule.set(key, (periods = statusPeriods(a.events, rule.derivation)));
-  return periods;
-}
-
-export function unitStatusOn(unit: CountingUnit, day: string, rule: CountingRule): Status | null {
-  let best: Status | null = null;
-  for (const member of unit.members) {
-    const status = statusInPeriods(periodsOf(member, rule), day);
-    if (rank(status) > rank(best)) best = status;
-  }
-  return best;
-}
-
-/**
- * A unit's status at the end of every year from `firstYear` to `lastYear`, in
- * one walk over each member's periods (the statistics' hot path).
- */
-export function unitYearStatuses(unit: CountingUnit, rule: CountingRule, firstYear: number, lastYear: number): Array<Status | null> {
-  const days = yearEnds(firstYear, lastYear);
-  const out: Array<Status | null> = new Array(days.length).fill(null);
-  for (const member of unit.members) {
-    const periods = periodsOf(member, rule);
-    let i = 0;
-    let status: Status | null = null;
-    for (let k = 0; k < days.length; k++) {
-      while (i < periods.length && periods[i]!.validFrom <= days[k]!) status = periods[i++]!.status;
-      if (rank(status) > rank(out[k]!)) out[k] = status;
-    }
-  }
-  return out;
-}
-
-export const isInForce = (status: Status | null) => status !== null && IN_FORCE.has(status);
-export const endOfYear = (year: number) => `${year}-12-31`;
-export const FIRST_YEAR = 1986;
-
-export function unitCurrentStatus(unit: CountingUnit, rule: CountingRule): Status {
-  let best: Status | null = null;
-  for (const member of unit.members) {
-    const status = currentStatus(member.events, rule.derivation);
-    if (rank(status) > rank(best)) best = status;
-  }
-  return best ?? 'planned';
 }

@@ -1,35 +1,88 @@
-// Every statistic of the statistics page under one rule, from one load.
+// Every statistic of the statistics page under one rule, from one load. Each
+// is computed when first asked for and kept with the register's snapshot: a
+// chart computes only its own numbers, and a second request for the same
+// version computes nothing.
 import type { Context } from '../context.ts';
 import { byActorKind, byCounty, byProvince } from './breakdowns.ts';
 import { changes, changesPerYear } from './changes.ts';
 import { endingsByReason } from './endings-by-reason.ts';
 import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
-import { FIRST_YEAR, loadStatAgreements } from './load.ts';
+import { loadStatAgreements, type StatAgreement } from './load.ts';
 import { evaluateStatements } from './report-statements.ts';
 import { RULES, type RuleId } from './rules.ts';
+import { FIRST_YEAR } from './units.ts';
 
 /** The series run to the end of `lastYear`; the breakdowns count on `today`. */
 export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear: number, today = `${lastYear}-12-31`) {
+  return overviewOf(await loadStatAgreements(ctx), ruleId, lastYear, today);
+}
+export type StatisticsOverview = ReturnType<typeof buildOverview>;
+
+const overviews = new WeakMap<readonly StatAgreement[], Map<string, StatisticsOverview>>();
+
+function overviewOf(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string): StatisticsOverview {
+  let byKey = overviews.get(agreements);
+  if (!byKey) overviews.set(agreements, (byKey = new Map()));
+  const key = `${ruleId}|${lastYear}|${today}`;
+  let overview = byKey.get(key);
+  if (!overview) byKey.set(key, (overview = buildOverview(agreements, ruleId, lastYear, today)));
+  return overview;
+}
+
+const once = <T>(compute: () => T) => {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: compute() }).v;
+};
+
+// Getters, in the order the API's JSON has always listed them.
+function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string) {
   const rule = RULES[ruleId];
-  const agreements = await loadStatAgreements(ctx);
-  const list = changes(agreements, rule, lastYear);
-  const inForce = inForcePerYear(agreements, rule, lastYear);
+  const list = once(() => changes(agreements, rule, lastYear));
+  const kinds = once(() => [...new Set(agreements.map((a) => a.kind))].sort());
+  const inForce = once(() => inForcePerYear(agreements, rule, lastYear));
+  const perYear = once(() => changesPerYear(list(), FIRST_YEAR, lastYear));
+  const reasons = once(() => endingsByReason(list(), 2017, 2021));
+  const counties = once(() => byCounty(agreements, rule, today));
+  const provinces = once(() => byProvince(agreements, rule, today));
+  const actorKinds = once(() => byActorKind(agreements, rule, today));
+  const perDecade = once(() => establishedPerDecade(agreements, rule));
+  const statements = once(() => evaluateStatements(agreements, rule, { inForce: inForce(), changes: list() }));
+  // Under another rule, what the report's own rule gives: where the rule changes a printed number.
+  const reportRuleStatements = once(() => (ruleId === 'report' ? null : evaluateStatements(agreements, RULES.report)));
   return {
     rule,
     lastYear,
-    kinds: [...new Set(agreements.map((a) => a.kind))].sort(),
-    inForce,
-    changes: changesPerYear(list, FIRST_YEAR, lastYear),
-    reasons: endingsByReason(list, 2017, 2021),
+    get kinds() {
+      return kinds();
+    },
+    get inForce() {
+      return inForce();
+    },
+    get changes() {
+      return perYear();
+    },
+    get reasons() {
+      return reasons();
+    },
     today,
-    byCounty: byCounty(agreements, rule, today),
-    byProvince: byProvince(agreements, rule, today),
-    byActorKind: byActorKind(agreements, rule, today),
-    perDecade: establishedPerDecade(agreements, rule),
-    statements: evaluateStatements(agreements, rule, { inForce, changes: list }),
-    // Under another rule, what the report's own rule gives: where the rule changes a printed number.
-    reportRuleStatements: ruleId === 'report' ? null : evaluateStatements(agreements, RULES.report),
+    get byCounty() {
+      return counties();
+    },
+    get byProvince() {
+      return provinces();
+    },
+    get byActorKind() {
+      return actorKinds();
+    },
+    get perDecade() {
+      return perDecade();
+    },
+    get statements() {
+      return statements();
+    },
+    get reportRuleStatements() {
+      return reportRuleStatements();
+    },
   };
 }
-export type StatisticsOverview = Awaited<ReturnType<typeof statisticsOverview>>;

@@ -12,7 +12,7 @@
 // prefixes of its @context.
 import type { Context } from '../context.ts';
 import { registerChangeTimes } from '../data-version.ts';
-import { FIRST_YEAR } from '../statistics/load.ts';
+import { FIRST_YEAR } from '../statistics/units.ts';
 import { STATISTIC_TABLE_NAMES, STATISTIC_TABLES } from '../statistics/tables.ts';
 import { EDITORIAL_ORGANISATION } from './shipped-data.ts';
 

@@ -5,7 +5,7 @@
 import { geoCentroid, geoMercator, geoPath } from 'd3-geo';
 import type { FeatureCollection, Geometry } from 'geojson';
 import type { Status } from '../../db/schema.ts';
-import type { MapTie } from '../../domain/maps/ties.ts';
+import type { MapBundle, MapContent, MapTie } from '../../domain/maps/ties.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href } from '../layout.tsx';
 import { regionsOf, type Region } from './geodata.ts';
@@ -20,6 +20,7 @@ export const TIE_STYLE: Record<Status, { stroke: string; dash: string; width: nu
   planned: { stroke: '#2f3e6b', dash: '12 4', width: 1.2 },
 };
 
+const STATUS_ORDER = Object.keys(TIE_STYLE) as Status[];
 const W = 900;
 const H = 560;
 const collection = (regions: Region[]): FeatureCollection<Geometry> => ({ type: 'FeatureCollection', features: regions });
@@ -42,8 +43,10 @@ const COUNTY_SHAPE: Record<string, string> = {
   '19': 'Västmanland', '20': 'Dalarna', '21': 'Gävleborg', '22': 'Västernorrland', '23': 'Jämtland', '24': 'Västerbotten', '25': 'Norrbotten',
 };
 
-export function renderTiesMap(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
-  return props.ties.length > MAX_SINGLE_TIES ? renderBundledMap(props) : renderSingleTies(props);
+/** `content` from mapContent() with MAX_SINGLE_TIES: single ties, or bundles past that many. */
+export function renderTiesMap(props: { lang: Lang; id: string; title: string; content: MapContent }): RenderedMap {
+  const { content, ...rest } = props;
+  return content.kind === 'bundles' ? renderBundledMap({ ...rest, bundles: content.bundles, ties: content.ties }) : renderSingleTies({ ...rest, ties: content.ties });
 }
 
 // The outlines never change: drawn once per language, at a tenth of a pixel.
@@ -80,16 +83,16 @@ const curve = (a: [number, number], b: [number, number]) => {
 };
 
 /** Many ties: one line per county and province, its width the number of ties; each end a link to the list. */
-function renderBundledMap(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
+function renderBundledMap(props: { lang: Lang; id: string; title: string; bundles: MapBundle[]; ties: number }): RenderedMap {
   const { lang, id, ties } = props;
   const base = basemap(lang);
   const bundles = new Map<string, { county: string; province: MapTie['province']; n: number; byStatus: Map<Status, number> }>();
   const unplaced = new Map<string, RenderedMap['unplaced'][number]>();
-  for (const t of ties) {
-    const key = `${t.actor.county}|${t.province.slug}`;
-    const b = bundles.get(key) ?? { county: t.actor.county ?? '', province: t.province, n: 0, byStatus: new Map() };
-    b.n++;
-    b.byStatus.set(t.status, (b.byStatus.get(t.status) ?? 0) + 1);
+  for (const t of props.bundles) {
+    const key = `${t.county}|${t.province.slug}`;
+    const b = bundles.get(key) ?? { county: t.county ?? '', province: t.province, n: 0, byStatus: new Map() };
+    b.n += t.n;
+    b.byStatus.set(t.status, (b.byStatus.get(t.status) ?? 0) + t.n);
     bundles.set(key, b);
   }
   const countyPoint = (code: string) => base.countyCentre.get((COUNTY_SHAPE[code] ?? '').toLowerCase()) ?? null;
@@ -103,7 +106,7 @@ function renderBundledMap(props: { lang: Lang; id: string; title: string; ties: 
       if (!from) unplaced.set(`c${b.county}`, { kind: 'actor', slug: '', name: lang === 'sv' ? `Län ${b.county || 'okänt'}` : `County ${b.county || 'unknown'}` });
       if (!to) unplaced.set(`p${b.province.slug}`, { kind: 'place', slug: b.province.slug, name: `${b.province.name} ${b.province.native ?? ''}`.trim() });
       if (!from || !to) return '';
-      const statuses = [...b.byStatus].map(([s, n]) => `${label(lang, 'status', s)} ${n}`).join(', ');
+      const statuses = STATUS_ORDER.filter((s) => b.byStatus.has(s)).map((s) => `${label(lang, 'status', s)} ${b.byStatus.get(s)}`).join(', ');
       return `<path d="${curve(from, to)}" fill="none" stroke="#0b5394" stroke-width="${(0.5 + 5 * Math.sqrt(b.n / max)).toFixed(2)}" opacity="0.45"><title>${esc(`${COUNTY_SHAPE[b.county] ?? b.county} – ${b.province.name}: ${b.n} (${statuses})`)}</title></path>`;
     })
     .join('');
@@ -121,9 +124,9 @@ function renderBundledMap(props: { lang: Lang; id: string; title: string; ties: 
   ].join('');
   const summary =
     lang === 'sv'
-      ? `${ties.length} band, för många att rita ett och ett: en linje per län och provins, bredare ju fler band.`
-      : `${ties.length} ties, too many to draw one by one: one line per county and province, wider for more ties.`;
-  return { svg: `${svgOpen(id, props.title, summary)}${base.shapes}<g>${lines}</g><g>${points}</g></svg>`, unplaced: [...unplaced.values()], ties: ties.length };
+      ? `${ties} band, för många att rita ett och ett: en linje per län och provins, bredare ju fler band.`
+      : `${ties} ties, too many to draw one by one: one line per county and province, wider for more ties.`;
+  return { svg: `${svgOpen(id, props.title, summary)}${base.shapes}<g>${lines}</g><g>${points}</g></svg>`, unplaced: [...unplaced.values()], ties };
 }
 
 function renderSingleTies(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {

@@ -26,6 +26,7 @@ import { bumpDataVersion } from '../../data-version.ts';
 import { parseFuzzyDate } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import { insertRows, nextIds } from '../../../db/bulk.ts';
+import { queryRows } from '../../../db/client.ts';
 import { createSource } from '../../sources/create.ts';
 import { searchTextOf } from '../../text/normalize.ts';
 import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
@@ -111,18 +112,43 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
     }
 
     await writeAgreements(ctx, agreementWork, organisationId, auditEntries, step);
+    await relabelAgreementsOf(ctx, plan, auditEntries);
 
     if (auditEntries.length) {
+      // One new data version for the whole import, written on each entry (as audit() does): caches
+      // that keep the register between versions re-read exactly the agreements audited after theirs.
+      const dataVersion = await bumpDataVersion(ctx);
       const actorLabel = principalLabel(ctx.principal);
       await insertRows(
         ctx.db,
         'audit_log',
-        auditEntries.map((e) => ({ actor_label: actorLabel, organisation_id: organisationId, action: e.action, entity_type: e.entityType, entity_id: e.entityId, after: e.after, reason: 'import' })),
+        auditEntries.map((e) => ({
+          actor_label: actorLabel, organisation_id: organisationId, action: e.action, entity_type: e.entityType, entity_id: e.entityId, after: e.after, reason: 'import', data_version: dataVersion,
+        })),
       );
-      await bumpDataVersion(ctx);
     }
     return { written: auditEntries.length };
   });
+}
+
+/**
+ * Agreements whose Swedish body or place the import changed: their labels and
+ * search text are refreshed, and each gets an audit entry (the statistics kept
+ * between data versions re-read the agreements audited since).
+ */
+async function relabelAgreementsOf(ctx: Context, plan: ImportPlan, auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }>) {
+  const actorIds = plan.actors.filter((a) => a.action === 'change').map((a) => idOf(a.ref));
+  const placeIds = plan.counterparts.filter((c) => c.action === 'change').map((c) => idOf(c.ref));
+  if (!actorIds.length && !placeIds.length) return;
+  const rows = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select agreement_id as id from agreement_parties where actor_id = any(${sql.param(actorIds)}::int[])
+        union select id from agreements where place_ids && ${sql.param(placeIds)}::int[]`,
+  );
+  const audited = new Set(auditEntries.filter((e) => e.entityType === 'agreement').map((e) => e.entityId));
+  const ids = rows.map((r) => r.id).filter((id) => !audited.has(id));
+  await refreshLabelCaches(ctx, ids);
+  for (const id of ids) auditEntries.push({ action: 'agreement.import.relabel', entityType: 'agreement', entityId: id, after: { actors: actorIds, counterparts: placeIds } });
 }
 
 async function replaceCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
