@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer|backup]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer|backup|transfer,backup]
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
@@ -35,6 +35,9 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
+// --only=all, pictures, transfer, backup, or transfer,backup (one generation for both).
+const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
+const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'backup');
 const REQUESTS = Number(args.requests);
 const CONCURRENCY = 20;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -141,12 +144,12 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   await database.close();
 
   // Import and export, backup and restore (issue 4), on PostgreSQL; `--only=transfer|backup` measures only those.
-  if (kind === 'postgres' && (args.only === 'all' || args.only === 'backup')) {
+  if (kind === 'postgres' && wants('backup')) {
     result.backup = await benchBackup(SERVER_URL, (target as { url: string }).url, RUNS);
     console.error(`[${kind}] backup and restore: ${JSON.stringify(result.backup)}`);
   }
-  if (kind === 'postgres' && (args.only === 'all' || args.only === 'transfer')) result.transfer = await benchTransfer(target, RUNS);
-  if (args.only === 'backup' || args.only === 'transfer') {
+  if (kind === 'postgres' && wants('transfer')) result.transfer = await benchTransfer(target, RUNS);
+  if (onlyTransfer) {
     await cleanup();
     return result;
   }
@@ -309,7 +312,7 @@ async function coldStart() {
 }
 
 // Backup and restore are measured on PostgreSQL only.
-const targets = args.only === 'backup' ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
+const targets = onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
 const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, concurrency: CONCURRENCY };
 for (const target of targets) {
   results[target] = await benchTarget(target);
