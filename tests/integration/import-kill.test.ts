@@ -4,16 +4,15 @@
 // killed a second into its one transaction, and the register is compared
 // with how it was before.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openPrepared } from '../../src/cli/prepare.ts';
 import { queryRows, type DatabaseTarget } from '../../src/db/client.ts';
 import { readEnv } from '../../src/env.ts';
+import { createScratchDatabase } from '../support/database.ts';
 
 let folder: string;
 let target: DatabaseTarget;
@@ -23,20 +22,9 @@ beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'ortsband-kill-'));
   const url = readEnv().TEST_DATABASE_URL;
   if (url) {
-    const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const u = new URL(url);
-    u.pathname = `/${name}`;
-    target = { kind: 'postgres', url: u.toString(), poolSize: 2 };
-    dropDatabase = async () => {
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase(url);
+    target = { kind: 'postgres', url: scratch.url, poolSize: 2 };
+    dropDatabase = scratch.drop;
   } else target = { kind: 'pglite', dataDir: path.join(folder, 'pglite') };
   const { database } = await openPrepared(target);
   await database.close();

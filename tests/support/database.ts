@@ -29,25 +29,34 @@ export async function openTestDatabase({ empty = false }: { empty?: boolean } = 
     const database = await open({ kind: 'pglite', dataDir: undefined });
     return { database, anonymous: { db: database.db, principal: { kind: 'anonymous' } }, close: () => database.close() };
   }
-  const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const database = await open({ kind: 'postgres', url: target.toString(), poolSize: 5 });
+  const scratch = await createScratchDatabase(url);
+  const database = await open({ kind: 'postgres', url: scratch.url, poolSize: 5 });
   return {
     database,
     anonymous: { db: database.db, principal: { kind: 'anonymous' } },
     close: async () => {
       await database.close();
-      const dropper = new pg.Client({ connectionString: url });
-      await dropper.connect();
-      await dropper.query(`drop database if exists ${name} with (force)`);
-      await dropper.end();
+      await scratch.drop();
     },
   };
+}
+
+/** A new, empty database on the server `serverUrl` points at, and how to drop it. */
+export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
+  const onServer = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await onServer(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
 }
 
 /** Acts as the system (loaders, imports) in the editorial organisation. */

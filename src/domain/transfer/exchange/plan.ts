@@ -258,7 +258,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
 const depth = (path: string | undefined) => (path ? path.split('>').length : 0);
 
-function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]: Exclude<T[K], undefined> | null } {
+function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]-?: Exclude<T[K], undefined> | null } {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? null])) as never;
 }
 
@@ -400,18 +400,11 @@ async function planAgreements(
     };
     const parsed = first.parse(createAgreementSchema, input, columnFor({ slug: 'agreement', counterparts: 'counterparts' }), holder);
     if (!parsed || parties.problems.length || places.problems.length) continue;
+    const { slug: _slug, parties: _parties, counterparts: _places, sources: _sources, visibility: _visibility, themes, ...scalars } = parsed;
     const values: AgreementValues = {
+      ...nullify(scalars),
       kind: parsed.kind,
-      officialTitle: parsed.officialTitle ?? null,
-      signedOn: parsed.signedOn ?? null,
-      term: parsed.term ?? null,
-      renewalRule: parsed.renewalRule ?? null,
-      endsOn: parsed.endsOn ?? null,
-      themes: parsed.themes,
-      funding: parsed.funding ?? null,
-      responsibleUnit: parsed.responsibleUnit ?? null,
-      parent: parsed.parent ?? null,
-      summary: parsed.summary ?? null,
+      themes,
       parties: [...parties.parties].sort((a, b) => (a.role + a.actor.token).localeCompare(b.role + b.actor.token)),
       places: [...places.places].sort((a, b) => a.token.localeCompare(b.token)),
       sources: sources,
@@ -452,16 +445,12 @@ async function planAgreements(
       };
       const parsedEvent = r.parse(recordEventSchema, eventInput, columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', sources: 'event_sources' }));
       if (!parsedEvent) continue;
+      const { reasons: parsedReasons, sources: _eventSources, visibility: _eventVisibility, expectedVersion: _version, ...eventScalars } = parsedEvent;
       const eventValues: EventValues = {
+        ...nullify(eventScalars),
         type: parsedEvent.type,
         date: parsedEvent.date,
-        side: parsedEvent.side ?? null,
-        mode: parsedEvent.mode ?? null,
-        decidingBody: parsedEvent.decidingBody ?? null,
-        reference: parsedEvent.reference ?? null,
-        caseNumber: parsedEvent.caseNumber ?? null,
-        note: parsedEvent.note ?? null,
-        reasons: parsedEvent.reasons.map((x) => ({ code: x.code, statedBy: x.statedBy, text: x.text ?? null })),
+        reasons: parsedReasons.map((x) => ({ code: x.code, statedBy: x.statedBy, text: x.text ?? null })),
         sources: eventSources,
       };
       const twin = events.find((e) => e.values.type === eventValues.type && e.values.date === eventValues.date);
