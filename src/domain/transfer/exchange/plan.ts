@@ -345,7 +345,9 @@ async function planAgreements(
 
   const matchedIds: number[] = [];
   const drafts: Array<{ rows: RowReader[]; planned: PlannedAgreement; events: Array<{ r: RowReader; values: EventValues }> }> = [];
-  const slugsTaken = new Set(keys.agreementsBySlug.keys());
+  // A generated id must not be one the register or a later row of the file uses.
+  const givenSlugs = new Set([...groups.keys()].filter((k) => k.startsWith('slug:')).map((k) => k.slice('slug:'.length)));
+  const taken = (slug: string) => keys.agreementsBySlug.has(slug) || givenSlugs.has(slug);
   for (const [groupKey, rows] of groups) {
     const first = rows[0]!;
     // An agreement's columns may repeat on each of its rows, but must not differ.
@@ -419,8 +421,7 @@ async function planAgreements(
       }
       match = candidates[0];
     }
-    const ref = match?.ref ?? newRef(givenSlug ?? uniqueSlug(slugsTaken, values, keys));
-    slugsTaken.add(ref.slug);
+    const ref = match?.ref ?? newRef(givenSlug ?? uniqueSlug(taken, values, keys));
     if (!match) keys.addAgreement({ ref, kind: values.kind, naturalKey });
     else matchedIds.push(ref.id!);
 
@@ -495,9 +496,10 @@ async function planAgreements(
   }
 }
 
-function uniqueSlug(taken: Set<string>, values: AgreementValues, keys: RegisterKeys): string {
-  const party = [...keys.actorsBySlug.values()].find((a) => a.ref === values.parties.find((p) => p.role === 'party')?.actor);
-  const place = [...keys.placesBySlug.values()].find((p) => p.ref === values.places[0]);
+function uniqueSlug(taken: (slug: string) => boolean, values: AgreementValues, keys: RegisterKeys): string {
+  // A ref's slug is the key its record is registered under.
+  const party = keys.actorsBySlug.get(values.parties.find((p) => p.role === 'party')?.actor.slug ?? '');
+  const place = keys.placesBySlug.get(values.places[0]?.slug ?? '');
   const base = [party?.name ?? 'avtal', place?.nameLatin ?? '', values.kind]
     .map((s) => normalizeForSearch(s).replace(/[^a-z0-9]+/g, '-'))
     .join('-')
@@ -505,7 +507,7 @@ function uniqueSlug(taken: Set<string>, values: AgreementValues, keys: RegisterK
     .replace(/^-|-$/g, '')
     .slice(0, 100);
   let slug = base || 'avtal';
-  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  for (let n = 2; taken(slug); n++) slug = `${base}-${n}`;
   return slug;
 }
 
