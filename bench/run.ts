@@ -1,4 +1,8 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|transfer|backup|transfer,backup]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|http|transfer|backup|transfer,backup --keep=NAME]
+//
+// --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
+// for the next run with the same name, which then skips the three-minute
+// generation: for measuring one change after another. Drop it by hand after.
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
@@ -24,14 +28,14 @@ import { getAgreement } from '../src/domain/agreements/get.ts';
 import { listAgreements } from '../src/domain/agreements/list.ts';
 import { recordStatusEvent } from '../src/domain/status/record-event.ts';
 import type { Context } from '../src/domain/context.ts';
-import { openDatabase, type DatabaseTarget } from '../src/db/client.ts';
+import { openDatabase, queryRows, type DatabaseTarget } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { benchBackup } from './backup.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
+  options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
@@ -110,17 +114,21 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   let target: DatabaseTarget;
   let serverEnv: Record<string, string>;
   let cleanup: () => Promise<void>;
+  let reuse = false;
   if (kind === 'postgres') {
-    const name = `ortsband_bench_${Date.now()}`;
+    const name = args.keep ?? `ortsband_bench_${Date.now()}`;
     const admin = new pg.Client({ connectionString: SERVER_URL });
     await admin.connect();
-    await admin.query(`create database ${name}`);
+    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
+    if (!exists) await admin.query(`create database ${name}`);
     await admin.end();
+    reuse = exists;
     const url = new URL(SERVER_URL);
     url.pathname = `/${name}`;
     target = { kind: 'postgres', url: url.toString() };
     serverEnv = { DATABASE_URL: url.toString() };
     cleanup = async () => {
+      if (args.keep) return;
       const c = new pg.Client({ connectionString: SERVER_URL });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
@@ -137,10 +145,17 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   const database = await openDatabase(target);
   await migrate(database);
   let started = performance.now();
-  const { events, slugs } = await generateRegister(database.db, SCALE);
-  result.generateSeconds = Math.round((performance.now() - started) / 100) / 10;
-  result.events = events;
-  console.error(`[${kind}] generated ${SCALE.agreements} agreements, ${events} events in ${result.generateSeconds} s`);
+  let slugs: string[];
+  if (reuse) {
+    slugs = (await queryRows<{ slug: string }>(database.db, sql`select slug from agreements order by id`)).map((r) => r.slug);
+    console.error(`[${kind}] reusing ${args.keep}: ${slugs.length} agreements`);
+  } else {
+    const generated = await generateRegister(database.db, SCALE);
+    slugs = generated.slugs;
+    result.generateSeconds = Math.round((performance.now() - started) / 100) / 10;
+    result.events = generated.events;
+    console.error(`[${kind}] generated ${SCALE.agreements} agreements, ${generated.events} events in ${result.generateSeconds} s`);
+  }
   await database.close();
 
   // Import and export, backup and restore (issue 4), on PostgreSQL; `--only=transfer|backup` measures only those.
@@ -194,7 +209,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await response.arrayBuffer();
     return response.ok;
   };
-  for (const [name, make] of Object.entries(args.only === 'pictures' ? {} : scenarios)) {
+  for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
     await load(CONCURRENCY, 100, (i) => get(server.url + make(i).path, false)); // warm up
     const runs: Load[] = [];
     const cachedRuns: Load[] = [];
@@ -226,7 +241,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const id = agreementIds.rows[(writes++ * 7919) % agreementIds.rows.length]!.id;
     await recordStatusEvent({ ctx: system, agreementId: id, input: { type: 'activity_observed', date: String(1990 + (writes % 30)) } });
   };
-  for (const path of ['/api/statistics/in-force.svg', '/api/statistics/changes.svg', '/api/statistics/by-province.svg', '/api/maps/ties.svg?on=2016-12-31&status=in_force']) {
+  for (const path of wants('pictures') ? ['/api/statistics/in-force.svg', '/api/statistics/changes.svg', '/api/statistics/by-province.svg', '/api/maps/ties.svg?on=2016-12-31&status=in_force'] : []) {
     const name = path.replace(/^\/api\//, '').replace(/\?.*$/, '');
     const afterWrite: Load[] = [];
     for (let r = 0; r < RUNS; r++) {
@@ -259,8 +274,8 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
 
   // The same statements with nothing around them, on a pool of 20.
   const bare: Record<string, Load> = {};
-  if (args.only === 'pictures') {
-    // measured above only
+  if (!wants('http')) {
+    // no HTTP scenarios measured
   } else if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: CONCURRENCY });
     for (const [name, sets] of Object.entries(bareStatements)) {
