@@ -2,6 +2,7 @@
 // runs it, timed from spawn to exit, with the child's peak RSS as the kernel
 // counted it (report-peak-rss.ts).
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 export interface CommandRun {
@@ -11,10 +12,17 @@ export interface CommandRun {
   stderr: string;
 }
 
-/** Runs `ortsband …` in one Node process (no tsx wrapper, so the RSS is the command's own). */
+/**
+ * Runs `ortsband …` as `npx ortsband` does: bin/ortsband.js by its shebang
+ * (with its V8 flags), one Node process, so the RSS is the command's own.
+ * report-peak-rss.ts is preloaded through NODE_OPTIONS (Node 24 strips its types).
+ */
 export function runOrtsband(args: string[]): Promise<CommandRun> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/report-peak-rss.ts', 'src/cli/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(path.resolve('bin/ortsband.js'), args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, NODE_OPTIONS: `--import ${path.resolve('bench/report-peak-rss.ts')}` },
+  });
   let stdout = '';
   let stderr = '';
   let peakRssKb: number | null = null;

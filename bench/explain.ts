@@ -1,0 +1,25 @@
+// Prints EXPLAIN ANALYZE of every statement a verb sends, on a PostgreSQL
+// database (a --keep bench database): `tsx bench/explain.ts <url> page|list|byName|on`.
+import pg from 'pg';
+import { getAgreement } from '../src/domain/agreements/get.ts';
+import { listAgreements } from '../src/domain/agreements/list.ts';
+import { openDatabase, queryRows } from '../src/db/client.ts';
+import { sql } from 'drizzle-orm';
+
+const [url, which = 'page'] = process.argv.slice(2);
+const captured: Array<{ query: string; params: unknown[] }> = [];
+const database = await openDatabase({ kind: 'postgres', url: url!, onQuery: (query, params) => captured.push({ query, params }) });
+const ctx = { db: database.db, principal: { kind: 'anonymous' as const } };
+const [{ slug }] = await queryRows<{ slug: string }>(database.db, sql`select slug from agreements order by id offset 4242 limit 1`) as [{ slug: string }];
+captured.length = 0;
+if (which === 'page') await getAgreement({ ctx, slug });
+if (which === 'list') await listAgreements({ ctx, input: { q: 'su', county: '01', kind: 'vanort', pageSize: 50 } });
+if (which === 'on') await listAgreements({ ctx, input: { on: '2005-12-31', status: 'in_force', pageSize: 50 } });
+await database.close();
+const client = new pg.Client({ connectionString: url });
+await client.connect();
+for (const { query, params } of captured) {
+  const plan = await client.query(`explain (analyze, buffers) ${query}`, params as unknown[]);
+  console.log('----\n' + query.slice(0, 300) + '\n' + plan.rows.map((r) => r['QUERY PLAN']).join('\n'));
+}
+await client.end();
