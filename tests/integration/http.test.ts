@@ -79,6 +79,33 @@ describe('the response cache', () => {
     expect(third.headers.get('x-cache')).toBe('miss');
     expect(await third.text()).toContain(slug);
   });
+
+  it('sends a kept answer gzipped to clients that accept it, and 304 to one that has it', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const url = '/api/statistics/in-force.svg';
+    const plain = await app.request(url);
+    const body = Buffer.from(await plain.arrayBuffer());
+    const etag = plain.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+
+    const packed = await app.request(url, { headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(packed.headers.get('x-cache')).toBe('hit');
+    expect(packed.headers.get('content-encoding')).toBe('gzip');
+    expect(packed.headers.get('vary')).toBe('accept-encoding');
+    const wire = Buffer.from(await packed.arrayBuffer());
+    expect(wire.length).toBeLessThan(body.length / 2);
+    expect(gunzipSync(wire).equals(body)).toBe(true);
+
+    const unpacked = await app.request(url, { headers: { 'accept-encoding': 'identity' } });
+    expect(unpacked.headers.get('content-encoding')).toBeNull();
+    expect(Buffer.from(await unpacked.arrayBuffer()).equals(body)).toBe(true);
+
+    const revalidated = await app.request(url, { headers: { 'if-none-match': `"other", ${etag}` } });
+    expect(revalidated.status).toBe(304);
+    expect(revalidated.headers.get('etag')).toBe(etag);
+    expect((await revalidated.arrayBuffer()).byteLength).toBe(0);
+    expect((await app.request(url, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+  });
 });
 
 // Deterministic pseudo-random generator: the same 1,200 requests every run.
