@@ -57,6 +57,8 @@ const idOf = (ref: Ref) => {
   return ref.id;
 };
 
+const ANALYZE_AFTER_AGREEMENTS = 1_000;
+
 export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
   const progress = options.onProgress ?? (() => {});
@@ -65,7 +67,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
   let done = 0;
   const step = (n = 1) => progress((done += n), total);
 
-  return inTransaction(ctx, async (ctx) => {
+  const summary = await inTransaction(ctx, async (ctx) => {
     const organisationId = await importOrganisation(ctx, options.organisation);
     requireWrite(ctx, organisationId);
     await ctx.db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
@@ -129,6 +131,11 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
     }
     return { written: auditEntries.length };
   });
+  // A large import changes the tables' shape more than the planner knows
+  // (autovacuum may be off, or not yet around): bring its statistics up to
+  // date, as PostgreSQL's manual advises after a bulk load.
+  if (agreementWork.length >= ANALYZE_AFTER_AGREEMENTS) await ctx.db.execute(sql`analyze`);
+  return summary;
 }
 
 /**
