@@ -15,7 +15,7 @@ import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
 import { dcatCatalogue } from '../domain/transfer/dcat.ts';
-import { exportPublicRegister } from '../domain/transfer/export-json.ts';
+import { writePublicRegister } from '../domain/transfer/export-json.ts';
 import { writeCsv, writeJson, writeXlsx } from '../domain/transfer/exchange/export.ts';
 import type { TableName } from '../domain/transfer/exchange/format.ts';
 import { templateCsv, writeTemplateXlsx } from '../domain/transfer/exchange/template.ts';
@@ -118,7 +118,7 @@ export function apiRoutes(database: Database) {
     const map = renderTiesMap({ lang: language, id: 'map', title, content: await mapContent({ ctx, input, maxTies: MAX_SINGLE_TIES }) });
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
-  api.get('/export.json', async (c) => c.json(await exportPublicRegister(ctx)));
+  api.get('/export.json', () => streamed('ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
   // The exchange format (the columns the import reads), streamed.
   api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', (c) => {
     const { sep } = parseInput(separatorQuerySchema, singleQuery(c));

@@ -1,5 +1,6 @@
 // The register's verbs on a real database: search, filters, the point-in-time
 // view, visibility, append-only history, bad input that stores nothing.
+import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
@@ -8,7 +9,7 @@ import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
-import { exportPublicRegister } from '../../src/domain/transfer/export-json.ts';
+import { writePublicRegister } from '../../src/domain/transfer/export-json.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -18,6 +19,16 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const slugsFor = async (input: Record<string, unknown>) => (await listAgreements({ ctx: t.anonymous, input: { pageSize: 100, ...input } })).rows.map((r) => r.slug);
+
+/** What `write` writes to a stream, as text. */
+async function written(write: (out: PassThrough) => Promise<unknown>): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await write(out);
+  out.end();
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 async function rejects(work: Promise<unknown>, code: string): Promise<DomainError> {
   const error = await work.then(() => null, (e: unknown) => e);
@@ -108,8 +119,30 @@ describe('visibility', () => {
     await createAgreement({ ctx, organisationId: org!.id, input: { slug, kind: 'vanort', parties: ['mora'], counterparts: ['wuhan'], visibility: 'internal' } });
     expect(await slugsFor({ q: 'mora' })).not.toContain(slug);
     await rejects(getAgreement({ ctx: t.anonymous, slug }), 'NOT_FOUND');
-    const exported = await exportPublicRegister(t.anonymous);
+    const exported = JSON.parse(await written((out) => writePublicRegister(t.anonymous, out))) as { agreements: Array<{ agreement: { slug: string } }> };
+    expect(exported.agreements.length).toBeGreaterThan(50);
     expect(exported.agreements.map((a) => a.agreement.slug)).not.toContain(slug);
+  });
+
+  it('exports every public agreement in batches exactly as its own page reads it', async () => {
+    // Batches of 7: the parents, children and pairs of an agreement often sit in another batch.
+    const exported = JSON.parse(await written((out) => writePublicRegister(t.anonymous, out, 7))) as { agreements: Array<{ agreement: { slug: string } }> };
+    const shipped = await queryRows<{ slug: string }>(t.database.db, sql`select slug from agreements where visibility = 'public' order by id`);
+    expect(exported.agreements.map((a) => a.agreement.slug)).toEqual(shipped.map((r) => r.slug));
+    let withSamePair = 0;
+    let withParentOrChildren = 0;
+    let withQuotations = 0;
+    for (const one of exported.agreements) {
+      const alone = JSON.parse(JSON.stringify(await getAgreement({ ctx: t.anonymous, slug: one.agreement.slug }))) as Record<string, unknown[]>;
+      expect(one).toEqual(alone);
+      if (alone.samePair!.length) withSamePair++;
+      if (alone.parent || alone.children!.length) withParentOrChildren++;
+      if (alone.quotations!.length) withQuotations++;
+    }
+    // The comparison covers the parts a batch could mix up between agreements.
+    expect(withSamePair).toBeGreaterThan(0);
+    expect(withParentOrChildren).toBeGreaterThan(0);
+    expect(withQuotations).toBeGreaterThan(0);
   });
 });
 

@@ -1,24 +1,38 @@
 // The whole public register as one JSON document, built from the same reads
-// the pages and the API use.
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.ts';
+// the pages and the API use, written as it is read: agreements in batches
+// (agreementDetails loads a batch in one set of statements), so memory stays
+// flat and the statements do not grow with the register one per agreement.
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { and, asc, gt } from 'drizzle-orm';
+import { agreements } from '../../db/schema.ts';
+import { canReadRow } from '../access.ts';
 import { listActors } from '../actors/list.ts';
-import { getAgreement } from '../agreements/get.ts';
+import { agreementDetails, selectAgreementRows } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 import { listCounterparts } from '../counterparts/list.ts';
-import { canReadRow } from '../access.ts';
 
-export async function exportPublicRegister(ctx: Context) {
-  const slugs = await queryRows<{ slug: string }>(
-    ctx.db,
-    sql`select slug from agreements a where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)} order by a.id`,
-  );
-  const agreements = [];
-  for (const { slug } of slugs) agreements.push(await getAgreement({ ctx, slug }));
-  return {
-    generatedAt: new Date().toISOString(),
-    actors: await listActors({ ctx, input: {} }),
-    counterparts: await listCounterparts({ ctx, input: {} }),
-    agreements,
+const AGREEMENTS_PER_BATCH = 200;
+
+/** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...] }`, each agreement as its page's API gives it. */
+export async function writePublicRegister(ctx: Context, out: Writable, perBatch = AGREEMENTS_PER_BATCH): Promise<number> {
+  const write = async (chunk: string) => {
+    if (!out.write(chunk)) await once(out, 'drain');
   };
+  const actors = await listActors({ ctx, input: {} });
+  const counterparts = await listCounterparts({ ctx, input: {} });
+  await write(`{"generatedAt":${JSON.stringify(new Date().toISOString())},"actors":${JSON.stringify(actors)},"counterparts":${JSON.stringify(counterparts)},"agreements":[`);
+  let count = 0;
+  for (let after = 0; ; ) {
+    const rows = await selectAgreementRows(ctx)
+      .where(and(canReadRow(ctx.principal, agreements.visibility, agreements.organisationId), gt(agreements.id, after)))
+      .orderBy(asc(agreements.id))
+      .limit(perBatch);
+    if (!rows.length) break;
+    const details = await agreementDetails(ctx, rows);
+    await write(details.map((d) => `${count++ ? ',' : ''}\n${JSON.stringify(d)}`).join(''));
+    after = rows.at(-1)!.agreement.id;
+  }
+  await write('\n]}\n');
+  return count;
 }
