@@ -96,20 +96,40 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
   const query = parseInput(listAgreementsSchema, input);
   const { from, where: whereSql, status } = await agreementFilter(ctx, query);
   const offset = (query.page - 1) * query.pageSize;
-  // The page and the total are two statements: a window count would make
-  // the database visit every match before it can stop at the page's end.
-  const [rows, counted] = await Promise.all([
-    queryRows<AgreementListRow>(
+  const page = (extra: SQL) =>
+    queryRows<AgreementListRow & { total?: number }>(
       ctx.db,
-      sql`select ${SUMMARY_COLUMNS}, ${status} as status
+      sql`select ${SUMMARY_COLUMNS}, ${status} as status${extra}
           from ${from}
           where ${whereSql}
           order by ${ORDER[query.sort]}
           ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
-    ),
-    all ? Promise.resolve(null) : countMatches(ctx, query, sql`select count(*)::int as n from ${from} where ${whereSql}`),
-  ]);
-  const total = counted ? counted[0]!.n : rows.length;
+    );
+  const count = () => countMatches(ctx, query, sql`select count(*)::int as n from ${from} where ${whereSql}`);
+  let rows: AgreementListRow[];
+  let total: number;
+  if (all) {
+    rows = await page(sql``);
+    total = rows.length;
+  } else if (query.county || query.place) {
+    // A county or a place names a few thousand agreements at most, found
+    // through one index (party_counties, place_ids): one statement reads
+    // them once and gives both the page and the total (a window count).
+    // Measured at the bench's scale: 11 ms, where the page alone walked the
+    // party_label index through 8,000 rows (30 ms) and the count read the
+    // same matches again (11 ms).
+    const counted = await page(sql`, count(*) over ()::int as total`);
+    rows = counted.map(({ total: _t, ...row }) => row);
+    total = counted[0]?.total ?? (offset ? (await count())[0]!.n : 0);
+  } else {
+    // Otherwise the page and the total are two statements: a window count
+    // would make the database visit every match before it can stop at the
+    // page's end, which for a broad list (a kind, a syllable) is most of
+    // the register.
+    const [pageRows, counted] = await Promise.all([page(sql``), count()]);
+    rows = pageRows;
+    total = counted[0]!.n;
+  }
   const pages = all ? 1 : Math.max(1, Math.ceil(total / query.pageSize));
   if (query.page > pages) throw invalid([{ field: 'page', message: `there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of results` }]);
   return {
