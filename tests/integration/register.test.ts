@@ -105,6 +105,27 @@ describe('filters', () => {
     expect(beyond.problems).toEqual([{ field: 'page', message: 'there are 6 pages of results' }]);
   });
 
+  it('a list narrowed by county or place (read in one statement) pages and counts as the whole list does', async () => {
+    const sorts = ['actor', '-actor', 'counterpart', '-counterpart', 'established', '-established', 'status'] as const;
+    const filters = [{ county: '20' }, { county: '14', kind: 'vanort' }, { place: 'zhejiang' }, { county: '12', on: '2010-12-31' }, { county: '20', q: 'wuhan' }];
+    let compared = 0;
+    for (const filter of filters) {
+      for (const sort of sorts) {
+        const whole = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort }, all: true });
+        expect(whole.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
+        for (let page = 1; (page - 1) * 3 < whole.rows.length; page++) {
+          const one = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page } });
+          expect(one.total).toBe(whole.rows.length);
+          expect(one.rows).toEqual(whole.rows.slice((page - 1) * 3, page * 3));
+          compared++;
+        }
+        const beyond = Math.ceil(whole.rows.length / 3) + 1;
+        await rejects(listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page: beyond } }), 'VALIDATION');
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it('names the parameter that is wrong', async () => {
     const error = await rejects(listAgreements({ ctx: t.anonymous, input: { status: 'gone', page: '-1', on: '2019-13-45', colour: 'red' } as never }), 'VALIDATION');
     expect(error.problems.map((p) => p.field).sort()).toEqual(['(input)', 'on', 'page', 'status']);
