@@ -31,6 +31,7 @@ import { recordStatusEvent } from '../src/domain/status/record-event.ts';
 import type { Context } from '../src/domain/context.ts';
 import { openDatabase, queryRows, type DatabaseTarget } from '../src/db/client.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { benchBackup } from './backup.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
@@ -253,8 +254,10 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const id = agreementIds.rows[(writes++ * 7919) % agreementIds.rows.length]!.id;
     await recordStatusEvent({ ctx: system, agreementId: id, input: { type: 'activity_observed', date: String(1990 + (writes % 30)) } });
   };
-  for (const path of wants('pictures') ? ['/api/statistics/in-force.svg', '/api/statistics/changes.svg', '/api/statistics/by-province.svg', '/api/maps/ties.svg?on=2016-12-31&status=in_force'] : []) {
-    const name = path.replace(/^\/api\//, '').replace(/\?.*$/, '');
+  // Every chart, and the map on the report's date and today (its two views side by side).
+  const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
+  for (const path of wants('pictures') ? picturePaths : []) {
+    const name = path.replace(/^\/api\//, '').replace('?on=2016-12-31&status=in_force', ' 2016-12-31').replace('?status=in_force', ' today');
     const afterWrite: Load[] = [];
     for (let r = 0; r < RUNS; r++) {
       afterWrite.push(
