@@ -4,7 +4,7 @@
 // name carries a hash of the data, the migrations and the domain code, so a changed file means
 // a new image and a stale one is never loaded.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client.ts';
@@ -48,6 +48,11 @@ export async function buildSnapshot(): Promise<string> {
     const partial = `${target}.${process.pid}.partial`;
     await writeFile(partial, Buffer.from(await image.arrayBuffer()));
     await rename(partial, target);
+    // Images of earlier code are never loaded again (their hash no longer
+    // matches): 5 MB each, one per change to data/, drizzle/, src/db or src/domain.
+    for (const name of await readdir(SNAPSHOT_DIR)) {
+      if (/^shipped-[0-9a-f]{16}\.tar\.gz$/.test(name) && path.join(SNAPSHOT_DIR, name) !== target) await rm(path.join(SNAPSHOT_DIR, name), { force: true });
+    }
     return target;
   } finally {
     await database.close();
