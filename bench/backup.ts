@@ -7,21 +7,11 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
+import { createDatabase, databaseUrl as urlOfDatabase, dropDatabase } from '../src/db/server-databases.ts';
 import { runOrtsband, type CommandRun } from './run-command.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 const round1 = (x: number) => Math.round(x * 10) / 10;
-
-async function onServer(serverUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Backs up the database at `databaseUrl` and restores it into a fresh database on `serverUrl`'s server, `runs` times. */
 export async function benchBackup(serverUrl: string, databaseUrl: string, runs: number) {
@@ -40,15 +30,13 @@ export async function benchBackup(serverUrl: string, databaseUrl: string, runs: 
       console.error(`[postgres] backup run ${r + 1}: ${backup.seconds.toFixed(1)} s, ${rows} rows, ${(bytes / 1e6).toFixed(1)} MB, peak RSS ${backup.peakRssMb} MB`);
 
       const name = `ortsband_bench_restore_${Date.now()}`;
-      await onServer(serverUrl, `create database ${name}`);
+      await createDatabase(serverUrl, name);
       try {
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        const restore = await runOrtsband(['--database', url.toString(), 'restore', file]);
+        const restore = await runOrtsband(['--database', urlOfDatabase(serverUrl, name), 'restore', file]);
         restores.push(restore);
         console.error(`[postgres] restore run ${r + 1}: ${restore.seconds.toFixed(1)} s, peak RSS ${restore.peakRssMb} MB`);
       } finally {
-        await onServer(serverUrl, `drop database if exists ${name} with (force)`);
+        await dropDatabase(serverUrl, name);
         await rm(file, { force: true });
       }
     }

@@ -30,6 +30,7 @@ import { listAgreements } from '../src/domain/agreements/list.ts';
 import { recordStatusEvent } from '../src/domain/status/record-event.ts';
 import type { Context } from '../src/domain/context.ts';
 import { openDatabase, queryRows, type DatabaseTarget } from '../src/db/client.ts';
+import { createDatabase, databaseUrl, dropDatabase, onServer } from '../src/db/server-databases.ts';
 import { migrate } from '../src/db/migrate.ts';
 import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { benchBackup } from './backup.ts';
@@ -119,22 +120,12 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   let reuse = false;
   if (kind === 'postgres') {
     const name = args.keep ?? `ortsband_bench_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: SERVER_URL });
-    await admin.connect();
-    const exists = (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-    if (!exists) await admin.query(`create database ${name}`);
-    await admin.end();
-    reuse = exists;
-    const url = new URL(SERVER_URL);
-    url.pathname = `/${name}`;
-    target = { kind: 'postgres', url: url.toString() };
-    serverEnv = { DATABASE_URL: url.toString() };
+    reuse = (await onServer(SERVER_URL, 'select 1 from pg_database where datname = $1', [name])).length === 1;
+    if (!reuse) await createDatabase(SERVER_URL, name);
+    target = { kind: 'postgres', url: databaseUrl(SERVER_URL, name) };
+    serverEnv = { DATABASE_URL: target.url };
     cleanup = async () => {
-      if (args.keep) return;
-      const c = new pg.Client({ connectionString: SERVER_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      if (!args.keep) await dropDatabase(SERVER_URL, name);
     };
   } else {
     const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-bench-'));

@@ -2,10 +2,10 @@
 // PostgreSQL server that TEST_DATABASE_URL points at (dropped afterwards).
 // Migrated and loaded with the shipped data, as on a first start.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openPrepared } from '../../src/cli/prepare.ts';
 import { openDatabase, type Database, type DatabaseTarget } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../../src/db/server-databases.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { readEnv } from '../../src/env.ts';
 
@@ -44,19 +44,8 @@ export async function openTestDatabase({ empty = false }: { empty?: boolean } = 
 /** A new, empty database on the server `serverUrl` points at, and how to drop it. */
 export async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `ortsband_test_${randomBytes(6).toString('hex')}`;
-  const onServer = async (statement: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await onServer(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => onServer(`drop database if exists ${name} with (force)`) };
+  await createDatabase(serverUrl, name);
+  return { url: databaseUrl(serverUrl, name), drop: async () => void (await dropDatabase(serverUrl, name)) };
 }
 
 /** Acts as the system (loaders, imports) in the editorial organisation. */

@@ -2,7 +2,6 @@
 // the pages and the API use, written as it is read: agreements in batches
 // (agreementDetails loads a batch in one set of statements), so memory stays
 // flat and the statements do not grow with the register one per agreement.
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { and, asc, gt } from 'drizzle-orm';
 import { agreements } from '../../db/schema.ts';
@@ -11,17 +10,15 @@ import { listActors } from '../actors/list.ts';
 import { agreementDetails, selectAgreementRows } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 import { listCounterparts } from '../counterparts/list.ts';
+import { write } from './exchange/export.ts';
 
 const AGREEMENTS_PER_BATCH = 200;
 
 /** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...] }`, each agreement as its page's API gives it. */
 export async function writePublicRegister(ctx: Context, out: Writable, perBatch = AGREEMENTS_PER_BATCH): Promise<number> {
-  const write = async (chunk: string) => {
-    if (!out.write(chunk)) await once(out, 'drain');
-  };
   const actors = await listActors({ ctx, input: {} });
   const counterparts = await listCounterparts({ ctx, input: {} });
-  await write(`{"generatedAt":${JSON.stringify(new Date().toISOString())},"actors":${JSON.stringify(actors)},"counterparts":${JSON.stringify(counterparts)},"agreements":[`);
+  await write(out, `{"generatedAt":${JSON.stringify(new Date().toISOString())},"actors":${JSON.stringify(actors)},"counterparts":${JSON.stringify(counterparts)},"agreements":[`);
   let count = 0;
   for (let after = 0; ; ) {
     const rows = await selectAgreementRows(ctx)
@@ -30,9 +27,9 @@ export async function writePublicRegister(ctx: Context, out: Writable, perBatch 
       .limit(perBatch);
     if (!rows.length) break;
     const details = await agreementDetails(ctx, rows);
-    await write(details.map((d) => `${count++ ? ',' : ''}\n${JSON.stringify(d)}`).join(''));
+    await write(out, details.map((d) => `${count++ ? ',' : ''}\n${JSON.stringify(d)}`).join(''));
     after = rows.at(-1)!.agreement.id;
   }
-  await write('\n]}\n');
+  await write(out, '\n]}\n');
   return count;
 }

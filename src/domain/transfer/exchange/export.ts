@@ -162,7 +162,8 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   }
 }
 
-async function write(out: Writable, chunk: string | Uint8Array) {
+/** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
+export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
