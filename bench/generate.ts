@@ -22,7 +22,7 @@ import {
   type EventType,
 } from '../src/db/schema.ts';
 import { parseFuzzyDate } from '../src/domain/dates.ts';
-import { periodDeltas } from '../src/domain/agreements/refresh-caches.ts';
+import { periodDeltas, refreshCountyEntries } from '../src/domain/agreements/refresh-caches.ts';
 import { currentStatus, statusPeriods, type StatusEventLike } from '../src/domain/status/derive-status.ts';
 import { searchTextOf } from '../src/domain/text/normalize.ts';
 import { AGREEMENT_KINDS } from '../src/domain/transfer/shipped-data.ts';
@@ -174,6 +174,7 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
     await insertBatched(db, agreementCounterparts, links, 2);
     await insertBatched(db, statusEvents, eventRows, 7);
     await insertBatched(db, agreementStatusPeriods, periodRows, 4);
+    await refreshCountyEntries({ db, principal: { kind: 'system', label: 'bench', organisationId } }, ids.map((r) => r.id));
     events += eventRows.length;
   }
   const deltaRows = [...dayDeltas].map(([key, delta]) => {
@@ -181,6 +182,9 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
     return { day, status, visibility: 'public' as const, delta };
   });
   await insertBatched(db, statusDayDeltas, deltaRows, 4);
-  await db.execute(sql`analyze`);
+  // What autovacuum would do after a bulk load (it is on by default in
+  // PostgreSQL; these machines turn it off): statistics, and the visibility
+  // map that lets the list read a county's entries from their index alone.
+  await db.execute(sql`vacuum analyze`);
   return { events, slugs };
 }

@@ -24,14 +24,14 @@ import pg from 'pg';
 import { Agent, request } from 'undici';
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { getAgreement } from '../src/domain/agreements/get.ts';
 import { listAgreements } from '../src/domain/agreements/list.ts';
 import { recordStatusEvent } from '../src/domain/status/record-event.ts';
 import type { Context } from '../src/domain/context.ts';
-import { openDatabase, queryRows, type DatabaseTarget } from '../src/db/client.ts';
+import { openDatabase, PGLITE_EXTENSIONS, queryRows, type DatabaseTarget } from '../src/db/client.ts';
 import { createDatabase, databaseUrl, dropDatabase, onServer } from '../src/db/server-databases.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { readEnv } from '../src/env.ts';
 import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { benchBackup } from './backup.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
@@ -290,18 +290,24 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   await stop(server.child);
   result.http = http;
 
-  // The same statements with nothing around them, on a pool of 20.
+  // The same statements with nothing around them, from 20 clients on a pool as
+  // large as the server's (DATABASE_POOL_SIZE), sent as the server sends them:
+  // the agreement page's one statement prepared (named), the lists' not.
   const bare: Record<string, Load> = {};
   if (!wants('http')) {
     // no HTTP scenarios measured
   } else if (kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: CONCURRENCY });
+    const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: readEnv().DATABASE_POOL_SIZE, options: '-c jit=off' });
+    const prepared = new Map<string, string>();
+    const named = (query: string) => prepared.get(query) ?? (prepared.set(query, `bare_${prepared.size}`), prepared.get(query)!);
     for (const [name, sets] of Object.entries(bareStatements)) {
       const runs: Load[] = [];
       for (let r = 0; r < RUNS; r++) {
         runs.push(
           await load(CONCURRENCY, REQUESTS, async (i) => {
-            for (const s of sets[i % sets.length]!) await pool.query(s.query, s.params as unknown[]);
+            for (const s of sets[i % sets.length]!) {
+              await (name === 'agreementPage' ? pool.query({ name: named(s.query), text: s.query, values: s.params as unknown[] }) : pool.query(s.query, s.params as unknown[]));
+            }
             return true;
           }),
         );
@@ -312,7 +318,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await pool.end();
   } else {
     // PGlite is one connection in one process: replay one statement at a time.
-    const client = await PGlite.create({ dataDir: (target as { dataDir: string }).dataDir, extensions: { pg_trgm } });
+    const client = await PGlite.create({ dataDir: (target as { dataDir: string }).dataDir, extensions: PGLITE_EXTENSIONS });
     for (const [name, sets] of Object.entries(bareStatements)) {
       const runs: Load[] = [];
       for (let r = 0; r < RUNS; r++) {

@@ -9,8 +9,8 @@ import type { Context } from '../domain/context.ts';
 import { loadShippedData, readShippedData, type LoadSummary } from '../domain/transfer/shipped-data.ts';
 import { readSnapshot } from './snapshot.ts';
 
-export function targetFromEnv(env: Pick<Env, 'DATABASE_URL' | 'DATA_DIR'>): DatabaseTarget {
-  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'pglite', dataDir: env.DATA_DIR };
+export function targetFromEnv(env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE' | 'DATA_DIR'>): DatabaseTarget {
+  return env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE } : { kind: 'pglite', dataDir: env.DATA_DIR };
 }
 
 export function systemContext(database: Database, label: string): Context {

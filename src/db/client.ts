@@ -6,6 +6,7 @@
 // parameterised queries, so PGlite goes through drizzle-orm/pglite.
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
@@ -35,6 +36,9 @@ export interface Database {
   dumpDataDir?: () => Promise<File | Blob>;
 }
 
+/** The extensions the migrations create, compiled into PGlite's WebAssembly build. */
+export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     // JIT off: PostgreSQL compiles a query whose estimated cost passes
@@ -51,7 +55,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const client = await PGlite.create({
     ...(target.dataDir ? { dataDir: target.dataDir } : {}),
     ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-    extensions: { pg_trgm },
+    extensions: PGLITE_EXTENSIONS,
   });
   const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;

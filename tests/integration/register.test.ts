@@ -4,9 +4,11 @@ import { PassThrough } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
+import { createActor } from '../../src/domain/actors/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
+import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { writePublicRegister } from '../../src/domain/transfer/export-json.ts';
@@ -126,6 +128,32 @@ describe('filters', () => {
     expect(compared).toBeGreaterThan(50);
   });
 
+  it("finds and sorts by county an agreement with the longest names and title the register takes", async () => {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    // Two holders with 300-character names and a 2,000-character title: more
+    // than a btree index entry holds (2,704 bytes), which the county entries
+    // must not depend on.
+    const names = ['Ö', 'Å'].map((letter) => `${letter}${'stra samordningsförbundet för internationella frågor '.repeat(6)}`.slice(0, 300));
+    const holders = [];
+    for (const [i, name] of names.entries()) {
+      holders.push((await createActor({ ctx, organisationId: org!.id, input: { slug: uniqueSlug(`long-${i}`), name, kind: 'other', countyCode: '20' } })).slug);
+    }
+    const slug = uniqueSlug('long');
+    await createAgreement({
+      ctx,
+      organisationId: org!.id,
+      input: { slug, kind: 'vanort', parties: holders, counterparts: ['wuhan'], officialTitle: `${'Avtal om samarbete '.repeat(60)}Zyxelkvist`.slice(0, 2000) },
+    });
+    expect(await slugsFor({ county: '20', q: 'zyxelkvist' })).toEqual([slug]);
+    for (const sort of ['actor', '-actor'] as const) {
+      const whole = await listAgreements({ ctx: t.anonymous, input: { county: '20', sort }, all: true });
+      const paged = await listAgreements({ ctx: t.anonymous, input: { county: '20', sort, pageSize: 100 } });
+      expect(paged.rows).toEqual(whole.rows);
+      expect(paged.rows.map((r) => r.slug)).toContain(slug);
+    }
+  });
+
   it('names the parameter that is wrong', async () => {
     const error = await rejects(listAgreements({ ctx: t.anonymous, input: { status: 'gone', page: '-1', on: '2019-13-45', colour: 'red' } as never }), 'VALIDATION');
     expect(error.problems.map((p) => p.field).sort()).toEqual(['(input)', 'on', 'page', 'status']);
@@ -143,6 +171,44 @@ describe('visibility', () => {
     const exported = JSON.parse(await written((out) => writePublicRegister(t.anonymous, out))) as { agreements: Array<{ agreement: { slug: string } }> };
     expect(exported.agreements.length).toBeGreaterThan(50);
     expect(exported.agreements.map((a) => a.agreement.slug)).not.toContain(slug);
+  });
+
+  it("shows each part of an agreement's page only to those who may read it", async () => {
+    const ctx = systemCtx(t);
+    const [owner] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const [other] = await queryRows<{ id: number }>(t.database.db, sql`insert into organisations (slug, name) values (${uniqueSlug('org')}, 'Another office') returning id`);
+    const a = await createAgreement({ ctx, organisationId: owner!.id, input: { slug: uniqueSlug('parts'), kind: 'vanort', parties: ['mora'], counterparts: ['wuhan'] } });
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'established', date: '2001' } });
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'paused', date: '2019' } });
+    await recordStatusEvent({ ctx, agreementId: a.id, input: { type: 'resumed', date: '2020' } });
+    // The pause is the other office's internal note; the resumption is shared between public bodies.
+    await t.database.db.execute(sql`update status_events set visibility = 'internal', organisation_id = ${other!.id} where agreement_id = ${a.id} and type = 'paused'`);
+    await t.database.db.execute(sql`update status_events set visibility = 'shared' where agreement_id = ${a.id} and type = 'resumed'`);
+    await t.database.db.execute(sql`insert into quotations (agreement_id, text, speaker_role, speaker_name, organisation_id, visibility) values
+      (${a.id}, 'Said in public', 'kommunstyrelsen', 'A. Person', ${owner!.id}, 'public'),
+      (${a.id}, 'Said inside', 'a civil servant', 'B. Person', ${owner!.id}, 'internal')`);
+    const [shared] = await queryRows<{ id: number }>(t.database.db, sql`insert into sources (slug, kind, title, organisation_id, visibility) values (${uniqueSlug('memo')}, 'email', 'A memo', ${owner!.id}, 'shared') returning id`);
+    await t.database.db.execute(sql`insert into citations (source_id, subject_type, subject_id) values (${shared!.id}, 'agreement', ${a.id})`);
+
+    const seen = async (principal: Context['principal']) => {
+      const detail = await getAgreement({ ctx: { db: t.database.db, principal }, slug: a.slug });
+      return {
+        events: detail.events.map((e) => e.type),
+        quotations: detail.quotations.map((q) => [q.text, q.speakerName]),
+        sources: detail.sources.map((s) => s.title),
+      };
+    };
+    expect(await seen({ kind: 'anonymous' })).toEqual({ events: ['established'], quotations: [['Said in public', null]], sources: [] });
+    expect(await seen({ kind: 'user', subject: 'other', organisationId: other!.id, role: 'reader' })).toEqual({
+      events: ['established', 'paused', 'resumed'],
+      quotations: [['Said in public', 'A. Person']],
+      sources: ['A memo'],
+    });
+    expect(await seen({ kind: 'user', subject: 'owner', organisationId: owner!.id, role: 'reader' })).toEqual({
+      events: ['established', 'resumed'],
+      quotations: [['Said in public', 'A. Person'], ['Said inside', 'B. Person']],
+      sources: ['A memo'],
+    });
   });
 
   it('exports every public agreement in batches exactly as its own page reads it', async () => {

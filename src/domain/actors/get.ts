@@ -32,7 +32,7 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id))))
     .orderBy(asc(actorSuccessions.id));
   const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
-  const cites = await citationsOf(ctx, 'actor', [actor.id]);
+  const sources = await citationsOf(ctx, 'actor', actor.id);
   return { actor, agreements, successions, periods,
-    sources: cites.get(actor.id) ?? [] };
+    sources };
 }

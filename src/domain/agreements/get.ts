@@ -1,27 +1,34 @@
 // One agreement with everything its page shows: parties, places with their
 // hierarchy, the timeline of events with reasons and sources, quotations,
 // disagreements between sources, activities, action plans, related agreements.
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+//
+// Read in one statement that builds each agreement as JSON (json-rows.ts):
+// the page was twelve statements, and under 20 clients on two cores their
+// round trips, plans and drizzle's building and mapping of each cost more
+// than the reads themselves. Every part is filtered by who may read it, in
+// the statement, by the same rule as everywhere (access.ts).
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Executor } from '../../db/client.ts';
+import { rowFromJson, rowJson } from '../../db/json-rows.ts';
 import {
   actionPlanGoals,
   actionPlans,
   activities,
-  actors,
-  agreementCounterparts,
   agreementKinds,
-  agreementParties,
   agreements,
-  citations,
   counterparts,
   discrepancies,
   eventReasons,
   quotations,
-  sources,
   statusEvents,
+  type ActorKind,
+  type PartyRole,
+  type Status,
   type SubjectType,
 } from '../../db/schema.ts';
-import { canRead, canReadRow, requireRead } from '../access.ts';
-import type { Context } from '../context.ts';
+import { canReadRow } from '../access.ts';
+import type { Context, Principal } from '../context.ts';
+import { notFound } from '../errors.ts';
 import { sortEvents } from '../status/derive-status.ts';
 
 export interface Citation {
@@ -35,183 +42,156 @@ export interface Citation {
   seedFile: string | null;
 }
 
-/** Citations of many subjects of one type, keyed by subject id. Confidential sources stay hidden from those who may not read them. */
-export async function citationsOf(ctx: Context, subjectType: SubjectType, ids: number[]): Promise<Map<number, Citation[]>> {
-  return (await citationsOfSubjects(ctx, { [subjectType]: ids })).get(subjectType) ?? new Map();
+/** Rows of table alias `alias` that the principal may read. */
+const readable = (principal: Principal, alias: string) => canReadRow(principal, sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`));
+
+/** The citations of one subject as a JSON array, oldest first; sources the principal may not read stay out. */
+function citationsJson(principal: Principal, subjectType: SubjectType, subjectId: SQL): SQL {
+  return sql`coalesce((select json_agg(json_build_object('sourceSlug', src.slug, 'title', src.title, 'kind', src.kind, 'url', src.url,
+        'published', src.published, 'archiveReference', src.archive_reference, 'passage', cit.passage, 'seedFile', src.seed_file) order by cit.id)
+      from citations cit join sources src on src.id = cit.source_id
+      where cit.subject_type = ${sql.raw(`'${subjectType}'`)} and cit.subject_id = ${subjectId} and ${readable(principal, 'src')}), '[]')`;
 }
 
-/** Citations of subjects of several types in one statement, keyed by type and subject id. */
-export async function citationsOfSubjects(ctx: Context, subjects: Partial<Record<SubjectType, number[]>>): Promise<Map<SubjectType, Map<number, Citation[]>>> {
-  const out = new Map<SubjectType, Map<number, Citation[]>>();
-  const wanted = (Object.entries(subjects) as Array<[SubjectType, number[]]>).filter(([, ids]) => ids.length);
-  if (!wanted.length) return out;
-  const rows = await ctx.db
-    .select({ subjectType: citations.subjectType, subjectId: citations.subjectId, passage: citations.passage, source: sources })
-    .from(citations)
-    .innerJoin(sources, eq(sources.id, citations.sourceId))
-    .where(or(...wanted.map(([type, ids]) => and(eq(citations.subjectType, type), inArray(citations.subjectId, ids)))))
-    .orderBy(asc(citations.id));
-  for (const { subjectType, subjectId, passage, source } of rows) {
-    if (!canRead(ctx.principal, source)) continue;
-    const ofType = out.get(subjectType) ?? new Map<number, Citation[]>();
-    out.set(subjectType, ofType);
-    const list = ofType.get(subjectId) ?? [];
-    list.push({
-      sourceSlug: source.slug,
-      title: source.title,
-      kind: source.kind,
-      url: source.url,
-      published: source.published,
-      archiveReference: source.archiveReference,
-      passage,
-      seedFile: source.seedFile,
-    });
-    ofType.set(subjectId, list);
-  }
-  return out;
+/** The sources cited for one actor or counterpart. */
+export async function citationsOf(ctx: Context, subjectType: SubjectType, id: number): Promise<Citation[]> {
+  const [row] = await queryRows<{ cited: string }>(ctx.db, sql`select ${citationsJson(ctx.principal, subjectType, sql`${id}`)}::text as cited`);
+  return JSON.parse(row!.cited) as Citation[];
 }
 
-type AgreementRow = { agreement: typeof agreements.$inferSelect; kind: typeof agreementKinds.$inferSelect };
+/** A JSON array of the subquery's `json` column, in its order; `[]` when it has no rows. */
+const jsonArray = (select: SQL) => sql`coalesce((${select}), '[]')`;
 
-/** The agreement row and its kind, as getAgreement and agreementDetails read them. */
-export const selectAgreementRows = (ctx: Context) =>
-  ctx.db.select({ agreement: agreements, kind: agreementKinds }).from(agreements).innerJoin(agreementKinds, eq(agreementKinds.code, agreements.kind));
+/** What the page shows of a related agreement. */
+const relatedJson = (alias: string) =>
+  sql.raw(`json_build_object('slug', ${alias}.slug, 'officialTitle', ${alias}.official_title, 'kind', ${alias}.kind, 'currentStatus', ${alias}.current_status,
+    'parentId', ${alias}.parent_id, 'establishedYear', ${alias}.established_year)`);
 
-export async function getAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
-  const [row] = await selectAgreementRows(ctx).where(eq(agreements.slug, slug));
-  requireRead(ctx, row?.agreement, 'agreement');
-  return (await agreementDetails(ctx, [row!]))[0]!;
-}
-
-/** Group rows by a key, keeping their order. */
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const out = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = out.get(key(row));
-    if (list) list.push(row);
-    else out.set(key(row), [row]);
-  }
-  return out;
+/** Each readable agreement of `agreements a` (joined to its kind `k`) with its details, as JSON text. */
+function detailJson(principal: Principal): SQL<string> {
+  const cites = (type: SubjectType, id: string) => citationsJson(principal, type, sql.raw(id));
+  return sql<string>`(json_build_object(
+      'agreement', ${rowJson(agreements, 'a')},
+      'kind', ${rowJson(agreementKinds, 'k')},
+      'sources', ${cites('agreement', 'a.id')},
+      'parties', ${jsonArray(sql`select json_agg(json_build_object('slug', pa.slug, 'name', pa.name, 'kind', pa.kind, 'countyCode', pa.county_code, 'role', ap.role, 'note', ap.note)
+          order by ap.role, pa.name)
+        from agreement_parties ap join actors pa on pa.id = ap.actor_id where ap.agreement_id = a.id and ${readable(principal, 'pa')}`)},
+      'places', ${jsonArray(sql`select json_agg(json_build_object('counterpart', ${rowJson(counterparts, 'cp')},
+            'chain', ${jsonArray(sql`select json_agg(${rowJson(counterparts, 'anc')} order by up.n)
+              from unnest(cp.ancestor_ids) with ordinality as up(id, n) join counterparts anc on anc.id = up.id`)})
+          order by cp.id)
+        from agreement_counterparts acp join counterparts cp on cp.id = acp.counterpart_id where acp.agreement_id = a.id`)},
+      'events', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(statusEvents, 'e')},
+            'reasons', ${jsonArray(sql`select json_agg(${rowJson(eventReasons, 'er')} order by er.id) from event_reasons er where er.event_id = e.id`)},
+            'sources', ${cites('event', 'e.id')}))
+        from status_events e where e.agreement_id = a.id and ${readable(principal, 'e')}`)},
+      'quotations', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(quotations, 'q')}, 'sources', ${cites('quotation', 'q.id')}) order by q.id)
+        from quotations q where q.agreement_id = a.id and ${readable(principal, 'q')}`)},
+      'discrepancies', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(discrepancies, 'd')}, 'sources', ${cites('discrepancy', 'd.id')}) order by d.id)
+        from discrepancies d where d.agreement_id = a.id and ${readable(principal, 'd')}`)},
+      'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act')}, 'sources', ${cites('activity', 'act.id')}) order by act.date_min, act.id)
+        from activities act where act.agreement_id = a.id and ${readable(principal, 'act')}`)},
+      'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
+            'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
+            'sources', ${cites('action_plan', 'pl.id')}) order by pl.id)
+        from action_plans pl where pl.agreement_id = a.id and ${readable(principal, 'pl')}`)},
+      'parent', (select ${relatedJson('r')} from agreements r where r.id = a.parent_id and ${readable(principal, 'r')}),
+      'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'currentStatus', r.current_status,
+          'establishedYear', r.established_year) order by r.id)
+        from agreements r where r.party_label = a.party_label and r.counterpart_label = a.counterpart_label and r.id <> a.id and ${readable(principal, 'r')}`)},
+      'children', ${jsonArray(sql`select json_agg(${relatedJson('r')} order by r.id) from agreements r where r.parent_id = a.id and ${readable(principal, 'r')}`)}
+    ))::text`;
 }
 
 /**
- * Everything the pages show of some agreements the reader may read, in one
- * set of statements however many they are (one page, or a batch of the
- * whole-register export).
+ * The statement for one agreement by slug, or for a batch after an id, as a
+ * prepared statement: its text is the same for every request of one audience,
+ * so PostgreSQL plans it once per connection (planning it took 2.5–7 ms, more
+ * than running it). Kept per database handle and audience.
  */
-export async function agreementDetails(ctx: Context, rows: AgreementRow[]) {
-  if (!rows.length) return [];
-  const ids = rows.map((r) => r.agreement.id);
-  const parentIds = rows.flatMap((r) => (r.agreement.parentId === null ? [] : [r.agreement.parentId]));
-  const readable = <T extends { visibility: 'public' | 'shared' | 'internal'; organisationId: number }>(list: T[]) =>
-    list.filter((r) => canRead(ctx.principal, r));
+const statements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareDetails>>>();
+function prepareDetails(ctx: Context, by: 'slug' | 'after', name: string) {
+  const p = ctx.principal;
+  const query = ctx.db.select({ detail: detailJson(p) }).from(sql`agreements a join agreement_kinds k on k.code = a.kind`).$dynamic();
+  return (
+    by === 'slug'
+      ? query.where(sql`${readable(p, 'a')} and a.slug = ${sql.placeholder('slug')}`)
+      : query.where(sql`${readable(p, 'a')} and a.id > ${sql.placeholder('after')}`).orderBy(sql`a.id`).limit(sql.placeholder('limit'))
+  ).prepare(name);
+}
+function detailsQuery(ctx: Context, by: 'slug' | 'after') {
+  const p = ctx.principal;
+  const name = `agreement_details_by_${by}_${p.kind === 'user' ? `of_organisation_${p.organisationId}` : p.kind}`;
+  let prepared = statements.get(ctx.db);
+  if (!prepared) statements.set(ctx.db, (prepared = new Map()));
+  let query = prepared.get(name);
+  if (!query) prepared.set(name, (query = prepareDetails(ctx, by, name)));
+  return query;
+}
 
-  const [parties, places, events, quotes, disagreements, acts, plans, neighbours] = await Promise.all([
-    ctx.db
-      .select({ agreementId: agreementParties.agreementId, slug: actors.slug, name: actors.name, kind: actors.kind, countyCode: actors.countyCode, role: agreementParties.role, note: agreementParties.note, visibility: actors.visibility, organisationId: actors.organisationId })
-      .from(agreementParties)
-      .innerJoin(actors, eq(actors.id, agreementParties.actorId))
-      .where(inArray(agreementParties.agreementId, ids))
-      .orderBy(asc(agreementParties.role), asc(actors.name)),
-    ctx.db
-      .select({ agreementId: agreementCounterparts.agreementId, counterpart: counterparts })
-      .from(agreementCounterparts)
-      .innerJoin(counterparts, eq(counterparts.id, agreementCounterparts.counterpartId))
-      .where(inArray(agreementCounterparts.agreementId, ids)),
-    ctx.db.select().from(statusEvents).where(inArray(statusEvents.agreementId, ids)),
-    ctx.db.select().from(quotations).where(inArray(quotations.agreementId, ids)).orderBy(asc(quotations.id)),
-    ctx.db.select().from(discrepancies).where(inArray(discrepancies.agreementId, ids)).orderBy(asc(discrepancies.id)),
-    ctx.db.select().from(activities).where(inArray(activities.agreementId, ids)).orderBy(asc(activities.dateMin), asc(activities.id)),
-    ctx.db.select().from(actionPlans).where(inArray(actionPlans.agreementId, ids)).orderBy(asc(actionPlans.id)),
-    // Parents and children, and other agreements between the same holder and place, in one statement.
-    ctx.db
-      .select({
-        id: agreements.id,
-        slug: agreements.slug,
-        officialTitle: agreements.officialTitle,
-        kind: agreements.kind,
-        currentStatus: agreements.currentStatus,
-        parentId: agreements.parentId,
-        establishedYear: agreements.establishedYear,
-        partyLabel: agreements.partyLabel,
-        counterpartLabel: agreements.counterpartLabel,
-      })
-      .from(agreements)
-      .where(
-        and(
-          or(
-            inArray(agreements.parentId, ids),
-            parentIds.length ? inArray(agreements.id, parentIds) : undefined,
-            sql`(${agreements.partyLabel}, ${agreements.counterpartLabel}) in (${sql.join(
-              rows.map((r) => sql`(${r.agreement.partyLabel}, ${r.agreement.counterpartLabel})`),
-              sql`, `,
-            )})`,
-          ),
-          canReadRow(ctx.principal, agreements.visibility, agreements.organisationId),
-        ),
-      )
-      .orderBy(asc(agreements.id)),
-  ]);
+type Related = { slug: string; officialTitle: string | null; kind: string; currentStatus: Status; parentId: number | null; establishedYear: number | null };
+type WithSources<T> = { row: T; sources: Citation[] };
+interface DetailJson {
+  agreement: Record<string, unknown>;
+  kind: Record<string, unknown>;
+  sources: Citation[];
+  parties: Array<{ slug: string; name: string; kind: ActorKind; countyCode: string | null; role: PartyRole; note: string | null }>;
+  places: Array<{ counterpart: Record<string, unknown>; chain: Array<Record<string, unknown>> }>;
+  events: Array<WithSources<Record<string, unknown>> & { reasons: Array<Record<string, unknown>> }>;
+  quotations: Array<WithSources<Record<string, unknown>>>;
+  discrepancies: Array<WithSources<Record<string, unknown>>>;
+  activities: Array<WithSources<Record<string, unknown>>>;
+  actionPlans: Array<WithSources<Record<string, unknown>> & { goals: Array<Record<string, unknown>> }>;
+  parent: Related | null;
+  samePair: Array<Omit<Related, 'parentId'>>;
+  children: Related[];
+}
 
-  const ancestorIds = [...new Set(places.flatMap((p) => p.counterpart.ancestorIds))];
-  const visibleEvents = sortEvents(readable(events));
-  const eventIds = visibleEvents.map((e) => e.id);
-  const visibleQuotes = readable(quotes);
-  const visibleDiscrepancies = readable(disagreements);
-  const visibleActivities = readable(acts);
-  const [ancestors, reasons, goals, cited] = await Promise.all([
-    ancestorIds.length ? ctx.db.select().from(counterparts).where(inArray(counterparts.id, ancestorIds)) : [],
-    eventIds.length ? ctx.db.select().from(eventReasons).where(inArray(eventReasons.eventId, eventIds)).orderBy(asc(eventReasons.id)) : [],
-    plans.length ? ctx.db.select().from(actionPlanGoals).where(inArray(actionPlanGoals.actionPlanId, plans.map((p) => p.id))).orderBy(asc(actionPlanGoals.id)) : [],
-    citationsOfSubjects(ctx, {
-      agreement: ids,
-      event: eventIds,
-      quotation: visibleQuotes.map((q) => q.id),
-      discrepancy: visibleDiscrepancies.map((d) => d.id),
-      activity: visibleActivities.map((a) => a.id),
-      action_plan: plans.map((p) => p.id),
-    }),
-  ]);
-  const citesOf = (type: SubjectType, subjectId: number) => cited.get(type)?.get(subjectId) ?? [];
-  const ancestorById = new Map(ancestors.map((a) => [a.id, a]));
-  const partiesOf = groupBy(readable(parties), (p) => p.agreementId);
-  const placesOf = groupBy(places, (p) => p.agreementId);
-  const eventsOf = groupBy(visibleEvents, (e) => e.agreementId);
-  const reasonsOf = groupBy(reasons, (r) => r.eventId);
-  const quotesOf = groupBy(visibleQuotes, (q) => q.agreementId);
-  const discrepanciesOf = groupBy(visibleDiscrepancies, (d) => d.agreementId ?? -1);
-  const activitiesOf = groupBy(visibleActivities, (a) => a.agreementId ?? -1);
-  const plansOf = groupBy(readable(plans), (p) => p.agreementId);
-  const goalsOf = groupBy(goals, (g) => g.actionPlanId);
+/** The JSON the statement built, as the tables' row types. */
+function detailFrom(principal: Principal, json: DetailJson) {
   // Personal data (a speaker's name) is for signed-in public bodies only.
-  const showNames = ctx.principal.kind !== 'anonymous';
+  const showNames = principal.kind !== 'anonymous';
+  return {
+    agreement: rowFromJson(agreements, json.agreement),
+    kind: rowFromJson(agreementKinds, json.kind),
+    sources: json.sources,
+    parties: json.parties,
+    places: json.places.map((p) => ({ counterpart: rowFromJson(counterparts, p.counterpart), chain: p.chain.map((c) => rowFromJson(counterparts, c)) })),
+    events: sortEvents(
+      json.events.map((e) => ({ ...rowFromJson(statusEvents, e.row), reasons: e.reasons.map((r) => rowFromJson(eventReasons, r)), sources: e.sources })),
+    ),
+    quotations: json.quotations.map((q) => {
+      const row = rowFromJson(quotations, q.row);
+      return { ...row, speakerName: showNames ? row.speakerName : null, sources: q.sources };
+    }),
+    discrepancies: json.discrepancies.map((d) => ({ ...rowFromJson(discrepancies, d.row), sources: d.sources })),
+    activities: json.activities.map((a) => ({ ...rowFromJson(activities, a.row), sources: a.sources })),
+    actionPlans: json.actionPlans.map((p) => ({ ...rowFromJson(actionPlans, p.row), goals: p.goals.map((g) => rowFromJson(actionPlanGoals, g)), sources: p.sources })),
+    parent: json.parent,
+    samePair: json.samePair,
+    children: json.children,
+  };
+}
 
-  return rows.map(({ agreement, kind }) => {
-    const id = agreement.id;
-    const related = neighbours
-      .filter((r) => r.parentId === id || r.id === agreement.parentId)
-      .map(({ slug, officialTitle, kind, currentStatus, parentId, establishedYear }) => ({ slug, officialTitle, kind, currentStatus, parentId, establishedYear }));
-    return {
-      agreement,
-      kind,
-      sources: citesOf('agreement', id),
-      parties: (partiesOf.get(id) ?? []).map(({ agreementId: _a, visibility: _v, organisationId: _o, ...p }) => p),
-      places: (placesOf.get(id) ?? []).map(({ counterpart }) => ({
-        counterpart,
-        chain: counterpart.ancestorIds.flatMap((a) => ancestorById.get(a) ?? []),
-      })),
-      events: (eventsOf.get(id) ?? []).map((e) => ({ ...e, reasons: reasonsOf.get(e.id) ?? [], sources: citesOf('event', e.id) })),
-      quotations: (quotesOf.get(id) ?? []).map((q) => ({ ...q, speakerName: showNames ? q.speakerName : null, sources: citesOf('quotation', q.id) })),
-      discrepancies: (discrepanciesOf.get(id) ?? []).map((d) => ({ ...d, sources: citesOf('discrepancy', d.id) })),
-      activities: (activitiesOf.get(id) ?? []).map((a) => ({ ...a, sources: citesOf('activity', a.id) })),
-      actionPlans: (plansOf.get(id) ?? []).map((p) => ({ ...p, goals: goalsOf.get(p.id) ?? [], sources: citesOf('action_plan', p.id) })),
-      parent: related.find((r) => r.parentId !== id && agreement.parentId !== null) ?? null,
-      // The same holder and the same place under another agreement (a twinning and a partnership).
-      samePair: neighbours
-        .filter((r) => r.id !== id && r.partyLabel === agreement.partyLabel && r.counterpartLabel === agreement.counterpartLabel)
-        .map(({ slug, kind, officialTitle, currentStatus, establishedYear }) => ({ slug, kind, officialTitle, currentStatus, establishedYear })),
-      children: related.filter((r) => r.parentId === id),
-    };
-  });
+async function readDetails(ctx: Context, by: 'slug' | 'after', values: Record<string, unknown>) {
+  const rows = await detailsQuery(ctx, by).execute(values);
+  return rows.map((r) => detailFrom(ctx.principal, JSON.parse(r.detail) as DetailJson));
+}
+
+export async function getAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
+  const [detail] = await readDetails(ctx, 'slug', { slug });
+  // Not allowed looks like absent (access.ts): the statement reads only what the reader may.
+  if (!detail) throw notFound('agreement');
+  return detail;
 }
 export type AgreementDetail = Awaited<ReturnType<typeof getAgreement>>;
+
+/**
+ * The next `limit` agreements the reader may read after id `after`, in id
+ * order, each as its page shows it: the whole-register export reads the
+ * register in such batches, one statement each.
+ */
+export function agreementDetailsAfter(ctx: Context, after: number, limit: number): Promise<AgreementDetail[]> {
+  return readDetails(ctx, 'after', { after, limit });
+}

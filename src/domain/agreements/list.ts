@@ -3,7 +3,7 @@
 // (refresh-caches.ts) and, for a date, the status periods.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
+import { agreementCountyEntries, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -60,18 +60,33 @@ async function countMatches(ctx: Context, query: ListAgreementsQuery, exact: SQL
 }
 
 /**
- * The list's filters as SQL over `agreements a` (joined to its status
- * period `p` on a date): shared by the list, its total and the map.
+ * Where a list reads its agreements from: the agreements table, or, for a
+ * list narrowed by county, agreement_county_entries, the list's columns once
+ * per agreement and county of its holders (see schema.ts), where `a.id` is
+ * `a.agreement_id`.
  */
-export async function agreementFilter(ctx: Context, query: ListAgreementsQuery): Promise<{ from: SQL; where: SQL; status: SQL }> {
+type ListSource = 'agreements' | 'county entries';
+
+/**
+ * The list's filters as SQL over `agreements a` (joined to its status
+ * period `p` on a date): shared by the list, its total and the map. Over
+ * `county entries`, `a` is the county's entries, and `id` names the agreement.
+ */
+export async function agreementFilter(
+  ctx: Context,
+  query: ListAgreementsQuery,
+  source: ListSource = 'agreements',
+): Promise<{ from: SQL; where: SQL; status: SQL; id: SQL }> {
   if (query.establishedFrom && query.establishedTo && query.establishedFrom > query.establishedTo) {
     throw invalid([{ field: 'establishedTo', message: 'must not be before establishedFrom' }]);
   }
+  const entries = source === 'county entries';
+  const id = entries ? sql`a.agreement_id` : sql`a.id`;
   const where: SQL[] = [canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)];
   const pattern = query.q ? containsPattern(query.q) : null;
   if (pattern) where.push(sql`a.search_text like ${pattern}`);
   if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
-  if (query.county) where.push(sql`a.party_counties @> array[${query.county}]::text[]`);
+  if (query.county) where.push(entries ? sql`a.county_code = ${query.county}` : sql`a.party_counties @> array[${query.county}]::text[]`);
   if (query.kind) where.push(sql`a.kind = ${query.kind}`);
   if (query.place) {
     const [place] = await queryRows<{ id: number }>(ctx.db, sql`select id from ${counterparts} where slug = ${query.place}`);
@@ -83,18 +98,20 @@ export async function agreementFilter(ctx: Context, query: ListAgreementsQuery):
 
   // On a date the status is the one in force that day; without, the current one.
   const status = query.on ? sql`p.status` : sql`a.current_status`;
+  const table = entries ? agreementCountyEntries : agreements;
   const from = query.on
-    ? sql`${agreements} a join ${agreementStatusPeriods} p on p.agreement_id = a.id and daterange(p.valid_from, p.valid_to, '[)') @> ${query.on}::date`
-    : sql`${agreements} a`;
+    ? sql`${table} a join ${agreementStatusPeriods} p on p.agreement_id = ${id} and daterange(p.valid_from, p.valid_to, '[)') @> ${query.on}::date`
+    : sql`${table} a`;
   if (query.status === 'in_force') where.push(sql`${status} in (${sql.join([...IN_FORCE].map((s) => sql`${s}`), sql`, `)})`);
   else if (query.status) where.push(sql`${status} = ${query.status}`);
-  return { from, where: sql.join(where, sql` and `), status };
+  return { from, where: sql.join(where, sql` and `), status, id };
 }
 
 /** `all` drops the paging, for exports that stream every matching row. */
 export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
   const query = parseInput(listAgreementsSchema, input);
-  const { from, where: whereSql, status } = await agreementFilter(ctx, query);
+  // A page of a county's list reads the county's entries (see below); every other list, and every row of any list, reads agreements.
+  const { from, where: whereSql, status, id } = await agreementFilter(ctx, query, query.county && !all ? 'county entries' : 'agreements');
   const offset = (query.page - 1) * query.pageSize;
   const page = () =>
     queryRows<AgreementListRow>(
@@ -112,17 +129,17 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     rows = await page();
     total = rows.length;
   } else if (query.county || query.place) {
-    // A county or a place names a few thousand agreements at most, found
-    // through one index (party_counties, place_ids): they are read once,
-    // into a materialised CTE that gives both the page and the total. At the
-    // bench's scale (county, kind and a syllable): 12.6 ms, where the page
-    // alone walked the party_label index through 8,000 rows (30 ms) and the
-    // count read the same matches again (11 ms). A window count instead
-    // (count(*) over ()) kept the index walk, through every row: 83 ms.
+    // A county or a place names a few thousand agreements at most: they are
+    // read once, into a materialised CTE that gives both the page and the
+    // total. A county's come from its entries (agreement_county_entries: the
+    // county's rows together, and a text query's matches found inside the
+    // county by one GIN index); a place's through one index (place_ids). A
+    // window count instead (count(*) over ()) kept the planner's walk of the
+    // party_label index through every row: 83 ms against 12.6 ms.
     const counted = await queryRows<AgreementListRow & { total: number }>(
       ctx.db,
       sql`with m as materialized (
-            select a.id, a.slug, a.kind, a.official_title, a.party_label, a.counterpart_label, a.established_year, a.established_min, ${status} as status
+            select ${id} as id, a.slug, a.kind, a.official_title, a.party_label, a.counterpart_label, a.established_year, a.established_min, ${status} as status
             from ${from} where ${whereSql})
           select ${SUMMARY_COLUMNS}, a.status, (select count(*) from m)::int as total
           from m a

@@ -1,7 +1,8 @@
 // Recomputes what agreements cache, in the caller's transaction: from their
 // events the status, first establishment and status periods (after every
 // event); from their parties and places the labels and the text they are
-// found by (when those change). Each function takes many agreements at once
+// found by (when those change); after either, the list's per-county entries.
+// Each function takes many agreements at once
 // (an import refreshes thousands in a few statements) and the verbs pass one.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
@@ -76,7 +77,13 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
       from json_to_recordset(${JSON.stringify(caches.map((c) => ({ id: c.id, status: c.status, established: c.established, last_event_on: c.lastEventOn })))}::json)
         as x(id int, status text, established text, last_event_on text)
       where a.id = x.id`);
+    await refreshCountyEntries(ctx, ids);
   });
+}
+
+/** The list's per-county entries (agreement_county_entries) of these agreements, from their cached columns. */
+export async function refreshCountyEntries(ctx: Context, ids: readonly number[]): Promise<void> {
+  await ctx.db.execute(sql`select refresh_agreement_county_entries(${sql.param(ids)}::int[])`);
 }
 
 type Delta = { day: string; status: Status; visibility: Visibility; delta: number };
@@ -148,5 +155,6 @@ export async function refreshLabelCaches(ctx: Context, agreementIds: number | re
       from json_to_recordset(${JSON.stringify(caches)}::json)
         as x(id int, party_label text, counterpart_label text, party_kinds json, party_counties json, place_ids json, search_text text)
       where a.id = x.id`);
+    await refreshCountyEntries(ctx, ids);
   });
 }

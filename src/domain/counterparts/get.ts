@@ -34,7 +34,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     ),
   ]);
   const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
-  const cites = await citationsOf(ctx, 'counterpart', [place.id]);
+  const sources = await citationsOf(ctx, 'counterpart', place.id);
   return {
     place,
     chain: place.ancestorIds.map((id) => chain.find((c) => c.id === id)!).filter(Boolean),
@@ -42,6 +42,6 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     agreements,
     bodies,
     periods,
-    sources: cites.get(place.id) ?? [],
+    sources,
   };
 }

@@ -1,13 +1,10 @@
-// The whole public register as one JSON document, built from the same reads
-// the pages and the API use, written as it is read: agreements in batches
-// (agreementDetails loads a batch in one set of statements), so memory stays
-// flat and the statements do not grow with the register one per agreement.
+// The whole public register as one JSON document, built from the same read
+// the pages and the API use, written as it is read: agreements in batches of
+// one statement each (agreementDetailsAfter), so memory stays flat and the
+// statements do not grow with the register one per agreement.
 import type { Writable } from 'node:stream';
-import { and, asc, gt } from 'drizzle-orm';
-import { agreements } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
 import { listActors } from '../actors/list.ts';
-import { agreementDetails, selectAgreementRows } from '../agreements/get.ts';
+import { agreementDetailsAfter } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 import { listCounterparts } from '../counterparts/list.ts';
 import { write } from './exchange/export.ts';
@@ -21,14 +18,10 @@ export async function writePublicRegister(ctx: Context, out: Writable, perBatch 
   await write(out, `{"generatedAt":${JSON.stringify(new Date().toISOString())},"actors":${JSON.stringify(actors)},"counterparts":${JSON.stringify(counterparts)},"agreements":[`);
   let count = 0;
   for (let after = 0; ; ) {
-    const rows = await selectAgreementRows(ctx)
-      .where(and(canReadRow(ctx.principal, agreements.visibility, agreements.organisationId), gt(agreements.id, after)))
-      .orderBy(asc(agreements.id))
-      .limit(perBatch);
-    if (!rows.length) break;
-    const details = await agreementDetails(ctx, rows);
+    const details = await agreementDetailsAfter(ctx, after, perBatch);
+    if (!details.length) break;
     await write(out, details.map((d) => `${count++ ? ',' : ''}\n${JSON.stringify(d)}`).join(''));
-    after = rows.at(-1)!.agreement.id;
+    after = details.at(-1)!.agreement.id;
   }
   await write(out, '\n]}\n');
   return count;

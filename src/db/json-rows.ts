@@ -1,0 +1,42 @@
+// Whole rows built as JSON by the database and read back exactly as drizzle
+// reads them from the driver: a page that needs an agreement with its parties,
+// places, events, reasons and sources gets them in one statement (one round
+// trip, one plan) instead of one statement per table, and they still arrive
+// as the tables' own row types.
+import { getTableColumns, sql, type SQL } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+// json_build_object takes at most 100 arguments: 50 keys.
+const MAX_COLUMNS = 50;
+
+const columnsOf = new WeakMap<PgTable, Array<[string, PgTable['_']['columns'][string]]>>();
+function entries(table: PgTable) {
+  let list = columnsOf.get(table);
+  if (!list) columnsOf.set(table, (list = Object.entries(getTableColumns(table))));
+  return list;
+}
+
+/**
+ * `json_build_object('camelKey', alias.column, …)` for every column of a
+ * table. Timestamps go as their text form, the form the drivers hand drizzle,
+ * so that `rowFromJson` maps them to the same Date.
+ */
+export function rowJson(table: PgTable, alias: string): SQL {
+  const columns = entries(table);
+  if (columns.length > MAX_COLUMNS) throw new Error(`rowJson: ${columns.length} columns is more than json_build_object takes`);
+  return sql.raw(
+    `json_build_object(${columns
+      .map(([key, column]) => `'${key}', ${alias}."${column.name}"${column.getSQLType().startsWith('timestamp') ? '::text' : ''}`)
+      .join(', ')})`,
+  );
+}
+
+/** A row that `rowJson` built, with each value mapped as drizzle maps the driver's (timestamps to Date, and so on). */
+export function rowFromJson<T extends PgTable>(table: T, value: Record<string, unknown>): T['$inferSelect'] {
+  const row: Record<string, unknown> = {};
+  for (const [key, column] of entries(table)) {
+    const v = value[key];
+    row[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+  }
+  return row as T['$inferSelect'];
+}
