@@ -15,6 +15,7 @@
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -62,10 +63,19 @@ interface Load {
   p95: number;
   errors: number;
   requests: number;
+  /** Of the machine's CPU time during the run, the share the hypervisor gave to others (steal, /proc/stat): these are shared virtual machines, and a run with much steal measured the neighbours too. */
+  stealPercent?: number;
+}
+
+/** The machine's CPU counters: all ticks, and stolen ones. */
+function cpuTicks(): { total: number; steal: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
 }
 
 /** A closed loop: `concurrency` clients each send their next request when the last one answered. */
 async function load(concurrency: number, total: number, one: (i: number) => Promise<boolean>): Promise<Load> {
+  const before = cpuTicks();
   const times: number[] = [];
   let errors = 0;
   let next = 0;
@@ -80,7 +90,9 @@ async function load(concurrency: number, total: number, one: (i: number) => Prom
       }
     }),
   );
-  return { p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: total };
+  const after = cpuTicks();
+  const stealPercent = Math.round((1000 * (after.steal - before.steal)) / Math.max(1, after.total - before.total)) / 10;
+  return { p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: total, stealPercent };
 }
 
 // The request alone, without the write before it.
@@ -88,7 +100,13 @@ const afterWriteTimes: number[] = [];
 const summarise = (times: number[]): Load => ({ p50: percentile(times, 50), p95: percentile(times, 95), errors: 0, requests: times.length });
 
 function medianLoad(runs: Load[]): Load {
-  return { p50: median(runs.map((r) => r.p50)), p95: median(runs.map((r) => r.p95)), errors: runs.reduce((n, r) => n + r.errors, 0), requests: runs.reduce((n, r) => n + r.requests, 0) };
+  return {
+    p50: median(runs.map((r) => r.p50)),
+    p95: median(runs.map((r) => r.p95)),
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    requests: runs.reduce((n, r) => n + r.requests, 0),
+    stealPercent: Math.max(...runs.map((r) => r.stealPercent ?? 0)),
+  };
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
@@ -230,7 +248,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, (i) => get(server.url + make(i).path, false)));
       http.agreementPageSingleClient = medianLoad(single);
     }
-    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}`);
+    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}, steal ≤ ${http[key]!.stealPercent} %`);
   }
   // Charts and maps, one client: right after a write (a status event recorded
   // through the verb, so the data version changes and nothing computed before
@@ -313,7 +331,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
         );
       }
       bare[name] = medianLoad(runs);
-      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms`);
+      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %`);
     }
     await pool.end();
   } else {
