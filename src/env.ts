@@ -9,7 +9,7 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   // Connections to the PostgreSQL server (see README: measured on two cores).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
-  DATA_DIR: z.string().min(1).default('./var/pglite'),
+  DATA_DIR: z.string().min(1).default('./data/pglite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Used only by the test suites to point them at a PostgreSQL server.
   TEST_DATABASE_URL: z.string().url().optional(),

@@ -13,12 +13,12 @@ import { CliError, EXIT } from './exit-codes.ts';
 export function buildProgram(): Command {
   const program = new Command('ortsband')
     .description('Ortsband: the register of Swedish public bodies\' agreements with Chinese cities and provinces')
-    .option('--database <url-or-folder>', 'a PostgreSQL URL (postgres://…) or a PGlite data folder; default: DATABASE_URL, else DATA_DIR (./var/pglite)')
+    .option('--database <url-or-folder>', 'a PostgreSQL URL (postgres://…) or a PGlite data folder; default: DATABASE_URL, else DATA_DIR (./data/pglite)')
     .addHelpText(
       'after',
       `
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; unset = PGlite),
-DATA_DIR (./var/pglite), LOG_LEVEL (info).
+DATA_DIR (./data/pglite), LOG_LEVEL (info).
 Exit codes: 0 done, 1 failed, 2 wrong command line, 3 the input has problems (nothing was written).
 Every command has --help, e.g. ortsband import --help.`,
     )
