@@ -6,6 +6,7 @@
 // savepoints would make generation take hours, and the benchmark measures
 // reading, not loading.
 import { sql } from 'drizzle-orm';
+import { afterBulkLoad } from '../src/db/after-bulk-load.ts';
 import type { Db } from '../src/db/client.ts';
 import {
   actors,
@@ -182,9 +183,6 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
     return { day, status, visibility: 'public' as const, delta };
   });
   await insertBatched(db, statusDayDeltas, deltaRows, 4);
-  // What autovacuum would do after a bulk load (it is on by default in
-  // PostgreSQL; these machines turn it off): statistics, and the visibility
-  // map that lets the list read a county's entries from their index alone.
-  await db.execute(sql`vacuum analyze`);
+  await afterBulkLoad(db);
   return { events, slugs };
 }

@@ -1,8 +1,7 @@
 -- Written by hand around what drizzle-kit generated: btree_gin (a GIN index
--- on county and search text together), the existing GIN indexes turned to
--- no pending list in place (ALTER, where drizzle-kit dropped and re-created
--- them), and one SQL function that writes a county entry, called by the
--- backfill below and by refresh-caches.ts, so what an entry holds is written once.
+-- on county and search text together), and one SQL function that writes a
+-- county's entries, called by the backfill below and by refresh-caches.ts, so
+-- what an entry holds is written once.
 CREATE EXTENSION IF NOT EXISTS btree_gin;--> statement-breakpoint
 CREATE TABLE "agreement_county_entries" (
 	"county_code" text NOT NULL,
@@ -25,7 +24,7 @@ CREATE TABLE "agreement_county_entries" (
 --> statement-breakpoint
 ALTER TABLE "agreement_county_entries" ADD CONSTRAINT "agreement_county_entries_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agreement_county_entries_agreement_idx" ON "agreement_county_entries" USING btree ("agreement_id");--> statement-breakpoint
-CREATE INDEX "agreement_county_entries_search" ON "agreement_county_entries" USING gin ("county_code","search_text" gin_trgm_ops) WITH (fastupdate=false);--> statement-breakpoint
+CREATE INDEX "agreement_county_entries_search" ON "agreement_county_entries" USING gin ("county_code","search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE FUNCTION refresh_agreement_county_entries(ids integer[]) RETURNS void LANGUAGE sql AS $$
 	DELETE FROM agreement_county_entries WHERE agreement_id = ANY(ids);
 	INSERT INTO agreement_county_entries
@@ -36,13 +35,6 @@ CREATE FUNCTION refresh_agreement_county_entries(ids integer[]) RETURNS void LAN
 	ORDER BY c.county_code, a.id;
 $$;--> statement-breakpoint
 SELECT refresh_agreement_county_entries(array(SELECT id FROM agreements));--> statement-breakpoint
-ALTER INDEX "actors_search_trgm" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "agreements_search_trgm" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "agreements_place_ids_gin" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "agreements_party_kinds_gin" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "agreements_party_counties_gin" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "counterparts_ancestors_gin" SET (fastupdate = false);--> statement-breakpoint
-ALTER INDEX "counterparts_search_trgm" SET (fastupdate = false);--> statement-breakpoint
--- What earlier writes left in the pending lists goes into the indexes now.
+-- What earlier writes left in the GIN pending lists goes into the indexes now (see src/db/after-bulk-load.ts).
 SELECT gin_clean_pending_list(i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
 	WHERE am.amname = 'gin' AND c.relnamespace = 'public'::regnamespace;

@@ -11,6 +11,7 @@ import { pipeline } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
+import { afterBulkLoad } from './after-bulk-load.ts';
 import { queryRows, type Database, type Executor } from './client.ts';
 import { backupHeaderSchema, storedColumns, tableLineSchema, useTextFormats, type BackupHeader, type Progress, type TableCount } from './backup.ts';
 import { ident, readForeignKeys, readSerialColumns, readTables, type CatalogTable } from './catalog.ts';
@@ -271,8 +272,7 @@ export async function restoreBackup(database: Database, file: string, options: R
   const { header, lines, close } = await openBackup(file);
   try {
     const tables = await database.db.transaction((tx) => load(tx, header, lines, options));
-    // Fresh planner statistics for the loaded tables, as after any bulk load.
-    await database.db.execute(sql`analyze`);
+    await afterBulkLoad(database.db);
     return { header, tables };
   } catch (error) {
     throw asUnreadable(file, error);

@@ -30,13 +30,6 @@ import {
 export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
-// GIN indexes collect new entries in a pending list that every search reads
-// through until VACUUM (or autovacuum, off on some servers) merges it: after
-// the bench's bulk load a county's index scan took 9–23 ms instead of 1.2 ms.
-// The register is read far more than written, so entries go straight into the
-// index (PostgreSQL's advice where steady response times matter).
-const GIN_WITHOUT_PENDING_LIST = { fastupdate: false };
-
 const visibility = () => text('visibility').$type<Visibility>().notNull().default('public');
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -103,7 +96,7 @@ export const actors = pgTable(
   (t) => [
     uniqueIndex('actors_municipality_code_key').on(t.municipalityCode),
     index('actors_county_idx').on(t.countyCode),
-    index('actors_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
+    index('actors_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     check('actors_municipality_code_format', sql`${t.municipalityCode} ~ '^[0-9]{4}$'`),
     check('actors_county_code_format', sql`${t.countyCode} ~ '^[0-9]{2}$'`),
   ],
@@ -157,8 +150,8 @@ export const counterparts = pgTable(
   },
   (t) => [
     index('counterparts_parent_idx').on(t.parentId),
-    index('counterparts_ancestors_gin').using('gin', t.ancestorIds).with(GIN_WITHOUT_PENDING_LIST),
-    index('counterparts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
+    index('counterparts_ancestors_gin').using('gin', t.ancestorIds),
+    index('counterparts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 
@@ -209,10 +202,10 @@ export const agreements = pgTable(
     index('agreements_kind_idx').on(t.kind),
     index('agreements_established_idx').on(t.establishedMin),
     index('agreements_parent_idx').on(t.parentId),
-    index('agreements_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
-    index('agreements_place_ids_gin').using('gin', t.placeIds).with(GIN_WITHOUT_PENDING_LIST),
-    index('agreements_party_kinds_gin').using('gin', t.partyKinds).with(GIN_WITHOUT_PENDING_LIST),
-    index('agreements_party_counties_gin').using('gin', t.partyCounties).with(GIN_WITHOUT_PENDING_LIST),
+    index('agreements_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('agreements_place_ids_gin').using('gin', t.placeIds),
+    index('agreements_party_kinds_gin').using('gin', t.partyKinds),
+    index('agreements_party_counties_gin').using('gin', t.partyCounties),
     index('agreements_party_label_idx').on(t.partyLabel),
   ],
 );
@@ -247,7 +240,7 @@ export const agreementCountyEntries = pgTable(
   (t) => [
     primaryKey({ columns: [t.countyCode, t.agreementId] }),
     index('agreement_county_entries_agreement_idx').on(t.agreementId),
-    index('agreement_county_entries_search').using('gin', t.countyCode, sql`${t.searchText} gin_trgm_ops`).with(GIN_WITHOUT_PENDING_LIST),
+    index('agreement_county_entries_search').using('gin', t.countyCode, sql`${t.searchText} gin_trgm_ops`),
   ],
 );
 

@@ -26,6 +26,7 @@ import { bumpDataVersion } from '../../data-version.ts';
 import { parseFuzzyDate } from '../../dates.ts';
 import { invalid } from '../../errors.ts';
 import { insertRows, nextIds } from '../../../db/bulk.ts';
+import { afterBulkLoad } from '../../../db/after-bulk-load.ts';
 import { queryRows } from '../../../db/client.ts';
 import { createSource } from '../../sources/create.ts';
 import { searchTextOf } from '../../text/normalize.ts';
@@ -57,7 +58,7 @@ const idOf = (ref: Ref) => {
   return ref.id;
 };
 
-const ANALYZE_AFTER_AGREEMENTS = 1_000;
+const BULK_LOAD_AGREEMENTS = 1_000;
 
 export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
@@ -131,10 +132,8 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
     }
     return { written: auditEntries.length };
   });
-  // A large import changes the tables' shape more than the planner knows
-  // (autovacuum may be off, or not yet around): bring its statistics up to
-  // date, as PostgreSQL's manual advises after a bulk load.
-  if (agreementWork.length >= ANALYZE_AFTER_AGREEMENTS) await ctx.db.execute(sql`analyze`);
+  // A large import is a bulk load: statistics and search indexes brought up to date at once.
+  if (agreementWork.length >= BULK_LOAD_AGREEMENTS) await afterBulkLoad(ctx.db);
   return summary;
 }
 
