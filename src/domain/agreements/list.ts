@@ -1,6 +1,6 @@
 // The agreement list: search, filters, sorting, pages, and the register as it
-// stood on a date. One SQL statement over the cached columns of agreements
-// (refresh-caches.ts) and, for a date, the status periods.
+// stood on a date. SQL over the cached columns of agreements, or of a
+// county's entries (refresh-caches.ts), and, for a date, the status periods.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { agreementCountyEntries, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
