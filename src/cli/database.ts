@@ -9,7 +9,8 @@ import { targetFromEnv } from './prepare.ts';
 /** `postgres://…` is a server; anything else is a PGlite data folder. */
 export function targetOf(database: string | undefined): DatabaseTarget {
   if (!database) return targetFromEnv(env());
-  return /^postgres(ql)?:\/\//.test(database) ? { kind: 'postgres', url: database } : { kind: 'pglite', dataDir: database };
+  // A server named here gets the same pool as DATABASE_URL's would (DATABASE_POOL_SIZE).
+  return /^postgres(ql)?:\/\//.test(database) ? targetFromEnv({ ...env(), DATABASE_URL: database }) : { kind: 'pglite', dataDir: database };
 }
 
 export function describeTarget(target: DatabaseTarget): string {
