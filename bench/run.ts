@@ -112,7 +112,13 @@ function medianLoad(runs: Load[]): Load {
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const port = 3400 + Math.floor(Math.random() * 500);
   const started = performance.now();
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], { env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  // As `npm start` runs it: tsx by its shebang, on the Node that runs the
+  // bench (first on PATH). Without that, a bench started outside npm served
+  // on the machine's Node 20, at up to twice the CPU per request of Node 24.
+  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], {
+    env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const url = `http://127.0.0.1:${port}`;
   return new Promise((resolve, reject) => {
     const poll = async () => {
@@ -231,6 +237,12 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     return response;
   };
   const get = async (url: string, cached: boolean) => (await send(url, cached ? {} : { cookie: 'bench=uncached' })).statusCode === 200;
+  // `serve` reads the register for the statistics and maps in the background
+  // at start (seconds at this scale; cold start is measured on its own): wait
+  // for it, asking once for every picture (each chart, and the map on the
+  // report's date and today), so that no scenario measures it.
+  const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
+  for (const path of picturePaths) await get(server.url + path, false);
   for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
     await load(CONCURRENCY, 100, (i) => get(server.url + make(i).path, false)); // warm up
     const runs: Load[] = [];
@@ -263,12 +275,6 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const id = agreementIds.rows[(writes++ * 7919) % agreementIds.rows.length]!.id;
     await recordStatusEvent({ ctx: system, agreementId: id, input: { type: 'activity_observed', date: String(1990 + (writes % 30)) } });
   };
-  // Every chart, and the map on the report's date and today (its two views side by side).
-  const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
-  // `serve` reads the register in the background at start (5–7 s at this
-  // scale; cold start is measured on its own): wait for it, so that the
-  // first pictures do not measure it.
-  if (wants('pictures')) for (const path of picturePaths) await get(server.url + path, false);
   for (const path of wants('pictures') ? picturePaths : []) {
     const name = path.replace(/^\/api\//, '').replace('?on=2016-12-31&status=in_force', ' 2016-12-31').replace('?status=in_force', ' today');
     const afterWrite: Load[] = [];
@@ -370,7 +376,8 @@ async function coldStart() {
 
 // Backup and restore are measured on PostgreSQL only.
 const targets = onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
-const results: Record<string, unknown> = { date: new Date().toISOString(), runs: RUNS, concurrency: CONCURRENCY };
+if (Number(process.versions.node.split('.')[0]) < 24) console.error(`bench: on Node ${process.version}; \`npm run bench\` runs it on the project's Node 24`);
+const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs: RUNS, concurrency: CONCURRENCY };
 for (const target of targets) {
   results[target] = await benchTarget(target);
   await writeFile(`bench/results-${target}.json`, JSON.stringify(results[target], null, 2));
