@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --only=all|pictures|http|transfer|backup|transfer,backup --keep=NAME]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|transfer|backup|transfer,backup --keep=NAME]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -6,16 +6,16 @@
 //
 // Generates the register issue's scale (bench/generate.ts), serves it with
 // `ortsband serve` in a child process, and measures with 20 concurrent
-// clients over HTTP: the list with a text query and two filters, the
-// agreement page, and the point-in-time list, each uncached and from the
-// response cache (src/http/response-cache.ts); then the bare SQL those
-// requests run (captured from drizzle, replayed on a pool of 20); then a cold
+// clients over HTTP (wrk, bench/wrk.ts; runs of --seconds): the list with a
+// text query and two filters, the agreement page, and the point-in-time list,
+// each uncached and from the response cache (src/http/response-cache.ts);
+// then the bare SQL those requests run (captured from drizzle, replayed from
+// 20 clients on a pool of the server's size); then a cold
 // `npm start` on an empty data folder; on PostgreSQL also `ortsband backup`
 // of the whole generated database and `ortsband restore` of it into a fresh
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,77 +37,28 @@ import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { benchBackup } from './backup.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
+import { load, median, medianLoad, percentile, type Load } from './load.ts';
+import { ensureWrk, wrkLoad } from './wrk.ts';
 
 const { values: args } = parseArgs({
-  options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '1000' } },
+  options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '5' } },
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
 // --only=all, pictures, transfer, backup, or transfer,backup (one generation for both).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
 const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'backup');
+// Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
+const SECONDS = Number(args.seconds);
 const CONCURRENCY = 20;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SYLLABLES = ['su', 'zhou', 'hang', 'guang', 'dong', 'shan', 'nan', 'jing', 'lan', 'han'];
 const COUNTIES = ['01', '05', '12', '14', '20', '24'];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-};
-
-interface Load {
-  p50: number;
-  p95: number;
-  errors: number;
-  requests: number;
-  /** Of the machine's CPU time during the run, the share the hypervisor gave to others (steal, /proc/stat): these are shared virtual machines, and a run with much steal measured the neighbours too. */
-  stealPercent?: number;
-}
-
-/** The machine's CPU counters: all ticks, and stolen ones. */
-function cpuTicks(): { total: number; steal: number } {
-  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
-}
-
-/** A closed loop: `concurrency` clients each send their next request when the last one answered. */
-async function load(concurrency: number, total: number, one: (i: number) => Promise<boolean>): Promise<Load> {
-  const before = cpuTicks();
-  const times: number[] = [];
-  let errors = 0;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const started = performance.now();
-        const ok = await one(i).catch(() => false);
-        times.push(performance.now() - started);
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const after = cpuTicks();
-  const stealPercent = Math.round((1000 * (after.steal - before.steal)) / Math.max(1, after.total - before.total)) / 10;
-  return { p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: total, stealPercent };
-}
-
 // The request alone, without the write before it.
 const afterWriteTimes: number[] = [];
 const summarise = (times: number[]): Load => ({ p50: percentile(times, 50), p95: percentile(times, 95), errors: 0, requests: times.length });
-
-function medianLoad(runs: Load[]): Load {
-  return {
-    p50: median(runs.map((r) => r.p50)),
-    p95: median(runs.map((r) => r.p95)),
-    errors: runs.reduce((n, r) => n + r.errors, 0),
-    requests: runs.reduce((n, r) => n + r.requests, 0),
-    stealPercent: Math.max(...runs.map((r) => r.stealPercent ?? 0)),
-  };
-}
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const port = 3400 + Math.floor(Math.random() * 500);
@@ -204,10 +155,13 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     agreementPage: (i: number) => ({ path: `/avtal/${slugs[(i * 7919) % slugs.length]}`, verb: () => getAgreement({ ctx, slug: slugs[(i * 7919) % slugs.length]! }) }),
     pointInTime: (i: number) => ({ path: `/api/agreements?on=${1990 + (i % 30)}-12-31&status=in_force&pageSize=50`, verb: () => listAgreements({ ctx, input: { on: `${1990 + (i % 30)}-12-31`, status: 'in_force', pageSize: 50 } }) }),
   };
+  // Each scenario's uncached runs cycle through the same REQUEST_SET requests
+  // (for the page, as many agreements), over HTTP and as bare SQL alike.
+  const REQUEST_SET = 1_000;
   const bareStatements: Record<string, Array<Array<{ query: string; params: unknown[] }>>> = {};
   for (const [name, make] of Object.entries(scenarios)) {
     bareStatements[name] = [];
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < REQUEST_SET; i++) {
       captured.length = 0;
       await make(i).verb();
       bareStatements[name].push([...captured]);
@@ -222,12 +176,14 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // readers only): that measures the work itself. The cached runs repeat the
   // same URLs with no cookie, as readers of an unchanged register do.
   //
-  // The clients are undici's request() on 20 kept-alive connections, asking
-  // for gzip as browsers do and reading the body as it comes, without
-  // unpacking it: the time is the server's answer on the wire. fetch() cost
-  // the load generator, on the same two cores, 120 % CPU against the
-  // server's 33 % for cached maps (it unpacks 200 kB per answer), and its
-  // work, not the server's, set the cached p95.
+  // The load under 20 clients comes from wrk (bench/wrk.ts), asking for gzip
+  // as browsers do. The requests of one client at a time (the agreement page
+  // alone, the pictures right after a write) are undici's request() on a
+  // kept-alive connection, reading the body as it comes without unpacking it.
+  const UNCACHED = { cookie: 'bench=uncached', 'accept-encoding': 'gzip' };
+  const CACHED = { 'accept-encoding': 'gzip' };
+  const wrk = (paths: string[], headers: Record<string, string>, seconds = SECONDS, expect = 200) =>
+    wrkLoad(server.url, paths, { seconds, connections: CONCURRENCY, headers, expect });
   const agent = new Agent({ connections: CONCURRENCY, pipelining: 1 });
   const send = async (url: string, headers: Record<string, string> = {}) => {
     const response = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'gzip', ...headers } });
@@ -243,14 +199,16 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // report's date and today), so that no scenario measures it.
   const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
   for (const path of picturePaths) await get(server.url + path, false);
+  const pathsOf = (make: (i: number) => { path: string }, count: number) => Array.from({ length: count }, (_, i) => make(i).path);
   for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
-    await load(CONCURRENCY, 100, (i) => get(server.url + make(i).path, false)); // warm up
+    const uncached = pathsOf(make, REQUEST_SET);
+    await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
     const runs: Load[] = [];
     const cachedRuns: Load[] = [];
     for (let r = 0; r < RUNS; r++) {
-      runs.push(await load(CONCURRENCY, REQUESTS, (i) => get(server.url + make(i + r * REQUESTS).path, false)));
-      await load(CONCURRENCY, 200, (i) => get(server.url + make(i % 50).path, true)); // fill the cache
-      cachedRuns.push(await load(CONCURRENCY, REQUESTS, (i) => get(server.url + make(i % 50).path, true)));
+      runs.push(await wrk(uncached, UNCACHED));
+      await wrk(pathsOf(make, 50), CACHED, 1); // fill the cache
+      cachedRuns.push(await wrk(pathsOf(make, 50), CACHED));
     }
     http[name] = medianLoad(runs);
     http[`${name}Cached`] = medianLoad(cachedRuns);
@@ -260,7 +218,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, (i) => get(server.url + make(i).path, false)));
       http.agreementPageSingleClient = medianLoad(single);
     }
-    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}, steal ≤ ${http[key]!.stealPercent} %`);
+    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}, steal ≤ ${http[key]!.stealPercent} %, client CPU ${http[key]!.clientCpuMs} ms per request`);
   }
   // Charts and maps, one client: right after a write (a status event recorded
   // through the verb, so the data version changes and nothing computed before
@@ -293,16 +251,14 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const runs: Load[] = [];
     for (let r = 0; r < RUNS; r++) runs.push(await load(1, 3, () => get(server.url + path, false)));
     pictures[name] = medianLoad(runs);
-    await load(CONCURRENCY, 200, () => get(server.url + path, true)); // fill the cache, open the connections
+    await wrk([path], CACHED, 1); // fill the cache, open the connections
     const cached: Load[] = [];
-    for (let r = 0; r < RUNS; r++) cached.push(await load(CONCURRENCY, REQUESTS, () => get(server.url + path, true)));
+    for (let r = 0; r < RUNS; r++) cached.push(await wrk([path], CACHED));
     pictures[`${name} cached`] = medianLoad(cached);
     // A browser that has the picture asks again with its ETag and gets 304.
     const etag = String((await send(server.url + path)).headers.etag);
     const revalidated: Load[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      revalidated.push(await load(CONCURRENCY, REQUESTS, async () => (await send(server.url + path, { 'if-none-match': etag })).statusCode === 304));
-    }
+    for (let r = 0; r < RUNS; r++) revalidated.push(await wrk([path], { ...CACHED, 'if-none-match': etag }, SECONDS, 304));
     pictures[`${name} revalidated`] = medianLoad(revalidated);
     console.error(
       `[${kind}] ${name}: p95 ${pictures[`${name} after a write`]!.p95.toFixed(0)} ms after a write, ${pictures[name].p95.toFixed(0)} ms uncached, ${pictures[`${name} cached`]!.p95.toFixed(1)} ms cached, ${pictures[`${name} revalidated`]!.p95.toFixed(1)} ms revalidated (304)`,
@@ -337,7 +293,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
         );
       }
       bare[name] = medianLoad(runs);
-      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %`);
+      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request`);
     }
     await pool.end();
   } else {
@@ -377,6 +333,7 @@ async function coldStart() {
 // Backup and restore are measured on PostgreSQL only.
 const targets = onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
 if (Number(process.versions.node.split('.')[0]) < 24) console.error(`bench: on Node ${process.version}; \`npm run bench\` runs it on the project's Node 24`);
+if (!onlyTransfer) ensureWrk();
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs: RUNS, concurrency: CONCURRENCY };
 for (const target of targets) {
   results[target] = await benchTarget(target);

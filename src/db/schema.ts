@@ -97,6 +97,7 @@ export const actors = pgTable(
     uniqueIndex('actors_municipality_code_key').on(t.municipalityCode),
     index('actors_county_idx').on(t.countyCode),
     index('actors_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('actors_search_bigrams').using('gin', sql`search_bigrams(${t.searchText})`),
     check('actors_municipality_code_format', sql`${t.municipalityCode} ~ '^[0-9]{4}$'`),
     check('actors_county_code_format', sql`${t.countyCode} ~ '^[0-9]{2}$'`),
   ],
@@ -152,6 +153,7 @@ export const counterparts = pgTable(
     index('counterparts_parent_idx').on(t.parentId),
     index('counterparts_ancestors_gin').using('gin', t.ancestorIds),
     index('counterparts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('counterparts_search_bigrams').using('gin', sql`search_bigrams(${t.searchText})`),
   ],
 );
 
@@ -203,6 +205,7 @@ export const agreements = pgTable(
     index('agreements_established_idx').on(t.establishedMin),
     index('agreements_parent_idx').on(t.parentId),
     index('agreements_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('agreements_search_bigrams').using('gin', sql`search_bigrams(${t.searchText})`),
     index('agreements_place_ids_gin').using('gin', t.placeIds),
     index('agreements_party_kinds_gin').using('gin', t.partyKinds),
     index('agreements_party_counties_gin').using('gin', t.partyCounties),
@@ -241,6 +244,7 @@ export const agreementCountyEntries = pgTable(
     primaryKey({ columns: [t.countyCode, t.agreementId] }),
     index('agreement_county_entries_agreement_idx').on(t.agreementId),
     index('agreement_county_entries_search').using('gin', t.countyCode, sql`${t.searchText} gin_trgm_ops`),
+    index('agreement_county_entries_search_bigrams').using('gin', t.countyCode, sql`search_bigrams(${t.searchText})`),
   ],
 );
 

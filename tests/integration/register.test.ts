@@ -1,7 +1,7 @@
 // The register's verbs on a real database: search, filters, the point-in-time
 // view, visibility, append-only history, bad input that stores nothing.
 import { PassThrough } from 'node:stream';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
@@ -12,6 +12,8 @@ import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { writePublicRegister } from '../../src/domain/transfer/export-json.ts';
+import { normalizeForSearch } from '../../src/domain/text/normalize.ts';
+import { textMatches } from '../../src/domain/text/search.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -51,6 +53,41 @@ describe('search', () => {
   it('finds everything inside a province by the province\'s name', async () => {
     const found = await slugsFor({ q: 'zhejiang' });
     expect(found).toEqual(expect.arrayContaining(['region-kalmar--changxing', 'overkalix--zhuji', 'lst-uppsala--zhejiang']));
+  });
+
+  it.each([
+    { q: '苏州' },
+    { q: '蘇州' },
+    { q: 'su' },
+    { q: 'Ka' },
+    { q: 'ö' },
+    { q: 'wu', county: '20' },
+    { q: '州', county: '07' },
+  ])('finds what contains a query of one or two characters, $q in county $county, as a longer one would', async ({ q, county }) => {
+    const rows = await queryRows<{ slug: string; search_text: string; party_counties: string[] }>(
+      t.anonymous.db,
+      sql`select slug, search_text, party_counties from agreements where visibility = 'public'`,
+    );
+    const needle = normalizeForSearch(q);
+    const expected = rows.filter((r) => r.search_text.includes(needle) && (!county || r.party_counties.includes(county))).map((r) => r.slug);
+    expect(expected.length).toBeGreaterThan(0);
+    expect((await slugsFor({ q, county })).sort()).toEqual(expected.sort());
+  });
+
+  it('a two-character query can be answered from the bigram indexes, of agreements and of county entries', async () => {
+    const plan = async (query: SQL) => {
+      const lines = await t.anonymous.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        return queryRows<{ 'QUERY PLAN': string }>(tx, sql`explain ${query}`);
+      });
+      return lines.map((l) => l['QUERY PLAN']).join('\n');
+    };
+    const text = textMatches(sql`a.search_text`, '苏州')!;
+    expect(await plan(sql`select a.id from agreements a where ${text}`)).toContain('agreements_search_bigrams');
+    // (With a county too, a register this small is read by the primary key.)
+    expect(await plan(sql`select a.agreement_id from agreement_county_entries a where ${text}`)).toContain(
+      'agreement_county_entries_search_bigrams',
+    );
   });
 
   it('a search of punctuation only is no search, not a wildcard', async () => {

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import { ACTOR_KINDS, type ActorKind } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
-import { containsPattern } from '../text/normalize.ts';
+import { textMatches } from '../text/search.ts';
 import { parseInput } from '../validate.ts';
 
 export const listActorsSchema = z.strictObject({
@@ -26,8 +26,8 @@ export interface ActorListRow {
 export async function listActors({ ctx, input }: { ctx: Context; input: z.input<typeof listActorsSchema> }): Promise<ActorListRow[]> {
   const query = parseInput(listActorsSchema, input);
   const where: SQL[] = [canReadRow(ctx.principal, sql`ac.visibility`, sql`ac.organisation_id`)];
-  const pattern = query.q ? containsPattern(query.q) : null;
-  if (pattern) where.push(sql`ac.search_text like ${pattern}`);
+  const text = textMatches(sql`ac.search_text`, query.q);
+  if (text) where.push(text);
   if (query.kind) where.push(sql`ac.kind = ${query.kind}`);
   if (query.county) where.push(sql`ac.county_code = ${query.county}`);
   return queryRows<ActorListRow>(

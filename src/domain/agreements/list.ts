@@ -8,7 +8,7 @@ import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { IN_FORCE } from '../status/derive-status.ts';
-import { containsPattern } from '../text/normalize.ts';
+import { textMatches } from '../text/search.ts';
 import { parseInput } from '../validate.ts';
 import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from './schemas.ts';
 
@@ -83,8 +83,8 @@ export async function agreementFilter(
   const entries = source === 'county entries';
   const id = entries ? sql`a.agreement_id` : sql`a.id`;
   const where: SQL[] = [canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)];
-  const pattern = query.q ? containsPattern(query.q) : null;
-  if (pattern) where.push(sql`a.search_text like ${pattern}`);
+  const text = textMatches(sql`a.search_text`, query.q);
+  if (text) where.push(text);
   if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
   if (query.county) where.push(entries ? sql`a.county_code = ${query.county}` : sql`a.party_counties @> array[${query.county}]::text[]`);
   if (query.kind) where.push(sql`a.kind = ${query.kind}`);

@@ -4,7 +4,7 @@ import { queryRows } from '../../db/client.ts';
 import type { CounterpartLevel } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
-import { containsPattern } from '../text/normalize.ts';
+import { textMatches } from '../text/search.ts';
 import { parseInput } from '../validate.ts';
 
 export const listCounterpartsSchema = z.strictObject({
@@ -28,8 +28,8 @@ export interface CounterpartListRow {
 export async function listCounterparts({ ctx, input }: { ctx: Context; input: z.input<typeof listCounterpartsSchema> }): Promise<CounterpartListRow[]> {
   const query = parseInput(listCounterpartsSchema, input);
   const where: SQL[] = [canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)];
-  const pattern = query.q ? containsPattern(query.q) : null;
-  if (pattern) where.push(sql`c.search_text like ${pattern}`);
+  const text = textMatches(sql`c.search_text`, query.q);
+  if (text) where.push(text);
   return queryRows<CounterpartListRow>(
     ctx.db,
     sql`select c.id, c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", c.name_pinyin as "namePinyin",

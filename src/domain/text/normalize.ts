@@ -25,9 +25,3 @@ export function searchTextOf(names: Array<string | null | undefined>): string {
   }
   return [...parts].join(' | ');
 }
-
-/** A LIKE pattern for "contains this query", normalised, with LIKE's wildcards escaped. */
-export function containsPattern(query: string): string | null {
-  const needle = normalizeForSearch(query);
-  return needle ? `%${needle.replace(/[\\%_]/g, '\\$&')}%` : null;
-}
