@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|transfer|backup|transfer,backup --keep=NAME]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup --keep=NAME]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -45,7 +45,7 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, transfer, backup, or transfer,backup (one generation for both).
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, backup, or transfer,backup (one generation for both).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
 const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'backup');
 // Statements per bare-SQL run; seconds per HTTP run.
@@ -169,124 +169,131 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   }
   await capturing.close();
 
-  // HTTP under 20 concurrent clients.
-  const server = await startServer(serverEnv);
-  const http: Record<string, Load> = {};
-  // A request with a cookie bypasses the response cache (it is for anonymous
-  // readers only): that measures the work itself. The cached runs repeat the
-  // same URLs with no cookie, as readers of an unchanged register do.
-  //
-  // The load under 20 clients comes from wrk (bench/wrk.ts), asking for gzip
-  // as browsers do. The requests of one client at a time (the agreement page
-  // alone, the pictures right after a write) are undici's request() on a
-  // kept-alive connection, reading the body as it comes without unpacking it.
-  const UNCACHED = { cookie: 'bench=uncached', 'accept-encoding': 'gzip' };
-  const CACHED = { 'accept-encoding': 'gzip' };
-  const wrk = (paths: string[], headers: Record<string, string>, seconds = SECONDS, expect = 200) =>
-    wrkLoad(server.url, paths, { seconds, connections: CONCURRENCY, headers, expect });
-  const agent = new Agent({ connections: CONCURRENCY, pipelining: 1 });
-  const send = async (url: string, headers: Record<string, string> = {}) => {
-    const response = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'gzip', ...headers } });
-    for await (const _chunk of response.body) {
-      // read to the end
+  if (wants('http') || wants('pictures')) {
+    // HTTP under 20 concurrent clients.
+    const server = await startServer(serverEnv);
+    const http: Record<string, Load> = {};
+    // A request with a cookie bypasses the response cache (it is for anonymous
+    // readers only): that measures the work itself. The cached runs repeat the
+    // same URLs with no cookie, as readers of an unchanged register do.
+    //
+    // The load under 20 clients comes from wrk (bench/wrk.ts), asking for gzip
+    // as browsers do. The requests of one client at a time (the agreement page
+    // alone, the pictures right after a write) are undici's request() on a
+    // kept-alive connection, reading the body as it comes without unpacking it.
+    const UNCACHED = { cookie: 'bench=uncached', 'accept-encoding': 'gzip' };
+    const CACHED = { 'accept-encoding': 'gzip' };
+    const wrk = (paths: string[], headers: Record<string, string>, seconds = SECONDS, expect = 200) =>
+      wrkLoad(server.url, paths, { seconds, connections: CONCURRENCY, headers, expect });
+    const agent = new Agent({ connections: CONCURRENCY, pipelining: 1 });
+    const send = async (url: string, headers: Record<string, string> = {}) => {
+      const response = await request(url, { dispatcher: agent, headers: { 'accept-encoding': 'gzip', ...headers } });
+      for await (const _chunk of response.body) {
+        // read to the end
+      }
+      return response;
+    };
+    const get = async (url: string, cached: boolean) => (await send(url, cached ? {} : { cookie: 'bench=uncached' })).statusCode === 200;
+    // `serve` reads the register for the statistics and maps in the background
+    // at start (seconds at this scale; cold start is measured on its own): wait
+    // for it, asking once for every picture (each chart, and the map on the
+    // report's date and today), so that no scenario measures it.
+    const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
+    for (const path of picturePaths) await get(server.url + path, false);
+    const pathsOf = (make: (i: number) => { path: string }, count: number) => Array.from({ length: count }, (_, i) => make(i).path);
+    for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
+      const uncached = pathsOf(make, REQUEST_SET);
+      await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
+      const runs: Load[] = [];
+      const cachedRuns: Load[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        runs.push(await wrk(uncached, UNCACHED));
+        await wrk(pathsOf(make, 50), CACHED, 1); // fill the cache
+        cachedRuns.push(await wrk(pathsOf(make, 50), CACHED));
+      }
+      http[name] = medianLoad(runs);
+      http[`${name}Cached`] = medianLoad(cachedRuns);
+      // The agreement page alone, one client at a time.
+      if (name === 'agreementPage') {
+        const single: Load[] = [];
+        for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, (i) => get(server.url + make(i).path, false)));
+        http.agreementPageSingleClient = medianLoad(single);
+      }
+      for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}, steal ≤ ${http[key]!.stealPercent} %, client CPU ${http[key]!.clientCpuMs} ms per request`);
     }
-    return response;
-  };
-  const get = async (url: string, cached: boolean) => (await send(url, cached ? {} : { cookie: 'bench=uncached' })).statusCode === 200;
-  // `serve` reads the register for the statistics and maps in the background
-  // at start (seconds at this scale; cold start is measured on its own): wait
-  // for it, asking once for every picture (each chart, and the map on the
-  // report's date and today), so that no scenario measures it.
-  const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
-  for (const path of picturePaths) await get(server.url + path, false);
-  const pathsOf = (make: (i: number) => { path: string }, count: number) => Array.from({ length: count }, (_, i) => make(i).path);
-  for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
-    const uncached = pathsOf(make, REQUEST_SET);
-    await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
-    const runs: Load[] = [];
-    const cachedRuns: Load[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      runs.push(await wrk(uncached, UNCACHED));
-      await wrk(pathsOf(make, 50), CACHED, 1); // fill the cache
-      cachedRuns.push(await wrk(pathsOf(make, 50), CACHED));
-    }
-    http[name] = medianLoad(runs);
-    http[`${name}Cached`] = medianLoad(cachedRuns);
-    // The agreement page alone, one client at a time.
-    if (name === 'agreementPage') {
-      const single: Load[] = [];
-      for (let r = 0; r < RUNS; r++) single.push(await load(1, 300, (i) => get(server.url + make(i).path, false)));
-      http.agreementPageSingleClient = medianLoad(single);
-    }
-    for (const key of [name, `${name}Cached`]) console.error(`[${kind}] http ${key}: p50 ${http[key]!.p50.toFixed(1)} ms, p95 ${http[key]!.p95.toFixed(1)} ms, errors ${http[key]!.errors}, steal ≤ ${http[key]!.stealPercent} %, client CPU ${http[key]!.clientCpuMs} ms per request`);
-  }
-  // Charts and maps, one client: right after a write (a status event recorded
-  // through the verb, so the data version changes and nothing computed before
-  // it may be served), uncached (the response cache bypassed, the data
-  // unchanged), then cached under 20 clients; the register issue's scale.
-  const pictures: Record<string, Load> = {};
-  const writer = await openDatabase(target);
-  const system: Context = { db: writer.db, principal: { kind: 'system', label: 'bench', organisationId: 0 } };
-  const agreementIds = (await writer.db.execute(sql`select id from agreements order by id`)) as unknown as { rows: Array<{ id: number }> };
-  let writes = 0;
-  const write = async () => {
-    const id = agreementIds.rows[(writes++ * 7919) % agreementIds.rows.length]!.id;
-    await recordStatusEvent({ ctx: system, agreementId: id, input: { type: 'activity_observed', date: String(1990 + (writes % 30)) } });
-  };
-  for (const path of wants('pictures') ? picturePaths : []) {
-    const name = path.replace(/^\/api\//, '').replace('?on=2016-12-31&status=in_force', ' 2016-12-31').replace('?status=in_force', ' today');
-    const afterWrite: Load[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      afterWrite.push(
-        await load(1, 5, async () => {
-          await write();
-          const started = performance.now();
-          const ok = await get(server.url + path, false);
-          afterWriteTimes.push(performance.now() - started);
-          return ok;
-        }).then((all) => ({ ...summarise(afterWriteTimes.splice(0)), errors: all.errors })),
+    // Charts and maps, one client: right after a write (a status event recorded
+    // through the verb, so the data version changes and nothing computed before
+    // it may be served), uncached (the response cache bypassed, the data
+    // unchanged), then cached under 20 clients; the register issue's scale.
+    const pictures: Record<string, Load> = {};
+    const writer = await openDatabase(target);
+    const system: Context = { db: writer.db, principal: { kind: 'system', label: 'bench', organisationId: 0 } };
+    const agreementIds = (await writer.db.execute(sql`select id from agreements order by id`)) as unknown as { rows: Array<{ id: number }> };
+    let writes = 0;
+    const write = async () => {
+      const id = agreementIds.rows[(writes++ * 7919) % agreementIds.rows.length]!.id;
+      await recordStatusEvent({ ctx: system, agreementId: id, input: { type: 'activity_observed', date: String(1990 + (writes % 30)) } });
+    };
+    for (const path of wants('pictures') ? picturePaths : []) {
+      const name = path.replace(/^\/api\//, '').replace('?on=2016-12-31&status=in_force', ' 2016-12-31').replace('?status=in_force', ' today');
+      const afterWrite: Load[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        afterWrite.push(
+          await load(1, 5, async () => {
+            await write();
+            const started = performance.now();
+            const ok = await get(server.url + path, false);
+            afterWriteTimes.push(performance.now() - started);
+            return ok;
+          }).then((all) => ({ ...summarise(afterWriteTimes.splice(0)), errors: all.errors })),
+        );
+      }
+      pictures[`${name} after a write`] = medianLoad(afterWrite);
+      const runs: Load[] = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await load(1, 3, () => get(server.url + path, false)));
+      pictures[name] = medianLoad(runs);
+      await wrk([path], CACHED, 1); // fill the cache, open the connections
+      const cached: Load[] = [];
+      for (let r = 0; r < RUNS; r++) cached.push(await wrk([path], CACHED));
+      pictures[`${name} cached`] = medianLoad(cached);
+      // A browser that has the picture asks again with its ETag and gets 304.
+      const etag = String((await send(server.url + path)).headers.etag);
+      const revalidated: Load[] = [];
+      for (let r = 0; r < RUNS; r++) revalidated.push(await wrk([path], { ...CACHED, 'if-none-match': etag }, SECONDS, 304));
+      pictures[`${name} revalidated`] = medianLoad(revalidated);
+      console.error(
+        `[${kind}] ${name}: p95 ${pictures[`${name} after a write`]!.p95.toFixed(0)} ms after a write, ${pictures[name].p95.toFixed(0)} ms uncached, ${pictures[`${name} cached`]!.p95.toFixed(1)} ms cached, ${pictures[`${name} revalidated`]!.p95.toFixed(1)} ms revalidated (304)`,
       );
     }
-    pictures[`${name} after a write`] = medianLoad(afterWrite);
-    const runs: Load[] = [];
-    for (let r = 0; r < RUNS; r++) runs.push(await load(1, 3, () => get(server.url + path, false)));
-    pictures[name] = medianLoad(runs);
-    await wrk([path], CACHED, 1); // fill the cache, open the connections
-    const cached: Load[] = [];
-    for (let r = 0; r < RUNS; r++) cached.push(await wrk([path], CACHED));
-    pictures[`${name} cached`] = medianLoad(cached);
-    // A browser that has the picture asks again with its ETag and gets 304.
-    const etag = String((await send(server.url + path)).headers.etag);
-    const revalidated: Load[] = [];
-    for (let r = 0; r < RUNS; r++) revalidated.push(await wrk([path], { ...CACHED, 'if-none-match': etag }, SECONDS, 304));
-    pictures[`${name} revalidated`] = medianLoad(revalidated);
-    console.error(
-      `[${kind}] ${name}: p95 ${pictures[`${name} after a write`]!.p95.toFixed(0)} ms after a write, ${pictures[name].p95.toFixed(0)} ms uncached, ${pictures[`${name} cached`]!.p95.toFixed(1)} ms cached, ${pictures[`${name} revalidated`]!.p95.toFixed(1)} ms revalidated (304)`,
-    );
+    await writer.close();
+    result.pictures = pictures;
+    await agent.close();
+    await stop(server.child);
+    result.http = http;
   }
-  await writer.close();
-  result.pictures = pictures;
-  await agent.close();
-  await stop(server.child);
-  result.http = http;
 
   // The same statements with nothing around them, from 20 clients on a pool as
   // large as the server's (DATABASE_POOL_SIZE), sent as the server sends them:
   // the agreement page's one statement prepared (named), the lists' not.
   const bare: Record<string, Load> = {};
-  if (!wants('http')) {
-    // no HTTP scenarios measured
+  if (!wants('http') && !wants('bare')) {
+    // no scenarios measured
   } else if (kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: readEnv().DATABASE_POOL_SIZE, options: '-c jit=off' });
     const prepared = new Map<string, string>();
     const named = (query: string) => prepared.get(query) ?? (prepared.set(query, `bare_${prepared.size}`), prepared.get(query)!);
+    // The answers are taken as the text the database sends, unparsed: the
+    // client's own work (0.13–0.16 ms a list when pg parsed dates and
+    // arrays) would otherwise count as the database's.
+    const raw = { types: { getTypeParser: () => (value: string) => value }, rowMode: 'array' as const };
     for (const [name, sets] of Object.entries(bareStatements)) {
       const runs: Load[] = [];
       for (let r = 0; r < RUNS; r++) {
         runs.push(
           await load(CONCURRENCY, REQUESTS, async (i) => {
             for (const s of sets[i % sets.length]!) {
-              await (name === 'agreementPage' ? pool.query({ name: named(s.query), text: s.query, values: s.params as unknown[] }) : pool.query(s.query, s.params as unknown[]));
+              const values = s.params as unknown[];
+              await pool.query(name === 'agreementPage' ? { ...raw, name: named(s.query), text: s.query, values } : { ...raw, text: s.query, values });
             }
             return true;
           }),
