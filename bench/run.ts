@@ -9,8 +9,9 @@
 // clients over HTTP (wrk, bench/wrk.ts; runs of --seconds): the list with a
 // text query and two filters, the agreement page, and the point-in-time list,
 // each uncached and from the response cache (src/http/response-cache.ts);
-// then the bare SQL those requests run (captured from drizzle, replayed from
-// 20 clients on a pool of the server's size); then a cold
+// the bare SQL those requests run (captured from drizzle, replayed from 20
+// clients on a pool of the server's size; on PostgreSQL each bare run right
+// after its HTTP run, and the ratio of each pair reported); then a cold
 // `npm start` on an empty data folder; on PostgreSQL also `ortsband backup`
 // of the whole generated database and `ortsband restore` of it into a fresh
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
@@ -86,6 +87,30 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
 }
 
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
+
+/**
+ * Replays a scenario's captured statements from CONCURRENCY clients on a pool
+ * of the server's size. The answers are taken as the text the database sends,
+ * unparsed: the client's own work (0.13–0.16 ms a list when pg parsed dates
+ * and arrays) would otherwise count as the database's.
+ */
+function bareReplayer(url: string, statements: Record<string, Array<Array<{ query: string; params: unknown[] }>>>) {
+  const pool = new pg.Pool({ connectionString: url, max: readEnv().DATABASE_POOL_SIZE, options: '-c jit=off' });
+  const prepared = new Map<string, string>();
+  const named = (query: string) => prepared.get(query) ?? (prepared.set(query, `bare_${prepared.size}`), prepared.get(query)!);
+  const raw = { types: { getTypeParser: () => (value: string) => value }, rowMode: 'array' as const };
+  const replay = (name: string) => {
+    const sets = statements[name]!;
+    return load(CONCURRENCY, REQUESTS, async (i) => {
+      for (const s of sets[i % sets.length]!) {
+        const values = s.params as unknown[];
+        await pool.query(name === 'agreementPage' ? { ...raw, name: named(s.query), text: s.query, values } : { ...raw, text: s.query, values });
+      }
+      return true;
+    });
+  };
+  return Object.assign(replay, { close: () => pool.end() });
+}
 
 async function benchTarget(kind: 'postgres' | 'pglite') {
   const result: Record<string, unknown> = { target: kind, scale: SCALE };
@@ -169,6 +194,17 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   }
   await capturing.close();
 
+  // The same statements with nothing around them, from 20 clients on a pool as
+  // large as the server's (DATABASE_POOL_SIZE), sent as the server sends them:
+  // the agreement page's one statement prepared (named), the lists' not. On
+  // PostgreSQL each scenario's bare runs alternate with its HTTP runs (HTTP,
+  // bare, HTTP, bare…), so that a pair is measured within seconds of each
+  // other: this machine's speed drifts by a quarter from minute to minute
+  // (1,170–1,630 pages a second in consecutive runs), which made a ratio of
+  // medians measured minutes apart move by as much.
+  const bareReplay = kind === 'postgres' && (wants('http') || wants('bare')) ? bareReplayer((target as { url: string }).url, bareStatements) : null;
+  const bareRuns: Record<string, Load[]> = {};
+  const httpRuns: Record<string, Load[]> = {};
   if (wants('http') || wants('pictures')) {
     // HTTP under 20 concurrent clients.
     const server = await startServer(serverEnv);
@@ -206,12 +242,16 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
       const runs: Load[] = [];
       const cachedRuns: Load[] = [];
+      if (bareReplay) await bareReplay(name); // warm up: the pool's connections, their prepared statements
+      if (bareReplay) bareRuns[name] = [];
       for (let r = 0; r < RUNS; r++) {
         runs.push(await wrk(uncached, UNCACHED));
+        if (bareReplay) bareRuns[name]!.push(await bareReplay(name));
         await wrk(pathsOf(make, 50), CACHED, 1); // fill the cache
         cachedRuns.push(await wrk(pathsOf(make, 50), CACHED));
       }
       http[name] = medianLoad(runs);
+      httpRuns[name] = runs;
       http[`${name}Cached`] = medianLoad(cachedRuns);
       // The agreement page alone, one client at a time.
       if (name === 'agreementPage') {
@@ -272,37 +312,29 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     result.http = http;
   }
 
-  // The same statements with nothing around them, from 20 clients on a pool as
-  // large as the server's (DATABASE_POOL_SIZE), sent as the server sends them:
-  // the agreement page's one statement prepared (named), the lists' not.
+  // The bare SQL on PostgreSQL was measured alongside the HTTP runs above;
+  // here only when the HTTP part was not run (--only=bare).
   const bare: Record<string, Load> = {};
+  const ratioOfPairs: Record<string, { median: number; runs: number[] }> = {};
   if (!wants('http') && !wants('bare')) {
     // no scenarios measured
-  } else if (kind === 'postgres') {
-    const pool = new pg.Pool({ connectionString: (target as { url: string }).url, max: readEnv().DATABASE_POOL_SIZE, options: '-c jit=off' });
-    const prepared = new Map<string, string>();
-    const named = (query: string) => prepared.get(query) ?? (prepared.set(query, `bare_${prepared.size}`), prepared.get(query)!);
-    // The answers are taken as the text the database sends, unparsed: the
-    // client's own work (0.13–0.16 ms a list when pg parsed dates and
-    // arrays) would otherwise count as the database's.
-    const raw = { types: { getTypeParser: () => (value: string) => value }, rowMode: 'array' as const };
-    for (const [name, sets] of Object.entries(bareStatements)) {
-      const runs: Load[] = [];
-      for (let r = 0; r < RUNS; r++) {
-        runs.push(
-          await load(CONCURRENCY, REQUESTS, async (i) => {
-            for (const s of sets[i % sets.length]!) {
-              const values = s.params as unknown[];
-              await pool.query(name === 'agreementPage' ? { ...raw, name: named(s.query), text: s.query, values } : { ...raw, text: s.query, values });
-            }
-            return true;
-          }),
-        );
+  } else if (bareReplay) {
+    for (const name of Object.keys(bareStatements)) {
+      if (!bareRuns[name]) {
+        bareRuns[name] = [];
+        for (let r = 0; r < RUNS; r++) bareRuns[name].push(await bareReplay(name));
       }
-      bare[name] = medianLoad(runs);
-      console.error(`[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request`);
+      bare[name] = medianLoad(bareRuns[name]);
+      // HTTP p95 over bare p95 of each pair of runs measured together.
+      const ratios = httpRuns[name]?.map((h, i) => h.p95 / bareRuns[name]![i]!.p95) ?? [];
+      if (ratios.length) ratioOfPairs[name] = { median: Number(median(ratios).toFixed(2)), runs: ratios.map((r) => Number(r.toFixed(2))) };
+      console.error(
+        `[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request` +
+          (ratios.length ? `; HTTP p95 / bare p95 run by run ${ratios.map((r) => r.toFixed(2)).join(', ')}` : ''),
+      );
     }
-    await pool.end();
+    await bareReplay.close();
+    result.httpToBareP95 = ratioOfPairs;
   } else {
     // PGlite is one connection in one process: replay one statement at a time.
     const client = await PGlite.create({ dataDir: (target as { dataDir: string }).dataDir, extensions: PGLITE_EXTENSIONS });
