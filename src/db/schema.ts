@@ -184,6 +184,9 @@ export const agreements = pgTable(
     responsibleUnit: text('responsible_unit'),
     parentId: integer('parent_id').references((): AnyPgColumn => agreements.id),
     summary: text('summary'),
+    // English beside each Swedish free text (an English reader's page shows it;
+    // the Swedish stays the record). Null where none has been written.
+    summaryEn: text('summary_en'),
     // Caches, recomputed from status_events in the same transaction.
     currentStatus: text('current_status').$type<Status>().notNull().default('planned'),
     establishedMin: date('established_min'),
@@ -311,6 +314,7 @@ export const statusEvents = pgTable(
     reference: text('reference'), // § number, protocol
     caseNumber: text('case_number'), // diarienummer
     note: text('note'),
+    noteEn: text('note_en'),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
     createdAt: createdAt(),
@@ -331,6 +335,7 @@ export const eventReasons = pgTable(
     code: text('code').$type<ReasonCode>().notNull(),
     statedBy: text('stated_by').$type<ReasonStatedBy>().notNull().default('decision_maker'),
     text: text('text'),
+    textEn: text('text_en'),
   },
   (t) => [index('event_reasons_event_idx').on(t.eventId)],
 );
@@ -427,7 +432,9 @@ export const quotations = pgTable(
     eventId: integer('event_id').references(() => statusEvents.id),
     text: text('text').notNull(),
     language: text('language').notNull().default('sv'),
+    textEn: text('text_en'), // Ortsband's English translation; the quotation is `text`
     speakerRole: text('speaker_role'), // public: "kommunfullmäktige", "a local politician"
+    speakerRoleEn: text('speaker_role_en'),
     speakerName: text('speaker_name'), // personal data: never on public pages or the public API
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
@@ -464,11 +471,15 @@ export const activities = pgTable(
     agreementId: integer('agreement_id').references(() => agreements.id, { onDelete: 'cascade' }),
     kind: text('kind').$type<ActivityKind>().notNull(),
     title: text('title').notNull(),
+    titleEn: text('title_en'),
     date: text('date').notNull(), // EDTF
     dateMin: date('date_min'),
     participants: text('participants'),
+    participantsEn: text('participants_en'),
     purpose: text('purpose'),
+    purposeEn: text('purpose_en'),
     outcome: text('outcome'),
+    outcomeEn: text('outcome_en'),
     costSek: integer('cost_sek'),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
@@ -481,9 +492,11 @@ export const actionPlans = pgTable('action_plans', {
   id: serial('id').primaryKey(),
   agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
+  titleEn: text('title_en'),
   periodFrom: text('period_from').notNull(), // EDTF
   periodTo: text('period_to').notNull(),
   note: text('note'),
+  noteEn: text('note_en'),
   organisationId: integer('organisation_id').notNull().references(() => organisations.id),
   visibility: visibility(),
   createdAt: createdAt(),
@@ -493,7 +506,9 @@ export const actionPlanGoals = pgTable('action_plan_goals', {
   id: serial('id').primaryKey(),
   actionPlanId: integer('action_plan_id').notNull().references(() => actionPlans.id, { onDelete: 'cascade' }),
   theme: text('theme').notNull(),
+  themeEn: text('theme_en'),
   goal: text('goal').notNull(),
+  goalEn: text('goal_en'),
   followUp: text('follow_up'),
 });
 

@@ -1,3 +1,4 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from './i18n.ts';
 
@@ -25,7 +26,10 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   const { lang, title, path } = props;
   const otherLang: Lang = lang === 'sv' ? 'en' : 'sv';
   const { lang: _l, ...rest } = props.query ?? {};
+  // The doctype keeps browsers in standards mode.
   return (
+    <>
+    {raw('<!DOCTYPE html>')}
     <html lang={lang}>
       <head>
         <meta charset="utf-8" />
@@ -71,6 +75,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
         </footer>
       </body>
     </html>
+    </>
   );
 }
 

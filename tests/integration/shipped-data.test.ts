@@ -4,6 +4,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
 import { getCounterpart } from '../../src/domain/counterparts/get.ts';
@@ -80,6 +82,36 @@ describe('the shipped register', () => {
     const detail = await getAgreement({ ctx: t.anonymous, slug: 'skelleftea--tongling' });
     expect(detail.quotations.length).toBeGreaterThan(0);
     expect(detail.quotations.every((q) => q.speakerName === null)).toBe(true);
+  });
+
+  it('has an English text beside every Swedish free text', async () => {
+    // Each pair: a table, its Swedish column, its English column.
+    const pairs = [
+      ['agreements', 'summary', 'summary_en'],
+      ['status_events', 'note', 'note_en'],
+      ['event_reasons', 'text', 'text_en'],
+      ['quotations', 'text', 'text_en'],
+      ['quotations', 'speaker_role', 'speaker_role_en'],
+      ['activities', 'title', 'title_en'],
+      ['activities', 'participants', 'participants_en'],
+      ['activities', 'purpose', 'purpose_en'],
+      ['activities', 'outcome', 'outcome_en'],
+      ['action_plans', 'title', 'title_en'],
+      ['action_plans', 'note', 'note_en'],
+      ['action_plan_goals', 'theme', 'theme_en'],
+      ['action_plan_goals', 'goal', 'goal_en'],
+    ];
+    const counts: Record<string, { swedish: number; without: number }> = {};
+    for (const [table, sv, en] of pairs) {
+      const [row] = await queryRows<{ swedish: number; without: number }>(
+        t.database.db,
+        sql.raw(`select count(${sv})::int as swedish, count(*) filter (where ${sv} is not null and coalesce(${en}, '') = '')::int as without from ${table}`),
+      );
+      counts[`${table}.${sv}`] = row!;
+    }
+    expect(Object.entries(counts).filter(([, c]) => c.without > 0)).toEqual([]);
+    expect(counts['agreements.summary']!.swedish).toBe(14);
+    expect(counts['quotations.text']!.swedish).toBe(12);
   });
 
   it('dates every status event at the precision of its source', async () => {

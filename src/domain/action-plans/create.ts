@@ -11,11 +11,21 @@ import { parseInput } from '../validate.ts';
 
 export const createActionPlanSchema = z.object({
   title: z.string().trim().min(1).max(1000),
+  titleEn: z.string().trim().max(1000).nullish(),
   periodFrom: fuzzyDateSchema,
   periodTo: fuzzyDateSchema,
   note: z.string().max(10000).nullish(),
+  noteEn: z.string().max(10000).nullish(),
   goals: z
-    .array(z.object({ theme: z.string().min(1).max(300), goal: z.string().min(1).max(5000), followUp: z.string().max(5000).nullish() }))
+    .array(
+      z.object({
+        theme: z.string().min(1).max(300),
+        themeEn: z.string().max(300).nullish(),
+        goal: z.string().min(1).max(5000),
+        goalEn: z.string().max(5000).nullish(),
+        followUp: z.string().max(5000).nullish(),
+      }),
+    )
     .max(100)
     .default([]),
   visibility: z.enum(VISIBILITIES).default('public'),

@@ -14,7 +14,10 @@ import { parseInput } from '../validate.ts';
 export const addQuotationSchema = z.object({
   text: z.string().trim().min(1).max(20000),
   language: z.string().regex(/^[a-z]{2}$/).default('sv'),
+  /** Ortsband's English translation of `text`, shown as such. */
+  textEn: z.string().trim().max(20000).nullish(),
   speakerRole: z.string().max(500).nullish(),
+  speakerRoleEn: z.string().max(500).nullish(),
   speakerName: z.string().max(300).nullish(),
   /** Ties the quotation to the agreement's latest event of this type. */
   event: z.enum(EVENT_TYPES).nullish(),

@@ -21,6 +21,7 @@ export const createAgreementSchema = z.object({
   responsibleUnit: z.string().max(500).nullish(),
   parent: slugSchema.nullish(),
   summary: z.string().max(10000).nullish(),
+  summaryEn: z.string().max(10000).nullish(),
   parties: z
     .array(partySchema)
     .min(1, 'an agreement has at least one Swedish party')

@@ -7,6 +7,7 @@ export const reasonSchema = z.object({
   code: z.enum(REASON_CODES),
   statedBy: z.enum(REASON_STATED_BY).default('decision_maker'),
   text: z.string().max(5000).nullish(),
+  textEn: z.string().max(5000).nullish(),
 }).refine((r) => r.code !== 'other' || (r.text && r.text.trim().length > 0), {
   message: 'a reason coded "other" needs its text',
   path: ['text'],
@@ -26,6 +27,7 @@ export const recordEventSchema = z
     reference: z.string().max(200).nullish(),
     caseNumber: z.string().max(200).nullish(),
     note: z.string().max(10000).nullish(),
+    noteEn: z.string().max(10000).nullish(),
     reasons: z.array(reasonSchema).max(20).default([]),
     visibility: z.enum(VISIBILITIES).default('public'),
     sources: z.array(citationSchema).max(50).default([]),

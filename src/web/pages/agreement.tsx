@@ -2,7 +2,7 @@ import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import { formatEdtf } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
-import { Sources } from './shared.tsx';
+import { Localized, Sources } from './shared.tsx';
 
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string }) {
   const { lang, detail } = props;
@@ -92,7 +92,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           </>
         ) : null}
       </dl>
-      {a.summary ? <p>{a.summary}</p> : null}
+      {a.summary ? <p><Localized lang={lang} sv={a.summary} en={a.summaryEn} /></p> : null}
       <Sources lang={lang} list={detail.sources} />
 
       <h2 id="timeline">{t(lang, 'timeline')}</h2>
@@ -109,14 +109,15 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
                 {e.caseNumber ? `, ${t(lang, 'caseNumber')} ${e.caseNumber}` : ''}
               </div>
             ) : null}
-            {e.note ? <div>{e.note}</div> : null}
+            {e.note ? <div><Localized lang={lang} sv={e.note} en={e.noteEn} /></div> : null}
             {e.reasons.length ? (
               <div>
                 {t(lang, 'reasons')}:{' '}
                 <ul>
                   {e.reasons.map((r) => (
                     <li>
-                      {label(lang, 'reason', r.code)} ({label(lang, 'statedBy', r.statedBy)}){r.text ? `: ${r.text}` : ''}
+                      {label(lang, 'reason', r.code)} ({label(lang, 'statedBy', r.statedBy)})
+                      {r.text ? <>: <Localized lang={lang} sv={r.text} en={r.textEn} /></> : null}
                     </li>
                   ))}
                 </ul>
@@ -133,8 +134,15 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           {detail.quotations.map((q) => (
             <figure>
               <blockquote lang={q.language}>{q.text}</blockquote>
+              {/* The quotation stays in its own words; a translation is said to be one. */}
+              {lang === 'en' && q.language !== 'en' && q.textEn ? (
+                <p class="translation">
+                  {t(lang, 'ourTranslation')}: “{q.textEn}”
+                </p>
+              ) : null}
               <figcaption>
-                {[q.speakerName, q.speakerRole].filter(Boolean).join(', ')}
+                {q.speakerName ? `${q.speakerName}, ` : ''}
+                {q.speakerRole ? <Localized lang={lang} sv={q.speakerRole} en={q.speakerRoleEn} /> : null}
                 <Sources lang={lang} list={q.sources} />
               </figcaption>
             </figure>
@@ -163,10 +171,10 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           <ul>
             {detail.activities.map((act) => (
               <li>
-                <span class="when">{formatEdtf(act.date, lang)}</span> · {label(lang, 'activity', act.kind)}: {act.title}
-                {act.participants ? <div>{act.participants}</div> : null}
-                {act.purpose ? <div>{act.purpose}</div> : null}
-                {act.outcome ? <div>{act.outcome}</div> : null}
+                <span class="when">{formatEdtf(act.date, lang)}</span> · {label(lang, 'activity', act.kind)}: <Localized lang={lang} sv={act.title} en={act.titleEn} />
+                {act.participants ? <div><Localized lang={lang} sv={act.participants} en={act.participantsEn} /></div> : null}
+                {act.purpose ? <div><Localized lang={lang} sv={act.purpose} en={act.purposeEn} /></div> : null}
+                {act.outcome ? <div><Localized lang={lang} sv={act.outcome} en={act.outcomeEn} /></div> : null}
                 <Sources lang={lang} list={act.sources} />
               </li>
             ))}
@@ -180,11 +188,11 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           {detail.actionPlans.map((p) => (
             <section>
               <h3>
-                {p.title} ({formatEdtf(p.periodFrom, lang)}–{formatEdtf(p.periodTo, lang)})
+                <Localized lang={lang} sv={p.title} en={p.titleEn} /> ({formatEdtf(p.periodFrom, lang)}–{formatEdtf(p.periodTo, lang)})
               </h3>
-              {p.note ? <p>{p.note}</p> : null}
+              {p.note ? <p><Localized lang={lang} sv={p.note} en={p.noteEn} /></p> : null}
               <table>
-                <caption class="visually-hidden">{p.title}</caption>
+                <caption class="visually-hidden"><Localized lang={lang} sv={p.title} en={p.titleEn} /></caption>
                 <thead>
                   <tr>
                     <th scope="col">{t(lang, 'themes')}</th>
@@ -195,8 +203,8 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
                 <tbody>
                   {p.goals.map((g) => (
                     <tr>
-                      <td>{g.theme}</td>
-                      <td>{g.goal}</td>
+                      <td><Localized lang={lang} sv={g.theme} en={g.themeEn} /></td>
+                      <td><Localized lang={lang} sv={g.goal} en={g.goalEn} /></td>
                       <td>{g.followUp ?? (lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded')}</td>
                     </tr>
                   ))}

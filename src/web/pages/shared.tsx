@@ -6,6 +6,16 @@ import { AgreementTimeline, type TimelineRow } from '../charts/timeline.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, StatusBadge } from '../layout.tsx';
 
+/**
+ * A free text of the register in the page's language: on an English page the
+ * English where one has been written, else the Swedish, marked as Swedish so
+ * that a screen reader reads it as such.
+ */
+export function Localized(props: { lang: Lang; sv: string; en: string | null | undefined }) {
+  if (props.lang === 'sv') return <>{props.sv}</>;
+  return props.en ? <>{props.en}</> : <span lang="sv">{props.sv}</span>;
+}
+
 export function Sources(props: { lang: Lang; list: Citation[] }) {
   if (!props.list.length) return null;
   return (
