@@ -182,7 +182,7 @@ async function writeAgreements(
     const v = a.values;
     return {
       kind: v.kind, officialTitle: v.officialTitle, signedOn: v.signedOn, term: v.term, renewalRule: v.renewalRule, endsOn: v.endsOn,
-      themes: v.themes, funding: v.funding, responsibleUnit: v.responsibleUnit, summary: v.summary,
+      themes: v.themes, funding: v.funding, responsibleUnit: v.responsibleUnit, summary: v.summary, summaryEn: v.summaryEn,
     };
   };
   const created = work.filter((a) => a.action === 'create');
@@ -195,7 +195,7 @@ async function writeAgreements(
       const f = fields(a);
       return {
         id: a.ref.id, slug: a.ref.slug, kind: f.kind, official_title: f.officialTitle, signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, ends_on: f.endsOn,
-        themes: f.themes, funding: f.funding, responsible_unit: f.responsibleUnit, summary: f.summary, organisation_id: organisationId,
+        themes: f.themes, funding: f.funding, responsible_unit: f.responsibleUnit, summary: f.summary, summary_en: f.summaryEn, organisation_id: organisationId,
       };
     }),
   );
@@ -233,7 +233,7 @@ async function writeAgreements(
       const date = parseFuzzyDate(event.date);
       return {
         id: eventIds[i], agreement_id: idOf(agreement.ref), type: event.type, date: date.edtf, date_min: date.min, date_max: date.max, date_precision: date.precision,
-        side: event.side, mode: event.mode, deciding_body: event.decidingBody, reference: event.reference, case_number: event.caseNumber, note: event.note, organisation_id: organisationId,
+        side: event.side, mode: event.mode, deciding_body: event.decidingBody, reference: event.reference, case_number: event.caseNumber, note: event.note, note_en: event.noteEn, organisation_id: organisationId,
       };
     }),
   );

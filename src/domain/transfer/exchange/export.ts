@@ -105,7 +105,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary,
+      sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
             (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
             (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places,
             ${citedSql('agreement', sql.raw('a.id'))} as cited
@@ -120,7 +120,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     // One index range scan; events of agreements in the range that are not public are read and left out.
     const eventsRead = queryRows<Record<string, unknown> & { agreement_id: number; reasons: Array<{ code: string; stated_by: string; text: string | null }> | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note,
+      sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note, e.note_en as event_note_en,
             (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
             ${citedSql('event', sql.raw('e.id'))} as cited
           from status_events e where e.visibility = 'public' and e.agreement_id between ${agreements[0]!.id} and ${agreements.at(-1)!.id}

@@ -84,6 +84,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('responsible_unit', 'ansvarig förvaltning', 'responsible unit'),
     col('parent', 'överordnat avtals id', "the parent agreement's id"),
     col('summary', 'sammanfattning', 'summary'),
+    col('summary_en', 'sammanfattning på engelska', 'summary in English'),
     col('sources', CITATIONS_SV, CITATIONS_EN, 'nkk2022: Bilaga, rad 21'),
     col('event', `händelse: ${or(EVENT_TYPES, 'eller')}`, `event: ${or(EVENT_TYPES, 'or')}`, 'established'),
     col('event_date', 'händelsens datum: 2019, 2019-05, 2019-05-14, 2002/2022 eller XXXX', "the event's date: 2019, 2019-05, 2019-05-14, 2002/2022 or XXXX", '2009'),
@@ -93,6 +94,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('reference', 'paragraf', 'paragraph (§)'),
     col('case_number', 'diarienummer', 'case number'),
     col('event_note', 'anteckning om händelsen', 'note on the event'),
+    col('event_note_en', 'anteckning om händelsen på engelska', 'note on the event in English'),
     col(
       'reasons',
       `skäl: kod (vem): text, där kod är ${or(REASON_CODES, 'eller')} och vem är ${or(REASON_STATED_BY, 'eller')}; ${LIST_SV}`,

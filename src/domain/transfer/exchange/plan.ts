@@ -81,6 +81,7 @@ export interface AgreementValues {
   responsibleUnit: string | null;
   parent: string | null;
   summary: string | null;
+  summaryEn: string | null;
   parties: Array<{ role: PartyRole; actor: Ref }>;
   places: Ref[];
   sources: Citation[];
@@ -94,6 +95,7 @@ export interface EventValues {
   reference: string | null;
   caseNumber: string | null;
   note: string | null;
+  noteEn: string | null;
   reasons: Array<{ code: string; statedBy: string; text: string | null }>;
   sources: Citation[];
 }
@@ -262,8 +264,8 @@ function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? null])) as never;
 }
 
-const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'sources'];
-const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'reasons', 'event_sources'];
+const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'summary_en', 'sources'];
+const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'event_note_en', 'reasons', 'event_sources'];
 const REASON = /^([a-z_]+)\s*(?:\(([a-z_]+)\))?\s*(?::\s*([\s\S]*))?$/;
 
 async function planAgreements(
@@ -394,6 +396,7 @@ async function planAgreements(
       responsibleUnit: holder('responsible_unit').text('responsible_unit'),
       parent: holder('parent').text('parent'),
       summary: holder('summary').text('summary'),
+      summaryEn: holder('summary_en').text('summary_en'),
       // The schema checks counts and roles; the refs are resolved above.
       // (Unresolved ones are reported above, not again as missing.)
       parties: parties.problems.length ? [{ actor: 'x' }] : parties.parties.map((p) => ({ actor: 'x', role: p.role })),
@@ -442,9 +445,9 @@ async function planAgreements(
       });
       const eventInput = {
         type, date: r.text('event_date'), side: r.text('event_side'), mode: r.text('event_mode'), decidingBody: r.text('deciding_body'), reference: r.text('reference'),
-        caseNumber: r.text('case_number'), note: r.text('event_note'), reasons, sources: eventSources,
+        caseNumber: r.text('case_number'), note: r.text('event_note'), noteEn: r.text('event_note_en'), reasons, sources: eventSources,
       };
-      const parsedEvent = r.parse(recordEventSchema, eventInput, columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', sources: 'event_sources' }));
+      const parsedEvent = r.parse(recordEventSchema, eventInput, columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources' }));
       if (!parsedEvent) continue;
       const { reasons: parsedReasons, sources: _eventSources, visibility: _eventVisibility, expectedVersion: _version, ...eventScalars } = parsedEvent;
       const eventValues: EventValues = {
@@ -487,7 +490,7 @@ async function planAgreements(
       else {
         const fields = (Object.keys(values) as Array<keyof EventValues>).filter((k) => !same(had[k], values[k]));
         r.problem(
-          fields.map((f) => columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', sources: 'event_sources', decidingBody: 'deciding_body', caseNumber: 'case_number' })(f)).join(', '),
+          fields.map((f) => columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources', decidingBody: 'deciding_body', caseNumber: 'case_number' })(f)).join(', '),
           `the register has '${values.type} ${values.date}' for ${d.planned.ref.slug} with other details; status events are never changed, so record a new event or correct the file`,
         );
       }
@@ -560,7 +563,7 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const rows = await queryRows<Omit<AgreementValues, 'parties' | 'places' | 'sources'> & { id: number; parties: string[]; places: number[] }>(
     ctx.db,
     sql`select a.id, a.kind, a.official_title as "officialTitle", a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule", a.ends_on as "endsOn", a.themes,
-          a.funding, a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary,
+          a.funding, a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary, a.summary_en as "summaryEn",
           (select array_agg(x.role || '=' || x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
           (select array_agg(x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places
         from agreements a left join agreements p on p.id = a.parent_id where a.id = any(${idList}::int[])`,
@@ -568,7 +571,7 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const cited = await citationsOf(ctx, 'agreement', ids);
   const events = await queryRows<Omit<EventValues, 'reasons' | 'sources'> & { id: number; agreement_id: number; reasons: EventValues['reasons'] | null }>(
     ctx.db,
-    sql`select e.id::int as id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note,
+    sql`select e.id::int as id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note, e.note_en as "noteEn",
           (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons
         from status_events e where e.agreement_id = any(${idList}::int[]) order by e.id`,
   );
