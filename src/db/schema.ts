@@ -80,6 +80,9 @@ export const actors = pgTable(
     id: serial('id').primaryKey(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
+    // Names the body is also known by, searched like its name: exonyms
+    // ("Gothenburg" for Göteborgs Stad).
+    otherNames: text('other_names').array().notNull().default(sql`'{}'::text[]`),
     kind: text('kind').$type<ActorKind>().notNull(),
     // SCB kommunkod (4 digits) for kommuner; länskod (2 digits) of the county it sits in.
     municipalityCode: text('municipality_code'),
@@ -139,6 +142,8 @@ export const counterparts = pgTable(
     nameLatin: text('name_latin').notNull(),
     nameNative: text('name_native'),
     namePinyin: text('name_pinyin'), // with tone marks, e.g. Sūzhōu
+    // Other names, searched like the rest: exonyms and older romanisations (Kanton, Canton, Kwangchou).
+    otherNames: text('other_names').array().notNull().default(sql`'{}'::text[]`),
     level: text('level').$type<CounterpartLevel>().notNull(),
     parentId: integer('parent_id').references((): AnyPgColumn => counterparts.id),
     // Ids of every ancestor, root first: "inside Zhejiang" is `ancestor_ids @> {zhejiang}`.

@@ -52,6 +52,7 @@ const words = {
   mode: { sv: 'Sätt', en: 'How' },
   sources: { sv: 'Källor', en: 'Sources' },
   quotations: { sv: 'Citat', en: 'Quotations' },
+  otherNames: { sv: 'Även känd som', en: 'Also known as' },
   ourTranslation: { sv: 'Ortsbands översättning', en: 'Ortsband’s translation' },
   discrepancies: { sv: 'Källorna säger olika', en: 'Sources disagree' },
   recorded: { sv: 'I registret', en: 'In the register' },

@@ -5,6 +5,8 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
+import { listActors } from '../../src/domain/actors/list.ts';
+import { listCounterparts } from '../../src/domain/counterparts/list.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
@@ -46,8 +48,22 @@ describe('search', () => {
     expect(await slugsFor({ q })).toContain('region-kronoberg--suzhou');
   });
 
-  it.each(['Göteborg', 'Goteborg', 'goteborgs stad'])('finds Göteborg–Shanghai by %s', async (q) => {
+  it.each(['Göteborg', 'Goteborg', 'goteborgs stad', 'Gothenburg', 'City of Gothenburg'])('finds Göteborg–Shanghai by %s', async (q) => {
     expect(await slugsFor({ q })).toContain('goteborg--shanghai');
+  });
+
+  it.each(['Kanton', 'Canton', 'Kwangchou'])("finds Linköping–Guangzhou, the place and only places called so, by %s", async (q) => {
+    expect(await slugsFor({ q })).toContain('linkoping--guangzhou');
+    const places = await listCounterparts({ ctx: t.anonymous, input: { q } });
+    expect(places.map((p) => p.slug)).toEqual(['guangzhou']);
+  });
+
+  it('finds a body by a name it is also known by, and a new other name at once', async () => {
+    expect((await listActors({ ctx: t.anonymous, input: { q: 'gothenburg' } })).map((a) => a.slug)).toEqual(['goteborg']);
+    const org = (await t.database.db.query.organisations.findFirst())!;
+    const slug = uniqueSlug('other-names');
+    await createActor({ ctx: systemCtx(t), organisationId: org.id, input: { slug, name: 'Zyxborgs kommun', otherNames: ['Qwertyville'], kind: 'kommun' } });
+    expect((await listActors({ ctx: t.anonymous, input: { q: 'qwertyville' } })).map((a) => a.slug)).toEqual([slug]);
   });
 
   it('finds everything inside a province by the province\'s name', async () => {

@@ -6,7 +6,7 @@ import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
-import { searchTextOf } from '../text/normalize.ts';
+import { actorSearchText } from '../text/normalize.ts';
 import { parseInput } from '../validate.ts';
 import { createActorSchema, createSuccessionSchema } from './schemas.ts';
 
@@ -18,7 +18,7 @@ export async function createActor({ ctx, input, organisationId }: { ctx: Context
     if (clash.length) throw conflict(`an actor '${data.slug}' exists already`);
     const [row] = await ctx.db
       .insert(actors)
-      .values({ ...data, organisationId, searchText: searchTextOf([data.name, data.municipalityCode]) })
+      .values({ ...data, organisationId, searchText: actorSearchText(data) })
       .returning();
     await cite(ctx, 'actor', row!.id, sources);
     await audit(ctx, { action: 'actor.create', entityType: 'actor', entityId: row!.id, after: row, organisationId });

@@ -6,6 +6,8 @@ import { citationSchema, slugSchema } from '../sources/schemas.ts';
 export const createActorSchema = z.object({
   slug: slugSchema,
   name: z.string().trim().min(1).max(300),
+  /** Names it is also known by, found by search: exonyms such as Gothenburg. */
+  otherNames: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
   kind: z.enum(ACTOR_KINDS),
   municipalityCode: z.string().regex(/^\d{4}$/, 'must be SCB\'s 4-digit kommunkod').nullish(),
   countyCode: z.string().regex(/^\d{2}$/, 'must be SCB\'s 2-digit länskod').nullish(),

@@ -111,15 +111,15 @@ async function applyDayDeltas(ctx: Context, deltas: Delta[]): Promise<void> {
 export async function refreshLabelCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {
   await inBatches(typeof agreementIds === 'number' ? [agreementIds] : agreementIds, async (ids) => {
     const idList = sql.param(ids);
-    const partyRows = await queryRows<{ agreement_id: number; name: string; code: string | null; kind: string; county: string | null; role: string }>(
+    const partyRows = await queryRows<{ agreement_id: number; name: string; code: string | null; other_names: string[]; kind: string; county: string | null; role: string }>(
       ctx.db,
-      sql`select p.agreement_id, a.name, a.municipality_code as code, a.kind, a.county_code as county, p.role
+      sql`select p.agreement_id, a.name, a.municipality_code as code, a.other_names, a.kind, a.county_code as county, p.role
           from agreement_parties p join actors a on a.id = p.actor_id where p.agreement_id = any(${idList}::int[]) order by p.agreement_id, a.name`,
     );
     // A counterpart is found by its own names and those of every place it lies in.
-    const placeRows = await queryRows<{ agreement_id: number; id: number; direct: boolean; latin: string; native: string | null; pinyin: string | null }>(
+    const placeRows = await queryRows<{ agreement_id: number; id: number; direct: boolean; latin: string; native: string | null; pinyin: string | null; other_names: string[] }>(
       ctx.db,
-      sql`select x.agreement_id, c.id, bool_or(x.direct) as direct, c.name_latin as latin, c.name_native as native, c.name_pinyin as pinyin
+      sql`select x.agreement_id, c.id, bool_or(x.direct) as direct, c.name_latin as latin, c.name_native as native, c.name_pinyin as pinyin, c.other_names
           from (
             select ac.agreement_id, ac.counterpart_id as place, true as direct from agreement_counterparts ac where ac.agreement_id = any(${idList}::int[])
             union all
@@ -146,7 +146,7 @@ export async function refreshLabelCaches(ctx: Context, agreementIds: number | re
         party_kinds: [...new Set(holders.map((p) => p.kind))],
         party_counties: [...new Set(holders.map((p) => p.county).filter((c): c is string => c !== null))],
         place_ids: places.map((p) => p.id).sort((a, b) => a - b),
-        search_text: searchTextOf([...parties.flatMap((p) => [p.name, p.code]), ...places.flatMap((p) => [p.latin, p.native, p.pinyin]), official_title]),
+        search_text: searchTextOf([...parties.flatMap((p) => [p.name, p.code, ...p.other_names]), ...places.flatMap((p) => [p.latin, p.native, p.pinyin, ...p.other_names]), official_title]),
       };
     });
     await ctx.db.execute(sql`update agreements a set party_label = x.party_label, counterpart_label = x.counterpart_label,

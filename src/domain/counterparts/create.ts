@@ -6,7 +6,7 @@ import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
-import { searchTextOf } from '../text/normalize.ts';
+import { counterpartSearchText } from '../text/normalize.ts';
 import { parseInput } from '../validate.ts';
 import { createCounterpartSchema } from './schemas.ts';
 
@@ -32,7 +32,7 @@ export async function createCounterpart({ ctx, input, organisationId }: { ctx: C
         parentId,
         ancestorIds,
         organisationId,
-        searchText: searchTextOf([data.nameLatin, data.nameNative, data.namePinyin]),
+        searchText: counterpartSearchText(data),
       })
       .returning();
     await cite(ctx, 'counterpart', row!.id, sources);

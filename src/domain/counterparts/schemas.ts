@@ -8,6 +8,8 @@ export const createCounterpartSchema = z.object({
   nameLatin: z.string().trim().min(1).max(300),
   nameNative: z.string().trim().max(300).nullish(),
   namePinyin: z.string().trim().max(300).nullish(),
+  /** Names it is also known by, found by search: exonyms and older romanisations such as Kanton. */
+  otherNames: z.array(z.string().trim().min(1).max(300)).max(20).default([]),
   level: z.enum(COUNTERPART_LEVELS),
   parent: slugSchema.nullish(),
   lat: z.number().min(-90).max(90).nullish(),

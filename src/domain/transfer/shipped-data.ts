@@ -75,7 +75,7 @@ const shippedSchema = z.object({
   actors: z.array(z.looseObject({ slug: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), sources: citations })),
   successions: z.array(z.looseObject({ sources: citations })),
   counterparts: z.array(
-    z.looseObject({ slug: z.string(), latin: z.string(), native: z.string(), pinyin: z.string(), level: z.string(), parent: z.string().optional(), sources: citations }),
+    z.looseObject({ slug: z.string(), latin: z.string(), native: z.string(), pinyin: z.string(), otherNames: z.array(z.string()).default([]), level: z.string(), parent: z.string().optional(), sources: citations }),
   ),
   agreements: z.array(agreementEntry),
 });
@@ -160,7 +160,7 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
       await createCounterpart({
         ctx,
         organisationId,
-        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, level: c.level as never, parent: c.parent ?? null, lat: (c.lat as number) ?? null, lon: (c.lon as number) ?? null, note: (c.note as string) ?? null, sources: withCoordinates(c, c.lat !== undefined) },
+        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, otherNames: c.otherNames, level: c.level as never, parent: c.parent ?? null, lat: (c.lat as number) ?? null, lon: (c.lon as number) ?? null, note: (c.note as string) ?? null, sources: withCoordinates(c, c.lat !== undefined) },
       });
       counterpartByLatin.set(c.latin, c);
       summary.counterparts++;

@@ -12,6 +12,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
     <Layout lang={lang} title={a.name} path={props.path}>
       <h1>{a.name}</h1>
       <dl class="facts">
+        {a.otherNames.length ? (<><dt>{t(lang, 'otherNames')}</dt><dd>{a.otherNames.join(', ')}</dd></>) : null}
         <dt>{t(lang, 'actorKind')}</dt>
         <dd>{label(lang, 'actorKind', a.kind)}</dd>
         {a.municipalityCode ? (<><dt>{lang === 'sv' ? 'Kommunkod' : 'Municipality code'}</dt><dd>{a.municipalityCode}</dd></>) : null}

@@ -31,6 +31,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
             </dd>
           </>
         ) : null}
+        {c.otherNames.length ? (<><dt>{t(lang, 'otherNames')}</dt><dd>{c.otherNames.join(', ')}</dd></>) : null}
       </dl>
       {c.note ? <p>{c.note}</p> : null}
       <Sources lang={lang} list={data.sources} />

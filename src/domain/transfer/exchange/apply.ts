@@ -29,7 +29,7 @@ import { insertRows, nextIds } from '../../../db/bulk.ts';
 import { afterBulkLoad } from '../../../db/after-bulk-load.ts';
 import { queryRows } from '../../../db/client.ts';
 import { createSource } from '../../sources/create.ts';
-import { searchTextOf } from '../../text/normalize.ts';
+import { actorSearchText, counterpartSearchText } from '../../text/normalize.ts';
 import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
 import type { ImportPlan, PlannedAgreement } from './plan.ts';
 import type { Ref } from './register-keys.ts';
@@ -90,7 +90,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
       } else if (a.action === 'change') {
         await ctx.db
           .update(actors)
-          .set({ ...values, kind: values.kind as never, searchText: searchTextOf([values.name, values.municipalityCode]), version: sql`${actors.version} + 1`, updatedAt: new Date() })
+          .set({ ...values, kind: values.kind as never, searchText: actorSearchText(values), version: sql`${actors.version} + 1`, updatedAt: new Date() })
           .where(eq(actors.id, idOf(a.ref)));
         await replaceCitations(ctx, 'actor', [idOf(a.ref)], [cited]);
         auditEntries.push({ action: 'actor.import', entityType: 'actor', entityId: idOf(a.ref), after: a.values });
@@ -106,7 +106,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
         // The parent does not move: a place that moved is another place (matched by name inside its parent).
         await ctx.db
           .update(counterparts)
-          .set({ ...values, level: values.level as never, searchText: searchTextOf([values.nameLatin, values.nameNative, values.namePinyin]), version: sql`${counterparts.version} + 1`, updatedAt: new Date() })
+          .set({ ...values, level: values.level as never, searchText: counterpartSearchText(values), version: sql`${counterparts.version} + 1`, updatedAt: new Date() })
           .where(eq(counterparts.id, idOf(c.ref)));
         await replaceCitations(ctx, 'counterpart', [idOf(c.ref)], [cited]);
         auditEntries.push({ action: 'counterpart.import', entityType: 'counterpart', entityId: idOf(c.ref), after: c.values });

@@ -46,6 +46,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
   actors: [
     col('actor', 'aktörens id', "the actor's id", 'kalix-kommun', true),
     col('name', 'namn', 'name', 'Kalix kommun', true),
+    col('other_names', `andra namn den är känd under; ${LIST_SV}`, `other names it is known by; ${LIST_EN}`, 'Gothenburg'),
     col('kind', `slag: ${or(ACTOR_KINDS, 'eller')}`, `kind: ${or(ACTOR_KINDS, 'or')}`, 'kommun', true),
     col('municipality_code', 'SCB:s kommunkod (4 siffror)', "SCB's municipality code (4 digits)", '2514'),
     col('county_code', 'SCB:s länskod (2 siffror)', "SCB's county code (2 digits)", '25'),
@@ -63,6 +64,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('name_latin', 'namn med latinska bokstäver', 'name in Latin letters', 'Lanzhou', true),
     col('name_native', 'namn på ortens språk (汉字)', 'name in the local script (汉字)', '兰州市'),
     col('name_pinyin', 'pinyin med tonmärken', 'pinyin with tone marks', 'Lánzhōu'),
+    col('other_names', `andra namn orten är känd under; ${LIST_SV}`, `other names the place is known by; ${LIST_EN}`, 'Kanton | Canton'),
     col('level', `nivå: ${or(COUNTERPART_LEVELS, 'eller')}`, `level: ${or(COUNTERPART_LEVELS, 'or')}`, 'prefecture_city', true),
     col('lat', 'latitud', 'latitude', '36,06'),
     col('lon', 'longitud', 'longitude', '103,83'),

@@ -47,6 +47,7 @@ export interface SourceValues {
 }
 export interface ActorValues {
   name: string;
+  otherNames: string[];
   kind: string;
   municipalityCode: string | null;
   countyCode: string | null;
@@ -63,6 +64,7 @@ export interface CounterpartValues {
   nameLatin: string;
   nameNative: string | null;
   namePinyin: string | null;
+  otherNames: string[];
   level: string;
   lat: number | null;
   lon: number | null;
@@ -193,10 +195,10 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     const sources = r.citations('sources');
     citationsKnown(r, 'sources', sources);
     const input = {
-      slug: r.text('actor'), name: r.text('name'), kind: r.text('kind'), municipalityCode: r.text('municipality_code'), countyCode: r.text('county_code'),
+      slug: r.text('actor'), name: r.text('name'), otherNames: r.list('other_names'), kind: r.text('kind'), municipalityCode: r.text('municipality_code'), countyCode: r.text('county_code'),
       existedFrom: r.text('existed_from'), existedTo: r.text('existed_to'), seatLat: r.number('seat_lat'), seatLon: r.number('seat_lon'), note: r.text('note'), sources,
     };
-    const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor' }));
+    const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor', otherNames: 'other_names' }));
     if (!parsed) continue;
     const { slug, visibility: _v, sources: cited, ...rest } = parsed;
     const values = { ...nullify(rest), sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as ActorValues;
@@ -233,10 +235,10 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
       parent = found.place.ref;
     }
     const input = {
-      slug: r.text('counterpart'), countryCode: r.text('country'), nameLatin: r.text('name_latin'), nameNative: r.text('name_native'), namePinyin: r.text('name_pinyin'),
+      slug: r.text('counterpart'), countryCode: r.text('country'), nameLatin: r.text('name_latin'), nameNative: r.text('name_native'), namePinyin: r.text('name_pinyin'), otherNames: r.list('other_names'),
       level: r.text('level'), lat: r.number('lat'), lon: r.number('lon'), note: r.text('note'), sources,
     };
-    const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country' }));
+    const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country', otherNames: 'other_names' }));
     if (!parsed) continue;
     const { slug, visibility: _v, sources: cited, parent: _p, ...rest } = parsed;
     const values = { ...nullify(rest), parent, sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as CounterpartValues;
@@ -540,7 +542,7 @@ async function existingActors(ctx: Context): Promise<Map<number, ActorValues>> {
   const cited = await citationsOf(ctx, 'actor');
   const rows = await queryRows<Omit<ActorValues, 'sources'> & { id: number }>(
     ctx.db,
-    sql`select id, name, kind, municipality_code as "municipalityCode", county_code as "countyCode", existed_from as "existedFrom", existed_to as "existedTo",
+    sql`select id, name, other_names as "otherNames", kind, municipality_code as "municipalityCode", county_code as "countyCode", existed_from as "existedFrom", existed_to as "existedTo",
           seat_lat as "seatLat", seat_lon as "seatLon", note from actors`,
   );
   return new Map(rows.map(({ id, ...values }) => [id, { ...values, sources: cited.get(id) ?? [] }]));
@@ -550,7 +552,7 @@ async function existingCounterparts(ctx: Context): Promise<Map<number, Counterpa
   const cited = await citationsOf(ctx, 'counterpart');
   const rows = await queryRows<Omit<CounterpartValues, 'sources' | 'parent'> & { id: number; parent_id: number | null }>(
     ctx.db,
-    sql`select id, parent_id, country_code as "countryCode", name_latin as "nameLatin", name_native as "nameNative", name_pinyin as "namePinyin", level, lat, lon, note from counterparts`,
+    sql`select id, parent_id, country_code as "countryCode", name_latin as "nameLatin", name_native as "nameNative", name_pinyin as "namePinyin", other_names as "otherNames", level, lat, lon, note from counterparts`,
   );
   return new Map(
     rows.map(({ id, parent_id, ...values }) => [id, { ...values, parent: parent_id === null ? null : ({ token: `id:${parent_id}` } as Ref), sources: cited.get(id) ?? [] }]),
