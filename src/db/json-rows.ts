@@ -31,12 +31,25 @@ export function rowJson(table: PgTable, alias: string): SQL {
   );
 }
 
-/** A row that `rowJson` built, with each value mapped as drizzle maps the driver's (timestamps to Date, and so on). */
+const timestampKeysOf = new WeakMap<PgTable, Array<[string, PgTable['_']['columns'][string]]>>();
+function timestampKeys(table: PgTable) {
+  let list = timestampKeysOf.get(table);
+  if (!list) timestampKeysOf.set(table, (list = entries(table).filter(([, column]) => column.getSQLType().startsWith('timestamp'))));
+  return list;
+}
+
+/**
+ * A row that `rowJson` built, as drizzle maps the driver's: JSON already holds
+ * every other column as drizzle would (numbers, text, booleans, arrays, days
+ * as text), so only the timestamps, sent as text, are mapped (to Date). The
+ * parsed object is the row: no copy (this runs for every nested row of every
+ * page read). tests/integration/json-rows.test.ts checks every table read
+ * this way against drizzle's own select.
+ */
 export function rowFromJson<T extends PgTable>(table: T, value: Record<string, unknown>): T['$inferSelect'] {
-  const row: Record<string, unknown> = {};
-  for (const [key, column] of entries(table)) {
+  for (const [key, column] of timestampKeys(table)) {
     const v = value[key];
-    row[key] = v === null || v === undefined ? null : column.mapFromDriverValue(v);
+    if (v !== null && v !== undefined) value[key] = column.mapFromDriverValue(v);
   }
-  return row as T['$inferSelect'];
+  return value as T['$inferSelect'];
 }
