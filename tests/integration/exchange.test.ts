@@ -115,6 +115,21 @@ describe('round trip', () => {
     expect(await registerState(ctx)).toEqual(before);
   });
 
+  it('a file without the columns added later (English, other names) changes nothing: a column a file lacks keeps the register\'s value', async () => {
+    const ctx = systemCtx(empty);
+    const later = ['summary_en', 'event_note_en', 'other_names'];
+    const files = (await exportCsv(empty.anonymous)).map((file) => {
+      const rows = parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+      const keep = rows[0]!.map((name) => !later.includes(name));
+      return { name: file.name, bytes: Buffer.from(stringify(rows.map((row) => row.filter((_, i) => keep[i])))) };
+    });
+    const [english] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from agreements where summary_en is not null`);
+    expect(english!.n).toBeGreaterThan(0);
+    const plan = await importFiles(ctx, files, true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+  });
+
   it('reads semicolons, a BOM or none, and decimal commas', async () => {
     const ctx = systemCtx(empty);
     const actors = parse(Buffer.from((await exportCsv(empty.anonymous))[1]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];

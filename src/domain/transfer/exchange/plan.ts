@@ -151,6 +151,24 @@ function canonical(value: unknown): unknown {
 
 /** Columns of a schema's fields, where they differ from the snake-case name. */
 const columnFor = (overrides: Record<string, string>) => (field: string) => overrides[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+/** The column each field of an event is read from. */
+const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources' });
+
+/**
+ * The values to compare with and write over a record the register has: a
+ * column the file does not have keeps the register's value, so that a file
+ * made before a column existed (summary_en, event_note_en, other_names) or
+ * one that leaves columns out changes only what it holds. An empty cell of a
+ * column the file has still clears the value.
+ */
+function withAbsentKept<T extends object>(values: T, existing: T | undefined, table: ReadTable | undefined, column: (field: string) => string, structural: string[] = []): T {
+  if (!existing || !table) return values;
+  const kept = { ...values } as Record<string, unknown>;
+  for (const field of Object.keys(values)) {
+    if (!structural.includes(field) && !table.columns.includes(column(field))) kept[field] = (existing as Record<string, unknown>)[field];
+  }
+  return kept as T;
+}
 
 export async function planImport(ctx: Context, tables: ReadTable[], readProblems: Problem[] = []): Promise<ImportPlan> {
   const keys = await RegisterKeys.load(ctx);
@@ -198,11 +216,12 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
       slug: r.text('actor'), name: r.text('name'), otherNames: r.list('other_names'), kind: r.text('kind'), municipalityCode: r.text('municipality_code'), countyCode: r.text('county_code'),
       existedFrom: r.text('existed_from'), existedTo: r.text('existed_to'), seatLat: r.number('seat_lat'), seatLon: r.number('seat_lon'), note: r.text('note'), sources,
     };
-    const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor', otherNames: 'other_names' }));
+    const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor' }));
     if (!parsed) continue;
     const { slug, visibility: _v, sources: cited, ...rest } = parsed;
-    const values = { ...nullify(rest), sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as ActorValues;
-    const found = (values.municipalityCode ? keys.actorsByCode.get(values.municipalityCode) : undefined) ?? keys.actorsBySlug.get(slug);
+    const read = { ...nullify(rest), sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as ActorValues;
+    const found = (read.municipalityCode ? keys.actorsByCode.get(read.municipalityCode) : undefined) ?? keys.actorsBySlug.get(slug);
+    const values = withAbsentKept(read, found?.ref.id ? actorDetails.get(found.ref.id) : undefined, actorTable, columnFor({}), ['name', 'kind', 'municipalityCode']);
     if (plan.actors.some((a) => a.ref.slug === slug || (found && a.ref === found.ref))) {
       r.problem('actor', `the actor '${slug}' comes twice in the file`);
       continue;
@@ -238,13 +257,14 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
       slug: r.text('counterpart'), countryCode: r.text('country'), nameLatin: r.text('name_latin'), nameNative: r.text('name_native'), namePinyin: r.text('name_pinyin'), otherNames: r.list('other_names'),
       level: r.text('level'), lat: r.number('lat'), lon: r.number('lon'), note: r.text('note'), sources,
     };
-    const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country', otherNames: 'other_names' }));
+    const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country' }));
     if (!parsed) continue;
     const { slug, visibility: _v, sources: cited, parent: _p, ...rest } = parsed;
-    const values = { ...nullify(rest), parent, sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as CounterpartValues;
+    const read = { ...nullify(rest), parent, sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as CounterpartValues;
     // The same name inside the same parent is the same place.
     const siblings = keys.placesByParent.get(parent?.token ?? 'root') ?? [];
-    const found = siblings.find((p) => normalizeForSearch(p.nameLatin) === normalizeForSearch(values.nameLatin) && p.countryCode === values.countryCode) ?? keys.placesBySlug.get(slug);
+    const found = siblings.find((p) => normalizeForSearch(p.nameLatin) === normalizeForSearch(read.nameLatin) && p.countryCode === read.countryCode) ?? keys.placesBySlug.get(slug);
+    const values = withAbsentKept(read, found?.ref.id ? placeDetails.get(found.ref.id) : undefined, placeTable, columnFor({ countryCode: 'country' }), ['parent', 'nameLatin', 'countryCode', 'level']);
     if (plan.counterparts.some((p) => p.ref.slug === slug || (found && p.ref === found.ref))) {
       r.problem('counterpart', `the counterpart '${slug}' (${values.nameLatin}) comes twice in the file`);
       continue;
@@ -449,7 +469,7 @@ async function planAgreements(
         type, date: r.text('event_date'), side: r.text('event_side'), mode: r.text('event_mode'), decidingBody: r.text('deciding_body'), reference: r.text('reference'),
         caseNumber: r.text('case_number'), note: r.text('event_note'), noteEn: r.text('event_note_en'), reasons, sources: eventSources,
       };
-      const parsedEvent = r.parse(recordEventSchema, eventInput, columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources' }));
+      const parsedEvent = r.parse(recordEventSchema, eventInput, eventColumn);
       if (!parsedEvent) continue;
       const { reasons: parsedReasons, sources: _eventSources, visibility: _eventVisibility, expectedVersion: _version, ...eventScalars } = parsedEvent;
       const eventValues: EventValues = {
@@ -480,11 +500,13 @@ async function planAgreements(
   const existing = await existingAgreements(ctx, matchedIds);
   for (const d of drafts) {
     const old = d.planned.ref.id === null ? undefined : existing.get(d.planned.ref.id);
+    if (old) d.planned.values = withAbsentKept(d.planned.values, old.values, agreementTable, columnFor({ places: 'counterparts' }), ['kind', 'parties', 'places']);
     if (old && !same(old.values, d.planned.values)) d.planned.action = 'change';
     const first = d.rows[0]!;
     outcome(first, d.planned.action, `agreement ${d.planned.ref.slug}`);
-    for (const { r, values } of d.events) {
-      const had = old?.events.find((e) => e.type === values.type && e.date === values.date);
+    for (const { r, values: read } of d.events) {
+      const had = old?.events.find((e) => e.type === read.type && e.date === read.date);
+      const values = withAbsentKept(read, had, agreementTable, eventColumn, ['type', 'date']);
       if (!had) {
         d.planned.newEvents.push(values);
         outcome(r, 'create', `event ${values.type} ${values.date}`);
@@ -492,7 +514,7 @@ async function planAgreements(
       else {
         const fields = (Object.keys(values) as Array<keyof EventValues>).filter((k) => !same(had[k], values[k]));
         r.problem(
-          fields.map((f) => columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources', decidingBody: 'deciding_body', caseNumber: 'case_number' })(f)).join(', '),
+          fields.map(eventColumn).join(', '),
           `the register has '${values.type} ${values.date}' for ${d.planned.ref.slug} with other details; status events are never changed, so record a new event or correct the file`,
         );
       }

@@ -30,6 +30,8 @@ export interface ReadTable {
   file: string;
   table: TableName;
   rows: TableRow[];
+  /** The columns the file has. */
+  columns: string[];
 }
 
 /** A cell longer than this is refused before anything else looks at it. */
@@ -101,7 +103,7 @@ function tableOf(file: string, rawHeader: unknown[], rawRows: Array<{ row: numbe
     });
     rows.push({ row: raw.row, cells });
   }
-  return { file: where, table, rows };
+  return { file: where, table, rows, columns: header };
 }
 
 export function readCsv(file: InputFile): { tables: ReadTable[]; problems: Problem[] } {
