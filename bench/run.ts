@@ -312,29 +312,32 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     result.http = http;
   }
 
-  // The bare SQL on PostgreSQL was measured alongside the HTTP runs above;
-  // here only when the HTTP part was not run (--only=bare).
+  // The bare SQL: on PostgreSQL measured alongside the HTTP runs above, and
+  // here only when the HTTP part was not run (--only=bare); on PGlite here,
+  // after the server has let go of the data folder.
   const bare: Record<string, Load> = {};
-  const ratioOfPairs: Record<string, { median: number; runs: number[] }> = {};
+  const httpToBareP95: Record<string, { median: number; runs: number[]; httpP95: number[]; bareP95: number[] }> = {};
   if (!wants('http') && !wants('bare')) {
     // no scenarios measured
   } else if (bareReplay) {
     for (const name of Object.keys(bareStatements)) {
       if (!bareRuns[name]) {
         bareRuns[name] = [];
+        await bareReplay(name); // warm up, as before the paired runs
         for (let r = 0; r < RUNS; r++) bareRuns[name].push(await bareReplay(name));
       }
       bare[name] = medianLoad(bareRuns[name]);
       // HTTP p95 over bare p95 of each pair of runs measured together.
       const ratios = httpRuns[name]?.map((h, i) => h.p95 / bareRuns[name]![i]!.p95) ?? [];
-      if (ratios.length) ratioOfPairs[name] = { median: Number(median(ratios).toFixed(2)), runs: ratios.map((r) => Number(r.toFixed(2))) };
+      const p95s = (runs: Load[]) => runs.map((l) => Number(l.p95.toFixed(1)));
+      if (ratios.length) httpToBareP95[name] = { median: Number(median(ratios).toFixed(2)), runs: ratios.map((r) => Number(r.toFixed(2))), httpP95: p95s(httpRuns[name]!), bareP95: p95s(bareRuns[name]!) };
       console.error(
         `[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request` +
           (ratios.length ? `; HTTP p95 / bare p95 run by run ${ratios.map((r) => r.toFixed(2)).join(', ')}` : ''),
       );
     }
     await bareReplay.close();
-    result.httpToBareP95 = ratioOfPairs;
+    if (Object.keys(httpToBareP95).length) result.httpToBareP95 = httpToBareP95;
   } else {
     // PGlite is one connection in one process: replay one statement at a time.
     const client = await PGlite.create({ dataDir: (target as { dataDir: string }).dataDir, extensions: PGLITE_EXTENSIONS });
