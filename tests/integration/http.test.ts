@@ -39,6 +39,8 @@ describe('pages', () => {
     expect(en).toContain('<blockquote lang="sv">Kina är en socialistisk folkrepublik');
     expect(en).toContain('Ortsband’s translation: “China is a socialist people&#39;s republic');
     expect(en).not.toContain('bjöd Borlängebor');
+    // A deciding body is named as the sources name it, marked as Swedish.
+    expect(en).toContain('Decided by: <span lang="sv">Kommunfullmäktige, Borlänge kommun</span>');
   });
 
   it('marks a Swedish text that has no English as Swedish on an English page', async () => {
@@ -70,7 +72,7 @@ describe('API', () => {
   it('exports the register as CSV with a row per agreement, formulas neutralised', async () => {
     const csv = await (await app.request('/api/agreements.csv')).text();
     const { total } = (await (await app.request('/api/agreements?pageSize=1')).json()) as { total: number };
-    expect(total).toBeGreaterThanOrEqual(58); // the shipped agreements, and any another test made
+    expect(total).toBeGreaterThanOrEqual(58); // the shipped agreements, and any other test made
     expect(csv.trim().split('\r\n')).toHaveLength(1 + total);
     expect(csv).not.toMatch(/(^|,)[=+@]/m);
   });

@@ -1,9 +1,8 @@
 // Rows built as JSON by the database (src/db/json-rows.ts) read back exactly
 // as drizzle reads the same rows from the driver, for every table the
 // agreement page reads that way.
-import { sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { getTableName } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { rowFromJson, rowJson } from '../../src/db/json-rows.ts';

@@ -101,15 +101,19 @@ describe('the shipped register', () => {
       ['action_plan_goals', 'theme', 'theme_en'],
       ['action_plan_goals', 'goal', 'goal_en'],
     ];
-    const counts: Record<string, { swedish: number; without: number }> = {};
+    const counts: Record<string, { swedish: number; without: number; copied: string[] }> = {};
     for (const [table, sv, en] of pairs) {
-      const [row] = await queryRows<{ swedish: number; without: number }>(
+      const [row] = await queryRows<{ swedish: number; without: number; copied: string[] }>(
         t.database.db,
-        sql.raw(`select count(${sv})::int as swedish, count(*) filter (where ${sv} is not null and coalesce(${en}, '') = '')::int as without from ${table}`),
+        sql.raw(`select count(${sv})::int as swedish, count(*) filter (where ${sv} is not null and coalesce(${en}, '') = '')::int as without,
+          coalesce(array_agg(${sv}) filter (where ${en} = ${sv}), '{}') as copied from ${table}`),
       );
       counts[`${table}.${sv}`] = row!;
     }
     expect(Object.entries(counts).filter(([, c]) => c.without > 0)).toEqual([]);
+    // An English that repeats the Swedish is no translation (and would be read
+    // as English): only a text that is English already may.
+    expect(Object.values(counts).flatMap((c) => c.copied)).toEqual(['Guangzhou International Urban Innovation Award: Linköping Carbon Neutral 2025']);
     expect(counts['agreements.summary']!.swedish).toBe(14);
     expect(counts['quotations.text']!.swedish).toBe(12);
   });

@@ -34,7 +34,8 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
     const outcome = [data.outcome, note].filter(Boolean).join(' ') || null;
-    const outcomeEn = [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null;
+    // The English only when each Swedish part has its English: half of it would pass for the whole.
+    const outcomeEn = (!data.outcome || data.outcomeEn) && (!note || noteEn) ? [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null : null;
     const [row] = await ctx.db
       .insert(activities)
       .values({ ...data, outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })

@@ -16,6 +16,7 @@ export const listActorsSchema = z.strictObject({
 export interface ActorListRow {
   slug: string;
   name: string;
+  otherNames: string[];
   kind: ActorKind;
   municipalityCode: string | null;
   countyCode: string | null;
@@ -32,7 +33,7 @@ export async function listActors({ ctx, input }: { ctx: Context; input: z.input<
   if (query.county) where.push(sql`ac.county_code = ${query.county}`);
   return queryRows<ActorListRow>(
     ctx.db,
-    sql`select ac.slug, ac.name, ac.kind, ac.municipality_code as "municipalityCode", ac.county_code as "countyCode",
+    sql`select ac.slug, ac.name, ac.other_names as "otherNames", ac.kind, ac.municipality_code as "municipalityCode", ac.county_code as "countyCode",
           count(distinct a.id)::int as agreements,
           count(distinct a.id) filter (where a.current_status in ('active','dormant','paused','partly_ended'))::int as "inForce"
         from actors ac

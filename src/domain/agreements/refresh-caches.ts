@@ -10,7 +10,7 @@ import { insertRows } from '../../db/bulk.ts';
 import { type DatePrecision, type EndMode, type EventType, type Status, type Visibility } from '../../db/schema.ts';
 import type { Context } from '../context.ts';
 import { currentStatus, statusPeriods, type StatusPeriod } from '../status/derive-status.ts';
-import { searchTextOf } from '../text/normalize.ts';
+import { actorNames, counterpartNames, searchTextOf } from '../text/normalize.ts';
 
 const BATCH = 2_000;
 
@@ -146,7 +146,11 @@ export async function refreshLabelCaches(ctx: Context, agreementIds: number | re
         party_kinds: [...new Set(holders.map((p) => p.kind))],
         party_counties: [...new Set(holders.map((p) => p.county).filter((c): c is string => c !== null))],
         place_ids: places.map((p) => p.id).sort((a, b) => a - b),
-        search_text: searchTextOf([...parties.flatMap((p) => [p.name, p.code, ...p.other_names]), ...places.flatMap((p) => [p.latin, p.native, p.pinyin, ...p.other_names]), official_title]),
+        search_text: searchTextOf([
+          ...parties.flatMap((p) => actorNames({ name: p.name, municipalityCode: p.code, otherNames: p.other_names })),
+          ...places.flatMap((p) => counterpartNames({ nameLatin: p.latin, nameNative: p.native, namePinyin: p.pinyin, otherNames: p.other_names })),
+          official_title,
+        ]),
       };
     });
     await ctx.db.execute(sql`update agreements a set party_label = x.party_label, counterpart_label = x.counterpart_label,

@@ -17,6 +17,7 @@ export interface CounterpartListRow {
   nameLatin: string;
   nameNative: string | null;
   namePinyin: string | null;
+  otherNames: string[];
   level: CounterpartLevel;
   parentId: number | null;
   depth: number;
@@ -32,7 +33,7 @@ export async function listCounterparts({ ctx, input }: { ctx: Context; input: z.
   if (text) where.push(text);
   return queryRows<CounterpartListRow>(
     ctx.db,
-    sql`select c.id, c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", c.name_pinyin as "namePinyin",
+    sql`select c.id, c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", c.name_pinyin as "namePinyin", c.other_names as "otherNames",
           c.level, c.parent_id as "parentId", cardinality(c.ancestor_ids)::int as depth,
           (select count(*)::int from agreements a where a.place_ids @> array[c.id]
              and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}) as agreements

@@ -15,13 +15,16 @@ export function normalizeForSearch(text: string): string {
     .trim();
 }
 
-/** What an actor is found by: its name, its SCB code and the names it is also known by. */
-export const actorSearchText = (a: { name: string; municipalityCode?: string | null; otherNames?: readonly string[] | null }) =>
-  searchTextOf([a.name, a.municipalityCode, ...(a.otherNames ?? [])]);
+type ActorNames = { name: string; municipalityCode?: string | null; otherNames?: readonly string[] | null };
+type CounterpartNames = { nameLatin: string; nameNative?: string | null; namePinyin?: string | null; otherNames?: readonly string[] | null };
 
+/** What an actor is found by: its name, its SCB code and the names it is also known by. */
+export const actorNames = (a: ActorNames) => [a.name, a.municipalityCode, ...(a.otherNames ?? [])];
 /** What a counterpart is found by: its names in Latin letters, its own script and pinyin, and its other names. */
-export const counterpartSearchText = (c: { nameLatin: string; nameNative?: string | null; namePinyin?: string | null; otherNames?: readonly string[] | null }) =>
-  searchTextOf([c.nameLatin, c.nameNative, c.namePinyin, ...(c.otherNames ?? [])]);
+export const counterpartNames = (c: CounterpartNames) => [c.nameLatin, c.nameNative, c.namePinyin, ...(c.otherNames ?? [])];
+
+export const actorSearchText = (a: ActorNames) => searchTextOf(actorNames(a));
+export const counterpartSearchText = (c: CounterpartNames) => searchTextOf(counterpartNames(c));
 
 /** The text a record is found by: every name it goes by, normalised. */
 export function searchTextOf(names: Array<string | null | undefined>): string {

@@ -3,7 +3,7 @@ import type { ActorListRow } from '../../domain/actors/list.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { formatEdtf } from '../format.ts';
-import { AgreementTable, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { AgreementTable, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -12,7 +12,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
     <Layout lang={lang} title={a.name} path={props.path}>
       <h1>{a.name}</h1>
       <dl class="facts">
-        {a.otherNames.length ? (<><dt>{t(lang, 'otherNames')}</dt><dd>{a.otherNames.join(', ')}</dd></>) : null}
+        <OtherNames lang={lang} names={a.otherNames} />
         <dt>{t(lang, 'actorKind')}</dt>
         <dd>{label(lang, 'actorKind', a.kind)}</dd>
         {a.municipalityCode ? (<><dt>{lang === 'sv' ? 'Kommunkod' : 'Municipality code'}</dt><dd>{a.municipalityCode}</dd></>) : null}

@@ -29,7 +29,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           <ul>
             {detail.parties.map((p) => (
               <li>
-                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? ` – ${p.note}` : ''}
+                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? <> – <Localized lang={lang} sv={p.note} en={null} /></> : null}
               </li>
             ))}
           </ul>
@@ -61,11 +61,11 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           </ul>
         </dd>
         {a.signedOn ? (<><dt>{t(lang, 'signedOn')}</dt><dd>{formatEdtf(a.signedOn, lang)}</dd></>) : null}
-        {a.term ? (<><dt>{t(lang, 'term')}</dt><dd>{a.term}</dd></>) : null}
-        {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd>{a.renewalRule}</dd></>) : null}
+        {a.term ? (<><dt>{t(lang, 'term')}</dt><dd><Localized lang={lang} sv={a.term} en={null} /></dd></>) : null}
+        {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd><Localized lang={lang} sv={a.renewalRule} en={null} /></dd></>) : null}
         {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd>{a.themes.join(', ')}</dd></>) : null}
-        {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd>{a.funding}</dd></>) : null}
-        {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd>{a.responsibleUnit}</dd></>) : null}
+        {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd><Localized lang={lang} sv={a.funding} en={null} /></dd></>) : null}
+        {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd><Localized lang={lang} sv={a.responsibleUnit} en={null} /></dd></>) : null}
         {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ?? detail.parent.slug}</a></dd></>) : null}
         {detail.samePair.length ? (
           <>
@@ -104,7 +104,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
             {e.mode ? `, ${label(lang, 'mode', e.mode)}` : ''}
             {e.decidingBody || e.reference || e.caseNumber ? (
               <div>
-                {e.decidingBody ? `${t(lang, 'decidedBy')}: ${e.decidingBody}` : ''}
+                {e.decidingBody ? <>{t(lang, 'decidedBy')}: <Localized lang={lang} sv={e.decidingBody} en={null} /></> : null}
                 {e.reference ? ` ${e.reference}` : ''}
                 {e.caseNumber ? `, ${t(lang, 'caseNumber')} ${e.caseNumber}` : ''}
               </div>
@@ -141,7 +141,8 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
                 </p>
               ) : null}
               <figcaption>
-                {q.speakerName ? `${q.speakerName}, ` : ''}
+                {q.speakerName}
+                {q.speakerName && q.speakerRole ? ', ' : ''}
                 {q.speakerRole ? <Localized lang={lang} sv={q.speakerRole} en={q.speakerRoleEn} /> : null}
                 <Sources lang={lang} list={q.sources} />
               </figcaption>
@@ -205,7 +206,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
                     <tr>
                       <td><Localized lang={lang} sv={g.theme} en={g.themeEn} /></td>
                       <td><Localized lang={lang} sv={g.goal} en={g.goalEn} /></td>
-                      <td>{g.followUp ?? (lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded')}</td>
+                      <td>{g.followUp ? <Localized lang={lang} sv={g.followUp} en={null} /> : lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded'}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -2,7 +2,7 @@ import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTable, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { AgreementTable, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -31,7 +31,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
             </dd>
           </>
         ) : null}
-        {c.otherNames.length ? (<><dt>{t(lang, 'otherNames')}</dt><dd>{c.otherNames.join(', ')}</dd></>) : null}
+        <OtherNames lang={lang} names={c.otherNames} />
       </dl>
       {c.note ? <p>{c.note}</p> : null}
       <Sources lang={lang} list={data.sources} />

@@ -9,11 +9,23 @@ import { href, StatusBadge } from '../layout.tsx';
 /**
  * A free text of the register in the page's language: on an English page the
  * English where one has been written, else the Swedish, marked as Swedish so
- * that a screen reader reads it as such.
+ * that a screen reader reads it as such (`en={null}`: a text that has no
+ * English, such as a term or a deciding body, as the sources write it).
  */
 export function Localized(props: { lang: Lang; sv: string; en: string | null | undefined }) {
   if (props.lang === 'sv') return <>{props.sv}</>;
   return props.en ? <>{props.en}</> : <span lang="sv">{props.sv}</span>;
+}
+
+/** The names a body or place is also known by, as a term of its description list. */
+export function OtherNames(props: { lang: Lang; names: string[] }) {
+  if (!props.names.length) return null;
+  return (
+    <>
+      <dt>{t(props.lang, 'otherNames')}</dt>
+      <dd>{props.names.join(', ')}</dd>
+    </>
+  );
 }
 
 export function Sources(props: { lang: Lang; list: Citation[] }) {

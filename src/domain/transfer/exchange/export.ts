@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
+import { searchTextOf } from '../../text/normalize.ts';
 
 type Cells = string[];
 // Measured on 100,000 agreements / 1,000,000 events (PostgreSQL): 250 a batch
@@ -37,13 +38,17 @@ async function loadNames(ctx: Context): Promise<Names> {
   const actorCell = new Map(
     actors.map((a) => [a.id, a.municipality_code ? `${a.municipality_code} ${a.name}` : byName.get(a.key) === 1 && !/^\d{4}(\s|$)/.test(a.name) && !a.name.includes(':') ? a.name : a.slug]),
   );
-  const places = await queryRows<{ id: number; slug: string; parent_id: number | null; name_latin: string; search_text: string }>(
+  const places = await queryRows<{ id: number; slug: string; parent_id: number | null; name_latin: string; name_native: string | null; name_pinyin: string | null; other_names: string[]; search_text: string }>(
     ctx.db,
-    sql`select id, slug, parent_id, name_latin, search_text from counterparts order by array_length(ancestor_ids, 1) nulls first, id`,
+    sql`select id, slug, parent_id, name_latin, name_native, name_pinyin, other_names, search_text from counterparts order by array_length(ancestor_ids, 1) nulls first, id`,
   );
+  // The names the import matches a place by (register-keys.ts): its search
+  // text less its other names, which few places have (only those are
+  // normalised again).
+  const matchNames = (p: (typeof places)[number]) => (p.other_names.length ? searchTextOf([p.name_latin, p.name_native, p.name_pinyin]) : p.search_text).split(' | ');
   // A step is a place's Latin name, unless a sibling answers to the same name.
   const siblingNames = new Map<string, number>();
-  for (const p of places) for (const n of p.search_text.split(' | ')) siblingNames.set(`${p.parent_id}|${n}`, (siblingNames.get(`${p.parent_id}|${n}`) ?? 0) + 1);
+  for (const p of places) for (const n of matchNames(p)) siblingNames.set(`${p.parent_id}|${n}`, (siblingNames.get(`${p.parent_id}|${n}`) ?? 0) + 1);
   const placePath = new Map<number, string>();
   const placeCell = new Map<number, string>();
   const ambiguous = new Set<number>();
