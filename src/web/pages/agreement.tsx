@@ -63,7 +63,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
         {a.signedOn ? (<><dt>{t(lang, 'signedOn')}</dt><dd>{formatEdtf(a.signedOn, lang)}</dd></>) : null}
         {a.term ? (<><dt>{t(lang, 'term')}</dt><dd><Localized lang={lang} sv={a.term} en={null} /></dd></>) : null}
         {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd><Localized lang={lang} sv={a.renewalRule} en={null} /></dd></>) : null}
-        {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd>{a.themes.join(', ')}</dd></>) : null}
+        {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd><Localized lang={lang} sv={a.themes.join(', ')} en={null} /></dd></>) : null}
         {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd><Localized lang={lang} sv={a.funding} en={null} /></dd></>) : null}
         {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd><Localized lang={lang} sv={a.responsibleUnit} en={null} /></dd></>) : null}
         {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ?? detail.parent.slug}</a></dd></>) : null}
