@@ -79,6 +79,8 @@ describe('search', () => {
     { q: 'ö' },
     { q: 'wu', county: '20' },
     { q: '州', county: '07' },
+    { q: '州' },
+    { q: '蘇' },
   ])('finds what contains a query of one or two characters, $q in county $county, as a longer one would', async ({ q, county }) => {
     const rows = await queryRows<{ slug: string; search_text: string; party_counties: string[] }>(
       t.anonymous.db,
@@ -90,7 +92,7 @@ describe('search', () => {
     expect((await slugsFor({ q, county })).sort()).toEqual(expected.sort());
   });
 
-  it('a two-character query can be answered from the bigram indexes, of agreements and of county entries', async () => {
+  it('a two-character or one-Chinese-character query can be answered from the bigram indexes, of agreements and of county entries', async () => {
     const plan = async (query: SQL) => {
       const lines = await t.anonymous.db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
@@ -104,6 +106,9 @@ describe('search', () => {
     expect(await plan(sql`select a.agreement_id from agreement_county_entries a where ${text}`)).toContain(
       'agreement_county_entries_search_bigrams',
     );
+    expect(await plan(sql`select a.id from agreements a where ${textMatches(sql`a.search_text`, '州')!}`)).toContain('agreements_search_bigrams');
+    // One Latin letter is not indexed: it is read row by row.
+    expect(await plan(sql`select a.id from agreements a where ${textMatches(sql`a.search_text`, 'k')!}`)).not.toContain('search_bigrams');
   });
 
   it('a search of punctuation only is no search, not a wildcard', async () => {
