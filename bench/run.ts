@@ -242,8 +242,10 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
       const runs: Load[] = [];
       const cachedRuns: Load[] = [];
-      if (bareReplay) await bareReplay(name); // warm up: the pool's connections, their prepared statements
-      if (bareReplay) bareRuns[name] = [];
+      if (bareReplay) {
+        await bareReplay(name); // warm up: the pool's connections, their prepared statements
+        bareRuns[name] = [];
+      }
       for (let r = 0; r < RUNS; r++) {
         runs.push(await wrk(uncached, UNCACHED));
         if (bareReplay) bareRuns[name]!.push(await bareReplay(name));

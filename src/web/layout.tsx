@@ -29,52 +29,52 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   // The doctype keeps browsers in standards mode.
   return (
     <>
-    {raw('<!DOCTYPE html>')}
-    <html lang={lang}>
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Ortsband`}</title>
-        <link rel="stylesheet" href="/assets/site.css" />
-        {props.head}
-      </head>
-      <body>
-        <a class="skip" href="#main">{t(lang, 'skip')}</a>
-        <header class="site-header">
-          <div class="brand">
-            <a href={href(lang, '/')}>Ortsband</a>
-            <span class="tagline">{t(lang, 'tagline')}</span>
-          </div>
-          <nav aria-label={lang === 'sv' ? 'Huvudmeny' : 'Main menu'}>
-            <ul>
-              {NAV.map(([to, key]) => (
+      {raw('<!DOCTYPE html>')}
+      <html lang={lang}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{`${title} – Ortsband`}</title>
+          <link rel="stylesheet" href="/assets/site.css" />
+          {props.head}
+        </head>
+        <body>
+          <a class="skip" href="#main">{t(lang, 'skip')}</a>
+          <header class="site-header">
+            <div class="brand">
+              <a href={href(lang, '/')}>Ortsband</a>
+              <span class="tagline">{t(lang, 'tagline')}</span>
+            </div>
+            <nav aria-label={lang === 'sv' ? 'Huvudmeny' : 'Main menu'}>
+              <ul>
+                {NAV.map(([to, key]) => (
+                  <li>
+                    <a href={href(lang, to)} aria-current={(to === '/' ? path === '/' : path.startsWith(to)) ? 'page' : undefined}>
+                      {t(lang, key)}
+                    </a>
+                  </li>
+                ))}
                 <li>
-                  <a href={href(lang, to)} aria-current={(to === '/' ? path === '/' : path.startsWith(to)) ? 'page' : undefined}>
-                    {t(lang, key)}
+                  <a href={href(otherLang, path, rest)} lang={otherLang} hreflang={otherLang}>
+                    {t(lang, 'switchLang')}
                   </a>
                 </li>
-              ))}
-              <li>
-                <a href={href(otherLang, path, rest)} lang={otherLang} hreflang={otherLang}>
-                  {t(lang, 'switchLang')}
-                </a>
-              </li>
-            </ul>
-          </nav>
-        </header>
-        <main id="main" tabindex={-1}>
-          {props.children}
-        </main>
-        <footer class="site-footer">
-          <p>
-            {lang === 'sv'
-              ? 'Data från rapporten "Lokal frost i relationerna" (NKK 2022) och fyra andra källdokument; varje uppgift anger sin källa.'
-              : 'Data from the report "Lokal frost i relationerna" (NKK 2022) and four other source documents; every fact names its source.'}{' '}
-            <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
-          </p>
-        </footer>
-      </body>
-    </html>
+              </ul>
+            </nav>
+          </header>
+          <main id="main" tabindex={-1}>
+            {props.children}
+          </main>
+          <footer class="site-footer">
+            <p>
+              {lang === 'sv'
+                ? 'Data från rapporten "Lokal frost i relationerna" (NKK 2022) och fyra andra källdokument; varje uppgift anger sin källa.'
+                : 'Data from the report "Lokal frost i relationerna" (NKK 2022) and four other source documents; every fact names its source.'}{' '}
+              <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
+            </p>
+          </footer>
+        </body>
+      </html>
     </>
   );
 }

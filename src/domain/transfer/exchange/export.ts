@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
-import { searchTextOf } from '../../text/normalize.ts';
+import { counterpartSearchText } from '../../text/normalize.ts';
 
 type Cells = string[];
 // Measured on 100,000 agreements / 1,000,000 events (PostgreSQL): 250 a batch
@@ -45,7 +45,7 @@ async function loadNames(ctx: Context): Promise<Names> {
   // The names the import matches a place by (register-keys.ts): its search
   // text less its other names, which few places have (only those are
   // normalised again).
-  const matchNames = (p: (typeof places)[number]) => (p.other_names.length ? searchTextOf([p.name_latin, p.name_native, p.name_pinyin]) : p.search_text).split(' | ');
+  const matchNames = (p: (typeof places)[number]) => (p.other_names.length ? counterpartSearchText({ nameLatin: p.name_latin, nameNative: p.name_native, namePinyin: p.name_pinyin }) : p.search_text).split(' | ');
   // A step is a place's Latin name, unless a sibling answers to the same name.
   const siblingNames = new Map<string, number>();
   for (const p of places) for (const n of matchNames(p)) siblingNames.set(`${p.parent_id}|${n}`, (siblingNames.get(`${p.parent_id}|${n}`) ?? 0) + 1);
