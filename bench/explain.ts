@@ -14,6 +14,12 @@ const [{ slug }] = await queryRows<{ slug: string }>(database.db, sql`select slu
 captured.length = 0;
 if (which === 'page') await getAgreement({ ctx, slug });
 if (which === 'list') await listAgreements({ ctx, input: { q: 'su', county: '01', kind: 'vanort', pageSize: 50 } });
+if (which === 'byName') {
+  // As the bench's place-name scenario: a prefecture-level place's name, an actor kind and a kind.
+  const [place] = await queryRows<{ name: string }>(database.db, sql`select name_latin as name from counterparts where level = 'prefecture_city' order by id offset 7 limit 1`);
+  captured.length = 0;
+  await listAgreements({ ctx, input: { q: place!.name, actorKind: 'kommun', kind: 'vanort', pageSize: 50 } });
+}
 if (which === 'on') await listAgreements({ ctx, input: { on: '2005-12-31', status: 'in_force', pageSize: 50 } });
 await database.close();
 const client = new pg.Client({ connectionString: url });
