@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup --keep=NAME]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -42,7 +42,7 @@ import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
 
 const { values: args } = parseArgs({
-  options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '5' } },
+  options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '5' }, scenarios: { type: 'string' } },
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
@@ -184,7 +184,9 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // (for the page, as many agreements), over HTTP and as bare SQL alike.
   const REQUEST_SET = 1_000;
   const bareStatements: Record<string, Array<Array<{ query: string; params: unknown[] }>>> = {};
-  for (const [name, make] of Object.entries(scenarios)) {
+  // --scenarios=agreementPage,list measures only those (of list, listByName, agreementPage, pointInTime).
+  const measured = Object.entries(scenarios).filter(([name]) => !args.scenarios || args.scenarios.split(',').includes(name));
+  for (const [name, make] of measured) {
     bareStatements[name] = [];
     for (let i = 0; i < REQUEST_SET; i++) {
       captured.length = 0;
@@ -237,7 +239,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const picturePaths = [...CHART_NAMES.map((chart) => `/api/statistics/${chart}.svg`), '/api/maps/ties.svg?on=2016-12-31&status=in_force', '/api/maps/ties.svg?status=in_force'];
     for (const path of picturePaths) await get(server.url + path, false);
     const pathsOf = (make: (i: number) => { path: string }, count: number) => Array.from({ length: count }, (_, i) => make(i).path);
-    for (const [name, make] of Object.entries(wants('http') ? scenarios : {})) {
+    for (const [name, make] of (wants('http') ? measured : [])) {
       const uncached = pathsOf(make, REQUEST_SET);
       await wrk(uncached, UNCACHED, 3); // warm up: the server's JIT, each connection's prepared statements
       const runs: Load[] = [];
