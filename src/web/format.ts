@@ -10,7 +10,7 @@ function single(value: string, lang: Lang): string {
   const approx = /[~?%]$/.test(value);
   const [y, m, d] = value.replace(/[~?%]$/, '').split('-');
   const month = m ? MONTHS[lang][Number(m) - 1] : undefined;
-  const text = d ? (lang === 'sv' ? `${Number(d)} ${month} ${y}` : `${Number(d)} ${month} ${y}`) : month ? `${month} ${y}` : y!;
+  const text = d ? `${Number(d)} ${month} ${y}` : month ? `${month} ${y}` : y!;
   return approx ? (lang === 'sv' ? `omkring ${text}` : `about ${text}`) : text;
 }
 

@@ -1,5 +1,6 @@
 // The open-data page: what can be downloaded or fetched, under which licence,
 // how to name the source, and where the machine-readable description is.
+import { html } from 'hono/html';
 import { ATTRIBUTION } from '../../domain/transfer/dcat.ts';
 import { COLUMNS, TABLES } from '../../domain/transfer/exchange/format.ts';
 import { t, type Lang } from '../i18n.ts';
@@ -12,7 +13,7 @@ const DEED = { sv: 'https://creativecommons.org/licenses/by/4.0/deed.sv', en: 'h
 export function OpenDataPage(props: { lang: Lang; origin: string }) {
   const { lang } = props;
   const sv = lang === 'sv';
-  const head = <link rel="alternate" type="application/ld+json" href="/api/dcat.jsonld" title={sv ? 'Datamängden enligt DCAT-AP-SE' : 'The dataset in DCAT-AP-SE'} />;
+  const head = html`<link rel="alternate" type="application/ld+json" href="/api/dcat.jsonld" title="${sv ? 'Datamängden enligt DCAT-AP-SE' : 'The dataset in DCAT-AP-SE'}"/>`;
   return (
     <Layout lang={lang} title={t(lang, 'openData')} path="/oppna-data" head={head}>
       <h1>{t(lang, 'openData')}</h1>
