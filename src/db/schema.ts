@@ -92,7 +92,9 @@ export const actors = pgTable(
     existedTo: text('existed_to'),
     seatLat: doublePrecision('seat_lat'),
     seatLon: doublePrecision('seat_lon'),
+    // An editorial note in Swedish, and its English (migration 0011).
     note: text('note'),
+    noteEn: text('note_en'),
     searchText: text('search_text').notNull().default(''),
     ...ownedRecord(),
   },
@@ -115,6 +117,7 @@ export const actorSuccessions = pgTable('actor_successions', {
   kind: text('kind').$type<'renamed' | 'merged' | 'took_over'>().notNull(),
   date: text('date'), // EDTF
   note: text('note'),
+  noteEn: text('note_en'),
   createdAt: createdAt(),
 });
 
@@ -150,7 +153,9 @@ export const counterparts = pgTable(
     ancestorIds: integer('ancestor_ids').array().notNull().default(sql`'{}'::integer[]`),
     lat: doublePrecision('lat'),
     lon: doublePrecision('lon'),
+    // An editorial note in Swedish, and its English (migration 0011).
     note: text('note'),
+    noteEn: text('note_en'),
     searchText: text('search_text').notNull().default(''),
     ...ownedRecord(),
   },

@@ -117,7 +117,7 @@ describe('round trip', () => {
 
   it('a file without the columns added later (English, other names) changes nothing: a column a file lacks keeps the register\'s value', async () => {
     const ctx = systemCtx(empty);
-    const later = ['summary_en', 'event_note_en', 'other_names'];
+    const later = ['summary_en', 'event_note_en', 'other_names', 'note_en'];
     const files = (await exportCsv(empty.anonymous)).map((file) => {
       const rows = parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
       const keep = rows[0]!.map((name) => !later.includes(name));
@@ -125,6 +125,8 @@ describe('round trip', () => {
     });
     const [english] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from agreements where summary_en is not null`);
     expect(english!.n).toBeGreaterThan(0);
+    const [notes] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from actors where note_en is not null`);
+    expect(notes!.n).toBeGreaterThan(0);
     const plan = await importFiles(ctx, files, true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);

@@ -43,6 +43,15 @@ describe('pages', () => {
     expect(en).toContain('Decided by: <span lang="sv">Kommunfullmäktige, Borlänge kommun</span>');
   });
 
+  it("shows an actor's and a place's editorial note in the reader's language", async () => {
+    expect(await (await app.request('/parter/malmo')).text()).toContain('Kallar sig Malmö stad (rapportens fotnot 52).');
+    expect(await (await app.request('/parter/malmo?lang=en')).text()).toContain('Calls itself Malmö stad (the report&#39;s footnote 52).');
+    const succession = await (await app.request('/parter/region-skane')).text();
+    expect(succession).toContain('Region Skåne förvaltar nu avtalet med Guangdong');
+    expect(await (await app.request('/motparter/qufu')).text()).toContain('Bilagan placerar den direkt under Shandong');
+    expect(await (await app.request('/motparter/qufu?lang=en')).text()).toContain('The appendix places it directly under Shandong');
+  });
+
   it('marks a Swedish text that has no English as Swedish on an English page', async () => {
     const org = (await t.database.db.query.organisations.findFirst())!;
     const slug = uniqueSlug('untranslated');

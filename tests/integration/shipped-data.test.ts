@@ -100,6 +100,9 @@ describe('the shipped register', () => {
       ['action_plans', 'note', 'note_en'],
       ['action_plan_goals', 'theme', 'theme_en'],
       ['action_plan_goals', 'goal', 'goal_en'],
+      ['actors', 'note', 'note_en'],
+      ['actor_successions', 'note', 'note_en'],
+      ['counterparts', 'note', 'note_en'],
     ];
     const counts: Record<string, { swedish: number; without: number; copied: string[] }> = {};
     for (const [table, sv, en] of pairs) {
@@ -116,6 +119,7 @@ describe('the shipped register', () => {
     expect(Object.values(counts).flatMap((c) => c.copied)).toEqual(['Guangzhou International Urban Innovation Award: Linköping Carbon Neutral 2025']);
     expect(counts['agreements.summary']!.swedish).toBe(14);
     expect(counts['quotations.text']!.swedish).toBe(12);
+    expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
   });
 
   it('dates every status event at the precision of its source', async () => {

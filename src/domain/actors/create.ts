@@ -39,7 +39,7 @@ export async function recordSuccession({ ctx, input, organisationId }: { ctx: Co
     };
     const [row] = await ctx.db
       .insert(actorSuccessions)
-      .values({ predecessorId: id(data.predecessor, 'predecessor'), successorId: id(data.successor, 'successor'), kind: data.kind, date: data.date ?? null, note: data.note ?? null })
+      .values({ predecessorId: id(data.predecessor, 'predecessor'), successorId: id(data.successor, 'successor'), kind: data.kind, date: data.date ?? null, note: data.note ?? null, noteEn: data.noteEn ?? null })
       .returning();
     await cite(ctx, 'succession', row!.id, data.sources);
     await audit(ctx, { action: 'actor.succession', entityType: 'succession', entityId: row!.id, after: row, organisationId });

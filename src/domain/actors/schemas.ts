@@ -15,7 +15,9 @@ export const createActorSchema = z.object({
   existedTo: fuzzyDateSchema.nullish(),
   seatLat: z.number().min(-90).max(90).nullish(),
   seatLon: z.number().min(-180).max(180).nullish(),
+  /** An editorial note, in Swedish, and its English. */
   note: z.string().max(5000).nullish(),
+  noteEn: z.string().max(5000).nullish(),
   visibility: z.enum(VISIBILITIES).default('public'),
   sources: z.array(citationSchema).max(50).default([]),
 }).refine((a) => !a.municipalityCode || !a.countyCode || a.municipalityCode.startsWith(a.countyCode), {
@@ -29,5 +31,6 @@ export const createSuccessionSchema = z.object({
   kind: z.enum(['renamed', 'merged', 'took_over']),
   date: fuzzyDateSchema.nullish(),
   note: z.string().max(5000).nullish(),
+  noteEn: z.string().max(5000).nullish(),
   sources: z.array(citationSchema).max(50).default([]),
 });

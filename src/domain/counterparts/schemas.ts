@@ -14,7 +14,9 @@ export const createCounterpartSchema = z.object({
   parent: slugSchema.nullish(),
   lat: z.number().min(-90).max(90).nullish(),
   lon: z.number().min(-180).max(180).nullish(),
+  /** An editorial note, in Swedish, and its English. */
   note: z.string().max(5000).nullish(),
+  noteEn: z.string().max(5000).nullish(),
   visibility: z.enum(VISIBILITIES).default('public'),
   sources: z.array(citationSchema).max(50).default([]),
 });

@@ -160,7 +160,7 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
       await createCounterpart({
         ctx,
         organisationId,
-        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, otherNames: c.otherNames, level: c.level as never, parent: c.parent ?? null, lat: (c.lat as number) ?? null, lon: (c.lon as number) ?? null, note: (c.note as string) ?? null, sources: withCoordinates(c, c.lat !== undefined) },
+        input: { slug: c.slug, nameLatin: c.latin, nameNative: c.native, namePinyin: c.pinyin, otherNames: c.otherNames, level: c.level as never, parent: c.parent ?? null, lat: (c.lat as number) ?? null, lon: (c.lon as number) ?? null, note: (c.note as string) ?? null, noteEn: (c.noteEn as string) ?? null, sources: withCoordinates(c, c.lat !== undefined) },
       });
       counterpartByLatin.set(c.latin, c);
       summary.counterparts++;

@@ -3,7 +3,7 @@ import type { ActorListRow } from '../../domain/actors/list.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { formatEdtf } from '../format.ts';
-import { AgreementTable, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { AgreementTable, Localized, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -19,7 +19,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
         {a.countyCode ? (<><dt>{t(lang, 'county')}</dt><dd>{COUNTIES[a.countyCode] ?? a.countyCode} ({a.countyCode})</dd></>) : null}
         {a.existedTo ? (<><dt>{lang === 'sv' ? 'Fanns till' : 'Existed until'}</dt><dd>{formatEdtf(a.existedTo, lang)}</dd></>) : null}
       </dl>
-      {a.note ? <p>{a.note}</p> : null}
+      {a.note ? <p><Localized lang={lang} sv={a.note} en={a.noteEn} /></p> : null}
       <Sources lang={lang} list={data.sources} />
       {data.successions.length ? (
         <>
@@ -30,7 +30,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
                 <a href={href(lang, `/parter/${s.predecessor.slug}`)}>{s.predecessor.name}</a> →{' '}
                 <a href={href(lang, `/parter/${s.successor.slug}`)}>{s.successor.name}</a>
                 {s.succession.date ? ` (${formatEdtf(s.succession.date, lang)})` : ''}
-                {s.succession.note ? `: ${s.succession.note}` : ''}
+                {s.succession.note ? <>: <Localized lang={lang} sv={s.succession.note} en={s.succession.noteEn} /></> : ''}
               </li>
             ))}
           </ul>

@@ -2,7 +2,7 @@ import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTable, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { AgreementTable, Localized, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -33,7 +33,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
         ) : null}
         <OtherNames lang={lang} names={c.otherNames} />
       </dl>
-      {c.note ? <p>{c.note}</p> : null}
+      {c.note ? <p><Localized lang={lang} sv={c.note} en={c.noteEn} /></p> : null}
       <Sources lang={lang} list={data.sources} />
       {data.children.length ? (
         <>

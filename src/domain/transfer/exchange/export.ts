@@ -86,7 +86,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   if (table === 'actors') {
     const rows = await queryRows<Record<string, unknown> & { cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select a.slug as actor, a.name, a.other_names, a.kind, a.municipality_code, a.county_code, a.existed_from, a.existed_to, a.seat_lat, a.seat_lon, a.note,
+      sql`select a.slug as actor, a.name, a.other_names, a.kind, a.municipality_code, a.county_code, a.existed_from, a.existed_to, a.seat_lat, a.seat_lon, a.note, a.note_en,
             ${citedSql('actor', sql.raw('a.id'))} as cited
           from actors a where a.visibility = 'public' order by a.slug`,
     );
@@ -96,7 +96,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   if (table === 'counterparts') {
     const rows = await queryRows<Record<string, unknown> & { id: number; parent_id: number | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select p.id, p.parent_id, p.slug as counterpart, p.country_code as country, p.name_latin, p.name_native, p.name_pinyin, p.other_names, p.level, p.lat, p.lon, p.note,
+      sql`select p.id, p.parent_id, p.slug as counterpart, p.country_code as country, p.name_latin, p.name_native, p.name_pinyin, p.other_names, p.level, p.lat, p.lon, p.note, p.note_en,
             ${citedSql('counterpart', sql.raw('p.id'))} as cited
           from counterparts p where p.visibility = 'public'`,
     );

@@ -55,6 +55,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('seat_lat', 'säte, latitud (decimalkomma går bra)', 'seat, latitude (a decimal comma is fine)', '65,85'),
     col('seat_lon', 'säte, longitud', 'seat, longitude', '23,15'),
     col('note', 'anteckning', 'note'),
+    col('note_en', 'anteckning på engelska', 'note in English'),
     col('sources', CITATIONS_SV, CITATIONS_EN, 'nkk2022: Bilaga'),
   ],
   counterparts: [
@@ -69,6 +70,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('lat', 'latitud', 'latitude', '36,06'),
     col('lon', 'longitud', 'longitude', '103,83'),
     col('note', 'anteckning', 'note'),
+    col('note_en', 'anteckning på engelska', 'note in English'),
     col('sources', CITATIONS_SV, CITATIONS_EN),
   ],
   agreements: [

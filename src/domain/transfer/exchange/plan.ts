@@ -56,6 +56,7 @@ export interface ActorValues {
   seatLat: number | null;
   seatLon: number | null;
   note: string | null;
+  noteEn: string | null;
   sources: Citation[];
 }
 export interface CounterpartValues {
@@ -69,6 +70,7 @@ export interface CounterpartValues {
   lat: number | null;
   lon: number | null;
   note: string | null;
+  noteEn: string | null;
   sources: Citation[];
 }
 export interface AgreementValues {
@@ -157,7 +159,7 @@ const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_
 /**
  * The values to compare with and write over a record the register has: a
  * column the file does not have keeps the register's value, so that a file
- * made before a column existed (summary_en, event_note_en, other_names) or
+ * made before a column existed (summary_en, event_note_en, other_names, note_en) or
  * one that leaves columns out changes only what it holds. An empty cell of a
  * column the file has still clears the value.
  */
@@ -214,7 +216,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     citationsKnown(r, 'sources', sources);
     const input = {
       slug: r.text('actor'), name: r.text('name'), otherNames: r.list('other_names'), kind: r.text('kind'), municipalityCode: r.text('municipality_code'), countyCode: r.text('county_code'),
-      existedFrom: r.text('existed_from'), existedTo: r.text('existed_to'), seatLat: r.number('seat_lat'), seatLon: r.number('seat_lon'), note: r.text('note'), sources,
+      existedFrom: r.text('existed_from'), existedTo: r.text('existed_to'), seatLat: r.number('seat_lat'), seatLon: r.number('seat_lon'), note: r.text('note'), noteEn: r.text('note_en'), sources,
     };
     const parsed = r.parse(createActorSchema, input, columnFor({ slug: 'actor' }));
     if (!parsed) continue;
@@ -255,7 +257,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     }
     const input = {
       slug: r.text('counterpart'), countryCode: r.text('country'), nameLatin: r.text('name_latin'), nameNative: r.text('name_native'), namePinyin: r.text('name_pinyin'), otherNames: r.list('other_names'),
-      level: r.text('level'), lat: r.number('lat'), lon: r.number('lon'), note: r.text('note'), sources,
+      level: r.text('level'), lat: r.number('lat'), lon: r.number('lon'), note: r.text('note'), noteEn: r.text('note_en'), sources,
     };
     const parsed = r.parse(createCounterpartSchema, input, columnFor({ slug: 'counterpart', countryCode: 'country' }));
     if (!parsed) continue;
@@ -565,7 +567,7 @@ async function existingActors(ctx: Context): Promise<Map<number, ActorValues>> {
   const rows = await queryRows<Omit<ActorValues, 'sources'> & { id: number }>(
     ctx.db,
     sql`select id, name, other_names as "otherNames", kind, municipality_code as "municipalityCode", county_code as "countyCode", existed_from as "existedFrom", existed_to as "existedTo",
-          seat_lat as "seatLat", seat_lon as "seatLon", note from actors`,
+          seat_lat as "seatLat", seat_lon as "seatLon", note, note_en as "noteEn" from actors`,
   );
   return new Map(rows.map(({ id, ...values }) => [id, { ...values, sources: cited.get(id) ?? [] }]));
 }
@@ -574,7 +576,7 @@ async function existingCounterparts(ctx: Context): Promise<Map<number, Counterpa
   const cited = await citationsOf(ctx, 'counterpart');
   const rows = await queryRows<Omit<CounterpartValues, 'sources' | 'parent'> & { id: number; parent_id: number | null }>(
     ctx.db,
-    sql`select id, parent_id, country_code as "countryCode", name_latin as "nameLatin", name_native as "nameNative", name_pinyin as "namePinyin", other_names as "otherNames", level, lat, lon, note from counterparts`,
+    sql`select id, parent_id, country_code as "countryCode", name_latin as "nameLatin", name_native as "nameNative", name_pinyin as "namePinyin", other_names as "otherNames", level, lat, lon, note, note_en as "noteEn" from counterparts`,
   );
   return new Map(
     rows.map(({ id, parent_id, ...values }) => [id, { ...values, parent: parent_id === null ? null : ({ token: `id:${parent_id}` } as Ref), sources: cited.get(id) ?? [] }]),
