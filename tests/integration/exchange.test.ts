@@ -117,7 +117,7 @@ describe('round trip', () => {
 
   it('a file without the columns added later (English, other names) changes nothing: a column a file lacks keeps the register\'s value', async () => {
     const ctx = systemCtx(empty);
-    const later = ['summary_en', 'event_note_en', 'other_names', 'note_en'];
+    const later = ['summary_en', 'event_note_en', 'reasons_en', 'other_names', 'note_en'];
     const files = (await exportCsv(empty.anonymous)).map((file) => {
       const rows = parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
       const keep = rows[0]!.map((name) => !later.includes(name));
@@ -125,7 +125,7 @@ describe('round trip', () => {
     });
     const [english] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from agreements where summary_en is not null`);
     expect(english!.n).toBeGreaterThan(0);
-    const [notes] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from actors where note_en is not null`);
+    const [notes] = await queryRows<{ n: number }>(ctx.db, sql`select (select count(*) from actors where note_en is not null)::int * (select count(*) from event_reasons where text_en is not null)::int as n`);
     expect(notes!.n).toBeGreaterThan(0);
     const plan = await importFiles(ctx, files, true);
     expect(plan.problems).toEqual([]);
@@ -169,6 +169,30 @@ describe('changes', () => {
     expect(row!.official_title).toBe('Vänortsavtal (ändrat)');
     expect(await registerState(ctx)).toMatchObject({ version: before.version! + 1, events: before.events! + 1, audit: before.audit! + 1 });
     expect(summarise(await importFiles(ctx, [file], true)).agreements).toEqual({ create: 0, change: 0, unchanged: 1 });
+  });
+
+  it("a new event's reasons carry their English from reasons_en, which must name the same reasons in the same order", async () => {
+    const ctx = systemCtx(empty);
+    const header = 'agreement,kind,parties,counterparts,event,event_date,reasons,reasons_en\n';
+    const file = (reasonsEn: string) => ({
+      name: 'reasons.csv',
+      bytes: Buffer.from(header + `amal--dunhuang,vanort,1492,gansu > jiuquan > dunhuang,paused,2024-03,"other (decision_maker): Inga resor | lack_of_activity (representative): För lite hände","${reasonsEn}"\n`),
+    });
+    const mismatched = await importFiles(ctx, [file('lack_of_activity (representative): Too little happened | other (decision_maker): No travel')], true);
+    expect(mismatched.problems).toEqual([
+      expect.objectContaining({ row: 2, column: 'reasons_en', message: 'must name the same reasons as the reasons column, in the same order: other (decision_maker) | lack_of_activity (representative)' }),
+    ]);
+    const plan = await importFiles(ctx, [file('other (decision_maker): No travel | lack_of_activity (representative): Too little happened')]);
+    expect(plan.problems).toEqual([]);
+    const reasons = await queryRows<{ code: string; text: string; text_en: string }>(
+      ctx.db,
+      sql`select r.code, r.text, r.text_en from event_reasons r join status_events e on e.id = r.event_id join agreements a on a.id = e.agreement_id
+          where a.slug = 'amal--dunhuang' and e.date = '2024-03' order by r.id`,
+    );
+    expect(reasons).toEqual([
+      { code: 'other', text: 'Inga resor', text_en: 'No travel' },
+      { code: 'lack_of_activity', text: 'För lite hände', text_en: 'Too little happened' },
+    ]);
   });
 
   it('refuses to change an event the register has', async () => {

@@ -237,7 +237,7 @@ async function writeAgreements(
       };
     }),
   );
-  await insertRows(ctx.db, 'event_reasons', events.flatMap(({ event }, i) => event.reasons.map((r) => ({ event_id: eventIds[i], code: r.code, stated_by: r.statedBy, text: r.text }))));
+  await insertRows(ctx.db, 'event_reasons', events.flatMap(({ event }, i) => event.reasons.map((r) => ({ event_id: eventIds[i], code: r.code, stated_by: r.statedBy, text: r.text, text_en: r.textEn }))));
   await insertCitations(ctx, 'event', eventIds, events.map(({ event }) => event.sources));
   await refreshLabelCaches(ctx, work.filter((a) => a.action !== 'unchanged').map((a) => idOf(a.ref)));
   step(work.length);

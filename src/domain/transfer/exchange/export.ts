@@ -12,6 +12,10 @@ import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
 import { counterpartSearchText } from '../../text/normalize.ts';
 
+type Reason = { code: string; stated_by: string; text: string | null; text_en: string | null };
+/** A reasons cell: code (who): text, with the Swedish or the English text. */
+const reasonsCell = (reasons: Reason[], text: 'text' | 'text_en') => joinList(reasons.map((r) => `${r.code} (${r.stated_by})${r[text] ? `: ${r[text]}` : ''}`));
+
 type Cells = string[];
 // Measured on 100,000 agreements / 1,000,000 events (PostgreSQL): 250 a batch
 // exported 110,000–122,000 rows/s at 220–230 MB peak; 2,000 a batch was slower
@@ -124,10 +128,10 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     const agreements = await next;
     if (!agreements.length) return;
     // One index range scan; events of agreements in the range that are not public are read and left out.
-    const eventsRead = queryRows<Record<string, unknown> & { agreement_id: number; reasons: Array<{ code: string; stated_by: string; text: string | null }> | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
+    const eventsRead = queryRows<Record<string, unknown> & { agreement_id: number; reasons: Reason[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
       sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note, e.note_en as event_note_en,
-            (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
+            (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text, 'text_en', r.text_en) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
             ${citedSql('event', sql.raw('e.id'))} as cited
           from status_events e where e.visibility = 'public' and e.agreement_id between ${agreements[0]!.id} and ${agreements.at(-1)!.id}
           order by e.agreement_id, e.id`,
@@ -155,7 +159,12 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
       };
       const cellOf = (name: string, row: Record<string, unknown> | undefined) => {
         if (name in agreementCells) return agreementCells[name]!;
-        if (name === 'reasons') return joinList((row?.reasons as Array<{ code: string; stated_by: string; text: string | null }> | null ?? []).map((r) => `${r.code} (${r.stated_by})${r.text ? `: ${r.text}` : ''}`));
+        if (name === 'reasons') return reasonsCell((row?.reasons as Reason[] | null) ?? [], 'text');
+        // The English only where a reason has one: a file without any stays as it was.
+        if (name === 'reasons_en') {
+          const reasons = (row?.reasons as Reason[] | null) ?? [];
+          return reasons.some((r) => r.text_en) ? reasonsCell(reasons, 'text_en') : '';
+        }
         if (name === 'event_sources') return row ? citationCell(row.cited as never) : '';
         if (name in a) return text(a[name]);
         return text(row?.[name]);

@@ -105,6 +105,11 @@ export const COLUMNS: Record<TableName, Column[]> = {
       `reasons: code (who): text, where code is ${or(REASON_CODES, 'or')} and who is ${or(REASON_STATED_BY, 'or')}; ${LIST_EN}`,
       'democracy_human_rights (decision_maker)',
     ),
+    col(
+      'reasons_en',
+      `skälen på engelska: samma skäl i samma ordning, kod (vem): engelsk text; ${LIST_SV}`,
+      `the reasons in English: the same reasons in the same order, code (who): English text; ${LIST_EN}`,
+    ),
     col('event_sources', CITATIONS_SV, CITATIONS_EN),
   ],
 };

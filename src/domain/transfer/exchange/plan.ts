@@ -100,7 +100,7 @@ export interface EventValues {
   caseNumber: string | null;
   note: string | null;
   noteEn: string | null;
-  reasons: Array<{ code: string; statedBy: string; text: string | null }>;
+  reasons: Array<{ code: string; statedBy: string; text: string | null; textEn: string | null }>;
   sources: Citation[];
 }
 
@@ -159,7 +159,7 @@ const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_
 /**
  * The values to compare with and write over a record the register has: a
  * column the file does not have keeps the register's value, so that a file
- * made before a column existed (summary_en, event_note_en, other_names, note_en) or
+ * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en) or
  * one that leaves columns out changes only what it holds. An empty cell of a
  * column the file has still clears the value.
  */
@@ -289,7 +289,7 @@ function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]
 }
 
 const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'summary_en', 'sources'];
-const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'event_note_en', 'reasons', 'event_sources'];
+const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'event_note_en', 'reasons', 'reasons_en', 'event_sources'];
 const REASON = /^([a-z_]+)\s*(?:\(([a-z_]+)\))?\s*(?::\s*([\s\S]*))?$/;
 
 async function planAgreements(
@@ -462,11 +462,20 @@ async function planAgreements(
       }
       const eventSources = r.citations('event_sources');
       citationsKnown(r, 'event_sources', eventSources);
-      const reasons = r.list('reasons').map((text) => {
-        const m = REASON.exec(text);
-        if (!m) r.problem('reasons', `'${text}' is not a reason; write code (who): text, e.g. democracy_human_rights (decision_maker)`);
-        return { code: m?.[1] ?? text, statedBy: m?.[2] ?? 'decision_maker', text: m?.[3]?.trim() || null };
-      });
+      const reasonsIn = (column: string) =>
+        r.list(column).map((text) => {
+          const m = REASON.exec(text);
+          if (!m) r.problem(column, `'${text}' is not a reason; write code (who): text, e.g. democracy_human_rights (decision_maker)`);
+          return { code: m?.[1] ?? text, statedBy: m?.[2] ?? 'decision_maker', text: m?.[3]?.trim() || null };
+        });
+      const swedish = reasonsIn('reasons');
+      const english = reasonsIn('reasons_en');
+      // The English names the same reasons, in the same order, with their English texts.
+      if (english.length && (english.length !== swedish.length || english.some((e, i) => e.code !== swedish[i]!.code || e.statedBy !== swedish[i]!.statedBy))) {
+        const expected = swedish.map((x) => `${x.code} (${x.statedBy})`).join(' | ') || 'no reasons, as the reasons column has none';
+        r.problem('reasons_en', `must name the same reasons as the reasons column, in the same order: ${expected}`);
+      }
+      const reasons = swedish.map((x, i) => ({ ...x, textEn: english[i]?.text ?? null }));
       const eventInput = {
         type, date: r.text('event_date'), side: r.text('event_side'), mode: r.text('event_mode'), decidingBody: r.text('deciding_body'), reference: r.text('reference'),
         caseNumber: r.text('case_number'), note: r.text('event_note'), noteEn: r.text('event_note_en'), reasons, sources: eventSources,
@@ -478,7 +487,7 @@ async function planAgreements(
         ...nullify(eventScalars),
         type: parsedEvent.type,
         date: parsedEvent.date,
-        reasons: parsedReasons.map((x) => ({ code: x.code, statedBy: x.statedBy, text: x.text ?? null })),
+        reasons: parsedReasons.map((x) => ({ code: x.code, statedBy: x.statedBy, text: x.text ?? null, textEn: x.textEn ?? null })),
         sources: eventSources,
       };
       const twin = events.find((e) => e.values.type === eventValues.type && e.values.date === eventValues.date);
@@ -509,6 +518,8 @@ async function planAgreements(
     for (const { r, values: read } of d.events) {
       const had = old?.events.find((e) => e.type === read.type && e.date === read.date);
       const values = withAbsentKept(read, had, agreementTable, eventColumn, ['type', 'date']);
+      // A file without reasons_en keeps the register's English of the reasons it lists.
+      if (had && !agreementTable?.columns.includes('reasons_en')) values.reasons = values.reasons.map((x, i) => ({ ...x, textEn: had.reasons[i]?.textEn ?? null }));
       if (!had) {
         d.planned.newEvents.push(values);
         outcome(r, 'create', `event ${values.type} ${values.date}`);
@@ -598,7 +609,7 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const events = await queryRows<Omit<EventValues, 'reasons' | 'sources'> & { id: number; agreement_id: number; reasons: EventValues['reasons'] | null }>(
     ctx.db,
     sql`select e.id::int as id, e.agreement_id, e.type, e.date, e.side, e.mode, e.deciding_body as "decidingBody", e.reference, e.case_number as "caseNumber", e.note, e.note_en as "noteEn",
-          (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by, 'text', r.text) order by r.id) from event_reasons r where r.event_id = e.id) as reasons
+          (select json_agg(json_build_object('code', r.code, 'statedBy', r.stated_by, 'text', r.text, 'textEn', r.text_en) order by r.id) from event_reasons r where r.event_id = e.id) as reasons
         from status_events e where e.agreement_id = any(${idList}::int[]) order by e.id`,
   );
   const eventCitations = await citationsOf(ctx, 'event', events.map((e) => e.id));
