@@ -185,7 +185,10 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   const REQUEST_SET = 1_000;
   const bareStatements: Record<string, Array<Array<{ query: string; params: unknown[] }>>> = {};
   // --scenarios=agreementPage,list measures only those (of list, listByName, agreementPage, pointInTime).
-  const measured = Object.entries(scenarios).filter(([name]) => !args.scenarios || args.scenarios.split(',').includes(name));
+  const named = args.scenarios?.split(',').map((name) => name.trim());
+  const unknown = named?.filter((name) => !(name in scenarios)) ?? [];
+  if (unknown.length) throw new Error(`bench: no scenario ${unknown.join(', ')}; the scenarios are ${Object.keys(scenarios).join(', ')}`);
+  const measured = Object.entries(scenarios).filter(([name]) => !named || named.includes(name));
   for (const [name, make] of measured) {
     bareStatements[name] = [];
     for (let i = 0; i < REQUEST_SET; i++) {

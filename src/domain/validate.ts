@@ -12,3 +12,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
     })),
   );
 }
+
+/**
+ * An editorial note is written in Swedish (`note`), and `noteEn` is its
+ * English: an English note alone would be shown in neither language.
+ */
+export const englishTranslatesNote = (record: { note?: string | null; noteEn?: string | null }) => !record.noteEn || !!record.note;
+export const ENGLISH_NEEDS_NOTE = { message: 'translates note: write the Swedish note too', path: ['noteEn'] };

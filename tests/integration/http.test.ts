@@ -3,6 +3,7 @@
 // never a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { createActor } from '../../src/domain/actors/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
@@ -47,9 +48,22 @@ describe('pages', () => {
     expect(await (await app.request('/parter/malmo')).text()).toContain('Kallar sig Malmö stad (rapportens fotnot 52).');
     expect(await (await app.request('/parter/malmo?lang=en')).text()).toContain('Calls itself Malmö stad (the report&#39;s footnote 52).');
     const succession = await (await app.request('/parter/region-skane')).text();
-    expect(succession).toContain('Region Skåne förvaltar nu avtalet med Guangdong');
+    expect(succession).toContain('Region Skåne förvaltar nu det avtal med Guangdong');
+    expect(await (await app.request('/parter/region-skane?lang=en')).text()).toContain('Region Skåne now manages the agreement with Guangdong');
     expect(await (await app.request('/motparter/qufu')).text()).toContain('Bilagan placerar den direkt under Shandong');
     expect(await (await app.request('/motparter/qufu?lang=en')).text()).toContain('The appendix places it directly under Shandong');
+  });
+
+  it("escapes what the page shell shows of a record and of the URL", async () => {
+    const org = (await t.database.db.query.organisations.findFirst())!;
+    const slug = uniqueSlug('escaped');
+    await createActor({ ctx: systemCtx(t), organisationId: org.id, input: { slug, name: 'A & "B" <C>', kind: 'other' } });
+    const html = await (await app.request(`/parter/${slug}`)).text();
+    expect(html).toContain('<title>A &amp; &quot;B&quot; &lt;C&gt; – Ortsband</title>');
+    expect(html).not.toContain('<C>');
+    // The language switch keeps the query, as an attribute.
+    const list = await (await app.request('/avtal?q=%26%22%3Cx')).text();
+    expect(list).toContain('href="/avtal?q=%26%22%3Cx&amp;lang=en" lang="en" hreflang="en"');
   });
 
   it('marks a Swedish text that has no English as Swedish on an English page', async () => {

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
@@ -120,6 +120,38 @@ describe('the shipped register', () => {
     expect(counts['agreements.summary']!.swedish).toBe(14);
     expect(counts['quotations.text']!.swedish).toBe(12);
     expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
+  });
+
+  it('migration 0012 gives a register loaded before 0011 its notes in Swedish with their English, and leaves a note someone changed alone', async () => {
+    const file = path.join(import.meta.dirname, '../../drizzle/0012_shipped-notes-in-swedish.sql');
+    const statements = (await readFile(file, 'utf8')).split('--> statement-breakpoint');
+    const after: Array<{ slug: string; note: string; note_en: string | null }> = [];
+    // In a transaction rolled back at the end: the rest of the file reads the register as shipped.
+    await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`update actors set note = 'Calls itself Malmö stad (the report''s footnote 52).', note_en = null where slug = 'malmo'`);
+        await tx.execute(sql`update counterparts set note = 'Our own note.', note_en = null where slug = 'qufu'`);
+        await tx.execute(sql`update agreement_parties set note = 'The appendix writes "Region Kronoberg (Växjö)".' where note like 'I rapportens bilaga%'`);
+        for (const statement of statements) await tx.execute(sql.raw(statement));
+        after.push(
+          ...(await queryRows<{ slug: string; note: string; note_en: string | null }>(
+            tx,
+            sql`select slug, note, note_en from actors where slug = 'malmo' union all select slug, note, note_en from counterparts where slug = 'qufu'
+                union all select 'party', note, null from agreement_parties where note like '%Region Kronoberg (Växjö)%'`,
+          )),
+        );
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(after).toEqual([
+      { slug: 'malmo', note: 'Kallar sig Malmö stad (rapportens fotnot 52).', note_en: 'Calls itself Malmö stad (the report\'s footnote 52).' },
+      { slug: 'qufu', note: 'Our own note.', note_en: null },
+      { slug: 'party', note: 'I rapportens bilaga står "Region Kronoberg (Växjö)".', note_en: null },
+    ]);
+    const [malmo] = await queryRows<{ note: string }>(t.database.db, sql`select note from actors where slug = 'malmo'`);
+    expect(malmo!.note).toBe('Kallar sig Malmö stad (rapportens fotnot 52).');
   });
 
   it('dates every status event at the precision of its source', async () => {

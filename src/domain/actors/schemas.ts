@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTOR_KINDS, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
 
 export const createActorSchema = z.object({
   slug: slugSchema,
@@ -23,7 +24,7 @@ export const createActorSchema = z.object({
 }).refine((a) => !a.municipalityCode || !a.countyCode || a.municipalityCode.startsWith(a.countyCode), {
   message: 'a kommunkod starts with the länskod of its county',
   path: ['municipalityCode'],
-});
+}).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
 
 export const createSuccessionSchema = z.object({
   predecessor: slugSchema,
@@ -33,4 +34,4 @@ export const createSuccessionSchema = z.object({
   note: z.string().max(5000).nullish(),
   noteEn: z.string().max(5000).nullish(),
   sources: z.array(citationSchema).max(50).default([]),
-});
+}).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);

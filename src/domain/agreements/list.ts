@@ -168,7 +168,7 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     // all 100,000 agreements to fill a page (144 ms instead of 1.5 ms). Many
     // matches fill a page early in that walk, which is then the right plan.
     total = (await count())[0]!.n;
-    rows = total <= FEW_MATCHES ? (await pageOfMatches(false)) : await page();
+    rows = offset >= total ? [] : total <= FEW_MATCHES ? await pageOfMatches(false) : await page();
   } else {
     // Otherwise the page and the total are two statements: a window count
     // would make the database visit every match before it can stop at the

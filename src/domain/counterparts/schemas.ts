@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COUNTERPART_LEVELS, VISIBILITIES } from '../../db/schema.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
 
 export const createCounterpartSchema = z.object({
   slug: slugSchema,
@@ -19,4 +20,4 @@ export const createCounterpartSchema = z.object({
   noteEn: z.string().max(5000).nullish(),
   visibility: z.enum(VISIBILITIES).default('public'),
   sources: z.array(citationSchema).max(50).default([]),
-});
+}).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
