@@ -122,9 +122,11 @@ describe('the shipped register', () => {
     expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
   });
 
-  it('migration 0012 gives a register loaded before 0011 its notes in Swedish with their English, and leaves a note someone changed alone', async () => {
-    const file = path.join(import.meta.dirname, '../../drizzle/0012_shipped-notes-in-swedish.sql');
-    const statements = (await readFile(file, 'utf8')).split('--> statement-breakpoint');
+  it('migrations 0012 and 0013 give a register loaded before them its notes and reference titles in Swedish, and leave a note someone changed alone', async () => {
+    const statements: string[] = [];
+    for (const file of ['0012_shipped-notes-in-swedish.sql', '0013_reference-source-titles-in-swedish.sql']) {
+      statements.push(...(await readFile(path.join(import.meta.dirname, '../../drizzle', file), 'utf8')).split('--> statement-breakpoint'));
+    }
     const after: Array<{ slug: string; note: string; note_en: string | null }> = [];
     // In a transaction rolled back at the end: the rest of the file reads the register as shipped.
     await t.database.db
@@ -132,12 +134,14 @@ describe('the shipped register', () => {
         await tx.execute(sql`update actors set note = 'Calls itself Malmö stad (the report''s footnote 52).', note_en = null where slug = 'malmo'`);
         await tx.execute(sql`update counterparts set note = 'Our own note.', note_en = null where slug = 'qufu'`);
         await tx.execute(sql`update agreement_parties set note = 'The appendix writes "Region Kronoberg (Växjö)".' where note like 'I rapportens bilaga%'`);
+        await tx.execute(sql`update sources set title = 'Coordinates of towns and cities (reference data, not from the seeds)' where slug = 'coordinates'`);
         for (const statement of statements) await tx.execute(sql.raw(statement));
         after.push(
           ...(await queryRows<{ slug: string; note: string; note_en: string | null }>(
             tx,
             sql`select slug, note, note_en from actors where slug = 'malmo' union all select slug, note, note_en from counterparts where slug = 'qufu'
-                union all select 'party', note, null from agreement_parties where note like '%Region Kronoberg (Växjö)%'`,
+                union all select 'party', note, null from agreement_parties where note like '%Region Kronoberg (Växjö)%'
+                union all select slug, title, null from sources where slug = 'coordinates'`,
           )),
         );
         tx.rollback();
@@ -149,6 +153,7 @@ describe('the shipped register', () => {
       { slug: 'malmo', note: 'Kallar sig Malmö stad (rapportens fotnot 52).', note_en: 'Calls itself Malmö stad (the report\'s footnote 52).' },
       { slug: 'qufu', note: 'Our own note.', note_en: null },
       { slug: 'party', note: 'I rapportens bilaga står "Region Kronoberg (Växjö)".', note_en: null },
+      { slug: 'coordinates', note: 'Koordinater för orter och städer (referensdata, inte från underlaget)', note_en: null },
     ]);
     const [malmo] = await queryRows<{ note: string }>(t.database.db, sql`select note from actors where slug = 'malmo'`);
     expect(malmo!.note).toBe('Kallar sig Malmö stad (rapportens fotnot 52).');
