@@ -46,7 +46,9 @@ describe('pages', () => {
 
   it("shows an actor's and a place's editorial note in the reader's language", async () => {
     expect(await (await app.request('/parter/malmo')).text()).toContain('Kallar sig Malmö stad (rapportens fotnot 52).');
-    expect(await (await app.request('/parter/malmo?lang=en')).text()).toContain('Calls itself Malmö stad (the report&#39;s footnote 52).');
+    const english = await (await app.request('/parter/malmo?lang=en')).text();
+    expect(english).toContain('Calls itself Malmö stad (the report&#39;s footnote 52).');
+    expect(english).toContain('1 agreement. Each bar shows');
     const succession = await (await app.request('/parter/region-skane')).text();
     expect(succession).toContain('Region Skåne förvaltar nu det avtal med Guangdong');
     expect(await (await app.request('/parter/region-skane?lang=en')).text()).toContain('Region Skåne now manages the agreement with Guangdong');

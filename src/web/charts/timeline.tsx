@@ -40,7 +40,7 @@ export function AgreementTimeline(props: { lang: Lang; id: string; rows: Timelin
   const summary =
     lang === 'sv'
       ? `${rows.length} avtal. Varje stapel visar avtalets status från etableringen till avslutet eller i dag (${toYear}).`
-      : `${rows.length} agreements. Each bar shows the agreement's status from its start to its end or today (${toYear}).`;
+      : `${rows.length} ${rows.length === 1 ? 'agreement' : 'agreements'}. Each bar shows the agreement's status from its start to its end or today (${toYear}).`;
   const svg = `<svg role="img" aria-labelledby="${props.id}-title ${props.id}-desc" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
 <title id="${props.id}-title">${escape(props.title)}</title><desc id="${props.id}-desc">${escape(summary)}</desc>
 <defs>${Object.entries(STYLE)
