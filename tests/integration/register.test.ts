@@ -169,21 +169,30 @@ describe('filters', () => {
     const sorts = ['actor', '-actor', 'counterpart', '-counterpart', 'established', '-established', 'status'] as const;
     const filters = [{ county: '20' }, { county: '14', kind: 'vanort' }, { place: 'zhejiang' }, { county: '12', on: '2010-12-31' }, { county: '20', q: 'wuhan' }, { q: 'zhou' }, { q: 'göteborg', kind: 'vanort' }, { q: 'zhou', on: '2010-12-31' }];
     let compared = 0;
-    for (const filter of filters) {
-      for (const sort of sorts) {
-        const whole = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort }, all: true });
-        expect(whole.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
-        for (let page = 1; (page - 1) * 3 < whole.rows.length; page++) {
-          const one = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page } });
-          expect(one.total).toBe(whole.rows.length);
-          expect(one.rows).toEqual(whole.rows.slice((page - 1) * 3, page * 3));
-          compared++;
+    // A text query with more matches than a few is counted and read by its
+    // sort order: with the threshold at 4, 'zhou' (many) goes that way and
+    // 'göteborg' (2) does not; each page both ways.
+    for (const fewMatches of [undefined, 4]) {
+      for (const filter of filters) {
+        if (fewMatches && !filter.q) continue;
+        for (const sort of sorts) {
+          const whole = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort }, all: true });
+          expect(whole.rows.length, JSON.stringify(filter)).toBeGreaterThan(0);
+          for (let page = 1; (page - 1) * 3 < whole.rows.length; page++) {
+            const one = await listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page }, fewMatches });
+            expect(one.total).toBe(whole.rows.length);
+            expect(one.rows).toEqual(whole.rows.slice((page - 1) * 3, page * 3));
+            compared++;
+          }
+          const beyond = Math.ceil(whole.rows.length / 3) + 1;
+          await rejects(listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page: beyond }, fewMatches }), 'VALIDATION');
         }
-        const beyond = Math.ceil(whole.rows.length / 3) + 1;
-        await rejects(listAgreements({ ctx: t.anonymous, input: { ...filter, sort, pageSize: 3, page: beyond } }), 'VALIDATION');
       }
     }
-    expect(compared).toBeGreaterThan(50);
+    // No match: an empty first page, and no second.
+    expect(await listAgreements({ ctx: t.anonymous, input: { q: 'zyxwvut' } })).toMatchObject({ rows: [], total: 0, pages: 1 });
+    await rejects(listAgreements({ ctx: t.anonymous, input: { q: 'zyxwvut', page: 2 } }), 'VALIDATION');
+    expect(compared).toBeGreaterThan(100);
   });
 
   it("finds and sorts by county an agreement with the longest names and title the register takes", async () => {

@@ -115,8 +115,21 @@ export async function agreementFilter(
  */
 const FEW_MATCHES = 2_000;
 
-/** `all` drops the paging, for exports that stream every matching row. */
-export async function listAgreements({ ctx, input, all = false }: { ctx: Context; input: ListAgreementsInput; all?: boolean }): Promise<AgreementList> {
+/**
+ * `all` drops the paging, for exports that stream every matching row.
+ * `fewMatches` is FEW_MATCHES but in tests, which lower it to page both ways.
+ */
+export async function listAgreements({
+  ctx,
+  input,
+  all = false,
+  fewMatches = FEW_MATCHES,
+}: {
+  ctx: Context;
+  input: ListAgreementsInput;
+  all?: boolean;
+  fewMatches?: number;
+}): Promise<AgreementList> {
   const query = parseInput(listAgreementsSchema, input);
   // A page of a county's list reads the county's entries (see below); every other list, and every row of any list, reads agreements.
   const { from, where: whereSql, status, id } = await agreementFilter(ctx, query, query.county && !all ? 'county entries' : 'agreements');
@@ -131,19 +144,20 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
           ${all ? sql`` : sql`limit ${query.pageSize} offset ${offset}`}`,
     );
   const count = () => countMatches(ctx, query, sql`select count(*)::int as n from ${from} where ${whereSql}`);
-  // The matches read once into a materialised CTE, sorted there, and cut to
-  // the page; with their total when asked.
-  const pageOfMatches = (withTotal: boolean) =>
-    queryRows<AgreementListRow & { total?: number }>(
+  // The matches read once into a materialised CTE (at most `upTo` of them),
+  // sorted there, and cut to the page; each row says how many were read.
+  const pageOfMatches = (upTo?: number) =>
+    queryRows<AgreementListRow & { total: number }>(
       ctx.db,
       sql`with m as materialized (
             select ${id} as id, a.slug, a.kind, a.official_title, a.party_label, a.counterpart_label, a.established_year, a.established_min, ${status} as status
-            from ${from} where ${whereSql})
-          select ${SUMMARY_COLUMNS}, a.status${withTotal ? sql`, (select count(*) from m)::int as total` : sql``}
+            from ${from} where ${whereSql}${upTo === undefined ? sql`` : sql` limit ${upTo}`})
+          select ${SUMMARY_COLUMNS}, a.status, (select count(*) from m)::int as total
           from m a
           order by ${ORDER[query.sort]}
           limit ${query.pageSize} offset ${offset}`,
     );
+  const withoutTotal = (counted: Array<AgreementListRow & { total: number }>) => counted.map(({ total: _t, ...row }) => row);
   let rows: AgreementListRow[];
   let total: number;
   if (all) {
@@ -157,18 +171,31 @@ export async function listAgreements({ ctx, input, all = false }: { ctx: Context
     // through one index (place_ids). A window count instead (count(*) over
     // ()) kept the planner's walk of the party_label index through every
     // row: 83 ms against 12.6 ms.
-    const counted = await pageOfMatches(true);
-    rows = counted.map(({ total: _t, ...row }) => row);
+    const counted = await pageOfMatches();
+    rows = withoutTotal(counted);
     total = counted[0]?.total ?? (offset ? (await count())[0]!.n : 0);
   } else if (query.q) {
-    // A text query over the whole register is counted first, and a few
-    // matches are then read as a county's are. PostgreSQL cannot estimate
-    // how many rows a `like '%…%'` matches: for some names ('%guangan220%',
-    // 12 matches) it guessed a thousand and walked the sort's index through
-    // all 100,000 agreements to fill a page (144 ms instead of 1.5 ms). Many
+    // A text query over the whole register reads up to `fewMatches` + 1 of
+    // its matches as a county's are: few matches (a place's name: tens) give
+    // their page and total in that one statement. Only more are counted and
+    // their page read by the sort order. PostgreSQL cannot estimate how many
+    // rows a `like '%…%'` matches: for some names ('%guangan220%', 12
+    // matches) it guessed a thousand and walked the sort's index through all
+    // 100,000 agreements to fill a page (144 ms instead of 1.5 ms); many
     // matches fill a page early in that walk, which is then the right plan.
-    total = (await count())[0]!.n;
-    rows = offset >= total ? [] : total <= FEW_MATCHES ? await pageOfMatches(false) : await page();
+    const counted = await pageOfMatches(fewMatches + 1);
+    const read = counted[0]?.total;
+    if (read !== undefined && read <= fewMatches) {
+      rows = withoutTotal(counted);
+      total = read;
+    } else if (read === undefined && !offset) {
+      rows = [];
+      total = 0;
+    } else {
+      // More matches than that, or a page past those read.
+      total = (await count())[0]!.n;
+      rows = total <= fewMatches || offset >= total ? [] : await page();
+    }
   } else {
     // Otherwise the page and the total are two statements: a window count
     // would make the database visit every match before it can stop at the
