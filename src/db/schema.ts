@@ -272,7 +272,9 @@ export const agreementParties = pgTable(
     agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
     actorId: integer('actor_id').notNull().references(() => actors.id),
     role: text('role').$type<PartyRole>().notNull().default('party'),
+    // An editorial note in Swedish on this party's part, and its English (migration 0015).
     note: text('note'),
+    noteEn: text('note_en'),
   },
   (t) => [primaryKey({ columns: [t.agreementId, t.actorId, t.role] }), index('agreement_parties_actor_idx').on(t.actorId)],
 );
@@ -402,6 +404,9 @@ export const sources = pgTable('sources', {
   slug: text('slug').notNull().unique(),
   kind: text('kind').$type<SourceKind>().notNull(),
   title: text('title').notNull(),
+  // The language the source is written in (two letters): a page in another
+  // language marks its title as that language, for screen readers.
+  language: text('language').notNull().default('sv'),
   author: text('author'),
   publisher: text('publisher'),
   published: text('published'), // EDTF

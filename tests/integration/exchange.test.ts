@@ -115,9 +115,9 @@ describe('round trip', () => {
     expect(await registerState(ctx)).toEqual(before);
   });
 
-  it('a file without the columns added later (English, other names) changes nothing: a column a file lacks keeps the register\'s value', async () => {
+  it('a file without the columns added later (English, other names, a source\'s language) changes nothing: a column a file lacks keeps the register\'s value', async () => {
     const ctx = systemCtx(empty);
-    const later = ['summary_en', 'event_note_en', 'reasons_en', 'other_names', 'note_en'];
+    const later = ['summary_en', 'event_note_en', 'reasons_en', 'other_names', 'note_en', 'language'];
     const files = (await exportCsv(empty.anonymous)).map((file) => {
       const rows = parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
       const keep = rows[0]!.map((name) => !later.includes(name));
@@ -127,9 +127,32 @@ describe('round trip', () => {
     expect(english!.n).toBeGreaterThan(0);
     const [notes] = await queryRows<{ n: number }>(ctx.db, sql`select (select count(*) from actors where note_en is not null)::int * (select count(*) from event_reasons where text_en is not null)::int as n`);
     expect(notes!.n).toBeGreaterThan(0);
+    const [inEnglish] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from sources where language = 'en'`);
+    expect(inEnglish!.n).toBeGreaterThan(0);
     const plan = await importFiles(ctx, files, true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+  });
+
+  it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {
+    const ctx = systemCtx(empty);
+    const sources = parse(Buffer.from((await exportCsv(empty.anonymous))[0]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    const at = { slug: sources[0]!.indexOf('source'), language: sources[0]!.indexOf('language') };
+    const kalix = sources.findIndex((row) => row[at.slug] === 'seed000-kalix');
+    expect(sources[kalix]![at.language]).toBe('en');
+    const withLanguage = (language: string) => [{ name: 'sources.csv', bytes: Buffer.from(stringify(sources.map((row, i) => (i === kalix ? row.map((cell, j) => (j === at.language ? language : cell)) : row)))) }];
+    const before = await registerState(ctx);
+    for (const bad of ['english', 'EN', 'e']) {
+      const plan = await importFiles(ctx, withLanguage(bad));
+      expect(plan.problems).toEqual([expect.objectContaining({ table: 'sources', row: kalix + 1, column: 'language', message: expect.stringContaining('two lower-case letters') })]);
+    }
+    expect(await registerState(ctx)).toEqual(before);
+    // An empty cell is Swedish, the default; a dry run says so and changes nothing.
+    const plan = await importFiles(ctx, withLanguage(''), true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.filter((o) => o.action !== 'unchanged').map((o) => o.what)).toEqual(['source seed000-kalix']);
+    expect(plan.sources.find((s) => s.ref.slug === 'seed000-kalix')!.values.language).toBe('sv');
+    expect(await registerState(ctx)).toEqual(before);
   });
 
   it('reads semicolons, a BOM or none, and decimal commas', async () => {
@@ -169,6 +192,31 @@ describe('changes', () => {
     expect(row!.official_title).toBe('Vänortsavtal (ändrat)');
     expect(await registerState(ctx)).toMatchObject({ version: before.version! + 1, events: before.events! + 1, audit: before.audit! + 1 });
     expect(summarise(await importFiles(ctx, [file], true)).agreements).toEqual({ create: 0, change: 0, unchanged: 1 });
+  });
+
+  it('a changed agreement keeps the notes on the parts of the parties it still has (the files do not carry them)', async () => {
+    const own = await openTestDatabase();
+    try {
+      const ctx = systemCtx(own);
+      const notes = () =>
+        queryRows<{ actor: string; role: string; note: string; note_en: string }>(
+          ctx.db,
+          sql`select p.slug as actor, ap.role, ap.note, ap.note_en from agreement_parties ap join actors p on p.id = ap.actor_id
+              join agreements a on a.id = ap.agreement_id where a.slug = 'region-kronoberg--suzhou' and ap.note is not null order by p.slug, ap.role`,
+        );
+      const before = await notes();
+      expect(before.map((n) => `${n.actor} ${n.role}`)).toEqual(['lst-kronoberg co_financier', 'vaxjo co_financier', 'vaxjo participant']);
+      expect(before.every((n) => n.note_en)).toBe(true);
+      // Växjö's part as participant is left out; the title changes.
+      const parties = 'region-kronoberg | original_signatory: regionforbundet-sodra-smaland | co_financier: lst-kronoberg | co_financier: vaxjo';
+      const file = { name: 'kronoberg.csv', bytes: Buffer.from(`agreement,kind,parties,counterparts,official_title\nregion-kronoberg--suzhou,vanort,${parties},suzhou,Vänortsavtal\n`) };
+      const plan = await importFiles(ctx, [file]);
+      expect(plan.problems).toEqual([]);
+      expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(['change agreement region-kronoberg--suzhou']);
+      expect(await notes()).toEqual(before.filter((n) => n.role !== 'participant'));
+    } finally {
+      await own.close();
+    }
   });
 
   it("a new event's reasons carry their English from reasons_en, which must name the same reasons in the same order", async () => {

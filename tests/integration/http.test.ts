@@ -54,6 +54,22 @@ describe('pages', () => {
     expect(await (await app.request('/parter/region-skane?lang=en')).text()).toContain('Region Skåne now manages the agreement with Guangdong');
     expect(await (await app.request('/motparter/qufu')).text()).toContain('Bilagan placerar den direkt under Shandong');
     expect(await (await app.request('/motparter/qufu?lang=en')).text()).toContain('The appendix places it directly under Shandong');
+    // And the note on a party's part in an agreement.
+    expect(await (await app.request('/avtal/region-kronoberg--suzhou')).text()).toContain('(medfinansiär) – Medfinansierade Kinasatsningen 2011–2014.');
+    const party = await (await app.request('/avtal/region-kronoberg--suzhou?lang=en')).text();
+    expect(party).toContain('(co-financier) – Co-financed the China initiative 2011–2014.');
+    expect(party).not.toContain('Medfinansierade');
+  });
+
+  it('marks a source title in another language than the page as that language', async () => {
+    const sv = await (await app.request('/avtal/kalix--lanzhou--kp')).text();
+    expect(sv).toContain('<span lang="en">Developing contacts in China (case study, Municipality of Kalix)</span>');
+    expect(sv).not.toContain('<span lang="sv">Lokal frost');
+    const en = await (await app.request('/avtal/kalix--lanzhou--kp?lang=en')).text();
+    expect(en).toContain('<li>Developing contacts in China (case study, Municipality of Kalix)');
+    expect(en).toContain('<span lang="sv">Lokal frost i relationerna');
+    // On the pages of actors and places too, which read their sources apart.
+    expect(await (await app.request('/parter/kalix?lang=en')).text()).toContain('<span lang="sv">Koordinater för orter och städer');
   });
 
   it("escapes what the page shell shows of a record and of the URL", async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql, TransactionRollbackError } from 'drizzle-orm';
-import { queryRows } from '../../src/db/client.ts';
+import { queryRows, type Executor } from '../../src/db/client.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
 import { getCounterpart } from '../../src/domain/counterparts/get.ts';
@@ -103,6 +103,7 @@ describe('the shipped register', () => {
       ['actors', 'note', 'note_en'],
       ['actor_successions', 'note', 'note_en'],
       ['counterparts', 'note', 'note_en'],
+      ['agreement_parties', 'note', 'note_en'],
     ];
     const counts: Record<string, { swedish: number; without: number; copied: string[] }> = {};
     for (const [table, sv, en] of pairs) {
@@ -120,17 +121,32 @@ describe('the shipped register', () => {
     expect(counts['agreements.summary']!.swedish).toBe(14);
     expect(counts['quotations.text']!.swedish).toBe(12);
     expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
+    expect(counts['agreement_parties.note']!.swedish).toBe(4);
   });
 
-  it('migrations 0012 and 0013 give a register loaded before them its notes and reference titles in Swedish, and leave a note someone changed alone', async () => {
+  /** The data-changing statements of migrations (not their ALTER TABLE, which this register has had). */
+  async function migrationUpdates(...files: string[]): Promise<string[]> {
     const statements: string[] = [];
-    for (const file of ['0012_shipped-notes-in-swedish.sql', '0013_reference-source-titles-in-swedish.sql']) {
-      statements.push(...(await readFile(path.join(import.meta.dirname, '../../drizzle', file), 'utf8')).split('--> statement-breakpoint'));
-    }
-    const after: Array<{ slug: string; note: string; note_en: string | null }> = [];
-    // In a transaction rolled back at the end: the rest of the file reads the register as shipped.
+    for (const file of files) statements.push(...(await readFile(path.join(import.meta.dirname, '../../drizzle', file), 'utf8')).split('--> statement-breakpoint'));
+    return statements.filter((s) => !/^\s*(--.*\n\s*)*ALTER TABLE/.test(s));
+  }
+
+  /** Runs `work` in a transaction rolled back at the end: the rest of the file reads the register as shipped. */
+  async function rolledBack(work: (tx: Executor) => Promise<void>) {
     await t.database.db
       .transaction(async (tx) => {
+        await work(tx);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+  }
+
+  it('migrations 0012 and 0013 give a register loaded before them its notes and reference titles in Swedish, and leave a note someone changed alone', async () => {
+    const statements = await migrationUpdates('0012_shipped-notes-in-swedish.sql', '0013_reference-source-titles-in-swedish.sql');
+    const after: Array<{ slug: string; note: string; note_en: string | null }> = [];
+    await rolledBack(async (tx) => {
         await tx.execute(sql`update actors set note = 'Calls itself Malmö stad (the report''s footnote 52).', note_en = null where slug = 'malmo'`);
         await tx.execute(sql`update counterparts set note = 'Our own note.', note_en = null where slug = 'qufu'`);
         await tx.execute(sql`update agreement_parties set note = 'The appendix writes "Region Kronoberg (Växjö)".' where note like 'I rapportens bilaga%'`);
@@ -144,11 +160,7 @@ describe('the shipped register', () => {
                 union all select slug, title, null from sources where slug = 'coordinates'`,
           )),
         );
-        tx.rollback();
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof TransactionRollbackError)) throw error;
-      });
+    });
     expect(after).toEqual([
       { slug: 'malmo', note: 'Kallar sig Malmö stad (rapportens fotnot 52).', note_en: 'Calls itself Malmö stad (the report\'s footnote 52).' },
       { slug: 'qufu', note: 'Our own note.', note_en: null },
@@ -157,6 +169,29 @@ describe('the shipped register', () => {
     ]);
     const [malmo] = await queryRows<{ note: string }>(t.database.db, sql`select note from actors where slug = 'malmo'`);
     expect(malmo!.note).toBe('Kallar sig Malmö stad (rapportens fotnot 52).');
+  });
+
+  it('migrations 0014 and 0015 give a register loaded before them the Kalix case study as English and the English of the party notes, and leave a changed note alone', async () => {
+    const statements = await migrationUpdates('0014_source-language.sql', '0015_party-notes-in-english.sql');
+    expect(statements).toHaveLength(4);
+    const read = (tx: Executor) =>
+      queryRows<{ what: string; value: string | null }>(
+        tx,
+        sql`select 'language' as what, language as value from sources where slug = 'seed000-kalix'
+            union all (select p.slug || ' ' || ap.role, ap.note_en from agreement_parties ap join actors p on p.id = ap.actor_id where ap.note is not null order by p.slug, ap.role)`,
+      );
+    const shipped = await read(t.database.db);
+    let after: Array<{ what: string; value: string | null }> = [];
+    await rolledBack(async (tx) => {
+      await tx.execute(sql`update sources set language = 'sv'`);
+      await tx.execute(sql`update agreement_parties set note_en = null`);
+      await tx.execute(sql`update agreement_parties set note = 'Vår egen anteckning.' where role = 'co_financier' and actor_id = (select id from actors where slug = 'lst-kronoberg')`);
+      for (const statement of statements) await tx.execute(sql.raw(statement));
+      after = await read(tx);
+    });
+    expect(shipped.map((r) => r.what)).toEqual(['language', 'handelskammaren-norrbotten participant', 'lst-kronoberg co_financier', 'vaxjo co_financier', 'vaxjo participant']);
+    expect(shipped.every((r) => r.value)).toBe(true);
+    expect(after).toEqual(shipped.map((r) => (r.what === 'lst-kronoberg co_financier' ? { ...r, value: null } : r)));
   });
 
   it('dates every status event at the precision of its source', async () => {

@@ -8,12 +8,12 @@ import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
-import { citationSchema } from '../sources/schemas.ts';
+import { citationSchema, languageSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
 
 export const addQuotationSchema = z.object({
   text: z.string().trim().min(1).max(20000),
-  language: z.string().regex(/^[a-z]{2}$/).default('sv'),
+  language: languageSchema.default('sv'),
   /** Ortsband's English translation of `text`, shown as such. */
   textEn: z.string().trim().max(20000).nullish(),
   speakerRole: z.string().max(500).nullish(),

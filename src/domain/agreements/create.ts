@@ -45,7 +45,7 @@ export async function createAgreement({ ctx, input, organisationId }: { ctx: Con
     const [row] = await ctx.db.insert(agreements).values({ ...data, parentId, organisationId }).returning();
     const id = row!.id;
     await ctx.db.insert(agreementParties).values(
-      parties.map((p) => ({ agreementId: id, actorId: actorRows.find((a) => a.slug === p.actor)!.id, role: p.role, note: p.note ?? null })),
+      parties.map((p) => ({ agreementId: id, actorId: actorRows.find((a) => a.slug === p.actor)!.id, role: p.role, note: p.note ?? null, noteEn: p.noteEn ?? null })),
     );
     await ctx.db.insert(agreementCounterparts).values(placeRows.map((c) => ({ agreementId: id, counterpartId: c.id })));
     await cite(ctx, 'agreement', id, sources);

@@ -34,6 +34,8 @@ import { sortEvents } from '../status/derive-status.ts';
 export interface Citation {
   sourceSlug: string;
   title: string;
+  /** The language the source is written in. */
+  language: string;
   kind: string;
   url: string | null;
   published: string | null;
@@ -47,7 +49,7 @@ const readable = (principal: Principal, alias: string) => canReadRow(principal, 
 
 /** The citations of one subject as a JSON array, oldest first; sources the principal may not read stay out. */
 function citationsJson(principal: Principal, subjectType: SubjectType, subjectId: SQL): SQL {
-  return sql`coalesce((select json_agg(json_build_object('sourceSlug', src.slug, 'title', src.title, 'kind', src.kind, 'url', src.url,
+  return sql`coalesce((select json_agg(json_build_object('sourceSlug', src.slug, 'title', src.title, 'language', src.language, 'kind', src.kind, 'url', src.url,
         'published', src.published, 'archiveReference', src.archive_reference, 'passage', cit.passage, 'seedFile', src.seed_file) order by cit.id)
       from citations cit join sources src on src.id = cit.source_id
       where cit.subject_type = ${sql.raw(`'${subjectType}'`)} and cit.subject_id = ${subjectId} and ${readable(principal, 'src')}), '[]')`;
@@ -74,7 +76,7 @@ function detailJson(principal: Principal): SQL<string> {
       'agreement', ${rowJson(agreements, 'a')},
       'kind', ${rowJson(agreementKinds, 'k')},
       'sources', ${cites('agreement', 'a.id')},
-      'parties', ${jsonArray(sql`select json_agg(json_build_object('slug', pa.slug, 'name', pa.name, 'kind', pa.kind, 'countyCode', pa.county_code, 'role', ap.role, 'note', ap.note)
+      'parties', ${jsonArray(sql`select json_agg(json_build_object('slug', pa.slug, 'name', pa.name, 'kind', pa.kind, 'countyCode', pa.county_code, 'role', ap.role, 'note', ap.note, 'noteEn', ap.note_en)
           order by ap.role, pa.name)
         from agreement_parties ap join actors pa on pa.id = ap.actor_id where ap.agreement_id = a.id and ${readable(principal, 'pa')}`)},
       'places', ${jsonArray(sql`select json_agg(json_build_object('counterpart', ${rowJson(counterparts, 'cp')},
@@ -136,7 +138,7 @@ interface DetailJson {
   agreement: Record<string, unknown>;
   kind: Record<string, unknown>;
   sources: Citation[];
-  parties: Array<{ slug: string; name: string; kind: ActorKind; countyCode: string | null; role: PartyRole; note: string | null }>;
+  parties: Array<{ slug: string; name: string; kind: ActorKind; countyCode: string | null; role: PartyRole; note: string | null; noteEn: string | null }>;
   places: Array<{ counterpart: Record<string, unknown>; chain: Array<Record<string, unknown>> }>;
   events: Array<WithSources<Record<string, unknown>> & { reasons: Array<Record<string, unknown>> }>;
   quotations: Array<WithSources<Record<string, unknown>>>;

@@ -2,10 +2,13 @@ import { z } from 'zod';
 import { ACTOR_KINDS, PARTY_ROLES, STATUSES, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema, isoDaySchema } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
 
 const partySchema = z.union([
-  slugSchema.transform((actor) => ({ actor, role: 'party' as const, note: null })),
-  z.object({ actor: slugSchema, role: z.enum(PARTY_ROLES).default('party'), note: z.string().max(1000).nullish() }),
+  slugSchema.transform((actor) => ({ actor, role: 'party' as const, note: null, noteEn: null })),
+  z
+    .object({ actor: slugSchema, role: z.enum(PARTY_ROLES).default('party'), note: z.string().max(1000).nullish(), noteEn: z.string().max(1000).nullish() })
+    .refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE),
 ]);
 
 export const createAgreementSchema = z.object({

@@ -8,10 +8,15 @@ export const slugSchema = z
   .max(120)
   .regex(/^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/, 'must be lower-case letters, digits and dashes');
 
+/** A language as two letters (ISO 639-1): sv, en, zh. */
+export const languageSchema = z.string().regex(/^[a-z]{2}$/, 'must be a language as two lower-case letters, such as sv, en or zh');
+
 export const createSourceSchema = z.object({
   slug: slugSchema,
   kind: z.enum(SOURCE_KINDS),
   title: z.string().min(1).max(2000),
+  /** The language the source is written in. */
+  language: languageSchema.default('sv'),
   author: z.string().max(500).nullish(),
   publisher: z.string().max(500).nullish(),
   published: fuzzyDateSchema.nullish(),

@@ -29,7 +29,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
           <ul>
             {detail.parties.map((p) => (
               <li>
-                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? <> – <Localized lang={lang} sv={p.note} en={null} /></> : null}
+                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? <> – <Localized lang={lang} sv={p.note} en={p.noteEn} /></> : null}
               </li>
             ))}
           </ul>

@@ -28,6 +28,13 @@ export function OtherNames(props: { lang: Lang; names: string[] }) {
   );
 }
 
+/** A source's title, linked where it is online, marked with its language where the page's differs. */
+function SourceTitle({ lang, citation: c }: { lang: Lang; citation: Citation }) {
+  const other = c.language === lang ? undefined : c.language;
+  if (c.url) return <a href={c.url} lang={other} hreflang={other}>{c.title}</a>;
+  return other ? <span lang={other}>{c.title}</span> : <>{c.title}</>;
+}
+
 export function Sources(props: { lang: Lang; list: Citation[] }) {
   if (!props.list.length) return null;
   return (
@@ -36,7 +43,7 @@ export function Sources(props: { lang: Lang; list: Citation[] }) {
       <ul>
         {props.list.map((c) => (
           <li>
-            {c.url ? <a href={c.url}>{c.title}</a> : c.title}
+            <SourceTitle lang={props.lang} citation={c} />
             {c.published ? ` (${formatEdtf(c.published, props.lang)})` : ''}
             {c.archiveReference ? `, dnr ${c.archiveReference}` : ''}
             {c.passage ? ` – ${c.passage}` : ''}

@@ -205,13 +205,30 @@ async function writeAgreements(
   }
   const rewritten = [...created, ...changed];
   const rewrittenIds = rewritten.map((a) => idOf(a.ref));
+  // The exchange files do not carry the editorial notes on a party's part: a
+  // party that stays in a changed agreement keeps its notes.
+  // (Every row names both columns: insertRows takes its columns from the first row.)
+  const NO_NOTE = { note: null, note_en: null };
+  const partyNotes = new Map<string, { note: string | null; note_en: string | null }>();
+  const partyKey = (agreementId: number, actorId: number, role: string) => `${agreementId} ${actorId} ${role}`;
   if (changed.length) {
     const ids = sql.param(changed.map((a) => idOf(a.ref)));
+    const noted = await queryRows<{ agreement_id: number; actor_id: number; role: string; note: string | null; note_en: string | null }>(
+      ctx.db,
+      sql`select agreement_id, actor_id, role, note, note_en from agreement_parties where agreement_id = any(${ids}::int[]) and (note is not null or note_en is not null)`,
+    );
+    for (const p of noted) partyNotes.set(partyKey(p.agreement_id, p.actor_id, p.role), { note: p.note, note_en: p.note_en });
     await ctx.db.delete(agreementParties).where(sql`${agreementParties.agreementId} = any(${ids}::int[])`);
     await ctx.db.delete(agreementCounterparts).where(sql`${agreementCounterparts.agreementId} = any(${ids}::int[])`);
     await ctx.db.delete(citations).where(sql`${citations.subjectType} = 'agreement' and ${citations.subjectId} = any(${ids}::int[])`);
   }
-  await insertRows(ctx.db, 'agreement_parties', rewritten.flatMap((a) => a.values.parties.map((p) => ({ agreement_id: idOf(a.ref), actor_id: idOf(p.actor), role: p.role }))));
+  await insertRows(
+    ctx.db,
+    'agreement_parties',
+    rewritten.flatMap((a) =>
+      a.values.parties.map((p) => ({ agreement_id: idOf(a.ref), actor_id: idOf(p.actor), role: p.role, ...(partyNotes.get(partyKey(idOf(a.ref), idOf(p.actor), p.role)) ?? NO_NOTE) })),
+    ),
+  );
   await insertRows(ctx.db, 'agreement_counterparts', rewritten.flatMap((a) => a.values.places.map((p) => ({ agreement_id: idOf(a.ref), counterpart_id: idOf(p) }))));
   await insertCitations(ctx, 'agreement', rewrittenIds, rewritten.map((a) => a.values.sources));
   // Parents last: a parent may be created by the same import.

@@ -33,6 +33,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('source', 'källans id (små bokstäver, siffror, bindestreck)', "the source's id (lower-case letters, digits, dashes)", 'kalix-kf-2021', true),
     col('kind', `slag: ${or(SOURCE_KINDS, 'eller')}`, `kind: ${or(SOURCE_KINDS, 'or')}`, 'decision_protocol', true),
     col('title', 'titel', 'title', 'Kommunfullmäktiges protokoll', true),
+    col('language', 'språket källan är skriven på (två bokstäver: sv, en, zh …; tom cell: sv)', 'the language the source is written in (two letters: sv, en, zh …; empty: sv)', 'sv'),
     col('author', 'författare', 'author'),
     col('publisher', 'utgivare', 'publisher', 'Kalix kommun'),
     col('published', 'utgiven (datum som 2021, 2021-05 eller 2021-05-14)', 'published (a date such as 2021, 2021-05 or 2021-05-14)', '2021-06-14'),

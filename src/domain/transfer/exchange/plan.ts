@@ -35,6 +35,7 @@ type Citation = { source: string; passage: string | null };
 export interface SourceValues {
   kind: string;
   title: string;
+  language: string;
   author: string | null;
   publisher: string | null;
   published: string | null;
@@ -159,7 +160,7 @@ const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_
 /**
  * The values to compare with and write over a record the register has: a
  * column the file does not have keeps the register's value, so that a file
- * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en) or
+ * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en, a source's language) or
  * one that leaves columns out changes only what it holds. An empty cell of a
  * column the file has still clears the value.
  */
@@ -188,18 +189,18 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   for (const row of sourceTable?.rows ?? []) {
     const r = new RowReader(sourceTable!.file, 'sources', row, plan.problems);
     const input = {
-      slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
+      slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), language: r.text('language') ?? undefined, author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
       url: r.text('url'), archiveReference: r.text('archive_reference'), retrievedOn: r.text('retrieved_on'), seedFile: r.text('seed_file'), seedPassage: r.text('seed_passage'), note: r.text('note'),
     };
     const parsed = r.parse(createSourceSchema, input, columnFor({ slug: 'source' }));
     if (!parsed) continue;
     const { slug, confidential: _c, visibility: _v, ...rest } = parsed;
-    const values: SourceValues = nullify(rest) as SourceValues;
+    const ref = keys.sources.get(slug);
+    const values = withAbsentKept(nullify(rest) as SourceValues, sourceDetails.get(slug), sourceTable, columnFor({}));
     if (plan.sources.some((s) => s.ref.slug === slug)) {
       r.problem('source', `the source '${slug}' comes twice in the file`);
       continue;
     }
-    const ref = keys.sources.get(slug);
     const action: Action = !ref ? 'create' : same(sourceDetails.get(slug), values) ? 'unchanged' : 'change';
     const planned = { ref: ref ?? newRef(slug), action, values };
     if (!ref) keys.sources.set(slug, planned.ref);
@@ -567,7 +568,7 @@ async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): P
 async function existingSources(ctx: Context): Promise<Map<string, SourceValues>> {
   const rows = await queryRows<SourceValues & { slug: string }>(
     ctx.db,
-    sql`select slug, kind, title, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
+    sql`select slug, kind, title, language, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
           seed_file as "seedFile", seed_passage as "seedPassage", note from sources`,
   );
   return new Map(rows.map(({ slug, ...values }) => [slug, values]));
