@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -17,7 +17,7 @@
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -33,9 +33,11 @@ import type { Context } from '../src/domain/context.ts';
 import { openDatabase, PGLITE_EXTENSIONS, queryRows, type DatabaseTarget } from '../src/db/client.ts';
 import { createDatabase, databaseUrl, dropDatabase, onServer } from '../src/db/server-databases.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { snapshotPath } from '../src/cli/snapshot.ts';
 import { readEnv } from '../src/env.ts';
 import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { benchBackup } from './backup.ts';
+import { runOrtsband } from './run-command.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
@@ -46,8 +48,9 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, backup, or transfer,backup (one generation for both).
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, backup, or transfer,backup (one generation for both); cold (a cold start alone).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
+const onlyCold = args.only === 'cold';
 const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'backup');
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
@@ -367,27 +370,55 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   return result;
 }
 
+/**
+ * A cold `npm start` on an empty data folder, until `/` answers: as `npm
+ * install` leaves the project (with the PGlite image of the shipped data its
+ * prepare step builds; built here first if this checkout has none), and
+ * without the image (the first start then initialises a cluster and loads
+ * data/ through the verbs), with the image moved aside meanwhile.
+ */
 async function coldStart() {
-  const times: number[] = [];
-  for (let r = 0; r < RUNS; r++) {
-    const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-cold-'));
-    const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '' });
-    times.push(server.readyMs);
-    await stop(server.child);
-    await rm(dir, { recursive: true, force: true });
+  const image = await snapshotPath();
+  const built = await stat(image).then(
+    () => false,
+    async () => {
+      await runOrtsband(['snapshot']);
+      return true;
+    },
+  );
+  const measure = async () => {
+    const times: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-cold-'));
+      const server = await startServer({ DATA_DIR: dir, DATABASE_URL: '' });
+      times.push(server.readyMs);
+      await stop(server.child);
+      await rm(dir, { recursive: true, force: true });
+    }
+    return { medianMs: Math.round(median(times)), runsMs: times.map(Math.round) };
+  };
+  const withImage = { ...(await measure()), imageBuiltByTheBench: built };
+  const aside = `${image}.bench-aside`;
+  await rename(image, aside);
+  try {
+    return { withImage, withoutImage: await measure() };
+  } finally {
+    await rename(aside, image);
   }
-  return { medianMs: Math.round(median(times)), runsMs: times.map(Math.round) };
 }
 
 // Backup and restore are measured on PostgreSQL only.
-const targets = onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
+const targets = onlyCold ? [] : onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
 if (Number(process.versions.node.split('.')[0]) < 24) console.error(`bench: on Node ${process.version}; \`npm run bench\` runs it on the project's Node 24`);
-if (!onlyTransfer) ensureWrk();
+if (!onlyTransfer && !onlyCold) ensureWrk();
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs: RUNS, concurrency: CONCURRENCY };
 for (const target of targets) {
   results[target] = await benchTarget(target);
   await writeFile(`bench/results-${target}.json`, JSON.stringify(results[target], null, 2));
 }
-if (args.only === 'all') results.coldStart = await coldStart();
-if (results.coldStart) console.error(`cold start on an empty data folder: median ${(results.coldStart as { medianMs: number }).medianMs} ms`);
+if (args.only === 'all' || onlyCold) results.coldStart = await coldStart();
+if (results.coldStart) {
+  const { withImage, withoutImage } = results.coldStart as Record<'withImage' | 'withoutImage', { medianMs: number }>;
+  console.error(`cold start on an empty data folder: median ${withImage.medianMs} ms as installed (with the PGlite image), ${withoutImage.medianMs} ms without the image`);
+}
 console.log(JSON.stringify(results, null, 2));
