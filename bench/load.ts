@@ -1,6 +1,6 @@
 // What a load run reports, and the machine's CPU steal during it.
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { performance, PerformanceObserver } from 'node:perf_hooks';
 
 export interface Load {
   p50: number;
@@ -11,6 +11,9 @@ export interface Load {
   stealPercent?: number;
   /** CPU the load generator itself spent per request, in ms: it runs on the cores the server uses. */
   clientCpuMs?: number;
+  /** A load run in this process (the bare SQL): its garbage collections' pauses during the run, in ms, all together and the longest, which every request then in flight waits out. */
+  clientGcMs?: number;
+  clientGcMaxMs?: number;
 }
 
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
@@ -35,6 +38,11 @@ export function stealSince(before: { total: number; steal: number }): number {
 export async function load(concurrency: number, total: number, one: (i: number) => Promise<boolean>): Promise<Load> {
   const before = cpuTicks();
   const cpuBefore = process.cpuUsage();
+  const pauses: number[] = [];
+  const gc = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push(entry.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   const times: number[] = [];
   let errors = 0;
   let next = 0;
@@ -50,7 +58,17 @@ export async function load(concurrency: number, total: number, one: (i: number) 
     }),
   );
   const cpu = process.cpuUsage(cpuBefore);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), errors, requests: total, stealPercent: stealSince(before), clientCpuMs: round3((cpu.user + cpu.system) / 1000 / total) };
+  gc.disconnect();
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    errors,
+    requests: total,
+    stealPercent: stealSince(before),
+    clientCpuMs: round3((cpu.user + cpu.system) / 1000 / total),
+    clientGcMs: round3(pauses.reduce((a, b) => a + b, 0)),
+    clientGcMaxMs: round3(Math.max(0, ...pauses)),
+  };
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

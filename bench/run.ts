@@ -16,13 +16,12 @@
 // of the whole generated database and `ortsband restore` of it into a fresh
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { Agent, request } from 'undici';
 import { sql } from 'drizzle-orm';
 import { PGlite } from '@electric-sql/pglite';
@@ -40,6 +39,7 @@ import { benchBackup } from './backup.ts';
 import { runOrtsband } from './run-command.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
+import type { BareAnswer, BareMessage, BareSetup } from './bare-replay.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
 
@@ -92,27 +92,39 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
 
 /**
- * Replays a scenario's captured statements from CONCURRENCY clients on a pool
- * of the server's size. The answers are taken as the text the database sends,
- * unparsed: the client's own work (0.13–0.16 ms a list when pg parsed dates
- * and arrays) would otherwise count as the database's.
+ * Replays a scenario's captured statements in a child process of its own
+ * (bench/bare-replay.ts, which says why); one run per call.
  */
-function bareReplayer(url: string, statements: Record<string, Array<Array<{ query: string; params: unknown[] }>>>) {
-  const pool = new pg.Pool({ connectionString: url, max: readEnv().DATABASE_POOL_SIZE, options: '-c jit=off' });
-  const prepared = new Map<string, string>();
-  const named = (query: string) => prepared.get(query) ?? (prepared.set(query, `bare_${prepared.size}`), prepared.get(query)!);
-  const raw = { types: { getTypeParser: () => (value: string) => value }, rowMode: 'array' as const };
-  const replay = (name: string) => {
-    const sets = statements[name]!;
-    return load(CONCURRENCY, REQUESTS, async (i) => {
-      for (const s of sets[i % sets.length]!) {
-        const values = s.params as unknown[];
-        await pool.query(name === 'agreementPage' ? { ...raw, name: named(s.query), text: s.query, values } : { ...raw, text: s.query, values });
-      }
-      return true;
+async function bareReplayer(url: string, statements: Record<string, Array<Array<{ query: string; params: unknown[] }>>>) {
+  const queries: string[] = [];
+  const indexOf = new Map<string, number>();
+  const sets: BareSetup['sets'] = {};
+  for (const [name, list] of Object.entries(statements)) {
+    sets[name] = list.map((set) =>
+      set.map(({ query, params }) => {
+        if (!indexOf.has(query)) indexOf.set(query, queries.push(query) - 1);
+        return [indexOf.get(query)!, params] as [number, unknown[]];
+      }),
+    );
+  }
+  const child = fork(path.resolve('bench/bare-replay.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // One question at a time; the child's exit fails the one asked.
+  let waiting: { resolve: (answer: BareAnswer) => void; reject: (error: Error) => void } | null = null;
+  child.on('message', (answer: BareAnswer) => waiting?.resolve(answer));
+  child.on('exit', (code) => waiting?.reject(new Error(`bench: the bare-SQL client exited with ${code}`)));
+  const ask = (message: BareMessage) =>
+    new Promise<BareAnswer>((resolve, reject) => {
+      waiting = { resolve, reject };
+      child.send(message);
     });
+  await ask({ setup: { url, poolSize: readEnv().DATABASE_POOL_SIZE, concurrency: CONCURRENCY, requests: REQUESTS, queries, sets, prepared: ['agreementPage'] } });
+  const replay = async (name: string): Promise<Load> => {
+    const answer = await ask({ run: name });
+    if ('error' in answer) throw new Error(`bench: bare SQL ${name}: ${answer.error}`);
+    if (!('result' in answer)) throw new Error(`bench: bare SQL ${name}: no result`);
+    return answer.result;
   };
-  return Object.assign(replay, { close: () => pool.end() });
+  return Object.assign(replay, { close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ close: true }))) });
 }
 
 async function benchTarget(kind: 'postgres' | 'pglite') {
@@ -210,7 +222,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // other: this machine's speed drifts by a quarter from minute to minute
   // (1,170–1,630 pages a second in consecutive runs), which made a ratio of
   // medians measured minutes apart move by as much.
-  const bareReplay = kind === 'postgres' && (wants('http') || wants('bare')) ? bareReplayer((target as { url: string }).url, bareStatements) : null;
+  const bareReplay = kind === 'postgres' && (wants('http') || wants('bare')) ? await bareReplayer((target as { url: string }).url, bareStatements) : null;
   const bareRuns: Record<string, Load[]> = {};
   const httpRuns: Record<string, Load[]> = {};
   if (wants('http') || wants('pictures')) {
@@ -341,8 +353,9 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       const ratios = httpRuns[name]?.map((h, i) => h.p95 / bareRuns[name]![i]!.p95) ?? [];
       const p95s = (runs: Load[]) => runs.map((l) => Number(l.p95.toFixed(1)));
       if (ratios.length) httpToBareP95[name] = { median: Number(median(ratios).toFixed(2)), runs: ratios.map((r) => Number(r.toFixed(2))), httpP95: p95s(httpRuns[name]!), bareP95: p95s(bareRuns[name]!) };
+      const gc = bareRuns[name].map((l) => `${l.clientGcMs?.toFixed(0)} ms (longest ${l.clientGcMaxMs?.toFixed(1)})`).join(', ');
       console.error(
-        `[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request` +
+        `[${kind}] bare SQL ${name}: p50 ${bare[name].p50.toFixed(1)} ms, p95 ${bare[name].p95.toFixed(1)} ms, steal ≤ ${bare[name].stealPercent} %, client CPU ${bare[name].clientCpuMs} ms per request, client GC pauses run by run ${gc}` +
           (ratios.length ? `; HTTP p95 / bare p95 run by run ${ratios.map((r) => r.toFixed(2)).join(', ')}` : ''),
       );
     }
