@@ -167,11 +167,12 @@ describe('filters', () => {
 
   it('a list narrowed by county, place or a text query with few matches (read from its matches) pages and counts as the whole list does', async () => {
     const sorts = ['actor', '-actor', 'counterpart', '-counterpart', 'established', '-established', 'status'] as const;
-    const filters = [{ county: '20' }, { county: '14', kind: 'vanort' }, { place: 'zhejiang' }, { county: '12', on: '2010-12-31' }, { county: '20', q: 'wuhan' }, { q: 'zhou' }, { q: 'göteborg', kind: 'vanort' }, { q: 'zhou', on: '2010-12-31' }];
+    const filters = [{ county: '20' }, { county: '14', kind: 'vanort' }, { place: 'zhejiang' }, { county: '12', on: '2010-12-31' }, { county: '20', q: 'wuhan' }, { q: 'zhou' }, { q: 'göteborg', kind: 'vanort' }, { q: 'zhou', on: '2010-12-31' }, { q: 'kommun', kind: 'vanort' }];
     let compared = 0;
     // A text query with more matches than a few is counted and read by its
-    // sort order: with the threshold at 4, 'zhou' (many) goes that way and
-    // 'göteborg' (2) does not; each page both ways.
+    // sort order: with the threshold at 4, 'zhou' (short: counted first) and
+    // 'kommun' (long: its first five matches read, then counted) go that
+    // way, and 'göteborg' (2) does not; each page both ways.
     for (const fewMatches of [undefined, 4]) {
       for (const filter of filters) {
         if (fewMatches && !filter.q) continue;
