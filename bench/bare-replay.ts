@@ -11,6 +11,7 @@
 // the database sends, unparsed: the client's own work (0.13–0.16 ms a list
 // when pg parsed dates and arrays) would otherwise count as the database's.
 import pg from 'pg';
+import { SERVER_OPTIONS } from '../src/db/client.ts';
 import { load, type Load } from './load.ts';
 
 /** The captured statements, each query text once: sets of [index into queries, params]. */
@@ -49,7 +50,7 @@ function replay(name: string): Promise<Load> {
 process.on('message', (message: BareMessage) => {
   if ('setup' in message) {
     setup = message.setup;
-    pool = new pg.Pool({ connectionString: setup.url, max: setup.poolSize, options: '-c jit=off' });
+    pool = new pg.Pool({ connectionString: setup.url, max: setup.poolSize, options: SERVER_OPTIONS });
     send({ ready: true });
   } else if ('run' in message) {
     replay(message.run).then(

@@ -39,6 +39,9 @@ export interface Database {
 /** The extensions the migrations create, compiled into PGlite's WebAssembly build. */
 export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 
+/** Settings of every connection to a PostgreSQL server (see openDatabase); the bench's bare SQL uses them too. */
+export const SERVER_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     // JIT off: PostgreSQL compiles a query whose estimated cost passes
@@ -46,7 +49,12 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // stale statistics after a bulk import the export's batch reads were
     // estimated that high and compiled every batch: 15,099 rows/s instead of
     // 110,000 at the bench's scale.
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20, options: '-c jit=off' });
+    // No parallel workers either: each is a new backend with cold caches, and
+    // paid that on every query it served. A text query with 19,807 matches
+    // ('su', one client, the bench's scale) took 74 ms with workers and 33
+    // without; page 30 of it 110 and 40 ms. On two cores shared by every
+    // client there are no idle cores for them to use anyway.
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 20, options: SERVER_OPTIONS });
     const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, target: 'postgres', close: () => pool.end() };
