@@ -189,7 +189,9 @@ export async function listAgreements({
     // `fewMatches` + 1 of its matches: when they are all, that one statement
     // gives the page and the total (2.6 ms instead of 4.2 for 'guangan220',
     // one client at the benchmark's scale). A shorter one is counted first:
-    // read first, 'su' (19,807 matches) took 95 ms instead of 55.
+    // read first, 'su' (19,807 matches) took 95 ms instead of 55 (measured
+    // while PostgreSQL still ran parallel workers, since switched off in
+    // src/db/client.ts; not measured again without them).
     const counted = [...normalizeForSearch(query.q)].length >= SELECTIVE_LENGTH ? await pageOfMatches(fewMatches + 1) : null;
     const read = counted?.[0]?.total;
     if (counted && read !== undefined && read <= fewMatches) {
