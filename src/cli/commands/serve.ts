@@ -1,28 +1,11 @@
 import type { Command } from 'commander';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import pino from 'pino';
 import { env } from '../../env.ts';
+import { collectGarbage } from '../collect-garbage.ts';
 import { targetOf } from '../database.ts';
 import { openPrepared } from '../prepare.ts';
 import type { Context } from '../../domain/context.ts';
 import { keptBundles } from '../../domain/maps/bundles.ts';
-import { loadStatAgreements } from '../../domain/statistics/load.ts';
-
-/**
- * A full garbage collection, now. The start-up read of a large register
- * leaves hundreds of MB of garbage beside what it keeps; V8 otherwise
- * collects it whenever the heap next grows, in the first minute of serving,
- * as one pause of 350 ms or more that every request then in flight waits out
- * (README, "Caches, and what the benchmark measures"). Collected right after
- * the read, the pause comes while the server is still warming up: at the
- * benchmark's scale 648 → 558 MB in 414–425 ms (--trace-gc), and the first
- * scenario measured after a start had a p95 of 45 ms instead of 206.
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
 
 export function registerServe(program: Command) {
   program
@@ -42,11 +25,26 @@ export function registerServe(program: Command) {
       const server = serve({ fetch: app.fetch, port, hostname: config.HOST }, (info) => {
         log.info(`Ortsband is at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/ (ready in ${Date.now() - started} ms, ${database.target})`);
       });
-      // What the statistics and maps keep in memory is read before anyone asks
-      // for it (seconds at the benchmark's 100,000 agreements); a request that
-      // comes meanwhile waits for the same read.
+      // What the statistics and maps keep in memory is read, and the start
+      // page and the statistics page counted from it, before anyone asks
+      // (seconds at the benchmark's 100,000 agreements, and 180 MB of what the
+      // statistics derive); a request that comes meanwhile waits for the same
+      // read. The two pages are asked for as a visitor would, so what they
+      // keep is what a visitor's request would have kept.
+      //
+      // Then a full garbage collection: the read leaves hundreds of MB of
+      // garbage beside what it keeps, which V8 otherwise collects whenever the
+      // heap next grows, in the first minute of serving, as one pause of 350 ms
+      // or more that every request then in flight waits out (README, "Caches,
+      // and what the benchmark measures"). Collected here, the pause comes
+      // while the server is still warming up.
       const anonymous: Context = { db: database.db, principal: { kind: 'anonymous' } };
-      void Promise.all([loadStatAgreements(anonymous), keptBundles(anonymous, undefined, null)])
+      const visit = async (path: string) => {
+        const response = await app.fetch(new Request(`http://localhost${path}`));
+        if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+        await response.arrayBuffer();
+      };
+      void Promise.all([visit('/').then(() => visit('/statistik')), keptBundles(anonymous, undefined, null)])
         .then(() => {
           const collecting = performance.now();
           collectGarbage();
