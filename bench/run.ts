@@ -17,6 +17,7 @@
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -67,10 +68,12 @@ const summarise = (times: number[]): Load => ({ p50: percentile(times, 50), p95:
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string; readyMs: number }> {
   const port = 3400 + Math.floor(Math.random() * 500);
   const started = performance.now();
-  // As `npm start` runs it: tsx by its shebang, on the Node that runs the
-  // bench (first on PATH). Without that, a bench started outside npm served
-  // on the machine's Node 20, at up to twice the CPU per request of Node 24.
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/cli/main.ts', 'serve'], {
+  // As `npm start` runs it: package.json's start script (tsx, and the V8
+  // flags there), tsx by its shebang on the Node that runs the bench (first on
+  // PATH). Without that, a bench started outside npm served on the machine's
+  // Node 20, at up to twice the CPU per request of Node 24.
+  const [command, ...args] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
+  const child = spawn(path.resolve('node_modules/.bin', command!), args, {
     env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`, ...env, PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=50
+#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=50 --no-memory-reducer
 // `npx ortsband …` and `npm run ortsband -- …`: the command line in
 // src/cli/main.ts, run through tsx.
 //
@@ -9,6 +9,10 @@
 // nodejs/node#60397): `ortsband --help` peaked at 311 MB. With these two flags
 // it peaks at 150 MB and `ortsband export` of 1,000,000 rows at 220–230 MB
 // instead of 455 MB, at the same speed (bench/transfer.ts; README).
+// --no-memory-reducer as in package.json's start script: V8's memory reducer
+// collects the whole heap, compacting it, whenever a server with a large
+// register falls idle, and the request that comes next waits out a pause of
+// 0.4–0.9 s (README, "Caches, and what the benchmark measures").
 import { register } from 'tsx/esm/api';
 
 register();
