@@ -10,8 +10,8 @@
 // clients on a pool of the server's size. The answers are taken as the text
 // the database sends, unparsed: the client's own work (0.13–0.16 ms a list
 // when pg parsed dates and arrays) would otherwise count as the database's.
-import pg from 'pg';
-import { SERVER_OPTIONS } from '../src/db/client.ts';
+import type pg from 'pg';
+import { serverPool } from '../src/db/client.ts';
 import { load, type Load } from './load.ts';
 
 /** The captured statements, each query text once: sets of [index into queries, params]. */
@@ -50,7 +50,7 @@ function replay(name: string): Promise<Load> {
 process.on('message', (message: BareMessage) => {
   if ('setup' in message) {
     setup = message.setup;
-    pool = new pg.Pool({ connectionString: setup.url, max: setup.poolSize, options: SERVER_OPTIONS });
+    pool = serverPool(setup.url, setup.poolSize);
     send({ ready: true });
   } else if ('run' in message) {
     replay(message.run).then(

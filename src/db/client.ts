@@ -39,8 +39,8 @@ export interface Database {
 /** The extensions the migrations create, compiled into PGlite's WebAssembly build. */
 export const PGLITE_EXTENSIONS = { pg_trgm, btree_gin };
 
-/** Settings of every connection to a PostgreSQL server (see openDatabase); the bench's bare SQL uses them too. */
-export const SERVER_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
+/** Settings of every connection to a PostgreSQL server (see openDatabase). */
+const SERVER_OPTIONS = '-c jit=off -c max_parallel_workers_per_gather=0';
 
 /**
  * pg.Pool whose query() checks a client out with connect(), runs the query on
@@ -96,6 +96,9 @@ class Pool extends pg.Pool {
   }
 }
 
+/** The pool of connections to a PostgreSQL server, as the server and the bench's bare SQL open it. */
+export const serverPool = (url: string, max: number): pg.Pool => new Pool({ connectionString: url, max, options: SERVER_OPTIONS });
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     // JIT off: PostgreSQL compiles a query whose estimated cost passes
@@ -108,7 +111,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     // ('su', one client, the bench's scale) took 74 ms with workers and 33
     // without; page 30 of it 110 and 40 ms. On two cores shared by every
     // client there are no idle cores for them to use anyway.
-    const pool = new Pool({ connectionString: target.url, max: target.poolSize ?? 20, options: SERVER_OPTIONS });
+    const pool = serverPool(target.url, target.poolSize ?? 20);
     const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, target: 'postgres', close: () => pool.end() };

@@ -27,7 +27,7 @@ export function registerServe(program: Command) {
       });
       // What the statistics and maps keep in memory is read, and the start
       // page and the statistics page counted from it, before anyone asks
-      // (seconds at the benchmark's 100,000 agreements, and 180 MB of what the
+      // (seconds at the benchmark's 100,000 agreements, and 177 MB of what the
       // statistics derive); a request that comes meanwhile waits for the same
       // read. The two pages are asked for as a visitor would, so what they
       // keep is what a visitor's request would have kept.
