@@ -30,6 +30,7 @@ const words = {
   establishedFrom: { sv: 'Etablerat från år', en: 'Established from year' },
   establishedTo: { sv: 'till år', en: 'to year' },
   on: { sv: 'Registret per dag', en: 'The register on day' },
+  provincesOnlyHint: { sv: 'Provinserna; sök en stad på dess namn i sökfältet', en: 'The provinces; find a city by its name in the search field' },
   onHint: { sv: 'ÅÅÅÅ-MM-DD; tomt = i dag', en: 'YYYY-MM-DD; empty = today' },
   sort: { sv: 'Sortering', en: 'Sort by' },
   party: { sv: 'Svensk part', en: 'Swedish party' },

@@ -11,7 +11,7 @@ import { getAgreement } from '../domain/agreements/get.ts';
 import { listAgreements } from '../domain/agreements/list.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
-import { listCounterparts, listPlaceOptions, registerCounts } from '../domain/counterparts/list.ts';
+import { listCounterparts, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
@@ -106,8 +106,8 @@ export function webRoutes(database: Database) {
   web.get('/avtal', async (c) => {
     const lang = langOf(c);
     const raw = singleQuery(c);
-    const [list, places] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), listPlaceOptions({ ctx, maxDepth: 1 })]);
-    return c.html(<AgreementsListPage lang={lang} list={list} places={places} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
+    const [list, menu] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), placeMenu(ctx, raw.place)]);
+    return c.html(<AgreementsListPage lang={lang} list={list} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
   web.get('/avtal/:slug', async (c) => {
     singleQuery(c);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
 import { listActors } from '../../src/domain/actors/list.ts';
-import { listCounterparts } from '../../src/domain/counterparts/list.ts';
+import { listCounterparts, placeMenu } from '../../src/domain/counterparts/list.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
@@ -125,6 +125,23 @@ describe('filters', () => {
 
   it('filters by a place and everything inside it', async () => {
     expect((await slugsFor({ place: 'huzhou' })).sort()).toEqual(['region-kalmar--changxing', 'region-kalmar--huzhou']);
+  });
+
+  it("the list's place menu holds the provinces and their cities, the provinces alone when they are too many, and always the place chosen", async () => {
+    const full = await placeMenu(t.anonymous, undefined);
+    expect(full.provincesOnly).toBe(false);
+    expect(full.places.map((p) => p.slug)).toEqual(expect.arrayContaining(['zhejiang', 'huzhou']));
+    expect(full.places.every((p) => p.depth <= 1)).toBe(true);
+    const provinces = full.places.filter((p) => p.depth === 0).length;
+    // Changxing lies inside Huzhou inside Zhejiang: chosen, it is in the menu, after its province's cities.
+    const chosen = await placeMenu(t.anonymous, 'changxing');
+    const chosenSlugs = chosen.places.map((p) => p.slug);
+    expect([...chosenSlugs].sort()).toEqual([...full.places.map((p) => p.slug), 'changxing'].sort());
+    expect(chosenSlugs.indexOf('changxing')).toBeGreaterThan(chosenSlugs.indexOf('huzhou'));
+    expect(chosen.places.find((p) => p.slug === 'changxing')?.depth).toBe(2);
+    const short = await placeMenu(t.anonymous, 'changxing', provinces + 1);
+    expect(short.provincesOnly).toBe(true);
+    expect(short.places.map((p) => p.slug).sort()).toEqual([...full.places.filter((p) => p.depth === 0).map((p) => p.slug), 'changxing'].sort());
   });
 
   it('filters by establishment years', async () => {

@@ -54,17 +54,37 @@ export interface PlaceOption {
 
 /**
  * Places for a filter menu or a chart's labels, without counts: the top
- * levels only (provinces and the cities in them), in hierarchy order.
+ * levels only (provinces and the cities in them), in hierarchy order; with
+ * `also`, that place too, wherever it lies (the menu's current choice).
  */
-export async function listPlaceOptions({ ctx, maxDepth }: { ctx: Context; maxDepth: 0 | 1 }): Promise<PlaceOption[]> {
+export async function listPlaceOptions({ ctx, maxDepth, limit = 5000, also }: { ctx: Context; maxDepth: 0 | 1; limit?: number; also?: string }): Promise<PlaceOption[]> {
   return queryRows<PlaceOption>(
     ctx.db,
     sql`select c.slug, c.name_latin as "nameLatin", c.name_native as "nameNative", cardinality(c.ancestor_ids)::int as depth
         from counterparts c
-        where cardinality(c.ancestor_ids) <= ${maxDepth} and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}
+        where (cardinality(c.ancestor_ids) <= ${maxDepth}${also ? sql` or c.slug = ${also}` : sql``})
+          and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}
         order by coalesce((select p.name_latin from counterparts p where p.id = c.ancestor_ids[1]), c.name_latin), cardinality(c.ancestor_ids), c.name_latin
-        limit 5000`,
+        limit ${limit}`,
   );
+}
+
+/**
+ * A menu longer than this lists the provinces alone: at the benchmark's scale
+ * the provinces and their cities are 3,085 places, 224 kB of options on every
+ * page of the list. A city is then found by its name in the text search.
+ */
+export const PLACE_MENU_SIZE = 300;
+
+/**
+ * The agreement list's place menu: provinces and their cities, or the
+ * provinces alone when they are more than `size` (PLACE_MENU_SIZE but in
+ * tests); the selected place is in it wherever it lies.
+ */
+export async function placeMenu(ctx: Context, selected: string | undefined, size = PLACE_MENU_SIZE): Promise<{ places: PlaceOption[]; provincesOnly: boolean }> {
+  const places = await listPlaceOptions({ ctx, maxDepth: 1, limit: size + 1, also: selected });
+  if (places.length <= size) return { places, provincesOnly: false };
+  return { places: await listPlaceOptions({ ctx, maxDepth: 0, also: selected }), provincesOnly: true };
 }
 
 /** How many readable records of each kind the register holds: the start page's figures. */

@@ -16,11 +16,11 @@ const SORT_LABELS: Record<(typeof LIST_SORTS)[number], { sv: string; en: string 
   status: { sv: 'Status', en: 'Status' },
 };
 
-function Select(props: { id: string; name: string; label: string; value: string | undefined; options: Array<[string, string]>; anyLabel: string }) {
+function Select(props: { id: string; name: string; label: string; value: string | undefined; options: Array<[string, string]>; anyLabel: string; hint?: string }) {
   return (
     <div>
       <label for={props.id}>{props.label}</label>
-      <select id={props.id} name={props.name}>
+      <select id={props.id} name={props.name} aria-describedby={props.hint ? `${props.id}-hint` : undefined}>
         <option value="">{props.anyLabel}</option>
         {props.options.map(([value, text]) => (
           <option value={value} selected={props.value === value}>
@@ -28,11 +28,16 @@ function Select(props: { id: string; name: string; label: string; value: string 
           </option>
         ))}
       </select>
+      {props.hint ? (
+        <span class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-export function AgreementsListPage(props: { lang: Lang; list: AgreementList; places: PlaceOption[]; kinds: string[]; raw: Record<string, string> }) {
+export function AgreementsListPage(props: { lang: Lang; list: AgreementList; places: PlaceOption[]; provincesOnly: boolean; kinds: string[]; raw: Record<string, string> }) {
   const { lang, list } = props;
   const q = list.query;
   const params = { ...props.raw };
@@ -58,6 +63,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
           name="place"
           label={t(lang, 'province')}
           value={q.place}
+          hint={props.provincesOnly ? t(lang, 'provincesOnlyHint') : undefined}
           anyLabel={t(lang, 'any')}
           options={props.places.map((p) => [p.slug, `${'\u00a0\u00a0'.repeat(p.depth)}${p.nameLatin} ${p.nameNative ?? ''}`])}
         />
