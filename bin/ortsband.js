@@ -12,9 +12,8 @@
 // --no-memory-reducer as in package.json's start script: V8's memory reducer
 // collects the whole heap, compacting it, whenever a server with a large
 // register falls idle, and the request that comes next waits out a pause of
-// 0.4–0.9 s (README, "Caches, and what the benchmark measures"). The server
-// itself should run as `npm start` does, with the heap growing to three times
-// its live size instead of 1.5 (README, same section).
+// 0.4–0.9 s (README, "Caches, and what the benchmark measures"). `serve` sets
+// the heap's growth to 200 % itself, at run time (src/cli/commands/serve.ts).
 import { register } from 'tsx/esm/api';
 
 register();
