@@ -24,6 +24,15 @@ export function registerServe(program: Command) {
       // the next limit, so setting it here takes effect: in a script keeping
       // 4,000,000 objects and churning old garbage, 9 major collections with
       // 50 %, 4 with 200 % from the start, 3 with 200 % set at run time.
+      //
+      // The young generation is set where the process starts, not here (V8
+      // sizes it once): 16 MB semi-spaces in package.json's start script, 8
+      // in bin/ortsband.js. With Node 24's default (32 MB at this machine's
+      // memory) the server under the list's load, after a full collection,
+      // fell into promoting 6.6 MB of every young collection into the old
+      // generation, each pausing 21 ms on average (up to 30); the list's p95
+      // was 48.6–53.2 ms. With 16 MB nothing was promoted, pauses were 2.4–2.8
+      // ms and the p95 36.6–40.9 ms (alternating runs; README).
       setFlagsFromString('--heap-growing-percent=200');
       // Loaded here, not at the top: the other commands start without the web app.
       const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../app.ts')]);
