@@ -417,7 +417,9 @@ export const sources = pgTable('sources', {
   seedFile: text('seed_file'),
   seedPassage: text('seed_passage'),
   confidential: boolean('confidential').notNull().default(false),
+  // An editorial note in Swedish, and its English (migration 0016).
   note: text('note'),
+  noteEn: text('note_en'),
   organisationId: integer('organisation_id').notNull().references(() => organisations.id),
   visibility: visibility(),
   createdAt: createdAt(),

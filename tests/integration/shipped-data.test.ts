@@ -104,6 +104,7 @@ describe('the shipped register', () => {
       ['actor_successions', 'note', 'note_en'],
       ['counterparts', 'note', 'note_en'],
       ['agreement_parties', 'note', 'note_en'],
+      ['sources', 'note', 'note_en'],
     ];
     const counts: Record<string, { swedish: number; without: number; copied: string[] }> = {};
     for (const [table, sv, en] of pairs) {
@@ -122,6 +123,7 @@ describe('the shipped register', () => {
     expect(counts['quotations.text']!.swedish).toBe(12);
     expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
     expect(counts['agreement_parties.note']!.swedish).toBe(4);
+    expect(counts['sources.note']!.swedish).toBe(21);
   });
 
   /** The data-changing statements of migrations (not their ALTER TABLE, which this register has had). */
@@ -192,6 +194,26 @@ describe('the shipped register', () => {
     expect(shipped.map((r) => r.what)).toEqual(['language', 'handelskammaren-norrbotten participant', 'lst-kronoberg co_financier', 'vaxjo co_financier', 'vaxjo participant']);
     expect(shipped.every((r) => r.value)).toBe(true);
     expect(after).toEqual(shipped.map((r) => (r.what === 'lst-kronoberg co_financier' ? { ...r, value: null } : r)));
+  });
+
+  it('migration 0016 gives a register loaded before it the sources\' notes in Swedish with their English, and leaves a changed note alone', async () => {
+    const statements = await migrationUpdates('0016_source-notes-in-english.sql');
+    expect(statements).toHaveLength(21);
+    const read = (tx: Executor) => queryRows<{ slug: string; note: string; note_en: string | null }>(tx, sql`select slug, note, note_en from sources where note is not null order by slug`);
+    const shipped = await read(t.database.db);
+    let after: Array<{ slug: string; note: string; note_en: string | null }> = [];
+    await rolledBack(async (tx) => {
+      // As a register loaded before 0016 holds them: the English in note, nothing beside it; one note changed by someone.
+      await tx.execute(sql`update sources set note = note_en, note_en = null where note_en is not null`);
+      // Its English was made clearer with the Swedish: the shipped English before read so.
+      await tx.execute(sql`update sources set note = 'As cited in the report (s. 13); not read by Ortsband.' where slug = 'fn13-hellqvist'`);
+      await tx.execute(sql`update sources set note = 'Our own note.' where slug = 'coordinates'`);
+      for (const statement of statements) await tx.execute(sql.raw(statement));
+      after = await read(tx);
+    });
+    expect(shipped).toHaveLength(21);
+    expect(after).toEqual(shipped.map((r) => (r.slug === 'coordinates' ? { slug: 'coordinates', note: 'Our own note.', note_en: null } : r)));
+    expect(shipped.find((r) => r.slug === 'fn27-borlange-motion')).toEqual({ slug: 'fn27-borlange-motion', note: 'Källan återges så som den anges i rapporten; Ortsband har inte läst den.', note_en: 'As cited in the report; not read by Ortsband.' });
   });
 
   it('dates every status event at the precision of its source', async () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SOURCE_KINDS, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema } from '../dates.ts';
+import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
 
 export const slugSchema = z
   .string()
@@ -26,9 +27,11 @@ export const createSourceSchema = z.object({
   seedFile: z.string().max(200).nullish(),
   seedPassage: z.string().max(500).nullish(),
   confidential: z.boolean().default(false),
+  /** An editorial note in Swedish, and its English. */
   note: z.string().max(5000).nullish(),
+  noteEn: z.string().max(5000).nullish(),
   visibility: z.enum(VISIBILITIES).default('public'),
-});
+}).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
 
 /** A fact's reference to a source, by the source's slug, with the passage. */
 export const citationSchema = z.object({

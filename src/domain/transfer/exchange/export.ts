@@ -80,7 +80,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   if (table === 'sources') {
     const rows = await queryRows<Record<string, unknown>>(
       ctx.db,
-      sql`select slug as source, kind, title, language, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note
+      sql`select slug as source, kind, title, language, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note, note_en
           from sources where visibility = 'public' and not confidential order by slug`,
     );
     yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));

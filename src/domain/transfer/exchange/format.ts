@@ -43,6 +43,7 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('seed_file', 'dokument i Ortsbands underlag', "document in Ortsband's seed material"),
     col('seed_passage', 'ställe i dokumentet', 'passage in that document'),
     col('note', 'anteckning', 'note'),
+    col('note_en', 'anteckning på engelska', 'note in English'),
   ],
   actors: [
     col('actor', 'aktörens id', "the actor's id", 'kalix-kommun', true),

@@ -45,6 +45,7 @@ export interface SourceValues {
   seedFile: string | null;
   seedPassage: string | null;
   note: string | null;
+  noteEn: string | null;
 }
 export interface ActorValues {
   name: string;
@@ -191,6 +192,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     const input = {
       slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), language: r.text('language') ?? undefined, author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
       url: r.text('url'), archiveReference: r.text('archive_reference'), retrievedOn: r.text('retrieved_on'), seedFile: r.text('seed_file'), seedPassage: r.text('seed_passage'), note: r.text('note'),
+      noteEn: r.text('note_en'),
     };
     const parsed = r.parse(createSourceSchema, input, columnFor({ slug: 'source' }));
     if (!parsed) continue;
@@ -569,7 +571,7 @@ async function existingSources(ctx: Context): Promise<Map<string, SourceValues>>
   const rows = await queryRows<SourceValues & { slug: string }>(
     ctx.db,
     sql`select slug, kind, title, language, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
-          seed_file as "seedFile", seed_passage as "seedPassage", note from sources`,
+          seed_file as "seedFile", seed_passage as "seedPassage", note, note_en as "noteEn" from sources`,
   );
   return new Map(rows.map(({ slug, ...values }) => [slug, values]));
 }
