@@ -14,25 +14,14 @@ export function registerServe(program: Command) {
     .description('migrate, load the shipped data into an empty database, and serve the register over HTTP')
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
     .action(async (options: { port?: string }) => {
-      // The server's heap grows to three times what its last full collection
-      // kept before the next one, whether it runs as `npm start` or as
-      // `npx ortsband serve` (whose shebang sets 50 % for the commands'
-      // memory). With about 640 MB live at the benchmark's scale, V8's own
-      // factor (1.2–1.5) kept the server marking under load: a major
-      // collection every 5–15 s with 370–610 ms of marking (README, "Caches,
-      // and what the benchmark measures"). V8 reads the flag whenever it sets
-      // the next limit, so setting it here takes effect: in a script keeping
-      // 4,000,000 objects and churning old garbage, 9 major collections with
-      // 50 %, 4 with 200 % from the start, 3 with 200 % set at run time.
-      //
-      // The young generation is set where the process starts, not here (V8
-      // sizes it once): 16 MB semi-spaces in package.json's start script, 8
-      // in bin/ortsband.js. With Node 24's default (32 MB at this machine's
-      // memory) the server under the list's load, after a full collection,
-      // fell into promoting 6.6 MB of every young collection into the old
-      // generation, each pausing 21 ms on average (up to 30); the list's p95
-      // was 48.6–53.2 ms. With 16 MB nothing was promoted, pauses were 2.4–2.8
-      // ms and the p95 36.6–40.9 ms (alternating runs; README).
+      // The heap may grow to three times what the last full collection kept,
+      // also under `npx ortsband serve`, whose shebang sets 50 % for the
+      // commands: at the benchmark's scale (640 MB live) V8's own factor kept
+      // the server marking under load, 370–610 ms every 5–15 s. V8 reads the
+      // flag whenever it sets its next limit, so setting it here takes effect.
+      // The young generation cannot be set here (V8 sizes it at start): 16 MB
+      // in the start script, against the 6.6 MB promoted at every young
+      // collection with Node's 32 MB (README, "Choices the benchmark led to").
       setFlagsFromString('--heap-growing-percent=200');
       // Loaded here, not at the top: the other commands start without the web app.
       const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../app.ts')]);
