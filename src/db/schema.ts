@@ -35,7 +35,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 // A name's place in the Swedish alphabet, computed by the database from the
 // column `of` (swedish_sort_key, migration 0017): lists order by it, then by
-// the name itself.
+// the name itself. The migration declares the column COLLATE "C", which
+// drizzle cannot express: the key is made to be compared byte by byte.
 const swedishSortKey = (name: string, of: string) =>
   text(name)
     .notNull()
