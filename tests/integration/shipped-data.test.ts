@@ -123,7 +123,7 @@ describe('the shipped register', () => {
     expect(counts['quotations.text']!.swedish).toBe(12);
     expect(counts['actors.note']!.swedish + counts['actor_successions.note']!.swedish + counts['counterparts.note']!.swedish).toBe(9);
     expect(counts['agreement_parties.note']!.swedish).toBe(4);
-    expect(counts['sources.note']!.swedish).toBe(21);
+    expect(counts['sources.note']!.swedish).toBe(22);
   });
 
   /** The data-changing statements of migrations (not their ALTER TABLE, which this register has had). */
@@ -196,13 +196,31 @@ describe('the shipped register', () => {
     expect(after).toEqual(shipped.map((r) => (r.what === 'lst-kronoberg co_financier' ? { ...r, value: null } : r)));
   });
 
-  it('migration 0016 gives a register loaded before it the sources\' notes in Swedish with their English, and leaves a changed note alone', async () => {
-    const statements = await migrationUpdates('0016_source-notes-in-english.sql');
-    expect(statements).toHaveLength(14);
-    const read = (tx: Executor) => queryRows<{ slug: string; note: string; note_en: string | null }>(tx, sql`select slug, note, note_en from sources where note is not null order by slug`);
+  it('migrations 0016 and 0018 give a register loaded before them the sources\' notes in Swedish with their English and footnote 12 as two sources, and leave a changed note alone', async () => {
+    const statements = await migrationUpdates('0016_source-notes-in-english.sql', '0018_footnote-12-two-sources.sql');
+    expect(statements).toHaveLength(14 + 3);
+    type Row = { slug: string; title: string; language: string; published: string | null; note: string; note_en: string | null };
+    type Citation = { id: number; slug: string; subject: string };
+    const read = async (tx: Executor) => ({
+      sources: await queryRows<Row>(tx, sql`select slug, title, language, published, note, note_en from sources where note is not null order by slug`),
+      citations: await queryRows<Citation>(
+        tx,
+        sql`select c.id, s.slug, c.subject_type || ' of ' || coalesce(a.slug, e.slug) as subject from citations c join sources s on s.id = c.source_id
+              left join agreements a on c.subject_type = 'agreement' and a.id = c.subject_id
+              left join (select e.id, x.slug || ' ' || e.type as slug from status_events e join agreements x on x.id = e.agreement_id) e on c.subject_type = 'event' and e.id = c.subject_id
+            where s.slug like 'fn12-%' order by c.id`,
+      ),
+    });
     const shipped = await read(t.database.db);
-    let after: Array<{ slug: string; note: string; note_en: string | null }> = [];
+    let after: Awaited<ReturnType<typeof read>> | undefined;
     await rolledBack(async (tx) => {
+      // As a register loaded before 0018 holds footnote 12: one source with a mixed title, cited by all three facts.
+      await tx.execute(sql`update sources set slug = 'fn12-goteborg-agreements', language = 'sv', published = null,
+        title = 'Memorandum of cooperation mellan Göteborgs Stad och Shanghai (maj 1986); Agreement on the establishment of sister city relationship between Shanghai municipality and the city of Göteborg (2003-10-23)'
+        where slug = 'fn12-goteborg-mou-1986'`);
+      await tx.execute(sql`update citations set source_id = (select id from sources where slug = 'fn12-goteborg-agreements')
+        where source_id = (select id from sources where slug = 'fn12-goteborg-sister-city-2003')`);
+      await tx.execute(sql`delete from sources where slug = 'fn12-goteborg-sister-city-2003'`);
       // As a register loaded before 0016 holds them: the English in note, nothing beside it; one note changed by someone.
       await tx.execute(sql`update sources set note = note_en, note_en = null where note_en is not null`);
       // Its English was made clearer with the Swedish: the shipped English before read so.
@@ -211,9 +229,15 @@ describe('the shipped register', () => {
       for (const statement of statements) await tx.execute(sql.raw(statement));
       after = await read(tx);
     });
-    expect(shipped).toHaveLength(21);
-    expect(after).toEqual(shipped.map((r) => (r.slug === 'coordinates' ? { slug: 'coordinates', note: 'Our own note.', note_en: null } : r)));
-    expect(shipped.find((r) => r.slug === 'fn27-borlange-motion')).toEqual({ slug: 'fn27-borlange-motion', note: 'Källan återges så som den anges i rapporten; Ortsband har inte läst den.', note_en: 'As cited in the report; not read by Ortsband.' });
+    expect(shipped.sources).toHaveLength(22);
+    expect(after!.sources).toEqual(shipped.sources.map((r) => (r.slug === 'coordinates' ? { ...r, note: 'Our own note.', note_en: null } : r)));
+    expect(after!.citations).toEqual(shipped.citations);
+    expect(shipped.citations.map((c) => `${c.slug}: ${c.subject}`)).toEqual([
+      'fn12-goteborg-mou-1986: event of goteborg--shanghai established',
+      'fn12-goteborg-sister-city-2003: agreement of goteborg--shanghai--2003',
+      'fn12-goteborg-sister-city-2003: event of goteborg--shanghai--2003 established',
+    ]);
+    expect(shipped.sources.find((r) => r.slug === 'fn27-borlange-motion')).toMatchObject({ note: 'Källan återges så som den anges i rapporten; Ortsband har inte läst den.', note_en: 'As cited in the report; not read by Ortsband.' });
   });
 
   it('dates every status event at the precision of its source', async () => {
