@@ -33,14 +33,6 @@ export type Visibility = (typeof VISIBILITIES)[number];
 const visibility = () => text('visibility').$type<Visibility>().notNull().default('public');
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
-// A name's place in the Swedish alphabet, computed by the database from the
-// column `of` (swedish_sort_key, migration 0017): lists order by it, then by
-// the name itself. The migration declares the column COLLATE "C", which
-// drizzle cannot express: the key is made to be compared byte by byte.
-const swedishSortKey = (name: string, of: string) =>
-  text(name)
-    .notNull()
-    .generatedAlwaysAs(sql.raw(`swedish_sort_key(${of})`));
 // What every editable register record carries: its owner, who may see it, and
 // a version for detecting concurrent edits.
 const ownedRecord = () => ({
@@ -104,7 +96,6 @@ export const actors = pgTable(
     note: text('note'),
     noteEn: text('note_en'),
     searchText: text('search_text').notNull().default(''),
-    nameSortKey: swedishSortKey('name_sort_key', 'name'),
     ...ownedRecord(),
   },
   (t) => [
@@ -214,8 +205,6 @@ export const agreements = pgTable(
     // What the list shows and filters on without joins (refresh-caches.ts).
     partyLabel: text('party_label').notNull().default(''),
     counterpartLabel: text('counterpart_label').notNull().default(''),
-    partySortKey: swedishSortKey('party_sort_key', 'party_label'),
-    counterpartSortKey: swedishSortKey('counterpart_sort_key', 'counterpart_label'),
     partyKinds: text('party_kinds').array().notNull().default(sql`'{}'::text[]`),
     partyCounties: text('party_counties').array().notNull().default(sql`'{}'::text[]`),
     // The counterparts and every place they lie in: "inside Zhejiang" is `place_ids @> {zhejiang}`.
@@ -233,7 +222,7 @@ export const agreements = pgTable(
     index('agreements_place_ids_gin').using('gin', t.placeIds),
     index('agreements_party_kinds_gin').using('gin', t.partyKinds),
     index('agreements_party_counties_gin').using('gin', t.partyCounties),
-    index('agreements_party_sort_idx').on(t.partySortKey),
+    index('agreements_party_label_idx').on(t.partyLabel),
   ],
 );
 
@@ -255,8 +244,6 @@ export const agreementCountyEntries = pgTable(
     officialTitle: text('official_title'),
     partyLabel: text('party_label').notNull(),
     counterpartLabel: text('counterpart_label').notNull(),
-    partySortKey: swedishSortKey('party_sort_key', 'party_label'),
-    counterpartSortKey: swedishSortKey('counterpart_sort_key', 'counterpart_label'),
     establishedMin: date('established_min'),
     establishedYear: integer('established_year'),
     currentStatus: text('current_status').$type<Status>().notNull(),

@@ -196,8 +196,8 @@ describe('the shipped register', () => {
     expect(after).toEqual(shipped.map((r) => (r.what === 'lst-kronoberg co_financier' ? { ...r, value: null } : r)));
   });
 
-  it('migrations 0016 and 0018 give a register loaded before them the sources\' notes in Swedish with their English and footnote 12 as two sources, and leave a changed note alone', async () => {
-    const statements = await migrationUpdates('0016_source-notes-in-english.sql', '0018_footnote-12-two-sources.sql');
+  it('migrations 0016 and 0017 give a register loaded before them the sources\' notes in Swedish with their English and footnote 12 as two sources, and leave a changed note alone', async () => {
+    const statements = await migrationUpdates('0016_source-notes-in-english.sql', '0017_footnote-12-two-sources.sql');
     expect(statements).toHaveLength(14 + 3);
     type Row = { slug: string; title: string; language: string; published: string | null; note: string; note_en: string | null };
     type Citation = { id: number; slug: string; subject: string };
@@ -214,7 +214,7 @@ describe('the shipped register', () => {
     const shipped = await read(t.database.db);
     let after: Awaited<ReturnType<typeof read>> | undefined;
     await rolledBack(async (tx) => {
-      // As a register loaded before 0018 holds footnote 12: one source with a mixed title, cited by all three facts.
+      // As a register loaded before 0017 holds footnote 12: one source with a mixed title, cited by all three facts.
       await tx.execute(sql`update sources set slug = 'fn12-goteborg-agreements', language = 'sv', published = null,
         title = 'Memorandum of cooperation mellan Göteborgs Stad och Shanghai (maj 1986); Agreement on the establishment of sister city relationship between Shanghai municipality and the city of Göteborg (2003-10-23)'
         where slug = 'fn12-goteborg-mou-1986'`);

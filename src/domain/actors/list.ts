@@ -40,6 +40,6 @@ export async function listActors({ ctx, input }: { ctx: Context; input: z.input<
         left join agreement_parties ap on ap.actor_id = ac.id
         left join agreements a on a.id = ap.agreement_id and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
         where ${sql.join(where, sql` and `)}
-        group by ac.id order by ac.name_sort_key, ac.name limit 1000`,
+        group by ac.id order by ac.name limit 1000`,
   );
 }

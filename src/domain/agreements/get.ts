@@ -77,7 +77,7 @@ function detailJson(principal: Principal): SQL<string> {
       'kind', ${rowJson(agreementKinds, 'k')},
       'sources', ${cites('agreement', 'a.id')},
       'parties', ${jsonArray(sql`select json_agg(json_build_object('slug', pa.slug, 'name', pa.name, 'kind', pa.kind, 'countyCode', pa.county_code, 'role', ap.role, 'note', ap.note, 'noteEn', ap.note_en)
-          order by ap.role, pa.name_sort_key, pa.name)
+          order by ap.role, pa.name)
         from agreement_parties ap join actors pa on pa.id = ap.actor_id where ap.agreement_id = a.id and ${readable(principal, 'pa')}`)},
       'places', ${jsonArray(sql`select json_agg(json_build_object('counterpart', ${rowJson(counterparts, 'cp')},
             'chain', ${jsonArray(sql`select json_agg(${rowJson(counterparts, 'anc')} order by up.n)
@@ -99,11 +99,9 @@ function detailJson(principal: Principal): SQL<string> {
             'sources', ${cites('action_plan', 'pl.id')}) order by pl.id)
         from action_plans pl where pl.agreement_id = a.id and ${readable(principal, 'pl')}`)},
       'parent', (select ${relatedJson('r')} from agreements r where r.id = a.parent_id and ${readable(principal, 'r')}),
-      -- Equal labels have equal sort keys: the other agreements of the same pair are found through the key's index.
       'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'currentStatus', r.current_status,
           'establishedYear', r.established_year) order by r.id)
-        from agreements r where r.party_sort_key = a.party_sort_key and r.party_label = a.party_label and r.counterpart_label = a.counterpart_label
-          and r.id <> a.id and ${readable(principal, 'r')}`)},
+        from agreements r where r.party_label = a.party_label and r.counterpart_label = a.counterpart_label and r.id <> a.id and ${readable(principal, 'r')}`)},
       'children', ${jsonArray(sql`select json_agg(${relatedJson('r')} order by r.id) from agreements r where r.parent_id = a.id and ${readable(principal, 'r')}`)}
     ))::text`;
 }

@@ -114,7 +114,7 @@ export async function refreshLabelCaches(ctx: Context, agreementIds: number | re
     const partyRows = await queryRows<{ agreement_id: number; name: string; code: string | null; other_names: string[]; kind: string; county: string | null; role: string }>(
       ctx.db,
       sql`select p.agreement_id, a.name, a.municipality_code as code, a.other_names, a.kind, a.county_code as county, p.role
-          from agreement_parties p join actors a on a.id = p.actor_id where p.agreement_id = any(${idList}::int[]) order by p.agreement_id, a.name_sort_key, a.name`,
+          from agreement_parties p join actors a on a.id = p.actor_id where p.agreement_id = any(${idList}::int[]) order by p.agreement_id, a.name`,
     );
     // A counterpart is found by its own names and those of every place it lies in.
     const placeRows = await queryRows<{ agreement_id: number; id: number; direct: boolean; latin: string; native: string | null; pinyin: string | null; other_names: string[] }>(

@@ -30,7 +30,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
           from agreements a join agreement_parties ap on ap.agreement_id = a.id join actors ac on ac.id = ap.actor_id
           where a.place_ids @> array[${place.id}]::int[] and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
             and ${canReadRow(ctx.principal, sql`ac.visibility`, sql`ac.organisation_id`)}
-          group by ac.id order by ac.name_sort_key, ac.name`,
+          group by ac.id order by ac.name`,
     ),
   ]);
   const periods = await periodsOf(ctx, agreements.map((a) => a.slug));

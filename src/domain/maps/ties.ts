@@ -62,7 +62,7 @@ export async function mapTies({ ctx, input }: { ctx: Context; input: ListAgreeme
         from ${from}
         ${TIES}
         where ${where}
-        order by a.party_sort_key, a.party_label, a.slug`,
+        order by a.party_label, a.slug`,
   );
 }
 
