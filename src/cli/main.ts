@@ -20,7 +20,8 @@ export function buildProgram(): Command {
       `
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; unset = PGlite),
 DATA_DIR (./data/pglite), LOG_LEVEL (info).
-Exit codes: 0 done, 1 failed, 2 wrong command line, 3 the input has problems (nothing was written).
+Exit codes: 0 done, 1 failed, 2 wrong command line (or the PGlite folder is open in another process),
+3 the input has problems (nothing was written).
 Every command has --help, e.g. ortsband import --help.`,
     )
     .exitOverride()

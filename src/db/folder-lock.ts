@@ -16,6 +16,7 @@
 // its mtime: PGlite runs a statement synchronously on the main thread, and a
 // long one can keep the event loop, and so the refresh, waiting for longer
 // than any stale period. See docs/pglite-lock.md.
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs';
 import { readFile, realpath, utimes } from 'node:fs/promises';
@@ -37,6 +38,8 @@ export interface FolderOwner {
   since: string;
   /** Linux: the process's start time in clock ticks since boot (/proc/<pid>/stat), to tell a reused pid. */
   processStart?: string;
+  /** This taking of the lock, among all others. */
+  token: string;
 }
 
 /** The folder is held by another process, or already open in this one. */
@@ -121,21 +124,44 @@ function describeSelf(): string {
  * is taken and removed with it. proper-lockfile sets the lock's mtime itself
  * after mkdir, so the write does not disturb its check that the mtime is
  * still its own.
+ *
+ * proper-lockfile takes a stale lock over by stat, rmdir, mkdir. Two
+ * processes that found the same stale lock could both do that, the second
+ * removing the lock the first had just made, and both would open the folder.
+ * So a lock that is not this process's own is removed only if it is still
+ * stale at the moment of removal (a new lock has a fresh mtime), in calls
+ * that do not yield to the event loop: what remains is a window of a few
+ * system calls.
  */
 function ownerFs(owner: FolderOwner) {
   const ownerPath = (lockPath: string) => path.join(lockPath, OWNER_FILE);
+  const isOwn = (lockPath: string) => {
+    try {
+      const found = JSON.parse(fs.readFileSync(ownerPath(lockPath), 'utf8')) as FolderOwner;
+      return found.token === owner.token;
+    } catch {
+      return false;
+    }
+  };
   const removeLock = (lockPath: string) => {
+    if (!isOwn(lockPath) && fs.statSync(lockPath).mtimeMs >= Date.now() - STALE_MS) {
+      throw Object.assign(new Error(`${lockPath} was taken meanwhile`), { code: 'ELOCKED' });
+    }
     fs.rmSync(ownerPath(lockPath), { force: true });
     fs.rmdirSync(lockPath);
   };
   return {
     ...fs,
     mkdir(lockPath: string, callback: (error: NodeJS.ErrnoException | null) => void) {
-      fs.mkdir(lockPath, (error) => (error ? callback(error) : fs.writeFile(ownerPath(lockPath), JSON.stringify(owner), (written) => callback(written))));
+      fs.mkdir(lockPath, (error) => {
+        if (error) return callback(error);
+        // A lock that cannot name its owner is given up rather than left to go stale.
+        fs.writeFile(ownerPath(lockPath), JSON.stringify(owner), (failed) => (failed ? fs.rm(lockPath, { recursive: true, force: true }, () => callback(failed)) : callback(null)));
+      });
     },
     // Synchronous, also where proper-lockfile expects a callback: it forgets
-    // the lock before it removes it, so its exit handler would not remove a
-    // lock whose asynchronous removal a crash or an exit cut short.
+    // the lock before it removes it on release, so its exit handler would not
+    // remove a lock whose asynchronous removal a crash or an exit cut short.
     rmdir(lockPath: string, callback: (error: NodeJS.ErrnoException | null) => void) {
       try {
         removeLock(lockPath);
@@ -157,7 +183,7 @@ export async function lockDataFolder(dataDir: string, onLost: (error: Error) => 
   // One lock for every name of the folder: relative, absolute, through a symlink.
   const folder = await realpath(dataDir);
   const lockPath = `${folder}.lock`;
-  const self: FolderOwner = { pid: process.pid, host: hostname(), command: describeSelf(), since: new Date().toISOString(), processStart: processStart('self') };
+  const self: FolderOwner = { pid: process.pid, host: hostname(), command: describeSelf(), since: new Date().toISOString(), processStart: processStart('self'), token: randomUUID() };
   if (held.has(lockPath)) throw new FolderInUseError(dataDir, lockPath, self);
 
   const found = await readOwner(lockPath);

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPrepared } from '../../src/cli/prepare.ts';
 import { writeBackup } from '../../src/db/backup.ts';
 import { openDatabase } from '../../src/db/client.ts';
-import { FolderInUseError, STALE_MS } from '../../src/db/folder-lock.ts';
+import { FolderInUseError, lockDataFolder, STALE_MS } from '../../src/db/folder-lock.ts';
 import { ortsband } from '../support/cli.ts';
-import { killedHolderRound, serverRound, twoImportsRound, type Round, type Setting } from '../support/two-processes.ts';
+import { killedHolderRound, serverRound, staleLockRound, twoImportsRound, type Round, type Setting } from '../support/two-processes.ts';
 
 let folder: string;
 let setting: Setting;
@@ -80,6 +80,13 @@ it('a holder killed with SIGKILL leaves its lock, and the next command takes the
   expect(await exists(lockOf(setting.dataDir))).toBe(false);
 }, 180_000);
 
+it('a killed holder whose lock names another machine holds the folder until the stale period has passed', async () => {
+  const round = await staleLockRound(setting, 'stale', { wait: false });
+  expectClean(round);
+  expect(round.refused).toBe(1);
+  expect(await exists(lockOf(setting.dataDir))).toBe(false);
+}, 180_000);
+
 it('a command that fails releases the folder', async () => {
   const seeded = await ortsband('--database', setting.dataDir, 'seed');
   expect(seeded.code).toBe(1);
@@ -121,6 +128,22 @@ describe('in one process', () => {
     await writeFile(path.join(lock, 'owner.json'), JSON.stringify({ pid: 2 ** 30, host: hostname(), command: 'ortsband serve', since: new Date().toISOString() }));
     await (await openDatabase({ kind: 'pglite', dataDir: setting.dataDir })).close();
     expect(await exists(lock)).toBe(false);
+  });
+
+  it('of two that find the same stale lock at once, one takes it over and the other is refused', async () => {
+    const lock = lockOf(setting.dataDir);
+    for (let r = 0; r < 10; r++) {
+      await mkdir(lock);
+      const old = new Date(Date.now() - STALE_MS - 5_000);
+      await utimes(lock, old, old);
+      const lost = (error: Error) => expect.fail(`a lock was taken away: ${error.message}`);
+      const results = await Promise.allSettled([lockDataFolder(setting.dataDir, lost), lockDataFolder(setting.dataDir, lost)]);
+      const taken = results.filter((result) => result.status === 'fulfilled');
+      expect(taken).toHaveLength(1);
+      expect(results.find((result) => result.status === 'rejected')!.reason).toBeInstanceOf(FolderInUseError);
+      await taken[0]!.value.release();
+      expect(await exists(lock)).toBe(false);
+    }
   });
 
   it('in memory there is no folder and no lock', async () => {

@@ -4,11 +4,12 @@
 // integration test (tests/integration/pglite-lock.test.ts) runs a few and
 // bench/two-processes.ts a hundred.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { access, realpath, writeFile } from 'node:fs/promises';
+import { access, readFile, realpath, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows } from '../../src/db/client.ts';
+import { STALE_MS } from '../../src/db/folder-lock.ts';
 import { cliEnv, ORTSBAND_BIN } from './cli.ts';
 
 export interface Running {
@@ -101,7 +102,7 @@ export interface Setting {
   rows: number;
 }
 
-const REFUSAL = /the database folder .+ is in use by `ortsband (\w+)` \(pid (\d+), since [^)]+\); PGlite lets one process at a time open a folder\. Stop that process first, or run Ortsband on PostgreSQL \(DATABASE_URL\)/;
+const REFUSAL = /the database folder .+ is in use by `ortsband (\w+)` \(pid (\d+)(?: on [^,]+)?, since [^)]+\); PGlite lets one process at a time open a folder\. Stop that process first, or run Ortsband on PostgreSQL \(DATABASE_URL\)/;
 
 /** Checks that a process was refused for `holder` with exit 2; returns what was wrong, if anything. */
 function refusal(name: string, end: { code: number | null; stderr: string }, holder: { command: string; pid: number }): string | null {
@@ -220,4 +221,54 @@ export async function killedHolderRound(setting: Setting, id: string): Promise<R
     new Map([[`${id}-next`, setting.rows]]),
   );
   return round;
+}
+
+/**
+ * A holder killed with SIGKILL whose lock names another machine (as when two
+ * machines share the folder): its process cannot be looked at, so the next
+ * import is refused until the lock has gone unrefreshed for the stale period.
+ * `wait`: retry every 2 s until it is taken over (the bench); otherwise the
+ * lock's mtime is set back by the stale period and one import takes it (the test).
+ */
+export async function staleLockRound(setting: Setting, id: string, { wait }: { wait: boolean }): Promise<Round> {
+  const started = performance.now();
+  const { dataDir, scratch } = setting;
+  const unexpected: string[] = [];
+  const [killedFile, nextFile] = await Promise.all([agreementsFile(scratch, `${id}-killed`, setting.rows * 4), agreementsFile(scratch, `${id}-next`, setting.rows)]);
+  const holder = start(['--database', dataDir, 'import', '--summary', killedFile]);
+  await holder.printed('Applying the import');
+  holder.child.kill('SIGKILL');
+  const killedAt = performance.now();
+  await holder.exited;
+  const lock = `${await realpath(dataDir)}.lock`;
+  const owner = JSON.parse(await readFile(`${lock}/owner.json`, 'utf8')) as { host: string };
+  await writeFile(`${lock}/owner.json`, JSON.stringify({ ...owner, host: 'another-machine' }));
+  let refused = 0;
+  const first = await start(['--database', dataDir, 'import', '--summary', nextFile]).exited;
+  const wrong = refusal('the import after the SIGKILL', first, { command: 'import', pid: holder.pid });
+  if (wrong) unexpected.push(wrong);
+  else refused++;
+  let next = first;
+  if (wait) {
+    while (next.code === 2 && performance.now() - killedAt < STALE_MS * 3) {
+      await new Promise((r) => setTimeout(r, 2_000));
+      next = await start(['--database', dataDir, 'import', '--summary', nextFile]).exited;
+      if (next.code === 2) refused++;
+    }
+  } else if (first.code === 2) {
+    const stale = new Date(Date.now() - STALE_MS - 1_000);
+    await utimes(lock, stale, stale);
+    next = await start(['--database', dataDir, 'import', '--summary', nextFile]).exited;
+  }
+  const takeoverSeconds = (performance.now() - killedAt) / 1000;
+  if (next.code !== 0) unexpected.push(`the import after the stale period exited ${next.code}: ${next.stderr.slice(-300)}`);
+  const landed = next.code === 0 ? [`${id}-next`] : [];
+  return finish(
+    { kind: 'stale lock of another machine', refused, ranAlone: 0, unexpected, takeoverSeconds },
+    started,
+    dataDir,
+    landed,
+    next.code === 0 ? [`${id}-killed`] : [`${id}-killed`, `${id}-next`],
+    new Map([[`${id}-next`, setting.rows]]),
+  );
 }
