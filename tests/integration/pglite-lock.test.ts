@@ -52,14 +52,14 @@ it('an unknown command exits 2 naming the commands, also with --help after it', 
   const help = await ortsband('help', 'stats');
   expect(help.code).toBe(0);
   expect(help.stdout).toContain('Usage: ortsband stats');
-}, 120_000);
+}, 300_000);
 
 it('while a server runs, import, backup, restore, stats, export and a second server exit 2 naming it, and it goes on serving', async () => {
   const round = await serverRound(setting, 'server', ['import', 'backup', 'restore', 'stats', 'export', 'serve']);
   expectClean(round);
   expect(round.refused).toBe(6);
   expect(await exists(lockOf(setting.dataDir))).toBe(false);
-}, 240_000);
+}, 480_000);
 
 it('two imports at once: the second exits 2 naming the first, whose writes are all there, 5 rounds', async () => {
   let refused = 0;
@@ -72,27 +72,27 @@ it('two imports at once: the second exits 2 naming the first, whose writes are a
   // Started together, they overlap: a round where both ran, one after the
   // other, is possible but not every time.
   expect(refused).toBeGreaterThan(0);
-}, 300_000);
+}, 900_000);
 
 it('a holder killed with SIGKILL leaves its lock, and the next command takes the folder over at once', async () => {
   const round = await killedHolderRound(setting, 'killed');
   expectClean(round);
   expect(await exists(lockOf(setting.dataDir))).toBe(false);
-}, 180_000);
+}, 300_000);
 
 it('a killed holder whose lock names another machine holds the folder until the stale period has passed', async () => {
   const round = await staleLockRound(setting, 'stale', { wait: false });
   expectClean(round);
   expect(round.refused).toBe(1);
   expect(await exists(lockOf(setting.dataDir))).toBe(false);
-}, 180_000);
+}, 300_000);
 
 it('a command that fails releases the folder', async () => {
   const seeded = await ortsband('--database', setting.dataDir, 'seed');
   expect(seeded.code).toBe(1);
   expect(seeded.stderr).toContain('holds data already');
   expect(await exists(lockOf(setting.dataDir))).toBe(false);
-}, 60_000);
+}, 180_000);
 
 describe('in one process', () => {
   it('a folder open in this process is refused a second time, and opens again once closed', async () => {
@@ -103,7 +103,7 @@ describe('in one process', () => {
     await first.close();
     expect(await exists(lockOf(setting.dataDir))).toBe(false);
     await (await openDatabase({ kind: 'pglite', dataDir: setting.dataDir })).close();
-  });
+  }, 180_000);
 
   it('a lock whose owner cannot be checked (another machine, or none named) holds until it is stale', async () => {
     const lock = lockOf(setting.dataDir);
@@ -119,7 +119,7 @@ describe('in one process', () => {
       await (await openDatabase({ kind: 'pglite', dataDir: setting.dataDir })).close();
       expect(await exists(lock)).toBe(false);
     }
-  });
+  }, 180_000);
 
   it('a lock named by a process of this machine that has ended is taken over at once', async () => {
     const lock = lockOf(setting.dataDir);
@@ -128,7 +128,7 @@ describe('in one process', () => {
     await writeFile(path.join(lock, 'owner.json'), JSON.stringify({ pid: 2 ** 30, host: hostname(), command: 'ortsband serve', since: new Date().toISOString() }));
     await (await openDatabase({ kind: 'pglite', dataDir: setting.dataDir })).close();
     expect(await exists(lock)).toBe(false);
-  });
+  }, 180_000);
 
   it('of two that find the same stale lock at once, one takes it over and the other is refused', async () => {
     const lock = lockOf(setting.dataDir);
@@ -144,10 +144,10 @@ describe('in one process', () => {
       await taken[0]!.value.release();
       expect(await exists(lock)).toBe(false);
     }
-  });
+  }, 180_000);
 
   it('in memory there is no folder and no lock', async () => {
     const [a, b] = await Promise.all([openDatabase({ kind: 'pglite', dataDir: undefined }), openDatabase({ kind: 'pglite', dataDir: undefined })]);
     await Promise.all([a.close(), b.close()]);
-  });
+  }, 180_000);
 });
