@@ -2,6 +2,7 @@
 // The command line, `ortsband <command>`; one file per command in commands/.
 // Exit codes are in exit-codes.ts.
 import { Command, CommanderError } from 'commander';
+import { FolderInUseError } from '../db/folder-lock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerServe } from './commands/serve.ts';
@@ -19,7 +20,8 @@ export function buildProgram(): Command {
       `
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (PostgreSQL; unset = PGlite),
 DATA_DIR (./data/pglite), LOG_LEVEL (info).
-Exit codes: 0 done, 1 failed, 2 wrong command line, 3 the input has problems (nothing was written).
+Exit codes: 0 done, 1 failed, 2 wrong command line (or the PGlite folder is open in another process),
+3 the input has problems (nothing was written).
 Every command has --help, e.g. ortsband import --help.`,
     )
     .exitOverride()
@@ -29,13 +31,45 @@ Every command has --help, e.g. ortsband import --help.`,
   registerTransfer(program);
   registerStats(program);
   registerBackup(program);
+  // Named in the lock on a PGlite folder (so a refused second process can say
+  // what holds it) and in `ps`.
+  program.hook('preAction', (_program, action) => {
+    process.title = `ortsband ${action.name()}`;
+  });
   return program;
+}
+
+/**
+ * The command that `argv` names when it is not one of the program's, or null.
+ * Commander answers `ortsband frobnicate --help` with the general help and
+ * exit code 0, as if the command existed; the command is looked for first.
+ */
+function unknownCommand(program: Command, argv: string[]): string | null {
+  const takesValue = new Set(program.options.filter((o) => o.required || o.optional).flatMap((o) => [o.long, o.short].filter((f): f is string => !!f)));
+  const names = new Set(program.commands.flatMap((c) => [c.name(), ...c.aliases()]));
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv[i + 1] !== undefined && !names.has(argv[i + 1]!) ? argv[i + 1]! : null;
+    if (arg.startsWith('-')) {
+      if (takesValue.has(arg)) i++;
+      continue;
+    }
+    // `ortsband help <command>` asks about a command too.
+    if (arg === 'help') return argv[i + 1] !== undefined && !argv[i + 1]!.startsWith('-') && !names.has(argv[i + 1]!) ? argv[i + 1]! : null;
+    return names.has(arg) ? null : arg;
+  }
+  return null;
 }
 
 async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   if (argv.length === 0) {
     program.outputHelp({ error: true });
+    return EXIT.usage;
+  }
+  const unknown = unknownCommand(program, argv);
+  if (unknown !== null) {
+    console.error(`ortsband: unknown command '${unknown}'; the commands are: ${program.commands.map((c) => c.name()).join(', ')}`);
     return EXIT.usage;
   }
   try {
@@ -49,6 +83,12 @@ async function main(argv: string[]): Promise<number> {
     if (error instanceof CliError) {
       console.error(`ortsband: ${error.message}`);
       return error.code;
+    }
+    // Another process has the PGlite folder open: run this one when it has
+    // stopped, or use PostgreSQL (docs/pglite-lock.md).
+    if (error instanceof FolderInUseError) {
+      console.error(`ortsband: ${error.message}`);
+      return EXIT.usage;
     }
     if (error instanceof DomainError) {
       console.error(`ortsband: ${error.message}`);

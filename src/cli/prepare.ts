@@ -1,6 +1,5 @@
 // Opens the configured database, migrates it, and on first start loads the
 // shipped data. Used by `serve`, `migrate`, `seed` and the test fixtures.
-import { readdir } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { openDatabase, queryRows, type Database, type DatabaseTarget } from '../db/client.ts';
@@ -33,21 +32,14 @@ export async function prepareDatabase(database: Database): Promise<LoadSummary |
   return (await isEmpty(database)) ? seedShippedData(database) : null;
 }
 
-/** An empty or absent PGlite folder: a first start. */
-async function isFirstStart(target: DatabaseTarget): Promise<boolean> {
-  if (target.kind !== 'pglite') return false;
-  if (!target.dataDir) return true;
-  try {
-    return (await readdir(target.dataDir)).length === 0;
-  } catch {
-    return true;
-  }
-}
-
 export async function openPrepared(target: DatabaseTarget): Promise<{ database: Database; seeded: LoadSummary | null }> {
-  // A first start on PGlite loads the image of the shipped data when there is one.
-  const image = target.kind === 'pglite' && !target.loadDataDir && (await isFirstStart(target)) ? await readSnapshot() : null;
-  const database = await openDatabase(image && target.kind === 'pglite' ? { ...target, loadDataDir: image } : target);
-  const seeded = await prepareDatabase(database);
-  return { database, seeded };
+  // A first start on PGlite loads the image of the shipped data when there is
+  // one; whether the folder is empty is looked at under its lock.
+  const database = await openDatabase(target.kind === 'pglite' && !target.loadDataDir ? { ...target, imageIfEmpty: readSnapshot } : target);
+  try {
+    return { database, seeded: await prepareDatabase(database) };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
 }

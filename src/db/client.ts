@@ -4,7 +4,7 @@
 //
 // drizzle's node-postgres driver over PGlite's pg adapter breaks on
 // parameterised queries, so PGlite goes through drizzle-orm/pglite.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gin } from '@electric-sql/pglite/contrib/btree_gin';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -13,6 +13,7 @@ import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { lockDataFolder, type FolderLock } from './folder-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -25,7 +26,15 @@ export type Executor = Db | Tx;
 export type QueryListener = (query: string, params: unknown[]) => void;
 
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string | undefined; loadDataDir?: Blob | File; onQuery?: QueryListener }
+  | {
+      kind: 'pglite';
+      /** The data folder; undefined: in memory (the tests), with no lock. */
+      dataDir: string | undefined;
+      loadDataDir?: Blob | File;
+      /** An image to load when the folder is empty or absent (a first start); asked for under the folder's lock. */
+      imageIfEmpty?: () => Promise<Blob | null>;
+      onQuery?: QueryListener;
+    }
   | { kind: 'postgres'; url: string; poolSize?: number; onQuery?: QueryListener };
 
 export interface Database {
@@ -116,21 +125,56 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const db = drizzlePg(pool, { schema, logger }) as unknown as Db;
     return { db, target: 'postgres', close: () => pool.end() };
   }
-  if (target.dataDir) await mkdir(target.dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(target.dataDir ? { dataDir: target.dataDir } : {}),
-    ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
-    extensions: PGLITE_EXTENSIONS,
-  });
+  // A folder is opened by one process at a time (folder-lock.ts): taken
+  // before PGlite or the first-start check looks at the folder, released
+  // after PGlite has closed it.
+  let lock: FolderLock | null = null;
+  if (target.dataDir) {
+    await mkdir(target.dataDir, { recursive: true });
+    lock = await lockDataFolder(target.dataDir, lockLost(target.dataDir));
+  }
+  let client: PGlite;
+  try {
+    const image = target.loadDataDir ?? (target.imageIfEmpty && (await isEmptyFolder(target.dataDir)) ? await target.imageIfEmpty() : null);
+    client = await PGlite.create({
+      ...(target.dataDir ? { dataDir: target.dataDir } : {}),
+      ...(image ? { loadDataDir: image } : {}),
+      extensions: PGLITE_EXTENSIONS,
+    });
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
   const logger = target.onQuery ? { logQuery: target.onQuery } : undefined;
   const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     target: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        await lock?.release();
+      }
+    },
     dumpDataDir: () => client.dumpDataDir('gzip'),
   };
 }
+
+/** In memory, or a folder that is absent or empty: a first start. */
+async function isEmptyFolder(dataDir: string | undefined): Promise<boolean> {
+  if (!dataDir) return true;
+  return (await readdir(dataDir)).length === 0;
+}
+
+/**
+ * A lock taken away while held means another process may be writing the
+ * folder now: this one stops at once rather than write beside it.
+ */
+const lockLost = (dataDir: string) => (error: Error) => {
+  process.stderr.write(`ortsband: lost the lock on the database folder ${dataDir} (${error.message}); stopping so that no other process's writes are lost\n`);
+  process.exit(1);
+};
 
 // pg parses DATE (oid 1082) into a Date at local midnight; the register's dates
 // are calendar days, so keep them as strings on every connection.
