@@ -79,7 +79,7 @@ describe('limits', () => {
       file: 'f.xlsx (agreements)',
       row: 1_000_000,
       column: 'official_title',
-      message: 'cell E1000000 is below the last row a sheet may use (row 250,001: 250,000 rows under the header); split the table into files of fewer rows, or delete what stands below it',
+      message: 'cell E1000000 is below the last row a sheet may use (row 200,001: 200,000 rows under the header); split the table into files of fewer rows, or delete what stands below it',
     };
     for (const between of ['', blank.join('')]) {
       const { tables, problems } = await read({ agreements: rowXml(1, HEADER) + dataRows(9) + between + rowXml(1_000_000, { E1000000: 'vilse' }) });

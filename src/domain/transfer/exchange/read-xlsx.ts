@@ -18,7 +18,7 @@ import { INSTRUCTIONS_SHEET } from './template.ts';
 /** A workbook larger than this is refused before it is opened. */
 export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
 /** Rows of data under a sheet's header: a non-blank row below row MAX_SHEET_ROWS + 1 is refused. */
-export const MAX_SHEET_ROWS = 250_000;
+export const MAX_SHEET_ROWS = 200_000;
 /** Columns a header may use (the widest table has 28): a non-blank header cell further right is refused. */
 export const MAX_HEADER_COLUMNS = 100;
 /** Excel's own last row: a row element past it, or more row elements than this in one sheet, means the file was not saved by a spreadsheet. */
