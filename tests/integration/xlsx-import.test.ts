@@ -163,7 +163,7 @@ describe('the command line', () => {
   });
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-  it('refuses a workbook over the size limit before reading it, and a stray cell, with exit 3 and each named', { timeout: 120_000 }, async () => {
+  it('refuses a workbook over the size limit before reading it, and a stray cell, with exit 3 and each named', { timeout: 180_000 }, async () => {
     // A sparse file: as large as the limit and a byte, without writing it.
     const large = path.join(dir, 'stor.xlsx');
     await writeFile(large, 'PK\u0003\u0004');

@@ -144,8 +144,9 @@ export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; 
       return { tables: [], problems: [...problems, { file: file.name, message: `the file is not an Excel workbook (.xlsx) that can be read (${(error as Error).message.slice(0, 200)})` }] };
     }
     // Refused: what was read of the sheets is not imported.
-    source.destroy();
     return { tables: [], problems };
+  } finally {
+    source.destroy();
   }
   if (!tables.length && !problems.length) problems.push({ file: file.name, message: 'the workbook has no sheet with a table' });
   return { tables, problems };
