@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|backup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -49,10 +49,10 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, backup, or transfer,backup (one generation for both); cold (a cold start alone).
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, or transfer,backup (one generation for both); cold (a cold start alone).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
 const onlyCold = args.only === 'cold';
-const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'backup');
+const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'xlsx' || part === 'backup');
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
 const SECONDS = Number(args.seconds);
@@ -174,7 +174,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     result.backup = await benchBackup(SERVER_URL, (target as { url: string }).url, RUNS);
     console.error(`[${kind}] backup and restore: ${JSON.stringify(result.backup)}`);
   }
-  if (kind === 'postgres' && wants('transfer')) result.transfer = await benchTransfer(target, RUNS);
+  if (kind === 'postgres' && (wants('transfer') || wants('xlsx'))) result.transfer = await benchTransfer(target, RUNS, { csv: wants('transfer'), xlsx: wants('transfer') || wants('xlsx') });
   if (onlyTransfer) {
     await cleanup();
     return result;

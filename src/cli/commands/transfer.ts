@@ -1,7 +1,7 @@
 // `ortsband import` and `ortsband export`: the exchange format
 // (src/domain/transfer/exchange/format.ts) in and out.
 import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, rename, stat } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
@@ -10,7 +10,8 @@ import { applyImport } from '../../domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx, type CsvDelimiter } from '../../domain/transfer/exchange/export.ts';
 import { TABLES } from '../../domain/transfer/exchange/format.ts';
 import { planImport, summarise, type ImportPlan } from '../../domain/transfer/exchange/plan.ts';
-import { readFiles, type InputFile, type Problem } from '../../domain/transfer/exchange/read.ts';
+import { formatOf, readFiles, type InputFile, type Problem } from '../../domain/transfer/exchange/read.ts';
+import { MAX_XLSX_BYTES, tooLarge } from '../../domain/transfer/exchange/read-xlsx.ts';
 import { targetOf, withDatabase } from '../database.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { systemContext } from '../prepare.ts';
@@ -40,6 +41,16 @@ function printReport(plan: ImportPlan, options: { json?: boolean; summary?: bool
   );
 }
 
+async function firstBytes(file: string, count: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const { bytesRead, buffer } = await handle.read(new Uint8Array(count), 0, count, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
 export function registerTransfer(program: Command) {
   program
     .command('import')
@@ -59,14 +70,23 @@ twice changes nothing the second time.`,
     )
     .action(async (files: string[], options: { dryRun?: boolean; organisation: string; summary?: boolean; json?: boolean }) => {
       const inputs: InputFile[] = [];
+      // A workbook over the limit is a problem found before the file is read whole.
+      const tooLargeFiles: Problem[] = [];
       for (const file of files) {
         try {
-          inputs.push({ name: path.basename(file), bytes: new Uint8Array(await readFile(file)) });
+          const name = path.basename(file);
+          const { size } = await stat(file);
+          if (size > MAX_XLSX_BYTES && formatOf({ name, bytes: await firstBytes(file, 2) }) === 'xlsx') {
+            tooLargeFiles.push({ file: name, message: tooLarge(size) });
+            continue;
+          }
+          inputs.push({ name, bytes: new Uint8Array(await readFile(file)) });
         } catch (error) {
           throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, EXIT.usage);
         }
       }
-      const read = await readFiles(inputs);
+      const read = inputs.length ? await readFiles(inputs) : { tables: [], problems: [] };
+      read.problems.unshift(...tooLargeFiles);
       await withDatabase(targetOf(program.opts().database), async (database) => {
         const ctx = systemContext(database, 'import');
         const plan = await planImport(ctx, read.tables, read.problems);
