@@ -12,6 +12,7 @@ import { createActorSchema } from '../../actors/schemas.ts';
 import { createAgreementSchema } from '../../agreements/schemas.ts';
 import type { Context } from '../../context.ts';
 import { currentDataVersion } from '../../data-version.ts';
+import { parseFuzzyDate } from '../../dates.ts';
 import { createCounterpartSchema } from '../../counterparts/schemas.ts';
 import { createSourceSchema } from '../../sources/schemas.ts';
 import { recordEventSchema } from '../../status/schemas.ts';
@@ -192,7 +193,8 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
   // Sources first: the other tables cite them.
   const sourceTable = table('sources');
-  const sourceDetails = await existingSources(ctx);
+  // The register's records are read only for the tables the files have.
+  const sourceDetails = sourceTable ? await existingSources(ctx) : new Map<string, SourceValues>();
   for (const row of sourceTable?.rows ?? []) {
     const r = new RowReader(sourceTable!.file, 'sources', row, plan.problems);
     const input = {
@@ -218,7 +220,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
   // Actors: matched by SCB municipality code, else by id.
   const actorTable = table('actors');
-  const actorDetails = await existingActors(ctx);
+  const actorDetails = actorTable ? await existingActors(ctx) : new Map<number, ActorValues>();
   const actorRows = (actorTable?.rows ?? []).map((row) => new RowReader(actorTable!.file, 'actors', row, plan.problems));
   for (const r of actorRows) {
     const sources = r.citations('sources');
@@ -253,7 +255,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
   // Counterparts: parents before the places inside them.
   const placeTable = table('counterparts');
-  const placeDetails = await existingCounterparts(ctx);
+  const placeDetails = placeTable ? await existingCounterparts(ctx) : new Map<number, CounterpartValues>();
   const placeRows = (placeTable?.rows ?? [])
     .map((row) => new RowReader(placeTable!.file, 'counterparts', row, plan.problems))
     .sort((a, b) => depth(a.row.cells.parent) - depth(b.row.cells.parent));
@@ -445,7 +447,26 @@ async function planAgreements(
         }
       }
     }
-    if (!consistent) continue;
+    if (!consistent) {
+      // The rows disagree; what is wrong inside a row is still said on that row (a formula, a party or
+      // place that cannot be resolved, a date that is none), not only that it differs from another.
+      for (const r of rows) {
+        for (const column of AGREEMENT_COLUMNS) {
+          const text = r.text(column);
+          if (!text) continue;
+          if (column === 'parties') resolveParties(text).problems.forEach((p) => r.problem(column, p));
+          if (column === 'counterparts') resolvePlaces(text).problems.forEach((p) => r.problem(column, p));
+          if (column === 'signed_on' || column === 'ends_on') {
+            try {
+              parseFuzzyDate(text);
+            } catch (error) {
+              r.problem(column, (error as Error).message);
+            }
+          }
+        }
+      }
+      continue;
+    }
     const holder = (column: string) => rows.find((r) => r.row.cells[column]) ?? first;
     const parties = resolveParties(holder('parties').text('parties') ?? '');
     parties.problems.forEach((p) => holder('parties').problem('parties', p));

@@ -92,8 +92,9 @@ function tableOf(file: string, rawHeader: unknown[], rawRows: Array<{ row: numbe
   const rows: TableRow[] = [];
   for (const raw of rawRows) {
     if (raw.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue; // blank line
-    if (raw.cells.length > header.length && raw.cells.slice(header.length).some((c) => String(c ?? '').trim() !== '')) {
-      problems.push({ file: where, table, row: raw.row, message: `the row has ${raw.cells.length} cells but the header names ${header.length} columns` });
+    const stray = raw.cells.findIndex((c, i) => i >= header.length && String(c ?? '').trim() !== '');
+    if (stray >= 0) {
+      problems.push({ file: where, table, row: raw.row, column: String(stray + 1), message: `the row has a value in column ${stray + 1}, but the header names ${header.length} columns` });
       continue;
     }
     const cells: Record<string, string> = {};
