@@ -101,7 +101,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
   return inTransaction(ctx, async (ctx) => {
     // The version row stays locked until the end: a second import waits here, then finds the version moved on.
     const [locked] = await queryRows<{ version: number }>(ctx.db, sql`select version from data_version where id = 1 for update`);
-    if ((locked?.version ?? 0) !== plan.dataVersion) throw conflict(REGISTER_CHANGED);
+    if (Number(locked?.version ?? 0) !== Number(plan.dataVersion)) throw conflict(REGISTER_CHANGED);
     const organisationId = await importOrganisation(ctx, options.organisation);
     requireWrite(ctx, organisationId);
     await ctx.db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
