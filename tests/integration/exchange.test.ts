@@ -1,6 +1,6 @@
 // Import and export in the exchange format on a real database: round trips
 // (export → import into an empty database → export gives the same files),
-// idempotence, dry runs, and 1,000+ broken files that each get a report
+// idempotence, dry runs, and 250+ broken files that each get a report
 // naming row and column while nothing is written.
 import { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
@@ -280,7 +280,8 @@ describe('broken files', () => {
     const list: Broken[] = [];
     const dataRows = base.length - 1;
     const withCell = (row: number, column: string, value: string): Sheet => base.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === col(column) ? value : c)) : r));
-    for (let variant = 0; variant < 8; variant++) {
+    // Two variants (comma and semicolon); the corpus of 1,000+ files is import-corpus.test.ts.
+    for (let variant = 0; variant < 2; variant++) {
       const delimiter = variant % 2 ? ';' : ',';
       const bom = variant % 4 < 2;
       const file = (sheet: Sheet, name = 'agreements.csv') => [{ name, bytes: csv(sheet, delimiter, bom) }];
@@ -351,11 +352,11 @@ describe('broken files', () => {
     return list;
   }
 
-  it('gives each of 1,000+ broken inputs a report naming what is wrong, never throws, and writes nothing', async () => {
+  it('gives each of 250+ broken inputs (encodings, headers, quotes, unknown references, broken workbooks and JSON) a report naming what is wrong, never throws, and writes nothing', async () => {
     const ctx = systemCtx(shipped);
     const before = await registerState(ctx);
     const all = cases();
-    expect(all.length).toBeGreaterThanOrEqual(1_000);
+    expect(all.length).toBeGreaterThanOrEqual(250);
     // The unbroken base imports cleanly: every problem below comes from the breakage.
     expect((await importFiles(ctx, [{ name: 'a.csv', bytes: csv(base) }], true)).problems).toEqual([]);
     let applied = 0;
@@ -365,7 +366,7 @@ describe('broken files', () => {
       for (const p of plan.problems) expect(p.message.length, c.name).toBeGreaterThan(10);
       if (c.row !== undefined) expect(plan.problems.some((p) => (p.row === c.row || p.message.includes(`row ${c.row}`)) && (!c.column || p.column?.includes(c.column))), `${c.name}: ${JSON.stringify(plan.problems)}`).toBe(true);
       // Applying a plan with problems is refused as a whole.
-      if (i % 50 === 0) {
+      if (i % 10 === 0) {
         await expect(applyImport(ctx, plan)).rejects.toBeInstanceOf(DomainError);
         applied++;
       }

@@ -6,7 +6,9 @@ import path from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { Writable } from 'node:stream';
 import { Option, type Command } from 'commander';
+import { DomainError } from '../../domain/errors.ts';
 import { applyImport } from '../../domain/transfer/exchange/apply.ts';
+import { oneLine } from '../../domain/transfer/exchange/failures.ts';
 import { writeCsv, writeJson, writeXlsx, type CsvDelimiter } from '../../domain/transfer/exchange/export.ts';
 import { TABLES } from '../../domain/transfer/exchange/format.ts';
 import { planImport, summarise, type ImportPlan } from '../../domain/transfer/exchange/plan.ts';
@@ -92,13 +94,23 @@ twice changes nothing the second time.`,
         const plan = await planImport(ctx, read.tables, read.problems);
         printReport(plan, options);
         if (plan.problems.length) throw new CliError(`${plan.problems.length} problem${plan.problems.length === 1 ? '' : 's'}; nothing was imported`, EXIT.invalidInput);
+        const started = Date.now();
+        console.error(options.dryRun ? 'Checking the import in a transaction that is rolled back…' : 'Applying the import in one transaction…');
+        try {
+          // A dry run is apply, rolled back: it meets every check apply meets.
+          await withProgress(options.dryRun ? 'checking' : 'importing', (onProgress) => applyImport(ctx, plan, { organisation: options.organisation, onProgress, dryRun: options.dryRun }));
+        } catch (error) {
+          const where = inputs.map((f) => f.name).join(', ');
+          if (error instanceof DomainError && error.code === 'VALIDATION') {
+            for (const p of error.problems.slice(0, 20)) console.error(`${where}: ${oneLine(p.message)}`);
+            throw new CliError(`the database refused the import; nothing was ${options.dryRun ? 'written' : 'imported'}`, EXIT.invalidInput);
+          }
+          throw new CliError(`${where}: ${oneLine(error instanceof Error ? error.message : String(error))}`, EXIT.failed);
+        }
         if (options.dryRun) {
-          console.log('Dry run: nothing was written.');
+          console.log('Dry run: every check passed; nothing was written.');
           return;
         }
-        const started = Date.now();
-        console.error('Applying the import in one transaction…');
-        await withProgress('importing', (onProgress) => applyImport(ctx, plan, { organisation: options.organisation, onProgress }));
         console.log(`Imported in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       });
     });

@@ -24,7 +24,8 @@ import { principalLabel, inTransaction, type Context } from '../../context.ts';
 import { createCounterpart } from '../../counterparts/create.ts';
 import { bumpDataVersion } from '../../data-version.ts';
 import { parseFuzzyDate } from '../../dates.ts';
-import { invalid } from '../../errors.ts';
+import { conflict, invalid } from '../../errors.ts';
+import { importFailure, REGISTER_CHANGED } from './failures.ts';
 import { insertRows, nextIds } from '../../../db/bulk.ts';
 import { afterBulkLoad } from '../../../db/after-bulk-load.ts';
 import { queryRows } from '../../../db/client.ts';
@@ -60,15 +61,47 @@ const idOf = (ref: Ref) => {
 
 const BULK_LOAD_AGREEMENTS = 1_000;
 
-export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress } = {}) {
+/** Ends a dry run's transaction, carrying what apply would have done. */
+class DryRunDone extends Error {
+  constructor(readonly summary: { written: number }) {
+    super('dry run: rolled back');
+  }
+}
+
+/**
+ * Writes a plan in one transaction, or with `dryRun` does all of it and rolls
+ * it back: a dry run meets every check apply meets (the database's too), so
+ * its verdict is apply's. Refuses a plan made against another version of the
+ * register (REGISTER_CHANGED), and turns any database error into a short
+ * domain error (failures.ts).
+ */
+export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
+  // Refs of records to create get their ids during apply; a rollback takes them back.
+  const unwritten = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements].map((p) => p.ref).filter((ref) => ref.id === null);
+  try {
+    const summary = await applyInTransaction(ctx, plan, options);
+    // A large import is a bulk load: statistics and search indexes brought up to date at once.
+    if (plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length).length >= BULK_LOAD_AGREEMENTS) await afterBulkLoad(ctx.db);
+    return summary;
+  } catch (error) {
+    for (const ref of unwritten) ref.id = null;
+    if (error instanceof DryRunDone) return error.summary;
+    throw importFailure(error);
+  }
+}
+
+async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean }) {
   const progress = options.onProgress ?? (() => {});
   const agreementWork = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length);
   const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2;
   let done = 0;
   const step = (n = 1) => progress((done += n), total);
 
-  const summary = await inTransaction(ctx, async (ctx) => {
+  return inTransaction(ctx, async (ctx) => {
+    // The version row stays locked until the end: a second import waits here, then finds the version moved on.
+    const [locked] = await queryRows<{ version: number }>(ctx.db, sql`select version from data_version where id = 1 for update`);
+    if (Number(locked?.version ?? 0) !== Number(plan.dataVersion)) throw conflict(REGISTER_CHANGED);
     const organisationId = await importOrganisation(ctx, options.organisation);
     requireWrite(ctx, organisationId);
     await ctx.db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
@@ -130,11 +163,11 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
         })),
       );
     }
-    return { written: auditEntries.length };
+    const summary = { written: auditEntries.length };
+    // Rolled back here, inside the transaction, so that nothing of it is ever committed.
+    if (options.dryRun) throw new DryRunDone(summary);
+    return summary;
   });
-  // A large import is a bulk load: statistics and search indexes brought up to date at once.
-  if (agreementWork.length >= BULK_LOAD_AGREEMENTS) await afterBulkLoad(ctx.db);
-  return summary;
 }
 
 /**

@@ -11,6 +11,8 @@ import { PARTY_ROLES, type PartyRole } from '../../../db/schema.ts';
 import { createActorSchema } from '../../actors/schemas.ts';
 import { createAgreementSchema } from '../../agreements/schemas.ts';
 import type { Context } from '../../context.ts';
+import { currentDataVersion } from '../../data-version.ts';
+import { parseFuzzyDate } from '../../dates.ts';
 import { createCounterpartSchema } from '../../counterparts/schemas.ts';
 import { createSourceSchema } from '../../sources/schemas.ts';
 import { recordEventSchema } from '../../status/schemas.ts';
@@ -117,6 +119,8 @@ export interface PlannedAgreement extends Planned<AgreementValues> {
 }
 
 export interface ImportPlan {
+  /** The register's data version the plan was made against: apply refuses to write it over another. */
+  dataVersion: number;
   problems: Problem[];
   outcomes: Outcome[];
   sources: Planned<SourceValues>[];
@@ -175,8 +179,11 @@ function withAbsentKept<T extends object>(values: T, existing: T | undefined, ta
 }
 
 export async function planImport(ctx: Context, tables: ReadTable[], readProblems: Problem[] = []): Promise<ImportPlan> {
+  // Read before the keys: a change committed between the two reads makes the
+  // plan older than its version says, never newer (apply then refuses it).
+  const dataVersion = await currentDataVersion(ctx);
   const keys = await RegisterKeys.load(ctx);
-  const plan: ImportPlan = { problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [] };
+  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [] };
   const table = (name: TableName) => tables.find((t) => t.table === name);
   const citationsKnown = (reader: RowReader, column: string, list: Citation[]) => {
     for (const c of list) if (!keys.sources.has(c.source)) reader.problem(column, `no source '${c.source}' in the register or the sources table; add it there first`);
@@ -186,7 +193,8 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
   // Sources first: the other tables cite them.
   const sourceTable = table('sources');
-  const sourceDetails = await existingSources(ctx);
+  // The register's records are read only for the tables the files have.
+  const sourceDetails = sourceTable ? await existingSources(ctx) : new Map<string, SourceValues>();
   for (const row of sourceTable?.rows ?? []) {
     const r = new RowReader(sourceTable!.file, 'sources', row, plan.problems);
     const input = {
@@ -212,7 +220,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 
   // Actors: matched by SCB municipality code, else by id.
   const actorTable = table('actors');
-  const actorDetails = await existingActors(ctx);
+  const actorDetails = actorTable ? await existingActors(ctx) : new Map<number, ActorValues>();
   const actorRows = (actorTable?.rows ?? []).map((row) => new RowReader(actorTable!.file, 'actors', row, plan.problems));
   for (const r of actorRows) {
     const sources = r.citations('sources');
@@ -225,7 +233,13 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     if (!parsed) continue;
     const { slug, visibility: _v, sources: cited, ...rest } = parsed;
     const read = { ...nullify(rest), sources: cited.map((c) => ({ source: c.source, passage: c.passage ?? null })) } as ActorValues;
-    const found = (read.municipalityCode ? keys.actorsByCode.get(read.municipalityCode) : undefined) ?? keys.actorsBySlug.get(slug);
+    const byCode = read.municipalityCode ? keys.actorsByCode.get(read.municipalityCode) : undefined;
+    const bySlug = keys.actorsBySlug.get(slug);
+    if (byCode && bySlug && byCode.ref !== bySlug.ref) {
+      r.problem('municipality_code', `the municipality code ${read.municipalityCode} is ${byCode.ref.slug}'s, but the id '${slug}' is another body's (${bySlug.name}); correct one of them`);
+      continue;
+    }
+    const found = byCode ?? bySlug;
     const values = withAbsentKept(read, found?.ref.id ? actorDetails.get(found.ref.id) : undefined, actorTable, columnFor({}), ['name', 'kind', 'municipalityCode']);
     if (plan.actors.some((a) => a.ref.slug === slug || (found && a.ref === found.ref))) {
       r.problem('actor', `the actor '${slug}' comes twice in the file`);
@@ -234,17 +248,38 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     if (found && found.ref.id === null) continue; // unreachable: new refs are in plan.actors
     const action: Action = !found ? 'create' : same(actorDetails.get(found.ref.id!), values) ? 'unchanged' : 'change';
     const ref = found?.ref ?? newRef(slug);
-    if (!found) keys.addActor({ ref, name: values.name, municipalityCode: values.municipalityCode });
+    if (!found) keys.addActor({ ref, name: values.name, otherNames: values.otherNames, municipalityCode: values.municipalityCode });
     plan.actors.push({ ref, action, values });
     outcome(r, action, `actor ${ref.slug}`);
   }
 
   // Counterparts: parents before the places inside them.
   const placeTable = table('counterparts');
-  const placeDetails = await existingCounterparts(ctx);
+  const placeDetails = placeTable ? await existingCounterparts(ctx) : new Map<number, CounterpartValues>();
   const placeRows = (placeTable?.rows ?? [])
     .map((row) => new RowReader(placeTable!.file, 'counterparts', row, plan.problems))
     .sort((a, b) => depth(a.row.cells.parent) - depth(b.row.cells.parent));
+  // Places of the file by id and name, and the last step of their parent: a
+  // parent nothing can resolve may be a place of the file that lies inside
+  // this one (directly or further down), which is a cycle, said as one.
+  const fileParent = new Map<string, { name: string; parent: string }>();
+  for (const r of placeRows) {
+    const parent = r.row.cells.parent?.split('>').at(-1)?.trim();
+    if (!parent) continue;
+    for (const key of [r.row.cells.counterpart, r.row.cells.name_latin]) if (key) fileParent.set(normalizeForSearch(key), { name: r.row.cells.name_latin || key, parent });
+  }
+  const fileCycle = (r: RowReader): string[] | null => {
+    const own = [r.row.cells.counterpart, r.row.cells.name_latin].filter((k): k is string => !!k).map(normalizeForSearch);
+    const path = [r.row.cells.name_latin || r.row.cells.counterpart || '?'];
+    let step = r.row.cells.parent?.split('>').at(-1)?.trim();
+    for (let n = 0; step && n < 100; n++) {
+      const at = fileParent.get(normalizeForSearch(step));
+      path.push(at?.name ?? step);
+      if (own.includes(normalizeForSearch(step))) return path;
+      step = at?.parent;
+    }
+    return null;
+  };
   for (const r of placeRows) {
     const sources = r.citations('sources');
     citationsKnown(r, 'sources', sources);
@@ -253,7 +288,8 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     if (parentPath) {
       const found = keys.findPlace(parentPath);
       if ('problem' in found) {
-        r.problem('parent', found.problem);
+        const cycle = fileCycle(r);
+        r.problem('parent', cycle ? `the places ${cycle.join(' > ')} lie inside each other in a circle: a place cannot lie inside itself` : found.problem);
         continue;
       }
       parent = found.place.ref;
@@ -269,6 +305,18 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
     // The same name inside the same parent is the same place.
     const siblings = keys.placesByParent.get(parent?.token ?? 'root') ?? [];
     const found = siblings.find((p) => normalizeForSearch(p.nameLatin) === normalizeForSearch(read.nameLatin) && p.countryCode === read.countryCode) ?? keys.placesBySlug.get(slug);
+    // A place does not move (apply keeps its parent), and none lies inside itself: a parent the file
+    // gives that differs from the one the register has is a contradiction, not a change.
+    if (found && placeTable!.columns.includes('parent') && (found.parent?.token ?? null) !== (parent?.token ?? null)) {
+      const inside = (ref: Ref | null) => (ref ? keys.placesByToken.get(ref.token)?.nameLatin ?? ref.slug : 'nothing (top level)');
+      r.problem(
+        'parent',
+        parent && keys.liesInside(parent, found.ref)
+          ? `'${parentPath}' is ${found.nameLatin} itself or lies inside it: a place cannot lie inside itself`
+          : `the register has ${found.nameLatin} (${found.ref.slug}) inside ${inside(found.parent)}, not ${inside(parent)}; a place does not move: correct the parent, or give the other place another id`,
+      );
+      continue;
+    }
     const values = withAbsentKept(read, found?.ref.id ? placeDetails.get(found.ref.id) : undefined, placeTable, columnFor({ countryCode: 'country' }), ['parent', 'nameLatin', 'countryCode', 'level']);
     if (plan.counterparts.some((p) => p.ref.slug === slug || (found && p.ref === found.ref))) {
       r.problem('counterpart', `the counterpart '${slug}' (${values.nameLatin}) comes twice in the file`);
@@ -399,7 +447,26 @@ async function planAgreements(
         }
       }
     }
-    if (!consistent) continue;
+    if (!consistent) {
+      // The rows disagree; what is wrong inside a row is still said on that row (a formula, a party or
+      // place that cannot be resolved, a date that is none), not only that it differs from another.
+      for (const r of rows) {
+        for (const column of AGREEMENT_COLUMNS) {
+          const text = r.text(column);
+          if (!text) continue;
+          if (column === 'parties') resolveParties(text).problems.forEach((p) => r.problem(column, p));
+          if (column === 'counterparts') resolvePlaces(text).problems.forEach((p) => r.problem(column, p));
+          if (column === 'signed_on' || column === 'ends_on') {
+            try {
+              parseFuzzyDate(text);
+            } catch (error) {
+              r.problem(column, (error as Error).message);
+            }
+          }
+        }
+      }
+      continue;
+    }
     const holder = (column: string) => rows.find((r) => r.row.cells[column]) ?? first;
     const parties = resolveParties(holder('parties').text('parties') ?? '');
     parties.problems.forEach((p) => holder('parties').problem('parties', p));
@@ -536,6 +603,19 @@ async function planAgreements(
       }
     }
     plan.agreements.push(d.planned);
+  }
+
+  // No agreement is its own parent, grandparent and so on, in the register and the file taken together.
+  for (const d of drafts) keys.agreementParents.set(d.planned.ref.slug, d.planned.values.parent);
+  for (const d of drafts) {
+    const slug = d.planned.ref.slug;
+    const chain = [slug];
+    for (let at = keys.agreementParents.get(slug) ?? null; at && chain.length <= keys.agreementParents.size + 1; at = keys.agreementParents.get(at) ?? null) {
+      chain.push(at);
+      if (at !== slug) continue;
+      (d.rows.find((r) => r.row.cells.parent) ?? d.rows[0]!).problem('parent', `${chain.join(' > ')}: the agreement would be its own ${chain.length === 2 ? 'parent' : 'ancestor'}; parents cannot go round in a circle`);
+      break;
+    }
   }
 }
 

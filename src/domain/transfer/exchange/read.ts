@@ -77,6 +77,7 @@ export function tableOf(file: string, rawHeader: unknown[], rawRows: Array<{ row
     return null;
   }
   const known = new Set(COLUMNS[table].map((c) => c.name));
+  const limits = new Map(COLUMNS[table].map((c) => [c.name, c.max]));
   const before = problems.length;
   header.forEach((name, i) => {
     if (!name) problems.push({ file: where, table, row: 1, message: `column ${i + 1} has no name` });
@@ -90,17 +91,23 @@ export function tableOf(file: string, rawHeader: unknown[], rawRows: Array<{ row
   const rows: TableRow[] = [];
   for (const raw of rawRows) {
     if (raw.cells.every((c) => c === null || c === undefined || String(c).trim() === '')) continue; // blank line
-    if (raw.cells.length > header.length && raw.cells.slice(header.length).some((c) => String(c ?? '').trim() !== '')) {
-      problems.push({ file: where, table, row: raw.row, message: `the row has ${raw.cells.length} cells but the header names ${header.length} columns` });
+    const stray = raw.cells.findIndex((c, i) => i >= header.length && String(c ?? '').trim() !== '');
+    if (stray >= 0) {
+      problems.push({ file: where, table, row: raw.row, column: String(stray + 1), message: `the row has a value in column ${stray + 1}, but the header names ${header.length} columns` });
       continue;
     }
     const cells: Record<string, string> = {};
+    let fits = true;
     header.forEach((name, i) => {
       const value = String(raw.cells[i] ?? '').trim();
-      if (value.length > MAX_CELL) problems.push({ file: where, table, row: raw.row, column: name, message: `the cell holds ${value.length.toLocaleString('en')} characters; at most ${MAX_CELL.toLocaleString('en')}` });
-      else cells[name] = value;
+      const max = limits.get(name)!;
+      if (value.length > max) {
+        problems.push({ file: where, table, row: raw.row, column: name, message: `the cell holds ${value.length.toLocaleString('en')} characters; the column ${name} takes at most ${max.toLocaleString('en')}` });
+        fits = false;
+      } else cells[name] = value;
     });
-    rows.push({ row: raw.row, cells });
+    // A row with a cell cut away is not planned: its other cells would be read as if that one were empty.
+    if (fits) rows.push({ row: raw.row, cells });
   }
   return { file: where, table, rows, columns: header };
 }
@@ -135,8 +142,26 @@ export function readCsv(file: InputFile): { tables: ReadTable[]; problems: Probl
   }
   if (!records.length) return { tables: [], problems: [{ file: file.name, message: 'the file is empty' }] };
   const [header, ...rest] = records;
-  const table = tableOf(file.name, header!, rest.map((cells, i) => ({ row: i + 2, cells })), problems);
-  return { tables: table ? [table] : [], problems };
+  // Every record has as many cells as the header: a row cut short (or with a
+  // stray delimiter) would otherwise be read with its last cells empty, and
+  // an empty cell clears a value. Only an empty line is let pass.
+  const width = header!.length;
+  const table = tableOfHeader(header!.map((h) => h.replace(/^\uFEFF/, '').trim().toLowerCase())) ?? undefined;
+  const rows: Array<{ row: number; cells: string[] }> = [];
+  rest.forEach((cells, i) => {
+    const row = i + 2;
+    if (cells.length === width || (cells.length === 1 && cells[0]!.trim() === '')) rows.push({ row, cells });
+    else if (cells.length < width) {
+      problems.push({
+        file: file.name, ...(table ? { table } : {}), row, column: String(header![cells.length] ?? '').trim() || String(cells.length + 1),
+        message: `the row has ${cells.length} cells but the header names ${width} columns: it ends before this column (cut short?)`,
+      });
+    } else {
+      problems.push({ file: file.name, ...(table ? { table } : {}), row, column: String(width + 1), message: `the row has ${cells.length} cells but the header names ${width} columns (a stray ${delimiter} or an unquoted cell?)` });
+    }
+  });
+  const read = tableOf(file.name, header!, rows, problems);
+  return { tables: read ? [read] : [], problems };
 }
 
 /** JSON: `{ "sources": [...], "actors": [...], "counterparts": [...], "agreements": [...] }`, rows as objects by column name. */
@@ -163,24 +188,32 @@ export function readJson(file: InputFile): { tables: ReadTable[]; problems: Prob
       problems.push({ file: file.name, table, message: `${table} must be an array of rows` });
       continue;
     }
-    const names = COLUMNS[table].map((c) => c.name);
+    const columns = new Map(COLUMNS[table].map((c) => [c.name, c]));
+    const names = [...columns.keys()];
     const rawRows: Array<{ row: number; cells: unknown[] }> = [];
     const extra = new Set<string>();
     value.forEach((entry: unknown, i) => {
       const row = i + 2; // as if the array were a sheet under a header row
       if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-        problems.push({ file: file.name, table, row, message: 'a row must be an object of column: value' });
+        problems.push({ file: file.name, table, row, message: `a row must be an object of column: value, not ${describeJson(entry)}` });
         return;
       }
-      const cells: unknown[] = [];
+      let typed = true;
       for (const [name, v] of Object.entries(entry)) {
-        if (!names.includes(name)) extra.add(name);
-        else if (v !== null && typeof v === 'object') problems.push({ file: file.name, table, row, column: name, message: 'the value must be text, a number or null' });
+        const column = columns.get(name);
+        if (!column) extra.add(name);
+        else if (typeof v === 'string' || (column.number && typeof v === 'number' && Number.isFinite(v))) continue;
+        else {
+          // Nothing is coerced: true or 12 where the format has text is a mistake, not the text "true" or "12".
+          problems.push({ file: file.name, table, row, column: name, message: `${describeJson(v)} is not ${column.number ? 'a number or text' : 'text'}; write the value in quotes, or leave the column out` });
+          typed = false;
+        }
       }
-      for (const name of names) {
+      if (!typed) return;
+      const cells = names.map((name) => {
         const v = (entry as Record<string, unknown>)[name];
-        cells.push(v === null || v === undefined || typeof v === 'object' ? '' : String(v));
-      }
+        return v === undefined ? '' : String(v);
+      });
       rawRows.push({ row, cells });
     });
     const header = [...names, ...extra];
@@ -188,4 +221,13 @@ export function readJson(file: InputFile): { tables: ReadTable[]; problems: Prob
     if (read) tables.push({ ...read, table });
   }
   return { tables, problems };
+}
+
+/** A JSON value as a message names it. */
+function describeJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }

@@ -20,6 +20,8 @@ export interface Ref {
 export interface ActorKey {
   ref: Ref;
   name: string;
+  /** Other names it is known by: a party cell may give any of them after the code. */
+  otherNames?: string[];
   municipalityCode: string | null;
 }
 
@@ -55,18 +57,21 @@ export class RegisterKeys {
   placesBySlug = new Map<string, PlaceKey>();
   placesByParent = new Map<string, PlaceKey[]>();
   placesByName = new Map<string, PlaceKey[]>();
+  placesByToken = new Map<string, PlaceKey>();
   agreementsBySlug = new Map<string, AgreementKey>();
+  /** Each agreement's parent, by slug: the register's, then as the file sets it (plan.ts checks for cycles). */
+  agreementParents = new Map<string, string | null>();
   agreementsByKey = new Map<string, AgreementKey[]>();
 
   static async load(ctx: Context): Promise<RegisterKeys> {
     const keys = new RegisterKeys();
     for (const k of await queryRows<{ code: string }>(ctx.db, sql`select code from agreement_kinds`)) keys.kinds.add(k.code);
     for (const s of await queryRows<{ id: number; slug: string }>(ctx.db, sql`select id, slug from sources`)) keys.sources.set(s.slug, existing(s.id, s.slug));
-    const actorRows = await queryRows<{ id: number; slug: string; name: string; municipality_code: string | null }>(
+    const actorRows = await queryRows<{ id: number; slug: string; name: string; other_names: string[]; municipality_code: string | null }>(
       ctx.db,
-      sql`select id, slug, name, municipality_code from actors order by id`,
+      sql`select id, slug, name, other_names, municipality_code from actors order by id`,
     );
-    for (const a of actorRows) keys.addActor({ ref: existing(a.id, a.slug), name: a.name, municipalityCode: a.municipality_code });
+    for (const a of actorRows) keys.addActor({ ref: existing(a.id, a.slug), name: a.name, otherNames: a.other_names, municipalityCode: a.municipality_code });
     const placeRows = await queryRows<{ id: number; slug: string; parent_id: number | null; country_code: string; name_latin: string; name_native: string | null; name_pinyin: string | null }>(
       ctx.db,
       sql`select id, slug, parent_id, country_code, name_latin, name_native, name_pinyin from counterparts order by array_length(ancestor_ids, 1) nulls first, id`,
@@ -83,9 +88,9 @@ export class RegisterKeys {
       placeById.set(p.id, place);
       keys.addPlace(place);
     }
-    const agreementRows = await queryRows<{ id: number; slug: string; kind: string; parties: string[] | null; places: number[] | null }>(
+    const agreementRows = await queryRows<{ id: number; slug: string; kind: string; parent: string | null; parties: string[] | null; places: number[] | null }>(
       ctx.db,
-      sql`select a.id, a.slug, a.kind,
+      sql`select a.id, a.slug, a.kind, (select p.slug from agreements p where p.id = a.parent_id) as parent,
             (select array_agg(p.role || '=' || p.actor_id) from agreement_parties p where p.agreement_id = a.id) as parties,
             (select array_agg(c.counterpart_id) from agreement_counterparts c where c.agreement_id = a.id) as places
           from agreements a`,
@@ -97,6 +102,7 @@ export class RegisterKeys {
       });
       const places = (a.places ?? []).map((id) => ({ token: `id:${id}` }) as Ref);
       keys.addAgreement({ ref: existing(a.id, a.slug), kind: a.kind, naturalKey: naturalKeyOf(a.kind, parties, places) });
+      keys.agreementParents.set(a.slug, a.parent);
     }
     return keys;
   }
@@ -110,6 +116,7 @@ export class RegisterKeys {
 
   addPlace(place: PlaceKey) {
     this.placesBySlug.set(place.ref.slug, place);
+    this.placesByToken.set(place.ref.token, place);
     const parent = place.parent?.token ?? 'root';
     this.placesByParent.set(parent, [...(this.placesByParent.get(parent) ?? []), place]);
     for (const name of new Set(place.names.map(normalizeForSearch))) this.placesByName.set(name, [...(this.placesByName.get(name) ?? []), place]);
@@ -122,10 +129,17 @@ export class RegisterKeys {
 
   /** "2514", "2514 Kalix kommun", "kalix-kommun" or "Kalix kommun". */
   findActor(text: string): { actor: ActorKey } | { problem: string } {
-    const code = /^(\d{4})(\s|$)/.exec(text)?.[1];
-    if (code) {
+    const withCode = /^(\d{4})(?:\s+([\s\S]*))?$/.exec(text);
+    if (withCode) {
+      const [, code, name] = withCode as unknown as [string, string, string | undefined];
       const actor = this.actorsByCode.get(code);
-      return actor ? { actor } : { problem: `no Swedish body has the municipality code ${code}; add it to the actors table` };
+      if (!actor) return { problem: `no Swedish body has the municipality code ${code}; add it to the actors table` };
+      // A code and a name that disagree are a contradiction, not a match by the code.
+      const wanted = name?.trim() ? normalizeForSearch(name) : null;
+      if (wanted !== null && ![actor.name, ...(actor.otherNames ?? [])].some((n) => normalizeForSearch(n) === wanted)) {
+        return { problem: `'${text}': the municipality code ${code} is ${actor.name}'s, not '${name!.trim()}'; correct the code or the name` };
+      }
+      return { actor };
     }
     const bySlug = this.actorsBySlug.get(text);
     if (bySlug) return { actor: bySlug };
@@ -133,6 +147,16 @@ export class RegisterKeys {
     if (byName.length === 1) return { actor: byName[0]! };
     if (byName.length > 1) return { problem: `'${text}' names ${byName.length} bodies (${byName.map((a) => a.ref.slug).join(', ')}); write the id or the municipality code` };
     return { problem: `no Swedish body '${text}' in the register or the actors table; add it there first` };
+  }
+
+  /** Whether `place` is `ancestor` or lies inside it. */
+  liesInside(place: Ref, ancestor: Ref): boolean {
+    let at: Ref | null = place;
+    for (let steps = 0; at && steps < 1_000; steps++) {
+      if (at.token === ancestor.token) return true;
+      at = this.placesByToken.get(at.token)?.parent ?? null;
+    }
+    return false;
   }
 
   /**

