@@ -30,6 +30,19 @@ import {
 export const VISIBILITIES = ['public', 'shared', 'internal'] as const;
 export type Visibility = (typeof VISIBILITIES)[number];
 
+// Coded columns, whose values are a closed set in the code, are held to that
+// set by the database too (migration 0018): a restored backup, an import or
+// any later write path cannot store a value the code does not know. The
+// lists are the same constants the code validates with, written into the
+// CHECK as literals, so the schema and the migration say the same.
+const literals = (values: readonly string[]) => sql.raw(values.map((v) => `'${v.replaceAll("'", "''")}'`).join(', '));
+/** CHECK that `column` holds one of `values` (a null passes: whether it may be null is the column's own rule). */
+const oneOf = (table: string, column: AnyPgColumn, values: readonly string[]) => check(`${table}_${column.name}_known`, sql`${column} in (${literals(values)})`);
+/** The visibility every owned record carries. */
+const knownVisibility = (table: string, column: AnyPgColumn) => oneOf(table, column, VISIBILITIES);
+/** A language as two lower-case letters (ISO 639-1), as languageSchema asks. */
+const knownLanguage = (table: string, column: AnyPgColumn) => check(`${table}_${column.name}_known`, sql`${column} ~ '^[a-z]{2}$'`);
+
 const visibility = () => text('visibility').$type<Visibility>().notNull().default('public');
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -52,14 +65,21 @@ export const organisations = pgTable('organisations', {
   createdAt: createdAt(),
 });
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-  subject: text('subject').notNull().unique(), // OIDC subject
-  displayName: text('display_name').notNull(),
-  role: text('role').$type<'reader' | 'editor' | 'admin'>().notNull().default('reader'),
-  createdAt: createdAt(),
-});
+export const USER_ROLES = ['reader', 'editor', 'admin'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    subject: text('subject').notNull().unique(), // OIDC subject
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<UserRole>().notNull().default('reader'),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf('users', t.role, USER_ROLES)],
+);
 
 export const ACTOR_KINDS = [
   'kommun',
@@ -105,21 +125,30 @@ export const actors = pgTable(
     index('actors_search_bigrams').using('gin', sql`search_bigrams(${t.searchText})`),
     check('actors_municipality_code_format', sql`${t.municipalityCode} ~ '^[0-9]{4}$'`),
     check('actors_county_code_format', sql`${t.countyCode} ~ '^[0-9]{2}$'`),
+    oneOf('actors', t.kind, ACTOR_KINDS),
+    knownVisibility('actors', t.visibility),
   ],
 );
 
 // Renames and mergers (regionförbund → region): the predecessor keeps its
 // history; the successor is linked, never overwritten.
-export const actorSuccessions = pgTable('actor_successions', {
-  id: serial('id').primaryKey(),
-  predecessorId: integer('predecessor_id').notNull().references(() => actors.id),
-  successorId: integer('successor_id').notNull().references(() => actors.id),
-  kind: text('kind').$type<'renamed' | 'merged' | 'took_over'>().notNull(),
-  date: text('date'), // EDTF
-  note: text('note'),
-  noteEn: text('note_en'),
-  createdAt: createdAt(),
-});
+export const SUCCESSION_KINDS = ['renamed', 'merged', 'took_over'] as const;
+export type SuccessionKind = (typeof SUCCESSION_KINDS)[number];
+
+export const actorSuccessions = pgTable(
+  'actor_successions',
+  {
+    id: serial('id').primaryKey(),
+    predecessorId: integer('predecessor_id').notNull().references(() => actors.id),
+    successorId: integer('successor_id').notNull().references(() => actors.id),
+    kind: text('kind').$type<SuccessionKind>().notNull(),
+    date: text('date'), // EDTF
+    note: text('note'),
+    noteEn: text('note_en'),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf('actor_successions', t.kind, SUCCESSION_KINDS)],
+);
 
 export const COUNTERPART_LEVELS = [
   'country',
@@ -164,6 +193,9 @@ export const counterparts = pgTable(
     index('counterparts_ancestors_gin').using('gin', t.ancestorIds),
     index('counterparts_search_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
     index('counterparts_search_bigrams').using('gin', sql`search_bigrams(${t.searchText})`),
+    oneOf('counterparts', t.level, COUNTERPART_LEVELS),
+    check('counterparts_country_code_known', sql`${t.countryCode} ~ '^[A-Z]{2}$'`),
+    knownVisibility('counterparts', t.visibility),
   ],
 );
 
@@ -223,6 +255,8 @@ export const agreements = pgTable(
     index('agreements_party_kinds_gin').using('gin', t.partyKinds),
     index('agreements_party_counties_gin').using('gin', t.partyCounties),
     index('agreements_party_label_idx').on(t.partyLabel),
+    oneOf('agreements', t.currentStatus, STATUSES),
+    knownVisibility('agreements', t.visibility),
   ],
 );
 
@@ -258,6 +292,8 @@ export const agreementCountyEntries = pgTable(
     index('agreement_county_entries_agreement_idx').on(t.agreementId),
     index('agreement_county_entries_search').using('gin', t.countyCode, sql`${t.searchText} gin_trgm_ops`),
     index('agreement_county_entries_search_bigrams').using('gin', t.countyCode, sql`search_bigrams(${t.searchText})`),
+    oneOf('agreement_county_entries', t.currentStatus, STATUSES),
+    knownVisibility('agreement_county_entries', t.visibility),
   ],
 );
 
@@ -276,7 +312,11 @@ export const agreementParties = pgTable(
     note: text('note'),
     noteEn: text('note_en'),
   },
-  (t) => [primaryKey({ columns: [t.agreementId, t.actorId, t.role] }), index('agreement_parties_actor_idx').on(t.actorId)],
+  (t) => [
+    primaryKey({ columns: [t.agreementId, t.actorId, t.role] }),
+    index('agreement_parties_actor_idx').on(t.actorId),
+    oneOf('agreement_parties', t.role, PARTY_ROLES),
+  ],
 );
 
 export const agreementCounterparts = pgTable(
@@ -331,7 +371,15 @@ export const statusEvents = pgTable(
     visibility: visibility(),
     createdAt: createdAt(),
   },
-  (t) => [index('status_events_agreement_idx').on(t.agreementId, t.dateMax, t.id), index('status_events_type_idx').on(t.type, t.dateMax)],
+  (t) => [
+    index('status_events_agreement_idx').on(t.agreementId, t.dateMax, t.id),
+    index('status_events_type_idx').on(t.type, t.dateMax),
+    oneOf('status_events', t.type, EVENT_TYPES),
+    oneOf('status_events', t.datePrecision, DATE_PRECISIONS),
+    oneOf('status_events', t.side, SIDES),
+    oneOf('status_events', t.mode, END_MODES),
+    knownVisibility('status_events', t.visibility),
+  ],
 );
 
 export const REASON_CODES = ['democracy_human_rights', 'chinese_state_actions', 'lack_of_activity', 'other'] as const;
@@ -349,7 +397,11 @@ export const eventReasons = pgTable(
     text: text('text'),
     textEn: text('text_en'),
   },
-  (t) => [index('event_reasons_event_idx').on(t.eventId)],
+  (t) => [
+    index('event_reasons_event_idx').on(t.eventId),
+    oneOf('event_reasons', t.code, REASON_CODES),
+    oneOf('event_reasons', t.statedBy, REASON_STATED_BY),
+  ],
 );
 
 export const agreementStatusPeriods = pgTable(
@@ -364,6 +416,7 @@ export const agreementStatusPeriods = pgTable(
     primaryKey({ columns: [t.agreementId, t.validFrom] }),
     // "In force on a day" is `daterange(valid_from, valid_to) @> day`.
     index('status_periods_range_gist').using('gist', sql`daterange(${t.validFrom}, ${t.validTo}, '[)')`),
+    oneOf('agreement_status_periods', t.status, STATUSES),
   ],
 );
 
@@ -379,7 +432,11 @@ export const statusDayDeltas = pgTable(
     visibility: text('visibility').$type<Visibility>().notNull(),
     delta: integer('delta').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.status, t.visibility, t.day] })],
+  (t) => [
+    primaryKey({ columns: [t.status, t.visibility, t.day] }),
+    oneOf('status_day_deltas', t.status, STATUSES),
+    knownVisibility('status_day_deltas', t.visibility),
+  ],
 );
 
 export const SOURCE_KINDS = [
@@ -399,31 +456,41 @@ export const SOURCE_KINDS = [
 ] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-export const sources = pgTable('sources', {
-  id: serial('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  kind: text('kind').$type<SourceKind>().notNull(),
-  title: text('title').notNull(),
-  // The language the source is written in (two letters): a page in another
-  // language marks its title as that language, for screen readers.
-  language: text('language').notNull().default('sv'),
-  author: text('author'),
-  publisher: text('publisher'),
-  published: text('published'), // EDTF
-  url: text('url'),
-  archiveReference: text('archive_reference'), // diarienummer etc.
-  retrievedOn: text('retrieved_on'),
-  // Which shipped seed document states it, and where (for the shipped data).
-  seedFile: text('seed_file'),
-  seedPassage: text('seed_passage'),
-  confidential: boolean('confidential').notNull().default(false),
-  // An editorial note in Swedish, and its English (migration 0016).
-  note: text('note'),
-  noteEn: text('note_en'),
-  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-  visibility: visibility(),
-  createdAt: createdAt(),
-});
+export const sources = pgTable(
+  'sources',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    kind: text('kind').$type<SourceKind>().notNull(),
+    title: text('title').notNull(),
+    // The language the source is written in (two letters): a page in another
+    // language marks its title as that language, for screen readers.
+    language: text('language').notNull().default('sv'),
+    author: text('author'),
+    publisher: text('publisher'),
+    published: text('published'), // EDTF
+    url: text('url'),
+    archiveReference: text('archive_reference'), // diarienummer etc.
+    retrievedOn: text('retrieved_on'),
+    // Which shipped seed document states it, and where (for the shipped data).
+    seedFile: text('seed_file'),
+    seedPassage: text('seed_passage'),
+    confidential: boolean('confidential').notNull().default(false),
+    // An editorial note in Swedish, and its English (migration 0016).
+    note: text('note'),
+    noteEn: text('note_en'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    oneOf('sources', t.kind, SOURCE_KINDS),
+    knownLanguage('sources', t.language),
+    knownVisibility('sources', t.visibility),
+    // A confidential source (an interview given in confidence) is never public (sources/create.ts).
+    check('sources_confidential_not_public', sql`not (${t.confidential} and ${t.visibility} = 'public')`),
+  ],
+);
 
 export const SUBJECT_TYPES = ['agreement', 'event', 'actor', 'counterpart', 'quotation', 'discrepancy', 'activity', 'action_plan', 'succession'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
@@ -438,7 +505,11 @@ export const citations = pgTable(
     subjectId: integer('subject_id').notNull(),
     passage: text('passage'),
   },
-  (t) => [index('citations_subject_idx').on(t.subjectType, t.subjectId), index('citations_source_idx').on(t.sourceId)],
+  (t) => [
+    index('citations_subject_idx').on(t.subjectType, t.subjectId),
+    index('citations_source_idx').on(t.sourceId),
+    oneOf('citations', t.subjectType, SUBJECT_TYPES),
+  ],
 );
 
 export const quotations = pgTable(
@@ -457,7 +528,11 @@ export const quotations = pgTable(
     visibility: visibility(),
     createdAt: createdAt(),
   },
-  (t) => [index('quotations_agreement_idx').on(t.agreementId)],
+  (t) => [
+    index('quotations_agreement_idx').on(t.agreementId),
+    knownLanguage('quotations', t.language),
+    knownVisibility('quotations', t.visibility),
+  ],
 );
 
 // Where sources disagree (the report's text and its table), both values are
@@ -475,7 +550,7 @@ export const discrepancies = pgTable(
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
   },
-  (t) => [index('discrepancies_agreement_idx').on(t.agreementId)],
+  (t) => [index('discrepancies_agreement_idx').on(t.agreementId), knownVisibility('discrepancies', t.visibility)],
 );
 
 export const ACTIVITY_KINDS = ['visit_outgoing', 'visit_incoming', 'meeting', 'project', 'exchange', 'event'] as const;
@@ -502,22 +577,30 @@ export const activities = pgTable(
     visibility: visibility(),
     createdAt: createdAt(),
   },
-  (t) => [index('activities_agreement_idx').on(t.agreementId, t.dateMin)],
+  (t) => [
+    index('activities_agreement_idx').on(t.agreementId, t.dateMin),
+    oneOf('activities', t.kind, ACTIVITY_KINDS),
+    knownVisibility('activities', t.visibility),
+  ],
 );
 
-export const actionPlans = pgTable('action_plans', {
-  id: serial('id').primaryKey(),
-  agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
-  title: text('title').notNull(),
-  titleEn: text('title_en'),
-  periodFrom: text('period_from').notNull(), // EDTF
-  periodTo: text('period_to').notNull(),
-  note: text('note'),
-  noteEn: text('note_en'),
-  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-  visibility: visibility(),
-  createdAt: createdAt(),
-});
+export const actionPlans = pgTable(
+  'action_plans',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    titleEn: text('title_en'),
+    periodFrom: text('period_from').notNull(), // EDTF
+    periodTo: text('period_to').notNull(),
+    note: text('note'),
+    noteEn: text('note_en'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [knownVisibility('action_plans', t.visibility)],
+);
 
 export const actionPlanGoals = pgTable('action_plan_goals', {
   id: serial('id').primaryKey(),

@@ -8,11 +8,36 @@ import { DomainError, notFound } from './errors.ts';
 /**
  * The SQL condition for rows a principal may read: public ones, shared ones
  * for signed-in public bodies, and internal ones of their own organisation.
+ * A confidential source is never public (a CHECK constraint of migration
+ * 0018), so this one rule keeps it out of public answers too.
  */
 export function canReadRow(principal: Principal, visibility: AnyPgColumn | SQL, organisationId: AnyPgColumn | SQL): SQL {
   if (principal.kind === 'anonymous') return sql`${visibility} = 'public'`;
   if (principal.kind === 'system') return sql`true`;
   return sql`(${visibility} in ('public','shared') or ${organisationId} = ${principal.organisationId})`;
+}
+
+/** Rows of table alias `alias` (its visibility and organisation_id) that the principal may read. */
+export const canReadAlias = (principal: Principal, alias: string): SQL =>
+  canReadRow(principal, sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`));
+
+/** Whoever reads the public register: the pages, the API, the exports. */
+export const PUBLIC_READER: Principal = { kind: 'anonymous' };
+
+/**
+ * The SQL condition for rows of table alias `row` that everyone who may read
+ * the agreement `agreement` may read: what the agreement's cached columns
+ * (labels, search text, places, status, status periods and day deltas;
+ * refresh-caches.ts) are computed from. A public agreement's caches come from
+ * public rows only, so that a public answer read from them holds nothing
+ * that is not public; a shared one's from public and shared rows; an
+ * internal one's also from internal rows of its own organisation. Every
+ * reader of an agreement may read all its cache was made of
+ * (docs/visibility.md).
+ */
+export function readableByEveryReaderOf(agreement: string, row: string): SQL {
+  const [av, ao, rv, ro] = [`${agreement}.visibility`, `${agreement}.organisation_id`, `${row}.visibility`, `${row}.organisation_id`].map((c) => sql.raw(c));
+  return sql`(${rv} = 'public' or (${rv} = 'shared' and ${av} <> 'public') or (${rv} = 'internal' and ${av} = 'internal' and ${ro} = ${ao}))`;
 }
 
 export function canRead(principal: Principal, record: { visibility: Visibility; organisationId: number }): boolean {

@@ -1,7 +1,7 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
-import { canReadRow, requireRead } from '../access.ts';
+import { canReadAlias, canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
 import { periodsOf, SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
 import type { Context } from '../context.ts';
@@ -29,7 +29,8 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     .from(actorSuccessions)
     .innerJoin(sql`actors p`, sql`p.id = ${actorSuccessions.predecessorId}`)
     .innerJoin(sql`actors s`, sql`s.id = ${actorSuccessions.successorId}`)
-    .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id))))
+    // A succession is read with both its actors: one the reader may not read hides it.
+    .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id)), canReadAlias(ctx.principal, 'p'), canReadAlias(ctx.principal, 's')))
     .orderBy(asc(actorSuccessions.id));
   const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
   const sources = await citationsOf(ctx, 'actor', actor.id);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTOR_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { ACTOR_KINDS, SUCCESSION_KINDS, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
 import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
@@ -29,7 +29,7 @@ export const createActorSchema = z.object({
 export const createSuccessionSchema = z.object({
   predecessor: slugSchema,
   successor: slugSchema,
-  kind: z.enum(['renamed', 'merged', 'took_over']),
+  kind: z.enum(SUCCESSION_KINDS),
   date: fuzzyDateSchema.nullish(),
   note: z.string().max(5000).nullish(),
   noteEn: z.string().max(5000).nullish(),

@@ -26,7 +26,7 @@ import {
   type Status,
   type SubjectType,
 } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
+import { canReadAlias } from '../access.ts';
 import type { Context, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sortEvents } from '../status/derive-status.ts';
@@ -45,7 +45,7 @@ export interface Citation {
 }
 
 /** Rows of table alias `alias` that the principal may read. */
-const readable = (principal: Principal, alias: string) => canReadRow(principal, sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`));
+const readable = canReadAlias;
 
 /** The citations of one subject as a JSON array, oldest first; sources the principal may not read stay out. */
 function citationsJson(principal: Principal, subjectType: SubjectType, subjectId: SQL): SQL {
@@ -81,9 +81,9 @@ function detailJson(principal: Principal): SQL<string> {
         from agreement_parties ap join actors pa on pa.id = ap.actor_id where ap.agreement_id = a.id and ${readable(principal, 'pa')}`)},
       'places', ${jsonArray(sql`select json_agg(json_build_object('counterpart', ${rowJson(counterparts, 'cp')},
             'chain', ${jsonArray(sql`select json_agg(${rowJson(counterparts, 'anc')} order by up.n)
-              from unnest(cp.ancestor_ids) with ordinality as up(id, n) join counterparts anc on anc.id = up.id`)})
+              from unnest(cp.ancestor_ids) with ordinality as up(id, n) join counterparts anc on anc.id = up.id where ${readable(principal, 'anc')}`)})
           order by cp.id)
-        from agreement_counterparts acp join counterparts cp on cp.id = acp.counterpart_id where acp.agreement_id = a.id`)},
+        from agreement_counterparts acp join counterparts cp on cp.id = acp.counterpart_id where acp.agreement_id = a.id and ${readable(principal, 'cp')}`)},
       'events', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(statusEvents, 'e')},
             'reasons', ${jsonArray(sql`select json_agg(${rowJson(eventReasons, 'er')} order by er.id) from event_reasons er where er.event_id = e.id`)},
             'sources', ${cites('event', 'e.id')}))

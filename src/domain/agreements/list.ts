@@ -90,7 +90,10 @@ export async function agreementFilter(
   if (query.county) where.push(entries ? sql`a.county_code = ${query.county}` : sql`a.party_counties @> array[${query.county}]::text[]`);
   if (query.kind) where.push(sql`a.kind = ${query.kind}`);
   if (query.place) {
-    const [place] = await queryRows<{ id: number }>(ctx.db, sql`select id from ${counterparts} where slug = ${query.place}`);
+    const [place] = await queryRows<{ id: number }>(
+      ctx.db,
+      sql`select c.id from ${counterparts} c where c.slug = ${query.place} and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}`,
+    );
     if (!place) throw invalid([{ field: 'place', message: `no counterpart '${query.place}'` }]);
     where.push(sql`a.place_ids @> array[${place.id}]::int[]`);
   }

@@ -4,10 +4,17 @@
 // found by (when those change); after either, the list's per-county entries.
 // Each function takes many agreements at once
 // (an import refreshes thousands in a few statements) and the verbs pass one.
+//
+// Every cache is made only of rows that everyone who may read the agreement
+// may read (access.ts, readableByEveryReaderOf): a public agreement's labels
+// name only public parties and places, and its status comes from its public
+// events, so that no public answer read from the caches depends on a row
+// that is not public (docs/visibility.md).
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { insertRows } from '../../db/bulk.ts';
 import { type DatePrecision, type EndMode, type EventType, type Status, type Visibility } from '../../db/schema.ts';
+import { readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { currentStatus, statusPeriods, type StatusPeriod } from '../status/derive-status.ts';
 import { actorNames, counterpartNames, searchTextOf } from '../text/normalize.ts';
@@ -46,8 +53,9 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
     const idList = sql.param(ids);
     const rows = await queryRows<EventRow>(
       ctx.db,
-      sql`select id::int as id, agreement_id, type, date, date_min::text as date_min, date_max::text as date_max, date_precision, mode
-          from status_events where agreement_id = any(${idList}::int[]) order by agreement_id, id`,
+      sql`select e.id::int as id, e.agreement_id, e.type, e.date, e.date_min::text as date_min, e.date_max::text as date_max, e.date_precision, e.mode
+          from status_events e join agreements a on a.id = e.agreement_id
+          where e.agreement_id = any(${idList}::int[]) and ${readableByEveryReaderOf('a', 'e')} order by e.agreement_id, e.id`,
     );
     const eventsOf = new Map<number, Array<EventRow & { dateMin: string | null; dateMax: string | null; datePrecision: DatePrecision }>>(ids.map((id) => [id, []]));
     for (const e of rows) eventsOf.get(e.agreement_id)!.push({ ...e, dateMin: e.date_min, dateMax: e.date_max, datePrecision: e.date_precision });
@@ -114,18 +122,23 @@ export async function refreshLabelCaches(ctx: Context, agreementIds: number | re
     const partyRows = await queryRows<{ agreement_id: number; name: string; code: string | null; other_names: string[]; kind: string; county: string | null; role: string }>(
       ctx.db,
       sql`select p.agreement_id, a.name, a.municipality_code as code, a.other_names, a.kind, a.county_code as county, p.role
-          from agreement_parties p join actors a on a.id = p.actor_id where p.agreement_id = any(${idList}::int[]) order by p.agreement_id, a.name`,
+          from agreement_parties p join actors a on a.id = p.actor_id join agreements g on g.id = p.agreement_id
+          where p.agreement_id = any(${idList}::int[]) and ${readableByEveryReaderOf('g', 'a')} order by p.agreement_id, a.name`,
     );
-    // A counterpart is found by its own names and those of every place it lies in.
+    // A counterpart is found by its own names and those of every place it
+    // lies in; a place counts when it and the counterpart it is reached
+    // through may be read by every reader of the agreement.
     const placeRows = await queryRows<{ agreement_id: number; id: number; direct: boolean; latin: string; native: string | null; pinyin: string | null; other_names: string[] }>(
       ctx.db,
       sql`select x.agreement_id, c.id, bool_or(x.direct) as direct, c.name_latin as latin, c.name_native as native, c.name_pinyin as pinyin, c.other_names
           from (
             select ac.agreement_id, ac.counterpart_id as place, true as direct from agreement_counterparts ac where ac.agreement_id = any(${idList}::int[])
             union all
-            select ac.agreement_id, unnest(c.ancestor_ids), false from agreement_counterparts ac join counterparts c on c.id = ac.counterpart_id
-            where ac.agreement_id = any(${idList}::int[])
-          ) x join counterparts c on c.id = x.place
+            select ac.agreement_id, unnest(d.ancestor_ids), false from agreement_counterparts ac join counterparts d on d.id = ac.counterpart_id
+              join agreements g on g.id = ac.agreement_id
+            where ac.agreement_id = any(${idList}::int[]) and ${readableByEveryReaderOf('g', 'd')}
+          ) x join counterparts c on c.id = x.place join agreements g on g.id = x.agreement_id
+          where ${readableByEveryReaderOf('g', 'c')}
           group by x.agreement_id, c.id order by x.agreement_id, c.name_latin`,
     );
     const titles = await queryRows<{ id: number; official_title: string | null }>(ctx.db, sql`select id, official_title from agreements where id = any(${idList}::int[])`);

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { counterparts } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
@@ -11,9 +11,11 @@ import type { Context } from '../context.ts';
 export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string }) {
   const [found] = await ctx.db.select().from(counterparts).where(eq(counterparts.slug, slug));
   const place = requireRead(ctx, found, 'counterpart');
+  // The places it lies in and those inside it, as far as the reader may read them.
+  const readablePlace = canReadRow(ctx.principal, counterparts.visibility, counterparts.organisationId);
   const [chain, children, agreements, bodies] = await Promise.all([
-    place.ancestorIds.length ? ctx.db.select().from(counterparts).where(inArray(counterparts.id, place.ancestorIds)) : Promise.resolve([]),
-    ctx.db.select().from(counterparts).where(eq(counterparts.parentId, place.id)).orderBy(asc(counterparts.nameLatin)),
+    place.ancestorIds.length ? ctx.db.select().from(counterparts).where(and(inArray(counterparts.id, place.ancestorIds), readablePlace)) : Promise.resolve([]),
+    ctx.db.select().from(counterparts).where(and(eq(counterparts.parentId, place.id), readablePlace)).orderBy(asc(counterparts.nameLatin)),
     queryRows<RelatedAgreement & { direct: boolean }>(
       ctx.db,
       sql`select ${SUMMARY_COLUMNS},

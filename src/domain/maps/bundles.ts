@@ -8,10 +8,10 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { Status } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
+import { canReadAlias, canReadRow } from '../access.ts';
 import { keptRegister, onlyIds } from '../agreements/kept-register.ts';
 import type { Context } from '../context.ts';
-import type { MapBundle, MapProvince } from './ties.ts';
+import { readableTop, type MapBundle, type MapProvince } from './ties.ts';
 
 interface TieAgreement {
   id: number;
@@ -53,11 +53,11 @@ async function read(ctx: Context, ids: number[] | null): Promise<TieRows> {
       ctx.db,
       sql`select ap.agreement_id as id, ac.county_code as county, coalesce(top.id, c.id) as top
           from agreement_parties ap
-          join actors ac on ac.id = ap.actor_id
+          join actors ac on ac.id = ap.actor_id and ${canReadAlias(ctx.principal, 'ac')}
           join agreement_counterparts x on x.agreement_id = ap.agreement_id
-          join counterparts c on c.id = x.counterpart_id
+          join counterparts c on c.id = x.counterpart_id and ${canReadAlias(ctx.principal, 'c')}
           left join counterparts top on top.id = c.ancestor_ids[1]
-          where ap.role = 'party' and ${onlyIds(sql`ap.agreement_id`, ids)}`,
+          where ap.role = 'party' and ${onlyIds(sql`ap.agreement_id`, ids)} and ${readableTop(ctx.principal)}`,
     ),
     queryRows<TieRows['periods'][number]>(
       ctx.db,

@@ -9,7 +9,8 @@ import type { Status } from '../../db/schema.ts';
 import { agreementFilter } from '../agreements/list.ts';
 import { parseInput } from '../validate.ts';
 import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from '../agreements/schemas.ts';
-import type { Context } from '../context.ts';
+import { canReadAlias } from '../access.ts';
+import type { Context, Principal } from '../context.ts';
 import { IN_FORCE } from '../status/derive-status.ts';
 import { keptBundles } from './bundles.ts';
 
@@ -39,12 +40,15 @@ export interface MapBundle {
 
 export type MapContent = { kind: 'ties'; ties: MapTie[] } | { kind: 'bundles'; bundles: MapBundle[]; ties: number };
 
-// One row per tie: a holder of the agreement and one of its counterparts.
-const TIES = sql`join agreement_parties ap on ap.agreement_id = a.id and ap.role = 'party'
-        join actors ac on ac.id = ap.actor_id
+// One row per tie: a holder of the agreement and one of its counterparts,
+// both of which the reader may read, drawn to a province the reader may read.
+const ties = (principal: Principal) => sql`join agreement_parties ap on ap.agreement_id = a.id and ap.role = 'party'
+        join actors ac on ac.id = ap.actor_id and ${canReadAlias(principal, 'ac')}
         join agreement_counterparts x on x.agreement_id = a.id
-        join counterparts c on c.id = x.counterpart_id
+        join counterparts c on c.id = x.counterpart_id and ${canReadAlias(principal, 'c')}
         left join counterparts top on top.id = c.ancestor_ids[1]`;
+/** The condition on `top` that ties() cannot put in its outer join. */
+export const readableTop = (principal: Principal) => sql`(top.id is null or ${canReadAlias(principal, 'top')})`;
 
 async function filtered(ctx: Context, input: ListAgreementsInput): Promise<{ from: SQL; where: SQL; status: SQL }> {
   const { page: _p, pageSize: _s, ...filters } = input;
@@ -60,8 +64,8 @@ export async function mapTies({ ctx, input }: { ctx: Context; input: ListAgreeme
           json_build_object('slug', c.slug, 'name', c.name_latin, 'native', c.name_native, 'lat', c.lat, 'lon', c.lon, 'level', c.level) as place,
           json_build_object('slug', coalesce(top.slug, c.slug), 'name', coalesce(top.name_latin, c.name_latin), 'native', coalesce(top.name_native, c.name_native)) as province
         from ${from}
-        ${TIES}
-        where ${where}
+        ${ties(ctx.principal)}
+        where ${where} and ${readableTop(ctx.principal)}
         order by a.party_label, a.slug`,
   );
 }
@@ -92,8 +96,8 @@ async function countedBundles(ctx: Context, query: ListAgreementsQuery): Promise
     sql`select ac.county_code as county, coalesce(top.slug, c.slug) as slug, coalesce(top.name_latin, c.name_latin) as name,
           coalesce(top.name_native, c.name_native) as native, ${status} as status, count(*)::int as n
         from ${from}
-        ${TIES}
-        where ${where}
+        ${ties(ctx.principal)}
+        where ${where} and ${readableTop(ctx.principal)}
         group by 1, 2, 3, 4, 5`,
   );
   const bundles = rows.map((r) => ({ county: r.county, province: { slug: r.slug, name: r.name, native: r.native }, status: r.status, n: r.n }));

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
+import { canReadAlias, canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { keptRegister, onlyIds } from '../agreements/kept-register.ts';
 import type { StatusEventLike } from '../status/derive-status.ts';
@@ -114,14 +114,15 @@ async function readAgreements(ctx: Context, ids: number[] | null): Promise<StatA
     queryRows<{ id: number; slug: string; kind: string; party_ids: string | null; place_ids: string | null; party_kinds: ActorKind[]; party_counties: string[]; provinces: string[] | null }>(
       ctx.db,
       // Grouped reads joined, not a subquery per agreement: hash aggregates instead of 300,000 index look-ups.
+      // A pair is made of the parties and places the reader may read: one they may not read makes no other pair.
       sql`select a.id, a.slug, a.kind, a.party_kinds, a.party_counties, p.ids as party_ids, x.ids as place_ids, v.slugs as provinces
           from agreements a
-          left join (select agreement_id, string_agg(actor_id::text, '+' order by actor_id) as ids from agreement_parties
-                     where role = 'party' and ${onlyIds(sql`agreement_id`, ids)} group by 1) p on p.agreement_id = a.id
-          left join (select agreement_id, string_agg(counterpart_id::text, '+' order by counterpart_id) as ids from agreement_counterparts
-                     where ${onlyIds(sql`agreement_id`, ids)} group by 1) x on x.agreement_id = a.id
+          left join (select ap.agreement_id, string_agg(ap.actor_id::text, '+' order by ap.actor_id) as ids from agreement_parties ap join actors ac on ac.id = ap.actor_id
+                     where ap.role = 'party' and ${canReadAlias(ctx.principal, 'ac')} and ${onlyIds(sql`ap.agreement_id`, ids)} group by 1) p on p.agreement_id = a.id
+          left join (select x.agreement_id, string_agg(x.counterpart_id::text, '+' order by x.counterpart_id) as ids from agreement_counterparts x join counterparts c on c.id = x.counterpart_id
+                     where ${canReadAlias(ctx.principal, 'c')} and ${onlyIds(sql`x.agreement_id`, ids)} group by 1) x on x.agreement_id = a.id
           left join (select b.id, array_agg(distinct c.slug) as slugs from agreements b cross join unnest(b.place_ids) as place(id)
-                     join counterparts c on c.id = place.id and c.parent_id is null
+                     join counterparts c on c.id = place.id and c.parent_id is null and ${canReadAlias(ctx.principal, 'c')}
                      where ${onlyIds(sql`b.id`, ids)} group by 1) v on v.id = a.id
           where ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)} and ${onlyIds(sql`a.id`, ids)}
           order by a.id`,

@@ -1,13 +1,16 @@
 // The public register in the exchange format (format.ts): the columns the
 // import reads, so that export → import into an empty database → export
 // gives the same files (agreements in the order they were registered, which an
-// import keeps). Only public records; a confidential source and what
-// cites only it stay out. Rows are read in batches (keyset on the id) and
+// import keeps). Only public records, read as the public reads them
+// (access.ts, PUBLIC_READER): a party, a place or an event that is not
+// public stays out of a public agreement's row, and a confidential source
+// (never public) with its citations. Rows are read in batches (keyset on the id) and
 // streamed, so memory stays flat however large the register is.
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { canReadAlias, PUBLIC_READER } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
 import { counterpartSearchText } from '../../text/normalize.ts';
@@ -28,14 +31,17 @@ interface Names {
   placePath: Map<number, string>;
 }
 
-/** How a row refers to actors and places: code and name, or the id where a name is not unique. */
+/** The rows of table alias `alias` the public may read. */
+const isPublic = (alias: string) => canReadAlias(PUBLIC_READER, alias);
+
+/** How a row refers to public actors and places: code and name, or the id where a name is not unique among them. */
 async function loadNames(ctx: Context): Promise<Names> {
   // Names are compared as the import matches them, normalised: search_text
   // holds each record's names normalised (normalize.ts, searchTextOf), the
   // name first, so the export need not normalise 100,000 names again.
   const actors = await queryRows<{ id: number; slug: string; name: string; municipality_code: string | null; key: string }>(
     ctx.db,
-    sql`select id, slug, name, municipality_code, split_part(search_text, ' | ', 1) as key from actors`,
+    sql`select a.id, a.slug, a.name, a.municipality_code, split_part(a.search_text, ' | ', 1) as key from actors a where ${isPublic('a')}`,
   );
   const byName = new Map<string, number>();
   for (const a of actors) byName.set(a.key, (byName.get(a.key) ?? 0) + 1);
@@ -44,8 +50,12 @@ async function loadNames(ctx: Context): Promise<Names> {
   );
   const places = await queryRows<{ id: number; slug: string; parent_id: number | null; name_latin: string; name_native: string | null; name_pinyin: string | null; other_names: string[]; search_text: string }>(
     ctx.db,
-    sql`select id, slug, parent_id, name_latin, name_native, name_pinyin, other_names, search_text from counterparts order by array_length(ancestor_ids, 1) nulls first, id`,
+    sql`select c.id, c.slug, c.parent_id, c.name_latin, c.name_native, c.name_pinyin, c.other_names, c.search_text from counterparts c
+        where ${isPublic('c')} order by array_length(c.ancestor_ids, 1) nulls first, c.id`,
   );
+  // A public place inside one that is not public is exported as a top-level place.
+  const publicIds = new Set(places.map((p) => p.id));
+  for (const p of places) if (p.parent_id !== null && !publicIds.has(p.parent_id)) p.parent_id = null;
   // The names the import matches a place by (register-keys.ts): its search
   // text less its other names, which few places have (only those are
   // normalised again).
@@ -70,10 +80,10 @@ async function loadNames(ctx: Context): Promise<Names> {
 const text = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? joinList(v as string[]) : String(v));
 const citationCell = (list: Array<{ slug: string; passage: string | null }> | null) => joinList((list ?? []).map((c) => (c.passage ? `${c.slug}: ${c.passage}` : c.slug)));
 
-// Citations to public, non-confidential sources, as JSON per subject.
+// Citations to public sources (a confidential one never is), as JSON per subject.
 const citedSql = (subjectType: string, idColumn: ReturnType<typeof sql.raw>) => sql`(select json_agg(json_build_object('slug', s.slug, 'passage', c.passage) order by c.id)
   from citations c join sources s on s.id = c.source_id
-  where c.subject_type = ${subjectType} and c.subject_id = ${idColumn} and s.visibility = 'public' and not s.confidential)`;
+  where c.subject_type = ${subjectType} and c.subject_id = ${idColumn} and ${isPublic('s')})`;
 
 /** The rows of one table, in batches, as cells in the table's column order (not yet neutralised). */
 export async function* exchangeRows(ctx: Context, table: TableName, names?: Names): AsyncGenerator<Cells[]> {
@@ -81,7 +91,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     const rows = await queryRows<Record<string, unknown>>(
       ctx.db,
       sql`select slug as source, kind, title, language, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note, note_en
-          from sources where visibility = 'public' and not confidential order by slug`,
+          from sources s where ${isPublic('s')} order by slug`,
     );
     yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));
     return;
@@ -92,7 +102,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
       ctx.db,
       sql`select a.slug as actor, a.name, a.other_names, a.kind, a.municipality_code, a.county_code, a.existed_from, a.existed_to, a.seat_lat, a.seat_lon, a.note, a.note_en,
             ${citedSql('actor', sql.raw('a.id'))} as cited
-          from actors a where a.visibility = 'public' order by a.slug`,
+          from actors a where ${isPublic('a')} order by a.slug`,
     );
     yield rows.map((r) => COLUMNS.actors.map((c) => (c.name === 'sources' ? citationCell(r.cited) : text(r[c.name]))));
     return;
@@ -102,13 +112,13 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
       ctx.db,
       sql`select p.id, p.parent_id, p.slug as counterpart, p.country_code as country, p.name_latin, p.name_native, p.name_pinyin, p.other_names, p.level, p.lat, p.lon, p.note, p.note_en,
             ${citedSql('counterpart', sql.raw('p.id'))} as cited
-          from counterparts p where p.visibility = 'public'`,
+          from counterparts p where ${isPublic('p')}`,
     );
     // Parents before the places inside them, then by path.
     const path = (r: { id: number }) => n.placePath.get(r.id)!;
     rows.sort((a, b) => path(a).split(' > ').length - path(b).split(' > ').length || path(a).localeCompare(path(b)) || text(a.counterpart).localeCompare(text(b.counterpart)));
     yield rows.map((r) =>
-      COLUMNS.counterparts.map((c) => (c.name === 'sources' ? citationCell(r.cited) : c.name === 'parent' ? (r.parent_id === null ? '' : n.placeCell.get(r.parent_id)!) : text(r[c.name]))),
+      COLUMNS.counterparts.map((c) => (c.name === 'sources' ? citationCell(r.cited) : c.name === 'parent' ? (r.parent_id === null ? '' : (n.placeCell.get(r.parent_id) ?? '')) : text(r[c.name]))),
     );
     return;
   }
@@ -116,11 +126,13 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
       sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
-            (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
-            (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places,
+            (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x join actors xa on xa.id = x.actor_id
+              where x.agreement_id = a.id and ${isPublic('xa')}) as parties,
+            (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x join counterparts xc on xc.id = x.counterpart_id
+              where x.agreement_id = a.id and ${isPublic('xc')}) as places,
             ${citedSql('agreement', sql.raw('a.id'))} as cited
-          from agreements a left join agreements p on p.id = a.parent_id and p.visibility = 'public'
-          where a.visibility = 'public' and a.id > ${after} order by a.id limit ${AGREEMENTS_PER_BATCH}`,
+          from agreements a left join agreements p on p.id = a.parent_id and ${isPublic('p')}
+          where ${isPublic('a')} and a.id > ${after} order by a.id limit ${AGREEMENTS_PER_BATCH}`,
     );
   // The next batch is read while this one is written out.
   let next = batchAfter(0);
@@ -133,7 +145,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
       sql`select e.agreement_id, e.type as event, e.date as event_date, e.side as event_side, e.mode as event_mode, e.deciding_body, e.reference, e.case_number, e.note as event_note, e.note_en as event_note_en,
             (select json_agg(json_build_object('code', r.code, 'stated_by', r.stated_by, 'text', r.text, 'text_en', r.text_en) order by r.id) from event_reasons r where r.event_id = e.id) as reasons,
             ${citedSql('event', sql.raw('e.id'))} as cited
-          from status_events e where e.visibility = 'public' and e.agreement_id between ${agreements[0]!.id} and ${agreements.at(-1)!.id}
+          from status_events e where ${isPublic('e')} and e.agreement_id between ${agreements[0]!.id} and ${agreements.at(-1)!.id}
           order by e.agreement_id, e.id`,
     );
     next = batchAfter(agreements.at(-1)!.id);

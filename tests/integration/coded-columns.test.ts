@@ -1,0 +1,209 @@
+// Coded columns (values from a closed set in the code) are held to that set
+// by the database: the schema's CHECK constraints are the migrations', every
+// one refuses a value the code does not know, and a restore of a backup
+// edited to hold one is refused with the database left as it was.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { is, sql } from 'drizzle-orm';
+import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, queryRows, type Executor } from '../../src/db/client.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { writeBackup } from '../../src/db/backup.ts';
+import { restoreBackup, RestoreError } from '../../src/db/restore.ts';
+import * as schema from '../../src/db/schema.ts';
+import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { addDiscrepancy } from '../../src/domain/agreements/add-evidence.ts';
+import { ortsband } from '../support/cli.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+// Every column whose values are a closed set in the code, or a code of a fixed form.
+const CODED = [
+  'users.role',
+  'actors.kind',
+  'actors.visibility',
+  'actors.municipality_code',
+  'actors.county_code',
+  'actor_successions.kind',
+  'counterparts.level',
+  'counterparts.country_code',
+  'counterparts.visibility',
+  'agreements.current_status',
+  'agreements.visibility',
+  'agreement_county_entries.current_status',
+  'agreement_county_entries.visibility',
+  'agreement_parties.role',
+  'status_events.type',
+  'status_events.date_precision',
+  'status_events.side',
+  'status_events.mode',
+  'status_events.visibility',
+  'event_reasons.code',
+  'event_reasons.stated_by',
+  'agreement_status_periods.status',
+  'status_day_deltas.status',
+  'status_day_deltas.visibility',
+  'sources.kind',
+  'sources.language',
+  'sources.visibility',
+  'citations.subject_type',
+  'quotations.language',
+  'quotations.visibility',
+  'discrepancies.visibility',
+  'activities.kind',
+  'activities.visibility',
+  'action_plans.visibility',
+];
+
+interface CheckConstraint {
+  table: string;
+  name: string;
+  columns: string[];
+  types: string[];
+}
+
+async function checkConstraints(db: Executor): Promise<CheckConstraint[]> {
+  return queryRows<CheckConstraint>(
+    db,
+    sql`select c.conrelid::regclass::text as table, c.conname as name,
+          array_agg(a.attname::text order by a.attnum) as columns, array_agg(format_type(a.atttypid, a.atttypmod) order by a.attnum) as types
+        from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = any(c.conkey)
+        where c.contype = 'c' and c.connamespace = 'public'::regnamespace
+        group by 1, 2 order by 1, 2`,
+  );
+}
+
+/** The SQLSTATE and message of a database error, through drizzle's wrapping. */
+function databaseError(error: unknown): { code: string; message: string } {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return { code: String((inner as { code?: unknown }).code), message: (inner as Error).message };
+}
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  // A row in every table that has a coded column, for the updates below to meet.
+  const ctx = systemCtx(t);
+  const [agreement] = await queryRows<{ id: number; organisation_id: number }>(t.database.db, sql`select id, organisation_id from agreements order by id limit 1`);
+  const [source] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from sources order by id limit 2`);
+  await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
+  await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
+  await t.database.db.execute(sql`insert into users (organisation_id, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test', 'Test')`);
+});
+afterAll(async () => t?.close());
+
+describe('coded columns', () => {
+  it("the schema's CHECK constraints are the database's", async () => {
+    const inSchema = (Object.values(schema) as unknown[])
+      .filter((value): value is PgTable => is(value, PgTable))
+      .flatMap((table) => getTableConfig(table).checks.map((c) => `${getTableConfig(table).name}.${c.name}`))
+      .sort();
+    const inDatabase = (await checkConstraints(t.database.db)).map((c) => `${c.table}.${c.name}`).sort();
+    expect(inDatabase).toEqual(inSchema);
+  });
+
+  it('every coded column has a CHECK constraint', async () => {
+    const constrained = new Set((await checkConstraints(t.database.db)).flatMap((c) => c.columns.map((column) => `${c.table}.${column}`)));
+    expect(CODED.filter((column) => !constrained.has(column))).toEqual([]);
+  });
+
+  it('every CHECK constraint refuses a value the code does not know, on a row that is there', async () => {
+    const checks = await checkConstraints(t.database.db);
+    expect(checks.length).toBeGreaterThanOrEqual(CODED.length);
+    const refusedBy: Record<string, string> = {};
+    for (const check of checks) {
+      const [rows] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from ${sql.raw(`"${check.table}"`)}`);
+      expect(rows!.n, `rows in ${check.table}`).toBeGreaterThan(0);
+      // A bad value for each of the constraint's columns: a code nobody knows, another id, the pair that may not be.
+      const set = check.columns.map((column, i) => {
+        const type = check.types[i]!;
+        const bad = type === 'text' ? `'not-a-code'` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : null;
+        if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
+        // The confidential-source rule: confidential and public together.
+        return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;
+      });
+      const error = await t.database.db
+        .transaction(async (tx) => {
+          await tx.execute(sql.raw(`update "${check.table}" set ${set.join(', ')}`));
+        })
+        .then(
+          () => null,
+          (e: unknown) => databaseError(e),
+        );
+      refusedBy[check.name] = error?.code === '23514' && error.message.includes(check.name) ? 'refused' : `accepted (${error?.message ?? 'no error'})`;
+    }
+    expect(Object.values(refusedBy).every((v) => v === 'refused'), JSON.stringify(refusedBy, null, 1)).toBe(true);
+  });
+});
+
+describe('a restore of a backup holding a value the code does not know', () => {
+  let dir: string;
+  let lines: string[];
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'ortsband-coded-'));
+    const file = path.join(dir, 'shipped.ndjson.gz');
+    await writeBackup(t.database, file);
+    lines = gunzipSync(await readFile(file)).toString('utf8').split('\n').filter((l) => l !== '');
+  });
+  let target: TestDatabase;
+  beforeAll(async () => {
+    target = await openTestDatabase({ empty: true });
+  });
+  afterAll(async () => {
+    await target?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  /** The backup with `column` of the first row of `table` set to `value`. */
+  async function edited(table: string, column: string, value: string): Promise<string> {
+    const start = lines.findIndex((l) => l.startsWith(`{"table":"${table}"`));
+    const columns = (JSON.parse(lines[start]!) as { columns: string[] }).columns;
+    const row = JSON.parse(lines[start + 1]!) as Array<string | null>;
+    row[columns.indexOf(column)] = value;
+    const file = path.join(dir, `${table}-${column}-${value}.ndjson.gz`);
+    await writeFile(file, gzipSync(lines.with(start + 1, JSON.stringify(row)).join('\n') + '\n'));
+    return file;
+  }
+
+  it.each([
+    ['agreements', 'visibility', 'everyone', 'agreements_visibility_known'],
+    ['agreements', 'current_status', 'exploded', 'agreements_current_status_known'],
+    ['status_events', 'type', 'exploded', 'status_events_type_known'],
+    ['sources', 'confidential', 'true', 'sources_confidential_not_public'],
+  ])('%s.%s = %s is refused, and the database stays empty', async (table, column, value, constraint) => {
+    const file = await edited(table, column, value);
+    const error = await restoreBackup(target.database, file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(RestoreError);
+    expect((error as RestoreError).problem).toBe('unreadable');
+    expect((error as RestoreError).message).toContain(constraint);
+    const [counts] = await queryRows<{ agreements: number; sources: number; events: number }>(
+      target.database.db,
+      sql`select (select count(*)::int from agreements) as agreements, (select count(*)::int from sources) as sources, (select count(*)::int from status_events) as events`,
+    );
+    expect(counts).toEqual({ agreements: 0, sources: 0, events: 0 });
+  });
+
+  it('the command line refuses it with exit code 3 and leaves the folder empty', { timeout: 120_000 }, async () => {
+    const file = await edited('agreements', 'visibility', 'everyone');
+    const folder = path.join(dir, 'cli-target');
+    const restored = await ortsband('--database', folder, 'restore', file);
+    expect(restored.code).toBe(3);
+    expect(restored.stderr).toContain('agreements_visibility_known');
+    // The folder holds no agreements (opened without loading the shipped data, as a first start would).
+    const database = await openDatabase({ kind: 'pglite', dataDir: folder });
+    try {
+      await migrate(database);
+      const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from agreements`);
+      expect(row!.n).toBe(0);
+    } finally {
+      await database.close();
+    }
+  });
+});
