@@ -60,17 +60,23 @@ function download(): PassThrough {
 }
 
 /**
- * The download as a web stream, read only as the client reads (pull): no
- * chunk is asked of the writer ahead of the client. Cancelling (the client
- * went away) destroys the stream, which stops the writer (download()).
- * Node's Readable.toWeb, cancelled, could still enqueue a chunk into the
- * closed stream and throw.
+ * The download as a web stream, read only as the client reads (pull): the
+ * writer starts at the client's first read, and no chunk is asked of it
+ * ahead of the client. A client that goes before reading costs nothing;
+ * cancelling (the client went away) destroys the stream, which stops the
+ * writer (download()). Node's Readable.toWeb, cancelled, could still enqueue
+ * a chunk into the closed stream and throw.
  */
-function webStreamOf(out: PassThrough): ReadableStream<Uint8Array> {
+function webStreamOf(out: PassThrough, start: () => void): ReadableStream<Uint8Array> {
   const chunks = out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let started = false;
   return new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
+        if (!started) {
+          started = true;
+          start();
+        }
         const next = await chunks.next();
         if (next.done) controller.close();
         else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
@@ -86,18 +92,19 @@ function webStreamOf(out: PassThrough): ReadableStream<Uint8Array> {
 /**
  * A download written by `write` as it is read: memory stays flat however
  * large the register. Marked no-store and never routed through the response
- * cache: each client gets its own writer, at its own pace. A HEAD request
- * gets the headers without starting a writer nobody would read.
+ * cache: each client gets its own writer, at its own pace.
  */
 function streamed(c: HonoContext, name: string, type: string, write: (out: PassThrough) => Promise<unknown>) {
   const headers = { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
+  // HEAD: the headers, and no writer that nobody would read.
   if (c.req.method === 'HEAD') return new Response(null, { headers });
   const out = download();
-  write(out).then(
-    () => out.end(),
-    (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-  );
-  return new Response(webStreamOf(out), { headers });
+  const start = () =>
+    void write(out).then(
+      () => out.end(),
+      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+  return new Response(webStreamOf(out, start), { headers });
 }
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
