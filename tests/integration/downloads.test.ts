@@ -32,7 +32,7 @@ let server: Server;
 let port: number;
 beforeAll(async () => {
   t = await openTestDatabase();
-  await importGeneratedAgreements(systemCtx(t), 1_000, 'downloads');
+  await importGeneratedAgreements(systemCtx(t), 400, 'downloads');
   const app = createApp(t.database, undefined, { publicUrl: 'http://ortsband.test' });
   server = startServer(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
