@@ -1,6 +1,7 @@
-// Every download through a real HTTP server (@hono/node-server, as `ortsband
-// serve` runs it) on the shipped data plus 3,000 agreements imported through
-// the exchange format: 20 clients at once get the same bytes as one alone,
+// Every download through a real HTTP server (@hono/node-server's request
+// listener, started by src/http/server.ts) on the shipped data plus 400
+// agreements imported through the exchange format (the JSON export is then
+// larger than the 2 MB the response cache keeps of an answer): 20 clients at once get the same bytes as one alone,
 // clients that stop reading half-way or go away hold nothing, and other
 // requests are answered meanwhile.
 import { createHash } from 'node:crypto';
