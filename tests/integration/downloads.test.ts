@@ -1,5 +1,5 @@
 // Every download through a real HTTP server (@hono/node-server's request
-// listener, started by src/http/server.ts) on the shipped data plus 400
+// listener, started by src/http/server.ts) on the shipped data plus 1,000
 // agreements imported through the exchange format (the JSON export is then
 // larger than the 2 MB the response cache keeps of an answer): 20 clients at once get the same bytes as one alone,
 // clients that stop reading half-way or go away hold nothing, and other
@@ -33,7 +33,7 @@ let server: Server;
 let port: number;
 beforeAll(async () => {
   t = await openTestDatabase();
-  await importGeneratedAgreements(systemCtx(t), 400, 'downloads');
+  await importGeneratedAgreements(systemCtx(t), 1_000, 'downloads');
   const app = createApp(t.database, undefined, { publicUrl: 'http://ortsband.test' });
   server = startServer(app, { port: 0, hostname: '127.0.0.1' });
   await new Promise((resolve) => server.once('listening', resolve));
@@ -134,7 +134,8 @@ describe('downloads through a real server', () => {
     const results = await Promise.all(paths.map(async (path) => ({ path, ...(await download(path)) })));
     for (const { path, status, body } of results) {
       expect(status, path).toBe(200);
-      expect(body.length, path).toBe(single.get(path)!.size);
+      // The template's properties hold the time of writing, whose length varies by a byte.
+      if (path !== '/api/exchange/template.xlsx') expect(body.length, path).toBe(single.get(path)!.size);
       expect(digest(comparable(path, body)), path).toBe(single.get(path)!.digest);
       if (path === '/api/exchange/template.xlsx') expect(await templateCells(body)).toBe(single.get(path)!.cells);
     }
