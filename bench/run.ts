@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -40,6 +40,7 @@ import { benchBackup } from './backup.ts';
 import { runOrtsband } from './run-command.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
+import { benchDownloads } from './downloads.ts';
 import type { BareAnswer, BareMessage, BareSetup } from './bare-replay.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
@@ -49,10 +50,13 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, or transfer,backup (one generation for both); cold (a cold start alone).
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
 const onlyCold = args.only === 'cold';
-const onlyTransfer = args.only.split(',').every((part) => part === 'transfer' || part === 'xlsx' || part === 'backup');
+const onlyParts = (parts: string[]) => args.only.split(',').every((part) => parts.includes(part));
+// Parts measured without the HTTP scenarios; transfer, xlsx and backup on PostgreSQL only.
+const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads']);
+const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup']);
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
 const SECONDS = Number(args.seconds);
@@ -175,6 +179,14 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     console.error(`[${kind}] backup and restore: ${JSON.stringify(result.backup)}`);
   }
   if (kind === 'postgres' && (wants('transfer') || wants('xlsx'))) result.transfer = await benchTransfer(target, RUNS, { csv: wants('transfer'), xlsx: wants('transfer') || wants('xlsx') });
+  if (wants('downloads')) {
+    const server = await startServer(serverEnv);
+    try {
+      result.downloads = await benchDownloads({ url: server.url, pid: server.child.pid! });
+    } finally {
+      await stop(server.child);
+    }
+  }
   if (onlyTransfer) {
     await cleanup();
     return result;
@@ -427,7 +439,7 @@ async function coldStart() {
 }
 
 // Backup and restore are measured on PostgreSQL only.
-const targets = onlyCold ? [] : onlyTransfer ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
+const targets = onlyCold ? [] : onlyPostgres ? (['postgres'] as const) : args.target === 'both' ? (['postgres', 'pglite'] as const) : ([args.target] as Array<'postgres' | 'pglite'>);
 if (Number(process.versions.node.split('.')[0]) < 24) console.error(`bench: on Node ${process.version}; \`npm run bench\` runs it on the project's Node 24`);
 if (!onlyTransfer && !onlyCold) ensureWrk();
 const results: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, runs: RUNS, concurrency: CONCURRENCY };

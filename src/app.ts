@@ -1,19 +1,42 @@
 // The HTTP application: pages at /, the JSON API at /api.
-import { Hono } from 'hono';
+import { Hono, type Context as HonoContext } from 'hono';
+import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
 import { DomainError, invalid, notFound } from './domain/errors.ts';
-import { errorBody, HTTP_STATUS } from './api/errors.ts';
+import { errorBody, HTTP_STATUS, internalErrorBody, methodNotAllowedBody } from './api/errors.ts';
+import { env } from './env.ts';
+import { securityHeaders } from './http/headers.ts';
+import type { HttpEnv } from './http/query.ts';
+import { publicOrigin, type PublicAddress } from './http/public-url.ts';
+import { responseCache, type CacheLimits } from './http/response-cache.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
-import { responseCache } from './http/response-cache.ts';
-import type { Logger } from 'pino';
 
 // A URL longer than this is refused before any work is done; shorter ones
-// reach the parameter schemas, which name the parameter that is too long.
+// reach the route's edge (http/query.ts), which names the parameter that is too long.
 const MAX_URL_LENGTH = 16_384;
 
-export function createApp(database: Database, log?: Logger) {
-  const app = new Hono();
+export interface AppOptions {
+  /** PUBLIC_URL and TRUST_PROXY; from the environment when not given. */
+  publicUrl?: string;
+  trustProxy?: boolean;
+  cache?: CacheLimits;
+}
+
+const isApi = (c: HonoContext) => c.req.path === '/api' || c.req.path.startsWith('/api/');
+
+export function createApp(database: Database, log?: Logger, options: AppOptions = {}) {
+  const config = env();
+  const address: PublicAddress = {
+    publicUrl: 'publicUrl' in options ? options.publicUrl : config.PUBLIC_URL,
+    trustProxy: options.trustProxy ?? config.TRUST_PROXY,
+    host: config.HOST,
+    port: config.PORT,
+  };
+  const origin = (c: HonoContext) => publicOrigin(c, address);
+  const cache = responseCache({ db: database.db, principal: { kind: 'anonymous' } }, { ...options.cache, origin });
+
+  const app = new Hono<HttpEnv>();
   if (log) {
     app.use(async (c, next) => {
       const started = performance.now();
@@ -21,22 +44,40 @@ export function createApp(database: Database, log?: Logger) {
       log.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
     });
   }
+  app.use(securityHeaders);
   app.use(async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) throw invalid([{ field: '(url)', message: `is longer than ${MAX_URL_LENGTH} characters` }]);
     await next();
-    // On the response's own headers: c.header() after next() would copy the
-    // body into a new response, a stream, for every answer (even a cached one).
-    c.res.headers.set('x-content-type-options', 'nosniff');
-    c.res.headers.set('referrer-policy', 'same-origin');
   });
-  app.use(responseCache({ db: database.db, principal: { kind: 'anonymous' } }));
-  app.route('/api', apiRoutes(database));
-  app.route('/', webRoutes(database));
-  app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'))));
+  app.route('/api', apiRoutes(database, { cache, origin }));
+  app.route('/', webRoutes(database, { cache, origin }));
+
+  // A path that a route answers for another method: 405 with the methods it
+  // takes. Every route is read-only today, so that is GET and HEAD (Hono
+  // answers HEAD from GET).
+  // Hono's router holds each handler as [handler, route]; a route of method
+  // ALL is a middleware (app.use), not an answer.
+  const methods = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => r.method))];
+  const allowedMethods = (path: string) => {
+    const allowed = methods.filter((method) => (app.router.match(method, path)[0] as Array<[[unknown, { method: string }], unknown]>).some(([[, route]]) => route.method !== 'ALL'));
+    return allowed.includes('GET') ? [...allowed, 'HEAD'] : allowed;
+  };
+
+  app.notFound((c) => {
+    const allow = c.req.method === 'GET' || c.req.method === 'HEAD' ? [] : allowedMethods(c.req.path);
+    if (allow.length) {
+      c.header('allow', allow.join(', '));
+      if (c.req.method === 'OPTIONS') return c.body(null, 204);
+      if (isApi(c)) return c.json(methodNotAllowedBody(c.req.method, allow), 405);
+      return errorPage(c, { kind: 'method', allow });
+    }
+    return isApi(c) ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'));
+  });
   app.onError((error, c) => {
-    if (error instanceof DomainError) return c.req.path.startsWith('/api/') ? c.json(errorBody(error), HTTP_STATUS[error.code]) : errorPage(c, error);
+    if (error instanceof DomainError) return isApi(c) ? c.json(errorBody(error), HTTP_STATUS[error.code]) : errorPage(c, error);
     log?.error({ err: error }, 'unhandled error');
-    return c.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side' } }, 500);
+    return isApi(c) ? c.json(internalErrorBody(), 500) : errorPage(c, { kind: 'internal' });
   });
-  return app;
+  // The cache is named on the app so that what it holds can be read (its stats).
+  return Object.assign(app, { responseCache: cache });
 }

@@ -14,6 +14,22 @@ const schema = z.object({
   // Used only by the test suites to point them at a PostgreSQL server.
   TEST_DATABASE_URL: z.string().url().optional(),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  // The site's public address, for absolute URLs (the DCAT catalogue):
+  // an origin such as https://ortsband.example.se. Default http://HOST:PORT.
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http or https address, such as https://ortsband.example.se' })
+    .refine((value) => {
+      const url = new URL(value);
+      return (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && !url.password;
+    }, 'must be an origin only (scheme, host and port), without a path, query or user')
+    .optional(),
+  // Behind a reverse proxy: take the public address from X-Forwarded-Proto
+  // and X-Forwarded-Host when PUBLIC_URL is not set. Off by default, since
+  // any client can send those headers.
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
   // The open-data contact address in the DCAT catalogue (/api/dcat.jsonld).
   CONTACT_EMAIL: z.email().optional(),
 });

@@ -1,15 +1,15 @@
 // The JSON API: parse the request, call a verb, map errors (errors.ts).
-import { PassThrough, Readable } from 'node:stream';
-import { Hono } from 'hono';
+import { PassThrough } from 'node:stream';
+import { Hono, type Context as HonoContext } from 'hono';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { getActor } from '../domain/actors/get.ts';
-import { listActors } from '../domain/actors/list.ts';
+import { listActors, listActorsSchema } from '../domain/actors/list.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
 import { listAgreements } from '../domain/agreements/list.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
-import { listCounterparts, listPlaceOptions } from '../domain/counterparts/list.ts';
+import { listCounterparts, listCounterpartsSchema, listPlaceOptions } from '../domain/counterparts/list.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
@@ -22,7 +22,8 @@ import { templateCsv, writeTemplateXlsx } from '../domain/transfer/exchange/temp
 import { env } from '../env.ts';
 import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
-import { singleQuery } from '../http/query.ts';
+import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
+import type { ResponseCache } from '../http/response-cache.ts';
 import { toCsv } from './csv.ts';
 import { svgToPng } from '../web/charts/to-png.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
@@ -36,14 +37,74 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** `sep=semicolon` for Excel with Swedish settings, which splits CSV on semicolons. */
 export const separatorQuerySchema = z.strictObject({ sep: z.enum(['comma', 'semicolon']).default('comma') });
 
-/** A download written by `write` as it is read: memory stays flat however large the register. */
-function streamed(name: string, type: string, write: (out: PassThrough) => Promise<unknown>) {
+// A client that stops reading (or goes away) must not hold a writer, nor
+// through it the database, for anyone else. Node's PassThrough, once
+// destroyed, neither emits 'drain' nor throws on write(), so a writer waiting
+// for 'drain' would wait forever: this one emits 'error' instead, which the
+// writers' `once(out, 'drain')` rejects on, and the writer stops after the
+// statement in flight.
+function download(): PassThrough {
   const out = new PassThrough();
-  write(out).then(
-    () => out.end(),
-    (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+  const gone = () => Object.assign(new Error('the client stopped reading the download'), { code: 'ERR_DOWNLOAD_ABANDONED' });
+  out.on('error', () => {}); // reported to the writer through write() and 'drain'; nothing else is waiting
+  out.once('close', () => {
+    if (!out.writableFinished) out.emit('error', gone());
+  });
+  const write = out.write.bind(out) as (...args: unknown[]) => boolean;
+  out.write = ((...args: unknown[]) => {
+    if (!out.destroyed) return write(...args);
+    process.nextTick(() => out.emit('error', gone()));
+    return false;
+  }) as typeof out.write;
+  return out;
+}
+
+/**
+ * The download as a web stream, read only as the client reads (pull): the
+ * writer starts at the client's first read, and no chunk is asked of it
+ * ahead of the client. A client that goes before reading costs nothing;
+ * cancelling (the client went away) destroys the stream, which stops the
+ * writer (download()). Node's Readable.toWeb, cancelled, could still enqueue
+ * a chunk into the closed stream and throw.
+ */
+function webStreamOf(out: PassThrough, start: () => void): ReadableStream<Uint8Array> {
+  const chunks = out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let started = false;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!started) {
+          started = true;
+          start();
+        }
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
+      },
+      async cancel() {
+        await chunks.return?.();
+      },
+    },
+    { highWaterMark: 0 },
   );
-  return new Response(Readable.toWeb(out) as ReadableStream, { headers: { 'content-type': type, 'content-disposition': `attachment; filename="${name}"` } });
+}
+
+/**
+ * A download written by `write` as it is read: memory stays flat however
+ * large the register. Marked no-store and never routed through the response
+ * cache: each client gets its own writer, at its own pace.
+ */
+function streamed(c: HonoContext, name: string, type: string, write: (out: PassThrough) => Promise<unknown>) {
+  const headers = { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
+  // HEAD: the headers, and no writer that nobody would read.
+  if (c.req.method === 'HEAD') return new Response(null, { headers });
+  const out = download();
+  const start = () =>
+    void write(out).then(
+      () => out.end(),
+      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
+    );
+  return new Response(webStreamOf(out, start), { headers });
 }
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
@@ -57,34 +118,56 @@ function imageResponse(svg: string, format: 'svg' | 'png', name: string) {
 const csvResponse = (body: string, name: string) =>
   new Response(body, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
 
-export function apiRoutes(database: Database) {
+/** The query each API route reads: the JSON API refuses parameters it does not know, naming them. */
+const keys = (schema: { shape: object }) => Object.keys(schema.shape);
+const strict = (names: readonly string[], slug?: QuerySpec['slug']): QuerySpec => ({ names, unknown: 'refuse', slug });
+export const API_QUERIES = {
+  none: strict([]),
+  agreements: strict(keys(listAgreementsSchema)),
+  actors: strict(keys(listActorsSchema)),
+  counterparts: strict(keys(listCounterpartsSchema)),
+  rule: strict(keys(ruleQuerySchema)),
+  map: strict([...keys(listAgreementsSchema), 'lang']),
+  separator: strict(keys(separatorQuerySchema)),
+} as const;
+
+export interface RouteOptions {
+  cache: ResponseCache;
+  /** The site's public origin, for absolute URLs (http/public-url.ts). */
+  origin: (c: HonoContext) => string;
+}
+
+export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   // The public API reads as an anonymous visitor: public records only.
   const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
-  const api = new Hono();
+  const api = new Hono<HttpEnv>();
+  const q = API_QUERIES;
   api.onError((error, c) => {
     if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
     throw error;
   });
 
-  api.get('/openapi.json', (c) => c.json(openApiDocument()));
-  api.get('/agreements', async (c) => c.json(await listAgreements({ ctx, input: singleQuery(c) })));
-  api.get('/agreements.csv', async (c) => {
-    const list = await listAgreements({ ctx, input: singleQuery(c, ['page', 'pageSize']), all: true });
+  api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument()));
+  api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx, input: c.var.query })));
+  api.get('/agreements.csv', accepts(q.agreements), cache, async (c) => {
+    const { page: _page, pageSize: _pageSize, ...filters } = c.var.query;
+    const list = await listAgreements({ ctx, input: filters, all: true });
     const columns = ['slug', 'partyLabel', 'counterpartLabel', 'kind', 'officialTitle', 'establishedYear', 'status'];
     return csvResponse(toCsv(columns, list.rows as unknown as Array<Record<string, unknown>>), 'ortsband-avtal.csv');
   });
-  api.get('/agreements/:slug', async (c) => c.json(await getAgreement({ ctx, slug: c.req.param('slug') })));
-  api.get('/actors', async (c) => c.json(await listActors({ ctx, input: singleQuery(c) })));
-  api.get('/actors/:slug', async (c) => c.json(await getActor({ ctx, slug: c.req.param('slug') })));
-  api.get('/counterparts', async (c) => c.json(await listCounterparts({ ctx, input: singleQuery(c) })));
-  api.get('/counterparts/:slug', async (c) => c.json(await getCounterpart({ ctx, slug: c.req.param('slug') })));
-  api.get('/statistics', async (c) => {
-    const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
+  api.get('/agreements/:slug', accepts(strict([], 'agreement')), cache, async (c) => c.json(await getAgreement({ ctx, slug: c.req.param('slug') })));
+  api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx, input: c.var.query })));
+  api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx, slug: c.req.param('slug') })));
+  api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx, input: c.var.query })));
+  api.get('/counterparts/:slug', accepts(strict([], 'counterpart')), cache, async (c) => c.json(await getCounterpart({ ctx, slug: c.req.param('slug') })));
+  api.get('/statistics', accepts(q.rule), cache, async (c) => {
+    const { rule } = parseInput(ruleQuerySchema, c.var.query);
     return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));
   });
-  api.get('/statistics/:file{[a-z-]+\\.csv}', async (c) => {
-    const { rule } = parseInput(ruleQuerySchema, singleQuery(c));
+  api.get('/statistics/:file{[a-z-]+\\.csv}', accepts(q.rule), cache, async (c) => {
+    const { rule } = parseInput(ruleQuerySchema, c.var.query);
     const name = c.req.param('file').replace(/\.csv$/, '');
+    if (!(STATISTIC_TABLE_NAMES as string[]).includes(name)) throw notFound('statistic');
     const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
     const tables: Record<StatisticTable, () => string> = {
       'in-force': () => toCsv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
@@ -95,12 +178,11 @@ export function apiRoutes(database: Database) {
       'per-decade': () => toCsv(['decade', ...s.kinds, 'total'], s.perDecade.map((d) => ({ decade: d.decade, ...d.byKind, total: d.total }))),
       reasons: () => toCsv(['code', 'total', 'decision_maker', 'representative', 'opposition'], s.reasons.rows.map((r) => ({ code: r.code, total: r.total, ...r.byStatedBy }))),
     };
-    if (!(STATISTIC_TABLE_NAMES as string[]).includes(name)) throw notFound('statistic');
     const make = tables[name as StatisticTable];
     return csvResponse(make(), `ortsband-${name}-${rule}.csv`);
   });
-  api.get('/statistics/:file{[a-z-]+\\.(svg|png)}', async (c) => {
-    const query = parseInput(ruleQuerySchema, singleQuery(c));
+  api.get('/statistics/:file{[a-z-]+\\.(svg|png)}', accepts(q.rule), cache, async (c) => {
+    const query = parseInput(ruleQuerySchema, c.var.query);
     const [name, format] = c.req.param('file').split('.') as [ChartName, 'svg' | 'png'];
     if (!CHART_NAMES.includes(name)) throw notFound('chart');
     const s = await statisticsOverview(ctx, query.rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
@@ -109,43 +191,35 @@ export function apiRoutes(database: Database) {
     const chart = buildChart(name, s, query.lang ?? 'sv', provinceName);
     return imageResponse(chart.svg, format, `ortsband-${name}-${query.rule}`);
   });
-  api.get('/maps/:file{ties\\.(svg|png)}', async (c) => {
+  api.get('/maps/:file{ties\\.(svg|png)}', accepts(q.map), cache, async (c) => {
     const format = c.req.param('file').endsWith('.png') ? 'png' : 'svg';
-    const { lang, ...input } = singleQuery(c);
+    const { lang, ...input } = c.var.query;
     const list = parseInput(listAgreementsSchema, input);
     const language = lang === 'en' ? 'en' : 'sv';
     const title = list.on ? (language === 'sv' ? `Banden den ${list.on}` : `The ties on ${list.on}`) : language === 'sv' ? 'Banden i dag' : 'The ties today';
     const map = renderTiesMap({ lang: language, id: 'map', title, content: await mapContent({ ctx, input, maxTies: MAX_SINGLE_TIES }) });
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
-  api.get('/export.json', () => streamed('ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
+  // Streamed downloads: not cached (see streamed()).
+  api.get('/export.json', accepts(q.none), (c) => streamed(c, 'ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
   // The exchange format (the columns the import reads), streamed.
-  api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', (c) => {
-    const { sep } = parseInput(separatorQuerySchema, singleQuery(c));
+  api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), (c) => {
+    const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
-    return streamed(`ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
+    return streamed(c, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
   });
-  api.get('/exchange/register.xlsx', (c) => {
-    singleQuery(c);
-    return streamed('ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out));
-  });
-  api.get('/exchange/register.json', (c) => {
-    singleQuery(c);
-    return streamed('ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out));
-  });
-  api.get('/exchange/template.xlsx', (c) => {
-    singleQuery(c);
-    return streamed('ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out));
-  });
-  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', (c) => {
-    const { sep } = parseInput(separatorQuerySchema, singleQuery(c));
+  api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
+  api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
+  api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out)));
+  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), cache, (c) => {
+    const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return csvResponse(templateCsv(table, sep === 'semicolon' ? ';' : ','), `ortsband-mall-${table}.csv`);
   });
-  // Absolute URLs from the origin the request came to, so the catalogue names
-  // the addresses its reader can actually fetch.
-  api.get('/dcat.jsonld', async (c) => {
-    const catalogue = await dcatCatalogue(ctx, { baseUrl: new URL(c.req.url).origin, today: todayInStockholm(), contactEmail: env().CONTACT_EMAIL });
+  // Absolute URLs from the site's public address (PUBLIC_URL), never from
+  // the Host header a client chose.
+  api.get('/dcat.jsonld', accepts(q.none), cache, async (c) => {
+    const catalogue = await dcatCatalogue(ctx, { baseUrl: origin(c), today: todayInStockholm(), contactEmail: env().CONTACT_EMAIL });
     return c.body(JSON.stringify(catalogue, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
   });
   return api;

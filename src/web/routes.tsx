@@ -3,25 +3,25 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context as HonoContext } from 'hono';
 import { HTTP_STATUS } from '../api/errors.ts';
-import { ruleQuerySchema } from '../api/routes.ts';
+import { ruleQuerySchema, type RouteOptions } from '../api/routes.ts';
 import type { Database } from '../db/client.ts';
 import { getActor } from '../domain/actors/get.ts';
-import { listActors } from '../domain/actors/list.ts';
+import { listActors, listActorsSchema } from '../domain/actors/list.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
 import { listAgreements } from '../domain/agreements/list.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
-import { listCounterparts, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
+import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
-import { langOf, singleQuery } from '../http/query.ts';
+import { accepts, errorLangOf, langOf, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import { formatEdtf, todayInStockholm } from './format.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
 import { MapPage } from './pages/map.tsx';
-import { t } from './i18n.ts';
+import type { Lang } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { ActorPage, ActorsListPage } from './pages/actor.tsx';
 import { AgreementPage } from './pages/agreement.tsx';
@@ -38,35 +38,162 @@ const withoutLang = (q: Record<string, string>) => {
   return rest;
 };
 
-/** The HTML answer to a domain error: the status, and every field named. */
-export function errorPage(c: HonoContext, error: DomainError) {
-  const lang = langOf(c);
-  const heading = error.code === 'NOT_FOUND' ? t(lang, 'notFound') : t(lang, 'badRequest');
-  c.status(HTTP_STATUS[error.code]);
+// Error pages speak the reader's language (errorLangOf: the page's ?lang=,
+// else the browser's preference, else Swedish), say in plain words what went
+// wrong, and offer a way on: a search, the list, the start page.
+type PageError = DomainError | { kind: 'method'; allow: string[] } | { kind: 'internal' };
+
+const ERROR_WORDS = {
+  sv: {
+    notFound: ['Sidan finns inte', 'Vi hittar ingen sida på den här adressen. Den kan vara felskriven, eller så har det som fanns här tagits bort.'],
+    invalid: ['Sidan kan inte visas med de här valen', 'Något i adressen går inte att använda:'],
+    method: ['Adressen kan bara läsas', 'Den här adressen går bara att läsa, som en webbläsare gör när du öppnar en länk.'],
+    internal: ['Något gick fel hos oss', 'Sidan kunde inte visas på grund av ett fel i Ortsband, inte på grund av något du gjorde. Försök igen om en stund.'],
+    forbidden: ['Sidan är inte öppen', 'Det du bad om är inte öppet för alla.'],
+    conflict: ['Registret ändrades samtidigt', 'Försök igen.'],
+    wayOn: 'Du kan i stället',
+    search: 'Sök i registret',
+    searchButton: 'Sök',
+    list: 'se alla avtal',
+    home: 'gå till startsidan',
+    withoutChoices: 'visa sidan utan val',
+    value: 'du angav',
+  },
+  en: {
+    notFound: ['Page not found', 'There is no page at this address. It may be mistyped, or what was here has been removed.'],
+    invalid: ['The page cannot be shown with these choices', 'Something in the address cannot be used:'],
+    method: ['This address can only be read', 'This address can only be read, as a browser does when you open a link.'],
+    internal: ['Something went wrong on our side', 'The page could not be shown because of a fault in Ortsband, not because of anything you did. Please try again in a while.'],
+    forbidden: ['This page is not open', 'What you asked for is not open to everyone.'],
+    conflict: ['The register changed meanwhile', 'Please try again.'],
+    wayOn: 'You can instead',
+    search: 'Search the register',
+    searchButton: 'Search',
+    list: 'see all agreements',
+    home: 'go to the start page',
+    withoutChoices: 'show the page without choices',
+    value: 'you gave',
+  },
+} as const;
+
+// What each parameter is called on the pages, and what it takes.
+const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
+  q: { sv: ['Sökord', 'högst 200 tecken'], en: ['Search words', 'at most 200 characters'] },
+  page: { sv: ['Sida', 'ett heltal från 1'], en: ['Page', 'a whole number from 1'] },
+  pageSize: { sv: ['Antal per sida', 'ett heltal från 1 till 100'], en: ['Rows per page', 'a whole number from 1 to 100'] },
+  county: { sv: ['Län', 'en länskod med två siffror, till exempel 14'], en: ['County', 'a two-digit county code, such as 14'] },
+  status: { sv: ['Status', 'ett av alternativen i formuläret'], en: ['Status', 'one of the choices in the form'] },
+  kind: { sv: ['Typ', 'ett av alternativen i formuläret'], en: ['Kind', 'one of the choices in the form'] },
+  actorKind: { sv: ['Typ av svensk part', 'ett av alternativen i formuläret'], en: ['Kind of Swedish party', 'one of the choices in the form'] },
+  place: { sv: ['Provins eller ort', 'en ort ur listan i formuläret'], en: ['Province or place', 'a place from the list in the form'] },
+  establishedFrom: { sv: ['Etablerat från år', 'ett årtal mellan 1900 och 2100'], en: ['Established from year', 'a year from 1900 to 2100'] },
+  establishedTo: { sv: ['Etablerat till år', 'ett årtal mellan 1900 och 2100'], en: ['Established to year', 'a year from 1900 to 2100'] },
+  on: { sv: ['Datum', 'ett datum som 2016-12-31'], en: ['Date', 'a date such as 2016-12-31'] },
+  sort: { sv: ['Sortering', 'ett av alternativen i formuläret'], en: ['Order', 'one of the choices in the form'] },
+  rule: { sv: ['Räkneregel', 'en av räknereglerna på sidan'], en: ['Counting rule', 'one of the counting rules on the page'] },
+  '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },
+};
+
+/** A problem the edge or a verb named, in the reader's words: what it is, what was given, what it takes. */
+function plainProblem(lang: Lang, field: string, message: string, given: string | undefined) {
+  const known = FIELDS[field]?.[lang];
+  const name = known?.[0] ?? field;
+  const why = /control character|not valid UTF-8|not valid Unicode/.test(message)
+    ? lang === 'sv' ? 'innehåller tecken som inte kan användas' : 'contains characters that cannot be used'
+    : /more than once/.test(message)
+      ? lang === 'sv' ? 'anges mer än en gång' : 'is given more than once'
+      : known
+        ? lang === 'sv' ? `ska vara ${known[1]}` : `must be ${known[1]}`
+        : lang === 'sv' ? 'går inte att använda' : 'cannot be used';
+  const shown = given === undefined || given.length === 0 ? '' : given.length > 60 ? `${given.slice(0, 60)}…` : given;
+  return { name, why, shown };
+}
+
+/** A path to show and link on this site: never one that begins with `//` (a link to another host). */
+export const sitePath = (path: string) => `/${path.replace(/^\/+/, '')}`;
+
+/** The HTML answer to an error: its status, what went wrong in the reader's language, and the way on. */
+export function errorPage(c: HonoContext, error: PageError) {
+  const lang = errorLangOf(c);
+  const w = ERROR_WORDS[lang];
+  const kind =
+    error instanceof DomainError
+      ? ({ NOT_FOUND: 'notFound', VALIDATION: 'invalid', FORBIDDEN: 'forbidden', CONFLICT: 'conflict' } as const)[error.code]
+      : error.kind;
+  const status = error instanceof DomainError ? HTTP_STATUS[error.code] : error.kind === 'method' ? 405 : 500;
+  const [heading, text] = w[kind];
+  const path = sitePath(c.req.path);
+  const given = givenValues(c.req.url);
+  const problems = error instanceof DomainError && error.code === 'VALIDATION' ? error.problems.map((p) => plainProblem(lang, p.field, p.message, given.get(p.field))) : [];
+  const home = lang === 'en' ? '/?lang=en' : '/';
+  const list = lang === 'en' ? '/avtal?lang=en' : '/avtal';
+  c.status(status);
   return c.html(
-    <Layout lang={lang} title={heading} path={c.req.path}>
+    <Layout lang={lang} title={heading} path={path}>
       <h1>{heading}</h1>
-      {error.problems.length ? (
+      <p>{text}</p>
+      {problems.length ? (
         <ul>
-          {error.problems.map((p) => (
+          {problems.map((p) => (
             <li>
-              <strong>{p.field}</strong>: {p.message}
+              <strong>{p.name}</strong> {p.why}
+              {p.shown ? ` (${w.value} ”${p.shown}”)` : ''}.
             </li>
           ))}
         </ul>
       ) : (
-        <p>{error.message}</p>
+        ''
       )}
-      <p>
-        <a href="/">{t(lang, 'home')}</a>
-      </p>
+      <p>{w.wayOn}:</p>
+      <ul>
+        {problems.length && status === 400 ? (
+          <li>
+            <a href={lang === 'en' ? `${path}?lang=en` : path}>{w.withoutChoices}</a>
+          </li>
+        ) : (
+          ''
+        )}
+        <li>
+          <a href={list}>{w.list}</a>
+        </li>
+        <li>
+          <a href={home}>{w.home}</a>
+        </li>
+      </ul>
+      <form method="get" action="/avtal" role="search">
+        <label for="error-search">{w.search}</label> <input id="error-search" type="search" name="q" />
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : ''}
+        <button type="submit">{w.searchButton}</button>
+      </form>
     </Layout>,
   );
 }
 
-export function webRoutes(database: Database) {
+/** The values given in a URL, by parameter (the first of each), for showing beside a problem; none when the URL cannot be read. */
+function givenValues(url: string): Map<string, string> {
+  try {
+    const at = url.indexOf('?');
+    return new Map(at === -1 ? [] : [...new URLSearchParams(url.slice(at + 1))].reverse());
+  } catch {
+    return new Map();
+  }
+}
+
+/** What each page reads from its query; a page ignores any other parameter (shared links carry ?utm_source=… and ?fbclid=…). */
+const keys = (schema: { shape: object }) => Object.keys(schema.shape);
+const page = (names: readonly string[], slug?: QuerySpec['slug']): QuerySpec => ({ names: [...names, 'lang'], unknown: 'ignore', slug });
+export const PAGE_QUERIES = {
+  plain: page([]),
+  agreements: page(keys(listAgreementsSchema)),
+  actors: page(keys(listActorsSchema)),
+  counterparts: page(keys(listCounterpartsSchema)),
+  statistics: page(keys(ruleQuerySchema).filter((name) => name !== 'lang')),
+} as const;
+
+export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
-  const web = new Hono();
+  const web = new Hono<HttpEnv>();
+  const q = PAGE_QUERIES;
 
   web.onError((error, c) => {
     if (!(error instanceof DomainError)) throw error;
@@ -74,15 +201,14 @@ export function webRoutes(database: Database) {
   });
 
   // A compass rose of two colours; robots may read everything public.
-  web.get('/favicon.ico', (c) =>
+  web.get('/favicon.ico', accepts(q.plain), (c) =>
     c.body('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><circle cx="8" cy="8" r="7" fill="#0b5394"/><path d="M8 2 L10 8 L8 14 L6 8 Z" fill="#fff"/></svg>', 200, { 'content-type': 'image/svg+xml', 'cache-control': 'public, max-age=86400' }),
   );
-  web.get('/robots.txt', (c) => c.text('User-agent: *\nAllow: /\n'));
-  web.get('/assets/site.css', (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
+  web.get('/robots.txt', accepts(q.plain), (c) => c.text('User-agent: *\nAllow: /\n'));
+  web.get('/assets/site.css', accepts(q.plain), (c) => c.body(css, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'public, max-age=3600' }));
 
-  web.get('/', async (c) => {
+  web.get('/', accepts(q.plain), cache, async (c) => {
     const lang = langOf(c);
-    singleQuery(c);
     const year = Number(todayInStockholm().slice(0, 4));
     const [stats, counts] = await Promise.all([statisticsOverview(ctx, 'report', year, todayInStockholm()), registerCounts(ctx)]);
     const inPeriod = (y: number | null) => y !== null && y >= 2017 && y <= 2021;
@@ -103,34 +229,31 @@ export function webRoutes(database: Database) {
     );
   });
 
-  web.get('/avtal', async (c) => {
+  web.get('/avtal', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
-    const raw = singleQuery(c);
+    const raw = c.var.query;
     const [list, menu] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), placeMenu(ctx, raw.place)]);
     return c.html(<AgreementsListPage lang={lang} list={list} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
-  web.get('/avtal/:slug', async (c) => {
-    singleQuery(c);
-    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
+    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
-  web.get('/parter', async (c) => {
-    const raw = singleQuery(c);
+  web.get('/parter', accepts(q.actors), cache, async (c) => {
+    const raw = c.var.query;
     return c.html(<ActorsListPage lang={langOf(c)} rows={await listActors({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
   });
-  web.get('/parter/:slug', async (c) => {
-    singleQuery(c);
-    return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  web.get('/parter/:slug', accepts(page([], 'actor')), cache, async (c) => {
+    return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
-  web.get('/motparter', async (c) => {
-    const raw = singleQuery(c);
+  web.get('/motparter', accepts(q.counterparts), cache, async (c) => {
+    const raw = c.var.query;
     return c.html(<CounterpartsListPage lang={langOf(c)} rows={await listCounterparts({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
   });
-  web.get('/motparter/:slug', async (c) => {
-    singleQuery(c);
-    return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx, slug: c.req.param('slug') })} path={c.req.path} />);
+  web.get('/motparter/:slug', accepts(page([], 'counterpart')), cache, async (c) => {
+    return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
-  web.get('/statistik', async (c) => {
-    const raw = singleQuery(c);
+  web.get('/statistik', accepts(q.statistics), cache, async (c) => {
+    const raw = c.var.query;
     const { rule } = parseInput(ruleQuerySchema, raw);
     const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
     const provinces = await listPlaceOptions({ ctx, maxDepth: 0 });
@@ -140,9 +263,9 @@ export function webRoutes(database: Database) {
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
     return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts }} raw={raw} />);
   });
-  web.get('/karta', async (c) => {
+  web.get('/karta', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
-    const raw = singleQuery(c);
+    const raw = c.var.query;
     const { on: requested, ...filters } = withoutLang(raw);
     const query = parseInput(listAgreementsSchema, { ...filters, on: requested ?? '2016-12-31' });
     const today = todayInStockholm();
@@ -157,9 +280,8 @@ export function webRoutes(database: Database) {
     ]);
     return c.html(<MapPage lang={lang} query={query} panels={panels} raw={raw} />);
   });
-  web.get('/oppna-data', (c) => {
-    singleQuery(c);
-    return c.html(<OpenDataPage lang={langOf(c)} origin={new URL(c.req.url).origin} />);
+  web.get('/oppna-data', accepts(q.plain), cache, (c) => {
+    return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);
   });
   return web;
 }

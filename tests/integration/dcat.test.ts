@@ -12,7 +12,7 @@ let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   t = await openTestDatabase();
-  app = createApp(t.database);
+  app = createApp(t.database, undefined, { publicUrl: ORIGIN });
 });
 afterAll(async () => t?.close());
 
@@ -108,11 +108,24 @@ describe('the DCAT catalogue', () => {
     expect(failing).toEqual([]);
   }, 120_000);
 
-  it('builds every address from the origin the request came to', async () => {
-    const doc = await catalogue('https://data.example.se');
-    const text = JSON.stringify(doc);
-    expect(text).not.toContain(ORIGIN);
+  it('builds every address from the configured public address, whatever Host the request names', async () => {
+    const response = await app.request(`${ORIGIN}/api/dcat.jsonld`, { headers: { host: 'evil.example', 'x-forwarded-host': 'evil.example' } });
+    const text = await response.text();
+    expect(text).not.toContain('evil.example');
+    expect(addressesOf(JSON.parse(text) as Node).every((url) => url.startsWith(`${ORIGIN}/api/`))).toBe(true);
+    expect(JSON.stringify(await catalogue('https://evil.example'))).not.toContain('evil.example');
+  });
+
+  it('takes the address from X-Forwarded-Host and -Proto only behind a trusted proxy without PUBLIC_URL', async () => {
+    const headers = { 'x-forwarded-host': 'data.example.se', 'x-forwarded-proto': 'https' };
+    const proxied = createApp(t.database, undefined, { publicUrl: undefined, trustProxy: true });
+    const doc = JSON.parse(await (await proxied.request('http://127.0.0.1/api/dcat.jsonld', { headers })).text()) as Node;
     expect(addressesOf(doc).every((url) => url.startsWith('https://data.example.se/api/'))).toBe(true);
+    const untrusted = createApp(t.database, undefined, { publicUrl: undefined, trustProxy: false });
+    expect(await (await untrusted.request('http://127.0.0.1/api/dcat.jsonld', { headers })).text()).not.toContain('data.example.se');
+    // A forwarded host that is not a host name is not taken.
+    const odd = await (await proxied.request('http://127.0.0.1/api/dcat.jsonld', { headers: { 'x-forwarded-host': 'evil.example/path@x' } })).text();
+    expect(odd).not.toContain('evil.example');
   });
 
   it('gives the newest audit entry as modified, and a new one after a change', async () => {

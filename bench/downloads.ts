@@ -1,0 +1,159 @@
+// Anonymous downloads of every export from a running server (`npm start`, as
+// shipped) on the generated register: each export alone, then 20 clients of
+// it at once beside clients that read half and vanish and clients that read
+// half and stall, while a probe asks for an uncached list every 250 ms.
+// Reports per export: its size, the time alone, the time of the 20, whether
+// every complete download was byte-identical to the one alone (the JSON
+// export's generatedAt and the XLSX zip entries' times set aside), the
+// probe's answers meanwhile, and the server's resident memory before, at its
+// peak during the round and after.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync } from 'node:fs';
+import { request, type IncomingMessage } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import { percentile } from './load.ts';
+
+export const DOWNLOADS = [
+  '/api/export.json',
+  '/api/exchange/agreements.csv',
+  '/api/exchange/actors.csv',
+  '/api/exchange/counterparts.csv',
+  '/api/exchange/sources.csv',
+  '/api/exchange/register.json',
+  '/api/exchange/register.xlsx',
+  '/api/agreements.csv',
+];
+const CLIENTS = 20;
+const VANISHING = 5;
+const STALLING = 2;
+
+/** The resident memory of a process and every process under it (npm start runs tsx, which runs the server). */
+function treeRssMb(pid: number): number {
+  let kb = 0;
+  const visit = (id: number) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      /* gone meanwhile */
+    }
+  };
+  visit(pid);
+  return Math.round(kb / 1024);
+}
+
+function comparable(path: string, body: Buffer): Buffer {
+  if (path === '/api/export.json') return Buffer.from(body.toString('utf8').replace(/^\{"generatedAt":"[^"]+"/, '{"generatedAt":""'));
+  if (!path.endsWith('.xlsx')) return body;
+  const copy = Buffer.from(body);
+  for (let at = 0; at + 16 <= copy.length; at++) {
+    if (copy.readUInt32LE(at) === 0x04034b50) copy.fill(0, at + 10, at + 14);
+    else if (copy.readUInt32LE(at) === 0x02014b50) copy.fill(0, at + 12, at + 16);
+  }
+  return copy;
+}
+
+function get(base: string, path: string, headers: Record<string, string> = {}): Promise<IncomingMessage> {
+  const url = new URL(path, base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, headers, agent: false }, resolve);
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The whole body, hashed as it comes (a download of hundreds of MB is not held). */
+async function download(base: string, path: string): Promise<{ status: number; bytes: number; digest: string }> {
+  const response = await get(base, path);
+  const hash = createHash('sha256');
+  let bytes = 0;
+  // The two kinds whose bytes differ between downloads are kept to compare.
+  const keep = path === '/api/export.json' || path.endsWith('.xlsx');
+  const kept: Buffer[] = [];
+  for await (const chunk of response) {
+    bytes += (chunk as Buffer).length;
+    if (keep) kept.push(chunk as Buffer);
+    else hash.update(chunk as Buffer);
+  }
+  return { status: response.statusCode!, bytes, digest: keep ? createHash('sha256').update(comparable(path, Buffer.concat(kept))).digest('hex') : hash.digest('hex') };
+}
+
+async function readHalf(base: string, path: string, bytes: number): Promise<IncomingMessage> {
+  const response = await get(base, path);
+  let read = 0;
+  await new Promise<void>((resolve) => {
+    const onData = (chunk: Buffer) => {
+      read += chunk.length;
+      if (read >= bytes) {
+        response.off('data', onData);
+        response.pause();
+        resolve();
+      }
+    };
+    response.on('data', onData);
+    response.on('end', () => resolve());
+  });
+  return response;
+}
+
+export async function benchDownloads(server: { url: string; pid: number }) {
+  const results: Record<string, unknown> = {};
+  for (const path of DOWNLOADS) {
+    let started = performance.now();
+    const alone = await download(server.url, path);
+    const aloneSeconds = (performance.now() - started) / 1000;
+    if (alone.status !== 200) throw new Error(`${path} answered ${alone.status}`);
+
+    const rssBefore = treeRssMb(server.pid);
+    let rssPeak = rssBefore;
+    const sampling = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMb(server.pid))), 250);
+    const probeTimes: number[] = [];
+    let probeErrors = 0;
+    let probing = true;
+    const probe = (async () => {
+      while (probing) {
+        const at = performance.now();
+        try {
+          // A cookie bypasses the response cache: the probe needs the database.
+          const response = await get(server.url, `/api/agreements?pageSize=1&page=${1 + (probeTimes.length % 50)}`, { cookie: 'bench=uncached' });
+          for await (const _chunk of response) {
+            // read to the end
+          }
+          if (response.statusCode === 200) probeTimes.push(performance.now() - at);
+          else probeErrors++;
+        } catch {
+          probeErrors++;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    })();
+
+    started = performance.now();
+    const stalled = await Promise.all(Array.from({ length: STALLING }, () => readHalf(server.url, path, alone.bytes / 2)));
+    const vanishing = Array.from({ length: VANISHING }, async () => (await readHalf(server.url, path, alone.bytes / 2)).destroy());
+    const complete = await Promise.all(Array.from({ length: CLIENTS }, () => download(server.url, path)));
+    await Promise.all(vanishing);
+    const roundSeconds = (performance.now() - started) / 1000;
+    for (const response of stalled) response.destroy();
+    probing = false;
+    await probe;
+    clearInterval(sampling);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const rssAfter = treeRssMb(server.pid);
+
+    const identical = complete.every((d) => d.status === 200 && d.bytes === alone.bytes && d.digest === alone.digest);
+    results[path] = {
+      megabytes: Math.round(alone.bytes / 1e5) / 10,
+      aloneSeconds: Math.round(aloneSeconds * 10) / 10,
+      [`${CLIENTS}AtOnceSeconds`]: Math.round(roundSeconds * 10) / 10,
+      allIdentical: identical,
+      probe: { answered: probeTimes.length, errors: probeErrors, p50Ms: Math.round(percentile(probeTimes, 50)), p95Ms: Math.round(percentile(probeTimes, 95)), maxMs: Math.round(Math.max(0, ...probeTimes)) },
+      rssMb: { before: rssBefore, peak: rssPeak, after: rssAfter },
+    };
+    console.error(`[downloads] ${path}: ${JSON.stringify(results[path])}`);
+    if (!identical) throw new Error(`${path}: a download of the ${CLIENTS} differed from the one alone`);
+  }
+  return results;
+}

@@ -1,0 +1,235 @@
+// The edge of the HTTP application: headers on every answer, errors with a
+// body in the client's format and language, 405 with Allow, nothing a client
+// sends reaching the database unchecked, a cache keyed on what a route reads
+// and bounded in bytes, and an OpenAPI document that lists exactly the API's
+// routes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/http/headers.ts';
+import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { apiRoutesOf, sampleUrls } from '../support/routes.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database, undefined, { publicUrl: 'https://ortsband.example.se' });
+});
+afterAll(async () => t?.close());
+
+describe('headers', () => {
+  it('every kind of answer carries the security headers', async () => {
+    const etag = (await app.request('/api/statistics/in-force.svg')).headers.get('etag')!;
+    const answers = [
+      await app.request('/'),
+      await app.request('/avtal?lang=en'),
+      await app.request('/api/agreements'),
+      await app.request('/api/agreements'), // a cache hit
+      await app.request('/api/statistics/in-force.svg', { headers: { 'if-none-match': etag } }), // 304
+      await app.request('/api/exchange/agreements.csv'),
+      await app.request('/avtal/no-such-thing'),
+      await app.request('/api/agreements?nope=1'),
+      await app.request('/avtal', { method: 'POST' }),
+      await app.request('/assets/site.css'),
+    ];
+    expect(answers[3]!.headers.get('x-cache')).toBe('hit');
+    expect(answers[4]!.status).toBe(304);
+    for (const response of answers) {
+      expect(response.headers.get('content-security-policy'), response.url).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('same-origin');
+      expect(response.headers.get('x-frame-options')).toBe('DENY');
+      await response.body?.cancel();
+    }
+  });
+
+  it('the policy allows what the pages use: no script, styles from the site or inline', async () => {
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/script-src[^;]*unsafe/);
+    for (const path of ['/', '/avtal', '/avtal/goteborg--shanghai', '/parter/kalix', '/motparter', '/motparter/zhejiang', '/statistik', '/karta', '/oppna-data']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).not.toMatch(/<script|\son[a-z]+=|javascript:/i);
+      for (const [, url] of html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)) expect(url!.startsWith('/'), path).toBe(true);
+    }
+  });
+});
+
+describe('errors', () => {
+  it('a record that does not exist is a 404 in the format asked for', async () => {
+    const api = await app.request('/api/agreements/no-such-thing');
+    expect(api.status).toBe(404);
+    expect(api.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    const page = await app.request('/avtal/no-such-thing');
+    expect(page.status).toBe(404);
+    const html = await page.text();
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain('Sidan finns inte');
+    // The way on: the list, the start page, a search.
+    expect(html).toContain('href="/avtal"');
+    expect(html).toContain('href="/"');
+    expect(html).toContain('<form method="get" action="/avtal" role="search">');
+  });
+
+  it('an error page is in English on English pages and for browsers that prefer English', async () => {
+    for (const [path, headers] of [
+      ['/avtal/no-such-thing?lang=en', {}],
+      ['/avtal/no-such-thing', { 'accept-language': 'en-GB,en;q=0.9' }],
+      ['/avtal/no-such-thing', { 'accept-language': 'de, en;q=0.5' }],
+    ] as const) {
+      const html = await (await app.request(path, { headers })).text();
+      expect(html, `${path} ${JSON.stringify(headers)}`).toContain('<html lang="en">');
+      expect(html).toContain('Page not found');
+    }
+    for (const language of ['sv-SE,sv;q=0.9,en;q=0.8', 'fr', '']) {
+      const html = await (await app.request('/avtal/no-such-thing', { headers: { 'accept-language': language } })).text();
+      expect(html, language).toContain('<html lang="sv">');
+    }
+    expect(await (await app.request('/avtal/no-such-thing?lang=sv', { headers: { 'accept-language': 'en' } })).text()).toContain('Sidan finns inte');
+  });
+
+  it('a bad parameter on a page is explained in plain words in the page language, with the way on', async () => {
+    const sv = await app.request('/avtal?page=0');
+    expect(sv.status).toBe(400);
+    const html = await sv.text();
+    expect(html).toContain('<strong>Sida</strong> ska vara ett heltal från 1 (du angav ”0”).');
+    expect(html).not.toContain('must be');
+    expect(html).toContain('visa sidan utan val');
+    const en = await (await app.request('/avtal?page=0&lang=en')).text();
+    expect(en).toContain('<strong>Page</strong> must be a whole number from 1 (you gave ”0”).');
+    expect(en).toContain('href="/avtal?lang=en"');
+  });
+
+  it('a wrong method is 405 with Allow, as JSON on the API and as a page elsewhere', async () => {
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const api = await app.request('/api/agreements', { method });
+      expect(api.status, method).toBe(405);
+      expect(api.headers.get('allow')).toBe('GET, HEAD');
+      expect(((await api.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
+      const page = await app.request('/avtal/goteborg--shanghai', { method });
+      expect(page.status).toBe(405);
+      expect(page.headers.get('allow')).toBe('GET, HEAD');
+      expect(await page.text()).toContain('Adressen kan bara läsas');
+    }
+    const options = await app.request('/statistik', { method: 'OPTIONS' });
+    expect(options.status).toBe(204);
+    expect(options.headers.get('allow')).toBe('GET, HEAD');
+    // A path no route has stays 404, whatever the method.
+    expect((await app.request('/nowhere', { method: 'POST' })).status).toBe(404);
+    expect((await app.request('/avtal', { method: 'HEAD' })).status).toBe(200);
+  });
+
+  it('a failure on our side is a 500 page on pages and JSON on the API, each with a body', async () => {
+    // A real failure: the database is closed under the app.
+    const broken = await openTestDatabase();
+    const brokenApp = createApp(broken.database);
+    await broken.close();
+    const page = await brokenApp.request('/avtal/goteborg--shanghai?lang=en');
+    expect(page.status).toBe(500);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await page.text()).toContain('Something went wrong on our side');
+    const api = await brokenApp.request('/api/agreements/goteborg--shanghai');
+    expect(api.status).toBe(500);
+    expect(((await api.json()) as { error: { code: string } }).error.code).toBe('INTERNAL');
+  });
+
+  it('NUL and control bytes in a path or a parameter never reach the database: 404 or 400 with a body', async () => {
+    for (const path of ['/avtal/%00', '/parter/%00', '/motparter/%00', '/api/agreements/%00', '/api/actors/%00', '/api/counterparts/%00', '/avtal/a%00b', '/avtal/%0A', '/avtal/%C0%AF']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(404);
+      expect((await response.text()).length, path).toBeGreaterThan(0);
+    }
+    for (const path of ['/avtal?q=%00', '/api/agreements?q=a%00b', '/api/agreements?q=%1B', '/avtal?q=%C2%85', '/api/actors?q=%FF%FE', '/avtal?place=%00', '/api/agreements?%00=1']) {
+      const response = await app.request(path);
+      expect(response.status, path).toBe(400);
+      expect((await response.text()).length).toBeGreaterThan(0);
+    }
+    expect(await (await app.request('/api/agreements?q=a%00b')).text()).toContain('"field":"q"');
+  });
+
+  it('a path beginning // never yields a link off the site', async () => {
+    for (const path of ['//evil.example', '//evil.example/avtal', '///evil.example/', '/\\evil.example']) {
+      const html = await (await app.request(`http://localhost${path}`)).text();
+      expect(html, path).not.toMatch(/href="\/\/|href="\\|href="https?:\/\/evil/);
+    }
+  });
+});
+
+describe('parameters', () => {
+  it('pages ignore parameters they do not read (shared links), the API refuses them by name', async () => {
+    for (const path of ['/avtal', '/statistik', '/karta', '/parter', '/motparter', '/', '/avtal/goteborg--shanghai', '/oppna-data']) {
+      const response = await app.request(`${path}${path.includes('?') ? '&' : '?'}utm_source=newsletter&fbclid=IwAR0abc`);
+      expect(response.status, path).toBe(200);
+      await response.body?.cancel();
+    }
+    const api = await app.request('/api/agreements?utm_source=newsletter');
+    expect(api.status).toBe(400);
+    const body = (await api.json()) as { error: { problems: Array<{ field: string; message: string }> } };
+    expect(body.error.problems).toEqual([{ field: 'utm_source', message: expect.stringContaining('is not a parameter of this address; it takes q,') }]);
+  });
+
+  it('accepts UTF-8 in a query, encoded or as a script sends it', async () => {
+    const encoded = await (await app.request('/api/agreements?q=%E8%98%AD%E5%B7%9E')).json();
+    const raw = await (await app.request('/api/agreements?q=蘭州')).json();
+    expect(raw).toEqual(encoded);
+    expect((await app.request('/avtal?q=兰州')).status).toBe(200);
+  });
+
+  it('keys the cache on what the route reads: not on parameters it ignores, their order, or the Host header', async () => {
+    const first = await app.request('/avtal?q=mora&status=in_force&utm_source=a');
+    expect(first.headers.get('x-cache')).toBe('miss');
+    const text = await first.text();
+    for (const [path, headers] of [
+      ['/avtal?status=in_force&q=mora&utm_source=b', {}],
+      ['/avtal?fbclid=x&q=mora&status=in_force', {}],
+      ['/avtal?q=mora&status=in_force&kind=', {}],
+      ['/avtal?q=mora&status=in_force', { host: 'other.example' }],
+    ] as const) {
+      const again = await app.request(`http://localhost${path}`, { headers });
+      expect(again.headers.get('x-cache'), path).toBe('hit');
+      expect(await again.text()).toBe(text);
+    }
+  });
+
+  it('bounds the cache in bytes, not only in entries', async () => {
+    const small = createApp(t.database, undefined, { cache: { maxTotalBytes: 300_000 } });
+    for (let i = 0; i < 60; i++) await (await small.request(`/api/agreements?pageSize=${1 + i}`)).arrayBuffer();
+    const { entries, bytes } = small.responseCache.stats();
+    expect(bytes).toBeLessThanOrEqual(300_000);
+    expect(bytes).toBeGreaterThan(100_000);
+    expect(entries).toBeLessThan(60);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it("lists exactly the router's API routes, both ways", async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> } }> };
+    const templates = Object.entries(doc.paths).map(([template, item]) => {
+      const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z]+\}/gi, '[^/]+')}$`);
+      return { template, pattern, item };
+    });
+    const routes = apiRoutesOf(app);
+    expect(routes.length).toBeGreaterThanOrEqual(19);
+    // Every route of the router is in the document…
+    const undocumented: string[] = [];
+    const documented = new Set<string>();
+    for (const route of routes) {
+      for (const url of sampleUrls(route)) {
+        const match = templates.find((t) => t.pattern.test(url));
+        if (match) documented.add(match.template);
+        else undocumented.push(`${route} (${url})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+    // …and every path of the document answers through the router.
+    expect(Object.keys(doc.paths).filter((template) => !documented.has(template))).toEqual([]);
+    for (const { template, item } of templates) {
+      let url = template;
+      for (const p of item.get?.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? 'goteborg--shanghai');
+      const response = await app.request(url.replace('/api/actors/goteborg--shanghai', '/api/actors/kalix').replace('/api/counterparts/goteborg--shanghai', '/api/counterparts/zhejiang'));
+      expect(response.status, url).toBe(200);
+      await response.body?.cancel();
+    }
+  });
+});
