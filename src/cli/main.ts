@@ -3,6 +3,7 @@
 // Exit codes are in exit-codes.ts.
 import { Command, CommanderError } from 'commander';
 import { DomainError } from '../domain/errors.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
@@ -29,6 +30,7 @@ Every command has --help, e.g. ortsband import --help.`,
   registerTransfer(program);
   registerStats(program);
   registerBackup(program);
+  registerAccounts(program);
   return program;
 }
 

@@ -43,23 +43,48 @@ const ownedRecord = () => ({
   updatedAt: updatedAt(),
 });
 
+// An organisation is a Swedish body of the register (a kommun's office: its
+// actor) or a national body without one (SKR, the national China centre, a
+// ministry, the register's own editorial organisation). Every record belongs
+// to one, and every user works for one.
 export const organisations = pgTable('organisations', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   // The Swedish party this organisation is, when it is one (a kommun's office).
-  actorId: integer('actor_id'),
+  actorId: integer('actor_id').unique(),
   createdAt: createdAt(),
 });
 
-export const users = pgTable('users', {
-  id: serial('id').primaryKey(),
-  organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-  subject: text('subject').notNull().unique(), // OIDC subject
-  displayName: text('display_name').notNull(),
-  role: text('role').$type<'reader' | 'editor' | 'admin'>().notNull().default('reader'),
-  createdAt: createdAt(),
-});
+// A user's role in their organisation (issue "Accounts, roles and editing"):
+// reader < editor (changes their organisation's records) ; coordinator reads
+// shared records everywhere; admin manages organisations, users and reference data.
+export const ROLES = ['reader', 'editor', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    // Lower case, trimmed: the address is how a person is known, invited and matched at sign-in.
+    email: text('email').notNull().unique(),
+    // The OpenID Connect subject, set at the first sign-in through the provider.
+    subject: text('subject').unique(),
+    displayName: text('display_name').notNull(),
+    role: text('role').$type<Role>().notNull().default('reader'),
+    // argon2id (PHC string); null for someone who signs in only through OpenID Connect.
+    passwordHash: text('password_hash'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check('users_email_lower_case', sql`${t.email} = lower(btrim(${t.email}))`),
+    check('users_role_known', sql.raw(`role in (${ROLES.map((r) => `'${r}'`).join(', ')})`)),
+  ],
+);
 
 export const ACTOR_KINDS = [
   'kommun',
