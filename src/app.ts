@@ -6,6 +6,8 @@ import { DomainError, invalid, notFound } from './domain/errors.ts';
 import { errorBody, HTTP_STATUS } from './api/errors.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
 import { responseCache } from './http/response-cache.ts';
+import { sessionMiddleware } from './http/session.ts';
+import { accountRoutes } from './web/account/routes.tsx';
 import type { Logger } from 'pino';
 
 // A URL longer than this is refused before any work is done; shorter ones
@@ -30,7 +32,9 @@ export function createApp(database: Database, log?: Logger) {
     c.res.headers.set('referrer-policy', 'same-origin');
   });
   app.use(responseCache({ db: database.db, principal: { kind: 'anonymous' } }));
+  app.use(sessionMiddleware(database.db));
   app.route('/api', apiRoutes(database));
+  app.route('/', accountRoutes(database));
   app.route('/', webRoutes(database));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'))));
   app.onError((error, c) => {

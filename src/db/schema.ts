@@ -86,6 +86,38 @@ export const users = pgTable(
   ],
 );
 
+// A signed-in browser. The cookie holds a random id (256 bits); only its
+// SHA-256 is kept, so a copy of the database signs nobody in. A session ends
+// at sign-out, at its expiry (sliding: each use within the last half of its
+// life extends it) and when its user's version moves (a role or password
+// change, disabling).
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userVersion: integer('user_version').notNull(),
+    // The synchronizer token every state-changing form of this session carries.
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// Failed sign-ins, by account ('account:<email>') and by client address
+// ('address:<ip>'): the limit on attempts counts these rows in a window, so
+// that every server process sees the same count.
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
+);
+
 export const ACTOR_KINDS = [
   'kommun',
   'region',

@@ -43,7 +43,8 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   const brand = html`<div class="brand"><a href="${href(lang, '/')}">Ortsband</a><span class="tagline">${t(lang, 'tagline')}</span></div>`;
   const menu = NAV.map(([to, key]) => html`<li><a href="${href(lang, to)}"${current(to)}>${t(lang, key)}</a></li>`);
   const switchLang = html`<li><a href="${href(otherLang, path, rest)}" lang="${otherLang}" hreflang="${otherLang}">${t(lang, 'switchLang')}</a></li>`;
-  const nav = html`<nav aria-label="${lang === 'sv' ? 'Huvudmeny' : 'Main menu'}"><ul>${menu}${switchLang}</ul></nav>`;
+  const signIn = html`<li><a href="${href(lang, '/logga-in')}"${current('/logga-in')}>${lang === 'sv' ? 'Logga in' : 'Sign in'}</a></li>`;
+  const nav = html`<nav aria-label="${lang === 'sv' ? 'Huvudmeny' : 'Main menu'}"><ul>${menu}${switchLang}${signIn}</ul></nav>`;
   const credit =
     lang === 'sv'
       ? 'Data från rapporten "Lokal frost i relationerna" (NKK 2022) och fyra andra källdokument; varje uppgift anger sin källa.'
