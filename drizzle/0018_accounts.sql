@@ -1,3 +1,12 @@
+CREATE TABLE "oidc_flows" (
+	"state" text PRIMARY KEY NOT NULL,
+	"code_verifier" text NOT NULL,
+	"nonce" text NOT NULL,
+	"lang" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "oidc_flows_lang_known" CHECK ("oidc_flows"."lang" in ('sv', 'en'))
+);
+--> statement-breakpoint
 CREATE TABLE "sessions" (
 	"id_hash" text PRIMARY KEY NOT NULL,
 	"user_id" integer NOT NULL,

@@ -7,6 +7,8 @@ import { errorBody, HTTP_STATUS } from './api/errors.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
 import { responseCache } from './http/response-cache.ts';
 import { sessionMiddleware } from './http/session.ts';
+import type { OidcSettings } from './domain/accounts/oidc.ts';
+import { env } from './env.ts';
 import { accountRoutes } from './web/account/routes.tsx';
 import type { Logger } from 'pino';
 
@@ -14,7 +16,18 @@ import type { Logger } from 'pino';
 // reach the parameter schemas, which name the parameter that is too long.
 const MAX_URL_LENGTH = 16_384;
 
-export function createApp(database: Database, log?: Logger) {
+/** What the app is told beyond its database: the identity provider, read from the environment unless given. */
+export interface AppSettings {
+  oidc?: OidcSettings;
+}
+
+export function oidcFromEnv(): OidcSettings | undefined {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return undefined;
+  return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, emailClaim: e.OIDC_EMAIL_CLAIM, label: e.OIDC_LABEL };
+}
+
+export function createApp(database: Database, log?: Logger, settings: AppSettings = { oidc: oidcFromEnv() }) {
   const app = new Hono();
   if (log) {
     app.use(async (c, next) => {
@@ -34,7 +47,7 @@ export function createApp(database: Database, log?: Logger) {
   app.use(responseCache({ db: database.db, principal: { kind: 'anonymous' } }));
   app.use(sessionMiddleware(database.db));
   app.route('/api', apiRoutes(database));
-  app.route('/', accountRoutes(database));
+  app.route('/', accountRoutes(database, settings));
   app.route('/', webRoutes(database));
   app.notFound((c) => (c.req.path.startsWith('/api/') ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'))));
   app.onError((error, c) => {

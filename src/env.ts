@@ -16,6 +16,18 @@ const schema = z.object({
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   // The open-data contact address in the DCAT catalogue (/api/dcat.jsonld).
   CONTACT_EMAIL: z.email().optional(),
+  // Sign-in through an OpenID Connect provider (Entra ID, Freja eID+, a
+  // Sweden Connect broker): its issuer URL and this client's registration.
+  // All three or none; the claim that carries the e-mail address, and the
+  // sign-in button's words, may be set too.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  OIDC_LABEL: z.string().min(1).max(100).optional(),
+}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
+  message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
+  path: ['OIDC_ISSUER'],
 });
 
 export type Env = z.infer<typeof schema>;

@@ -105,6 +105,18 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+// A sign-in through the OpenID Connect provider under way: what the callback
+// checks the provider's answer against (PKCE verifier, nonce), found by the
+// state the browser brings back and also holds in a cookie. One use; gone
+// after ten minutes.
+export const oidcFlows = pgTable('oidc_flows', {
+  state: text('state').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  lang: text('lang').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [check('oidc_flows_lang_known', sql`${t.lang} in ('sv', 'en')`)]);
+
 // Failed sign-ins, by account ('account:<email>') and by client address
 // ('address:<ip>'): the limit on attempts counts these rows in a window, so
 // that every server process sees the same count.

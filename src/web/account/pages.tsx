@@ -1,5 +1,6 @@
 // The sign-in page and the signed-in person's own page. Texts here, Swedish
 // first, as they belong to these pages only.
+import type { OidcRefusal } from '../../domain/accounts/oidc.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { href, Layout } from '../layout.tsx';
@@ -25,6 +26,10 @@ const words = {
   role: { sv: 'Roll', en: 'Role' },
   signOut: { sv: 'Logga ut', en: 'Sign out' },
   signedOut: { sv: 'Du är utloggad.', en: 'You are signed out.' },
+  withProvider: { sv: 'Logga in med din organisations inloggning', en: "Sign in with your organisation's sign-in" },
+  orPassword: { sv: 'Eller med e-postadress och lösenord', en: 'Or with e-mail address and password' },
+  refused: { sv: 'Inloggningen gick inte igenom', en: 'The sign-in did not go through' },
+  tryAgain: { sv: 'Till inloggningen', en: 'Back to sign-in' },
 } as const;
 const w = (lang: Lang, key: keyof typeof words) => words[key][lang];
 
@@ -60,7 +65,8 @@ function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem & { id: 
   );
 }
 
-export function SignInPage(props: { lang: Lang; csrf: string; email?: string; problems?: FieldProblem[]; notice?: string; signedOut?: boolean }) {
+/** `oidcLabel`: undefined when no identity provider is configured; null for the default words. */
+export function SignInPage(props: { lang: Lang; csrf: string; email?: string; problems?: FieldProblem[]; notice?: string; signedOut?: boolean; oidcLabel?: string | null }) {
   const { lang } = props;
   const problems = (props.problems ?? []).map((p) => ({ ...p, id: p.field === 'email' ? 'sign-in-email' : p.field === 'password' ? 'sign-in-password' : 'sign-in-email' }));
   const problemOf = (id: string) => problems.find((p) => p.id === id);
@@ -85,6 +91,16 @@ export function SignInPage(props: { lang: Lang; csrf: string; email?: string; pr
       {props.notice ? <p class="notice" role="alert">{props.notice}</p> : null}
       {props.signedOut ? <p role="status">{w(lang, 'signedOut')}</p> : null}
       <p>{w(lang, 'intro')}</p>
+      {props.oidcLabel !== undefined ? (
+        <>
+          <p>
+            <a class="button" href={href(lang, '/logga-in/oidc')}>
+              {props.oidcLabel ?? w(lang, 'withProvider')}
+            </a>
+          </p>
+          <h2>{w(lang, 'orPassword')}</h2>
+        </>
+      ) : null}
       <form method="post" action={href(lang, '/logga-in')} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
         {field('sign-in-email', 'email', w(lang, 'email'), 'email', 'username', props.email)}
@@ -115,6 +131,42 @@ export function AccountPage(props: { lang: Lang; signedIn: SignedIn }) {
         <input type="hidden" name={CSRF_FIELD} value={signedIn.csrfToken} />
         <button type="submit">{w(lang, 'signOut')}</button>
       </form>
+    </Layout>
+  );
+}
+
+const REFUSALS: Record<OidcRefusal['reason'], { sv: (email?: string) => string; en: (email?: string) => string }> = {
+  unknown_person: {
+    sv: (email) => `${email} har inget konto i Ortsband. Be en administratör i din organisation att lägga till dig med den adressen, eller att bjuda in dig.`,
+    en: (email) => `${email} has no account in Ortsband. Ask an administrator of your organisation to add you with that address, or to invite you.`,
+  },
+  disabled: {
+    sv: () => 'Kontot är avstängt. Fråga en administratör i din organisation.',
+    en: () => 'The account is disabled. Ask an administrator of your organisation.',
+  },
+  other_subject: {
+    sv: (email) => `${email} hör till en annan identitet hos din inloggningstjänst. Fråga en administratör i din organisation.`,
+    en: (email) => `${email} belongs to another identity at your sign-in service. Ask an administrator of your organisation.`,
+  },
+  no_email: {
+    sv: () => 'Inloggningstjänsten lämnade ingen bekräftad e-postadress, och det är den Ortsband känner igen dig på. Fråga din organisations IT-stöd.',
+    en: () => 'The sign-in service gave no verified e-mail address, which is how Ortsband knows you. Ask your organisation\'s IT support.',
+  },
+  expired: {
+    sv: () => 'Inloggningen tog för lång tid, avbröts eller startades i en annan webbläsare. Börja om.',
+    en: () => 'The sign-in took too long, was cancelled or was started in another browser. Start again.',
+  },
+};
+
+export function OidcRefusedPage(props: { lang: Lang; refusal: OidcRefusal }) {
+  const { lang, refusal } = props;
+  return (
+    <Layout lang={lang} title={w(lang, 'refused')} path="/logga-in">
+      <h1>{w(lang, 'refused')}</h1>
+      <p>{REFUSALS[refusal.reason][lang](refusal.email)}</p>
+      <p>
+        <a href={href(lang, '/logga-in')}>{w(lang, 'tryAgain')}</a>
+      </p>
     </Layout>
   );
 }

@@ -3,15 +3,16 @@
 // redirects (post/redirect/get), or renders the page again with the errors.
 import { Hono } from 'hono';
 import type { Database } from '../../db/client.ts';
+import { beginOidcSignIn, completeOidcSignIn, OidcRefusal, type OidcSettings } from '../../domain/accounts/oidc.ts';
 import { signInWithPassword } from '../../domain/accounts/sign-in.ts';
 import { endSession } from '../../domain/accounts/sessions.ts';
 import { DomainError } from '../../domain/errors.ts';
 import { formToken, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
-import { getCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { href } from '../layout.tsx';
-import { AccountPage, SignInPage } from './pages.tsx';
+import { AccountPage, OidcRefusedPage, SignInPage } from './pages.tsx';
 import { HTTP_STATUS } from '../../api/errors.ts';
 
 const NOTICES_SV: Partial<Record<DomainError['code'], string>> = {
@@ -19,7 +20,13 @@ const NOTICES_SV: Partial<Record<DomainError['code'], string>> = {
   FORBIDDEN: 'Kontot är avstängt, eller formuläret hade gått ut. Öppna sidan igen; hjälper inte det, fråga en administratör i din organisation.',
 };
 
-export function accountRoutes(database: Database) {
+const OIDC_PATH = '/logga-in/oidc';
+const OIDC_CALLBACK = `${OIDC_PATH}/svar`;
+// The state of a sign-in under way, bound to the browser that began it.
+const OIDC_STATE_COOKIE = 'ortsband_oidc_state';
+
+export function accountRoutes(database: Database, settings: { oidc?: OidcSettings } = {}) {
+  const { oidc } = settings;
   const web = new Hono();
   web.use(sameOriginOnly());
   // Pages for one person: never kept by a shared cache.
@@ -31,7 +38,7 @@ export function accountRoutes(database: Database) {
   web.get('/logga-in', (c) => {
     const lang = langOf(c);
     if (c.get('signedIn')) return c.redirect(href(lang, '/konto'), 303);
-    return c.html(<SignInPage lang={lang} csrf={formToken(c)} signedOut={c.req.query('utloggad') === '1'} />);
+    return c.html(<SignInPage lang={lang} csrf={formToken(c)} signedOut={c.req.query('utloggad') === '1'} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
   });
 
   web.post('/logga-in', async (c) => {
@@ -50,9 +57,34 @@ export function accountRoutes(database: Database) {
       if (!(error instanceof DomainError)) throw error;
       c.status(HTTP_STATUS[error.code]);
       const notice = error.problems.length ? undefined : lang === 'sv' ? (NOTICES_SV[error.code] ?? error.message) : error.message;
-      return c.html(<SignInPage lang={lang} csrf={formToken(c)} email={email} problems={error.problems} notice={notice} />);
+      return c.html(<SignInPage lang={lang} csrf={formToken(c)} email={email} problems={error.problems} notice={notice} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
     }
   });
+
+  if (oidc) {
+    web.get(OIDC_PATH, async (c) => {
+      const redirectUri = new URL(OIDC_CALLBACK, c.req.url).href;
+      const { url, state } = await beginOidcSignIn(database.db, oidc, redirectUri, langOf(c));
+      // Lax: the provider's redirect back is a top-level navigation from its site.
+      setCookie(c, OIDC_STATE_COOKIE, state, { httpOnly: true, sameSite: 'Lax', secure: new URL(c.req.url).protocol === 'https:', path: OIDC_PATH, maxAge: 600 });
+      return c.redirect(url, 302);
+    });
+    web.get(OIDC_CALLBACK, async (c) => {
+      const cookieState = getCookie(c, OIDC_STATE_COOKIE);
+      deleteCookie(c, OIDC_STATE_COOKIE, { path: OIDC_PATH });
+      try {
+        const before = getCookie(c, SESSION_COOKIE);
+        if (before) await endSession(database.db, before);
+        const { session, lang } = await completeOidcSignIn(database.db, oidc, new URL(c.req.url), cookieState);
+        setSessionCookie(c, session.token);
+        return c.redirect(href(lang, '/konto'), 303);
+      } catch (error) {
+        if (!(error instanceof OidcRefusal)) throw error;
+        c.status(403);
+        return c.html(<OidcRefusedPage lang={langOf(c)} refusal={error} />);
+      }
+    });
+  }
 
   web.post('/logga-ut', async (c) => {
     const lang = langOf(c);
