@@ -105,6 +105,29 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+// Personal access tokens for the API: made and revoked by their user, shown
+// once, kept as their SHA-256 only; read or write; each expires, and all of a
+// user's end when the user's version moves on (as sessions do).
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userVersion: integer('user_version').notNull(),
+    name: text('name').notNull(),
+    scope: text('scope').$type<TokenScope>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId), check('api_tokens_scope_known', sql.raw(`scope in (${TOKEN_SCOPES.map((s) => `'${s}'`).join(', ')})`))],
+);
+
 // A sign-in through the OpenID Connect provider under way: what the callback
 // checks the provider's answer against (PKCE verifier, nonce), found by the
 // state the browser brings back and also holds in a cookie. One use; gone

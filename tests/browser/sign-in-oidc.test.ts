@@ -8,7 +8,9 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { getRequestListener } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
+import { users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { readEnv } from '../../src/env.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -25,7 +27,7 @@ beforeAll(async () => {
   t = await openTestDatabase();
   await addUser({ ctx: systemCtx(t), input: { email: 'karin@kronoberg.se', displayName: 'Karin Karlsson', organisation: 'ortsband', role: 'coordinator' } });
   // The app's address must be known before the provider registers it as the client's redirect.
-  let listener: ReturnType<typeof getRequestListener> = (_req, res) => void res.end();
+  let listener: ReturnType<typeof getRequestListener> = async (_req, res) => void res.end();
   server = createServer((req, res) => listener(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -72,7 +74,7 @@ it('signs a known address in through the provider, with PKCE, and binds its subj
   expect(page.url()).toBe(`${base}/konto`);
   expect(await page.locator('dl.facts').innerText()).toContain('samordnare');
   await page.screenshot({ path: `${SHOTS}/oidc-account.png`, fullPage: true });
-  const [row] = (await t.database.db.execute(`select subject from users where email = 'karin@kronoberg.se'`)).rows as Array<{ subject: string }>;
+  const [row] = await t.database.db.select({ subject: users.subject }).from(users).where(eq(users.email, 'karin@kronoberg.se'));
   expect(row!.subject).toBe('karin');
   await context.close();
 });

@@ -81,6 +81,24 @@ it('signs in with a wrong and then the right password, and out again, by keyboar
   await page.screenshot({ path: `${SHOTS}/account.png`, fullPage: true });
   await expectAccessible(page);
 
+  // An access key: the form with an error, then made and shown once.
+  await tabTo(page, 'form[action="/konto/nycklar"] button');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.error-summary');
+  expect(await page.locator('.error-summary a').first().innerText()).toContain('Ge nyckeln ett namn');
+  await page.screenshot({ path: `${SHOTS}/account-key-error.png`, fullPage: true });
+  await expectAccessible(page);
+  await page.locator('.error-summary a').first().focus();
+  await page.keyboard.press('Enter');
+  expect(await page.evaluate(() => document.activeElement?.id)).toBe('key-name');
+  await page.keyboard.type('Import från ärendesystemet');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#new-key');
+  expect(await page.inputValue('#new-key')).toMatch(/^ortsband_[A-Za-z0-9_-]{43}$/);
+  await expectAccessible(page);
+  await page.goto(`${base}/konto`);
+  await expectAccessible(page);
+
   await tabTo(page, 'form[action="/logga-ut"] button');
   await page.keyboard.press('Enter');
   await page.waitForURL(`${base}/logga-in?utloggad=1`);

@@ -176,3 +176,62 @@ it('the English sign-in page speaks English', async () => {
   const rows = await t.database.db.select().from(sessions).where(and(eq(sessions.userId, -1)));
   expect(rows).toEqual([]);
 });
+
+describe('personal access keys for the API', () => {
+  const keyOf = (html: string) => /id="new-key"[^>]* value="(ortsband_[A-Za-z0-9_-]{43})"/.exec(html)?.[1];
+  const api = (key: string) => app.fetch(new Request('http://localhost/api/agreements?pageSize=1', { headers: { authorization: `Bearer ${key}` } }));
+
+  it('makes a key shown once, which the API takes until it is revoked', async () => {
+    const email = await person();
+    const browser = new Browser();
+    await browser.signIn(email);
+    const csrf = await browser.formToken('/konto');
+    const created = await browser.post('/konto/nycklar', { csrf, name: 'Import från ärendesystemet', scope: 'read', days: '30' });
+    expect(created.status).toBe(200);
+    expect(created.headers.get('cache-control')).toBe('no-store');
+    const key = keyOf(await created.text())!;
+    expect(key).toBeDefined();
+    const account = await (await browser.request('/konto')).text();
+    expect(account).toContain('Import från ärendesystemet');
+    expect(account).not.toContain(key);
+    const answer = await api(key);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('x-cache')).toBeNull(); // a key's answers are not shared
+    const id = /action="\/konto\/nycklar\/(\d+)\/aterkalla"/.exec(account)![1]!;
+    // Another person cannot revoke it: to them it is not there.
+    const other = new Browser();
+    await other.signIn(await person());
+    expect((await other.post(`/konto/nycklar/${id}/aterkalla`, { csrf: await other.formToken('/konto') })).status).toBe(404);
+    expect((await api(key)).status).toBe(200);
+    expect((await browser.post(`/konto/nycklar/${id}/aterkalla`, { csrf })).status).toBe(303);
+    const refused = await api(key);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('www-authenticate')).toContain('invalid_token');
+    expect((await refused.json()).error.message).toContain('revoked');
+  });
+
+  it('names every bad field of the form, keeps what was typed, and makes no key', async () => {
+    const email = await person();
+    const browser = new Browser();
+    await browser.signIn(email);
+    const answer = await browser.post('/konto/nycklar', { csrf: await browser.formToken('/konto'), name: '', scope: 'admin', days: '7' });
+    expect(answer.status).toBe(400);
+    const page = await answer.text();
+    expect(page).toContain('<a href="#key-name">Ge nyckeln ett namn');
+    expect(page).toContain('<a href="#key-scope">Välj läsa eller läsa och ändra.</a>');
+    expect(page).toContain('<a href="#key-days">Välj 30, 90 eller 365 dagar.</a>');
+    expect(page).toContain('Du har inga giltiga nycklar.');
+  });
+
+  it('a key stops working when its user changes role or is disabled, and an unknown key is 401', async () => {
+    const email = await person();
+    const browser = new Browser();
+    await browser.signIn(email);
+    const key = keyOf(await (await browser.post('/konto/nycklar', { csrf: await browser.formToken('/konto'), name: 'k', scope: 'write', days: '90' })).text())!;
+    expect((await api(key)).status).toBe(200);
+    await changeUser({ ctx: systemCtx(t), input: { email, role: 'reader' } });
+    expect((await api(key)).status).toBe(401);
+    expect((await api(`ortsband_${'A'.repeat(43)}`)).status).toBe(401);
+    expect((await app.fetch(new Request('http://localhost/api/agreements', { headers: { authorization: 'Basic abc' } }))).status).toBe(401);
+  });
+});

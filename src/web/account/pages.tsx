@@ -30,6 +30,27 @@ const words = {
   orPassword: { sv: 'Eller med e-postadress och lösenord', en: 'Or with e-mail address and password' },
   refused: { sv: 'Inloggningen gick inte igenom', en: 'The sign-in did not go through' },
   tryAgain: { sv: 'Till inloggningen', en: 'Back to sign-in' },
+  keys: { sv: 'Åtkomstnycklar för API:t', en: 'Access keys for the API' },
+  keysIntro: {
+    sv: 'En nyckel låter ett program läsa (och med skrivrätt ändra) det du själv får, via API:t. Skicka den som "Authorization: Bearer <nyckel>". Den visas bara en gång.',
+    en: 'A key lets a program read (and with write access change) what you yourself may, through the API. Send it as "Authorization: Bearer <key>". It is shown only once.',
+  },
+  noKeys: { sv: 'Du har inga giltiga nycklar.', en: 'You have no valid keys.' },
+  keyName: { sv: 'Namn', en: 'Name' },
+  keyScope: { sv: 'Behörighet', en: 'Access' },
+  keyExpires: { sv: 'Gäller till', en: 'Valid until' },
+  keyUsed: { sv: 'Senast använd', en: 'Last used' },
+  never: { sv: 'aldrig', en: 'never' },
+  revoke: { sv: 'Återkalla', en: 'Revoke' },
+  newKey: { sv: 'Ny nyckel', en: 'New key' },
+  days: { sv: 'Giltig i', en: 'Valid for' },
+  create: { sv: 'Skapa nyckel', en: 'Create key' },
+  created: { sv: 'Din nya nyckel', en: 'Your new key' },
+  createdHint: {
+    sv: 'Kopiera den nu och förvara den som ett lösenord. Ortsband sparar bara ett fingeravtryck av den och kan inte visa den igen.',
+    en: 'Copy it now and keep it like a password. Ortsband keeps only a fingerprint of it and cannot show it again.',
+  },
+  back: { sv: 'Tillbaka till kontot', en: 'Back to your account' },
 } as const;
 const w = (lang: Lang, key: keyof typeof words) => words[key][lang];
 
@@ -45,6 +66,9 @@ const MESSAGES_SV: Record<string, string> = {
   'the e-mail address or the password is wrong': 'E-postadressen eller lösenordet är fel.',
   'write your password': 'Skriv ditt lösenord.',
   'must be an e-mail address, e.g. namn@kommun.se': 'Skriv en e-postadress, till exempel namn@kommun.se.',
+  'give the key a name, e.g. "Import from our case system"': 'Ge nyckeln ett namn, till exempel "Import från ärendesystemet".',
+  'must be one of read, write': 'Välj läsa eller läsa och ändra.',
+  'must be one of 30, 90, 365 days': 'Välj 30, 90 eller 365 dagar.',
 };
 const say = (lang: Lang, message: string) => (lang === 'sv' ? (MESSAGES_SV[message] ?? message) : message.charAt(0).toUpperCase() + message.slice(1));
 
@@ -112,10 +136,28 @@ export function SignInPage(props: { lang: Lang; csrf: string; email?: string; pr
   );
 }
 
-export function AccountPage(props: { lang: Lang; signedIn: SignedIn }) {
+const SCOPES = { read: { sv: 'läsa', en: 'read' }, write: { sv: 'läsa och ändra', en: 'read and change' } } as const;
+const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
+
+export interface TokenRow {
+  id: number;
+  name: string;
+  scope: 'read' | 'write';
+  expiresAt: Date;
+  lastUsedAt: Date | null;
+}
+
+export function AccountPage(props: { lang: Lang; signedIn: SignedIn; tokens: TokenRow[]; problems?: FieldProblem[]; typed?: Record<string, string> }) {
   const { lang, signedIn } = props;
+  const problems = (props.problems ?? []).map((p) => ({ ...p, id: `key-${p.field}` }));
+  const problemOf = (field: string) => problems.find((p) => p.field === field);
+  const described = (field: string) => (problemOf(field) ? { 'aria-invalid': 'true', 'aria-describedby': `key-${field}-error` } : {});
+  const message = (field: string) => {
+    const problem = problemOf(field);
+    return problem ? <span class="error-message" id={`key-${field}-error`}>{say(lang, problem.message)}</span> : null;
+  };
   return (
-    <Layout lang={lang} title={w(lang, 'account')} path="/konto">
+    <Layout lang={lang} title={w(lang, 'account')} path="/konto" account={signedIn.displayName}>
       <h1>{w(lang, 'account')}</h1>
       <dl class="facts">
         <dt>{w(lang, 'name')}</dt>
@@ -130,6 +172,75 @@ export function AccountPage(props: { lang: Lang; signedIn: SignedIn }) {
       <form method="post" action={href(lang, '/logga-ut')}>
         <input type="hidden" name={CSRF_FIELD} value={signedIn.csrfToken} />
         <button type="submit">{w(lang, 'signOut')}</button>
+      </form>
+      <h2 id="keys">{w(lang, 'keys')}</h2>
+      <ErrorSummary lang={lang} problems={problems} />
+      <p>{w(lang, 'keysIntro')}</p>
+      {props.tokens.length ? (
+        <table>
+          <caption class="visually-hidden">{w(lang, 'keys')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w(lang, 'keyName')}</th>
+              <th scope="col">{w(lang, 'keyScope')}</th>
+              <th scope="col">{w(lang, 'keyExpires')}</th>
+              <th scope="col">{w(lang, 'keyUsed')}</th>
+              <td></td>
+            </tr>
+          </thead>
+          <tbody>
+            {props.tokens.map((k) => (
+              <tr>
+                <td>{k.name}</td>
+                <td>{SCOPES[k.scope][lang]}</td>
+                <td>{day(lang, k.expiresAt)}</td>
+                <td>{k.lastUsedAt ? day(lang, k.lastUsedAt) : w(lang, 'never')}</td>
+                <td>
+                  <form method="post" action={href(lang, `/konto/nycklar/${k.id}/aterkalla`)}>
+                    <input type="hidden" name={CSRF_FIELD} value={signedIn.csrfToken} />
+                    <button type="submit" aria-label={`${w(lang, 'revoke')}: ${k.name}`}>
+                      {w(lang, 'revoke')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{w(lang, 'noKeys')}</p>
+      )}
+      <h3>{w(lang, 'newKey')}</h3>
+      <form method="post" action={href(lang, '/konto/nycklar')} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={signedIn.csrfToken} />
+        <div class={problemOf('name') ? 'field field-error' : 'field'}>
+          <label for="key-name">{w(lang, 'keyName')}</label>
+          {message('name')}
+          <input id="key-name" name="name" type="text" maxlength={100} value={props.typed?.name} {...described('name')} />
+        </div>
+        <div class={problemOf('scope') ? 'field field-error' : 'field'}>
+          <label for="key-scope">{w(lang, 'keyScope')}</label>
+          {message('scope')}
+          <select id="key-scope" name="scope" {...described('scope')}>
+            {(['read', 'write'] as const).map((scope) => (
+              <option value={scope} selected={props.typed?.scope === scope}>
+                {SCOPES[scope][lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class={problemOf('days') ? 'field field-error' : 'field'}>
+          <label for="key-days">{w(lang, 'days')}</label>
+          {message('days')}
+          <select id="key-days" name="days" {...described('days')}>
+            {[30, 90, 365].map((days) => (
+              <option value={String(days)} selected={props.typed?.days === String(days)}>
+                {days} {lang === 'sv' ? 'dagar' : 'days'}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{w(lang, 'create')}</button>
       </form>
     </Layout>
   );
@@ -166,6 +277,26 @@ export function OidcRefusedPage(props: { lang: Lang; refusal: OidcRefusal }) {
       <p>{REFUSALS[refusal.reason][lang](refusal.email)}</p>
       <p>
         <a href={href(lang, '/logga-in')}>{w(lang, 'tryAgain')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function TokenCreatedPage(props: { lang: Lang; token: string; name: string; expiresAt: Date; account: string }) {
+  const { lang } = props;
+  return (
+    <Layout lang={lang} title={w(lang, 'created')} path="/konto" account={props.account}>
+      <h1>{w(lang, 'created')}</h1>
+      <p>
+        <strong>{props.name}</strong> · {w(lang, 'keyExpires').toLowerCase()} {day(lang, props.expiresAt)}
+      </p>
+      <p>
+        <label for="new-key">{w(lang, 'created')}</label>
+        <input id="new-key" class="token" type="text" readonly value={props.token} aria-describedby="new-key-hint" />
+        <span class="hint" id="new-key-hint">{w(lang, 'createdHint')}</span>
+      </p>
+      <p>
+        <a href={href(lang, '/konto')}>{w(lang, 'back')}</a>
       </p>
     </Layout>
   );

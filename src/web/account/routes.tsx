@@ -12,7 +12,8 @@ import { langOf } from '../../http/query.ts';
 import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { href } from '../layout.tsx';
-import { AccountPage, OidcRefusedPage, SignInPage } from './pages.tsx';
+import { AccountPage, OidcRefusedPage, SignInPage, TokenCreatedPage } from './pages.tsx';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
 import { HTTP_STATUS } from '../../api/errors.ts';
 
 const NOTICES_SV: Partial<Record<DomainError['code'], string>> = {
@@ -97,11 +98,38 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
     return c.redirect(href(lang, '/logga-in', { utloggad: '1' }), 303);
   });
 
-  web.get('/konto', (c) => {
+  web.get('/konto', async (c) => {
     const lang = langOf(c);
     const signedIn = c.get('signedIn');
     if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
-    return c.html(<AccountPage lang={lang} signedIn={signedIn} />);
+    return c.html(<AccountPage lang={lang} signedIn={signedIn} tokens={await listApiTokens(database.db, signedIn)} />);
+  });
+
+  web.post('/konto/nycklar', async (c) => {
+    const lang = langOf(c);
+    const signedIn = c.get('signedIn');
+    if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = Object.fromEntries(['name', 'scope', 'days'].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
+    try {
+      const created = await createApiToken(database.db, signedIn, typed);
+      // Shown here, once: a redirect would have to carry the key in a URL.
+      return c.html(<TokenCreatedPage lang={lang} token={created.token} name={typed.name!.trim()} expiresAt={created.expiresAt} account={signedIn.displayName} />);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      c.status(400);
+      return c.html(<AccountPage lang={lang} signedIn={signedIn} tokens={await listApiTokens(database.db, signedIn)} problems={error.problems} typed={typed} />);
+    }
+  });
+
+  web.post('/konto/nycklar/:id{[0-9]{1,9}}/aterkalla', async (c) => {
+    const lang = langOf(c);
+    const signedIn = c.get('signedIn');
+    if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
+    requireFormToken(c, await c.req.parseBody());
+    await revokeApiToken(database.db, signedIn, Number(c.req.param('id')));
+    return c.redirect(`${href(lang, '/konto')}#keys`, 303);
   });
   return web;
 }
