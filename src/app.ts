@@ -9,6 +9,7 @@ import { responseCache } from './http/response-cache.ts';
 import { sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { env } from './env.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
 import type { Logger } from 'pino';
 
@@ -19,6 +20,7 @@ const MAX_URL_LENGTH = 16_384;
 /** What the app is told beyond its database: the identity provider, read from the environment unless given. */
 export interface AppSettings {
   oidc?: OidcSettings;
+  mailer?: Mailer;
 }
 
 export function oidcFromEnv(): OidcSettings | undefined {
@@ -27,7 +29,12 @@ export function oidcFromEnv(): OidcSettings | undefined {
   return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, emailClaim: e.OIDC_EMAIL_CLAIM, label: e.OIDC_LABEL };
 }
 
-export function createApp(database: Database, log?: Logger, settings: AppSettings = { oidc: oidcFromEnv() }) {
+export function mailerFromEnv(): Mailer | undefined {
+  const e = env();
+  return e.SMTP_URL ? createMailer({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined;
+}
+
+export function createApp(database: Database, log?: Logger, settings: AppSettings = { oidc: oidcFromEnv(), mailer: mailerFromEnv() }) {
   const app = new Hono();
   if (log) {
     app.use(async (c, next) => {

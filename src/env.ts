@@ -25,6 +25,9 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
   OIDC_LABEL: z.string().min(1).max(100).optional(),
+  // Outgoing mail (invitations): an SMTP server, smtp://user:password@host:587; unset = no mail.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Ortsband <noreply@localhost>'),
 }).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
   message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
   path: ['OIDC_ISSUER'],

@@ -105,6 +105,29 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+// An administrator's invitation of a person, by e-mail address, to an
+// organisation and a role: a one-time link (its token kept as SHA-256) that
+// expires. Accepting it makes the user.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    role: text('role').$type<Role>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('invitations_email_idx').on(t.email),
+    check('invitations_email_lower_case', sql`${t.email} = lower(btrim(${t.email}))`),
+    check('invitations_role_known', sql.raw(`role in (${ROLES.map((r) => `'${r}'`).join(', ')})`)),
+  ],
+);
+
 // Personal access tokens for the API: made and revoked by their user, shown
 // once, kept as their SHA-256 only; read or write; each expires, and all of a
 // user's end when the user's version moves on (as sessions do).

@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
 import { users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { inviteUser } from '../../src/domain/accounts/invitations.ts';
 import { readEnv } from '../../src/env.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { startIdentityProvider, type IdentityProvider } from '../support/identity-provider.ts';
@@ -88,6 +89,18 @@ it('tells a person without an account whom to ask, and starts no session', async
   await page.screenshot({ path: `${SHOTS}/oidc-unknown.png`, fullPage: true });
   await expectAccessible(page);
   expect((await context.cookies()).some((c) => c.name === 'ortsband_session')).toBe(false);
+  await context.close();
+});
+
+it('accepts an open invitation of the address by signing in through the provider', async () => {
+  await inviteUser({ ctx: systemCtx(t), input: { email: 'ny@kronoberg.se', organisation: 'ortsband', role: 'reader' } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signInAtProvider(page, 'ny');
+  expect(page.url()).toBe(`${base}/konto`);
+  expect(await page.locator('dl.facts').innerText()).toContain('läsare');
+  const [row] = await t.database.db.select({ subject: users.subject }).from(users).where(eq(users.email, 'ny@kronoberg.se'));
+  expect(row!.subject).toBe('ny');
   await context.close();
 });
 

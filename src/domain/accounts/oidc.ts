@@ -8,6 +8,7 @@ import * as client from 'openid-client';
 import type { Executor } from '../../db/client.ts';
 import { oidcFlows, users } from '../../db/schema.ts';
 import { DomainError } from '../errors.ts';
+import { acceptInvitation, openInvitationOf } from './invitations.ts';
 import { startSession } from './sessions.ts';
 
 export interface OidcSettings {
@@ -90,8 +91,14 @@ export async function completeOidcSignIn(db: Executor, settings: OidcSettings, c
   if (!email) throw new OidcRefusal('no_email', `the identity provider gave no e-mail address (claim '${settings.emailClaim}')`);
   if (claims.email_verified === false) throw new OidcRefusal('no_email', 'the identity provider has not verified the e-mail address', email);
   const subject = String(claims.sub);
-  const [user] = await db.select().from(users).where(eq(users.email, email));
-  if (!user) throw new OidcRefusal('unknown_person', `${email} has no account in Ortsband`, email);
+  let [user] = await db.select().from(users).where(eq(users.email, email));
+  if (!user) {
+    // An open invitation of the address is accepted by signing in.
+    const invitation = await openInvitationOf(db, email);
+    if (!invitation) throw new OidcRefusal('unknown_person', `${email} has no account in Ortsband`, email);
+    const name = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email;
+    user = await acceptInvitation(db, invitation.id, { displayName: name }, subject);
+  }
   if (user.disabledAt) throw new OidcRefusal('disabled', 'this account is disabled', email);
   if (user.subject && user.subject !== subject) throw new OidcRefusal('other_subject', `${email} is bound to another identity at the provider`, email);
   if (!user.subject) await db.update(users).set({ subject }).where(eq(users.id, user.id));

@@ -6,6 +6,7 @@ import type { FieldProblem } from '../../domain/errors.ts';
 import { href, Layout } from '../layout.tsx';
 import type { Lang } from '../i18n.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
+import { ErrorSummary, ROLE_NAMES, say } from './form.tsx';
 
 const words = {
   signIn: { sv: 'Logga in', en: 'Sign in' },
@@ -53,41 +54,6 @@ const words = {
   back: { sv: 'Tillbaka till kontot', en: 'Back to your account' },
 } as const;
 const w = (lang: Lang, key: keyof typeof words) => words[key][lang];
-
-const ROLE_NAMES = {
-  reader: { sv: 'läsare', en: 'reader' },
-  editor: { sv: 'redaktör', en: 'editor' },
-  coordinator: { sv: 'samordnare', en: 'coordinator' },
-  admin: { sv: 'administratör', en: 'administrator' },
-} as const;
-
-// Messages the verbs raise, in the page's language; the verbs speak English.
-const MESSAGES_SV: Record<string, string> = {
-  'the e-mail address or the password is wrong': 'E-postadressen eller lösenordet är fel.',
-  'write your password': 'Skriv ditt lösenord.',
-  'must be an e-mail address, e.g. namn@kommun.se': 'Skriv en e-postadress, till exempel namn@kommun.se.',
-  'give the key a name, e.g. "Import from our case system"': 'Ge nyckeln ett namn, till exempel "Import från ärendesystemet".',
-  'must be one of read, write': 'Välj läsa eller läsa och ändra.',
-  'must be one of 30, 90, 365 days': 'Välj 30, 90 eller 365 dagar.',
-};
-const say = (lang: Lang, message: string) => (lang === 'sv' ? (MESSAGES_SV[message] ?? message) : message.charAt(0).toUpperCase() + message.slice(1));
-
-/** The GOV.UK pattern: a summary at the top linking to each field, and the message beside the field. */
-function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem & { id: string }> }) {
-  if (!props.problems.length) return null;
-  return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
-      <h2 id="error-summary-title">{w(props.lang, 'problem')}</h2>
-      <ul>
-        {props.problems.map((p) => (
-          <li>
-            <a href={`#${p.id}`}>{say(props.lang, p.message)}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 /** `oidcLabel`: undefined when no identity provider is configured; null for the default words. */
 export function SignInPage(props: { lang: Lang; csrf: string; email?: string; problems?: FieldProblem[]; notice?: string; signedOut?: boolean; oidcLabel?: string | null }) {

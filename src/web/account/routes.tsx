@@ -15,6 +15,9 @@ import { href } from '../layout.tsx';
 import { AccountPage, OidcRefusedPage, SignInPage, TokenCreatedPage } from './pages.tsx';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../domain/accounts/api-tokens.ts';
 import { HTTP_STATUS } from '../../api/errors.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { invitationRoutes } from './invitation-accept.tsx';
+import { usersAdminRoutes } from './users-admin.tsx';
 
 const NOTICES_SV: Partial<Record<DomainError['code'], string>> = {
   TOO_MANY_REQUESTS: 'För många misslyckade försök. Vänta 15 minuter och försök igen.',
@@ -26,7 +29,7 @@ const OIDC_CALLBACK = `${OIDC_PATH}/svar`;
 // The state of a sign-in under way, bound to the browser that began it.
 const OIDC_STATE_COOKIE = 'ortsband_oidc_state';
 
-export function accountRoutes(database: Database, settings: { oidc?: OidcSettings } = {}) {
+export function accountRoutes(database: Database, settings: { oidc?: OidcSettings; mailer?: Mailer } = {}) {
   const { oidc } = settings;
   const web = new Hono();
   web.use(sameOriginOnly());
@@ -131,5 +134,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
     await revokeApiToken(database.db, signedIn, Number(c.req.param('id')));
     return c.redirect(`${href(lang, '/konto')}#keys`, 303);
   });
+  web.route('/', usersAdminRoutes(database, settings.mailer));
+  web.route('/', invitationRoutes(database, oidc ? (oidc.label ?? null) : undefined));
   return web;
 }
