@@ -126,7 +126,7 @@ describe('the command line', () => {
       child.stdin.end(input);
     });
 
-  it('makes the first administrator of a new installation, with the shipped register loaded', { timeout: 120_000 }, async () => {
+  it('makes the first administrator of a new installation, with the shipped register loaded', { timeout: 300_000 }, async () => {
     const folder = path.join(dir, 'new');
     const org = await ortsband('--database', folder, 'org', 'add', '--slug', 'region-skane', '--name', 'Region Skåne', '--actor', 'region-skane');
     expect(org.code, org.stderr).toBe(0);

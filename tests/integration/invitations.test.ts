@@ -131,6 +131,26 @@ describe('invitations', () => {
     expect(await count()).toBe(before);
   });
 
+  it('changes a role and disables from the page, and refuses a change decided on an older version', async () => {
+    const admin = await signedIn(withMail, 'admin');
+    const email = `${uniqueSlug('member')}@kommun.se`;
+    await addUser({ ctx: systemCtx(t), input: { email, displayName: 'Member', organisation: 'ortsband', role: 'reader' } });
+    const [{ version }] = (await t.database.db.select({ version: users.version }).from(users).where(eq(users.email, email))) as [{ version: number }];
+    const csrf = await admin.formToken('/admin/anvandare');
+    const changed = await admin.post('/admin/anvandare/andra', { csrf, email, version: String(version), action: 'role', role: 'editor' });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain(`Ändrat: ${email}: redaktör.`);
+    // A second admin's form, opened before that change, is refused and says what the user is now.
+    const stale = await admin.post('/admin/anvandare/andra', { csrf, email, version: String(version), action: 'disable' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('was changed by someone else meanwhile (now editor)');
+    const disabled = await admin.post('/admin/anvandare/andra', { csrf, email, version: String(version + 1), action: 'disable' });
+    expect(await disabled.text()).toContain(`Ändrat: ${email}: redaktör, avstängd.`);
+    const [row] = await t.database.db.select({ role: users.role, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
+    expect(row!.role).toBe('editor');
+    expect(row!.disabledAt).not.toBeNull();
+  });
+
   it('is not there for anyone but an administrator', async () => {
     const editor = await signedIn(withMail, 'editor');
     expect((await editor.request('/admin/anvandare')).status).toBe(404);

@@ -1,10 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { z } from 'zod';
 import { users } from '../../db/schema.ts';
 import { requireAdmin } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { hashPassword } from './passwords.ts';
 import { publicUser } from './public-user.ts';
@@ -15,7 +14,7 @@ import { changeUserSchema } from './schemas.ts';
  * Each change bumps the user's version (sessions and tokens made before a
  * role or password change are to end with it).
  */
-export async function changeUser({ ctx, input }: { ctx: Context; input: z.input<typeof changeUserSchema> }) {
+export async function changeUser({ ctx, input }: { ctx: Context; input: unknown }) {
   requireAdmin(ctx);
   const data = parseInput(changeUserSchema, input);
   if (data.role === undefined && data.disabled === undefined && data.password === undefined) {
@@ -25,6 +24,9 @@ export async function changeUser({ ctx, input }: { ctx: Context; input: z.input<
   return inTransaction(ctx, async (ctx) => {
     const [before] = await ctx.db.select().from(users).where(eq(users.email, data.email)).for('update');
     if (!before) throw notFound(`user '${data.email}'`);
+    if (data.version !== undefined && data.version !== before.version) {
+      throw conflict(`${data.email} was changed by someone else meanwhile (now ${before.role}${before.disabledAt ? ', disabled' : ''}); look again and decide`);
+    }
     const [after] = await ctx.db
       .update(users)
       .set({

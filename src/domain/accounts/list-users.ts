@@ -9,6 +9,7 @@ export async function listUsers({ ctx, organisation }: { ctx: Context; organisat
   const query = ctx.db
     .select({
       email: users.email,
+      version: users.version,
       displayName: users.displayName,
       organisation: organisations.slug,
       role: users.role,

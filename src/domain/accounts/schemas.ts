@@ -44,4 +44,6 @@ export const changeUserSchema = z.strictObject({
   role: roleSchema.optional(),
   disabled: z.boolean().optional(),
   password: passwordSchema.optional(),
+  /** The version the change was decided at (a form's); a user changed since is a conflict. */
+  version: z.coerce.number().int().positive().optional(),
 });

@@ -4,6 +4,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Database } from '../../db/client.ts';
 import { ROLES } from '../../db/schema.ts';
+import { changeUser } from '../../domain/accounts/change-user.ts';
 import { inviteUser, listOpenInvitations } from '../../domain/accounts/invitations.ts';
 import { listOrganisations } from '../../domain/accounts/list-organisations.ts';
 import { listUsers } from '../../domain/accounts/list-users.ts';
@@ -32,6 +33,8 @@ type Page = {
   typed?: Record<string, string>;
   /** After an invitation: sent by mail, or the link to pass on when no mail server is configured. */
   invited?: { email: string; link?: string };
+  changed?: string;
+  conflict?: string;
 };
 
 function UsersPage(p: Page) {
@@ -42,6 +45,16 @@ function UsersPage(p: Page) {
   return (
     <Layout lang={lang} title={sv ? 'Användare' : 'Users'} path={PATH} account={p.account}>
       <h1>{sv ? 'Användare' : 'Users'}</h1>
+      {p.changed ? (
+        <p class="notice" role="status">
+          {sv ? `Ändrat: ${p.changed}.` : `Changed: ${p.changed}.`}
+        </p>
+      ) : null}
+      {p.conflict ? (
+        <p class="notice" role="alert">
+          {p.conflict}
+        </p>
+      ) : null}
       {p.invited ? (
         <div class="notice" role="status">
           {p.invited.link ? (
@@ -68,6 +81,7 @@ function UsersPage(p: Page) {
             <th scope="col">{sv ? 'Organisation' : 'Organisation'}</th>
             <th scope="col">{sv ? 'Roll' : 'Role'}</th>
             <th scope="col">{sv ? 'Avstängd' : 'Disabled'}</th>
+            <th scope="col">{sv ? 'Ändra' : 'Change'}</th>
           </tr>
         </thead>
         <tbody>
@@ -78,6 +92,25 @@ function UsersPage(p: Page) {
               <td>{u.organisation}</td>
               <td>{ROLE_NAMES[u.role][lang]}</td>
               <td>{u.disabledAt ? day(lang, u.disabledAt) : ''}</td>
+              <td>
+                <form method="post" action={href(lang, `${PATH}/andra`)} class="inline">
+                  <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                  <input type="hidden" name="email" value={u.email} />
+                  <input type="hidden" name="version" value={String(u.version)} />
+                  <label class="visually-hidden" for={`role-${u.email}`}>{`${sv ? 'Roll för' : 'Role of'} ${u.displayName}`}</label>
+                  <select id={`role-${u.email}`} name="role">
+                    {ROLES.map((r) => (
+                      <option value={r} selected={u.role === r}>
+                        {ROLE_NAMES[r][lang]}
+                      </option>
+                    ))}
+                  </select>{' '}
+                  <button type="submit" name="action" value="role">{sv ? 'Spara roll' : 'Save role'}</button>{' '}
+                  <button type="submit" name="action" value={u.disabledAt ? 'enable' : 'disable'}>
+                    {u.disabledAt ? (sv ? 'Aktivera' : 'Enable') : sv ? 'Stäng av' : 'Disable'}
+                  </button>
+                </form>
+              </td>
             </tr>
           ))}
         </tbody>
@@ -175,6 +208,22 @@ export function usersAdminRoutes(database: Database, mailer: Mailer | undefined)
       c.status(HTTP_STATUS[error.code]);
       const problems = error.problems.length ? error.problems : [{ field: 'email', message: error.message }];
       return render(c, { problems, typed });
+    }
+  });
+  web.post(`${PATH}/andra`, async (c) => {
+    const { ctx, signedIn } = admin(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const email = typeof form.email === 'string' ? form.email : '';
+    const change = form.action === 'disable' ? { disabled: true } : form.action === 'enable' ? { disabled: false } : { role: form.role };
+    if (email.trim().toLowerCase() === signedIn.email && form.action !== 'role') throw new DomainError('VALIDATION', 'you cannot disable yourself', [{ field: 'email', message: 'you cannot disable yourself' }]);
+    try {
+      const user = await changeUser({ ctx, input: { email, version: form.version, ...change } });
+      return render(c, { changed: `${user.email}: ${ROLE_NAMES[user.role][langOf(c)]}${user.disabledAt ? (langOf(c) === 'sv' ? ', avstängd' : ', disabled') : ''}` });
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'CONFLICT') throw error;
+      c.status(409);
+      return render(c, { conflict: error.message });
     }
   });
   return web;
