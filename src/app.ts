@@ -11,6 +11,10 @@ import type { HttpEnv } from './http/query.ts';
 import { publicOrigin, type PublicAddress } from './http/public-url.ts';
 import { responseCache, type CacheLimits } from './http/response-cache.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
+import { sessionMiddleware } from './http/session.ts';
+import type { OidcSettings } from './domain/accounts/oidc.ts';
+import { createMailer, type Mailer } from './mail/mailer.ts';
+import { accountRoutes } from './web/account/routes.tsx';
 
 // A URL longer than this is refused before any work is done; shorter ones
 // reach the route's edge (http/query.ts), which names the parameter that is too long.
@@ -21,6 +25,20 @@ export interface AppOptions {
   publicUrl?: string;
   trustProxy?: boolean;
   cache?: CacheLimits;
+  /** The identity provider and the mail server; from the environment when the key is not given. */
+  oidc?: OidcSettings;
+  mailer?: Mailer;
+}
+
+export function oidcFromEnv(): OidcSettings | undefined {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return undefined;
+  return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, emailClaim: e.OIDC_EMAIL_CLAIM, label: e.OIDC_LABEL };
+}
+
+export function mailerFromEnv(): Mailer | undefined {
+  const e = env();
+  return e.SMTP_URL ? createMailer({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined;
 }
 
 const isApi = (c: HonoContext) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -35,6 +53,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   };
   const origin = (c: HonoContext) => publicOrigin(c, address);
   const cache = responseCache({ db: database.db, principal: { kind: 'anonymous' } }, { ...options.cache, origin });
+  const accounts = { oidc: 'oidc' in options ? options.oidc : oidcFromEnv(), mailer: 'mailer' in options ? options.mailer : mailerFromEnv() };
 
   const app = new Hono<HttpEnv>();
   if (log) {
@@ -49,7 +68,10 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
     if (c.req.url.length > MAX_URL_LENGTH) throw invalid([{ field: '(url)', message: `is longer than ${MAX_URL_LENGTH} characters` }]);
     await next();
   });
+  // Who asks (a session cookie or a bearer key), decided once for every route.
+  app.use(sessionMiddleware(database.db));
   app.route('/api', apiRoutes(database, { cache, origin }));
+  app.route('/', accountRoutes(database, accounts));
   app.route('/', webRoutes(database, { cache, origin }));
 
   // A path that a route answers for another method: 405 with the methods it

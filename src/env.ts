@@ -32,6 +32,21 @@ const schema = z.object({
     .transform((value) => value === 'true' || value === '1'),
   // The open-data contact address in the DCAT catalogue (/api/dcat.jsonld).
   CONTACT_EMAIL: z.email().optional(),
+  // Sign-in through an OpenID Connect provider (Entra ID, Freja eID+, a
+  // Sweden Connect broker): its issuer URL and this client's registration.
+  // All three or none; the claim that carries the e-mail address, and the
+  // sign-in button's words, may be set too.
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_EMAIL_CLAIM: z.string().min(1).default('email'),
+  OIDC_LABEL: z.string().min(1).max(100).optional(),
+  // Outgoing mail (invitations): an SMTP server, smtp://user:password@host:587; unset = no mail.
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Ortsband <noreply@localhost>'),
+}).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
+  message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
+  path: ['OIDC_ISSUER'],
 });
 
 export type Env = z.infer<typeof schema>;

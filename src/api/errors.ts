@@ -7,6 +7,7 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** Codes of errors the HTTP layer itself answers, beside the domain's. */

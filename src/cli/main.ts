@@ -4,6 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { FolderInUseError } from '../db/folder-lock.ts';
 import { DomainError } from '../domain/errors.ts';
+import { registerAccounts } from './commands/accounts.ts';
 import { registerBackup } from './commands/backup.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
@@ -31,6 +32,7 @@ Every command has --help, e.g. ortsband import --help.`,
   registerTransfer(program);
   registerStats(program);
   registerBackup(program);
+  registerAccounts(program);
   // Named in the lock on a PGlite folder (so a refused second process can say
   // what holds it) and in `ps`.
   program.hook('preAction', (_program, action) => {

@@ -56,29 +56,137 @@ const ownedRecord = () => ({
   updatedAt: updatedAt(),
 });
 
+// An organisation is a Swedish body of the register (a kommun's office: its
+// actor) or a national body without one (SKR, the national China centre, a
+// ministry, the register's own editorial organisation). Every record belongs
+// to one, and every user works for one.
 export const organisations = pgTable('organisations', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
   // The Swedish party this organisation is, when it is one (a kommun's office).
-  actorId: integer('actor_id'),
+  actorId: integer('actor_id').unique(),
   createdAt: createdAt(),
 });
 
-export const USER_ROLES = ['reader', 'editor', 'admin'] as const;
-export type UserRole = (typeof USER_ROLES)[number];
+// A user's role in their organisation (issue "Accounts, roles and editing"):
+// reader < editor (changes their organisation's records) ; coordinator reads
+// shared records everywhere; admin manages organisations, users and reference data.
+export const ROLES = ['reader', 'editor', 'coordinator', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   'users',
   {
     id: serial('id').primaryKey(),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    subject: text('subject').notNull().unique(), // OIDC subject
+    // Lower case, trimmed: the address is how a person is known, invited and matched at sign-in.
+    email: text('email').notNull().unique(),
+    // The OpenID Connect subject, set at the first sign-in through the provider.
+    subject: text('subject').unique(),
     displayName: text('display_name').notNull(),
-    role: text('role').$type<UserRole>().notNull().default('reader'),
+    role: text('role').$type<Role>().notNull().default('reader'),
+    // argon2id (PHC string); null for someone who signs in only through OpenID Connect.
+    passwordHash: text('password_hash'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [oneOf('users', t.role, USER_ROLES)],
+  (t) => [
+    check('users_email_lower_case', sql`${t.email} = lower(btrim(${t.email}))`),
+    oneOf('users', t.role, ROLES),
+  ],
+);
+
+// A signed-in browser. The cookie holds a random id (256 bits); only its
+// SHA-256 is kept, so a copy of the database signs nobody in. A session ends
+// at sign-out, at its expiry (sliding: each use within the last half of its
+// life extends it) and when its user's version moves (a role or password
+// change, disabling).
+export const sessions = pgTable(
+  'sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userVersion: integer('user_version').notNull(),
+    // The synchronizer token every state-changing form of this session carries.
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+// An administrator's invitation of a person, by e-mail address, to an
+// organisation and a role: a one-time link (its token kept as SHA-256) that
+// expires. Accepting it makes the user.
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    role: text('role').$type<Role>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    invitedBy: text('invited_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('invitations_email_idx').on(t.email),
+    check('invitations_email_lower_case', sql`${t.email} = lower(btrim(${t.email}))`),
+    oneOf('invitations', t.role, ROLES),
+  ],
+);
+
+// Personal access tokens for the API: made and revoked by their user, shown
+// once, kept as their SHA-256 only; read or write; each expires, and all of a
+// user's end when the user's version moves on (as sessions do).
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userVersion: integer('user_version').notNull(),
+    name: text('name').notNull(),
+    scope: text('scope').$type<TokenScope>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('api_tokens_user_idx').on(t.userId), oneOf('api_tokens', t.scope, TOKEN_SCOPES)],
+);
+
+// A sign-in through the OpenID Connect provider under way: what the callback
+// checks the provider's answer against (PKCE verifier, nonce), found by the
+// state the browser brings back and also holds in a cookie. One use; gone
+// after ten minutes.
+export const oidcFlows = pgTable('oidc_flows', {
+  state: text('state').primaryKey(),
+  codeVerifier: text('code_verifier').notNull(),
+  nonce: text('nonce').notNull(),
+  lang: text('lang').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [oneOf('oidc_flows', t.lang, ['sv', 'en'])]);
+
+// Failed sign-ins, by account ('account:<email>') and by client address
+// ('address:<ip>'): the limit on attempts counts these rows in a window, so
+// that every server process sees the same count.
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_failures_key_at_idx').on(t.key, t.at)],
 );
 
 export const ACTOR_KINDS = [

@@ -66,3 +66,10 @@ export function requireWrite(ctx: Context, organisationId: number): { organisati
   }
   throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
 }
+
+/** Organisations, users and reference data are an admin's (or the command line's). */
+export function requireAdmin(ctx: Context): void {
+  const p = ctx.principal;
+  if (p.kind === 'system' || (p.kind === 'user' && p.role === 'admin')) return;
+  throw new DomainError('FORBIDDEN', 'Only an administrator may do this');
+}

@@ -1,9 +1,11 @@
 import type { Executor } from '../db/client.ts';
+import type { Role } from '../db/schema.ts';
 
 /** Who is acting. Anonymous readers see public records only. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; subject: string; organisationId: number; role: 'reader' | 'editor' | 'admin' }
+  // subject: how the audit log names them (their e-mail address).
+  | { kind: 'user'; subject: string; organisationId: number; role: Role }
   // The shipped-data loader, imports and the command line act as the system.
   | { kind: 'system'; label: string; organisationId: number };
 

@@ -1,6 +1,6 @@
 // The closed set of errors the domain raises. Each transport maps them once:
 // HTTP status (src/api/errors.ts), form message, CLI exit code.
-export const ERROR_CODES = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'VALIDATION'] as const;
+export const ERROR_CODES = ['NOT_FOUND', 'FORBIDDEN', 'CONFLICT', 'VALIDATION', 'TOO_MANY_REQUESTS'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldProblem {

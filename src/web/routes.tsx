@@ -51,6 +51,7 @@ const ERROR_WORDS = {
     internal: ['Något gick fel hos oss', 'Sidan kunde inte visas på grund av ett fel i Ortsband, inte på grund av något du gjorde. Försök igen om en stund.'],
     forbidden: ['Sidan är inte öppen', 'Det du bad om är inte öppet för alla.'],
     conflict: ['Registret ändrades samtidigt', 'Försök igen.'],
+    tooMany: ['För många försök', 'Vänta en stund och försök igen.'],
     wayOn: 'Du kan i stället',
     search: 'Sök i registret',
     searchButton: 'Sök',
@@ -66,6 +67,7 @@ const ERROR_WORDS = {
     internal: ['Something went wrong on our side', 'The page could not be shown because of a fault in Ortsband, not because of anything you did. Please try again in a while.'],
     forbidden: ['This page is not open', 'What you asked for is not open to everyone.'],
     conflict: ['The register changed meanwhile', 'Please try again.'],
+    tooMany: ['Too many attempts', 'Wait a while and try again.'],
     wayOn: 'You can instead',
     search: 'Search the register',
     searchButton: 'Search',
@@ -118,7 +120,7 @@ export function errorPage(c: HonoContext, error: PageError) {
   const w = ERROR_WORDS[lang];
   const kind =
     error instanceof DomainError
-      ? ({ NOT_FOUND: 'notFound', VALIDATION: 'invalid', FORBIDDEN: 'forbidden', CONFLICT: 'conflict' } as const)[error.code]
+      ? ({ NOT_FOUND: 'notFound', VALIDATION: 'invalid', FORBIDDEN: 'forbidden', CONFLICT: 'conflict', TOO_MANY_REQUESTS: 'tooMany' } as const)[error.code]
       : error.kind;
   const status = error instanceof DomainError ? HTTP_STATUS[error.code] : error.kind === 'method' ? 405 : 500;
   const [heading, text] = w[kind];
