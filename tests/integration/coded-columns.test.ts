@@ -18,11 +18,16 @@ import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { addDiscrepancy } from '../../src/domain/agreements/add-evidence.ts';
 import { ortsband } from '../support/cli.ts';
+import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { inviteUser } from '../../src/domain/accounts/invitations.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 // Every column whose values are a closed set in the code, or a code of a fixed form.
 const CODED = [
   'users.role',
+  'invitations.role',
+  'api_tokens.scope',
+  'oidc_flows.lang',
   'actors.kind',
   'actors.visibility',
   'actors.municipality_code',
@@ -92,7 +97,11 @@ beforeAll(async () => {
   await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
   await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
   await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
-  await t.database.db.execute(sql`insert into users (organisation_id, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test', 'Test')`);
+  await t.database.db.execute(sql`insert into users (organisation_id, email, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test@ortsband.test', 'coded-columns-test', 'Test')`);
+  const [user] = await queryRows<{ id: number }>(t.database.db, sql`select id from users where email = 'coded-columns-test@ortsband.test'`);
+  await createApiToken(t.database.db, { userId: user!.id }, { name: 'k', scope: 'read', days: 30 });
+  await inviteUser({ ctx, input: { email: 'invited@ortsband.test', organisation: 'ortsband', role: 'reader' } });
+  await t.database.db.execute(sql`insert into oidc_flows (state, code_verifier, nonce, lang, expires_at) values ('s', 'v', 'n', 'sv', now())`);
 });
 afterAll(async () => t?.close());
 
@@ -121,7 +130,8 @@ describe('coded columns', () => {
       // A bad value for each of the constraint's columns: a code nobody knows, another id, the pair that may not be.
       const set = check.columns.map((column, i) => {
         const type = check.types[i]!;
-        const bad = type === 'text' ? `'not-a-code'` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : null;
+        // Upper case with a trailing blank: no closed set, format or lower-case rule takes it.
+        const bad = type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
         // The confidential-source rule: confidential and public together.
         return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;
