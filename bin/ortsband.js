@@ -8,11 +8,11 @@
 // short-lived garbage (Node re-reads its 180 kB package.json for every module,
 // nodejs/node#60397): `ortsband --help` peaked at 311 MB. With these two flags
 // it peaks at 150 MB and `ortsband export` of 1,000,000 rows at 220–230 MB
-// instead of 455 MB, at the same speed (bench/transfer.ts; README).
+// instead of 455 MB, at the same speed (bench/transfer.ts; docs/performance.md).
 // --no-memory-reducer as in package.json's start script: V8's memory reducer
 // collects the whole heap, compacting it, whenever a server with a large
 // register falls idle, and the request that comes next waits out a pause of
-// 0.4–0.9 s (README, "Caches, and what the benchmark measures"). `serve` sets
+// 0.4–0.9 s (docs/performance.md). `serve` sets
 // the heap's growth to 200 % itself, at run time (src/cli/commands/serve.ts).
 import { register } from 'tsx/esm/api';
 

@@ -7,7 +7,7 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   // PostgreSQL server; when unset, the embedded PGlite database in DATA_DIR is used.
   DATABASE_URL: z.string().url().optional(),
-  // Connections to the PostgreSQL server (see README: measured on two cores).
+  // Connections to the PostgreSQL server (docs/performance.md: measured on two cores).
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(4),
   DATA_DIR: z.string().min(1).default('./data/pglite'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

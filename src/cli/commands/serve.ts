@@ -21,10 +21,10 @@ export function registerServe(program: Command) {
       // flag whenever it sets its next limit, so setting it here takes effect.
       // The young generation cannot be set here (V8 sizes it at start): 16 MB
       // in the start script, against the 6.6 MB promoted at every young
-      // collection with Node's 32 MB (README, "Choices the benchmark led to").
+      // collection with Node's 32 MB (docs/performance.md).
       setFlagsFromString('--heap-growing-percent=200');
       // Loaded here, not at the top: the other commands start without the web app.
-      const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../app.ts')]);
+      const [{ startServer }, { createApp }] = await Promise.all([import('../../http/server.ts'), import('../../app.ts')]);
       const config = env();
       const log = pino({ level: config.LOG_LEVEL });
       const started = Date.now();
@@ -32,7 +32,8 @@ export function registerServe(program: Command) {
       if (seeded) log.info({ seeded }, 'loaded the shipped data');
       const app = createApp(database, log);
       const port = options.port ? Number(options.port) : config.PORT;
-      const server = serve({ fetch: app.fetch, port, hostname: config.HOST }, (info) => {
+      // startServer: requests Node refuses before the app sees them (raw UTF-8, a bad Host) get a body saying why.
+      const server = startServer(app, { port, hostname: config.HOST }, (info) => {
         log.info(`Ortsband is at http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${info.port}/ (ready in ${Date.now() - started} ms, ${database.target})`);
       });
       // What the statistics and maps keep in memory is read, and the start
@@ -45,7 +46,7 @@ export function registerServe(program: Command) {
       // Then a full garbage collection: the read leaves hundreds of MB of
       // garbage beside what it keeps, which V8 otherwise collects whenever the
       // heap next grows, in the first minute of serving, as one pause of 350 ms
-      // or more that every request then in flight waits out (README, "Caches,
+      // or more that every request then in flight waits out (docs/performance.md, "Caches,
       // and what the benchmark measures"). Collected here, the pause comes
       // while the server is still warming up.
       const anonymous: Context = { db: database.db, principal: { kind: 'anonymous' } };
