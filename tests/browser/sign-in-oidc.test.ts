@@ -1,19 +1,17 @@
 // Signing in through a real OpenID Connect provider started by the test
 // (oidc-provider), in Chromium: a known address gets in, an unknown one is
 // told whom to ask.
-import { mkdir } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AxeBuilder } from '@axe-core/playwright';
 import { getRequestListener } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createApp } from '../../src/app.ts';
 import { users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { inviteUser } from '../../src/domain/accounts/invitations.ts';
-import { readEnv } from '../../src/env.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { startIdentityProvider, type IdentityProvider } from '../support/identity-provider.ts';
 
@@ -22,7 +20,6 @@ let server: Server;
 let idp: IdentityProvider;
 let browser: Browser;
 let base: string;
-const SHOTS = 'tmp/screenshots';
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -35,11 +32,7 @@ beforeAll(async () => {
   idp = await startIdentityProvider(`${base}/logga-in/oidc/svar`, 'kronoberg.se');
   const app = createApp(t.database, undefined, { oidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, emailClaim: 'email', label: 'Logga in med Kronobergs inloggning', allowHttp: true } });
   listener = getRequestListener(app.fetch);
-  browser = await chromium.launch({
-    executablePath: readEnv().CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  await mkdir(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -48,11 +41,6 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await t?.close();
 });
-
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
 
 /** Goes through the provider's development login and consent screens as `login`. */
 async function signInAtProvider(page: Page, login: string) {

@@ -1,21 +1,18 @@
 // Signing in with a local password in Chromium, by keyboard only; axe-core
 // on the form empty, with errors, and on the account page.
 import type { AddressInfo } from 'node:net';
-import { mkdir } from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
 import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { readEnv } from '../../src/env.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
 let server: ServerType;
 let browser: Browser;
 let base: string;
-const SHOTS = 'tmp/screenshots';
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -25,11 +22,7 @@ beforeAll(async () => {
     const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
   });
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: readEnv().CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
-  await mkdir(SHOTS, { recursive: true });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -37,11 +30,6 @@ afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await t?.close();
 });
-
-async function expectAccessible(page: Page) {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
-}
 
 /** Tabs until the focused element matches `selector` (at most 40 stops). */
 async function tabTo(page: Page, selector: string) {

@@ -57,3 +57,6 @@ export function Field(props: { lang: Lang; id: string; label: string; problem?: 
     </div>
   );
 }
+
+/** A day as people write it, in Stockholm's time: 5 december 2026. */
+export const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });

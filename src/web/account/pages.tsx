@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../domain/errors.ts';
 import { href, Layout } from '../layout.tsx';
 import type { Lang } from '../i18n.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
-import { ErrorSummary, ROLE_NAMES, say } from './form.tsx';
+import { day, ErrorSummary, ROLE_NAMES, say } from './form.tsx';
 
 const words = {
   signIn: { sv: 'Logga in', en: 'Sign in' },
@@ -103,7 +103,6 @@ export function SignInPage(props: { lang: Lang; csrf: string; email?: string; pr
 }
 
 const SCOPES = { read: { sv: 'läsa', en: 'read' }, write: { sv: 'läsa och ändra', en: 'read and change' } } as const;
-const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
 
 export interface TokenRow {
   id: number;

@@ -16,11 +16,10 @@ import { principalOf } from '../../http/session.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { ErrorSummary, Field, ROLE_NAMES } from './form.tsx';
+import { day, ErrorSummary, Field, ROLE_NAMES } from './form.tsx';
 import { invitationMail } from './invitation-mail.ts';
 
 const PATH = '/admin/anvandare';
-const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
 
 type Page = {
   lang: Lang;
