@@ -30,6 +30,8 @@ export function sampleUrls(routePath: string): string[] {
       const full = new RegExp(`^(?:${pattern})$`);
       values = FILE_WORDS.flatMap((word) => ['csv', 'svg', 'png'].map((ext) => `${word}.${ext}`)).filter((file) => full.test(file));
     } else if (name === 'slug') values = [SLUGS.find(([prefix]) => prefix.test(routePath))?.[1] ?? 'goteborg--shanghai'];
+    // An invitation's token of the right shape that no invitation has.
+    else if (name === 'token') values = ['A'.repeat(43)];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));

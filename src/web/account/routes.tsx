@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.ts';
 import { beginOidcSignIn, completeOidcSignIn, OidcRefusal, type OidcSettings } from '../../domain/accounts/oidc.ts';
 import { signInWithPassword } from '../../domain/accounts/sign-in.ts';
 import { endSession } from '../../domain/accounts/sessions.ts';
-import { DomainError } from '../../domain/errors.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
 import { formToken, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
@@ -126,12 +126,14 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
     }
   });
 
-  web.post('/konto/nycklar/:id{[0-9]{1,9}}/aterkalla', async (c) => {
+  web.post('/konto/nycklar/:id/aterkalla', async (c) => {
     const lang = langOf(c);
     const signedIn = c.get('signedIn');
     if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
     requireFormToken(c, await c.req.parseBody());
-    await revokeApiToken(database.db, signedIn, Number(c.req.param('id')));
+    const id = c.req.param('id');
+    if (!/^[0-9]{1,9}$/.test(id)) throw notFound('key');
+    await revokeApiToken(database.db, signedIn, Number(id));
     return c.redirect(`${href(lang, '/konto')}#keys`, 303);
   });
   web.route('/', usersAdminRoutes(database, settings.mailer));
