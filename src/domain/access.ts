@@ -73,3 +73,38 @@ export function requireAdmin(ctx: Context): void {
   if (p.kind === 'system' || (p.kind === 'user' && p.role === 'admin')) return;
   throw new DomainError('FORBIDDEN', 'Only an administrator may do this');
 }
+
+/**
+ * Only editors and administrators change anything: the first check of a verb
+ * that finds its record by an id a reader could send (a document), so that a
+ * reader is refused before being told whether the record exists.
+ */
+export function requireEditor(ctx: Context): void {
+  const p = ctx.principal;
+  if (p.kind === 'system' || (p.kind === 'user' && (p.role === 'editor' || p.role === 'admin'))) return;
+  throw new DomainError('FORBIDDEN', 'Only an editor or an administrator may change records');
+}
+
+/**
+ * A document is read with the record it belongs to (a source or an
+ * agreement), and the public reads it only when an editor marked the
+ * document public and the record is public too: a scanned protocol may name
+ * people that the record's public fields leave out (docs/visibility.md).
+ */
+export function canReadDocument(principal: Principal, document: { public: boolean }, record: { visibility: Visibility; organisationId: number }): boolean {
+  if (principal.kind === 'anonymous') return document.public && record.visibility === 'public';
+  return canRead(principal, record);
+}
+
+/**
+ * Contact persons are personal data: read only by the signed-in people of
+ * the organisation that owns the agreement (any role) and by administrators,
+ * never by the public, other organisations or coordinators elsewhere; not
+ * allowed looks like absent. Call after `requireRead` of the agreement.
+ */
+export function requireContactsRead(ctx: Context, agreement: { organisationId: number }): void {
+  const p = ctx.principal;
+  if (p.kind === 'system') return;
+  if (p.kind === 'user' && (p.role === 'admin' || p.organisationId === agreement.organisationId)) return;
+  throw notFound('contact persons');
+}
