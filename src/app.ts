@@ -15,6 +15,7 @@ import { sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
+import { recordsRoutes } from './web/records/routes.tsx';
 
 // A URL longer than this is refused before any work is done; shorter ones
 // reach the route's edge (http/query.ts), which names the parameter that is too long.
@@ -71,6 +72,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   // Who asks (a session cookie or a bearer key), decided once for every route.
   app.use(sessionMiddleware(database.db));
   app.route('/api', apiRoutes(database, { cache, origin }));
+  // Before the account routes: their no-store is for every page they are mounted over.
+  app.route('/', recordsRoutes(database));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', webRoutes(database, { cache, origin }));
 

@@ -57,13 +57,15 @@ export function requireRead<T extends { visibility: Visibility; organisationId: 
   return record;
 }
 
+/** Whether the principal may change the records of the organisation: its editors, administrators and the system. */
+export function canWrite(principal: Principal, organisationId: number): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'editor' && principal.organisationId === organisationId));
+}
+
 /** An editor changes only what belongs to their organisation. */
 export function requireWrite(ctx: Context, organisationId: number): { organisationId: number } {
-  const p = ctx.principal;
-  if (p.kind === 'system') return { organisationId };
-  if (p.kind === 'user' && (p.role === 'admin' || (p.role === 'editor' && p.organisationId === organisationId))) {
-    return { organisationId };
-  }
+  if (canWrite(ctx.principal, organisationId)) return { organisationId };
   throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
 }
 
