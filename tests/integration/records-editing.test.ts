@@ -47,7 +47,7 @@ class Visitor {
     const body = new FormData();
     body.set('csrf', this.csrf);
     for (const [k, v] of Object.entries(fields)) body.set(k, v);
-    if (file) body.set('file', new File([file.bytes], file.name, { type: file.type }));
+    if (file) body.set('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
     return this.request(path, { method: 'POST', body });
   }
 }
