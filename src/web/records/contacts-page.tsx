@@ -121,7 +121,7 @@ export function ContactsPage(p: ContactsPageProps) {
                 {fields(form, c)}
                 <button type="submit">{sv ? 'Spara ändringarna' : 'Save the changes'}</button>
               </form>
-              <form method="post" action={href(lang, `${path}/${c.id}/ta-bort`)}>
+              <form method="post" action={href(lang, `${path}/${c.id}/ta-bort`)} class="remove">
                 <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
                 <input type="hidden" name="expectedVersion" value={String(c.version)} />
                 <button type="submit" aria-label={`${sv ? 'Ta bort' : 'Remove'} ${c.name}`}>

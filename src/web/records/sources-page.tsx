@@ -279,11 +279,6 @@ export function SourcesPage(p: SourcesPageProps) {
           )}
         </Field>
         <div class={problemOf('document', 'public') ? 'field checkbox field-error' : 'field checkbox'}>
-          {problemOf('document', 'public') ? (
-            <span class="error-message" id="document-public-error">
-              {problemOf('document', 'public')!.message}
-            </span>
-          ) : null}
           <input
             id="document-public"
             name="public"
@@ -299,6 +294,11 @@ export function SourcesPage(p: SourcesPageProps) {
               ? 'Bara när posten det hör till är offentlig. Annars ser bara de som får läsa posten dokumentet.'
               : 'Only when the record it belongs to is public. Otherwise only those who may read the record see the document.'}
           </span>
+          {problemOf('document', 'public') ? (
+            <span class="error-message" id="document-public-error">
+              {problemOf('document', 'public')!.message}
+            </span>
+          ) : null}
         </div>
         {reason('document')}
         <button type="submit">{sv ? 'Lägg till dokumentet' : 'Add the document'}</button>
