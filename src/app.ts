@@ -1,5 +1,6 @@
 // The HTTP application: pages at /, the JSON API at /api.
 import { Hono, type Context as HonoContext } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
@@ -71,6 +72,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   });
   // Who asks (a session cookie or a bearer key), decided once for every route.
   app.use(sessionMiddleware(database.db));
+  // Lets the layout name the signed-in person on every page (web/layout.tsx).
+  app.use(contextStorage());
   app.route('/api', apiRoutes(database, { cache, origin }));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', webRoutes(database, { cache, origin }));
