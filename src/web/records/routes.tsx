@@ -3,7 +3,7 @@
 // verb's input, calls the verb and redirects (post/redirect/get), or renders
 // the same page with the verb's problems and what was typed. Who may do what
 // is the verbs' (access.ts); these routes only send a visitor who is not
-// signed in to the sign-in page first.
+// signed in to the sign-in page first (requireSignedIn, which comes back).
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -27,7 +27,7 @@ import { createSource } from '../../domain/sources/create.ts';
 import { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
 import { requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
-import { principalOf } from '../../http/session.ts';
+import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
@@ -69,11 +69,6 @@ export function recordsRoutes(database: Database) {
   }
 
   const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
-  /** Nobody signed in: to the sign-in page, which comes back here. */
-  const signInFirst = (c: HonoContext) => {
-    const url = new URL(c.req.url);
-    return c.redirect(href(langOf(c), '/logga-in', { tillbaka: url.pathname + url.search }), 303);
-  };
 
   // Sources and documents.
   const renderSources = async (c: HonoContext, signedIn: SignedIn, extra: Partial<SourcesPageProps> = {}, status = 200) => {
@@ -102,15 +97,13 @@ export function recordsRoutes(database: Database) {
   };
 
   web.get('/avtal/:slug/kallor', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const done = c.req.query('klart');
     return renderSources(c, signedIn, { done, chosen: c.req.query('kalla') });
   });
 
   web.post('/avtal/:slug/kallor', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, SOURCE_FIELDS);
@@ -142,8 +135,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kallor/citera', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, CITE_FIELDS);
@@ -161,15 +153,13 @@ export function recordsRoutes(database: Database) {
   const tooLarge = bodyLimit({
     maxSize: DOCUMENT_MAX_BYTES + 64 * 1024,
     onError: async (c) => {
-      const signedIn = c.get('signedIn');
-      if (!signedIn) return signInFirst(c);
+      const signedIn = requireSignedIn(c);
       const problems = [{ field: 'file', message: `is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB` }];
       return renderSources(c, signedIn, { failed: { form: 'document', problems, typed: {} } }, 413);
     },
   });
   web.post('/avtal/:slug/dokument', tooLarge, async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, ['attachTo', 'public', 'reason']);
@@ -209,8 +199,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/dokument/:id/ta-bort', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const { tillbaka, reason } = strings(form, ['tillbaka', 'reason']);
@@ -243,14 +232,12 @@ export function recordsRoutes(database: Database) {
   };
 
   web.get('/avtal/:slug/kontakter', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     return renderContacts(c, signedIn, { done: c.req.query('klart') });
   });
 
   web.post('/avtal/:slug/kontakter', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, CONTACT_FIELDS);
@@ -265,8 +252,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kontakter/:id', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, CONTACT_FIELDS);
@@ -282,8 +268,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kontakter/:id/ta-bort', async (c) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return signInFirst(c);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = strings(form, ['reason', 'expectedVersion']);
