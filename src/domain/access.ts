@@ -105,8 +105,10 @@ export function canReadDocument(principal: Principal, document: { public: boolea
  * allowed looks like absent. Call after `requireRead` of the agreement.
  */
 export function requireContactsRead(ctx: Context, agreement: { organisationId: number }): void {
-  const p = ctx.principal;
-  if (p.kind === 'system') return;
-  if (p.kind === 'user' && (p.role === 'admin' || p.organisationId === agreement.organisationId)) return;
-  throw notFound('contact persons');
+  if (!canReadContacts(ctx.principal, agreement)) throw notFound('contact persons');
+}
+
+export function canReadContacts(principal: Principal, agreement: { organisationId: number }): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || principal.organisationId === agreement.organisationId);
 }

@@ -111,6 +111,18 @@ describe('who may open the pages', () => {
     expect(await status('editor', sourcesPage('no-such-agreement'))).toBe(404);
   });
 
+  it('links the agreement’s page to the pages each person may use, and nobody else', async () => {
+    const links = async (who: Person) => {
+      const html = await (await visitors[who].request(`/avtal/${publicAgreement.slug}`)).text();
+      return ['kallor', 'kontakter'].filter((page) => html.includes(`href="/avtal/${publicAgreement.slug}/${page}"`));
+    };
+    expect(await links('editor')).toEqual(['kallor', 'kontakter']);
+    expect(await links('admin')).toEqual(['kallor', 'kontakter']);
+    expect(await links('reader')).toEqual(['kontakter']);
+    expect(await links('otherEditor')).toEqual([]);
+    expect(await links('anonymous')).toEqual([]);
+  });
+
   it('is no-store, Swedish first, and English with ?lang=en', async () => {
     const sv = await visitors.editor.request(sourcesPage());
     expect(sv.headers.get('cache-control')).toBe('no-store');

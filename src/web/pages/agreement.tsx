@@ -3,6 +3,7 @@ import { formatEdtf } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { Localized, Sources } from './shared.tsx';
+import { RecordsLinks } from '../records/links.tsx';
 
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string }) {
   const { lang, detail } = props;
@@ -17,6 +18,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
       <p>
         {t(lang, 'status')}: <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
       </p>
+      <RecordsLinks lang={lang} agreement={a} />
       {detail.discrepancies.length ? (
         <p class="notice">
           <a href="#discrepancies">{lang === 'sv' ? 'Källorna säger olika om detta avtal – se nedan.' : 'The sources disagree about this agreement – see below.'}</a>
