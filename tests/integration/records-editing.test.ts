@@ -3,6 +3,11 @@
 // document's type read from its bytes and its size limit, and documents
 // served only to those who may read them.
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeBackup } from '../../src/db/backup.ts';
+import { restoreBackup } from '../../src/db/restore.ts';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -379,5 +384,26 @@ describe('contact persons', () => {
     const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), eq(auditLog.entityId, row.id), eq(auditLog.action, 'contact.remove')));
     expect(entry!.before).toMatchObject({ name: 'Bo Bortsson' });
     expect((await visitors.editor.post(`${contactsPage()}/${row.id}/ta-bort`, {})).status).toBe(404);
+  });
+});
+
+describe('a backup', () => {
+  it('carries the documents’ bytes and the contact persons to a restored database', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-records-'));
+    const target = await openTestDatabase({ empty: true });
+    try {
+      const file = path.join(dir, 'backup.ndjson.gz');
+      await writeBackup(t.database, file);
+      await restoreBackup(target.database, file);
+      const read = (db: typeof t.database.db) => db.select({ id: documents.id, sha256: documents.sha256, content: documents.content }).from(documents).orderBy(documents.id);
+      const [original, restored] = [await read(t.database.db), await read(target.database.db)];
+      expect(restored.length).toBeGreaterThan(0);
+      expect(restored).toEqual(original);
+      for (const row of restored) expect(createHash('sha256').update(row.content).digest('hex')).toBe(row.sha256);
+      expect(await target.database.db.select().from(contactPersons)).toEqual(await t.database.db.select().from(contactPersons));
+    } finally {
+      await target.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
