@@ -32,6 +32,8 @@ export function sampleUrls(routePath: string): string[] {
     } else if (name === 'slug') values = [SLUGS.find(([prefix]) => prefix.test(routePath))?.[1] ?? 'goteborg--shanghai'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
+    // A kind of agreement by its code.
+    else if (name === 'code') values = ['vanort'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));
