@@ -12,7 +12,7 @@ export const ACTOR_FORM_FIELDS = ['name', 'slug', 'otherNames', 'kind', 'municip
 export const SUCCESSION_FORM_FIELDS = ['direction', 'other', 'kind', 'date', 'note', 'comment'] as const;
 
 const SUCCESSION_NAMES = {
-  renamed: { sv: 'bytte namn till', en: 'was renamed' },
+  renamed: { sv: 'bytte namn till', en: 'was renamed to' },
   merged: { sv: 'gick upp i', en: 'merged into' },
   took_over: { sv: 'togs över av', en: 'was taken over by' },
 } as const;
