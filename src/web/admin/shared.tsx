@@ -8,27 +8,22 @@ import type { Child } from 'hono/jsx';
 import type { Database } from '../../db/client.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import type { Context } from '../../domain/context.ts';
-import { DomainError, type FieldProblem } from '../../domain/errors.ts';
+import type { DomainError, FieldProblem } from '../../domain/errors.ts';
 import { langOf } from '../../http/query.ts';
-import { principalOf } from '../../http/session.ts';
+import { principalOf, requireSignedInAdmin } from '../../http/session.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field } from '../account/form.tsx';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 
-/** Raised when nobody is signed in: the admin routes answer with the sign-in page's address. */
-export class SignInFirst extends Error {
-  constructor() {
-    super('sign in first');
-    this.name = 'SignInFirst';
-  }
-}
-
-/** The signed-in administrator and their context for the verbs; anyone else is refused (403), nobody is sent to sign in. */
+/**
+ * The signed-in administrator and their context for the verbs. Nobody signed
+ * in is sent to sign in and back (SignInRequired, app.ts); anyone else gets
+ * 403. The verbs check again (requireAdmin): the page's check only decides
+ * what the visitor is shown.
+ */
 export function adminOf(c: HonoContext, database: Database): { signedIn: SignedIn; ctx: Context; lang: Lang } {
-  const signedIn = c.get('signedIn');
-  if (!signedIn) throw new SignInFirst();
-  if (signedIn.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only an administrator may do this');
+  const signedIn = requireSignedInAdmin(c);
   return { signedIn, ctx: { db: database.db, principal: principalOf(c) }, lang: langOf(c) };
 }
 
