@@ -457,3 +457,17 @@ describe('organisations and kinds of agreement', () => {
     expect(await empty.text()).toContain('<a href="#rename-nameSv">Skriv det svenska namnet.</a>');
   });
 });
+
+describe('text no column can hold', () => {
+  it('refuses a NUL or half a surrogate pair in any field, naming it, and stores nothing', async () => {
+    const b = await Browser.as('admin');
+    const csrf = await b.formToken('/admin/parter/ny');
+    const before = await auditCount();
+    const nul = await b.post('/admin/parter/ny', { csrf, name: 'Nul\u0000kommun', kind: 'kommun', visibility: 'public' });
+    expect(nul.status).toBe(400);
+    expect(await nul.text()).toContain('<a href="#actor-name">Innehåller ett tecken (NUL) som inte kan sparas.</a>');
+    const error = await refusal(changeCounterpart({ ctx: as('admin'), slug: 'suzhou', input: { nameLatin: 'Suzhou', otherNames: ['ok', 'half \ud800'], level: 'prefecture_city' } }));
+    expect(error.problems).toEqual([{ field: 'otherNames.1', message: 'is not valid Unicode text' }]);
+    expect(await auditCount()).toBe(before);
+  });
+});

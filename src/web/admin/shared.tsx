@@ -135,6 +135,8 @@ const SV: Record<string, string> = {
   'must be at most 2000 characters': 'Högst 2 000 tecken.',
   'must be at most 5000 characters': 'Högst 5 000 tecken.',
   'at most 20 other names': 'Högst 20 andra namn.',
+  'contains a NUL character, which cannot be stored': 'Innehåller ett tecken (NUL) som inte kan sparas.',
+  'is not valid Unicode text': 'Innehåller tecken som inte kan sparas.',
 };
 
 const SV_PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
