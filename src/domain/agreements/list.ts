@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { agreementCountyEntries, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
+import { canReadRow, readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { IN_FORCE } from '../status/derive-status.ts';
@@ -255,16 +255,39 @@ export async function listAgreements({
   return { query, rows, total, pages, ...(lenient ? { leftOut } : {}) };
 }
 
-/** The status periods of some agreements, by slug: the timelines of a profile. */
-export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>>> {
-  const out: Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>> = {};
+/** A status period of a timeline, with the dates as the sources give them. */
+export interface TimelinePeriod {
+  status: Status;
+  /** The day it took effect (for a date known only as "1997", its last day: DEFAULT_DERIVATION). */
+  validFrom: string;
+  validTo: string | null;
+  /** The date of the event that began it, as its source gives it (EDTF: "1997", "2019-12", "2002/2022"). */
+  from: string | null;
+  /** The same of the event that ended it; null while it lasts. */
+  to: string | null;
+}
+
+/**
+ * The status periods of some agreements, by slug: the timelines of a
+ * profile. Each carries the date of the event that began it, as the source
+ * gives it: the period itself begins on a day ("1997" takes effect on
+ * 1997-12-31), which no page should show as if the source had said so. The
+ * event is one of the agreement's cache (readableByEveryReaderOf, as the
+ * periods themselves) with that effective day; of several, the most precise.
+ */
+export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<string, TimelinePeriod[]>> {
+  const out: Record<string, TimelinePeriod[]> = {};
   if (!slugs.length) return out;
-  const rows = await queryRows<{ slug: string; status: Status; validFrom: string; validTo: string | null }>(
+  const rows = await queryRows<{ slug: string; status: Status; validFrom: string; validTo: string | null; from: string | null }>(
     ctx.db,
-    sql`select a.slug, p.status, p.valid_from as "validFrom", p.valid_to as "validTo"
+    sql`select a.slug, p.status, p.valid_from as "validFrom", p.valid_to as "validTo",
+          (select e.date from status_events e where e.agreement_id = a.id and e.date_max = p.valid_from and ${readableByEveryReaderOf('a', 'e')}
+           order by e.date_min desc nulls last, e.id desc limit 1) as "from"
         from ${agreementStatusPeriods} p join ${agreements} a on a.id = p.agreement_id
         where a.slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}) order by a.slug, p.valid_from`,
   );
-  for (const { slug, ...period } of rows) (out[slug] ??= []).push(period);
+  for (const { slug, ...period } of rows) (out[slug] ??= []).push({ ...period, to: null });
+  // A period ends where the next begins.
+  for (const periods of Object.values(out)) periods.forEach((p, i) => (p.to = periods[i + 1]?.from ?? null));
   return out;
 }
