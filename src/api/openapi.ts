@@ -8,6 +8,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
+import { STATUS_ORDER } from '../domain/statistics/by-status.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
 import { TABLES } from '../domain/transfer/exchange/format.ts';
@@ -34,6 +35,32 @@ const errorResponse = {
 };
 const notFoundResponse = { ...errorResponse, description: 'No such record' };
 const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+/** The statistics' answer; the count per current status is described field by field, the rest as objects. */
+const statisticsResponse = {
+  description: 'Statistics',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          byStatus: {
+            type: 'array',
+            description: 'Per current status of the public register: agreements (each on its own, as the list filtered by the status counts them) and counted cooperations under the rule',
+            items: {
+              type: 'object',
+              required: ['status', 'agreements', 'counted'],
+              properties: {
+                status: { type: 'string', enum: [...STATUS_ORDER] },
+                agreements: { type: 'integer', minimum: 0 },
+                counted: { type: 'integer', minimum: 0 },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
 const file = (description: string, type: string) => ({ description, content: { [type]: {} } });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -55,7 +82,7 @@ export function openApiDocument() {
       '/api/actors/{slug}': { get: { summary: 'One Swedish party with its agreements', parameters: [slugParam], responses: { 200: json('The actor'), 404: notFoundResponse } } },
       '/api/counterparts': { get: { summary: 'Foreign counterparts in their hierarchy', parameters: queryParameters(listCounterpartsSchema), responses: { 200: json('Counterparts'), 400: errorResponse } } },
       '/api/counterparts/{slug}': { get: { summary: 'One counterpart with every agreement inside it', parameters: [slugParam], responses: { 200: json('The counterpart'), 404: notFoundResponse } } },
-      '/api/statistics': { get: { summary: "Every statistic under a counting rule, with the report's statements", parameters: [ruleParam, langParam], responses: { 200: json('Statistics'), 400: errorResponse } } },
+      '/api/statistics': { get: { summary: "Every statistic under a counting rule, with the report's statements", parameters: [ruleParam, langParam], responses: { 200: statisticsResponse, 400: errorResponse } } },
       '/api/statistics/{name}.csv': {
         get: {
           summary: 'One statistic as CSV',
