@@ -26,6 +26,21 @@ export function sameOriginOnly(): MiddlewareHandler {
   };
 }
 
+/**
+ * For routes of one person (account, editing): posts from this site only,
+ * and answers that no shared cache keeps, unless the route says otherwise
+ * itself (a public document). Mount it on those routes' paths only: public
+ * pages must stay cacheable.
+ */
+export function forOnePerson(): MiddlewareHandler {
+  const sameOrigin = sameOriginOnly();
+  return (c, next) =>
+    sameOrigin(c, async () => {
+      await next();
+      if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+    });
+}
+
 /** The token for a form: the session's when signed in, else a fresh double-submit value (set as a cookie too). */
 export function formToken(c: HonoContext): string {
   const signedIn = c.get('signedIn');

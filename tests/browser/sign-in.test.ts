@@ -92,7 +92,7 @@ it('signs in with a wrong and then the right password, and out again, by keyboar
   await page.waitForURL(`${base}/logga-in?utloggad=1`);
   expect(await page.locator('[role=status]').innerText()).toBe('Du är utloggad.');
   await page.goto(`${base}/konto`);
-  expect(page.url()).toBe(`${base}/logga-in`);
+  expect(page.url()).toBe(`${base}/logga-in?tillbaka=%2Fkonto`);
   await context.close();
 });
 

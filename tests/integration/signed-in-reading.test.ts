@@ -74,6 +74,11 @@ describe('reading as a signed-in person', () => {
     expect([await status(`/api/agreements/${SLUGS.shared}`, undefined, api), await status(`/api/agreements/${SLUGS.shared}`, 'other', api), await status(`/api/agreements/${SLUGS.internal}`, 'other', api), await status(`/api/agreements/${SLUGS.internal}`, 'own', api)]).toEqual([404, 200, 404, 200]);
   });
 
+  it('lets shared caches keep the public pages, and no signed-in page', async () => {
+    for (const path of ['/avtal', `/avtal/${SLUGS.public}`, '/parter', '/statistik']) expect((await page(path)).headers.get('cache-control') ?? '', path).not.toContain('no-store');
+    for (const path of ['/konto', '/logga-in']) expect((await page(path, 'own')).headers.get('cache-control'), path).toContain('no-store');
+  });
+
   it('names the signed-in person in the menu of every page, and nobody on a page for the public', async () => {
     expect(await (await page('/avtal', 'own')).text()).toContain('Konto: Reader own');
     const anonymous = await (await page('/avtal')).text();

@@ -7,7 +7,7 @@ import { beginOidcSignIn, completeOidcSignIn, OidcRefusal, type OidcSettings } f
 import { signInWithPassword } from '../../domain/accounts/sign-in.ts';
 import { endSession } from '../../domain/accounts/sessions.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { formToken, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
+import { formToken, forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { clearSessionCookie, clientAddress, requireSignedIn, returnPath, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -32,12 +32,8 @@ const OIDC_STATE_COOKIE = 'ortsband_oidc_state';
 export function accountRoutes(database: Database, settings: { oidc?: OidcSettings; mailer?: Mailer } = {}) {
   const { oidc } = settings;
   const web = new Hono();
-  web.use(sameOriginOnly());
-  // Pages for one person: never kept by a shared cache.
-  web.use(async (c, next) => {
-    await next();
-    c.res.headers.set('cache-control', 'no-store');
-  });
+  // Pages for one person (these paths only: the router passes every request through here).
+  for (const path of ['/logga-in', '/logga-in/*', '/logga-ut', '/konto', '/konto/*', '/admin/anvandare', '/admin/anvandare/*', '/inbjudan/*']) web.use(path, forOnePerson());
 
   web.get('/logga-in', (c) => {
     const lang = langOf(c);

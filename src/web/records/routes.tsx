@@ -25,7 +25,7 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { citeSource } from '../../domain/sources/cite-source.ts';
 import { createSource } from '../../domain/sources/create.ts';
 import { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
-import { requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
+import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
@@ -62,10 +62,7 @@ export function recordsRoutes(database: Database) {
   // posts from this site only, and pages for one person that no shared cache
   // keeps (a public document says otherwise itself).
   for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*']) {
-    web.use(path, sameOriginOnly(), async (c, next) => {
-      await next();
-      if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
-    });
+    web.use(path, forOnePerson());
   }
 
   const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
