@@ -15,6 +15,7 @@ import { sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
+import { editingRoutes } from './web/editing/routes.tsx';
 
 // A URL longer than this is refused before any work is done; shorter ones
 // reach the route's edge (http/query.ts), which names the parameter that is too long.
@@ -72,6 +73,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.use(sessionMiddleware(database.db));
   app.route('/api', apiRoutes(database, { cache, origin }));
   app.route('/', accountRoutes(database, accounts));
+  app.route('/', editingRoutes(database));
   app.route('/', webRoutes(database, { cache, origin }));
 
   // A path that a route answers for another method: 405 with the methods it

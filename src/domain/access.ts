@@ -57,13 +57,14 @@ export function requireRead<T extends { visibility: Visibility; organisationId: 
   return record;
 }
 
-/** An editor changes only what belongs to their organisation. */
+/** An editor changes only what belongs to their organisation; an admin anything. */
+export function mayWrite(principal: Principal, organisationId: number): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'editor' && principal.organisationId === organisationId));
+}
+
 export function requireWrite(ctx: Context, organisationId: number): { organisationId: number } {
-  const p = ctx.principal;
-  if (p.kind === 'system') return { organisationId };
-  if (p.kind === 'user' && (p.role === 'admin' || (p.role === 'editor' && p.organisationId === organisationId))) {
-    return { organisationId };
-  }
+  if (mayWrite(ctx.principal, organisationId)) return { organisationId };
   throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
 }
 
