@@ -30,7 +30,7 @@ const agreementFields = {
     .array(partySchema)
     .min(1, 'an agreement has at least one Swedish party')
     .max(50)
-    .refine((list) => list.some((p) => p.role === 'party'), 'one party must have the role "party"'),
+    .refine((list) => list.length === 0 || list.some((p) => p.role === 'party'), 'one party must have the role "party"'),
   counterparts: z.array(slugSchema).min(1, 'an agreement has at least one counterpart').max(50),
   visibility: z.enum(VISIBILITIES),
 };
