@@ -44,9 +44,8 @@ function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-function comparable(path: string, body: Buffer): Buffer {
-  if (path === '/api/export.json') return Buffer.from(body.toString('utf8').replace(/^\{"generatedAt":"[^"]+"/, '{"generatedAt":""'));
-  if (!path.endsWith('.xlsx')) return body;
+/** An XLSX's bytes with the zip entries' times set aside (they differ between downloads). */
+function withoutZipTimes(body: Buffer): Buffer {
   const copy = Buffer.from(body);
   for (let at = 0; at + 16 <= copy.length; at++) {
     if (copy.readUInt32LE(at) === 0x04034b50) copy.fill(0, at + 10, at + 14);
@@ -64,20 +63,31 @@ function get(base: string, path: string, headers: Record<string, string> = {}): 
   });
 }
 
-/** The whole body, hashed as it comes (a download of hundreds of MB is not held). */
+/**
+ * The whole body, hashed as it comes (a download of hundreds of MB is neither
+ * held nor made one string). The JSON export's generatedAt, in its first
+ * bytes, is blanked before hashing; an XLSX is a zip whose entry times are
+ * set aside, so it alone is kept whole (it is tens of MB at most).
+ */
 async function download(base: string, path: string): Promise<{ status: number; bytes: number; digest: string }> {
   const response = await get(base, path);
   const hash = createHash('sha256');
   let bytes = 0;
-  // The two kinds whose bytes differ between downloads are kept to compare.
-  const keep = path === '/api/export.json' || path.endsWith('.xlsx');
+  const zip = path.endsWith('.xlsx');
   const kept: Buffer[] = [];
-  for await (const chunk of response) {
-    bytes += (chunk as Buffer).length;
-    if (keep) kept.push(chunk as Buffer);
-    else hash.update(chunk as Buffer);
+  let head: Buffer | undefined = path === '/api/export.json' ? Buffer.alloc(0) : undefined;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    bytes += chunk.length;
+    if (zip) kept.push(chunk);
+    else if (head && head.length + chunk.length < 256) head = Buffer.concat([head, chunk]);
+    else if (head) {
+      hash.update(Buffer.from(Buffer.concat([head, chunk]).toString('latin1').replace(/^\{"generatedAt":"[^"]+"/, '{"generatedAt":""'), 'latin1'));
+      head = undefined;
+    } else hash.update(chunk);
   }
-  return { status: response.statusCode!, bytes, digest: keep ? createHash('sha256').update(comparable(path, Buffer.concat(kept))).digest('hex') : hash.digest('hex') };
+  if (head) hash.update(head);
+  if (zip) hash.update(withoutZipTimes(Buffer.concat(kept)));
+  return { status: response.statusCode!, bytes, digest: hash.digest('hex') };
 }
 
 async function readHalf(base: string, path: string, bytes: number): Promise<IncomingMessage> {

@@ -1,5 +1,6 @@
 // The HTTP application: pages at /, the JSON API at /api.
 import { Hono, type Context as HonoContext } from 'hono';
+import { contextStorage } from 'hono/context-storage';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
@@ -11,7 +12,8 @@ import type { HttpEnv } from './http/query.ts';
 import { publicOrigin, type PublicAddress } from './http/public-url.ts';
 import { responseCache, type CacheLimits } from './http/response-cache.ts';
 import { errorPage, webRoutes } from './web/routes.tsx';
-import { sessionMiddleware } from './http/session.ts';
+import { href } from './web/layout.tsx';
+import { SignInRequired, sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
@@ -71,6 +73,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   });
   // Who asks (a session cookie or a bearer key), decided once for every route.
   app.use(sessionMiddleware(database.db));
+  // Lets the layout name the signed-in person on every page (web/layout.tsx).
+  app.use(contextStorage());
   app.route('/api', apiRoutes(database, { cache, origin }));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', editingRoutes(database));
@@ -98,6 +102,16 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
     return isApi(c) ? c.json(errorBody(notFound('resource')), 404) : errorPage(c, notFound('page'));
   });
   app.onError((error, c) => {
+    if (error instanceof SignInRequired) {
+      if (isApi(c)) {
+        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'send an access key: Authorization: Bearer <key> (make one on your account page)', problems: [] } }, 401, {
+          'www-authenticate': 'Bearer realm="ortsband"',
+        });
+      }
+      const back = new URL(c.req.url);
+      const lang = back.searchParams.get('lang') === 'en' ? 'en' : 'sv';
+      return c.redirect(href(lang, '/logga-in', { tillbaka: back.pathname + back.search }), 303);
+    }
     if (error instanceof DomainError) return isApi(c) ? c.json(errorBody(error), HTTP_STATUS[error.code]) : errorPage(c, error);
     log?.error({ err: error }, 'unhandled error');
     return isApi(c) ? c.json(internalErrorBody(), 500) : errorPage(c, { kind: 'internal' });

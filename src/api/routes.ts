@@ -1,6 +1,8 @@
 // The JSON API: parse the request, call a verb, map errors (errors.ts).
 import { PassThrough } from 'node:stream';
 import { Hono, type Context as HonoContext } from 'hono';
+import { PUBLIC_READER } from '../domain/access.ts';
+import { principalOf } from '../http/session.ts';
 import { z } from 'zod';
 import type { Database } from '../db/client.ts';
 import { getActor } from '../domain/actors/get.ts';
@@ -138,8 +140,11 @@ export interface RouteOptions {
 }
 
 export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
-  // The public API reads as an anonymous visitor: public records only.
-  const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
+  // Lists and records read with the rights of the key's holder (or as the
+  // public without a key); statistics, maps, exports and the catalogue are
+  // of the public register for everyone (open data).
+  const ctx: Context = { db: database.db, principal: PUBLIC_READER };
+  const readerCtx = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
   const api = new Hono<HttpEnv>();
   const q = API_QUERIES;
   api.onError((error, c) => {
@@ -148,18 +153,18 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
 
   api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument()));
-  api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx, input: c.var.query })));
+  api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/agreements.csv', accepts(q.agreements), cache, async (c) => {
     const { page: _page, pageSize: _pageSize, ...filters } = c.var.query;
     const list = await listAgreements({ ctx, input: filters, all: true });
     const columns = ['slug', 'partyLabel', 'counterpartLabel', 'kind', 'officialTitle', 'establishedYear', 'status'];
     return csvResponse(toCsv(columns, list.rows as unknown as Array<Record<string, unknown>>), 'ortsband-avtal.csv');
   });
-  api.get('/agreements/:slug', accepts(strict([], 'agreement')), cache, async (c) => c.json(await getAgreement({ ctx, slug: c.req.param('slug') })));
-  api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx, input: c.var.query })));
-  api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx, slug: c.req.param('slug') })));
-  api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx, input: c.var.query })));
-  api.get('/counterparts/:slug', accepts(strict([], 'counterpart')), cache, async (c) => c.json(await getCounterpart({ ctx, slug: c.req.param('slug') })));
+  api.get('/agreements/:slug', accepts(strict([], 'agreement')), cache, async (c) => c.json(await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })));
+  api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx: readerCtx(c), input: c.var.query })));
+  api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));
+  api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx: readerCtx(c), input: c.var.query })));
+  api.get('/counterparts/:slug', accepts(strict([], 'counterpart')), cache, async (c) => c.json(await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/statistics', accepts(q.rule), cache, async (c) => {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
     return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));

@@ -8,6 +8,7 @@ import type { Executor } from '../db/client.ts';
 import { readApiToken, type TokenHolder } from '../domain/accounts/api-tokens.ts';
 import { readSession, SESSION_DAYS, type SignedIn } from '../domain/accounts/sessions.ts';
 import type { Principal } from '../domain/context.ts';
+import { DomainError } from '../domain/errors.ts';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -54,6 +55,37 @@ export function principalOf(c: HonoContext): Principal {
   // A read key reads with its user's rights and changes nothing: the roles that write become a reader.
   const role = token.scope === 'read' && (token.role === 'editor' || token.role === 'admin') ? 'reader' : token.role;
   return { kind: 'user', subject: token.email, organisationId: token.organisationId, role };
+}
+
+/**
+ * Raised by a page or API route that needs a signed-in person when nobody
+ * is signed in: the app answers a page with a redirect to the sign-in page
+ * (which returns to the page after) and the API with 401 (app.ts).
+ */
+export class SignInRequired extends Error {
+  constructor() {
+    super('sign in first');
+    this.name = 'SignInRequired';
+  }
+}
+
+/** The signed-in person (by session cookie); throws SignInRequired when there is none. */
+export function requireSignedIn(c: HonoContext): SignedIn {
+  const signedIn = c.get('signedIn');
+  if (!signedIn) throw new SignInRequired();
+  return signedIn;
+}
+
+/** The signed-in administrator; a signed-in person of another role gets 403. */
+export function requireSignedInAdmin(c: HonoContext): SignedIn {
+  const signedIn = requireSignedIn(c);
+  if (signedIn.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only an administrator may do this');
+  return signedIn;
+}
+
+/** Where to go back to after signing in: a path of this site only (never `//host` or a full URL). */
+export function returnPath(value: unknown): string | undefined {
+  return typeof value === 'string' && /^\/(?![/\\])[\x21-\x7e]{0,2000}$/.test(value) ? value : undefined;
 }
 
 /** Secure cookies when the request came over TLS (directly, or as the address the client used says). */

@@ -1,3 +1,4 @@
+import { tryGetContext } from 'hono/context-storage';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from './i18n.ts';
@@ -44,8 +45,10 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   const brand = html`<div class="brand"><a href="${href(lang, '/')}">Ortsband</a><span class="tagline">${t(lang, 'tagline')}</span></div>`;
   const menu = NAV.map(([to, key]) => html`<li><a href="${href(lang, to)}"${current(to)}>${t(lang, key)}</a></li>`);
   const switchLang = html`<li><a href="${href(otherLang, path, rest)}" lang="${otherLang}" hreflang="${otherLang}">${t(lang, 'switchLang')}</a></li>`;
-  const signIn = props.account
-    ? html`<li><a href="${href(lang, '/konto')}"${current('/konto')}>${lang === 'sv' ? 'Konto' : 'Account'}: ${props.account}</a></li>`
+  // Signed-in requests never reach the response cache, so a page kept for everyone never names anyone.
+  const account = props.account ?? tryGetContext()?.get('signedIn')?.displayName;
+  const signIn = account
+    ? html`<li><a href="${href(lang, '/konto')}"${current('/konto')}>${lang === 'sv' ? 'Konto' : 'Account'}: ${account}</a></li>`
     : html`<li><a href="${href(lang, '/logga-in')}"${current('/logga-in')}>${lang === 'sv' ? 'Logga in' : 'Sign in'}</a></li>`;
   const nav = html`<nav aria-label="${lang === 'sv' ? 'Huvudmeny' : 'Main menu'}"><ul>${menu}${switchLang}${signIn}</ul></nav>`;
   const credit =

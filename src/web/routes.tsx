@@ -2,6 +2,8 @@
 // without JavaScript; every filter lives in the URL.
 import { readFileSync } from 'node:fs';
 import { Hono, type Context as HonoContext } from 'hono';
+import { PUBLIC_READER } from '../domain/access.ts';
+import { principalOf } from '../http/session.ts';
 import { HTTP_STATUS } from '../api/errors.ts';
 import { ruleQuerySchema, type RouteOptions } from '../api/routes.ts';
 import type { Database } from '../db/client.ts';
@@ -193,7 +195,13 @@ export const PAGE_QUERIES = {
 } as const;
 
 export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
-  const ctx: Context = { db: database.db, principal: { kind: 'anonymous' } };
+  // The statistics, the maps and the home page's figures are of the public
+  // register for everyone; lists and record pages read with the rights of
+  // whoever asks (a signed-in reader also sees shared records and their own
+  // organisation's internal ones). Signed-in requests carry a cookie, so the
+  // response cache never keeps or serves them (response-cache.ts).
+  const ctx: Context = { db: database.db, principal: PUBLIC_READER };
+  const readerCtx = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
   const web = new Hono<HttpEnv>();
   const q = PAGE_QUERIES;
 
@@ -234,25 +242,25 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/avtal', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const [list, menu] = await Promise.all([listAgreements({ ctx, input: withoutLang(raw) }), placeMenu(ctx, raw.place)]);
+    const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw) }), placeMenu(readerCtx(c), raw.place)]);
     return c.html(<AgreementsListPage lang={lang} list={list} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
   web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
-    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/parter', accepts(q.actors), cache, async (c) => {
     const raw = c.var.query;
-    return c.html(<ActorsListPage lang={langOf(c)} rows={await listActors({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+    return c.html(<ActorsListPage lang={langOf(c)} rows={await listActors({ ctx: readerCtx(c), input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
   });
   web.get('/parter/:slug', accepts(page([], 'actor')), cache, async (c) => {
-    return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+    return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/motparter', accepts(q.counterparts), cache, async (c) => {
     const raw = c.var.query;
-    return c.html(<CounterpartsListPage lang={langOf(c)} rows={await listCounterparts({ ctx, input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+    return c.html(<CounterpartsListPage lang={langOf(c)} rows={await listCounterparts({ ctx: readerCtx(c), input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
   });
   web.get('/motparter/:slug', accepts(page([], 'counterpart')), cache, async (c) => {
-    return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx, slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+    return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/statistik', accepts(q.statistics), cache, async (c) => {
     const raw = c.var.query;

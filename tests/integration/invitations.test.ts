@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { invitations, users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { openInvitationOf } from '../../src/domain/accounts/invitations.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
@@ -151,11 +152,13 @@ describe('invitations', () => {
     expect(row!.disabledAt).not.toBeNull();
   });
 
-  it('is not there for anyone but an administrator', async () => {
+  it('is refused to anyone but an administrator, and invites nobody for them', async () => {
     const editor = await signedIn(withMail, 'editor');
-    expect((await editor.request('/admin/anvandare')).status).toBe(404);
-    expect((await new Browser(withMail).request('/admin/anvandare')).status).toBe(404);
+    expect((await editor.request('/admin/anvandare')).status).toBe(403);
+    const anonymous = await new Browser(withMail).request('/admin/anvandare');
+    expect([anonymous.status, anonymous.headers.get('location')]).toEqual([303, '/logga-in?tillbaka=%2Fadmin%2Fanvandare']);
     const forged = await editor.post('/admin/anvandare', { csrf: await editor.formToken('/konto'), email: 'x@kommun.se', organisation: 'ortsband', role: 'admin' });
-    expect(forged.status).toBe(404);
+    expect(forged.status).toBe(403);
+    expect(await openInvitationOf(t.database.db, 'x@kommun.se')).toBeFalsy();
   });
 });

@@ -75,7 +75,7 @@ describe('signing in with a local password', () => {
     const out = await browser.post('/logga-ut', { csrf: token });
     expect([out.status, out.headers.get('location')]).toEqual([303, '/logga-in?utloggad=1']);
     expect(await sessionCount(email)).toBe(0);
-    expect((await copy.request('/konto')).headers.get('location')).toBe('/logga-in');
+    expect((await copy.request('/konto')).headers.get('location')).toBe('/logga-in?tillbaka=%2Fkonto');
   });
 
   it('keeps only the hash of the session id in the database', async () => {

@@ -11,6 +11,13 @@ export function routesOf(app: { routes: Array<{ method: string; path: string }> 
   return [...new Set(app.routes.filter((r) => r.method === 'GET').map((r) => r.path))];
 }
 
+/** Every route the router answers, as `METHOD path` (middleware, method ALL, left out). */
+export function methodRoutesOf(app: { routes: Array<{ method: string; path: string }> }): Array<{ method: string; path: string }> {
+  const seen = new Map<string, { method: string; path: string }>();
+  for (const { method, path } of app.routes) if (method !== 'ALL') seen.set(`${method} ${path}`, { method, path });
+  return [...seen.values()];
+}
+
 export const apiRoutesOf = (app: { routes: Array<{ method: string; path: string }> }) => routesOf(app).filter((path) => path.startsWith('/api/'));
 
 // Slugs of the shipped data, by the record a path names.
@@ -32,6 +39,8 @@ export function sampleUrls(routePath: string): string[] {
     } else if (name === 'slug') values = [SLUGS.find(([prefix]) => prefix.test(routePath))?.[1] ?? 'goteborg--shanghai'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
+    // A numeric id (an access key's, a document's): the first one made.
+    else if (name === 'id') values = ['1'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));

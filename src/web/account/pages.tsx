@@ -56,7 +56,7 @@ const words = {
 const w = (lang: Lang, key: keyof typeof words) => words[key][lang];
 
 /** `oidcLabel`: undefined when no identity provider is configured; null for the default words. */
-export function SignInPage(props: { lang: Lang; csrf: string; email?: string; problems?: FieldProblem[]; notice?: string; signedOut?: boolean; oidcLabel?: string | null }) {
+export function SignInPage(props: { lang: Lang; csrf: string; back?: string; email?: string; problems?: FieldProblem[]; notice?: string; signedOut?: boolean; oidcLabel?: string | null }) {
   const { lang } = props;
   const problems = (props.problems ?? []).map((p) => ({ ...p, id: p.field === 'email' ? 'sign-in-email' : p.field === 'password' ? 'sign-in-password' : 'sign-in-email' }));
   const problemOf = (id: string) => problems.find((p) => p.id === id);
@@ -93,6 +93,7 @@ export function SignInPage(props: { lang: Lang; csrf: string; email?: string; pr
       ) : null}
       <form method="post" action={href(lang, '/logga-in')} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={props.csrf} />
+        {props.back ? <input type="hidden" name="tillbaka" value={props.back} /> : null}
         {field('sign-in-email', 'email', w(lang, 'email'), 'email', 'username', props.email)}
         {field('sign-in-password', 'password', w(lang, 'password'), 'password', 'current-password')}
         <button type="submit">{w(lang, 'signIn')}</button>

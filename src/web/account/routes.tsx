@@ -9,7 +9,7 @@ import { endSession } from '../../domain/accounts/sessions.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
 import { formToken, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
-import { clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
+import { clearSessionCookie, clientAddress, requireSignedIn, returnPath, SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { href } from '../layout.tsx';
 import { AccountPage, OidcRefusedPage, SignInPage, TokenCreatedPage } from './pages.tsx';
@@ -41,8 +41,9 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
 
   web.get('/logga-in', (c) => {
     const lang = langOf(c);
-    if (c.get('signedIn')) return c.redirect(href(lang, '/konto'), 303);
-    return c.html(<SignInPage lang={lang} csrf={formToken(c)} signedOut={c.req.query('utloggad') === '1'} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
+    const back = returnPath(c.req.query('tillbaka'));
+    if (c.get('signedIn')) return c.redirect(back ?? href(lang, '/konto'), 303);
+    return c.html(<SignInPage lang={lang} csrf={formToken(c)} back={back} signedOut={c.req.query('utloggad') === '1'} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
   });
 
   web.post('/logga-in', async (c) => {
@@ -56,12 +57,12 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
       if (before) await endSession(database.db, before);
       const session = await signInWithPassword(database.db, { email: form.email, password: form.password }, clientAddress(c));
       setSessionCookie(c, session.token);
-      return c.redirect(href(lang, '/konto'), 303);
+      return c.redirect(returnPath(form.tillbaka) ?? href(lang, '/konto'), 303);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       c.status(HTTP_STATUS[error.code]);
       const notice = error.problems.length ? undefined : lang === 'sv' ? (NOTICES_SV[error.code] ?? error.message) : error.message;
-      return c.html(<SignInPage lang={lang} csrf={formToken(c)} email={email} problems={error.problems} notice={notice} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
+      return c.html(<SignInPage lang={lang} csrf={formToken(c)} back={returnPath(form.tillbaka)} email={email} problems={error.problems} notice={notice} oidcLabel={oidc ? (oidc.label ?? null) : undefined} />);
     }
   });
 
@@ -103,15 +104,13 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
 
   web.get('/konto', async (c) => {
     const lang = langOf(c);
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
+    const signedIn = requireSignedIn(c);
     return c.html(<AccountPage lang={lang} signedIn={signedIn} tokens={await listApiTokens(database.db, signedIn)} />);
   });
 
   web.post('/konto/nycklar', async (c) => {
     const lang = langOf(c);
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
+    const signedIn = requireSignedIn(c);
     const form = await c.req.parseBody();
     requireFormToken(c, form);
     const typed = Object.fromEntries(['name', 'scope', 'days'].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
@@ -128,8 +127,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
 
   web.post('/konto/nycklar/:id/aterkalla', async (c) => {
     const lang = langOf(c);
-    const signedIn = c.get('signedIn');
-    if (!signedIn) return c.redirect(href(lang, '/logga-in'), 303);
+    const signedIn = requireSignedIn(c);
     requireFormToken(c, await c.req.parseBody());
     const id = c.req.param('id');
     if (!/^[0-9]{1,9}$/.test(id)) throw notFound('key');

@@ -9,10 +9,10 @@ import { inviteUser, listOpenInvitations } from '../../domain/accounts/invitatio
 import { listOrganisations } from '../../domain/accounts/list-organisations.ts';
 import { listUsers } from '../../domain/accounts/list-users.ts';
 import type { Context } from '../../domain/context.ts';
-import { DomainError, notFound, type FieldProblem } from '../../domain/errors.ts';
+import { DomainError, type FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD, requireFormToken } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
-import { principalOf } from '../../http/session.ts';
+import { principalOf, requireSignedInAdmin } from '../../http/session.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -179,8 +179,7 @@ export function usersAdminRoutes(database: Database, mailer: Mailer | undefined)
   const web = new Hono();
   /** Admins only; to anyone else the page is not there. */
   const admin = (c: HonoContext) => {
-    const signedIn = c.get('signedIn');
-    if (!signedIn || signedIn.role !== 'admin') throw notFound('page');
+    const signedIn = requireSignedInAdmin(c);
     const ctx: Context = { db: database.db, principal: principalOf(c) };
     return { signedIn, ctx };
   };

@@ -1,0 +1,88 @@
+// Who may use each route: the table the authorisation matrix test
+// (tests/integration/authorisation-matrix.test.ts) checks every route and
+// method of the router against, for an anonymous visitor, a reader, an
+// editor of the organisation that owns the record, an editor of another
+// organisation, a coordinator and an administrator. A route the router has
+// and this table lacks fails that test, and so does a row for a route the
+// router does not have.
+//
+// The table states the rule; the routes and verbs enforce it (access.ts,
+// session.ts). What a person may read inside an answer (public, shared,
+// internal records) is the visibility rule, tested by the visibility crawl,
+// not here.
+
+/**
+ * - `everyone`: anyone, signed in or not.
+ * - `signedIn`: any signed-in person; an anonymous visitor is sent to sign in (a page) or gets 401 (the API).
+ * - `editor`: an editor of any organisation (who makes a record for their own) or an administrator.
+ * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
+ * - `admin`: an administrator.
+ * A signed-in person who may not gets 403.
+ */
+export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'admin';
+
+export interface RouteRule {
+  access: RouteAccess;
+  /** Registered only when the installation is configured for it (an identity provider). */
+  when?: 'oidc';
+}
+
+const rule = (access: RouteAccess, when?: RouteRule['when']): RouteRule => (when ? { access, when } : { access });
+
+/** `METHOD path` as the router writes it → who may. */
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
+  // The public register: pages.
+  'GET /': rule('everyone'),
+  'GET /avtal': rule('everyone'),
+  'GET /avtal/:slug': rule('everyone'),
+  'GET /parter': rule('everyone'),
+  'GET /parter/:slug': rule('everyone'),
+  'GET /motparter': rule('everyone'),
+  'GET /motparter/:slug': rule('everyone'),
+  'GET /statistik': rule('everyone'),
+  'GET /karta': rule('everyone'),
+  'GET /oppna-data': rule('everyone'),
+  'GET /favicon.ico': rule('everyone'),
+  'GET /robots.txt': rule('everyone'),
+  'GET /assets/site.css': rule('everyone'),
+
+  // The public register: the API and open data.
+  'GET /api/openapi.json': rule('everyone'),
+  'GET /api/agreements': rule('everyone'),
+  'GET /api/agreements.csv': rule('everyone'),
+  'GET /api/agreements/:slug': rule('everyone'),
+  'GET /api/actors': rule('everyone'),
+  'GET /api/actors/:slug': rule('everyone'),
+  'GET /api/counterparts': rule('everyone'),
+  'GET /api/counterparts/:slug': rule('everyone'),
+  'GET /api/statistics': rule('everyone'),
+  'GET /api/statistics/:file{[a-z-]+\\.csv}': rule('everyone'),
+  'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': rule('everyone'),
+  'GET /api/maps/:file{ties\\.(svg|png)}': rule('everyone'),
+  'GET /api/export.json': rule('everyone'),
+  'GET /api/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
+  'GET /api/exchange/register.xlsx': rule('everyone'),
+  'GET /api/exchange/register.json': rule('everyone'),
+  'GET /api/exchange/template.xlsx': rule('everyone'),
+  'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
+  'GET /api/dcat.jsonld': rule('everyone'),
+
+  // Signing in and out, invitations.
+  'GET /logga-in': rule('everyone'),
+  'POST /logga-in': rule('everyone'),
+  'GET /logga-in/oidc': rule('everyone', 'oidc'),
+  'GET /logga-in/oidc/svar': rule('everyone', 'oidc'),
+  'POST /logga-ut': rule('everyone'),
+  'GET /inbjudan/:token': rule('everyone'),
+  'POST /inbjudan/:token': rule('everyone'),
+
+  // One's own account and keys.
+  'GET /konto': rule('signedIn'),
+  'POST /konto/nycklar': rule('signedIn'),
+  'POST /konto/nycklar/:id/aterkalla': rule('signedIn'),
+
+  // Administration.
+  'GET /admin/anvandare': rule('admin'),
+  'POST /admin/anvandare': rule('admin'),
+  'POST /admin/anvandare/andra': rule('admin'),
+};

@@ -1,0 +1,124 @@
+// The authorisation matrix: every route and method the router has, for six
+// kinds of visitor, against the table in src/http/route-access.ts. The
+// routes come from the router itself, so a new route is checked (and fails
+// until the table says who may use it).
+//
+// A visitor is refused when the answer is 401, 403, or (a page) a redirect
+// to the sign-in page that says where to come back to; anything else
+// (200, a redirect elsewhere, 400 for the empty form sent, 404 for a sample
+// record that is not there) means the route let them through to its work.
+// Pages get a session cookie and the form's token; the API a write key.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { users } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
+import type { Role } from '../../src/db/schema.ts';
+import { ROUTE_ACCESS, type RouteAccess } from '../../src/http/route-access.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { methodRoutesOf, sampleUrls } from '../support/routes.ts';
+import { eq } from 'drizzle-orm';
+
+const VISITORS = ['anonymous', 'reader', 'editor', 'otherEditor', 'coordinator', 'admin'] as const;
+type Visitor = (typeof VISITORS)[number];
+
+/** Who each rule lets through. The shipped records the sample paths name belong to the editorial organisation, the editor's. */
+const ALLOWED: Record<RouteAccess, Visitor[]> = {
+  everyone: [...VISITORS],
+  signedIn: ['reader', 'editor', 'otherEditor', 'coordinator', 'admin'],
+  editor: ['editor', 'otherEditor', 'admin'],
+  owner: ['editor', 'admin'],
+  admin: ['admin'],
+};
+
+// Roles and organisations: the editorial organisation owns the shipped data;
+// the administrator belongs to the other one (an administrator's rights do
+// not come from their organisation).
+const PEOPLE: Record<Exclude<Visitor, 'anonymous'>, { role: Role; organisation: string }> = {
+  reader: { role: 'reader', organisation: 'ortsband' },
+  editor: { role: 'editor', organisation: 'ortsband' },
+  otherEditor: { role: 'editor', organisation: 'matrix-other' },
+  coordinator: { role: 'coordinator', organisation: 'ortsband' },
+  admin: { role: 'admin', organisation: 'matrix-other' },
+};
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+const userIds = new Map<Visitor, { id: number; version: number }>();
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  // No identity provider and no mail server: the routes of a plain installation.
+  app = createApp(t.database, undefined, { oidc: undefined, mailer: undefined });
+  await addOrganisation({ ctx: systemCtx(t), input: { slug: 'matrix-other', name: 'Another body' } });
+  for (const [visitor, person] of Object.entries(PEOPLE)) {
+    const email = `${visitor.toLowerCase()}@matrix.example`;
+    await addUser({ ctx: systemCtx(t), input: { email, displayName: visitor, ...person } });
+    const [row] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, email));
+    userIds.set(visitor as Visitor, row!);
+  }
+}, 120_000);
+afterAll(async () => t?.close());
+
+/** One request as the visitor: a fresh session or key each time, so that signing out or revoking in one request does not change the next. */
+async function requestAs(visitor: Visitor, method: string, url: string): Promise<Response> {
+  const headers = new Headers();
+  const api = url.startsWith('/api/');
+  let body: string | undefined;
+  const user = userIds.get(visitor);
+  if (api) {
+    if (user) headers.set('authorization', `Bearer ${(await createApiToken(t.database.db, { userId: user.id }, { name: 'matrix', scope: 'write', days: 30 })).token}`);
+    if (method !== 'GET') {
+      headers.set('content-type', 'application/json');
+      body = '{}';
+    }
+  } else {
+    let csrf = 'M'.repeat(43);
+    if (user) {
+      const { token } = await startSession(t.database.db, user);
+      csrf = (await readSession(t.database.db, token))!.csrfToken;
+      headers.set('cookie', `${SESSION_COOKIE}=${token}`);
+    } else headers.set('cookie', `ortsband_csrf=${csrf}`);
+    if (method !== 'GET') {
+      headers.set('content-type', 'application/x-www-form-urlencoded');
+      body = new URLSearchParams({ csrf }).toString();
+    }
+  }
+  return app.fetch(new Request(`http://localhost${url}`, { method, headers, body, redirect: 'manual' }));
+}
+
+const refused = (response: Response) =>
+  response.status === 401 || response.status === 403 || (response.status >= 300 && response.status < 400 && /^\/logga-in\?(.*&)?tillbaka=/.test(response.headers.get('location') ?? ''));
+
+describe('the authorisation matrix', () => {
+  it('has a row in the route access table for every route the router has, and no other', () => {
+    const routes = methodRoutesOf(app).map((r) => `${r.method} ${r.path}`);
+    expect(routes.filter((route) => !(route in ROUTE_ACCESS)), 'routes missing from src/http/route-access.ts').toEqual([]);
+    // Rows for routes that only an identity provider's configuration registers are checked by the sign-in tests with one.
+    const configured = Object.entries(ROUTE_ACCESS).filter(([, rule]) => !rule.when).map(([route]) => route);
+    expect(configured.filter((route) => !routes.includes(route)), 'rows for routes the router does not have').toEqual([]);
+  });
+
+  it('lets through exactly the visitors the table names, on every route and method', async () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const { method, path } of methodRoutesOf(app)) {
+      const rule = ROUTE_ACCESS[`${method} ${path}`];
+      if (!rule) continue;
+      const url = sampleUrls(path)[0]!;
+      for (const visitor of VISITORS) {
+        const response = await requestAs(visitor, method, url);
+        await response.arrayBuffer();
+        const allowed = ALLOWED[rule.access].includes(visitor);
+        checked++;
+        if (response.status >= 500) wrong.push(`${method} ${url} as ${visitor}: ${response.status}`);
+        else if (allowed === refused(response)) wrong.push(`${method} ${url} as ${visitor}: ${response.status} ${response.headers.get('location') ?? ''} (the table says ${rule.access})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThanOrEqual(6 * 40);
+  }, 300_000);
+});
