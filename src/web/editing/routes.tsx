@@ -5,7 +5,7 @@
 // A "Sök" button in the same form re-renders it with the matches to tick,
 // so that nothing here needs JavaScript.
 //
-// Who may: an anonymous visitor is sent to sign in; a signed-in person who
+// Who may: an anonymous visitor is sent to sign in and back (requireSignedIn); a signed-in person who
 // may not change the agreement gets the verb's FORBIDDEN (403), and one who
 // may not read it NOT_FOUND (404), from the app's error page.
 import { Hono, type Context as HonoContext } from 'hono';
@@ -36,7 +36,7 @@ import { agreementHistory, type HistoryEntry } from '../../domain/history/agreem
 import { recordStatusEvent } from '../../domain/status/record-event.ts';
 import { requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
-import { principalOf } from '../../http/session.ts';
+import { principalOf, requireSignedIn } from '../../http/session.ts';
 import type { Lang } from '../i18n.ts';
 import { href } from '../layout.tsx';
 import { AgreementFormPage, type ConflictView } from './agreement-form.tsx';
@@ -47,21 +47,14 @@ import { agreementInput, agreementTyped, agreementTypedFrom, versionOf, type Agr
 import { HistoryPage } from './history-page.tsx';
 import { sayProblem } from './messages.ts';
 
-const SLUG = ':slug{[a-z0-9]+(?:-{1,2}[a-z0-9]+)*}';
+// Any slug: the verbs find the agreement or answer NOT_FOUND.
+const SLUG = ':slug';
 
 /** Pages for one person: never kept by a shared cache. */
 const forOnePerson = (response: Response) => {
   response.headers.set('cache-control', 'no-store');
   return response;
 };
-
-/** The signed-in person, or the answer that sends the visitor to sign in and back. */
-function signedInOrSignIn(c: HonoContext): SignedIn | Response {
-  const signedIn = c.get('signedIn');
-  if (signedIn) return signedIn;
-  const url = new URL(c.req.url);
-  return forOnePerson(c.redirect(href(langOf(c), '/logga-in', { tillbaka: c.req.method === 'GET' ? url.pathname + url.search : url.pathname }), 303));
-}
 
 const translate = (lang: Lang, problems: FieldProblem[]) => problems.map((p) => ({ ...p, message: sayProblem(lang, p.message) }));
 
@@ -146,15 +139,13 @@ export function editingRoutes(database: Database) {
   const titleOf = (a: { partyLabel: string; counterpartLabel: string; slug: string }) => (a.partyLabel && a.counterpartLabel ? `${a.partyLabel} – ${a.counterpartLabel}` : a.slug);
 
   web.get('/avtal/ny', async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     requireWrite(contextOf(c), signedIn.organisationId);
     return renderAgreementForm(c, signedIn, { typed: { ...agreementTypedFrom(emptyAgreement()), visibility: 'public' } });
   });
 
   web.post('/avtal/ny', async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const form = (await c.req.parseBody()) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
@@ -175,15 +166,13 @@ export function editingRoutes(database: Database) {
   });
 
   web.get(`/avtal/${SLUG}/andra`, async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const editing = await agreementForEditing({ ctx: contextOf(c), slug: c.req.param('slug') });
     return renderAgreementForm(c, signedIn, { typed: agreementTypedFrom(editing.fields), agreement: { slug: editing.slug, title: titleOf(editing) }, version: editing.version });
   });
 
   web.post(`/avtal/${SLUG}/andra`, async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const form = (await c.req.parseBody()) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
@@ -258,15 +247,13 @@ export function editingRoutes(database: Database) {
   }
 
   web.get(`/avtal/${SLUG}/handelse`, async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const editing = await agreementForEditing({ ctx: contextOf(c), slug: c.req.param('slug') });
     return renderEventForm(c, signedIn, { editing, typed: emptyEvent(), version: editing.version });
   });
 
   web.post(`/avtal/${SLUG}/handelse`, async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const form = (await c.req.parseBody()) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
@@ -310,8 +297,7 @@ export function editingRoutes(database: Database) {
   // ---- History ----
 
   web.get(`/avtal/${SLUG}/historik`, async (c) => {
-    const signedIn = signedInOrSignIn(c);
-    if (signedIn instanceof Response) return signedIn;
+    const signedIn = requireSignedIn(c);
     const ctx = contextOf(c);
     const history = await agreementHistory({ ctx, slug: c.req.param('slug') });
     const mayEdit = mayWrite(ctx.principal, history.agreement.organisationId);
