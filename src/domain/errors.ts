@@ -14,6 +14,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly problems: FieldProblem[] = [],
+    /** For CONFLICT: what is stored now (what the other person saved), for the writer to compare with theirs. */
+    readonly current?: unknown,
   ) {
     super(message);
     this.name = 'DomainError';
@@ -21,6 +23,6 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
-export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const conflict = (message: string, current?: unknown) => new DomainError('CONFLICT', message, [], current);
 export const invalid = (problems: FieldProblem[]) =>
   new DomainError('VALIDATION', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);

@@ -67,6 +67,15 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
   'GET /api/dcat.jsonld': rule('everyone'),
 
+  // Editing agreements (web/editing): make one for one's own organisation; change or add an event to one's own; read any readable one's history.
+  'GET /avtal/ny': rule('editor'),
+  'POST /avtal/ny': rule('editor'),
+  'GET /avtal/:slug/andra': rule('owner'),
+  'POST /avtal/:slug/andra': rule('owner'),
+  'GET /avtal/:slug/handelse': rule('owner'),
+  'POST /avtal/:slug/handelse': rule('owner'),
+  'GET /avtal/:slug/historik': rule('signedIn'),
+
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
   'POST /logga-in': rule('everyone'),

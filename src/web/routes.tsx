@@ -14,6 +14,7 @@ import { listAgreements, usableFilters } from '../domain/agreements/list.ts';
 import { rowLinksOf } from '../domain/agreements/row-links.ts';
 import { leaveOutUnusable } from '../domain/left-out.ts';
 import type { Context } from '../domain/context.ts';
+import { canWrite } from '../domain/access.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -249,7 +250,11 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
   web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
-    return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+    const ctx = readerCtx(c);
+    const detail = await getAgreement({ ctx, slug: c.req.param('slug') });
+    // A signed-in person gets the links to the history, and to the forms where they may change it.
+    const editing = c.get('signedIn') ? { mayChange: canWrite(ctx.principal, detail.agreement.organisationId), saved: c.req.query('sparat') === '1' } : undefined;
+    return c.html(<AgreementPage lang={langOf(c)} detail={detail} path={sitePath(c.req.path)} editing={editing} />);
   });
   web.get('/parter', accepts(q.actors), cache, async (c) => {
     const raw = c.var.query;

@@ -59,15 +59,9 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
     );
     const eventsOf = new Map<number, Array<EventRow & { dateMin: string | null; dateMax: string | null; datePrecision: DatePrecision }>>(ids.map((id) => [id, []]));
     for (const e of rows) eventsOf.get(e.agreement_id)!.push({ ...e, dateMin: e.date_min, dateMax: e.date_max, datePrecision: e.date_precision });
-    const old = await queryRows<{ agreement_id: number; status: Status; valid_from: string; valid_to: string | null; visibility: Visibility }>(
-      ctx.db,
-      sql`delete from agreement_status_periods p using agreements a
-          where p.agreement_id = a.id and p.agreement_id = any(${idList}::int[])
-          returning p.agreement_id, p.status, p.valid_from::text as valid_from, p.valid_to::text as valid_to, a.visibility`,
-    );
+    const deltas = await takePeriods(ctx, ids);
     const visibilities = await queryRows<{ id: number; visibility: Visibility }>(ctx.db, sql`select id, visibility from agreements where id = any(${idList}::int[])`);
     const visibilityOf = new Map(visibilities.map((v) => [v.id, v.visibility]));
-    const deltas: Delta[] = old.flatMap((p) => periodDeltas([{ status: p.status, validFrom: p.valid_from, validTo: p.valid_to }], p.visibility, -1));
     const periods: Array<StatusPeriod & { agreementId: number }> = [];
     const caches: Array<{ id: number; status: Status; established: string | null; lastEventOn: string | null }> = [];
     for (const [id, events] of eventsOf) {
@@ -87,6 +81,30 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
       where a.id = x.id`);
     await refreshCountyEntries(ctx, ids);
   });
+}
+
+/**
+ * Deletes the agreements' status periods and returns the day deltas that take
+ * them away, counted under the visibility each agreement has now (the
+ * visibility the periods were counted under).
+ */
+async function takePeriods(ctx: Context, ids: readonly number[]): Promise<Delta[]> {
+  const old = await queryRows<{ agreement_id: number; status: Status; valid_from: string; valid_to: string | null; visibility: Visibility }>(
+    ctx.db,
+    sql`delete from agreement_status_periods p using agreements a
+        where p.agreement_id = a.id and p.agreement_id = any(${sql.param(ids)}::int[])
+        returning p.agreement_id, p.status, p.valid_from::text as valid_from, p.valid_to::text as valid_to, a.visibility`,
+  );
+  return old.flatMap((p) => periodDeltas([{ status: p.status, validFrom: p.valid_from, validTo: p.valid_to }], p.visibility, -1));
+}
+
+/**
+ * Takes an agreement's status periods out of the day counts before its
+ * visibility changes: they were counted under the old visibility, and
+ * refreshStatusCaches, after the change, counts them again under the new one.
+ */
+export async function withdrawStatusPeriods(ctx: Context, agreementId: number): Promise<void> {
+  await applyDayDeltas(ctx, await takePeriods(ctx, [agreementId]));
 }
 
 /** The list's per-county entries (agreement_county_entries) of these agreements, from their cached columns. */

@@ -11,15 +11,16 @@ const partySchema = z.union([
     .refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE),
 ]);
 
-export const createAgreementSchema = z.object({
-  slug: slugSchema,
+// The fields an agreement is made of, as one writes them; create gives them
+// defaults, a change takes any of them (an absent one stays as it is).
+const agreementFields = {
   kind: z.string().min(1).max(60),
   officialTitle: z.string().trim().max(2000).nullish(),
   signedOn: fuzzyDateSchema.nullish(),
   term: z.string().max(200).nullish(),
   renewalRule: z.string().max(2000).nullish(),
   endsOn: fuzzyDateSchema.nullish(),
-  themes: z.array(z.string().trim().min(1).max(200)).max(50).default([]),
+  themes: z.array(z.string().trim().min(1).max(200)).max(50),
   funding: z.string().max(2000).nullish(),
   responsibleUnit: z.string().max(500).nullish(),
   parent: slugSchema.nullish(),
@@ -29,12 +30,35 @@ export const createAgreementSchema = z.object({
     .array(partySchema)
     .min(1, 'an agreement has at least one Swedish party')
     .max(50)
-    .refine((list) => list.some((p) => p.role === 'party'), 'one party must have the role "party"'),
+    .refine((list) => list.length === 0 || list.some((p) => p.role === 'party'), 'one party must have the role "party"'),
   counterparts: z.array(slugSchema).min(1, 'an agreement has at least one counterpart').max(50),
-  visibility: z.enum(VISIBILITIES).default('public'),
+  visibility: z.enum(VISIBILITIES),
+};
+
+/** Why a change was made, in the writer's words: the audit entry's reason, shown in the history. */
+export const commentSchema = z.string().trim().max(2000).nullish();
+
+/** Paths under /avtal/ that are pages, not agreements. */
+const RESERVED_SLUGS = new Set(['ny']);
+
+export const createAgreementSchema = z.object({
+  slug: slugSchema.refine((slug) => !RESERVED_SLUGS.has(slug), 'is the address of a page; choose another'),
+  ...agreementFields,
+  themes: agreementFields.themes.default([]),
+  visibility: agreementFields.visibility.default('public'),
   sources: z.array(citationSchema).max(50).default([]),
+  comment: commentSchema,
 });
 export type CreateAgreementInput = z.input<typeof createAgreementSchema>;
+
+export const changeAgreementSchema = z.strictObject({
+  ...z.object(agreementFields).partial().shape,
+  /** The version the writer saw; another one is a conflict, not a lost edit. */
+  expectedVersion: z.number({ error: 'must be the version the form was opened at' }).int().positive(),
+  comment: commentSchema,
+});
+export type ChangeAgreementInput = z.input<typeof changeAgreementSchema>;
+
 
 export const LIST_SORTS = ['actor', '-actor', 'counterpart', '-counterpart', 'established', '-established', 'status'] as const;
 export const STATUS_FILTERS = [...STATUSES, 'in_force'] as const;

@@ -16,14 +16,14 @@ import { recordEventSchema, type RecordEventInput } from './schemas.ts';
  * transaction. This is the only way an agreement starts, pauses or ends.
  */
 export async function recordStatusEvent({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: RecordEventInput }) {
-  const { reasons, sources, expectedVersion, ...data } = parseInput(recordEventSchema, input);
+  const { reasons, sources, expectedVersion, comment, ...data } = parseInput(recordEventSchema, input);
   const date = parseFuzzyDate(data.date);
   return inTransaction(ctx, async (ctx) => {
     // Lock the agreement row: two writers append one after the other.
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId)).for('update');
     requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
     if (expectedVersion && expectedVersion !== agreement!.version) {
-      throw conflict(`the agreement was changed by someone else (version ${agreement!.version}, you saw ${expectedVersion})`);
+      throw conflict(`the agreement was changed by someone else (version ${agreement!.version}, you saw ${expectedVersion})`, { version: agreement!.version, status: agreement!.currentStatus });
     }
     // The cached status is the derivation of the events (kept so in this transaction), and the row is locked.
     if (data.type === 'ended' && data.mode !== 'expiry' && agreement!.currentStatus === 'ended') {
@@ -50,7 +50,8 @@ export async function recordStatusEvent({ ctx, agreementId, input }: { ctx: Cont
       entityType: 'agreement',
       entityId: agreementId,
       before: { status: agreement!.currentStatus, version: agreement!.version },
-      after: { event, reasons },
+      after: { event, reasons, sources },
+      reason: comment ?? undefined,
       organisationId: agreement!.organisationId,
     });
     return event!;

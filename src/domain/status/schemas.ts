@@ -33,6 +33,8 @@ export const recordEventSchema = z
     sources: z.array(citationSchema).max(50).default([]),
     /** The agreement version the writer saw; a different one is a conflict, not a lost edit. */
     expectedVersion: z.number().int().positive().nullish(),
+    /** Why, in the writer's words: the audit entry's reason. */
+    comment: z.string().trim().max(2000).nullish(),
   })
   .refine((e) => !e.mode || ENDING_TYPES.has(e.type), { message: 'only an ending or a pause has a mode', path: ['mode'] })
   .refine((e) => !e.side || SIDED_TYPES.has(e.type), { message: 'this kind of event has no side', path: ['side'] });

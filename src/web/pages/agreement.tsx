@@ -6,7 +6,12 @@ import { PartyList } from './agreement-parties.tsx';
 import { Localized, Sources } from './shared.tsx';
 import { RecordsLinks } from '../records/links.tsx';
 
-export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string }) {
+/**
+ * `editing`: for a signed-in person, the links to the agreement's history and,
+ * when they may change it (mayChange: an editor of its organisation or an
+ * admin), to its forms; `saved` says a form was just saved.
+ */
+export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
   const holders = detail.parties.filter((p) => p.role === 'party');
@@ -16,6 +21,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
       <h1>
         {title} <span class="hint">{label(lang, 'kind', a.kind)}</span>
       </h1>
+      {props.editing ? <EditLinks lang={lang} slug={a.slug} {...props.editing} /> : null}
       <p>
         {t(lang, 'status')}: <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
       </p>
@@ -218,5 +224,27 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
         <a href={`/api/agreements/${a.slug}`}>JSON</a>
       </p>
     </Layout>
+  );
+}
+
+function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?: boolean }) {
+  const sv = props.lang === 'sv';
+  return (
+    <>
+      {props.saved ? (
+        <p class="notice" role="status">
+          {sv ? 'Sparat.' : 'Saved.'}
+        </p>
+      ) : null}
+      <nav class="edit-links" aria-label={sv ? 'Redigera avtalet' : 'Edit the agreement'}>
+        {props.mayChange ? (
+          <>
+            <a href={href(props.lang, `/avtal/${props.slug}/andra`)}>{sv ? 'Ändra' : 'Change'}</a>
+            <a href={href(props.lang, `/avtal/${props.slug}/handelse`)}>{sv ? 'Registrera händelse' : 'Record an event'}</a>
+          </>
+        ) : null}
+        <a href={href(props.lang, `/avtal/${props.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
+      </nav>
+    </>
   );
 }
