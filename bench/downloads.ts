@@ -8,10 +8,10 @@
 // probe's answers meanwhile, and the server's resident memory before, at its
 // peak during the round and after.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
 import { request, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load.ts';
+import { treeRssMb } from './process-tree.ts';
 
 export const DOWNLOADS = [
   '/api/export.json',
@@ -26,23 +26,6 @@ export const DOWNLOADS = [
 const CLIENTS = 20;
 const VANISHING = 5;
 const STALLING = 2;
-
-/** The resident memory of a process and every process under it (npm start runs tsx, which runs the server). */
-function treeRssMb(pid: number): number {
-  let kb = 0;
-  const visit = (id: number) => {
-    try {
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
-      for (const task of readdirSync(`/proc/${id}/task`)) {
-        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
-      }
-    } catch {
-      /* gone meanwhile */
-    }
-  };
-  visit(pid);
-  return Math.round(kb / 1024);
-}
 
 /** An XLSX's bytes with the zip entries' times set aside (they differ between downloads). */
 function withoutZipTimes(body: Buffer): Buffer {

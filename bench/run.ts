@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|editors|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -41,6 +41,7 @@ import { runOrtsband } from './run-command.ts';
 import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 import { benchDownloads } from './downloads.ts';
+import { benchEditors } from './editors.ts';
 import type { BareAnswer, BareMessage, BareSetup } from './bare-replay.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
@@ -50,12 +51,12 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), editors (bench/editors.ts), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
 const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
 const onlyCold = args.only === 'cold';
 const onlyParts = (parts: string[]) => args.only.split(',').every((part) => parts.includes(part));
 // Parts measured without the HTTP scenarios; transfer, xlsx and backup on PostgreSQL only.
-const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads']);
+const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads', 'editors']);
 const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup']);
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
@@ -183,6 +184,14 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     const server = await startServer(serverEnv);
     try {
       result.downloads = await benchDownloads({ url: server.url, pid: server.child.pid! });
+    } finally {
+      await stop(server.child);
+    }
+  }
+  if (wants('editors')) {
+    const server = await startServer(serverEnv);
+    try {
+      result.editors = await benchEditors({ url: server.url, pid: server.child.pid! }, target, slugs, RUNS, REQUESTS);
     } finally {
       await stop(server.child);
     }

@@ -1,0 +1,46 @@
+// What a server process and every process under it use (npm start runs tsx,
+// which runs the server): resident memory and CPU time, from /proc.
+import { readFileSync, readdirSync } from 'node:fs';
+
+function treeOf(pid: number): number[] {
+  const ids: number[] = [];
+  const visit = (id: number) => {
+    ids.push(id);
+    try {
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, 'utf8').split(' ').filter(Boolean)) visit(Number(child));
+      }
+    } catch {
+      /* gone meanwhile */
+    }
+  };
+  visit(pid);
+  return ids;
+}
+
+/** Resident memory of the tree, in MB. */
+export function treeRssMb(pid: number): number {
+  let kb = 0;
+  for (const id of treeOf(pid)) {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+/** CPU time the tree has used so far (user and system), in ms. */
+export function treeCpuMs(pid: number): number {
+  let ticks = 0;
+  for (const id of treeOf(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks * 10; // clock ticks of 1/100 s
+}
