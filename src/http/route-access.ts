@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/actors/:slug': rule('everyone'),
   'GET /api/counterparts': rule('everyone'),
   'GET /api/counterparts/:slug': rule('everyone'),
+  'GET /api/sources/:slug': rule('everyone'),
   'GET /api/statistics': rule('everyone'),
   'GET /api/statistics/:file{[a-z-]+\\.csv}': rule('everyone'),
   'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': rule('everyone'),
@@ -66,6 +67,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/exchange/template.xlsx': rule('everyone'),
   'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
   'GET /api/dcat.jsonld': rule('everyone'),
+
+  // The API's writes, with a key of the scope write (a browser session is not enough).
+  'POST /api/agreements': rule('editor'),
+  'POST /api/agreements/:slug/events': rule('owner'),
+  'POST /api/sources': rule('editor'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
