@@ -154,7 +154,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     throw error;
   });
 
-  api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument()));
+  api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument({ serverUrl: origin(c) })));
   api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/agreements.csv', accepts(q.agreements), cache, async (c) => {
     const { page: _page, pageSize: _pageSize, ...filters } = c.var.query;
