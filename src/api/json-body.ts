@@ -69,9 +69,11 @@ async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<Uin
 /**
  * The request's JSON object. 415 for another content type, 413 for a body
  * over the limit, 400 naming `(body)` for bytes that are not UTF-8 or JSON or
- * not an object, and the dotted path of any text PostgreSQL cannot store.
+ * not an object, the dotted path of any text PostgreSQL cannot store, and
+ * any field the verb does not take (`fields`): a client learns of its typo
+ * rather than finding the value dropped.
  */
-export async function readJsonObject(c: HonoContext): Promise<Record<string, unknown>> {
+export async function readJsonObject(c: HonoContext, fields: readonly string[]): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? '';
   const [mediaType, ...params] = type.split(';').map((part) => part.trim().toLowerCase());
   const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
@@ -96,6 +98,11 @@ export async function readJsonObject(c: HonoContext): Promise<Record<string, unk
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid([{ field: '(body)', message: 'must be a JSON object' }]);
   const problems: FieldProblem[] = [];
+  for (const name of Object.keys(value)) {
+    if (fields.includes(name)) continue;
+    if (name.length > 100 || CONTROL.test(name) || !name.isWellFormed()) problems.push({ field: '(body)', message: 'has a field whose name is no field of this request' });
+    else problems.push({ field: name, message: `is not a field of this request; it takes ${fields.join(', ')}` });
+  }
   textProblems(value, [], problems);
   if (problems.length) throw invalid(problems.slice(0, 50));
   return value as Record<string, unknown>;

@@ -12,17 +12,21 @@ import type { Database } from '../db/client.ts';
 import { requireWrite } from '../domain/access.ts';
 import { createAgreement } from '../domain/agreements/create.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
-import type { CreateAgreementInput } from '../domain/agreements/schemas.ts';
+import { createAgreementSchema, type CreateAgreementInput } from '../domain/agreements/schemas.ts';
 import { findWritableAgreement } from '../domain/agreements/writable.ts';
 import type { Context } from '../domain/context.ts';
 import { DomainError } from '../domain/errors.ts';
 import { createSource } from '../domain/sources/create.ts';
 import { recordStatusEvent } from '../domain/status/record-event.ts';
-import type { RecordEventInput } from '../domain/status/schemas.ts';
+import { recordEventSchema, type RecordEventInput } from '../domain/status/schemas.ts';
+import { createSourceSchema } from '../domain/sources/schemas.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { BodyRefused, readJsonObject } from './json-body.ts';
+
+/** The fields a verb's input takes: any other in a body is refused by name. */
+const fieldsOf = (schema: { shape: object }) => Object.keys(schema.shape);
 
 const noQuery = (slug?: QuerySpec['slug']): QuerySpec => ({ names: [], unknown: 'refuse', slug });
 
@@ -64,6 +68,10 @@ function ownOrganisation(ctx: Context): number {
   return requireWrite(ctx, p.organisationId).organisationId;
 }
 
+/** A refusal of who asks names what they asked with: the key in the Authorization header. */
+const withKeyNamed = (error: DomainError) =>
+  error.code === 'FORBIDDEN' && !error.problems.length ? new DomainError(error.code, error.message, [{ field: 'authorization', message: "the key's holder may not change this organisation's records" }]) : error;
+
 /** 409 with the agreement's version as stored now, so that the writer can read it again and decide. */
 async function withCurrentVersion<T>(ctx: Context, slug: string, work: () => Promise<T>): Promise<T> {
   try {
@@ -83,14 +91,14 @@ export function writeRoutes(database: Database) {
   const writes = new Hono<HttpEnv>();
   writes.onError((error, c) => {
     if (error instanceof BodyRefused) return c.json({ error: { code: error.code, message: error.message, problems: [{ field: error.field, message: error.message }] } }, error.status);
-    if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
+    if (error instanceof DomainError) return c.json(errorBody(withKeyNamed(error)), HTTP_STATUS[error.code]);
     throw error;
   });
 
   writes.post('/agreements', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);
     const organisationId = ownOrganisation(ctx);
-    const input = (await readJsonObject(c)) as CreateAgreementInput;
+    const input = (await readJsonObject(c, fieldsOf(createAgreementSchema))) as CreateAgreementInput;
     const row = await createAgreement({ ctx, input, organisationId });
     return c.json(await getAgreement({ ctx, slug: row.slug }), 201, { location: `/api/agreements/${row.slug}` });
   });
@@ -99,7 +107,7 @@ export function writeRoutes(database: Database) {
     const ctx = writerCtx(database, c);
     const slug = c.req.param('slug');
     const agreement = await findWritableAgreement(ctx, slug);
-    const input = (await readJsonObject(c)) as RecordEventInput;
+    const input = (await readJsonObject(c, fieldsOf(recordEventSchema))) as RecordEventInput;
     const event = await withCurrentVersion(ctx, slug, () => recordStatusEvent({ ctx, agreementId: agreement.id, input }));
     const now = await findWritableAgreement(ctx, slug);
     return c.json({ event, agreement: { slug, version: now.version, status: now.currentStatus } }, 201, { location: `/api/agreements/${slug}` });
@@ -108,7 +116,7 @@ export function writeRoutes(database: Database) {
   writes.post('/sources', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);
     const organisationId = ownOrganisation(ctx);
-    const input = (await readJsonObject(c)) as Parameters<typeof createSource>[0]['input'];
+    const input = (await readJsonObject(c, fieldsOf(createSourceSchema))) as Parameters<typeof createSource>[0]['input'];
     const row = await createSource({ ctx, input, organisationId });
     return c.json(row, 201, { location: `/api/sources/${row.slug}` });
   });

@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { sources } from '../../db/schema.ts';
 import { requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
+import { invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { createSourceSchema } from './schemas.ts';
 
@@ -10,6 +12,8 @@ export async function createSource({ ctx, input, organisationId }: { ctx: Contex
   requireWrite(ctx, organisationId);
   const data = parseInput(createSourceSchema, input);
   return inTransaction(ctx, async (ctx) => {
+    const clash = await ctx.db.select({ id: sources.id }).from(sources).where(eq(sources.slug, data.slug));
+    if (clash.length) throw invalid([{ field: 'slug', message: `a source '${data.slug}' exists already` }]);
     // A confidential source (an interview given in confidence) is never public.
     const visibility = data.confidential && data.visibility === 'public' ? 'internal' : data.visibility;
     const [row] = await ctx.db.insert(sources).values({ ...data, visibility, organisationId }).returning();
