@@ -3,7 +3,7 @@
 // give (writes.ts) is listed with its status.
 import { z } from 'zod';
 import { createAgreementSchema } from '../domain/agreements/schemas.ts';
-import { createSourceSchema } from '../domain/sources/schemas.ts';
+import { citeSourceSchema, createSourceSchema } from '../domain/sources/schemas.ts';
 import { recordEventSchema } from '../domain/status/schemas.ts';
 import { DATE_FORMS } from '../domain/dates.ts';
 import { MAX_BODY_BYTES } from './json-body.ts';
@@ -75,6 +75,17 @@ export function writePaths() {
         [slugParam],
       ),
     },
+    '/api/agreements/{slug}/citations': {
+      post: write(
+        'citeSource',
+        'Cite a source on the agreement, or on one of its status events, with the passage',
+        "The source is named by its slug (POST /api/sources makes one); `on` is `agreement` or the id of one of the agreement's events. Send the agreement's version you read as expectedVersion.",
+        'CiteSource',
+        "The citation, and the agreement's new version",
+        ON_RECORD,
+        [slugParam],
+      ),
+    },
     '/api/sources': {
       post: write(
         'createSource',
@@ -93,5 +104,6 @@ export function writeComponents() {
     CreateAgreement: inputSchema(createAgreementSchema, 'A new agreement'),
     RecordStatusEvent: inputSchema(recordEventSchema, 'A status event of the agreement'),
     CreateSource: inputSchema(createSourceSchema, 'A new source'),
+    CiteSource: inputSchema(citeSourceSchema, "A citation of a source on the agreement or one of its events"),
   };
 }

@@ -19,7 +19,8 @@ import { DomainError } from '../domain/errors.ts';
 import { createSource } from '../domain/sources/create.ts';
 import { recordStatusEvent } from '../domain/status/record-event.ts';
 import { recordEventSchema, type RecordEventInput } from '../domain/status/schemas.ts';
-import { createSourceSchema } from '../domain/sources/schemas.ts';
+import { citeSource } from '../domain/sources/cite-source.ts';
+import { citeSourceSchema, createSourceSchema, type CiteSourceInput } from '../domain/sources/schemas.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
@@ -103,15 +104,36 @@ export function writeRoutes(database: Database) {
     return c.json(await getAgreement({ ctx, slug: row.slug }), 201, { location: `/api/agreements/${row.slug}` });
   });
 
-  writes.post('/agreements/:slug/events', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
-    const ctx = writerCtx(database, c);
-    const slug = c.req.param('slug');
-    const agreement = await findWritableAgreement(ctx, slug);
-    const input = (await readJsonObject(c, fieldsOf(recordEventSchema))) as RecordEventInput;
-    const event = await withCurrentVersion(ctx, slug, () => recordStatusEvent({ ctx, agreementId: agreement.id, input }));
-    const now = await findWritableAgreement(ctx, slug);
-    return c.json({ event, agreement: { slug, version: now.version, status: now.currentStatus } }, 201, { location: `/api/agreements/${slug}` });
-  });
+  /**
+   * A write to the agreement the path names: found, and the key holder's
+   * right to change it checked, before the body is read. Answers what was
+   * made, with the agreement's new version and status.
+   */
+  const onAgreement = <I, T>(schema: { shape: object }, name: string, verb: (ctx: Context, agreementId: number, input: I) => Promise<T>) =>
+    async (c: HonoContext) => {
+      const ctx = writerCtx(database, c);
+      const slug = c.req.param('slug')!;
+      const agreement = await findWritableAgreement(ctx, slug);
+      const input = (await readJsonObject(c, fieldsOf(schema))) as I;
+      const made = await withCurrentVersion(ctx, slug, () => verb(ctx, agreement.id, input));
+      const now = await findWritableAgreement(ctx, slug);
+      return c.json({ [name]: made, agreement: { slug, version: now.version, status: now.currentStatus } }, 201, { location: `/api/agreements/${slug}` });
+    };
+
+  writes.post(
+    '/agreements/:slug/events',
+    noStore,
+    keyHolder,
+    accepts(noQuery('agreement')),
+    onAgreement(recordEventSchema, 'event', (ctx, agreementId, input: RecordEventInput) => recordStatusEvent({ ctx, agreementId, input })),
+  );
+  writes.post(
+    '/agreements/:slug/citations',
+    noStore,
+    keyHolder,
+    accepts(noQuery('agreement')),
+    onAgreement(citeSourceSchema, 'citation', (ctx, agreementId, input: CiteSourceInput) => citeSource({ ctx, agreementId, input })),
+  );
 
   writes.post('/sources', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);

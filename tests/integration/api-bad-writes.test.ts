@@ -62,7 +62,7 @@ interface BadField {
 interface Endpoint {
   method: 'POST' | 'PATCH';
   path: string;
-  /** A body that the endpoint would take: every case breaks it in one or more places. */
+  /** A body that the endpoint would take, of required fields only (each is also left out): every case breaks it in one or more places. */
   base: () => Record<string, unknown>;
   bad: BadField[];
 }
@@ -116,6 +116,18 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'visibility', values: ['secret', 5] },
       { field: 'sources', values: [[{ source: 'no-such-source' }], [{ source: 'UPPER' }], 'nkk2022'] },
       { field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53] },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `/api/agreements/${AGREEMENT}/citations`,
+    base: () => ({ source: 'nkk2022', on: 'agreement' }),
+    bad: [
+      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
+      { field: 'on', values: ['event', 'agreements', -1, 0, 1.5, 999_999_999, null, {}, 'x'] },
+      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'reason', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
     ],
   },
   {
@@ -213,9 +225,11 @@ function systematicCases(): Case[] {
   // The record the path names: absent, of a shape no record has, changed since.
   for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
     out.push({ what: `events of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024' }), status: [404], names: ['agreement'] });
+    out.push({ what: `citations of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement' }), status: [404], names: ['agreement'] });
   }
   for (const stale of [version + 1, version + 7, 1_000_000]) {
     out.push({ what: `an event at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `a citation at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement', expectedVersion: stale }), status: [409], names: ['version'] });
   }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });

@@ -129,6 +129,45 @@ describe('writing', () => {
   });
 });
 
+describe('citing a source', () => {
+  it('cites a new source on an agreement and on its event, with the passage; the public agreement shows both', async () => {
+    const slug = uniqueSlug('cited');
+    const source = uniqueSlug('protocol');
+    const created = await post('/api/agreements', agreementInput(slug));
+    let version = (created.body.agreement as { version: number }).version;
+    expect((await post('/api/sources', { slug: source, kind: 'decision_protocol', title: 'Kommunstyrelsens protokoll' })).response.status).toBe(201);
+    const event = await post(`/api/agreements/${slug}/events`, { type: 'established', date: '2016', expectedVersion: version });
+    version = (event.body.agreement as { version: number }).version;
+
+    const onAgreement = await post(`/api/agreements/${slug}/citations`, { source, on: 'agreement', passage: '§ 12', expectedVersion: version });
+    expect(onAgreement.response.status).toBe(201);
+    expect(onAgreement.response.headers.get('location')).toBe(`/api/agreements/${slug}`);
+    version = (onAgreement.body.agreement as { version: number }).version;
+    const eventId = (event.body.event as { id: number }).id;
+    expect((await post(`/api/agreements/${slug}/citations`, { source, on: eventId, passage: '§ 13', expectedVersion: version })).response.status).toBe(201);
+
+    const stale = await post(`/api/agreements/${slug}/citations`, { source, on: 'agreement', expectedVersion: version });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.error?.current?.version).toBe(version + 1);
+
+    const page = (await (await app.request(`/api/agreements/${slug}`)).json()) as { sources: Array<{ sourceSlug: string; passage: string }>; events: Array<{ sources: Array<{ passage: string }> }> };
+    expect(page.sources.map((s) => [s.sourceSlug, s.passage])).toEqual([[source, '§ 12']]);
+    expect(page.events[0]!.sources.map((s) => s.passage)).toEqual(['§ 13']);
+  });
+
+  it('names an unknown source, an event of another agreement, and a field it does not take', async () => {
+    const unknown = await post('/api/agreements/goteborg--shanghai/citations', { source: 'no-such-source', on: 'agreement' });
+    expect(unknown.response.status).toBe(400);
+    expect(unknown.body.error?.problems).toEqual([{ field: 'source', message: "no source 'no-such-source'" }]);
+    const typo = await post('/api/agreements/goteborg--shanghai/citations', { source: 'nkk2022', on: 'agreement', pasage: 'x' });
+    expect(typo.response.status).toBe(400);
+    expect(typo.body.error?.problems.map((p) => p.field)).toEqual(['pasage']);
+    const elsewhere = await post('/api/agreements/goteborg--shanghai/citations', { source: 'nkk2022', on: 999_999 });
+    expect(elsewhere.response.status).toBe(400);
+    expect(elsewhere.body.error?.problems.map((p) => p.field)).toEqual(['on']);
+  });
+});
+
 describe('bad writes', () => {
   it('names the field of a bad value, and of an unknown id, with 400', async () => {
     const bad = await post('/api/agreements', { ...agreementInput(uniqueSlug('bad')), signedOn: '2019-13-45', parties: ['no-such-actor'] });

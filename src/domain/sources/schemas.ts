@@ -39,3 +39,15 @@ export const citationSchema = z.object({
   passage: z.string().max(1000).nullish(),
 });
 export type CitationInput = z.infer<typeof citationSchema>;
+
+/** Cites a source on an agreement or on one of its status events, with the passage. */
+export const citeSourceSchema = z.object({
+  source: slugSchema,
+  /** `agreement`, or the id of one of the agreement's status events. */
+  on: z.union([z.literal('agreement'), z.coerce.number().int().positive()], 'choose the agreement or one of its events'),
+  passage: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
+  reason: z.string().trim().max(2000).transform((v) => v || null).nullish(),
+  /** The agreement's version the form was opened at. */
+  expectedVersion: z.coerce.number().int().positive().optional(),
+});
+export type CiteSourceInput = z.input<typeof citeSourceSchema>;
