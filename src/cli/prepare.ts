@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Env } from '../env.ts';
 import { openDatabase, queryRows, type Database, type DatabaseTarget } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { withServerLock } from '../db/server-lock.ts';
 import type { Context } from '../domain/context.ts';
 import { loadShippedData, readShippedData, type LoadSummary } from '../domain/transfer/shipped-data.ts';
 import { readSnapshot } from './snapshot.ts';
@@ -37,7 +38,9 @@ export async function openPrepared(target: DatabaseTarget): Promise<{ database: 
   // one; whether the folder is empty is looked at under its lock.
   const database = await openDatabase(target.kind === 'pglite' && !target.loadDataDir ? { ...target, imageIfEmpty: readSnapshot } : target);
   try {
-    return { database, seeded: await prepareDatabase(database) };
+    // Several servers starting at once on one PostgreSQL database: one migrates and seeds, the others then find it done.
+    const seeded = target.kind === 'postgres' ? await withServerLock(target.url, 'prepare', () => prepareDatabase(database)) : await prepareDatabase(database);
+    return { database, seeded };
   } catch (error) {
     await database.close();
     throw error;

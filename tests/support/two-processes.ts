@@ -22,8 +22,8 @@ export interface Running {
 }
 
 /** `ortsband …` in a child process: bin/ortsband.js itself, so its pid is the command's. */
-export function start(args: string[]): Running {
-  const child = spawn(ORTSBAND_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: cliEnv() });
+export function start(args: string[], env: Record<string, string> = {}): Running {
+  const child = spawn(ORTSBAND_BIN, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...cliEnv(), ...env } });
   let stdout = '';
   let stderr = '';
   const waiting: Array<{ text: string; resolve: () => void }> = [];
