@@ -17,6 +17,8 @@ import { SignInRequired, sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { createMailer, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
+import { recordsRoutes } from './web/records/routes.tsx';
+import { adminRoutes } from './web/admin/routes.tsx';
 
 // A URL longer than this is refused before any work is done; shorter ones
 // reach the route's edge (http/query.ts), which names the parameter that is too long.
@@ -75,7 +77,10 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   // Lets the layout name the signed-in person on every page (web/layout.tsx).
   app.use(contextStorage());
   app.route('/api', apiRoutes(database, { cache, origin }));
+  // Before the account routes: their no-store is for every page they are mounted over.
+  app.route('/', recordsRoutes(database));
   app.route('/', accountRoutes(database, accounts));
+  app.route('/', adminRoutes(database));
   app.route('/', webRoutes(database, { cache, origin }));
 
   // A path that a route answers for another method: 405 with the methods it

@@ -9,6 +9,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
+import { STATUS_ORDER } from '../domain/statistics/by-status.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
 import { TABLES } from '../domain/transfer/exchange/format.ts';
@@ -34,6 +35,32 @@ const tableParam = { name: 'table', in: 'path', required: true, schema: { type: 
 const badParameter = errorResponse('A bad parameter, or one this address does not take: the body names it');
 const notFoundResponse = errorResponse('No such record, or one the reader may not read');
 const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+/** The statistics' answer; the count per current status is described field by field, the rest as objects. */
+const statisticsResponse = {
+  description: 'Statistics',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          byStatus: {
+            type: 'array',
+            description: 'Per current status of the public register: agreements (each on its own, as the list filtered by the status counts them) and counted cooperations under the rule',
+            items: {
+              type: 'object',
+              required: ['status', 'agreements', 'counted'],
+              properties: {
+                status: { type: 'string', enum: [...STATUS_ORDER] },
+                agreements: { type: 'integer', minimum: 0 },
+                counted: { type: 'integer', minimum: 0 },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
 const file = (description: string, type: string) => ({ description, content: { [type]: {} } });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -65,7 +92,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/counterparts': read('listCounterparts', 'Foreign counterparts in their hierarchy', { 200: json('Counterparts') }, queryParameters(listCounterpartsSchema)),
     '/api/counterparts/{slug}': read('getCounterpart', 'One counterpart with every agreement inside it', { 200: json('The counterpart'), 404: notFoundResponse }, [slugParam]),
     '/api/sources/{slug}': read('getSource', 'One source (a confidential one is never public)', { 200: json('The source'), 404: notFoundResponse }, [slugParam]),
-    '/api/statistics': read('getStatistics', "Every statistic under a counting rule, with the report's statements", { 200: json('Statistics') }, [ruleParam, langParam]),
+    '/api/statistics': read('getStatistics', "Every statistic under a counting rule, with the report's statements", { 200: statisticsResponse }, [ruleParam, langParam]),
     '/api/statistics/{name}.csv': read(
       'getStatisticCsv',
       'One statistic as CSV',

@@ -24,6 +24,7 @@ import {
   timestamp,
   uniqueIndex,
   doublePrecision,
+  customType,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
@@ -618,6 +619,72 @@ export const citations = pgTable(
     index('citations_source_idx').on(t.sourceId),
     oneOf('citations', t.subjectType, SUBJECT_TYPES),
   ],
+);
+
+// A document itself (a scanned protocol, the agreement's text as a PDF),
+// attached to a source or to an agreement (exactly one), and kept in the
+// database: several server processes share one PostgreSQL database, not a
+// data folder (migration 0020). It is read with the record it belongs to,
+// and an anonymous visitor gets it only when that record is public and an
+// editor marked the document public too (documents/read.ts,
+// docs/visibility.md).
+export const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+/** The largest document kept: a scanned protocol of many pages fits. */
+export const DOCUMENT_MAX_BYTES = 20 * 1024 * 1024;
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: serial('id').primaryKey(),
+    sourceId: integer('source_id').references(() => sources.id),
+    agreementId: integer('agreement_id').references(() => agreements.id),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').$type<DocumentType>().notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    // Public only when an editor says so, and then only while its record is public.
+    public: boolean('public').notNull().default(false),
+    // The owner of the record it belongs to, and who added it (their e-mail address, as the audit log names them).
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    addedBy: text('added_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('documents_source_idx').on(t.sourceId),
+    index('documents_agreement_idx').on(t.agreementId),
+    oneOf('documents', t.mediaType, DOCUMENT_TYPES),
+    check('documents_one_record', sql`num_nonnulls(${t.sourceId}, ${t.agreementId}) = 1`),
+    check('documents_size', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} between 1 and ${sql.raw(String(DOCUMENT_MAX_BYTES))}`),
+    check('documents_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
+  ],
+);
+
+// The people to contact about an agreement at the body that holds it.
+// Personal data: never public, never exported, never in the API; read only by
+// the owning organisation's signed-in people and administrators
+// (contacts/list.ts, docs/visibility.md).
+export const contactPersons = pgTable(
+  'contact_persons',
+  {
+    id: serial('id').primaryKey(),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id),
+    name: text('name').notNull(),
+    role: text('role'),
+    email: text('email'),
+    phone: text('phone'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('contact_persons_agreement_idx').on(t.agreementId)],
 );
 
 export const quotations = pgTable(

@@ -57,13 +57,15 @@ export function requireRead<T extends { visibility: Visibility; organisationId: 
   return record;
 }
 
+/** Whether the principal may change the records of the organisation: its editors, administrators and the system. */
+export function canWrite(principal: Principal, organisationId: number): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'editor' && principal.organisationId === organisationId));
+}
+
 /** An editor changes only what belongs to their organisation. */
 export function requireWrite(ctx: Context, organisationId: number): { organisationId: number } {
-  const p = ctx.principal;
-  if (p.kind === 'system') return { organisationId };
-  if (p.kind === 'user' && (p.role === 'admin' || (p.role === 'editor' && p.organisationId === organisationId))) {
-    return { organisationId };
-  }
+  if (canWrite(ctx.principal, organisationId)) return { organisationId };
   throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
 }
 
@@ -72,4 +74,41 @@ export function requireAdmin(ctx: Context): void {
   const p = ctx.principal;
   if (p.kind === 'system' || (p.kind === 'user' && p.role === 'admin')) return;
   throw new DomainError('FORBIDDEN', 'Only an administrator may do this');
+}
+
+/**
+ * Only editors and administrators change anything: the first check of a verb
+ * that finds its record by an id a reader could send (a document), so that a
+ * reader is refused before being told whether the record exists.
+ */
+export function requireEditor(ctx: Context): void {
+  const p = ctx.principal;
+  if (p.kind === 'system' || (p.kind === 'user' && (p.role === 'editor' || p.role === 'admin'))) return;
+  throw new DomainError('FORBIDDEN', 'Only an editor or an administrator may change records');
+}
+
+/**
+ * A document is read with the record it belongs to (a source or an
+ * agreement), and the public reads it only when an editor marked the
+ * document public and the record is public too: a scanned protocol may name
+ * people that the record's public fields leave out (docs/visibility.md).
+ */
+export function canReadDocument(principal: Principal, document: { public: boolean }, record: { visibility: Visibility; organisationId: number }): boolean {
+  if (principal.kind === 'anonymous') return document.public && record.visibility === 'public';
+  return canRead(principal, record);
+}
+
+/**
+ * Contact persons are personal data: read only by the signed-in people of
+ * the organisation that owns the agreement (any role) and by administrators,
+ * never by the public, other organisations or coordinators elsewhere; not
+ * allowed looks like absent. Call after `requireRead` of the agreement.
+ */
+export function requireContactsRead(ctx: Context, agreement: { organisationId: number }): void {
+  if (!canReadContacts(ctx.principal, agreement)) throw notFound('contact persons');
+}
+
+export function canReadContacts(principal: Principal, agreement: { organisationId: number }): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || principal.organisationId === agreement.organisationId);
 }

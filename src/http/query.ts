@@ -21,7 +21,8 @@ export interface QuerySpec {
   /**
    * A parameter the route does not read: the JSON API refuses it (a client
    * learns of its typo), a page ignores it (links shared with ?utm_source=…
-   * or ?fbclid=… must open).
+   * or ?fbclid=… must open). A page also sends an address with empty
+   * parameters on to the same address without them (cleanAddress).
    */
   unknown: 'refuse' | 'ignore';
   /** What the path's :slug names, for the "not found" of a slug no record can have. */
@@ -82,6 +83,22 @@ export function readQuery(url: string, spec: QuerySpec): Query {
   return out;
 }
 
+/**
+ * The address without its empty parameters, or null when it has none. A
+ * form sent by GET puts every field in the address, the empty ones too
+ * (?q=mora&county=&kind=…); the address to keep and share carries only what
+ * is set, and no browser leaves empty fields out without a script.
+ */
+export function cleanAddress(url: string): string | null {
+  const given = rawQuery(url);
+  if (!given.some(([, value]) => value === '')) return null;
+  const { pathname } = new URL(url);
+  const kept = new URLSearchParams(given.filter(([, value]) => value !== '')).toString();
+  // Never `//host`: a path that begins so would send the browser to another site.
+  const path = `/${pathname.replace(/^\/+/, '')}`;
+  return kept ? `${path}?${kept}` : path;
+}
+
 const dedupe = (problems: Array<{ field: string; message: string }>) => [...new Map(problems.map((p) => [`${p.field}\u0000${p.message}`, p])).values()];
 
 /** The language a page asked for: English only when it says so. */
@@ -137,6 +154,8 @@ export function accepts(spec: QuerySpec): MiddlewareHandler<HttpEnv> {
     const slug = c.req.param('slug') as string | undefined;
     if (slug !== undefined && (slug.length > MAX_SLUG_LENGTH || !SLUG.test(slug))) throw notFound(spec.slug ?? 'resource');
     c.set('query', readQuery(c.req.url, spec));
+    const clean = spec.unknown === 'ignore' ? cleanAddress(c.req.url) : null;
+    if (clean !== null) return c.redirect(clean, 302);
     await next();
   };
 }

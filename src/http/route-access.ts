@@ -92,4 +92,39 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /admin/anvandare': rule('admin'),
   'POST /admin/anvandare': rule('admin'),
   'POST /admin/anvandare/andra': rule('admin'),
+
+  // An agreement's sources and documents (web/records/): its organisation's editors and administrators.
+  'GET /avtal/:slug/kallor': rule('owner'),
+  'POST /avtal/:slug/kallor': rule('owner'),
+  'POST /avtal/:slug/kallor/citera': rule('owner'),
+  'POST /avtal/:slug/dokument': rule('owner'),
+  // A document: whoever may read its record; the public only one marked public of a public record (404 to the rest).
+  'GET /dokument/:id': rule('everyone'),
+  // Any editor is let through to the verb, which finds the document's organisation (403 to another's editor).
+  'POST /dokument/:id/ta-bort': rule('editor'),
+  // Contact persons: read by every signed-in person of the owning organisation (others get 404), changed by its editors.
+  'GET /avtal/:slug/kontakter': rule('signedIn'),
+  'POST /avtal/:slug/kontakter': rule('owner'),
+  'POST /avtal/:slug/kontakter/:id': rule('owner'),
+  'POST /avtal/:slug/kontakter/:id/ta-bort': rule('owner'),
+
+  // Administration of the reference data (web/admin/).
+  'GET /admin': rule('admin'),
+  'GET /admin/organisationer': rule('admin'),
+  'POST /admin/organisationer': rule('admin'),
+  'GET /admin/parter': rule('admin'),
+  'GET /admin/parter/ny': rule('admin'),
+  'POST /admin/parter/ny': rule('admin'),
+  'GET /admin/parter/:slug/andra': rule('admin'),
+  'POST /admin/parter/:slug/andra': rule('admin'),
+  'POST /admin/parter/:slug/efterfoljd': rule('admin'),
+  'GET /admin/motparter': rule('admin'),
+  'GET /admin/motparter/ny': rule('admin'),
+  'POST /admin/motparter/ny': rule('admin'),
+  'GET /admin/motparter/:slug/andra': rule('admin'),
+  'POST /admin/motparter/:slug/andra': rule('admin'),
+  'GET /admin/avtalstyper': rule('admin'),
+  'POST /admin/avtalstyper': rule('admin'),
+  'GET /admin/avtalstyper/:code/andra': rule('admin'),
+  'POST /admin/avtalstyper/:code/andra': rule('admin'),
 };

@@ -11,6 +11,7 @@ const words = {
   skip: { sv: 'Hoppa till innehållet', en: 'Skip to content' },
   home: { sv: 'Start', en: 'Home' },
   agreements: { sv: 'Avtal', en: 'Agreements' },
+  agreement: { sv: 'Avtal', en: 'Agreement' },
   actors: { sv: 'Svenska parter', en: 'Swedish parties' },
   counterparts: { sv: 'Kinesiska motparter', en: 'Chinese counterparts' },
   statistics: { sv: 'Statistik', en: 'Statistics' },
@@ -200,9 +201,4 @@ export function label(lang: Lang, group: keyof typeof labels, code: string): str
   return entry ? entry[lang] : code;
 }
 
-export const COUNTIES: Record<string, string> = {
-  '01': 'Stockholms län', '03': 'Uppsala län', '04': 'Södermanlands län', '05': 'Östergötlands län', '06': 'Jönköpings län',
-  '07': 'Kronobergs län', '08': 'Kalmar län', '09': 'Gotlands län', '10': 'Blekinge län', '12': 'Skåne län', '13': 'Hallands län',
-  '14': 'Västra Götalands län', '17': 'Värmlands län', '18': 'Örebro län', '19': 'Västmanlands län', '20': 'Dalarnas län',
-  '21': 'Gävleborgs län', '22': 'Västernorrlands län', '23': 'Jämtlands län', '24': 'Västerbottens län', '25': 'Norrbottens län',
-};
+export { COUNTIES } from '../domain/counties.ts';

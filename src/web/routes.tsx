@@ -10,7 +10,9 @@ import type { Database } from '../db/client.ts';
 import { getActor } from '../domain/actors/get.ts';
 import { listActors, listActorsSchema } from '../domain/actors/list.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
-import { listAgreements } from '../domain/agreements/list.ts';
+import { listAgreements, usableFilters } from '../domain/agreements/list.ts';
+import { rowLinksOf } from '../domain/agreements/row-links.ts';
+import { leaveOutUnusable } from '../domain/left-out.ts';
 import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
@@ -27,7 +29,7 @@ import type { Lang } from './i18n.ts';
 import { Layout } from './layout.tsx';
 import { ActorPage, ActorsListPage } from './pages/actor.tsx';
 import { AgreementPage } from './pages/agreement.tsx';
-import { AgreementsListPage } from './pages/agreements-list.tsx';
+import { AgreementsListPage, filterParams } from './pages/agreements-list.tsx';
 import { CounterpartPage, CounterpartsListPage } from './pages/counterpart.tsx';
 import { HomePage } from './pages/home.tsx';
 import { OpenDataPage } from './pages/open-data.tsx';
@@ -242,22 +244,28 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/avtal', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw) }), placeMenu(readerCtx(c), raw.place)]);
-    return c.html(<AgreementsListPage lang={lang} list={list} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
+    const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw), lenient: true }), placeMenu(readerCtx(c), raw.place)]);
+    const links = await rowLinksOf(readerCtx(c), list.rows.map((r) => r.slug));
+    return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
   });
   web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
     return c.html(<AgreementPage lang={langOf(c)} detail={await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/parter', accepts(q.actors), cache, async (c) => {
     const raw = c.var.query;
-    return c.html(<ActorsListPage lang={langOf(c)} rows={await listActors({ ctx: readerCtx(c), input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+    // Pages leave out filter values that name nothing, and say so (domain/left-out.ts).
+    const { query, leftOut } = leaveOutUnusable(withoutLang(raw));
+    const rows = await listActors({ ctx: readerCtx(c), input: query });
+    return c.html(<ActorsListPage lang={langOf(c)} rows={rows} q={raw.q ?? ''} query={query} leftOut={leftOut} raw={raw} />);
   });
   web.get('/parter/:slug', accepts(page([], 'actor')), cache, async (c) => {
     return c.html(<ActorPage lang={langOf(c)} data={await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/motparter', accepts(q.counterparts), cache, async (c) => {
     const raw = c.var.query;
-    return c.html(<CounterpartsListPage lang={langOf(c)} rows={await listCounterparts({ ctx: readerCtx(c), input: withoutLang(raw) })} q={raw.q ?? ''} raw={raw} />);
+    const { query, leftOut } = leaveOutUnusable(withoutLang(raw));
+    const rows = await listCounterparts({ ctx: readerCtx(c), input: query });
+    return c.html(<CounterpartsListPage lang={langOf(c)} rows={rows} q={raw.q ?? ''} leftOut={leftOut} raw={raw} />);
   });
   web.get('/motparter/:slug', accepts(page([], 'counterpart')), cache, async (c) => {
     return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
@@ -276,7 +284,8 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/karta', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const { on: requested, ...filters } = withoutLang(raw);
+    const usable = await usableFilters(ctx, parseInput(listAgreementsSchema, withoutLang(raw)));
+    const { on: requested, ...filters } = filterParams(usable.query);
     const query = parseInput(listAgreementsSchema, { ...filters, on: requested ?? '2016-12-31' });
     const today = todayInStockholm();
     const panel = async (on: string | undefined, heading: string) => ({
@@ -288,7 +297,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
       panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),
       panel(undefined, lang === 'sv' ? `I dag (${formatEdtf(today, lang)})` : `Today (${formatEdtf(today, lang)})`),
     ]);
-    return c.html(<MapPage lang={lang} query={query} panels={panels} raw={raw} />);
+    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} />);
   });
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);

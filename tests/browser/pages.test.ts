@@ -48,6 +48,12 @@ const PAGES: Array<[string, string]> = [
   ['map', '/karta'],
   ['map-filtered-en', '/karta?on=2010-12-31&kind=kommunalt_partnerskap&lang=en'],
   ['statistics-charts-en', '/statistik?lang=en'],
+  ['agreements-left-out', '/avtal?county=99&q=%25'],
+  ['agreements-past-the-end-en', '/avtal?page=99&pageSize=20&lang=en'],
+  ['actors-county', '/parter?county=07'],
+  ['agreement-kronoberg', '/avtal/region-kronoberg--suzhou'],
+  ['actor-skane-en', '/parter/region-skane?lang=en'],
+  ['counterpart-left-out', '/motparter?q=-'],
   ['bad-request', '/avtal?on=2019-13-45'],
   ['not-found', '/avtal/no-such-agreement'],
 ];
@@ -129,6 +135,28 @@ describe('maps and charts', () => {
 });
 
 describe('without JavaScript', () => {
+  it('a filter form leads to an address that carries only what was chosen', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/avtal`);
+    await page.selectOption('#f-status', 'dormant');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL(/status=dormant/);
+    expect(page.url()).toBe(`${base}/avtal?status=dormant`);
+    expect(await page.locator('a[href="/api/agreements.csv?status=dormant"]').count()).toBe(1);
+
+    await page.goto(`${base}/parter`);
+    await page.selectOption('#a-county', '07');
+    await page.locator('form.filters button[type=submit]').click();
+    await page.waitForURL(/county=07/);
+    expect(page.url()).toBe(`${base}/parter?county=07`);
+    const names = await page.locator('tbody td:first-child').allInnerTexts();
+    expect(names).toContain('Region Kronoberg');
+    expect(names).not.toContain('Kalix kommun');
+    await context.close();
+  });
+
+
   it('reads an agreement, its timeline and sources', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();

@@ -111,8 +111,11 @@ describe('search', () => {
     expect(await plan(sql`select a.id from agreements a where ${textMatches(sql`a.search_text`, 'k')!}`)).not.toContain('search_bigrams');
   });
 
-  it('a search of punctuation only is no search, not a wildcard', async () => {
-    expect(await slugsFor({ q: '%_%' })).toHaveLength(58);
+  it('a search of punctuation only is refused, not a wildcard; a lenient list leaves it out and says so', async () => {
+    await expect(slugsFor({ q: '%_%' })).rejects.toMatchObject({ code: 'VALIDATION', problems: [{ field: 'q' }] });
+    const lenient = await listAgreements({ ctx: t.anonymous, input: { q: '%_%', pageSize: 100 }, lenient: true });
+    expect(lenient.rows).toHaveLength(58);
+    expect(lenient.leftOut).toEqual([{ field: 'q', value: '%_%' }]);
     expect(await slugsFor({ q: '%suzhou_' })).toEqual(['region-kronoberg--suzhou']);
   });
 });

@@ -2,7 +2,9 @@
 // every kind, each field holding a marker string of its own, are attached to
 // public records where the schema lets them be (an internal party on a public
 // agreement, an internal event on it, an internal place under a public
-// province, a confidential source cited by a public agreement...). Then every
+// province, a confidential source cited by a public agreement, contact
+// persons and documents of a public agreement, all made by an editor whose
+// name and e-mail address are markers...). Then every
 // public page (followed link by link from /), every API answer for every
 // public slug, every export and the DCAT catalogue is read, and none may hold
 // a marker. The public answers about the public records must also be the
@@ -21,6 +23,10 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { refreshLabelCaches } from '../../src/domain/agreements/refresh-caches.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { createCounterpart } from '../../src/domain/counterparts/create.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addContact } from '../../src/domain/contacts/add.ts';
+import { attachDocument } from '../../src/domain/documents/attach.ts';
+import { citeSource } from '../../src/domain/sources/cite-source.ts';
 import { createSource } from '../../src/domain/sources/create.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { RULE_IDS } from '../../src/domain/statistics/rules.ts';
@@ -102,6 +108,8 @@ async function answers(paths: string[]): Promise<Record<string, string>> {
 }
 
 let before: Record<string, string>;
+/** Every document made, with whether the public may download it. */
+const documentIds: Array<{ id: number; public: boolean }> = [];
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -257,6 +265,37 @@ beforeAll(async () => {
     await recordStatusEvent({ ctx, agreementId: hidden.id, input: { type: 'established', date: '2012', note: marker(kind), sources: [{ source: PUBLIC.source, passage: marker(kind) }] } });
     await recordStatusEvent({ ctx, agreementId: hidden.id, input: { type: 'ended', date: '2014', mode: 'decision', side: 'counterpart', reasons: [{ code: 'other', text: marker(kind) }] } });
   }
+
+  // What an editor does in the browser, as an editor whose name and e-mail
+  // address are markers: the audit log names them (actor_label), documents
+  // say who added them. Contact persons, documents (their names and bytes)
+  // and confidential sources, on the public agreement and the public source.
+  const editorEmail = `${marker("editor's e-mail address")}@example.org`;
+  await addUser({ ctx, input: { email: editorEmail, displayName: `Redaktör ${marker("editor's name")}`, organisation: 'ortsband', role: 'editor' } });
+  const editor: Context = { db: t.database.db, principal: { kind: 'user', subject: editorEmail, organisationId: org, role: 'editor' } };
+  const interview = marker('confidential source');
+  await createSource({ ctx: editor, organisationId: org, input: { slug: interview, kind: 'interview', title: `Intervju ${marker('confidential source')}`, author: marker('confidential source'), confidential: true, visibility: 'public', reason: marker('comment on a change') } });
+  await citeSource({ ctx: editor, agreementId: id, input: { source: interview, on: 'agreement', passage: marker('citation of a non-public source'), reason: marker('comment on a change') } });
+  const [established] = await queryRows<{ id: number }>(t.database.db, sql`select id from status_events where agreement_id = ${id} and type = 'established'`);
+  const eventId = established!.id;
+  await citeSource({ ctx: editor, agreementId: id, input: { source: internalSource, on: String(eventId), passage: marker('citation of a non-public source') } });
+  const pdf = (kind: string) => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Title (${marker(kind)}) /Author (${marker(kind)}) >> endobj\n%%EOF\n`);
+  const attach = async (attachTo: string, kind: string, isPublic = false) => {
+    const row = await attachDocument({ ctx: editor, agreementId: id, input: { attachTo, file: { name: `${marker(kind)}.pdf`, declaredType: 'application/pdf', bytes: pdf(kind) }, public: isPublic, reason: marker('comment on a change') } });
+    documentIds.push({ id: row.id, public: isPublic });
+  };
+  await attach('agreement', 'document of a public agreement, not marked public');
+  await attach(PUBLIC.source, 'document of a public source, not marked public');
+  await attach(interview, 'document of a confidential source');
+  await attach(internalSource, 'document of an internal source');
+  // One the editor marked public: the public may download it, and it names no marker but who added it (not in the download).
+  const open = await attachDocument({ ctx: editor, agreementId: id, input: { attachTo: 'agreement', file: { name: 'avtalet.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') }, public: true } });
+  documentIds.push({ id: open.id, public: true });
+  // A phone number holds digits only: its marker is registered as it is written.
+  const phone = '+46 (0) 99-87 65 43';
+  markers.set('99-87 65 43', 'contact person');
+  await addContact({ ctx: editor, agreementId: id, input: { name: `Kontakt ${marker('contact person')}`, role: marker('contact person'), email: `${marker('contact person')}@example.org`, phone, reason: marker('comment on a change') } });
+  await addContact({ ctx: editor, agreementId: publicChild.id, input: { name: marker('contact person') } });
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -359,8 +398,20 @@ describe('non-public data in public answers', () => {
       '/api/exchange/register.json',
       '/api/exchange/register.xlsx',
       '/api/dcat.jsonld',
+      // The editors' pages answer the public with the way to sign in.
+      `/avtal/${PUBLIC.agreement}/kallor`,
+      `/avtal/${PUBLIC.agreement}/kontakter`,
     ];
     for (const path of paths) note(path, await text(path));
+    // Every document at its own address: only the one marked public is there for the public.
+    const served: Record<number, number> = {};
+    for (const { id } of documentIds) {
+      const response = await app.request(`/dokument/${id}`);
+      served[id] = response.status;
+      // The headers too: the download's name is in content-disposition.
+      note(`/dokument/${id}`, `${[...response.headers].join('\n')}\n${await response.text()}`);
+    }
+    expect(served).toEqual(Object.fromEntries(documentIds.map((d) => [d.id, d.public ? 200 : 404])));
   });
 
   it('no search, filter or place finds a public record by a non-public name', async () => {

@@ -40,6 +40,8 @@ export function sampleUrls(routePath: string): string[] {
     } else if (name === 'slug') values = [SLUGS.find(([prefix]) => prefix.test(routePath))?.[1] ?? 'goteborg--shanghai'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
+    // A kind of agreement by its code.
+    else if (name === 'code') values = ['vanort'];
     // A numeric id (an access key's, a document's): the first one made.
     else if (name === 'id') values = ['1'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);

@@ -7,10 +7,10 @@ import type { Context } from '../context.ts';
 export async function listOrganisations({ ctx }: { ctx: Context }) {
   requireAdmin(ctx);
   return ctx.db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, actorSlug: actors.slug, users: count(users.id) })
+    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, actorSlug: actors.slug, actorName: actors.name, users: count(users.id) })
     .from(organisations)
     .leftJoin(actors, eq(actors.id, organisations.actorId))
     .leftJoin(users, eq(users.organisationId, organisations.id))
-    .groupBy(organisations.id, actors.slug)
+    .groupBy(organisations.id, actors.slug, actors.name)
     .orderBy(asc(organisations.slug));
 }

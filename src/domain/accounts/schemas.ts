@@ -24,9 +24,11 @@ export const passwordSchema = z
 
 export const addOrganisationSchema = z.strictObject({
   slug: slugSchema,
-  name: z.string().trim().min(1).max(300),
-  /** The Swedish body this organisation is: an actor's slug or SCB municipality code. Absent for a national body. */
-  actor: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1, 'write the name').max(300, 'must be at most 300 characters'),
+  /** The Swedish body this organisation is: an actor's slug, SCB municipality code or name. Absent for a national body. */
+  actor: z.string().trim().min(1).max(300).optional(),
+  /** Why, for the history (the audit entry's reason). */
+  comment: z.string().trim().max(2000, 'must be at most 2000 characters').optional(),
 });
 
 export const addUserSchema = z.strictObject({

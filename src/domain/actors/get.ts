@@ -4,6 +4,7 @@ import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadAlias, canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
 import { periodsOf, SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
+import { rowLinksOf } from '../agreements/row-links.ts';
 import type { Context } from '../context.ts';
 
 /** An agreement in an actor's or a place's list: the list's columns, its current status and the actor's roles. */
@@ -32,8 +33,8 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     // A succession is read with both its actors: one the reader may not read hides it.
     .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id)), canReadAlias(ctx.principal, 'p'), canReadAlias(ctx.principal, 's')))
     .orderBy(asc(actorSuccessions.id));
-  const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
-  const sources = await citationsOf(ctx, 'actor', actor.id);
-  return { actor, agreements, successions, periods,
+  const slugs = agreements.map((a) => a.slug);
+  const [periods, links, sources] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'actor', actor.id)]);
+  return { actor, agreements, successions, periods, links,
     sources };
 }

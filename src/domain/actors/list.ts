@@ -4,6 +4,8 @@ import { queryRows } from '../../db/client.ts';
 import { ACTOR_KINDS, type ActorKind } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
+import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
+import { invalid } from '../errors.ts';
 import { textMatches } from '../text/search.ts';
 import { parseInput } from '../validate.ts';
 
@@ -30,6 +32,7 @@ export async function listActors({ ctx, input }: { ctx: Context; input: z.input<
   const text = textMatches(sql`ac.search_text`, query.q);
   if (text) where.push(text);
   if (query.kind) where.push(sql`ac.kind = ${query.kind}`);
+  if (query.county && !isCounty(query.county)) throw invalid([{ field: 'county', message: NO_SUCH_COUNTY }]);
   if (query.county) where.push(sql`ac.county_code = ${query.county}`);
   return queryRows<ActorListRow>(
     ctx.db,

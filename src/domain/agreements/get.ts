@@ -21,6 +21,7 @@ import {
   eventReasons,
   quotations,
   statusEvents,
+  PARTY_ROLES,
   type ActorKind,
   type PartyRole,
   type Status,
@@ -64,6 +65,9 @@ export async function citationsOf(ctx: Context, subjectType: SubjectType, id: nu
 /** A JSON array of the subquery's `json` column, in its order; `[]` when it has no rows. */
 const jsonArray = (select: SQL) => sql`coalesce((${select}), '[]')`;
 
+/** The order of the parties: the holder first, then who signed, co-financed or took part (PARTY_ROLES). */
+const PARTY_ROLE_ORDER = sql.raw(`array[${PARTY_ROLES.map((r) => `'${r}'`).join(',')}]::text[]`);
+
 /** What the page shows of a related agreement. */
 const relatedJson = (alias: string) =>
   sql.raw(`json_build_object('slug', ${alias}.slug, 'officialTitle', ${alias}.official_title, 'kind', ${alias}.kind, 'currentStatus', ${alias}.current_status,
@@ -77,7 +81,7 @@ function detailJson(principal: Principal): SQL<string> {
       'kind', ${rowJson(agreementKinds, 'k')},
       'sources', ${cites('agreement', 'a.id')},
       'parties', ${jsonArray(sql`select json_agg(json_build_object('slug', pa.slug, 'name', pa.name, 'kind', pa.kind, 'countyCode', pa.county_code, 'role', ap.role, 'note', ap.note, 'noteEn', ap.note_en)
-          order by ap.role, pa.name)
+          order by array_position(${PARTY_ROLE_ORDER}, ap.role), pa.name)
         from agreement_parties ap join actors pa on pa.id = ap.actor_id where ap.agreement_id = a.id and ${readable(principal, 'pa')}`)},
       'places', ${jsonArray(sql`select json_agg(json_build_object('counterpart', ${rowJson(counterparts, 'cp')},
             'chain', ${jsonArray(sql`select json_agg(${rowJson(counterparts, 'anc')} order by up.n)

@@ -4,12 +4,13 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { agreementCountyEntries, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
-import { canReadRow } from '../access.ts';
+import { canReadRow, readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { IN_FORCE } from '../status/derive-status.ts';
-import { normalizeForSearch } from '../text/normalize.ts';
-import { textMatches } from '../text/search.ts';
+import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
+import { leaveOutUnusable, type LeftOut } from '../left-out.ts';
+import { searchWords, textMatches } from '../text/search.ts';
 import { parseInput } from '../validate.ts';
 import { listAgreementsSchema, type ListAgreementsInput, type ListAgreementsQuery } from './schemas.ts';
 
@@ -28,6 +29,8 @@ export interface AgreementList {
   rows: AgreementListRow[];
   total: number;
   pages: number;
+  /** What a lenient list (a page's) left out of the query it was given, and why (left-out.ts). */
+  leftOut?: LeftOut[];
 }
 
 /** The columns every list of agreements shows, from the cached columns of `agreements a`. */
@@ -87,15 +90,13 @@ export async function agreementFilter(
   const text = textMatches(sql`a.search_text`, query.q);
   if (text) where.push(text);
   if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
+  if (query.county && !isCounty(query.county)) throw invalid([{ field: 'county', message: NO_SUCH_COUNTY }]);
   if (query.county) where.push(entries ? sql`a.county_code = ${query.county}` : sql`a.party_counties @> array[${query.county}]::text[]`);
   if (query.kind) where.push(sql`a.kind = ${query.kind}`);
   if (query.place) {
-    const [place] = await queryRows<{ id: number }>(
-      ctx.db,
-      sql`select c.id from ${counterparts} c where c.slug = ${query.place} and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}`,
-    );
-    if (!place) throw invalid([{ field: 'place', message: `no counterpart '${query.place}'` }]);
-    where.push(sql`a.place_ids @> array[${place.id}]::int[]`);
+    const place = await placeId(ctx, query.place);
+    if (place === null) throw invalid([{ field: 'place', message: `no counterpart '${query.place}'` }]);
+    where.push(sql`a.place_ids @> array[${place}]::int[]`);
   }
   if (query.establishedFrom) where.push(sql`a.established_year >= ${query.establishedFrom}`);
   if (query.establishedTo) where.push(sql`a.established_year <= ${query.establishedTo}`);
@@ -111,6 +112,25 @@ export async function agreementFilter(
   return { from, where: sql.join(where, sql` and `), status, id };
 }
 
+/** The id of the place with this slug that the reader may read; null when there is none. */
+async function placeId(ctx: Context, slug: string): Promise<number | null> {
+  const [place] = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`select c.id from ${counterparts} c where c.slug = ${slug} and ${canReadRow(ctx.principal, sql`c.visibility`, sql`c.organisation_id`)}`,
+  );
+  return place?.id ?? null;
+}
+
+/** The query without the filter values that name nothing (left-out.ts), and what was left out. */
+export async function usableFilters(ctx: Context, query: ListAgreementsQuery): Promise<{ query: ListAgreementsQuery; leftOut: LeftOut[] }> {
+  const { query: usable, leftOut } = leaveOutUnusable(query);
+  if (usable.place !== undefined && (await placeId(ctx, usable.place)) === null) {
+    leftOut.push({ field: 'place', value: usable.place });
+    delete usable.place;
+  }
+  return { query: usable, leftOut };
+}
+
 /**
  * Up to this many matches, a text query's page is read from its matches
  * (sorted in memory) rather than by walking the sort order's index: reading
@@ -124,19 +144,26 @@ const SELECTIVE_LENGTH = 5;
 /**
  * `all` drops the paging, for exports that stream every matching row.
  * `fewMatches` is FEW_MATCHES but in tests, which lower it to page both ways.
+ * `lenient` (the pages): filter values that name nothing are left out and a
+ * page past the last gives the last, each said in `leftOut`; otherwise they
+ * are refused, naming the parameter.
  */
 export async function listAgreements({
   ctx,
   input,
   all = false,
   fewMatches = FEW_MATCHES,
+  lenient = false,
 }: {
   ctx: Context;
   input: ListAgreementsInput;
   all?: boolean;
   fewMatches?: number;
+  lenient?: boolean;
 }): Promise<AgreementList> {
-  const query = parseInput(listAgreementsSchema, input);
+  let query = parseInput(listAgreementsSchema, input);
+  let leftOut: LeftOut[] = [];
+  if (lenient) ({ query, leftOut } = await usableFilters(ctx, query));
   // A page of a county's list reads the county's entries (see below); every other list, and every row of any list, reads agreements.
   const { from, where: whereSql, status, id } = await agreementFilter(ctx, query, query.county && !all ? 'county entries' : 'agreements');
   const offset = (query.page - 1) * query.pageSize;
@@ -195,7 +222,9 @@ export async function listAgreements({
     // read first, 'su' (19,807 matches) took 95 ms instead of 55 (measured
     // while PostgreSQL still ran parallel workers, since switched off in
     // src/db/client.ts; not measured again without them).
-    const counted = [...normalizeForSearch(query.q)].length >= SELECTIVE_LENGTH ? await pageOfMatches(fewMatches + 1) : null;
+    // Of several words, the longest is the most selective, and the others only narrow its matches.
+    const longest = Math.max(...searchWords(query.q).map((w) => [...w].length));
+    const counted = longest >= SELECTIVE_LENGTH ? await pageOfMatches(fewMatches + 1) : null;
     const read = counted?.[0]?.total;
     if (counted && read !== undefined && read <= fewMatches) {
       rows = withoutTotal(counted);
@@ -218,25 +247,47 @@ export async function listAgreements({
     total = counted[0]!.n;
   }
   const pages = all ? 1 : Math.max(1, Math.ceil(total / query.pageSize));
-  if (query.page > pages) throw invalid([{ field: 'page', message: `there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of results` }]);
-  return {
-    query,
-    rows,
-    total,
-    pages,
-  };
+  if (query.page > pages) {
+    if (!lenient) throw invalid([{ field: 'page', message: `there ${pages === 1 ? 'is 1 page' : `are ${pages} pages`} of results` }]);
+    const last = await listAgreements({ ctx, input: { ...query, page: pages }, all, fewMatches });
+    return { ...last, leftOut: [...leftOut, { field: 'page', value: String(query.page), pages }] };
+  }
+  return { query, rows, total, pages, ...(lenient ? { leftOut } : {}) };
 }
 
-/** The status periods of some agreements, by slug: the timelines of a profile. */
-export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>>> {
-  const out: Record<string, Array<{ status: Status; validFrom: string; validTo: string | null }>> = {};
+/** A status period of a timeline, with the dates as the sources give them. */
+export interface TimelinePeriod {
+  status: Status;
+  /** The day it took effect (for a date known only as "1997", its last day: DEFAULT_DERIVATION). */
+  validFrom: string;
+  validTo: string | null;
+  /** The date of the event that began it, as its source gives it (EDTF: "1997", "2019-12", "2002/2022"). */
+  from: string | null;
+  /** The same of the event that ended it; null while it lasts. */
+  to: string | null;
+}
+
+/**
+ * The status periods of some agreements, by slug: the timelines of a
+ * profile. Each carries the date of the event that began it, as the source
+ * gives it: the period itself begins on a day ("1997" takes effect on
+ * 1997-12-31), which no page should show as if the source had said so. The
+ * event is one of the agreement's cache (readableByEveryReaderOf, as the
+ * periods themselves) with that effective day; of several, the most precise.
+ */
+export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<string, TimelinePeriod[]>> {
+  const out: Record<string, TimelinePeriod[]> = {};
   if (!slugs.length) return out;
-  const rows = await queryRows<{ slug: string; status: Status; validFrom: string; validTo: string | null }>(
+  const rows = await queryRows<{ slug: string; status: Status; validFrom: string; validTo: string | null; from: string | null }>(
     ctx.db,
-    sql`select a.slug, p.status, p.valid_from as "validFrom", p.valid_to as "validTo"
+    sql`select a.slug, p.status, p.valid_from as "validFrom", p.valid_to as "validTo",
+          (select e.date from status_events e where e.agreement_id = a.id and e.date_max = p.valid_from and ${readableByEveryReaderOf('a', 'e')}
+           order by e.date_min desc nulls last, e.id desc limit 1) as "from"
         from ${agreementStatusPeriods} p join ${agreements} a on a.id = p.agreement_id
         where a.slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}) order by a.slug, p.valid_from`,
   );
-  for (const { slug, ...period } of rows) (out[slug] ??= []).push(period);
+  for (const { slug, ...period } of rows) (out[slug] ??= []).push({ ...period, to: null });
+  // A period ends where the next begins.
+  for (const periods of Object.values(out)) periods.forEach((p, i) => (p.to = periods[i + 1]?.from ?? null));
   return out;
 }

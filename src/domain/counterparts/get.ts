@@ -5,6 +5,7 @@ import { canReadRow, requireRead } from '../access.ts';
 import type { RelatedAgreement } from '../actors/get.ts';
 import { citationsOf } from '../agreements/get.ts';
 import { periodsOf, SUMMARY_COLUMNS } from '../agreements/list.ts';
+import { rowLinksOf } from '../agreements/row-links.ts';
 import type { Context } from '../context.ts';
 
 /** A place with everything inside it: a province's page lists its cities' agreements too. */
@@ -35,8 +36,8 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
           group by ac.id order by ac.name`,
     ),
   ]);
-  const periods = await periodsOf(ctx, agreements.map((a) => a.slug));
-  const sources = await citationsOf(ctx, 'counterpart', place.id);
+  const slugs = agreements.map((a) => a.slug);
+  const [periods, links, sources] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'counterpart', place.id)]);
   return {
     place,
     chain: place.ancestorIds.map((id) => chain.find((c) => c.id === id)!).filter(Boolean),
@@ -44,6 +45,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     agreements,
     bodies,
     periods,
+    links,
     sources,
   };
 }

@@ -14,14 +14,14 @@ export const languageSchema = z.string().regex(/^[a-z]{2}$/, 'must be a language
 
 export const createSourceSchema = z.object({
   slug: slugSchema,
-  kind: z.enum(SOURCE_KINDS),
-  title: z.string().min(1).max(2000),
+  kind: z.enum(SOURCE_KINDS, 'must be one of the kinds'),
+  title: z.string('write the title').trim().min(1, 'write the title').max(2000, 'is longer than 2000 characters'),
   /** The language the source is written in. */
   language: languageSchema.default('sv'),
   author: z.string().max(500).nullish(),
   publisher: z.string().max(500).nullish(),
   published: fuzzyDateSchema.nullish(),
-  url: z.url().max(2000).nullish(),
+  url: z.url('must be a web address, e.g. https://www.kommun.se/protokoll').max(2000, 'is longer than 2000 characters').nullish(),
   archiveReference: z.string().max(200).nullish(),
   retrievedOn: fuzzyDateSchema.nullish(),
   seedFile: z.string().max(200).nullish(),
@@ -30,7 +30,9 @@ export const createSourceSchema = z.object({
   /** An editorial note in Swedish, and its English. */
   note: z.string().max(5000).nullish(),
   noteEn: z.string().max(5000).nullish(),
-  visibility: z.enum(VISIBILITIES).default('public'),
+  visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
+  /** The editor's comment on the change, kept in the audit log. */
+  reason: z.string().trim().max(2000).transform((v) => v || null).nullish(),
 }).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
 
 /** A fact's reference to a source, by the source's slug, with the passage. */

@@ -4,6 +4,7 @@
 // version computes nothing.
 import type { Context } from '../context.ts';
 import { byActorKind, byCounty, byProvince } from './breakdowns.ts';
+import { byStatus } from './by-status.ts';
 import { changes, changesPerYear } from './changes.ts';
 import { endingsByReason } from './endings-by-reason.ts';
 import { establishedPerDecade } from './established-per-decade.ts';
@@ -47,6 +48,7 @@ function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, las
   const provinces = once(() => byProvince(agreements, rule, today));
   const actorKinds = once(() => byActorKind(agreements, rule, today));
   const perDecade = once(() => establishedPerDecade(agreements, rule));
+  const statuses = once(() => byStatus(agreements, rule));
   const statements = once(() => evaluateStatements(agreements, rule, { inForce: inForce(), changes: list() }));
   // Under another rule, what the report's own rule gives: where the rule changes a printed number.
   const reportRuleStatements = once(() => (ruleId === 'report' ? null : evaluateStatements(agreements, RULES.report)));
@@ -77,6 +79,10 @@ function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, las
     },
     get perDecade() {
       return perDecade();
+    },
+    /** Agreements and counted cooperations per current status. */
+    get byStatus() {
+      return statuses();
     },
     get statements() {
       return statements();

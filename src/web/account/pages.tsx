@@ -135,6 +135,11 @@ export function AccountPage(props: { lang: Lang; signedIn: SignedIn; tokens: Tok
         <dt>{w(lang, 'role')}</dt>
         <dd>{ROLE_NAMES[signedIn.role][lang]}</dd>
       </dl>
+      {signedIn.role === 'admin' ? (
+        <p>
+          <a href={href(lang, '/admin')}>{lang === 'sv' ? 'Administration: användare, organisationer och referensdata' : 'Administration: users, organisations and reference data'}</a>
+        </p>
+      ) : null}
       <form method="post" action={href(lang, '/logga-ut')}>
         <input type="hidden" name={CSRF_FIELD} value={signedIn.csrfToken} />
         <button type="submit">{w(lang, 'signOut')}</button>

@@ -2,12 +2,23 @@
 // coloured and patterned by its status through time. Plain server-side SVG;
 // the table beside it on the page holds the same facts in words.
 import type { Status } from '../../db/schema.ts';
+import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 
 export interface TimelineRow {
   slug: string;
   label: string;
-  periods: Array<{ status: Status; validFrom: string; validTo: string | null }>;
+  /** `from` and `to`: the dates as the sources give them (EDTF), which the text alternative shows; the bars are drawn from the days. */
+  periods: Array<{ status: Status; validFrom: string; validTo: string | null; from?: string | null; to?: string | null }>;
+}
+
+/** "Aktivt från 1997 till december 2019": a period in words, at the precision of its sources. */
+function periodText(lang: Lang, p: TimelineRow['periods'][number]): string {
+  const from = formatEdtf(p.from ?? p.validFrom, lang);
+  const to = p.validTo === null ? null : formatEdtf(p.to ?? p.validTo, lang);
+  const status = label(lang, 'status', p.status);
+  if (lang === 'sv') return to ? `${status} från ${from} till ${to}` : `${status} från ${from}`;
+  return to ? `${status} from ${from} to ${to}` : `${status} from ${from}`;
 }
 
 // Each status has a colour (3:1 against white) and a pattern of its own.
@@ -57,7 +68,7 @@ ${rows
           const from = Math.max(fromYear, yearFraction(p.validFrom));
           const to = p.validTo ? yearFraction(p.validTo) : toYear + 1;
           if (to <= fromYear) return '';
-          return `<rect x="${x(from)}" y="${y + 4}" width="${Math.max(1, x(to) - x(from))}" height="${rowHeight - 8}" fill="url(#${props.id}-${p.status})"><title>${escape(`${label(lang, 'status', p.status)} ${p.validFrom}–${p.validTo ?? ''}`)}</title></rect>`;
+          return `<rect x="${x(from)}" y="${y + 4}" width="${Math.max(1, x(to) - x(from))}" height="${rowHeight - 8}" fill="url(#${props.id}-${p.status})"><title>${escape(periodText(lang, p))}</title></rect>`;
         })
         .join('');
       return `<text x="${left - 8}" y="${y + rowHeight / 2 + 4}" text-anchor="end" fill="#1b1b1b">${escape(r.label.length > 34 ? `${r.label.slice(0, 33)}…` : r.label)}</text>${bars}`;

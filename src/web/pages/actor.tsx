@@ -1,9 +1,13 @@
 import type { getActor } from '../../domain/actors/get.ts';
 import type { ActorListRow } from '../../domain/actors/list.ts';
+import { ACTOR_KINDS } from '../../db/schema.ts';
+import type { LeftOut } from '../../domain/left-out.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { formatEdtf } from '../format.ts';
-import { AgreementTable, Localized, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { Select } from './agreements-list.tsx';
+import { LeftOutNotice } from './left-out.tsx';
+import { AgreementTable, Localized, OtherNames, ProfileTimeline, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -38,17 +42,36 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
       ) : null}
       <h2>{t(lang, 'agreements')}</h2>
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.counterpartLabel} />
-      <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${a.name}`} />
+      <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${a.name}`} />
     </Layout>
   );
 }
 
-export function ActorsListPage(props: { lang: Lang; rows: ActorListRow[]; q: string; raw: Record<string, string> }) {
+/** `query`: the filters the list was made with; `q`: the search as typed (also when it was left out). */
+export function ActorsListPage(props: { lang: Lang; rows: ActorListRow[]; q: string; query: { kind?: string; county?: string }; leftOut: LeftOut[]; raw: Record<string, string> }) {
   const { lang } = props;
+  const counties = Object.entries(COUNTIES)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, name]): [string, string] => [code, `${name} (${code})`]);
   return (
     <Layout lang={lang} title={t(lang, 'actors')} path="/parter" query={props.raw}>
       <h1>{t(lang, 'actors')}</h1>
-      <SearchForm lang={lang} action="/parter" id="a-q" q={props.q} />
+      <form class="filters" method="get" action="/parter" role="search">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <div class="wide">
+          <label for="a-q">{t(lang, 'search')}</label>
+          <input id="a-q" type="search" name="q" value={props.q} maxlength={200} />
+        </div>
+        <Select id="a-kind" name="kind" label={t(lang, 'actorKind')} value={props.query.kind} anyLabel={t(lang, 'any')} options={ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)])} />
+        <Select id="a-county" name="county" label={t(lang, 'county')} value={props.query.county} anyLabel={t(lang, 'any')} options={counties} />
+        <div class="wide">
+          <button type="submit">{t(lang, 'filter')}</button> <a href={href(lang, '/parter')}>{t(lang, 'clear')}</a>
+        </div>
+      </form>
+      <LeftOutNotice lang={lang} leftOut={props.leftOut} />
+      <p role="status">
+        {props.rows.length} {lang === 'sv' ? (props.rows.length === 1 ? 'svensk part' : 'svenska parter') : props.rows.length === 1 ? 'Swedish party' : 'Swedish parties'}
+      </p>
       <table>
         <caption class="visually-hidden">{t(lang, 'actors')}</caption>
         <thead>

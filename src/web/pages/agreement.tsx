@@ -2,7 +2,9 @@ import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import { formatEdtf } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
+import { PartyList } from './agreement-parties.tsx';
 import { Localized, Sources } from './shared.tsx';
+import { RecordsLinks } from '../records/links.tsx';
 
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string }) {
   const { lang, detail } = props;
@@ -17,6 +19,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
       <p>
         {t(lang, 'status')}: <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
       </p>
+      <RecordsLinks lang={lang} agreement={a} />
       {detail.discrepancies.length ? (
         <p class="notice">
           <a href="#discrepancies">{lang === 'sv' ? 'Källorna säger olika om detta avtal – se nedan.' : 'The sources disagree about this agreement – see below.'}</a>
@@ -26,13 +29,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
         {a.officialTitle ? (<><dt>{t(lang, 'title')}</dt><dd>{a.officialTitle}</dd></>) : null}
         <dt>{t(lang, 'parties')}</dt>
         <dd>
-          <ul>
-            {detail.parties.map((p) => (
-              <li>
-                <a href={href(lang, `/parter/${p.slug}`)}>{p.name}</a> ({label(lang, 'role', p.role)}){p.note ? <> – <Localized lang={lang} sv={p.note} en={p.noteEn} /></> : null}
-              </li>
-            ))}
-          </ul>
+          <PartyList lang={lang} parties={detail.parties} />
         </dd>
         <dt>{t(lang, 'counterpart')}</dt>
         <dd>

@@ -1,10 +1,13 @@
 import { ACTOR_KINDS, STATUSES } from '../../db/schema.ts';
 import type { AgreementList } from '../../domain/agreements/list.ts';
-import { LIST_SORTS } from '../../domain/agreements/schemas.ts';
+import type { RowLinks } from '../../domain/agreements/row-links.ts';
+import { LIST_SORTS, type ListAgreementsQuery } from '../../domain/agreements/schemas.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
 import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
+import { LeftOutNotice } from './left-out.tsx';
+import { agreementLinkTexts, PartyLinks, PlaceLinks } from './shared.tsx';
 
 const SORT_LABELS: Record<(typeof LIST_SORTS)[number], { sv: string; en: string }> = {
   actor: { sv: 'Svensk part A–Ö', en: 'Swedish party A–Z' },
@@ -16,7 +19,7 @@ const SORT_LABELS: Record<(typeof LIST_SORTS)[number], { sv: string; en: string 
   status: { sv: 'Status', en: 'Status' },
 };
 
-function Select(props: { id: string; name: string; label: string; value: string | undefined; options: Array<[string, string]>; anyLabel: string; hint?: string }) {
+export function Select(props: { id: string; name: string; label: string; value: string | undefined; options: Array<[string, string]>; anyLabel: string; hint?: string }) {
   return (
     <div>
       <label for={props.id}>{props.label}</label>
@@ -37,12 +40,38 @@ function Select(props: { id: string; name: string; label: string; value: string 
   );
 }
 
-export function AgreementsListPage(props: { lang: Lang; list: AgreementList; places: PlaceOption[]; provincesOnly: boolean; kinds: string[]; raw: Record<string, string> }) {
+/**
+ * The filters a list was made with, as an address carries them: only what is
+ * set, the default order left out; what the list left out is not in it.
+ */
+export function filterParams(q: ListAgreementsQuery): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of ['q', 'actorKind', 'county', 'status', 'kind', 'place', 'establishedFrom', 'establishedTo', 'on'] as const) {
+    const value = q[name];
+    if (value !== undefined && value !== '') out[name] = String(value);
+  }
+  if (q.sort !== 'actor') out.sort = q.sort;
+  return out;
+}
+
+export function AgreementsListPage(props: {
+  lang: Lang;
+  list: AgreementList;
+  links: Readonly<Record<string, RowLinks>>;
+  places: PlaceOption[];
+  provincesOnly: boolean;
+  kinds: string[];
+  raw: Record<string, string>;
+}) {
   const { lang, list } = props;
   const q = list.query;
-  const params = { ...props.raw };
-  delete params.page;
-  delete params.lang;
+  const filters = filterParams(q);
+  // The pages keep the page size the address asked for; the CSV has every row.
+  const params = props.raw.pageSize ? { ...filters, pageSize: String(q.pageSize) } : filters;
+  const csv = new URLSearchParams(filters).toString();
+  // A search left out is still shown as typed, for the person to change it.
+  const typed = list.leftOut?.find((l) => l.field === 'q')?.value ?? q.q ?? '';
+  const texts = agreementLinkTexts(lang, list.rows, props.links);
   const heading = q.on ? `${t(lang, 'agreements')} ${lang === 'sv' ? 'den' : 'on'} ${formatEdtf(q.on, lang)}` : t(lang, 'agreements');
   return (
     <Layout lang={lang} title={heading} path="/avtal" query={props.raw}>
@@ -51,7 +80,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
         {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
         <div class="wide">
           <label for="f-q">{t(lang, 'search')}</label>
-          <input id="f-q" type="search" name="q" value={q.q ?? ''} maxlength={200} aria-describedby="f-q-hint" />
+          <input id="f-q" type="search" name="q" value={typed} maxlength={200} aria-describedby="f-q-hint" />
           <span class="hint" id="f-q-hint">{t(lang, 'searchHint')}</span>
         </div>
         <Select id="f-actorKind" name="actorKind" label={t(lang, 'actorKind')} value={q.actorKind} anyLabel={t(lang, 'any')} options={ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)])} />
@@ -85,10 +114,11 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
           <button type="submit">{t(lang, 'filter')}</button> <a href={href(lang, '/avtal')}>{t(lang, 'clear')}</a>
         </div>
       </form>
+      <LeftOutNotice lang={lang} leftOut={list.leftOut} />
       <p role="status">
         {list.total} {t(lang, list.total === 1 ? 'result' : 'results')}
         {list.total > 0 ? ` · ${t(lang, 'page')} ${q.page} ${t(lang, 'of')} ${list.pages}` : ''} ·{' '}
-        <a href={`/api/agreements.csv?${new URLSearchParams({ ...params }).toString()}`}>{t(lang, 'downloadCsv')}</a>
+        <a href={csv ? `/api/agreements.csv?${csv}` : '/api/agreements.csv'}>{t(lang, 'downloadCsv')}</a>
       </p>
       {list.rows.length === 0 ? (
         <p>{t(lang, 'noResults')}</p>
@@ -97,6 +127,7 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
           <caption class="visually-hidden">{heading}</caption>
           <thead>
             <tr>
+              <th scope="col">{t(lang, 'agreement')}</th>
               <th scope="col">{t(lang, 'party')}</th>
               <th scope="col">{t(lang, 'counterpart')}</th>
               <th scope="col">{t(lang, 'kind')}</th>
@@ -109,9 +140,14 @@ export function AgreementsListPage(props: { lang: Lang; list: AgreementList; pla
             {list.rows.map((r) => (
               <tr>
                 <td>
-                  <a href={href(lang, `/avtal/${r.slug}`)}>{r.partyLabel}</a>
+                  <a href={href(lang, `/avtal/${r.slug}`)}>{texts.get(r.slug)}</a>
                 </td>
-                <td class="place">{r.counterpartLabel}</td>
+                <td>
+                  <PartyLinks lang={lang} row={r} links={props.links[r.slug]} />
+                </td>
+                <td class="place">
+                  <PlaceLinks lang={lang} row={r} links={props.links[r.slug]} />
+                </td>
                 <td>{label(lang, 'kind', r.kind)}</td>
                 <td>{r.officialTitle ?? ''}</td>
                 <td class="num">{r.establishedYear ?? ''}</td>

@@ -1,6 +1,8 @@
 import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
+import type { LeftOut } from '../../domain/left-out.ts';
 import { label, t, type Lang } from '../i18n.ts';
+import { LeftOutNotice } from './left-out.tsx';
 import { href, Layout } from '../layout.tsx';
 import { AgreementTable, Localized, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
 
@@ -61,17 +63,18 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
       </ul>
       <h2>{t(lang, 'agreements')}</h2>
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.partyLabel} />
-      <AgreementTable lang={lang} rows={data.agreements} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
+      <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
     </Layout>
   );
 }
 
-export function CounterpartsListPage(props: { lang: Lang; rows: CounterpartListRow[]; q: string; raw: Record<string, string> }) {
+export function CounterpartsListPage(props: { lang: Lang; rows: CounterpartListRow[]; q: string; leftOut: LeftOut[]; raw: Record<string, string> }) {
   const { lang } = props;
   return (
     <Layout lang={lang} title={t(lang, 'counterparts')} path="/motparter" query={props.raw}>
       <h1>{t(lang, 'counterparts')}</h1>
       <SearchForm lang={lang} action="/motparter" id="c-q" q={props.q} hint={t(lang, 'searchHint')} />
+      <LeftOutNotice lang={lang} leftOut={props.leftOut} />
       <table>
         <caption class="visually-hidden">{t(lang, 'counterparts')}</caption>
         <thead>

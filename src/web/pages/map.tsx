@@ -5,6 +5,8 @@ import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { TiesLegend, type RenderedMap } from '../maps/ties-map.tsx';
+import type { LeftOut } from '../../domain/left-out.ts';
+import { LeftOutNotice } from './left-out.tsx';
 
 export interface MapPanel {
   heading: string;
@@ -12,7 +14,8 @@ export interface MapPanel {
   map: RenderedMap;
 }
 
-export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; raw: Record<string, string> }) {
+/** `filters`: what the maps were drawn with, as an address carries it (without what was left out). */
+export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string> }) {
   const { lang, query } = props;
   const sv = lang === 'sv';
   const select = (id: string, name: keyof ListAgreementsQuery, text: string, options: Array<[string, string]>) => (
@@ -28,7 +31,7 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
       </select>
     </div>
   );
-  const { lang: _l, ...params } = props.raw;
+  const params = props.filters;
   return (
     <Layout lang={lang} title={sv ? 'Karta' : 'Map'} path="/karta" query={props.raw}>
       <h1>{sv ? 'Karta över banden mellan Sverige och Kina' : 'Map of the ties between Sweden and China'}</h1>
@@ -47,6 +50,7 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
         </div>
       </form>
       <p>{sv ? 'Linjernas mönster visar status; färgen upprepar det. Varje ort är en länk till sin sida.' : 'The pattern of a line tells its status; the colour repeats it. Every place links to its page.'}</p>
+      <LeftOutNotice lang={lang} leftOut={props.leftOut} subject="map" />
       <TiesLegend lang={lang} />
       {props.panels.map((panel, i) => (
         <section aria-labelledby={`map-${i}-heading`}>

@@ -1,6 +1,7 @@
 // Pieces several pages show: a source list and a table of related agreements.
 import type { RelatedAgreement } from '../../domain/actors/get.ts';
 import type { Citation } from '../../domain/agreements/get.ts';
+import type { RowLinks } from '../../domain/agreements/row-links.ts';
 import { formatEdtf, todayInStockholm } from '../format.ts';
 import { AgreementTimeline, type TimelineRow } from '../charts/timeline.tsx';
 import { label, t, type Lang } from '../i18n.ts';
@@ -54,13 +55,70 @@ export function Sources(props: { lang: Lang; list: Citation[] }) {
   );
 }
 
-export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; caption: string }) {
+/** What a row of a list of agreements shows of the agreement. */
+type AgreementRow = { slug: string; partyLabel: string; counterpartLabel: string; kind: string; establishedYear: number | null };
+
+/**
+ * The text of each row's link to its agreement: the agreement named as its
+ * page's heading names it (its holders – its places); where two rows of the
+ * same table would read the same, with its kind and year, which tell them apart.
+ */
+export function agreementLinkTexts(lang: Lang, rows: readonly AgreementRow[], links: Readonly<Record<string, RowLinks>>): Map<string, string> {
+  const named = rows.map((r) => {
+    const places = links[r.slug]?.places;
+    return { r, name: `${r.partyLabel} – ${places?.length ? places.map((p) => p.nameLatin).join(', ') : r.counterpartLabel}` };
+  });
+  const uses = new Map<string, number>();
+  for (const { name } of named) uses.set(name, (uses.get(name) ?? 0) + 1);
+  return new Map(
+    named.map(({ r, name }) => [r.slug, uses.get(name)! > 1 ? `${name} (${label(lang, 'kind', r.kind).toLowerCase()}${r.establishedYear ? ` ${r.establishedYear}` : ''})` : name]),
+  );
+}
+
+/** A row's holders, each a link to its page; the label when the links are not known. */
+export function PartyLinks(props: { lang: Lang; row: AgreementRow; links: RowLinks | undefined }) {
+  const parties = props.links?.parties;
+  if (!parties?.length) return <>{props.row.partyLabel}</>;
+  return (
+    <>
+      {parties.map((p, i) => (
+        <>
+          {i ? ', ' : ''}
+          <a href={href(props.lang, `/parter/${p.slug}`)}>{p.name}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** A row's places, each a link to its page; the label when the links are not known. */
+export function PlaceLinks(props: { lang: Lang; row: AgreementRow; links: RowLinks | undefined }) {
+  const places = props.links?.places;
+  if (!places?.length) return <>{props.row.counterpartLabel}</>;
+  return (
+    <>
+      {places.map((p, i) => (
+        <>
+          {i ? ', ' : ''}
+          <a href={href(props.lang, `/motparter/${p.slug}`)}>
+            {p.nameLatin}
+            {p.nameNative ? <> <span lang="zh-Hans">{p.nameNative}</span></> : null}
+          </a>
+        </>
+      ))}
+    </>
+  );
+}
+
+export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; links: Readonly<Record<string, RowLinks>>; caption: string }) {
   const { lang } = props;
+  const texts = agreementLinkTexts(lang, props.rows, props.links);
   return (
     <table>
       <caption>{props.caption}</caption>
       <thead>
         <tr>
+          <th scope="col">{t(lang, 'agreement')}</th>
           <th scope="col">{t(lang, 'party')}</th>
           <th scope="col">{t(lang, 'counterpart')}</th>
           <th scope="col">{t(lang, 'kind')}</th>
@@ -72,9 +130,14 @@ export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; ca
         {props.rows.map((a) => (
           <tr>
             <td>
-              <a href={href(lang, `/avtal/${a.slug}`)}>{a.partyLabel}</a>
+              <a href={href(lang, `/avtal/${a.slug}`)}>{texts.get(a.slug)}</a>
             </td>
-            <td>{a.counterpartLabel}</td>
+            <td>
+              <PartyLinks lang={lang} row={a} links={props.links[a.slug]} />
+            </td>
+            <td class="place">
+              <PlaceLinks lang={lang} row={a} links={props.links[a.slug]} />
+            </td>
             <td>{label(lang, 'kind', a.kind)}</td>
             <td class="num">{a.establishedYear ?? ''}</td>
             <td>

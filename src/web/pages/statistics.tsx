@@ -3,8 +3,9 @@ import type { BreakdownRow } from '../../domain/statistics/breakdowns.ts';
 import type { ReasonRow } from '../../domain/statistics/endings-by-reason.ts';
 import type { InForceYear } from '../../domain/statistics/in-force-per-year.ts';
 import type { StatementResult } from '../../domain/statistics/report-statements.ts';
+import type { StatusCount } from '../../domain/statistics/by-status.ts';
 import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
-import { formatNumber } from '../format.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { raw } from 'hono/html';
@@ -73,7 +74,44 @@ export interface StatisticsView {
   statements: StatementResult[];
   reportRuleStatements: StatementResult[] | null;
   perDecade: DecadeRow[];
+  byStatus: StatusCount[];
   charts: Record<ChartName, Chart>;
+}
+
+/** Agreements per current status, each linked to the list it counts, beside the cooperations the rule counts. */
+function StatusCounts(props: { lang: Lang; rows: StatusCount[]; rule: CountingRule }) {
+  const { lang, rule } = props;
+  const sv = lang === 'sv';
+  return (
+    <section aria-labelledby="by-status">
+      <h2 id="by-status">{sv ? 'Avtal och samarbeten per status i dag' : 'Agreements and cooperations by status today'}</h2>
+      <p>
+        {sv
+          ? `Avtal: varje avtal för sig, med den status det har i registret; siffran leder till listan över dem. Samarbeten: så som regeln "${rule.nameSv}" räknar dem.`
+          : `Agreements: each agreement on its own, with its status in the register; the number leads to the list of them. Cooperations: as the rule "${rule.nameEn}" counts them.`}
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'status')}</th>
+            <th scope="col" class="num">{t(lang, 'agreements')}</th>
+            <th scope="col" class="num">{sv ? 'Samarbeten enligt regeln' : 'Cooperations under the rule'}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">{label(lang, 'status', r.status)}</th>
+              <td class="num">
+                <a href={href(lang, '/avtal', { status: r.status })}>{r.agreements}</a>
+              </td>
+              <td class="num">{r.counted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
 }
 
 function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array<BreakdownRow & { name?: string }>; name: (r: BreakdownRow & { name?: string }) => string; rule: string; chart?: Chart }) {
@@ -254,6 +292,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
         <p class="hint">{lang === 'sv' ? 'Ett samarbete kan ha flera skäl; varje skäl räknas en gång per avslut eller paus.' : 'A cooperation may have several reasons; each reason counts once per ending or pause.'}</p>
       </section>
 
+      <StatusCounts lang={lang} rows={view.byStatus} rule={rule} />
       <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} chart={view.charts['by-county']} />
       <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} chart={view.charts['by-province']} />
       <Breakdown lang={lang} id="by-actor-kind" caption={t(lang, 'actorKind')} rows={view.byActorKind} name={(r) => label(lang, 'actorKind', r.key)} rule={rule.id} />
@@ -267,7 +306,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       </section>
 
       <p class="hint">
-        {lang === 'sv' ? `Etablerade och pågående räknas per ${view.today}.` : `Established and in force are counted on ${view.today}.`}{' '}
+        {lang === 'sv' ? `Etablerade och pågående räknas per ${formatEdtf(view.today, lang)}.` : `Established and in force are counted on ${formatEdtf(view.today, lang)}.`}{' '}
         <a href={href(lang, '/oppna-data')}>{t(lang, 'openData')}</a>
       </p>
     </Layout>

@@ -1,0 +1,287 @@
+// An agreement's sources, documents and contact persons in the browser.
+// A form is a verb and a page: GET renders it, POST parses the body into the
+// verb's input, calls the verb and redirects (post/redirect/get), or renders
+// the same page with the verb's problems and what was typed. Who may do what
+// is the verbs' (access.ts); these routes only send a visitor who is not
+// signed in to the sign-in page first (requireSignedIn, which comes back).
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context as HonoContext } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTP_STATUS } from '../../api/errors.ts';
+import type { Database } from '../../db/client.ts';
+import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
+import { canWrite, requireWrite } from '../../domain/access.ts';
+import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
+import type { SignedIn } from '../../domain/accounts/sessions.ts';
+import { addContact } from '../../domain/contacts/add.ts';
+import { changeContact } from '../../domain/contacts/change.ts';
+import { listContacts } from '../../domain/contacts/list.ts';
+import { removeContact } from '../../domain/contacts/remove.ts';
+import type { Context } from '../../domain/context.ts';
+import { attachDocument } from '../../domain/documents/attach.ts';
+import { listDocuments, readDocument } from '../../domain/documents/read.ts';
+import { removeDocument } from '../../domain/documents/remove.ts';
+import { DomainError, notFound } from '../../domain/errors.ts';
+import { citeSource } from '../../domain/sources/cite-source.ts';
+import { createSource } from '../../domain/sources/create.ts';
+import { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
+import { requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
+import { langOf } from '../../http/query.ts';
+import { principalOf, requireSignedIn } from '../../http/session.ts';
+import { href } from '../layout.tsx';
+import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
+import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
+
+/** The text fields of a posted form, '' for those not sent. */
+const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
+/** An optional field left empty is not given. */
+const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
+/** A record's id in a path; 0 (no record has it) for anything else. */
+const idOf = (raw: string) => (/^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
+
+/** A slug for a source added in the browser: its title's letters, and six random ones that keep it unique. */
+export function sourceSlug(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${base || 'kalla'}-${randomBytes(4).readUInt32BE().toString(36).padStart(6, '0').slice(-6)}`;
+}
+
+const SOURCE_FIELDS = ['kind', 'title', 'author', 'publisher', 'published', 'url', 'archiveReference', 'visibility', 'confidential', 'note', 'reason'] as const;
+const CITE_FIELDS = ['source', 'on', 'passage', 'reason', 'expectedVersion'] as const;
+const CONTACT_FIELDS = ['name', 'role', 'email', 'phone', 'reason', 'expectedVersion'] as const;
+
+export function recordsRoutes(database: Database) {
+  const web = new Hono();
+  // On these routes only (the router lists them apart from the public pages):
+  // posts from this site only, and pages for one person that no shared cache
+  // keeps (a public document says otherwise itself).
+  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*']) {
+    web.use(path, sameOriginOnly(), async (c, next) => {
+      await next();
+      if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-store');
+    });
+  }
+
+  const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
+
+  // Sources and documents.
+  const renderSources = async (c: HonoContext, signedIn: SignedIn, extra: Partial<SourcesPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    requireWrite(ctx, agreement.organisationId);
+    const listing = await listSourcesForAgreement({ ctx, agreementId: agreement.id });
+    const documents = await listDocuments({ ctx, agreementId: agreement.id, sourceIds: [...new Set(listing.cited.map((x) => x.sourceId))] });
+    c.status(status as 200);
+    return c.html(<SourcesPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} agreement={agreement} listing={listing} documents={documents} {...extra} />);
+  };
+  const sourcesPath = (c: HonoContext, params: Record<string, string>, fragment: string) => `${href(langOf(c), `/avtal/${c.req.param('slug')}/kallor`, params)}#${fragment}`;
+  /** A verb's refusal on a form: the page again with its problems (or a notice), and what was typed. */
+  const refused = (c: HonoContext, signedIn: SignedIn, error: unknown, form: NonNullable<SourcesPageProps['failed']>['form'], typed: Record<string, string>) => {
+    if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
+    if (error.code === 'CONFLICT') {
+      const notice =
+        langOf(c) === 'sv'
+          ? 'Någon annan ändrade avtalet medan du hade sidan öppen. Sidan visar det som det är nu; det du skrev står kvar. Skicka igen.'
+          : 'Someone else changed the agreement while you had the page open. The page shows it as it is now; what you wrote is kept. Send it again.';
+      // The form now carries the version the page shows, so that sending it again is a decision made on what is there.
+      const { expectedVersion: _stale, ...kept } = typed;
+      return renderSources(c, signedIn, { failed: { form, problems: [], typed: kept }, notice }, 409);
+    }
+    return renderSources(c, signedIn, { failed: { form, problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+  };
+
+  web.get('/avtal/:slug/kallor', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const done = c.req.query('klart');
+    return renderSources(c, signedIn, { done, chosen: c.req.query('kalla') });
+  });
+
+  web.post('/avtal/:slug/kallor', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, SOURCE_FIELDS);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    try {
+      const source = await createSource({
+        ctx,
+        organisationId: agreement.organisationId,
+        input: {
+          slug: sourceSlug(typed.title!),
+          kind: typed.kind as never,
+          title: typed.title,
+          author: given(typed.author),
+          publisher: given(typed.publisher),
+          published: given(typed.published),
+          url: given(typed.url),
+          archiveReference: given(typed.archiveReference),
+          visibility: (given(typed.visibility) ?? 'public') as never,
+          confidential: typed.confidential === '1',
+          note: given(typed.note),
+          reason: given(typed.reason),
+        },
+      });
+      return c.redirect(sourcesPath(c, { klart: 'source', kalla: source.slug }, 'citera'), 303);
+    } catch (error) {
+      return refused(c, signedIn, error, 'source', typed);
+    }
+  });
+
+  web.post('/avtal/:slug/kallor/citera', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, CITE_FIELDS);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    try {
+      await citeSource({ ctx, agreementId: agreement.id, input: { source: typed.source!, on: typed.on!, passage: typed.passage, reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(sourcesPath(c, { klart: 'cite' }, 'citera'), 303);
+    } catch (error) {
+      return refused(c, signedIn, error, 'cite', typed);
+    }
+  });
+
+  // The request may be a little larger than the document: the form's other fields and the multipart framing.
+  const tooLarge = bodyLimit({
+    maxSize: DOCUMENT_MAX_BYTES + 64 * 1024,
+    onError: async (c) => {
+      const signedIn = requireSignedIn(c);
+      const problems = [{ field: 'file', message: `is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB` }];
+      return renderSources(c, signedIn, { failed: { form: 'document', problems, typed: {} } }, 413);
+    },
+  });
+  web.post('/avtal/:slug/dokument', tooLarge, async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, ['attachTo', 'public', 'reason']);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const file = form.file instanceof File && form.file.name !== '' ? form.file : undefined;
+    try {
+      await attachDocument({
+        ctx,
+        agreementId: agreement.id,
+        input: {
+          attachTo: typed.attachTo || 'agreement',
+          file: file ? { name: file.name, declaredType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : (undefined as never),
+          public: typed.public === '1',
+          reason: typed.reason,
+        },
+      });
+      return c.redirect(sourcesPath(c, { klart: 'document' }, 'nytt-dokument'), 303);
+    } catch (error) {
+      return refused(c, signedIn, error, 'document', typed);
+    }
+  });
+
+  web.get('/dokument/:id', async (c) => {
+    const document = await readDocument({ ctx: ctxOf(c), id: idOf(c.req.param('id')) });
+    const isPublic = document.public && document.recordVisibility === 'public';
+    // The name as sent: ASCII for old clients, and the real name (RFC 6266, RFC 5987) for the rest.
+    const ascii = document.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+    return c.body(new Uint8Array(document.content), 200, {
+      'content-type': document.mediaType,
+      'content-length': String(document.sizeBytes),
+      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
+      etag: `"${document.sha256}"`,
+      // A document the public may read may be kept a while; any other is for the one person who asked.
+      'cache-control': isPublic ? 'public, max-age=300' : 'private, no-store',
+    });
+  });
+
+  web.post('/dokument/:id/ta-bort', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const { tillbaka, reason } = strings(form, ['tillbaka', 'reason']);
+    await removeDocument({ ctx: ctxOf(c), id: idOf(c.req.param('id')), input: { reason } });
+    const back = /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/.test(tillbaka!) ? `/avtal/${tillbaka}/kallor` : '/';
+    return c.redirect(`${href(langOf(c), back, back === '/' ? {} : { klart: 'removed' })}`, 303);
+  });
+
+  // Contact persons.
+  const renderContacts = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ContactsPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    const contacts = await listContacts({ ctx, agreement });
+    c.status(status as 200);
+    return c.html(
+      <ContactsPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} agreement={agreement} contacts={contacts} mayChange={canWrite(ctx.principal, agreement.organisationId)} {...extra} />,
+    );
+  };
+  const contactsPath = (c: HonoContext, done: string) => href(langOf(c), `/avtal/${c.req.param('slug')}/kontakter`, { klart: done });
+  /** `typed`: what the refused form held (none for a removal: the contact's own form keeps its values). */
+  const contactRefused = async (c: HonoContext, signedIn: SignedIn, error: unknown, form: string, typed?: Record<string, string>) => {
+    if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
+    if (error.code === 'CONFLICT') {
+      const contacts = await listContacts({ ctx: ctxOf(c), agreement: await findAgreementBySlug(ctxOf(c), c.req.param('slug')!) });
+      const current = contacts.find((x) => String(x.id) === form);
+      if (!current) throw notFound('contact person');
+      return renderContacts(c, signedIn, { ...(typed ? { failed: { form, problems: [], typed } } : {}), conflict: { form, current } }, 409);
+    }
+    return renderContacts(c, signedIn, { failed: { form, problems: error.problems, typed: typed ?? {} } }, HTTP_STATUS.VALIDATION);
+  };
+
+  web.get('/avtal/:slug/kontakter', async (c) => {
+    const signedIn = requireSignedIn(c);
+    return renderContacts(c, signedIn, { done: c.req.query('klart') });
+  });
+
+  web.post('/avtal/:slug/kontakter', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, CONTACT_FIELDS);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    try {
+      await addContact({ ctx, agreementId: agreement.id, input: typed });
+      return c.redirect(contactsPath(c, 'added'), 303);
+    } catch (error) {
+      return contactRefused(c, signedIn, error, 'new', typed);
+    }
+  });
+
+  web.post('/avtal/:slug/kontakter/:id', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, CONTACT_FIELDS);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    try {
+      await changeContact({ ctx, agreement, id, input: { ...typed, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(contactsPath(c, 'changed'), 303);
+    } catch (error) {
+      return contactRefused(c, signedIn, error, String(id), typed);
+    }
+  });
+
+  web.post('/avtal/:slug/kontakter/:id/ta-bort', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await c.req.parseBody();
+    requireFormToken(c, form);
+    const typed = strings(form, ['reason', 'expectedVersion']);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    try {
+      await removeContact({ ctx, agreement, id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(contactsPath(c, 'removed'), 303);
+    } catch (error) {
+      return contactRefused(c, signedIn, error, String(id));
+    }
+  });
+
+  return web;
+}

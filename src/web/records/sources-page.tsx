@@ -1,0 +1,308 @@
+// An agreement's sources and documents, for the editors of its organisation:
+// what is cited where, the documents kept, and three forms (add a source,
+// cite a source, attach a document), each with the GOV.UK error summary.
+import { DOCUMENT_MAX_BYTES, SOURCE_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import type { listDocuments } from '../../domain/documents/read.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import type { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { ErrorSummary, Field } from '../account/form.tsx';
+import { problemsFor, SOURCE_KIND_NAMES, VISIBILITY_NAMES } from './words.ts';
+
+export type SourcesForm = 'source' | 'cite' | 'document';
+
+export interface SourcesPageProps {
+  lang: Lang;
+  account: string;
+  csrf: string;
+  agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; version: number; visibility: string };
+  listing: Awaited<ReturnType<typeof listSourcesForAgreement>>;
+  documents: Awaited<ReturnType<typeof listDocuments>>;
+  /** The form that was sent and refused, with its problems and what was typed. */
+  failed?: { form: SourcesForm; problems: FieldProblem[]; typed: Record<string, string> };
+  /** A refusal without a field (a conflict): shown at the top. */
+  notice?: string;
+  done?: string;
+  /** A source just added: chosen in the citation form. */
+  chosen?: string;
+}
+
+export const agreementName = (a: { officialTitle: string | null; partyLabel: string; counterpartLabel: string; slug: string }) =>
+  a.officialTitle ?? ([a.partyLabel, a.counterpartLabel].filter(Boolean).join(' – ') || a.slug);
+
+const DONE: Record<string, { sv: string; en: string }> = {
+  source: { sv: 'Källan är tillagd. Citera den nedan.', en: 'The source is added. Cite it below.' },
+  cite: { sv: 'Källan är citerad.', en: 'The source is cited.' },
+  document: { sv: 'Dokumentet är tillagt.', en: 'The document is added.' },
+  removed: { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
+};
+
+const size = (lang: Lang, bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
+
+export function SourcesPage(p: SourcesPageProps) {
+  const { lang, agreement, listing } = p;
+  const sv = lang === 'sv';
+  const path = `/avtal/${agreement.slug}/kallor`;
+  const name = agreementName(agreement);
+  const problems = (form: SourcesForm) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
+  const typed = (form: SourcesForm, key: string) => (p.failed?.form === form ? p.failed.typed[key] : undefined);
+  const problemOf = (form: SourcesForm, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
+  const eventName = (id: number) => {
+    const e = listing.events.find((x) => x.id === id);
+    return e ? `${label(lang, 'event', e.type)} ${e.date}` : String(id);
+  };
+  const sourceOptions = listing.citable;
+  const writableSources = listing.cited.filter((c, i, all) => all.findIndex((x) => x.sourceId === c.sourceId) === i);
+  const text = (form: SourcesForm, key: string, labelText: string, hint?: string, attrs: Record<string, unknown> = {}) => (
+    <Field lang={lang} id={`${form}-${key}`} label={labelText} hint={hint} problem={problemOf(form, key)}>
+      {(described) => <input id={`${form}-${key}`} name={key} type="text" value={typed(form, key)} {...attrs} {...described} />}
+    </Field>
+  );
+  const reason = (form: SourcesForm) => (
+    <Field lang={lang} id={`${form}-reason`} label={sv ? 'Kommentar till ändringen (valfri)' : 'Comment on the change (optional)'} hint={sv ? 'Visas i historiken för inloggade.' : 'Shown in the history to signed-in people.'} problem={problemOf(form, 'reason')}>
+      {(described) => <input id={`${form}-reason`} name="reason" type="text" maxlength={2000} value={typed(form, 'reason')} {...described} />}
+    </Field>
+  );
+
+  return (
+    <Layout lang={lang} title={`${sv ? 'Källor och dokument' : 'Sources and documents'}: ${name}`} path={path} account={p.account}>
+      <p>
+        <a href={href(lang, `/avtal/${agreement.slug}`)}>{sv ? `Till avtalet ${name}` : `To the agreement ${name}`}</a>
+      </p>
+      <h1>{sv ? 'Källor och dokument' : 'Sources and documents'}</h1>
+      <p class="lead">{name}</p>
+      {p.done && DONE[p.done] ? (
+        <p class="notice" role="status">
+          {DONE[p.done]![lang]}
+        </p>
+      ) : null}
+      {p.notice ? (
+        <p class="notice" role="alert">
+          {p.notice}
+        </p>
+      ) : null}
+
+      <h2>{sv ? 'Citerade källor' : 'Cited sources'}</h2>
+      {listing.cited.length ? (
+        <table>
+          <caption class="visually-hidden">{sv ? 'Citerade källor' : 'Cited sources'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Källa' : 'Source'}</th>
+              <th scope="col">{sv ? 'Typ' : 'Kind'}</th>
+              <th scope="col">{sv ? 'Citerad för' : 'Cited for'}</th>
+              <th scope="col">{sv ? 'Ställe i källan' : 'Passage'}</th>
+              <th scope="col">{sv ? 'Vem ser den' : 'Who sees it'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {listing.cited.map((c) => (
+              <tr>
+                <td>{c.title}</td>
+                <td>{SOURCE_KIND_NAMES[c.kind][lang]}</td>
+                <td>{c.subjectType === 'agreement' ? (sv ? 'Avtalet' : 'The agreement') : eventName(c.subjectId)}</td>
+                <td>{c.passage ?? ''}</td>
+                <td>
+                  {VISIBILITY_NAMES[c.visibility][lang]}
+                  {c.confidential ? (sv ? ', konfidentiell' : ', confidential') : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{sv ? 'Inga ännu.' : 'None yet.'}</p>
+      )}
+
+      <h2>{sv ? 'Dokument' : 'Documents'}</h2>
+      {p.documents.length ? (
+        <table>
+          <caption class="visually-hidden">{sv ? 'Dokument' : 'Documents'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Fil' : 'File'}</th>
+              <th scope="col">{sv ? 'Hör till' : 'Belongs to'}</th>
+              <th scope="col">{sv ? 'Storlek' : 'Size'}</th>
+              <th scope="col">{sv ? 'Offentligt' : 'Public'}</th>
+              <th scope="col">{sv ? 'Tillagt av' : 'Added by'}</th>
+              <th scope="col">{sv ? 'Ta bort' : 'Remove'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.documents.map((d) => (
+              <tr>
+                <td>
+                  <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
+                    {d.fileName}
+                  </a>
+                </td>
+                <td>{d.agreementId !== null ? (sv ? 'Avtalet' : 'The agreement') : (sourceOptions.find((s) => s.id === d.sourceId)?.title ?? '')}</td>
+                <td>{size(lang, d.sizeBytes)}</td>
+                <td>{d.public ? (sv ? 'Ja' : 'Yes') : sv ? 'Nej' : 'No'}</td>
+                <td>{d.addedBy}</td>
+                <td>
+                  <form method="post" action={href(lang, `/dokument/${d.id}/ta-bort`)} class="inline">
+                    <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                    <input type="hidden" name="tillbaka" value={agreement.slug} />
+                    <button type="submit" aria-label={`${sv ? 'Ta bort' : 'Remove'} ${d.fileName}`}>
+                      {sv ? 'Ta bort' : 'Remove'}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{sv ? 'Inga ännu.' : 'None yet.'}</p>
+      )}
+
+      <h2 id="ny-kalla">{sv ? 'Lägg till en källa' : 'Add a source'}</h2>
+      <ErrorSummary lang={lang} problems={problems('source')} />
+      <form method="post" action={href(lang, path)} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <Field lang={lang} id="source-kind" label={sv ? 'Typ av källa' : 'Kind of source'} problem={problemOf('source', 'kind')}>
+          {(described) => (
+            <select id="source-kind" name="kind" {...described}>
+              {SOURCE_KINDS.map((k) => (
+                <option value={k} selected={(typed('source', 'kind') ?? 'decision_protocol') === k}>
+                  {SOURCE_KIND_NAMES[k][lang]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('source', 'title', sv ? 'Titel' : 'Title', sv ? 'Som källan själv skriver den, till exempel "Kommunfullmäktiges protokoll 2020-05-04".' : 'As the source writes it, e.g. "Kommunfullmäktiges protokoll 2020-05-04".', { maxlength: 2000 })}
+        {text('source', 'author', sv ? 'Författare (valfritt)' : 'Author (optional)', undefined, { maxlength: 500 })}
+        {text('source', 'publisher', sv ? 'Utgivare eller organ (valfritt)' : 'Publisher or body (optional)', undefined, { maxlength: 500 })}
+        {text('source', 'published', sv ? 'Datum (valfritt)' : 'Date (optional)', sv ? 'Så noga som källan säger: 2020-05-04, 2020-05 eller 2020.' : 'As precisely as the source says: 2020-05-04, 2020-05 or 2020.', { maxlength: 40 })}
+        {text('source', 'url', sv ? 'Länk (valfri)' : 'Link (optional)', undefined, { maxlength: 2000, inputmode: 'url' })}
+        {text('source', 'archiveReference', sv ? 'Arkivhänvisning eller diarienummer (valfritt)' : 'Archive reference or case number (optional)', undefined, { maxlength: 200 })}
+        <Field lang={lang} id="source-visibility" label={sv ? 'Vem får se källan' : 'Who may see the source'} problem={problemOf('source', 'visibility')}>
+          {(described) => (
+            <select id="source-visibility" name="visibility" {...described}>
+              {VISIBILITIES.map((v) => (
+                <option value={v} selected={(typed('source', 'visibility') ?? 'public') === v}>
+                  {VISIBILITY_NAMES[v][lang]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class="field checkbox">
+          <input id="source-confidential" name="confidential" type="checkbox" value="1" checked={typed('source', 'confidential') === '1'} aria-describedby="source-confidential-hint" />
+          <label for="source-confidential">{sv ? 'Konfidentiell (till exempel en intervju som getts i förtroende)' : 'Confidential (an interview given in confidence, for example)'}</label>
+          <span class="hint" id="source-confidential-hint">
+            {sv ? 'En konfidentiell källa är aldrig offentlig: väljer du offentlig blir den intern.' : 'A confidential source is never public: if you choose public it becomes internal.'}
+          </span>
+        </div>
+        <Field lang={lang} id="source-note" label={sv ? 'Anteckning (valfri)' : 'Note (optional)'} problem={problemOf('source', 'note')}>
+          {(described) => (
+            <textarea id="source-note" name="note" rows={3} maxlength={5000} {...described}>
+              {typed('source', 'note') ?? ''}
+            </textarea>
+          )}
+        </Field>
+        {reason('source')}
+        <button type="submit">{sv ? 'Lägg till källan' : 'Add the source'}</button>
+      </form>
+
+      <h2 id="citera">{sv ? 'Citera en källa' : 'Cite a source'}</h2>
+      <ErrorSummary lang={lang} problems={problems('cite')} />
+      <form method="post" action={href(lang, `${path}/citera`)} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="expectedVersion" value={typed('cite', 'expectedVersion') ?? String(agreement.version)} />
+        <Field lang={lang} id="cite-source" label={sv ? 'Källa' : 'Source'} problem={problemOf('cite', 'source')}>
+          {(described) => (
+            <select id="cite-source" name="source" {...described}>
+              {sourceOptions.map((s) => (
+                <option value={s.slug} selected={(typed('cite', 'source') ?? p.chosen) === s.slug}>
+                  {s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field lang={lang} id="cite-on" label={sv ? 'Citera för' : 'Cite for'} problem={problemOf('cite', 'on')}>
+          {(described) => (
+            <select id="cite-on" name="on" {...described}>
+              <option value="agreement" selected={(typed('cite', 'on') ?? 'agreement') === 'agreement'}>
+                {sv ? 'Avtalet' : 'The agreement'}
+              </option>
+              {listing.events.map((e) => (
+                <option value={String(e.id)} selected={typed('cite', 'on') === String(e.id)}>
+                  {`${sv ? 'Händelsen' : 'The event'} ${eventName(e.id)}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field lang={lang} id="cite-passage" label={sv ? 'Ställe i källan (valfritt)' : 'Passage (optional)'} hint={sv ? 'Sida, paragraf eller ett kort citat: "§ 112, s. 4".' : 'Page, section or a short quotation: "§ 112, p. 4".'} problem={problemOf('cite', 'passage')}>
+          {(described) => (
+            <textarea id="cite-passage" name="passage" rows={2} maxlength={1000} {...described}>
+              {typed('cite', 'passage') ?? ''}
+            </textarea>
+          )}
+        </Field>
+        {reason('cite')}
+        <button type="submit">{sv ? 'Citera källan' : 'Cite the source'}</button>
+      </form>
+
+      <h2 id="nytt-dokument">{sv ? 'Lägg till ett dokument' : 'Add a document'}</h2>
+      <ErrorSummary lang={lang} problems={problems('document')} />
+      <form method="post" action={href(lang, `/avtal/${agreement.slug}/dokument`)} class="form" enctype="multipart/form-data" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <Field
+          lang={lang}
+          id="document-file"
+          label={sv ? 'Fil' : 'File'}
+          hint={sv ? `PDF, PNG, JPEG eller TIFF, högst ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.` : `PDF, PNG, JPEG or TIFF, at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`}
+          problem={problemOf('document', 'file')}
+        >
+          {(described) => <input id="document-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff" {...described} />}
+        </Field>
+        <Field lang={lang} id="document-attachTo" label={sv ? 'Hör till' : 'Belongs to'} problem={problemOf('document', 'attachTo')}>
+          {(described) => (
+            <select id="document-attachTo" name="attachTo" {...described}>
+              <option value="agreement" selected={(typed('document', 'attachTo') ?? 'agreement') === 'agreement'}>
+                {sv ? 'Avtalet' : 'The agreement'}
+              </option>
+              {writableSources.map((s) => (
+                <option value={s.slug} selected={typed('document', 'attachTo') === s.slug}>
+                  {`${sv ? 'Källan' : 'The source'} ${s.title.length > 100 ? `${s.title.slice(0, 99)}…` : s.title}`}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div class={problemOf('document', 'public') ? 'field checkbox field-error' : 'field checkbox'}>
+          <input
+            id="document-public"
+            name="public"
+            type="checkbox"
+            value="1"
+            checked={typed('document', 'public') === '1'}
+            aria-describedby={problemOf('document', 'public') ? 'document-public-hint document-public-error' : 'document-public-hint'}
+            {...(problemOf('document', 'public') ? { 'aria-invalid': 'true' } : {})}
+          />
+          <label for="document-public">{sv ? 'Offentligt: alla får hämta dokumentet' : 'Public: anyone may download the document'}</label>
+          <span class="hint" id="document-public-hint">
+            {sv
+              ? 'Bara när posten det hör till är offentlig. Annars ser bara de som får läsa posten dokumentet.'
+              : 'Only when the record it belongs to is public. Otherwise only those who may read the record see the document.'}
+          </span>
+          {problemOf('document', 'public') ? (
+            <span class="error-message" id="document-public-error">
+              {problemOf('document', 'public')!.message}
+            </span>
+          ) : null}
+        </div>
+        {reason('document')}
+        <button type="submit">{sv ? 'Lägg till dokumentet' : 'Add the document'}</button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+// The records pages' words: source kinds, visibilities, and the verbs'
+// English messages in Swedish (the verbs speak English; form.tsx shows a
+// message as it is given, so these pages give it in the page's language).
+import type { SourceKind, Visibility } from '../../db/schema.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import type { Lang } from '../i18n.ts';
+
+export const SOURCE_KIND_NAMES: Record<SourceKind, { sv: string; en: string }> = {
+  decision_protocol: { sv: 'Beslutsprotokoll', en: 'Decision protocol' },
+  agreement_text: { sv: 'Avtalstext', en: 'Agreement text' },
+  media_article: { sv: 'Artikel', en: 'Article' },
+  web_page: { sv: 'Länk (webbsida)', en: 'Link (web page)' },
+  motion: { sv: 'Motion', en: 'Motion' },
+  email: { sv: 'E-post', en: 'E-mail' },
+  interview: { sv: 'Intervju', en: 'Interview' },
+  report: { sv: 'Rapport', en: 'Report' },
+  strategy_document: { sv: 'Strategidokument', en: 'Strategy document' },
+  blog_post: { sv: 'Blogginlägg', en: 'Blog post' },
+  case_study: { sv: 'Fallstudie', en: 'Case study' },
+  reference_data: { sv: 'Referensdata', en: 'Reference data' },
+  other: { sv: 'Annat (till exempel en arkivhänvisning)', en: 'Other (an archive reference, for example)' },
+};
+
+export const VISIBILITY_NAMES: Record<Visibility, { sv: string; en: string }> = {
+  public: { sv: 'Offentlig', en: 'Public' },
+  shared: { sv: 'Delad med andra offentliga organ', en: 'Shared with other public bodies' },
+  internal: { sv: 'Intern (bara den egna organisationen)', en: 'Internal (own organisation only)' },
+};
+
+const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
+  [/^choose a file$/, 'Välj en fil.'],
+  [/^is empty$/, 'Filen är tom.'],
+  [/^is larger than (\d+) MB$/, (m) => `Filen är större än ${m[1]} MB.`],
+  [/^must be a PDF, PNG, JPEG or TIFF file/, 'Filen måste vara en PDF, PNG, JPEG eller TIFF (innehållet är ingen av dem).'],
+  [/^has a name that does not match its content \(the content is (\w+); name it (\.\w+)\)$/, (m) => `Filens namn stämmer inte med innehållet (innehållet är ${m[1]}; filnamnet ska sluta på ${m[2]}).`],
+  [/^is declared as (.+) but its content is (\w+)$/, (m) => `Filen anges vara ${m[1]} men innehållet är ${m[2]}.`],
+  [/^has a name longer than 255 characters$/, 'Filens namn är längre än 255 tecken.'],
+  [/^has a name with a slash or a control character$/, 'Filens namn innehåller ett snedstreck eller ett styrtecken.'],
+  [/^can be public only when the record it belongs to is public$/, 'Dokumentet kan bara vara offentligt när posten det hör till är offentlig.'],
+  [/^choose the agreement or one of its sources$/, 'Välj avtalet eller en av dess källor.'],
+  [/^choose the agreement or one of its events$/, 'Välj avtalet eller en av dess händelser.'],
+  [/^no source '(.*)'$/, (m) => `Det finns ingen källa "${m[1]}".`],
+  [/^no such event of this agreement$/, 'Avtalet har ingen sådan händelse.'],
+  [/^write the name$/, 'Skriv namnet.'],
+  [/^write the title$/, 'Skriv titeln.'],
+  [/^is longer than (\d+) characters$/, (m) => `Texten är längre än ${m[1]} tecken.`],
+  [/^must be an e-mail address, e.g. namn@kommun.se$/, 'Skriv en e-postadress, till exempel namn@kommun.se.'],
+  [/^must be a phone number/, 'Skriv ett telefonnummer med siffror, mellanslag och + - ( ), till exempel 031-365 00 00.'],
+  [/^must be a web address/, 'Skriv en webbadress som börjar med https://.'],
+  [/is not a date/, 'Skriv ett datum som 2020-05-04, 2020-05 eller 2020 (eller lämna fältet tomt).'],
+  [/^must be one of the kinds$/, 'Välj en typ av källa.'],
+  [/^must be one of public, shared, internal$/, 'Välj vem som får se det.'],
+  [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
+];
+
+/** A verb's message in the page's language. */
+export function sayRecords(lang: Lang, message: string): string {
+  if (lang === 'en') return message.charAt(0).toUpperCase() + message.slice(1);
+  for (const [pattern, text] of SV) {
+    const m = pattern.exec(message);
+    if (m) return typeof text === 'string' ? text : text(m);
+  }
+  return message;
+}
+
+/** Problems with their messages in the page's language and the id of the field each is shown beside. */
+export const problemsFor = (lang: Lang, form: string, problems: FieldProblem[] = []) =>
+  problems.map((p) => ({ field: p.field, message: sayRecords(lang, p.message), id: `${form}-${p.field.split('.')[0]}` }));

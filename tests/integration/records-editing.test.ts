@@ -1,0 +1,409 @@
+// Sources, documents and contact persons through the app, as browsers send
+// them: who may do what, bad input named by field and nothing stored, the
+// document's type read from its bytes and its size limit, and documents
+// served only to those who may read them.
+import { createHash } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeBackup } from '../../src/db/backup.ts';
+import { restoreBackup } from '../../src/db/restore.ts';
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { agreements, auditLog, citations, contactPersons, documents, DOCUMENT_MAX_BYTES, sources, users, type Role } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+
+const PEOPLE = {
+  editor: { role: 'editor', organisation: 'ortsband' },
+  reader: { role: 'reader', organisation: 'ortsband' },
+  otherEditor: { role: 'editor', organisation: 'records-other' },
+  otherReader: { role: 'reader', organisation: 'records-other' },
+  admin: { role: 'admin', organisation: 'records-other' },
+} as const satisfies Record<string, { role: Role; organisation: string }>;
+type Person = keyof typeof PEOPLE | 'anonymous';
+const emails = {} as Record<keyof typeof PEOPLE, string>;
+
+/** A visitor: a session cookie and the form token, or nobody. */
+class Visitor {
+  constructor(
+    readonly cookie: string | null,
+    readonly csrf: string,
+  ) {}
+  request(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('cookie', this.cookie);
+    return app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
+  }
+  post(path: string, fields: Record<string, string>) {
+    return this.request(path, { method: 'POST', body: new URLSearchParams({ csrf: this.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+  upload(path: string, fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }) {
+    const body = new FormData();
+    body.set('csrf', this.csrf);
+    for (const [k, v] of Object.entries(fields)) body.set(k, v);
+    if (file) body.set('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
+    return this.request(path, { method: 'POST', body });
+  }
+}
+const visitors = {} as Record<Person, Visitor>;
+
+const PDF = (text: string) => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Title (${text}) >> endobj\n%%EOF\n`);
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+
+let publicAgreement: { id: number; slug: string };
+let internalAgreement: { id: number; slug: string };
+let eventId: number;
+
+const count = async (table: typeof sources | typeof citations | typeof documents | typeof contactPersons | typeof auditLog) =>
+  (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+/** Rows of the tables a form could write, and the audit log: compared before and after a refused post. */
+const snapshot = async () => ({ sources: await count(sources), citations: await count(citations), documents: await count(documents), contacts: await count(contactPersons), audit: await count(auditLog) });
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+  const ctx = systemCtx(t);
+  await addOrganisation({ ctx, input: { slug: 'records-other', name: 'Another body' } });
+  for (const [who, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
+    emails[who] = `${uniqueSlug(who.toLowerCase())}@kommun.se`;
+    await addUser({ ctx, input: { email: emails[who], displayName: `Person ${who}`, ...person } });
+    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, emails[who]));
+    const { token } = await startSession(t.database.db, user!);
+    visitors[who] = new Visitor(`${SESSION_COOKIE}=${token}`, (await readSession(t.database.db, token))!.csrfToken);
+  }
+  visitors.anonymous = new Visitor(null, 'x'.repeat(43));
+  const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+  const o = { ctx, organisationId: org!.id };
+  publicAgreement = await createAgreement({ ...o, input: { slug: uniqueSlug('rec-public'), kind: 'vanort', officialTitle: 'Ett offentligt avtal', parties: ['kalix'], counterparts: ['zhejiang'] } });
+  internalAgreement = await createAgreement({ ...o, input: { slug: uniqueSlug('rec-internal'), kind: 'vanort', officialTitle: 'Ett internt avtal', parties: ['kalix'], counterparts: ['zhejiang'], visibility: 'internal' } });
+  eventId = (await recordStatusEvent({ ctx, agreementId: publicAgreement.id, input: { type: 'established', date: '2015-03' } })).id;
+}, 120_000);
+afterAll(async () => t?.close());
+
+const sourcesPage = (slug = publicAgreement.slug) => `/avtal/${slug}/kallor`;
+const contactsPage = (slug = publicAgreement.slug) => `/avtal/${slug}/kontakter`;
+
+describe('who may open the pages', () => {
+  it('sends an anonymous visitor to sign in, and back to the page after', async () => {
+    for (const path of [sourcesPage(), contactsPage()]) {
+      const response = await visitors.anonymous.request(path);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe(`/logga-in?tillbaka=${encodeURIComponent(path)}`);
+    }
+    const posted = await visitors.anonymous.post(`${contactsPage()}`, { name: 'Ingen' });
+    expect(posted.status).toBe(303);
+    expect(await count(contactPersons)).toBe(0);
+  });
+
+  it('shows the sources page to editors of the owning organisation and administrators only; others get 403, or 404 where they may not read the agreement', async () => {
+    const status = async (who: Person, path: string) => (await visitors[who].request(path)).status;
+    expect(await status('editor', sourcesPage())).toBe(200);
+    expect(await status('admin', sourcesPage())).toBe(200);
+    expect(await status('reader', sourcesPage())).toBe(403);
+    expect(await status('otherEditor', sourcesPage())).toBe(403);
+    expect(await status('otherEditor', sourcesPage(internalAgreement.slug))).toBe(404);
+    expect(await status('editor', sourcesPage('no-such-agreement'))).toBe(404);
+  });
+
+  it('links the agreement’s page to the pages each person may use, and nobody else', async () => {
+    const links = async (who: Person) => {
+      const html = await (await visitors[who].request(`/avtal/${publicAgreement.slug}`)).text();
+      return ['kallor', 'kontakter'].filter((page) => html.includes(`href="/avtal/${publicAgreement.slug}/${page}"`));
+    };
+    expect(await links('editor')).toEqual(['kallor', 'kontakter']);
+    expect(await links('admin')).toEqual(['kallor', 'kontakter']);
+    expect(await links('reader')).toEqual(['kontakter']);
+    expect(await links('otherEditor')).toEqual([]);
+    expect(await links('anonymous')).toEqual([]);
+  });
+
+  it('is no-store, Swedish first, and English with ?lang=en', async () => {
+    const sv = await visitors.editor.request(sourcesPage());
+    expect(sv.headers.get('cache-control')).toBe('no-store');
+    expect(await sv.text()).toContain('Lägg till en källa');
+    const en = await (await visitors.editor.request(`${sourcesPage()}?lang=en`)).text();
+    expect(en).toContain('Add a source');
+    expect(en).toContain('action="/avtal/' + publicAgreement.slug + '/kallor?lang=en"');
+  });
+});
+
+describe('adding and citing sources', () => {
+  it('adds a source for the agreement’s organisation, audited with the editor’s name, and offers it for citing', async () => {
+    const response = await visitors.editor.post(sourcesPage(), { kind: 'decision_protocol', title: 'Kommunfullmäktiges protokoll 2020-05-04', published: '2020-05-04', archiveReference: 'KS 2020/123', visibility: 'public', reason: 'Protokollet finns nu' });
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location')!;
+    expect(location).toMatch(/^\/avtal\/[^/]+\/kallor\?klart=source&kalla=kommunfullmaktiges-protokoll-2020-05-04-[a-z0-9]{6}#citera$/);
+    const slug = new URL(location, 'http://x').searchParams.get('kalla')!;
+    const [row] = await t.database.db.select().from(sources).where(eq(sources.slug, slug));
+    expect(row).toMatchObject({ kind: 'decision_protocol', archiveReference: 'KS 2020/123', visibility: 'public' });
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'source'), eq(auditLog.entityId, row!.id)));
+    expect(entry).toMatchObject({ action: 'source.create', actorLabel: emails.editor, reason: 'Protokollet finns nu' });
+    const page = await (await visitors.editor.request(location)).text();
+    expect(page).toContain(`<option value="${slug}" selected="">`);
+  });
+
+  it('keeps a confidential interview out of the public even when public was chosen', async () => {
+    const response = await visitors.editor.post(sourcesPage(), { kind: 'interview', title: 'Intervju med en tjänsteperson', visibility: 'public', confidential: '1' });
+    expect(response.status).toBe(303);
+    const slug = new URL(response.headers.get('location')!, 'http://x').searchParams.get('kalla')!;
+    const [row] = await t.database.db.select().from(sources).where(eq(sources.slug, slug));
+    expect(row).toMatchObject({ confidential: true, visibility: 'internal' });
+  });
+
+  it('names every bad field, keeps what was typed, and stores nothing', async () => {
+    const before = await snapshot();
+    const response = await visitors.editor.post(sourcesPage(), { kind: 'tabloid', title: '', url: 'inte en länk', published: '2019-13-45', author: 'Anna <b>Andersson</b>' });
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    for (const field of ['kind', 'title', 'url', 'published']) expect(page).toContain(`href="#source-${field}"`);
+    expect(page).toContain('Skriv titeln.');
+    expect(page).toContain('value="inte en länk"');
+    expect(page).toContain('value="Anna &lt;b&gt;Andersson&lt;/b&gt;"');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses another organisation’s editor and a reader with 403, and stores nothing', async () => {
+    const before = await snapshot();
+    for (const who of ['otherEditor', 'reader'] as const) {
+      expect((await visitors[who].post(sourcesPage(), { kind: 'report', title: 'En rapport' })).status).toBe(403);
+      expect((await visitors[who].post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: 'agreement' })).status).toBe(403);
+    }
+    // Without the form's token, even the editor.
+    expect((await visitors.editor.post(sourcesPage(), { kind: 'report', title: 'En rapport', csrf: 'wrong' })).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('cites a source on the agreement and on an event with the passage, moving the agreement’s version', async () => {
+    const [{ version }] = (await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, publicAgreement.id))) as [{ version: number }];
+    const onAgreement = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: 'agreement', passage: 'Bilaga, rad 4', expectedVersion: String(version) });
+    expect([onAgreement.status, onAgreement.headers.get('location')]).toEqual([303, `${sourcesPage()}?klart=cite#citera`]);
+    const onEvent = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: String(eventId), passage: '§ 112' });
+    expect(onEvent.status).toBe(303);
+    const rows = await t.database.db.select().from(citations).where(sql`(subject_type = 'agreement' and subject_id = ${publicAgreement.id}) or (subject_type = 'event' and subject_id = ${eventId})`);
+    expect(rows.map((r) => [r.subjectType, r.passage]).sort()).toEqual([
+      ['agreement', 'Bilaga, rad 4'],
+      ['event', '§ 112'],
+    ]);
+    const [after] = await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, publicAgreement.id));
+    expect(after!.version).toBe(version + 2);
+    // The public page shows the citation.
+    expect(await (await app.request(`/avtal/${publicAgreement.slug}`)).text()).toContain('Bilaga, rad 4');
+  });
+
+  it('refuses a stale version as a conflict, keeping the passage typed; an unknown source or event is named', async () => {
+    const before = await snapshot();
+    const stale = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: 'agreement', passage: 'Mitt stycke', expectedVersion: '1' });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    expect(page).toContain('Någon annan ändrade avtalet');
+    expect(page).toContain('Mitt stycke');
+    const unknown = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'no-such-source', on: '999999' });
+    expect(unknown.status).toBe(400);
+    const text = await unknown.text();
+    expect(text).toContain('href="#cite-source"');
+    expect(await snapshot()).toEqual(before);
+    const badEvent = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: '999999' });
+    expect(await badEvent.text()).toContain('href="#cite-on"');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('documents', () => {
+  const upload = (who: Person, file: { name: string; type: string; bytes: Uint8Array } | undefined, fields: Record<string, string> = {}, slug = publicAgreement.slug) =>
+    visitors[who].upload(`/avtal/${slug}/dokument`, fields, file);
+  const newest = async () => (await t.database.db.select().from(documents).orderBy(sql`id desc`).limit(1))[0]!;
+
+  it('keeps a PDF with its name, type, size, SHA-256 and who added it, and serves it to those who may read the agreement only', async () => {
+    const bytes = PDF('Protokoll');
+    const response = await upload('editor', { name: 'Protokoll KF 2020-05-04 §112.pdf', type: 'application/pdf', bytes }, { reason: 'Skannat' });
+    expect(response.status).toBe(303);
+    const row = await newest();
+    expect(row).toMatchObject({ agreementId: publicAgreement.id, sourceId: null, fileName: 'Protokoll KF 2020-05-04 §112.pdf', mediaType: 'application/pdf', sizeBytes: bytes.length, public: false, addedBy: emails.editor });
+    expect(row.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+    const served = await visitors.reader.request(`/dokument/${row.id}`);
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toBe('application/pdf');
+    expect(served.headers.get('content-disposition')).toBe(`attachment; filename="Protokoll KF 2020-05-04 _112.pdf"; filename*=UTF-8''${encodeURIComponent('Protokoll KF 2020-05-04 §112.pdf')}`);
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(served.headers.get('cache-control')).toBe('private, no-store');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(Buffer.from(bytes));
+    // Not marked public: the public does not get it, though the agreement is public.
+    expect((await visitors.anonymous.request(`/dokument/${row.id}`)).status).toBe(404);
+    // The audit entry says what was added, never the bytes.
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'document'), eq(auditLog.entityId, row.id)));
+    expect(entry).toMatchObject({ action: 'document.attach', actorLabel: emails.editor, reason: 'Skannat' });
+    expect(JSON.stringify(entry!.after)).not.toContain('content');
+  });
+
+  it('serves a document marked public of a public agreement to anyone, and one of an internal agreement only to its organisation', async () => {
+    expect((await upload('editor', { name: 'avtal.pdf', type: 'application/pdf', bytes: PDF('Avtalet') }, { public: '1' })).status).toBe(303);
+    const open = await newest();
+    const anonymous = await visitors.anonymous.request(`/dokument/${open.id}`);
+    expect(anonymous.status).toBe(200);
+    expect(anonymous.headers.get('cache-control')).toBe('public, max-age=300');
+
+    const refused = await upload('editor', { name: 'internt.pdf', type: 'application/pdf', bytes: PDF('Internt') }, { public: '1' }, internalAgreement.slug);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('href="#document-public"');
+    expect((await upload('editor', { name: 'internt.pdf', type: 'application/pdf', bytes: PDF('Internt') }, {}, internalAgreement.slug)).status).toBe(303);
+    const internal = await newest();
+    expect((await visitors.reader.request(`/dokument/${internal.id}`)).status).toBe(200);
+    // An administrator of another organisation does not read its internal records either (access.ts).
+    for (const who of ['anonymous', 'otherReader', 'otherEditor', 'admin'] as const) expect((await visitors[who].request(`/dokument/${internal.id}`)).status, who).toBe(404);
+    for (const id of ['0', '999999', 'abc', '1e3']) expect((await visitors.editor.request(`/dokument/${id}`)).status).toBe(404);
+  });
+
+  it('attaches a document to a source the editor’s organisation owns', async () => {
+    const added = await visitors.editor.post(sourcesPage(), { kind: 'agreement_text', title: 'Avtalstexten', visibility: 'public' });
+    const slug = new URL(added.headers.get('location')!, 'http://x').searchParams.get('kalla')!;
+    await visitors.editor.post(`${sourcesPage()}/citera`, { source: slug, on: 'agreement' });
+    expect((await upload('editor', { name: 'avtalstext.png', type: 'image/png', bytes: PNG }, { attachTo: slug })).status).toBe(303);
+    const row = await newest();
+    expect(row).toMatchObject({ agreementId: null, mediaType: 'image/png' });
+    const page = await (await visitors.editor.request(sourcesPage())).text();
+    expect(page).toContain('avtalstext.png');
+  });
+
+  it('refuses a file whose bytes are not what its name or declared type says, an empty form, and a file over the limit, storing nothing', async () => {
+    const before = await snapshot();
+    const cases: Array<[string, { name: string; type: string; bytes: Uint8Array } | undefined, number]> = [
+      ['a PNG named .pdf', { name: 'protokoll.pdf', type: 'application/pdf', bytes: PNG }, 400],
+      ['a web page named .pdf', { name: 'protokoll.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('<html><script>alert(1)</script></html>') }, 400],
+      ['a PDF declared as HTML', { name: 'protokoll.pdf', type: 'text/html', bytes: PDF('x') }, 400],
+      ['an empty file', { name: 'tom.pdf', type: 'application/pdf', bytes: new Uint8Array() }, 400],
+      ['no file', undefined, 400],
+      ['a file a byte over 20 MB', { name: 'stor.pdf', type: 'application/pdf', bytes: new Uint8Array(DOCUMENT_MAX_BYTES + 1).fill(0x25) }, 400],
+      // A request far over the limit is refused before its body is read.
+      ['a file of 21 MB', { name: 'stor.pdf', type: 'application/pdf', bytes: new Uint8Array(DOCUMENT_MAX_BYTES + 1024 * 1024).fill(0x25) }, 413],
+    ];
+    for (const [what, file, status] of cases) {
+      const response = await upload('editor', file, {});
+      expect(response.status, what).toBe(status);
+      const page = await response.text();
+      expect(page, what).toContain('href="#document-file"');
+    }
+    expect(await snapshot()).toEqual(before);
+    // Nor may another organisation's editor attach anything.
+    expect((await upload('otherEditor', { name: 'a.pdf', type: 'application/pdf', bytes: PDF('a') })).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('lets an editor of the owning organisation remove a document; a reader or another organisation’s editor is refused', async () => {
+    await upload('editor', { name: 'bort.pdf', type: 'application/pdf', bytes: PDF('Bort') });
+    const row = await newest();
+    expect((await visitors.reader.post(`/dokument/${row.id}/ta-bort`, { tillbaka: publicAgreement.slug })).status).toBe(403);
+    expect((await visitors.otherEditor.post(`/dokument/${row.id}/ta-bort`, { tillbaka: publicAgreement.slug })).status).toBe(403);
+    const removed = await visitors.editor.post(`/dokument/${row.id}/ta-bort`, { tillbaka: publicAgreement.slug, reason: 'Fel fil' });
+    expect([removed.status, removed.headers.get('location')]).toEqual([303, `${sourcesPage()}?klart=removed`]);
+    expect((await visitors.editor.request(`/dokument/${row.id}`)).status).toBe(404);
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'document'), eq(auditLog.entityId, row.id), eq(auditLog.action, 'document.remove')));
+    expect(entry).toMatchObject({ reason: 'Fel fil', before: expect.objectContaining({ fileName: 'bort.pdf' }) });
+  });
+});
+
+describe('contact persons', () => {
+  const contactsOf = (agreementId: number) => t.database.db.select().from(contactPersons).where(eq(contactPersons.agreementId, agreementId));
+
+  it('are added by an editor, read by the organisation’s readers and administrators, and absent to everyone else', async () => {
+    const response = await visitors.editor.post(contactsPage(), { name: 'Karin Kontaktsson', role: 'Internationell strateg', email: 'Karin.Kontaktsson@Kalix.se', phone: '+46 923-650 00', reason: 'Ny kontakt' });
+    expect([response.status, response.headers.get('location')]).toEqual([303, `${contactsPage()}?klart=added`]);
+    const [row] = await contactsOf(publicAgreement.id);
+    expect(row).toMatchObject({ name: 'Karin Kontaktsson', email: 'karin.kontaktsson@kalix.se', phone: '+46 923-650 00' });
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), eq(auditLog.entityId, row!.id)));
+    expect(entry).toMatchObject({ action: 'contact.add', actorLabel: emails.editor, reason: 'Ny kontakt' });
+    for (const who of ['reader', 'admin', 'editor'] as const) {
+      const page = await visitors[who].request(contactsPage());
+      expect(page.status, who).toBe(200);
+      expect(page.headers.get('cache-control')).toBe('no-store');
+      expect(await page.text(), who).toContain('Karin Kontaktsson');
+    }
+    // A reader sees them, without forms.
+    expect(await (await visitors.reader.request(contactsPage())).text()).not.toContain('Lägg till en kontaktperson');
+    for (const who of ['otherReader', 'otherEditor'] as const) {
+      const page = await visitors[who].request(contactsPage());
+      expect(page.status, who).toBe(404);
+      expect(await page.text()).not.toContain('Karin');
+    }
+    // Never in the public answers about the agreement.
+    for (const path of [`/avtal/${publicAgreement.slug}`, `/api/agreements/${publicAgreement.slug}`, '/api/export.json', '/api/exchange/register.json']) {
+      expect(await (await app.request(path)).text(), path).not.toContain('Kontaktsson');
+    }
+  });
+
+  it('names every bad field, keeps what was typed, and stores nothing; others may not add', async () => {
+    const before = await snapshot();
+    const response = await visitors.editor.post(contactsPage(), { name: '', email: 'inte-en-adress', phone: 'ring mig', role: 'x'.repeat(201) });
+    expect(response.status).toBe(400);
+    const page = await response.text();
+    for (const field of ['name', 'email', 'phone', 'role']) expect(page).toContain(`href="#contact-new-${field}"`);
+    expect(page).toContain('value="inte-en-adress"');
+    expect(page).toContain('Skriv namnet.');
+    for (const who of ['reader', 'otherEditor'] as const) expect((await visitors[who].post(contactsPage(), { name: 'Någon' })).status).toBe(403);
+    expect((await visitors.otherEditor.post(contactsPage(internalAgreement.slug), { name: 'Någon' })).status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('changes a contact at the version it was opened at; a stale one shows the other change and keeps the input', async () => {
+    await visitors.editor.post(contactsPage(internalAgreement.slug), { name: 'Olle Ändrad', email: 'olle@kalix.se' });
+    const [row] = await contactsOf(internalAgreement.id);
+    const path = `${contactsPage(internalAgreement.slug)}/${row!.id}`;
+    const first = await visitors.editor.post(path, { name: 'Olle Ändrad', role: 'Kanslichef', email: 'olle@kalix.se', expectedVersion: String(row!.version) });
+    expect(first.status).toBe(303);
+    const before = await snapshot();
+    const stale = await visitors.editor.post(path, { name: 'Olle Ändrad', role: 'Min roll', email: 'olle@kalix.se', expectedVersion: String(row!.version) });
+    expect(stale.status).toBe(409);
+    const page = await stale.text();
+    expect(page).toContain('Någon annan sparade kontaktpersonen');
+    expect(page).toContain('Kanslichef');
+    expect(page).toContain('value="Min roll"');
+    expect(await snapshot()).toEqual(before);
+    expect((await visitors.otherEditor.post(path, { name: 'X' })).status).toBe(404);
+    expect((await visitors.reader.post(path, { name: 'X' })).status).toBe(403);
+    const [current] = await contactsOf(internalAgreement.id);
+    expect(current).toMatchObject({ role: 'Kanslichef', version: row!.version + 1 });
+  });
+
+  it('removes a contact, audited with who it was', async () => {
+    await visitors.editor.post(contactsPage(), { name: 'Bo Bortsson' });
+    const row = (await contactsOf(publicAgreement.id)).find((c) => c.name === 'Bo Bortsson')!;
+    expect((await visitors.otherEditor.post(`${contactsPage()}/${row.id}/ta-bort`, {})).status).toBe(403);
+    const removed = await visitors.editor.post(`${contactsPage()}/${row.id}/ta-bort`, { expectedVersion: String(row.version) });
+    expect([removed.status, removed.headers.get('location')]).toEqual([303, `${contactsPage()}?klart=removed`]);
+    expect((await contactsOf(publicAgreement.id)).some((c) => c.name === 'Bo Bortsson')).toBe(false);
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'contact'), eq(auditLog.entityId, row.id), eq(auditLog.action, 'contact.remove')));
+    expect(entry!.before).toMatchObject({ name: 'Bo Bortsson' });
+    expect((await visitors.editor.post(`${contactsPage()}/${row.id}/ta-bort`, {})).status).toBe(404);
+  });
+});
+
+describe('a backup', () => {
+  it('carries the documents’ bytes and the contact persons to a restored database', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ortsband-records-'));
+    const target = await openTestDatabase({ empty: true });
+    try {
+      const file = path.join(dir, 'backup.ndjson.gz');
+      await writeBackup(t.database, file);
+      await restoreBackup(target.database, file);
+      const read = (db: typeof t.database.db) => db.select({ id: documents.id, sha256: documents.sha256, content: documents.content }).from(documents).orderBy(documents.id);
+      const [original, restored] = [await read(t.database.db), await read(target.database.db)];
+      expect(restored.length).toBeGreaterThan(0);
+      expect(restored).toEqual(original);
+      for (const row of restored) expect(createHash('sha256').update(row.content).digest('hex')).toBe(row.sha256);
+      expect(await target.database.db.select().from(contactPersons)).toEqual(await t.database.db.select().from(contactPersons));
+    } finally {
+      await target.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
