@@ -85,8 +85,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.route('/', webRoutes(database, { cache, origin }));
 
   // A path that a route answers for another method: 405 with the methods it
-  // takes. Every route is read-only today, so that is GET and HEAD (Hono
-  // answers HEAD from GET).
+  // takes (HEAD wherever GET, which Hono answers HEAD from).
   // Hono's router holds each handler as [handler, route]; a route of method
   // ALL is a middleware (app.use), not an answer.
   const methods = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => r.method))];

@@ -11,10 +11,12 @@ export const HTTP_STATUS: Record<ErrorCode, ContentfulStatusCode> = {
 };
 
 /** Codes of errors the HTTP layer itself answers, beside the domain's. */
-export const HTTP_ERROR_CODES = ['METHOD_NOT_ALLOWED', 'INTERNAL'] as const;
+export const HTTP_ERROR_CODES = ['UNAUTHENTICATED', 'METHOD_NOT_ALLOWED', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'INTERNAL'] as const;
 
+/** The error as JSON; a conflict carries what is stored now (`current`) when the verb or the route says. */
 export function errorBody(error: DomainError) {
-  return { error: { code: error.code, message: error.message, problems: error.problems } };
+  const { current } = error as DomainError & { current?: unknown };
+  return { error: { code: error.code, message: error.message, problems: error.problems, ...(current === undefined ? {} : { current }) } };
 }
 
 export function methodNotAllowedBody(method: string, allow: string[]) {

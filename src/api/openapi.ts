@@ -1,8 +1,9 @@
-// The API's OpenAPI 3.1 description. Query parameters come from the same Zod
-// schemas the verbs parse with, so the document cannot drift from them; a
-// test compares its paths with the router's routes, both ways. Every address
-// answers GET and HEAD; any other method gets 405 with Allow. A parameter an
-// address does not take is refused (400, naming it).
+// The API's OpenAPI 3.1 description. Query parameters and request bodies come
+// from the same Zod schemas the verbs parse with, so the document cannot drift
+// from them; a test compares its operations with the router's routes, both
+// ways, and another lints it with Redocly's recommended rules. Every read
+// answers GET and HEAD; a method an address does not take gets 405 with
+// Allow. A parameter an address does not take is refused (400, naming it).
 import { z } from 'zod';
 import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
@@ -14,6 +15,8 @@ import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
 import { TABLES } from '../domain/transfer/exchange/format.ts';
 import { HTTP_ERROR_CODES } from './errors.ts';
 import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
+import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
+import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -29,11 +32,8 @@ const ruleParam = { name: 'rule', in: 'query', required: false, schema: { type: 
 const langParam = { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: ['sv', 'en'], default: 'sv' } };
 const sepParam = { name: 'sep', in: 'query', required: false, schema: { type: 'string', enum: ['comma', 'semicolon'], default: 'comma' }, description: 'semicolon for Excel with Swedish settings' };
 const tableParam = { name: 'table', in: 'path', required: true, schema: { type: 'string', enum: [...TABLES] } };
-const errorResponse = {
-  description: 'A bad parameter, or one this address does not take: the body names it',
-  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-};
-const notFoundResponse = { ...errorResponse, description: 'No such record' };
+const badParameter = errorResponse('A bad parameter, or one this address does not take: the body names it');
+const notFoundResponse = errorResponse('No such record, or one the reader may not read');
 const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
 /** The statistics' answer; the count per current status is described field by field, the rest as objects. */
 const statisticsResponse = {
@@ -64,78 +64,101 @@ const statisticsResponse = {
 const file = (description: string, type: string) => ({ description, content: { [type]: {} } });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export function openApiDocument() {
+type Responses = Record<number, unknown>;
+
+/** A read: GET (and HEAD), open to everyone; with a key, lists and records are read with its holder's rights. Any parameter it does not take is a 400. */
+const read = (operationId: string, summary: string, responses: Responses, parameters?: unknown[]) => ({
+  get: { operationId, summary, ...(parameters ? { parameters } : {}), responses: { ...responses, 400: badParameter } },
+});
+
+/** Paths that answer several methods (a list and its create) hold each. */
+function merge(...groups: Array<Record<string, Record<string, unknown>>>) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const group of groups) for (const [path, item] of Object.entries(group)) paths[path] = { ...paths[path], ...item };
+  return paths;
+}
+
+/** The document; `serverUrl` is the site's public origin (http/public-url.ts). */
+export function openApiDocument({ serverUrl }: { serverUrl: string }) {
+  const listParameters = queryParameters(listAgreementsSchema);
+  const chart = () => [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...CHART_NAMES] } }, ruleParam, langParam] as unknown[];
+  const reads = {
+    '/api/openapi.json': read('getOpenApiDocument', 'This description of the API (OpenAPI 3.1)', { 200: json('The OpenAPI document') }),
+    '/api/agreements': read('listAgreements', 'List agreements (search, filters, point in time)', { 200: json('A page of agreements') }, listParameters),
+    '/api/agreements.csv': read('listAgreementsCsv', 'Every matching agreement as CSV (same filters, no paging)', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, listParameters),
+    '/api/agreements/{slug}': read('getAgreement', 'One agreement with its timeline, reasons, quotations and sources', { 200: json('The agreement'), 404: notFoundResponse }, [slugParam]),
+    '/api/actors': read('listActors', 'Swedish parties', { 200: json('Actors') }, queryParameters(listActorsSchema)),
+    '/api/actors/{slug}': read('getActor', 'One Swedish party with its agreements', { 200: json('The actor'), 404: notFoundResponse }, [slugParam]),
+    '/api/counterparts': read('listCounterparts', 'Foreign counterparts in their hierarchy', { 200: json('Counterparts') }, queryParameters(listCounterpartsSchema)),
+    '/api/counterparts/{slug}': read('getCounterpart', 'One counterpart with every agreement inside it', { 200: json('The counterpart'), 404: notFoundResponse }, [slugParam]),
+    '/api/sources/{slug}': read('getSource', 'One source (a confidential one is never public)', { 200: json('The source'), 404: notFoundResponse }, [slugParam]),
+    '/api/statistics': read('getStatistics', "Every statistic under a counting rule, with the report's statements", { 200: statisticsResponse }, [ruleParam, langParam]),
+    '/api/statistics/{name}.csv': read(
+      'getStatisticCsv',
+      'One statistic as CSV',
+      { 200: file('CSV', 'text/csv'), 404: notFoundResponse },
+      [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam, langParam],
+    ),
+    '/api/statistics/{name}.svg': read('getChartSvg', 'One chart as SVG, with its title and a summary in words', { 200: file('SVG', 'image/svg+xml'), 404: notFoundResponse }, chart()),
+    '/api/statistics/{name}.png': read('getChartPng', 'One chart as PNG', { 200: file('PNG', 'image/png'), 404: notFoundResponse }, chart()),
+    '/api/maps/ties.svg': read('getTiesMapSvg', "The ties between Swedish parties and Chinese places as a map (the list's filters)", { 200: file('SVG', 'image/svg+xml') }, [...listParameters, langParam]),
+    '/api/maps/ties.png': read('getTiesMapPng', 'The map of ties as PNG', { 200: file('PNG', 'image/png') }, [...listParameters, langParam]),
+    '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events') }),
+    '/api/exchange/{table}.csv': read('getExchangeTableCsv', 'One table of the exchange format (the columns the import reads) as CSV, streamed', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, [tableParam, sepParam]),
+    '/api/exchange/register.xlsx': read('getExchangeWorkbook', 'Every table of the exchange format as one workbook, streamed', { 200: file('XLSX', XLSX) }),
+    '/api/exchange/register.json': read('getExchangeJson', 'Every table of the exchange format as JSON, streamed', { 200: json('{ format, version, sources, actors, counterparts, agreements }') }),
+    '/api/exchange/template.xlsx': read('getTemplateWorkbook', 'An empty workbook to fill in for an import', { 200: file('XLSX', XLSX) }),
+    '/api/exchange/template/{table}.csv': read('getTemplateTableCsv', 'An empty table to fill in for an import', { 200: file('CSV', 'text/csv') }, [tableParam, sepParam]),
+    '/api/dcat.jsonld': read('getDcatCatalogue', 'The open data described as a DCAT-AP-SE catalogue: the dataset, every download and this API, with their licence', {
+      200: { description: 'JSON-LD (dcat:Catalog)', content: { 'application/ld+json': { schema: { type: 'object' } } } },
+    }),
+  };
   return {
     openapi: '3.1.0',
     info: {
       title: 'Ortsband API',
       version: '1',
       description:
-        "The public register of Swedish municipalities', regions' and county boards' agreements with Chinese counterparts. Only public records are returned; no personal data.",
+        "The register of Swedish municipalities', regions' and county boards' agreements with Chinese counterparts. Without a key it reads the public register (no personal data). " +
+        'With a personal access key (made on the account page, sent as `Authorization: Bearer <key>`) lists and records are read with the rights of its holder, and a key with the scope `write` changes the records of its holder\'s organisation. ' +
+        'A browser session is not a key: it does not write through the API.',
+      license: { name: 'CC BY 4.0 (the data)', url: DATA_LICENCE.replace(/^http:/, 'https:') },
     },
-    paths: {
-      '/api/openapi.json': { get: { summary: 'This description of the API (OpenAPI 3.1)', responses: { 200: json('The OpenAPI document') } } },
-      '/api/agreements': { get: { summary: 'List agreements (search, filters, point in time)', parameters: queryParameters(listAgreementsSchema), responses: { 200: json('A page of agreements'), 400: errorResponse } } },
-      '/api/agreements.csv': { get: { summary: 'Every matching agreement as CSV (same filters, no paging)', parameters: queryParameters(listAgreementsSchema), responses: { 200: file('CSV, UTF-8 with BOM', 'text/csv'), 400: errorResponse } } },
-      '/api/agreements/{slug}': { get: { summary: 'One agreement with its timeline, reasons, quotations and sources', parameters: [slugParam], responses: { 200: json('The agreement'), 404: notFoundResponse } } },
-      '/api/actors': { get: { summary: 'Swedish parties', parameters: queryParameters(listActorsSchema), responses: { 200: json('Actors'), 400: errorResponse } } },
-      '/api/actors/{slug}': { get: { summary: 'One Swedish party with its agreements', parameters: [slugParam], responses: { 200: json('The actor'), 404: notFoundResponse } } },
-      '/api/counterparts': { get: { summary: 'Foreign counterparts in their hierarchy', parameters: queryParameters(listCounterpartsSchema), responses: { 200: json('Counterparts'), 400: errorResponse } } },
-      '/api/counterparts/{slug}': { get: { summary: 'One counterpart with every agreement inside it', parameters: [slugParam], responses: { 200: json('The counterpart'), 404: notFoundResponse } } },
-      '/api/statistics': { get: { summary: "Every statistic under a counting rule, with the report's statements", parameters: [ruleParam, langParam], responses: { 200: statisticsResponse, 400: errorResponse } } },
-      '/api/statistics/{name}.csv': {
-        get: {
-          summary: 'One statistic as CSV',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam, langParam],
-          responses: { 200: file('CSV', 'text/csv'), 400: errorResponse, 404: notFoundResponse },
-        },
-      },
-      '/api/statistics/{name}.svg': {
-        get: {
-          summary: 'One chart as SVG, with its title and a summary in words',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...CHART_NAMES] } }, ruleParam, langParam],
-          responses: { 200: file('SVG', 'image/svg+xml'), 400: errorResponse, 404: notFoundResponse },
-        },
-      },
-      '/api/statistics/{name}.png': {
-        get: {
-          summary: 'One chart as PNG',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...CHART_NAMES] } }, ruleParam, langParam],
-          responses: { 200: file('PNG', 'image/png'), 400: errorResponse, 404: notFoundResponse },
-        },
-      },
-      '/api/maps/ties.svg': { get: { summary: "The ties between Swedish parties and Chinese places as a map (the list's filters)", parameters: [...queryParameters(listAgreementsSchema), langParam], responses: { 200: file('SVG', 'image/svg+xml'), 400: errorResponse } } },
-      '/api/maps/ties.png': { get: { summary: 'The map of ties as PNG', parameters: [...queryParameters(listAgreementsSchema), langParam], responses: { 200: file('PNG', 'image/png'), 400: errorResponse } } },
-      '/api/export.json': { get: { summary: 'The whole public register as JSON, streamed', responses: { 200: json('Actors, counterparts and agreements with their events') } } },
-      '/api/exchange/{table}.csv': {
-        get: { summary: 'One table of the exchange format (the columns the import reads) as CSV, streamed', parameters: [tableParam, sepParam], responses: { 200: file('CSV, UTF-8 with BOM', 'text/csv'), 400: errorResponse } },
-      },
-      '/api/exchange/register.xlsx': { get: { summary: 'Every table of the exchange format as one workbook, streamed', responses: { 200: file('XLSX', XLSX) } } },
-      '/api/exchange/register.json': { get: { summary: 'Every table of the exchange format as JSON, streamed', responses: { 200: json('{ format, version, sources, actors, counterparts, agreements }') } } },
-      '/api/exchange/template.xlsx': { get: { summary: 'An empty workbook to fill in for an import', responses: { 200: file('XLSX', XLSX) } } },
-      '/api/exchange/template/{table}.csv': { get: { summary: 'An empty table to fill in for an import', parameters: [tableParam, sepParam], responses: { 200: file('CSV', 'text/csv'), 400: errorResponse } } },
-      '/api/dcat.jsonld': {
-        get: {
-          summary: 'The open data described as a DCAT-AP-SE catalogue: the dataset, every download and this API, with their licence',
-          responses: { 200: { description: 'JSON-LD (dcat:Catalog)', content: { 'application/ld+json': { schema: { type: 'object' } } } } },
-        },
-      },
-    },
+    servers: [{ url: serverUrl, description: 'This installation' }],
+    // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
+    security: [{}, { accessKey: [] }],
+    paths: merge(reads, writePaths()),
     components: {
+      securitySchemes: {
+        accessKey: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'ortsband_ and 43 characters',
+          description: 'A personal access key, made and revoked on the account page; the scope read or write, with an expiry. The register keeps only its SHA-256.',
+        },
+      },
       schemas: {
         Error: {
           type: 'object',
+          required: ['error'],
           properties: {
             error: {
               type: 'object',
+              required: ['code', 'message', 'problems'],
               properties: {
                 code: { type: 'string', enum: [...ERROR_CODES, ...HTTP_ERROR_CODES] },
                 message: { type: 'string' },
-                problems: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } } } },
+                problems: {
+                  description: 'Each field (dotted for nested input: events.2.date), query parameter or header at fault, with what is wrong',
+                  type: 'array',
+                  items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+                },
+                current: { description: 'With CONFLICT: the record as stored now, at least its version', type: 'object' },
               },
             },
           },
         },
+        ...writeComponents(),
       },
     },
   };

@@ -30,6 +30,8 @@ import { toCsv } from './csv.ts';
 import { svgToPng } from '../web/charts/to-png.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
+import { writeRoutes } from './writes.ts';
+import { getSource } from '../domain/sources/get.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from '../web/maps/ties-map.tsx';
@@ -152,7 +154,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     throw error;
   });
 
-  api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument()));
+  api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument({ serverUrl: origin(c) })));
   api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/agreements.csv', accepts(q.agreements), cache, async (c) => {
     const { page: _page, pageSize: _pageSize, ...filters } = c.var.query;
@@ -165,6 +167,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/counterparts/:slug', accepts(strict([], 'counterpart')), cache, async (c) => c.json(await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })));
+  api.get('/sources/:slug', accepts(strict([], 'source')), cache, async (c) => c.json(await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/statistics', accepts(q.rule), cache, async (c) => {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
     return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));
@@ -227,5 +230,6 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     const catalogue = await dcatCatalogue(ctx, { baseUrl: origin(c), today: todayInStockholm(), contactEmail: env().CONTACT_EMAIL });
     return c.body(JSON.stringify(catalogue, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
   });
+  api.route('/', writeRoutes(database));
   return api;
 }

@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/actors/:slug': rule('everyone'),
   'GET /api/counterparts': rule('everyone'),
   'GET /api/counterparts/:slug': rule('everyone'),
+  'GET /api/sources/:slug': rule('everyone'),
   'GET /api/statistics': rule('everyone'),
   'GET /api/statistics/:file{[a-z-]+\\.csv}': rule('everyone'),
   'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': rule('everyone'),
@@ -75,6 +76,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/handelse': rule('owner'),
   'POST /avtal/:slug/handelse': rule('owner'),
   'GET /avtal/:slug/historik': rule('signedIn'),
+
+  // The API's writes, with a key of the scope write (a browser session is not enough).
+  'POST /api/agreements': rule('editor'),
+  'POST /api/agreements/:slug/events': rule('owner'),
+  'POST /api/agreements/:slug/citations': rule('owner'),
+  'POST /api/sources': rule('editor'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),

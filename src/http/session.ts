@@ -33,8 +33,10 @@ export function sessionMiddleware(db: Executor): MiddlewareHandler {
       const bearer = /^Bearer ([\x21-\x7e]{1,200})$/.exec(authorization)?.[1];
       const holder = bearer ? await readApiToken(db, bearer) : null;
       if (!holder) {
-        return c.json({ error: { code: 'UNAUTHENTICATED', message: 'the access key is unknown, revoked or expired; make a new one on your account page', problems: [] } }, 401, {
+        const message = 'the access key is unknown, revoked or expired; make a new one on your account page';
+        return c.json({ error: { code: 'UNAUTHENTICATED', message, problems: [{ field: 'authorization', message }] } }, 401, {
           'www-authenticate': 'Bearer realm="ortsband", error="invalid_token"',
+          'cache-control': 'no-store',
         });
       }
       c.set('apiToken', holder);

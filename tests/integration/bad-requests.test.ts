@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { BROKEN_UTF8, generator } from '../support/generated.ts';
 import { routesOf, sampleUrls } from '../support/routes.ts';
 
 let t: TestDatabase;
@@ -21,22 +22,8 @@ afterAll(async () => t?.close());
 
 const PER_ROUTE = 1_000;
 
-/** Deterministic: the same requests every run. */
-function generator(seed: number) {
-  let x = seed >>> 0;
-  const random = () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) / 4294967296;
-  };
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  return { random, pick };
-}
-
 const hex = (n: number) => `%${n.toString(16).padStart(2, '0').toUpperCase()}`;
 const CONTROLS = [...Array.from({ length: 32 }, (_, i) => hex(i)), '%7F', '%C2%80', '%C2%85', '%C2%9F'];
-const BROKEN_UTF8 = ['%FF', '%FE%FF', '%C3%28', '%C0%AF', '%ED%A0%80', '%F4%90%80%80', '%E2%82', '%', '%G1', '%%'];
 const RAW_UTF8 = ['兰州', '蘭州', 'Göteborg', 'ÅÄÖ åäö', 'Ελλάδα', '🙂', 'مرحبا', '\u200b', 'e\u0301'];
 const KNOWN = ['q', 'page', 'pageSize', 'status', 'kind', 'county', 'actorKind', 'place', 'on', 'sort', 'establishedFrom', 'establishedTo', 'rule', 'lang', 'sep'];
 const UNKNOWN = ['utm_source', 'fbclid', 'gclid', 'x', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'a[b]', 'q[]', '', ' ', 'Q', 'LANG'];

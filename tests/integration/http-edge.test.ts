@@ -2,12 +2,20 @@
 // body in the client's format and language, 405 with Allow, nothing a client
 // sends reaching the database unchecked, a cache keyed on what a route reads
 // and bounded in bytes, and an OpenAPI document that lists exactly the API's
-// routes.
+// operations and passes Redocly's linter.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/headers.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
-import { apiRoutesOf, sampleUrls } from '../support/routes.ts';
+import { methodRoutesOf, sampleUrls } from '../support/routes.ts';
+
+const execFileAsync = promisify(execFile);
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -103,7 +111,7 @@ describe('errors', () => {
 
   it('a wrong method is 405 with Allow, as JSON on the API and as a page elsewhere', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
-      const api = await app.request('/api/agreements', { method });
+      const api = await app.request('/api/actors', { method });
       expect(api.status, method).toBe(405);
       expect(api.headers.get('allow')).toBe('GET, HEAD');
       expect(((await api.json()) as { error: { code: string } }).error.code).toBe('METHOD_NOT_ALLOWED');
@@ -112,6 +120,10 @@ describe('errors', () => {
       expect(page.headers.get('allow')).toBe('GET, HEAD');
       expect(await page.text()).toContain('Adressen kan bara läsas');
     }
+    // An address that also takes a write says so.
+    const put = await app.request('/api/agreements', { method: 'PUT' });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, POST, HEAD');
     const options = await app.request('/statistik', { method: 'OPTIONS' });
     expect(options.status).toBe(204);
     expect(options.headers.get('allow')).toBe('GET, HEAD');
@@ -206,33 +218,58 @@ describe('parameters', () => {
 });
 
 describe('the OpenAPI document', () => {
-  it("lists exactly the router's API routes, both ways", async () => {
-    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get?: { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> } }> };
+  const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
+  type Operation = { parameters?: Array<{ name: string; in: string; schema: { enum?: string[] } }> };
+
+  it("lists exactly the router's API operations, both ways", async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Partial<Record<(typeof METHODS)[number], Operation>>> };
     const templates = Object.entries(doc.paths).map(([template, item]) => {
       const pattern = new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[a-z]+\}/gi, '[^/]+')}$`);
       return { template, pattern, item };
     });
-    const routes = apiRoutesOf(app);
-    expect(routes.length).toBeGreaterThanOrEqual(19);
-    // Every route of the router is in the document…
+    const routes = methodRoutesOf(app).filter((r) => r.path.startsWith('/api/'));
+    expect(routes.length).toBeGreaterThanOrEqual(22);
+    // Every route of the router is in the document, with its method…
     const undocumented: string[] = [];
     const documented = new Set<string>();
-    for (const route of routes) {
-      for (const url of sampleUrls(route)) {
-        const match = templates.find((t) => t.pattern.test(url));
-        if (match) documented.add(match.template);
-        else undocumented.push(`${route} (${url})`);
+    for (const { method, path } of routes) {
+      for (const url of sampleUrls(path)) {
+        const match = templates.find((t) => t.pattern.test(url) && t.item[method.toLowerCase() as (typeof METHODS)[number]]);
+        if (match) documented.add(`${method.toLowerCase()} ${match.template}`);
+        else undocumented.push(`${method} ${path} (${url})`);
       }
     }
     expect(undocumented).toEqual([]);
-    // …and every path of the document answers through the router.
-    expect(Object.keys(doc.paths).filter((template) => !documented.has(template))).toEqual([]);
-    for (const { template, item } of templates) {
+    // …and every operation of the document answers through the router: a read
+    // with 200, a write (sent without a key) with 401.
+    const operations = templates.flatMap(({ template, item }) => METHODS.filter((m) => item[m]).map((method) => ({ template, method, operation: item[method]! })));
+    expect(operations.map((o) => `${o.method} ${o.template}`).filter((o) => !documented.has(o))).toEqual([]);
+    for (const { template, method, operation } of operations) {
       let url = template;
-      for (const p of item.get?.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? 'goteborg--shanghai');
-      const response = await app.request(url.replace('/api/actors/goteborg--shanghai', '/api/actors/kalix').replace('/api/counterparts/goteborg--shanghai', '/api/counterparts/zhejiang'));
-      expect(response.status, url).toBe(200);
+      for (const p of operation.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? sampleUrls(`/api/${template.split('/')[2]}/:slug`)[0]!.split('/').at(-1)!);
+      const response = await app.request(url, { method: method.toUpperCase() });
+      expect(response.status, `${method} ${url}`).toBe(method === 'get' ? 200 : 401);
       await response.body?.cancel();
     }
   });
+
+  it('passes `redocly lint` with the recommended rules: no error, no warning', async () => {
+    const text = await (await app.request('/api/openapi.json')).text();
+    const dir = await mkdtemp(join(tmpdir(), 'ortsband-openapi-'));
+    try {
+      await writeFile(join(dir, 'openapi.json'), text);
+      const cli = join(dirname(createRequire(import.meta.url).resolve('@redocly/cli/package.json')), 'bin/cli.js');
+      // The linter's telemetry and update check are off: nothing leaves the machine.
+      const env = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+      const run = await execFileAsync(process.execPath, [cli, 'lint', join(dir, 'openapi.json'), '--config', 'redocly.yaml', '--format', 'json'], { env }).catch(
+        (error: { stdout?: string; stderr?: string }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
+      );
+      const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: Array<{ ruleId: string; message: string; location: Array<{ pointer: string }> }> };
+      expect(report.problems.map((p) => `${p.ruleId} at ${p.location[0]?.pointer}: ${p.message}`)).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
+

@@ -11,9 +11,7 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/db/client.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
@@ -22,6 +20,7 @@ import { COLUMNS } from '../../src/domain/transfer/exchange/format.ts';
 import { planImport } from '../../src/domain/transfer/exchange/plan.ts';
 import { readFiles, type InputFile, type Problem } from '../../src/domain/transfer/exchange/read.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { fingerprint } from '../support/fingerprint.ts';
 
 let shipped: TestDatabase;
 beforeAll(async () => {
@@ -33,14 +32,6 @@ async function exportTable(ctx: Context, table: 'actors' | 'counterparts' | 'agr
   const chunks: Buffer[] = [];
   await writeCsv(ctx, table, new Writable({ write: (chunk, _e, done) => (chunks.push(Buffer.from(chunk)), done()) }));
   return parse(Buffer.concat(chunks).toString().replace(/^\uFEFF/, '')) as string[][];
-}
-
-/** Row counts and a hash of every table's rows (in the order of their text), in one statement. */
-async function fingerprint(ctx: Context): Promise<Record<string, string>> {
-  const tables = await queryRows<{ name: string }>(ctx.db, sql`select tablename as name from pg_tables where schemaname = 'public' order by tablename`);
-  const parts = tables.map((t) => sql`${t.name}::text, (select count(*) || ':' || coalesce(md5(string_agg(x::text, E'\\n' order by x::text)), '') from ${sql.identifier(t.name)} x)`);
-  const [row] = await queryRows<{ f: Record<string, string> }>(ctx.db, sql`select json_build_object(${sql.join(parts, sql`, `)}) as f`);
-  return row!.f;
 }
 
 interface Verdict {

@@ -25,6 +25,7 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/(agreements|avtal)\//, 'goteborg--shanghai'],
   [/\/(counterparts|motparter)\//, 'zhejiang'],
   [/\/(actors|parter)\//, 'kalix'],
+  [/\/sources\//, 'nkk2022'],
 ];
 const FILE_WORDS = [...STATISTIC_TABLE_NAMES, ...CHART_NAMES, ...TABLES, 'ties'];
 

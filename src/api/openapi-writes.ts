@@ -1,0 +1,109 @@
+// The writes in the OpenAPI description (openapi.ts): each verb's request body
+// is its own Zod schema, as JSON Schema; every refusal the edge and the verbs
+// give (writes.ts) is listed with its status.
+import { z } from 'zod';
+import { createAgreementSchema } from '../domain/agreements/schemas.ts';
+import { citeSourceSchema, createSourceSchema } from '../domain/sources/schemas.ts';
+import { recordEventSchema } from '../domain/status/schemas.ts';
+import { DATE_FORMS } from '../domain/dates.ts';
+import { MAX_BODY_BYTES } from './json-body.ts';
+
+export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+
+/** A verb's input as JSON Schema (what a client sends; defaults filled in by the verb). */
+function inputSchema(schema: z.ZodType, description: string) {
+  const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return { ...json, description };
+}
+
+const DATES = `Dates are EDTF at the precision the source gives: ${DATE_FORMS.en}.`;
+
+const slugParam = { name: 'slug', in: 'path', required: true, description: "The agreement's slug", schema: { type: 'string', pattern: '^[a-z0-9]+(-{1,2}[a-z0-9]+)*$', maxLength: 120 } };
+
+const body = (schema: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
+
+const location = { Location: { description: 'Where the record is read', schema: { type: 'string' } } };
+
+/** The refusals every write can give, and those of writes to a record the path names. */
+const REFUSALS = {
+  400: errorResponse('A field is missing or wrong, names something the register does not have, or the body is not a JSON object in UTF-8: `problems` names each field (dotted: parties.0.actor)'),
+  401: {
+    ...errorResponse('No access key, or one that is unknown, expired or revoked (a browser session does not write through the API)'),
+    headers: { 'WWW-Authenticate': { description: 'Bearer realm="ortsband"', schema: { type: 'string' } } },
+  },
+  403: errorResponse("A read-only key, or a person who may not change this organisation's records (a reader, a coordinator, an editor of another organisation)"),
+  413: errorResponse(`A body larger than ${MAX_BODY_BYTES} bytes`),
+  415: errorResponse('A body that is not sent as Content-Type: application/json (UTF-8)'),
+};
+const ON_RECORD = {
+  404: errorResponse('No such agreement, or one the key holder may not read'),
+  409: errorResponse('The agreement was changed since the version sent (expectedVersion), or the change contradicts its state: `current` holds the version stored now'),
+};
+
+function write(operationId: string, summary: string, description: string, requestSchema: string, created: string, refusals: Record<number, unknown>, parameters?: unknown[]) {
+  return {
+    operationId,
+    summary,
+    description,
+    security: [{ accessKey: [] }],
+    ...(parameters ? { parameters } : {}),
+    requestBody: body(requestSchema),
+    responses: { 201: { description: created, headers: location, content: { 'application/json': { schema: { type: 'object' } } } }, ...REFUSALS, ...refusals },
+  };
+}
+
+export function writePaths() {
+  return {
+    '/api/agreements': {
+      post: write(
+        'createAgreement',
+        "Create an agreement of the key holder's organisation",
+        `Parties, counterparts, kind and parent are named by their slugs; an unknown one is a 400 naming the field. The agreement's status comes from the status events recorded after. ${DATES}`,
+        'CreateAgreement',
+        'The agreement, as GET /api/agreements/{slug} gives it to the key holder',
+        { 409: errorResponse('An agreement with this slug exists already') },
+      ),
+    },
+    '/api/agreements/{slug}/events': {
+      post: write(
+        'recordStatusEvent',
+        'Record a status event (established, renewed, dormant, paused, resumed, partly ended, ended)',
+        `Events are appended, never changed; the agreement's status is derived from them. Send the agreement's version you read as expectedVersion: if someone changed it since, the answer is 409 and nothing is written. ${DATES}`,
+        'RecordStatusEvent',
+        "The event, and the agreement's new version and status",
+        ON_RECORD,
+        [slugParam],
+      ),
+    },
+    '/api/agreements/{slug}/citations': {
+      post: write(
+        'citeSource',
+        'Cite a source on the agreement, or on one of its status events, with the passage',
+        "The source is named by its slug (POST /api/sources makes one); `on` is `agreement` or the id of one of the agreement's events. Send the agreement's version you read as expectedVersion.",
+        'CiteSource',
+        "The citation, and the agreement's new version",
+        ON_RECORD,
+        [slugParam],
+      ),
+    },
+    '/api/sources': {
+      post: write(
+        'createSource',
+        "Create a source of the key holder's organisation (a decision protocol, an agreement text, an article, a link, an archive reference)",
+        `A confidential source (an interview given in confidence) is never public. ${DATES}`,
+        'CreateSource',
+        'The source',
+        { 409: errorResponse('A source with this slug exists already') },
+      ),
+    },
+  };
+}
+
+export function writeComponents() {
+  return {
+    CreateAgreement: inputSchema(createAgreementSchema, 'A new agreement'),
+    RecordStatusEvent: inputSchema(recordEventSchema, 'A status event of the agreement'),
+    CreateSource: inputSchema(createSourceSchema, 'A new source'),
+    CiteSource: inputSchema(citeSourceSchema, "A citation of a source on the agreement or one of its events"),
+  };
+}

@@ -1,0 +1,313 @@
+// Generated bad API writes against every write endpoint: wrong types, unknown
+// ids, impossible dates, 100 kB fields, broken UTF-8 and JSON, control
+// characters, the wrong content type, a body over the limit, a missing,
+// unknown, expired, revoked or read-only key, a browser session instead of a
+// key, a person who may not, a stale version. Every answer is a 4xx whose
+// body names the field, the header or the record at fault; none is a 5xx;
+// and the database is the same afterwards, checked by a fingerprint of every
+// table (the keys' last use and the sessions' sliding expiry left out: they
+// record who asked, not the register).
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { agreements, apiTokens } from '../../src/db/schema.ts';
+import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { startSession } from '../../src/domain/accounts/sessions.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { fingerprint } from '../support/fingerprint.ts';
+import { BROKEN_UTF8_BYTES, generator } from '../support/generated.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+const key = { editor: '', readOnly: '', reader: '', coordinator: '', otherEditor: '', expired: '', revoked: '' };
+let sessionCookie = '';
+let version = 0;
+
+const AGREEMENT = 'goteborg--shanghai';
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database, undefined, { oidc: undefined, mailer: undefined });
+  const editor = await addPerson(t, 'editor@bad-writes.example', 'editor', EDITORIAL);
+  key.editor = await keyOf(t, editor);
+  key.readOnly = await keyOf(t, editor, 'read');
+  key.reader = await keyOf(t, await addPerson(t, 'reader@bad-writes.example', 'reader', EDITORIAL));
+  key.coordinator = await keyOf(t, await addPerson(t, 'coordinator@bad-writes.example', 'coordinator', EDITORIAL));
+  key.otherEditor = await keyOf(t, await addPerson(t, 'other@bad-writes.example', 'editor', 'bad-writes-other'));
+  const expired = await createApiToken(t.database.db, { userId: editor }, { name: 'expired', scope: 'write', days: 30 });
+  await t.database.db.update(apiTokens).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(apiTokens.id, expired.id));
+  key.expired = expired.token;
+  const revoked = await createApiToken(t.database.db, { userId: editor }, { name: 'revoked', scope: 'write', days: 30 });
+  await revokeApiToken(t.database.db, { userId: editor }, revoked.id);
+  key.revoked = revoked.token;
+  sessionCookie = `${SESSION_COOKIE}=${(await startSession(t.database.db, { id: editor, version: 1 })).token}`;
+  [{ version }] = (await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.slug, AGREEMENT))) as [{ version: number }];
+}, 120_000);
+afterAll(async () => t?.close());
+
+const HUGE = ['x'.repeat(100_000), 'ö'.repeat(100_000), '汉'.repeat(50_000) + 'y'.repeat(50_000), '🙂'.repeat(25_000)];
+const NOT_TEXT = [123, true, {}, ['x'], 1.5];
+const BAD_DATES = ['2019-13-45', '2019-02-30', '2019-00-10', '0000', '10000', '2019/13', 'yesterday', '2019-1-1', '2019-12-32', '2021~~', '13/12/2019', '2019-W01', 'XXXX-XX', ''];
+const BAD_SLUGS = ['UPPER', 'a b', '', '-a', 'a-', 'a---b', 'x'.repeat(121), 'å', 7];
+const CONTROL_TEXTS = ['a\u0000b', 'a\u0001', '\u001f', 'a\u007f', '\ud800', 'x\udfff'];
+
+/** A body's field and the values that are wrong for it; `field` is what the answer must name (a prefix of the problem's dotted path). */
+interface BadField {
+  field: string;
+  values: unknown[];
+}
+
+interface Endpoint {
+  method: 'POST' | 'PATCH';
+  path: string;
+  /** A body that the endpoint would take, of required fields only (each is also left out): every case breaks it in one or more places. */
+  base: () => Record<string, unknown>;
+  bad: BadField[];
+}
+
+const text = (field: string, extra: unknown[] = []): BadField => ({ field, values: [...NOT_TEXT, ...HUGE, ...extra] });
+const date = (field: string): BadField => ({ field, values: [...BAD_DATES, 2019, { year: 2019 }] });
+
+let counter = 0;
+const freshSlug = (prefix: string) => `${prefix}-bad-${++counter}`;
+
+const ENDPOINTS: Endpoint[] = [
+  {
+    method: 'POST',
+    path: '/api/agreements',
+    base: () => ({ slug: freshSlug('agreement'), kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }),
+    bad: [
+      { field: 'slug', values: BAD_SLUGS },
+      { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000)] },
+      text('officialTitle'),
+      text('term'),
+      text('renewalRule'),
+      text('funding'),
+      text('responsibleUnit'),
+      text('summary'),
+      text('summaryEn'),
+      date('signedOn'),
+      date('endsOn'),
+      { field: 'themes', values: ['theme', 5, [1], [''], Array.from({ length: 51 }, () => 't'), [HUGE[0]]] },
+      { field: 'parent', values: ['no-such-agreement', 'UPPER', 5, ['x']] },
+      { field: 'parties', values: [[], 'kalix', 5, [5], ['no-such-actor'], [{ actor: 'kalix', role: 'nope' }], [{ role: 'party' }], [{ actor: 'kalix', role: 'origin' }], [{ actor: 'kalix', noteEn: 'only English' }], Array.from({ length: 51 }, () => 'kalix')] },
+      { field: 'counterparts', values: [[], 'zhejiang', 5, [5], ['no-such-place'], ['UPPER']] },
+      { field: 'visibility', values: ['secret', 5, 'PUBLIC'] },
+      { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5]] },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `/api/agreements/${AGREEMENT}/events`,
+    base: () => ({ type: 'dormant', date: '2024' }),
+    bad: [
+      { field: 'type', values: ['nope', 5, null, 'ENDED'] },
+      date('date'),
+      { field: 'side', values: ['left', 5, 'swedish'] }, // a dormant agreement has no side
+      { field: 'mode', values: ['nope', 5, 'decision'] }, // nor a mode
+      text('decidingBody'),
+      text('reference'),
+      text('caseNumber'),
+      text('note'),
+      text('noteEn'),
+      { field: 'reasons', values: ['lack_of_activity', [{ code: 'nope' }], [{ code: 'other' }], [{ code: 'lack_of_activity', statedBy: 'nobody' }], [{ code: 'lack_of_activity', text: HUGE[0] }], Array.from({ length: 21 }, () => ({ code: 'lack_of_activity' }))] },
+      { field: 'visibility', values: ['secret', 5] },
+      { field: 'sources', values: [[{ source: 'no-such-source' }], [{ source: 'UPPER' }], 'nkk2022'] },
+      { field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53] },
+    ],
+  },
+  {
+    method: 'POST',
+    path: `/api/agreements/${AGREEMENT}/citations`,
+    base: () => ({ source: 'nkk2022', on: 'agreement' }),
+    bad: [
+      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
+      { field: 'on', values: ['event', 'agreements', -1, 0, 1.5, 999_999_999, null, {}, 'x'] },
+      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'reason', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
+    ],
+  },
+  {
+    method: 'POST',
+    path: '/api/sources',
+    base: () => ({ slug: freshSlug('source'), kind: 'web_page', title: 'En sida' }),
+    bad: [
+      { field: 'slug', values: BAD_SLUGS },
+      { field: 'kind', values: ['nope', 5, null, 'Report'] },
+      { field: 'title', values: ['', 5, null, ...HUGE] },
+      { field: 'language', values: ['swe', 'SV', 5, 's'] },
+      text('author'),
+      text('publisher'),
+      text('archiveReference'),
+      text('note'),
+      date('published'),
+      date('retrievedOn'),
+      { field: 'url', values: ['not a url', 5, `https://example.org/${'x'.repeat(100_000)}`, 'www.example.org'] },
+      { field: 'confidential', values: ['yes', 1, 'true'] },
+      { field: 'visibility', values: ['secret', 5] },
+      { field: 'noteEn', values: ['only English', ...NOT_TEXT] },
+    ],
+  },
+];
+
+/** A request and what its answer must be and name. */
+interface Case {
+  what: string;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string | Uint8Array<ArrayBuffer>;
+  /** Statuses it may be answered with (all 4xx). */
+  status: number[];
+  /** Fields, headers or words one of which the answer's problems (or, for 404/409, its message) must name. */
+  names: string[];
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const withKey = (k: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', authorization: `Bearer ${k}`, ...extra });
+
+/** One bad field at a time, every value; then the requests that are wrong before any field is read. */
+function systematicCases(): Case[] {
+  const out: Case[] = [];
+  for (const e of ENDPOINTS) {
+    const at = `${e.method} ${e.path}`;
+    for (const { field, values } of e.bad) {
+      for (const value of values) out.push({ what: `${at} ${field}=${json(value)?.slice(0, 40)}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), [field]: value }), status: [400], names: [field] });
+      // A required field left out is named too (an optional one left out is no fault).
+      const without = e.base();
+      if (field in without) {
+        delete without[field];
+        out.push({ what: `${at} without ${field}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json(without), status: [400], names: [field] });
+      }
+    }
+    for (const [field] of Object.entries(e.base())) {
+      for (const bad of CONTROL_TEXTS) out.push({ what: `${at} ${field} with ${json(bad)}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), [field]: bad }), status: [400], names: [field] });
+    }
+    const body = json(e.base());
+    const keyCases: Array<[string, Record<string, string>, number, string]> = [
+      ['no key', { 'content-type': 'application/json' }, 401, 'authorization'],
+      ['an unknown key', withKey(`ortsband_${'A'.repeat(43)}`), 401, 'authorization'],
+      ['a key of the wrong shape', withKey('not-a-key'), 401, 'authorization'],
+      ['Basic credentials', { 'content-type': 'application/json', authorization: 'Basic dXNlcjpwYXNz' }, 401, 'authorization'],
+      ['an expired key', withKey(key.expired), 401, 'authorization'],
+      ['a revoked key', withKey(key.revoked), 401, 'authorization'],
+      ['a read-only key', withKey(key.readOnly), 403, 'authorization'],
+      ["a reader's key", withKey(key.reader), 403, 'authorization'],
+      ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
+      ['a session cookie and no key', { 'content-type': 'application/json', cookie: sessionCookie }, 401, 'authorization'],
+    ];
+    if (e.path.includes('/agreements/')) keyCases.push(["another organisation's editor", withKey(key.otherEditor), 403, 'authorization']);
+    for (const [what, headers, status, names] of keyCases) out.push({ what: `${at} with ${what}`, method: e.method, path: e.path, headers, body, status: [status], names: [names] });
+    const types = ['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/xml', 'json'];
+    for (const type of types) {
+      const headers: Record<string, string> = { authorization: `Bearer ${key.editor}` };
+      if (type) headers['content-type'] = type;
+      out.push({ what: `${at} as ${type || 'no type'}`, method: e.method, path: e.path, headers, body, status: [415], names: ['content-type'] });
+    }
+    out.push({ what: `${at} over 1 MB`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), note: 'x'.repeat(1_100_000) }), status: [413], names: ['(body)', 'content-length'] });
+    for (const broken of ['{', '{"a":}', '', 'null', '[]', '5', '"text"', '{"type": "dormant",}', "{'a': 1}", 'NaN', '{"a": 1} x', '\u0000', '['.repeat(100_000)]) {
+      out.push({ what: `${at} with the body ${json(broken.slice(0, 20))}`, method: e.method, path: e.path, headers: withKey(key.editor), body: broken, status: [400], names: ['(body)'] });
+    }
+    for (const bytes of BROKEN_UTF8_BYTES) {
+      const [head, tail] = json({ ...e.base(), note: '@' }).split('@') as [string, string];
+      const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(tail)]);
+      out.push({ what: `${at} with the bytes ${Buffer.from(bytes).toString('hex')}`, method: e.method, path: e.path, headers: withKey(key.editor), body: new Uint8Array(body), status: [400], names: ['(body)'] });
+    }
+    out.push({ what: `${at} with a field it does not take`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), officalTitle: 'typo' }), status: [400], names: ['officalTitle'] });
+    out.push({ what: `${at} with a field named by 10 kB`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), ['n'.repeat(10_000)]: 1 }), status: [400], names: ['(body)'] });
+    const deep = JSON.stringify({ ...e.base(), note: JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown });
+    out.push({ what: `${at} nested deep`, method: e.method, path: e.path, headers: withKey(key.editor), body: deep, status: [400], names: ['note'] });
+    out.push({ what: `${at} with a query`, method: e.method, path: `${e.path}?dryRun=1`, headers: withKey(key.editor), body, status: [400], names: ['dryRun'] });
+  }
+  // The record the path names: absent, of a shape no record has, changed since.
+  for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
+    out.push({ what: `events of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024' }), status: [404], names: ['agreement'] });
+    out.push({ what: `citations of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement' }), status: [404], names: ['agreement'] });
+  }
+  for (const stale of [version + 1, version + 7, 1_000_000]) {
+    out.push({ what: `an event at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `a citation at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement', expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
+  out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });
+  return out;
+}
+
+/** Several bad fields at once, and bad fields sent with a bad key: seeded, the same every run. */
+function combinedCases(count: number): Case[] {
+  const { random, pick } = generator(20261205);
+  const out: Case[] = [];
+  const refusedKeys: Array<[string, number]> = [
+    [`ortsband_${'B'.repeat(43)}`, 401],
+    [key.expired, 401],
+    [key.revoked, 401],
+    [key.readOnly, 403],
+    [key.reader, 403],
+  ];
+  for (let i = 0; i < count; i++) {
+    const e = pick(ENDPOINTS);
+    const body = e.base();
+    const fields = new Set<string>();
+    const n = 1 + Math.floor(random() * 3);
+    for (let k = 0; k < n; k++) {
+      const bad = pick(e.bad);
+      fields.add(bad.field);
+      body[bad.field] = pick(bad.values);
+    }
+    if (random() < 0.2) {
+      const [k, status] = pick(refusedKeys);
+      out.push({ what: `${e.path} with a refused key and ${[...fields].join(', ')}`, method: e.method, path: e.path, headers: withKey(k), body: json(body), status: [status], names: ['authorization'] });
+    } else {
+      out.push({ what: `${e.path} with ${[...fields].join(', ')} wrong`, method: e.method, path: e.path, headers: withKey(key.editor), body: json(body), status: [400], names: [...fields] });
+    }
+  }
+  return out;
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; problems?: Array<{ field: string; message: string }>; current?: { version?: number } } };
+
+/** Why the answer is not what the case needs; null when it is. */
+function fault(c: Case, status: number, body: ErrorBody | null): string | null {
+  if (status >= 500) return `${status}`;
+  if (!c.status.includes(status)) return `${status}, not ${c.status.join(' or ')}`;
+  const error = body?.error;
+  if (!error?.code || !error.message) return 'no error code and message';
+  const fields = (error.problems ?? []).map((p) => p.field);
+  const named = (name: string) =>
+    fields.some((f) => f === name || f.startsWith(`${name}.`)) || (status === 404 || status === 409 ? error.message!.includes(name) : false);
+  if (!c.names.some(named)) return `names none of ${c.names.join(', ')}: ${JSON.stringify(error).slice(0, 300)}`;
+  if (status === 409 && c.names.includes('version') && typeof error.current?.version !== 'number') return 'no current version';
+  return null;
+}
+
+describe('bad API writes', () => {
+  it('at least 1,000 generated bad writes: each a 4xx naming the field or header, none a 5xx, the database unchanged', async () => {
+    const cases = [...systematicCases(), ...combinedCases(700)];
+    expect(cases.length).toBeGreaterThanOrEqual(1_000);
+    const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
+    const before = await fingerprint(systemCtx(t), { ignore });
+    const faults: string[] = [];
+    const byStatus = new Map<number, number>();
+    for (const c of cases) {
+      const response = await app.fetch(new Request(`http://localhost${c.path}`, { method: c.method, headers: c.headers, body: c.body }));
+      byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
+      const text = await response.text();
+      let body: ErrorBody | null = null;
+      try {
+        body = JSON.parse(text) as ErrorBody;
+      } catch {
+        body = null;
+      }
+      const wrong = fault(c, response.status, body);
+      if (wrong) faults.push(`${c.what}: ${wrong}`);
+      if (response.headers.get('cache-control') !== 'no-store') faults.push(`${c.what}: not no-store`);
+    }
+    expect(faults.slice(0, 20)).toEqual([]);
+    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+    // Each kind of refusal was met.
+    for (const status of [400, 401, 403, 404, 409, 413, 415]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 120_000);
+});
