@@ -5,10 +5,12 @@
 // one is what the other serves on its next request, its response cache
 // included. Real processes, a real server; PostgreSQL only (a PGlite folder
 // has one process, tests/integration/pglite-lock.test.ts).
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, queryRows, type Database } from '../../src/db/client.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { users } from '../../src/db/schema.ts';
 import { readEnv } from '../../src/env.ts';
 import { createScratchDatabase } from '../support/database.ts';
 import { start, type Running } from '../support/two-processes.ts';
@@ -77,4 +79,21 @@ describe.skipIf(!serverUrl)('two servers on one PostgreSQL database', () => {
     for (const server of [0, 1]) expect((await get(server, '/konto', session)).status).toBe(303);
   });
 
+  it('serves from either a change saved through the other, its cached answers included', async () => {
+    const [user] = await database.db.select().from(users).where(eq(users.email, 'twice@kommun.se'));
+    const key = (await createApiToken(database.db, { userId: user!.id }, { name: 'two servers', scope: 'write', days: 30 })).token;
+    const slug = 'goteborg--shanghai';
+    // Each server reads the agreement twice: the second answer comes from its response cache.
+    for (const server of [0, 1]) for (let i = 0; i < 2; i++) expect((await (await get(server, `/api/agreements/${slug}`)).json()).agreement.currentStatus).not.toBe('paused');
+    const saved = await fetch(`${servers[0]!.origin}/api/agreements/${slug}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'paused', date: '2026-11-30', side: 'swedish', mode: 'decision', decidingBody: 'kommunstyrelsen' }),
+    });
+    expect(saved.status, await saved.clone().text()).toBe(201);
+    for (const server of [1, 0]) {
+      expect((await (await get(server, `/api/agreements/${slug}`)).json()).agreement.currentStatus, `server ${server}`).toBe('paused');
+      expect(await (await get(server, `/avtal/${slug}`)).text()).toMatch(/[Pp]ausat/);
+    }
+  });
 });
