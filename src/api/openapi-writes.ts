@@ -2,7 +2,7 @@
 // is its own Zod schema, as JSON Schema; every refusal the edge and the verbs
 // give (writes.ts) is listed with its status.
 import { z } from 'zod';
-import { createAgreementSchema } from '../domain/agreements/schemas.ts';
+import { changeAgreementSchema, createAgreementSchema } from '../domain/agreements/schemas.ts';
 import { citeSourceSchema, createSourceSchema } from '../domain/sources/schemas.ts';
 import { recordEventSchema } from '../domain/status/schemas.ts';
 import { DATE_FORMS } from '../domain/dates.ts';
@@ -40,7 +40,8 @@ const ON_RECORD = {
   409: errorResponse('The agreement was changed since the version sent (expectedVersion), or the change contradicts its state: `current` holds the version stored now'),
 };
 
-function write(operationId: string, summary: string, description: string, requestSchema: string, created: string, refusals: Record<number, unknown>, parameters?: unknown[]) {
+/** A write; `answer` is what a success gives: 201 (made, with Location) unless told 200 (changed). */
+function write(operationId: string, summary: string, description: string, requestSchema: string, answer: string, refusals: Record<number, unknown>, parameters?: unknown[], status: 200 | 201 = 201) {
   return {
     operationId,
     summary,
@@ -48,7 +49,7 @@ function write(operationId: string, summary: string, description: string, reques
     security: [{ accessKey: [] }],
     ...(parameters ? { parameters } : {}),
     requestBody: body(requestSchema),
-    responses: { 201: { description: created, headers: location, content: { 'application/json': { schema: { type: 'object' } } } }, ...REFUSALS, ...refusals },
+    responses: { [status]: { description: answer, ...(status === 201 ? { headers: location } : {}), content: { 'application/json': { schema: { type: 'object' } } } }, ...REFUSALS, ...refusals },
   };
 }
 
@@ -62,6 +63,18 @@ export function writePaths() {
         'CreateAgreement',
         'The agreement, as GET /api/agreements/{slug} gives it to the key holder',
         { 409: errorResponse('An agreement with this slug exists already') },
+      ),
+    },
+    '/api/agreements/{slug}': {
+      patch: write(
+        'changeAgreement',
+        "Change an agreement's fields: those sent change, the others stay",
+        `Parties and counterparts, when sent, replace the lists as a whole; \`null\` clears a field that may be empty. Send the agreement's version you read as expectedVersion: if someone changed it since, the answer is 409 with the agreement as stored now (\`current\`: version and fields) and nothing is written. A change that changes nothing writes nothing. ${DATES}`,
+        'ChangeAgreement',
+        'The agreement, as GET /api/agreements/{slug} gives it to the key holder, with its new version',
+        ON_RECORD,
+        [slugParam],
+        200,
       ),
     },
     '/api/agreements/{slug}/events': {
@@ -102,6 +115,7 @@ export function writePaths() {
 export function writeComponents() {
   return {
     CreateAgreement: inputSchema(createAgreementSchema, 'A new agreement'),
+    ChangeAgreement: inputSchema(changeAgreementSchema, "A change of an agreement's fields, with the version it was read at"),
     RecordStatusEvent: inputSchema(recordEventSchema, 'A status event of the agreement'),
     CreateSource: inputSchema(createSourceSchema, 'A new source'),
     CiteSource: inputSchema(citeSourceSchema, "A citation of a source on the agreement or one of its events"),

@@ -12,7 +12,8 @@ import type { Database } from '../db/client.ts';
 import { requireWrite } from '../domain/access.ts';
 import { createAgreement } from '../domain/agreements/create.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
-import { createAgreementSchema, type CreateAgreementInput } from '../domain/agreements/schemas.ts';
+import { changeAgreement } from '../domain/agreements/change.ts';
+import { changeAgreementSchema, createAgreementSchema, type ChangeAgreementInput, type CreateAgreementInput } from '../domain/agreements/schemas.ts';
 import { findWritableAgreement } from '../domain/agreements/writable.ts';
 import type { Context } from '../domain/context.ts';
 import { DomainError } from '../domain/errors.ts';
@@ -102,6 +103,21 @@ export function writeRoutes(database: Database) {
     const input = (await readJsonObject(c, fieldsOf(createAgreementSchema))) as CreateAgreementInput;
     const row = await createAgreement({ ctx, input, organisationId });
     return c.json(await getAgreement({ ctx, slug: row.slug }), 201, { location: `/api/agreements/${row.slug}` });
+  });
+
+  /**
+   * Changes the fields sent and leaves the others as they are. The body
+   * carries the version the writer read (expectedVersion); another one is
+   * 409 with the agreement as it is stored now (`current`: version and
+   * fields), and nothing is written. Answers the agreement as it reads now.
+   */
+  writes.patch('/agreements/:slug', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const slug = c.req.param('slug');
+    await findWritableAgreement(ctx, slug);
+    const input = (await readJsonObject(c, fieldsOf(changeAgreementSchema))) as ChangeAgreementInput;
+    await changeAgreement({ ctx, slug, input });
+    return c.json(await getAgreement({ ctx, slug }), 200, { location: `/api/agreements/${slug}` });
   });
 
   /**

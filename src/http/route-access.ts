@@ -79,6 +79,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 
   // The API's writes, with a key of the scope write (a browser session is not enough).
   'POST /api/agreements': rule('editor'),
+  'PATCH /api/agreements/:slug': rule('owner'),
   'POST /api/agreements/:slug/events': rule('owner'),
   'POST /api/agreements/:slug/citations': rule('owner'),
   'POST /api/sources': rule('editor'),

@@ -70,6 +70,26 @@ interface Endpoint {
 const text = (field: string, extra: unknown[] = []): BadField => ({ field, values: [...NOT_TEXT, ...HUGE, ...extra] });
 const date = (field: string): BadField => ({ field, values: [...BAD_DATES, 2019, { year: 2019 }] });
 
+/** The fields of an agreement, as created and as changed, and what is wrong for each. */
+const AGREEMENT_FIELDS_BAD: BadField[] = [
+  { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000)] },
+  text('officialTitle'),
+  text('term'),
+  text('renewalRule'),
+  text('funding'),
+  text('responsibleUnit'),
+  text('summary'),
+  text('summaryEn'),
+  date('signedOn'),
+  date('endsOn'),
+  { field: 'themes', values: ['theme', 5, [1], [''], Array.from({ length: 51 }, () => 't'), [HUGE[0]]] },
+  { field: 'parent', values: ['no-such-agreement', 'UPPER', 5, ['x']] },
+  { field: 'parties', values: [[], 'kalix', 5, [5], ['no-such-actor'], [{ actor: 'kalix', role: 'nope' }], [{ role: 'party' }], [{ actor: 'kalix', role: 'origin' }], [{ actor: 'kalix', noteEn: 'only English' }], Array.from({ length: 51 }, () => 'kalix')] },
+  { field: 'counterparts', values: [[], 'zhejiang', 5, [5], ['no-such-place'], ['UPPER']] },
+  { field: 'visibility', values: ['secret', 5, 'PUBLIC'] },
+  { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5]] },
+];
+
 let counter = 0;
 const freshSlug = (prefix: string) => `${prefix}-bad-${++counter}`;
 
@@ -78,25 +98,14 @@ const ENDPOINTS: Endpoint[] = [
     method: 'POST',
     path: '/api/agreements',
     base: () => ({ slug: freshSlug('agreement'), kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }),
-    bad: [
-      { field: 'slug', values: BAD_SLUGS },
-      { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000)] },
-      text('officialTitle'),
-      text('term'),
-      text('renewalRule'),
-      text('funding'),
-      text('responsibleUnit'),
-      text('summary'),
-      text('summaryEn'),
-      date('signedOn'),
-      date('endsOn'),
-      { field: 'themes', values: ['theme', 5, [1], [''], Array.from({ length: 51 }, () => 't'), [HUGE[0]]] },
-      { field: 'parent', values: ['no-such-agreement', 'UPPER', 5, ['x']] },
-      { field: 'parties', values: [[], 'kalix', 5, [5], ['no-such-actor'], [{ actor: 'kalix', role: 'nope' }], [{ role: 'party' }], [{ actor: 'kalix', role: 'origin' }], [{ actor: 'kalix', noteEn: 'only English' }], Array.from({ length: 51 }, () => 'kalix')] },
-      { field: 'counterparts', values: [[], 'zhejiang', 5, [5], ['no-such-place'], ['UPPER']] },
-      { field: 'visibility', values: ['secret', 5, 'PUBLIC'] },
-      { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5]] },
-    ],
+    bad: [{ field: 'slug', values: BAD_SLUGS }, ...AGREEMENT_FIELDS_BAD],
+  },
+  {
+    method: 'PATCH',
+    path: `/api/agreements/${AGREEMENT}`,
+    // At the version stored: every case is refused for its bad field, not as stale.
+    base: () => ({ expectedVersion: version }),
+    bad: [...AGREEMENT_FIELDS_BAD, { field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null] }, { field: 'comment', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
   },
   {
     method: 'POST',
@@ -226,9 +235,11 @@ function systematicCases(): Case[] {
   for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
     out.push({ what: `events of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024' }), status: [404], names: ['agreement'] });
     out.push({ what: `citations of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement' }), status: [404], names: ['agreement'] });
+    out.push({ what: `a change of ${slug.slice(0, 20)}`, method: 'PATCH', path: `/api/agreements/${slug}`, headers: withKey(key.editor), body: json({ officialTitle: 'x', expectedVersion: 1 }), status: [404], names: ['agreement'] });
   }
   for (const stale of [version + 1, version + 7, 1_000_000]) {
     out.push({ what: `an event at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `a change at version ${stale}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}`, headers: withKey(key.editor), body: json({ officialTitle: 'Ändrad', expectedVersion: stale }), status: [409], names: ['version'] });
     out.push({ what: `a citation at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement', expectedVersion: stale }), status: [409], names: ['version'] });
   }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });

@@ -118,6 +118,37 @@ describe('writing', () => {
     expect(page.agreement.currentStatus).toBe('ended');
   });
 
+  it('changes the fields sent and keeps the others; a stale version is 409 with the agreement as stored now', async () => {
+    const slug = uniqueSlug('changed');
+    const created = await post('/api/agreements', { ...agreementInput(slug), term: 'Tills vidare' });
+    const version = (created.body.agreement as { version: number }).version;
+    const patch = (body: unknown, key?: string | null) => send('PATCH', `/api/agreements/${slug}`, body, {}, key === undefined ? keys.editor : key);
+
+    const changed = await patch({ officialTitle: 'Avsiktsförklaring om samarbete', parties: ['kalix', { actor: 'lulea', role: 'co_financier' }], expectedVersion: version, comment: 'enligt protokollet' });
+    expect(changed.response.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.response.headers.get('cache-control')).toBe('no-store');
+    const read = (await (await app.request(`/api/agreements/${slug}`)).json()) as { agreement: { officialTitle: string; term: string; version: number }; parties: Array<{ slug: string; role: string }> };
+    expect(read.agreement).toMatchObject({ officialTitle: 'Avsiktsförklaring om samarbete', term: 'Tills vidare', version: version + 1 });
+    expect(read.parties.map((p) => [p.slug, p.role]).sort()).toEqual([['kalix', 'party'], ['lulea', 'co_financier']]);
+
+    const stale = await patch({ term: 'Fem år', expectedVersion: version });
+    expect(stale.response.status).toBe(409);
+    const current = stale.body.error?.current as unknown as { version: number; fields: { officialTitle: string; term: string } };
+    expect(current.version).toBe(version + 1);
+    expect(current.fields).toMatchObject({ officialTitle: 'Avsiktsförklaring om samarbete', term: 'Tills vidare' });
+
+    // Nothing changed: nothing written, the version stays.
+    const same = await patch({ term: 'Tills vidare', expectedVersion: version + 1 });
+    expect(same.response.status).toBe(200);
+    expect((same.body.agreement as { version: number }).version).toBe(version + 1);
+
+    expect((await patch({ term: 'Fem år', expectedVersion: version + 1 }, keys.otherEditor)).response.status).toBe(403);
+    expect((await patch({ term: 'Fem år', expectedVersion: version + 1 }, keys.readKey)).response.status).toBe(403);
+    expect((await patch({ term: 'Fem år', expectedVersion: version + 1 }, null)).response.status).toBe(401);
+    const history = await app.request(`/api/agreements/${slug}`);
+    expect(((await history.json()) as { agreement: { term: string } }).agreement.term).toBe('Tills vidare');
+  });
+
   it('creates a source (201, Location) that can be read back', async () => {
     const slug = uniqueSlug('source');
     const { response } = await post('/api/sources', { slug, kind: 'media_article', title: 'En artikel', url: 'https://example.org/a' });

@@ -247,9 +247,33 @@ export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
     for await (const batch of exchangeRows(ctx, table, names)) {
       for (const cells of batch) sheet.addRow(cells.map(neutraliseCell)).commit();
       count += batch.length;
+      await zipHasTaken(sheet, out);
     }
     sheet.commit();
   }
   await workbook.commit();
   return count;
+}
+
+/**
+ * exceljs's streaming writer (4.4) ignores backpressure: a sheet's rows go
+ * into the zip entry's input (the `pipes` of the sheet's StreamBuf, a
+ * PassThrough that archiver reads when it reaches the entry) however slowly
+ * the client reads. Without waiting here, a slow client or twenty at once
+ * hold whole workbooks in memory. After each batch, wait until the zip has
+ * taken in what was written; the zip itself is piped to `out` and so moves
+ * at the client's pace. A client gone stops the writer.
+ */
+async function zipHasTaken(sheet: unknown, out: Writable) {
+  const pipes = (sheet as { stream?: { pipes?: Writable[] } }).stream?.pipes ?? [];
+  for (const input of pipes) {
+    if (!input.writableNeedDrain) continue;
+    const stop = new AbortController();
+    try {
+      await Promise.race([once(input, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })]);
+    } finally {
+      stop.abort();
+    }
+  }
+  if (out.destroyed) throw Object.assign(new Error('the client stopped reading the download'), { code: 'ERR_DOWNLOAD_ABANDONED' });
 }
