@@ -111,6 +111,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
           'www-authenticate': 'Bearer realm="ortsband"',
         });
       }
+      // A form sent without a session: say so (401), with the way to sign in; a redirect would drop the post without a word.
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return errorPage(c, { kind: 'signedOut' });
       const back = new URL(c.req.url);
       const lang = back.searchParams.get('lang') === 'en' ? 'en' : 'sv';
       return c.redirect(href(lang, '/logga-in', { tillbaka: back.pathname + back.search }), 303);

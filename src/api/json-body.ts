@@ -4,6 +4,7 @@
 // verb or the database sees anything; the verb then checks the fields.
 import type { Context as HonoContext } from 'hono';
 import { invalid, type FieldProblem } from '../domain/errors.ts';
+import { readLimited } from '../http/read-body.ts';
 
 /** A write is a record, not a file: a megabyte is far more than the longest record. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -48,24 +49,6 @@ function textProblems(value: unknown, path: string[], problems: FieldProblem[]):
   }
 }
 
-async function readLimited(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
-  if (!body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new BodyRefused(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY_BYTES} bytes`, '(body)');
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * The request's JSON object. 415 for another content type, 413 for a body
  * over the limit, 400 naming `(body)` for bytes that are not UTF-8 or JSON or
@@ -82,7 +65,7 @@ export async function readJsonObject(c: HonoContext, fields: readonly string[]):
   }
   const declared = Number(c.req.header('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) throw new BodyRefused(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY_BYTES} bytes`, 'content-length');
-  const bytes = await readLimited(c.req.raw.body);
+  const bytes = await readLimited(c.req.raw.body, MAX_BODY_BYTES, () => new BodyRefused(413, 'PAYLOAD_TOO_LARGE', `the body is larger than ${MAX_BODY_BYTES} bytes`, '(body)'));
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

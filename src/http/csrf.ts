@@ -12,7 +12,9 @@ export const CSRF_FIELD = 'csrf';
 const CSRF_COOKIE = 'ortsband_csrf';
 
 const sameText = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
-const forgery = () => new DomainError('FORBIDDEN', 'the form has expired or did not come from this site; open the page again and resend it');
+const FORGERY = 'the form has expired or did not come from this site; open the page again and resend it';
+/** Named as a problem of the token's field, so that the error page can say what happened (web/routes.tsx errorPage). */
+const forgery = () => new DomainError('FORBIDDEN', FORGERY, [{ field: CSRF_FIELD, message: FORGERY }]);
 
 /** Refuses a state-changing request that another site's page sent. */
 export function sameOriginOnly(): MiddlewareHandler {

@@ -27,7 +27,8 @@ import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
 import { MapPage } from './pages/map.tsx';
 import type { Lang } from './i18n.ts';
-import { Layout } from './layout.tsx';
+import { href, Layout } from './layout.tsx';
+import { CSRF_FIELD } from '../http/csrf.ts';
 import { ActorPage, ActorsListPage } from './pages/actor.tsx';
 import { AgreementPage } from './pages/agreement.tsx';
 import { AgreementsListPage, filterParams } from './pages/agreements-list.tsx';
@@ -46,7 +47,9 @@ const withoutLang = (q: Record<string, string>) => {
 // Error pages speak the reader's language (errorLangOf: the page's ?lang=,
 // else the browser's preference, else Swedish), say in plain words what went
 // wrong, and offer a way on: a search, the list, the start page.
-type PageError = DomainError | { kind: 'method'; allow: string[] } | { kind: 'internal' };
+// A form sent after its session ended is answered with a way to sign in
+// again (signedOut), not with a redirect that would drop the post silently.
+type PageError = DomainError | { kind: 'method'; allow: string[] } | { kind: 'internal' } | { kind: 'signedOut' };
 
 const ERROR_WORDS = {
   sv: {
@@ -57,12 +60,17 @@ const ERROR_WORDS = {
     forbidden: ['Sidan är inte öppen', 'Det du bad om är inte öppet för alla.'],
     conflict: ['Registret ändrades samtidigt', 'Försök igen.'],
     tooMany: ['För många försök', 'Vänta en stund och försök igen.'],
+    invalidForm: ['Formuläret kunde inte tas emot', 'Något i det som skickades går inte att använda, och ingenting sparades. Öppna sidan med formuläret igen och skicka det på nytt.'],
+    formExpired: ['Formuläret kunde inte skickas', 'Formuläret har gått ut eller kom inte från den här webbplatsen: dess säkerhetskod saknas eller stämmer inte. Ingenting sparades. Öppna sidan med formuläret igen och skicka det på nytt.'],
+    signedOut: ['Du är inte inloggad längre', 'Din inloggning har gått ut eller avslutats, så formuläret kunde inte skickas. Ingenting sparades. Logga in igen och skicka formuläret på nytt.'],
+    signIn: 'logga in igen',
     wayOn: 'Du kan i stället',
     search: 'Sök i registret',
     searchButton: 'Sök',
     list: 'se alla avtal',
     home: 'gå till startsidan',
     withoutChoices: 'visa sidan utan val',
+    openForm: 'öppna formuläret igen',
     value: 'du angav',
   },
   en: {
@@ -73,12 +81,17 @@ const ERROR_WORDS = {
     forbidden: ['This page is not open', 'What you asked for is not open to everyone.'],
     conflict: ['The register changed meanwhile', 'Please try again.'],
     tooMany: ['Too many attempts', 'Wait a while and try again.'],
+    invalidForm: ['The form could not be taken', 'Something in what was sent cannot be used, and nothing was saved. Open the page with the form again and send it anew.'],
+    formExpired: ['The form could not be sent', 'The form has expired or did not come from this site: its security code is missing or wrong. Nothing was saved. Open the page with the form again and send it anew.'],
+    signedOut: ['You are no longer signed in', 'Your session has expired or ended, so the form could not be sent. Nothing was saved. Sign in again and send the form anew.'],
+    signIn: 'sign in again',
     wayOn: 'You can instead',
     search: 'Search the register',
     searchButton: 'Search',
     list: 'see all agreements',
     home: 'go to the start page',
     withoutChoices: 'show the page without choices',
+    openForm: 'open the form again',
     value: 'you gave',
   },
 } as const;
@@ -104,16 +117,21 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
 /** A problem the edge or a verb named, in the reader's words: what it is, what was given, what it takes. */
 function plainProblem(lang: Lang, field: string, message: string, given: string | undefined) {
   const known = FIELDS[field]?.[lang];
-  const name = known?.[0] ?? field;
-  const why = /control character|not valid UTF-8|not valid Unicode/.test(message)
+  const name = field === '(form)' ? (lang === 'sv' ? 'Formuläret' : 'The form') : (known?.[0] ?? field);
+  const larger = /is larger than (.+)$/.exec(message)?.[1];
+  const why = /control character|not valid UTF-8|not valid Unicode|NUL character/.test(message)
     ? lang === 'sv' ? 'innehåller tecken som inte kan användas' : 'contains characters that cannot be used'
     : /more than once/.test(message)
       ? lang === 'sv' ? 'anges mer än en gång' : 'is given more than once'
+      : larger
+        ? lang === 'sv' ? `är större än ${larger}` : `is larger than ${larger}`
+      : /not sent as a form/.test(message)
+        ? lang === 'sv' ? 'skickades inte som ett formulär från en webbläsare' : 'was not sent as a form from a browser'
       : known
         ? lang === 'sv' ? `ska vara ${known[1]}` : `must be ${known[1]}`
         : lang === 'sv' ? 'går inte att använda' : 'cannot be used';
   const shown = given === undefined || given.length === 0 ? '' : given.length > 60 ? `${given.slice(0, 60)}…` : given;
-  return { name, why, shown };
+  return { field, name, why, shown };
 }
 
 /** A path to show and link on this site: never one that begins with `//` (a link to another host). */
@@ -125,9 +143,13 @@ export function errorPage(c: HonoContext, error: PageError) {
   const w = ERROR_WORDS[lang];
   const kind =
     error instanceof DomainError
-      ? ({ NOT_FOUND: 'notFound', VALIDATION: 'invalid', FORBIDDEN: 'forbidden', CONFLICT: 'conflict', TOO_MANY_REQUESTS: 'tooMany' } as const)[error.code]
+      ? error.problems.some((p) => p.field === CSRF_FIELD)
+        ? 'formExpired'
+        : error.code === 'VALIDATION' && c.req.method === 'POST'
+          ? 'invalidForm'
+          : ({ NOT_FOUND: 'notFound', VALIDATION: 'invalid', FORBIDDEN: 'forbidden', CONFLICT: 'conflict', TOO_MANY_REQUESTS: 'tooMany' } as const)[error.code]
       : error.kind;
-  const status = error instanceof DomainError ? HTTP_STATUS[error.code] : error.kind === 'method' ? 405 : 500;
+  const status = error instanceof DomainError ? HTTP_STATUS[error.code] : ({ method: 405, internal: 500, signedOut: 401 } as const)[error.kind];
   const [heading, text] = w[kind];
   const path = sitePath(c.req.path);
   const given = givenValues(c.req.url);
@@ -142,7 +164,7 @@ export function errorPage(c: HonoContext, error: PageError) {
       {problems.length ? (
         <ul>
           {problems.map((p) => (
-            <li>
+            <li data-field={p.field}>
               <strong>{p.name}</strong> {p.why}
               {p.shown ? ` (${w.value} ”${p.shown}”)` : ''}.
             </li>
@@ -153,9 +175,16 @@ export function errorPage(c: HonoContext, error: PageError) {
       )}
       <p>{w.wayOn}:</p>
       <ul>
+        {kind === 'signedOut' ? (
+          <li>
+            <a href={href(lang, '/logga-in', { tillbaka: path })}>{w.signIn}</a>
+          </li>
+        ) : (
+          ''
+        )}
         {problems.length && status === 400 ? (
           <li>
-            <a href={lang === 'en' ? `${path}?lang=en` : path}>{w.withoutChoices}</a>
+            <a href={lang === 'en' ? `${path}?lang=en` : path}>{kind === 'invalidForm' ? w.openForm : w.withoutChoices}</a>
           </li>
         ) : (
           ''

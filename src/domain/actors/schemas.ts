@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, SUCCESSION_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
 import { fuzzyDateSchema } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
 import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
@@ -11,7 +12,11 @@ const actorFields = {
   otherNames: z.array(z.string().trim().min(1).max(300, 'must be at most 300 characters')).max(20, 'at most 20 other names').default([]),
   kind: z.enum(ACTOR_KINDS, { error: 'choose one of the kinds' }),
   municipalityCode: z.string().regex(/^\d{4}$/, 'must be SCB\'s 4-digit kommunkod').nullish(),
-  countyCode: z.string().regex(/^\d{2}$/, 'must be SCB\'s 2-digit länskod').nullish(),
+  countyCode: z
+    .string()
+    .regex(/^\d{2}$/, 'must be SCB\'s 2-digit länskod')
+    .refine(isCounty, NO_SUCH_COUNTY)
+    .nullish(),
   existedFrom: fuzzyDateSchema.nullish(),
   existedTo: fuzzyDateSchema.nullish(),
   seatLat: z.number({ error: 'must be a number, e.g. 57.71' }).min(-90, 'must be between -90 and 90').max(90, 'must be between -90 and 90').nullish(),

@@ -13,6 +13,7 @@ import { SESSION_COOKIE, setSessionCookie } from '../../http/session.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, ROLE_NAMES } from './form.tsx';
+import { readForm } from '../../http/form-body.ts';
 
 type Invitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
 
@@ -83,7 +84,7 @@ export function invitationRoutes(database: Database, oidcLabel: string | null | 
   });
   web.post(PATH, async (c) => {
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const invitation = await findInvitation(database.db, c.req.param('token'));
     if (!invitation) return c.html(<GonePage lang={lang} />, 404);

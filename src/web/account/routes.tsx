@@ -18,6 +18,7 @@ import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { invitationRoutes } from './invitation-accept.tsx';
 import { usersAdminRoutes } from './users-admin.tsx';
+import { readForm } from '../../http/form-body.ts';
 
 const NOTICES_SV: Partial<Record<DomainError['code'], string>> = {
   TOO_MANY_REQUESTS: 'För många misslyckade försök. Vänta 15 minuter och försök igen.',
@@ -44,7 +45,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
 
   web.post('/logga-in', async (c) => {
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const email = typeof form.email === 'string' ? form.email : '';
     try {
       requireFormToken(c, form);
@@ -89,7 +90,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
 
   web.post('/logga-ut', async (c) => {
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     if (c.get('signedIn')) {
       requireFormToken(c, form);
       await endSession(database.db, getCookie(c, SESSION_COOKIE)!);
@@ -107,7 +108,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
   web.post('/konto/nycklar', async (c) => {
     const lang = langOf(c);
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = Object.fromEntries(['name', 'scope', 'days'].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
     try {
@@ -124,7 +125,7 @@ export function accountRoutes(database: Database, settings: { oidc?: OidcSetting
   web.post('/konto/nycklar/:id/aterkalla', async (c) => {
     const lang = langOf(c);
     const signedIn = requireSignedIn(c);
-    requireFormToken(c, await c.req.parseBody());
+    requireFormToken(c, await readForm(c));
     const id = c.req.param('id');
     if (!/^[0-9]{1,9}$/.test(id)) throw notFound('key');
     await revokeApiToken(database.db, signedIn, Number(id));

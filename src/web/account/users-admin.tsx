@@ -18,6 +18,7 @@ import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { day, ErrorSummary, Field, ROLE_NAMES } from './form.tsx';
 import { invitationMail } from './invitation-mail.ts';
+import { readForm } from '../../http/form-body.ts';
 
 const PATH = '/admin/anvandare';
 
@@ -193,7 +194,7 @@ export function usersAdminRoutes(database: Database, mailer: Mailer | undefined)
   web.post(PATH, async (c) => {
     const { ctx } = admin(c);
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = Object.fromEntries(['email', 'organisation', 'role'].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']));
     try {
@@ -210,7 +211,7 @@ export function usersAdminRoutes(database: Database, mailer: Mailer | undefined)
   });
   web.post(`${PATH}/andra`, async (c) => {
     const { ctx, signedIn } = admin(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const email = typeof form.email === 'string' ? form.email : '';
     const change = form.action === 'disable' ? { disabled: true } : form.action === 'enable' ? { disabled: false } : { role: form.role };

@@ -28,6 +28,7 @@ import { PLACE_FORM_FIELDS, PlaceFormPage, placeAsTyped, placeFieldLabels, Place
 import { AdminHomePage, KIND_FORM_FIELDS, KindsPage, RENAME_FORM_FIELDS, RenameKindPage } from './kinds.tsx';
 import { ORGANISATION_FORM_FIELDS, OrganisationsPage } from './organisations.tsx';
 import { adminOf, differences, linesOf, numberOrText, orNull, problemsFor, slugFrom, typedOf, type Posted } from './shared.tsx';
+import { readForm } from '../../http/form-body.ts';
 
 /** A verb's refusal that the form shows (bad input, a stale version, a taken name); anything else is the error page's. */
 const formError = (error: unknown): error is DomainError => error instanceof DomainError && (error.code === 'VALIDATION' || error.code === 'CONFLICT');
@@ -90,7 +91,7 @@ export function adminRoutes(database: Database) {
 
   /** The posted form, its token checked, and what was typed in `fields`. */
   const posted = async (c: HonoContext, fields: readonly string[]) => {
-    const form = (await c.req.parseBody()) as Posted;
+    const form = (await readForm(c)) as Posted;
     requireFormToken(c, form);
     return { form, typed: typedOf(form, fields) };
   };

@@ -46,6 +46,7 @@ import { emptyEvent, eventFieldId, eventInput, eventTyped, type EventTyped } fro
 import { agreementInput, agreementTyped, agreementTypedFrom, versionOf, type AgreementTyped, type Body } from './form-state.ts';
 import { HistoryPage } from './history-page.tsx';
 import { sayProblem } from './messages.ts';
+import { readForm } from '../../http/form-body.ts';
 
 // Any slug: the verbs find the agreement or answer NOT_FOUND.
 const SLUG = ':slug';
@@ -146,7 +147,7 @@ export function editingRoutes(database: Database) {
 
   web.post('/avtal/ny', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = (await c.req.parseBody()) as Body;
+    const form = (await readForm(c)) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
     requireWrite(ctx, signedIn.organisationId);
@@ -173,7 +174,7 @@ export function editingRoutes(database: Database) {
 
   web.post(`/avtal/${SLUG}/andra`, async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = (await c.req.parseBody()) as Body;
+    const form = (await readForm(c)) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
     const slug = c.req.param('slug');
@@ -254,7 +255,7 @@ export function editingRoutes(database: Database) {
 
   web.post(`/avtal/${SLUG}/handelse`, async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = (await c.req.parseBody()) as Body;
+    const form = (await readForm(c)) as Body;
     requireFormToken(c, form);
     const ctx = contextOf(c);
     const lang = langOf(c);

@@ -31,6 +31,7 @@ import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
+import { readForm } from '../../http/form-body.ts';
 
 /** The text fields of a posted form, '' for those not sent. */
 const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
@@ -101,7 +102,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/avtal/:slug/kallor', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = strings(form, SOURCE_FIELDS);
     const ctx = ctxOf(c);
@@ -133,7 +134,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/avtal/:slug/kallor/citera', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = strings(form, CITE_FIELDS);
     const ctx = ctxOf(c);
@@ -157,7 +158,7 @@ export function recordsRoutes(database: Database) {
   });
   web.post('/avtal/:slug/dokument', tooLarge, async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c, { files: true });
     requireFormToken(c, form);
     const typed = strings(form, ['attachTo', 'public', 'reason']);
     const ctx = ctxOf(c);
@@ -197,7 +198,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/dokument/:id/ta-bort', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const { tillbaka, reason } = strings(form, ['tillbaka', 'reason']);
     await removeDocument({ ctx: ctxOf(c), id: idOf(c.req.param('id')), input: { reason } });
@@ -235,7 +236,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/avtal/:slug/kontakter', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = strings(form, CONTACT_FIELDS);
     const ctx = ctxOf(c);
@@ -250,7 +251,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/avtal/:slug/kontakter/:id', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = strings(form, CONTACT_FIELDS);
     const ctx = ctxOf(c);
@@ -266,7 +267,7 @@ export function recordsRoutes(database: Database) {
 
   web.post('/avtal/:slug/kontakter/:id/ta-bort', async (c) => {
     const signedIn = requireSignedIn(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     requireFormToken(c, form);
     const typed = strings(form, ['reason', 'expectedVersion']);
     const ctx = ctxOf(c);

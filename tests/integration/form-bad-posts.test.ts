@@ -1,0 +1,379 @@
+// Generated bad form posts against every form that writes: wrong values for
+// each field (unknown choices and ids, impossible dates, 100 kB texts, NUL,
+// broken UTF-8), a stale version, a missing or wrong CSRF token, an expired
+// or absent session, another content type, a body over the limit. Every
+// answer is a 4xx page that names the field (beside it and in the error
+// summary, or in the error page's list), none is a 5xx, and the database is
+// the same afterwards, checked by a fingerprint of every table.
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { agreements, sessions, users } from '../../src/db/schema.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { startSession } from '../../src/domain/accounts/sessions.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { EDITORIAL } from '../support/api-keys.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { fingerprint } from '../support/fingerprint.ts';
+import { FormBrowser, formFields } from '../support/form-browser.ts';
+import { BROKEN_UTF8, generator } from '../support/generated.ts';
+
+const AGREEMENT = 'goteborg--shanghai';
+const PASSWORD = 'a long passphrase';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let admin: FormBrowser;
+let expiredCookie = '';
+let version = 0;
+/** The fields of each form as its page gives them, by the form's address. */
+const shown = new Map<string, URLSearchParams>();
+
+/** A form that writes: where it is shown, where it posts, what it needs to be valid, and what is wrong for each field. */
+interface Form {
+  page: string;
+  action: string;
+  /** Set over the fields the page shows: together, a post the form would take. */
+  valid: () => Record<string, string>;
+  bad: Array<{ field: string; values: string[]; names?: string[] }>;
+}
+
+const HUGE = ['x'.repeat(100_000), 'ö'.repeat(60_000), '汉'.repeat(40_000)];
+const TEXT = [...HUGE, 'a\u0000b'];
+const BAD_DATES = ['2019-13-45', '2019-02-30', '2019-00-10', '0000', '10000', '2019/13', 'igår', '13/12/2019', '2019-W01'];
+const BAD_SLUGS = ['UPPER', 'a b', '-a', 'a---b', 'x'.repeat(121), 'å'];
+const text = (field: string, extra: string[] = []) => ({ field, values: [...TEXT, ...extra] });
+const date = (field: string) => ({ field, values: BAD_DATES });
+const choice = (field: string, extra: string[] = []) => ({ field, values: ['no-such-choice', 'PUBLIC', 'x'.repeat(5_000), ...extra] });
+
+let counter = 0;
+const fresh = (prefix: string) => `${prefix}-form-${++counter}`;
+
+const FORMS: Form[] = [
+  {
+    page: '/avtal/ny',
+    action: '/avtal/ny',
+    valid: () => ({ action: 'save', slug: fresh('avtal'), 'party.0.actor': 'kalix', 'party.0.role': 'party', 'party.0.keep': '1', 'place.0.slug': 'zhejiang', 'place.0.keep': '1' }),
+    bad: [
+      { field: 'slug', values: BAD_SLUGS },
+      choice('kind'),
+      choice('visibility'),
+      text('officialTitle'),
+      text('term'),
+      text('renewalRule'),
+      text('funding'),
+      text('responsibleUnit'),
+      text('summary'),
+      text('summaryEn'),
+      text('themes'),
+      text('comment'),
+      date('signedOn'),
+      date('endsOn'),
+      { field: 'parent', values: ['no-such-agreement', 'UPPER', AGREEMENT.repeat(10)] },
+      { field: 'party.0.actor', values: ['no-such-actor', 'UPPER'], names: ['party.0.actor', 'parties', 'actorQuery'] },
+      { field: 'party.0.role', values: ['no-such-role', 'origin'], names: ['party.0.role', 'parties', 'actorQuery'] },
+      { field: 'place.0.slug', values: ['no-such-place', 'UPPER'], names: ['place.0.slug', 'counterparts', 'placeQuery'] },
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/andra`,
+    action: `/avtal/${AGREEMENT}/andra`,
+    valid: () => ({ action: 'save' }),
+    bad: [
+      choice('kind'),
+      choice('visibility'),
+      text('officialTitle'),
+      text('term'),
+      text('summary'),
+      text('comment'),
+      date('signedOn'),
+      date('endsOn'),
+      { field: 'parent', values: ['no-such-agreement', AGREEMENT] },
+      { field: 'party.0.actor', values: ['no-such-actor'], names: ['party.0.actor', 'parties', 'actorQuery'] },
+      { field: 'party.0.role', values: ['no-such-role'], names: ['party.0.role', 'parties', 'actorQuery'] },
+      { field: 'place.0.slug', values: ['no-such-place'], names: ['place.0.slug', 'counterparts', 'placeQuery'] },
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/handelse`,
+    action: `/avtal/${AGREEMENT}/handelse`,
+    valid: () => ({ action: 'save', type: 'dormant', date: '2024', side: '', mode: '' }),
+    bad: [
+      choice('type'),
+      date('date'),
+      { field: 'side', values: ['left', 'swedish'] }, // a dormant agreement has no side
+      { field: 'mode', values: ['nope', 'decision'] }, // nor a mode
+      text('decidingBody'),
+      text('reference'),
+      text('caseNumber'),
+      text('note'),
+      text('noteEn'),
+      choice('visibility'),
+      text('comment'),
+      // "other" needs its words: the problem is the text's.
+      { field: 'reason.0.code', values: ['no-such-reason', 'other'], names: ['reason.0.code', 'reasons', 'reason.0.text'] },
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/kallor`,
+    action: `/avtal/${AGREEMENT}/kallor`,
+    valid: () => ({ title: fresh('En källa'), kind: 'decision_protocol', visibility: 'public' }),
+    bad: [
+      { field: 'title', values: ['', ...TEXT] },
+      choice('kind'),
+      choice('visibility'),
+      text('author'),
+      text('publisher'),
+      text('archiveReference'),
+      text('note'),
+      text('reason'),
+      date('published'),
+      { field: 'url', values: ['not a url', 'www.example.org', `https://example.org/${'x'.repeat(100_000)}`] },
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/kallor`,
+    action: `/avtal/${AGREEMENT}/kallor/citera`,
+    valid: () => ({ source: 'nkk2022', on: 'agreement' }),
+    bad: [
+      { field: 'source', values: ['no-such-source', 'UPPER', ''] },
+      { field: 'on', values: ['event', '999999999', '-1', 'x'] },
+      text('passage'),
+      text('reason'),
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/kontakter`,
+    action: `/avtal/${AGREEMENT}/kontakter`,
+    valid: () => ({ name: 'Anna Andersson', role: 'Internationell samordnare', email: 'anna@kommun.se', phone: '+46 13 20 60 00' }),
+    bad: [{ field: 'name', values: ['', ...TEXT] }, text('role'), { field: 'email', values: ['not-an-email', 'a@', ...TEXT] }, { field: 'phone', values: TEXT }, text('reason')],
+  },
+  {
+    page: '/konto',
+    action: '/konto/nycklar',
+    valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),
+    bad: [{ field: 'name', values: ['', ...TEXT] }, choice('scope', ['admin']), { field: 'days', values: ['7', 'abc', '-30', '1e9'] }],
+  },
+  {
+    page: '/admin/anvandare',
+    action: '/admin/anvandare',
+    valid: () => ({ email: `${fresh('ny')}@kommun.se`, organisation: EDITORIAL, role: 'reader' }),
+    bad: [{ field: 'email', values: ['not-an-email', '', ...TEXT] }, choice('organisation'), choice('role', ['superuser'])],
+  },
+  {
+    page: '/admin/organisationer',
+    action: '/admin/organisationer',
+    valid: () => ({ name: 'Ny organisation', slug: fresh('org') }),
+    bad: [{ field: 'name', values: ['', ...TEXT] }, { field: 'slug', values: BAD_SLUGS }, { field: 'actor', values: ['no-such-actor', 'UPPER'] }, text('comment')],
+  },
+  {
+    page: '/admin/parter/ny',
+    action: '/admin/parter/ny',
+    valid: () => ({ name: 'Ny kommun', slug: fresh('kommun'), kind: 'kommun', visibility: 'public' }),
+    bad: [
+      { field: 'name', values: ['', ...TEXT] },
+      { field: 'slug', values: BAD_SLUGS },
+      choice('kind'),
+      choice('visibility'),
+      { field: 'municipalityCode', values: ['12345', 'ab', '12'] },
+      { field: 'countyCode', values: ['99', 'ab', '123'] },
+      date('existedFrom'),
+      date('existedTo'),
+      { field: 'seatLat', values: ['91', 'abc', '-91'] },
+      { field: 'seatLon', values: ['181', 'abc'] },
+      text('otherNames'),
+      text('note'),
+      { field: 'noteEn', values: ['only English', ...TEXT] },
+      text('comment'),
+    ],
+  },
+  {
+    page: '/admin/motparter/ny',
+    action: '/admin/motparter/ny',
+    valid: () => ({ nameLatin: 'Ny stad', slug: fresh('stad'), level: 'prefecture_city', visibility: 'public' }),
+    bad: [
+      { field: 'nameLatin', values: ['', ...TEXT] },
+      { field: 'slug', values: BAD_SLUGS },
+      text('nameNative'),
+      text('namePinyin'),
+      { field: 'parent', values: ['no-such-place', 'UPPER'] },
+      choice('level'),
+      choice('visibility'),
+      { field: 'lat', values: ['91', 'abc'] },
+      { field: 'lon', values: ['181', 'abc'] },
+      text('otherNames'),
+      text('note'),
+      { field: 'noteEn', values: ['only English', ...TEXT] },
+    ],
+  },
+  {
+    page: '/admin/avtalstyper',
+    action: '/admin/avtalstyper',
+    valid: () => ({ code: fresh('typ').replaceAll('-', '_'), nameSv: 'Ny typ', nameEn: 'New kind', timeLimited: 'no' }),
+    bad: [{ field: 'code', values: ['UPPER', 'a b', 'x'.repeat(100), 'vanort'] }, { field: 'nameSv', values: ['', ...TEXT] }, { field: 'nameEn', values: ['', ...TEXT] }, choice('timeLimited', ['maybe'])],
+  },
+];
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database, undefined, { oidc: undefined, mailer: undefined });
+  await addUser({ ctx: systemCtx(t), input: { email: 'admin@bad-forms.example', displayName: 'Administratören', organisation: EDITORIAL, role: 'admin', password: PASSWORD } });
+  admin = new FormBrowser(app);
+  expect((await admin.signIn('admin@bad-forms.example', PASSWORD)).status).toBe(303);
+  for (const form of FORMS) {
+    const { status, html } = await admin.page(form.page);
+    expect(status, form.page).toBe(200);
+    shown.set(form.action, formFields(html, form.action));
+  }
+  // A session that has ended: its cookie is what a browser left open overnight still sends.
+  const [user] = await t.database.db.select().from(users).where(eq(users.email, 'admin@bad-forms.example'));
+  const ended = await startSession(t.database.db, user!);
+  await t.database.db.update(sessions).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(sessions.userId, user!.id)).returning();
+  expiredCookie = `${SESSION_COOKIE}=${ended.token}`;
+  // The admin's own session again (the update above ended every session of theirs).
+  admin = new FormBrowser(app);
+  expect((await admin.signIn('admin@bad-forms.example', PASSWORD)).status).toBe(303);
+  const token = (await admin.formToken('/konto'))!;
+  for (const fields of shown.values()) if (fields.has('csrf')) fields.set('csrf', token);
+  [{ version }] = (await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.slug, AGREEMENT))) as [{ version: number }];
+}, 120_000);
+afterAll(async () => t?.close());
+
+/** A request and what its answer must be and name. */
+interface Case {
+  what: string;
+  action: string;
+  /** The body as sent (urlencoded unless `type` says). */
+  body: string;
+  type?: string;
+  cookie?: string | null;
+  status: number[];
+  /** Fields one of which the page must name; none for refusals of the whole post. */
+  names: string[];
+  /** For refusals of the whole post: words the page must say. */
+  says?: RegExp;
+}
+
+const encode = (fields: URLSearchParams) => fields.toString();
+
+/** The form as shown, made valid, with `set` over it; `raw` appended as is (last wins). */
+function bodyOf(form: Form, set: Record<string, string> = {}, raw = '') {
+  const fields = new URLSearchParams(shown.get(form.action));
+  for (const [k, v] of Object.entries({ ...form.valid(), ...set })) fields.set(k, v);
+  return encode(fields) + raw;
+}
+
+function systematicCases(): Case[] {
+  const out: Case[] = [];
+  for (const form of FORMS) {
+    const at = `POST ${form.action}`;
+    for (const { field, values, names } of form.bad) {
+      for (const value of values) out.push({ what: `${at} ${field}=${JSON.stringify(value.slice(0, 30))}`, action: form.action, body: bodyOf(form, { [field]: value }), status: [400], names: names ?? [field] });
+      for (const bytes of BROKEN_UTF8.slice(0, 4)) out.push({ what: `${at} ${field} with ${bytes}`, action: form.action, body: bodyOf(form, {}, `&${encodeURIComponent(field)}=a${bytes}b`), status: [400], names: names ?? [field] });
+    }
+    const valid = bodyOf(form);
+    const withoutToken = new URLSearchParams(valid);
+    withoutToken.delete('csrf');
+    const says = {
+      forged: /Formuläret kunde inte skickas|säkerhetskod/,
+      signedOut: /Du är inte inloggad längre/,
+      notForm: /Formuläret kunde inte tas emot/,
+    };
+    out.push({ what: `${at} without a CSRF token`, action: form.action, body: encode(withoutToken), status: [403], names: [], says: says.forged });
+    for (const token of ['', 'x', 'A'.repeat(43), `${shown.get(form.action)?.get('csrf')}x`]) {
+      const wrong = new URLSearchParams(valid);
+      wrong.set('csrf', token);
+      out.push({ what: `${at} with the CSRF token ${JSON.stringify(token.slice(0, 10))}`, action: form.action, body: encode(wrong), status: [403], names: [], says: says.forged });
+    }
+    out.push({ what: `${at} with an ended session`, action: form.action, body: valid, cookie: expiredCookie, status: [401], names: [], says: says.signedOut });
+    out.push({ what: `${at} signed out`, action: form.action, body: valid, cookie: null, status: [401], names: [], says: says.signedOut });
+    for (const type of ['application/json', 'text/plain', 'multipart/form-data; boundary=x', '']) {
+      out.push({ what: `${at} as ${type || 'no type'}`, action: form.action, body: valid, type, status: [400], names: ['(form)'], says: says.notForm });
+    }
+    out.push({ what: `${at} over 1 MB`, action: form.action, body: bodyOf(form, { note: 'x'.repeat(1_100_000) }), status: [400], names: ['(form)'], says: says.notForm });
+    out.push({ what: `${at} with a name that is not UTF-8`, action: form.action, body: `${valid}&%FF=1`, status: [400], names: ['(form)'], says: says.notForm });
+  }
+  // Forms that carry the version they were opened at: one saved since is a conflict, and nothing is written.
+  for (const [action, field] of [[`/avtal/${AGREEMENT}/andra`, 'version'], [`/avtal/${AGREEMENT}/handelse`, 'version'], [`/avtal/${AGREEMENT}/kallor/citera`, 'expectedVersion']] as const) {
+    const form = FORMS.find((f) => f.action === action)!;
+    for (const stale of [version - 1, version + 1, 1]) {
+      out.push({ what: `POST ${action} at version ${stale}`, action, body: bodyOf(form, { [field]: String(stale), officialTitle: 'Ändrad titel', term: 'fem år' }), status: [409], names: [], says: /Någon annan (har sparat|har ändrat|ändrade)/ });
+    }
+  }
+  return out;
+}
+
+/** Several bad fields at once, seeded: the same every run. */
+function combinedCases(count: number): Case[] {
+  const { random, pick } = generator(20261206);
+  const out: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const form = pick(FORMS);
+    const set: Record<string, string> = {};
+    const names: string[] = [];
+    for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
+      const bad = pick(form.bad);
+      set[bad.field] = pick(bad.values);
+      names.push(...(bad.names ?? [bad.field]));
+    }
+    out.push({ what: `POST ${form.action} with ${Object.keys(set).join(', ')} wrong`, action: form.action, body: bodyOf(form, set), status: [400], names });
+  }
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The names of the fields the page marks as wrong: beside the field (aria-invalid), linked from the summary, or listed on an error page. */
+function namedFields(html: string): Set<string> {
+  const named = new Set<string>();
+  for (const m of html.matchAll(/<(?:input|select|textarea)\b([^>]*)>/g)) {
+    if (!/aria-invalid="true"/.test(m[1]!)) continue;
+    const name = /name="([^"]*)"/.exec(m[1]!)?.[1];
+    if (name) named.add(name);
+  }
+  const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  for (const m of summary.matchAll(/href="#([^"]+)"/g)) {
+    const id = m[1]!;
+    named.add(id.replace(/^f-/, ''));
+    const element = new RegExp(`<(?:input|select|textarea|fieldset|div)\\b[^>]*id="${escapeRegExp(id)}"[^>]*>`).exec(html)?.[0];
+    const name = element && /name="([^"]*)"/.exec(element)?.[1];
+    if (name) named.add(name);
+  }
+  for (const m of html.matchAll(/<li data-field="([^"]+)">/g)) named.add(m[1]!.replaceAll('&quot;', '"').replaceAll('&amp;', '&'));
+  return named;
+}
+
+function fault(c: Case, status: number, html: string): string | null {
+  if (status >= 500) return `${status}`;
+  if (!c.status.includes(status)) return `${status}, not ${c.status.join(' or ')}`;
+  if (c.says && !c.says.test(html)) return `does not say ${c.says}`;
+  if (!c.names.length) return null;
+  const named = namedFields(html);
+  const hit = c.names.some((n) => named.has(n) || [...named].some((m) => m.startsWith(`${n}.`) || n.startsWith(`${m}.`)));
+  return hit ? null : `names none of ${c.names.join(', ')} (names ${[...named].join(', ') || 'nothing'})`;
+}
+
+describe('bad form posts', () => {
+  it('at least 1,000 generated bad posts over every form that writes: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {
+    const cases = [...systematicCases(), ...combinedCases(300)];
+    expect(cases.length).toBeGreaterThanOrEqual(1_000);
+    const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
+    const before = await fingerprint(systemCtx(t), { ignore });
+    const faults: string[] = [];
+    const byStatus = new Map<number, number>();
+    for (const c of cases) {
+      const headers: Record<string, string> = {};
+      if (c.type !== '') headers['content-type'] = c.type ?? 'application/x-www-form-urlencoded';
+      if (c.cookie !== undefined) {
+        if (c.cookie) headers.cookie = c.cookie;
+      } else headers.cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+      const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers, body: c.body, redirect: 'manual' }));
+      byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
+      const wrong = fault(c, response.status, await response.text());
+      if (wrong) faults.push(`${c.what}: ${wrong}`);
+    }
+    expect(faults.slice(0, 200)).toEqual([]);
+    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+    for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 300_000);
+});
