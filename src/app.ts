@@ -1,6 +1,9 @@
 // The HTTP application: pages at /, the JSON API at /api.
 import { Hono, type Context as HonoContext } from 'hono';
 import { contextStorage } from 'hono/context-storage';
+import { PUBLIC_READER } from './domain/access.ts';
+import { agreementKindNames } from './domain/agreement-kinds/names.ts';
+import { freshDataVersion } from './domain/data-version.ts';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
@@ -77,6 +80,17 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.use(sessionMiddleware(database.db));
   // Lets the layout name the signed-in person on every page (web/layout.tsx).
   app.use(contextStorage());
+  // A read learns the data version once, as it arrives: the response cache keys
+  // on it, and the kinds' names at it name every kind on pages and charts.
+  app.use(async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      const ctx = { db: database.db, principal: PUBLIC_READER };
+      const version = await freshDataVersion(ctx);
+      c.set('dataVersion', version);
+      c.set('kindNames', await agreementKindNames(ctx, version));
+    }
+    await next();
+  });
   app.route('/api', apiRoutes(database, { cache, origin }));
   app.route('/', recordsRoutes(database));
   app.route('/', accountRoutes(database, accounts));

@@ -4,6 +4,7 @@
 // a plain object in a fixed order, which is also what the response cache keys
 // on (response-cache.ts), so parameters a route does not read cannot make
 // answers differ or fill the cache.
+import type { KindNames } from '../domain/agreement-kinds/names.ts';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import { invalid, notFound } from '../domain/errors.ts';
 
@@ -12,7 +13,13 @@ export type Lang = 'sv' | 'en';
 
 /** Variables the edge puts on Hono's context for the handlers behind it. */
 export interface HttpEnv {
-  Variables: { query: Query };
+  Variables: {
+    query: Query;
+    /** The data version read as the request arrived (GET and HEAD): the response cache keys on it. */
+    dataVersion?: number;
+    /** The kinds' names at that version, for web/i18n.ts label(). */
+    kindNames?: KindNames;
+  };
 }
 
 export interface QuerySpec {

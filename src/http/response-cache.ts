@@ -106,7 +106,7 @@ export function responseCache(ctx: Context, limits: CacheLimits = {}): ResponseC
   const middleware: MiddlewareHandler<HttpEnv> = async (c, next) => {
     // Only anonymous reads: a signed-in reader may see shared or internal records.
     if (c.req.method !== 'GET' || c.req.header('authorization') || c.req.header('cookie')) return next();
-    const key = `${await freshDataVersion(ctx)}\n${limits.origin?.(c) ?? ''}\n${c.req.path}\n${JSON.stringify(c.get('query') ?? {})}`;
+    const key = `${c.get('dataVersion') ?? (await freshDataVersion(ctx))}\n${limits.origin?.(c) ?? ''}\n${c.req.path}\n${JSON.stringify(c.get('query') ?? {})}`;
     const request = { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding') };
     const hit = entries.get(key);
     if (hit) {

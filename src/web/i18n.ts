@@ -1,5 +1,8 @@
 // The interface's words: Swedish first, English second. Names of places and
 // bodies are never translated; they keep their own script.
+import { tryGetContext } from 'hono/context-storage';
+import type { HttpEnv } from '../http/query.ts';
+
 export const LANGS = ['sv', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
@@ -195,8 +198,14 @@ const labels = {
   },
 } satisfies Record<string, Words>;
 
-/** The name of a coded value; an unknown code (a kind an administrator added) shows as itself. */
+/**
+ * The name of a coded value. A kind of agreement is named as the register
+ * keeps it (an administrator adds and renames kinds; read once per request,
+ * app.ts), else as here; an unknown code shows as itself.
+ */
 export function label(lang: Lang, group: keyof typeof labels, code: string): string {
+  const kept = group === 'kind' ? (tryGetContext<HttpEnv>()?.get('kindNames')?.get(code)) : undefined;
+  if (kept) return kept[lang];
   const entry = (labels[group] as Words)[code];
   return entry ? entry[lang] : code;
 }

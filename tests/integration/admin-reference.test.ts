@@ -18,6 +18,7 @@ import { changeCounterpart } from '../../src/domain/counterparts/change.ts';
 import { createCounterpart } from '../../src/domain/counterparts/create.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { FormBrowser } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -37,38 +38,12 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 /** A browser's cookie jar for this site. */
-class Browser {
-  cookies = new Map<string, string>();
-  async request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  async page(path: string) {
-    const response = await this.request(path);
-    return { status: response.status, html: await response.text(), response };
-  }
-  async formToken(path: string) {
-    const html = await (await this.request(path)).text();
-    return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  }
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-  static async as(role: keyof typeof people) {
-    const b = new Browser();
-    const token = await b.formToken('/logga-in');
-    const r = await b.post('/logga-in', { csrf: token, email: people[role], password: PASSWORD });
-    expect(r.status).toBe(303);
-    return b;
-  }
+
+/** A browser signed in as the person of the role. */
+async function browserAs(role: keyof typeof people) {
+  const browser = new FormBrowser(app);
+  expect((await browser.signIn(people[role], PASSWORD)).status).toBe(303);
+  return browser;
 }
 
 const as = (role: 'admin' | 'editor' | 'reader'): Context => ({ db: t.database.db, principal: { kind: 'user', subject: people[role], organisationId: ortsband, role } });
@@ -102,18 +77,18 @@ describe('who may', () => {
 
   it('sends an anonymous visitor to sign in, refuses a reader, an editor and a coordinator (403), and opens every page to an administrator, never cached', async () => {
     for (const path of pages) {
-      const anonymous = await new Browser().request(path);
+      const anonymous = await new FormBrowser(app).request(path);
       expect([path, anonymous.status, anonymous.headers.get('location')]).toEqual([path, 303, `/logga-in?tillbaka=${encodeURIComponent(path)}`]);
     }
     for (const role of ['reader', 'editor', 'coordinator'] as const) {
-      const b = await Browser.as(role);
+      const b = await browserAs(role);
       for (const path of pages) {
         const { status, html } = await b.page(path);
         expect([role, path, status]).toEqual([role, path, 403]);
         expect(html).toContain('Sidan är inte öppen');
       }
     }
-    const admin = await Browser.as('admin');
+    const admin = await browserAs('admin');
     for (const path of pages) {
       const { status, response, html } = await admin.page(path);
       expect([path, status]).toEqual([path, 200]);
@@ -136,11 +111,12 @@ describe('who may', () => {
       ['/admin/avtalstyper', { code: 'projektavtal', nameSv: 'Projektavtal', nameEn: 'Project agreement', timeLimited: 'yes' }],
       ['/admin/avtalstyper/vanort/andra', { nameSv: 'Vänort', nameEn: 'Sister city' }],
     ];
+    // Without a session: a page that says so and offers to sign in (401), not a redirect that drops the post.
     for (const [path, fields] of posts) {
-      expect([path, (await new Browser().post(path, fields)).status]).toEqual([path, 303]);
+      expect([path, (await new FormBrowser(app).post(path, fields)).status]).toEqual([path, 401]);
     }
     for (const role of ['reader', 'editor'] as const) {
-      const b = await Browser.as(role);
+      const b = await browserAs(role);
       const csrf = await b.formToken('/konto');
       for (const [path, fields] of posts) expect([role, path, (await b.post(path, { ...fields, csrf })).status]).toEqual([role, path, 403]);
     }
@@ -163,7 +139,7 @@ describe('who may', () => {
 
 describe('bad input', () => {
   it('names each bad field beside it and in the summary, keeps what was typed, and stores nothing', async () => {
-    const admin = await Browser.as('admin');
+    const admin = await browserAs('admin');
     const csrf = await admin.formToken('/admin/parter/ny');
     const [actorsBefore, auditBefore] = [(await t.database.db.select({ n: count() }).from(actors))[0]!.n, await auditCount()];
     const response = await admin.post('/admin/parter/ny', {
@@ -203,7 +179,7 @@ describe('bad input', () => {
   });
 
   it('refuses a form without its token (403) and a post from another site', async () => {
-    const admin = await Browser.as('admin');
+    const admin = await browserAs('admin');
     const before = await auditCount();
     expect((await admin.post('/admin/avtalstyper', { code: 'utan_token', nameSv: 'Utan', nameEn: 'Without', timeLimited: 'no' })).status).toBe(403);
     const csrf = await admin.formToken('/admin/avtalstyper');
@@ -230,7 +206,7 @@ describe('versions', () => {
     await changeActor({ ctx: admin, slug: actor.slug, input: { name: 'Stale kommun (rättad)', kind: 'kommun', countyCode: '09', version: 1 } });
     expect((await refusal(changeActor({ ctx: admin, slug: actor.slug, input: { name: 'Another', kind: 'kommun', version: 1 } }))).code).toBe('CONFLICT');
 
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken(`/admin/parter/${actor.slug}/andra`);
     const before = await auditCount();
     const response = await b.post(`/admin/parter/${actor.slug}/andra`, { csrf, version: '1', name: 'Mitt namn', kind: 'kommun', countyCode: '09', visibility: 'public' });
@@ -262,7 +238,7 @@ describe('the hierarchy of places', () => {
     const below = await refusal(changeCounterpart({ ctx: admin, slug: province.slug, input: { nameLatin: province.nameLatin, level: 'province', parent: district.slug } }));
     expect(below.problems).toEqual([{ field: 'parent', message: `${district.nameLatin} lies inside ${province.nameLatin}: a place cannot lie inside itself` }]);
 
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken(`/admin/motparter/${city.slug}/andra`);
     const response = await b.post(`/admin/motparter/${province.slug}/andra`, { csrf, version: '1', nameLatin: province.nameLatin, level: 'province', parent: city.slug, visibility: 'public', lat: '30', lon: '110' });
     expect(response.status).toBe(400);
@@ -273,13 +249,13 @@ describe('the hierarchy of places', () => {
 
   it('moves a place with everything inside it, and the agreements that name them follow, in one change', async () => {
     const { province, other, city, district, agreement } = await register('move');
-    const anonymous = new Browser();
+    const anonymous = new FormBrowser(app);
     // Read (and cached) before the move.
     expect((await anonymous.page(`/avtal?place=${province.slug}`)).html).toContain(agreement.slug);
     expect((await anonymous.page(`/avtal?place=${other.slug}`)).html).not.toContain(agreement.slug);
     expect((await anonymous.page(`/motparter/${other.slug}`)).html).not.toContain(agreement.slug);
 
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken(`/admin/motparter/${city.slug}/andra`);
     const moved = await b.post(`/admin/motparter/${city.slug}/andra`, {
       csrf,
@@ -324,10 +300,10 @@ describe('the hierarchy of places', () => {
 describe('Swedish parties', () => {
   it("a change of name shows on the party's page, in the lists and on the map on the next request", async () => {
     const { actor, agreement } = await register('rename');
-    const anonymous = new Browser();
+    const anonymous = new FormBrowser(app);
     for (const path of [`/parter/${actor.slug}`, '/parter', '/avtal?county=09', `/avtal/${agreement.slug}`, '/karta?county=09']) expect((await anonymous.page(path)).html).toContain('rename kommun');
 
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken(`/admin/parter/${actor.slug}/andra`);
     const saved = await b.post(`/admin/parter/${actor.slug}/andra`, {
       csrf,
@@ -363,18 +339,18 @@ describe('Swedish parties', () => {
     await changeActor({ ctx: as('admin'), slug: actor.slug, input: { name: actor.name, kind: 'kommun', countyCode: '09', visibility: 'internal' } });
     const [row] = await t.database.db.select({ label: agreements.partyLabel }).from(agreements).where(eq(agreements.id, agreement.id));
     expect(row!.label).toBe('');
-    expect((await new Browser().page(`/parter/${actor.slug}`)).status).toBe(404);
+    expect((await new FormBrowser(app).page(`/parter/${actor.slug}`)).status).toBe(404);
   });
 
   it('adds a party through the form, its address part made from its name', async () => {
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken('/admin/parter/ny');
     const name = `Nyskapade Ödeshögs ${Date.now().toString(36)} kommun`;
     const response = await b.post('/admin/parter/ny', { csrf, name, kind: 'kommun', countyCode: '05', visibility: 'public', seatLat: '', seatLon: '' });
     expect(response.status).toBe(303);
     const slug = /\/admin\/parter\/([a-z0-9-]+)\/andra/.exec(response.headers.get('location')!)![1]!;
     expect(slug).toMatch(/^nyskapade-odeshogs-/);
-    expect((await new Browser().page(`/parter/${slug}`)).html).toContain(name);
+    expect((await new FormBrowser(app).page(`/parter/${slug}`)).html).toContain(name);
     const again = await b.post('/admin/parter/ny', { csrf, name, kind: 'kommun', visibility: 'public' });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain(`<a href="#actor-slug">Det finns redan en part med kortnamnet ”${slug}”.</a>`);
@@ -383,7 +359,7 @@ describe('Swedish parties', () => {
   it('records a renaming: both parties keep their pages, linked to each other', async () => {
     const { actor } = await register('succ');
     const successor = await createActor({ ctx: systemCtx(t), organisationId: ortsband, input: { slug: uniqueSlug('succ-new'), name: 'Succ region', kind: 'region', countyCode: '09' } });
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const path = `/admin/parter/${actor.slug}/efterfoljd`;
     const csrf = await b.formToken(`/admin/parter/${actor.slug}/andra`);
     const bad = await b.post(path, { csrf, direction: 'predecessor', kind: 'renamed', other: '', date: '2019-13' });
@@ -399,15 +375,15 @@ describe('Swedish parties', () => {
     expect(ok.status).toBe(303);
     const [row] = await t.database.db.select().from(actorSuccessions).where(eq(actorSuccessions.predecessorId, actor.id));
     expect([row!.successorId, row!.kind, row!.date]).toEqual([successor.id, 'merged', '2019-01-01']);
-    expect((await new Browser().page(`/parter/${actor.slug}`)).html).toContain('Succ region');
-    expect((await new Browser().page(`/parter/${successor.slug}`)).html).toContain(actor.name);
+    expect((await new FormBrowser(app).page(`/parter/${actor.slug}`)).html).toContain('Succ region');
+    expect((await new FormBrowser(app).page(`/parter/${successor.slug}`)).html).toContain(actor.name);
     expect((await b.page(`/admin/parter/${successor.slug}/andra`)).html).toContain('gick upp i');
   });
 });
 
 describe('organisations and kinds of agreement', () => {
   it('adds a national body and a Swedish body found by its name, and names a body that is not there', async () => {
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken('/admin/organisationer');
     const skr = await b.post('/admin/organisationer', { csrf, name: 'Sveriges Kommuner och Regioner', slug: 'skr', actor: '' });
     expect([skr.status, skr.headers.get('location')]).toEqual([303, '/admin/organisationer?tillagd=Sveriges+Kommuner+och+Regioner']);
@@ -433,7 +409,7 @@ describe('organisations and kinds of agreement', () => {
   });
 
   it('adds a kind and renames it, naming each bad field', async () => {
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken('/admin/avtalstyper');
     const bad = await b.post('/admin/avtalstyper', { csrf, code: 'Projekt Avtal', nameSv: '', nameEn: 'Project agreement', timeLimited: 'maybe' });
     expect(bad.status).toBe(400);
@@ -452,6 +428,10 @@ describe('organisations and kinds of agreement', () => {
     const [row] = await t.database.db.select().from(agreementKinds).where(eq(agreementKinds.code, 'projektavtal'));
     expect(row).toEqual({ code: 'projektavtal', nameSv: 'Projektöverenskommelse', nameEn: 'Project arrangement', timeLimited: true });
     expect((await b.page('/admin/avtalstyper')).html).toContain('Projektöverenskommelse');
+    // The public pages name an agreement of the kind by the kind's name as kept, in each language.
+    const made = await createAgreement({ ctx: as('editor'), organisationId: ortsband, input: { slug: uniqueSlug('projekt'), kind: 'projektavtal', parties: ['kalix'], counterparts: ['zhejiang'] } });
+    for (const path of [`/avtal/${made.slug}`, '/avtal?kind=projektavtal']) expect(await (await app.request(path)).text(), path).toContain('Projektöverenskommelse');
+    expect(await (await app.request(`/avtal/${made.slug}?lang=en`)).text()).toContain('Project arrangement');
     const empty = await b.post('/admin/avtalstyper/projektavtal/andra', { csrf, nameSv: ' ', nameEn: 'X' });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('<a href="#rename-nameSv">Skriv det svenska namnet.</a>');
@@ -460,7 +440,7 @@ describe('organisations and kinds of agreement', () => {
 
 describe('text no column can hold', () => {
   it('refuses a NUL or half a surrogate pair in any field, naming it, and stores nothing', async () => {
-    const b = await Browser.as('admin');
+    const b = await browserAs('admin');
     const csrf = await b.formToken('/admin/parter/ny');
     const before = await auditCount();
     const nul = await b.post('/admin/parter/ny', { csrf, name: 'Nul\u0000kommun', kind: 'kommun', visibility: 'public' });

@@ -14,6 +14,7 @@ import { DomainError } from '../../src/domain/errors.ts';
 import { agreementHistory } from '../../src/domain/history/agreement-history.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { FormBrowser, formFields, withAction } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -175,80 +176,28 @@ describe('an agreement\'s history (the verb)', () => {
 });
 
 /** A browser's cookie jar for this site. */
-class Browser {
-  cookies = new Map<string, string>();
-  async request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  async page(path: string) {
-    const response = await this.request(path);
-    return { response, html: await response.text() };
-  }
-  async formToken(path: string) {
-    return /name="csrf" value="([^"]+)"/.exec((await this.page(path)).html)?.[1] ?? '';
-  }
-  post(path: string, fields: Record<string, string> | URLSearchParams) {
-    return this.request(path, { method: 'POST', body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-  async signIn(email: string) {
-    const response = await this.post('/logga-in', { csrf: await this.formToken('/logga-in'), email, password: PASSWORD });
-    expect(response.status).toBe(303);
-    return this;
-  }
-}
 
-/** Every named field of the first form posting to `action` in `html`, as the browser would send it (ticked boxes and selected options only). */
-function formFields(html: string, action: string): URLSearchParams {
-  const at = html.indexOf(`action="${action}"`);
-  const form = html.slice(at, html.indexOf('</form>', at));
-  const fields = new URLSearchParams();
-  const unescape = (s: string) => s.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const attrs = m[1]!;
-    const name = /name="([^"]*)"/.exec(attrs)?.[1];
-    if (!name) continue;
-    const type = /type="([^"]*)"/.exec(attrs)?.[1] ?? 'text';
-    if ((type === 'checkbox' || type === 'radio') && !/\bchecked\b/.test(attrs)) continue;
-    fields.append(name, unescape(/value="([^"]*)"/.exec(attrs)?.[1] ?? (type === 'checkbox' ? 'on' : '')));
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/select>/g)) {
-    const selected = /<option value="([^"]*)" selected/.exec(m[2]!)?.[1] ?? /<option value="([^"]*)"/.exec(m[2]!)?.[1] ?? '';
-    fields.append(m[1]!, unescape(selected));
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]*)"[^>]*>([\s\S]*?)<\/textarea>/g)) fields.append(m[1]!, unescape(m[2]!));
-  return fields;
+/** A browser signed in with a password. */
+async function signedIn(email: string) {
+  const browser = new FormBrowser(app);
+  expect((await browser.signIn(email, PASSWORD)).status).toBe(303);
+  return browser;
 }
-
-const withAction = (fields: URLSearchParams, action: string, set: Record<string, string> = {}) => {
-  const out = new URLSearchParams(fields);
-  for (const [k, v] of Object.entries(set)) out.set(k, v);
-  out.set('action', action);
-  return out;
-};
 
 describe('the editing pages', () => {
   it('send an anonymous visitor to sign in, and answer 403 to a signed-in person who may not change the agreement', async () => {
     const made = await newAgreement();
-    const anonymous = new Browser();
+    const anonymous = new FormBrowser(app);
     for (const path of ['/avtal/ny', `/avtal/${made.slug}/andra`, `/avtal/${made.slug}/handelse`, `/avtal/${made.slug}/historik`]) {
       const response = await anonymous.request(path);
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toMatch(/^\/logga-in/);
     }
-    const other = await new Browser().signIn(people.editorB);
+    const other = await signedIn(people.editorB);
     expect((await other.request(`/avtal/${made.slug}/andra`)).status).toBe(403);
     expect((await other.request(`/avtal/${made.slug}/handelse`)).status).toBe(403);
     expect((await other.request(`/avtal/${made.slug}/historik`)).status).toBe(200);
-    const reader = await new Browser().signIn(people.readerA);
+    const reader = await signedIn(people.readerA);
     expect((await reader.request('/avtal/ny')).status).toBe(403);
     const internal = await newAgreement(org.a, { visibility: 'internal' });
     expect((await other.request(`/avtal/${internal.slug}/andra`)).status).toBe(404);
@@ -256,7 +205,7 @@ describe('the editing pages', () => {
   });
 
   it('create an agreement by finding its parties by SCB code and pinyin without tones', async () => {
-    const editor = await new Browser().signIn(people.editorA);
+    const editor = await signedIn(people.editorA);
     const { response, html } = await editor.page('/avtal/ny');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
@@ -284,7 +233,7 @@ describe('the editing pages', () => {
 
   it('name the bad field beside it and in the summary, keep what was typed, and store nothing', async () => {
     const made = await newAgreement();
-    const editor = await new Browser().signIn(people.editorA);
+    const editor = await signedIn(people.editorA);
     const { html } = await editor.page(`/avtal/${made.slug}/andra`);
     const before = await auditCount();
     const response = await editor.post(`/avtal/${made.slug}/andra`, withAction(formFields(html, `/avtal/${made.slug}/andra`), 'save', { signedOn: '2019-13-45', term: 'två år' }));
@@ -300,8 +249,8 @@ describe('the editing pages', () => {
 
   it('show a conflict beside what was typed, and save it when sent again', async () => {
     const made = await newAgreement();
-    const first = await new Browser().signIn(people.editorA);
-    const second = await new Browser().signIn(people.admin);
+    const first = await signedIn(people.editorA);
+    const second = await signedIn(people.admin);
     const path = `/avtal/${made.slug}/andra`;
     const mine = formFields((await first.page(path)).html, path);
     const theirs = formFields((await second.page(path)).html, path);
@@ -321,7 +270,7 @@ describe('the editing pages', () => {
 
   it('record an ending with a reason and a source, and show it in the history', async () => {
     const made = await newAgreement();
-    const editor = await new Browser().signIn(people.editorA);
+    const editor = await signedIn(people.editorA);
     const path = `/avtal/${made.slug}/handelse`;
     const { html } = await editor.page(path);
     const searched = await (await editor.post(path, withAction(formFields(html, path), 'find-sources', { sourceQuery: 'nkk2022' }))).text();
@@ -345,7 +294,7 @@ describe('the editing pages', () => {
 
   it('a bad event names its field and stores nothing', async () => {
     const made = await newAgreement();
-    const editor = await new Browser().signIn(people.editorA);
+    const editor = await signedIn(people.editorA);
     const path = `/avtal/${made.slug}/handelse`;
     const { html } = await editor.page(path);
     const response = await editor.post(path, withAction(formFields(html, path), 'save', { type: 'ended', date: '2019-02-30', 'reason.0.code': 'other' }));

@@ -11,6 +11,7 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { openInvitationOf } from '../../src/domain/accounts/invitations.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { FormBrowser } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let smtp: SMTPServer;
@@ -42,32 +43,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-class Browser {
-  cookies = new Map<string, string>();
-  constructor(readonly app: ReturnType<typeof createApp>) {}
-  async request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await this.app.fetch(new Request(new URL(path, 'http://localhost'), { ...init, headers, redirect: 'manual' }));
-    for (const line of response.headers.getSetCookie()) {
-      const [name, value] = line.split(';')[0]!.split('=') as [string, string];
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  async formToken(path: string) {
-    return /name="csrf" value="([^"]+)"/.exec(await (await this.request(path)).text())?.[1] ?? '';
-  }
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-}
 
 async function signedIn(app: ReturnType<typeof createApp>, role: 'admin' | 'editor') {
   const email = `${uniqueSlug(role)}@ortsband.test`;
   await addUser({ ctx: systemCtx(t), input: { email, displayName: `The ${role}`, organisation: 'ortsband', role, password: 'a long passphrase' } });
-  const browser = new Browser(app);
+  const browser = new FormBrowser(app);
   const answer = await browser.post('/logga-in', { csrf: await browser.formToken('/logga-in'), email, password: 'a long passphrase' });
   expect(answer.status).toBe(303);
   return browser;
@@ -87,7 +67,7 @@ describe('invitations', () => {
     const [row] = await t.database.db.select({ tokenHash: invitations.tokenHash }).from(invitations).where(eq(invitations.email, invitee));
     expect(row!.tokenHash).not.toContain(link.split('/').pop());
 
-    const person = new Browser(withMail);
+    const person = new FormBrowser(withMail);
     const form = await (await person.request(link)).text();
     expect(form).toContain(`Du är inbjuden som redaktör för Ortsband (redaktionen), med adressen ${invitee}.`);
     const csrf = /name="csrf" value="([^"]+)"/.exec(form)![1]!;
@@ -102,7 +82,7 @@ describe('invitations', () => {
     const [user] = await t.database.db.select().from(users).where(eq(users.email, invitee));
     expect(user!.role).toBe('editor');
     // The link works once.
-    const again = await new Browser(withMail).request(link);
+    const again = await new FormBrowser(withMail).request(link);
     expect(again.status).toBe(404);
     expect(await again.text()).toContain('Länken gäller inte');
   });
@@ -155,7 +135,7 @@ describe('invitations', () => {
   it('is refused to anyone but an administrator, and invites nobody for them', async () => {
     const editor = await signedIn(withMail, 'editor');
     expect((await editor.request('/admin/anvandare')).status).toBe(403);
-    const anonymous = await new Browser(withMail).request('/admin/anvandare');
+    const anonymous = await new FormBrowser(withMail).request('/admin/anvandare');
     expect([anonymous.status, anonymous.headers.get('location')]).toEqual([303, '/logga-in?tillbaka=%2Fadmin%2Fanvandare']);
     const forged = await editor.post('/admin/anvandare', { csrf: await editor.formToken('/konto'), email: 'x@kommun.se', organisation: 'ortsband', role: 'admin' });
     expect(forged.status).toBe(403);

@@ -101,8 +101,10 @@ describe('who may open the pages', () => {
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe(`/logga-in?tillbaka=${encodeURIComponent(path)}`);
     }
+    // A post without a session is told so, with the way to sign in, and stores nothing.
     const posted = await visitors.anonymous.post(`${contactsPage()}`, { name: 'Ingen' });
-    expect(posted.status).toBe(303);
+    expect(posted.status).toBe(401);
+    expect(await posted.text()).toContain(`href="/logga-in?tillbaka=${encodeURIComponent(contactsPage())}"`);
     expect(await count(contactPersons)).toBe(0);
   });
 

@@ -8,6 +8,7 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { changeUser } from '../../src/domain/accounts/change-user.ts';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../src/domain/accounts/sign-in.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { FormBrowser } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -25,31 +26,6 @@ async function person(role: 'reader' | 'editor' = 'editor') {
 }
 
 /** A browser's cookie jar for this site. */
-class Browser {
-  cookies = new Map<string, string>();
-  async request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const response = await app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-    for (const line of response.headers.getSetCookie()) {
-      const [pair] = line.split(';');
-      const [name, value] = pair!.split('=') as [string, string];
-      if (value === '' || /max-age=0/i.test(line)) this.cookies.delete(name);
-      else this.cookies.set(name, value);
-    }
-    return response;
-  }
-  async formToken(path: string) {
-    const html = await (await this.request(path)).text();
-    return /name="csrf" value="([^"]+)"/.exec(html)?.[1] ?? '';
-  }
-  post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
-  }
-  async signIn(email: string, password = PASSWORD) {
-    return this.post('/logga-in', { csrf: await this.formToken('/logga-in'), email, password });
-  }
-}
 
 const sessionCount = async (email: string) =>
   (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, email)))[0]!.n;
@@ -57,8 +33,8 @@ const sessionCount = async (email: string) =>
 describe('signing in with a local password', () => {
   it('signs in, shows who is signed in, and signs out everywhere the session was', async () => {
     const email = await person();
-    const browser = new Browser();
-    const signedIn = await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    const signedIn = await browser.signIn(email, PASSWORD);
     expect([signedIn.status, signedIn.headers.get('location')]).toEqual([303, '/konto']);
     const cookie = signedIn.headers.getSetCookie().find((c) => c.startsWith('ortsband_session='))!;
     expect(cookie).toMatch(/HttpOnly/);
@@ -69,7 +45,7 @@ describe('signing in with a local password', () => {
     expect(account).toContain('redaktör');
     expect(await sessionCount(email)).toBe(1);
     // The same session from another copy of the cookie ends with the sign-out.
-    const copy = new Browser();
+    const copy = new FormBrowser(app);
     copy.cookies.set('ortsband_session', browser.cookies.get('ortsband_session')!);
     const token = await browser.formToken('/konto');
     const out = await browser.post('/logga-ut', { csrf: token });
@@ -80,8 +56,8 @@ describe('signing in with a local password', () => {
 
   it('keeps only the hash of the session id in the database', async () => {
     const email = await person();
-    const browser = new Browser();
-    await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    await browser.signIn(email, PASSWORD);
     const token = browser.cookies.get('ortsband_session')!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const rows = await t.database.db.select({ idHash: sessions.idHash }).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(eq(users.email, email));
@@ -92,8 +68,8 @@ describe('signing in with a local password', () => {
 
   it('issues a new session id at sign-in and ends the one the browser had', async () => {
     const [first, second] = [await person(), await person()];
-    const browser = new Browser();
-    await browser.signIn(first);
+    const browser = new FormBrowser(app);
+    await browser.signIn(first, PASSWORD);
     const before = browser.cookies.get('ortsband_session')!;
     // Signed in, the forms carry the session's token; signing in as someone else replaces the session.
     const response = await browser.post('/logga-in', { csrf: await browser.formToken('/konto'), email: second, password: PASSWORD });
@@ -101,15 +77,15 @@ describe('signing in with a local password', () => {
     expect(browser.cookies.get('ortsband_session')).not.toBe(before);
     expect(await sessionCount(first)).toBe(0);
     expect(await sessionCount(second)).toBe(1);
-    const stale = new Browser();
+    const stale = new FormBrowser(app);
     stale.cookies.set('ortsband_session', before);
     expect((await stale.request('/konto')).status).toBe(303);
   });
 
   it('answers a wrong password and an unknown address alike, with the message beside the field, and keeps the address typed', async () => {
     const email = await person();
-    const wrong = await new Browser().signIn(email, 'not the password');
-    const unknown = await new Browser().signIn(`${uniqueSlug('nobody')}@kommun.se`, 'not the password');
+    const wrong = await new FormBrowser(app).signIn(email, 'not the password');
+    const unknown = await new FormBrowser(app).signIn(`${uniqueSlug('nobody')}@kommun.se`, 'not the password');
     expect([wrong.status, unknown.status]).toEqual([400, 400]);
     const page = await wrong.text();
     expect(page).toContain('Det finns ett problem');
@@ -122,7 +98,7 @@ describe('signing in with a local password', () => {
 
   it('refuses a form without its token, with a forged token, or from another site', async () => {
     const email = await person();
-    const browser = new Browser();
+    const browser = new FormBrowser(app);
     const token = await browser.formToken('/logga-in');
     expect((await browser.post('/logga-in', { email, password: PASSWORD })).status).toBe(403);
     expect((await browser.post('/logga-in', { csrf: 'x'.repeat(43), email, password: PASSWORD })).status).toBe(403);
@@ -134,27 +110,27 @@ describe('signing in with a local password', () => {
 
   it(`stops trying after ${MAX_FAILURES_PER_ACCOUNT} failures on an account, even with the right password`, async () => {
     const email = await person();
-    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await new Browser().signIn(email, `wrong ${i}`)).status).toBe(400);
-    const blocked = await new Browser().signIn(email);
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) expect((await new FormBrowser(app).signIn(email, `wrong ${i}`)).status).toBe(400);
+    const blocked = await new FormBrowser(app).signIn(email, PASSWORD);
     expect(blocked.status).toBe(429);
     expect(await blocked.text()).toContain('För många misslyckade försök');
     expect(await sessionCount(email)).toBe(0);
     // The window passes: the count is of recent failures only.
     await t.database.db.update(signInFailures).set({ at: sql`now() - interval '16 minutes'` }).where(eq(signInFailures.key, `account:${email}`));
-    expect((await new Browser().signIn(email)).status).toBe(303);
+    expect((await new FormBrowser(app).signIn(email, PASSWORD)).status).toBe(303);
   });
 
   it('a disabled user cannot sign in, and a role change or disabling ends the sessions they had', async () => {
     const email = await person();
-    const browser = new Browser();
-    await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    await browser.signIn(email, PASSWORD);
     await changeUser({ ctx: systemCtx(t), input: { email, role: 'reader' } });
     expect((await browser.request('/konto')).status).toBe(303);
-    await browser.signIn(email);
+    await browser.signIn(email, PASSWORD);
     expect(await (await browser.request('/konto')).text()).toContain('läsare');
     await changeUser({ ctx: systemCtx(t), input: { email, disabled: true } });
     expect((await browser.request('/konto')).status).toBe(303);
-    const refused = await new Browser().signIn(email);
+    const refused = await new FormBrowser(app).signIn(email, PASSWORD);
     expect(refused.status).toBe(403);
     expect(await refused.text()).toContain('Kontot är avstängt');
   });
@@ -183,8 +159,8 @@ describe('personal access keys for the API', () => {
 
   it('makes a key shown once, which the API takes until it is revoked', async () => {
     const email = await person();
-    const browser = new Browser();
-    await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    await browser.signIn(email, PASSWORD);
     const csrf = await browser.formToken('/konto');
     const created = await browser.post('/konto/nycklar', { csrf, name: 'Import från ärendesystemet', scope: 'read', days: '30' });
     expect(created.status).toBe(200);
@@ -199,8 +175,8 @@ describe('personal access keys for the API', () => {
     expect(answer.headers.get('x-cache')).toBeNull(); // a key's answers are not shared
     const id = /action="\/konto\/nycklar\/(\d+)\/aterkalla"/.exec(account)![1]!;
     // Another person cannot revoke it: to them it is not there.
-    const other = new Browser();
-    await other.signIn(await person());
+    const other = new FormBrowser(app);
+    await other.signIn(await person(), PASSWORD);
     expect((await other.post(`/konto/nycklar/${id}/aterkalla`, { csrf: await other.formToken('/konto') })).status).toBe(404);
     expect((await api(key)).status).toBe(200);
     expect((await browser.post(`/konto/nycklar/${id}/aterkalla`, { csrf })).status).toBe(303);
@@ -212,8 +188,8 @@ describe('personal access keys for the API', () => {
 
   it('names every bad field of the form, keeps what was typed, and makes no key', async () => {
     const email = await person();
-    const browser = new Browser();
-    await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    await browser.signIn(email, PASSWORD);
     const answer = await browser.post('/konto/nycklar', { csrf: await browser.formToken('/konto'), name: '', scope: 'admin', days: '7' });
     expect(answer.status).toBe(400);
     const page = await answer.text();
@@ -225,8 +201,8 @@ describe('personal access keys for the API', () => {
 
   it('a key stops working when its user changes role or is disabled, and an unknown key is 401', async () => {
     const email = await person();
-    const browser = new Browser();
-    await browser.signIn(email);
+    const browser = new FormBrowser(app);
+    await browser.signIn(email, PASSWORD);
     const key = keyOf(await (await browser.post('/konto/nycklar', { csrf: await browser.formToken('/konto'), name: 'k', scope: 'write', days: '90' })).text())!;
     expect((await api(key)).status).toBe(200);
     await changeUser({ ctx: systemCtx(t), input: { email, role: 'reader' } });
