@@ -17,7 +17,7 @@ import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { fingerprint } from '../support/fingerprint.ts';
-import { BROKEN_UTF8_BYTES, generator } from '../support/generated.ts';
+import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8_BYTES, generator } from '../support/generated.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -73,13 +73,7 @@ const date = (field: string): BadField => ({ field, values: [...BAD_DATES, 2019,
 /** The fields of an agreement, as created and as changed, and what is wrong for each. */
 const AGREEMENT_FIELDS_BAD: BadField[] = [
   { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000)] },
-  text('officialTitle'),
-  text('term'),
-  text('renewalRule'),
-  text('funding'),
-  text('responsibleUnit'),
-  text('summary'),
-  text('summaryEn'),
+  ...AGREEMENT_TEXT_FIELDS.map((field) => text(field)),
   date('signedOn'),
   date('endsOn'),
   { field: 'themes', values: ['theme', 5, [1], [''], Array.from({ length: 51 }, () => 't'), [HUGE[0]]] },

@@ -16,7 +16,7 @@ import { EDITORIAL } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { fingerprint } from '../support/fingerprint.ts';
 import { FormBrowser, formFields } from '../support/form-browser.ts';
-import { BROKEN_UTF8, generator } from '../support/generated.ts';
+import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8, generator } from '../support/generated.ts';
 
 const AGREEMENT = 'goteborg--shanghai';
 const PASSWORD = 'a long passphrase';
@@ -58,13 +58,7 @@ const FORMS: Form[] = [
       { field: 'slug', values: BAD_SLUGS },
       choice('kind'),
       choice('visibility'),
-      text('officialTitle'),
-      text('term'),
-      text('renewalRule'),
-      text('funding'),
-      text('responsibleUnit'),
-      text('summary'),
-      text('summaryEn'),
+      ...AGREEMENT_TEXT_FIELDS.map((field) => text(field)),
       text('themes'),
       text('comment'),
       date('signedOn'),

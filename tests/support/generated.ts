@@ -19,3 +19,6 @@ export const BROKEN_UTF8 = ['%FF', '%FE%FF', '%C3%28', '%C0%AF', '%ED%A0%80', '%
 
 /** The bytes of the BROKEN_UTF8 sequences that are escapes (the broken escapes left out). */
 export const BROKEN_UTF8_BYTES: Uint8Array[] = BROKEN_UTF8.filter((s) => /^(%[0-9A-F]{2})+$/.test(s)).map((s) => Uint8Array.from(s.slice(1).split('%'), (h) => parseInt(h, 16)));
+
+/** An agreement's free-text fields, as the API and the forms take them: the generated bad writes and posts break each. */
+export const AGREEMENT_TEXT_FIELDS = ['officialTitle', 'term', 'renewalRule', 'funding', 'responsibleUnit', 'summary', 'summaryEn'] as const;
