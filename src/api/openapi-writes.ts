@@ -3,7 +3,7 @@
 // give (writes.ts) is listed with its status.
 import { z } from 'zod';
 import { changeAgreementSchema, createAgreementSchema } from '../domain/agreements/schemas.ts';
-import { citeSourceSchema, createSourceSchema } from '../domain/sources/schemas.ts';
+import { changeCitationSchema, changeSourceFields, citeSourceSchema, createSourceSchema, removeCitationSchema } from '../domain/sources/schemas.ts';
 import { recordEventSchema } from '../domain/status/schemas.ts';
 import { DATE_FORMS } from '../domain/dates.ts';
 import { MAX_BODY_BYTES } from './json-body.ts';
@@ -38,6 +38,13 @@ const REFUSALS = {
 const ON_RECORD = {
   404: errorResponse('No such agreement, or one the key holder may not read'),
   409: errorResponse('The agreement was changed since the version sent (expectedVersion), or the change contradicts its state: `current` holds the version stored now'),
+};
+
+const citationParam = { name: 'id', in: 'path', required: true, description: "The citation's id, as POST /api/agreements/{slug}/citations answered it", schema: { type: 'integer', minimum: 1 } };
+const sourceSlugParam = { ...slugParam, description: "The source's slug" };
+const ON_CITATION = {
+  404: errorResponse('No such agreement, or one the key holder may not read; or no such citation of it (on it or on one of its events)'),
+  409: ON_RECORD[409],
 };
 
 /** A write; `answer` is what a success gives: 201 (made, with Location) unless told 200 (changed). */
@@ -99,6 +106,40 @@ export function writePaths() {
         [slugParam],
       ),
     },
+    '/api/agreements/{slug}/citations/{id}': {
+      patch: write(
+        'changeCitation',
+        "Change the passage of a citation on the agreement or on one of its status events",
+        "Send the agreement's version you read as expectedVersion: if someone changed it since, the answer is 409 and nothing is written. The agreement's version moves.",
+        'ChangeCitation',
+        "The citation, and the agreement's new version",
+        ON_CITATION,
+        [slugParam, citationParam],
+        200,
+      ),
+      delete: write(
+        'removeCitation',
+        'Remove a citation from the agreement or one of its status events; the source stays',
+        "Send the agreement's version you read as expectedVersion (and a comment as reason, kept in the history): if someone changed it since, the answer is 409 and nothing is removed.",
+        'RemoveCitation',
+        "The agreement's new version",
+        ON_CITATION,
+        [slugParam, citationParam],
+        200,
+      ),
+    },
+    '/api/sources/{slug}': {
+      patch: write(
+        'changeSource',
+        "Change a source of the key holder's organisation: the fields sent change, the others stay",
+        `Send the source's version you read as expectedVersion: if someone changed it since, the answer is 409 with the source as stored now (\`current\`) and nothing is written. A confidential source is never public. ${DATES}`,
+        'ChangeSource',
+        'The source as stored now, with its new version',
+        { 404: errorResponse('No such source, or one the key holder may not read'), 409: errorResponse('The source was changed since the version sent (expectedVersion): `current` holds it as stored now') },
+        [sourceSlugParam],
+        200,
+      ),
+    },
     '/api/sources': {
       post: write(
         'createSource',
@@ -119,5 +160,8 @@ export function writeComponents() {
     RecordStatusEvent: inputSchema(recordEventSchema, 'A status event of the agreement'),
     CreateSource: inputSchema(createSourceSchema, 'A new source'),
     CiteSource: inputSchema(citeSourceSchema, "A citation of a source on the agreement or one of its events"),
+    ChangeCitation: inputSchema(changeCitationSchema, "A citation's passage, with the agreement's version it was read at"),
+    RemoveCitation: inputSchema(removeCitationSchema, "A citation's removal: a comment, and the agreement's version it was read at"),
+    ChangeSource: inputSchema(changeSourceFields.partial(), "The fields of a source to change, with the version it was read at"),
   };
 }

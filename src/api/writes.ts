@@ -21,7 +21,11 @@ import { createSource } from '../domain/sources/create.ts';
 import { recordStatusEvent } from '../domain/status/record-event.ts';
 import { recordEventSchema, type RecordEventInput } from '../domain/status/schemas.ts';
 import { citeSource } from '../domain/sources/cite-source.ts';
-import { citeSourceSchema, createSourceSchema, type CiteSourceInput } from '../domain/sources/schemas.ts';
+import { changeCitationSchema, changeSourceSchema, citeSourceSchema, createSourceSchema, removeCitationSchema, type ChangeSourceInput, type CiteSourceInput } from '../domain/sources/schemas.ts';
+import { changeCitation, removeCitation } from '../domain/sources/change-citation.ts';
+import { changeSource } from '../domain/sources/change.ts';
+import { getSource } from '../domain/sources/get.ts';
+import { notFound } from '../domain/errors.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
@@ -157,6 +161,45 @@ export function writeRoutes(database: Database) {
     const input = (await readJsonObject(c, fieldsOf(createSourceSchema))) as Parameters<typeof createSource>[0]['input'];
     const row = await createSource({ ctx, input, organisationId });
     return c.json(row, 201, { location: `/api/sources/${row.slug}` });
+  });
+
+  /**
+   * A citation of the agreement (or of one of its events) by its id: its
+   * passage changed (PATCH) or the citation removed (DELETE), at the
+   * agreement's version the writer read. Answers the agreement's new version.
+   */
+  const onCitation = (schema: { shape: object }, verb: (ctx: Context, agreement: { id: number; organisationId: number }, id: number, input: Record<string, unknown>) => Promise<unknown>) =>
+    async (c: HonoContext) => {
+      const ctx = writerCtx(database, c);
+      const slug = c.req.param('slug')!;
+      const agreement = await findWritableAgreement(ctx, slug);
+      const id = /^[1-9][0-9]{0,8}$/.test(c.req.param('id')!) ? Number(c.req.param('id')) : 0;
+      if (!id) throw notFound('citation');
+      const input = await readJsonObject(c, fieldsOf(schema));
+      const made = await withCurrentVersion(ctx, slug, () => verb(ctx, agreement, id, input));
+      const now = await findWritableAgreement(ctx, slug);
+      return c.json({ ...(made ? { citation: made } : {}), agreement: { slug, version: now.version, status: now.currentStatus } }, 200);
+    };
+  writes.patch('/agreements/:slug/citations/:id', noStore, keyHolder, accepts(noQuery('agreement')), onCitation(changeCitationSchema, (ctx, agreement, id, input) => changeCitation({ ctx, agreement, id, input })));
+  writes.delete('/agreements/:slug/citations/:id', noStore, keyHolder, accepts(noQuery('agreement')), onCitation(removeCitationSchema, (ctx, agreement, id, input) => removeCitation({ ctx, agreement, id, input })));
+
+  /**
+   * Changes the fields of a source sent, the others stay as stored; a stale
+   * expectedVersion is 409 with the source as stored now (`current`).
+   */
+  writes.patch('/sources/:slug', noStore, keyHolder, accepts(noQuery('source')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const stored = await getSource({ ctx, slug: c.req.param('slug') });
+    requireWrite(ctx, stored.organisationId);
+    const sent = (await readJsonObject(c, fieldsOf(changeSourceSchema))) as Partial<ChangeSourceInput>;
+    const { kind, title, language, author, publisher, published, url, archiveReference, confidential, note, noteEn, visibility } = stored;
+    try {
+      const row = await changeSource({ ctx, slug: stored.slug, input: { kind, title, language, author, publisher, published, url, archiveReference, confidential, note, noteEn, visibility, ...sent } });
+      return c.json(row, 200, { location: `/api/sources/${row.slug}` });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') Object.assign(error, { current: await getSource({ ctx, slug: stored.slug }) });
+      throw error;
+    }
   });
 
   return writes;

@@ -590,7 +590,10 @@ export const sources = pgTable(
     noteEn: text('note_en'),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
+    // Moves with each change in the browser or the API (sources/change.ts, migration 0021).
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     oneOf('sources', t.kind, SOURCE_KINDS),

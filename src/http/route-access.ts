@@ -82,7 +82,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'PATCH /api/agreements/:slug': rule('owner'),
   'POST /api/agreements/:slug/events': rule('owner'),
   'POST /api/agreements/:slug/citations': rule('owner'),
+  'PATCH /api/agreements/:slug/citations/:id': rule('owner'),
+  'DELETE /api/agreements/:slug/citations/:id': rule('owner'),
   'POST /api/sources': rule('editor'),
+  'PATCH /api/sources/:slug': rule('owner'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
@@ -107,7 +110,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/kallor': rule('owner'),
   'POST /avtal/:slug/kallor': rule('owner'),
   'POST /avtal/:slug/kallor/citera': rule('owner'),
+  'POST /avtal/:slug/kallor/citat/:id': rule('owner'),
+  'POST /avtal/:slug/kallor/citat/:id/ta-bort': rule('owner'),
   'POST /avtal/:slug/dokument': rule('owner'),
+  // A source: the editors of the organisation that keeps it, and administrators.
+  'GET /kallor/:source/andra': rule('owner'),
+  'POST /kallor/:source/andra': rule('owner'),
   // A document: whoever may read its record; the public only one marked public of a public record (404 to the rest).
   'GET /dokument/:id': rule('everyone'),
   // Any editor is let through to the verb, which finds the document's organisation (403 to another's editor).

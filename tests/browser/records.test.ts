@@ -7,8 +7,10 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { sources } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -90,7 +92,7 @@ describe('the sources page', () => {
     // Cite it, with the passage; first as a stale form (someone else changed the agreement).
     await page.fill('#cite-passage', 'Tredje stycket');
     await check(page, 'records-cite-filled');
-    await page.evaluate(() => ((document.querySelector('input[name=expectedVersion]') as HTMLInputElement).value = '1'));
+    await page.evaluate(() => ((document.querySelector('form[action$="/kallor/citera"] input[name=expectedVersion]') as HTMLInputElement).value = '1'));
     await Promise.all([page.waitForNavigation(), page.click('#citera + form button[type=submit], form[action$="/kallor/citera"] button[type=submit]')]);
     expect(await page.locator('.notice[role=alert]').innerText()).toContain('Någon annan ändrade avtalet');
     expect(await page.locator('#cite-passage').inputValue()).toBe('Tredje stycket');
@@ -108,6 +110,67 @@ describe('the sources page', () => {
     await Promise.all([page.waitForNavigation(), page.click('form[action$="/kallor/citera"] button[type=submit]')]);
     expect(await page.locator('#cite-on-error').innerText()).toContain('Avtalet har ingen sådan händelse');
     await check(page, 'records-cite-error');
+    await context.close();
+  });
+
+  it('changes a citation’s passage and removes it by keyboard, and changes the source on its own page, passing axe-core in every state', async () => {
+    const { context, page } = await signedIn();
+    await page.goto(`${base}/avtal/${AGREEMENT}/kallor`);
+    // A citation of a source the editor's organisation keeps: the one made above.
+    const row = page.locator('#citerade + table tbody tr', { hasText: 'Tredje stycket' });
+    await row.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    const passage = row.locator('textarea[name=passage]');
+    expect(await passage.isVisible()).toBe(true);
+    await check(page, 'records-citation-open');
+    await passage.fill('x'.repeat(1001));
+    await passage.evaluate((el) => el.removeAttribute('maxlength'));
+    await passage.fill('x'.repeat(1001));
+    await Promise.all([page.waitForNavigation(), row.locator('button', { hasText: 'Spara stället' }).click()]);
+    // Refused: the row's form is open, with its problem beside the field.
+    const refused = page.locator('details[open]');
+    expect(await refused.locator('.error-message').innerText()).toContain('längre än 1000 tecken');
+    await check(page, 'records-citation-error');
+    await refused.locator('textarea[name=passage]').fill('Fjärde stycket');
+    await refused.locator('textarea[name=passage]').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Rätt stycke');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/klart=citationChanged/);
+    expect(await page.locator('#citerade + table').innerText()).toContain('Fjärde stycket');
+
+    // The source's own page, from the citation's row.
+    const changed = page.locator('#citerade + table tbody tr', { hasText: 'Fjärde stycket' });
+    await Promise.all([page.waitForNavigation(), changed.locator('a', { hasText: 'Ändra källan' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Ändra källan');
+    await check(page, 'records-source-edit');
+    await page.fill('#source-published', '2020-13-06');
+    await page.fill('#source-language', 'S1');
+    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+    expect(await page.locator('.error-summary a').count()).toBe(2);
+    expect(await page.locator('#source-published').inputValue()).toBe('2020-13-06');
+    await check(page, 'records-source-edit-error');
+    // Someone else saves in between: their value beside ours, ours kept.
+    await page.fill('#source-published', '2020-05-07');
+    await page.fill('#source-language', 'sv');
+    await t.database.db.update(sources).set({ author: 'Någon annan', version: sql`${sources.version} + 1` }).where(eq(sources.title, 'Göteborgs-Posten: Staden avslutar samarbetet'));
+    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+    expect(await page.locator('.notice[role=alert]').innerText()).toContain('Någon annan sparade källan');
+    expect(await page.locator('.notice[role=alert] table').innerText()).toMatch(/Författare\s+Någon annan/);
+    await check(page, 'records-source-edit-conflict');
+    await page.focus('#source-title');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    await page.waitForURL(/klart=sourceChanged/);
+    expect(await page.locator('.notice').innerText()).toContain('Källan är sparad');
+
+    // Remove the citation: the source stays on the list to cite.
+    const again = page.locator('#citerade + table tbody tr', { hasText: 'Fjärde stycket' });
+    await again.locator('summary').click();
+    await Promise.all([page.waitForNavigation(), again.locator('button', { hasText: 'Ta bort citeringen' }).click()]);
+    expect(await page.locator('.notice').innerText()).toContain('Citeringen är borttagen');
+    expect(await page.locator('#citerade + table').innerText()).not.toContain('Fjärde stycket');
+    expect(await page.locator('#cite-source').innerText()).toContain('Göteborgs-Posten: Staden avslutar samarbetet');
+    await check(page, 'records-citation-removed');
     await context.close();
   });
 

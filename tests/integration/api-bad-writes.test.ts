@@ -154,6 +154,27 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'noteEn', values: ['only English', ...NOT_TEXT] },
     ],
   },
+  {
+    method: 'PATCH',
+    path: '/api/sources/nkk2022',
+    // The fields sent change, the others stay: an empty body changes nothing.
+    base: () => ({}),
+    bad: [
+      { field: 'kind', values: ['nope', 5, null, 'Report'] },
+      { field: 'title', values: ['', 5, null, ...HUGE] },
+      { field: 'language', values: ['swe', 'SV', 5, 's', null] },
+      text('author'),
+      text('publisher'),
+      text('archiveReference'),
+      text('note'),
+      date('published'),
+      { field: 'url', values: ['not a url', 5, `https://example.org/${'x'.repeat(100_000)}`, 'www.example.org'] },
+      { field: 'confidential', values: ['yes', 1, 'true', null] },
+      { field: 'visibility', values: ['secret', 5, null] },
+      { field: 'slug', values: ['other', 'nkk2022'] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
+    ],
+  },
 ];
 
 /** A request and what its answer must be and name. */

@@ -160,6 +160,26 @@ describe('writing', () => {
   });
 });
 
+describe('changing a source', () => {
+  it('changes the fields sent and keeps the others, at the version read; stale is 409 with the source as stored now', async () => {
+    const slug = uniqueSlug('changed-source');
+    expect((await post('/api/sources', { slug, kind: 'media_article', title: 'En artikel', author: 'A. Skribent', url: 'https://example.org/a' })).response.status).toBe(201);
+    const changed = await send('PATCH', `/api/sources/${slug}`, { title: 'En artikel om vänorter', expectedVersion: 1 });
+    expect(changed.response.status).toBe(200);
+    expect([changed.body.title, changed.body.author, changed.body.url, changed.body.version]).toEqual(['En artikel om vänorter', 'A. Skribent', 'https://example.org/a', 2]);
+    const stale = await send('PATCH', `/api/sources/${slug}`, { title: 'Annan titel', expectedVersion: 1 });
+    expect(stale.response.status).toBe(409);
+    expect((stale.body.error?.current as unknown as { title: string; version: number })).toMatchObject({ title: 'En artikel om vänorter', version: 2 });
+    const cleared = await send('PATCH', `/api/sources/${slug}`, { author: null, confidential: true });
+    expect([cleared.body.author, cleared.body.visibility]).toEqual([null, 'internal']);
+    expect((await send('PATCH', `/api/sources/${slug}`, { title: '' })).body.error?.problems.map((p) => p.field)).toEqual(['title']);
+    expect((await send('PATCH', `/api/sources/${slug}`, { slug: 'other' })).body.error?.problems.map((p) => p.field)).toEqual(['slug']);
+    expect((await send('PATCH', '/api/sources/nkk2022', { title: 'x' }, {}, keys.otherEditor)).response.status).toBe(403);
+    expect((await send('PATCH', '/api/sources/nkk2022', { title: 'x' }, {}, keys.readKey)).response.status).toBe(403);
+    expect((await send('PATCH', '/api/sources/no-such-source', { title: 'x' })).response.status).toBe(404);
+  });
+});
+
 describe('citing a source', () => {
   it('cites a new source on an agreement and on its event, with the passage; the public agreement shows both', async () => {
     const slug = uniqueSlug('cited');
@@ -184,6 +204,34 @@ describe('citing a source', () => {
     const page = (await (await app.request(`/api/agreements/${slug}`)).json()) as { sources: Array<{ sourceSlug: string; passage: string }>; events: Array<{ sources: Array<{ passage: string }> }> };
     expect(page.sources.map((s) => [s.sourceSlug, s.passage])).toEqual([[source, '§ 12']]);
     expect(page.events[0]!.sources.map((s) => s.passage)).toEqual(['§ 13']);
+  });
+
+  it('changes a citation’s passage and removes it at the agreement’s version; a stale version, another agreement’s citation and another organisation are refused', async () => {
+    const slug = uniqueSlug('recited');
+    const created = await post('/api/agreements', agreementInput(slug));
+    let version = (created.body.agreement as { version: number }).version;
+    const cited = await post(`/api/agreements/${slug}/citations`, { source: 'nkk2022', on: 'agreement', passage: 's. 1', expectedVersion: version });
+    const id = (cited.body.citation as { id: number }).id;
+    version = (cited.body.agreement as { version: number }).version;
+    const at = `/api/agreements/${slug}/citations/${id}`;
+
+    const changed = await send('PATCH', at, { passage: 's. 4', reason: 'Rätt sida', expectedVersion: version });
+    expect(changed.response.status).toBe(200);
+    expect((changed.body.citation as { passage: string }).passage).toBe('s. 4');
+    expect((changed.body.agreement as { version: number }).version).toBe(version + 1);
+    const stale = await send('PATCH', at, { passage: 's. 5', expectedVersion: version });
+    expect([stale.response.status, stale.body.error?.current?.version]).toEqual([409, version + 1]);
+    expect((await send('PATCH', at, { passage: 's. 5' }, {}, keys.otherEditor)).response.status).toBe(403);
+    expect((await send('PATCH', `/api/agreements/goteborg--shanghai/citations/${id}`, { passage: 's. 5' })).response.status).toBe(404);
+    expect((await send('PATCH', at, { passage: 5 })).body.error?.problems.map((p) => p.field)).toEqual(['passage']);
+    const page = (await (await app.request(`/api/agreements/${slug}`)).json()) as { sources: Array<{ passage: string }> };
+    expect(page.sources.map((x) => x.passage)).toEqual(['s. 4']);
+
+    const removed = await send('DELETE', at, { reason: 'Fel källa', expectedVersion: version + 1 });
+    expect(removed.response.status).toBe(200);
+    expect((removed.body.agreement as { version: number }).version).toBe(version + 2);
+    expect((await send('DELETE', at, {})).response.status).toBe(404);
+    expect(((await (await app.request(`/api/agreements/${slug}`)).json()) as { sources: unknown[] }).sources).toEqual([]);
   });
 
   it('names an unknown source, an event of another agreement, and a field it does not take', async () => {

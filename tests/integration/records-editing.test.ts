@@ -219,6 +219,142 @@ describe('adding and citing sources', () => {
     expect(await badEvent.text()).toContain('href="#cite-on"');
     expect(await snapshot()).toEqual(before);
   });
+  it('changes a citation’s passage and removes a citation at the version the page was opened at; the source stays; others may not', async () => {
+    const cite = await visitors.editor.post(`${sourcesPage()}/citera`, { source: 'nkk2022', on: 'agreement', passage: 'Sida 1' });
+    expect(cite.status).toBe(303);
+    const [row] = await t.database.db.select().from(citations).where(and(eq(citations.subjectType, 'agreement'), eq(citations.subjectId, publicAgreement.id), eq(citations.passage, 'Sida 1')));
+    const version = async () => (await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.id, publicAgreement.id)))[0]!.version;
+    const opened = await version();
+    // The sources page offers both forms on the citation's row.
+    const page = await (await visitors.editor.request(sourcesPage())).text();
+    expect(page).toContain(`action="/avtal/${publicAgreement.slug}/kallor/citat/${row!.id}"`);
+    expect(page).toContain(`action="/avtal/${publicAgreement.slug}/kallor/citat/${row!.id}/ta-bort"`);
+
+    const changePath = `${sourcesPage()}/citat/${row!.id}`;
+    const changed = await visitors.editor.post(changePath, { passage: 'Sida 2, § 7', reason: 'Rätt sida', expectedVersion: String(opened) });
+    expect([changed.status, changed.headers.get('location')]).toEqual([303, `${sourcesPage()}?klart=citationChanged#citerade`]);
+    expect((await t.database.db.select().from(citations).where(eq(citations.id, row!.id)))[0]!.passage).toBe('Sida 2, § 7');
+    expect(await version()).toBe(opened + 1);
+
+    // A stale version, a passage over the limit, another organisation's editor and a reader change nothing.
+    const before = await snapshot();
+    const stale = await visitors.editor.post(changePath, { passage: 'Sida 3', expectedVersion: String(opened) });
+    expect(stale.status).toBe(409);
+    const staleText = await stale.text();
+    expect(staleText).toContain('Någon annan ändrade avtalet');
+    expect(staleText).toContain('Sida 3');
+    const long = await visitors.editor.post(changePath, { passage: 'x'.repeat(1001) });
+    expect(long.status).toBe(400);
+    expect(await long.text()).toContain(`href="#citation-${row!.id}-passage"`);
+    expect((await visitors.otherEditor.post(changePath, { passage: 'Fel' })).status).toBe(403);
+    expect((await visitors.reader.post(`${changePath}/ta-bort`, {})).status).toBe(403);
+    // A citation of another agreement is not found through this one.
+    expect((await visitors.editor.post(changePath.replace(publicAgreement.slug, internalAgreement.slug), { passage: 'Fel' })).status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+    expect((await t.database.db.select().from(citations).where(eq(citations.id, row!.id)))[0]!.passage).toBe('Sida 2, § 7');
+
+    const removed = await visitors.editor.post(`${changePath}/ta-bort`, { reason: 'Fel källa', expectedVersion: String(opened + 1) });
+    expect([removed.status, removed.headers.get('location')]).toEqual([303, `${sourcesPage()}?klart=citationRemoved#citerade`]);
+    expect(await t.database.db.select().from(citations).where(eq(citations.id, row!.id))).toEqual([]);
+    expect(await t.database.db.select({ id: sources.id }).from(sources).where(eq(sources.slug, 'nkk2022'))).toHaveLength(1);
+    const entries = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'agreement'), eq(auditLog.entityId, publicAgreement.id), sql`action in ('citation.change', 'citation.remove')`));
+    expect(entries.map((e) => [e.action, e.reason])).toEqual([
+      ['citation.change', 'Rätt sida'],
+      ['citation.remove', 'Fel källa'],
+    ]);
+    // The history names both acts.
+    const history = await (await visitors.editor.request(`/avtal/${publicAgreement.slug}/historik`)).text();
+    expect(history).toContain('Ändrade en citering');
+    expect(history).toContain('Tog bort en citering');
+  });
+});
+
+describe('changing a source', () => {
+  const editPage = (slug: string) => `/kallor/${slug}/andra`;
+  const fieldsOf = (row: typeof sources.$inferSelect) => ({
+    kind: row.kind,
+    title: row.title,
+    author: row.author ?? '',
+    publisher: row.publisher ?? '',
+    published: row.published ?? '',
+    url: row.url ?? '',
+    archiveReference: row.archiveReference ?? '',
+    visibility: row.visibility,
+    confidential: row.confidential ? '1' : '',
+    note: row.note ?? '',
+    language: row.language,
+    expectedVersion: String(row.version),
+  });
+  const made = async () => {
+    const title = uniqueSlug('Protokoll att ändra');
+    expect((await visitors.editor.post(sourcesPage(), { kind: 'decision_protocol', title, visibility: 'public' })).status).toBe(303);
+    return (await t.database.db.select().from(sources).where(eq(sources.title, title)))[0]!;
+  };
+
+  it('saves every field at the version the form was opened at, audited with the comment, and goes back to the agreement’s sources', async () => {
+    const source = await made();
+    const page = await visitors.editor.request(`${editPage(source.slug)}?avtal=${publicAgreement.slug}`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain(`value="${source.title}"`);
+    expect(html).toContain('name="expectedVersion" value="1"');
+    const sent = await visitors.editor.post(`${editPage(source.slug)}?avtal=${publicAgreement.slug}`, {
+      ...fieldsOf(source),
+      title: 'Kommunfullmäktiges protokoll 2021-03-15',
+      published: '2021-03-15',
+      archiveReference: 'KS 2021/112',
+      language: 'sv',
+      reason: 'Rätt datum',
+    });
+    expect([sent.status, sent.headers.get('location')]).toEqual([303, `${sourcesPage()}?klart=sourceChanged#citerade`]);
+    const [after] = await t.database.db.select().from(sources).where(eq(sources.id, source.id));
+    expect([after!.title, after!.published, after!.archiveReference, after!.version]).toEqual(['Kommunfullmäktiges protokoll 2021-03-15', '2021-03-15', 'KS 2021/112', 2]);
+    const [entry] = await t.database.db.select().from(auditLog).where(and(eq(auditLog.entityType, 'source'), eq(auditLog.entityId, source.id), eq(auditLog.action, 'source.change')));
+    expect(entry!.reason).toBe('Rätt datum');
+    expect((entry!.before as { title: string }).title).toBe(source.title);
+    // Without an agreement to go back to, the form itself says it is saved.
+    const again = await visitors.editor.post(editPage(source.slug), { ...fieldsOf(after!), note: 'Finns i kommunarkivet.' });
+    expect([again.status, again.headers.get('location')]).toEqual([303, `${editPage(source.slug)}?klart=sparad`]);
+    expect(await (await visitors.editor.request(`${editPage(source.slug)}?klart=sparad`)).text()).toContain('Källan är sparad.');
+  });
+
+  it('keeps a confidential source out of the public, names bad fields and keeps what was typed, and refuses others; nothing stored', async () => {
+    const source = await made();
+    const confidential = await visitors.editor.post(editPage(source.slug), { ...fieldsOf(source), confidential: '1', visibility: 'public' });
+    expect(confidential.status).toBe(303);
+    const [kept] = await t.database.db.select().from(sources).where(eq(sources.id, source.id));
+    expect([kept!.confidential, kept!.visibility]).toEqual([true, 'internal']);
+
+    const before = await snapshot();
+    const bad = await visitors.editor.post(editPage(source.slug), { ...fieldsOf(kept!), title: '', published: '2019-13-45', url: 'inte en länk', language: 'svenska', kind: 'nope' });
+    expect(bad.status).toBe(400);
+    const text = await bad.text();
+    for (const field of ['title', 'published', 'url', 'language', 'kind']) expect(text, field).toContain(`href="#source-${field}"`);
+    expect(text).toContain('value="inte en länk"');
+    // Another organisation's editor may not change a public source of this one, and does not find an internal one.
+    expect((await visitors.otherEditor.post(editPage('nkk2022'), fieldsOf((await t.database.db.select().from(sources).where(eq(sources.slug, 'nkk2022')))[0]!))).status).toBe(403);
+    expect((await visitors.otherEditor.post(editPage(source.slug), fieldsOf(kept!))).status).toBe(404);
+    expect((await visitors.reader.post(editPage(source.slug), fieldsOf(kept!))).status).toBe(403);
+    expect((await visitors.reader.request(editPage(source.slug))).status).toBe(403);
+    expect((await visitors.otherEditor.request(editPage(source.slug))).status).toBe(404);
+    expect((await visitors.anonymous.request(editPage(source.slug))).status).toBe(303);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('shows someone else’s save beside what was typed, which the form keeps, and stores nothing', async () => {
+    const source = await made();
+    expect((await visitors.admin.post(editPage(source.slug), { ...fieldsOf(source), author: 'Administratören' })).status).toBe(303);
+    const before = await snapshot();
+    const stale = await visitors.editor.post(editPage(source.slug), { ...fieldsOf(source), author: 'Redaktören' });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('Någon annan sparade källan');
+    expect(html).toMatch(/<th scope="row">Författare<\/th><td>Administratören<\/td><td>Redaktören<\/td>/);
+    expect(html).toContain('value="Redaktören"');
+    expect(html).toContain('name="expectedVersion" value="2"');
+    expect(await snapshot()).toEqual(before);
+    expect((await t.database.db.select().from(sources).where(eq(sources.id, source.id)))[0]!.author).toBe('Administratören');
+  });
 });
 
 describe('documents', () => {

@@ -38,6 +38,8 @@ export function sampleUrls(routePath: string): string[] {
       const full = new RegExp(`^(?:${pattern})$`);
       values = FILE_WORDS.flatMap((word) => ['csv', 'svg', 'png'].map((ext) => `${word}.${ext}`)).filter((file) => full.test(file));
     } else if (name === 'slug') values = [SLUGS.find(([prefix]) => prefix.test(routePath))?.[1] ?? 'goteborg--shanghai'];
+    // A source by its slug (the shipped one the editorial organisation keeps).
+    else if (name === 'source') values = ['nkk2022'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
     // A kind of agreement by its code.

@@ -12,7 +12,8 @@ export const slugSchema = z
 /** A language as two letters (ISO 639-1): sv, en, zh. */
 export const languageSchema = z.string().regex(/^[a-z]{2}$/, 'must be a language as two lower-case letters, such as sv, en or zh');
 
-export const createSourceSchema = z.object({
+/** A source's fields as kept; the English note needs the Swedish one (the refinement below). */
+const sourceFields = z.object({
   slug: slugSchema,
   kind: z.enum(SOURCE_KINDS, 'must be one of the kinds'),
   title: z.string('write the title').trim().min(1, 'write the title').max(2000, 'is longer than 2000 characters'),
@@ -33,7 +34,22 @@ export const createSourceSchema = z.object({
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
   /** The editor's comment on the change, kept in the audit log. */
   reason: z.string().trim().max(2000).transform((v) => v || null).nullish(),
-}).refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
+});
+export const createSourceSchema = sourceFields.refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
+
+/**
+ * A source changed in the browser or over the API: what an editor keeps
+ * (not its slug, nor where the shipped data found it), every field as it is
+ * to be, at the version the form was opened at.
+ */
+export const changeSourceFields = sourceFields.omit({ slug: true, seedFile: true, seedPassage: true, retrievedOn: true }).extend({
+  language: languageSchema,
+  confidential: z.boolean(),
+  visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal'),
+  expectedVersion: z.coerce.number('must be a version number').int().positive().optional(),
+});
+export const changeSourceSchema = changeSourceFields.refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE);
+export type ChangeSourceInput = z.input<typeof changeSourceSchema>;
 
 /** A fact's reference to a source, by the source's slug, with the passage. */
 export const citationSchema = z.object({
@@ -53,3 +69,9 @@ export const citeSourceSchema = z.object({
   expectedVersion: z.coerce.number().int().positive().optional(),
 });
 export type CiteSourceInput = z.input<typeof citeSourceSchema>;
+
+/** A citation's passage changed, at the agreement's version the form was opened at. */
+export const changeCitationSchema = citeSourceSchema.pick({ passage: true, reason: true, expectedVersion: true });
+export type ChangeCitationInput = z.input<typeof changeCitationSchema>;
+/** A citation removed: the comment and the version only. */
+export const removeCitationSchema = citeSourceSchema.pick({ reason: true, expectedVersion: true });

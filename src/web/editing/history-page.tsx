@@ -9,6 +9,9 @@ import { valueText } from './values.ts';
 const ACTIONS: Record<string, { sv: string; en: string }> = {
   'agreement.create': { sv: 'Skapade avtalet', en: 'Created the agreement' },
   'agreement.change': { sv: 'Ändrade avtalet', en: 'Changed the agreement' },
+  'citation.create': { sv: 'Citerade en källa', en: 'Cited a source' },
+  'citation.change': { sv: 'Ändrade en citering', en: 'Changed a citation' },
+  'citation.remove': { sv: 'Tog bort en citering', en: 'Removed a citation' },
   'quotation.create': { sv: 'Lade till ett citat', en: 'Added a quotation' },
   'discrepancy.create': { sv: 'Noterade att källor säger olika', en: 'Noted that sources disagree' },
   'activity.create': { sv: 'Lade till en aktivitet', en: 'Added an activity' },

@@ -22,7 +22,10 @@ import { attachDocument } from '../../domain/documents/attach.ts';
 import { listDocuments, readDocument } from '../../domain/documents/read.ts';
 import { removeDocument } from '../../domain/documents/remove.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { changeCitation, removeCitation } from '../../domain/sources/change-citation.ts';
+import { changeSource } from '../../domain/sources/change.ts';
 import { citeSource } from '../../domain/sources/cite-source.ts';
+import { getSource } from '../../domain/sources/get.ts';
 import { createSource } from '../../domain/sources/create.ts';
 import { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
 import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
@@ -30,6 +33,7 @@ import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
+import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
 import { readForm } from '../../http/form-body.ts';
 
@@ -62,7 +66,7 @@ export function recordsRoutes(database: Database) {
   // On these routes only (the router lists them apart from the public pages):
   // posts from this site only, and pages for one person that no shared cache
   // keeps (a public document says otherwise itself).
-  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*']) {
+  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*', '/kallor/*']) {
     web.use(path, forOnePerson());
   }
 
@@ -75,8 +79,9 @@ export function recordsRoutes(database: Database) {
     requireWrite(ctx, agreement.organisationId);
     const listing = await listSourcesForAgreement({ ctx, agreementId: agreement.id });
     const documents = await listDocuments({ ctx, agreementId: agreement.id, sourceIds: [...new Set(listing.cited.map((x) => x.sourceId))] });
+    const changeable = [...new Set(listing.cited.filter((x) => canWrite(ctx.principal, x.organisationId)).map((x) => x.sourceId))];
     c.status(status as 200);
-    return c.html(<SourcesPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} agreement={agreement} listing={listing} documents={documents} {...extra} />);
+    return c.html(<SourcesPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} agreement={agreement} listing={listing} documents={documents} changeable={changeable} {...extra} />);
   };
   const sourcesPath = (c: HonoContext, params: Record<string, string>, fragment: string) => `${href(langOf(c), `/avtal/${c.req.param('slug')}/kallor`, params)}#${fragment}`;
   /** A verb's refusal on a form: the page again with its problems (or a notice), and what was typed. */
@@ -144,6 +149,88 @@ export function recordsRoutes(database: Database) {
       return c.redirect(sourcesPath(c, { klart: 'cite' }, 'citera'), 303);
     } catch (error) {
       return refused(c, signedIn, error, 'cite', typed);
+    }
+  });
+
+  // A citation's passage changed, or the citation removed; the form is the citation's own row (`citat-<id>`).
+  web.post('/avtal/:slug/kallor/citat/:id', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const typed = strings(form, CITE_FIELDS);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    try {
+      await changeCitation({ ctx, agreement, id, input: { passage: typed.passage, reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(sourcesPath(c, { klart: 'citationChanged' }, 'citerade'), 303);
+    } catch (error) {
+      return refused(c, signedIn, error, `citation-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/kallor/citat/:id/ta-bort', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const typed = strings(form, ['reason', 'expectedVersion']);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    try {
+      await removeCitation({ ctx, agreement, id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(sourcesPath(c, { klart: 'citationRemoved' }, 'citerade'), 303);
+    } catch (error) {
+      return refused(c, signedIn, error, `citation-${id}`, typed);
+    }
+  });
+
+  // A source changed after it was made; `?avtal=` is the agreement whose sources page it was opened from.
+  const backTo = (c: HonoContext) => {
+    const slug = c.req.query('avtal') ?? '';
+    return /^[a-z0-9]+(-{1,2}[a-z0-9]+)*$/.test(slug) && slug.length <= 120 ? slug : undefined;
+  };
+  const renderSourceEdit = async (c: HonoContext, signedIn: SignedIn, extra: Partial<SourceEditPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const source = await getSource({ ctx, slug: c.req.param('source')! });
+    requireWrite(ctx, source.organisationId);
+    c.status(status as 200);
+    return c.html(<SourceEditPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} source={source} back={backTo(c)} {...extra} />);
+  };
+  web.get('/kallor/:source/andra', async (c) => renderSourceEdit(c, requireSignedIn(c), { done: c.req.query('klart') === 'sparad' }));
+  web.post('/kallor/:source/andra', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const typed = strings(form, [...SOURCE_FORM_FIELDS, 'reason', 'expectedVersion']);
+    const ctx = ctxOf(c);
+    try {
+      await changeSource({
+        ctx,
+        slug: c.req.param('source'),
+        input: {
+          kind: typed.kind as never,
+          title: typed.title,
+          language: typed.language,
+          author: given(typed.author),
+          publisher: given(typed.publisher),
+          published: given(typed.published),
+          url: given(typed.url),
+          archiveReference: given(typed.archiveReference),
+          visibility: typed.visibility as never,
+          confidential: typed.confidential === '1',
+          note: given(typed.note),
+          reason: given(typed.reason),
+          expectedVersion: given(typed.expectedVersion),
+        },
+      });
+      const back = backTo(c);
+      const to = back ? `${href(langOf(c), `/avtal/${back}/kallor`, { klart: 'sourceChanged' })}#citerade` : href(langOf(c), `/kallor/${c.req.param('source')}/andra`, { klart: 'sparad' });
+      return c.redirect(to, 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
+      const failed = { problems: error.code === 'VALIDATION' ? error.problems : [], typed };
+      return renderSourceEdit(c, signedIn, { failed, conflict: error.code === 'CONFLICT' }, error.code === 'CONFLICT' ? 409 : HTTP_STATUS.VALIDATION);
     }
   });
 

@@ -1,7 +1,7 @@
 // An agreement's sources and documents, for the editors of its organisation:
 // what is cited where, the documents kept, and three forms (add a source,
 // cite a source, attach a document), each with the GOV.UK error summary.
-import { DOCUMENT_MAX_BYTES, SOURCE_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
 import type { listDocuments } from '../../domain/documents/read.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
@@ -9,9 +9,11 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field } from '../account/form.tsx';
+import { SourceFields } from './source-fields.tsx';
 import { problemsFor, SOURCE_KIND_NAMES, VISIBILITY_NAMES } from './words.ts';
 
-export type SourcesForm = 'source' | 'cite' | 'document';
+/** The page's forms: add a source, cite one, attach a document, and each citation's own (`citation-<id>`). */
+export type SourcesForm = 'source' | 'cite' | 'document' | `citation-${number}`;
 
 export interface SourcesPageProps {
   lang: Lang;
@@ -25,6 +27,8 @@ export interface SourcesPageProps {
   /** A refusal without a field (a conflict): shown at the top. */
   notice?: string;
   done?: string;
+  /** The sources this person may change (those their organisation keeps; every one for an administrator). */
+  changeable: number[];
   /** A source just added: chosen in the citation form. */
   chosen?: string;
 }
@@ -37,6 +41,9 @@ const DONE: Record<string, { sv: string; en: string }> = {
   cite: { sv: 'Källan är citerad.', en: 'The source is cited.' },
   document: { sv: 'Dokumentet är tillagt.', en: 'The document is added.' },
   removed: { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
+  sourceChanged: { sv: 'Källan är sparad.', en: 'The source is saved.' },
+  citationChanged: { sv: 'Citeringen är ändrad.', en: 'The citation is changed.' },
+  citationRemoved: { sv: 'Citeringen är borttagen. Källan finns kvar.', en: 'The citation is removed. The source remains.' },
 };
 
 const size = (lang: Lang, bytes: number) =>
@@ -56,11 +63,6 @@ export function SourcesPage(p: SourcesPageProps) {
   };
   const sourceOptions = listing.citable;
   const writableSources = listing.cited.filter((c, i, all) => all.findIndex((x) => x.sourceId === c.sourceId) === i);
-  const text = (form: SourcesForm, key: string, labelText: string, hint?: string, attrs: Record<string, unknown> = {}) => (
-    <Field lang={lang} id={`${form}-${key}`} label={labelText} hint={hint} problem={problemOf(form, key)}>
-      {(described) => <input id={`${form}-${key}`} name={key} type="text" value={typed(form, key)} {...attrs} {...described} />}
-    </Field>
-  );
   const reason = (form: SourcesForm) => (
     <Field lang={lang} id={`${form}-reason`} label={sv ? 'Kommentar till ändringen (valfri)' : 'Comment on the change (optional)'} hint={sv ? 'Visas i historiken för inloggade.' : 'Shown in the history to signed-in people.'} problem={problemOf(form, 'reason')}>
       {(described) => <input id={`${form}-reason`} name="reason" type="text" maxlength={2000} value={typed(form, 'reason')} {...described} />}
@@ -85,7 +87,7 @@ export function SourcesPage(p: SourcesPageProps) {
         </p>
       ) : null}
 
-      <h2>{sv ? 'Citerade källor' : 'Cited sources'}</h2>
+      <h2 id="citerade">{sv ? 'Citerade källor' : 'Cited sources'}</h2>
       {listing.cited.length ? (
         <table>
           <caption class="visually-hidden">{sv ? 'Citerade källor' : 'Cited sources'}</caption>
@@ -96,18 +98,33 @@ export function SourcesPage(p: SourcesPageProps) {
               <th scope="col">{sv ? 'Citerad för' : 'Cited for'}</th>
               <th scope="col">{sv ? 'Ställe i källan' : 'Passage'}</th>
               <th scope="col">{sv ? 'Vem ser den' : 'Who sees it'}</th>
+              <th scope="col">{sv ? 'Ändra' : 'Change'}</th>
             </tr>
           </thead>
           <tbody>
             {listing.cited.map((c) => (
               <tr>
-                <td>{c.title}</td>
+                <td>
+                  {c.title}
+                  {p.changeable.includes(c.sourceId) && listing.cited.findIndex((x) => x.sourceId === c.sourceId) === listing.cited.indexOf(c) ? (
+                    <>
+                      {' '}
+                      <a href={href(lang, `/kallor/${c.slug}/andra`, { avtal: agreement.slug })}>
+                        {sv ? 'Ändra källan' : 'Change the source'}
+                        <span class="visually-hidden">{` ${c.title}`}</span>
+                      </a>
+                    </>
+                  ) : null}
+                </td>
                 <td>{SOURCE_KIND_NAMES[c.kind][lang]}</td>
                 <td>{c.subjectType === 'agreement' ? (sv ? 'Avtalet' : 'The agreement') : eventName(c.subjectId)}</td>
                 <td>{c.passage ?? ''}</td>
                 <td>
                   {VISIBILITY_NAMES[c.visibility][lang]}
                   {c.confidential ? (sv ? ', konfidentiell' : ', confidential') : ''}
+                </td>
+                <td>
+                  <CitationForms {...p} citation={c} />
                 </td>
               </tr>
             ))}
@@ -164,48 +181,7 @@ export function SourcesPage(p: SourcesPageProps) {
       <ErrorSummary lang={lang} problems={problems('source')} />
       <form method="post" action={href(lang, path)} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-        <Field lang={lang} id="source-kind" label={sv ? 'Typ av källa' : 'Kind of source'} problem={problemOf('source', 'kind')}>
-          {(described) => (
-            <select id="source-kind" name="kind" {...described}>
-              {SOURCE_KINDS.map((k) => (
-                <option value={k} selected={(typed('source', 'kind') ?? 'decision_protocol') === k}>
-                  {SOURCE_KIND_NAMES[k][lang]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {text('source', 'title', sv ? 'Titel' : 'Title', sv ? 'Som källan själv skriver den, till exempel "Kommunfullmäktiges protokoll 2020-05-04".' : 'As the source writes it, e.g. "Kommunfullmäktiges protokoll 2020-05-04".', { maxlength: 2000 })}
-        {text('source', 'author', sv ? 'Författare (valfritt)' : 'Author (optional)', undefined, { maxlength: 500 })}
-        {text('source', 'publisher', sv ? 'Utgivare eller organ (valfritt)' : 'Publisher or body (optional)', undefined, { maxlength: 500 })}
-        {text('source', 'published', sv ? 'Datum (valfritt)' : 'Date (optional)', sv ? 'Så noga som källan säger: 2020-05-04, 2020-05 eller 2020.' : 'As precisely as the source says: 2020-05-04, 2020-05 or 2020.', { maxlength: 40 })}
-        {text('source', 'url', sv ? 'Länk (valfri)' : 'Link (optional)', undefined, { maxlength: 2000, inputmode: 'url' })}
-        {text('source', 'archiveReference', sv ? 'Arkivhänvisning eller diarienummer (valfritt)' : 'Archive reference or case number (optional)', undefined, { maxlength: 200 })}
-        <Field lang={lang} id="source-visibility" label={sv ? 'Vem får se källan' : 'Who may see the source'} problem={problemOf('source', 'visibility')}>
-          {(described) => (
-            <select id="source-visibility" name="visibility" {...described}>
-              {VISIBILITIES.map((v) => (
-                <option value={v} selected={(typed('source', 'visibility') ?? 'public') === v}>
-                  {VISIBILITY_NAMES[v][lang]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div class="field checkbox">
-          <input id="source-confidential" name="confidential" type="checkbox" value="1" checked={typed('source', 'confidential') === '1'} aria-describedby="source-confidential-hint" />
-          <label for="source-confidential">{sv ? 'Konfidentiell (till exempel en intervju som getts i förtroende)' : 'Confidential (an interview given in confidence, for example)'}</label>
-          <span class="hint" id="source-confidential-hint">
-            {sv ? 'En konfidentiell källa är aldrig offentlig: väljer du offentlig blir den intern.' : 'A confidential source is never public: if you choose public it becomes internal.'}
-          </span>
-        </div>
-        <Field lang={lang} id="source-note" label={sv ? 'Anteckning (valfri)' : 'Note (optional)'} problem={problemOf('source', 'note')}>
-          {(described) => (
-            <textarea id="source-note" name="note" rows={3} maxlength={5000} {...described}>
-              {typed('source', 'note') ?? ''}
-            </textarea>
-          )}
-        </Field>
+        <SourceFields lang={lang} problemOf={(field) => problemOf('source', field)} value={(key) => typed('source', key)} />
         {reason('source')}
         <button type="submit">{sv ? 'Lägg till källan' : 'Add the source'}</button>
       </form>
@@ -304,5 +280,51 @@ export function SourcesPage(p: SourcesPageProps) {
         <button type="submit">{sv ? 'Lägg till dokumentet' : 'Add the document'}</button>
       </form>
     </Layout>
+  );
+}
+
+/**
+ * One citation's two forms, folded in a disclosure that works without
+ * JavaScript: its passage changed, or the citation removed (the source
+ * stays). Both carry the agreement's version the page was opened at; a
+ * refused form is shown open, with its problems and what was typed.
+ */
+function CitationForms(p: SourcesPageProps & { citation: SourcesPageProps['listing']['cited'][number] }) {
+  const { lang, agreement, citation: c } = p;
+  const sv = lang === 'sv';
+  const form = `citation-${c.id}` as const;
+  const failed = p.failed?.form === form ? p.failed : undefined;
+  const problems = problemsFor(lang, form, failed?.problems);
+  const problemOf = (field: string) => problems.find((x) => x.id === `${form}-${field}`);
+  const version = failed?.typed.expectedVersion ?? String(agreement.version);
+  const path = `/avtal/${agreement.slug}/kallor/citat/${c.id}`;
+  return (
+    <details open={failed !== undefined}>
+      <summary>
+        {sv ? 'Ändra' : 'Change'}
+        <span class="visually-hidden">{` ${sv ? 'citeringen av' : 'the citation of'} ${c.title}`}</span>
+      </summary>
+      <ErrorSummary lang={lang} problems={problems} />
+      <form method="post" action={href(lang, path)} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="expectedVersion" value={version} />
+        <Field lang={lang} id={`${form}-passage`} label={sv ? 'Ställe i källan' : 'Passage'} problem={problemOf('passage')}>
+          {(described) => (
+            <textarea id={`${form}-passage`} name="passage" rows={2} maxlength={1000} {...described}>
+              {failed?.typed.passage ?? c.passage ?? ''}
+            </textarea>
+          )}
+        </Field>
+        <Field lang={lang} id={`${form}-reason`} label={sv ? 'Kommentar till ändringen (valfri)' : 'Comment on the change (optional)'} problem={problemOf('reason')}>
+          {(described) => <input id={`${form}-reason`} name="reason" type="text" maxlength={2000} value={failed?.typed.reason} {...described} />}
+        </Field>
+        <button type="submit">{sv ? 'Spara stället' : 'Save the passage'}</button>
+      </form>
+      <form method="post" action={href(lang, `${path}/ta-bort`)} class="inline">
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="expectedVersion" value={version} />
+        <button type="submit">{sv ? 'Ta bort citeringen' : 'Remove the citation'}</button>
+      </form>
+    </details>
   );
 }

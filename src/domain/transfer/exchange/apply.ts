@@ -110,7 +110,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
     for (const s of plan.sources) {
       if (s.action === 'create') s.ref.id = (await createSource({ ctx, input: { slug: s.ref.slug, ...s.values, kind: s.values.kind as never }, organisationId })).id;
       else if (s.action === 'change') {
-        await ctx.db.update(sources).set({ ...s.values, kind: s.values.kind as never }).where(eq(sources.id, idOf(s.ref)));
+        await ctx.db.update(sources).set({ ...s.values, kind: s.values.kind as never, version: sql`${sources.version} + 1`, updatedAt: new Date() }).where(eq(sources.id, idOf(s.ref)));
         auditEntries.push({ action: 'source.import', entityType: 'source', entityId: idOf(s.ref), after: s.values });
       }
       step();
