@@ -1,6 +1,6 @@
-// The register's data version: bumped in the transaction of every change
-// (audit.ts writes it beside the audit entry), read by caches to know that
-// nothing has changed since they computed an answer.
+// The register's data version: bumped as every change commits (the audit
+// entry's trigger, migration 0022; an import bumps it itself), read by caches
+// to know that nothing has changed since they computed an answer.
 import { eq, max, min, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditLog, dataVersion } from '../db/schema.ts';
