@@ -25,6 +25,7 @@ import { formatEdtf, todayInStockholm } from './format.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
+import { kindCodes } from '../domain/agreement-kinds/names.ts';
 import { MapPage } from './pages/map.tsx';
 import type { Lang } from './i18n.ts';
 import { href, Layout } from './layout.tsx';
@@ -276,7 +277,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const raw = c.var.query;
     const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw), lenient: true }), placeMenu(readerCtx(c), raw.place)]);
     const links = await rowLinksOf(readerCtx(c), list.rows.map((r) => r.slug));
-    return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={['vanort', 'kommunalt_partnerskap']} raw={raw} />);
+    return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={kindCodes(c.get('kindNames'), lang)} raw={raw} />);
   });
   web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
     const ctx = readerCtx(c);
@@ -331,7 +332,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
       panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),
       panel(undefined, lang === 'sv' ? `I dag (${formatEdtf(today, lang)})` : `Today (${formatEdtf(today, lang)})`),
     ]);
-    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} />);
+    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} kinds={kindCodes(c.get('kindNames'), lang)} />);
   });
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);

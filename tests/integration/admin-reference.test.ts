@@ -432,6 +432,12 @@ describe('organisations and kinds of agreement', () => {
     const made = await createAgreement({ ctx: as('editor'), organisationId: ortsband, input: { slug: uniqueSlug('projekt'), kind: 'projektavtal', parties: ['kalix'], counterparts: ['zhejiang'] } });
     for (const path of [`/avtal/${made.slug}`, '/avtal?kind=projektavtal']) expect(await (await app.request(path)).text(), path).toContain('Projektöverenskommelse');
     expect(await (await app.request(`/avtal/${made.slug}?lang=en`)).text()).toContain('Project arrangement');
+    // The list's and the map's filters offer it, by its name.
+    for (const [path, id] of [['/avtal', 'f-kind'], ['/karta', 'm-kind']] as const) {
+      const select = new RegExp(`<select[^>]*id="${id}"[\\s\\S]*?</select>`).exec(await (await app.request(path)).text())?.[0] ?? '';
+      expect(select, path).toContain('<option value="projektavtal">Projektöverenskommelse</option>');
+      expect(select, path).toContain('value="vanort"');
+    }
     const empty = await b.post('/admin/avtalstyper/projektavtal/andra', { csrf, nameSv: ' ', nameEn: 'X' });
     expect(empty.status).toBe(400);
     expect(await empty.text()).toContain('<a href="#rename-nameSv">Skriv det svenska namnet.</a>');

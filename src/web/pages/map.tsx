@@ -15,7 +15,7 @@ export interface MapPanel {
 }
 
 /** `filters`: what the maps were drawn with, as an address carries it (without what was left out). */
-export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string> }) {
+export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string>; kinds: string[] }) {
   const { lang, query } = props;
   const sv = lang === 'sv';
   const select = (id: string, name: keyof ListAgreementsQuery, text: string, options: Array<[string, string]>) => (
@@ -42,7 +42,7 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
           <input id="m-on" name="on" type="date" value={query.on ?? ''} />
         </div>
         {select('m-status', 'status', t(lang, 'status'), [...STATUSES, 'in_force'].map((s) => [s, label(lang, 'status', s)]))}
-        {select('m-kind', 'kind', t(lang, 'kind'), ['vanort', 'kommunalt_partnerskap'].map((k) => [k, label(lang, 'kind', k)]))}
+        {select('m-kind', 'kind', t(lang, 'kind'), props.kinds.map((k) => [k, label(lang, 'kind', k)]))}
         {select('m-actorKind', 'actorKind', t(lang, 'actorKind'), ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)]))}
         {select('m-county', 'county', t(lang, 'county'), Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => [code, name]))}
         <div class="wide">
