@@ -32,3 +32,7 @@ export const formatNumber = (n: number, lang: Lang, decimals = 0) =>
 
 /** Today in Stockholm, YYYY-MM-DD. */
 export const todayInStockholm = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+
+/** A file's size as a person reads it: 1,5 MB or 12 kB (at least 1 kB). */
+export const fileSize = (lang: Lang, bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;

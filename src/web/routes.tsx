@@ -25,6 +25,7 @@ import { formatEdtf, todayInStockholm } from './format.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
+import { documentsOfAgreement } from '../domain/documents/read.ts';
 import { kindCodes } from '../domain/agreement-kinds/names.ts';
 import { MapPage } from './pages/map.tsx';
 import type { Lang } from './i18n.ts';
@@ -281,10 +282,10 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
     const ctx = readerCtx(c);
-    const detail = await getAgreement({ ctx, slug: c.req.param('slug') });
+    const [detail, documents] = await Promise.all([getAgreement({ ctx, slug: c.req.param('slug') }), documentsOfAgreement({ ctx, slug: c.req.param('slug') })]);
     // A signed-in person gets the links to the history, and to the forms where they may change it.
     const editing = c.get('signedIn') ? { mayChange: canWrite(ctx.principal, detail.agreement.organisationId), saved: c.req.query('sparat') === '1' } : undefined;
-    return c.html(<AgreementPage lang={langOf(c)} detail={detail} path={sitePath(c.req.path)} editing={editing} />);
+    return c.html(<AgreementPage lang={langOf(c)} detail={detail} documents={documents} path={sitePath(c.req.path)} editing={editing} />);
   });
   web.get('/parter', accepts(q.actors), cache, async (c) => {
     const raw = c.var.query;

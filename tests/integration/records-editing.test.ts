@@ -400,6 +400,17 @@ describe('documents', () => {
     // An administrator of another organisation does not read its internal records either (access.ts).
     for (const who of ['anonymous', 'otherReader', 'otherEditor', 'admin'] as const) expect((await visitors[who].request(`/dokument/${internal.id}`)).status, who).toBe(404);
     for (const id of ['0', '999999', 'abc', '1e3']) expect((await visitors.editor.request(`/dokument/${id}`)).status).toBe(404);
+
+    // The agreements' pages list what each visitor may download, and nothing else.
+    const link = (d: { id: number }) => `href="/dokument/${d.id}"`;
+    expect(await (await visitors.anonymous.request(`/avtal/${publicAgreement.slug}`)).text()).toContain(link(open));
+    expect(await (await visitors.reader.request(`/avtal/${internalAgreement.slug}`)).text()).toContain(link(internal));
+    expect((await visitors.otherReader.request(`/avtal/${internalAgreement.slug}`)).status).toBe(404);
+    expect((await upload('editor', { name: 'utkast.pdf', type: 'application/pdf', bytes: PDF('Utkast') })).status).toBe(303);
+    const draft = await newest();
+    expect(await (await visitors.anonymous.request(`/avtal/${publicAgreement.slug}`)).text()).not.toContain(link(draft));
+    // Signed-in officials read the documents of every record they may read (access.ts).
+    for (const who of ['reader', 'otherReader'] as const) expect(await (await visitors[who].request(`/avtal/${publicAgreement.slug}`)).text(), who).toContain(link(draft));
   });
 
   it('attaches a document to a source the editor’s organisation owns', async () => {

@@ -1,5 +1,5 @@
-import { eq, inArray, or } from 'drizzle-orm';
-import { agreements, documents, sources } from '../../db/schema.ts';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
+import { agreements, citations, documents, sources, statusEvents } from '../../db/schema.ts';
 import { canReadDocument } from '../access.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -41,3 +41,32 @@ export async function listDocuments({ ctx, agreementId, sourceIds }: { ctx: Cont
   }
   return readable;
 }
+
+/**
+ * What an agreement's page lists: the documents of the agreement (by its
+ * slug) and of the sources cited on it or on its events, that the principal
+ * may read, each with the title of the source it belongs to. The public sees
+ * only a document marked public of a public record (access.ts).
+ */
+export async function documentsOfAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
+  const [agreement] = await ctx.db.select({ id: agreements.id }).from(agreements).where(eq(agreements.slug, slug));
+  if (!agreement) return [];
+  const events = ctx.db.select({ id: statusEvents.id }).from(statusEvents).where(eq(statusEvents.agreementId, agreement.id));
+  const cited = ctx.db
+    .selectDistinct({ id: citations.sourceId })
+    .from(citations)
+    .where(or(and(eq(citations.subjectType, 'agreement'), eq(citations.subjectId, agreement.id)), and(eq(citations.subjectType, 'event'), inArray(citations.subjectId, events))));
+  const rows = await ctx.db
+    .select({ ...documentMetadata, sourceTitle: sources.title, sourceLanguage: sources.language })
+    .from(documents)
+    .leftJoin(sources, eq(sources.id, documents.sourceId))
+    .where(or(eq(documents.agreementId, agreement.id), inArray(documents.sourceId, cited)))
+    .orderBy(sql`${documents.agreementId} is null`, documents.id);
+  const readable = [];
+  for (const row of rows) {
+    const record = await recordOf(ctx, row);
+    if (record && canReadDocument(ctx.principal, row, record)) readable.push(row);
+  }
+  return readable;
+}
+export type AgreementDocument = Awaited<ReturnType<typeof documentsOfAgreement>>[number];

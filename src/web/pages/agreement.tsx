@@ -1,5 +1,6 @@
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
-import { formatEdtf } from '../format.ts';
+import type { AgreementDocument } from '../../domain/documents/read.ts';
+import { fileSize, formatEdtf } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { PartyList } from './agreement-parties.tsx';
@@ -11,7 +12,7 @@ import { RecordsLinks } from '../records/links.tsx';
  * when they may change it (mayChange: an editor of its organisation or an
  * admin), to its forms; `saved` says a form was just saved.
  */
-export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
+export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
   const holders = detail.parties.filter((p) => p.role === 'party');
@@ -97,6 +98,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
       </dl>
       {a.summary ? <p><Localized lang={lang} sv={a.summary} en={a.summaryEn} /></p> : null}
       <Sources lang={lang} list={detail.sources} />
+      <Documents lang={lang} list={props.documents} />
 
       <h2 id="timeline">{t(lang, 'timeline')}</h2>
       <ol class="timeline">
@@ -224,6 +226,34 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; path
         <a href={`/api/agreements/${a.slug}`}>JSON</a>
       </p>
     </Layout>
+  );
+}
+
+/** The documents kept for the agreement and its sources that the reader may download. */
+function Documents(props: { lang: Lang; list: AgreementDocument[] }) {
+  const { lang, list } = props;
+  if (!list.length) return null;
+  const sv = lang === 'sv';
+  return (
+    <>
+      <h2 id="dokument">{sv ? 'Dokument' : 'Documents'}</h2>
+      <ul>
+        {list.map((d) => (
+          <li>
+            <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
+              {d.fileName}
+            </a>{' '}
+            ({fileSize(lang, d.sizeBytes)})
+            {d.sourceTitle ? (
+              <>
+                {sv ? ', till källan ' : ', of the source '}
+                <cite lang={d.sourceLanguage === lang ? undefined : (d.sourceLanguage ?? undefined)}>{d.sourceTitle}</cite>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 

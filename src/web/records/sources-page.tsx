@@ -6,6 +6,7 @@ import type { listDocuments } from '../../domain/documents/read.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { listSourcesForAgreement } from '../../domain/sources/list-for-agreement.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
+import { fileSize } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field } from '../account/form.tsx';
@@ -45,9 +46,6 @@ const DONE: Record<string, { sv: string; en: string }> = {
   citationChanged: { sv: 'Citeringen är ändrad.', en: 'The citation is changed.' },
   citationRemoved: { sv: 'Citeringen är borttagen. Källan finns kvar.', en: 'The citation is removed. The source remains.' },
 };
-
-const size = (lang: Lang, bytes: number) =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 export function SourcesPage(p: SourcesPageProps) {
   const { lang, agreement, listing } = p;
@@ -157,7 +155,7 @@ export function SourcesPage(p: SourcesPageProps) {
                   </a>
                 </td>
                 <td>{d.agreementId !== null ? (sv ? 'Avtalet' : 'The agreement') : (sourceOptions.find((s) => s.id === d.sourceId)?.title ?? '')}</td>
-                <td>{size(lang, d.sizeBytes)}</td>
+                <td>{fileSize(lang, d.sizeBytes)}</td>
                 <td>{d.public ? (sv ? 'Ja' : 'Yes') : sv ? 'Nej' : 'No'}</td>
                 <td>{d.addedBy}</td>
                 <td>
