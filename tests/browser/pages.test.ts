@@ -103,20 +103,32 @@ describe('by keyboard', () => {
 });
 
 describe('maps and charts', () => {
-  it('reaches the places of the map by Tab and opens one with Enter', async () => {
+  it('passes the maps in a few Tab presses, and reaches each place through the list below the map by keyboard', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/karta?status=in_force`);
-    const first = page.locator('section svg a').first();
-    const name = await first.getAttribute('aria-label');
-    // Tab until the focus is inside the first map.
-    let inside = false;
-    for (let i = 0; i < 80 && !inside; i++) {
+    const dots = await page.locator('section svg a').count();
+    expect(dots).toBeGreaterThan(20);
+    // No point of a map takes the focus: Tab walks the page, never the dots.
+    const stops: string[] = [];
+    for (let i = 0; i < 200; i++) {
       await page.keyboard.press('Tab');
-      inside = await page.evaluate(() => document.activeElement?.closest('svg') !== null);
+      const at = await page.evaluate(() => (document.activeElement?.closest('svg') ? 'svg' : (document.activeElement?.tagName ?? '')));
+      stops.push(at);
+      if (at === 'BODY') break;
     }
-    expect(inside).toBe(true);
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
-    expect(focused).toBe(name);
+    expect(stops).not.toContain('svg');
+    expect(stops.length).toBeLessThan(80);
+    // The first map's list: open it by keyboard, and open a place with Enter.
+    const summary = page.locator('details.map-links summary').first();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const link = page.locator('details.map-links').first().locator('a').first();
+    const name = await link.innerText();
+    // Every place in the list is a point on the map, by the same name.
+    const labels = await page.locator('section').first().locator('svg a').evaluateAll((as) => as.map((a) => a.getAttribute('aria-label') ?? ''));
+    expect(labels.some((l) => l.startsWith(name))).toBe(true);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(name);
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/(parter|motparter)\//);
     await page.close();

@@ -30,6 +30,12 @@ export interface RenderedMap {
   svg: string;
   unplaced: Array<{ kind: 'actor' | 'place'; slug: string; name: string }>;
   ties: number;
+  /**
+   * Every point the map links from, as a list: the keyboard's way to them.
+   * The points themselves are out of the tab order (a map of 200 points
+   * would be 200 tab stops); a pointer still follows them.
+   */
+  links: Array<{ side: 'sweden' | 'china'; href: string; name: string; ties: number }>;
 }
 
 // Past this many ties single lines become a tangle: the map draws one line
@@ -86,7 +92,8 @@ const curve = (a: [number, number], b: [number, number]) => {
 function renderBundledMap(props: { lang: Lang; id: string; title: string; bundles: MapBundle[]; ties: number }): RenderedMap {
   const { lang, id, ties } = props;
   const base = basemap(lang);
-  const bundles = new Map<string, { county: string; province: MapTie['province']; n: number; byStatus: Map<Status, number> }>();
+  type Bundle = { county: string; province: MapTie['province']; n: number; byStatus: Map<Status, number> };
+  const bundles = new Map<string, Bundle>();
   const unplaced = new Map<string, RenderedMap['unplaced'][number]>();
   for (const t of props.bundles) {
     const key = `${t.county}|${t.province.slug}`;
@@ -115,18 +122,23 @@ function renderBundledMap(props: { lang: Lang; id: string; title: string; bundle
   const points = [
     ...counties.map((code) => {
       const p = countyPoint(code);
-      return p ? `<a href="${href(lang, '/avtal', { county: code })}" aria-label="${esc(COUNTY_SHAPE[code] ?? code)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#0b5394" stroke="#fff"/></a>` : '';
+      return p ? `<a href="${href(lang, '/avtal', { county: code })}" tabindex="-1" aria-label="${esc(COUNTY_SHAPE[code] ?? code)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#0b5394" stroke="#fff"/></a>` : '';
     }),
     ...[...provinces.values()].map((prov) => {
       const p = provincePoint(prov);
-      return p ? `<a href="${href(lang, `/motparter/${prov.slug}`)}" aria-label="${esc(`${prov.name} ${prov.native ?? ''}`.trim())}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#1b1b1b" stroke="#fff"/></a>` : '';
+      return p ? `<a href="${href(lang, `/motparter/${prov.slug}`)}" tabindex="-1" aria-label="${esc(`${prov.name} ${prov.native ?? ''}`.trim())}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="5" fill="#1b1b1b" stroke="#fff"/></a>` : '';
     }),
   ].join('');
   const summary =
     lang === 'sv'
       ? `${ties} band, för många att rita ett och ett: en linje per län och provins, bredare ju fler band.`
       : `${ties} ties, too many to draw one by one: one line per county and province, wider for more ties.`;
-  return { svg: `${svgOpen(id, props.title, summary)}${base.shapes}<g>${lines}</g><g>${points}</g></svg>`, unplaced: [...unplaced.values()], ties };
+  const tiesOf = (pick: (b: Bundle) => boolean) => [...bundles.values()].filter(pick).reduce((n, b) => n + b.n, 0);
+  const links: RenderedMap['links'] = [
+    ...counties.filter((code) => countyPoint(code)).map((code) => ({ side: 'sweden' as const, href: href(lang, '/avtal', { county: code }), name: COUNTY_SHAPE[code] ?? code, ties: tiesOf((b) => b.county === code) })),
+    ...[...provinces.values()].filter((prov) => provincePoint(prov)).map((prov) => ({ side: 'china' as const, href: href(lang, `/motparter/${prov.slug}`), name: `${prov.name} ${prov.native ?? ''}`.trim(), ties: tiesOf((b) => b.province.slug === prov.slug) })),
+  ];
+  return { svg: `${svgOpen(id, props.title, summary)}${base.shapes}<g>${lines}</g><g>${points}</g></svg>`, unplaced: [...unplaced.values()], ties, links };
 }
 
 function renderSingleTies(props: { lang: Lang; id: string; title: string; ties: MapTie[] }): RenderedMap {
@@ -159,7 +171,7 @@ function renderSingleTies(props: { lang: Lang; id: string; title: string; ties: 
     .join('');
   const point = (kind: 'actor' | 'place', slug: string, name: string, p: [number, number] | null | undefined, count: number) =>
     p
-      ? `<a href="${href(lang, kind === 'actor' ? `/parter/${slug}` : `/motparter/${slug}`)}" aria-label="${esc(`${name} (${count})`)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${kind === 'actor' ? 4 : 4.5}" fill="${kind === 'actor' ? '#0b5394' : '#1b1b1b'}" stroke="#fff" stroke-width="1.2"/><title>${esc(name)}</title></a>`
+      ? `<a href="${href(lang, kind === 'actor' ? `/parter/${slug}` : `/motparter/${slug}`)}" tabindex="-1" aria-label="${esc(`${name} (${count})`)}"><circle cx="${p[0].toFixed(1)}" cy="${p[1].toFixed(1)}" r="${kind === 'actor' ? 4 : 4.5}" fill="${kind === 'actor' ? '#0b5394' : '#1b1b1b'}" stroke="#fff" stroke-width="1.2"/><title>${esc(name)}</title></a>`
       : '';
   const actors = new Map<string, { name: string; n: number }>();
   const places = new Map<string, { name: string; n: number }>();
@@ -176,7 +188,11 @@ function renderSingleTies(props: { lang: Lang; id: string; title: string; ties: 
 <g>${[...actors].map(([slug, a]) => point('actor', slug, a.name, actorPoint.get(slug), a.n)).join('')}</g>
 <g>${[...places].map(([slug, p]) => point('place', slug, p.name, placePoint.get(slug), p.n)).join('')}</g>
 </svg>`;
-  return { svg, unplaced, ties: ties.length };
+  const links: RenderedMap['links'] = [
+    ...[...actors].filter(([slug]) => actorPoint.get(slug)).map(([slug, a]) => ({ side: 'sweden' as const, href: href(lang, `/parter/${slug}`), name: a.name, ties: a.n })),
+    ...[...places].filter(([slug]) => placePoint.get(slug)).map(([slug, p]) => ({ side: 'china' as const, href: href(lang, `/motparter/${slug}`), name: p.name, ties: p.n })),
+  ];
+  return { svg, unplaced, ties: ties.length, links };
 }
 
 /** The legend, as HTML: each status's line drawn as it is on the map, with its name. */

@@ -49,7 +49,11 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
           <button type="submit">{t(lang, 'apply')}</button> <a href={href(lang, '/karta')}>{t(lang, 'clear')}</a>
         </div>
       </form>
-      <p>{sv ? 'Linjernas mönster visar status; färgen upprepar det. Varje ort är en länk till sin sida.' : 'The pattern of a line tells its status; the colour repeats it. Every place links to its page.'}</p>
+      <p>
+        {sv
+          ? 'Linjernas mönster visar status; färgen upprepar det. Varje ort på kartan är en länk till sin sida; med tangentbordet når du dem i listan under kartan.'
+          : 'The pattern of a line tells its status; the colour repeats it. Every place on the map links to its page; by keyboard, reach them in the list below the map.'}
+      </p>
       <LeftOutNotice lang={lang} leftOut={props.leftOut} subject="map" />
       <TiesLegend lang={lang} />
       {props.panels.map((panel, i) => (
@@ -69,6 +73,7 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
               </a>
             </figcaption>
           </figure>
+          <MapLinks lang={lang} links={panel.map.links} />
           {panel.map.unplaced.length ? (
             <div class="notice">
               <p>{sv ? 'Kunde inte placeras på kartan (saknar koordinater):' : 'Could not be placed on the map (no coordinates):'}</p>
@@ -90,5 +95,29 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
         {query.on ? `${sv ? 'Jämförelsedag' : 'Comparison day'}: ${formatEdtf(query.on, lang)}.` : ''}
       </p>
     </Layout>
+  );
+}
+
+/** The map's points as two lists of links, folded: one tab stop until opened, where the map would be one per point. */
+function MapLinks(props: { lang: Lang; links: RenderedMap['links'] }) {
+  const sv = props.lang === 'sv';
+  if (!props.links.length) return null;
+  const side = (which: 'sweden' | 'china') => props.links.filter((l) => l.side === which);
+  return (
+    <details class="map-links">
+      <summary>{sv ? `Kartans orter som lista (${props.links.length})` : `The map's places as a list (${props.links.length})`}</summary>
+      {(['sweden', 'china'] as const).map((which) => (
+        <>
+          <h3>{which === 'sweden' ? (sv ? 'I Sverige' : 'In Sweden') : sv ? 'I Kina' : 'In China'}</h3>
+          <ul class="columns">
+            {side(which).map((l) => (
+              <li>
+                <a href={l.href}>{l.name}</a> ({l.ties} {sv ? 'band' : l.ties === 1 ? 'tie' : 'ties'})
+              </li>
+            ))}
+          </ul>
+        </>
+      ))}
+    </details>
   );
 }
