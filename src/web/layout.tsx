@@ -2,6 +2,7 @@ import { tryGetContext } from 'hono/context-storage';
 import { html } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from './i18n.ts';
+import type { HttpEnv } from '../http/query.ts';
 
 /** A link inside the site that keeps the language and drops empty parameters. */
 export function href(lang: Lang, path: string, params: Record<string, string | number | undefined | null> = {}): string {
@@ -21,6 +22,8 @@ const NAV: Array<[string, Parameters<typeof t>[1]]> = [
   ['/karta', 'map'],
   ['/oppna-data', 'openData'],
 ];
+
+const DAY = { sv: new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', dateStyle: 'long' }), en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long' }) };
 
 /**
  * The page around every page's content. `head`: elements a page adds to
@@ -55,7 +58,10 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
     lang === 'sv'
       ? 'Data från rapporten "Lokal frost i relationerna" (NKK 2022) och fyra andra källdokument; varje uppgift anger sin källa.'
       : 'Data from the report "Lokal frost i relationerna" (NKK 2022) and four other source documents; every fact names its source.';
-  const footer = html`<footer class="site-footer"><p>${credit} <a href="${href(lang, '/oppna-data')}">${t(lang, 'openData')}</a></p></footer>`;
+  // On paper: which page, read when, at which data version (the screen shows the address bar instead).
+  const version = tryGetContext<HttpEnv>()?.get('dataVersion');
+  const printed = html`<p class="print-only">Ortsband ${href(lang, path, rest)} · ${lang === 'sv' ? 'sidan skapad' : 'page made'} ${DAY[lang].format(new Date())}${version === undefined ? '' : html` · ${lang === 'sv' ? 'dataversion' : 'data version'} ${version}`}</p>`;
+  const footer = html`<footer class="site-footer"><p>${credit} <a href="${href(lang, '/oppna-data')}">${t(lang, 'openData')}</a></p>${printed}</footer>`;
   // The doctype keeps browsers in standards mode.
   return html`<!DOCTYPE html><html lang="${lang}">${head}<body><a class="skip" href="#main">${t(lang, 'skip')}</a><header class="site-header">${brand}${nav}</header><main id="main" tabindex="-1">${props.children}</main>${footer}</body></html>`;
 }

@@ -134,6 +134,17 @@ describe('maps and charts', () => {
     await page.close();
   });
 
+  it('prints a page without its menus and download links, with its address, date and data version', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/statistik`);
+    expect(await page.locator('.print-only').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await page.locator('a[download]').first().isVisible()).toBe(false);
+    expect(await page.locator('.print-only').innerText()).toMatch(/^Ortsband \/statistik · sidan skapad \d{1,2} \p{L}+ \d{4} · dataversion \d+$/u);
+    await page.close();
+  });
+
   it('each chart\'s table shows the statistics module\'s numbers', async () => {
     const api = (await (await fetch(`${base}/api/statistics`)).json()) as { inForce: Array<{ year: number; total: number }>; changes: Array<{ year: number | null; ended: number; paused: number }> };
     const page = await browser.newPage();
