@@ -18,6 +18,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('pages', () => {
+  it('the start page says what its figures count, and links to why the register counts 50 where the report says 49', async () => {
+    const home = await (await app.request('/')).text();
+    expect(home).toContain('Vad talen räknar');
+    expect(home).toContain('<a href="/statistik#statement-total-peak-2016">varför registret räknar 50</a>');
+    expect(home).toContain('href="/avtal?on=2016-12-31&amp;status=in_force"');
+    expect(await (await app.request('/statistik')).text()).toContain('id="statement-total-peak-2016"');
+    expect(await (await app.request('/?lang=en')).text()).toContain('why the register counts 50');
+  });
+
   it.each(['/', '/avtal', '/avtal?lang=en', '/avtal/goteborg--shanghai', '/parter', '/parter/kalix', '/motparter', '/motparter/zhejiang', '/statistik', '/statistik?rule=per-agreement', '/oppna-data'])(
     '%s answers 200 with HTML in the right language',
     async (path) => {

@@ -45,10 +45,24 @@ export function HomePage(props: { lang: Lang; figures: KeyFigures }) {
         {item(f.actors, lang === 'sv' ? 'svenska parter' : 'Swedish parties', href(lang, '/parter'))}
         {item(f.counterparts, lang === 'sv' ? 'kinesiska motparter' : 'Chinese counterparts', href(lang, '/motparter'))}
       </ul>
-      <p>
-        <a href={href(lang, '/avtal', { on: '2016-12-31', status: 'in_force' })}>{lang === 'sv' ? 'Registret den 31 december 2016' : 'The register on 31 December 2016'}</a> ·{' '}
-        <a href={href(lang, '/statistik')}>{lang === 'sv' ? 'Rapportens siffror jämförda med registret' : "The report's figures beside the register's"}</a>
-      </p>
+      <h3>{lang === 'sv' ? 'Vad talen räknar' : 'What the figures count'}</h3>
+      {lang === 'sv' ? (
+        <p>
+          Talen med <em>rapportens regel</em> räknar samarbeten som rapporten gör: högst ett vänortssamarbete och ett kommunalt partnerskap per ortspar, pausade och vilande som
+          pågående, ett år vid årets slut. <a href={href(lang, '/avtal', { on: '2016-12-31', status: 'in_force' })}>Listan över avtal i kraft den 31 december 2016</a> räknar i
+          stället avtal, ett och ett, och kan därför bli ett annat tal. Rapportens text säger 49 samarbeten 2016;{' '}
+          <a href={`${href(lang, '/statistik')}#statement-total-peak-2016`}>varför registret räknar {f.peak.year === 2016 ? f.peak.total : 'annorlunda'}</a> och{' '}
+          <a href={`${href(lang, '/statistik')}#statements`}>rapportens övriga siffror jämförda med registret</a> står på statistiksidan.
+        </p>
+      ) : (
+        <p>
+          The figures by <em>the report's rule</em> count cooperations as the report does: at most one twinning and one municipal partnership per pair of places, paused and
+          dormant ones as ongoing, a year at its end. <a href={href(lang, '/avtal', { on: '2016-12-31', status: 'in_force' })}>The list of agreements in force on 31 December 2016</a>{' '}
+          counts agreements instead, one by one, and may give another number. The report's text says 49 cooperations in 2016;{' '}
+          <a href={`${href(lang, '/statistik')}#statement-total-peak-2016`}>why the register counts {f.peak.year === 2016 ? f.peak.total : 'otherwise'}</a> and{' '}
+          <a href={`${href(lang, '/statistik')}#statements`}>the report's other figures beside the register's</a> are on the statistics page.
+        </p>
+      )}
     </Layout>
   );
 }
