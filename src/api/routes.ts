@@ -1,5 +1,5 @@
 // The JSON API: parse the request, call a verb, map errors (errors.ts).
-import { PassThrough } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { Hono, type Context as HonoContext } from 'hono';
 import { PUBLIC_READER } from '../domain/access.ts';
 import { principalOf } from '../http/session.ts';
@@ -26,6 +26,7 @@ import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
+import { exportFiles, type ExportFiles } from '../http/export-files.ts';
 import { toCsv } from './csv.ts';
 import { svgToPng } from '../web/charts/to-png.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
@@ -41,74 +42,16 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** `sep=semicolon` for Excel with Swedish settings, which splits CSV on semicolons. */
 export const separatorQuerySchema = z.strictObject({ sep: z.enum(['comma', 'semicolon']).default('comma') });
 
-// A client that stops reading (or goes away) must not hold a writer, nor
-// through it the database, for anyone else. Node's PassThrough, once
-// destroyed, neither emits 'drain' nor throws on write(), so a writer waiting
-// for 'drain' would wait forever: this one emits 'error' instead, which the
-// writers' `once(out, 'drain')` rejects on, and the writer stops after the
-// statement in flight.
-function download(): PassThrough {
-  const out = new PassThrough();
-  const gone = () => Object.assign(new Error('the client stopped reading the download'), { code: 'ERR_DOWNLOAD_ABANDONED' });
-  out.on('error', () => {}); // reported to the writer through write() and 'drain'; nothing else is waiting
-  out.once('close', () => {
-    if (!out.writableFinished) out.emit('error', gone());
-  });
-  const write = out.write.bind(out) as (...args: unknown[]) => boolean;
-  out.write = ((...args: unknown[]) => {
-    if (!out.destroyed) return write(...args);
-    process.nextTick(() => out.emit('error', gone()));
-    return false;
-  }) as typeof out.write;
-  return out;
-}
-
 /**
- * The download as a web stream, read only as the client reads (pull): the
- * writer starts at the client's first read, and no chunk is asked of it
- * ahead of the client. A client that goes before reading costs nothing;
- * cancelling (the client went away) destroys the stream, which stops the
- * writer (download()). Node's Readable.toWeb, cancelled, could still enqueue
- * a chunk into the closed stream and throw.
+ * A large public download, made once per data version and read from its file
+ * by every client at its own pace (http/export-files.ts); no-store, and never
+ * through the response cache. `key`: the download and its parameters.
  */
-function webStreamOf(out: PassThrough, start: () => void): ReadableStream<Uint8Array> {
-  const chunks = out[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
-  let started = false;
-  return new ReadableStream<Uint8Array>(
-    {
-      async pull(controller) {
-        if (!started) {
-          started = true;
-          start();
-        }
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(new Uint8Array(next.value.buffer, next.value.byteOffset, next.value.byteLength));
-      },
-      async cancel() {
-        await chunks.return?.();
-      },
-    },
-    { highWaterMark: 0 },
-  );
-}
-
-/**
- * A download written by `write` as it is read: memory stays flat however
- * large the register. Marked no-store and never routed through the response
- * cache: each client gets its own writer, at its own pace.
- */
-function streamed(c: HonoContext, name: string, type: string, write: (out: PassThrough) => Promise<unknown>) {
+function streamed(c: HonoContext<HttpEnv>, downloads: ExportFiles, key: string, name: string, type: string, write: (out: Writable) => Promise<unknown>) {
   const headers = { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
-  // HEAD: the headers, and no writer that nobody would read.
+  // HEAD: the headers, and no build that nobody would read.
   if (c.req.method === 'HEAD') return new Response(null, { headers });
-  const out = download();
-  const start = () =>
-    void write(out).then(
-      () => out.end(),
-      (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
-    );
-  return new Response(webStreamOf(out, start), { headers });
+  return new Response(downloads.read(key, c.get('dataVersion') ?? 0, write), { headers });
 }
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
@@ -149,6 +92,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   const readerCtx = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
   const api = new Hono<HttpEnv>();
   const q = API_QUERIES;
+  const downloads = exportFiles();
   api.onError((error, c) => {
     if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
     throw error;
@@ -208,17 +152,17 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     const map = renderTiesMap({ lang: language, id: 'map', title, content: await mapContent({ ctx, input, maxTies: MAX_SINGLE_TIES }) });
     return imageResponse(map.svg, format, `ortsband-karta-${list.on ?? 'i-dag'}`);
   });
-  // Streamed downloads: not cached (see streamed()).
-  api.get('/export.json', accepts(q.none), (c) => streamed(c, 'ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
+  // Large downloads: made once per data version (see streamed()).
+  api.get('/export.json', accepts(q.none), (c) => streamed(c, downloads, 'export.json', 'ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
   // The exchange format (the columns the import reads), streamed.
   api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
-    return streamed(c, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
+    return streamed(c, downloads, `exchange/${table}.csv?sep=${sep}`, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
   });
-  api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
-  api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
-  api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out)));
+  api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
+  api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.json', 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
+  api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out)));
   api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), cache, (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;

@@ -1,0 +1,166 @@
+// The large public downloads (the register as JSON, the exchange tables as
+// CSV, JSON and XLSX), made once per data version and read by every client
+// from a file. Each client used to get its own writer: twenty clients of the
+// XLSX download at the benchmark's scale were twenty workbooks deflated at
+// once, half an hour of one core and gigabytes of memory. Now the first
+// request for a download at a data version starts its build, a writer into a
+// file in a folder of this process's own; that request and every other one
+// for it at that version read the file as it grows, each at its own pace, and
+// the build's writer goes at the pace of the disk. A client that stops
+// reading holds nothing but its open file. A newer version's finished build
+// replaces the older one, whose file is removed (open readers keep reading it).
+import { EventEmitter, once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { open, unlink, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+
+const CHUNK_BYTES = 256 * 1024;
+
+/** One download at one data version: its file, how much of it is written, and whether it is whole. */
+class Build extends EventEmitter {
+  /** The file exists: readers may open it. */
+  created = false;
+  written = 0;
+  done = false;
+  failed: Error | null = null;
+  constructor(
+    readonly file: string,
+    readonly version: number,
+  ) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** The file's bytes as they are written: from the start to the end of the build, read as the client pulls. */
+  stream(): ReadableStream<Uint8Array> {
+    let handle: FileHandle | null = null;
+    let position = 0;
+    const close = async () => {
+      const h = handle;
+      handle = null;
+      await h?.close();
+    };
+    return new ReadableStream<Uint8Array>(
+      {
+        pull: async (controller) => {
+          try {
+            while (!this.created && !this.failed) await once(this, 'progress');
+            if (this.failed) throw this.failed;
+            handle ??= await open(this.file, 'r');
+            while (position >= this.written && !this.done && !this.failed) await once(this, 'progress');
+            if (this.failed) throw this.failed;
+            if (position >= this.written) {
+              await close();
+              controller.close();
+              return;
+            }
+            const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, this.written - position));
+            const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            position += bytesRead;
+            controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
+          } catch (error) {
+            await close();
+            controller.error(error);
+          }
+        },
+        cancel: close,
+      },
+      { highWaterMark: 0 },
+    );
+  }
+}
+
+// Every folder made, removed as the process ends.
+const folders = new Set<string>();
+process.once('exit', () => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+export interface ExportFiles {
+  /** Where the builds' files are: a folder of this process's own under the system's temporary folder. */
+  readonly folder: string;
+  /**
+   * The download `name` (one per route and its parameters) at data version
+   * `version`, as a stream of its bytes; started by `write` unless a build
+   * of it at this version or a newer one is under way or done.
+   */
+  read(name: string, version: number, write: (out: Writable) => Promise<unknown>): ReadableStream<Uint8Array>;
+  /** Removes the folder (at the server's end). */
+  close(): void;
+}
+
+export function exportFiles(): ExportFiles {
+  const folder = mkdtempSync(path.join(tmpdir(), 'ortsband-downloads-'));
+  folders.add(folder);
+  const builds = new Map<string, Build>();
+  let counter = 0;
+
+  async function run(name: string, build: Build, write: (out: Writable) => Promise<unknown>) {
+    const handle = await open(build.file, 'w');
+    build.created = true;
+    build.emit('progress');
+    const sink = new Writable({
+      highWaterMark: CHUNK_BYTES,
+      write(chunk: Buffer, _encoding, callback) {
+        handle.write(chunk).then(() => {
+          build.written += chunk.length;
+          build.emit('progress');
+          callback();
+        }, callback);
+      },
+    });
+    // A failed file write reaches the writer through write() and finished(); nothing else listens.
+    sink.on('error', () => {});
+    try {
+      await write(sink);
+      // A writer may end the stream itself (exceljs pipes its zip into it).
+      if (!sink.writableEnded) sink.end();
+      await finished(sink);
+      build.done = true;
+    } catch (error) {
+      build.failed = error instanceof Error ? error : new Error(String(error));
+      builds.delete(`${name}@${build.version}`);
+      sink.destroy();
+    } finally {
+      await handle.close();
+      build.emit('progress');
+    }
+    if (build.failed) return unlink(build.file).catch(() => {});
+    // Of the finished builds of this download, the newest stays; unlinked, a
+    // file stays readable to those who have it open.
+    const whole = [...builds.entries()].filter(([key, b]) => key.startsWith(`${name}@`) && b.done);
+    const newest = Math.max(...whole.map(([, b]) => b.version));
+    for (const [key, b] of whole) {
+      if (b.version < newest) {
+        builds.delete(key);
+        await unlink(b.file).catch(() => {});
+      }
+    }
+  }
+
+  return {
+    folder,
+    read(name, version, write) {
+      // The newest build of this download that is as new as the request.
+      let build = [...builds.entries()].filter(([key, b]) => key.startsWith(`${name}@`) && b.version >= version && !b.failed).map(([, b]) => b).sort((a, b) => b.version - a.version)[0];
+      if (!build) {
+        build = new Build(path.join(folder, `${++counter}.part`), version);
+        builds.set(`${name}@${version}`, build);
+        const started = build;
+        run(name, started, write).catch((error: unknown) => {
+          started.failed = error instanceof Error ? error : new Error(String(error));
+          builds.delete(`${name}@${version}`);
+          started.emit('progress');
+        });
+      }
+      return build.stream();
+    },
+    close() {
+      rmSync(folder, { recursive: true, force: true });
+      folders.delete(folder);
+    },
+  };
+}
