@@ -14,13 +14,15 @@ import { addUser } from '../src/domain/accounts/add-user.ts';
 import { createApiToken } from '../src/domain/accounts/api-tokens.ts';
 import { startSession } from '../src/domain/accounts/sessions.ts';
 import { load, median, medianLoad, type Load } from './load.ts';
-import { treeCpuMs } from './process-tree.ts';
+import { postgresCpuMs, treeCpuMs } from './process-tree.ts';
 
 const EDITORS = 20;
 const SYLLABLES = ['su', 'zhou', 'hang', 'guang', 'dong', 'shan', 'nan', 'jing', 'lan', 'han'];
 
 interface Measured extends Load {
   serverCpuMsPerRequest: number;
+  /** PostgreSQL's CPU per request (every postgres process on the machine). */
+  postgresCpuMsPerRequest: number;
 }
 
 export async function benchEditors(server: { url: string; pid: number }, target: DatabaseTarget, slugs: string[], runs: number, requests: number) {
@@ -68,10 +70,16 @@ export async function benchEditors(server: { url: string; pid: number }, target:
 
   const measure = async (one: (i: number) => Promise<boolean>, total: number): Promise<Measured> => {
     const cpu = treeCpuMs(server.pid);
+    const pg = postgresCpuMs();
     const result = await load(EDITORS, total, one);
-    return { ...result, serverCpuMsPerRequest: Math.round(((treeCpuMs(server.pid) - cpu) / total) * 10) / 10 };
+    const perRequest = (ms: number) => Math.round((ms / total) * 10) / 10;
+    return { ...result, serverCpuMsPerRequest: perRequest(treeCpuMs(server.pid) - cpu), postgresCpuMsPerRequest: perRequest(postgresCpuMs() - pg) };
   };
-  const medianOf = (all: Measured[]) => ({ ...medianLoad(all), serverCpuMsPerRequest: median(all.map((m) => m.serverCpuMsPerRequest)) });
+  const medianOf = (all: Measured[]) => ({
+    ...medianLoad(all),
+    serverCpuMsPerRequest: median(all.map((m) => m.serverCpuMsPerRequest)),
+    postgresCpuMsPerRequest: median(all.map((m) => m.postgresCpuMsPerRequest)),
+  });
 
   const results: Record<string, ReturnType<typeof medianOf>> = {};
   const runsOf = async (name: string, work: () => Promise<Measured>) => {

@@ -44,3 +44,23 @@ export function treeCpuMs(pid: number): number {
   }
   return ticks * 10; // clock ticks of 1/100 s
 }
+
+/**
+ * CPU time every PostgreSQL process on this machine has used so far (user and
+ * system), in ms: the server's share of a load when nothing else uses it
+ * meanwhile (the benchmark's machine). None when the server runs elsewhere.
+ */
+export function postgresCpuMs(): number {
+  let ticks = 0;
+  for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
+      if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return ticks * 10;
+}

@@ -533,6 +533,7 @@ export const agreementStatusPeriods = pgTable(
 // visibility: the number in a status on day d is the sum of the deltas up to
 // d. Kept by refresh-caches.ts beside the periods; it makes "how many were in
 // force on 2016-12-31" a sum over days instead of a count over agreements.
+// A day may have several rows: a change appends its own (migration 0023).
 export const statusDayDeltas = pgTable(
   'status_day_deltas',
   {
@@ -542,7 +543,8 @@ export const statusDayDeltas = pgTable(
     delta: integer('delta').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.status, t.visibility, t.day] }),
+    // Not unique: a change appends its deltas, readers sum them (refresh-caches.ts).
+    index('status_day_deltas_idx').on(t.visibility, t.status, t.day),
     oneOf('status_day_deltas', t.status, STATUSES),
     knownVisibility('status_day_deltas', t.visibility),
   ],

@@ -49,7 +49,8 @@ interface EventRow {
 }
 
 export async function refreshStatusCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {
-  await inBatches(typeof agreementIds === 'number' ? [agreementIds] : agreementIds, async (ids) => {
+  const all = typeof agreementIds === 'number' ? [agreementIds] : agreementIds;
+  await inBatches(all, async (ids) => {
     const idList = sql.param(ids);
     const rows = await queryRows<EventRow>(
       ctx.db,
@@ -81,6 +82,7 @@ export async function refreshStatusCaches(ctx: Context, agreementIds: number | r
       where a.id = x.id`);
     await refreshCountyEntries(ctx, ids);
   });
+  if (new Set(all).size > 1) await compactDayDeltas(ctx);
 }
 
 /**
@@ -131,7 +133,21 @@ async function applyDayDeltas(ctx: Context, deltas: Delta[]): Promise<void> {
     net.set(key, sum);
   }
   const changed = [...net.values()].filter((d) => d.delta !== 0);
-  await insertRows(ctx.db, 'status_day_deltas', changed, sql`on conflict (status, visibility, day) do update set delta = status_day_deltas.delta + excluded.delta`);
+  // Appended, never updated in place: editors recording events on different
+  // agreements on one day would otherwise queue on that day's row, each
+  // until the other's commit (migration 0023). Readers sum the rows.
+  await insertRows(ctx.db, 'status_day_deltas', changed);
+}
+
+/**
+ * Folds the day deltas into one row per day, status and visibility: after a
+ * refresh of many agreements (an import), whose batches append a row per day
+ * each. Rows that others append meanwhile stay beside the folded ones.
+ */
+async function compactDayDeltas(ctx: Context): Promise<void> {
+  await ctx.db.execute(sql`with old as (delete from status_day_deltas returning day, status, visibility, delta)
+    insert into status_day_deltas (day, status, visibility, delta)
+    select day, status, visibility, sum(delta)::int from old group by day, status, visibility having sum(delta) <> 0`);
 }
 
 export async function refreshLabelCaches(ctx: Context, agreementIds: number | readonly number[]): Promise<void> {

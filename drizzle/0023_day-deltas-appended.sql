@@ -1,0 +1,2 @@
+ALTER TABLE "status_day_deltas" DROP CONSTRAINT "status_day_deltas_status_visibility_day_pk";--> statement-breakpoint
+CREATE INDEX "status_day_deltas_idx" ON "status_day_deltas" USING btree ("visibility","status","day");
