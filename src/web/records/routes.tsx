@@ -71,6 +71,15 @@ export function recordsRoutes(database: Database) {
   }
 
   const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
+  /** A form posted about the agreement the path names: who sent it, its fields (the token checked), the agreement, and the record's id where the path has one. */
+  const posted = async <K extends string>(c: HonoContext, fields: readonly K[]) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    return { signedIn, typed: strings(form, fields), ctx, agreement, id: idOf(c.req.param('id') ?? '') };
+  };
 
   // Sources and documents.
   const renderSources = async (c: HonoContext, signedIn: SignedIn, extra: Partial<SourcesPageProps> = {}, status = 200) => {
@@ -106,12 +115,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kallor', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, SOURCE_FIELDS);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const { signedIn, typed, ctx, agreement } = await posted(c, SOURCE_FIELDS);
     try {
       const source = await createSource({
         ctx,
@@ -138,12 +142,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kallor/citera', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, CITE_FIELDS);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const { signedIn, typed, ctx, agreement } = await posted(c, CITE_FIELDS);
     try {
       await citeSource({ ctx, agreementId: agreement.id, input: { source: typed.source!, on: typed.on!, passage: typed.passage, reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
       return c.redirect(sourcesPath(c, { klart: 'cite' }, 'citera'), 303);
@@ -154,13 +153,7 @@ export function recordsRoutes(database: Database) {
 
   // A citation's passage changed, or the citation removed; the form is the citation's own row (`citat-<id>`).
   web.post('/avtal/:slug/kallor/citat/:id', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, CITE_FIELDS);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
-    const id = idOf(c.req.param('id'));
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, CITE_FIELDS);
     try {
       await changeCitation({ ctx, agreement, id, input: { passage: typed.passage, reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
       return c.redirect(sourcesPath(c, { klart: 'citationChanged' }, 'citerade'), 303);
@@ -170,13 +163,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kallor/citat/:id/ta-bort', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, ['reason', 'expectedVersion']);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
-    const id = idOf(c.req.param('id'));
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['reason', 'expectedVersion']);
     try {
       await removeCitation({ ctx, agreement, id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
       return c.redirect(sourcesPath(c, { klart: 'citationRemoved' }, 'citerade'), 303);
@@ -322,12 +309,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kontakter', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, CONTACT_FIELDS);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
+    const { signedIn, typed, ctx, agreement } = await posted(c, CONTACT_FIELDS);
     try {
       await addContact({ ctx, agreementId: agreement.id, input: typed });
       return c.redirect(contactsPath(c, 'added'), 303);
@@ -337,13 +319,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kontakter/:id', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, CONTACT_FIELDS);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
-    const id = idOf(c.req.param('id'));
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, CONTACT_FIELDS);
     try {
       await changeContact({ ctx, agreement, id, input: { ...typed, expectedVersion: given(typed.expectedVersion) } });
       return c.redirect(contactsPath(c, 'changed'), 303);
@@ -353,13 +329,7 @@ export function recordsRoutes(database: Database) {
   });
 
   web.post('/avtal/:slug/kontakter/:id/ta-bort', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const typed = strings(form, ['reason', 'expectedVersion']);
-    const ctx = ctxOf(c);
-    const agreement = await findAgreementBySlug(ctx, c.req.param('slug'));
-    const id = idOf(c.req.param('id'));
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['reason', 'expectedVersion']);
     try {
       await removeContact({ ctx, agreement, id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
       return c.redirect(contactsPath(c, 'removed'), 303);
