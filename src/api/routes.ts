@@ -45,13 +45,14 @@ export const separatorQuerySchema = z.strictObject({ sep: z.enum(['comma', 'semi
 /**
  * A large public download, made once per data version and read from its file
  * by every client at its own pace (http/export-files.ts); no-store, and never
- * through the response cache. `key`: the download and its parameters.
+ * through the response cache. `key`: the download and its parameters;
+ * `version`: for one that does not change with the register.
  */
-function streamed(c: HonoContext<HttpEnv>, downloads: ExportFiles, key: string, name: string, type: string, write: (out: Writable) => Promise<unknown>) {
+function streamed(c: HonoContext<HttpEnv>, downloads: ExportFiles, key: string, name: string, type: string, write: (out: Writable) => Promise<unknown>, version?: number) {
   const headers = { 'content-type': type, 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
   // HEAD: the headers, and no build that nobody would read.
   if (c.req.method === 'HEAD') return new Response(null, { headers });
-  return new Response(downloads.read(key, c.get('dataVersion') ?? 0, write), { headers });
+  return new Response(downloads.read(key, version ?? c.get('dataVersion') ?? 0, write), { headers });
 }
 
 export const ruleQuerySchema = z.strictObject({ rule: z.enum(RULE_IDS).default('report'), lang: z.enum(['sv', 'en']).optional() });
@@ -162,7 +163,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
   api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.json', 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
-  api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out)));
+  api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out), 0)); // the same at every version
   api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), cache, (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;

@@ -194,7 +194,8 @@ export function writeRoutes(database: Database) {
     const sent = (await readJsonObject(c, fieldsOf(changeSourceSchema))) as Partial<ChangeSourceInput>;
     const { kind, title, language, author, publisher, published, url, archiveReference, confidential, note, noteEn, visibility } = stored;
     try {
-      const row = await changeSource({ ctx, slug: stored.slug, input: { kind, title, language, author, publisher, published, url, archiveReference, confidential, note, noteEn, visibility, ...sent } });
+      // The fields not sent are those read here: at this version, or the change is a conflict.
+      const row = await changeSource({ ctx, slug: stored.slug, input: { kind, title, language, author, publisher, published, url, archiveReference, confidential, note, noteEn, visibility, expectedVersion: stored.version, ...sent } });
       return c.json(row, 200, { location: `/api/sources/${row.slug}` });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'CONFLICT') Object.assign(error, { current: await getSource({ ctx, slug: stored.slug }) });

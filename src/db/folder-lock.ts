@@ -103,6 +103,20 @@ async function readOwner(lockPath: string): Promise<FolderOwner | null | 'unname
   }
 }
 
+/**
+ * The owner of a lock just found taken: its holder names it right after the
+ * mkdir, so a lock without a name yet is read again for a moment (a second
+ * process that lost the race would otherwise not say who holds the folder).
+ */
+async function namedOwner(lockPath: string): Promise<FolderOwner | null | 'unnamed'> {
+  let owner = await readOwner(lockPath);
+  for (let tries = 0; owner === 'unnamed' && tries < 50; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    owner = await readOwner(lockPath);
+  }
+  return owner;
+}
+
 /** Alive here, gone here, or on a host (or without an owner) that only the mtime can tell about. */
 function ownerState(owner: FolderOwner | 'unnamed'): 'alive' | 'gone' | 'unknown' {
   if (owner === 'unnamed' || owner.host !== hostname()) return 'unknown';
@@ -210,7 +224,7 @@ export async function lockDataFolder(dataDir: string, onLost: (error: Error) => 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ELOCKED') {
-      const owner = await readOwner(lockPath);
+      const owner = await namedOwner(lockPath);
       throw new FolderInUseError(dataDir, lockPath, owner === 'unnamed' ? null : owner);
     }
     throw new Error(`cannot lock the database folder ${dataDir}: cannot create ${lockPath} (${code ?? (error as Error).message})`, { cause: error });

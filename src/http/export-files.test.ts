@@ -51,6 +51,20 @@ describe('downloads made once per data version', () => {
     expect(await text(files.read('y', 2, slowWriter(3, 'y')))).toBe(expected(3, 'y'));
   });
 
+  it('keeps a replaced file for a reader who has not finished, and removes it after', async () => {
+    files = exportFiles();
+    const older = slowWriter(50, 'old');
+    expect(await text(files.read('x', 1, older))).toBe(expected(50, 'old'));
+    // A reader of version 1 that has not begun when version 2 is made and replaces it.
+    const late = files.read('x', 1, older);
+    expect(await text(files.read('x', 2, slowWriter(50, 'new')))).toBe(expected(50, 'new'));
+    await sleep(20);
+    expect(readdirSync(files.folder)).toHaveLength(2);
+    expect(await text(late)).toBe(expected(50, 'old'));
+    await sleep(20);
+    expect(readdirSync(files.folder)).toHaveLength(1);
+  });
+
   it('goes on for the others when a reader stops half-way', async () => {
     files = exportFiles();
     const write = slowWriter(3_000);

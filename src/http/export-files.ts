@@ -26,6 +26,10 @@ class Build extends EventEmitter {
   written = 0;
   done = false;
   failed: Error | null = null;
+  /** Streams handed out and not yet ended: the file stays until the last has let go. */
+  readers = 0;
+  /** A newer build has replaced this one: its file goes once nobody reads it. */
+  replaced = false;
   constructor(
     readonly file: string,
     readonly version: number,
@@ -38,10 +42,15 @@ class Build extends EventEmitter {
   stream(): ReadableStream<Uint8Array> {
     let handle: FileHandle | null = null;
     let position = 0;
+    let holding = true;
+    this.readers++;
     const close = async () => {
       const h = handle;
       handle = null;
       await h?.close();
+      if (!holding) return;
+      holding = false;
+      if (--this.readers === 0 && this.replaced) await unlink(this.file).catch(() => {});
     };
     return new ReadableStream<Uint8Array>(
       {
@@ -59,6 +68,7 @@ class Build extends EventEmitter {
             }
             const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, this.written - position));
             const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+            if (bytesRead === 0) throw new Error(`the download's file ended at ${position} of ${this.written} bytes written`);
             position += bytesRead;
             controller.enqueue(new Uint8Array(buffer.buffer, buffer.byteOffset, bytesRead));
           } catch (error) {
@@ -78,6 +88,11 @@ const folders = new Set<string>();
 process.once('exit', () => {
   for (const folder of folders) rmSync(folder, { recursive: true, force: true });
 });
+
+/** Writes the whole chunk (a file write may take part of it). */
+async function writeAll(handle: FileHandle, chunk: Buffer) {
+  for (let offset = 0; offset < chunk.length; ) offset += (await handle.write(chunk, offset, chunk.length - offset)).bytesWritten;
+}
 
 export interface ExportFiles {
   /** Where the builds' files are: a folder of this process's own under the system's temporary folder. */
@@ -105,7 +120,7 @@ export function exportFiles(): ExportFiles {
     const sink = new Writable({
       highWaterMark: CHUNK_BYTES,
       write(chunk: Buffer, _encoding, callback) {
-        handle.write(chunk).then(() => {
+        writeAll(handle, chunk).then(() => {
           build.written += chunk.length;
           build.emit('progress');
           callback();
@@ -136,7 +151,8 @@ export function exportFiles(): ExportFiles {
     for (const [key, b] of whole) {
       if (b.version < newest) {
         builds.delete(key);
-        await unlink(b.file).catch(() => {});
+        b.replaced = true;
+        if (b.readers === 0) await unlink(b.file).catch(() => {});
       }
     }
   }

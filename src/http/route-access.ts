@@ -33,6 +33,8 @@ const rule = (access: RouteAccess, when?: RouteRule['when']): RouteRule => (when
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // The public register: pages.
   'GET /': rule('everyone'),
+  'GET /om': rule('everyone'),
+  'GET /tillganglighet': rule('everyone'),
   'GET /avtal': rule('everyone'),
   'GET /avtal/:slug': rule('everyone'),
   'GET /parter': rule('everyone'),

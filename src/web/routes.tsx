@@ -26,6 +26,8 @@ import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
 import { documentsOfAgreement } from '../domain/documents/read.ts';
+import { AboutPage, AccessibilityPage } from './pages/about.tsx';
+import { env } from '../env.ts';
 import { kindCodes } from '../domain/agreement-kinds/names.ts';
 import { MapPage } from './pages/map.tsx';
 import type { Lang } from './i18n.ts';
@@ -338,5 +340,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);
   });
+  web.get('/om', accepts(q.plain), cache, (c) => c.html(<AboutPage lang={langOf(c)} origin={origin(c)} contact={env().CONTACT_EMAIL} />));
+  web.get('/tillganglighet', accepts(q.plain), cache, (c) => c.html(<AccessibilityPage lang={langOf(c)} origin={origin(c)} contact={env().CONTACT_EMAIL} />));
   return web;
 }

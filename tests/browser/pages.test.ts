@@ -45,6 +45,8 @@ const PAGES: Array<[string, string]> = [
   ['statistics-rule', '/statistik?rule=partly-ended-as-pause&lang=en'],
   ['open-data', '/oppna-data'],
   ['open-data-en', '/oppna-data?lang=en'],
+  ['about', '/om'],
+  ['accessibility-en', '/tillganglighet?lang=en'],
   ['map', '/karta'],
   ['map-filtered-en', '/karta?on=2010-12-31&kind=kommunalt_partnerskap&lang=en'],
   ['statistics-charts-en', '/statistik?lang=en'],

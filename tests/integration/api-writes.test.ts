@@ -224,6 +224,10 @@ describe('citing a source', () => {
     expect((await send('PATCH', at, { passage: 's. 5' }, {}, keys.otherEditor)).response.status).toBe(403);
     expect((await send('PATCH', `/api/agreements/goteborg--shanghai/citations/${id}`, { passage: 's. 5' })).response.status).toBe(404);
     expect((await send('PATCH', at, { passage: 5 })).body.error?.problems.map((p) => p.field)).toEqual(['passage']);
+    // A change without a passage leaves it as it is.
+    const kept = await send('PATCH', at, { reason: 'Bara en kommentar' });
+    expect((kept.body.citation as { passage: string }).passage).toBe('s. 4');
+    version = (kept.body.agreement as { version: number }).version - 1;
     const page = (await (await app.request(`/api/agreements/${slug}`)).json()) as { sources: Array<{ passage: string }> };
     expect(page.sources.map((x) => x.passage)).toEqual(['s. 4']);
 

@@ -18,6 +18,16 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('pages', () => {
+  it('every page links to the page about the register and the accessibility statement, which says how to report a barrier and names the supervising agency', async () => {
+    const home = await (await app.request('/avtal')).text();
+    expect(home).toContain('<a href="/om">Om registret</a>');
+    expect(home).toContain('<a href="/tillganglighet">Tillgänglighet</a>');
+    const statement = await (await app.request('/tillganglighet')).text();
+    for (const words of ['WCAG 2.1', 'Rapportera brister', 'Myndigheten för digital förvaltning', 'Kända brister']) expect(statement).toContain(words);
+    const about = await (await app.request('/om')).text();
+    for (const words of ['Vem som för det', 'Så citerar du registret', 'Rapportera ett fel', 'href="/statistik#statements"']) expect(about).toContain(words);
+  });
+
   it('the start page says what its figures count, and links to why the register counts 50 where the report says 49', async () => {
     const home = await (await app.request('/')).text();
     expect(home).toContain('Vad talen räknar');
@@ -27,7 +37,7 @@ describe('pages', () => {
     expect(await (await app.request('/?lang=en')).text()).toContain('why the register counts 50');
   });
 
-  it.each(['/', '/avtal', '/avtal?lang=en', '/avtal/goteborg--shanghai', '/parter', '/parter/kalix', '/motparter', '/motparter/zhejiang', '/statistik', '/statistik?rule=per-agreement', '/oppna-data'])(
+  it.each(['/', '/avtal', '/avtal?lang=en', '/avtal/goteborg--shanghai', '/parter', '/parter/kalix', '/motparter', '/motparter/zhejiang', '/statistik', '/statistik?rule=per-agreement', '/oppna-data', '/om', '/tillganglighet?lang=en'])(
     '%s answers 200 with HTML in the right language',
     async (path) => {
       const response = await app.request(path);

@@ -341,6 +341,20 @@ describe('changing a source', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps the English note, which the form does not show, and the version the form was opened at through a refusal for bad input', async () => {
+    const source = await made();
+    await t.database.db.update(sources).set({ note: 'Finns i arkivet.', noteEn: 'In the archive.' }).where(eq(sources.id, source.id));
+    const [withNotes] = await t.database.db.select().from(sources).where(eq(sources.id, source.id));
+    expect((await visitors.editor.post(editPage(source.slug), { ...fieldsOf(withNotes!), title: 'Ny titel' })).status).toBe(303);
+    const [after] = await t.database.db.select().from(sources).where(eq(sources.id, source.id));
+    expect([after!.title, after!.noteEn]).toEqual(['Ny titel', 'In the archive.']);
+    // Someone saves; a refused post made at the version before keeps that version, so sending it again is a conflict.
+    await t.database.db.update(sources).set({ version: sql`${sources.version} + 1` }).where(eq(sources.id, source.id));
+    const bad = await visitors.editor.post(editPage(source.slug), { ...fieldsOf(after!), published: '2019-13-45' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain(`name="expectedVersion" value="${after!.version}"`);
+  });
+
   it('shows someone else’s save beside what was typed, which the form keeps, and stores nothing', async () => {
     const source = await made();
     expect((await visitors.admin.post(editPage(source.slug), { ...fieldsOf(source), author: 'Administratören' })).status).toBe(303);
@@ -422,6 +436,17 @@ describe('documents', () => {
     expect(row).toMatchObject({ agreementId: null, mediaType: 'image/png' });
     const page = await (await visitors.editor.request(sourcesPage())).text();
     expect(page).toContain('avtalstext.png');
+  });
+
+  it('does not list to the public a document of a source cited only on an event the public may not read', async () => {
+    const added = await visitors.editor.post(sourcesPage(), { kind: 'decision_protocol', title: 'Internt beslut', visibility: 'public' });
+    const slug = new URL(added.headers.get('location')!, 'http://x').searchParams.get('kalla')!;
+    const hidden = await recordStatusEvent({ ctx: systemCtx(t), agreementId: publicAgreement.id, input: { type: 'dormant', date: '2019', visibility: 'internal' } });
+    expect((await visitors.editor.post(`${sourcesPage()}/citera`, { source: slug, on: String(hidden.id) })).status).toBe(303);
+    expect((await upload('editor', { name: 'internt-beslut.pdf', type: 'application/pdf', bytes: PDF('Beslut') }, { attachTo: slug, public: '1' })).status).toBe(303);
+    const row = await newest();
+    expect(await (await visitors.anonymous.request(`/avtal/${publicAgreement.slug}`)).text()).not.toContain(`href="/dokument/${row.id}"`);
+    expect(await (await visitors.reader.request(`/avtal/${publicAgreement.slug}`)).text()).toContain(`href="/dokument/${row.id}"`);
   });
 
   it('refuses a file whose bytes are not what its name or declared type says, an empty form, and a file over the limit, storing nothing', async () => {

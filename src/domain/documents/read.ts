@@ -1,6 +1,6 @@
 import { eq, inArray, or, sql } from 'drizzle-orm';
 import { agreements, documents, sources } from '../../db/schema.ts';
-import { canReadDocument } from '../access.ts';
+import { canReadAlias, canReadDocument } from '../access.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { documentMetadata } from './attach.ts';
@@ -49,7 +49,9 @@ export async function listDocuments({ ctx, agreementId, sourceIds }: { ctx: Cont
  * only a document marked public of a public record (access.ts).
  */
 export async function documentsOfAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
-  // One statement, each part by an index: an agreement page is read often.
+  // The documents in one statement, each part by an index (an agreement page
+  // is read often); a source cited only on an event the reader may not read
+  // is not the agreement's for them. Each document's record is then checked.
   const agreement = sql`(select id from agreements where slug = ${slug})`;
   const rows = await ctx.db
     .select({ ...documentMetadata, sourceTitle: sources.title, sourceLanguage: sources.language })
@@ -59,7 +61,8 @@ export async function documentsOfAgreement({ ctx, slug }: { ctx: Context; slug: 
       sql`${documents.agreementId} = ${agreement} or ${documents.sourceId} in (
         select c.source_id from citations c where c.subject_type = 'agreement' and c.subject_id = ${agreement}
         union all
-        select c.source_id from citations c join status_events e on e.id = c.subject_id where c.subject_type = 'event' and e.agreement_id = ${agreement})`,
+        select c.source_id from citations c join status_events e on e.id = c.subject_id
+        where c.subject_type = 'event' and e.agreement_id = ${agreement} and ${canReadAlias(ctx.principal, 'e')})`,
     )
     .orderBy(sql`${documents.agreementId} is null`, documents.id);
   const readable = [];

@@ -40,7 +40,9 @@ export async function changeCitation({ ctx, agreement, id, input }: { ctx: Conte
   const agreementId = agreement.id;
   return inTransaction(ctx, async (ctx) => {
     const { citation, source, organisationId, version } = await lockedCitation(ctx, agreementId, id, data.expectedVersion);
-    const [after] = await ctx.db.update(citations).set({ passage: data.passage ?? null }).where(eq(citations.id, id)).returning();
+    // A passage not sent stays as it is; one sent empty is cleared.
+    const passage = data.passage === undefined ? citation.passage : data.passage;
+    const [after] = await ctx.db.update(citations).set({ passage }).where(eq(citations.id, id)).returning();
     await audit(ctx, {
       action: 'citation.change',
       entityType: 'agreement',

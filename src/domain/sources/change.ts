@@ -21,7 +21,10 @@ export async function changeSource({ ctx, slug, input }: { ctx: Context; slug: s
       throw conflict(`the source was changed by someone else (version ${before!.version}, you saw ${expectedVersion})`);
     }
     const visibility = data.confidential && data.visibility === 'public' ? 'internal' : data.visibility;
-    const values = { ...data, author: data.author ?? null, publisher: data.publisher ?? null, published: data.published ?? null, url: data.url ?? null, archiveReference: data.archiveReference ?? null, note: data.note ?? null, noteEn: data.noteEn ?? null, visibility };
+    const note = data.note ?? null;
+    // The English note is kept when not sent (the browser's form has no field for it), unless the Swedish one is gone.
+    const noteEn = data.noteEn !== undefined ? data.noteEn : note === null ? null : before!.noteEn;
+    const values = { ...data, author: data.author ?? null, publisher: data.publisher ?? null, published: data.published ?? null, url: data.url ?? null, archiveReference: data.archiveReference ?? null, note, noteEn, visibility };
     const [after] = await ctx.db
       .update(sources)
       .set({ ...values, version: sql`${sources.version} + 1`, updatedAt: new Date() })

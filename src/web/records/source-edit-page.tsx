@@ -108,7 +108,8 @@ export function SourceEditPage(p: SourceEditPageProps) {
       <ErrorSummary lang={lang} problems={problems} />
       <form method="post" action={href(lang, path, { avtal: p.back })} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-        <input type="hidden" name="expectedVersion" value={String(source.version)} />
+        {/* The version the form was opened at, kept through a refusal for bad input; after a conflict, the one saved now. */}
+        <input type="hidden" name="expectedVersion" value={p.failed && !p.conflict && p.failed.typed.expectedVersion ? p.failed.typed.expectedVersion : String(source.version)} />
         <SourceFields lang={lang} problemOf={(field) => problems.find((x) => x.id === `source-${field}`)} value={value} withLanguage />
         <Field lang={lang} id="source-reason" label={sv ? 'Kommentar till ändringen (valfri)' : 'Comment on the change (optional)'} hint={sv ? 'Visas i historiken för inloggade.' : 'Shown in the history to signed-in people.'} problem={problems.find((x) => x.id === 'source-reason')}>
           {(described) => <input id="source-reason" name="reason" type="text" maxlength={2000} value={p.failed?.typed.reason} {...described} />}

@@ -316,12 +316,18 @@ function CitationForms(p: SourcesPageProps & { citation: SourcesPageProps['listi
         <Field lang={lang} id={`${form}-reason`} label={sv ? 'Kommentar till ändringen (valfri)' : 'Comment on the change (optional)'} problem={problemOf('reason')}>
           {(described) => <input id={`${form}-reason`} name="reason" type="text" maxlength={2000} value={failed?.typed.reason} {...described} />}
         </Field>
-        <button type="submit">{sv ? 'Spara stället' : 'Save the passage'}</button>
+        <button type="submit">
+          {sv ? 'Spara stället' : 'Save the passage'}
+          <span class="visually-hidden">{` ${sv ? 'i' : 'in'} ${c.title}`}</span>
+        </button>
       </form>
       <form method="post" action={href(lang, `${path}/ta-bort`)} class="inline">
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
         <input type="hidden" name="expectedVersion" value={version} />
-        <button type="submit">{sv ? 'Ta bort citeringen' : 'Remove the citation'}</button>
+        <button type="submit">
+          {sv ? 'Ta bort citeringen' : 'Remove the citation'}
+          <span class="visually-hidden">{` ${sv ? 'av' : 'of'} ${c.title}`}</span>
+        </button>
       </form>
     </details>
   );

@@ -151,7 +151,8 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
     await relabelAgreementsOf(ctx, plan, auditEntries);
 
     if (auditEntries.length) {
-      // One new data version for the whole import, written on each entry (as audit() does): caches
+      // One new data version for the import's own entries, written on each (the records it creates
+      // through the verbs are audited by audit(), stamped at commit with the next version): caches
       // that keep the register between versions re-read exactly the agreements audited after theirs.
       const dataVersion = await bumpDataVersion(ctx);
       const actorLabel = principalLabel(ctx.principal);
