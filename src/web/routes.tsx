@@ -278,7 +278,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/avtal', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw), lenient: true }), placeMenu(readerCtx(c), raw.place)]);
+    const [list, menu] = await Promise.all([listAgreements({ ctx: readerCtx(c), input: withoutLang(raw), lenient: true }), placeMenu(readerCtx(c), raw.place, undefined, c.get('dataVersion'))]);
     const links = await rowLinksOf(readerCtx(c), list.rows.map((r) => r.slug));
     return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={kindCodes(c.get('kindNames'), lang)} raw={raw} />);
   });

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
 import { listActors } from '../../src/domain/actors/list.ts';
+import { createCounterpart } from '../../src/domain/counterparts/create.ts';
 import { listCounterparts, placeMenu } from '../../src/domain/counterparts/list.ts';
+import { currentDataVersion } from '../../src/domain/data-version.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { getAgreement } from '../../src/domain/agreements/get.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
@@ -145,6 +147,18 @@ describe('filters', () => {
     const short = await placeMenu(t.anonymous, 'changxing', provinces + 1);
     expect(short.provincesOnly).toBe(true);
     expect(short.places.map((p) => p.slug).sort()).toEqual([...full.places.filter((p) => p.depth === 0).map((p) => p.slug), 'changxing'].sort());
+  });
+
+  it("the list's place menu is read again once the data version moves, and not before", async () => {
+    const version = await currentDataVersion(t.anonymous);
+    const first = await placeMenu(t.anonymous, undefined, undefined, version);
+    expect(await placeMenu(t.anonymous, undefined, undefined, version)).toBe(first);
+    const slug = uniqueSlug('menu-city');
+    await createCounterpart({ ctx: systemCtx(t), organisationId: 1, input: { slug, level: 'prefecture_city', nameLatin: 'Menucity', parent: 'zhejiang' } });
+    expect(await placeMenu(t.anonymous, undefined, undefined, version)).toBe(first);
+    const moved = await placeMenu(t.anonymous, undefined, undefined, await currentDataVersion(t.anonymous));
+    expect(moved.places.map((p) => p.slug)).toContain(slug);
+    expect(first.places.map((p) => p.slug)).not.toContain(slug);
   });
 
   it('filters by establishment years', async () => {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows } from '../../db/client.ts';
+import { queryRows, type Executor } from '../../db/client.ts';
 import type { CounterpartLevel } from '../../db/schema.ts';
 import { canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
@@ -81,7 +81,30 @@ export const PLACE_MENU_SIZE = 300;
  * provinces alone when they are more than `size` (PLACE_MENU_SIZE but in
  * tests); the selected place is in it wherever it lies.
  */
-export async function placeMenu(ctx: Context, selected: string | undefined, size = PLACE_MENU_SIZE): Promise<{ places: PlaceOption[]; provincesOnly: boolean }> {
+export async function placeMenu(ctx: Context, selected: string | undefined, size = PLACE_MENU_SIZE, version?: number): Promise<PlaceMenu> {
+  if (version === undefined) return readPlaceMenu(ctx, selected, size);
+  // Kept per database, reader's audience and chosen place until the data version moves:
+  // at the benchmark's scale the menu is two reads of 50,000 places, on every page of the list.
+  let kept = menus.get(ctx.db);
+  if (!kept) menus.set(ctx.db, (kept = new Map()));
+  const key = `${audienceOf(ctx)}|${selected ?? ''}|${size}`;
+  const known = kept.get(key);
+  if (known && known.version >= version) return known.menu;
+  const menu = readPlaceMenu(ctx, selected, size);
+  kept.delete(key);
+  kept.set(key, { version, menu });
+  menu.catch(() => kept.delete(key));
+  // The oldest menus go first past this many (a menu per chosen place is a few hundred rows).
+  if (kept.size > 200) kept.delete(kept.keys().next().value!);
+  return menu;
+}
+
+type PlaceMenu = { places: PlaceOption[]; provincesOnly: boolean };
+const menus = new WeakMap<Executor, Map<string, { version: number; menu: Promise<PlaceMenu> }>>();
+/** Who reads: the public, one organisation's people, or the system; each sees its own places. */
+const audienceOf = (ctx: Context) => (ctx.principal.kind === 'user' ? `user:${ctx.principal.organisationId}` : ctx.principal.kind);
+
+async function readPlaceMenu(ctx: Context, selected: string | undefined, size: number): Promise<PlaceMenu> {
   const places = await listPlaceOptions({ ctx, maxDepth: 1, limit: size + 1, also: selected });
   if (places.length <= size) return { places, provincesOnly: false };
   return { places: await listPlaceOptions({ ctx, maxDepth: 0, also: selected }), provincesOnly: true };
