@@ -136,6 +136,20 @@ describe('maps and charts', () => {
     await page.close();
   });
 
+  it('fits a phone (375 px): no page wider than the screen, wide tables scroll within it, and axe-core passes', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    for (const path of ['/avtal/goteborg--shanghai', '/avtal', '/statistik', '/karta']) {
+      await page.goto(`${base}${path}`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(375);
+      await expectAccessible(page);
+    }
+    await page.goto(`${base}/avtal`);
+    expect(await page.locator('main table').first().evaluate((table) => getComputedStyle(table).overflowX)).toBe('auto');
+    await page.screenshot({ path: `${SHOTS}/phone-list.png`, fullPage: true });
+    await context.close();
+  });
+
   it('prints a page without its menus and download links, with its address, date and data version', async () => {
     const page = await browser.newPage();
     await page.goto(`${base}/statistik`);

@@ -18,6 +18,15 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('pages', () => {
+  it("an agreement's page says as of when its status is known, and its permanent link keeps the page's language", async () => {
+    const sv = await (await app.request('/avtal/goteborg--shanghai')).text();
+    expect(sv).toMatch(/<span class="hint beside"> enligt källor till och med 20\d\d<\/span>/);
+    expect(sv).toContain('Permanent länk: <a href="/avtal/goteborg--shanghai">/avtal/goteborg--shanghai</a>');
+    const en = await (await app.request('/avtal/goteborg--shanghai?lang=en')).text();
+    expect(en).toMatch(/ according to sources up to 20\d\d/);
+    expect(en).toContain('Permanent link: <a href="/avtal/goteborg--shanghai?lang=en">/avtal/goteborg--shanghai?lang=en</a>');
+  });
+
   it('every page links to the page about the register and the accessibility statement, which says how to report a barrier and names the supervising agency', async () => {
     const home = await (await app.request('/avtal')).text();
     expect(home).toContain('<a href="/om">Om registret</a>');
