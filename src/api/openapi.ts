@@ -85,7 +85,12 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
   const reads = {
     '/api/openapi.json': read('getOpenApiDocument', 'This description of the API (OpenAPI 3.1)', { 200: json('The OpenAPI document') }),
     '/api/agreements': read('listAgreements', 'List agreements (search, filters, point in time)', { 200: json('A page of agreements') }, listParameters),
-    '/api/agreements.csv': read('listAgreementsCsv', 'Every matching agreement as CSV (same filters, no paging)', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, listParameters),
+    '/api/agreements.csv': read(
+      'listAgreementsCsv',
+      'Every matching agreement as CSV (same filters, no paging); with lang, headers for people in that language and each code\'s name beside it',
+      { 200: file('CSV, UTF-8 with BOM', 'text/csv') },
+      [...listParameters, { ...langParam, schema: { type: 'string', enum: ['sv', 'en'] } }, sepParam],
+    ),
     '/api/agreements/{slug}': read('getAgreement', 'One agreement with its timeline, reasons, quotations and sources', { 200: json('The agreement'), 404: notFoundResponse }, [slugParam]),
     '/api/actors': read('listActors', 'Swedish parties', { 200: json('Actors') }, queryParameters(listActorsSchema)),
     '/api/actors/{slug}': read('getActor', 'One Swedish party with its agreements', { 200: json('The actor'), 404: notFoundResponse }, [slugParam]),
@@ -95,9 +100,9 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/statistics': read('getStatistics', "Every statistic under a counting rule, with the report's statements", { 200: statisticsResponse }, [ruleParam, langParam]),
     '/api/statistics/{name}.csv': read(
       'getStatisticCsv',
-      'One statistic as CSV',
+      "One statistic as CSV; with lang, headers for people in that language and each code's name beside it",
       { 200: file('CSV', 'text/csv'), 404: notFoundResponse },
-      [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam, langParam],
+      [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: STATISTIC_TABLE_NAMES } }, ruleParam, { ...langParam, schema: { type: 'string', enum: ['sv', 'en'] } }, sepParam],
     ),
     '/api/statistics/{name}.svg': read('getChartSvg', 'One chart as SVG, with its title and a summary in words', { 200: file('SVG', 'image/svg+xml'), 404: notFoundResponse }, chart()),
     '/api/statistics/{name}.png': read('getChartPng', 'One chart as PNG', { 200: file('PNG', 'image/png'), 404: notFoundResponse }, chart()),

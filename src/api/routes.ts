@@ -27,8 +27,9 @@ import { todayInStockholm } from '../web/format.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
 import { exportFiles, type ExportFiles } from '../http/export-files.ts';
-import { toCsv } from './csv.ts';
+import { peopleHeaders, toCsv } from './csv.ts';
 import { svgToPng } from '../web/charts/to-png.ts';
+import { COUNTIES, label } from '../web/i18n.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
@@ -41,6 +42,14 @@ import { buildChart, CHART_NAMES, provinceNamer, type ChartName } from '../web/c
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** `sep=semicolon` for Excel with Swedish settings, which splits CSV on semicolons. */
 export const separatorQuerySchema = z.strictObject({ sep: z.enum(['comma', 'semicolon']).default('comma') });
+const csvOptionsSchema = separatorQuerySchema.extend({ lang: z.enum(['sv', 'en']).optional() });
+/** A CSV download's separator, and the language of its headers when it is for people. */
+function csvOptions(query: { sep?: unknown; lang?: unknown }): { delimiter: ',' | ';'; language?: 'sv' | 'en' } {
+  const { sep, lang } = parseInput(csvOptionsSchema, query);
+  return { delimiter: sep === 'semicolon' ? ';' : ',', language: lang };
+}
+/** The list's CSV for programs: the list's own field names. */
+const AGREEMENT_CSV = ['slug', 'partyLabel', 'counterpartLabel', 'kind', 'officialTitle', 'establishedYear', 'status'];
 
 /**
  * A large public download, made once per data version and read from its file
@@ -76,6 +85,8 @@ export const API_QUERIES = {
   counterparts: strict(keys(listCounterpartsSchema)),
   rule: strict(keys(ruleQuerySchema)),
   map: strict([...keys(listAgreementsSchema), 'lang']),
+  agreementsCsv: strict([...keys(listAgreementsSchema), 'lang', 'sep']),
+  ruleCsv: strict([...keys(ruleQuerySchema), 'sep']),
   separator: strict(keys(separatorQuerySchema)),
 } as const;
 
@@ -101,11 +112,16 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
 
   api.get('/openapi.json', accepts(q.none), cache, (c) => c.json(openApiDocument({ serverUrl: origin(c) })));
   api.get('/agreements', accepts(q.agreements), cache, async (c) => c.json(await listAgreements({ ctx: readerCtx(c), input: c.var.query })));
-  api.get('/agreements.csv', accepts(q.agreements), cache, async (c) => {
-    const { page: _page, pageSize: _pageSize, ...filters } = c.var.query;
+  // `lang`: headers for people in that language, with each code's name beside it; `sep=semicolon` for Excel with Swedish settings.
+  api.get('/agreements.csv', accepts(q.agreementsCsv), cache, async (c) => {
+    const { page: _page, pageSize: _pageSize, sep, lang, ...filters } = c.var.query;
+    const { delimiter, language } = csvOptions({ sep, lang });
     const list = await listAgreements({ ctx, input: filters, all: true });
-    const columns = ['slug', 'partyLabel', 'counterpartLabel', 'kind', 'officialTitle', 'establishedYear', 'status'];
-    return csvResponse(toCsv(columns, list.rows as unknown as Array<Record<string, unknown>>), 'ortsband-avtal.csv');
+    const rows = list.rows as unknown as Array<Record<string, unknown>>;
+    if (!language) return csvResponse(toCsv(AGREEMENT_CSV, rows, { delimiter }), 'ortsband-avtal.csv');
+    const columns = ['slug', 'partyLabel', 'counterpartLabel', 'kindName', 'kind', 'officialTitle', 'establishedYear', 'statusName', 'status'];
+    const named = rows.map((r) => ({ ...r, kindName: label(language, 'kind', String(r.kind)), statusName: label(language, 'status', String(r.status)) }));
+    return csvResponse(toCsv(columns, named, { delimiter, headers: peopleHeaders(language, columns) }), 'ortsband-avtal.csv');
   });
   api.get('/agreements/:slug', accepts(strict([], 'agreement')), cache, async (c) => c.json(await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx: readerCtx(c), input: c.var.query })));
@@ -117,19 +133,30 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
     return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));
   });
-  api.get('/statistics/:file{[a-z-]+\\.csv}', accepts(q.rule), cache, async (c) => {
-    const { rule } = parseInput(ruleQuerySchema, c.var.query);
+  api.get('/statistics/:file{[a-z-]+\\.csv}', accepts(q.ruleCsv), cache, async (c) => {
+    const { sep, ...rest } = c.var.query;
+    const { rule, lang } = parseInput(ruleQuerySchema, rest);
+    const { delimiter, language } = csvOptions({ sep, lang });
     const name = c.req.param('file').replace(/\.csv$/, '');
     if (!(STATISTIC_TABLE_NAMES as string[]).includes(name)) throw notFound('statistic');
     const s = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
+    // For people: headers in their language, and a name beside each code (a county's beside 14).
+    const provinceName = name === 'by-province' && language ? provinceNamer(await listPlaceOptions({ ctx, maxDepth: 0 })) : (slug: string) => slug;
+    const csv = (columns: string[], rows: Array<Record<string, unknown>>, naming?: { column: string; name: (row: Record<string, unknown>) => string }) => {
+      if (!language) return toCsv(columns, rows, { delimiter });
+      const withName = naming ? [columns[0]!, naming.column, ...columns.slice(1)] : columns;
+      const named = naming ? rows.map((r) => ({ ...r, [naming.column]: naming.name(r) })) : rows;
+      return toCsv(withName, named, { delimiter, headers: peopleHeaders(language, withName, (k) => label(language, 'kind', k)) });
+    };
+    const byKey = (rows: unknown, name: (key: string) => string) => csv(['key', 'established', 'inForce', 'ended'], rows as Array<Record<string, unknown>>, { column: 'name', name: (r) => name(String(r.key)) });
     const tables: Record<StatisticTable, () => string> = {
-      'in-force': () => toCsv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
-      changes: () => toCsv(['year', 'ended', 'endedBySwedishSide', 'endedByCounterpart', 'endedSideUnknown', 'paused'], s.changes.map((y) => ({ ...y, year: y.year ?? 'unknown' }))),
-      'by-county': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byCounty as never),
-      'by-province': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byProvince as never),
-      'by-actor-kind': () => toCsv(['key', 'established', 'inForce', 'ended'], s.byActorKind as never),
-      'per-decade': () => toCsv(['decade', ...s.kinds, 'total'], s.perDecade.map((d) => ({ decade: d.decade, ...d.byKind, total: d.total }))),
-      reasons: () => toCsv(['code', 'total', 'decision_maker', 'representative', 'opposition'], s.reasons.rows.map((r) => ({ code: r.code, total: r.total, ...r.byStatedBy }))),
+      'in-force': () => csv(['year', ...s.kinds, 'total'], s.inForce.map((y) => ({ year: y.year, ...y.byKind, total: y.total }))),
+      changes: () => csv(['year', 'ended', 'endedBySwedishSide', 'endedByCounterpart', 'endedSideUnknown', 'paused'], s.changes.map((y) => ({ ...y, year: y.year ?? 'unknown' }))),
+      'by-county': () => byKey(s.byCounty, (code) => COUNTIES[code] ?? code),
+      'by-province': () => byKey(s.byProvince, provinceName),
+      'by-actor-kind': () => byKey(s.byActorKind, (kind) => label(language ?? 'sv', 'actorKind', kind)),
+      'per-decade': () => csv(['decade', ...s.kinds, 'total'], s.perDecade.map((d) => ({ decade: d.decade, ...d.byKind, total: d.total }))),
+      reasons: () => csv(['code', 'total', 'decision_maker', 'representative', 'opposition'], s.reasons.rows.map((r) => ({ code: r.code, total: r.total, ...r.byStatedBy })), { column: 'reasonName', name: (r) => label(language ?? 'sv', 'reason', String(r.code)) }),
     };
     const make = tables[name as StatisticTable];
     return csvResponse(make(), `ortsband-${name}-${rule}.csv`);

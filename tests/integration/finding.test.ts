@@ -166,10 +166,10 @@ describe('the list of agreements', () => {
   });
 
   it('links the CSV of exactly what is set, without a stray "?"', async () => {
-    expect((await page('/avtal')).html).toContain('href="/api/agreements.csv"');
-    expect((await page('/avtal?status=ended&page=2&pageSize=5')).html).toContain('href="/api/agreements.csv?status=ended"');
+    expect((await page('/avtal')).html).toContain('href="/api/agreements.csv?lang=sv"');
+    expect((await page('/avtal?status=ended&page=2&pageSize=5')).html).toContain('href="/api/agreements.csv?status=ended&amp;lang=sv"');
     // A filter that was left out is not in the CSV's address either.
-    expect((await page('/avtal?county=99&status=ended')).html).toContain('href="/api/agreements.csv?status=ended"');
+    expect((await page('/avtal?county=99&status=ended')).html).toContain('href="/api/agreements.csv?status=ended&amp;lang=sv&amp;sep=semicolon"');
   });
 });
 

@@ -18,6 +18,24 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe('pages', () => {
+  it('offers every CSV for people in both separators, with headers in the page\'s language and names beside codes; programs keep the plain CSV', async () => {
+    const plain = (await (await app.request('/api/agreements.csv')).text()).replace(/^\uFEFF/, '');
+    expect(plain.split('\r\n')[0]).toBe('slug,partyLabel,counterpartLabel,kind,officialTitle,establishedYear,status');
+    const people = (await (await app.request('/api/agreements.csv?lang=sv&sep=semicolon')).text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(people[0]).toBe('Adress i registret;Svensk part;Motpart;Avtalsform;Avtalsform (kod);Officiell benämning;Etablerat år;Status;Status (kod)');
+    expect(people.find((line) => line.startsWith('goteborg--shanghai;'))).toMatch(/;Vänortssamarbete;vanort;.*;Delvis avslutat;partly_ended$/);
+    const county = (await (await app.request('/api/statistics/by-county.csv?lang=en')).text()).replace(/^\uFEFF/, '').split('\r\n');
+    expect(county[0]).toBe('Code,Name,Established,In force,Ended');
+    expect(county.find((line) => line.startsWith('14,'))).toMatch(/^14,Västra Götalands län,/);
+    const reasons = (await (await app.request('/api/statistics/reasons.csv?lang=sv&sep=semicolon')).text()).split('\r\n');
+    expect(reasons[0]).toContain('Skäl (kod);Skäl;Totalt');
+    expect((await app.request('/api/statistics/reasons.csv?sep=tab')).status).toBe(400);
+    const list = await (await app.request('/avtal?kind=vanort')).text();
+    expect(list).toContain('href="/api/agreements.csv?kind=vanort&amp;lang=sv&amp;sep=semicolon"');
+    const stats = await (await app.request('/statistik?lang=en')).text();
+    expect(stats).toContain('href="/api/statistics/reasons.csv?rule=report&amp;lang=en"');
+  });
+
   it("an agreement's page says as of when its status is known, and its permanent link keeps the page's language", async () => {
     const sv = await (await app.request('/avtal/goteborg--shanghai')).text();
     expect(sv).toMatch(/<span class="hint beside"> enligt källor till och med 20\d\d<\/span>/);

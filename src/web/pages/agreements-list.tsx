@@ -7,7 +7,7 @@ import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { LeftOutNotice } from './left-out.tsx';
-import { agreementLinkTexts, PartyLinks, PlaceLinks } from './shared.tsx';
+import { agreementLinkTexts, CsvLinks, PartyLinks, PlaceLinks } from './shared.tsx';
 
 const SORT_LABELS: Record<(typeof LIST_SORTS)[number], { sv: string; en: string }> = {
   actor: { sv: 'Svensk part A–Ö', en: 'Swedish party A–Z' },
@@ -118,7 +118,7 @@ export function AgreementsListPage(props: {
       <p role="status">
         {list.total} {t(lang, list.total === 1 ? 'result' : 'results')}
         {list.total > 0 ? ` · ${t(lang, 'page')} ${q.page} ${t(lang, 'of')} ${list.pages}` : ''} ·{' '}
-        <a href={csv ? `/api/agreements.csv?${csv}` : '/api/agreements.csv'}>{t(lang, 'downloadCsv')}</a>
+        <CsvLinks lang={lang} path="/api/agreements.csv" params={Object.fromEntries(new URLSearchParams(csv))} />
       </p>
       {list.rows.length === 0 ? (
         <p>{t(lang, 'noResults')}</p>

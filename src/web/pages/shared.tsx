@@ -182,3 +182,17 @@ export function ProfileTimeline(props: { lang: Lang; rows: RelatedAgreement[]; p
     />
   );
 }
+
+/**
+ * A CSV download for people, twice: separated by commas, and by semicolons for
+ * Excel with Swedish settings; headers in the page's language, names beside codes.
+ */
+export function CsvLinks(props: { lang: Lang; path: string; params?: Record<string, string> }) {
+  const sv = props.lang === 'sv';
+  const url = (sep?: string) => `${props.path}?${new URLSearchParams({ ...props.params, lang: props.lang, ...(sep ? { sep } : {}) }).toString()}`;
+  return (
+    <>
+      <a href={url()}>{t(props.lang, 'downloadCsv')}</a> · <a href={url('semicolon')}>{sv ? 'CSV för Excel (semikolon)' : 'CSV for Excel with Swedish settings (semicolons)'}</a>
+    </>
+  );
+}

@@ -8,6 +8,7 @@ import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { CsvLinks } from './shared.tsx';
 import { raw } from 'hono/html';
 import type { DecadeRow } from '../../domain/statistics/established-per-decade.ts';
 import type { Chart, ChartName } from '../charts/statistics-charts.ts';
@@ -141,7 +142,7 @@ function Breakdown(props: { lang: Lang; id: string; caption: string; rows: Array
         </tbody>
       </table>
       <p>
-        <a href={`/api/statistics/${props.id}.csv?rule=${props.rule}`}>{t(lang, 'downloadCsv')}</a>
+        <CsvLinks lang={lang} path={`/api/statistics/${props.id}.csv`} params={{ rule: props.rule }} />
       </p>
     </section>
   );
@@ -220,7 +221,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
         <Figure lang={lang} chart={view.charts['in-force']} name="in-force" rule={rule.id} />
         <KindSeriesTable lang={lang} kinds={view.kinds} first={t(lang, 'year')} rows={view.inForce.map((y) => ({ key: String(y.year), byKind: y.byKind, total: y.total }))} />
         <p>
-          <a href={`/api/statistics/in-force.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+          <CsvLinks lang={lang} path="/api/statistics/in-force.csv" params={{ rule: rule.id }} />
         </p>
       </section>
 
@@ -255,7 +256,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
         </table>
         <p class="hint">{lang === 'sv' ? 'År utan avslut eller pauser visas inte.' : 'Years without endings or pauses are not shown.'}</p>
         <p>
-          <a href={`/api/statistics/changes.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+          <CsvLinks lang={lang} path="/api/statistics/changes.csv" params={{ rule: rule.id }} />
         </p>
       </section>
 
@@ -290,6 +291,9 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
           </tbody>
         </table>
         <p class="hint">{lang === 'sv' ? 'Ett samarbete kan ha flera skäl; varje skäl räknas en gång per avslut eller paus.' : 'A cooperation may have several reasons; each reason counts once per ending or pause.'}</p>
+        <p>
+          <CsvLinks lang={lang} path="/api/statistics/reasons.csv" params={{ rule: rule.id }} />
+        </p>
       </section>
 
       <StatusCounts lang={lang} rows={view.byStatus} rule={rule} />
@@ -301,7 +305,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
         <Figure lang={lang} chart={view.charts['per-decade']} name="per-decade" rule={rule.id} />
         <KindSeriesTable lang={lang} kinds={view.kinds} first={lang === 'sv' ? 'Decennium' : 'Decade'} rows={view.perDecade.map((d) => ({ key: `${d.decade}–${d.decade + 9}`, byKind: d.byKind, total: d.total }))} />
         <p>
-          <a href={`/api/statistics/per-decade.csv?rule=${rule.id}`}>{t(lang, 'downloadCsv')}</a>
+          <CsvLinks lang={lang} path="/api/statistics/per-decade.csv" params={{ rule: rule.id }} />
         </p>
       </section>
 
