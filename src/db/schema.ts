@@ -177,6 +177,22 @@ export const oidcFlows = pgTable('oidc_flows', {
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 }, (t) => [oneOf('oidc_flows', t.lang, ['sv', 'en'])]);
 
+// Errors in the register reported by its readers (the page "Rapportera ett
+// fel", web/pages/report-error.tsx), read by administrators. Who sent one is
+// kept only as a hash of their address, for the limit on reports.
+export const errorReports = pgTable(
+  'error_reports',
+  {
+    id: serial('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    page: text('page'),
+    message: text('message').notNull(),
+    email: text('email'),
+    senderHash: text('sender_hash').notNull(),
+  },
+  (t) => [index('error_reports_sender_at_idx').on(t.senderHash, t.at), index('error_reports_at_idx').on(t.at)],
+);
+
 // Failed sign-ins, by account ('account:<email>') and by client address
 // ('address:<ip>'): the limit on attempts counts these rows in a window, so
 // that every server process sees the same count.

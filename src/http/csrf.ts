@@ -43,16 +43,20 @@ export function forOnePerson(): MiddlewareHandler {
     });
 }
 
-/** The token for a form: the session's when signed in, else a fresh double-submit value (set as a cookie too). */
-export function formToken(c: HonoContext): string {
+/**
+ * The token for a form: the session's when signed in, else a fresh
+ * double-submit value, set as a cookie too for `path` (where the form posts).
+ */
+export function formToken(c: HonoContext, path = '/logga-in'): string {
   const signedIn = c.get('signedIn');
   if (signedIn) return signedIn.csrfToken;
   const existing = getCookie(c, CSRF_COOKIE);
   if (existing && /^[A-Za-z0-9_-]{43}$/.test(existing)) return existing;
   const token = randomBytes(32).toString('base64url');
-  // Only the sign-in address gets it: a cookie on every page would keep the
-  // visitor out of the shared cache of public answers.
-  setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: new URL(c.req.url).protocol === 'https:', path: '/logga-in' });
+  // Only the form's address gets it (the sign-in page's, the error report's):
+  // a cookie on every page would keep the visitor out of the shared cache of
+  // public answers.
+  setCookie(c, CSRF_COOKIE, token, { httpOnly: true, sameSite: 'Strict', secure: new URL(c.req.url).protocol === 'https:', path });
   return token;
 }
 

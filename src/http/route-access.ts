@@ -35,6 +35,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /': rule('everyone'),
   'GET /om': rule('everyone'),
   'GET /tillganglighet': rule('everyone'),
+  'GET /om/fel': rule('everyone'),
+  'POST /om/fel': rule('everyone'),
   'GET /avtal': rule('everyone'),
   'GET /avtal/:slug': rule('everyone'),
   'GET /parter': rule('everyone'),
@@ -130,6 +132,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),
+  'GET /admin/felrapporter': rule('admin'),
   'GET /admin/organisationer': rule('admin'),
   'POST /admin/organisationer': rule('admin'),
   'GET /admin/parter': rule('admin'),

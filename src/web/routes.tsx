@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { Hono, type Context as HonoContext } from 'hono';
 import { PUBLIC_READER } from '../domain/access.ts';
-import { principalOf } from '../http/session.ts';
+import { clientAddress, principalOf } from '../http/session.ts';
 import { HTTP_STATUS } from '../api/errors.ts';
 import { ruleQuerySchema, type RouteOptions } from '../api/routes.ts';
 import type { Database } from '../db/client.ts';
@@ -17,7 +17,7 @@ import type { Context } from '../domain/context.ts';
 import { canWrite } from '../domain/access.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, type FieldProblem } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
 import { accepts, errorLangOf, langOf, type HttpEnv, type QuerySpec } from '../http/query.ts';
@@ -28,6 +28,10 @@ import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
 import { documentsOfAgreement } from '../domain/documents/read.ts';
 import { AboutPage, AccessibilityPage } from './pages/about.tsx';
 import { env } from '../env.ts';
+import { ReportErrorPage } from './pages/report-error.tsx';
+import { reportError } from '../domain/error-reports/report.ts';
+import { forOnePerson, formToken, requireFormToken } from '../http/csrf.ts';
+import { readForm } from '../http/form-body.ts';
 import { kindCodes } from '../domain/agreement-kinds/names.ts';
 import { MapPage } from './pages/map.tsx';
 import type { Lang } from './i18n.ts';
@@ -230,6 +234,9 @@ export const PAGE_QUERIES = {
   statistics: page(keys(ruleQuerySchema).filter((name) => name !== 'lang')),
 } as const;
 
+/** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
+const reportedPage = (raw: string | undefined) => (raw && /^\/(?![/\\])[^\s\\]{0,499}$/.test(raw) ? raw : '');
+
 export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   // The statistics, the maps and the home page's figures are of the public
   // register for everyone; lists and record pages read with the rights of
@@ -339,6 +346,27 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);
+  });
+  // Reporting an error: a form for one visitor, never cached.
+  web.use('/om/fel', forOnePerson());
+  web.get('/om/fel', accepts(q.plain), (c) => c.html(<ReportErrorPage lang={langOf(c)} csrf={formToken(c, '/om/fel')} typed={{ page: reportedPage(c.req.query('sida')) }} sent={c.req.query('tack') === '1'} />));
+  web.post('/om/fel', async (c) => {
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const typed = { page: String(form.page ?? ''), message: String(form.message ?? ''), email: String(form.email ?? '') };
+    const again = (status: 400 | 429, extra: { problems?: FieldProblem[]; notice?: string }) => {
+      c.status(status);
+      return c.html(<ReportErrorPage lang={langOf(c)} csrf={formToken(c, '/om/fel')} typed={typed} {...extra} />);
+    };
+    try {
+      await reportError(database.db, typed, clientAddress(c));
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'VALIDATION') return again(400, { problems: error.problems });
+      if (error instanceof DomainError && error.code === 'TOO_MANY_REQUESTS')
+        return again(429, { notice: langOf(c) === 'sv' ? 'Det har kommit för många rapporter den senaste timmen. Försök igen senare; det du skrev står kvar.' : 'Too many reports have come in the last hour. Try again later; what you wrote is kept.' });
+      throw error;
+    }
+    return c.redirect(href(langOf(c), '/om/fel', { tack: '1' }), 303);
   });
   web.get('/om', accepts(q.plain), cache, (c) => c.html(<AboutPage lang={langOf(c)} origin={origin(c)} contact={env().CONTACT_EMAIL} />));
   web.get('/tillganglighet', accepts(q.plain), cache, (c) => c.html(<AccessibilityPage lang={langOf(c)} origin={origin(c)} contact={env().CONTACT_EMAIL} />));

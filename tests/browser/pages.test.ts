@@ -46,6 +46,7 @@ const PAGES: Array<[string, string]> = [
   ['open-data', '/oppna-data'],
   ['open-data-en', '/oppna-data?lang=en'],
   ['about', '/om'],
+  ['report-error', '/om/fel?sida=/avtal/goteborg--shanghai'],
   ['accessibility-en', '/tillganglighet?lang=en'],
   ['map', '/karta'],
   ['map-filtered-en', '/karta?on=2010-12-31&kind=kommunalt_partnerskap&lang=en'],
@@ -147,6 +148,23 @@ describe('maps and charts', () => {
     await page.goto(`${base}/avtal`);
     expect(await page.locator('main table').first().evaluate((table) => getComputedStyle(table).overflowX)).toBe('auto');
     await page.screenshot({ path: `${SHOTS}/phone-list.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('reports an error by keyboard, with its problems beside the fields, passing axe-core in the error state', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/om/fel`);
+    await page.fill('#report-email', 'inte en adress');
+    await page.focus('#report-email');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Skriv vad som är fel.', 'Skriv en e-postadress, till exempel namn@kommun.se.']);
+    await page.screenshot({ path: `${SHOTS}/report-error-problems.png`, fullPage: true });
+    await expectAccessible(page);
+    await page.fill('#report-message', 'Avtalet avslutades 2020.');
+    await page.fill('#report-email', '');
+    await Promise.all([page.waitForNavigation(), page.click('form.form button[type=submit]')]);
+    expect(await page.locator('.notice[role=status]').innerText()).toContain('Tack!');
     await context.close();
   });
 

@@ -16,6 +16,7 @@ import { addAgreementKind } from '../../domain/agreement-kinds/add.ts';
 import { listAgreementKinds } from '../../domain/agreement-kinds/list.ts';
 import { renameAgreementKind } from '../../domain/agreement-kinds/rename.ts';
 import type { Context } from '../../domain/context.ts';
+import { listErrorReports } from '../../domain/error-reports/report.ts';
 import { changeCounterpart } from '../../domain/counterparts/change.ts';
 import { createCounterpart } from '../../domain/counterparts/create.ts';
 import { getPlaceForEdit, listPlacesForAdmin, parentChoices } from '../../domain/counterparts/for-edit.ts';
@@ -25,6 +26,7 @@ import { langOf } from '../../http/query.ts';
 import { href } from '../layout.tsx';
 import { ACTOR_FORM_FIELDS, ActorFormPage, actorAsTyped, actorFieldLabels, ActorsAdminPage, SUCCESSION_FORM_FIELDS } from './actors.tsx';
 import { PLACE_FORM_FIELDS, PlaceFormPage, placeAsTyped, placeFieldLabels, PlacesAdminPage } from './counterparts.tsx';
+import { ErrorReportsPage } from './error-reports.tsx';
 import { AdminHomePage, KIND_FORM_FIELDS, KindsPage, RENAME_FORM_FIELDS, RenameKindPage } from './kinds.tsx';
 import { ORGANISATION_FORM_FIELDS, OrganisationsPage } from './organisations.tsx';
 import { adminOf, differences, linesOf, numberOrText, orNull, problemsFor, slugFrom, typedOf, type Posted } from './shared.tsx';
@@ -99,6 +101,14 @@ export function adminRoutes(database: Database) {
   web.get('/admin', (c) => {
     const { signedIn, lang } = adminOf(c, database);
     return c.html(<AdminHomePage lang={lang} account={signedIn.displayName} />);
+  });
+
+  // ---- Reported errors (the public form /om/fel) -----------------------
+
+  web.get('/admin/felrapporter', async (c) => {
+    const { signedIn, ctx, lang } = adminOf(c, database);
+    const reports = await listErrorReports({ ctx });
+    return c.html(<ErrorReportsPage lang={lang} account={signedIn.displayName} reports={reports} />);
   });
 
   // ---- Organisations ----------------------------------------------------

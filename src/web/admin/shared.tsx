@@ -33,6 +33,7 @@ export const ADMIN_PAGES = [
   { path: '/admin/parter', sv: 'Svenska parter', en: 'Swedish parties' },
   { path: '/admin/motparter', sv: 'Motparter (orter)', en: 'Counterparts (places)' },
   { path: '/admin/avtalstyper', sv: 'Avtalsformer', en: 'Kinds of agreement' },
+  { path: '/admin/felrapporter', sv: 'Rapporterade fel', en: 'Reported errors' },
 ] as const;
 
 /** A page of the administration: the site's layout, the admin menu, the heading. */

@@ -59,7 +59,9 @@ export function AboutPage(props: AboutProps) {
       </p>
       <h2 id="fel">{sv ? 'Rapportera ett fel' : 'Report an error'}</h2>
       <p>
-        {sv ? 'Ser du en uppgift som är fel eller saknas? Skriv vilket avtal det gäller (dess adress) och vad källan säger, till ' : 'Do you see a fact that is wrong or missing? Write which agreement it is (its address) and what the source says, to '}
+        {sv ? 'Ser du en uppgift som är fel eller saknas? ' : 'Do you see a fact that is wrong or missing? '}
+        <a href={href(lang, '/om/fel')}>{sv ? 'Rapportera felet här' : 'Report it here'}</a>
+        {sv ? ', eller skriv till ' : ', or write to '}
         <Contact {...props} />.
       </p>
       <p>

@@ -43,6 +43,8 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^no such event of this agreement$/, 'Avtalet har ingen sådan händelse.'],
   [/^write the name$/, 'Skriv namnet.'],
   [/^write the title$/, 'Skriv titeln.'],
+  [/^write what is wrong$/, 'Skriv vad som är fel.'],
+  [/^must be an address on this site/, 'Skriv en adress på den här webbplatsen, till exempel /avtal/goteborg--shanghai.'],
   [/^is longer than (\d+) characters$/, (m) => `Texten är längre än ${m[1]} tecken.`],
   [/^must be an e-mail address, e.g. namn@kommun.se$/, 'Skriv en e-postadress, till exempel namn@kommun.se.'],
   [/^must be a phone number/, 'Skriv ett telefonnummer med siffror, mellanslag och + - ( ), till exempel 031-365 00 00.'],
