@@ -105,8 +105,20 @@ class Pool extends pg.Pool {
   }
 }
 
-/** The pool of connections to a PostgreSQL server, as the server and the bench's bare SQL open it. */
-export const serverPool = (url: string, max: number): pg.Pool => new Pool({ connectionString: url, max, options: SERVER_OPTIONS });
+/**
+ * The pool of connections to a PostgreSQL server, as the server and the
+ * bench's bare SQL open it. A connection the server ends (a restart, a
+ * database dropped) emits 'error': idle in the pool, the pool drops it; held
+ * between statements (a transaction, a download's batches), the next
+ * statement on it fails and says so. Without these listeners either would
+ * end the process.
+ */
+export function serverPool(url: string, max: number): pg.Pool {
+  const pool = new Pool({ connectionString: url, max, options: SERVER_OPTIONS });
+  pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
+  return pool;
+}
 
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {

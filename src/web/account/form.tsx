@@ -60,3 +60,21 @@ export function Field(props: { lang: Lang; id: string; label: string; problem?: 
 
 /** A day as people write it, in Stockholm's time: 5 december 2026. */
 export const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
+
+/** What a form's page says at the top: that it was done (a status), or a refusal of the whole form (an alert). */
+export function Notices(props: { done?: string; alert?: string }) {
+  return (
+    <>
+      {props.done ? (
+        <p class="notice" role="status">
+          {props.done}
+        </p>
+      ) : null}
+      {props.alert ? (
+        <p class="notice" role="alert">
+          {props.alert}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -3,7 +3,7 @@
 // own, never cached: its form carries a token for the visitor alone.
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { problemsFor } from '../records/words.ts';
@@ -27,16 +27,7 @@ export function ReportErrorPage(p: ReportErrorPageProps) {
   return (
     <Layout lang={lang} title={title} path="/om/fel">
       <h1>{title}</h1>
-      {p.sent ? (
-        <p class="notice" role="status">
-          {sv ? 'Tack! Rapporten är skickad till registrets administratörer.' : "Thank you! The report is sent to the register's administrators."}
-        </p>
-      ) : null}
-      {p.notice ? (
-        <p class="notice" role="alert">
-          {p.notice}
-        </p>
-      ) : null}
+      <Notices done={p.sent ? (sv ? 'Tack! Rapporten är skickad till registrets administratörer.' : "Thank you! The report is sent to the register's administrators.") : undefined} alert={p.notice} />
       <p>
         {sv
           ? 'Ser du en uppgift som är fel eller saknas? Skriv vad källan säger och var. Rapporten läses av registrets administratörer; ingen annan ser den.'

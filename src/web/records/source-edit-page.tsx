@@ -5,7 +5,7 @@
 import type { sources } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { SourceFields } from './source-fields.tsx';
@@ -70,11 +70,7 @@ export function SourceEditPage(p: SourceEditPageProps) {
       <p class="lead" lang={source.language === lang ? undefined : source.language}>
         {source.title}
       </p>
-      {p.done ? (
-        <p class="notice" role="status">
-          {sv ? 'Källan är sparad.' : 'The source is saved.'}
-        </p>
-      ) : null}
+      <Notices done={p.done ? (sv ? 'Källan är sparad.' : 'The source is saved.') : undefined} />
       {p.conflict ? (
         <div class="notice" role="alert">
           <p>

@@ -9,7 +9,7 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { fileSize } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { SourceFields } from './source-fields.tsx';
 import { problemsFor, SOURCE_KIND_NAMES, VISIBILITY_NAMES } from './words.ts';
 
@@ -74,16 +74,7 @@ export function SourcesPage(p: SourcesPageProps) {
       </p>
       <h1>{sv ? 'Källor och dokument' : 'Sources and documents'}</h1>
       <p class="lead">{name}</p>
-      {p.done && DONE[p.done] ? (
-        <p class="notice" role="status">
-          {DONE[p.done]![lang]}
-        </p>
-      ) : null}
-      {p.notice ? (
-        <p class="notice" role="alert">
-          {p.notice}
-        </p>
-      ) : null}
+      <Notices done={p.done ? DONE[p.done]?.[lang] : undefined} alert={p.notice} />
 
       <h2 id="citerade">{sv ? 'Citerade källor' : 'Cited sources'}</h2>
       {listing.cited.length ? (
