@@ -200,7 +200,7 @@ describe('without JavaScript', () => {
     await page.locator('form.filters button[type=submit]').click();
     await page.waitForURL(/status=dormant/);
     expect(page.url()).toBe(`${base}/avtal?status=dormant`);
-    expect(await page.locator('a[href="/api/agreements.csv?status=dormant"]').count()).toBe(1);
+    expect(await page.locator('a[href="/api/agreements.csv?status=dormant&lang=sv"]').count()).toBe(1);
 
     await page.goto(`${base}/parter`);
     await page.selectOption('#a-county', '07');
