@@ -111,7 +111,7 @@ export const sessions = pgTable(
     idHash: text('id_hash').primaryKey(),
     userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
     userVersion: integer('user_version').notNull(),
-    // The synchronizer token every state-changing form of this session carries.
+    // The synchronizer token that every state-changing form carries while the sign-in lasts.
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -29,7 +29,7 @@ import { documentsOfAgreement } from '../domain/documents/read.ts';
 import { AboutPage, AccessibilityPage } from './pages/about.tsx';
 import { env } from '../env.ts';
 import { ReportErrorPage } from './pages/report-error.tsx';
-import { reportError } from '../domain/error-reports/report.ts';
+import { reportError, SITE_PATH } from '../domain/error-reports/report.ts';
 import { forOnePerson, formToken, requireFormToken } from '../http/csrf.ts';
 import { readForm } from '../http/form-body.ts';
 import { kindCodes } from '../domain/agreement-kinds/names.ts';
@@ -235,7 +235,7 @@ export const PAGE_QUERIES = {
 } as const;
 
 /** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
-const reportedPage = (raw: string | undefined) => (raw && /^\/(?![/\\])[^\s\\]{0,499}$/.test(raw) ? raw : '');
+const reportedPage = (raw: string | undefined) => (raw && raw.length <= 500 && SITE_PATH.test(raw) ? raw : '');
 
 export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   // The statistics, the maps and the home page's figures are of the public

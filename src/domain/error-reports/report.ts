@@ -16,6 +16,9 @@ import { parseInput } from '../validate.ts';
 export const REPORTS_PER_SENDER_PER_HOUR = 5;
 export const REPORTS_PER_HOUR = 200;
 
+/** An address on this site: a path, never `//host` or `/\\host` (which browsers take for another site). */
+export const SITE_PATH = /^\/(?![/\\])[^\s\\]*$/;
+
 export const errorReportSchema = z.strictObject({
   message: z.string('write what is wrong').trim().min(1, 'write what is wrong').max(5000, 'is longer than 5000 characters'),
   /** The page it is about: an address on this site. */
@@ -23,7 +26,7 @@ export const errorReportSchema = z.strictObject({
     .string()
     .trim()
     .max(500, 'is longer than 500 characters')
-    .regex(/^(\/(?![/\\])[^\s\\]*)?$/, 'must be an address on this site, such as /avtal/goteborg--shanghai')
+    .refine((v) => v === '' || SITE_PATH.test(v), 'must be an address on this site, such as /avtal/goteborg--shanghai')
     .transform((v) => v || null)
     .optional(),
   email: z

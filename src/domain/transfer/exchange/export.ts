@@ -262,12 +262,13 @@ export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
  * anyone reads. Measured with a slow reader at the benchmark's scale, the
  * process grew by about 15 MB a second outside the JS heap. After each
  * batch, wait until the zip's queued output is small and `out` (the
- * client) has taken what it was given; a client gone stops the writer.
+ * download's file, http/export-files.ts) has taken what it was given; an
+ * output closed under it stops the writer.
  */
 const ZIP_QUEUE_BYTES = 1024 * 1024;
 async function zipHasTaken(zip: Readable, out: Writable) {
   while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > ZIP_QUEUE_BYTES)) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  if (out.destroyed) throw Object.assign(new Error('the client stopped reading the download'), { code: 'ERR_DOWNLOAD_ABANDONED' });
+  if (out.destroyed) throw new Error('the workbook\'s output was closed before it was written');
 }
