@@ -56,6 +56,33 @@ const statisticsResponse = {
               },
             },
           },
+          peakUnderEveryRule: {
+            type: 'object',
+            description: "What every counting rule counts in force at the end of the report's peak year (2016; the report says 49), by kind, and the agreements (by slug, at most 10 listed) that make a rule count differently from the report's rule",
+            required: ['year', 'rules'],
+            properties: {
+              year: { type: 'integer' },
+              rules: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  required: ['rule', 'byKind', 'total', 'statusDiffers', 'statusDiffersCount', 'pairsCountedTwice', 'pairsCountedTwiceCount'],
+                  properties: {
+                    rule: { type: 'string', enum: RULE_IDS },
+                    byKind: { type: 'object', additionalProperties: { type: 'integer' } },
+                    total: { type: 'integer', minimum: 0 },
+                    statusDiffers: {
+                      type: 'array',
+                      items: { type: 'object', required: ['slug', 'kind', 'inForce'], properties: { slug: { type: 'string' }, kind: { type: 'string' }, inForce: { type: 'boolean' } } },
+                    },
+                    statusDiffersCount: { type: 'integer', minimum: 0 },
+                    pairsCountedTwice: { type: 'array', items: { type: 'array', items: { type: 'string' } } },
+                    pairsCountedTwiceCount: { type: 'integer', minimum: 0 },
+                  },
+                },
+              },
+            },
+          },
         },
       },
     },

@@ -10,7 +10,7 @@ import type { Database } from '../db/client.ts';
 import { getActor } from '../domain/actors/get.ts';
 import { listActors, listActorsSchema } from '../domain/actors/list.ts';
 import { getAgreement } from '../domain/agreements/get.ts';
-import { listAgreements, usableFilters } from '../domain/agreements/list.ts';
+import { listAgreements, summariesOf, usableFilters } from '../domain/agreements/list.ts';
 import { rowLinksOf } from '../domain/agreements/row-links.ts';
 import { leaveOutUnusable } from '../domain/left-out.ts';
 import type { Context } from '../domain/context.ts';
@@ -324,7 +324,9 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
     const lang = langOf(c);
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
-    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts }} raw={raw} />);
+    const peak = view.peakUnderEveryRule;
+    const named = await summariesOf(ctx, [...new Set(peak.rules.flatMap((r) => [...r.statusDiffers.map((d) => d.slug), ...r.pairsCountedTwice.flat()]))]);
+    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named }} raw={raw} />);
   });
   web.get('/karta', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { statisticsOverview } from '../../src/domain/statistics/overview.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -53,6 +54,29 @@ describe('pages', () => {
     for (const words of ['WCAG 2.1', 'Rapportera brister', 'Myndigheten för digital förvaltning', 'Kända brister']) expect(statement).toContain(words);
     const about = await (await app.request('/om')).text();
     for (const words of ['Vem som för det', 'Så citerar du registret', 'Rapportera ett fel', 'href="/statistik#statements"']) expect(about).toContain(words);
+  });
+
+  it('the statistics page shows how every counting rule reaches or misses the report\'s 49 in 2016, naming the agreements that differ', async () => {
+    const { peakUnderEveryRule: peak, inForce } = await statisticsOverview(t.anonymous, 'report', 2026, '2026-05-01');
+    const of = (rule: string) => peak.rules.find((r) => r.rule === rule)!;
+    expect(peak.year).toBe(2016);
+    expect(of('report')).toMatchObject({ total: 50, byKind: { vanort: 41, kommunalt_partnerskap: 9 }, statusDiffersCount: 0 });
+    // The earliest-date rule reaches 49 in all, but with 40 twinnings: one twinning ended "2002/2022" counts from 2002.
+    expect(of('earliest-date')).toMatchObject({ total: 49, byKind: { vanort: 40, kommunalt_partnerskap: 9 }, statusDiffersCount: 1 });
+    expect(of('earliest-date').statusDiffers[0]).toMatchObject({ kind: 'vanort', inForce: false });
+    expect(of('per-agreement').total).toBe(50 + of('per-agreement').pairsCountedTwice.reduce((n, pair) => n + pair.length - 1, 0));
+    // The same totals as the in-force series computes them, rule by rule.
+    for (const r of peak.rules) {
+      const series = (await statisticsOverview(t.anonymous, r.rule, 2026, '2026-05-01')).inForce.find((y) => y.year === 2016)!;
+      expect(r.total, r.rule).toBe(series.total);
+    }
+    expect(inForce.find((y) => y.year === 2016)!.total).toBe(50);
+    const html = await (await app.request('/statistik')).text();
+    expect(html).toContain('<h2 id="peak-rules">Talet 49 under varje räkneregel</h2>');
+    const row = html.slice(html.indexOf('id="peak-earliest-date"'), html.indexOf('</tr>', html.indexOf('id="peak-earliest-date"')));
+    expect(row).toContain(`href="/avtal/${of('earliest-date').statusDiffers[0]!.slug}"`);
+    expect(row).toContain('(pågår inte under denna regel)');
+    expect(await (await app.request('/statistik?lang=en')).text()).toContain('The number 49 under each counting rule');
   });
 
   it('the start page says what its figures count, and links to why the register counts 50 where the report says 49', async () => {

@@ -291,3 +291,14 @@ export async function periodsOf(ctx: Context, slugs: string[]): Promise<Record<s
   for (const periods of Object.values(out)) periods.forEach((p, i) => (p.to = periods[i + 1]?.from ?? null));
   return out;
 }
+
+/** The list's columns of the agreements with these slugs that the reader may read, by slug. */
+export async function summariesOf(ctx: Context, slugs: string[]): Promise<Map<string, AgreementListRow>> {
+  if (!slugs.length) return new Map();
+  const rows = await queryRows<AgreementListRow>(
+    ctx.db,
+    sql`select ${SUMMARY_COLUMNS}, a.current_status as status from ${agreements} a
+        where a.slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}) and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}`,
+  );
+  return new Map(rows.map((r) => [r.slug, r]));
+}

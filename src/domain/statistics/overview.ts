@@ -11,6 +11,7 @@ import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
 import { loadStatAgreements, type StatAgreement } from './load.ts';
 import { evaluateStatements } from './report-statements.ts';
+import { rulesAtYear, type RuleAtYear } from './rule-comparison.ts';
 import { RULES, type RuleId } from './rules.ts';
 import { FIRST_YEAR } from './units.ts';
 
@@ -29,6 +30,15 @@ function overviewOf(agreements: readonly StatAgreement[], ruleId: RuleId, lastYe
   let overview = byKey.get(key);
   if (!overview) byKey.set(key, (overview = buildOverview(agreements, ruleId, lastYear, today)));
   return overview;
+}
+
+// The report's peak year ("Toppen nåddes 2016"): the rules compared there, once per register snapshot whatever the rule.
+const PEAK_YEAR = 2016;
+const peaks = new WeakMap<readonly StatAgreement[], RuleAtYear[]>();
+function rulesAtPeak(agreements: readonly StatAgreement[]): RuleAtYear[] {
+  let found = peaks.get(agreements);
+  if (!found) peaks.set(agreements, (found = rulesAtYear(agreements, PEAK_YEAR)));
+  return found;
 }
 
 const once = <T>(compute: () => T) => {
@@ -89,6 +99,10 @@ function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, las
     },
     get reportRuleStatements() {
       return reportRuleStatements();
+    },
+    /** What every rule counts in force at the end of the report's peak year, and which agreements make the difference. */
+    get peakUnderEveryRule() {
+      return { year: PEAK_YEAR, rules: rulesAtPeak(agreements) };
     },
   };
 }

@@ -3,6 +3,8 @@ import type { BreakdownRow } from '../../domain/statistics/breakdowns.ts';
 import type { ReasonRow } from '../../domain/statistics/endings-by-reason.ts';
 import type { InForceYear } from '../../domain/statistics/in-force-per-year.ts';
 import type { StatementResult } from '../../domain/statistics/report-statements.ts';
+import type { RuleAtYear } from '../../domain/statistics/rule-comparison.ts';
+import type { AgreementListRow } from '../../domain/agreements/list.ts';
 import type { StatusCount } from '../../domain/statistics/by-status.ts';
 import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
@@ -77,6 +79,116 @@ export interface StatisticsView {
   perDecade: DecadeRow[];
   byStatus: StatusCount[];
   charts: Record<ChartName, Chart>;
+  peakUnderEveryRule: { year: number; rules: RuleAtYear[] };
+  /** The agreements the comparison of rules names, by slug (those the reader may read). */
+  named: Map<string, AgreementListRow>;
+}
+
+/**
+ * The report's "49 in 2016" under every rule: the totals by kind, how far
+ * each is from 49, and the agreements that make a rule differ from the
+ * report's own (statement total-peak-2016 explains why that rule gives 50).
+ */
+function PeakUnderEveryRule(props: { lang: Lang; peak: StatisticsView['peakUnderEveryRule']; named: StatisticsView['named'] }) {
+  const { lang, peak, named } = props;
+  const sv = lang === 'sv';
+  // "49 samarbeten pågick" and "totalt 41 vänortssamarbeten" (Den gyllene eran).
+  const REPORTED = 49;
+  const REPORTED_TWINNINGS = 41;
+  const against = (n: number, reported: number) => (n === reported ? (sv ? 'når' : 'reaches') : n > reported ? `+${n - reported}` : `−${reported - n}`);
+  const kinds = [...new Set(peak.rules.flatMap((r) => Object.keys(r.byKind)))].sort();
+  const name = (slug: string) => {
+    const row = named.get(slug);
+    return row ? (
+      <a href={href(lang, `/avtal/${slug}`)}>
+        {row.partyLabel} – {row.counterpartLabel} ({label(lang, 'kind', row.kind)}
+        {row.establishedYear ? `, ${row.establishedYear}` : ''})
+      </a>
+    ) : (
+      <span>{sv ? 'ett avtal du inte kan läsa' : 'an agreement you cannot read'}</span>
+    );
+  };
+  const more = (shown: number, count: number) => (count > shown ? (sv ? ` och ${count - shown} till` : ` and ${count - shown} more`) : '');
+  return (
+    <section aria-labelledby="peak-rules">
+      <h2 id="peak-rules">{sv ? `Talet ${REPORTED} under varje räkneregel` : `The number ${REPORTED} under each counting rule`}</h2>
+      <p>
+        {sv
+          ? `Rapporten säger att ${REPORTED} samarbeten pågick ${peak.year}, varav 41 vänortssamarbeten. Så här många räknar varje regel som pågående vid slutet av ${peak.year}, och vilka avtal som gör att regeln räknar annorlunda än rapportens regel.`
+          : `The report says ${REPORTED} cooperations were in force in ${peak.year}, 41 of them twinnings. This is how many each rule counts in force at the end of ${peak.year}, and which agreements make the rule count differently from the report's rule.`}{' '}
+        <a href="#statement-total-peak-2016">{sv ? `Varför rapportens regel ger ${peak.rules.find((r) => r.rule === 'report')?.total ?? ''}` : `Why the report's rule gives ${peak.rules.find((r) => r.rule === 'report')?.total ?? ''}`}</a>.
+      </p>
+      <table>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Regel' : 'Rule'}</th>
+              {kinds.map((k) => (
+                <th scope="col" class="num">{label(lang, 'kind', k)}</th>
+              ))}
+              <th scope="col" class="num">{t(lang, 'total')}</th>
+              <th scope="col" class="num">{sv ? `Totalt mot ${REPORTED}` : `Total against ${REPORTED}`}</th>
+              <th scope="col" class="num">{sv ? `Vänorter mot ${REPORTED_TWINNINGS}` : `Twinnings against ${REPORTED_TWINNINGS}`}</th>
+              <th scope="col">{sv ? 'Vad som skiljer från rapportens regel' : "What differs from the report's rule"}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {peak.rules.map((r) => {
+              const rule = RULES[r.rule];
+              return (
+                <tr id={`peak-${r.rule}`}>
+                  <th scope="row">{sv ? rule.nameSv : rule.nameEn}</th>
+                  {kinds.map((k) => (
+                    <td class="num">{r.byKind[k] ?? 0}</td>
+                  ))}
+                  <td class="num">{r.total}</td>
+                  <td class="num">{against(r.total, REPORTED)}</td>
+                  <td class="num">{against(r.byKind.vanort ?? 0, REPORTED_TWINNINGS)}</td>
+                  <td>
+                    {r.rule === 'report' ? (
+                      sv ? 'Rapportens egen regel.' : "The report's own rule."
+                    ) : !r.statusDiffersCount && !r.pairsCountedTwiceCount ? (
+                      sv ? `Räknar som rapportens regel vid slutet av ${peak.year}.` : `Counts as the report's rule at the end of ${peak.year}.`
+                    ) : (
+                      <>
+                        {r.statusDiffersCount ? (
+                          <p>
+                            {sv ? 'Har en annan status vid årets slut: ' : 'Has another status at the year\'s end: '}
+                            {r.statusDiffers.map((d, i) => (
+                              <>
+                                {i ? ', ' : ''}
+                                {name(d.slug)} {d.inForce ? (sv ? '(pågår under denna regel)' : '(in force under this rule)') : sv ? '(pågår inte under denna regel)' : '(not in force under this rule)'}
+                              </>
+                            ))}
+                            {more(r.statusDiffers.length, r.statusDiffersCount)}.
+                          </p>
+                        ) : null}
+                        {r.pairsCountedTwiceCount ? (
+                          <p>
+                            {sv ? 'Ortspar med mer än ett pågående avtal, som här räknas vart för sig: ' : 'Pairs of places with more than one agreement in force, counted one by one here: '}
+                            {r.pairsCountedTwice.map((pair, i) => (
+                              <>
+                                {i ? '; ' : ''}
+                                {pair.map((slug, j) => (
+                                  <>
+                                    {j ? sv ? ' och ' : ' and ' : ''}
+                                    {name(slug)}
+                                  </>
+                                ))}
+                              </>
+                            ))}
+                            {more(r.pairsCountedTwice.length, r.pairsCountedTwiceCount)}.
+                          </p>
+                        ) : null}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+      </table>
+    </section>
+  );
 }
 
 /** Agreements per current status, each linked to the list it counts, beside the cooperations the rule counts. */
@@ -215,6 +327,8 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
           </tbody>
         </table>
       </section>
+
+      <PeakUnderEveryRule lang={lang} peak={view.peakUnderEveryRule} named={view.named} />
 
       <section aria-labelledby="in-force">
         <h2 id="in-force">{lang === 'sv' ? 'Pågående samarbeten vid årets slut, per avtalsform (rapportens diagram 4)' : 'Cooperations in force at the end of each year, by kind (the report\'s Diagram 4)'}</h2>
