@@ -6,7 +6,7 @@
 import { IN_FORCE, statusInPeriods, statusPeriods } from '../status/derive-status.ts';
 import type { StatAgreement } from './load.ts';
 import { RULE_IDS, RULES, type CountingRule, type RuleId } from './rules.ts';
-import { countingUnits, derivationKey, endOfYear } from './units.ts';
+import { countingUnits, derivationKey, derivationKeys, endOfYear, periodsOf } from './units.ts';
 
 export interface RuleAtYear {
   rule: RuleId;
@@ -27,23 +27,36 @@ export interface RuleAtYear {
 
 const LISTED = 10;
 
-// Derived here and not kept with the agreements (units.ts keeps what the
-// charts derive): two more derivations of every agreement would stay in
-// memory for one table.
-const inForceAt = (a: StatAgreement, rule: CountingRule, day: string) => {
-  const status = statusInPeriods(statusPeriods(a.events, rule.derivation), day);
+const inForceIn = (periods: Parameters<typeof statusInPeriods>[0], day: string) => {
+  const status = statusInPeriods(periods, day);
   return status !== null && IN_FORCE.has(status);
 };
+
+/**
+ * Whether the agreement's statuses can differ between the report's
+ * derivation and the rule's: only through an event whose date is a range
+ * (when it takes effect) or an ending by expiry (whether it ends). Others are
+ * derived once, under the report's rule, and those periods are kept
+ * (units.ts); the few that can differ are derived here and not kept.
+ */
+function canDiffer(a: StatAgreement, rule: CountingRule): boolean {
+  const { expiryEnds, effectiveOn } = RULES.report.derivation;
+  return a.events.some(
+    (e) => (rule.derivation.effectiveOn !== effectiveOn && e.dateMin !== e.dateMax) || (rule.derivation.expiryEnds !== expiryEnds && e.type === 'ended' && e.mode === 'expiry'),
+  );
+}
 
 export function rulesAtYear(agreements: readonly StatAgreement[], year: number): RuleAtYear[] {
   const day = endOfYear(year);
   const report = RULES.report;
-  const reportInForce = new Map(agreements.map((a) => [a.id, inForceAt(a, report, day)]));
+  const reportKeys = derivationKeys(report);
+  const reportInForce = new Map(agreements.map((a) => [a.id, inForceIn(periodsOf(a, report, reportKeys), day)]));
   return RULE_IDS.map((id) => {
     const rule = RULES[id];
     const sameDerivation = derivationKey(rule) === derivationKey(report);
-    const inForceOf = sameDerivation ? reportInForce : new Map(agreements.map((a) => [a.id, inForceAt(a, rule, day)]));
-    const inForce = (a: StatAgreement) => inForceOf.get(a.id)!;
+    const own = new Map<number, boolean>();
+    if (!sameDerivation) for (const a of agreements) if (canDiffer(a, rule)) own.set(a.id, inForceIn(statusPeriods(a.events, rule.derivation), day));
+    const inForce = (a: StatAgreement) => own.get(a.id) ?? reportInForce.get(a.id)!;
     const byKind: Record<string, number> = {};
     // A unit is in force when one of its members is (units.ts: a unit is as alive as its most alive member).
     for (const unit of countingUnits(agreements, rule)) {
@@ -51,7 +64,7 @@ export function rulesAtYear(agreements: readonly StatAgreement[], year: number):
     }
     const differs = sameDerivation
       ? []
-      : agreements.filter((a) => inForce(a) !== reportInForce.get(a.id)).map((a) => ({ slug: a.slug, kind: a.kind, inForce: !reportInForce.get(a.id) }));
+      : agreements.filter((a) => own.has(a.id) && own.get(a.id) !== reportInForce.get(a.id)).map((a) => ({ slug: a.slug, kind: a.kind, inForce: !reportInForce.get(a.id) }));
     const twice =
       rule.unit === 'agreement'
         ? countingUnits(agreements, report)

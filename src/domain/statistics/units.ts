@@ -83,7 +83,7 @@ export function derivationKeys(rule: CountingRule): DerivationKeys {
 
 // An agreement's status periods under a derivation, computed once: a year-end
 // status is then a look-up, not a new derivation from the events.
-const periodsOf = (a: StatAgreement, rule: CountingRule, keys: DerivationKeys) => kept(a, keys.periods, () => statusPeriods(a.events, rule.derivation));
+export const periodsOf = (a: StatAgreement, rule: CountingRule, keys: DerivationKeys) => kept(a, keys.periods, () => statusPeriods(a.events, rule.derivation));
 const currentOf = (a: StatAgreement, rule: CountingRule, keys: DerivationKeys) => kept(a, keys.current, () => currentStatus(a.events, rule.derivation));
 
 const yearEndsMemo = new Map<string, string[]>();
