@@ -277,6 +277,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
           actors: counts.actors,
           counterparts: counts.counterparts,
           peak,
+          sourcesEnd: stats.sourcesEnd,
         }}
       />,
     );

@@ -46,6 +46,30 @@ describe('pages', () => {
     expect(en).toContain('Permanent link: <a href="/avtal/goteborg--shanghai?lang=en">/avtal/goteborg--shanghai?lang=en</a>');
   });
 
+  it('party and place pages, the start page, the statistics and their charts say as of when statuses are known and where the sources end', async () => {
+    // Göteborg–Shanghai: its latest event is of 2020, the report that gives it is of 2022.
+    const detail = (await (await app.request('/api/agreements/goteborg--shanghai')).json()) as { statusKnownUntil: number };
+    expect(detail.statusKnownUntil).toBe(2022);
+    expect(await (await app.request('/avtal/goteborg--shanghai')).text()).toContain('<span class="hint beside"> enligt källor till och med 2022</span>');
+    for (const path of ['/parter/goteborg', '/motparter/shanghai']) {
+      const html = await (await app.request(path)).text();
+      expect(html, path).toContain('<th scope="col" class="num">Enligt källor till och med</th>');
+      const row = html.slice(html.indexOf('href="/avtal/goteborg--shanghai"'));
+      expect(row.slice(0, row.indexOf('</tr>')), path).toContain('<td class="num">2022</td>');
+    }
+    expect(await (await app.request('/parter/goteborg?lang=en')).text()).toContain('According to sources up to');
+    const home = await (await app.request('/')).text();
+    expect(home).toContain('Registrets källor slutar 2022.');
+    expect(home).toMatch(/<strong>\d+<\/strong><a href="\/avtal\?status=in_force">pågående enligt källor till och med 2022<\/a>/);
+    const stats = await (await app.request('/statistik')).text();
+    expect(stats).toContain('<p id="sources-end">Registrets källor slutar 2022.');
+    const chart = await (await app.request('/api/statistics/in-force.svg')).text();
+    expect(chart).toContain('Registrets källor slutar 2022: åren efter visar den status som de senaste källorna anger.');
+    expect(chart).toContain('Källorna slutar</text>');
+    const byCounty = await (await app.request('/api/statistics/by-county.svg?lang=en')).text();
+    expect(byCounty).toContain('Statuses according to sources up to 2022.');
+  });
+
   it('every page links to the page about the register and the accessibility statement, which says how to report a barrier and names the supervising agency', async () => {
     const home = await (await app.request('/avtal')).text();
     expect(home).toContain('<a href="/om">Om registret</a>');

@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadAlias, canReadRow, requireRead } from '../access.ts';
 import { citationsOf } from '../agreements/get.ts';
+import { knownUntilSql } from '../agreements/known-until.ts';
 import { periodsOf, SUMMARY_COLUMNS, type AgreementListRow } from '../agreements/list.ts';
 import { rowLinksOf } from '../agreements/row-links.ts';
 import type { Context } from '../context.ts';
@@ -11,6 +12,8 @@ import type { Context } from '../context.ts';
 export interface RelatedAgreement extends Omit<AgreementListRow, 'status'> {
   currentStatus: Status;
   role: string;
+  /** The year its status is known as of (known-until.ts). */
+  knownUntil: number | null;
 }
 
 /** An actor with the agreements it holds or took part in, and whom it succeeded or was succeeded by. */
@@ -20,7 +23,7 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
   const agreements = await queryRows<RelatedAgreement>(
     ctx.db,
     sql`select ${SUMMARY_COLUMNS},
-          a.current_status as "currentStatus", string_agg(ap.role, ',' order by ap.role) as role
+          a.current_status as "currentStatus", string_agg(ap.role, ',' order by ap.role) as role, ${knownUntilSql(ctx.principal)} as "knownUntil"
         from agreements a join agreement_parties ap on ap.agreement_id = a.id
         where ap.actor_id = ${actor.id} and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}
         group by a.id order by a.established_min nulls last, a.id`,

@@ -31,6 +31,7 @@ import { canReadAlias } from '../access.ts';
 import type { Context, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sortEvents } from '../status/derive-status.ts';
+import { knownUntilSql } from './known-until.ts';
 
 export interface Citation {
   sourceSlug: string;
@@ -106,7 +107,8 @@ function detailJson(principal: Principal): SQL<string> {
       'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'currentStatus', r.current_status,
           'establishedYear', r.established_year) order by r.id)
         from agreements r where r.party_label = a.party_label and r.counterpart_label = a.counterpart_label and r.id <> a.id and ${readable(principal, 'r')}`)},
-      'children', ${jsonArray(sql`select json_agg(${relatedJson('r')} order by r.id) from agreements r where r.parent_id = a.id and ${readable(principal, 'r')}`)}
+      'children', ${jsonArray(sql`select json_agg(${relatedJson('r')} order by r.id) from agreements r where r.parent_id = a.id and ${readable(principal, 'r')}`)},
+      'statusKnownUntil', ${knownUntilSql(principal)}
     ))::text`;
 }
 
@@ -152,6 +154,7 @@ interface DetailJson {
   parent: Related | null;
   samePair: Array<Omit<Related, 'parentId'>>;
   children: Related[];
+  statusKnownUntil: number | null;
 }
 
 /** The JSON the statement built, as the tables' row types. */
@@ -177,6 +180,8 @@ function detailFrom(principal: Principal, json: DetailJson) {
     parent: json.parent,
     samePair: json.samePair,
     children: json.children,
+    /** The latest year its events and sources speak of: its status is known as of then (known-until.ts). */
+    statusKnownUntil: json.statusKnownUntil,
   };
 }
 

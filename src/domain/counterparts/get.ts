@@ -4,6 +4,7 @@ import { counterparts } from '../../db/schema.ts';
 import { canReadRow, requireRead } from '../access.ts';
 import type { RelatedAgreement } from '../actors/get.ts';
 import { citationsOf } from '../agreements/get.ts';
+import { knownUntilSql } from '../agreements/known-until.ts';
 import { periodsOf, SUMMARY_COLUMNS } from '../agreements/list.ts';
 import { rowLinksOf } from '../agreements/row-links.ts';
 import type { Context } from '../context.ts';
@@ -20,7 +21,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     queryRows<RelatedAgreement & { direct: boolean }>(
       ctx.db,
       sql`select ${SUMMARY_COLUMNS},
-            a.current_status as "currentStatus", '' as role,
+            a.current_status as "currentStatus", '' as role, ${knownUntilSql(ctx.principal)} as "knownUntil",
             exists (select 1 from agreement_counterparts x where x.agreement_id = a.id and x.counterpart_id = ${place.id}) as direct
           from agreements a
           where a.place_ids @> array[${place.id}]::int[] and ${canReadRow(ctx.principal, sql`a.visibility`, sql`a.organisation_id`)}

@@ -9,6 +9,7 @@ import { changes, changesPerYear } from './changes.ts';
 import { endingsByReason } from './endings-by-reason.ts';
 import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
+import { sourcesEnd } from '../agreements/known-until.ts';
 import { loadStatAgreements, type StatAgreement } from './load.ts';
 import { evaluateStatements } from './report-statements.ts';
 import { rulesAtYear, type RuleAtYear } from './rule-comparison.ts';
@@ -17,18 +18,24 @@ import { FIRST_YEAR } from './units.ts';
 
 /** The series run to the end of `lastYear`; the breakdowns count on `today`. */
 export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear: number, today = `${lastYear}-12-31`) {
-  return overviewOf(await loadStatAgreements(ctx), ruleId, lastYear, today);
+  const agreements = await loadStatAgreements(ctx);
+  let end = ends.get(agreements);
+  if (!end) ends.set(agreements, (end = sourcesEnd(ctx)));
+  return overviewOf(agreements, ruleId, lastYear, today, await end);
 }
+
+// Where the sources end, once per register snapshot (the same data version and audience).
+const ends = new WeakMap<readonly StatAgreement[], Promise<number | null>>();
 export type StatisticsOverview = ReturnType<typeof buildOverview>;
 
 const overviews = new WeakMap<readonly StatAgreement[], Map<string, StatisticsOverview>>();
 
-function overviewOf(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string): StatisticsOverview {
+function overviewOf(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string, sourcesEnd: number | null): StatisticsOverview {
   let byKey = overviews.get(agreements);
   if (!byKey) overviews.set(agreements, (byKey = new Map()));
   const key = `${ruleId}|${lastYear}|${today}`;
   let overview = byKey.get(key);
-  if (!overview) byKey.set(key, (overview = buildOverview(agreements, ruleId, lastYear, today)));
+  if (!overview) byKey.set(key, (overview = buildOverview(agreements, ruleId, lastYear, today, sourcesEnd)));
   return overview;
 }
 
@@ -47,7 +54,7 @@ const once = <T>(compute: () => T) => {
 };
 
 // Getters, in the order the API's JSON has always listed them.
-function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string) {
+function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, lastYear: number, today: string, sourcesEnd: number | null) {
   const rule = RULES[ruleId];
   const list = once(() => changes(agreements, rule, lastYear));
   const kinds = once(() => [...new Set(agreements.map((a) => a.kind))].sort());
@@ -65,6 +72,8 @@ function buildOverview(agreements: readonly StatAgreement[], ruleId: RuleId, las
   return {
     rule,
     lastYear,
+    /** The latest year the readable register's events and sources speak of: the years after it show the statuses its latest sources give. */
+    sourcesEnd,
     get kinds() {
       return kinds();
     },

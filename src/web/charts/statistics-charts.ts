@@ -17,13 +17,17 @@ const axis = (name: string) => ({ name, nameLocation: 'middle' as const, nameGap
 const legend = { top: 34, left: 'center', itemGap: 16 };
 const grid = { left: 64, right: 24, top: 80, bottom: 56, containLabel: true };
 
-function stackedBars(categories: string[], series: Array<{ name: string; data: number[] }>, xName: string, yName: string) {
+/** `mark`: a category to draw a dashed line at, with its label (where the sources end). */
+function stackedBars(categories: string[], series: Array<{ name: string; data: number[] }>, xName: string, yName: string, mark?: { at: string; label: string }) {
+  const line = mark && categories.includes(mark.at)
+    ? { markLine: { silent: true, symbol: 'none', animation: false, lineStyle: { type: 'dashed', color: '#333', width: 1.5 }, label: { formatter: mark.label, position: 'insideEndTop', color: '#333' }, data: [{ xAxis: mark.at }] } }
+    : {};
   return {
     legend,
     grid,
     xAxis: { type: 'category', data: categories, ...axis(xName) },
     yAxis: { type: 'value', minInterval: 1, ...axis(yName), nameGap: 44 },
-    series: series.map((s) => ({ type: 'bar', stack: 'total', name: s.name, data: s.data })),
+    series: series.map((s, i) => ({ type: 'bar', stack: 'total', name: s.name, data: s.data, ...(i === 0 ? line : {}) })),
   };
 }
 
@@ -48,8 +52,17 @@ export function provinceNamer(places: Array<{ slug: string; nameLatin: string; n
 export function buildChart(name: ChartName, s: StatisticsOverview, lang: Lang, provinceName: (slug: string) => string): Chart {
   const id = `chart-${name}`;
   const ruleName = lang === 'sv' ? s.rule.nameSv : s.rule.nameEn;
+  // Said in every chart's words, and marked on the yearly ones: what is shown past the sources' end is the latest source's status.
+  const end = s.sourcesEnd;
+  const asOf =
+    end === null
+      ? ''
+      : end < s.lastYear && (name === 'in-force' || name === 'changes')
+        ? sv(lang, ` Registrets källor slutar ${end}: åren efter visar den status som de senaste källorna anger.`, ` The register's sources end in ${end}: the years after show the status the latest sources give.`)
+        : sv(lang, ` Status enligt källor till och med ${end}.`, ` Statuses according to sources up to ${end}.`);
+  const sourcesEndMark = end !== null && end < s.lastYear ? { at: String(end), label: sv(lang, 'Källorna slutar', 'Sources end') } : undefined;
   const make = (title: string, summary: string, option: Record<string, unknown>, height = 380): Chart => {
-    const text = { id, title: `${title} (${ruleName})`, summary };
+    const text = { id, title: `${title} (${ruleName})`, summary: summary + asOf };
     return { ...text, svg: renderChart({ title: { text: text.title, left: 'center', top: 4, textStyle: { fontSize: 15 } }, ...option }, text, { width: 760, height }) };
   };
   switch (name) {
@@ -64,6 +77,7 @@ export function buildChart(name: ChartName, s: StatisticsOverview, lang: Lang, p
           s.kinds.map((k) => ({ name: label(lang, 'kind', k), data: s.inForce.map((y) => y.byKind[k] ?? 0) })),
           sv(lang, 'År', 'Year'),
           sv(lang, 'Antal samarbeten', 'Number of cooperations'),
+          sourcesEndMark,
         ),
       );
     }
@@ -88,6 +102,7 @@ export function buildChart(name: ChartName, s: StatisticsOverview, lang: Lang, p
           ],
           sv(lang, 'År', 'Year'),
           sv(lang, 'Antal', 'Number'),
+          sourcesEndMark,
         ),
       );
     }

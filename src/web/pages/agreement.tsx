@@ -25,7 +25,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
       {props.editing ? <EditLinks lang={lang} slug={a.slug} {...props.editing} /> : null}
       <p>
         {t(lang, 'status')}: <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
-        {knownUntil(detail) ? <span class="hint beside">{lang === 'sv' ? ` enligt källor till och med ${knownUntil(detail)}` : ` according to sources up to ${knownUntil(detail)}`}</span> : null}
+        {detail.statusKnownUntil ? <span class="hint beside">{lang === 'sv' ? ` enligt källor till och med ${detail.statusKnownUntil}` : ` according to sources up to ${detail.statusKnownUntil}`}</span> : null}
       </p>
       <RecordsLinks lang={lang} agreement={a} />
       {detail.discrepancies.length ? (
@@ -228,18 +228,6 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
       </p>
     </Layout>
   );
-}
-
-/**
- * The latest year any of the agreement's events or cited sources speaks of:
- * its status is known as of then, not as of today (the shipped sources end
- * in 2021–2022).
- */
-function knownUntil(detail: AgreementDetail): string | null {
-  const years = [...detail.events.map((e) => e.date), ...detail.sources.map((c) => c.published), ...detail.events.flatMap((e) => e.sources.map((c) => c.published))]
-    .map((date) => /^\d{4}/.exec(date ?? '')?.[0])
-    .filter((year): year is string => year !== undefined);
-  return years.length ? years.reduce((a, b) => (a > b ? a : b)) : null;
 }
 
 /** The documents kept for the agreement and its sources that the reader may download. */

@@ -11,6 +11,8 @@ export interface KeyFigures {
   actors: number;
   counterparts: number;
   peak: InForceYear;
+  /** The latest year the register's events and sources speak of (known-until.ts). */
+  sourcesEnd: number | null;
 }
 
 export function HomePage(props: { lang: Lang; figures: KeyFigures }) {
@@ -38,13 +40,24 @@ export function HomePage(props: { lang: Lang; figures: KeyFigures }) {
       <h2>{lang === 'sv' ? 'Registret i siffror' : 'The register in figures'}</h2>
       <ul class="figures">
         {item(f.agreements, lang === 'sv' ? 'avtal i registret' : 'agreements in the register', href(lang, '/avtal'))}
-        {item(f.inForceNow, lang === 'sv' ? 'pågående i dag' : 'in force today', href(lang, '/avtal', { status: 'in_force' }))}
+        {item(
+          f.inForceNow,
+          f.sourcesEnd === null ? (lang === 'sv' ? 'pågående' : 'in force') : lang === 'sv' ? `pågående enligt källor till och med ${f.sourcesEnd}` : `in force according to sources up to ${f.sourcesEnd}`,
+          href(lang, '/avtal', { status: 'in_force' }),
+        )}
         {item(f.endedSince2017, lang === 'sv' ? 'avslutade 2017–2021 (rapportens regel)' : "ended 2017–2021 (the report's rule)", href(lang, '/statistik'))}
         {item(f.pausedSince2017, lang === 'sv' ? 'pausade 2017–2021' : 'paused 2017–2021', href(lang, '/statistik'))}
         {item(f.peak.total, lang === 'sv' ? `samarbeten pågående ${f.peak.year}, det högsta antalet (rapportens regel)` : `cooperations in force in ${f.peak.year}, the highest number (the report's rule)`, `${href(lang, '/statistik')}#in-force`)}
         {item(f.actors, lang === 'sv' ? 'svenska parter' : 'Swedish parties', href(lang, '/parter'))}
         {item(f.counterparts, lang === 'sv' ? 'kinesiska motparter' : 'Chinese counterparts', href(lang, '/motparter'))}
       </ul>
+      {f.sourcesEnd !== null ? (
+        <p id="sources-end">
+          {lang === 'sv'
+            ? `Registrets källor slutar ${f.sourcesEnd}. En status är den som den senaste källan anger, inte nödvändigtvis dagens: ett avtal som var vilande då kan ha avslutats sedan utan att någon har fört in det. Varje avtals sida säger till och med vilket år dess status är känd.`
+            : `The register's sources end in ${f.sourcesEnd}. A status is what the latest source gives, not necessarily today's: an agreement that was dormant then may have ended since without anyone entering it. Each agreement's page says up to which year its status is known.`}
+        </p>
+      ) : null}
       <h3>{lang === 'sv' ? 'Vad talen räknar' : 'What the figures count'}</h3>
       {lang === 'sv' ? (
         <p>

@@ -124,6 +124,7 @@ export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; li
           <th scope="col">{t(lang, 'kind')}</th>
           <th scope="col" class="num">{t(lang, 'established')}</th>
           <th scope="col">{t(lang, 'status')}</th>
+          <th scope="col" class="num">{lang === 'sv' ? 'Enligt källor till och med' : 'According to sources up to'}</th>
         </tr>
       </thead>
       <tbody>
@@ -143,6 +144,7 @@ export function AgreementTable(props: { lang: Lang; rows: RelatedAgreement[]; li
             <td>
               <StatusBadge status={a.currentStatus} text={label(lang, 'status', a.currentStatus)} />
             </td>
+            <td class="num">{a.knownUntil ?? ''}</td>
           </tr>
         ))}
       </tbody>

@@ -66,6 +66,7 @@ function KindSeriesTable(props: { lang: Lang; kinds: string[]; first: string; ro
 export interface StatisticsView {
   rule: CountingRule;
   lastYear: number;
+  sourcesEnd: number | null;
   inForce: InForceYear[];
   kinds: string[];
   changes: ChangesYear[];
@@ -268,6 +269,13 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
   return (
     <Layout lang={lang} title={t(lang, 'statistics')} path="/statistik" query={props.raw}>
       <h1>{t(lang, 'statistics')}</h1>
+      {view.sourcesEnd !== null ? (
+        <p id="sources-end">
+          {lang === 'sv'
+            ? `Registrets källor slutar ${view.sourcesEnd}. Statusar och serier efter det visar den status som de senaste källorna anger, inte en känd status för de åren.`
+            : `The register's sources end in ${view.sourcesEnd}. Statuses and series after that show the status the latest sources give, not a status known for those years.`}
+        </p>
+      ) : null}
       <form method="get" action="/statistik" class="filters">
         {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
         <div class="wide">
