@@ -26,6 +26,7 @@ import { parseInput } from '../domain/validate.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { accepts, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import type { ResponseCache } from '../http/response-cache.ts';
+import { collectGarbage } from '../http/collect-garbage.ts';
 import { exportFiles, type ExportFiles } from '../http/export-files.ts';
 import { peopleHeaders, toCsv } from './csv.ts';
 import { svgToPng } from '../web/charts/to-png.ts';
@@ -104,7 +105,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   const readerCtx = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
   const api = new Hono<HttpEnv>();
   const q = API_QUERIES;
-  const downloads = exportFiles();
+  const downloads = exportFiles({ afterLargeBuild: collectGarbage });
   api.onError((error, c) => {
     if (error instanceof DomainError) return c.json(errorBody(error), HTTP_STATUS[error.code]);
     throw error;

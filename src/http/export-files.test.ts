@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { exportFiles, type ExportFiles } from './export-files.ts';
+import { exportFiles, LARGE_BUILD_BYTES, type ExportFiles } from './export-files.ts';
 
 let files: ExportFiles | undefined;
 afterEach(() => files?.close());
@@ -92,6 +92,22 @@ describe('downloads made once per data version', () => {
       out.end('whole\n');
     };
     expect(await text(files.read('x', 1, ends))).toBe('whole\n');
+  });
+
+  it('calls afterLargeBuild once a build of the large size is whole, and not after a small one', async () => {
+    let calls = 0;
+    files = exportFiles({ afterLargeBuild: () => calls++ });
+    await text(files.read('small', 1, slowWriter(100)));
+    expect(calls).toBe(0);
+    const chunk = Buffer.alloc(1024 * 1024, 'x');
+    const large = async (out: Writable) => {
+      for (let written = 0; written < LARGE_BUILD_BYTES; written += chunk.length) {
+        if (!out.write(chunk)) await new Promise((resolve) => out.once('drain', resolve));
+      }
+    };
+    expect((await new Response(files.read('large', 1, large)).arrayBuffer()).byteLength).toBe(LARGE_BUILD_BYTES);
+    await sleep(10);
+    expect(calls).toBe(1);
   });
 
   it('removes its folder when closed', () => {

@@ -107,7 +107,16 @@ export interface ExportFiles {
   close(): void;
 }
 
-export function exportFiles(): ExportFiles {
+/**
+ * `afterLargeBuild` runs when a build of at least LARGE_BUILD_BYTES has
+ * finished: the server collects the build's garbage there (a workbook of
+ * 120 MB leaves hundreds of MB of it, which V8, with the heap allowed to
+ * grow to three times what it keeps, would otherwise hold as resident memory
+ * long after; docs/performance.md).
+ */
+export const LARGE_BUILD_BYTES = 32 * 1024 * 1024;
+
+export function exportFiles(options: { afterLargeBuild?: () => void } = {}): ExportFiles {
   const folder = mkdtempSync(path.join(tmpdir(), 'ortsband-downloads-'));
   folders.add(folder);
   const builds = new Map<string, Build>();
@@ -144,6 +153,7 @@ export function exportFiles(): ExportFiles {
       build.emit('progress');
     }
     if (build.failed) return unlink(build.file).catch(() => {});
+    if (build.written >= LARGE_BUILD_BYTES) options.afterLargeBuild?.();
     // Of the finished builds of this download, the newest stays; unlinked, a
     // file stays readable to those who have it open.
     const whole = [...builds.entries()].filter(([key, b]) => key.startsWith(`${name}@`) && b.done);

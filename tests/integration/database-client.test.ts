@@ -3,7 +3,7 @@
 // created for the query, for as long as that client lived.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { collectGarbage } from '../../src/cli/collect-garbage.ts';
+import { collectGarbage } from '../../src/http/collect-garbage.ts';
 import { openDatabase, queryRows, type Database } from '../../src/db/client.ts';
 import { readEnv } from '../../src/env.ts';
 import { createScratchDatabase } from '../support/database.ts';

@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import pino from 'pino';
 import { env } from '../../env.ts';
-import { collectGarbage } from '../collect-garbage.ts';
+import { collectGarbage } from '../../http/collect-garbage.ts';
 import { targetOf } from '../database.ts';
 import { openPrepared } from '../prepare.ts';
 import type { Context } from '../../domain/context.ts';
