@@ -43,6 +43,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /parter/:slug': rule('everyone'),
   'GET /motparter': rule('everyone'),
   'GET /motparter/:slug': rule('everyone'),
+  'GET /kallor/:slug': rule('everyone'),
   'GET /statistik': rule('everyone'),
   'GET /karta': rule('everyone'),
   'GET /oppna-data': rule('everyone'),

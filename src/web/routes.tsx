@@ -16,6 +16,7 @@ import { leaveOutUnusable } from '../domain/left-out.ts';
 import type { Context } from '../domain/context.ts';
 import { canWrite } from '../domain/access.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
+import { getSource } from '../domain/sources/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError, type FieldProblem } from '../domain/errors.ts';
 import { statisticsOverview } from '../domain/statistics/overview.ts';
@@ -41,6 +42,7 @@ import { ActorPage, ActorsListPage } from './pages/actor.tsx';
 import { AgreementPage } from './pages/agreement.tsx';
 import { AgreementsListPage, filterParams } from './pages/agreements-list.tsx';
 import { CounterpartPage, CounterpartsListPage } from './pages/counterpart.tsx';
+import { SourcePage } from './pages/source.tsx';
 import { HomePage } from './pages/home.tsx';
 import { OpenDataPage } from './pages/open-data.tsx';
 import { StatisticsPage } from './pages/statistics.tsx';
@@ -315,6 +317,9 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   web.get('/motparter/:slug', accepts(page([], 'counterpart')), cache, async (c) => {
     return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+  });
+  web.get('/kallor/:slug', accepts(page([], 'source')), cache, async (c) => {
+    return c.html(<SourcePage lang={langOf(c)} source={await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/statistik', accepts(q.statistics), cache, async (c) => {
     const raw = c.var.query;

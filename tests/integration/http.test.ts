@@ -140,6 +140,29 @@ describe('pages', () => {
     expect(en).toContain('Decided by: <span lang="sv">Kommunfullmäktige, Borlänge kommun</span>');
   });
 
+  it('links every citation to its source\'s page, and a source that is online to its address, with the source named', async () => {
+    const address = 'https://www.svt.se/nyheter/lokalt/vasterbotten/skelleftea-och-tongling-gar-skilda-vagar';
+    const online = /<a href="(https:[^"]+)" rel="external"[^>]*>(på webben|online)<span class="visually-hidden">: <span[^>]*>([^<]+)<\/span><\/span><\/a>/g;
+    for (const [path, internal] of [['/avtal/skelleftea--tongling', '/kallor/fn35-skelleftea-media'], ['/avtal/skelleftea--tongling?lang=en', '/kallor/fn35-skelleftea-media?lang=en']] as const) {
+      const html = await (await app.request(path)).text();
+      const links = [...html.matchAll(online)].map((m) => [m[1], m[3]]);
+      expect(links, path).toContainEqual([address, 'Skellefteå och Tongling går skilda vägar']);
+      // The page in Ortsband, the title marked Swedish on an English page.
+      expect(html).toMatch(new RegExp(`<a href="${internal.replace('?', '\\?')}"( lang="sv")?>Skellefteå och Tongling går skilda vägar</a>`));
+    }
+    // On the other pages that cite: an event's, an actor's and a place's sources.
+    expect(await (await app.request('/avtal/goteborg--shanghai')).text()).toContain('href="https://sverigesradio.se/artikel/7458148" rel="external"');
+    expect(await (await app.request('/parter/vaxjo')).text()).toContain('<a href="/kallor/seed002-kronoberg">Länsstyrelsens och Regionförbundets Kinasamarbete växlas upp</a>');
+    expect(await (await app.request('/motparter/guangxi?lang=en')).text()).toContain('href="/kallor/nkk2022?lang=en"');
+    // The source's own page: its address, or plainly none, with its publisher.
+    const source = await (await app.request('/kallor/fn35-skelleftea-media')).text();
+    expect(source).toContain(`<a href="${address}" rel="external">`);
+    const none = await (await app.request('/kallor/seed003-skane')).text();
+    expect(none).toContain('Ortsband känner ingen webbadress till källan. Den ges ut av Region Skåne.');
+    expect(await (await app.request('/kallor/seed003-skane?lang=en')).text()).toContain('Ortsband knows no web address for this source. It is published by Region Skåne.');
+    expect((await app.request('/kallor/no-such-source')).status).toBe(404);
+  });
+
   it("shows an actor's and a place's editorial note in the reader's language", async () => {
     expect(await (await app.request('/parter/malmo')).text()).toContain('Kallar sig Malmö stad (rapportens fotnot 52).');
     const english = await (await app.request('/parter/malmo?lang=en')).text();
@@ -159,13 +182,13 @@ describe('pages', () => {
 
   it('marks a source title in another language than the page as that language', async () => {
     const sv = await (await app.request('/avtal/kalix--lanzhou--kp')).text();
-    expect(sv).toContain('<span lang="en">Developing contacts in China (case study, Municipality of Kalix)</span>');
-    expect(sv).not.toContain('<span lang="sv">Lokal frost');
+    expect(sv).toContain('<a href="/kallor/seed000-kalix" lang="en">Developing contacts in China (case study, Municipality of Kalix)</a>');
+    expect(sv).not.toContain('lang="sv">Lokal frost');
     const en = await (await app.request('/avtal/kalix--lanzhou--kp?lang=en')).text();
-    expect(en).toContain('<li>Developing contacts in China (case study, Municipality of Kalix)');
-    expect(en).toContain('<span lang="sv">Lokal frost i relationerna');
+    expect(en).toContain('<a href="/kallor/seed000-kalix?lang=en">Developing contacts in China (case study, Municipality of Kalix)</a>');
+    expect(en).toContain('<a href="/kallor/nkk2022?lang=en" lang="sv">Lokal frost i relationerna');
     // On the pages of actors and places too, which read their sources apart.
-    expect(await (await app.request('/parter/kalix?lang=en')).text()).toContain('<span lang="sv">Koordinater för orter och städer');
+    expect(await (await app.request('/parter/kalix?lang=en')).text()).toContain('lang="sv">Koordinater för orter och städer');
   });
 
   it("escapes what the page shell shows of a record and of the URL", async () => {

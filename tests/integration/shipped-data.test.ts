@@ -35,6 +35,51 @@ describe('the second keying', () => {
   });
 });
 
+describe('the citations of the shipped data', () => {
+  type Cited = { where: string; source: string; passage?: string | null };
+  /** Every citation written in the data files, with the record and the field it is on. */
+  async function writtenCitations(): Promise<Cited[]> {
+    const data = await readShippedData();
+    const all: Cited[] = [];
+    const add = (where: string, list: Array<{ source: string; passage?: string | null }>) => all.push(...list.map((c) => ({ where, ...c })));
+    for (const a of data.actors) add(`actor ${a.slug}`, a.sources);
+    for (const [i, s] of data.successions.entries()) add(`succession ${i}`, s.sources);
+    for (const c of data.counterparts) add(`counterpart ${c.slug}`, c.sources);
+    for (const a of data.agreements) {
+      const name = `agreement ${a.slug ?? a.appendix!.slice(0, 3).join(' ')}`;
+      add(name, a.sources);
+      for (const e of a.events) add(`${name} event ${e.type}`, e.sources);
+      for (const [field, list] of [['quotation', a.quotations], ['discrepancy', a.discrepancies], ['activity', a.activities], ['action plan', a.actionPlans]] as const) {
+        for (const [i, x] of list.entries()) add(`${name} ${field} ${i}`, x.sources);
+      }
+    }
+    return all;
+  }
+
+  it('gives every citation of a seed document the passage that supports the fact', async () => {
+    const data = await readShippedData();
+    // A seed document is a source with a seed file of its own; a source a footnote names carries the footnote as its seedPassage.
+    const seeds = Object.entries(data.sources).filter(([, s]) => s.seedFile && !s.seedPassage).map(([slug]) => slug);
+    expect(seeds.sort()).toEqual(['nkk2022', 'seed000-kalix', 'seed002-kronoberg', 'seed003-skane', 'seed004-linkoping']);
+    const bare = (await writtenCitations()).filter((c) => seeds.includes(c.source) && !c.passage?.trim());
+    expect(bare.map((c) => `${c.where}: ${c.source}`)).toEqual([]);
+  });
+
+  it('cites the report for every place at provincial level, with the row or passage that names it', async () => {
+    const data = await readShippedData();
+    const provincial = data.counterparts.filter((c) => ['province', 'autonomous_region', 'municipality', 'sar'].includes(c.level));
+    expect(provincial).toHaveLength(19); // 15 provinces, Guangxi, Shanghai, Tianjin, Macau
+    const uncited = provincial.filter((c) => !c.sources.some((s) => s.source === 'nkk2022' && s.passage?.trim()));
+    expect(uncited.map((c) => c.slug)).toEqual([]);
+  });
+
+  it('cites more than the appendix row for every summary: a row does not say what a summary says', async () => {
+    const data = await readShippedData();
+    const onlyTheRow = data.agreements.filter((a) => a.summary && a.sources.length === 0);
+    expect(onlyTheRow.map((a) => a.slug ?? a.appendix!.slice(0, 3).join(' '))).toEqual([]);
+  });
+});
+
 describe('the shipped register', () => {
   let t: TestDatabase;
   beforeAll(async () => {
@@ -230,7 +275,14 @@ describe('the shipped register', () => {
       after = await read(tx);
     });
     expect(shipped.sources).toHaveLength(22);
-    expect(after!.sources).toEqual(shipped.sources.map((r) => (r.slug === 'coordinates' ? { ...r, note: 'Our own note.', note_en: null } : r)));
+    // Two notes changed after 0016 (the Region Skåne succession, the Latin
+    // names of four provinces): 0016 knows only the English it shipped, so it
+    // leaves the newer English alone, as it does any note it does not know.
+    const changedSince = ['admin-divisions', 'swedish-admin-history'];
+    expect(after!.sources.filter((r) => changedSince.includes(r.slug)).map((r) => r.note_en)).toEqual([null, null]);
+    expect(after!.sources.filter((r) => !changedSince.includes(r.slug))).toEqual(
+      shipped.sources.filter((r) => !changedSince.includes(r.slug)).map((r) => (r.slug === 'coordinates' ? { ...r, note: 'Our own note.', note_en: null } : r)),
+    );
     expect(after!.citations).toEqual(shipped.citations);
     expect(shipped.citations.map((c) => `${c.slug}: ${c.subject}`)).toEqual([
       'fn12-goteborg-mou-1986: event of goteborg--shanghai established',
@@ -238,6 +290,34 @@ describe('the shipped register', () => {
       'fn12-goteborg-sister-city-2003: event of goteborg--shanghai--2003 established',
     ]);
     expect(shipped.sources.find((r) => r.slug === 'fn27-borlange-motion')).toMatchObject({ note: 'Källan återges så som den anges i rapporten; Ortsband har inte läst den.', note_en: 'As cited in the report; not read by Ortsband.' });
+  });
+
+  it("cites SCB's code list for every actor's municipality and county code", async () => {
+    const rows = await queryRows<{ slug: string; municipality_code: string | null; county_code: string | null; passages: string[] }>(
+      t.database.db,
+      sql`select a.slug, a.municipality_code, a.county_code,
+            coalesce(array_agg(c.passage) filter (where s.slug = 'scb-codes'), '{}') as passages
+          from actors a left join citations c on c.subject_type = 'actor' and c.subject_id = a.id left join sources s on s.id = c.source_id
+          group by a.id order by a.slug`,
+    );
+    const coded = rows.filter((r) => r.municipality_code || r.county_code);
+    expect(coded.length).toBeGreaterThanOrEqual(53);
+    const uncited = coded.filter(
+      (r) => r.passages.length !== 1 || (r.municipality_code && !r.passages[0]!.includes('kommunkod')) || (r.county_code && !r.passages[0]!.includes('länskod')),
+    );
+    expect(uncited.map((r) => r.slug)).toEqual([]);
+  });
+
+  it('dates Region Skåne\'s taking over no earlier than Region Skåne existed (1999-01-01), and cites the strategy and the history', async () => {
+    const [row] = await queryRows<{ date: string; passages: string[] }>(
+      t.database.db,
+      sql`select x.date, array_agg(s.slug || ': ' || c.passage order by c.id) as passages from actor_successions x
+            join actors p on p.id = x.predecessor_id join actors n on n.id = x.successor_id
+            join citations c on c.subject_type = 'succession' and c.subject_id = x.id join sources s on s.id = c.source_id
+          where p.slug = 'lst-malmohus' and n.slug = 'region-skane' group by x.id`,
+    );
+    expect(row!.date).toBe('1999-01-01/2012-11');
+    expect(row!.passages).toEqual(['seed003-skane: Samarbetsavtal, första stycket', 'swedish-admin-history: Skåne län 1997-01-01; Region Skåne 1999-01-01']);
   });
 
   it('dates every status event at the precision of its source', async () => {

@@ -72,7 +72,9 @@ const agreementEntry = z.looseObject({
 
 const shippedSchema = z.object({
   sources: z.record(z.string(), z.looseObject({})),
-  actors: z.array(z.looseObject({ slug: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), sources: citations })),
+  actors: z.array(
+    z.looseObject({ slug: z.string(), name: z.string(), aliases: z.array(z.string()).default([]), municipalityCode: z.string().nullish(), countyCode: z.string().nullish(), sources: citations }),
+  ),
   successions: z.array(z.looseObject({ sources: citations })),
   counterparts: z.array(
     z.looseObject({ slug: z.string(), latin: z.string(), native: z.string(), pinyin: z.string(), otherNames: z.array(z.string()).default([]), level: z.string(), parent: z.string().optional(), sources: citations }),
@@ -147,8 +149,14 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
     // Coordinates are reference data: every record that has them cites where they come from.
     const withCoordinates = (record: { sources: CitationInput[] }, has: boolean) =>
       has ? [...record.sources, { source: 'coordinates', passage: 'lat/lon' }] : record.sources;
+    // So are SCB's codes: a code is a fact of the actor, and cites the code list.
+    const withCodes = (actor: { municipalityCode?: string | null; countyCode?: string | null }, list: CitationInput[]) => {
+      const codes = [actor.municipalityCode ? 'kommunkod' : null, actor.countyCode ? 'länskod' : null].filter((c) => c !== null);
+      return codes.length ? [...list, { source: 'scb-codes', passage: codes.join(' och ') }] : list;
+    };
     for (const { aliases, ...actor } of data.actors) {
-      await createActor({ ctx, organisationId, input: parseInput(createActorSchema, { ...actor, sources: withCoordinates(actor, actor.seatLat !== undefined) }) });
+      const sources = withCodes(actor, withCoordinates(actor, actor.seatLat !== undefined));
+      await createActor({ ctx, organisationId, input: parseInput(createActorSchema, { ...actor, sources }) });
       for (const name of [actor.name, ...aliases]) actorByName.set(name, actor.slug);
       summary.actors++;
     }

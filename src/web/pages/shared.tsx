@@ -29,11 +29,32 @@ export function OtherNames(props: { lang: Lang; names: string[] }) {
   );
 }
 
-/** A source's title, linked where it is online, marked with its language where the page's differs. */
+/**
+ * A source's title, linked to its page in Ortsband and, where it is online,
+ * to its address too: an external link whose text names the source (a
+ * screen reader's list of links reads "Källan på webben: <title>"). The
+ * title is marked with its language where the page's differs.
+ */
 function SourceTitle({ lang, citation: c }: { lang: Lang; citation: Citation }) {
   const other = c.language === lang ? undefined : c.language;
-  if (c.url) return <a href={c.url} lang={other} hreflang={other}>{c.title}</a>;
-  return other ? <span lang={other}>{c.title}</span> : <>{c.title}</>;
+  return (
+    <>
+      <a href={href(lang, `/kallor/${c.sourceSlug}`)} lang={other}>{c.title}</a>
+      {c.url ? (
+        <>
+          {' ('}
+          <a href={c.url} rel="external" hreflang={other}>
+            {lang === 'sv' ? 'på webben' : 'online'}
+            <span class="visually-hidden">
+              {': '}
+              <span lang={other}>{c.title}</span>
+            </span>
+          </a>
+          {')'}
+        </>
+      ) : null}
+    </>
+  );
 }
 
 export function Sources(props: { lang: Lang; list: Citation[] }) {
