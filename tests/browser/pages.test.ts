@@ -59,6 +59,8 @@ const PAGES: Array<[string, string]> = [
   ['counterpart-left-out', '/motparter?q=-'],
   ['bad-request', '/avtal?on=2019-13-45'],
   ['not-found', '/avtal/no-such-agreement'],
+  ['source-online', '/kallor/fn35-skelleftea-media'],
+  ['source-report-en', '/kallor/nkk2022?lang=en'],
 ];
 
 describe('every kind of page', () => {

@@ -66,7 +66,7 @@ export function recordsRoutes(database: Database) {
   // On these routes only (the router lists them apart from the public pages):
   // posts from this site only, and pages for one person that no shared cache
   // keeps (a public document says otherwise itself).
-  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*', '/kallor/*']) {
+  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*', '/kallor/:source/andra']) {
     web.use(path, forOnePerson());
   }
 
