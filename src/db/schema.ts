@@ -780,6 +780,39 @@ export const activities = pgTable(
   ],
 );
 
+export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;
+export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
+
+// What an activity left to do: raised at a visit or a meeting, owned by an
+// editor of the organisation, due on a day, and open until it is done or
+// dropped (with a comment). Internal to the organisation: never public,
+// never exported to open data; read by its signed-in people and
+// administrators (follow-up/list.ts, docs/visibility.md).
+export const followUpPoints = pgTable(
+  'follow_up_points',
+  {
+    id: serial('id').primaryKey(),
+    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    ownerId: integer('owner_id').notNull().references(() => users.id),
+    dueOn: date('due_on').notNull(),
+    state: text('state').$type<FollowUpState>().notNull().default('open'),
+    stateComment: text('state_comment'),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('follow_up_points_activity_idx').on(t.activityId),
+    index('follow_up_points_owner_idx').on(t.ownerId, t.state, t.dueOn),
+    index('follow_up_points_organisation_idx').on(t.organisationId, t.state, t.dueOn),
+    oneOf('follow_up_points', t.state, FOLLOW_UP_STATES),
+  ],
+);
+
 export const actionPlans = pgTable(
   'action_plans',
   {
