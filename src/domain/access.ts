@@ -112,3 +112,9 @@ export function canReadContacts(principal: Principal, agreement: { organisationI
   if (principal.kind === 'system') return true;
   return principal.kind === 'user' && (principal.role === 'admin' || principal.organisationId === agreement.organisationId);
 }
+
+/**
+ * Follow-up points are the organisation's own work, read as its contact
+ * persons are: by its signed-in people (any role) and administrators.
+ */
+export const canReadFollowUp = canReadContacts;

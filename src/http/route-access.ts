@@ -130,6 +130,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /avtal/:slug/kontakter': rule('owner'),
   'POST /avtal/:slug/kontakter/:id': rule('owner'),
   'POST /avtal/:slug/kontakter/:id/ta-bort': rule('owner'),
+  // Activities: read by every signed-in person as far as they may read each (their follow-up points by the owning organisation's people only); recorded and followed up by its editors.
+  'GET /avtal/:slug/aktiviteter': rule('signedIn'),
+  'POST /avtal/:slug/aktiviteter': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/punkter': rule('owner'),
+  'POST /avtal/:slug/punkter/:id': rule('owner'),
+  // One's own follow-up and one's organisation's.
+  'GET /oversikt': rule('signedIn'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

@@ -51,7 +51,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   // Signed-in requests never reach the response cache, so a page kept for everyone never names anyone.
   const account = props.account ?? tryGetContext()?.get('signedIn')?.displayName;
   const signIn = account
-    ? html`<li><a href="${href(lang, '/konto')}"${current('/konto')}>${lang === 'sv' ? 'Konto' : 'Account'}: ${account}</a></li>`
+    ? html`<li><a href="${href(lang, '/oversikt')}"${current('/oversikt')}>${lang === 'sv' ? 'Min uppföljning' : 'My follow-up'}</a></li><li><a href="${href(lang, '/konto')}"${current('/konto')}>${lang === 'sv' ? 'Konto' : 'Account'}: ${account}</a></li>`
     : html`<li><a href="${href(lang, '/logga-in')}"${current('/logga-in')}>${lang === 'sv' ? 'Logga in' : 'Sign in'}</a></li>`;
   const nav = html`<nav aria-label="${lang === 'sv' ? 'Huvudmeny' : 'Main menu'}"><ul>${menu}${switchLang}${signIn}</ul></nav>`;
   const credit =

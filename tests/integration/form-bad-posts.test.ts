@@ -143,6 +143,21 @@ const FORMS: Form[] = [
     bad: [{ field: 'name', values: ['', ...TEXT] }, text('role'), { field: 'email', values: ['not-an-email', 'a@', ...TEXT] }, { field: 'phone', values: TEXT }, text('reason')],
   },
   {
+    page: `/avtal/${AGREEMENT}/aktiviteter`,
+    action: `/avtal/${AGREEMENT}/aktiviteter`,
+    valid: () => ({ kind: 'meeting', title: fresh('Ett möte'), date: '2026-03', visibility: 'internal' }),
+    bad: [
+      choice('kind'),
+      { field: 'title', values: ['', ...TEXT] },
+      date('date'),
+      text('participants'),
+      text('purpose'),
+      text('outcome'),
+      { field: 'costSek', values: ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'] },
+      choice('visibility'),
+    ],
+  },
+  {
     page: '/konto',
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),

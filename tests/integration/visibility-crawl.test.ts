@@ -23,6 +23,8 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { refreshLabelCaches } from '../../src/domain/agreements/refresh-caches.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { createCounterpart } from '../../src/domain/counterparts/create.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
+import { setFollowUpState } from '../../src/domain/follow-up/close-point.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { addContact } from '../../src/domain/contacts/add.ts';
 import { attachDocument } from '../../src/domain/documents/attach.ts';
@@ -158,7 +160,7 @@ beforeAll(async () => {
   // A public event that cites non-public sources.
   await recordStatusEvent({ ctx, agreementId: id, input: { type: 'activity_observed', date: '2018', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   await addQuotation({ ctx, agreementId: id, input: { text: 'Ett offentligt citat.', speakerRole: 'ett kommunalråd', speakerName: marker('speaker name'), sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
-  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
+  const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   const internalParent = marker('internal agreement');
   await createAgreement({ ...o, input: { slug: internalParent, kind: 'vanort', officialTitle: marker('internal agreement'), parties: [PUBLIC.other], counterparts: [PUBLIC.city], visibility: 'internal' } });
   const orphan = await createAgreement({ ...o, input: { slug: PUBLIC.orphan, kind: 'vanort', parties: [PUBLIC.other], counterparts: [PUBLIC.province], parent: internalParent } });
@@ -296,6 +298,11 @@ beforeAll(async () => {
   markers.set('99-87 65 43', 'contact person');
   await addContact({ ctx: editor, agreementId: id, input: { name: `Kontakt ${marker('contact person')}`, role: marker('contact person'), email: `${marker('contact person')}@example.org`, phone, reason: marker('comment on a change') } });
   await addContact({ ctx: editor, agreementId: publicChild.id, input: { name: marker('contact person') } });
+  // Follow-up points of a public activity: the organisation's own work, one of them closed with a comment.
+  const agreementOfPoints = { id, organisationId: org };
+  await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-08-01', reason: marker('comment on a change') } });
+  const closed = await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-09-01' } });
+  await setFollowUpState({ ctx: editor, agreement: agreementOfPoints, id: closed.id, input: { state: 'done', comment: marker('follow-up point') } });
 }, 120_000);
 afterAll(async () => t?.close());
 

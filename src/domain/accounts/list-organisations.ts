@@ -14,3 +14,11 @@ export async function listOrganisations({ ctx }: { ctx: Context }) {
     .groupBy(organisations.id, actors.slug, actors.name)
     .orderBy(asc(organisations.slug));
 }
+
+/** The name of the signed-in person's own organisation ('' for anyone else). */
+export async function organisationName(ctx: Context): Promise<string> {
+  const p = ctx.principal;
+  if (p.kind !== 'user') return '';
+  const [row] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.organisationId));
+  return row?.name ?? '';
+}

@@ -10,20 +10,20 @@ import { citationSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
 
 export const createActivitySchema = z.object({
-  kind: z.enum(ACTIVITY_KINDS),
-  title: z.string().trim().min(1).max(1000),
-  titleEn: z.string().trim().max(1000).nullish(),
+  kind: z.enum(ACTIVITY_KINDS, 'must be one of the activity kinds'),
+  title: z.string('write the title').trim().min(1, 'write the title').max(1000, 'is longer than 1000 characters'),
+  titleEn: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
   date: fuzzyDateSchema,
-  participants: z.string().max(5000).nullish(),
-  participantsEn: z.string().max(5000).nullish(),
-  purpose: z.string().max(5000).nullish(),
-  purposeEn: z.string().max(5000).nullish(),
-  outcome: z.string().max(5000).nullish(),
-  outcomeEn: z.string().max(5000).nullish(),
-  note: z.string().max(5000).nullish(),
-  noteEn: z.string().max(5000).nullish(),
-  costSek: z.number().int().min(0).nullish(),
-  visibility: z.enum(VISIBILITIES).default('public'),
+  participants: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  participantsEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  purpose: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  purposeEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  outcome: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  outcomeEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  note: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  noteEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  costSek: z.number('must be a whole number of kronor, 0 or more').int('must be a whole number of kronor, 0 or more').min(0, 'must be a whole number of kronor, 0 or more').max(2_000_000_000, 'must be at most 2 000 000 000 kronor').nullish(),
+  visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
   sources: z.array(citationSchema).max(20).default([]),
 });
 

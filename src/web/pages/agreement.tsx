@@ -274,6 +274,7 @@ function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?
             <a href={href(props.lang, `/avtal/${props.slug}/handelse`)}>{sv ? 'Registrera händelse' : 'Record an event'}</a>
           </>
         ) : null}
+        <a href={href(props.lang, `/avtal/${props.slug}/aktiviteter`)}>{sv ? 'Aktiviteter och uppföljning' : 'Activities and follow-up'}</a>
         <a href={href(props.lang, `/avtal/${props.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
       </nav>
     </>

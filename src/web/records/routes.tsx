@@ -1,4 +1,5 @@
-// An agreement's sources, documents and contact persons in the browser.
+// An agreement's sources, documents, contact persons, activities and
+// follow-up points in the browser, and a person's own follow-up.
 // A form is a verb and a page: GET renders it, POST parses the body into the
 // verb's input, calls the verb and redirects (post/redirect/get), or renders
 // the same page with the verb's problems and what was typed. Who may do what
@@ -10,7 +11,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Database } from '../../db/client.ts';
 import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
-import { canWrite, requireWrite } from '../../domain/access.ts';
+import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
+import { createActivity } from '../../domain/activities/create.ts';
+import { organisationName } from '../../domain/accounts/list-organisations.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { addContact } from '../../domain/contacts/add.ts';
@@ -22,6 +25,10 @@ import { attachDocument } from '../../domain/documents/attach.ts';
 import { listDocuments, readDocument } from '../../domain/documents/read.ts';
 import { removeDocument } from '../../domain/documents/remove.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
+import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
+import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
+import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
+import { todayInStockholm } from '../format.ts';
 import { changeCitation, removeCitation } from '../../domain/sources/change-citation.ts';
 import { changeSource } from '../../domain/sources/change.ts';
 import { citeSource } from '../../domain/sources/cite-source.ts';
@@ -32,7 +39,9 @@ import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
+import { ActivitiesPage, ACTIVITY_FIELDS, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
+import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
 import { readForm } from '../../http/form-body.ts';
@@ -66,7 +75,19 @@ export function recordsRoutes(database: Database) {
   // On these routes only (the router lists them apart from the public pages):
   // posts from this site only, and pages for one person that no shared cache
   // keeps (a public document says otherwise itself).
-  for (const path of ['/avtal/:slug/kallor', '/avtal/:slug/kallor/*', '/avtal/:slug/dokument', '/avtal/:slug/kontakter', '/avtal/:slug/kontakter/*', '/dokument/*', '/kallor/:source/andra']) {
+  for (const path of [
+    '/avtal/:slug/kallor',
+    '/avtal/:slug/kallor/*',
+    '/avtal/:slug/dokument',
+    '/avtal/:slug/kontakter',
+    '/avtal/:slug/kontakter/*',
+    '/avtal/:slug/aktiviteter',
+    '/avtal/:slug/aktiviteter/*',
+    '/avtal/:slug/punkter/*',
+    '/oversikt',
+    '/dokument/*',
+    '/kallor/:source/andra',
+  ]) {
     web.use(path, forOnePerson());
   }
 
@@ -336,6 +357,98 @@ export function recordsRoutes(database: Database) {
     } catch (error) {
       return contactRefused(c, signedIn, error, String(id));
     }
+  });
+
+  // Activities and their follow-up points.
+  const renderActivities = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActivitiesPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    const activities = await activitiesOfAgreement(ctx, agreement);
+    c.status(status as 200);
+    return c.html(
+      <ActivitiesPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        csrf={signedIn.csrfToken}
+        agreement={agreement}
+        activities={activities}
+        mayChange={canWrite(ctx.principal, agreement.organisationId)}
+        mayReadPoints={canReadFollowUp(ctx.principal, agreement)}
+        today={todayInStockholm()}
+        {...extra}
+      />,
+    );
+  };
+  const activitiesPath = (c: HonoContext, done: string, fragment = '') => `${href(langOf(c), `/avtal/${c.req.param('slug')}/aktiviteter`, { klart: done })}${fragment}`;
+  const activityRefused = (c: HonoContext, signedIn: SignedIn, error: unknown, form: string, typed: Record<string, string>) => {
+    if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
+    if (error.code === 'CONFLICT') {
+      const notice =
+        langOf(c) === 'sv'
+          ? 'Någon annan ändrade uppföljningspunkten medan du hade sidan öppen. Sidan visar den som den är nu; skicka igen om du vill ändra den.'
+          : 'Someone else changed the follow-up point while you had the page open. The page shows it as it is now; send again to change it.';
+      return renderActivities(c, signedIn, { notice }, 409);
+    }
+    return renderActivities(c, signedIn, { failed: { form, problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+  };
+
+  web.get('/avtal/:slug/aktiviteter', async (c) => {
+    const signedIn = requireSignedIn(c);
+    return renderActivities(c, signedIn, { done: c.req.query('klart') });
+  });
+
+  web.post('/avtal/:slug/aktiviteter', async (c) => {
+    const { signedIn, typed, ctx, agreement } = await posted(c, ACTIVITY_FIELDS);
+    requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
+    try {
+      // A whole number of kronor is a number; anything else goes to the verb as written, which names the field.
+      const cost = typed.costSek.trim();
+      const activity = await createActivity({
+        ctx,
+        agreementId: agreement.id,
+        input: {
+          kind: typed.kind as never,
+          title: typed.title,
+          date: typed.date.trim(),
+          participants: typed.participants,
+          purpose: typed.purpose,
+          outcome: typed.outcome,
+          costSek: cost === '' ? null : /^[0-9]{1,10}$/.test(cost) ? Number(cost) : (cost as never),
+          visibility: typed.visibility as never,
+        },
+      });
+      return c.redirect(activitiesPath(c, 'activity', `#aktivitet-${activity.id}`), 303);
+    } catch (error) {
+      return activityRefused(c, signedIn, error, 'activity', typed);
+    }
+  });
+
+  web.post('/avtal/:slug/aktiviteter/:id/punkter', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, POINT_FIELDS);
+    try {
+      const point = await addFollowUpPoint({ ctx, agreement, activityId: id, input: typed });
+      return c.redirect(activitiesPath(c, 'point', `#punkt-${point.id}`), 303);
+    } catch (error) {
+      return activityRefused(c, signedIn, error, `point-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/punkter/:id', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, STATE_FIELDS);
+    try {
+      await setFollowUpState({ ctx, agreement, id, input: { state: typed.state as never, comment: typed.comment, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(activitiesPath(c, 'state', `#punkt-${id}`), 303);
+    } catch (error) {
+      return activityRefused(c, signedIn, error, `state-${id}`, typed);
+    }
+  });
+
+  // One's own follow-up, and one's organisation's.
+  web.get('/oversikt', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const ctx = ctxOf(c);
+    const [open, organisation] = await Promise.all([openFollowUp(ctx, todayInStockholm()), organisationName(ctx)]);
+    return c.html(<OverviewPage lang={langOf(c)} account={signedIn.displayName} organisationName={organisation} {...open} />);
   });
 
   return web;

@@ -1,0 +1,274 @@
+// An agreement's activities (visits, meetings, projects, exchanges, events)
+// and the follow-up points raised at them: signed-in people read the
+// activities they may read; the points are the owning organisation's own
+// work (its people and administrators read them); its editors record
+// activities, raise points and close them.
+import { ACTIVITY_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { ErrorSummary, Field } from '../account/form.tsx';
+import { agreementName } from './sources-page.tsx';
+import { problemsFor, VISIBILITY_NAMES } from './words.ts';
+
+export interface ActivitiesPageProps {
+  lang: Lang;
+  account: string;
+  csrf: string;
+  agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; visibility: string };
+  activities: ActivityWithPoints[];
+  mayChange: boolean;
+  mayReadPoints: boolean;
+  /** The form refused: `activity`, `point-<activity id>` or `state-<point id>`; with its problems and what was typed. */
+  failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
+  /** A state change refused because someone else changed the point first. */
+  notice?: string;
+  done?: string;
+  today: string;
+}
+
+const DONE: Record<string, { sv: string; en: string }> = {
+  activity: { sv: 'Aktiviteten är registrerad.', en: 'The activity is recorded.' },
+  point: { sv: 'Uppföljningspunkten är tillagd.', en: 'The follow-up point is added.' },
+  state: { sv: 'Uppföljningspunkten är uppdaterad.', en: 'The follow-up point is updated.' },
+};
+
+export const FOLLOW_UP_STATE_NAMES = {
+  open: { sv: 'Öppen', en: 'Open' },
+  done: { sv: 'Klar', en: 'Done' },
+  dropped: { sv: 'Struken', en: 'Dropped' },
+} as const;
+
+export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', 'visibility'] as const;
+export const POINT_FIELDS = ['text', 'owner', 'dueOn'] as const;
+export const STATE_FIELDS = ['state', 'comment', 'expectedVersion'] as const;
+
+export function ActivitiesPage(p: ActivitiesPageProps) {
+  const { lang, agreement } = p;
+  const sv = lang === 'sv';
+  const path = `/avtal/${agreement.slug}/aktiviteter`;
+  const name = agreementName(agreement);
+  const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
+  const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
+  const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
+
+  const activityForm = () => {
+    const form = 'activity';
+    const typed = typedIn(form);
+    const text = (field: 'title' | 'participants' | 'purpose' | 'outcome', words: string, long = false) => (
+      <Field lang={lang} id={`${form}-${field}`} label={words} problem={problemOf(form, field)}>
+        {(described) =>
+          long ? (
+            <textarea id={`${form}-${field}`} name={field} rows={3} maxlength={5000} {...described}>
+              {typed[field] ?? ''}
+            </textarea>
+          ) : (
+            <input id={`${form}-${field}`} name={field} type="text" maxlength={1000} value={typed[field] ?? ''} {...described} />
+          )
+        }
+      </Field>
+    );
+    return (
+      <>
+        <h2 id="ny-aktivitet">{sv ? 'Registrera en aktivitet' : 'Record an activity'}</h2>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, path)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <Field lang={lang} id={`${form}-kind`} label={sv ? 'Slags aktivitet' : 'Kind of activity'} problem={problemOf(form, 'kind')}>
+            {(described) => (
+              <select id={`${form}-kind`} name="kind" {...described}>
+                {ACTIVITY_KINDS.map((kind) => (
+                  <option value={kind} selected={typed.kind === kind}>
+                    {label(lang, 'activity', kind)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {text('title', sv ? 'Rubrik' : 'Title')}
+          <Field
+            lang={lang}
+            id={`${form}-date`}
+            label={sv ? 'Datum' : 'Date'}
+            hint={sv ? 'Så exakt som det är känt: 2026-11-30, 2026-11 eller 2026.' : 'As precisely as it is known: 2026-11-30, 2026-11 or 2026.'}
+            problem={problemOf(form, 'date')}
+          >
+            {(described) => <input id={`${form}-date`} name="date" type="text" maxlength={40} value={typed.date ?? ''} {...described} />}
+          </Field>
+          {text('participants', sv ? 'Deltagare (valfritt)' : 'Participants (optional)')}
+          {text('purpose', sv ? 'Syfte och program (valfritt)' : 'Purpose and programme (optional)', true)}
+          {text('outcome', sv ? 'Resultat (valfritt)' : 'Outcome (optional)', true)}
+          <Field lang={lang} id={`${form}-costSek`} label={sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'} problem={problemOf(form, 'costSek')}>
+            {(described) => <input id={`${form}-costSek`} name="costSek" type="text" inputmode="numeric" maxlength={20} value={typed.costSek ?? ''} {...described} />}
+          </Field>
+          <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')}>
+            {(described) => (
+              <select id={`${form}-visibility`} name="visibility" {...described}>
+                {VISIBILITIES.map((v) => (
+                  <option value={v} selected={(typed.visibility ?? 'internal') === v}>
+                    {VISIBILITY_NAMES[v][lang]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">{sv ? 'Registrera aktiviteten' : 'Record the activity'}</button>
+        </form>
+      </>
+    );
+  };
+
+  const pointForm = (activity: ActivityWithPoints) => {
+    const form = `point-${activity.id}`;
+    const typed = typedIn(form);
+    return (
+      <details open={p.failed?.form === form}>
+        <summary>{sv ? `Lägg till en uppföljningspunkt: ${activity.title}` : `Add a follow-up point: ${activity.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${activity.id}/punkter`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <Field lang={lang} id={`${form}-text`} label={sv ? 'Vad ska göras' : 'What is to be done'} problem={problemOf(form, 'text')}>
+            {(described) => (
+              <textarea id={`${form}-text`} name="text" rows={2} maxlength={2000} {...described}>
+                {typed.text ?? ''}
+              </textarea>
+            )}
+          </Field>
+          <Field
+            lang={lang}
+            id={`${form}-owner`}
+            label={sv ? 'Ansvarig (e-postadress)' : 'Responsible (e-mail address)'}
+            hint={sv ? 'En redaktör i organisationen.' : 'An editor in the organisation.'}
+            problem={problemOf(form, 'owner')}
+          >
+            {(described) => <input id={`${form}-owner`} name="owner" type="email" autocomplete="off" maxlength={254} value={typed.owner ?? ''} {...described} />}
+          </Field>
+          <Field lang={lang} id={`${form}-dueOn`} label={sv ? 'Klart senast' : 'Due by'} hint={sv ? 'Till exempel 2027-03-31.' : 'For example 2027-03-31.'} problem={problemOf(form, 'dueOn')}>
+            {(described) => <input id={`${form}-dueOn`} name="dueOn" type="date" value={typed.dueOn ?? ''} {...described} />}
+          </Field>
+          <button type="submit">{sv ? 'Lägg till punkten' : 'Add the point'}</button>
+        </form>
+      </details>
+    );
+  };
+
+  const stateForm = (point: FollowUpPoint) => {
+    const form = `state-${point.id}`;
+    const typed = typedIn(form);
+    const next = point.state === 'open' ? (typed.state ?? 'done') : 'open';
+    return (
+      <form method="post" action={href(lang, `/avtal/${agreement.slug}/punkter/${point.id}`)} class="form inline">
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="expectedVersion" value={String(point.version)} />
+        {point.state === 'open' ? (
+          <>
+            <Field lang={lang} id={`${form}-state`} label={sv ? 'Ny status' : 'New state'} problem={problemOf(form, 'state')}>
+              {(described) => (
+                <select id={`${form}-state`} name="state" {...described}>
+                  {(['done', 'dropped'] as const).map((s) => (
+                    <option value={s} selected={next === s}>
+                      {FOLLOW_UP_STATE_NAMES[s][lang]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field lang={lang} id={`${form}-comment`} label={sv ? 'Kommentar (valfri)' : 'Comment (optional)'} problem={problemOf(form, 'comment')}>
+              {(described) => <input id={`${form}-comment`} name="comment" type="text" maxlength={2000} value={typed.comment ?? ''} {...described} />}
+            </Field>
+            <button type="submit" aria-label={`${sv ? 'Spara status för' : 'Save the state of'} ${point.text}`}>
+              {sv ? 'Spara' : 'Save'}
+            </button>
+          </>
+        ) : (
+          <>
+            <input type="hidden" name="state" value="open" />
+            <button type="submit" aria-label={`${sv ? 'Öppna igen' : 'Open again'}: ${point.text}`}>
+              {sv ? 'Öppna igen' : 'Open again'}
+            </button>
+          </>
+        )}
+      </form>
+    );
+  };
+
+  const points = (activity: ActivityWithPoints) =>
+    activity.points.length ? (
+      <table>
+        <caption>{sv ? `Uppföljningspunkter: ${activity.title}` : `Follow-up points: ${activity.title}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{sv ? 'Vad ska göras' : 'What is to be done'}</th>
+            <th scope="col">{sv ? 'Ansvarig' : 'Responsible'}</th>
+            <th scope="col">{sv ? 'Klart senast' : 'Due by'}</th>
+            <th scope="col">{sv ? 'Status' : 'State'}</th>
+            {p.mayChange ? <th scope="col">{sv ? 'Ändra' : 'Change'}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {activity.points.map((point) => (
+            <tr id={`punkt-${point.id}`}>
+              <td class="prewrap">{point.text}</td>
+              <td>{point.ownerName}</td>
+              <td>
+                {point.dueOn}
+                {point.state === 'open' && point.dueOn < p.today ? <strong>{sv ? ' (försenad)' : ' (overdue)'}</strong> : null}
+              </td>
+              <td>
+                {FOLLOW_UP_STATE_NAMES[point.state][lang]}
+                {point.stateComment ? `: ${point.stateComment}` : ''}
+              </td>
+              {p.mayChange ? <td>{stateForm(point)}</td> : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ) : p.mayReadPoints ? (
+      <p>{sv ? 'Inga uppföljningspunkter.' : 'No follow-up points.'}</p>
+    ) : null;
+
+  return (
+    <Layout lang={lang} title={`${sv ? 'Aktiviteter' : 'Activities'}: ${name}`} path={path} account={p.account}>
+      <p>
+        <a href={href(lang, `/avtal/${agreement.slug}`)}>{sv ? `Till avtalet ${name}` : `To the agreement ${name}`}</a> ·{' '}
+        <a href={href(lang, '/oversikt')}>{sv ? 'Min uppföljning' : 'My follow-up'}</a>
+      </p>
+      <h1>{sv ? 'Aktiviteter och uppföljning' : 'Activities and follow-up'}</h1>
+      <p class="lead">{name}</p>
+      <p>
+        {sv
+          ? 'Uppföljningspunkterna är organisationens eget arbete: de visas bara för inloggade i den organisation som har avtalet och för administratörer, aldrig för allmänheten.'
+          : "The follow-up points are the organisation's own work: shown only to signed-in people of the organisation that keeps the agreement and to administrators, never to the public."}
+      </p>
+      {p.notice ? (
+        <p class="notice" role="alert">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.done && DONE[p.done] ? (
+        <p class="notice" role="status">
+          {DONE[p.done]![lang]}
+        </p>
+      ) : null}
+      {p.activities.length === 0 ? <p>{sv ? 'Inga aktiviteter registrerade.' : 'No activities recorded.'}</p> : null}
+      {p.activities.map((activity) => (
+        <section aria-labelledby={`aktivitet-${activity.id}`} id={`aktivitet-${activity.id}-avsnitt`}>
+          <h2 id={`aktivitet-${activity.id}`}>
+            {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)}: {activity.title}
+          </h2>
+          <p class="hint">{VISIBILITY_NAMES[activity.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? activity.visibility}</p>
+          {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
+          {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
+          {activity.costSek !== null ? <p>{`${sv ? 'Kostnad' : 'Cost'}: ${formatNumber(activity.costSek, lang)} kr`}</p> : null}
+          {points(activity)}
+          {p.mayChange ? pointForm(activity) : null}
+        </section>
+      ))}
+      {p.mayChange ? activityForm() : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,139 @@
+// Activities and follow-up in Chromium: an editor records a visit, raises two
+// follow-up points, closes one and finds the other on their overview; every
+// state of the page (empty, with errors, with points, English) and the
+// overview pass axe-core (WCAG 2.1 AA); forms are sent by keyboard.
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let server: ServerType;
+let browser: Browser;
+let base: string;
+const AGREEMENT = 'goteborg--shanghai';
+const PASSWORD = 'a long passphrase';
+const EDITOR = 'uppfoljning@goteborg.se';
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  await addUser({ ctx: systemCtx(t), input: { email: EDITOR, displayName: 'Ulla Uppföljare', organisation: 'ortsband', role: 'editor', password: PASSWORD } });
+  const app = createApp(t.database);
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+async function check(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await expectAccessible(page);
+}
+
+/** Sends the form that holds the focused field by pressing Enter, and waits for the page it leads to. */
+async function enter(page: Page) {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
+
+describe('activities and follow-up points', () => {
+  it('records a visit with two points by keyboard, closes one, and shows the other on the overview', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/logga-in`);
+    await page.fill('#sign-in-email', EDITOR);
+    await page.fill('#sign-in-password', PASSWORD);
+    await page.focus('#sign-in-password');
+    await enter(page);
+
+    // From the agreement's page by its link.
+    await page.goto(`${base}/avtal/${AGREEMENT}`);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Aktiviteter och uppföljning' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Aktiviteter och uppföljning');
+    await check(page, 'follow-up-empty');
+
+    // A cost that is no number: named beside its field, what was typed kept.
+    await page.selectOption('#activity-kind', 'visit_outgoing');
+    await page.fill('#activity-title', 'Delegationsresa till Shanghai');
+    await page.fill('#activity-date', '2026-05');
+    await page.fill('#activity-costSek', 'femtio tusen');
+    await page.focus('#activity-costSek');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#activity-costSek-error').innerText()).toMatch(/kronor/);
+    expect(await page.locator('#activity-title').inputValue()).toBe('Delegationsresa till Shanghai');
+    await check(page, 'follow-up-activity-error');
+
+    await page.fill('#activity-costSek', '52000');
+    await page.focus('#activity-costSek');
+    await enter(page);
+    const heading = page.locator('h2', { hasText: 'Delegationsresa till Shanghai' });
+    await heading.waitFor();
+    const activityId = (await heading.getAttribute('id'))!.replace('aktivitet-', '');
+
+    // Two points, each by its own form (opened by keyboard: the summary is a button).
+    for (const [text, due] of [
+      ['Skicka reserapporten till kommunstyrelsen', '2026-06-15'],
+      ['Boka återbesök för Shanghais skolförvaltning', '2099-10-01'],
+    ] as const) {
+      await page.locator(`#aktivitet-${activityId}-avsnitt summary`).focus();
+      await page.keyboard.press('Enter');
+      await page.fill(`#point-${activityId}-text`, text);
+      await page.fill(`#point-${activityId}-owner`, EDITOR);
+      await page.fill(`#point-${activityId}-dueOn`, due);
+      await page.focus(`#point-${activityId}-owner`);
+      await enter(page);
+      await page.locator('td', { hasText: text }).waitFor();
+    }
+    await check(page, 'follow-up-two-points');
+
+    // Close the first as done, with a comment.
+    const first = page.locator('tr', { hasText: 'Skicka reserapporten' });
+    await first.locator('select').selectOption('done');
+    await first.locator('input[name=comment]').fill('Skickad 2026-05-20');
+    await first.locator('input[name=comment]').focus();
+    await enter(page);
+    expect(await page.locator('tr', { hasText: 'Skicka reserapporten' }).innerText()).toContain('Klar: Skickad 2026-05-20');
+    await check(page, 'follow-up-one-closed');
+
+    // The overview: the open one, not the closed one.
+    await page.goto(`${base}/oversikt`);
+    const mine = page.locator('table', { has: page.locator('caption', { hasText: 'Mina öppna uppföljningspunkter' }) });
+    expect(await mine.innerText()).toContain('Boka återbesök för Shanghais skolförvaltning');
+    expect(await page.content()).not.toContain('Skicka reserapporten');
+    await check(page, 'follow-up-overview');
+
+    // In English too.
+    await page.goto(`${base}/oversikt?lang=en`);
+    expect(await page.locator('h1').innerText()).toBe('My follow-up');
+    await check(page, 'follow-up-overview-en');
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter?lang=en`);
+    expect(await page.locator('h1').innerText()).toBe('Activities and follow-up');
+    await check(page, 'follow-up-en');
+    await context.close();
+  });
+
+  it('reads without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${base}/logga-in`);
+    await page.fill('#sign-in-email', EDITOR);
+    await page.fill('#sign-in-password', PASSWORD);
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    await page.goto(`${base}/oversikt`);
+    expect(await page.locator('h1').innerText()).toBe('Min uppföljning');
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter`);
+    expect(await page.locator('#ny-aktivitet').innerText()).toBe('Registrera en aktivitet');
+    await context.close();
+  });
+});

@@ -1,0 +1,249 @@
+// Activities and their follow-up points through the app, as browsers send
+// them: an editor records a visit, raises two points, closes one and finds
+// the other on the overview; bad input is named by field and nothing is
+// stored; other organisations may not change them, nobody outside the
+// organisation reads the points, and a stale page is a conflict.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { activities, auditLog, followUpPoints, users, type Role } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+
+const PEOPLE = {
+  editor: { role: 'editor', organisation: 'ortsband' },
+  colleague: { role: 'editor', organisation: 'ortsband' },
+  reader: { role: 'reader', organisation: 'ortsband' },
+  otherEditor: { role: 'editor', organisation: 'follow-up-other' },
+  admin: { role: 'admin', organisation: 'follow-up-other' },
+} as const satisfies Record<string, { role: Role; organisation: string }>;
+type Person = keyof typeof PEOPLE | 'anonymous';
+const emails = {} as Record<keyof typeof PEOPLE, string>;
+
+class Visitor {
+  constructor(
+    readonly cookie: string | null,
+    readonly csrf: string,
+  ) {}
+  request(path: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookie) headers.set('cookie', this.cookie);
+    return app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
+  }
+  post(path: string, fields: Record<string, string>) {
+    return this.request(path, { method: 'POST', body: new URLSearchParams({ csrf: this.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  }
+}
+const visitors = {} as Record<Person, Visitor>;
+
+let agreement: { id: number; slug: string };
+const page = () => `/avtal/${agreement.slug}/aktiviteter`;
+
+const count = async (table: typeof activities | typeof followUpPoints | typeof auditLog) => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(table))[0]!.n;
+const snapshot = async () => ({ activities: await count(activities), points: await count(followUpPoints), audit: await count(auditLog) });
+
+const VISIT = { kind: 'visit_outgoing', title: 'Delegationsresa till Hangzhou', date: '2026-05-12', participants: 'Kommunstyrelsens ordförande', purpose: 'Följa upp skolsamarbetet', outcome: '', costSek: '48000', visibility: 'public' };
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+  const ctx = systemCtx(t);
+  await addOrganisation({ ctx, input: { slug: 'follow-up-other', name: 'Another body' } });
+  for (const [who, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
+    emails[who] = `${uniqueSlug(who.toLowerCase())}@kommun.se`;
+    await addUser({ ctx, input: { email: emails[who], displayName: `Person ${who}`, ...person } });
+    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, emails[who]));
+    const { token } = await startSession(t.database.db, user!);
+    visitors[who] = new Visitor(`${SESSION_COOKIE}=${token}`, (await readSession(t.database.db, token))!.csrfToken);
+  }
+  visitors.anonymous = new Visitor(null, 'x'.repeat(43));
+  const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+  agreement = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('follow-up'), kind: 'vanort', officialTitle: 'Ett avtal att följa upp', parties: ['kalix'], counterparts: ['zhejiang'] } });
+}, 120_000);
+afterAll(async () => t?.close());
+
+/** Records the visit and returns its id, read from where the answer sends the browser. */
+async function recordVisit(fields: Record<string, string> = VISIT) {
+  const response = await visitors.editor.post(page(), fields);
+  expect(response.status).toBe(303);
+  const id = Number(/#aktivitet-(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
+  expect(id).toBeGreaterThan(0);
+  return id;
+}
+async function raisePoint(activityId: number, fields: Record<string, string>) {
+  const response = await visitors.editor.post(`${page()}/${activityId}/punkter`, fields);
+  expect(response.status).toBe(303);
+  return Number(/#punkt-(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
+}
+
+describe('a visit with two follow-up points', () => {
+  it('records the visit, raises two points, closes one, and the overview shows the other to its owner and the organisation', async () => {
+    const activityId = await recordVisit();
+    const first = await raisePoint(activityId, { text: 'Skicka protokollet till skolorna', owner: emails.editor, dueOn: '2026-06-01' });
+    const second = await raisePoint(activityId, { text: 'Bjud in rektorerna till återbesök', owner: emails.colleague.toUpperCase(), dueOn: '2099-09-30' });
+
+    const listed = await (await visitors.editor.request(page())).text();
+    expect(listed).toContain('Delegationsresa till Hangzhou');
+    expect(listed).toContain('Skicka protokollet till skolorna');
+    expect(listed).toContain('Bjud in rektorerna till återbesök');
+    expect(listed).toContain('48');
+
+    // Closing the first at the version the page showed.
+    const [row] = await t.database.db.select().from(followUpPoints).where(eq(followUpPoints.id, first));
+    const closed = await visitors.editor.post(`/avtal/${agreement.slug}/punkter/${first}`, { state: 'done', comment: 'Skickat 20 maj', expectedVersion: String(row!.version) });
+    expect(closed.status).toBe(303);
+    const [after] = await t.database.db.select().from(followUpPoints).where(eq(followUpPoints.id, first));
+    expect(after).toMatchObject({ state: 'done', stateComment: 'Skickat 20 maj', version: row!.version + 1 });
+    expect(after!.closedAt).not.toBeNull();
+
+    // The colleague owns the second: on their own list and the organisation's; the closed one on neither.
+    const overview = await (await visitors.colleague.request('/oversikt')).text();
+    const mine = overview.slice(overview.indexOf('id="mina"'), overview.indexOf('id="organisationens"'));
+    expect(mine).toContain('Bjud in rektorerna till återbesök');
+    expect(overview).not.toContain('Skicka protokollet till skolorna');
+    // The editor owns none open; the organisation's list still holds the colleague's.
+    const editorsOverview = await (await visitors.editor.request('/oversikt')).text();
+    const editorsMine = editorsOverview.slice(editorsOverview.indexOf('id="mina"'), editorsOverview.indexOf('id="organisationens"'));
+    expect(editorsMine).not.toContain('Bjud in rektorerna');
+    expect(editorsOverview.slice(editorsOverview.indexOf('id="organisationens"'))).toContain('Bjud in rektorerna till återbesök');
+    // Audited, both raisings and the closing.
+    const actions = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'follow_up_point' and entity_id in (${first}, ${second}) order by id`);
+    expect(actions.map((a) => a.action)).toEqual(['follow_up.add', 'follow_up.add', 'follow_up.done']);
+  });
+
+  it('marks a point overdue on the overview when its day has passed', async () => {
+    const activityId = await recordVisit({ ...VISIT, title: 'Möte med Zhejiangs utrikeskontor', date: '2020-02' });
+    await raisePoint(activityId, { text: 'Svara på inbjudan', owner: emails.editor, dueOn: '2020-03-01' });
+    const overview = await (await visitors.editor.request('/oversikt')).text();
+    const row = overview.slice(overview.indexOf('Svara på inbjudan') - 600, overview.indexOf('Svara på inbjudan') + 600);
+    expect(row).toMatch(/Försenad|försenad/);
+  });
+});
+
+describe('bad input: a message naming the field, and nothing stored', () => {
+  let activityId: number;
+  beforeAll(async () => {
+    activityId = await recordVisit({ ...VISIT, title: 'Digitalt möte', kind: 'meeting', date: '2026-03-10' });
+  });
+
+  const refusals: Array<[string, () => string, Record<string, string>, string, RegExp]> = [
+    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /kronor/],
+    ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /kronor/],
+    ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /kronor/],
+    ['an unknown kind', page, { ...VISIT, kind: 'picnic' }, 'kind', /./],
+    ['no title', page, { ...VISIT, title: '   ' }, 'title', /./],
+    ['an unreadable date', page, { ...VISIT, date: 'i våras' }, 'date', /./],
+    ['an unknown visibility', page, { ...VISIT, visibility: 'everyone' }, 'visibility', /./],
+  ];
+  it.each(refusals)('refuses an activity with %s', async (_name, path, fields, field, message) => {
+    const before = await snapshot();
+    const response = await visitors.editor.post(path(), fields);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(`id="activity-${field}-error"`);
+    expect(html.slice(html.indexOf(`id="activity-${field}-error"`), html.indexOf(`id="activity-${field}-error"`) + 400)).toMatch(message);
+    // What was typed stays in the form.
+    if (fields.title?.trim()) expect(html).toContain(fields.title);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  const pointRefusals: Array<[string, Record<string, string>, string, RegExp]> = [
+    ['a due date before the activity', { text: 'Något', owner: '', dueOn: '2026-03-01' }, 'dueOn', /aktiviteten|activity/],
+    ['an owner of another organisation', { text: 'Något', owner: '', dueOn: '2026-04-01' }, 'owner', /redaktör|editor/],
+    ['a reader as owner', { text: 'Något', owner: '', dueOn: '2026-04-01' }, 'owner', /redaktör|editor/],
+    ['an unknown owner', { text: 'Något', owner: 'ingen@example.se', dueOn: '2026-04-01' }, 'owner', /redaktör|editor/],
+    ['an owner that is no address', { text: 'Något', owner: 'Kalle', dueOn: '2026-04-01' }, 'owner', /e-post|address/],
+    ['no text', { text: ' ', owner: '', dueOn: '2026-04-01' }, 'text', /./],
+    ['no due date', { text: 'Något', owner: '', dueOn: '' }, 'dueOn', /./],
+    ['an impossible due date', { text: 'Något', owner: '', dueOn: '2026-02-30' }, 'dueOn', /./],
+  ];
+  it.each(pointRefusals)('refuses a follow-up point with %s', async (name, fields, field, message) => {
+    const owner = fields.owner || (name.includes('another') ? emails.otherEditor : name.includes('reader') ? emails.reader : emails.editor);
+    const before = await snapshot();
+    const response = await visitors.editor.post(`${page()}/${activityId}/punkter`, { ...fields, owner });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    const at = html.indexOf(`id="point-${activityId}-${field}-error"`);
+    expect(at).toBeGreaterThan(0);
+    expect(html.slice(at, at + 400)).toMatch(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a point on an activity of another agreement as not found', async () => {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const other = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('follow-up-b'), kind: 'vanort', officialTitle: 'Ett annat avtal', parties: ['kalix'], counterparts: ['zhejiang'] } });
+    const before = await snapshot();
+    const response = await visitors.editor.post(`/avtal/${other.slug}/aktiviteter/${activityId}/punkter`, { text: 'Något', owner: emails.editor, dueOn: '2026-04-01' });
+    expect(response.status).toBe(404);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('who may do what', () => {
+  let activityId: number;
+  let pointId: number;
+  beforeAll(async () => {
+    activityId = await recordVisit({ ...VISIT, title: 'Besök från Zhuji', kind: 'visit_incoming', date: '2026-04' });
+    pointId = await raisePoint(activityId, { text: 'Hemlig uppföljningspunkt XYZZY', owner: emails.editor, dueOn: '2026-05-01' });
+  });
+
+  it('lets editors of another organisation read public activities but neither record, raise, close nor see the points', async () => {
+    const before = await snapshot();
+    expect((await visitors.otherEditor.post(page(), VISIT)).status).toBe(403);
+    expect((await visitors.otherEditor.post(`${page()}/${activityId}/punkter`, { text: 'x', owner: emails.otherEditor, dueOn: '2026-05-01' })).status).toBe(403);
+    expect((await visitors.otherEditor.post(`/avtal/${agreement.slug}/punkter/${pointId}`, { state: 'dropped', comment: '' })).status).toBe(403);
+    expect((await visitors.reader.post(`/avtal/${agreement.slug}/punkter/${pointId}`, { state: 'dropped', comment: '' })).status).toBe(403);
+    expect(await snapshot()).toEqual(before);
+    const seen = await visitors.otherEditor.request(page());
+    expect(seen.status).toBe(200);
+    const html = await seen.text();
+    expect(html).toContain('Besök från Zhuji');
+    expect(html).not.toContain('XYZZY');
+    expect(html).not.toContain('Registrera en aktivitet');
+    expect(await (await visitors.otherEditor.request('/oversikt')).text()).not.toContain('XYZZY');
+  });
+
+  it('shows the points to the organisation’s readers and to administrators, without forms for the reader', async () => {
+    const reader = await (await visitors.reader.request(page())).text();
+    expect(reader).toContain('XYZZY');
+    expect(reader).not.toContain(`action="/avtal/${agreement.slug}/punkter/${pointId}"`);
+    expect(await (await visitors.admin.request(page())).text()).toContain('XYZZY');
+  });
+
+  it('sends an anonymous visitor to sign in, and never shows the points on public pages or in the API', async () => {
+    const response = await visitors.anonymous.request(page());
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/logga-in?tillbaka=${encodeURIComponent(page())}`);
+    expect((await visitors.anonymous.request('/oversikt')).status).toBe(303);
+    for (const path of [`/avtal/${agreement.slug}`, `/api/agreements/${agreement.slug}`, '/api/export.json']) {
+      const body = await (await visitors.anonymous.request(path)).text();
+      expect(body, path).not.toContain('XYZZY');
+    }
+  });
+
+  it('answers a stale close with 409 and the point as it is now, and changes nothing', async () => {
+    const [row] = await t.database.db.select().from(followUpPoints).where(eq(followUpPoints.id, pointId));
+    expect((await visitors.colleague.post(`/avtal/${agreement.slug}/punkter/${pointId}`, { state: 'dropped', comment: 'Inte aktuellt', expectedVersion: String(row!.version) })).status).toBe(303);
+    const before = await snapshot();
+    const stale = await visitors.editor.post(`/avtal/${agreement.slug}/punkter/${pointId}`, { state: 'done', comment: 'Klart', expectedVersion: String(row!.version) });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Någon annan ändrade uppföljningspunkten');
+    expect(await snapshot()).toEqual(before);
+    const [after] = await t.database.db.select().from(followUpPoints).where(eq(followUpPoints.id, pointId));
+    expect(after).toMatchObject({ state: 'dropped', stateComment: 'Inte aktuellt' });
+  });
+
+  it('links the agreement’s page to its activities for signed-in people', async () => {
+    const html = await (await visitors.reader.request(`/avtal/${agreement.slug}`)).text();
+    expect(html).toContain(`href="/avtal/${agreement.slug}/aktiviteter"`);
+  });
+});
