@@ -18,7 +18,7 @@ import { errorPage, webRoutes } from './web/routes.tsx';
 import { href } from './web/layout.tsx';
 import { SignInRequired, sessionMiddleware } from './http/session.ts';
 import type { OidcSettings } from './domain/accounts/oidc.ts';
-import { createMailer, type Mailer } from './mail/mailer.ts';
+import { mailerFromEnv, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
 import { recordsRoutes } from './web/records/routes.tsx';
 import { adminRoutes } from './web/admin/routes.tsx';
@@ -42,11 +42,6 @@ export function oidcFromEnv(): OidcSettings | undefined {
   const e = env();
   if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return undefined;
   return { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, emailClaim: e.OIDC_EMAIL_CLAIM, label: e.OIDC_LABEL };
-}
-
-export function mailerFromEnv(): Mailer | undefined {
-  const e = env();
-  return e.SMTP_URL ? createMailer({ url: e.SMTP_URL, from: e.MAIL_FROM }) : undefined;
 }
 
 const isApi = (c: HonoContext) => c.req.path === '/api' || c.req.path.startsWith('/api/');
@@ -92,7 +87,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
     await next();
   });
   app.route('/api', apiRoutes(database, { cache, origin }));
-  app.route('/', recordsRoutes(database));
+  app.route('/', recordsRoutes(database, { origin }));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', adminRoutes(database));
   app.route('/', editingRoutes(database));

@@ -44,6 +44,8 @@ const schema = z.object({
   // Outgoing mail (invitations): an SMTP server, smtp://user:password@host:587; unset = no mail.
   SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
   MAIL_FROM: z.string().min(3).default('Ortsband <noreply@localhost>'),
+  // How often the server sends the reminders that have fallen due (with SMTP_URL set); 0 turns the job off.
+  REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
 }).refine((e) => [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v === undefined) || [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].every((v) => v !== undefined), {
   message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
   path: ['OIDC_ISSUER'],

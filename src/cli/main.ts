@@ -6,6 +6,7 @@ import { FolderInUseError } from '../db/folder-lock.ts';
 import { DomainError } from '../domain/errors.ts';
 import { registerAccounts } from './commands/accounts.ts';
 import { registerBackup } from './commands/backup.ts';
+import { registerRemind } from './commands/remind.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerSetup } from './commands/setup.ts';
 import { registerStats } from './commands/stats.ts';
@@ -33,6 +34,7 @@ Every command has --help, e.g. ortsband import --help.`,
   registerStats(program);
   registerBackup(program);
   registerAccounts(program);
+  registerRemind(program);
   // Named in the lock on a PGlite folder (so a refused second process can say
   // what holds it) and in `ps`.
   program.hook('preAction', (_program, action) => {

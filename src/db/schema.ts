@@ -22,6 +22,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
   uniqueIndex,
   doublePrecision,
   customType,
@@ -67,8 +68,11 @@ export const organisations = pgTable('organisations', {
   name: text('name').notNull(),
   // The Swedish party this organisation is, when it is one (a kommun's office).
   actorId: integer('actor_id').unique(),
+  // An agreement in force with no sign of life (an activity, or an event that
+  // says the tie lives) for this many months needs a decision (reminders/).
+  quietAfterMonths: integer('quiet_after_months').notNull().default(24),
   createdAt: createdAt(),
-});
+}, (t) => [check('organisations_quiet_after_months_range', sql`${t.quietAfterMonths} between 3 and 120`)]);
 
 // A user's role in their organisation (issue "Accounts, roles and editing"):
 // reader < editor (changes their organisation's records) ; coordinator reads
@@ -163,6 +167,47 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('api_tokens_user_idx').on(t.userId), oneOf('api_tokens', t.scope, TOKEN_SCOPES)],
+);
+
+// A calendar feed of reminders at a secret address (/kalender/<token>.ics)
+// that calendar programs subscribe to: a person's own (their follow-up
+// points and their organisation's agreements) or their organisation's (every
+// open point). The token is kept as its SHA-256 only and shown once; the
+// feed ends when it is revoked or its maker is disabled.
+export const CALENDAR_SCOPES = ['person', 'organisation'] as const;
+export type CalendarScope = (typeof CALENDAR_SCOPES)[number];
+
+export const calendarFeeds = pgTable(
+  'calendar_feeds',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    scope: text('scope').$type<CalendarScope>().notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [index('calendar_feeds_user_idx').on(t.userId), oneOf('calendar_feeds', t.scope, CALENDAR_SCOPES)],
+);
+
+// Each reminder e-mailed: what it was about (kind and record), the day it
+// was for, and to whom. The unique key is what makes a reminder go once: the
+// sender inserts its row and sends in one transaction (reminders/send.ts).
+export const REMINDER_KINDS = ['follow_up_due', 'agreement_expires', 'quiet_agreement'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<ReminderKind>().notNull(),
+    subjectId: integer('subject_id').notNull(),
+    occasion: date('occasion').notNull(),
+    recipient: text('recipient').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('reminders_sent_once').on(t.kind, t.subjectId, t.occasion, t.recipient), oneOf('reminders_sent', t.kind, REMINDER_KINDS)],
 );
 
 // A sign-in through the OpenID Connect provider under way: what the callback

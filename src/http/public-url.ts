@@ -26,6 +26,12 @@ export function publicOrigin(c: HonoContext, address: PublicAddress): string {
     const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() ?? 'http';
     if (host && HOST.test(host) && (proto === 'http' || proto === 'https')) return `${proto}://${host.toLowerCase()}`;
   }
+  return configuredOrigin(address);
+}
+
+/** The site's address where no request is at hand (links in reminder e-mails): PUBLIC_URL, else where the server listens. */
+export function configuredOrigin(address: Pick<PublicAddress, 'publicUrl' | 'host' | 'port'>): string {
+  if (address.publicUrl) return new URL(address.publicUrl).origin;
   const host = address.host === '0.0.0.0' || address.host === '::' ? 'localhost' : address.host.includes(':') ? `[${address.host}]` : address.host;
   return `http://${host}:${address.port}`;
 }

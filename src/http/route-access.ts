@@ -137,6 +137,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /avtal/:slug/punkter/:id': rule('owner'),
   // One's own follow-up and one's organisation's.
   'GET /oversikt': rule('signedIn'),
+  // Calendar feeds: made and revoked by their person (an organisation's by its editors); read by whoever holds the secret address.
+  'POST /oversikt/kalender': rule('signedIn'),
+  'POST /oversikt/kalender/:id/aterkalla': rule('signedIn'),
+  'GET /kalender/:token': rule('everyone'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

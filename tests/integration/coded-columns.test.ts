@@ -16,6 +16,7 @@ import { restoreBackup, RestoreError } from '../../src/db/restore.ts';
 import * as schema from '../../src/db/schema.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { makeCalendarFeed } from '../../src/domain/reminders/feeds.ts';
 import { addDiscrepancy } from '../../src/domain/agreements/add-evidence.ts';
 import { ortsband } from '../support/cli.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
@@ -63,6 +64,9 @@ const CODED = [
   'activities.visibility',
   'action_plans.visibility',
   'documents.media_type',
+  'follow_up_points.state',
+  'calendar_feeds.scope',
+  'reminders_sent.kind',
 ];
 
 interface CheckConstraint {
@@ -105,6 +109,10 @@ beforeAll(async () => {
   await inviteUser({ ctx, input: { email: 'invited@ortsband.test', organisation: 'ortsband', role: 'reader' } });
   await attachDocument({ ctx, agreementId: agreement!.id, input: { attachTo: 'agreement', file: { name: 'protokoll.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') } } });
   await t.database.db.execute(sql`insert into oidc_flows (state, code_verifier, nonce, lang, expires_at) values ('s', 'v', 'n', 'sv', now())`);
+  await t.database.db.execute(sql`insert into follow_up_points (activity_id, agreement_id, text, owner_id, due_on, organisation_id)
+    select id, agreement_id, 'Något att göra', ${user!.id}, '2020-01-01', organisation_id from activities limit 1`);
+  await makeCalendarFeed(t.database.db, { userId: user!.id, principal: { kind: 'user', subject: 'coded-columns-test@ortsband.test', organisationId: agreement!.organisation_id, role: 'reader' } }, 'person');
+  await t.database.db.execute(sql`insert into reminders_sent (kind, subject_id, occasion, recipient) values ('follow_up_due', 1, '2020-01-01', 'coded-columns-test@ortsband.test')`);
 });
 afterAll(async () => t?.close());
 

@@ -13,6 +13,8 @@ export interface TestDatabase {
   database: Database;
   /** Reads as the public does. */
   anonymous: Context;
+  /** The PostgreSQL database's address, for other processes; none for in-memory PGlite. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openTestDatabase({ empty = false }: { empty?: boolean } = 
   return {
     database,
     anonymous: { db: database.db, principal: { kind: 'anonymous' } },
+    url: scratch.url,
     close: async () => {
       await database.close();
       await scratch.drop();

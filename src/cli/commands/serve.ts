@@ -24,7 +24,14 @@ export function registerServe(program: Command) {
       // collection with Node's 32 MB (docs/performance.md).
       setFlagsFromString('--heap-growing-percent=200');
       // Loaded here, not at the top: the other commands start without the web app.
-      const [{ startServer }, { createApp }] = await Promise.all([import('../../http/server.ts'), import('../../app.ts')]);
+      const [{ startServer }, { createApp }, { mailerFromEnv }, { scheduleReminders }, { configuredOrigin }, { todayInStockholm }] = await Promise.all([
+        import('../../http/server.ts'),
+        import('../../app.ts'),
+        import('../../mail/mailer.ts'),
+        import('../../domain/reminders/schedule.ts'),
+        import('../../http/public-url.ts'),
+        import('../../web/format.ts'),
+      ]);
       const config = env();
       const log = pino({ level: config.LOG_LEVEL });
       const started = Date.now();
@@ -62,7 +69,16 @@ export function registerServe(program: Command) {
           log.info({ ms: Math.round(performance.now() - collecting), heapMb: Math.round(process.memoryUsage().heapUsed / 2 ** 20) }, "collected the start-up read's garbage");
         })
         .catch((err: unknown) => log.warn({ err }, 'could not read the register ahead'));
-      const stop = () => server.close(() => void database.close().then(() => process.exit(0)));
+      // The reminder e-mails, when there is an SMTP server to send them through (reminders/schedule.ts).
+      const mailer = mailerFromEnv();
+      const stopReminders =
+        mailer && config.REMINDER_INTERVAL_MINUTES > 0
+          ? scheduleReminders({ db: database.db, mailer, origin: configuredOrigin({ publicUrl: config.PUBLIC_URL, host: config.HOST, port }), today: todayInStockholm, intervalMs: config.REMINDER_INTERVAL_MINUTES * 60_000, log })
+          : () => {};
+      const stop = () => {
+        stopReminders();
+        server.close(() => void database.close().then(() => process.exit(0)));
+      };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
       await new Promise(() => {}); // serves until stopped

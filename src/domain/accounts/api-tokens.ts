@@ -2,7 +2,7 @@
 // user once; the register keeps the SHA-256. A token acts as its user with
 // at most its scope (read, or read and write), until it expires, is revoked,
 // or the user's version moves on (role or password changed, disabled).
-import { createHash, randomBytes } from 'node:crypto';
+import { hashOf, newSecret } from './secret-token.ts';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
@@ -12,7 +12,6 @@ import { parseInput } from '../validate.ts';
 
 const PREFIX = 'ortsband_';
 export const TOKEN_DAYS = [30, 90, 365] as const;
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const createTokenSchema = z.strictObject({
   name: z.string().trim().min(1, { error: 'give the key a name, e.g. "Import from our case system"' }).max(100),
@@ -23,7 +22,7 @@ export const createTokenSchema = z.strictObject({
 /** Makes a token for the signed-in user; the only time its text is known. */
 export async function createApiToken(db: Executor, user: { userId: number }, input: unknown): Promise<{ token: string; id: number; expiresAt: Date }> {
   const data = parseInput(createTokenSchema, input);
-  const token = PREFIX + randomBytes(32).toString('base64url');
+  const token = PREFIX + newSecret();
   const [owner] = await db.select({ version: users.version }).from(users).where(eq(users.id, user.userId));
   if (!owner) throw notFound('user');
   const expiresAt = new Date(Date.now() + data.days * 24 * 60 * 60 * 1000);

@@ -2,7 +2,7 @@
 // a role through a one-time link that expires. The person accepts it with
 // their name and a password, or by signing in through the identity provider
 // (oidc.ts), and only then does the user exist.
-import { createHash, randomBytes } from 'node:crypto';
+import { hashOf, newSecret } from './secret-token.ts';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Executor } from '../../db/client.ts';
@@ -18,7 +18,6 @@ import { emailSchema, passwordSchema, roleSchema } from './schemas.ts';
 import { slugSchema } from '../sources/schemas.ts';
 
 export const INVITATION_DAYS = 7;
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export const inviteSchema = z.strictObject({
   email: emailSchema,
@@ -36,7 +35,7 @@ export async function inviteUser({ ctx, input }: { ctx: Context; input: unknown 
     const [existing] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, data.email));
     if (existing) throw conflict(`${data.email} has an account already`);
     await ctx.db.update(invitations).set({ expiresAt: sql`now()` }).where(and(eq(invitations.email, data.email), isNull(invitations.acceptedAt), gt(invitations.expiresAt, sql`now()`)));
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecret();
     const expiresAt = new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
     const [row] = await ctx.db
       .insert(invitations)

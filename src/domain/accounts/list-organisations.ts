@@ -1,7 +1,9 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { actors, organisations, users } from '../../db/schema.ts';
 import { requireAdmin } from '../access.ts';
+import type { Executor } from '../../db/client.ts';
 import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 /** Every organisation with the body it is (if any) and how many users it has. */
 export async function listOrganisations({ ctx }: { ctx: Context }) {
@@ -15,10 +17,9 @@ export async function listOrganisations({ ctx }: { ctx: Context }) {
     .orderBy(asc(organisations.slug));
 }
 
-/** The name of the signed-in person's own organisation ('' for anyone else). */
-export async function organisationName(ctx: Context): Promise<string> {
-  const p = ctx.principal;
-  if (p.kind !== 'user') return '';
-  const [row] = await ctx.db.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, p.organisationId));
-  return row?.name ?? '';
+/** How many months without a sign of life make an agreement of the organisation quiet (reminders/due.ts). */
+export async function quietAfterMonthsOf(db: Executor, organisationId: number): Promise<number> {
+  const [row] = await db.select({ months: organisations.quietAfterMonths }).from(organisations).where(eq(organisations.id, organisationId));
+  if (!row) throw notFound('organisation');
+  return row.months;
 }

@@ -2,7 +2,7 @@
 // 256 bits in the cookie, only its SHA-256 in the database, a sliding
 // expiry, and an end at sign-out or when the user changes (role, password,
 // disabled: their version moves on).
-import { createHash, randomBytes } from 'node:crypto';
+import { hashOf, newSecret } from './secret-token.ts';
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { organisations, sessions, users, type Role } from '../../db/schema.ts';
@@ -10,7 +10,6 @@ import { organisations, sessions, users, type Role } from '../../db/schema.ts';
 export const SESSION_DAYS = 14;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 const expiryFrom = (now: Date) => new Date(now.getTime() + SESSION_DAYS * DAY_MS);
 
 export interface SignedIn {
@@ -26,9 +25,9 @@ export interface SignedIn {
 
 /** Starts a session for a user at the version they have now; returns the cookie's value. */
 export async function startSession(db: Executor, user: { id: number; version: number }, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
-  const token = randomBytes(32).toString('base64url');
+  const token = newSecret();
   const expiresAt = expiryFrom(now);
-  await db.insert(sessions).values({ idHash: hashOf(token), userId: user.id, userVersion: user.version, csrfToken: randomBytes(32).toString('base64url'), createdAt: now, expiresAt });
+  await db.insert(sessions).values({ idHash: hashOf(token), userId: user.id, userVersion: user.version, csrfToken: newSecret(), createdAt: now, expiresAt });
   // Expired sessions of this user go as a new one comes: the table does not grow without bound.
   await db.delete(sessions).where(and(eq(sessions.userId, user.id), lt(sessions.expiresAt, now)));
   return { token, expiresAt };

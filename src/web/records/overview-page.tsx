@@ -2,6 +2,9 @@
 // organisation's, the overdue first marked as such; each leads to the
 // activity it was raised at.
 import type { OpenPoint } from '../../domain/follow-up/list.ts';
+import type { Reminder } from '../../domain/reminders/due.ts';
+import { reminderLine } from '../../domain/reminders/send.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
 import type { Lang } from '../i18n.ts';
 import { formatEdtf } from '../format.ts';
 import { href, Layout } from '../layout.tsx';
@@ -20,7 +23,22 @@ export interface OverviewPageProps {
   organisation: OpenPoint[];
   organisationOpen: number;
   organisationOverdue: number;
+  /** The organisation's agreements that expire soon or have been quiet too long. */
+  agreementReminders: Reminder[];
+  quietAfterMonths: number;
+  today: string;
+  csrf: string;
+  /** The person's calendar feeds that work. */
+  feeds: Array<{ id: number; scope: 'person' | 'organisation'; createdAt: Date }>;
+  mayMakeOrganisationFeed: boolean;
+  /** A feed just made: its address, shown this once. */
+  newFeedUrl?: string;
 }
+
+const FEED_NAMES = {
+  person: { sv: 'Min kalender (mina punkter, organisationens avtal)', en: 'My calendar (my points, the organisation’s agreements)' },
+  organisation: { sv: 'Organisationens kalender (alla öppna punkter)', en: 'The organisation’s calendar (every open point)' },
+} as const;
 
 function PointsTable(props: { lang: Lang; caption: string; points: OpenPoint[]; withOwner: boolean }) {
   const { lang } = props;
@@ -90,6 +108,77 @@ export function OverviewPage(p: OverviewPageProps) {
       </p>
       {p.organisation.length ? (
         <PointsTable lang={lang} caption={sv ? 'Organisationens öppna uppföljningspunkter' : "The organisation's open follow-up points"} points={p.organisation} withOwner={true} />
+      ) : null}
+      <h2 id="paminnelser">{sv ? 'Avtal som behöver ett beslut' : 'Agreements that need a decision'}</h2>
+      <p>
+        {sv
+          ? `Avtal som löper ut inom 90 dagar, och avtal i kraft utan någon aktivitet eller händelse som visar att de lever på ${p.quietAfterMonths} månader (tysta avtal: satsa på nytt, låt vila eller avsluta).`
+          : `Agreements that expire within 90 days, and agreements in force with no activity or event that shows they live for ${p.quietAfterMonths} months (quiet agreements: renew the effort, let rest or end).`}
+      </p>
+      {p.agreementReminders.length ? (
+        <ul>
+          {p.agreementReminders.map((r) => (
+            <li>
+              <a href={href(lang, `/avtal/${r.agreementSlug}`)}>{reminderLine(r, lang, p.today)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>
+      )}
+      <h2 id="kalender">{sv ? 'Påminnelser i din kalender' : 'Reminders in your calendar'}</h2>
+      <p>
+        {sv
+          ? 'En kalenderadress som din kalender (Outlook, Google, Apple) prenumererar på: uppföljningspunkter på den dag de ska vara klara, avtal på den dag de löper ut eller blev tysta. Adressen är hemlig och visas en gång; den som har den läser kalendern. Återkalla den om den kommit i fel händer. Påminnelser skickas också med e-post en gång när de blir aktuella.'
+          : 'A calendar address that your calendar (Outlook, Google, Apple) subscribes to: follow-up points on their due day, agreements on the day they expire or became quiet. The address is secret and shown once; whoever holds it reads the calendar. Revoke it if it reaches the wrong hands. Reminders are also e-mailed once when they fall due.'}
+      </p>
+      {p.newFeedUrl ? (
+        <div class="notice" role="status">
+          <p>{sv ? 'Din nya kalenderadress (kopiera den nu, den visas inte igen):' : 'Your new calendar address (copy it now, it is not shown again):'}</p>
+          <p>
+            <code class="secret">{p.newFeedUrl}</code>
+          </p>
+        </div>
+      ) : null}
+      {p.feeds.length ? (
+        <table>
+          <caption>{sv ? 'Dina kalenderadresser' : 'Your calendar addresses'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Kalender' : 'Calendar'}</th>
+              <th scope="col">{sv ? 'Skapad' : 'Made'}</th>
+              <th scope="col">{sv ? 'Återkalla' : 'Revoke'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.feeds.map((feed) => (
+              <tr>
+                <td>{FEED_NAMES[feed.scope][lang]}</td>
+                <td>{feed.createdAt.toISOString().slice(0, 10)}</td>
+                <td>
+                  <form method="post" action={href(lang, `/oversikt/kalender/${feed.id}/aterkalla`)}>
+                    <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                    <button type="submit" aria-label={`${sv ? 'Återkalla' : 'Revoke'}: ${FEED_NAMES[feed.scope][lang]}, ${feed.createdAt.toISOString().slice(0, 10)}`}>
+                      {sv ? 'Återkalla' : 'Revoke'}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <form method="post" action={href(lang, '/oversikt/kalender')}>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <input type="hidden" name="scope" value="person" />
+        <button type="submit">{sv ? 'Skapa en adress till min kalender' : 'Make an address for my calendar'}</button>
+      </form>
+      {p.mayMakeOrganisationFeed ? (
+        <form method="post" action={href(lang, '/oversikt/kalender')}>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="scope" value="organisation" />
+          <button type="submit">{sv ? 'Skapa en adress till organisationens kalender' : "Make an address for the organisation's calendar"}</button>
+        </form>
       ) : null}
     </Layout>
   );

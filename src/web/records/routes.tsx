@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.ts';
 import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
 import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
 import { createActivity } from '../../domain/activities/create.ts';
-import { organisationName } from '../../domain/accounts/list-organisations.ts';
+import { quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { addContact } from '../../domain/contacts/add.ts';
@@ -28,6 +28,9 @@ import { DomainError, notFound } from '../../domain/errors.ts';
 import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
+import { dueReminders } from '../../domain/reminders/due.ts';
+import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
+import { calendarOf } from './calendar-feed.ts';
 import { todayInStockholm } from '../format.ts';
 import { changeCitation, removeCitation } from '../../domain/sources/change-citation.ts';
 import { changeSource } from '../../domain/sources/change.ts';
@@ -70,7 +73,7 @@ const SOURCE_FIELDS = ['kind', 'title', 'author', 'publisher', 'published', 'url
 const CITE_FIELDS = ['source', 'on', 'passage', 'reason', 'expectedVersion'] as const;
 const CONTACT_FIELDS = ['name', 'role', 'email', 'phone', 'reason', 'expectedVersion'] as const;
 
-export function recordsRoutes(database: Database) {
+export function recordsRoutes(database: Database, { origin }: { origin: (c: HonoContext) => string }) {
   const web = new Hono();
   // On these routes only (the router lists them apart from the public pages):
   // posts from this site only, and pages for one person that no shared cache
@@ -85,6 +88,8 @@ export function recordsRoutes(database: Database) {
     '/avtal/:slug/aktiviteter/*',
     '/avtal/:slug/punkter/*',
     '/oversikt',
+    '/oversikt/*',
+    '/kalender/*',
     '/dokument/*',
     '/kallor/:source/andra',
   ]) {
@@ -443,12 +448,59 @@ export function recordsRoutes(database: Database) {
     }
   });
 
-  // One's own follow-up, and one's organisation's.
-  web.get('/oversikt', async (c) => {
-    const signedIn = requireSignedIn(c);
+  // One's own follow-up and one's organisation's, what needs a decision, and calendar feeds.
+  const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string) => {
     const ctx = ctxOf(c);
-    const [open, organisation] = await Promise.all([openFollowUp(ctx, todayInStockholm()), organisationName(ctx)]);
-    return c.html(<OverviewPage lang={langOf(c)} account={signedIn.displayName} organisationName={organisation} {...open} />);
+    const today = todayInStockholm();
+    const organisationId = signedIn.organisationId;
+    const [open, quietAfterMonths, reminders, feeds] = await Promise.all([
+      openFollowUp(ctx, today),
+      quietAfterMonthsOf(database.db, organisationId),
+      dueReminders(database.db, { today, organisationId }),
+      listCalendarFeeds(database.db, signedIn.userId),
+    ]);
+    return c.html(
+      <OverviewPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        organisationName={signedIn.organisationName}
+        quietAfterMonths={quietAfterMonths}
+        {...open}
+        agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due')}
+        today={today}
+        csrf={signedIn.csrfToken}
+        feeds={feeds}
+        mayMakeOrganisationFeed={signedIn.role === 'editor' || signedIn.role === 'admin'}
+        newFeedUrl={newFeedUrl}
+      />,
+    );
+  };
+  web.get('/oversikt', async (c) => renderOverview(c, requireSignedIn(c)));
+
+  web.post('/oversikt/kalender', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const { token } = await makeCalendarFeed(database.db, { userId: signedIn.userId, principal: principalOf(c) }, typeof form.scope === 'string' ? form.scope : '');
+    // Shown here, once: a redirect would have to carry the address in a URL.
+    return renderOverview(c, signedIn, `${origin(c)}/kalender/${token}.ics`);
+  });
+
+  web.post('/oversikt/kalender/:id/aterkalla', async (c) => {
+    const signedIn = requireSignedIn(c);
+    requireFormToken(c, await readForm(c));
+    await revokeCalendarFeed(database.db, signedIn.userId, idOf(c.req.param('id')));
+    return c.redirect(`${href(langOf(c), '/oversikt')}#kalender`, 303);
+  });
+
+  // A calendar feed: the secret address is the credential (no session; calendar programs have none).
+  web.get('/kalender/:token', async (c) => {
+    const token = /^([A-Za-z0-9_-]{43})\.ics$/.exec(c.req.param('token'))?.[1];
+    const feed = token ? await readCalendarFeed(database.db, token, todayInStockholm()) : null;
+    if (!feed) throw notFound('calendar feed');
+    c.header('content-type', 'text/calendar; charset=utf-8');
+    c.header('cache-control', 'private, no-store');
+    return c.body(calendarOf(feed, origin(c), todayInStockholm()));
   });
 
   return web;

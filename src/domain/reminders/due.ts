@@ -1,0 +1,107 @@
+// What needs someone's attention, on a given day: follow-up points due soon
+// or overdue, agreements that expire soon or have expired while in force,
+// and quiet agreements (in force, no sign of life for the organisation's
+// chosen months). The overview page, the calendar feeds and the e-mail job
+// read the same list, so that they never disagree.
+//
+// Not computed: renewal dates and notice days. An agreement's term and
+// renewal rule are free text ("two years, renewed unless terminated"); they
+// need structured fields before a date can be derived from them.
+import { sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import type { ReminderKind } from '../../db/schema.ts';
+import { parseFuzzyDate } from '../dates.ts';
+
+/** Days before its due day that a follow-up point is reminded of. */
+export const POINT_LEAD_DAYS = 7;
+/** Days before its expiry that an agreement is reminded of. */
+export const EXPIRY_LEAD_DAYS = 90;
+/** Event types that say an agreement lives: each is a sign of life, as a recorded activity is. */
+const LIFE_EVENTS = ['established', 'renewed', 'activity_observed', 'resumed'] as const;
+
+export interface Reminder {
+  kind: ReminderKind;
+  /** The follow-up point's id, or the agreement's. */
+  subjectId: number;
+  /** The day it is about: the point's due day, the agreement's expiry, the day the agreement became quiet. */
+  occasion: string;
+  organisationId: number;
+  agreementSlug: string;
+  agreementName: string;
+  /** The point's text, or the agreement's official title. */
+  text: string | null;
+  /** For a quiet agreement: its last sign of life (a day). */
+  lastSign?: string;
+  /** Who is told: the point's owner, or the organisation's active editors and administrators. */
+  recipients: string[];
+}
+
+export interface DueQuery {
+  /** The day in Stockholm (YYYY-MM-DD). */
+  today: string;
+  /** One organisation's, or the whole register's. */
+  organisationId?: number;
+  /** Only the points this person owns (and no agreement reminders). */
+  ownerEmail?: string;
+}
+
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Every reminder due on `today`, the earliest occasion first. */
+export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]> {
+  const byOrganisation = (column: SQL) => (query.organisationId === undefined ? sql`true` : sql`${column} = ${query.organisationId}`);
+  const points = await queryRows<Omit<Reminder, 'kind' | 'recipients'> & { owner: string; ownerActive: boolean }>(
+    db,
+    sql`select p.id as "subjectId", p.due_on::text as occasion, p.organisation_id as "organisationId", g.slug as "agreementSlug",
+          g.party_label || ' – ' || g.counterpart_label as "agreementName", p.text, u.email as owner, u.disabled_at is null as "ownerActive"
+        from follow_up_points p join users u on u.id = p.owner_id join agreements g on g.id = p.agreement_id
+        where p.state = 'open' and p.due_on <= ${addDays(query.today, POINT_LEAD_DAYS)}::date and ${byOrganisation(sql`p.organisation_id`)}
+          and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
+  );
+  const reminders: Reminder[] = points.map(({ owner, ownerActive, ...p }) => ({ ...p, kind: 'follow_up_due', recipients: ownerActive ? [owner] : [] }));
+  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query.today, byOrganisation(sql`g.organisation_id`))));
+  return reminders.sort((a, b) => a.occasion.localeCompare(b.occasion) || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId);
+}
+
+async function agreementReminders(db: Db, today: string, byOrganisation: SQL): Promise<Reminder[]> {
+  const editors = sql`coalesce((select array_agg(u.email order by u.email) from users u
+      where u.organisation_id = g.organisation_id and u.role in ('editor', 'admin') and u.disabled_at is null), '{}')`;
+  // Expiry: an agreement in force with an end day; its end known as a day, a month or a year (the earliest day it can be).
+  const ending = await queryRows<{ id: number; endsOn: string; organisationId: number; slug: string; name: string; title: string | null; recipients: string[] }>(
+    db,
+    sql`select g.id, g.ends_on as "endsOn", g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
+          g.official_title as title, ${editors} as recipients
+        from agreements g where g.ends_on is not null and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${byOrganisation}`,
+  );
+  const horizon = addDays(today, EXPIRY_LEAD_DAYS);
+  const reminders: Reminder[] = [];
+  for (const g of ending) {
+    let occasion: string | null;
+    try {
+      occasion = parseFuzzyDate(g.endsOn).min;
+    } catch {
+      occasion = null; // an end the register cannot read as a date is shown on the agreement, not reminded of
+    }
+    if (occasion && occasion <= horizon) {
+      reminders.push({ kind: 'agreement_expires', subjectId: g.id, occasion, organisationId: g.organisationId, agreementSlug: g.slug, agreementName: g.name, text: g.title, recipients: g.recipients });
+    }
+  }
+  // Quiet: in force (active), and the last sign of life plus the organisation's months is today or earlier.
+  const quiet = await queryRows<Omit<Reminder, 'kind'>>(
+    db,
+    sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign::text as "lastSign",
+          g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
+          g.official_title as text, ${editors} as recipients
+        from agreements g join organisations o on o.id = g.organisation_id
+        cross join lateral (select greatest(
+          (select max(a.date_min) from activities a where a.agreement_id = g.id),
+          (select max(e.date_max) from status_events e where e.agreement_id = g.id and e.type in (${sql.join(
+            LIFE_EVENTS.map((t) => sql`${t}`),
+            sql`, `,
+          )}))) as last_sign) l
+        where g.current_status = 'active' and l.last_sign is not null
+          and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date and ${byOrganisation}`,
+  );
+  reminders.push(...quiet.map((q) => ({ ...q, kind: 'quiet_agreement' as const })));
+  return reminders;
+}

@@ -1,0 +1,70 @@
+// Calendar feeds: a secret address per feed that a calendar program
+// subscribes to. A person makes their own feed (their follow-up points, and
+// their organisation's expiring and quiet agreements) or, as an editor or
+// administrator, the organisation's (every open point too). The address is
+// shown once; revoking it ends it, as does disabling its maker.
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { calendarFeeds, users, type CalendarScope } from '../../db/schema.ts';
+import { hashOf, newSecret } from '../accounts/secret-token.ts';
+import { DomainError, invalid, notFound } from '../errors.ts';
+import type { Principal } from '../context.ts';
+import { dueReminders, type Reminder } from './due.ts';
+
+/** The person a feed is made for: a signed-in user of an organisation. */
+export interface FeedMaker {
+  userId: number;
+  principal: Principal;
+}
+
+const forbidden = (message: string) => new DomainError('FORBIDDEN', message);
+
+function organisationOf(principal: Principal): number {
+  if (principal.kind !== 'user') throw forbidden('a calendar feed belongs to a person of an organisation');
+  return principal.organisationId;
+}
+
+/** Makes a feed; the only time its token is known. */
+export async function makeCalendarFeed(db: Db, maker: FeedMaker, scope: string): Promise<{ id: number; token: string }> {
+  if (scope !== 'person' && scope !== 'organisation') throw invalid([{ field: 'scope', message: 'must be person or organisation' }]);
+  const organisationId = organisationOf(maker.principal);
+  if (scope === 'organisation' && maker.principal.kind === 'user' && maker.principal.role !== 'editor' && maker.principal.role !== 'admin') {
+    throw forbidden("only the organisation's editors and administrators make its calendar feed");
+  }
+  const token = newSecret();
+  const [row] = await db.insert(calendarFeeds).values({ userId: maker.userId, organisationId, scope, tokenHash: hashOf(token) }).returning({ id: calendarFeeds.id });
+  return { id: row!.id, token };
+}
+
+/** The maker's feeds that still work, newest first (never their tokens). */
+export function listCalendarFeeds(db: Db, userId: number) {
+  return db
+    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .orderBy(desc(calendarFeeds.id));
+}
+
+/** Ends one of the maker's feeds. */
+export async function revokeCalendarFeed(db: Db, userId: number, id: number): Promise<void> {
+  const done = await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .returning({ id: calendarFeeds.id });
+  if (!done.length) throw notFound('calendar feed');
+}
+
+/** What the feed at `token` holds on `today`, or null for an unknown, revoked or disabled one (the caller answers 404 alike). */
+export async function readCalendarFeed(db: Db, token: string, today: string): Promise<{ scope: CalendarScope; reminders: Reminder[] } | null> {
+  const [feed] = await db
+    .select({ scope: calendarFeeds.scope, organisationId: calendarFeeds.organisationId, email: users.email, disabledAt: users.disabledAt, userOrganisation: users.organisationId })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .where(and(eq(calendarFeeds.tokenHash, hashOf(token)), isNull(calendarFeeds.revokedAt)));
+  // A person moved to another organisation no longer reads the old one's.
+  if (!feed || feed.disabledAt || feed.userOrganisation !== feed.organisationId) return null;
+  const all = await dueReminders(db, { today, organisationId: feed.organisationId });
+  const reminders = feed.scope === 'organisation' ? all : all.filter((r) => r.kind !== 'follow_up_due' || r.recipients.includes(feed.email));
+  return { scope: feed.scope, reminders };
+}

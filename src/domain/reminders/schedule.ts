@@ -1,0 +1,43 @@
+// The reminder job inside the server: a timer that runs sendReminders every
+// interval (an hour by default). Every run sends only what no run has sent
+// (reminders_sent), so a restart, a second server process or a run of
+// `ortsband remind` in between sends nothing twice.
+import type { Logger } from 'pino';
+import type { Db } from '../../db/client.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { sendReminders } from './send.ts';
+
+export interface ReminderSchedule {
+  db: Db;
+  mailer: Mailer;
+  origin: string;
+  /** The day in Stockholm, asked at each run. */
+  today: () => string;
+  intervalMs: number;
+  log: Logger;
+}
+
+/** Starts the timer (the first run after one minute, when the server has warmed up); returns a function that stops it. */
+export function scheduleReminders(s: ReminderSchedule): () => void {
+  let running = false;
+  const run = async () => {
+    if (running) return; // a slow run (an SMTP server that hangs) is not joined by the next
+    running = true;
+    try {
+      const result = await sendReminders({ db: s.db, mailer: s.mailer, today: s.today(), origin: s.origin });
+      if (result.sent) s.log.info(result, 'sent reminders');
+    } catch (err) {
+      s.log.error({ err }, 'the reminder run failed; the next run sends what it did not');
+    } finally {
+      running = false;
+    }
+  };
+  const first = setTimeout(() => void run(), Math.min(60_000, s.intervalMs));
+  const every = setInterval(() => void run(), s.intervalMs);
+  first.unref();
+  every.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(every);
+  };
+}

@@ -1,0 +1,99 @@
+// The reminder e-mails: one mail per person per run, listing what is due
+// for them that they have not been told of. Each reminder goes once: for
+// each recipient, one transaction takes an advisory lock on that recipient,
+// records the reminders in `reminders_sent` (its unique key skips those
+// already recorded) and sends the mail; the commit follows the send. A
+// second process waits on the lock and then finds every row recorded; a
+// process killed before its commit recorded nothing and the next run sends
+// again. (A kill between the SMTP server's acceptance and the commit, a
+// window of milliseconds, is the one way a mail can go twice.)
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { remindersSent } from '../../db/schema.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import { dueReminders, type Reminder } from './due.ts';
+
+export interface ReminderRun {
+  /** Reminders found due. */
+  due: number;
+  /** Reminders sent in this run (each to one person). */
+  sent: number;
+  /** Mails sent. */
+  mails: number;
+}
+
+const key = (r: { kind: string; subjectId: number; occasion: string }) => `${r.kind}:${r.subjectId}:${r.occasion}`;
+
+/** Sends what is due on `today` (a day in Stockholm) and not yet sent; `origin` makes the links absolute. */
+export async function sendReminders({ db, mailer, today, origin }: { db: Db; mailer: Mailer; today: string; origin: string }): Promise<ReminderRun> {
+  const due = await dueReminders(db, { today });
+  const byRecipient = new Map<string, Reminder[]>();
+  for (const reminder of due) {
+    for (const to of reminder.recipients) byRecipient.set(to, [...(byRecipient.get(to) ?? []), reminder]);
+  }
+  const run: ReminderRun = { due: due.length, sent: 0, mails: 0 };
+  for (const [to, reminders] of byRecipient) {
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ortsband.reminders'), hashtext(${to}))`);
+      const recorded = await tx
+        .insert(remindersSent)
+        .values(reminders.map((r) => ({ kind: r.kind, subjectId: r.subjectId, occasion: r.occasion, recipient: to })))
+        .onConflictDoNothing()
+        .returning({ kind: remindersSent.kind, subjectId: remindersSent.subjectId, occasion: remindersSent.occasion });
+      if (recorded.length === 0) return;
+      const fresh = new Set(recorded.map(key));
+      await mailer(reminderMail(to, reminders.filter((r) => fresh.has(key(r))), today, origin));
+      run.sent += recorded.length;
+      run.mails += 1;
+    });
+  }
+  return run;
+}
+
+const WORDS = {
+  follow_up_due: { sv: 'Uppföljningspunkt', en: 'Follow-up point' },
+  agreement_expires: { sv: 'Avtalet löper ut', en: 'The agreement expires' },
+  quiet_agreement: { sv: 'Avtalet har varit tyst och behöver ett beslut', en: 'The agreement has been quiet and needs a decision' },
+} as const;
+
+/** One line of a reminder in a language: what, by when, about which agreement, and where to act. */
+export function reminderLine(r: Reminder, lang: 'sv' | 'en', today: string): string {
+  const sv = lang === 'sv';
+  const when =
+    r.kind === 'follow_up_due'
+      ? r.occasion < today
+        ? sv ? `försenad, skulle vara klar ${r.occasion}` : `overdue, due ${r.occasion}`
+        : sv ? `klar senast ${r.occasion}` : `due ${r.occasion}`
+      : r.kind === 'agreement_expires'
+        ? r.occasion < today ? (sv ? `löpte ut ${r.occasion}` : `expired ${r.occasion}`) : sv ? `${r.occasion}` : `on ${r.occasion}`
+        : sv ? `senaste tecken på liv ${r.lastSign}` : `last sign of life ${r.lastSign}`;
+  return `${WORDS[r.kind][lang]} (${when}): ${r.text ? `${r.text} – ` : ''}${r.agreementName}`;
+}
+
+function reminderMail(to: string, reminders: Reminder[], today: string, origin: string) {
+  const link = (r: Reminder, lang: 'sv' | 'en') => {
+    const query = lang === 'en' ? '?lang=en' : '';
+    return r.kind === 'follow_up_due' ? `${origin}/avtal/${r.agreementSlug}/aktiviteter${query}#punkt-${r.subjectId}` : `${origin}/avtal/${r.agreementSlug}${query}`;
+  };
+  const list = (lang: 'sv' | 'en') => reminders.map((r) => `- ${reminderLine(r, lang, today)}\n  ${link(r, lang)}`).join('\n');
+  const n = reminders.length;
+  return {
+    to,
+    subject: `Ortsband: ${n} ${n === 1 ? 'påminnelse' : 'påminnelser'} / ${n} ${n === 1 ? 'reminder' : 'reminders'}`,
+    text: [
+      'Det här behöver din uppmärksamhet i Ortsband:',
+      '',
+      list('sv'),
+      '',
+      `Allt som gäller din organisation: ${origin}/oversikt`,
+      '',
+      '---',
+      'This needs your attention in Ortsband:',
+      '',
+      list('en'),
+      '',
+      `Everything for your organisation: ${origin}/oversikt?lang=en`,
+      '',
+    ].join('\n'),
+  };
+}

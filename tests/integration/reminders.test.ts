@@ -1,0 +1,287 @@
+// Reminders: what falls due (follow-up points, expiring and quiet
+// agreements), e-mailed through a real SMTP server started here, each once:
+// run twice, after a run that failed half-way, and by two senders at once
+// (two `ortsband remind` processes on PostgreSQL); and the calendar feed,
+// read back by an independent parser (ical.js).
+import type { AddressInfo } from 'node:net';
+import ICAL from 'ical.js';
+import { eq, sql } from 'drizzle-orm';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { remindersSent, users } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import type { Context } from '../../src/domain/context.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
+import { dueReminders } from '../../src/domain/reminders/due.ts';
+import { sendReminders } from '../../src/domain/reminders/send.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { start } from '../support/two-processes.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let smtp: SMTPServer;
+let smtpUrl: string;
+let mailer: Mailer;
+const inbox: Array<{ to: string; raw: string }> = [];
+
+const TODAY = todayInStockholm();
+const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const ORIGIN = 'https://ortsband.example.se';
+
+const EDITOR = 'redaktor@paminnelse.se';
+const COLLEAGUE = 'kollega@paminnelse.se';
+const READER = 'lasare@paminnelse.se';
+const OUTSIDER = 'redaktor@annan.se';
+
+const ids = {} as { quiet: number; expiring: number; lively: number; ended: number; dueSoon: number; overdue: number; later: number; colleagues: number };
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        for (const r of session.envelope.rcptTo) inbox.push({ to: r.address, raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  mailer = createMailer({ url: smtpUrl, from: 'Ortsband <noreply@ortsband.test>' });
+
+  const ctx = systemCtx(t);
+  await addOrganisation({ ctx, input: { slug: 'paminnelse-kommun', name: 'Påminnelse kommun' } });
+  await addOrganisation({ ctx, input: { slug: 'annan-kommun', name: 'Annan kommun' } });
+  await addUser({ ctx, input: { email: EDITOR, displayName: 'Redaktören', organisation: 'paminnelse-kommun', role: 'editor' } });
+  await addUser({ ctx, input: { email: COLLEAGUE, displayName: 'Kollegan', organisation: 'paminnelse-kommun', role: 'editor' } });
+  await addUser({ ctx, input: { email: READER, displayName: 'Läsaren', organisation: 'paminnelse-kommun', role: 'reader' } });
+  await addUser({ ctx, input: { email: OUTSIDER, displayName: 'Utomstående', organisation: 'annan-kommun', role: 'editor' } });
+  const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'paminnelse-kommun'`);
+  const [other] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'annan-kommun'`);
+  const agreement = async (slug: string, organisationId: number, extra: Record<string, string> = {}) =>
+    (await createAgreement({ ctx, organisationId, input: { slug, kind: 'vanort', officialTitle: `Avtalet ${slug}`, parties: ['kalix'], counterparts: ['zhejiang'], ...extra } })).id;
+
+  // Quiet: established long ago, nothing since.
+  ids.quiet = await agreement('paminnelse-tyst', org!.id);
+  await recordStatusEvent({ ctx, agreementId: ids.quiet, input: { type: 'established', date: '2015-03' } });
+  // Expiring in 30 days, and established recently (not quiet).
+  ids.expiring = await agreement('paminnelse-utgaende', org!.id, { endsOn: day(30) });
+  await recordStatusEvent({ ctx, agreementId: ids.expiring, input: { type: 'established', date: day(-100) } });
+  // Established long ago but with a recent activity: lives.
+  ids.lively = await agreement('paminnelse-levande', org!.id, { endsOn: day(400) });
+  await recordStatusEvent({ ctx, agreementId: ids.lively, input: { type: 'established', date: '2012' } });
+  const activity = await createActivity({ ctx, agreementId: ids.lively, input: { kind: 'meeting', title: 'Möte i Hangzhou', date: day(-60) } });
+  // Ended: neither quiet nor expiring, whatever its dates.
+  ids.ended = await agreement('paminnelse-avslutat', org!.id, { endsOn: day(10) });
+  await recordStatusEvent({ ctx, agreementId: ids.ended, input: { type: 'established', date: '2010' } });
+  await recordStatusEvent({ ctx, agreementId: ids.ended, input: { type: 'ended', date: '2018' } });
+  // Another organisation's quiet agreement: never told to this one.
+  const othersQuiet = await agreement('annan-tyst', other!.id);
+  await recordStatusEvent({ ctx, agreementId: othersQuiet, input: { type: 'established', date: '2014' } });
+
+  const editorCtx: Context = { db: t.database.db, principal: { kind: 'user', subject: EDITOR, organisationId: org!.id, role: 'editor' } };
+  const point = async (text: string, owner: string, dueOn: string) => (await addFollowUpPoint({ ctx: editorCtx, agreement: { id: ids.lively, organisationId: org!.id }, activityId: activity.id, input: { text, owner, dueOn } })).id;
+  ids.dueSoon = await point('Skicka protokollet', EDITOR, day(5));
+  ids.overdue = await point('Svara Hangzhou', EDITOR, day(-3));
+  ids.later = await point('Planera återbesök', EDITOR, day(40));
+  ids.colleagues = await point('Boka tolk', COLLEAGUE, day(1));
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await t?.close();
+});
+
+beforeEach(async () => {
+  inbox.length = 0;
+  await t.database.db.delete(remindersSent);
+});
+
+const orgId = async (slug: string) => (await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = ${slug}`))[0]!.id;
+const mailsTo = (to: string) => inbox.filter((m) => m.to === to);
+
+describe('what falls due', () => {
+  it('finds the points due within a week or overdue, the agreement expiring within 90 days and the quiet one, and nothing else', async () => {
+    const due = await dueReminders(t.database.db, { today: TODAY, organisationId: await orgId('paminnelse-kommun') });
+    expect(due.map((r) => `${r.kind}:${r.subjectId}`).sort()).toEqual(
+      [`follow_up_due:${ids.dueSoon}`, `follow_up_due:${ids.overdue}`, `follow_up_due:${ids.colleagues}`, `agreement_expires:${ids.expiring}`, `quiet_agreement:${ids.quiet}`].sort(),
+    );
+    const quiet = due.find((r) => r.kind === 'quiet_agreement')!;
+    // The last sign of life is the end of March 2015 (the latest day "2015-03" can be); quiet two years after.
+    expect(quiet).toMatchObject({ lastSign: '2015-03-31', occasion: '2017-03-31' });
+    expect(due.find((r) => r.kind === 'agreement_expires')!.occasion).toBe(day(30));
+    // Agreement reminders go to the organisation's editors, a point to its owner; never to the reader.
+    expect(quiet.recipients).toEqual([COLLEAGUE, EDITOR].sort());
+    expect(due.find((r) => r.subjectId === ids.colleagues)!.recipients).toEqual([COLLEAGUE]);
+  });
+
+  it('follows the organisation’s own quiet period', async () => {
+    await t.database.db.execute(sql`update organisations set quiet_after_months = 120 where slug = 'paminnelse-kommun'`);
+    const due = await dueReminders(t.database.db, { today: TODAY, organisationId: await orgId('paminnelse-kommun') });
+    expect(due.some((r) => r.kind === 'quiet_agreement')).toBe(TODAY >= '2025-03-31');
+    await t.database.db.execute(sql`update organisations set quiet_after_months = 24 where slug = 'paminnelse-kommun'`);
+  });
+});
+
+describe('reminder e-mails', () => {
+  it('mails each person once what is theirs, in Swedish and English, and nothing on a second run', async () => {
+    const first = await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    // The whole register: this organisation's and the other's quiet agreement (its editor), and the shipped register's (nobody edits it here but these tests' people do not belong to it).
+    expect(mailsTo(EDITOR)).toHaveLength(1);
+    expect(mailsTo(COLLEAGUE)).toHaveLength(1);
+    expect(mailsTo(READER)).toHaveLength(0);
+    expect(mailsTo(OUTSIDER)).toHaveLength(1);
+    const editorsMail = mailsTo(EDITOR)[0]!.raw;
+    // "Ortsband: 4 påminnelser / 4 reminders", as MIME encodes it.
+    expect(editorsMail).toContain('Subject: =?UTF-8?Q?Ortsband=3A_4_p=C3=A5minnelser_/_4_remin');
+    const body = decodeQuotedPrintable(editorsMail);
+    for (const words of ['Skicka protokollet', 'Svara Hangzhou', 'försenad', 'Avtalet löper ut', 'har varit tyst', 'This needs your attention', `${ORIGIN}/avtal/paminnelse-tyst`, `${ORIGIN}/avtal/paminnelse-levande/aktiviteter#punkt-${ids.dueSoon}`]) {
+      expect(body, words).toContain(words);
+    }
+    expect(body).not.toContain('Planera återbesök');
+    expect(body).not.toContain('Boka tolk');
+    expect(first.mails).toBe(inbox.length);
+
+    inbox.length = 0;
+    const second = await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    expect(second).toMatchObject({ sent: 0, mails: 0 });
+    expect(inbox).toHaveLength(0);
+  });
+
+  it('after a run that failed half-way, the next sends exactly what the failed one did not', async () => {
+    let calls = 0;
+    const failing: Mailer = async (mail) => {
+      if (++calls === 2) throw new Error('the SMTP server went away');
+      await mailer(mail);
+    };
+    await expect(sendReminders({ db: t.database.db, mailer: failing, today: TODAY, origin: ORIGIN })).rejects.toThrow('went away');
+    const sentFirst = inbox.map((m) => m.to);
+    expect(sentFirst).toHaveLength(1);
+    await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    const all = inbox.map((m) => m.to);
+    expect(new Set(all).size).toBe(all.length);
+    for (const person of [EDITOR, COLLEAGUE, OUTSIDER]) expect(all).toContain(person);
+  });
+
+  it('two senders at once send each reminder once', async () => {
+    const runs = await Promise.all([1, 2, 3].map(() => sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const all = inbox.map((m) => m.to);
+    expect(new Set(all).size).toBe(all.length);
+    expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(all.length);
+    const recorded = await queryRows<{ n: number; distinct: number }>(t.database.db, sql`select count(*)::int as n, count(distinct (kind, subject_id, occasion, recipient))::int as distinct from reminders_sent`);
+    expect(recorded[0]!.n).toBe(recorded[0]!.distinct);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('two `ortsband remind` processes at once on PostgreSQL send each reminder once', async () => {
+    const env = { SMTP_URL: smtpUrl, MAIL_FROM: 'Ortsband <noreply@ortsband.test>', PUBLIC_URL: ORIGIN };
+    const results = await Promise.all([1, 2].map(() => start(['--database', t.url!, 'remind', '--today', TODAY], env).exited));
+    for (const r of results) expect(r.code, r.stderr).toBe(0);
+    const all = inbox.map((m) => m.to);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(all).size).toBe(all.length);
+  }, 120_000);
+});
+
+describe('the calendar feed', () => {
+  const signIn = async (email: string) => {
+    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, email));
+    const { token } = await startSession(t.database.db, user!);
+    return { cookie: `${SESSION_COOKIE}=${token}`, csrf: (await readSession(t.database.db, token))!.csrfToken };
+  };
+  const app = () => createApp(t.database, undefined, { publicUrl: ORIGIN });
+  const makeFeed = async (email: string, scope: string) => {
+    const who = await signIn(email);
+    const response = await app().fetch(
+      new Request('http://localhost/oversikt/kalender', { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf: who.csrf, scope }) }),
+    );
+    return { who, status: response.status, html: await response.text() };
+  };
+  const readFeed = async (url: string) => {
+    const response = await app().fetch(new Request(url.replace(ORIGIN, 'http://localhost')));
+    if (response.status !== 200) return { status: response.status, events: [] };
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const component = new ICAL.Component(ICAL.parse(await response.text()));
+    const events = component.getAllSubcomponents('vevent').map((v) => {
+      const event = new ICAL.Event(v);
+      return { uid: event.uid, summary: event.summary, start: event.startDate.toString(), isDate: event.startDate.isDate, description: event.description };
+    });
+    return { status: 200, events };
+  };
+
+  it('gives a person their own points and the organisation’s agreements, on their days, as all-day events', async () => {
+    const { status, html } = await makeFeed(EDITOR, 'person');
+    expect(status).toBe(200);
+    const url = /https:\/\/ortsband\.example\.se\/kalender\/[A-Za-z0-9_-]{43}\.ics/.exec(html)?.[0];
+    expect(url).toBeDefined();
+    const { events } = await readFeed(url!);
+    const byUid = new Map(events.map((e) => [e.uid, e]));
+    expect(byUid.get(`follow_up_due-${ids.dueSoon}-${day(5)}@ortsband`)).toMatchObject({ start: day(5), isDate: true });
+    expect(byUid.get(`follow_up_due-${ids.dueSoon}-${day(5)}@ortsband`)!.summary).toContain('Skicka protokollet');
+    expect(byUid.get(`follow_up_due-${ids.overdue}-${day(-3)}@ortsband`)!.summary).toContain('försenad');
+    expect(byUid.get(`agreement_expires-${ids.expiring}-${day(30)}@ortsband`)).toMatchObject({ start: day(30), isDate: true });
+    expect(byUid.get(`quiet_agreement-${ids.quiet}-2017-03-31@ortsband`)).toBeDefined();
+    // Not the colleague's point, nor another organisation's agreement.
+    expect([...byUid.keys()].some((uid) => uid.startsWith(`follow_up_due-${ids.colleagues}-`))).toBe(false);
+    expect(events).toHaveLength(5 - 1);
+  });
+
+  it('gives the organisation’s feed every open point; a reader may not make one', async () => {
+    const made = await makeFeed(COLLEAGUE, 'organisation');
+    const url = /https:\/\/ortsband\.example\.se\/kalender\/[A-Za-z0-9_-]{43}\.ics/.exec(made.html)![0];
+    const { events } = await readFeed(url);
+    expect(events.filter((e) => e.uid.startsWith('follow_up_due-'))).toHaveLength(3);
+    expect((await makeFeed(READER, 'organisation')).status).toBe(403);
+    expect((await makeFeed(READER, 'person')).status).toBe(200);
+  });
+
+  it('ends a revoked feed, and answers an unknown one 404', async () => {
+    const made = await makeFeed(EDITOR, 'person');
+    const url = /https:\/\/ortsband\.example\.se\/kalender\/[A-Za-z0-9_-]{43}\.ics/.exec(made.html)![0];
+    expect((await readFeed(url)).status).toBe(200);
+    const id = /\/oversikt\/kalender\/(\d+)\/aterkalla/.exec(made.html)![1];
+    const revoked = await app().fetch(
+      new Request(`http://localhost/oversikt/kalender/${id}/aterkalla`, { method: 'POST', headers: { cookie: made.who.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf: made.who.csrf }) }),
+    );
+    expect(revoked.status).toBe(303);
+    expect((await readFeed(url)).status).toBe(404);
+    expect((await readFeed(`${ORIGIN}/kalender/${'A'.repeat(43)}.ics`)).status).toBe(404);
+    // Another person cannot revoke it.
+    const outsider = await signIn(OUTSIDER);
+    const other = await makeFeed(EDITOR, 'person');
+    const otherId = /\/oversikt\/kalender\/(\d+)\/aterkalla/.exec(other.html)![1];
+    const refused = await app().fetch(
+      new Request(`http://localhost/oversikt/kalender/${otherId}/aterkalla`, { method: 'POST', headers: { cookie: outsider.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ csrf: outsider.csrf }) }),
+    );
+    expect(refused.status).toBe(404);
+  });
+
+  it('shows the quiet and expiring agreements on the overview', async () => {
+    const who = await signIn(READER);
+    const html = await (await app().fetch(new Request('http://localhost/oversikt', { headers: { cookie: who.cookie } }))).text();
+    const section = html.slice(html.indexOf('id="paminnelser"'), html.indexOf('id="kalender"'));
+    expect(section).toContain('href="/avtal/paminnelse-tyst"');
+    expect(section).toContain('href="/avtal/paminnelse-utgaende"');
+    expect(section).not.toContain('paminnelse-levande');
+    expect(section).not.toContain('paminnelse-avslutat');
+    expect(section).not.toContain('annan-tyst');
+  });
+});
+
+/** The text of a quoted-printable mail body, soft line breaks joined. */
+function decodeQuotedPrintable(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
