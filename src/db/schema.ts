@@ -387,12 +387,19 @@ export const agreements = pgTable(
     slug: text('slug').notNull().unique(),
     kind: text('kind').notNull().references(() => agreementKinds.code),
     officialTitle: text('official_title'),
+    // The official title is in its own language (two letters; null where not
+    // recorded), and may have an English rendering (migration 0027).
+    officialTitleLanguage: text('official_title_language'),
+    officialTitleEn: text('official_title_en'),
     signedOn: text('signed_on'), // EDTF
     term: text('term'), // e.g. "two years"
     renewalRule: text('renewal_rule'),
     endsOn: text('ends_on'), // EDTF, for time-limited agreements
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    // The themes in English, one for each theme in the same order, or none (migration 0027).
+    themesEn: text('themes_en').array().notNull().default(sql`'{}'::text[]`),
     funding: text('funding'),
+    fundingEn: text('funding_en'),
     responsibleUnit: text('responsible_unit'),
     parentId: integer('parent_id').references((): AnyPgColumn => agreements.id),
     summary: text('summary'),
@@ -427,6 +434,8 @@ export const agreements = pgTable(
     index('agreements_party_label_idx').on(t.partyLabel),
     oneOf('agreements', t.currentStatus, STATUSES),
     knownVisibility('agreements', t.visibility),
+    knownLanguage('agreements', t.officialTitleLanguage),
+    check('agreements_themes_en_match', sql`cardinality(${t.themesEn}) in (0, cardinality(${t.themes}))`),
   ],
 );
 
@@ -635,6 +644,8 @@ export const sources = pgTable(
     slug: text('slug').notNull().unique(),
     kind: text('kind').$type<SourceKind>().notNull(),
     title: text('title').notNull(),
+    // The title in English, where the source is not English (migration 0027).
+    titleEn: text('title_en'),
     // The language the source is written in (two letters): a page in another
     // language marks its title as that language, for screen readers.
     language: text('language').notNull().default('sv'),
@@ -679,6 +690,8 @@ export const citations = pgTable(
     subjectType: text('subject_type').$type<SubjectType>().notNull(),
     subjectId: integer('subject_id').notNull(),
     passage: text('passage'),
+    // Ortsband's English of a passage in another language; the passage stays the source's words (migration 0027).
+    passageEn: text('passage_en'),
   },
   (t) => [
     index('citations_subject_idx').on(t.subjectType, t.subjectId),
@@ -786,6 +799,9 @@ export const discrepancies = pgTable(
     field: text('field').notNull(), // e.g. "established", "deciding_body"
     recordedValue: text('recorded_value').notNull(), // the value the register uses
     otherValue: text('other_value').notNull(),
+    // The two values in English where they are words (migration 0027).
+    recordedValueEn: text('recorded_value_en'),
+    otherValueEn: text('other_value_en'),
     explanationSv: text('explanation_sv').notNull(),
     explanationEn: text('explanation_en').notNull(),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),

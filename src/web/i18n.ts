@@ -59,6 +59,7 @@ const words = {
   quotations: { sv: 'Citat', en: 'Quotations' },
   otherNames: { sv: 'Även känd som', en: 'Also known as' },
   ourTranslation: { sv: 'Ortsbands översättning', en: 'Ortsband’s translation' },
+  passageOriginal: { sv: 'Ortsbands översättning; originalet', en: 'Ortsband’s translation; the original' },
   discrepancies: { sv: 'Källorna säger olika', en: 'Sources disagree' },
   recorded: { sv: 'I registret', en: 'In the register' },
   otherValue: { sv: 'Annan uppgift', en: 'Other statement' },

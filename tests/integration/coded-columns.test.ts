@@ -143,7 +143,8 @@ describe('coded columns', () => {
         const type = check.types[i]!;
         // Upper case with a trailing blank: no closed set, format or lower-case rule takes it.
         // A byte string of one byte: its size is not the size column's 2 (documents_size).
-        const bad = type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
+        // Arrays of another length each: a rule that matches the lengths of two lists refuses them.
+        const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
         // The confidential-source rule: confidential and public together.
         return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;

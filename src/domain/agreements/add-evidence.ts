@@ -29,6 +29,9 @@ export const addDiscrepancySchema = z.object({
   field: z.string().min(1).max(100),
   recorded: z.string().min(1).max(2000),
   other: z.string().min(1).max(2000),
+  /** The two values in English, where they are words ("två år": "two years"). */
+  recordedEn: z.string().min(1).max(2000).nullish(),
+  otherEn: z.string().min(1).max(2000).nullish(),
   sv: z.string().min(1).max(5000),
   en: z.string().min(1).max(5000),
   visibility: z.enum(VISIBILITIES).default('public'),
@@ -62,12 +65,12 @@ export async function addQuotation({ ctx, agreementId, input }: { ctx: Context; 
 }
 
 export async function addDiscrepancy({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof addDiscrepancySchema> }) {
-  const { sources, recorded, other, sv, en, ...data } = parseInput(addDiscrepancySchema, input);
+  const { sources, recorded, other, recordedEn, otherEn, sv, en, ...data } = parseInput(addDiscrepancySchema, input);
   return inTransaction(ctx, async (ctx) => {
     const agreement = await writableAgreement(ctx, agreementId);
     const [row] = await ctx.db
       .insert(discrepancies)
-      .values({ ...data, agreementId, recordedValue: recorded, otherValue: other, explanationSv: sv, explanationEn: en, organisationId: agreement.organisationId })
+      .values({ ...data, agreementId, recordedValue: recorded, otherValue: other, recordedValueEn: recordedEn ?? null, otherValueEn: otherEn ?? null, explanationSv: sv, explanationEn: en, organisationId: agreement.organisationId })
       .returning();
     await cite(ctx, 'discrepancy', row!.id, sources);
     await audit(ctx, { action: 'discrepancy.create', entityType: 'discrepancy', entityId: row!.id, after: row, organisationId: agreement.organisationId });

@@ -3,12 +3,12 @@ import { agreementCounterparts, agreementParties, agreements } from '../../db/sc
 import { requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
-import { conflict } from '../errors.ts';
+import { conflict, invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { AGREEMENT_FIELDS, editableFields, sameValue, type AgreementField, type AgreementFields } from './editable.ts';
 import { resolveReferences } from './references.ts';
 import { refreshLabelCaches, refreshStatusCaches, withdrawStatusPeriods } from './refresh-caches.ts';
-import { changeAgreementSchema, type ChangeAgreementInput } from './schemas.ts';
+import { changeAgreementSchema, englishProblems, type ChangeAgreementInput } from './schemas.ts';
 
 /** What a conflict carries: the agreement as the other person saved it. */
 export interface SavedAgreement {
@@ -47,6 +47,8 @@ export async function changeAgreement({ ctx, slug, input }: { ctx: Context; slug
       const value = field === 'parties' ? parties : given[field];
       if (value !== undefined) (after as unknown as Record<AgreementField, unknown>)[field] = value;
     }
+    const english = englishProblems(after);
+    if (english.length) throw invalid(english.map(([field, message]) => ({ field, message })));
     const changed = AGREEMENT_FIELDS.filter((f) => !sameValue(f, before[f], after[f]));
     if (!changed.length) return { agreement, changed };
 
@@ -57,12 +59,16 @@ export async function changeAgreement({ ctx, slug, input }: { ctx: Context; slug
       .set({
         kind: after.kind,
         officialTitle: after.officialTitle,
+        officialTitleLanguage: after.officialTitleLanguage,
+        officialTitleEn: after.officialTitleEn,
         signedOn: after.signedOn,
         term: after.term,
         renewalRule: after.renewalRule,
         endsOn: after.endsOn,
         themes: after.themes,
+        themesEn: after.themesEn,
         funding: after.funding,
+        fundingEn: after.fundingEn,
         responsibleUnit: after.responsibleUnit,
         ...(refs.parentId !== undefined ? { parentId: refs.parentId } : {}),
         summary: after.summary,

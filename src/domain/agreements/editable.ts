@@ -11,12 +11,16 @@ import type { PartyInput } from './references.ts';
 export interface AgreementFields {
   kind: string;
   officialTitle: string | null;
+  officialTitleLanguage: string | null;
+  officialTitleEn: string | null;
   signedOn: string | null;
   term: string | null;
   renewalRule: string | null;
   endsOn: string | null;
   themes: string[];
+  themesEn: string[];
   funding: string | null;
+  fundingEn: string | null;
   responsibleUnit: string | null;
   parent: string | null;
   summary: string | null;
@@ -29,12 +33,16 @@ export interface AgreementFields {
 export const AGREEMENT_FIELDS = [
   'kind',
   'officialTitle',
+  'officialTitleLanguage',
+  'officialTitleEn',
   'signedOn',
   'term',
   'renewalRule',
   'endsOn',
   'themes',
+  'themesEn',
   'funding',
+  'fundingEn',
   'responsibleUnit',
   'parent',
   'summary',
@@ -67,12 +75,16 @@ export async function editableFields(ctx: Context, row: AgreementRow): Promise<A
   return {
     kind: row.kind,
     officialTitle: row.officialTitle,
+    officialTitleLanguage: row.officialTitleLanguage,
+    officialTitleEn: row.officialTitleEn,
     signedOn: row.signedOn,
     term: row.term,
     renewalRule: row.renewalRule,
     endsOn: row.endsOn,
     themes: row.themes,
+    themesEn: row.themesEn,
     funding: row.funding,
+    fundingEn: row.fundingEn,
     responsibleUnit: row.responsibleUnit,
     parent: parent[0]?.slug ?? null,
     summary: row.summary,

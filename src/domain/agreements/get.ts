@@ -36,6 +36,8 @@ import { knownUntilSql } from './known-until.ts';
 export interface Citation {
   sourceSlug: string;
   title: string;
+  /** The title in English, where one has been written (the reference data's). */
+  titleEn: string | null;
   /** The language the source is written in. */
   language: string;
   kind: string;
@@ -43,6 +45,8 @@ export interface Citation {
   published: string | null;
   archiveReference: string | null;
   passage: string | null;
+  /** Ortsband's English of the passage, where the source is not English. */
+  passageEn: string | null;
   seedFile: string | null;
 }
 
@@ -51,8 +55,8 @@ const readable = canReadAlias;
 
 /** The citations of one subject as a JSON array, oldest first; sources the principal may not read stay out. */
 function citationsJson(principal: Principal, subjectType: SubjectType, subjectId: SQL): SQL {
-  return sql`coalesce((select json_agg(json_build_object('sourceSlug', src.slug, 'title', src.title, 'language', src.language, 'kind', src.kind, 'url', src.url,
-        'published', src.published, 'archiveReference', src.archive_reference, 'passage', cit.passage, 'seedFile', src.seed_file) order by cit.id)
+  return sql`coalesce((select json_agg(json_build_object('sourceSlug', src.slug, 'title', src.title, 'titleEn', src.title_en, 'language', src.language, 'kind', src.kind, 'url', src.url,
+        'published', src.published, 'archiveReference', src.archive_reference, 'passage', cit.passage, 'passageEn', cit.passage_en, 'seedFile', src.seed_file) order by cit.id)
       from citations cit join sources src on src.id = cit.source_id
       where cit.subject_type = ${sql.raw(`'${subjectType}'`)} and cit.subject_id = ${subjectId} and ${readable(principal, 'src')}), '[]')`;
 }
@@ -71,7 +75,7 @@ const PARTY_ROLE_ORDER = sql.raw(`array[${PARTY_ROLES.map((r) => `'${r}'`).join(
 
 /** What the page shows of a related agreement. */
 const relatedJson = (alias: string) =>
-  sql.raw(`json_build_object('slug', ${alias}.slug, 'officialTitle', ${alias}.official_title, 'kind', ${alias}.kind, 'currentStatus', ${alias}.current_status,
+  sql.raw(`json_build_object('slug', ${alias}.slug, 'officialTitle', ${alias}.official_title, 'officialTitleLanguage', ${alias}.official_title_language, 'kind', ${alias}.kind, 'currentStatus', ${alias}.current_status,
     'parentId', ${alias}.parent_id, 'establishedYear', ${alias}.established_year)`);
 
 /** Each readable agreement of `agreements a` (joined to its kind `k`) with its details, as JSON text. */
@@ -104,7 +108,7 @@ function detailJson(principal: Principal): SQL<string> {
             'sources', ${cites('action_plan', 'pl.id')}) order by pl.id)
         from action_plans pl where pl.agreement_id = a.id and ${readable(principal, 'pl')}`)},
       'parent', (select ${relatedJson('r')} from agreements r where r.id = a.parent_id and ${readable(principal, 'r')}),
-      'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'currentStatus', r.current_status,
+      'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'officialTitleLanguage', r.official_title_language, 'currentStatus', r.current_status,
           'establishedYear', r.established_year) order by r.id)
         from agreements r where r.party_label = a.party_label and r.counterpart_label = a.counterpart_label and r.id <> a.id and ${readable(principal, 'r')}`)},
       'children', ${jsonArray(sql`select json_agg(${relatedJson('r')} order by r.id) from agreements r where r.parent_id = a.id and ${readable(principal, 'r')}`)},
@@ -138,7 +142,7 @@ function detailsQuery(ctx: Context, by: 'slug' | 'after') {
   return query;
 }
 
-type Related = { slug: string; officialTitle: string | null; kind: string; currentStatus: Status; parentId: number | null; establishedYear: number | null };
+type Related = { slug: string; officialTitle: string | null; officialTitleLanguage: string | null; kind: string; currentStatus: Status; parentId: number | null; establishedYear: number | null };
 type WithSources<T> = { row: T; sources: Citation[] };
 interface DetailJson {
   agreement: Record<string, unknown>;

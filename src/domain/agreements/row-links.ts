@@ -13,6 +13,9 @@ export interface RowLinks {
   parties: Array<{ slug: string; name: string }>;
   /** The agreement's own places, by Latin name. */
   places: Array<{ slug: string; nameLatin: string; nameNative: string | null }>;
+  /** The language of the agreement's official title, and its English rendering, for the row's title column. */
+  officialTitleLanguage: string | null;
+  officialTitleEn: string | null;
 }
 
 /** The links of these agreements' rows, by agreement slug; agreements the reader may not read are not in it. */
@@ -26,7 +29,8 @@ export async function rowLinksOf(ctx: Context, slugs: readonly string[]): Promis
             where ap.agreement_id = g.id and ap.role = 'party' and ${readableByEveryReaderOf('g', 'ac')}), '[]'),
           'places', coalesce((select json_agg(json_build_object('slug', c.slug, 'nameLatin', c.name_latin, 'nameNative', c.name_native) order by c.name_latin)
             from agreement_counterparts x join counterparts c on c.id = x.counterpart_id
-            where x.agreement_id = g.id and ${readableByEveryReaderOf('g', 'c')}), '[]'))::text as links
+            where x.agreement_id = g.id and ${readableByEveryReaderOf('g', 'c')}), '[]'),
+          'officialTitleLanguage', g.official_title_language, 'officialTitleEn', g.official_title_en)::text as links
         from agreements g where g.slug = any(${sql.param([...slugs])}::text[]) and ${canReadAlias(ctx.principal, 'g')}`,
   );
   return Object.fromEntries(rows.map((r) => [r.slug, JSON.parse(r.links) as RowLinks]));

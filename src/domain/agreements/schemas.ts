@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ACTOR_KINDS, PARTY_ROLES, STATUSES, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema, isoDaySchema } from '../dates.ts';
-import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { citationSchema, languageSchema, slugSchema } from '../sources/schemas.ts';
 import { ENGLISH_NEEDS_NOTE, englishTranslatesNote } from '../validate.ts';
 
 const partySchema = z.union([
@@ -16,12 +16,18 @@ const partySchema = z.union([
 const agreementFields = {
   kind: z.string().min(1).max(60),
   officialTitle: z.string().trim().max(2000).nullish(),
+  /** The language the official title is in (two letters), and its English where it is not English. */
+  officialTitleLanguage: languageSchema.nullish(),
+  officialTitleEn: z.string().trim().max(2000).nullish(),
   signedOn: fuzzyDateSchema.nullish(),
   term: z.string().max(200).nullish(),
   renewalRule: z.string().max(2000).nullish(),
   endsOn: fuzzyDateSchema.nullish(),
   themes: z.array(z.string().trim().min(1).max(200)).max(50),
+  /** The themes in English: one for each theme, in the same order, or none. */
+  themesEn: z.array(z.string().trim().min(1).max(200)).max(50),
   funding: z.string().max(2000).nullish(),
+  fundingEn: z.string().max(2000).nullish(),
   responsibleUnit: z.string().max(500).nullish(),
   parent: slugSchema.nullish(),
   summary: z.string().max(10000).nullish(),
@@ -35,6 +41,19 @@ const agreementFields = {
   visibility: z.enum(VISIBILITIES),
 };
 
+/**
+ * What is wrong with an agreement's English beside its Swedish: the themes'
+ * English must match the themes one for one, and English needs its Swedish.
+ * Checked on create, and on a change after the given fields are merged.
+ */
+export function englishProblems(a: { themes: string[]; themesEn: string[]; funding?: string | null; fundingEn?: string | null; officialTitle?: string | null; officialTitleEn?: string | null; officialTitleLanguage?: string | null }): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  if (a.themesEn.length && a.themesEn.length !== a.themes.length) problems.push(['themesEn', `must have one English theme for each theme (${a.themes.length}), in the same order, or none`]);
+  if (a.fundingEn && !a.funding) problems.push(['fundingEn', 'English funding needs the funding it translates']);
+  if ((a.officialTitleEn || a.officialTitleLanguage) && !a.officialTitle) problems.push([a.officialTitleEn ? 'officialTitleEn' : 'officialTitleLanguage', 'needs the official title']);
+  return problems;
+}
+
 /** Why a change was made, in the writer's words: the audit entry's reason, shown in the history. */
 export const commentSchema = z.string().trim().max(2000).nullish();
 
@@ -45,9 +64,13 @@ export const createAgreementSchema = z.object({
   slug: slugSchema.refine((slug) => !RESERVED_SLUGS.has(slug), 'is the address of a page; choose another'),
   ...agreementFields,
   themes: agreementFields.themes.default([]),
+  themesEn: agreementFields.themesEn.default([]),
   visibility: agreementFields.visibility.default('public'),
   sources: z.array(citationSchema).max(50).default([]),
   comment: commentSchema,
+}).superRefine((a, ctx) => {
+  const problem = englishProblems(a);
+  for (const [field, message] of problem) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 export type CreateAgreementInput = z.input<typeof createAgreementSchema>;
 

@@ -3,7 +3,7 @@ import { agreements, citations, sources, statusEvents } from '../../db/schema.ts
 import { canRead, requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
-import { conflict, notFound } from '../errors.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { changeCitationSchema, removeCitationSchema, type ChangeCitationInput } from './schemas.ts';
 
@@ -42,7 +42,10 @@ export async function changeCitation({ ctx, agreement, id, input }: { ctx: Conte
     const { citation, source, organisationId, version } = await lockedCitation(ctx, agreementId, id, data.expectedVersion);
     // A passage not sent stays as it is; one sent empty is cleared.
     const passage = data.passage === undefined ? citation.passage : data.passage;
-    const [after] = await ctx.db.update(citations).set({ passage }).where(eq(citations.id, id)).returning();
+    // The English of a passage goes with the passage: a changed passage without new English has none.
+    const passageEn = data.passageEn !== undefined ? data.passageEn : passage === citation.passage ? citation.passageEn : null;
+    if (passageEn && !passage) throw invalid([{ field: 'passageEn', message: 'an English passage needs the passage it translates' }]);
+    const [after] = await ctx.db.update(citations).set({ passage, passageEn }).where(eq(citations.id, id)).returning();
     await audit(ctx, {
       action: 'citation.change',
       entityType: 'agreement',

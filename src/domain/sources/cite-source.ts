@@ -30,7 +30,7 @@ export async function citeSource({ ctx, agreementId, input }: { ctx: Context; ag
       if (!event || !canRead(ctx.principal, event)) throw invalid([{ field: 'on', message: 'no such event of this agreement' }]);
       subject = { type: 'event', id: event.id };
     }
-    const [row] = await ctx.db.insert(citations).values({ sourceId: source.id, subjectType: subject.type, subjectId: subject.id, passage: data.passage ?? null }).returning();
+    const [row] = await ctx.db.insert(citations).values({ sourceId: source.id, subjectType: subject.type, subjectId: subject.id, passage: data.passage ?? null, passageEn: data.passage ? (data.passageEn ?? null) : null }).returning();
     await ctx.db.update(agreements).set({ version: sql`${agreements.version} + 1`, updatedAt: new Date() }).where(eq(agreements.id, agreementId));
     await audit(ctx, {
       action: 'citation.create',

@@ -18,6 +18,6 @@ export async function cite(ctx: Context, subjectType: SubjectType, subjectId: nu
   );
   if (problems.length) throw invalid(problems);
   await ctx.db.insert(citations).values(
-    list.map((c) => ({ sourceId: idBySlug.get(c.source)!, subjectType, subjectId, passage: c.passage ?? null })),
+    list.map((c) => ({ sourceId: idBySlug.get(c.source)!, subjectType, subjectId, passage: c.passage ?? null, passageEn: c.passageEn ?? null })),
   );
 }

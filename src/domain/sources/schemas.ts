@@ -17,6 +17,8 @@ const sourceFields = z.object({
   slug: slugSchema,
   kind: z.enum(SOURCE_KINDS, 'must be one of the kinds'),
   title: z.string('write the title').trim().min(1, 'write the title').max(2000, 'is longer than 2000 characters'),
+  /** The title in English, where the source is not English. */
+  titleEn: z.string().trim().max(2000, 'is longer than 2000 characters').transform((v) => v || null).nullish(),
   /** The language the source is written in. */
   language: languageSchema.default('sv'),
   author: z.string().max(500).nullish(),
@@ -55,7 +57,9 @@ export type ChangeSourceInput = z.input<typeof changeSourceSchema>;
 export const citationSchema = z.object({
   source: slugSchema,
   passage: z.string().max(1000).nullish(),
-});
+  /** Ortsband's English of the passage, where the passage is not English; it needs the passage. */
+  passageEn: z.string().max(1000).nullish(),
+}).refine((c) => !c.passageEn || c.passage, { message: 'an English passage needs the passage it translates', path: ['passageEn'] });
 export type CitationInput = z.infer<typeof citationSchema>;
 
 /** Cites a source on an agreement or on one of its status events, with the passage. */
@@ -64,6 +68,8 @@ export const citeSourceSchema = z.object({
   /** `agreement`, or the id of one of the agreement's status events. */
   on: z.union([z.literal('agreement'), z.coerce.number().int().positive()], 'choose the agreement or one of its events'),
   passage: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
+  /** Ortsband's English of the passage, where the source is not English. */
+  passageEn: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
   reason: z.string().trim().max(2000).transform((v) => v || null).nullish(),
   /** The agreement's version the form was opened at. */
   expectedVersion: z.coerce.number().int().positive().optional(),
@@ -71,7 +77,7 @@ export const citeSourceSchema = z.object({
 export type CiteSourceInput = z.input<typeof citeSourceSchema>;
 
 /** A citation's passage changed, at the agreement's version the form was opened at. */
-export const changeCitationSchema = citeSourceSchema.pick({ passage: true, reason: true, expectedVersion: true });
+export const changeCitationSchema = citeSourceSchema.pick({ passage: true, passageEn: true, reason: true, expectedVersion: true });
 export type ChangeCitationInput = z.input<typeof changeCitationSchema>;
 /** A citation removed: the comment and the version only. */
 export const removeCitationSchema = citeSourceSchema.pick({ reason: true, expectedVersion: true });

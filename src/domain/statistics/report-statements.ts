@@ -8,7 +8,11 @@ import type { CountingRule } from './rules.ts';
 export interface ReportStatement {
   id: string;
   passage: string;
+  /** The passage's English (the report's section, as a locator). */
+  passageEn: string;
   quoteSv: string;
+  /** Ortsband's English of the quotation; the quotation is `quoteSv`. */
+  quoteEn: string;
   reported: number;
   /** Decimals to compare and show (1 for an average). */
   decimals?: number;
@@ -34,21 +38,27 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
   {
     id: 'ended-since-2017',
     passage: 'Sammanfattning',
+    passageEn: "Summary",
     quoteSv: 'Sedan 2017 har dock 21 samarbeten avslutats',
+    quoteEn: "Since 2017, however, 21 cooperations have been ended",
     reported: 21,
     compute: (d) => count(d.changes, (c) => ended(c) && inPeriod(c, 2017, 2021)),
   },
   {
     id: 'ended-by-china',
     passage: 'Sammanfattning',
+    passageEn: "Summary",
     quoteSv: 'alla utom ett av dessa på initiativ från den svenska sidan',
+    quoteEn: "all but one of these on the initiative of the Swedish side",
     reported: 1,
     compute: (d) => count(d.changes, (c) => ended(c) && inPeriod(c, 2017, 2021) && c.side === 'counterpart'),
   },
   {
     id: 'paused-since-2017',
     passage: 'Sammanfattning',
+    passageEn: "Summary",
     quoteSv: 'Därutöver har fem samarbeten pausats.',
+    quoteEn: "In addition, five cooperations have been paused.",
     reported: 5,
     compute: (d) => count(d.changes, (c) => paused(c) && inPeriod(c, 2017, 2021)),
     whySv:
@@ -59,21 +69,27 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
   {
     id: 'vanort-ended-since-2017',
     passage: 'Vändpunkten',
+    passageEn: "The turning point",
     quoteSv: 'Sedan 2017 har 13 kommuner och regioner avslutat sina vänortssamarbeten med Kina.',
+    quoteEn: "Since 2017, 13 municipalities and regions have ended their twinnings with China.",
     reported: 13,
     compute: (d) => count(d.changes, (c) => ended(c) && inPeriod(c, 2017, 2021) && c.kind === 'vanort'),
   },
   {
     id: 'partnerships-ended-since-2018',
     passage: 'Vändpunkten',
+    passageEn: "The turning point",
     quoteSv: 'sju kommuner och en region sedan 2018 valt att i förväg avbryta eller inte förlänga sina tidsbegränsade kommunala partnerskap',
+    quoteEn: "seven municipalities and one region have since 2018 chosen to break off early, or not to extend, their time-limited municipal partnerships",
     reported: 8,
     compute: (d) => count(d.changes, (c) => ended(c) && inPeriod(c, 2018, 2021) && c.kind === 'kommunalt_partnerskap'),
   },
   {
     id: 'ended-or-paused-2017-2021',
     passage: 'Vändpunkten',
+    passageEn: "The turning point",
     quoteSv: 'Mellan 2017 och 2021 valde 26 kommuner, regioner och länsstyrelser att avsluta eller pausa sina samarbeten',
+    quoteEn: "Between 2017 and 2021, 26 municipalities, regions and county administrative boards chose to end or pause their cooperations",
     reported: 26,
     compute: (d) => count(d.changes, (c) => inPeriod(c, 2017, 2021)),
     whySv: 'Registret har 21 avslutade och 4 pausade, 25; med Göteborgs delvisa avslut räknat som paus blir det 26 (se "fem samarbeten pausats").',
@@ -82,35 +98,45 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
   {
     id: 'in-force-2021',
     passage: 'Svenska kommuners, regioners och länsstyrelsers samarbeten med Kina',
+    passageEn: "Swedish municipalities', regions' and county administrative boards' cooperation with China",
     quoteSv: 'svenska kommuner, regioner och länsstyrelser i dagsläget har 29 subnationella samarbeten med kinesiska motsvarigheter',
+    quoteEn: "Swedish municipalities, regions and county administrative boards currently have 29 subnational cooperations with Chinese counterparts",
     reported: 29,
     compute: (d) => d.inForce(2021),
   },
   {
     id: 'vanort-in-force-2021',
     passage: 'Svenska kommuners, regioners och länsstyrelsers samarbeten med Kina',
+    passageEn: "Swedish municipalities', regions' and county administrative boards' cooperation with China",
     quoteSv: 'Av dessa är 28 långsiktiga vänortssamarbeten',
+    quoteEn: "Of these, 28 are long-term twinnings",
     reported: 28,
     compute: (d) => d.inForce(2021, 'vanort'),
   },
   {
     id: 'partnerships-in-force-2021',
     passage: 'Svenska kommuners, regioners och länsstyrelsers samarbeten med Kina',
+    passageEn: "Swedish municipalities', regions' and county administrative boards' cooperation with China",
     quoteSv: 'det resterande samarbetet utgörs av ett tidsbegränsat kommunalt partnerskapsavtal finansierat av Sida',
+    quoteEn: "the remaining cooperation is a time-limited municipal partnership agreement funded by Sida",
     reported: 1,
     compute: (d) => d.inForce(2021, 'kommunalt_partnerskap'),
   },
   {
     id: 'vanort-peak-2016',
     passage: 'Den gyllene eran',
+    passageEn: "The golden era",
     quoteSv: 'Toppen nåddes 2016, då totalt 41 vänortssamarbeten pågick',
+    quoteEn: "The peak was reached in 2016, when a total of 41 twinnings were under way",
     reported: 41,
     compute: (d) => d.inForce(2016, 'vanort'),
   },
   {
     id: 'total-peak-2016',
     passage: 'Den gyllene eran',
+    passageEn: "The golden era",
     quoteSv: 'Det totala antalet utbyten [...] nådde den högsta noteringen 2016, då 49 samarbeten pågick.',
+    quoteEn: "The total number of exchanges [...] reached its highest level in 2016, when 49 cooperations were under way.",
     reported: 49,
     compute: (d) => d.inForce(2016),
     whySv:
@@ -121,14 +147,18 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
   {
     id: 'partnerships-started',
     passage: 'Den gyllene eran',
+    passageEn: "The golden era",
     quoteSv: 'Sedan dess har totalt nio partnerskap med Kina påbörjats.',
+    quoteEn: "Since then, a total of nine partnerships with China have been begun.",
     reported: 9,
     compute: (d) => new Set(d.agreements.filter((a) => a.kind === 'kommunalt_partnerskap' && a.events.some((e) => e.type === 'established')).map((a) => (d.rule.unit === 'pair' ? a.pairKey : a.slug))).size,
   },
   {
     id: 'first-partnership-year',
     passage: 'Den gyllene eran',
+    passageEn: "The golden era",
     quoteSv: 'De första kommunala partnerskapen med Kina startade 2009 då Borlänge, Kalix och Vara inledde projekt',
+    quoteEn: "The first municipal partnerships with China started in 2009, when Borl\u00e4nge, Kalix and Vara began projects",
     reported: 2009,
     unit: 'year',
     compute: (d) =>
@@ -143,7 +173,9 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
   {
     id: 'vanort-growth-1993-2016',
     passage: 'Den gyllene eran',
+    passageEn: "The golden era",
     quoteSv: 'Det sammanlagda antalet vänortssamarbeten ökade i genomsnitt med 1,8 per år under denna tidsperiod [1993–2016].',
+    quoteEn: "The total number of twinnings grew by an average of 1.8 a year during this period [1993\u20132016].",
     reported: 1.8,
     decimals: 1,
     compute: (d) => (d.inForce(2016, 'vanort') - d.inForce(1992, 'vanort')) / (2016 - 1992),

@@ -80,22 +80,50 @@ const shippedSchema = z.object({
     z.looseObject({ slug: z.string(), latin: z.string(), native: z.string(), pinyin: z.string(), otherNames: z.array(z.string()).default([]), level: z.string(), parent: z.string().optional(), sources: citations }),
   ),
   agreements: z.array(agreementEntry),
+  /** Ortsband's English of the cited passages, by source and passage (data/passages-en.yaml). */
+  passagesEn: z.record(z.string(), z.record(z.string(), z.string())).default({}),
 });
 export type ShippedData = z.infer<typeof shippedSchema>;
 
 export async function readShippedData(dir = DATA_DIR): Promise<ShippedData> {
   const read = async (file: string) => parseYaml(await readFile(path.join(dir, file), 'utf8')) as Record<string, unknown>;
-  const [sourcesFile, actorsFile, counterpartsFile, agreementsFile] = await Promise.all(
-    ['sources.yaml', 'actors.yaml', 'counterparts.yaml', 'agreements.yaml'].map(read),
+  const [sourcesFile, actorsFile, counterpartsFile, agreementsFile, passagesEnFile] = await Promise.all(
+    ['sources.yaml', 'actors.yaml', 'counterparts.yaml', 'agreements.yaml', 'passages-en.yaml'].map(read),
   );
-  return parseInput(shippedSchema, {
+  const data = parseInput(shippedSchema, {
     sources: sourcesFile,
     actors: actorsFile!.actors,
     successions: actorsFile!.successions,
     counterparts: counterpartsFile!.counterparts,
     agreements: agreementsFile!.agreements,
+    passagesEn: passagesEnFile ?? {},
   });
+  withEnglishPassages([data.actors, data.successions, data.counterparts, data.agreements], data.passagesEn);
+  return data;
 }
+
+/** Gives every citation under `records` (any `sources` list, at any depth) its English from the table. */
+function withEnglishPassages(records: unknown, table: ShippedData['passagesEn']) {
+  if (Array.isArray(records)) {
+    for (const r of records) withEnglishPassages(r, table);
+  } else if (records && typeof records === 'object') {
+    for (const [key, value] of Object.entries(records)) {
+      if (key === 'sources' && Array.isArray(value)) {
+        for (const c of value as CitationInput[]) {
+          const en = c.passage ? table[c.source]?.[c.passage] : undefined;
+          if (en) c.passageEn = en;
+        }
+      } else {
+        withEnglishPassages(value, table);
+      }
+    }
+  }
+}
+
+/** The appendix row a fact cites, with its English: "Appendix, rad 4" is "Appendix, row 4". */
+const appendixRow = (n: number): CitationInput => ({ source: 'nkk2022', passage: `Appendix, rad ${n}`, passageEn: `Appendix, row ${n}` });
+/** The English of the loader's own passages on SCB's codes. */
+const CODE_NAMES_EN: Record<string, string> = { kommunkod: 'municipality code', länskod: 'county code' };
 
 const KIND_CODE = { vänort: 'vanort', 'kommunalt partnerskap': 'kommunalt_partnerskap' } as const;
 const STATUS_EVENT = { Aktivt: 'activity_observed', Vilande: 'dormant', Pausat: 'paused', Avslutat: 'ended', 'Delvis avslutat': 'partly_ended' } as const;
@@ -103,7 +131,7 @@ const STATUS_EVENT = { Aktivt: 'activity_observed', Vilande: 'dormant', Pausat: 
 /** The events an appendix row states: its establishment and its status. */
 export function eventsFromAppendixRow(row: AppendixRow): RecordEventInput[] {
   const [n, , , , , , , established, status, statusYear, endedBy] = row;
-  const cite = [{ source: 'nkk2022', passage: `Appendix, rad ${n}` }];
+  const cite = [appendixRow(n)];
   // "Aktivt" and "Vilande" carry no year: they describe the state when the study ended (2021, footnote 21).
   const date = statusYear === 'oklart' ? 'XXXX' : statusYear || '2021';
   return [
@@ -148,11 +176,11 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
     const actorByName = new Map<string, string>();
     // Coordinates are reference data: every record that has them cites where they come from.
     const withCoordinates = (record: { sources: CitationInput[] }, has: boolean) =>
-      has ? [...record.sources, { source: 'coordinates', passage: 'lat/lon' }] : record.sources;
+      has ? [...record.sources, { source: 'coordinates', passage: 'lat/lon', passageEn: 'latitude/longitude' }] : record.sources;
     // So are SCB's codes: a code is a fact of the actor, and cites the code list.
     const withCodes = (actor: { municipalityCode?: string | null; countyCode?: string | null }, list: CitationInput[]) => {
       const codes = [actor.municipalityCode ? 'kommunkod' : null, actor.countyCode ? 'länskod' : null].filter((c) => c !== null);
-      return codes.length ? [...list, { source: 'scb-codes', passage: codes.join(' och ') }] : list;
+      return codes.length ? [...list, { source: 'scb-codes', passage: codes.join(' och '), passageEn: codes.map((c) => CODE_NAMES_EN[c]).join(' and ') }] : list;
     };
     for (const { aliases, ...actor } of data.actors) {
       const sources = withCodes(actor, withCoordinates(actor, actor.seatLat !== undefined));
@@ -210,7 +238,7 @@ export async function loadShippedData(ctx: Context, data: ShippedData): Promise<
           parties: [actor],
           counterparts: [place.slug],
           ...fields,
-          sources: [{ source: 'nkk2022', passage: `Appendix, rad ${appendix[0]}` }, ...fields.sources],
+          sources: [appendixRow(appendix[0]), ...fields.sources],
         };
         rowEvents = eventsFromAppendixRow(appendix);
       }

@@ -137,12 +137,16 @@ export function AgreementFormPage(p: AgreementFormProps) {
           )}
         </Field>
         {text('officialTitle', { hint: sv ? 'Som den står i avtalet, på avtalets språk.' : 'As written in the agreement, in its language.' })}
+        {text('officialTitleLanguage', { hint: sv ? 'Benämningens språk med två bokstäver: sv, en, zh.' : "The title's language as two letters: sv, en, zh.", max: 2 })}
+        {text('officialTitleEn', { lang: 'en' })}
         {text('signedOn', { hint: DATE_FORMS[lang], max: 40 })}
         {text('term', { hint: sv ? 'Till exempel ”tre år”.' : 'For example “three years”.', max: 200 })}
         {text('renewalRule', { hint: sv ? 'Till exempel ”förlängs ett år i taget om ingen säger upp det”.' : 'For example “renewed a year at a time unless ended”.' })}
         {text('endsOn', { hint: DATE_FORMS[lang], max: 40 })}
         {area('themes', { hint: sv ? 'Ett område per rad.' : 'One area per line.', max: 10000 })}
+        {area('themesEn', { hint: sv ? 'Samma områden på engelska, ett per rad i samma ordning.' : 'The same areas in English, one per line in the same order.', max: 10000, lang: 'en' })}
         {text('funding')}
+        {text('fundingEn', { lang: 'en' })}
         {text('responsibleUnit', { max: 500 })}
         {text('parent', { hint: sv ? 'Det överordnade avtalets adress, till exempel linkoping-guangzhou-vanort. Tomt för inget.' : 'The parent agreement’s address, e.g. linkoping-guangzhou-vanort. Empty for none.', max: 120 })}
         {area('summary')}

@@ -43,12 +43,16 @@ export interface AgreementTyped {
   slug: string;
   kind: string;
   officialTitle: string;
+  officialTitleLanguage: string;
+  officialTitleEn: string;
   signedOn: string;
   term: string;
   renewalRule: string;
   endsOn: string;
   themes: string;
+  themesEn: string;
   funding: string;
+  fundingEn: string;
   responsibleUnit: string;
   parent: string;
   summary: string;
@@ -61,7 +65,7 @@ export interface AgreementTyped {
   placeQuery: string;
 }
 
-const SIMPLE = ['slug', 'kind', 'officialTitle', 'signedOn', 'term', 'renewalRule', 'endsOn', 'themes', 'funding', 'responsibleUnit', 'parent', 'summary', 'summaryEn', 'visibility', 'comment', 'actorQuery', 'placeQuery'] as const;
+const SIMPLE = ['slug', 'kind', 'officialTitle', 'officialTitleLanguage', 'officialTitleEn', 'signedOn', 'term', 'renewalRule', 'endsOn', 'themes', 'themesEn', 'funding', 'fundingEn', 'responsibleUnit', 'parent', 'summary', 'summaryEn', 'visibility', 'comment', 'actorQuery', 'placeQuery'] as const;
 
 export function agreementTyped(form: Body): AgreementTyped {
   const simple = Object.fromEntries(SIMPLE.map((k) => [k, text(form, k)])) as Record<(typeof SIMPLE)[number], string>;
@@ -74,12 +78,16 @@ export function agreementTypedFrom(fields: AgreementFields, slug = ''): Agreemen
     slug,
     kind: fields.kind,
     officialTitle: fields.officialTitle ?? '',
+    officialTitleLanguage: fields.officialTitleLanguage ?? '',
+    officialTitleEn: fields.officialTitleEn ?? '',
     signedOn: fields.signedOn ?? '',
     term: fields.term ?? '',
     renewalRule: fields.renewalRule ?? '',
     endsOn: fields.endsOn ?? '',
     themes: fields.themes.join('\n'),
+    themesEn: fields.themesEn.join('\n'),
     funding: fields.funding ?? '',
+    fundingEn: fields.fundingEn ?? '',
     responsibleUnit: fields.responsibleUnit ?? '',
     parent: fields.parent ?? '',
     summary: fields.summary ?? '',
@@ -93,20 +101,27 @@ export function agreementTypedFrom(fields: AgreementFields, slug = ''): Agreemen
   };
 }
 
+const lines = (typed: string) =>
+  typed
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 /** The verb's input from what was typed: only the ticked parties and places; each line of themes is one. */
 export function agreementInput(t: AgreementTyped) {
   return {
     kind: t.kind,
     officialTitle: orNull(t.officialTitle),
+    officialTitleLanguage: orNull(t.officialTitleLanguage.trim()),
+    officialTitleEn: orNull(t.officialTitleEn),
     signedOn: orNull(t.signedOn.trim()),
     term: orNull(t.term),
     renewalRule: orNull(t.renewalRule),
     endsOn: orNull(t.endsOn.trim()),
-    themes: t.themes
-      .split(/\r?\n/)
-      .map((s) => s.trim())
-      .filter(Boolean),
+    themes: lines(t.themes),
+    themesEn: lines(t.themesEn),
     funding: orNull(t.funding),
+    fundingEn: orNull(t.fundingEn),
     responsibleUnit: orNull(t.responsibleUnit),
     parent: orNull(t.parent.trim()),
     summary: orNull(t.summary),

@@ -4,7 +4,7 @@ import { fileSize, formatEdtf } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { PartyList } from './agreement-parties.tsx';
-import { Localized, Sources } from './shared.tsx';
+import { Localized, LocalizedList, OfficialTitle, Sources } from './shared.tsx';
 import { RecordsLinks } from '../records/links.tsx';
 
 /**
@@ -15,6 +15,8 @@ import { RecordsLinks } from '../records/links.tsx';
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
+  // The page's own address in the page's language: an English page's keeps `?lang=en`.
+  const permanent = href(lang, `/avtal/${a.slug}`);
   const holders = detail.parties.filter((p) => p.role === 'party');
   const title = `${holders.map((p) => p.name).join(', ')} – ${detail.places.map((p) => p.counterpart.nameLatin).join(', ')}`;
   return (
@@ -34,7 +36,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
         </p>
       ) : null}
       <dl class="facts">
-        {a.officialTitle ? (<><dt>{t(lang, 'title')}</dt><dd>{a.officialTitle}</dd></>) : null}
+        {a.officialTitle ? (<><dt>{t(lang, 'title')}</dt><dd><OfficialTitle lang={lang} title={a.officialTitle} language={a.officialTitleLanguage} en={a.officialTitleEn} /></dd></>) : null}
         <dt>{t(lang, 'parties')}</dt>
         <dd>
           <PartyList lang={lang} parties={detail.parties} />
@@ -68,17 +70,17 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
         {a.signedOn ? (<><dt>{t(lang, 'signedOn')}</dt><dd>{formatEdtf(a.signedOn, lang)}</dd></>) : null}
         {a.term ? (<><dt>{t(lang, 'term')}</dt><dd><Localized lang={lang} sv={a.term} en={null} /></dd></>) : null}
         {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd><Localized lang={lang} sv={a.renewalRule} en={null} /></dd></>) : null}
-        {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd><Localized lang={lang} sv={a.themes.join(', ')} en={null} /></dd></>) : null}
-        {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd><Localized lang={lang} sv={a.funding} en={null} /></dd></>) : null}
+        {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd><LocalizedList lang={lang} sv={a.themes} en={a.themesEn} /></dd></>) : null}
+        {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd><Localized lang={lang} sv={a.funding} en={a.fundingEn} /></dd></>) : null}
         {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd><Localized lang={lang} sv={a.responsibleUnit} en={null} /></dd></>) : null}
-        {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ?? detail.parent.slug}</a></dd></>) : null}
+        {detail.parent ? (<><dt>{t(lang, 'parentAgreement')}</dt><dd><a href={href(lang, `/avtal/${detail.parent.slug}`)}>{detail.parent.officialTitle ? <OfficialTitle lang={lang} title={detail.parent.officialTitle} language={detail.parent.officialTitleLanguage} en={null} /> : detail.parent.slug}</a></dd></>) : null}
         {detail.samePair.length ? (
           <>
             <dt>{lang === 'sv' ? 'Andra avtal mellan samma parter' : 'Other agreements between the same parties'}</dt>
             <dd>
               {detail.samePair.map((c) => (
                 <div>
-                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ?? label(lang, 'kind', c.kind)}</a> ({label(lang, 'kind', c.kind)}, {c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
+                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ? <OfficialTitle lang={lang} title={c.officialTitle} language={c.officialTitleLanguage} en={null} /> : label(lang, 'kind', c.kind)}</a> ({label(lang, 'kind', c.kind)}, {c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
                 </div>
               ))}
             </dd>
@@ -90,7 +92,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
             <dd>
               {detail.children.map((c) => (
                 <div>
-                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ?? c.slug}</a> ({c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
+                  <a href={href(lang, `/avtal/${c.slug}`)}>{c.officialTitle ? <OfficialTitle lang={lang} title={c.officialTitle} language={c.officialTitleLanguage} en={null} /> : c.slug}</a> ({c.establishedYear ?? ''}, {label(lang, 'status', c.currentStatus)})
                 </div>
               ))}
             </dd>
@@ -163,7 +165,8 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
           {detail.discrepancies.map((d) => (
             <div class="notice">
               <p>
-                <strong>{label(lang, 'field', d.field)}</strong>: {t(lang, 'recorded')} <strong>{d.recordedValue}</strong>; {t(lang, 'otherValue')} <strong>{d.otherValue}</strong>
+                <strong>{label(lang, 'field', d.field)}</strong>: {t(lang, 'recorded')} <strong><DiscrepancyValue lang={lang} value={d.recordedValue} en={d.recordedValueEn} /></strong>; {t(lang, 'otherValue')}{' '}
+                <strong><DiscrepancyValue lang={lang} value={d.otherValue} en={d.otherValueEn} /></strong>
               </p>
               <p>{lang === 'sv' ? d.explanationSv : d.explanationEn}</p>
               <Sources lang={lang} list={d.sources} />
@@ -223,7 +226,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
         </>
       ) : null}
       <p class="hint">
-        {lang === 'sv' ? 'Permanent länk' : 'Permanent link'}: <a href={href(lang, `/avtal/${a.slug}`)}>{href(lang, `/avtal/${a.slug}`)}</a> ·{' '}
+        {lang === 'sv' ? 'Permanent länk' : 'Permanent link'}: <a href={permanent}>{permanent}</a> ·{' '}
         <a href={`/api/agreements/${a.slug}`}>JSON</a>
       </p>
     </Layout>
@@ -279,4 +282,14 @@ function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?
       </nav>
     </>
   );
+}
+
+/**
+ * A value where sources disagree: on an English page its English where one
+ * is recorded; else the value itself, marked as Swedish when it has words
+ * (a year needs no language).
+ */
+function DiscrepancyValue(props: { lang: Lang; value: string; en: string | null }) {
+  if (props.lang === 'en' && props.en) return <>{props.en}</>;
+  return props.lang === 'en' && /\p{L}/u.test(props.value) ? <span lang="sv">{props.value}</span> : <>{props.value}</>;
 }

@@ -7,7 +7,7 @@ import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { LeftOutNotice } from './left-out.tsx';
-import { agreementLinkTexts, CsvLinks, PartyLinks, PlaceLinks } from './shared.tsx';
+import { agreementLinkTexts, CsvLinks, OfficialTitle, PartyLinks, PlaceLinks } from './shared.tsx';
 
 const SORT_LABELS: Record<(typeof LIST_SORTS)[number], { sv: string; en: string }> = {
   actor: { sv: 'Svensk part A–Ö', en: 'Swedish party A–Z' },
@@ -149,7 +149,7 @@ export function AgreementsListPage(props: {
                   <PlaceLinks lang={lang} row={r} links={props.links[r.slug]} />
                 </td>
                 <td>{label(lang, 'kind', r.kind)}</td>
-                <td>{r.officialTitle ?? ''}</td>
+                <td>{r.officialTitle ? <OfficialTitle lang={lang} title={r.officialTitle} language={props.links[r.slug]?.officialTitleLanguage} en={props.links[r.slug]?.officialTitleEn} /> : ''}</td>
                 <td class="num">{r.establishedYear ?? ''}</td>
                 <td>
                   <StatusBadge status={r.status} text={label(lang, 'status', r.status)} />

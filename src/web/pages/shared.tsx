@@ -36,10 +36,12 @@ export function OtherNames(props: { lang: Lang; names: string[] }) {
  * title is marked with its language where the page's differs.
  */
 function SourceTitle({ lang, citation: c }: { lang: Lang; citation: Citation }) {
-  const other = c.language === lang ? undefined : c.language;
+  // A title Ortsband wrote itself (the reference data's) has its English; a source's own title stays its own.
+  const english = lang === 'en' && c.titleEn ? c.titleEn : null;
+  const other = english || c.language === lang ? undefined : c.language;
   return (
     <>
-      <a href={href(lang, `/kallor/${c.sourceSlug}`)} lang={other}>{c.title}</a>
+      <a href={href(lang, `/kallor/${c.sourceSlug}`)} lang={other}>{english ?? c.title}</a>
       {c.url ? (
         <>
           {' ('}
@@ -47,12 +49,64 @@ function SourceTitle({ lang, citation: c }: { lang: Lang; citation: Citation }) 
             {lang === 'sv' ? 'på webben' : 'online'}
             <span class="visually-hidden">
               {': '}
-              <span lang={other}>{c.title}</span>
+              <span lang={other}>{english ?? c.title}</span>
             </span>
           </a>
           {')'}
         </>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * Where in the source a fact is: on an English page, Ortsband's English of
+ * the passage, said to be a translation, with the source's own words one
+ * click away (marked with their language); else the passage as cited.
+ */
+export function Passage({ lang, citation: c }: { lang: Lang; citation: Pick<Citation, 'passage' | 'passageEn' | 'language'> }) {
+  if (!c.passage) return null;
+  if (lang === 'sv') return <>{` – ${c.passage}`}</>;
+  if (!c.passageEn || c.language === 'en') {
+    return (
+      <>
+        {' – '}
+        <span lang={c.language === lang ? undefined : c.language}>{c.passage}</span>
+      </>
+    );
+  }
+  return (
+    <>
+      {' – '}
+      <span class="passage-en">{c.passageEn}</span>{' '}
+      <details class="original">
+        <summary>{t(lang, 'passageOriginal')}</summary>
+        <q lang={c.language}>{c.passage}</q>
+      </details>
+    </>
+  );
+}
+
+/** A list of short words (themes) in the page's language: the English where each has one, else the Swedish marked as such. */
+export function LocalizedList(props: { lang: Lang; sv: readonly string[]; en: readonly string[] | null | undefined }) {
+  const en = props.en?.length === props.sv.length ? props.en : null;
+  return <Localized lang={props.lang} sv={props.sv.join(', ')} en={en ? en.join(', ') : null} />;
+}
+
+/**
+ * An agreement's official title, in its own language: marked with it where
+ * the page's differs, and on an English page followed by its English
+ * rendering where one is recorded.
+ */
+export function OfficialTitle(props: { lang: Lang; title: string; language: string | null | undefined; en: string | null | undefined }) {
+  const { lang, title, language, en } = props;
+  const marked = language && language !== lang ? language : undefined;
+  const english = lang === 'en' && en && language !== 'en' ? en : null;
+  if (!marked && !english) return <>{title}</>;
+  return (
+    <>
+      <span lang={marked}>{title}</span>
+      {english ? <span class="hint"> ({english})</span> : null}
     </>
   );
 }
@@ -68,7 +122,7 @@ export function Sources(props: { lang: Lang; list: Citation[] }) {
             <SourceTitle lang={props.lang} citation={c} />
             {c.published ? ` (${formatEdtf(c.published, props.lang)})` : ''}
             {c.archiveReference ? `, dnr ${c.archiveReference}` : ''}
-            {c.passage ? ` – ${c.passage}` : ''}
+            <Passage lang={props.lang} citation={c} />
           </li>
         ))}
       </ul>

@@ -45,12 +45,15 @@ function Address({ lang, source: s }: { lang: Lang; source: Source }) {
 export function SourcePage(props: { lang: Lang; source: Source; path: string }) {
   const { lang, source: s } = props;
   const sv = lang === 'sv';
-  const other = s.language === lang ? undefined : s.language;
+  // A title Ortsband wrote itself has its English: an English page is headed by it, and names the Swedish too.
+  const english = !sv && s.titleEn ? s.titleEn : null;
+  const other = english || s.language === lang ? undefined : s.language;
   return (
-    <Layout lang={lang} title={s.title} path={props.path}>
-      <h1 lang={other}>{s.title}</h1>
+    <Layout lang={lang} title={english ?? s.title} path={props.path}>
+      <h1 lang={other}>{english ?? s.title}</h1>
       <Address lang={lang} source={s} />
       <dl class="facts">
+        {english ? (<><dt>{s.language === 'sv' ? 'Title in Swedish' : 'Original title'}</dt><dd lang={s.language}>{s.title}</dd></>) : null}
         <dt>{sv ? 'Typ av källa' : 'Kind of source'}</dt>
         <dd>{SOURCE_KIND_NAMES[s.kind][lang]}</dd>
         {s.author ? (<><dt>{sv ? 'Författare' : 'Author'}</dt><dd>{s.author}</dd></>) : null}

@@ -315,7 +315,18 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
             {view.statements.map((s, i) => (
               <tr id={`statement-${s.statement.id}`}>
                 <td>
-                  <q lang="sv">{s.statement.quoteSv}</q> <span class="hint">({s.statement.passage})</span>
+                  <q lang="sv">{s.statement.quoteSv}</q>{' '}
+                  {lang === 'sv' ? (
+                    <span class="hint">({s.statement.passage})</span>
+                  ) : (
+                    <>
+                      <span class="hint">({s.statement.passageEn})</span>
+                      <br />
+                      <span class="translation">
+                        {t(lang, 'ourTranslation')}: “{s.statement.quoteEn}”
+                      </span>
+                    </>
+                  )}
                 </td>
                 <td class="num">{show(s.statement, s.statement.reported)}</td>
                 {view.reportRuleStatements ? <td class="num">{show(s.statement, view.reportRuleStatements[i]!.computed)}</td> : null}

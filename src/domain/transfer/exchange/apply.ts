@@ -191,18 +191,47 @@ async function relabelAgreementsOf(ctx: Context, plan: ImportPlan, auditEntries:
   for (const id of ids) auditEntries.push({ action: 'agreement.import.relabel', entityType: 'agreement', entityId: id, after: { actors: actorIds, counterparts: placeIds } });
 }
 
+/**
+ * Writes the citations of these subjects anew. The exchange format carries a
+ * passage, not Ortsband's English of it: a subject that cites the same source
+ * with the same passage again keeps that English.
+ */
 async function replaceCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
   if (!ids.length) return;
-  await ctx.db.delete(citations).where(sql`${citations.subjectType} = ${subjectType} and ${citations.subjectId} = any(${sql.param(ids)}::int[])`);
-  await insertCitations(ctx, subjectType, ids, lists);
+  await insertCitations(ctx, subjectType, ids, lists, await deleteCitations(ctx, subjectType, ids));
 }
 
-async function insertCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
+/** Deletes the citations of these subjects; gives back the English of their passages, by subject, source and passage. */
+async function deleteCitations(ctx: Context, subjectType: SubjectType, ids: number[]): Promise<Map<string, string | null>> {
+  const removed = await ctx.db
+    .delete(citations)
+    .where(sql`${citations.subjectType} = ${subjectType} and ${citations.subjectId} = any(${sql.param(ids)}::int[])`)
+    .returning({ subjectId: citations.subjectId, sourceId: citations.sourceId, passage: citations.passage, passageEn: citations.passageEn });
+  return new Map(removed.filter((c) => c.passageEn && c.passage).map((c) => [`${c.subjectId}\u0000${c.sourceId}\u0000${c.passage}`, c.passageEn]));
+}
+
+async function insertCitations(
+  ctx: Context,
+  subjectType: SubjectType,
+  ids: number[],
+  lists: Array<Array<{ source: string; passage: string | null }>>,
+  english = new Map<string, string | null>(),
+) {
   const slugs = [...new Set(lists.flat().map((c) => c.source))];
   if (!slugs.length) return;
   const found = await ctx.db.select({ id: sources.id, slug: sources.slug }).from(sources).where(sql`${sources.slug} = any(${sql.param(slugs)}::text[])`);
   const idBySlug = new Map(found.map((s) => [s.slug, s.id]));
-  await insertRows(ctx.db, 'citations', ids.flatMap((subjectId, i) => lists[i]!.map((c) => ({ source_id: idBySlug.get(c.source)!, subject_type: subjectType, subject_id: subjectId, passage: c.passage }))));
+  await insertRows(
+    ctx.db,
+    'citations',
+    ids.flatMap((subjectId, i) =>
+      lists[i]!.map((c) => {
+        const sourceId = idBySlug.get(c.source)!;
+        const passageEn = c.passage ? (english.get(`${subjectId}\u0000${sourceId}\u0000${c.passage}`) ?? null) : null;
+        return { source_id: sourceId, subject_type: subjectType, subject_id: subjectId, passage: c.passage, passage_en: passageEn };
+      }),
+    ),
+  );
 }
 
 async function writeAgreements(
@@ -215,8 +244,8 @@ async function writeAgreements(
   const fields = (a: PlannedAgreement) => {
     const v = a.values;
     return {
-      kind: v.kind, officialTitle: v.officialTitle, signedOn: v.signedOn, term: v.term, renewalRule: v.renewalRule, endsOn: v.endsOn,
-      themes: v.themes, funding: v.funding, responsibleUnit: v.responsibleUnit, summary: v.summary, summaryEn: v.summaryEn,
+      kind: v.kind, officialTitle: v.officialTitle, officialTitleLanguage: v.officialTitleLanguage, officialTitleEn: v.officialTitleEn, signedOn: v.signedOn, term: v.term,
+      renewalRule: v.renewalRule, endsOn: v.endsOn, themes: v.themes, themesEn: v.themesEn, funding: v.funding, fundingEn: v.fundingEn, responsibleUnit: v.responsibleUnit, summary: v.summary, summaryEn: v.summaryEn,
     };
   };
   const created = work.filter((a) => a.action === 'create');
@@ -228,8 +257,8 @@ async function writeAgreements(
     created.map((a) => {
       const f = fields(a);
       return {
-        id: a.ref.id, slug: a.ref.slug, kind: f.kind, official_title: f.officialTitle, signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, ends_on: f.endsOn,
-        themes: f.themes, funding: f.funding, responsible_unit: f.responsibleUnit, summary: f.summary, summary_en: f.summaryEn, organisation_id: organisationId,
+        id: a.ref.id, slug: a.ref.slug, kind: f.kind, official_title: f.officialTitle, official_title_language: f.officialTitleLanguage, official_title_en: f.officialTitleEn,
+        signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, ends_on: f.endsOn, themes: f.themes, themes_en: f.themesEn, funding: f.funding, funding_en: f.fundingEn, responsible_unit: f.responsibleUnit, summary: f.summary, summary_en: f.summaryEn, organisation_id: organisationId,
       };
     }),
   );
@@ -245,6 +274,7 @@ async function writeAgreements(
   const NO_NOTE = { note: null, note_en: null };
   const partyNotes = new Map<string, { note: string | null; note_en: string | null }>();
   const partyKey = (agreementId: number, actorId: number, role: string) => `${agreementId} ${actorId} ${role}`;
+  let passagesEn = new Map<string, string | null>();
   if (changed.length) {
     const ids = sql.param(changed.map((a) => idOf(a.ref)));
     const noted = await queryRows<{ agreement_id: number; actor_id: number; role: string; note: string | null; note_en: string | null }>(
@@ -254,7 +284,7 @@ async function writeAgreements(
     for (const p of noted) partyNotes.set(partyKey(p.agreement_id, p.actor_id, p.role), { note: p.note, note_en: p.note_en });
     await ctx.db.delete(agreementParties).where(sql`${agreementParties.agreementId} = any(${ids}::int[])`);
     await ctx.db.delete(agreementCounterparts).where(sql`${agreementCounterparts.agreementId} = any(${ids}::int[])`);
-    await ctx.db.delete(citations).where(sql`${citations.subjectType} = 'agreement' and ${citations.subjectId} = any(${ids}::int[])`);
+    passagesEn = await deleteCitations(ctx, 'agreement', changed.map((a) => idOf(a.ref)));
   }
   await insertRows(
     ctx.db,
@@ -264,7 +294,7 @@ async function writeAgreements(
     ),
   );
   await insertRows(ctx.db, 'agreement_counterparts', rewritten.flatMap((a) => a.values.places.map((p) => ({ agreement_id: idOf(a.ref), counterpart_id: idOf(p) }))));
-  await insertCitations(ctx, 'agreement', rewrittenIds, rewritten.map((a) => a.values.sources));
+  await insertCitations(ctx, 'agreement', rewrittenIds, rewritten.map((a) => a.values.sources), passagesEn);
   // Parents last: a parent may be created by the same import.
   const parents = rewritten.map((a) => ({ id: idOf(a.ref), parent: a.values.parent }));
   for (const batch of chunks(parents, 5_000)) {

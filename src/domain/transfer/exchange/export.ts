@@ -90,7 +90,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   if (table === 'sources') {
     const rows = await queryRows<Record<string, unknown>>(
       ctx.db,
-      sql`select slug as source, kind, title, language, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note, note_en
+      sql`select slug as source, kind, title, title_en, language, author, publisher, published, url, archive_reference, retrieved_on, seed_file, seed_passage, note, note_en
           from sources s where ${isPublic('s')} order by slug`,
     );
     yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));
@@ -125,7 +125,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select a.id, a.slug, a.kind, a.official_title, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.funding, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
+      sql`select a.id, a.slug, a.kind, a.official_title, a.official_title_language, a.official_title_en, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.themes_en, a.funding, a.funding_en, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
             (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x join actors xa on xa.id = x.actor_id
               where x.agreement_id = a.id and ${isPublic('xa')}) as parties,
             (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x join counterparts xc on xc.id = x.counterpart_id
@@ -167,6 +167,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
         ),
         counterparts: joinList((a.places ?? []).map((id) => n.placeCell.get(id)!).sort()),
         themes: joinList((a.themes as string[] | null) ?? []),
+        themes_en: joinList((a.themes_en as string[] | null) ?? []),
         sources: citationCell(a.cited),
       };
       const cellOf = (name: string, row: Record<string, unknown> | undefined) => {

@@ -37,6 +37,7 @@ type Citation = { source: string; passage: string | null };
 export interface SourceValues {
   kind: string;
   title: string;
+  titleEn: string | null;
   language: string;
   author: string | null;
   publisher: string | null;
@@ -80,12 +81,16 @@ export interface CounterpartValues {
 export interface AgreementValues {
   kind: string;
   officialTitle: string | null;
+  officialTitleLanguage: string | null;
+  officialTitleEn: string | null;
   signedOn: string | null;
   term: string | null;
   renewalRule: string | null;
   endsOn: string | null;
   themes: string[];
+  themesEn: string[];
   funding: string | null;
+  fundingEn: string | null;
   responsibleUnit: string | null;
   parent: string | null;
   summary: string | null;
@@ -165,7 +170,8 @@ const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_
 /**
  * The values to compare with and write over a record the register has: a
  * column the file does not have keeps the register's value, so that a file
- * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en, a source's language) or
+ * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en, a source's language,
+ * a source's title_en, official_title_language, official_title_en, themes_en, funding_en) or
  * one that leaves columns out changes only what it holds. An empty cell of a
  * column the file has still clears the value.
  */
@@ -198,7 +204,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   for (const row of sourceTable?.rows ?? []) {
     const r = new RowReader(sourceTable!.file, 'sources', row, plan.problems);
     const input = {
-      slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), language: r.text('language') ?? undefined, author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
+      slug: r.text('source'), kind: r.text('kind'), title: r.text('title'), titleEn: r.text('title_en'), language: r.text('language') ?? undefined, author: r.text('author'), publisher: r.text('publisher'), published: r.text('published'),
       url: r.text('url'), archiveReference: r.text('archive_reference'), retrievedOn: r.text('retrieved_on'), seedFile: r.text('seed_file'), seedPassage: r.text('seed_passage'), note: r.text('note'),
       noteEn: r.text('note_en'),
     };
@@ -481,12 +487,16 @@ async function planAgreements(
       slug: givenSlug ?? 'new-agreement',
       kind,
       officialTitle: holder('official_title').text('official_title'),
+      officialTitleLanguage: holder('official_title_language').text('official_title_language'),
+      officialTitleEn: holder('official_title_en').text('official_title_en'),
       signedOn: holder('signed_on').text('signed_on'),
       term: holder('term').text('term'),
       renewalRule: holder('renewal_rule').text('renewal_rule'),
       endsOn: holder('ends_on').text('ends_on'),
       themes: holder('themes').list('themes'),
+      themesEn: holder('themes_en').list('themes_en'),
       funding: holder('funding').text('funding'),
+      fundingEn: holder('funding_en').text('funding_en'),
       responsibleUnit: holder('responsible_unit').text('responsible_unit'),
       parent: holder('parent').text('parent'),
       summary: holder('summary').text('summary'),
@@ -499,11 +509,12 @@ async function planAgreements(
     };
     const parsed = first.parse(createAgreementSchema, input, columnFor({ slug: 'agreement', counterparts: 'counterparts' }), holder);
     if (!parsed || parties.problems.length || places.problems.length) continue;
-    const { slug: _slug, parties: _parties, counterparts: _places, sources: _sources, visibility: _visibility, themes, ...scalars } = parsed;
+    const { slug: _slug, parties: _parties, counterparts: _places, sources: _sources, visibility: _visibility, themes, themesEn, ...scalars } = parsed;
     const values: AgreementValues = {
       ...nullify(scalars),
       kind: parsed.kind,
       themes,
+      themesEn,
       parties: [...parties.parties].sort((a, b) => (a.role + a.actor.token).localeCompare(b.role + b.actor.token)),
       places: [...places.places].sort((a, b) => a.token.localeCompare(b.token)),
       sources: sources,
@@ -650,7 +661,7 @@ async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): P
 async function existingSources(ctx: Context): Promise<Map<string, SourceValues>> {
   const rows = await queryRows<SourceValues & { slug: string }>(
     ctx.db,
-    sql`select slug, kind, title, language, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
+    sql`select slug, kind, title, title_en as "titleEn", language, author, publisher, published, url, archive_reference as "archiveReference", retrieved_on as "retrievedOn",
           seed_file as "seedFile", seed_passage as "seedPassage", note, note_en as "noteEn" from sources`,
   );
   return new Map(rows.map(({ slug, ...values }) => [slug, values]));
@@ -682,8 +693,9 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const idList = sql.param(ids);
   const rows = await queryRows<Omit<AgreementValues, 'parties' | 'places' | 'sources'> & { id: number; parties: string[]; places: number[] }>(
     ctx.db,
-    sql`select a.id, a.kind, a.official_title as "officialTitle", a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule", a.ends_on as "endsOn", a.themes,
-          a.funding, a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary, a.summary_en as "summaryEn",
+    sql`select a.id, a.kind, a.official_title as "officialTitle", a.official_title_language as "officialTitleLanguage", a.official_title_en as "officialTitleEn",
+          a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule", a.ends_on as "endsOn", a.themes, a.themes_en as "themesEn",
+          a.funding, a.funding_en as "fundingEn", a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary, a.summary_en as "summaryEn",
           (select array_agg(x.role || '=' || x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
           (select array_agg(x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places
         from agreements a left join agreements p on p.id = a.parent_id where a.id = any(${idList}::int[])`,
