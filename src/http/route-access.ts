@@ -138,6 +138,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // One's own follow-up and one's organisation's.
   'GET /oversikt': rule('signedIn'),
   // Calendar feeds: made and revoked by their person (an organisation's by its editors); read by whoever holds the secret address.
+  // The yearly report of one's own organisation (an administrator's of any).
+  'GET /oversikt/arsrapport': rule('signedIn'),
+  'GET /oversikt/arsrapport.pdf': rule('signedIn'),
+  'GET /oversikt/arsrapport.xlsx': rule('signedIn'),
   'POST /oversikt/kalender': rule('signedIn'),
   'POST /oversikt/kalender/:id/aterkalla': rule('signedIn'),
   'GET /kalender/:token': rule('everyone'),

@@ -119,6 +119,7 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   establishedFrom: { sv: ['Etablerat från år', 'ett årtal mellan 1900 och 2100'], en: ['Established from year', 'a year from 1900 to 2100'] },
   establishedTo: { sv: ['Etablerat till år', 'ett årtal mellan 1900 och 2100'], en: ['Established to year', 'a year from 1900 to 2100'] },
   on: { sv: ['Datum', 'ett datum som 2016-12-31'], en: ['Date', 'a date such as 2016-12-31'] },
+  year: { sv: ['År', 'ett årtal från 1980 till i år'], en: ['Year', 'a year from 1980 to this year'] },
   sort: { sv: ['Sortering', 'ett av alternativen i formuläret'], en: ['Order', 'one of the choices in the form'] },
   rule: { sv: ['Räkneregel', 'en av räknereglerna på sidan'], en: ['Counting rule', 'one of the counting rules on the page'] },
   '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },

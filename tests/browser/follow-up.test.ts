@@ -1,7 +1,8 @@
 // Activities and follow-up in Chromium: an editor records a visit, raises two
 // follow-up points, closes one and finds the other on their overview; every
 // state of the page (empty, with errors, with points, English) and the
-// overview pass axe-core (WCAG 2.1 AA); forms are sent by keyboard.
+// overview and the yearly report pass axe-core (WCAG 2.1 AA); forms are
+// sent by keyboard.
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
@@ -112,6 +113,20 @@ describe('activities and follow-up points', () => {
     expect(await mine.innerText()).toContain('Boka återbesök för Shanghais skolförvaltning');
     expect(await page.content()).not.toContain('Skicka reserapporten');
     await check(page, 'follow-up-overview');
+
+    // The yearly report, from the overview by its link; its PDF and workbook are linked from it.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Årlig uppföljning/ }).click()]);
+    expect(await page.locator('h1').innerText()).toMatch(/^Årlig uppföljning \d{4}: /);
+    expect(await page.locator('#aktiviteter ~ table').first().innerText()).toContain('Delegationsresa till Shanghai');
+    await check(page, 'follow-up-yearly-report');
+    for (const name of ['Ladda ned som PDF (A4)', 'Ladda ned som Excel (XLSX)']) {
+      const address = await page.getByRole('link', { name }).getAttribute('href');
+      const download = await context.request.get(`${base}${address}`);
+      expect(download.status(), name).toBe(200);
+      expect((await download.body()).length, name).toBeGreaterThan(1000);
+    }
+    await page.goto(`${base}/oversikt/arsrapport?lang=en`);
+    await check(page, 'follow-up-yearly-report-en');
 
     // In English too.
     await page.goto(`${base}/oversikt?lang=en`);

@@ -23,3 +23,10 @@ export async function quietAfterMonthsOf(db: Executor, organisationId: number): 
   if (!row) throw notFound('organisation');
   return row.months;
 }
+
+/** An organisation's id by its slug. */
+export async function organisationIdOf(db: Executor, slug: string): Promise<number> {
+  const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
+  if (!row) throw notFound('organisation');
+  return row.id;
+}

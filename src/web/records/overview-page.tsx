@@ -89,6 +89,9 @@ export function OverviewPage(p: OverviewPageProps) {
     <Layout lang={lang} title={sv ? 'Min uppföljning' : 'My follow-up'} path="/oversikt" account={p.account}>
       <h1>{sv ? 'Min uppföljning' : 'My follow-up'}</h1>
       <p class="lead">{p.organisationName}</p>
+      <p>
+        <a href={href(lang, '/oversikt/arsrapport')}>{sv ? 'Årlig uppföljning: organisationens rapport för ett år (sida, PDF, Excel)' : "Yearly follow-up: the organisation's report for a year (page, PDF, Excel)"}</a>
+      </p>
       <h2 id="mina">{sv ? 'Mina öppna punkter' : 'My open points'}</h2>
       {p.mine.length ? (
         <>

@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.ts';
 import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
 import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
 import { createActivity } from '../../domain/activities/create.ts';
-import { quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
+import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { addContact } from '../../domain/contacts/add.ts';
@@ -31,6 +31,10 @@ import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list
 import { dueReminders } from '../../domain/reminders/due.ts';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf } from './calendar-feed.ts';
+import { yearlyReport } from '../../domain/reports/yearly.ts';
+import { w, YearlyReportPage } from './yearly-report-page.tsx';
+import { yearlyReportPdf } from './yearly-report-pdf.ts';
+import { yearlyReportXlsx } from './yearly-report-xlsx.ts';
 import { todayInStockholm } from '../format.ts';
 import { changeCitation, removeCitation } from '../../domain/sources/change-citation.ts';
 import { changeSource } from '../../domain/sources/change.ts';
@@ -491,6 +495,39 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     requireFormToken(c, await readForm(c));
     await revokeCalendarFeed(database.db, signedIn.userId, idOf(c.req.param('id')));
     return c.redirect(`${href(langOf(c), '/oversikt')}#kalender`, 303);
+  });
+
+  // The yearly follow-up report of one's organisation (an administrator picks any with ?organisation=<slug>), as a page, a PDF and a workbook.
+  const yearlyReportOf = async (c: HonoContext) => {
+    const signedIn = requireSignedIn(c);
+    const ctx = ctxOf(c);
+    const today = todayInStockholm();
+    const given = c.req.query('ar');
+    const year = given === undefined || given === '' ? Number(today.slice(0, 4)) : /^[0-9]{4}$/.test(given) ? Number(given) : Number.NaN;
+    const slug = c.req.query('organisation');
+    const organisationId = slug && signedIn.role === 'admin' ? await organisationIdOf(database.db, slug) : signedIn.organisationId;
+    return { signedIn, report: await yearlyReport(ctx, { organisationId, year, today }) };
+  };
+  const reportFile = (c: HonoContext, report: { year: number; organisation: { name: string } }, extension: string) =>
+    `attachment; filename="ortsband-arsrapport-${report.year}.${extension}"; filename*=UTF-8''${encodeURIComponent(`${w(langOf(c), 'title')} ${report.year} ${report.organisation.name}.${extension}`)}`;
+  web.get('/oversikt/arsrapport', async (c) => {
+    const { signedIn, report } = await yearlyReportOf(c);
+    const thisYear = Number(todayInStockholm().slice(0, 4));
+    const years = Array.from({ length: thisYear - 1999 }, (_, i) => thisYear - i);
+    return c.html(<YearlyReportPage lang={langOf(c)} account={signedIn.displayName} report={report} years={years} />);
+  });
+  web.get('/oversikt/arsrapport.pdf', async (c) => {
+    const { report } = await yearlyReportOf(c);
+    const pdf = await yearlyReportPdf(report, langOf(c), `${origin(c)}${href(langOf(c), '/oversikt/arsrapport', { ar: String(report.year) })}`);
+    c.header('content-type', 'application/pdf');
+    c.header('content-disposition', reportFile(c, report, 'pdf'));
+    return c.body(new Uint8Array(pdf));
+  });
+  web.get('/oversikt/arsrapport.xlsx', async (c) => {
+    const { report } = await yearlyReportOf(c);
+    c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    c.header('content-disposition', reportFile(c, report, 'xlsx'));
+    return c.body(new Uint8Array(await yearlyReportXlsx(report, langOf(c))));
   });
 
   // A calendar feed: the secret address is the credential (no session; calendar programs have none).

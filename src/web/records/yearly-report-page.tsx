@@ -1,0 +1,318 @@
+// The yearly follow-up report as a page (domain/reports/yearly.ts), with the
+// same report as PDF and XLSX linked at the top. The words of each section
+// are REPORT_WORDS, which the PDF and the workbook share.
+import type { YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
+import { reminderLine } from '../../domain/reminders/send.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
+
+export const REPORT_WORDS = {
+  title: { sv: 'Årlig uppföljning', en: 'Yearly follow-up' },
+  asOf: { sv: 'Räknat till och med', en: 'Counted up to and including' },
+  agreements: { sv: 'Avtal: status vid årets slut och årets händelser', en: "Agreements: status at the year's end and the year's events" },
+  agreement: { sv: 'Avtal', en: 'Agreement' },
+  status: { sv: 'Status', en: 'Status' },
+  events: { sv: 'Händelser under året', en: 'Events during the year' },
+  activitiesCount: { sv: 'Aktiviteter', en: 'Activities' },
+  cost: { sv: 'Kostnad (kr)', en: 'Cost (SEK)' },
+  activities: { sv: 'Aktiviteter under året', en: 'Activities during the year' },
+  date: { sv: 'Datum', en: 'Date' },
+  kind: { sv: 'Slag', en: 'Kind' },
+  titleColumn: { sv: 'Rubrik', en: 'Title' },
+  costs: { sv: 'Kostnader', en: 'Costs' },
+  byAgreement: { sv: 'Per avtal', en: 'By agreement' },
+  byKind: { sv: 'Per slags aktivitet', en: 'By kind of activity' },
+  total: { sv: 'Totalt', en: 'Total' },
+  points: { sv: 'Uppföljningspunkter', en: 'Follow-up points' },
+  raised: { sv: 'Nya under året', en: 'Raised during the year' },
+  done: { sv: 'Klara under året', en: 'Done during the year' },
+  dropped: { sv: 'Strukna under året', en: 'Dropped during the year' },
+  overdue: { sv: 'Försenade (öppna efter sin dag)', en: 'Overdue (open past their day)' },
+  point: { sv: 'Punkt', en: 'Point' },
+  owner: { sv: 'Ansvarig', en: 'Responsible' },
+  dueOn: { sv: 'Klart senast', en: 'Due by' },
+  plans: { sv: 'Handlingsplaner som gäller året', en: 'Action plans covering the year' },
+  period: { sv: 'Period', en: 'Period' },
+  theme: { sv: 'Område', en: 'Area' },
+  goal: { sv: 'Mål', en: 'Goal' },
+  followUp: { sv: 'Uppföljning', en: 'Follow-up' },
+  quiet: { sv: 'Tysta avtal som behöver ett beslut', en: 'Quiet agreements that need a decision' },
+  quietIntro: {
+    sv: 'Avtal i kraft utan aktivitet eller händelse som visar att de lever. Beslut som behövs: satsa på nytt, låt avtalet vila, eller avsluta det.',
+    en: 'Agreements in force with no activity or event that shows they live. Decision needed: renew the effort, let the agreement rest, or end it.',
+  },
+  comparison: { sv: 'Jämfört med året före', en: 'Compared with the year before' },
+  measure: { sv: 'Mått', en: 'Measure' },
+  lastSign: { sv: 'Senaste tecken på liv', en: 'Last sign of life' },
+  none: { sv: 'Inga.', en: 'None.' },
+} as const;
+
+export const MEASURE_NAMES: Record<keyof YearMeasures, { sv: string; en: string }> = {
+  agreementsInForce: { sv: 'Avtal i kraft vid årets slut', en: "Agreements in force at the year's end" },
+  events: { sv: 'Händelser i avtalen', en: 'Events in the agreements' },
+  activities: { sv: 'Aktiviteter', en: 'Activities' },
+  costSek: { sv: 'Kostnader för aktiviteter (kr)', en: 'Costs of activities (SEK)' },
+  pointsRaised: { sv: 'Nya uppföljningspunkter', en: 'Follow-up points raised' },
+  pointsDone: { sv: 'Klara uppföljningspunkter', en: 'Follow-up points done' },
+};
+
+export const w = (lang: Lang, key: keyof typeof REPORT_WORDS) => REPORT_WORDS[key][lang];
+
+export interface YearlyReportPageProps {
+  lang: Lang;
+  account: string;
+  report: YearlyReport;
+  /** The years the picker offers, newest first. */
+  years: number[];
+}
+
+export function YearlyReportPage({ lang, account, report, years }: YearlyReportPageProps) {
+  const sv = lang === 'sv';
+  const money = (n: number) => formatNumber(n, lang);
+  const path = '/oversikt/arsrapport';
+  const title = `${w(lang, 'title')} ${report.year}: ${report.organisation.name}`;
+  const points = (caption: string, rows: YearlyReport['points']['done']) =>
+    rows.length ? (
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{w(lang, 'point')}</th>
+            <th scope="col">{w(lang, 'owner')}</th>
+            <th scope="col">{w(lang, 'dueOn')}</th>
+            <th scope="col">{w(lang, 'status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((p) => (
+            <tr>
+              <td>
+                <a href={`${href(lang, `/avtal/${p.agreementSlug}/aktiviteter`)}#punkt-${p.id}`}>{p.text}</a>
+              </td>
+              <td>{p.owner}</td>
+              <td>{p.dueOn}</td>
+              <td>
+                {FOLLOW_UP_STATE_NAMES[p.state][lang]}
+                {p.comment ? `: ${p.comment}` : ''}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ) : (
+      <p>
+        {caption}: {w(lang, 'none')}
+      </p>
+    );
+  return (
+    <Layout lang={lang} title={title} path={path} account={account}>
+      <p>
+        <a href={href(lang, '/oversikt')}>{sv ? 'Min uppföljning' : 'My follow-up'}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">
+        {w(lang, 'asOf')} {report.asOf}.
+      </p>
+      <form method="get" action={href(lang, path)} class="form inline">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <label for="report-year">{sv ? 'År' : 'Year'}</label>
+        <select id="report-year" name="ar">
+          {years.map((y) => (
+            <option value={String(y)} selected={y === report.year}>
+              {y}
+            </option>
+          ))}
+        </select>
+        <button type="submit">{sv ? 'Visa' : 'Show'}</button>
+      </form>
+      <p>
+        <a href={href(lang, `${path}.pdf`, { ar: String(report.year) })}>{sv ? `Ladda ned som PDF (A4)` : 'Download as PDF (A4)'}</a> ·{' '}
+        <a href={href(lang, `${path}.xlsx`, { ar: String(report.year) })}>{sv ? 'Ladda ned som Excel (XLSX)' : 'Download as Excel (XLSX)'}</a>
+      </p>
+
+      <h2 id="jamforelse">{w(lang, 'comparison')}</h2>
+      <table>
+        <caption class="visually-hidden">{w(lang, 'comparison')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{w(lang, 'measure')}</th>
+            <th scope="col">{report.year - 1}</th>
+            <th scope="col">{report.year}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(Object.keys(MEASURE_NAMES) as Array<keyof YearMeasures>).map((m) => (
+            <tr>
+              <th scope="row">{MEASURE_NAMES[m][lang]}</th>
+              <td class="number">{money(report.measures.previous[m])}</td>
+              <td class="number">{money(report.measures.current[m])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <h2 id="avtal">{w(lang, 'agreements')}</h2>
+      {report.agreements.length ? (
+        <table>
+            <caption class="visually-hidden">{w(lang, 'agreements')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{w(lang, 'agreement')}</th>
+                <th scope="col">{w(lang, 'status')}</th>
+                <th scope="col">{w(lang, 'events')}</th>
+                <th scope="col">{w(lang, 'activitiesCount')}</th>
+                <th scope="col">{w(lang, 'cost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.agreements.map((g) => (
+                <tr>
+                  <td>
+                    <a href={href(lang, `/avtal/${g.slug}`)}>{g.name}</a>
+                  </td>
+                  <td>{g.status ? label(lang, 'status', g.status) : '–'}</td>
+                  <td>{g.events.map((e) => `${label(lang, 'event', e.type)} ${formatEdtf(e.date, lang)}`).join('; ') || '–'}</td>
+                  <td class="number">{g.activities}</td>
+                  <td class="number">{money(g.costSek)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+      ) : (
+        <p>{w(lang, 'none')}</p>
+      )}
+
+      <h2 id="aktiviteter">{w(lang, 'activities')}</h2>
+      {report.activities.length ? (
+        <table>
+          <caption class="visually-hidden">{w(lang, 'activities')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w(lang, 'date')}</th>
+              <th scope="col">{w(lang, 'kind')}</th>
+              <th scope="col">{w(lang, 'titleColumn')}</th>
+              <th scope="col">{w(lang, 'agreement')}</th>
+              <th scope="col">{w(lang, 'cost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.activities.map((a) => (
+              <tr>
+                <td>{formatEdtf(a.date, lang)}</td>
+                <td>{label(lang, 'activity', a.kind)}</td>
+                <td>{a.title}</td>
+                <td>
+                  <a href={`${href(lang, `/avtal/${a.agreementSlug}/aktiviteter`)}#aktivitet-${a.id}`}>{a.agreementName}</a>
+                </td>
+                <td class="number">{a.costSek === null ? '–' : money(a.costSek)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{w(lang, 'none')}</p>
+      )}
+
+      <h2 id="kostnader">{w(lang, 'costs')}</h2>
+      <p>
+        {w(lang, 'total')}: {money(report.costs.totalSek)} kr
+      </p>
+      {report.costs.byAgreement.length ? (
+        <table>
+          <caption>{w(lang, 'byAgreement')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w(lang, 'agreement')}</th>
+              <th scope="col">{w(lang, 'cost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.costs.byAgreement.map((c) => (
+              <tr>
+                <td>{c.name}</td>
+                <td class="number">{money(c.costSek)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {report.costs.byKind.length ? (
+        <table>
+          <caption>{w(lang, 'byKind')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w(lang, 'kind')}</th>
+              <th scope="col">{w(lang, 'cost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.costs.byKind.map((c) => (
+              <tr>
+                <td>{label(lang, 'activity', c.kind)}</td>
+                <td class="number">{money(c.costSek)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+
+      <h2 id="punkter">{w(lang, 'points')}</h2>
+      <p>
+        {w(lang, 'raised')}: {report.points.raised}
+      </p>
+      {points(w(lang, 'done'), report.points.done)}
+      {points(w(lang, 'dropped'), report.points.dropped)}
+      {points(w(lang, 'overdue'), report.points.overdue)}
+
+      <h2 id="handlingsplaner">{w(lang, 'plans')}</h2>
+      {report.plans.length ? (
+        report.plans.map((plan) => (
+          <section aria-labelledby={`plan-${plan.id}`}>
+            <h3 id={`plan-${plan.id}`}>
+              {plan.title} ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)}), {plan.agreementName}
+            </h3>
+            {plan.goals.length ? (
+              <table>
+                <caption class="visually-hidden">{plan.title}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{w(lang, 'theme')}</th>
+                    <th scope="col">{w(lang, 'goal')}</th>
+                    <th scope="col">{w(lang, 'followUp')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {plan.goals.map((g) => (
+                    <tr>
+                      <td>{g.theme}</td>
+                      <td>{g.goal}</td>
+                      <td>{g.followUp ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : null}
+          </section>
+        ))
+      ) : (
+        <p>{w(lang, 'none')}</p>
+      )}
+
+      <h2 id="tysta">{w(lang, 'quiet')}</h2>
+      <p>{w(lang, 'quietIntro')}</p>
+      {report.quiet.length ? (
+        <ul>
+          {report.quiet.map((r) => (
+            <li>
+              <a href={href(lang, `/avtal/${r.agreementSlug}`)}>{reminderLine(r, lang, report.asOf)}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{w(lang, 'none')}</p>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,138 @@
+// The yearly follow-up report of an organisation: its figures against a
+// register made here (two years of activities and costs, points done,
+// dropped and overdue, an action plan, a quiet agreement), as a page, as a
+// PDF read back by text extraction (every section, a Chinese name), and as a
+// workbook read back by exceljs; and who may read it.
+import { mkdir, writeFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { eq, sql } from 'drizzle-orm';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { followUpPoints, users } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
+import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import type { Context } from '../../src/domain/context.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
+import { setFollowUpState } from '../../src/domain/follow-up/close-point.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+const YEAR = Number(todayInStockholm().slice(0, 4)) - 1;
+const cookies = {} as Record<'editor' | 'outsider' | 'admin', string>;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+  const ctx = systemCtx(t);
+  await addOrganisation({ ctx, input: { slug: 'rapport-kommun', name: 'Rapportkommunen' } });
+  await addOrganisation({ ctx, input: { slug: 'rapport-annan', name: 'En annan kommun' } });
+  const people = { editor: ['redaktor@rapport.se', 'rapport-kommun', 'editor'], outsider: ['redaktor@annan.se', 'rapport-annan', 'editor'], admin: ['admin@annan.se', 'rapport-annan', 'admin'] } as const;
+  for (const [who, [email, organisation, role]] of Object.entries(people) as Array<[keyof typeof cookies, readonly [string, string, 'editor' | 'admin']]>) {
+    await addUser({ ctx, input: { email, displayName: `Person ${who}`, organisation, role } });
+    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, email));
+    cookies[who] = `${SESSION_COOKIE}=${(await startSession(t.database.db, user!)).token}`;
+  }
+  const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'rapport-kommun'`);
+  const o = { ctx, organisationId: org!.id };
+  const shanghai = await createAgreement({ ...o, input: { slug: 'rapport-shanghai', kind: 'vanort', officialTitle: 'Vänortsavtal', parties: ['kalix'], counterparts: ['shanghai'] } });
+  await recordStatusEvent({ ctx, agreementId: shanghai.id, input: { type: 'established', date: `${YEAR - 3}` } });
+  await recordStatusEvent({ ctx, agreementId: shanghai.id, input: { type: 'renewed', date: `${YEAR}-05-04` } });
+  const quiet = await createAgreement({ ...o, input: { slug: 'rapport-tyst', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
+  await recordStatusEvent({ ctx, agreementId: quiet.id, input: { type: 'established', date: '2010' } });
+  // Two activities in the year (80 000 kr), one the year before (30 000 kr).
+  const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costSek: 50_000 } });
+  await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'meeting', title: 'Digitalt möte om skolutbyte', date: `${YEAR}-09-15`, costSek: 30_000 } });
+  await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_incoming', title: 'Besök från Shanghai', date: `${YEAR - 1}-10`, costSek: 30_000 } });
+  await createActionPlan({ ctx, agreementId: shanghai.id, input: { title: 'Handlingsplan för Shanghaisamarbetet', periodFrom: `${YEAR - 1}`, periodTo: `${YEAR + 1}`, goals: [{ theme: 'Utbildning', goal: 'Tre skolor i utbyte' }] } });
+  // Points: one done in the year, one dropped in the year, one overdue (still open, due in the year).
+  const editor: Context = { db: t.database.db, principal: { kind: 'user', subject: 'redaktor@rapport.se', organisationId: org!.id, role: 'editor' } };
+  const agreement = { id: shanghai.id, organisationId: org!.id };
+  const point = async (text: string, dueOn: string) => (await addFollowUpPoint({ ctx: editor, agreement, activityId: visit.id, input: { text, owner: 'redaktor@rapport.se', dueOn } })).id;
+  const done = await point('Skicka reserapporten', `${YEAR}-05-01`);
+  const dropped = await point('Boka tolk till hösten', `${YEAR}-08-01`);
+  await point('Svara på inbjudan till mässan', `${YEAR}-06-30`);
+  await setFollowUpState({ ctx: editor, agreement, id: done, input: { state: 'done', comment: 'Skickad' } });
+  await setFollowUpState({ ctx: editor, agreement, id: dropped, input: { state: 'dropped' } });
+  // Closed in the year the report is about.
+  await t.database.db.update(followUpPoints).set({ closedAt: new Date(`${YEAR}-07-01T10:00:00Z`) }).where(sql`${followUpPoints.id} in (${done}, ${dropped})`);
+}, 120_000);
+afterAll(async () => t?.close());
+
+const get = (path: string, who?: keyof typeof cookies) => app.fetch(new Request(`http://localhost${path}`, { headers: who ? { cookie: cookies[who] } : {}, redirect: 'manual' }));
+
+describe('the yearly report', () => {
+  it('counts the year and the year before on the page', async () => {
+    const response = await get(`/oversikt/arsrapport?ar=${YEAR}`, 'editor');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const html = await response.text();
+    const row = (name: string) => html.slice(html.indexOf(name), html.indexOf('</tr>', html.indexOf(name))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(row('Aktiviteter</th>')).toContain('1 2');
+    expect(row('Kostnader för aktiviteter (kr)')).toMatch(/30\s000 80\s000/);
+    expect(row('Klara uppföljningspunkter')).toContain('0 1');
+    for (const words of ['Delegationsresa till Shanghai', 'Digitalt möte om skolutbyte', 'Skicka reserapporten', 'Boka tolk till hösten', 'Svara på inbjudan till mässan', 'Tre skolor i utbyte', 'Förnyat', '上海市', 'rapport-tyst']) {
+      expect(html, words).toContain(words);
+    }
+    // Not the year before's activity in the year's list.
+    expect(html.slice(html.indexOf('id="aktiviteter"'), html.indexOf('id="kostnader"'))).not.toContain('Besök från Shanghai');
+    expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&lang=en`, 'editor')).text()).toContain('Yearly follow-up');
+  });
+
+  it('prints every section to an A4 PDF with the Chinese names', async () => {
+    const response = await get(`/oversikt/arsrapport.pdf?ar=${YEAR}`, 'editor');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await mkdir('tmp', { recursive: true });
+    await writeFile('tmp/yearly-report.pdf', bytes); // to look at: pdftoppm -png tmp/yearly-report.pdf tmp/yearly-report
+    const parser = new PDFParse({ data: bytes });
+    const [text, info] = [await parser.getText(), await parser.getInfo({ parsePageInfo: true })];
+    await parser.destroy();
+    const all = text.text.replace(/\s+/g, ' ');
+    for (const heading of ['Jämfört med året före', 'Avtal: status vid årets slut', 'Aktiviteter under året', 'Kostnader', 'Uppföljningspunkter', 'Handlingsplaner som gäller året', 'Tysta avtal som behöver ett beslut']) {
+      expect(all, heading).toContain(heading);
+    }
+    expect(all).toContain('上海市');
+    expect(all).toContain('Delegationsresa till Shanghai');
+    expect(all).toMatch(/Totalt: 80\s000 kr/);
+    // A4: 595 × 842 points.
+    expect(info.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toContainEqual([595, 842]);
+  }, 60_000);
+
+  it('writes the same figures to a workbook', async () => {
+    const response = await get(`/oversikt/arsrapport.xlsx?ar=${YEAR}`, 'editor');
+    expect(response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    expect(book.worksheets.map((s) => s.name)).toHaveLength(7);
+    const comparison = book.worksheets[0]!;
+    const costs = comparison.getRows(2, 6)!.find((r) => r.getCell(1).value === 'Kostnader för aktiviteter (kr)')!;
+    expect([costs.getCell(2).value, costs.getCell(3).value]).toEqual([30_000, 80_000]);
+  });
+
+  it('is for the organisation’s people and administrators; a bad year is named', async () => {
+    expect((await get(`/oversikt/arsrapport?ar=${YEAR}`)).status).toBe(303);
+    expect((await get(`/oversikt/arsrapport?ar=${YEAR}`, 'outsider')).status).toBe(200); // their own organisation's, not this one's
+    expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}`, 'outsider')).text()).not.toContain('Delegationsresa');
+    expect((await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'outsider')).status).toBe(200);
+    expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'outsider')).text()).not.toContain('Delegationsresa');
+    expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'admin')).text()).toContain('Delegationsresa');
+    for (const bad of ['1900', 'abc', String(YEAR + 5)]) {
+      const response = await get(`/oversikt/arsrapport?ar=${bad}`, 'editor');
+      expect(response.status, bad).toBe(400);
+      const html = await response.text();
+      expect(html, bad).toContain('år');
+      if (bad === '1900') await writeFile('tmp/yearly-report-bad-year.html', html);
+    }
+  });
+});
