@@ -21,6 +21,8 @@ import { ortsband } from '../support/cli.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { inviteUser } from '../../src/domain/accounts/invitations.ts';
 import { attachDocument } from '../../src/domain/documents/attach.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 // Every column whose values are a closed set in the code, or a code of a fixed form.
@@ -61,6 +63,7 @@ const CODED = [
   'discrepancies.visibility',
   'activities.kind',
   'activities.visibility',
+  'follow_up_points.state',
   'action_plans.visibility',
   'documents.media_type',
 ];
@@ -96,7 +99,9 @@ beforeAll(async () => {
   const ctx = systemCtx(t);
   const [agreement] = await queryRows<{ id: number; organisation_id: number }>(t.database.db, sql`select id, organisation_id from agreements order by id limit 1`);
   const [source] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from sources order by id limit 2`);
-  await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  const activity = await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  await addUser({ ctx, input: { email: 'coded-columns-editor@ortsband.test', displayName: 'Redaktör', organisation: 'ortsband', role: 'editor' } });
+  await addFollowUpPoint({ ctx, agreement: { id: agreement!.id, organisationId: agreement!.organisation_id }, activityId: activity.id, input: { text: 'Skicka protokollet', owner: 'coded-columns-editor@ortsband.test', dueOn: '2019-12-31' } });
   await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
   await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
   await t.database.db.execute(sql`insert into users (organisation_id, email, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test@ortsband.test', 'coded-columns-test', 'Test')`);
