@@ -11,14 +11,14 @@ import { MAX_BODY_BYTES } from './json-body.ts';
 export const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
 
 /** A verb's input as JSON Schema (what a client sends; defaults filled in by the verb). */
-function inputSchema(schema: z.ZodType, description: string) {
+export function inputSchema(schema: z.ZodType, description: string) {
   const { $schema: _dialect, ...json } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
   return { ...json, description };
 }
 
-const DATES = `Dates are EDTF at the precision the source gives: ${DATE_FORMS.en}.`;
+export const DATES = `Dates are EDTF at the precision the source gives: ${DATE_FORMS.en}.`;
 
-const slugParam = { name: 'slug', in: 'path', required: true, description: "The agreement's slug", schema: { type: 'string', pattern: '^[a-z0-9]+(-{1,2}[a-z0-9]+)*$', maxLength: 120 } };
+export const slugParam = { name: 'slug', in: 'path', required: true, description: "The agreement's slug", schema: { type: 'string', pattern: '^[a-z0-9]+(-{1,2}[a-z0-9]+)*$', maxLength: 120 } };
 
 const body = (schema: string) => ({ required: true, content: { 'application/json': { schema: { $ref: `#/components/schemas/${schema}` } } } });
 
@@ -47,8 +47,18 @@ const ON_CITATION = {
   409: ON_RECORD[409],
 };
 
-/** A write; `answer` is what a success gives: 201 (made, with Location) unless told 200 (changed). */
-function write(operationId: string, summary: string, description: string, requestSchema: string, answer: string, refusals: Record<number, unknown>, parameters?: unknown[], status: 200 | 201 = 201) {
+/** A write; `answer` is what a success gives: 201 (made, with Location) unless told 200 (changed), as `schema` (JSON Schema). */
+export function write(
+  operationId: string,
+  summary: string,
+  description: string,
+  requestSchema: string,
+  answer: string,
+  refusals: Record<number, unknown>,
+  parameters?: unknown[],
+  status: 200 | 201 = 201,
+  schema: object = { type: 'object' },
+) {
   return {
     operationId,
     summary,
@@ -56,7 +66,7 @@ function write(operationId: string, summary: string, description: string, reques
     security: [{ accessKey: [] }],
     ...(parameters ? { parameters } : {}),
     requestBody: body(requestSchema),
-    responses: { [status]: { description: answer, ...(status === 201 ? { headers: location } : {}), content: { 'application/json': { schema: { type: 'object' } } } }, ...REFUSALS, ...refusals },
+    responses: { [status]: { description: answer, ...(status === 201 ? { headers: location } : {}), content: { 'application/json': { schema } } }, ...REFUSALS, ...refusals },
   };
 }
 

@@ -17,6 +17,7 @@ import { HTTP_ERROR_CODES } from './errors.ts';
 import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
 import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
+import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -159,7 +160,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths()),
+    paths: merge(reads, writePaths(), followUpPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -191,6 +192,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
           },
         },
         ...writeComponents(),
+        ...followUpComponents(),
       },
     },
   };

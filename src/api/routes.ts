@@ -34,6 +34,9 @@ import { COUNTIES, label } from '../web/i18n.ts';
 import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
+import { followUpRoutes } from './follow-up.ts';
+import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
+import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { getSource } from '../domain/sources/get.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
@@ -125,6 +128,11 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     return csvResponse(toCsv(columns, named, { delimiter, headers: peopleHeaders(language, columns) }), 'ortsband-avtal.csv');
   });
   api.get('/agreements/:slug', accepts(strict([], 'agreement')), cache, async (c) => c.json(await getAgreement({ ctx: readerCtx(c), slug: c.req.param('slug') })));
+  // Its activities the reader may read, newest first; their follow-up points for the agreement's organisation only (canReadFollowUp), never for the public.
+  api.get('/agreements/:slug/activities', accepts(strict([], 'agreement')), cache, async (c) => {
+    const reader = readerCtx(c);
+    return c.json(await activitiesOfAgreement(reader, await findAgreementBySlug(reader, c.req.param('slug'))));
+  });
   api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx: readerCtx(c), input: c.var.query })));
@@ -204,5 +212,6 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     return c.body(JSON.stringify(catalogue, null, 2), 200, { 'content-type': 'application/ld+json; charset=utf-8' });
   });
   api.route('/', writeRoutes(database));
+  api.route('/', followUpRoutes(database));
   return api;
 }

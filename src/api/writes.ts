@@ -32,9 +32,9 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { BodyRefused, readJsonObject } from './json-body.ts';
 
 /** The fields a verb's input takes: any other in a body is refused by name. */
-const fieldsOf = (schema: { shape: object }) => Object.keys(schema.shape);
+export const fieldsOf = (schema: { shape: object }) => Object.keys(schema.shape);
 
-const noQuery = (slug?: QuerySpec['slug']): QuerySpec => ({ names: [], unknown: 'refuse', slug });
+export const noQuery = (slug?: QuerySpec['slug']): QuerySpec => ({ names: [], unknown: 'refuse', slug });
 
 export const WWW_AUTHENTICATE = 'Bearer realm="ortsband"';
 
@@ -43,7 +43,7 @@ export const WWW_AUTHENTICATE = 'Bearer realm="ortsband"';
  * not enough: a page on another site could make the browser send it (CSRF),
  * where it cannot make it send an Authorization header.
  */
-const keyHolder: MiddlewareHandler<HttpEnv> = async (c, next) => {
+export const keyHolder: MiddlewareHandler<HttpEnv> = async (c, next) => {
   const token = c.get('apiToken');
   if (!token) {
     const message = c.get('signedIn')
@@ -58,13 +58,13 @@ const keyHolder: MiddlewareHandler<HttpEnv> = async (c, next) => {
 };
 
 /** A write's answer (or refusal) is the writer's alone, and never kept by a cache on the way. */
-const noStore: MiddlewareHandler<HttpEnv> = async (c, next) => {
+export const noStore: MiddlewareHandler<HttpEnv> = async (c, next) => {
   await next();
   c.res.headers.set('cache-control', 'no-store');
 };
 
 /** The key holder's context for the verbs. */
-const writerCtx = (database: Database, c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
+export const writerCtx = (database: Database, c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
 
 /** The key holder's own organisation: new records belong to it. */
 function ownOrganisation(ctx: Context): number {
@@ -93,13 +93,16 @@ async function withCurrentVersion<T>(ctx: Context, slug: string, work: () => Pro
   }
 }
 
+/** A write's refusal as JSON: the body's (413, 415) and the domain's, a refusal of who asks naming the key. */
+export function answerWriteError(error: Error, c: HonoContext) {
+  if (error instanceof BodyRefused) return c.json({ error: { code: error.code, message: error.message, problems: [{ field: error.field, message: error.message }] } }, error.status);
+  if (error instanceof DomainError) return c.json(errorBody(withKeyNamed(error)), HTTP_STATUS[error.code]);
+  throw error;
+}
+
 export function writeRoutes(database: Database) {
   const writes = new Hono<HttpEnv>();
-  writes.onError((error, c) => {
-    if (error instanceof BodyRefused) return c.json({ error: { code: error.code, message: error.message, problems: [{ field: error.field, message: error.message }] } }, error.status);
-    if (error instanceof DomainError) return c.json(errorBody(withKeyNamed(error)), HTTP_STATUS[error.code]);
-    throw error;
-  });
+  writes.onError(answerWriteError);
 
   writes.post('/agreements', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);

@@ -56,6 +56,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/agreements': rule('everyone'),
   'GET /api/agreements.csv': rule('everyone'),
   'GET /api/agreements/:slug': rule('everyone'),
+  // Its activities as far as the reader may read each; their follow-up points only for the owning organisation's people and administrators.
+  'GET /api/agreements/:slug/activities': rule('everyone'),
   'GET /api/actors': rule('everyone'),
   'GET /api/actors/:slug': rule('everyone'),
   'GET /api/counterparts': rule('everyone'),
@@ -91,6 +93,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'DELETE /api/agreements/:slug/citations/:id': rule('owner'),
   'POST /api/sources': rule('editor'),
   'PATCH /api/sources/:slug': rule('owner'),
+  'POST /api/agreements/:slug/activities': rule('owner'),
+  'POST /api/agreements/:slug/activities/:id/follow-up-points': rule('owner'),
+  'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
+  // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
+  'GET /api/follow-up': rule('signedIn'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),

@@ -7,11 +7,13 @@
 // and the database is the same afterwards, checked by a fingerprint of every
 // table (the keys' last use and the sessions' sliding expiry left out: they
 // record who asked, not the register).
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { agreements, apiTokens } from '../../src/db/schema.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
@@ -24,6 +26,9 @@ let app: ReturnType<typeof createApp>;
 const key = { editor: '', readOnly: '', reader: '', coordinator: '', otherEditor: '', expired: '', revoked: '' };
 let sessionCookie = '';
 let version = 0;
+/** An activity of the agreement (on 2024-05-10) with one open point; and an activity and a point of another agreement. */
+const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, otherPoint: 0 };
+const OWNER = 'editor@bad-writes.example';
 
 const AGREEMENT = 'goteborg--shanghai';
 
@@ -44,6 +49,14 @@ beforeAll(async () => {
   key.revoked = revoked.token;
   sessionCookie = `${SESSION_COOKIE}=${(await startSession(t.database.db, { id: editor, version: 1 })).token}`;
   [{ version }] = (await t.database.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.slug, AGREEMENT))) as [{ version: number }];
+  const ctx = systemCtx(t);
+  const [agreement] = await t.database.db.select({ id: agreements.id, organisationId: agreements.organisationId }).from(agreements).where(eq(agreements.slug, AGREEMENT));
+  const [other] = await t.database.db.select({ id: agreements.id, organisationId: agreements.organisationId }).from(agreements).where(ne(agreements.slug, AGREEMENT)).limit(1);
+  followUp.activity = (await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Möte i Shanghai', date: '2024-05-10' } })).id;
+  const point = await addFollowUpPoint({ ctx, agreement: agreement!, activityId: followUp.activity, input: { text: 'Skicka protokollet', owner: OWNER, dueOn: '2024-06-01' } });
+  [followUp.point, followUp.pointVersion] = [point.id, point.version];
+  followUp.otherActivity = (await createActivity({ ctx, agreementId: other!.id, input: { kind: 'meeting', title: 'Ett annat möte', date: '2024-05-10' } })).id;
+  followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -175,6 +188,48 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
     ],
   },
+  // Activities and follow-up points: the paths name records made in beforeAll, so they are read when the cases are made.
+  {
+    method: 'POST',
+    path: `/api/agreements/${AGREEMENT}/activities`,
+    base: () => ({ kind: 'meeting', title: 'Möte', date: '2024-05' }),
+    bad: [
+      { field: 'kind', values: ['nope', 5, null, 'MEETING', ''] },
+      { field: 'title', values: ['', '   ', 5, null, ...HUGE] },
+      ...['titleEn', 'participants', 'participantsEn', 'purpose', 'purposeEn', 'outcome', 'outcomeEn', 'note', 'noteEn'].map((field) => text(field)),
+      date('date'),
+      { field: 'costSek', values: [-1, -1000, 1.5, 'abc', '100', '', true, [], {}, [100], 2_000_000_001, 1e300, '1e3', '-5'] },
+      { field: 'visibility', values: ['secret', 5, 'PUBLIC', ''] },
+      { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5], Array.from({ length: 21 }, () => ({ source: 'nkk2022' }))] },
+    ],
+  },
+  {
+    method: 'POST',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/follow-up-points`;
+    },
+    base: () => ({ text: 'Skicka protokollet', owner: OWNER, dueOn: '2024-06-30' }),
+    bad: [
+      { field: 'text', values: ['', '   ', 5, null, true, {}, ['x'], ...HUGE] },
+      // Nobody, another organisation's editor, people of the organisation who may not close a point, and no e-mail address.
+      { field: 'owner', values: ['nobody@bad-writes.example', 'other@bad-writes.example', 'reader@bad-writes.example', 'coordinator@bad-writes.example', 'not-an-address', '', 5, null, [OWNER], `${'x'.repeat(250)}@example.org`] },
+      // Before the activity (2024-05-10), no calendar day, or not a day at all.
+      { field: 'dueOn', values: ['2024-05-09', '2024-05-01', '1999-12-31', '2024-13-01', '2024-02-30', '2024', '2024-06', 'tomorrow', '', 20240601, null, '0000-01-01', '10000-01-01', '2024-06-01T00:00:00Z'] },
+      { field: 'reason', values: [...NOT_TEXT, ...HUGE] },
+    ],
+  },
+  {
+    method: 'PATCH',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/follow-up-points/${followUp.point}`;
+    },
+    base: () => ({ state: 'done' }),
+    bad: [
+      { field: 'state', values: ['closed', 'DONE', '', 5, null, true] },
+      { field: 'comment', values: [...NOT_TEXT, 'x'.repeat(2_001), ...HUGE] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}, null] },
+    ],
+  },
 ];
 
 /** A request and what its answer must be and name. */
@@ -256,6 +311,22 @@ function systematicCases(): Case[] {
     out.push({ what: `an event at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/events`, headers: withKey(key.editor), body: json({ type: 'dormant', date: '2024', expectedVersion: stale }), status: [409], names: ['version'] });
     out.push({ what: `a change at version ${stale}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}`, headers: withKey(key.editor), body: json({ officialTitle: 'Ändrad', expectedVersion: stale }), status: [409], names: ['version'] });
     out.push({ what: `a citation at version ${stale}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022', on: 'agreement', expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  // Activities and follow-up points: an agreement, activity or point that is not there (or is another agreement's), a stale point.
+  const point = { text: 'Skicka protokollet', owner: OWNER, dueOn: '2024-06-30' };
+  for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
+    out.push({ what: `activities of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/activities`, headers: withKey(key.editor), body: json({ kind: 'meeting', title: 'Möte', date: '2024' }), status: [404], names: ['agreement'] });
+    out.push({ what: `a point of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/activities/${followUp.activity}/follow-up-points`, headers: withKey(key.editor), body: json(point), status: [404], names: ['agreement'] });
+    out.push({ what: `a point's state of ${slug.slice(0, 20)}`, method: 'PATCH', path: `/api/agreements/${slug}/follow-up-points/${followUp.point}`, headers: withKey(key.editor), body: json({ state: 'done' }), status: [404], names: ['agreement'] });
+  }
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200), String(followUp.otherActivity)]) {
+    out.push({ what: `a point at the activity ${id.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/activities/${id}/follow-up-points`, headers: withKey(key.editor), body: json(point), status: [404], names: ['activity'] });
+  }
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200), String(followUp.otherPoint)]) {
+    out.push({ what: `the point ${id.slice(0, 20)}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}/follow-up-points/${id}`, headers: withKey(key.editor), body: json({ state: 'done' }), status: [404], names: ['point'] });
+  }
+  for (const stale of [followUp.pointVersion + 1, followUp.pointVersion + 7, 1_000_000]) {
+    out.push({ what: `a point's state at version ${stale}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}/follow-up-points/${followUp.point}`, headers: withKey(key.editor), body: json({ state: 'done', comment: 'Klart', expectedVersion: stale }), status: [409], names: ['version'] });
   }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });

@@ -22,6 +22,8 @@ import { ortsband } from '../support/cli.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { inviteUser } from '../../src/domain/accounts/invitations.ts';
 import { attachDocument } from '../../src/domain/documents/attach.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 // Every column whose values are a closed set in the code, or a code of a fixed form.
@@ -62,9 +64,9 @@ const CODED = [
   'discrepancies.visibility',
   'activities.kind',
   'activities.visibility',
+  'follow_up_points.state',
   'action_plans.visibility',
   'documents.media_type',
-  'follow_up_points.state',
   'calendar_feeds.scope',
   'reminders_sent.kind',
 ];
@@ -100,7 +102,9 @@ beforeAll(async () => {
   const ctx = systemCtx(t);
   const [agreement] = await queryRows<{ id: number; organisation_id: number }>(t.database.db, sql`select id, organisation_id from agreements order by id limit 1`);
   const [source] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from sources order by id limit 2`);
-  await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  const activity = await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  await addUser({ ctx, input: { email: 'coded-columns-editor@ortsband.test', displayName: 'Redaktör', organisation: 'ortsband', role: 'editor' } });
+  await addFollowUpPoint({ ctx, agreement: { id: agreement!.id, organisationId: agreement!.organisation_id }, activityId: activity.id, input: { text: 'Skicka protokollet', owner: 'coded-columns-editor@ortsband.test', dueOn: '2019-12-31' } });
   await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
   await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
   await t.database.db.execute(sql`insert into users (organisation_id, email, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test@ortsband.test', 'coded-columns-test', 'Test')`);
@@ -109,8 +113,6 @@ beforeAll(async () => {
   await inviteUser({ ctx, input: { email: 'invited@ortsband.test', organisation: 'ortsband', role: 'reader' } });
   await attachDocument({ ctx, agreementId: agreement!.id, input: { attachTo: 'agreement', file: { name: 'protokoll.pdf', bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n') } } });
   await t.database.db.execute(sql`insert into oidc_flows (state, code_verifier, nonce, lang, expires_at) values ('s', 'v', 'n', 'sv', now())`);
-  await t.database.db.execute(sql`insert into follow_up_points (activity_id, agreement_id, text, owner_id, due_on, organisation_id)
-    select id, agreement_id, 'Något att göra', ${user!.id}, '2020-01-01', organisation_id from activities limit 1`);
   await makeCalendarFeed(t.database.db, { userId: user!.id, principal: { kind: 'user', subject: 'coded-columns-test@ortsband.test', organisationId: agreement!.organisation_id, role: 'reader' } }, 'person');
   await t.database.db.execute(sql`insert into reminders_sent (kind, subject_id, occasion, recipient) values ('follow_up_due', 1, '2020-01-01', 'coded-columns-test@ortsband.test')`);
 });

@@ -67,6 +67,7 @@ const PUBLIC = {
 /** The public answers about the public records, compared before and after the non-public records are added. */
 const SAME_BEFORE_AND_AFTER = [
   `/api/agreements/${PUBLIC.agreement}`,
+  `/api/agreements/${PUBLIC.agreement}/activities`,
   `/api/agreements/${PUBLIC.child}`,
   `/api/agreements/${PUBLIC.orphan}`,
   `/api/agreements?q=vis-public`,
@@ -389,6 +390,9 @@ describe('non-public data in public answers', () => {
       '/api/actors',
       '/api/counterparts',
       ...agreements.map((s) => `/api/agreements/${s}`),
+      ...agreements.map((s) => `/api/agreements/${s}/activities`),
+      // One's own follow-up: the public is refused (401), and the refusal names no point.
+      '/api/follow-up',
       ...actors.map((s) => `/api/actors/${s}`),
       ...places.map((s) => `/api/counterparts/${s}`),
       ...RULE_IDS.map((rule) => `/api/statistics?rule=${rule}`),

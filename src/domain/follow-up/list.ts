@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import type { ActivityKind, FollowUpState } from '../../db/schema.ts';
 import { canReadAlias, canReadFollowUp } from '../access.ts';
 import type { Context } from '../context.ts';
+import { notFound } from '../errors.ts';
 
 export interface FollowUpPoint {
   id: number;
@@ -22,8 +23,12 @@ export interface ActivityWithPoints {
   title: string;
   titleEn: string | null;
   date: string;
+  participants: string | null;
+  participantsEn: string | null;
   purpose: string | null;
+  purposeEn: string | null;
   outcome: string | null;
+  outcomeEn: string | null;
   costSek: number | null;
   visibility: string;
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
@@ -33,22 +38,37 @@ export interface ActivityWithPoints {
 const POINT_COLUMNS = sql`p.id, p.activity_id as "activityId", p.text, u.display_name as "ownerName", u.email as "ownerEmail", p.due_on::text as "dueOn",
   p.state, p.state_comment as "stateComment", p.version`;
 
-/** The activities of an agreement the caller may read (findAgreementBySlug), newest first, with their follow-up points where the caller may read those. */
-export async function activitiesOfAgreement(ctx: Context, agreement: { id: number; organisationId: number }): Promise<ActivityWithPoints[]> {
+/**
+ * The activities of an agreement the caller may read (findAgreementBySlug),
+ * newest first, with their follow-up points where the caller may read those;
+ * `only`: the one activity of that id (none when the caller may not read it).
+ */
+export async function activitiesOfAgreement(ctx: Context, agreement: { id: number; organisationId: number }, only?: number): Promise<ActivityWithPoints[]> {
+  const one = only === undefined ? sql`true` : sql`a.id = ${only}`;
   const rows = await queryRows<Omit<ActivityWithPoints, 'points'>>(
     ctx.db,
-    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.purpose, a.outcome, a.cost_sek as "costSek", a.visibility
-        from activities a where a.agreement_id = ${agreement.id} and ${canReadAlias(ctx.principal, 'a')}
+    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.participants, a.participants_en as "participantsEn", a.purpose, a.purpose_en as "purposeEn",
+          a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.visibility
+        from activities a where a.agreement_id = ${agreement.id} and ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );
-  const points = canReadFollowUp(ctx.principal, agreement)
+  const points = canReadFollowUp(ctx.principal, agreement) && rows.length
     ? await queryRows<FollowUpPoint>(
         ctx.db,
         sql`select ${POINT_COLUMNS} from follow_up_points p join users u on u.id = p.owner_id
-            where p.agreement_id = ${agreement.id} order by p.due_on, p.id`,
+            where p.agreement_id = ${agreement.id} and ${only === undefined ? sql`true` : sql`p.activity_id = ${only}`} order by p.due_on, p.id`,
       )
     : [];
   return rows.map((a) => ({ ...a, points: points.filter((p) => p.activityId === a.id) }));
+}
+
+/** One follow-up point of the agreement as the lists show it, for those who may read it (canReadFollowUp); NOT_FOUND otherwise. */
+export async function followUpPointOf(ctx: Context, agreement: { id: number; organisationId: number }, id: number): Promise<FollowUpPoint> {
+  const [point] = canReadFollowUp(ctx.principal, agreement)
+    ? await queryRows<FollowUpPoint>(ctx.db, sql`select ${POINT_COLUMNS} from follow_up_points p join users u on u.id = p.owner_id where p.agreement_id = ${agreement.id} and p.id = ${id}`)
+    : [];
+  if (!point) throw notFound('follow-up point');
+  return point;
 }
 
 export interface OpenPoint extends FollowUpPoint {

@@ -1,0 +1,89 @@
+// Activities and follow-up points through the API: the verbs the browser's
+// activity page uses (domain/activities, domain/follow-up), as JSON. The
+// writes keep the order of writes.ts: a write key (401, 403), the right to
+// change the agreement the path names (404, 403), then the body (415, 413,
+// 400 naming the field), then the verb. One's own follow-up is read with any
+// key, and never by the public (401).
+import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
+import type { Database } from '../db/client.ts';
+import { createActivity, createActivitySchema } from '../domain/activities/create.ts';
+import { findWritableAgreement } from '../domain/agreements/writable.ts';
+import { DomainError, notFound } from '../domain/errors.ts';
+import { addFollowUpPoint } from '../domain/follow-up/add-point.ts';
+import { setFollowUpState } from '../domain/follow-up/close-point.ts';
+import { activitiesOfAgreement, followUpPointOf, openFollowUp } from '../domain/follow-up/list.ts';
+import { addFollowUpPointSchema, closeFollowUpPointSchema, type AddFollowUpPointInput, type CloseFollowUpPointInput } from '../domain/follow-up/schemas.ts';
+import { accepts, type HttpEnv } from '../http/query.ts';
+import { principalOf } from '../http/session.ts';
+import { todayInStockholm } from '../web/format.ts';
+import { readJsonObject } from './json-body.ts';
+import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, WWW_AUTHENTICATE, writerCtx } from './writes.ts';
+
+/** A record's id in a path; 0 (no record has it) for anything else. */
+const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
+
+/** Where an agreement's activities and their points are read. */
+const activitiesAddress = (slug: string) => `/api/agreements/${slug}/activities`;
+
+/** One's own follow-up is a person's: the public is told to send a key (a session cookie reads as on every API read). */
+const someone: MiddlewareHandler<HttpEnv> = async (c, next) => {
+  if (principalOf(c).kind === 'anonymous') {
+    const message = 'send an access key: Authorization: Bearer <key> (make one on your account page); follow-up points are never public';
+    return c.json({ error: { code: 'UNAUTHENTICATED', message, problems: [{ field: 'authorization', message: 'is missing' }] } }, 401, { 'www-authenticate': WWW_AUTHENTICATE });
+  }
+  await next();
+};
+
+export function followUpRoutes(database: Database) {
+  const api = new Hono<HttpEnv>();
+  api.onError(answerWriteError);
+
+  /** Records an activity under the agreement; answers it as GET …/activities lists it. */
+  api.post('/agreements/:slug/activities', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
+    const input = (await readJsonObject(c, fieldsOf(createActivitySchema))) as Parameters<typeof createActivity>[0]['input'];
+    const row = await createActivity({ ctx, agreementId: agreement.id, input });
+    const [activity] = await activitiesOfAgreement(ctx, agreement, row.id);
+    return c.json(activity, 201, { location: activitiesAddress(agreement.slug) });
+  });
+
+  /** Raises a follow-up point at one of the agreement's activities. */
+  api.post('/agreements/:slug/activities/:id/follow-up-points', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
+    const activityId = idOf(c.req.param('id'));
+    if (!activityId) throw notFound('activity');
+    const input = (await readJsonObject(c, fieldsOf(addFollowUpPointSchema))) as AddFollowUpPointInput;
+    const row = await addFollowUpPoint({ ctx, agreement, activityId, input });
+    return c.json(await followUpPointOf(ctx, agreement, row.id), 201, { location: activitiesAddress(agreement.slug) });
+  });
+
+  /**
+   * Marks a point done or dropped, with a comment, or open again. A stale
+   * expectedVersion is 409 with the point as stored now (`current`).
+   */
+  api.patch('/agreements/:slug/follow-up-points/:id', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    if (!id) throw notFound('follow-up point');
+    const input = (await readJsonObject(c, fieldsOf(closeFollowUpPointSchema))) as CloseFollowUpPointInput;
+    try {
+      await setFollowUpState({ ctx, agreement, id, input });
+    } catch (error) {
+      // The verb's `current` is the table's row; the writer gets the point as the API shows it.
+      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, await followUpPointOf(ctx, agreement, id));
+      throw error;
+    }
+    return c.json(await followUpPointOf(ctx, agreement, id), 200, { location: activitiesAddress(agreement.slug) });
+  });
+
+  /** The open points of the key's holder and of their organisation, as /oversikt shows them. */
+  api.get('/follow-up', noStore, someone, accepts(noQuery()), async (c: HonoContext) => {
+    const ctx = writerCtx(database, c);
+    return c.json(await openFollowUp(ctx, todayInStockholm()));
+  });
+
+  return api;
+}

@@ -1,0 +1,173 @@
+// Activities and follow-up points in the OpenAPI description (openapi.ts):
+// the routes of follow-up.ts and the reading of an agreement's activities.
+// Request bodies are the verbs' Zod schemas; the answers are described field
+// by field, as the lists in domain/follow-up/list.ts give them.
+import { ACTIVITY_KINDS, FOLLOW_UP_STATES, VISIBILITIES } from '../db/schema.ts';
+import { createActivitySchema } from '../domain/activities/create.ts';
+import { addFollowUpPointSchema, closeFollowUpPointSchema } from '../domain/follow-up/schemas.ts';
+import { DATES, errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const text = { type: ['string', 'null'] };
+const day = { type: 'string', format: 'date' };
+
+const activityParam = { name: 'id', in: 'path', required: true, description: "The activity's id, as GET /api/agreements/{slug}/activities lists it", schema: { type: 'integer', minimum: 1 } };
+const pointParam = { name: 'id', in: 'path', required: true, description: "The follow-up point's id, as GET /api/agreements/{slug}/activities lists it", schema: { type: 'integer', minimum: 1 } };
+
+const noAgreement = errorResponse('No such agreement, or one the key holder may not read');
+
+/** What the reader gets of an activity and its points. */
+const FollowUpPoint = {
+  type: 'object',
+  description: "A follow-up point: what is to be done, by whom and by when, and whether it was done. Read only by the agreement's organisation's people and administrators",
+  required: ['id', 'activityId', 'text', 'ownerName', 'ownerEmail', 'dueOn', 'state', 'stateComment', 'version'],
+  properties: {
+    id: { type: 'integer' },
+    activityId: { type: 'integer' },
+    text: { type: 'string' },
+    ownerName: { type: 'string' },
+    ownerEmail: { type: 'string', format: 'email' },
+    dueOn: day,
+    state: { type: 'string', enum: [...FOLLOW_UP_STATES] },
+    stateComment: text,
+    version: { type: 'integer', minimum: 1, description: 'Send it as expectedVersion when changing the point' },
+  },
+};
+
+const Activity = {
+  type: 'object',
+  description: 'A visit, meeting, project, exchange or event under the agreement',
+  required: ['id', 'kind', 'title', 'date', 'visibility', 'points'],
+  properties: {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: [...ACTIVITY_KINDS] },
+    title: { type: 'string' },
+    titleEn: text,
+    date: { type: 'string', description: 'EDTF, at the precision known' },
+    participants: text,
+    participantsEn: text,
+    purpose: text,
+    purposeEn: text,
+    outcome: text,
+    outcomeEn: text,
+    costSek: { type: ['integer', 'null'], minimum: 0 },
+    visibility: { type: 'string', enum: [...VISIBILITIES] },
+    points: { type: 'array', items: ref('FollowUpPoint'), description: "Its follow-up points, the earliest due first: empty for the public and for other organisations' people" },
+  },
+};
+
+const OpenFollowUpPoint = {
+  allOf: [
+    ref('FollowUpPoint'),
+    {
+      type: 'object',
+      required: ['agreementSlug', 'partyLabel', 'counterpartLabel', 'activityTitle', 'activityDate', 'overdue'],
+      properties: {
+        agreementSlug: { type: 'string' },
+        partyLabel: { type: 'string' },
+        counterpartLabel: { type: 'string' },
+        activityTitle: { type: 'string' },
+        activityDate: { type: 'string' },
+        overdue: { type: 'boolean', description: 'Due before today (the day in Stockholm)' },
+      },
+    },
+  ],
+};
+
+const OpenFollowUp = {
+  type: 'object',
+  required: ['mine', 'organisation', 'organisationOpen', 'organisationOverdue'],
+  properties: {
+    mine: { type: 'array', items: ref('OpenFollowUpPoint'), description: "The key holder's own open points, the earliest due first (at most 200)" },
+    organisation: { type: 'array', items: ref('OpenFollowUpPoint'), description: "Their organisation's open points, the earliest due first (at most 200)" },
+    organisationOpen: { type: 'integer', minimum: 0 },
+    organisationOverdue: { type: 'integer', minimum: 0 },
+  },
+};
+
+export function followUpPaths() {
+  return {
+    '/api/agreements/{slug}/activities': {
+      get: {
+        operationId: 'listActivities',
+        summary: "The agreement's activities, newest first, with their follow-up points for those who may read them",
+        description:
+          "Without a key, the public activities only, as the agreement's record gives them, and never a follow-up point. With a key, the activities its holder may read; the points only for the people of the agreement's organisation and administrators.",
+        parameters: [slugParam],
+        responses: {
+          200: { description: 'The activities', content: { 'application/json': { schema: { type: 'array', items: ref('Activity') } } } },
+          400: errorResponse('A parameter this address does not take: the body names it'),
+          404: noAgreement,
+        },
+      },
+      post: write(
+        'createActivity',
+        "Record an activity under an agreement of the key holder's organisation",
+        `Sources are cited by their slugs. ${DATES}`,
+        'CreateActivity',
+        'The activity, as GET /api/agreements/{slug}/activities lists it',
+        { 404: noAgreement },
+        [slugParam],
+        201,
+        ref('Activity'),
+      ),
+    },
+    '/api/agreements/{slug}/activities/{id}/follow-up-points': {
+      post: write(
+        'addFollowUpPoint',
+        'Raise a follow-up point at one of the agreement\'s activities',
+        "The owner is the e-mail address of an active editor or administrator of the agreement's organisation; the point is due no earlier than the activity's first possible day (YYYY-MM-DD).",
+        'AddFollowUpPoint',
+        'The point',
+        { 404: errorResponse('No such agreement, or one the key holder may not read; or no such activity of it') },
+        [slugParam, activityParam],
+        201,
+        ref('FollowUpPoint'),
+      ),
+    },
+    '/api/agreements/{slug}/follow-up-points/{id}': {
+      patch: write(
+        'changeFollowUpPoint',
+        'Mark a follow-up point done or dropped, with a comment, or open again',
+        "Send the point's version you read as expectedVersion: if someone changed it since, the answer is 409 with the point as stored now (`current`) and nothing is written.",
+        'ChangeFollowUpPoint',
+        'The point as stored now, with its new version',
+        {
+          404: errorResponse('No such agreement, or one the key holder may not read; or no such follow-up point of it'),
+          409: errorResponse('The point was changed since the version sent (expectedVersion): `current` holds it as stored now'),
+        },
+        [slugParam, pointParam],
+        200,
+        ref('FollowUpPoint'),
+      ),
+    },
+    '/api/follow-up': {
+      get: {
+        operationId: 'getOwnFollowUp',
+        summary: "The key holder's open follow-up points and their organisation's, as the overview page shows them",
+        description: 'Any key (read or write). Follow-up points are never public: without a key the answer is 401.',
+        security: [{ accessKey: [] }],
+        responses: {
+          200: { description: 'The open points', content: { 'application/json': { schema: ref('OpenFollowUp') } } },
+          400: errorResponse('A parameter this address does not take: the body names it'),
+          401: {
+            ...errorResponse('No access key, or one that is unknown, expired or revoked'),
+            headers: { 'WWW-Authenticate': { description: 'Bearer realm="ortsband"', schema: { type: 'string' } } },
+          },
+        },
+      },
+    },
+  };
+}
+
+export function followUpComponents() {
+  return {
+    CreateActivity: inputSchema(createActivitySchema, 'A new activity'),
+    AddFollowUpPoint: inputSchema(addFollowUpPointSchema, 'A new follow-up point: what, who (an e-mail address) and by when; `reason` is a comment kept in the history'),
+    ChangeFollowUpPoint: inputSchema(closeFollowUpPointSchema, "A point's new state and comment, with the version it was read at"),
+    Activity,
+    FollowUpPoint,
+    OpenFollowUpPoint,
+    OpenFollowUp,
+  };
+}

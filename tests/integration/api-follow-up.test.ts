@@ -1,0 +1,270 @@
+// Activities and follow-up points through the API: recorded and followed up
+// with a write key by the agreement's organisation's editors, read back
+// newest first; the points read only by that organisation's people (never by
+// the public or another organisation); a stale version is 409 with the point
+// as stored; who may not write is refused before the body is read.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
+import { openTestDatabase, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+const keys = { editor: '', readKey: '', reader: '', otherEditor: '', otherReader: '' };
+const EDITOR = 'editor@follow-up-api.example';
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database, undefined, { oidc: undefined, mailer: undefined });
+  const editor = await addPerson(t, EDITOR, 'editor', EDITORIAL);
+  keys.editor = await keyOf(t, editor, 'write');
+  keys.readKey = await keyOf(t, editor, 'read');
+  keys.reader = await keyOf(t, await addPerson(t, 'reader@follow-up-api.example', 'reader', EDITORIAL), 'write');
+  keys.otherEditor = await keyOf(t, await addPerson(t, 'other@follow-up-api.example', 'editor', 'follow-up-api-other'), 'write');
+  keys.otherReader = await keyOf(t, await addPerson(t, 'other-reader@follow-up-api.example', 'reader', 'follow-up-api-other'), 'read');
+}, 120_000);
+afterAll(async () => t?.close());
+
+type ErrorBody = { error?: { code: string; message: string; problems: Array<{ field: string; message: string }>; current?: Point } };
+type Point = { id: number; activityId: number; text: string; ownerEmail: string; dueOn: string; state: string; stateComment: string | null; version: number };
+type Activity = { id: number; title: string; date: string; costSek: number | null; visibility: string; points: Point[] };
+type OpenPoint = Point & { agreementSlug: string; overdue: boolean };
+
+async function send<T>(method: string, path: string, body?: unknown, key: string | null = keys.editor) {
+  const response = await app.request(path, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { response, body: (await response.json()) as T & ErrorBody };
+}
+const read = <T = Activity[]>(path: string, key: string | null = null) => send<T>('GET', path, undefined, key);
+
+/** A new agreement of the editorial organisation, made through the API. */
+async function newAgreement(): Promise<string> {
+  const slug = uniqueSlug('follow-up-api');
+  const { response } = await send('POST', '/api/agreements', { slug, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] });
+  expect(response.status).toBe(201);
+  return slug;
+}
+
+/** An activity of the agreement, made through the API; its id. */
+async function newActivity(slug: string, input: Record<string, unknown> = {}): Promise<number> {
+  const { response, body } = await send<Activity>('POST', `/api/agreements/${slug}/activities`, { kind: 'visit_outgoing', title: 'Besök i Hangzhou', date: '2024-05-10', ...input });
+  expect(response.status, JSON.stringify(body)).toBe(201);
+  return body.id;
+}
+
+describe('activities through the API', () => {
+  it('an editor records an activity (201, Location, no-store) and reads it back, newest first', async () => {
+    const slug = await newAgreement();
+    const older = await newActivity(slug, { title: 'Första mötet', kind: 'meeting', date: '2023-11' });
+    const created = await send<Activity>('POST', `/api/agreements/${slug}/activities`, {
+      kind: 'visit_outgoing',
+      title: 'Delegationsresa',
+      titleEn: 'Delegation visit',
+      date: '2024-05-10',
+      participants: 'Kommunstyrelsens ordförande',
+      purpose: 'Förnya avtalet',
+      outcome: 'Avsiktsförklaring',
+      costSek: 48_500,
+      visibility: 'public',
+      sources: [{ source: 'nkk2022', passage: 's. 12' }],
+    });
+    expect(created.response.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.response.headers.get('location')).toBe(`/api/agreements/${slug}/activities`);
+    expect(created.response.headers.get('cache-control')).toBe('no-store');
+    expect(created.body).toMatchObject({ title: 'Delegationsresa', titleEn: 'Delegation visit', date: '2024-05-10', participants: 'Kommunstyrelsens ordförande', costSek: 48_500, visibility: 'public', points: [] });
+
+    for (const key of [null, keys.editor, keys.otherEditor]) {
+      const { response, body } = await read(`/api/agreements/${slug}/activities`, key);
+      expect(response.status).toBe(200);
+      expect(body.map((a) => a.id)).toEqual([created.body.id, older]);
+    }
+    // The agreement's record holds it too, with the source cited.
+    const record = (await (await app.request(`/api/agreements/${slug}`)).json()) as { activities: Array<{ title: string; sources: Array<{ sourceSlug: string }> }> };
+    expect(record.activities.find((a) => a.title === 'Delegationsresa')?.sources.map((s) => s.sourceSlug)).toEqual(['nkk2022']);
+  });
+
+  it('lists an internal activity for its organisation only; the public and other organisations read the public ones', async () => {
+    const slug = await newAgreement();
+    const open = await newActivity(slug, { title: 'Öppet möte' });
+    const internal = await newActivity(slug, { title: 'Internt möte', visibility: 'internal', date: '2024-06' });
+    expect((await read(`/api/agreements/${slug}/activities`, keys.editor)).body.map((a) => a.id)).toEqual([internal, open]);
+    expect((await read(`/api/agreements/${slug}/activities`, keys.reader)).body.map((a) => a.id)).toEqual([internal, open]);
+    for (const key of [null, keys.otherEditor, keys.otherReader]) {
+      const { body } = await read(`/api/agreements/${slug}/activities`, key);
+      expect(body.map((a) => a.id)).toEqual([open]);
+      expect(JSON.stringify(body)).not.toContain('Internt möte');
+    }
+  });
+
+  it('answers 404 for an agreement that does not exist or that the reader may not read', async () => {
+    expect((await read('/api/agreements/no-such-agreement/activities')).response.status).toBe(404);
+    const slug = uniqueSlug('internal-agreement');
+    expect((await send('POST', '/api/agreements', { slug, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'], visibility: 'internal' })).response.status).toBe(201);
+    expect((await read(`/api/agreements/${slug}/activities`, keys.editor)).response.status).toBe(200);
+    for (const key of [null, keys.otherEditor]) expect((await read(`/api/agreements/${slug}/activities`, key)).response.status).toBe(404);
+  });
+});
+
+describe('follow-up points through the API', () => {
+  it("raises a point that the organisation's people read and nobody else does", async () => {
+    const slug = await newAgreement();
+    const activity = await newActivity(slug);
+    const text = `Skicka protokollet ${uniqueSlug('point')}`;
+    const raised = await send<Point>('POST', `/api/agreements/${slug}/activities/${activity}/follow-up-points`, { text, owner: EDITOR.toUpperCase(), dueOn: '2024-06-30', reason: 'från mötet' });
+    expect(raised.response.status, JSON.stringify(raised.body)).toBe(201);
+    expect(raised.response.headers.get('location')).toBe(`/api/agreements/${slug}/activities`);
+    expect(raised.body).toMatchObject({ activityId: activity, text, ownerEmail: EDITOR, dueOn: '2024-06-30', state: 'open', stateComment: null, version: 1 });
+
+    // The organisation's people, with a write key or a read key.
+    for (const key of [keys.editor, keys.readKey, keys.reader]) {
+      const { body } = await read(`/api/agreements/${slug}/activities`, key);
+      expect(body[0]!.points.map((p) => p.text)).toEqual([text]);
+    }
+    // The public and another organisation read the activity, never the point.
+    for (const key of [null, keys.otherEditor, keys.otherReader]) {
+      const { response, body } = await read(`/api/agreements/${slug}/activities`, key);
+      expect(response.status).toBe(200);
+      expect(body.map((a) => a.id)).toEqual([activity]);
+      expect(body[0]!.points).toEqual([]);
+      expect(JSON.stringify(body)).not.toContain(text);
+    }
+    for (const path of [`/api/agreements/${slug}`, '/api/export.json']) expect(await (await app.request(path)).text()).not.toContain(text);
+  });
+
+  it("lists one's own and the organisation's open points; 401 without a key, nothing of another organisation's", async () => {
+    const slug = await newAgreement();
+    const activity = await newActivity(slug);
+    const text = `Boka återbesök ${uniqueSlug('own')}`;
+    const raised = await send<Point>('POST', `/api/agreements/${slug}/activities/${activity}/follow-up-points`, { text, owner: EDITOR, dueOn: '2024-07-01' });
+    expect(raised.response.status).toBe(201);
+
+    const mine = await read<{ mine: OpenPoint[]; organisation: OpenPoint[]; organisationOpen: number; organisationOverdue: number }>('/api/follow-up', keys.readKey);
+    expect(mine.response.status).toBe(200);
+    expect(mine.response.headers.get('cache-control')).toBe('no-store');
+    expect(mine.body.mine.find((p) => p.id === raised.body.id)).toMatchObject({ text, agreementSlug: slug, overdue: true });
+    expect(mine.body.organisation.map((p) => p.id)).toContain(raised.body.id);
+
+    const reader = await read<{ mine: OpenPoint[]; organisation: OpenPoint[] }>('/api/follow-up', keys.reader);
+    expect(reader.body.mine).toEqual([]);
+    expect(reader.body.organisation.map((p) => p.id)).toContain(raised.body.id);
+
+    const other = await read<{ mine: OpenPoint[]; organisation: OpenPoint[] }>('/api/follow-up', keys.otherEditor);
+    expect(other.response.status).toBe(200);
+    expect(JSON.stringify(other.body)).not.toContain(text);
+
+    const anonymous = await read('/api/follow-up');
+    expect(anonymous.response.status).toBe(401);
+    expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
+    expect(anonymous.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
+    expect(JSON.stringify(anonymous.body)).not.toContain(text);
+  });
+
+  it('closes a point at the version read; a stale version is 409 with the point as stored now, and changes nothing', async () => {
+    const slug = await newAgreement();
+    const activity = await newActivity(slug);
+    const raised = await send<Point>('POST', `/api/agreements/${slug}/activities/${activity}/follow-up-points`, { text: 'Skriv rapporten', owner: EDITOR, dueOn: '2024-08-01' });
+    const path = `/api/agreements/${slug}/follow-up-points/${raised.body.id}`;
+
+    const done = await send<Point>('PATCH', path, { state: 'done', comment: 'Skickad till nämnden', expectedVersion: 1 });
+    expect(done.response.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.response.headers.get('cache-control')).toBe('no-store');
+    expect(done.body).toMatchObject({ id: raised.body.id, state: 'done', stateComment: 'Skickad till nämnden', version: 2 });
+
+    const stale = await send<Point>('PATCH', path, { state: 'dropped', comment: 'Inte längre aktuellt', expectedVersion: 1 });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.error?.code).toBe('CONFLICT');
+    expect(stale.body.error?.current).toMatchObject({ id: raised.body.id, state: 'done', stateComment: 'Skickad till nämnden', version: 2, ownerEmail: EDITOR });
+
+    const { body } = await read(`/api/agreements/${slug}/activities`, keys.editor);
+    expect(body[0]!.points).toMatchObject([{ state: 'done', stateComment: 'Skickad till nämnden', version: 2 }]);
+    // A closed point is no longer open work.
+    const open = await read<{ mine: OpenPoint[] }>('/api/follow-up', keys.editor);
+    expect(open.body.mine.map((p) => p.id)).not.toContain(raised.body.id);
+
+    const reopened = await send<Point>('PATCH', path, { state: 'open', expectedVersion: 2 });
+    expect(reopened.body).toMatchObject({ state: 'open', stateComment: null, version: 3 });
+  });
+});
+
+describe('who may write, and bad input', () => {
+  it("refuses another organisation's editor, a reader and a read key with 403, and no key with 401, before reading the body; nothing is stored", async () => {
+    const slug = await newAgreement();
+    const activity = await newActivity(slug);
+    const raised = await send<Point>('POST', `/api/agreements/${slug}/activities/${activity}/follow-up-points`, { text: 'Ring tillbaka', owner: EDITOR, dueOn: '2024-09-01' });
+    const before = JSON.stringify((await read(`/api/agreements/${slug}/activities`, keys.editor)).body);
+    const writes: Array<[string, string, unknown]> = [
+      ['POST', `/api/agreements/${slug}/activities`, { kind: 'meeting', title: 'Möte', date: '2024-10' }],
+      // A body that is wrong too: who may not write is told so, whatever they sent.
+      ['POST', `/api/agreements/${slug}/activities`, { kind: 'nope', costSek: -1 }],
+      ['POST', `/api/agreements/${slug}/activities/${activity}/follow-up-points`, { text: 'Mer', owner: EDITOR, dueOn: '2024-10-01' }],
+      ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'dropped', expectedVersion: 1 }],
+      ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'never' }],
+    ];
+    for (const [method, path, body] of writes) {
+      for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
+        const refused = await send(method, path, body, key);
+        expect(refused.response.status, `${method} ${path}`).toBe(403);
+        expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
+      }
+      const anonymous = await send(method, path, body, null);
+      expect(anonymous.response.status).toBe(401);
+      expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
+    }
+    expect(JSON.stringify((await read(`/api/agreements/${slug}/activities`, keys.editor)).body)).toBe(before);
+  });
+
+  it('names the field at fault and stores nothing: a negative or non-numeric cost, a due date before the activity, an owner of another organisation', async () => {
+    const slug = await newAgreement();
+    const activity = await newActivity(slug, { date: '2024-05-10' });
+    const activities = `/api/agreements/${slug}/activities`;
+    const points = `${activities}/${activity}/follow-up-points`;
+    const cases: Array<[string, Record<string, unknown>, string]> = [
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', costSek: -5 }, 'costSek'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', costSek: '5000' }, 'costSek'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', costSek: 12.5 }, 'costSek'],
+      [activities, { kind: 'meeting', title: '', date: '2024-10' }, 'title'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-13' }, 'date'],
+      [activities, { kind: 'lunch', title: 'Möte', date: '2024-10' }, 'kind'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', visibility: 'secret' }, 'visibility'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', sources: [{ source: 'no-such-source' }] }, 'sources'],
+      [activities, { kind: 'meeting', title: 'Möte', date: '2024-10', cost: 5 }, 'cost'],
+      [points, { text: 'Före mötet', owner: EDITOR, dueOn: '2024-05-09' }, 'dueOn'],
+      [points, { text: 'Fel dag', owner: EDITOR, dueOn: '2024-02-30' }, 'dueOn'],
+      [points, { text: 'Fel ägare', owner: 'other@follow-up-api.example', dueOn: '2024-06-01' }, 'owner'],
+      [points, { text: 'En läsare', owner: 'reader@follow-up-api.example', dueOn: '2024-06-01' }, 'owner'],
+      [points, { text: 'Ingen alls', owner: 'nobody@follow-up-api.example', dueOn: '2024-06-01' }, 'owner'],
+      [points, { text: '', owner: EDITOR, dueOn: '2024-06-01' }, 'text'],
+      [points, { text: 5, owner: EDITOR, dueOn: '2024-06-01' }, 'text'],
+    ];
+    const before = JSON.stringify((await read(activities, keys.editor)).body);
+    for (const [path, body, field] of cases) {
+      const refused = await send('POST', path, body);
+      expect(refused.response.status, `${field}: ${JSON.stringify(body)}`).toBe(400);
+      expect(refused.body.error?.code).toBe('VALIDATION');
+      expect(refused.body.error?.problems.map((p) => p.field.split('.')[0])).toContain(field);
+    }
+    expect(JSON.stringify((await read(activities, keys.editor)).body)).toBe(before);
+  });
+
+  it('answers 404 for an activity or a point that the agreement does not have', async () => {
+    const slug = await newAgreement();
+    const other = await newAgreement();
+    const activity = await newActivity(other);
+    const raised = await send<Point>('POST', `/api/agreements/${other}/activities/${activity}/follow-up-points`, { text: 'Annat avtal', owner: EDITOR, dueOn: '2024-06-01' });
+    const point = { text: 'x', owner: EDITOR, dueOn: '2024-06-01' };
+    for (const id of [String(activity), '999999999', 'abc', '0']) {
+      const { response, body } = await send('POST', `/api/agreements/${slug}/activities/${id}/follow-up-points`, point);
+      expect(response.status, id).toBe(404);
+      expect(body.error?.message).toContain('activity');
+    }
+    for (const id of [String(raised.body.id), '999999999', 'abc']) {
+      const { response, body } = await send('PATCH', `/api/agreements/${slug}/follow-up-points/${id}`, { state: 'done' });
+      expect(response.status, id).toBe(404);
+      expect(body.error?.message).toContain('follow-up point');
+    }
+    expect((await send('POST', '/api/agreements/no-such-agreement/activities', { kind: 'meeting', title: 'Möte', date: '2024' })).response.status).toBe(404);
+  });
+});
