@@ -57,6 +57,18 @@ const statisticsResponse = {
               },
             },
           },
+          quietAgreements: {
+            type: 'object',
+            description:
+              "Public agreements in force (active) with no public sign of life (an activity, or an event that says the tie lives) for their organisation's quiet months (24 by default) on the day `on`, by kind and by the county of their Swedish parties (an agreement counts in each of its counties; county null: none)",
+            required: ['on', 'total', 'byCounty', 'byKind'],
+            properties: {
+              on: { type: 'string', format: 'date' },
+              total: { type: 'integer', minimum: 0 },
+              byCounty: { type: 'array', items: { type: 'object', required: ['county', 'count'], properties: { county: { type: ['string', 'null'] }, count: { type: 'integer', minimum: 0 } } } },
+              byKind: { type: 'array', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string' }, count: { type: 'integer', minimum: 0 } } } },
+            },
+          },
           peakUnderEveryRule: {
             type: 'object',
             description: "What every counting rule counts in force at the end of the report's peak year (2016; the report says 49), by kind, and the agreements (by slug, at most 10 listed) that make a rule count differently from the report's rule",

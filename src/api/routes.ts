@@ -13,7 +13,7 @@ import type { Context } from '../domain/context.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions } from '../domain/counterparts/list.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
-import { statisticsOverview } from '../domain/statistics/overview.ts';
+import { quietOverview, statisticsOverview } from '../domain/statistics/overview.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
 import { dcatCatalogue } from '../domain/transfer/dcat.ts';
@@ -140,7 +140,9 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/sources/:slug', accepts(strict([], 'source')), cache, async (c) => c.json(await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/statistics', accepts(q.rule), cache, async (c) => {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
-    return c.json(await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm()));
+    const today = todayInStockholm();
+    const [overview, quietAgreements] = await Promise.all([statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today), quietOverview(ctx, today)]);
+    return c.json({ ...overview, quietAgreements });
   });
   api.get('/statistics/:file{[a-z-]+\\.csv}', accepts(q.ruleCsv), cache, async (c) => {
     const { sep, ...rest } = c.var.query;

@@ -19,7 +19,7 @@ import { getCounterpart } from '../domain/counterparts/get.ts';
 import { getSource } from '../domain/sources/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
 import { DomainError, type FieldProblem } from '../domain/errors.ts';
-import { statisticsOverview } from '../domain/statistics/overview.ts';
+import { quietOverview, statisticsOverview } from '../domain/statistics/overview.ts';
 import { parseInput } from '../domain/validate.ts';
 import { accepts, errorLangOf, langOf, type HttpEnv, type QuerySpec } from '../http/query.ts';
 import { formatEdtf, todayInStockholm } from './format.ts';
@@ -325,7 +325,8 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/statistik', accepts(q.statistics), cache, async (c) => {
     const raw = c.var.query;
     const { rule } = parseInput(ruleQuerySchema, raw);
-    const view = await statisticsOverview(ctx, rule, Number(todayInStockholm().slice(0, 4)), todayInStockholm());
+    const today = todayInStockholm();
+    const [view, quiet] = await Promise.all([statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today), quietOverview(ctx, today)]);
     const provinces = await listPlaceOptions({ ctx, maxDepth: 0 });
     const provinceName = provinceNamer(provinces);
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
@@ -333,7 +334,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
     const peak = view.peakUnderEveryRule;
     const named = await summariesOf(ctx, [...new Set(peak.rules.flatMap((r) => [...r.statusDiffers.map((d) => d.slug), ...r.pairsCountedTwice.flat()]))]);
-    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named }} raw={raw} />);
+    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet }} raw={raw} />);
   });
   web.get('/karta', accepts(q.agreements), cache, async (c) => {
     const lang = langOf(c);

@@ -20,6 +20,7 @@ import type { Context } from '../../src/domain/context.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { dueReminders } from '../../src/domain/reminders/due.ts';
 import { sendReminders } from '../../src/domain/reminders/send.ts';
+import { quietCounts } from '../../src/domain/statistics/quiet.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
@@ -133,6 +134,30 @@ describe('what falls due', () => {
     const due = await dueReminders(t.database.db, { today: TODAY, organisationId: await orgId('paminnelse-kommun') });
     expect(due.some((r) => r.kind === 'quiet_agreement')).toBe(TODAY >= '2025-03-31');
     await t.database.db.execute(sql`update organisations set quiet_after_months = 24 where slug = 'paminnelse-kommun'`);
+  });
+});
+
+describe('quiet agreements in the public statistics', () => {
+  it('counts as the public reads: an internal activity does not make an agreement lively there, but does for its organisation', async () => {
+    const anonymous = t.anonymous;
+    const before = await quietCounts(anonymous, TODAY);
+    const ctx = systemCtx(t);
+    const organisationId = await orgId('paminnelse-kommun');
+    const { id } = await createAgreement({ ctx, organisationId, input: { slug: 'paminnelse-internt-liv', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
+    await recordStatusEvent({ ctx, agreementId: id, input: { type: 'established', date: '2014' } });
+    await createActivity({ ctx, agreementId: id, input: { kind: 'meeting', title: 'Ett internt möte', date: day(-10), visibility: 'internal' } });
+    const after = await quietCounts(anonymous, TODAY);
+    expect(after.total).toBe(before.total + 1);
+    const norrbotten = (q: typeof before) => q.byCounty.find((r) => r.county === '25')?.count ?? 0;
+    expect(norrbotten(after)).toBe(norrbotten(before) + 1);
+    expect((await dueReminders(t.database.db, { today: TODAY, organisationId })).some((r) => r.subjectId === id)).toBe(false);
+    // The API and the page say the same.
+    const app = createApp(t.database);
+    const api = (await (await app.fetch(new Request('http://localhost/api/statistics'))).json()) as { quietAgreements: typeof before };
+    expect(api.quietAgreements).toEqual(after);
+    const page = await (await app.fetch(new Request('http://localhost/statistik'))).text();
+    expect(page).toContain('id="quiet"');
+    expect(page).toContain(`${after.total} avtal i kraft (aktiva) utan någon offentlig aktivitet`);
   });
 });
 

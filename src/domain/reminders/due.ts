@@ -10,6 +10,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import type { ReminderKind } from '../../db/schema.ts';
+import { canReadAlias } from '../access.ts';
+import type { Principal } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
@@ -18,6 +20,28 @@ export const POINT_LEAD_DAYS = 7;
 export const EXPIRY_LEAD_DAYS = 90;
 /** Event types that say an agreement lives: each is a sign of life, as a recorded activity is. */
 const LIFE_EVENTS = ['established', 'renewed', 'activity_observed', 'resumed'] as const;
+const SYSTEM: Principal = { kind: 'system', label: 'reminders', organisationId: 0 };
+
+/**
+ * `from … where …` of the quiet agreements on `today` as `principal` may
+ * read them (`g` the agreement, `o` its organisation, `l.last_sign` its last
+ * sign of life): active, and the last sign of life the principal may read,
+ * an activity or an event that says the tie lives (at its latest possible
+ * day), plus the organisation's quiet months, is `today` or earlier. The
+ * reminders read all of it; the public statistics only what is public.
+ */
+export function quietAgreements(principal: Principal, today: string): SQL {
+  return sql`from agreements g join organisations o on o.id = g.organisation_id
+    cross join lateral (select greatest(
+      (select max(a.date_min) from activities a where a.agreement_id = g.id and ${canReadAlias(principal, 'a')}),
+      (select max(e.date_max) from status_events e where e.agreement_id = g.id and ${canReadAlias(principal, 'e')}
+         and e.type in (${sql.join(
+           LIFE_EVENTS.map((t) => sql`${t}`),
+           sql`, `,
+         )}))) as last_sign) l
+    where g.current_status = 'active' and ${canReadAlias(principal, 'g')} and l.last_sign is not null
+      and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date`;
+}
 
 export interface Reminder {
   kind: ReminderKind;
@@ -92,15 +116,7 @@ async function agreementReminders(db: Db, today: string, byOrganisation: SQL): P
     sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign::text as "lastSign",
           g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           g.official_title as text, ${editors} as recipients
-        from agreements g join organisations o on o.id = g.organisation_id
-        cross join lateral (select greatest(
-          (select max(a.date_min) from activities a where a.agreement_id = g.id),
-          (select max(e.date_max) from status_events e where e.agreement_id = g.id and e.type in (${sql.join(
-            LIFE_EVENTS.map((t) => sql`${t}`),
-            sql`, `,
-          )}))) as last_sign) l
-        where g.current_status = 'active' and l.last_sign is not null
-          and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date and ${byOrganisation}`,
+        ${quietAgreements(SYSTEM, today)} and ${byOrganisation}`,
   );
   reminders.push(...quiet.map((q) => ({ ...q, kind: 'quiet_agreement' as const })));
   return reminders;

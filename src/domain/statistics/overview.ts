@@ -11,6 +11,7 @@ import { establishedPerDecade } from './established-per-decade.ts';
 import { inForcePerYear } from './in-force-per-year.ts';
 import { sourcesEnd } from '../agreements/known-until.ts';
 import { loadStatAgreements, type StatAgreement } from './load.ts';
+import { quietCounts, type QuietCounts } from './quiet.ts';
 import { evaluateStatements } from './report-statements.ts';
 import { rulesAtYear, type RuleAtYear } from './rule-comparison.ts';
 import { RULES, type RuleId } from './rules.ts';
@@ -26,6 +27,21 @@ export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear:
 
 // Where the sources end, once per register snapshot (the same data version and audience).
 const ends = new WeakMap<readonly StatAgreement[], Promise<number | null>>();
+
+// The quiet agreements on a day, once per register snapshot and day: a count in the database (statistics/quiet.ts).
+const quiets = new WeakMap<readonly StatAgreement[], Map<string, Promise<QuietCounts>>>();
+export async function quietOverview(ctx: Context, today: string): Promise<QuietCounts> {
+  const agreements = await loadStatAgreements(ctx);
+  let byDay = quiets.get(agreements);
+  if (!byDay) quiets.set(agreements, (byDay = new Map()));
+  let counted = byDay.get(today);
+  if (!counted) {
+    byDay.clear(); // one day kept: yesterday's is not asked for again
+    byDay.set(today, (counted = quietCounts(ctx, today)));
+    counted.catch(() => byDay!.delete(today));
+  }
+  return counted;
+}
 export type StatisticsOverview = ReturnType<typeof buildOverview>;
 
 const overviews = new WeakMap<readonly StatAgreement[], Map<string, StatisticsOverview>>();

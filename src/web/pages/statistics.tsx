@@ -6,6 +6,7 @@ import type { StatementResult } from '../../domain/statistics/report-statements.
 import type { RuleAtYear } from '../../domain/statistics/rule-comparison.ts';
 import type { AgreementListRow } from '../../domain/agreements/list.ts';
 import type { StatusCount } from '../../domain/statistics/by-status.ts';
+import type { QuietCounts } from '../../domain/statistics/quiet.ts';
 import { RULES, type CountingRule } from '../../domain/statistics/rules.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
@@ -65,6 +66,7 @@ function KindSeriesTable(props: { lang: Lang; kinds: string[]; first: string; ro
 
 export interface StatisticsView {
   rule: CountingRule;
+  quiet: QuietCounts;
   lastYear: number;
   sourcesEnd: number | null;
   inForce: InForceYear[];
@@ -220,6 +222,56 @@ function StatusCounts(props: { lang: Lang; rows: StatusCount[]; rule: CountingRu
                 <a href={href(lang, '/avtal', { status: r.status })}>{r.agreements}</a>
               </td>
               <td class="num">{r.counted}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Quiet agreements: in force without a public sign of life for their organisation's quiet months, by kind and by county. */
+function QuietCountsSection(props: { lang: Lang; quiet: QuietCounts }) {
+  const { lang, quiet } = props;
+  const sv = lang === 'sv';
+  return (
+    <section aria-labelledby="quiet">
+      <h2 id="quiet">{sv ? 'Tysta avtal' : 'Quiet agreements'}</h2>
+      <p>
+        {sv
+          ? `${quiet.total} avtal i kraft (aktiva) utan någon offentlig aktivitet eller händelse som visar att de lever på två år (eller den tid avtalets organisation valt), räknat den ${quiet.on}. Ett tyst avtal behöver ett beslut: satsa på nytt, låt det vila eller avsluta det. Registrets källor slutar ofta flera år tillbaka: att registret inte vet om någon aktivitet betyder inte att ingen har skett.`
+          : `${quiet.total} agreements in force (active) with no public activity or event that shows they live for two years (or the time the agreement's organisation chose), counted on ${quiet.on}. A quiet agreement needs a decision: renew the effort, let it rest, or end it. The register's sources often end years back: that the register knows of no activity does not mean that none took place.`}
+      </p>
+      <table>
+        <caption>{sv ? 'Tysta avtal per avtalsform' : 'Quiet agreements by kind'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'kind')}</th>
+            <th scope="col" class="num">{t(lang, 'agreements')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quiet.byKind.map((r) => (
+            <tr>
+              <th scope="row">{label(lang, 'kind', r.kind)}</th>
+              <td class="num">{r.count}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table>
+        <caption>{sv ? 'Tysta avtal per län (ett avtal med parter i flera län räknas i varje)' : 'Quiet agreements by county (an agreement with parties in several counties counts in each)'}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(lang, 'county')}</th>
+            <th scope="col" class="num">{t(lang, 'agreements')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {quiet.byCounty.map((r) => (
+            <tr>
+              <th scope="row">{r.county === null ? (sv ? 'Inget län' : 'No county') : `${COUNTIES[r.county] ?? r.county} (${r.county})`}</th>
+              <td class="num">{r.county === null ? r.count : <a href={href(lang, '/avtal', { county: r.county, status: 'active' })}>{r.count}</a>}</td>
             </tr>
           ))}
         </tbody>
@@ -430,6 +482,7 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
       </section>
 
       <StatusCounts lang={lang} rows={view.byStatus} rule={rule} />
+      <QuietCountsSection lang={lang} quiet={view.quiet} />
       <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} chart={view.charts['by-county']} />
       <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} chart={view.charts['by-province']} />
       <Breakdown lang={lang} id="by-actor-kind" caption={t(lang, 'actorKind')} rows={view.byActorKind} name={(r) => label(lang, 'actorKind', r.key)} rule={rule.id} />
