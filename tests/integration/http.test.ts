@@ -70,6 +70,18 @@ describe('pages', () => {
     expect(byCounty).toContain('Statuses according to sources up to 2022.');
   });
 
+  it("a party's and a place's page list the activities of their agreements, each with its agreement", async () => {
+    const kalix = await (await app.request('/parter/kalix')).text();
+    const section = kalix.slice(kalix.indexOf('<section aria-labelledby="activities">'));
+    expect(section).toContain('FN-konferens om transporter: Kalix presenterar en öst–västlig järnvägsförbindelse');
+    expect(section).toContain('href="/avtal/');
+    const guangdong = await (await app.request('/motparter/guangdong?lang=en')).text();
+    expect(guangdong.slice(guangdong.indexOf('<section aria-labelledby="activities">'))).toContain('contribution to Friendship park');
+    const api = (await (await app.request('/api/actors/kalix')).json()) as { activities: { total: number; rows: Array<{ title: string }> } };
+    expect(api.activities.total).toBe(api.activities.rows.length);
+    expect(api.activities.rows.map((r) => r.title)).toContain('Resor till Kina med lokala företag från olika branscher');
+  });
+
   it('every page links to the page about the register and the accessibility statement, which says how to report a barrier and names the supervising agency', async () => {
     const home = await (await app.request('/avtal')).text();
     expect(home).toContain('<a href="/om">Om registret</a>');

@@ -1,4 +1,5 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
+import { activitiesOfAgreements } from '../activities/of-agreements.ts';
 import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadAlias, canReadRow, requireRead } from '../access.ts';
@@ -37,7 +38,6 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id)), canReadAlias(ctx.principal, 'p'), canReadAlias(ctx.principal, 's')))
     .orderBy(asc(actorSuccessions.id));
   const slugs = agreements.map((a) => a.slug);
-  const [periods, links, sources] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'actor', actor.id)]);
-  return { actor, agreements, successions, periods, links,
-    sources };
+  const [periods, links, sources, activities] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'actor', actor.id), activitiesOfAgreements(ctx, slugs)]);
+  return { actor, agreements, successions, periods, links, sources, activities };
 }

@@ -1,3 +1,4 @@
+import { activitiesOfAgreements } from '../activities/of-agreements.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { counterparts } from '../../db/schema.ts';
@@ -38,7 +39,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     ),
   ]);
   const slugs = agreements.map((a) => a.slug);
-  const [periods, links, sources] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'counterpart', place.id)]);
+  const [periods, links, sources, activities] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'counterpart', place.id), activitiesOfAgreements(ctx, slugs)]);
   return {
     place,
     chain: place.ancestorIds.map((id) => chain.find((c) => c.id === id)!).filter(Boolean),
@@ -48,5 +49,6 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     periods,
     links,
     sources,
+    activities,
   };
 }

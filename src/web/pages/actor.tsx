@@ -7,7 +7,7 @@ import { href, Layout } from '../layout.tsx';
 import { formatEdtf } from '../format.ts';
 import { Select } from './agreements-list.tsx';
 import { LeftOutNotice } from './left-out.tsx';
-import { AgreementTable, Localized, OtherNames, ProfileTimeline, Sources } from './shared.tsx';
+import { AgreementTable, Localized, OtherNames, ProfileTimeline, RelatedActivities, Sources } from './shared.tsx';
 
 export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getActor>>; path: string }) {
   const { lang, data } = props;
@@ -43,6 +43,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
       <h2>{t(lang, 'agreements')}</h2>
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.counterpartLabel} />
       <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${a.name}`} />
+      <RelatedActivities lang={lang} activities={data.activities} />
     </Layout>
   );
 }

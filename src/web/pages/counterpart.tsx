@@ -4,7 +4,7 @@ import type { LeftOut } from '../../domain/left-out.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { LeftOutNotice } from './left-out.tsx';
 import { href, Layout } from '../layout.tsx';
-import { AgreementTable, Localized, OtherNames, ProfileTimeline, SearchForm, Sources } from './shared.tsx';
+import { AgreementTable, Localized, OtherNames, ProfileTimeline, RelatedActivities, SearchForm, Sources } from './shared.tsx';
 
 export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<typeof getCounterpart>>; path: string }) {
   const { lang, data } = props;
@@ -64,6 +64,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
       <h2>{t(lang, 'agreements')}</h2>
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.partyLabel} />
       <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
+      <RelatedActivities lang={lang} activities={data.activities} />
     </Layout>
   );
 }

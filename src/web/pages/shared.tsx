@@ -1,4 +1,5 @@
 // Pieces several pages show: a source list and a table of related agreements.
+import type { RelatedActivity } from '../../domain/activities/of-agreements.ts';
 import type { RelatedAgreement } from '../../domain/actors/get.ts';
 import type { Citation } from '../../domain/agreements/get.ts';
 import type { RowLinks } from '../../domain/agreements/row-links.ts';
@@ -271,5 +272,28 @@ export function CsvLinks(props: { lang: Lang; path: string; params?: Record<stri
     <>
       <a href={url()}>{t(props.lang, 'downloadCsv')}</a> · <a href={url('semicolon')}>{sv ? 'CSV för Excel (semikolon)' : 'CSV for Excel with Swedish settings (semicolons)'}</a>
     </>
+  );
+}
+
+/** The newest activities of a party's or a place's agreements, each with the agreement it belongs to; how many there are in all when more. */
+export function RelatedActivities(props: { lang: Lang; activities: { rows: RelatedActivity[]; total: number } }) {
+  const { lang, activities } = props;
+  if (!activities.rows.length) return null;
+  const sv = lang === 'sv';
+  return (
+    <section aria-labelledby="activities">
+      <h2 id="activities">{t(lang, 'activities')}</h2>
+      {activities.total > activities.rows.length ? (
+        <p>{sv ? `De ${activities.rows.length} senaste av ${activities.total}; varje avtals sida visar alla dess.` : `The latest ${activities.rows.length} of ${activities.total}; each agreement's page shows all of its own.`}</p>
+      ) : null}
+      <ul>
+        {activities.rows.map((a) => (
+          <li>
+            <span class="when">{formatEdtf(a.date, lang)}</span> · {label(lang, 'activity', a.kind)}: <Localized lang={lang} sv={a.title} en={a.titleEn} /> (
+            <a href={href(lang, `/avtal/${a.agreementSlug}`)}>{a.agreementName}</a>)
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
