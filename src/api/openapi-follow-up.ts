@@ -2,7 +2,7 @@
 // the routes of follow-up.ts and the reading of an agreement's activities.
 // Request bodies are the verbs' Zod schemas; the answers are described field
 // by field, as the lists in domain/follow-up/list.ts give them.
-import { ACTIVITY_KINDS, FOLLOW_UP_STATES, VISIBILITIES } from '../db/schema.ts';
+import { ACTIVITY_KINDS, FOLLOW_UP_STATES, FUNDING_SOURCES, VISIBILITIES } from '../db/schema.ts';
 import { createActivitySchema } from '../domain/activities/create.ts';
 import { addFollowUpPointSchema, closeFollowUpPointSchema } from '../domain/follow-up/schemas.ts';
 import { DATES, errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
@@ -34,6 +34,9 @@ const FollowUpPoint = {
   },
 };
 
+const amount = { type: ['integer', 'null'], minimum: 0 };
+const headcount = { type: ['integer', 'null'], minimum: 0, description: 'How many of the group took part' };
+
 const Activity = {
   type: 'object',
   description: 'A visit, meeting, project, exchange or event under the agreement',
@@ -50,7 +53,17 @@ const Activity = {
     purposeEn: text,
     outcome: text,
     outcomeEn: text,
-    costSek: { type: ['integer', 'null'], minimum: 0 },
+    costSek: { type: ['integer', 'null'], minimum: 0, description: 'The whole cost; with a breakdown, the sum of its categories' },
+    costTravelSek: amount,
+    costHospitalitySek: amount,
+    costProjectSek: amount,
+    costOtherSek: amount,
+    funding: { type: 'array', items: { type: 'string', enum: [...FUNDING_SOURCES] } },
+    participantsPoliticians: headcount,
+    participantsOfficials: headcount,
+    participantsCompanies: headcount,
+    participantsEducation: headcount,
+    participantsStudents: headcount,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
     points: { type: 'array', items: ref('FollowUpPoint'), description: "Its follow-up points, the earliest due first: empty for the public and for other organisations' people" },
   },

@@ -810,7 +810,15 @@ export const discrepancies = pgTable(
   (t) => [index('discrepancies_agreement_idx').on(t.agreementId), knownVisibility('discrepancies', t.visibility)],
 );
 
-export const ACTIVITY_KINDS = ['visit_outgoing', 'visit_incoming', 'meeting', 'project', 'exchange', 'event'] as const;
+export const ACTIVITY_KINDS = ['visit_outgoing', 'visit_incoming', 'meeting', 'meeting_digital', 'project', 'exchange', 'event'] as const;
+// What an activity cost, by category, and who paid (issue: follow-up, point 1).
+export const COST_CATEGORIES = ['travel', 'hospitality', 'project', 'other'] as const;
+export type CostCategory = (typeof COST_CATEGORIES)[number];
+export const FUNDING_SOURCES = ['own_budget', 'icld_sida', 'eu', 'counterpart', 'other'] as const;
+export type FundingSource = (typeof FUNDING_SOURCES)[number];
+// Who took part, by group, as counts (names stay in `participants`, for signed-in readers).
+export const PARTICIPANT_GROUPS = ['politicians', 'officials', 'companies', 'education', 'students'] as const;
+export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
 export const activities = pgTable(
@@ -829,7 +837,18 @@ export const activities = pgTable(
     purposeEn: text('purpose_en'),
     outcome: text('outcome'),
     outcomeEn: text('outcome_en'),
+    // The whole cost; with a breakdown, the sum of its categories (activities/create.ts).
     costSek: integer('cost_sek'),
+    costTravelSek: integer('cost_travel_sek'),
+    costHospitalitySek: integer('cost_hospitality_sek'),
+    costProjectSek: integer('cost_project_sek'),
+    costOtherSek: integer('cost_other_sek'),
+    funding: text('funding').array().$type<FundingSource[]>().notNull().default(sql`'{}'::text[]`),
+    participantsPoliticians: integer('participants_politicians'),
+    participantsOfficials: integer('participants_officials'),
+    participantsCompanies: integer('participants_companies'),
+    participantsEducation: integer('participants_education'),
+    participantsStudents: integer('participants_students'),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
     createdAt: createdAt(),
@@ -837,6 +856,11 @@ export const activities = pgTable(
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
+    check('activities_funding_known', sql`${t.funding} <@ array[${literals(FUNDING_SOURCES)}]::text[]`),
+    check(
+      'activities_amounts_not_negative',
+      sql`least(${t.costSek}, ${t.costTravelSek}, ${t.costHospitalitySek}, ${t.costProjectSek}, ${t.costOtherSek}, ${t.participantsPoliticians}, ${t.participantsOfficials}, ${t.participantsCompanies}, ${t.participantsEducation}, ${t.participantsStudents}) >= 0`,
+    ),
     knownVisibility('activities', t.visibility),
   ],
 );

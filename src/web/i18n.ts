@@ -193,6 +193,7 @@ const labels = {
     visit_outgoing: { sv: 'Besök i Kina', en: 'Visit to China' },
     visit_incoming: { sv: 'Besök i Sverige', en: 'Visit to Sweden' },
     meeting: { sv: 'Möte', en: 'Meeting' },
+    meeting_digital: { sv: 'Digitalt möte', en: 'Digital meeting' },
     project: { sv: 'Projekt', en: 'Project' },
     exchange: { sv: 'Utbyte', en: 'Exchange' },
     event: { sv: 'Evenemang', en: 'Event' },

@@ -64,6 +64,7 @@ const CODED = [
   'discrepancies.visibility',
   'activities.kind',
   'activities.visibility',
+  'activities.funding',
   'follow_up_points.state',
   'action_plans.visibility',
   'documents.media_type',
@@ -146,7 +147,8 @@ describe('coded columns', () => {
         // Upper case with a trailing blank: no closed set, format or lower-case rule takes it.
         // A byte string of one byte: its size is not the size column's 2 (documents_size).
         // Arrays of another length each: a rule that matches the lengths of two lists refuses them.
-        const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
+        // An amount or a count below zero (activities_amounts_not_negative).
+        const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? (check.name.endsWith('_not_negative') ? '-1' : '2') : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
         // The confidential-source rule: confidential and public together.
         return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;

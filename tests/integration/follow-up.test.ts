@@ -128,6 +128,31 @@ describe('a visit with two follow-up points', () => {
   });
 });
 
+describe('an activity in detail', () => {
+  it('keeps its participants by group, its cost by category (the total their sum) and its funding, and shows them', async () => {
+    const id = await recordVisit({
+      ...VISIT,
+      title: 'Skolutbyte i Hangzhou',
+      kind: 'meeting_digital',
+      costSek: '',
+      costTravelSek: '30000',
+      costHospitalitySek: '4500',
+      participantsPoliticians: '2',
+      participantsStudents: '14',
+      'funding.own_budget': '1',
+      'funding.icld_sida': '1',
+    });
+    const [row] = await t.database.db.select().from(activities).where(eq(activities.id, id));
+    expect(row).toMatchObject({ kind: 'meeting_digital', costSek: 34_500, costTravelSek: 30_000, costHospitalitySek: 4_500, costProjectSek: null, participantsPoliticians: 2, participantsStudents: 14, participantsOfficials: null, funding: ['own_budget', 'icld_sida'] });
+    const html = await (await visitors.editor.request(page())).text();
+    const section = html.slice(html.indexOf(`id="aktivitet-${id}"`), html.indexOf('</section>', html.indexOf(`id="aktivitet-${id}"`)));
+    expect(section).toContain('Digitalt möte');
+    expect(section).toContain('Deltagare: Politiker 2, Elever och studenter 14');
+    expect(section).toMatch(/Kostnad: 34\s500 kr \(resor 30\s000, representation och värdskap 4\s500\)/);
+    expect(section).toContain('Finansiering: Egen budget, ICLD/Sida');
+  });
+});
+
 describe('bad input: a message naming the field, and nothing stored', () => {
   let activityId: number;
   beforeAll(async () => {
@@ -142,6 +167,9 @@ describe('bad input: a message naming the field, and nothing stored', () => {
     ['no title', page, { ...VISIT, title: '   ' }, 'title', /./],
     ['an unreadable date', page, { ...VISIT, date: 'i våras' }, 'date', /./],
     ['an unknown visibility', page, { ...VISIT, visibility: 'everyone' }, 'visibility', /./],
+    ['a total that is not the sum of its categories', page, { ...VISIT, costSek: '100', costTravelSek: '60', costOtherSek: '30' }, 'costSek', /90/],
+    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /kronor/],
+    ['a head count in words', page, { ...VISIT, participantsStudents: 'många' }, 'participantsStudents', /./],
   ];
   it.each(refusals)('refuses an activity with %s', async (_name, path, fields, field, message) => {
     const before = await snapshot();

@@ -154,6 +154,8 @@ const FORMS: Form[] = [
       text('purpose'),
       text('outcome'),
       { field: 'costSek', values: ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'] },
+      ...['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'].map((field) => ({ field, values: ['-5', 'femtio', '12.50', '99999999999'] })),
+      ...['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'].map((field) => ({ field, values: ['-1', 'tre', '2.5', '9999999999'] })),
       choice('visibility'),
     ],
   },

@@ -50,7 +50,7 @@ beforeAll(async () => {
   const quiet = await createAgreement({ ...o, input: { slug: 'rapport-tyst', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
   await recordStatusEvent({ ctx, agreementId: quiet.id, input: { type: 'established', date: '2010' } });
   // Two activities in the year (80 000 kr), one the year before (30 000 kr).
-  const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costSek: 50_000 } });
+  const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costTravelSek: 42_000, costHospitalitySek: 8_000 } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'meeting', title: 'Digitalt möte om skolutbyte', date: `${YEAR}-09-15`, costSek: 30_000 } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_incoming', title: 'Besök från Shanghai', date: `${YEAR - 1}-10`, costSek: 30_000 } });
   await createActionPlan({ ctx, agreementId: shanghai.id, input: { title: 'Handlingsplan för Shanghaisamarbetet', periodFrom: `${YEAR - 1}`, periodTo: `${YEAR + 1}`, goals: [{ theme: 'Utbildning', goal: 'Tre skolor i utbyte' }] } });
@@ -83,6 +83,9 @@ describe('the yearly report', () => {
     for (const words of ['Delegationsresa till Shanghai', 'Digitalt möte om skolutbyte', 'Skicka reserapporten', 'Boka tolk till hösten', 'Svara på inbjudan till mässan', 'Tre skolor i utbyte', 'Förnyat', '上海市', 'rapport-tyst']) {
       expect(html, words).toContain(words);
     }
+    // By category: the visit's travel and hospitality, and the meeting's total, not split.
+    const costs = html.slice(html.indexOf('id="kostnader"'), html.indexOf('id="punkter"')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    expect(costs).toMatch(/Resor 42\s000 Representation och värdskap 8\s000 Inte fördelat på kategori 30\s000/);
     // Not the year before's activity in the year's list.
     expect(html.slice(html.indexOf('id="aktiviteter"'), html.indexOf('id="kostnader"'))).not.toContain('Besök från Shanghai');
     expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&lang=en`, 'editor')).text()).toContain('Yearly follow-up');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { activities, ACTIVITY_KINDS, agreements, VISIBILITIES } from '../../db/schema.ts';
+import { activities, ACTIVITY_KINDS, agreements, FUNDING_SOURCES, VISIBILITIES } from '../../db/schema.ts';
 import { requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
@@ -8,6 +8,14 @@ import { fuzzyDateSchema, parseFuzzyDate } from '../dates.ts';
 import { cite } from '../sources/cite.ts';
 import { citationSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
+
+const kronor = z
+  .number('must be a whole number of kronor, 0 or more')
+  .int('must be a whole number of kronor, 0 or more')
+  .min(0, 'must be a whole number of kronor, 0 or more')
+  .max(2_000_000_000, 'must be at most 2 000 000 000 kronor')
+  .nullish();
+const headcount = z.number('must be a whole number of people, 0 or more').int('must be a whole number of people, 0 or more').min(0, 'must be a whole number of people, 0 or more').max(1_000_000, 'must be at most 1 000 000').nullish();
 
 export const createActivitySchema = z.object({
   kind: z.enum(ACTIVITY_KINDS, 'must be one of the activity kinds'),
@@ -22,9 +30,25 @@ export const createActivitySchema = z.object({
   outcomeEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
   note: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
   noteEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
-  costSek: z.number('must be a whole number of kronor, 0 or more').int('must be a whole number of kronor, 0 or more').min(0, 'must be a whole number of kronor, 0 or more').max(2_000_000_000, 'must be at most 2 000 000 000 kronor').nullish(),
+  costSek: kronor,
+  costTravelSek: kronor,
+  costHospitalitySek: kronor,
+  costProjectSek: kronor,
+  costOtherSek: kronor,
+  funding: z.array(z.enum(FUNDING_SOURCES, `must each be one of ${FUNDING_SOURCES.join(', ')}`)).max(FUNDING_SOURCES.length).default([]),
+  participantsPoliticians: headcount,
+  participantsOfficials: headcount,
+  participantsCompanies: headcount,
+  participantsEducation: headcount,
+  participantsStudents: headcount,
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
   sources: z.array(citationSchema).max(20).default([]),
+}).superRefine((a, ctx) => {
+  // With a breakdown, the whole is its sum: given as well, it must be that sum.
+  const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
+  const sum = parts.reduce((n, p) => n + p, 0);
+  if (parts.length && typeof a.costSek === 'number' && a.costSek !== sum) ctx.addIssue({ code: 'custom', path: ['costSek'], message: `must be the sum of the cost by category (${sum}), or left out` });
+  if (sum > 2_000_000_000) ctx.addIssue({ code: 'custom', path: ['costSek'], message: 'must be at most 2 000 000 000 kronor in all' });
 });
 
 /** A visit, meeting, project or event under an agreement. */
@@ -38,10 +62,16 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
     const outcomeEn = (!data.outcome || data.outcomeEn) && (!note || noteEn) ? [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null : null;
     const [row] = await ctx.db
       .insert(activities)
-      .values({ ...data, outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })
+      .values({ ...data, costSek: costOf(data), outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })
       .returning();
     await cite(ctx, 'activity', row!.id, sources);
     await audit(ctx, { action: 'activity.create', entityType: 'activity', entityId: row!.id, after: row, organisationId });
     return row!;
   });
+}
+
+/** The whole cost: as given, or the sum of the categories given. */
+function costOf(a: { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null }): number | null {
+  const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
+  return parts.length ? parts.reduce((n, p) => n + p, 0) : (a.costSek ?? null);
 }

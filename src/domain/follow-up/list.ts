@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import type { ActivityKind, FollowUpState } from '../../db/schema.ts';
+import type { ActivityKind, FollowUpState, FundingSource } from '../../db/schema.ts';
 import { canReadAlias, canReadFollowUp } from '../access.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -30,6 +30,17 @@ export interface ActivityWithPoints {
   outcome: string | null;
   outcomeEn: string | null;
   costSek: number | null;
+  /** The cost by category, and the head counts by group: null where not given. */
+  costTravelSek: number | null;
+  costHospitalitySek: number | null;
+  costProjectSek: number | null;
+  costOtherSek: number | null;
+  funding: FundingSource[];
+  participantsPoliticians: number | null;
+  participantsOfficials: number | null;
+  participantsCompanies: number | null;
+  participantsEducation: number | null;
+  participantsStudents: number | null;
   visibility: string;
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
@@ -48,7 +59,10 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
   const rows = await queryRows<Omit<ActivityWithPoints, 'points'>>(
     ctx.db,
     sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.participants, a.participants_en as "participantsEn", a.purpose, a.purpose_en as "purposeEn",
-          a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.visibility
+          a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
+          a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
+          a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
+          a.participants_students as "participantsStudents", a.visibility
         from activities a where a.agreement_id = ${agreement.id} and ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );

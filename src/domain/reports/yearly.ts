@@ -37,7 +37,14 @@ export interface ReportActivity {
   agreementSlug: string;
   agreementName: string;
   costSek: number | null;
+  costTravelSek: number | null;
+  costHospitalitySek: number | null;
+  costProjectSek: number | null;
+  costOtherSek: number | null;
 }
+
+/** Costs by category; `unsplit` the costs of activities given only as a total. */
+export type CostsByCategory = Record<'travel' | 'hospitality' | 'project' | 'other' | 'unsplit', number>;
 
 export interface ReportPoint {
   id: number;
@@ -76,7 +83,7 @@ export interface YearlyReport {
   asOf: string;
   agreements: ReportAgreement[];
   activities: ReportActivity[];
-  costs: { totalSek: number; byAgreement: Array<{ slug: string; name: string; costSek: number }>; byKind: Array<{ kind: ActivityKind; costSek: number }> };
+  costs: { totalSek: number; byCategory: CostsByCategory; byAgreement: Array<{ slug: string; name: string; costSek: number }>; byKind: Array<{ kind: ActivityKind; costSek: number }> };
   points: { raised: number; done: ReportPoint[]; dropped: ReportPoint[]; overdue: ReportPoint[]; open: ReportPoint[] };
   plans: ReportPlan[];
   quiet: Reminder[];
@@ -124,7 +131,8 @@ async function yearOf(ctx: Context, organisationId: number, year: number, asOf: 
     ),
     queryRows<ReportActivity & { agreementId: number }>(
       ctx.db,
-      sql`select a.id, a.date, a.kind, a.title, a.cost_sek as "costSek", a.agreement_id as "agreementId", g.slug as "agreementSlug",
+      sql`select a.id, a.date, a.kind, a.title, a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
+            a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.agreement_id as "agreementId", g.slug as "agreementSlug",
             g.party_label || ' – ' || g.counterpart_label as "agreementName"
           from activities a join agreements g on g.id = a.agreement_id
           where g.organisation_id = ${organisationId} and ${readable('g')} and ${readable('a')} and a.date_min between ${from}::date and ${to}::date
@@ -173,6 +181,7 @@ async function yearOf(ctx: Context, organisationId: number, year: number, asOf: 
     activities: activityRows.map(({ agreementId: _a, ...a }) => a),
     costs: {
       totalSek: sum(activityRows),
+      byCategory: byCategory(activityRows),
       byAgreement: agreements.filter((g) => g.costSek > 0).map((g) => ({ slug: g.slug, name: g.name, costSek: g.costSek })),
       byKind: [...byKind].filter(([, n]) => n > 0).map(([kind, costSek]) => ({ kind, costSek })),
     },
@@ -206,4 +215,17 @@ async function plansOf(ctx: Context, organisationId: number, year: number): Prom
         where action_plan_id in (${sql.join(plans.map((p) => sql`${p.id}`), sql`, `)}) order by id`,
   );
   return plans.map((p) => ({ ...p, goals: goals.filter((g) => g.planId === p.id).map(({ planId: _p, ...g }) => g) }));
+}
+
+function byCategory(rows: readonly ReportActivity[]): CostsByCategory {
+  const total: CostsByCategory = { travel: 0, hospitality: 0, project: 0, other: 0, unsplit: 0 };
+  for (const a of rows) {
+    const split = a.costTravelSek !== null || a.costHospitalitySek !== null || a.costProjectSek !== null || a.costOtherSek !== null;
+    if (!split) total.unsplit += a.costSek ?? 0;
+    total.travel += a.costTravelSek ?? 0;
+    total.hospitality += a.costHospitalitySek ?? 0;
+    total.project += a.costProjectSek ?? 0;
+    total.other += a.costOtherSek ?? 0;
+  }
+  return total;
 }

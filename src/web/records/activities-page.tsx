@@ -3,7 +3,7 @@
 // activities they may read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
-import { ACTIVITY_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { ACTIVITY_KINDS, FUNDING_SOURCES, VISIBILITIES, type FundingSource } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
@@ -42,7 +42,34 @@ export const FOLLOW_UP_STATE_NAMES = {
   dropped: { sv: 'Struken', en: 'Dropped' },
 } as const;
 
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', 'visibility'] as const;
+const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'] as const;
+const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
+/** Each source of funding is a checkbox of its own: `funding.<code>`. */
+export const FUNDING_FIELDS = FUNDING_SOURCES.map((f) => `funding.${f}` as const);
+export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'visibility'] as const;
+/** The numbers of the activity form: those parsed as whole numbers before the verb sees them. */
+export const ACTIVITY_NUMBER_FIELDS = ['costSek', ...COST_FIELDS, ...COUNT_FIELDS] as const;
+
+export const COST_CATEGORY_NAMES: Record<(typeof COST_FIELDS)[number], { sv: string; en: string }> = {
+  costTravelSek: { sv: 'Resor', en: 'Travel' },
+  costHospitalitySek: { sv: 'Representation och värdskap', en: 'Hospitality' },
+  costProjectSek: { sv: 'Projekt', en: 'Project' },
+  costOtherSek: { sv: 'Övrigt', en: 'Other' },
+};
+export const PARTICIPANT_GROUP_NAMES: Record<(typeof COUNT_FIELDS)[number], { sv: string; en: string }> = {
+  participantsPoliticians: { sv: 'Politiker', en: 'Politicians' },
+  participantsOfficials: { sv: 'Tjänstepersoner', en: 'Officials' },
+  participantsCompanies: { sv: 'Företag', en: 'Companies' },
+  participantsEducation: { sv: 'Skolor och lärosäten', en: 'Schools and universities' },
+  participantsStudents: { sv: 'Elever och studenter', en: 'Pupils and students' },
+};
+export const FUNDING_NAMES: Record<FundingSource, { sv: string; en: string }> = {
+  own_budget: { sv: 'Egen budget', en: 'Own budget' },
+  icld_sida: { sv: 'ICLD/Sida', en: 'ICLD/Sida' },
+  eu: { sv: 'EU', en: 'EU' },
+  counterpart: { sv: 'Motparten', en: 'The counterpart' },
+  other: { sv: 'Annan finansiering', en: 'Other funding' },
+};
 export const POINT_FIELDS = ['text', 'owner', 'dueOn'] as const;
 export const STATE_FIELDS = ['state', 'comment', 'expectedVersion'] as const;
 
@@ -101,9 +128,40 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {text('participants', sv ? 'Deltagare (valfritt)' : 'Participants (optional)')}
           {text('purpose', sv ? 'Syfte och program (valfritt)' : 'Purpose and programme (optional)', true)}
           {text('outcome', sv ? 'Resultat (valfritt)' : 'Outcome (optional)', true)}
-          <Field lang={lang} id={`${form}-costSek`} label={sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'} problem={problemOf(form, 'costSek')}>
-            {(described) => <input id={`${form}-costSek`} name="costSek" type="text" inputmode="numeric" maxlength={20} value={typed.costSek ?? ''} {...described} />}
-          </Field>
+          <fieldset>
+            <legend>{sv ? 'Deltagare per grupp, antal (valfritt)' : 'Participants by group, how many (optional)'}</legend>
+            {COUNT_FIELDS.map((field) => (
+              <Field lang={lang} id={`${form}-${field}`} label={PARTICIPANT_GROUP_NAMES[field][lang]} problem={problemOf(form, field)}>
+                {(described) => <input id={`${form}-${field}`} name={field} type="text" inputmode="numeric" maxlength={10} value={typed[field] ?? ''} {...described} />}
+              </Field>
+            ))}
+          </fieldset>
+          <fieldset>
+            <legend>{sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'}</legend>
+            <p class="hint">{sv ? 'Per kategori, eller bara totalt. Med kategorier räknas totalen ut.' : 'By category, or only the total. With categories the total is their sum.'}</p>
+            {COST_FIELDS.map((field) => (
+              <Field lang={lang} id={`${form}-${field}`} label={COST_CATEGORY_NAMES[field][lang]} problem={problemOf(form, field)}>
+                {(described) => <input id={`${form}-${field}`} name={field} type="text" inputmode="numeric" maxlength={20} value={typed[field] ?? ''} {...described} />}
+              </Field>
+            ))}
+            <Field lang={lang} id={`${form}-costSek`} label={sv ? 'Totalt' : 'Total'} problem={problemOf(form, 'costSek')}>
+              {(described) => <input id={`${form}-costSek`} name="costSek" type="text" inputmode="numeric" maxlength={20} value={typed.costSek ?? ''} {...described} />}
+            </Field>
+          </fieldset>
+          <fieldset id={`${form}-funding`}>
+            <legend>{sv ? 'Finansiering (valfri)' : 'Funding (optional)'}</legend>
+            {problemOf(form, 'funding') ? (
+              <p class="error-message" id={`${form}-funding-error`}>
+                {problemOf(form, 'funding')!.message}
+              </p>
+            ) : null}
+            {FUNDING_SOURCES.map((f) => (
+              <div class="checkbox">
+                <input id={`${form}-funding-${f}`} name={`funding.${f}`} type="checkbox" value="1" checked={typed[`funding.${f}`] === '1'} />
+                <label for={`${form}-funding-${f}`}>{FUNDING_NAMES[f][lang]}</label>
+              </div>
+            ))}
+          </fieldset>
           <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')}>
             {(described) => (
               <select id={`${form}-visibility`} name="visibility" {...described}>
@@ -263,7 +321,21 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           <p class="hint">{VISIBILITY_NAMES[activity.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? activity.visibility}</p>
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
-          {activity.costSek !== null ? <p>{`${sv ? 'Kostnad' : 'Cost'}: ${formatNumber(activity.costSek, lang)} kr`}</p> : null}
+          {(() => {
+            const groups = COUNT_FIELDS.filter((f) => activity[f] !== null).map((f) => `${PARTICIPANT_GROUP_NAMES[f][lang]} ${activity[f]}`);
+            return groups.length ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${groups.join(', ')}`}</p> : null;
+          })()}
+          {activity.costSek !== null ? (
+            <p>
+              {`${sv ? 'Kostnad' : 'Cost'}: ${formatNumber(activity.costSek, lang)} kr`}
+              {COST_FIELDS.some((f) => activity[f] !== null)
+                ? ` (${COST_FIELDS.filter((f) => activity[f] !== null)
+                    .map((f) => `${COST_CATEGORY_NAMES[f][lang].toLowerCase()} ${formatNumber(activity[f]!, lang)}`)
+                    .join(', ')})`
+                : ''}
+            </p>
+          ) : null}
+          {activity.funding.length ? <p>{`${sv ? 'Finansiering' : 'Funding'}: ${activity.funding.map((f) => FUNDING_NAMES[f][lang]).join(', ')}`}</p> : null}
           {points(activity)}
           {p.mayChange ? pointForm(activity) : null}
         </section>

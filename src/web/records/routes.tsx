@@ -10,7 +10,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Database } from '../../db/client.ts';
-import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
+import { DOCUMENT_MAX_BYTES, FUNDING_SOURCES } from '../../db/schema.ts';
 import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
 import { createActivity } from '../../domain/activities/create.ts';
 import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
@@ -46,7 +46,7 @@ import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
-import { ActivitiesPage, ACTIVITY_FIELDS, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
+import { ActivitiesPage, ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
@@ -410,8 +410,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const { signedIn, typed, ctx, agreement } = await posted(c, ACTIVITY_FIELDS);
     requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
     try {
-      // A whole number of kronor is a number; anything else goes to the verb as written, which names the field.
-      const cost = typed.costSek.trim();
+      // A whole number is a number; anything else goes to the verb as written, which names the field.
+      const numbers = Object.fromEntries(
+        ACTIVITY_NUMBER_FIELDS.map((field) => {
+          const value = typed[field].trim();
+          return [field, value === '' ? null : /^[0-9]{1,10}$/.test(value) ? Number(value) : (value as never)];
+        }),
+      );
       const activity = await createActivity({
         ctx,
         agreementId: agreement.id,
@@ -422,7 +427,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
           participants: typed.participants,
           purpose: typed.purpose,
           outcome: typed.outcome,
-          costSek: cost === '' ? null : /^[0-9]{1,10}$/.test(cost) ? Number(cost) : (cost as never),
+          ...numbers,
+          funding: FUNDING_SOURCES.filter((f) => typed[`funding.${f}`] !== ''),
           visibility: typed.visibility as never,
         },
       });

@@ -1,7 +1,7 @@
 // The yearly follow-up report as a page (domain/reports/yearly.ts), with the
 // same report as PDF and XLSX linked at the top. The words of each section
 // are REPORT_WORDS, which the PDF and the workbook share.
-import type { YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
+import type { CostsByCategory, YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
@@ -24,6 +24,8 @@ export const REPORT_WORDS = {
   costs: { sv: 'Kostnader', en: 'Costs' },
   byAgreement: { sv: 'Per avtal', en: 'By agreement' },
   byKind: { sv: 'Per slags aktivitet', en: 'By kind of activity' },
+  byCategory: { sv: 'Per kategori', en: 'By category' },
+  category: { sv: 'Kategori', en: 'Category' },
   total: { sv: 'Totalt', en: 'Total' },
   points: { sv: 'Uppföljningspunkter', en: 'Follow-up points' },
   raised: { sv: 'Nya under året', en: 'Raised during the year' },
@@ -57,6 +59,15 @@ export const MEASURE_NAMES: Record<keyof YearMeasures, { sv: string; en: string 
   pointsRaised: { sv: 'Nya uppföljningspunkter', en: 'Follow-up points raised' },
   pointsDone: { sv: 'Klara uppföljningspunkter', en: 'Follow-up points done' },
 };
+
+export const CATEGORY_NAMES: Record<keyof CostsByCategory, { sv: string; en: string }> = {
+  travel: { sv: 'Resor', en: 'Travel' },
+  hospitality: { sv: 'Representation och värdskap', en: 'Hospitality' },
+  project: { sv: 'Projekt', en: 'Project' },
+  other: { sv: 'Övrigt', en: 'Other' },
+  unsplit: { sv: 'Inte fördelat på kategori', en: 'Not split by category' },
+};
+export const categoryRows = (costs: CostsByCategory) => (Object.keys(CATEGORY_NAMES) as Array<keyof CostsByCategory>).filter((k) => costs[k] > 0);
 
 export const w = (lang: Lang, key: keyof typeof REPORT_WORDS) => REPORT_WORDS[key][lang];
 
@@ -219,6 +230,25 @@ export function YearlyReportPage({ lang, account, report, years }: YearlyReportP
       <p>
         {w(lang, 'total')}: {money(report.costs.totalSek)} kr
       </p>
+      {categoryRows(report.costs.byCategory).length ? (
+        <table>
+          <caption>{w(lang, 'byCategory')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{w(lang, 'category')}</th>
+              <th scope="col">{w(lang, 'cost')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {categoryRows(report.costs.byCategory).map((k) => (
+              <tr>
+                <td>{CATEGORY_NAMES[k][lang]}</td>
+                <td class="number">{money(report.costs.byCategory[k])}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {report.costs.byAgreement.length ? (
         <table>
           <caption>{w(lang, 'byAgreement')}</caption>

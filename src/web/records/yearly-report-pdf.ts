@@ -9,7 +9,7 @@ import { reminderLine } from '../../domain/reminders/send.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
-import { MEASURE_NAMES, w } from './yearly-report-page.tsx';
+import { CATEGORY_NAMES, categoryRows, MEASURE_NAMES, w } from './yearly-report-page.tsx';
 
 const FONT_FILES = { regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc' } as const;
 // The simplified-Chinese face of each collection: its Latin letters are the same as the others'.
@@ -92,6 +92,10 @@ export async function yearlyReportPdf(report: YearlyReport, lang: Lang, address:
 
   heading(w(lang, 'costs'));
   paragraph(`${w(lang, 'total')}: ${money(report.costs.totalSek)} kr`);
+  if (categoryRows(report.costs.byCategory).length) {
+    heading(w(lang, 'byCategory'), 11);
+    table([w(lang, 'category'), w(lang, 'cost')], categoryRows(report.costs.byCategory).map((k) => [CATEGORY_NAMES[k][lang], money(report.costs.byCategory[k])]), ['*', 80]);
+  }
   if (report.costs.byAgreement.length) {
     heading(w(lang, 'byAgreement'), 11);
     table([w(lang, 'agreement'), w(lang, 'cost')], report.costs.byAgreement.map((c) => [c.name, money(c.costSek)]), ['*', 80]);

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
 import { label, type Lang } from '../i18n.ts';
 import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
-import { MEASURE_NAMES, w } from './yearly-report-page.tsx';
+import { CATEGORY_NAMES, categoryRows, MEASURE_NAMES, w } from './yearly-report-page.tsx';
 
 export async function yearlyReportXlsx(report: YearlyReport, lang: Lang): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -29,7 +29,13 @@ export async function yearlyReportXlsx(report: YearlyReport, lang: Lang): Promis
     [w(lang, 'date'), w(lang, 'kind'), w(lang, 'titleColumn'), w(lang, 'agreement'), w(lang, 'cost')],
     report.activities.map((a) => [a.date, label(lang, 'activity', a.kind), a.title, a.agreementName, a.costSek]),
   );
-  sheet(w(lang, 'costs'), [w(lang, 'byAgreement'), w(lang, 'cost')], [...report.costs.byAgreement.map((c) => [c.name, c.costSek]), [w(lang, 'total'), report.costs.totalSek]]);
+  sheet(w(lang, 'costs'), [w(lang, 'byAgreement'), w(lang, 'cost')], [
+    ...report.costs.byAgreement.map((c) => [c.name, c.costSek]),
+    [w(lang, 'total'), report.costs.totalSek],
+    [],
+    [w(lang, 'byCategory'), null],
+    ...categoryRows(report.costs.byCategory).map((k) => [CATEGORY_NAMES[k][lang], report.costs.byCategory[k]]),
+  ]);
   sheet(
     w(lang, 'points'),
     [w(lang, 'point'), w(lang, 'owner'), w(lang, 'dueOn'), w(lang, 'status'), ''],
