@@ -152,6 +152,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /oversikt/kalender': rule('signedIn'),
   'POST /oversikt/kalender/:id/aterkalla': rule('signedIn'),
   'GET /kalender/:token': rule('everyone'),
+  // The shared calendar of visits: the public's, and the shared ones too for signed-in people; its feed the public's.
+  'GET /besokskalender': rule('everyone'),
+  'GET /besokskalender.ics': rule('everyone'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

@@ -19,6 +19,7 @@ const words = {
   counterparts: { sv: 'Kinesiska motparter', en: 'Chinese counterparts' },
   statistics: { sv: 'Statistik', en: 'Statistics' },
   map: { sv: 'Karta', en: 'Map' },
+  visitsCalendar: { sv: 'Besökskalender', en: 'Visits' },
   openData: { sv: 'Öppna data och API', en: 'Open data and API' },
   switchLang: { sv: 'In English', en: 'På svenska' },
   search: { sv: 'Sök', en: 'Search' },

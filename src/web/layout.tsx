@@ -20,6 +20,7 @@ const NAV: Array<[string, Parameters<typeof t>[1]]> = [
   ['/motparter', 'counterparts'],
   ['/statistik', 'statistics'],
   ['/karta', 'map'],
+  ['/besokskalender', 'visitsCalendar'],
   ['/oppna-data', 'openData'],
 ];
 

@@ -61,6 +61,9 @@ const PAGES: Array<[string, string]> = [
   ['not-found', '/avtal/no-such-agreement'],
   ['source-online', '/kallor/fn35-skelleftea-media'],
   ['source-report-en', '/kallor/nkk2022?lang=en'],
+  ['visits-month', '/besokskalender?month=2014-03'],
+  ['visits-month-filtered-en', '/besokskalender?month=2019-06&county=25&direction=incoming&lang=en'],
+  ['visits-list', '/besokskalender?visa=lista'],
 ];
 
 describe('every kind of page', () => {

@@ -7,6 +7,8 @@ import ical from 'ical-generator';
 import type { CalendarScope } from '../../db/schema.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
+import { monthBounds, type CalendarVisit } from '../../domain/calendar/visits.ts';
+import { label, type Lang } from '../i18n.ts';
 
 export function calendarOf(feed: { scope: CalendarScope; reminders: Reminder[] }, origin: string, today: string): string {
   const calendar = ical({
@@ -25,6 +27,26 @@ export function calendarOf(feed: { scope: CalendarScope; reminders: Reminder[] }
       allDay: true,
       summary: reminderLine(r, 'sv', today),
       description: `${reminderLine(r, 'en', today)}\n\n${url}`,
+      url,
+    });
+  }
+  return calendar.toString();
+}
+
+/** The shared calendar's visits as iCalendar: all-day events, a visit known to its month or year over that month or year. */
+export function visitsCalendarOf(visits: CalendarVisit[], origin: string, lang: Lang): string {
+  const calendar = ical({ name: lang === 'sv' ? 'Ortsband: besök och delegationer' : 'Ortsband: visits and delegations', prodId: { company: 'Ortsband', product: 'visits', language: 'SV' }, ttl: 60 * 60 });
+  for (const v of visits) {
+    const start = new Date(`${v.dateMin}T12:00:00Z`);
+    const end = v.exactDay ? undefined : new Date(`${v.date.length === 7 ? monthBounds(v.date).to : `${v.date.slice(0, 4)}-12-31`}T12:00:00Z`);
+    const url = `${origin}/avtal/${v.agreementSlug}${lang === 'en' ? '?lang=en' : ''}`;
+    calendar.createEvent({
+      id: `visit-${v.id}@ortsband`,
+      start,
+      ...(end ? { end: new Date(end.getTime() + 86_400_000) } : {}),
+      allDay: true,
+      summary: `${label(lang, 'activity', v.kind)}: ${lang === 'en' && v.titleEn ? v.titleEn : v.title} (${v.partyLabel} – ${v.counterpartLabel})`,
+      description: url,
       url,
     });
   }

@@ -1,0 +1,190 @@
+// The shared calendar of visits and delegations: a month as a grid of weeks
+// (a visit known only to its month or year listed above it), or the coming
+// months as a list; filters by county, place in China and direction; the
+// same visits as an iCalendar feed to subscribe to.
+import { shiftMonths, type CalendarQuery, type CalendarVisit } from '../../domain/calendar/visits.ts';
+import type { PlaceOption } from '../../domain/counterparts/list.ts';
+import { formatEdtf } from '../format.ts';
+import { COUNTIES, label, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+
+export interface VisitsCalendarProps {
+  lang: Lang;
+  account?: string;
+  view: 'month' | 'list';
+  month: string;
+  query: CalendarQuery;
+  visits: CalendarVisit[];
+  places: PlaceOption[];
+  today: string;
+}
+
+const WEEKDAYS = { sv: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] } as const;
+
+const monthName = (month: string, lang: Lang) => new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+
+function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; withDate: boolean }) {
+  return (
+    <>
+      {withDate ? <span class="when">{formatEdtf(visit.date, lang)} · </span> : null}
+      {label(lang, 'activity', visit.kind)}: {lang === 'en' && visit.titleEn ? visit.titleEn : visit.title} (
+      <a href={href(lang, `/avtal/${visit.agreementSlug}`)}>
+        {visit.partyLabel} – {visit.counterpartLabel}
+      </a>
+      ){visit.visibility !== 'public' ? <span class="hint">{lang === 'sv' ? ' (delad, inte offentlig)' : ' (shared, not public)'}</span> : null}
+    </>
+  );
+}
+
+export function VisitsCalendarPage(p: VisitsCalendarProps) {
+  const { lang } = p;
+  const sv = lang === 'sv';
+  const path = '/besokskalender';
+  const filters = Object.fromEntries(Object.entries({ county: p.query.county, place: p.query.place, direction: p.query.direction }).filter(([, v]) => v)) as Record<string, string>;
+  const title = sv ? 'Besökskalender' : 'Calendar of visits';
+  const exact = p.visits.filter((v) => v.exactDay);
+  const vague = p.visits.filter((v) => !v.exactDay);
+
+  const grid = () => {
+    const [y, m] = p.month.split('-').map(Number) as [number, number];
+    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday first
+    const weeks: Array<Array<number | null>> = [];
+    let week: Array<number | null> = Array(offset).fill(null);
+    for (let d = 1; d <= days; d++) {
+      week.push(d);
+      if (week.length === 7) weeks.push(week), (week = []);
+    }
+    if (week.length) weeks.push([...week, ...Array(7 - week.length).fill(null)]);
+    const on = (d: number) => exact.filter((v) => v.dateMin === `${p.month}-${String(d).padStart(2, '0')}`);
+    return (
+      <table class="calendar">
+        <caption>{`${title}: ${monthName(p.month, lang)}`}</caption>
+        <thead>
+          <tr>
+            {WEEKDAYS[lang].map((d) => (
+              <th scope="col">{d}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((w) => (
+            <tr>
+              {w.map((d) =>
+                d === null ? (
+                  <td></td>
+                ) : (
+                  <td>
+                    <span class="day">{d}</span>
+                    {on(d).length ? (
+                      <ul>
+                        {on(d).map((v) => (
+                          <li>
+                            <Visit lang={lang} visit={v} withDate={false} />
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
+  };
+
+  return (
+    <Layout lang={lang} title={title} path={path} account={p.account}>
+      <h1>{title}</h1>
+      <p class="lead">
+        {sv
+          ? 'Besök och delegationer till och från Kina i alla organisationers avtal, så att den som tar emot en delegation ser vilka andra som har kontakt med samma ort.'
+          : "Visits and delegations to and from China in every organisation's agreements, so that whoever receives a delegation sees who else deals with the same place."}
+        {p.account ? '' : sv ? ' Du ser de offentliga; inloggade ser också de delade.' : ' You see the public ones; signed-in people also see the shared ones.'}
+      </p>
+      <form method="get" action={path} class="filters">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <input type="hidden" name="visa" value={p.view} />
+        {p.view === 'month' ? <input type="hidden" name="month" value={p.month} /> : null}
+        <label for="cal-county">{sv ? 'Län' : 'County'}</label>
+        <select id="cal-county" name="county">
+          <option value="">{sv ? 'Alla län' : 'All counties'}</option>
+          {Object.entries(COUNTIES)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([code, name]) => (
+              <option value={code} selected={p.query.county === code}>{`${name} (${code})`}</option>
+            ))}
+        </select>
+        <label for="cal-place">{sv ? 'Provins eller ort' : 'Province or place'}</label>
+        <select id="cal-place" name="place">
+          <option value="">{sv ? 'Alla' : 'All'}</option>
+          {p.places.map((o) => (
+            <option value={o.slug} selected={p.query.place === o.slug}>
+              {o.nameLatin}
+              {o.nameNative ? ` ${o.nameNative}` : ''}
+            </option>
+          ))}
+        </select>
+        <label for="cal-direction">{sv ? 'Riktning' : 'Direction'}</label>
+        <select id="cal-direction" name="direction">
+          <option value="">{sv ? 'Båda' : 'Both'}</option>
+          <option value="incoming" selected={p.query.direction === 'incoming'}>
+            {sv ? 'Besök till Sverige' : 'Visits to Sweden'}
+          </option>
+          <option value="outgoing" selected={p.query.direction === 'outgoing'}>
+            {sv ? 'Besök i Kina' : 'Visits to China'}
+          </option>
+        </select>
+        <button type="submit">{sv ? 'Visa' : 'Show'}</button>
+      </form>
+      <p>
+        {p.view === 'month' ? (
+          <a href={href(lang, path, { ...filters, visa: 'lista' })}>{sv ? 'Visa som lista över kommande månader' : 'Show as a list of the coming months'}</a>
+        ) : (
+          <a href={href(lang, path, { ...filters, month: p.today.slice(0, 7) })}>{sv ? 'Visa som månad' : 'Show as a month'}</a>
+        )}{' '}
+        · <a href={href(lang, `${path}.ics`, filters)}>{sv ? 'Prenumerera i din kalender (iCalendar, offentliga besök)' : 'Subscribe in your calendar (iCalendar, public visits)'}</a>
+      </p>
+      {p.view === 'month' ? (
+        <>
+          <nav aria-label={sv ? 'Månader' : 'Months'}>
+            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, -1) })}>{`← ${monthName(shiftMonths(p.month, -1), lang)}`}</a> ·{' '}
+            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, 1) })}>{`${monthName(shiftMonths(p.month, 1), lang)} →`}</a>
+          </nav>
+          <h2>{monthName(p.month, lang)}</h2>
+          {vague.length ? (
+            <>
+              <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
+              <ul>
+                {vague.map((v) => (
+                  <li>
+                    <Visit lang={lang} visit={v} withDate={true} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök den här månaden.' : 'No visits this month.'}</p>}
+          {grid()}
+        </>
+      ) : (
+        <>
+          <h2>{sv ? 'Kommande besök' : 'Coming visits'}</h2>
+          {p.visits.length ? (
+            <ul>
+              {p.visits.map((v) => (
+                <li>
+                  <Visit lang={lang} visit={v} withDate={true} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{sv ? 'Inga kommande besök registrerade.' : 'No coming visits recorded.'}</p>
+          )}
+        </>
+      )}
+    </Layout>
+  );
+}

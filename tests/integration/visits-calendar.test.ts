@@ -1,0 +1,106 @@
+// The shared calendar of visits and delegations: a month's visits by day
+// (and those known only to the month), filters by county, place (and the
+// places inside it) and direction, the shared ones only for signed-in
+// people, and the public feed read back by ical.js.
+import ICAL from 'ical.js';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { users } from '../../src/db/schema.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { startSession } from '../../src/domain/accounts/sessions.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { shiftMonths } from '../../src/domain/calendar/visits.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let cookie: string;
+// Two months ahead: in the month view, and in the feed's window (three months back to a year ahead).
+const MONTH = shiftMonths(todayInStockholm().slice(0, 7), 2);
+const NEXT = shiftMonths(MONTH, 1);
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.database);
+  const ctx = systemCtx(t);
+  await addUser({ ctx, input: { email: 'kalender@kommun.se', displayName: 'Kalle Kalender', organisation: 'ortsband', role: 'reader' } });
+  const [user] = await t.database.db.select().from(users).where(eq(users.email, 'kalender@kommun.se'));
+  cookie = `${SESSION_COOKIE}=${(await startSession(t.database.db, user!)).token}`;
+  const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+  const o = { ctx, organisationId: org!.id };
+  // Kalix (Norrbotten, 25) with Hangzhou, a city in Zhejiang; Göteborg (Västra Götaland, 14) with Shanghai.
+  const kalix = await createAgreement({ ...o, input: { slug: 'kalender-kalix', kind: 'vanort', parties: ['kalix'], counterparts: ['hangzhou'] } });
+  const goteborg = await createAgreement({ ...o, input: { slug: 'kalender-goteborg', kind: 'vanort', parties: ['goteborg'], counterparts: ['shanghai'] } });
+  const visit = (agreementId: number, kind: string, title: string, date: string, visibility = 'public') => createActivity({ ctx, agreementId, input: { kind: kind as never, title, date, visibility: visibility as never } });
+  await visit(kalix.id, 'visit_incoming', 'Delegation från Hangzhou', `${MONTH}-12`);
+  await visit(goteborg.id, 'visit_outgoing', 'Resa till Shanghai', `${MONTH}-20`);
+  await visit(goteborg.id, 'visit_incoming', 'Besök från Shanghais skolförvaltning, dag okänd', MONTH);
+  await visit(kalix.id, 'visit_incoming', 'Delat besök från Zhejiang', `${MONTH}-03`, 'shared');
+  await visit(kalix.id, 'meeting', 'Ett möte, inget besök', `${MONTH}-05`);
+  await visit(kalix.id, 'visit_outgoing', 'Besök månaden efter', `${NEXT}-02`);
+}, 120_000);
+afterAll(async () => t?.close());
+
+const page = async (query: string, withCookie = false) => {
+  const response = await app.fetch(new Request(`http://localhost/besokskalender?${query}`, { headers: withCookie ? { cookie } : {} }));
+  return { status: response.status, html: await response.text() };
+};
+
+describe('the calendar of visits', () => {
+  it("shows a month's visits on their days, those known only to the month above, and no other activity", async () => {
+    const { status, html } = await page(`month=${MONTH}`);
+    expect(status).toBe(200);
+    const cellOf = (day: number) => {
+      const at = html.indexOf(`<span class="day">${day}</span>`);
+      return html.slice(at, html.indexOf('</td>', at));
+    };
+    expect(cellOf(12)).toContain('Delegation från Hangzhou');
+    expect(cellOf(20)).toContain('Resa till Shanghai');
+    expect(html.slice(0, html.indexOf('<table class="calendar">'))).toContain('Besök från Shanghais skolförvaltning, dag okänd');
+    expect(html).not.toContain('Ett möte, inget besök');
+    expect(html).not.toContain('Besök månaden efter');
+    // The shared visit: for signed-in people only.
+    expect(html).not.toContain('Delat besök från Zhejiang');
+    expect((await page(`month=${MONTH}`, true)).html).toContain('Delat besök från Zhejiang');
+  });
+
+  it('narrows by county, by a province (the places inside it too) and by direction, and ignores parameters it does not know', async () => {
+    const shows = async (query: string) => {
+      const { status, html } = await page(`month=${MONTH}&${query}`);
+      expect(status, query).toBe(200);
+      return ['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd'].filter((x) => html.includes(x));
+    };
+    expect(await shows('county=25')).toEqual(['Delegation från Hangzhou']);
+    expect(await shows('place=zhejiang')).toEqual(['Delegation från Hangzhou']);
+    expect(await shows('direction=outgoing')).toEqual(['Resa till Shanghai']);
+    expect(await shows('direction=incoming&county=14')).toEqual(['dag okänd']);
+    expect(await shows('county=&place=&direction=&utm_source=nyhetsbrev')).toEqual(['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd']);
+  });
+
+  it('names a bad filter', async () => {
+    for (const [query, words] of [['county=99', 'Län'], ['month=2031-13', 'month'], ['direction=sideways', 'direction'], ['place=no-such-place', 'Provins eller ort']] as const) {
+      const { status, html } = await page(query);
+      expect(status, query).toBe(400);
+      expect(html, query).toContain(words);
+    }
+  });
+
+  it('gives the public visits as an iCalendar feed, with the same filters', async () => {
+    const response = await app.fetch(new Request('http://localhost/besokskalender.ics?county=25', { headers: { cookie } }));
+    expect(response.headers.get('content-type')).toContain('text/calendar');
+    const events = new ICAL.Component(ICAL.parse(await response.text())).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const byTitle = new Map(events.map((e) => [e.summary, e]));
+    const hangzhou = [...byTitle.keys()].find((k) => k.includes('Delegation från Hangzhou'))!;
+    expect(hangzhou).toContain('Besök i Sverige');
+    expect(byTitle.get(hangzhou)!.startDate.toString()).toBe(`${MONTH}-12`);
+    expect(byTitle.get(hangzhou)!.startDate.isDate).toBe(true);
+    expect([...byTitle.keys()].some((k) => k.includes('Besök månaden efter'))).toBe(true);
+    // Not Göteborg's (county 14), and never the shared one: the feed is the public's.
+    expect([...byTitle.keys()].some((k) => k.includes('Resa till Shanghai') || k.includes('Delat besök'))).toBe(false);
+  });
+});
