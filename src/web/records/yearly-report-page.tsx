@@ -1,6 +1,7 @@
 // The yearly follow-up report as a page (domain/reports/yearly.ts), with the
 // same report as PDF and XLSX linked at the top. The words of each section
 // are REPORT_WORDS, which the PDF and the workbook share.
+import type { Child } from 'hono/jsx';
 import type { CostsByCategory, YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
@@ -79,44 +80,54 @@ export interface YearlyReportPageProps {
   years: number[];
 }
 
+/** A table of the report: its caption (shown, or for screen readers only), its column heads, and rows whose first cell heads the row when `rowHeads`. */
+function ReportTable(props: { caption: string; hiddenCaption?: boolean; head: Array<string | number>; rows: Child[][]; rowHeads?: boolean; lang: Lang }) {
+  if (!props.rows.length) {
+    return (
+      <p>
+        {props.hiddenCaption ? '' : `${props.caption}: `}
+        {w(props.lang, 'none')}
+      </p>
+    );
+  }
+  return (
+    <table>
+      <caption class={props.hiddenCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
+      <thead>
+        <tr>
+          {props.head.map((h) => (
+            <th scope="col">{h}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map(([first, ...rest]) => (
+          <tr>
+            {props.rowHeads ? <th scope="row">{first}</th> : <td>{first}</td>}
+            {rest.map((cell) => (
+              <td class={typeof cell === 'string' && /^[0-9 \u00a0–]+$/.test(cell) ? 'number' : undefined}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function YearlyReportPage({ lang, account, report, years }: YearlyReportPageProps) {
   const sv = lang === 'sv';
   const money = (n: number) => formatNumber(n, lang);
   const path = '/oversikt/arsrapport';
   const title = `${w(lang, 'title')} ${report.year}: ${report.organisation.name}`;
-  const points = (caption: string, rows: YearlyReport['points']['done']) =>
-    rows.length ? (
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{w(lang, 'point')}</th>
-            <th scope="col">{w(lang, 'owner')}</th>
-            <th scope="col">{w(lang, 'dueOn')}</th>
-            <th scope="col">{w(lang, 'status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((p) => (
-            <tr>
-              <td>
-                <a href={`${href(lang, `/avtal/${p.agreementSlug}/aktiviteter`)}#punkt-${p.id}`}>{p.text}</a>
-              </td>
-              <td>{p.owner}</td>
-              <td>{p.dueOn}</td>
-              <td>
-                {FOLLOW_UP_STATE_NAMES[p.state][lang]}
-                {p.comment ? `: ${p.comment}` : ''}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    ) : (
-      <p>
-        {caption}: {w(lang, 'none')}
-      </p>
-    );
+  const pointRows = (rows: YearlyReport['points']['done']) =>
+    rows.map((p) => [
+      <a href={`${href(lang, `/avtal/${p.agreementSlug}/aktiviteter`)}#punkt-${p.id}`}>{p.text}</a>,
+      p.owner,
+      p.dueOn,
+      `${FOLLOW_UP_STATE_NAMES[p.state][lang]}${p.comment ? `: ${p.comment}` : ''}`,
+    ]);
+  const pointHead = [w(lang, 'point'), w(lang, 'owner'), w(lang, 'dueOn'), w(lang, 'status')];
+  const costHead = (first: keyof typeof REPORT_WORDS) => [w(lang, first), w(lang, 'cost')];
   return (
     <Layout lang={lang} title={title} path={path} account={account}>
       <p>
@@ -144,157 +155,62 @@ export function YearlyReportPage({ lang, account, report, years }: YearlyReportP
       </p>
 
       <h2 id="jamforelse">{w(lang, 'comparison')}</h2>
-      <table>
-        <caption class="visually-hidden">{w(lang, 'comparison')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{w(lang, 'measure')}</th>
-            <th scope="col">{report.year - 1}</th>
-            <th scope="col">{report.year}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(Object.keys(MEASURE_NAMES) as Array<keyof YearMeasures>).map((m) => (
-            <tr>
-              <th scope="row">{MEASURE_NAMES[m][lang]}</th>
-              <td class="number">{money(report.measures.previous[m])}</td>
-              <td class="number">{money(report.measures.current[m])}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReportTable
+        lang={lang}
+        caption={w(lang, 'comparison')}
+        hiddenCaption
+        rowHeads
+        head={[w(lang, 'measure'), report.year - 1, report.year]}
+        rows={(Object.keys(MEASURE_NAMES) as Array<keyof YearMeasures>).map((m) => [MEASURE_NAMES[m][lang], money(report.measures.previous[m]), money(report.measures.current[m])])}
+      />
 
       <h2 id="avtal">{w(lang, 'agreements')}</h2>
-      {report.agreements.length ? (
-        <table>
-            <caption class="visually-hidden">{w(lang, 'agreements')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{w(lang, 'agreement')}</th>
-                <th scope="col">{w(lang, 'status')}</th>
-                <th scope="col">{w(lang, 'events')}</th>
-                <th scope="col">{w(lang, 'activitiesCount')}</th>
-                <th scope="col">{w(lang, 'cost')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.agreements.map((g) => (
-                <tr>
-                  <td>
-                    <a href={href(lang, `/avtal/${g.slug}`)}>{g.name}</a>
-                  </td>
-                  <td>{g.status ? label(lang, 'status', g.status) : '–'}</td>
-                  <td>{g.events.map((e) => `${label(lang, 'event', e.type)} ${formatEdtf(e.date, lang)}`).join('; ') || '–'}</td>
-                  <td class="number">{g.activities}</td>
-                  <td class="number">{money(g.costSek)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-      ) : (
-        <p>{w(lang, 'none')}</p>
-      )}
+      <ReportTable
+        lang={lang}
+        caption={w(lang, 'agreements')}
+        hiddenCaption
+        head={[w(lang, 'agreement'), w(lang, 'status'), w(lang, 'events'), w(lang, 'activitiesCount'), w(lang, 'cost')]}
+        rows={report.agreements.map((g) => [
+          <a href={href(lang, `/avtal/${g.slug}`)}>{g.name}</a>,
+          g.status ? label(lang, 'status', g.status) : '–',
+          g.events.map((e) => `${label(lang, 'event', e.type)} ${formatEdtf(e.date, lang)}`).join('; ') || '–',
+          String(g.activities),
+          money(g.costSek),
+        ])}
+      />
 
       <h2 id="aktiviteter">{w(lang, 'activities')}</h2>
-      {report.activities.length ? (
-        <table>
-          <caption class="visually-hidden">{w(lang, 'activities')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w(lang, 'date')}</th>
-              <th scope="col">{w(lang, 'kind')}</th>
-              <th scope="col">{w(lang, 'titleColumn')}</th>
-              <th scope="col">{w(lang, 'agreement')}</th>
-              <th scope="col">{w(lang, 'cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.activities.map((a) => (
-              <tr>
-                <td>{formatEdtf(a.date, lang)}</td>
-                <td>{label(lang, 'activity', a.kind)}</td>
-                <td>{a.title}</td>
-                <td>
-                  <a href={`${href(lang, `/avtal/${a.agreementSlug}/aktiviteter`)}#aktivitet-${a.id}`}>{a.agreementName}</a>
-                </td>
-                <td class="number">{a.costSek === null ? '–' : money(a.costSek)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p>{w(lang, 'none')}</p>
-      )}
+      <ReportTable
+        lang={lang}
+        caption={w(lang, 'activities')}
+        hiddenCaption
+        head={[w(lang, 'date'), w(lang, 'kind'), w(lang, 'titleColumn'), w(lang, 'agreement'), w(lang, 'cost')]}
+        rows={report.activities.map((a) => [
+          formatEdtf(a.date, lang),
+          label(lang, 'activity', a.kind),
+          a.title,
+          <a href={`${href(lang, `/avtal/${a.agreementSlug}/aktiviteter`)}#aktivitet-${a.id}`}>{a.agreementName}</a>,
+          a.costSek === null ? '–' : money(a.costSek),
+        ])}
+      />
 
       <h2 id="kostnader">{w(lang, 'costs')}</h2>
       <p>
         {w(lang, 'total')}: {money(report.costs.totalSek)} kr
       </p>
       {categoryRows(report.costs.byCategory).length ? (
-        <table>
-          <caption>{w(lang, 'byCategory')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w(lang, 'category')}</th>
-              <th scope="col">{w(lang, 'cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {categoryRows(report.costs.byCategory).map((k) => (
-              <tr>
-                <td>{CATEGORY_NAMES[k][lang]}</td>
-                <td class="number">{money(report.costs.byCategory[k])}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ReportTable lang={lang} caption={w(lang, 'byCategory')} head={costHead('category')} rows={categoryRows(report.costs.byCategory).map((k) => [CATEGORY_NAMES[k][lang], money(report.costs.byCategory[k])])} />
       ) : null}
-      {report.costs.byAgreement.length ? (
-        <table>
-          <caption>{w(lang, 'byAgreement')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w(lang, 'agreement')}</th>
-              <th scope="col">{w(lang, 'cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.costs.byAgreement.map((c) => (
-              <tr>
-                <td>{c.name}</td>
-                <td class="number">{money(c.costSek)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
-      {report.costs.byKind.length ? (
-        <table>
-          <caption>{w(lang, 'byKind')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{w(lang, 'kind')}</th>
-              <th scope="col">{w(lang, 'cost')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.costs.byKind.map((c) => (
-              <tr>
-                <td>{label(lang, 'activity', c.kind)}</td>
-                <td class="number">{money(c.costSek)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {report.costs.byAgreement.length ? <ReportTable lang={lang} caption={w(lang, 'byAgreement')} head={costHead('agreement')} rows={report.costs.byAgreement.map((c) => [c.name, money(c.costSek)])} /> : null}
+      {report.costs.byKind.length ? <ReportTable lang={lang} caption={w(lang, 'byKind')} head={costHead('kind')} rows={report.costs.byKind.map((c) => [label(lang, 'activity', c.kind), money(c.costSek)])} /> : null}
 
       <h2 id="punkter">{w(lang, 'points')}</h2>
       <p>
         {w(lang, 'raised')}: {report.points.raised}
       </p>
-      {points(w(lang, 'done'), report.points.done)}
-      {points(w(lang, 'dropped'), report.points.dropped)}
-      {points(w(lang, 'overdue'), report.points.overdue)}
+      <ReportTable lang={lang} caption={w(lang, 'done')} head={pointHead} rows={pointRows(report.points.done)} />
+      <ReportTable lang={lang} caption={w(lang, 'dropped')} head={pointHead} rows={pointRows(report.points.dropped)} />
+      <ReportTable lang={lang} caption={w(lang, 'overdue')} head={pointHead} rows={pointRows(report.points.overdue)} />
 
       <h2 id="handlingsplaner">{w(lang, 'plans')}</h2>
       {report.plans.length ? (
@@ -303,27 +219,7 @@ export function YearlyReportPage({ lang, account, report, years }: YearlyReportP
             <h3 id={`plan-${plan.id}`}>
               {plan.title} ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)}), {plan.agreementName}
             </h3>
-            {plan.goals.length ? (
-              <table>
-                <caption class="visually-hidden">{plan.title}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{w(lang, 'theme')}</th>
-                    <th scope="col">{w(lang, 'goal')}</th>
-                    <th scope="col">{w(lang, 'followUp')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {plan.goals.map((g) => (
-                    <tr>
-                      <td>{g.theme}</td>
-                      <td>{g.goal}</td>
-                      <td>{g.followUp ?? '–'}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
+            <ReportTable lang={lang} caption={plan.title} hiddenCaption head={[w(lang, 'theme'), w(lang, 'goal'), w(lang, 'followUp')]} rows={plan.goals.map((g) => [g.theme, g.goal, g.followUp ?? '–'])} />
           </section>
         ))
       ) : (
