@@ -27,7 +27,7 @@ export async function addActionPlanGoal({ ctx, agreement, planId, input }: { ctx
       .values({ ...goal, ...themeInBothLanguages(goal.theme, goal.themeEn), actionPlanId: planId, sortOrder: next })
       .returning();
     await ctx.db.update(actionPlans).set({ version: sql`${actionPlans.version} + 1`, updatedAt: new Date() }).where(eq(actionPlans.id, planId));
-    await audit(ctx, { action: 'action_plan.goal', entityType: 'action_plan', entityId: planId, after: row, organisationId: plan.organisationId });
+    await audit(ctx, { action: 'action_plan.goal', entityType: 'action_plan', entityId: planId, after: { plan: { id: plan.id, visibility: plan.visibility, organisationId: plan.organisationId }, goal: row }, organisationId: plan.organisationId });
     return row!;
   });
 }

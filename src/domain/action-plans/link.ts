@@ -37,7 +37,7 @@ export async function linkActivityToGoal({ ctx, agreement, activityId, input }: 
     requireWrite(ctx, before.organisationId);
     if (actionPlanGoalId !== null) await requireGoalServing(ctx, agreement.id, actionPlanGoalId);
     const [after] = await ctx.db.update(activities).set({ actionPlanGoalId }).where(eq(activities.id, activityId)).returning();
-    await audit(ctx, { action: 'activity.link', entityType: 'activity', entityId: activityId, before: { actionPlanGoalId: before.actionPlanGoalId }, after: { actionPlanGoalId }, organisationId: before.organisationId });
+    await audit(ctx, { action: 'activity.link', entityType: 'activity', entityId: activityId, before: { actionPlanGoalId: before.actionPlanGoalId }, after: { actionPlanGoalId, visibility: before.visibility, organisationId: before.organisationId }, organisationId: before.organisationId });
     return after!;
   });
 }

@@ -26,6 +26,8 @@ export interface ActivityWithPoints {
   outcome: string | null;
   costSek: number | null;
   visibility: string;
+  /** The action-plan goal it serves, if any. */
+  actionPlanGoalId: number | null;
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
 }
@@ -37,7 +39,7 @@ const POINT_COLUMNS = sql`p.id, p.activity_id as "activityId", p.text, u.display
 export async function activitiesOfAgreement(ctx: Context, agreement: { id: number; organisationId: number }): Promise<ActivityWithPoints[]> {
   const rows = await queryRows<Omit<ActivityWithPoints, 'points'>>(
     ctx.db,
-    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.purpose, a.outcome, a.cost_sek as "costSek", a.visibility
+    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.purpose, a.outcome, a.cost_sek as "costSek", a.visibility, a.action_plan_goal_id as "actionPlanGoalId"
         from activities a where a.agreement_id = ${agreement.id} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );

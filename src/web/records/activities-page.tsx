@@ -5,6 +5,7 @@
 // activities, raise points and close them.
 import { ACTIVITY_KINDS, VISIBILITIES } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
+import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
@@ -20,9 +21,11 @@ export interface ActivitiesPageProps {
   csrf: string;
   agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; visibility: string };
   activities: ActivityWithPoints[];
+  /** The action-plan goals an activity of the agreement may serve. */
+  goals: GoalChoice[];
   mayChange: boolean;
   mayReadPoints: boolean;
-  /** The form refused: `activity`, `point-<activity id>` or `state-<point id>`; with its problems and what was typed. */
+  /** The form refused: `activity`, `point-<activity id>`, `goal-<activity id>` or `state-<point id>`; with its problems and what was typed. */
   failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
   /** A state change refused because someone else changed the point first. */
   notice?: string;
@@ -34,6 +37,7 @@ const DONE: Record<string, { sv: string; en: string }> = {
   activity: { sv: 'Aktiviteten är registrerad.', en: 'The activity is recorded.' },
   point: { sv: 'Uppföljningspunkten är tillagd.', en: 'The follow-up point is added.' },
   state: { sv: 'Uppföljningspunkten är uppdaterad.', en: 'The follow-up point is updated.' },
+  goal: { sv: 'Aktivitetens mål i handlingsplanen är sparat.', en: "The activity's action-plan goal is saved." },
 };
 
 export const FOLLOW_UP_STATE_NAMES = {
@@ -42,7 +46,7 @@ export const FOLLOW_UP_STATE_NAMES = {
   dropped: { sv: 'Struken', en: 'Dropped' },
 } as const;
 
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', 'visibility'] as const;
+export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', 'actionPlanGoalId', 'visibility'] as const;
 export const POINT_FIELDS = ['text', 'owner', 'dueOn'] as const;
 export const STATE_FIELDS = ['state', 'comment', 'expectedVersion'] as const;
 
@@ -54,6 +58,46 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
   const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
+
+  /** The select of the goals an activity may serve, with "none" first; `chosen` as a string ('' for none). */
+  const goalSelect = (form: string, chosen: string) => (
+    <Field
+      lang={lang}
+      id={`${form}-actionPlanGoalId`}
+      label={sv ? 'Handlingsplanens mål (valfritt)' : "The action plan's goal (optional)"}
+      hint={sv ? 'Aktiviteten visas som framsteg för målet på sidan Handlingsplaner.' : 'The activity shows as progress of the goal on the Action plans page.'}
+      problem={problemOf(form, 'actionPlanGoalId')}
+    >
+      {(described) => (
+        <select id={`${form}-actionPlanGoalId`} name="actionPlanGoalId" {...described}>
+          <option value="" selected={chosen === ''}>
+            {sv ? 'Inget mål' : 'No goal'}
+          </option>
+          {p.goals.map((g) => (
+            <option value={String(g.id)} selected={chosen === String(g.id)}>
+              {`${g.planTitle} (${formatEdtf(g.periodFrom, lang)}–${formatEdtf(g.periodTo, lang)}): ${g.theme}: ${g.goal.length > 80 ? `${g.goal.slice(0, 80)}…` : g.goal}`}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  const linkForm = (activity: ActivityWithPoints) => {
+    const form = `goal-${activity.id}`;
+    const typed = typedIn(form);
+    return (
+      <details open={p.failed?.form === form}>
+        <summary>{sv ? `Koppla till handlingsplanens mål: ${activity.title}` : `Link to an action-plan goal: ${activity.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${activity.id}/mal`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          {goalSelect(form, typed.actionPlanGoalId ?? (activity.actionPlanGoalId === null ? '' : String(activity.actionPlanGoalId)))}
+          <button type="submit">{sv ? 'Spara kopplingen' : 'Save the link'}</button>
+        </form>
+      </details>
+    );
+  };
 
   const activityForm = () => {
     const form = 'activity';
@@ -104,6 +148,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           <Field lang={lang} id={`${form}-costSek`} label={sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'} problem={problemOf(form, 'costSek')}>
             {(described) => <input id={`${form}-costSek`} name="costSek" type="text" inputmode="numeric" maxlength={20} value={typed.costSek ?? ''} {...described} />}
           </Field>
+          {p.goals.length || problemOf(form, 'actionPlanGoalId') ? goalSelect(form, typed.actionPlanGoalId ?? '') : null}
           <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')}>
             {(described) => (
               <select id={`${form}-visibility`} name="visibility" {...described}>
@@ -196,6 +241,20 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
     );
   };
 
+  /** The goal an activity serves, linked to it on the plans page; a goal of a plan the reader may not read is not named. */
+  const goalOf = (goalId: number) => {
+    const goal = p.goals.find((g) => g.id === goalId);
+    if (!goal) return sv ? 'Kopplad till ett mål i en handlingsplan.' : 'Linked to a goal of an action plan.';
+    return (
+      <>
+        {sv ? 'Handlingsplanens mål: ' : "The action plan's goal: "}
+        <a href={`${href(lang, `/avtal/${agreement.slug}/handlingsplaner`)}#mal-${goal.id}`}>
+          {goal.theme}: {goal.goal}
+        </a>
+      </>
+    );
+  };
+
   const points = (activity: ActivityWithPoints) =>
     activity.points.length ? (
       <table>
@@ -264,8 +323,10 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
           {activity.costSek !== null ? <p>{`${sv ? 'Kostnad' : 'Cost'}: ${formatNumber(activity.costSek, lang)} kr`}</p> : null}
+          {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
           {points(activity)}
           {p.mayChange ? pointForm(activity) : null}
+          {p.mayChange && p.goals.length ? linkForm(activity) : null}
         </section>
       ))}
       {p.mayChange ? activityForm() : null}
