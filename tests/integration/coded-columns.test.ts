@@ -63,6 +63,7 @@ const CODED = [
   'activities.kind',
   'activities.visibility',
   'action_plans.visibility',
+  'action_plan_goals.assessment',
   'documents.media_type',
   'follow_up_points.state',
   'calendar_feeds.scope',
@@ -101,7 +102,7 @@ beforeAll(async () => {
   const [agreement] = await queryRows<{ id: number; organisation_id: number }>(t.database.db, sql`select id, organisation_id from agreements order by id limit 1`);
   const [source] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from sources order by id limit 2`);
   await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
-  await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
+  await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020', budgetSek: 1000, goals: [{ theme: 'Kultur', goal: 'Ett mål' }] } });
   await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
   await t.database.db.execute(sql`insert into users (organisation_id, email, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test@ortsband.test', 'coded-columns-test', 'Test')`);
   const [user] = await queryRows<{ id: number }>(t.database.db, sql`select id from users where email = 'coded-columns-test@ortsband.test'`);
@@ -146,8 +147,10 @@ describe('coded columns', () => {
         // Arrays of another length each: a rule that matches the lengths of two lists refuses them.
         const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? '2' : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
-        // The confidential-source rule: confidential and public together.
-        return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;
+        // The confidential-source rule: confidential and public together. A budget: less than nothing.
+        if (check.name === 'sources_confidential_not_public' && column === 'visibility') return `"${column}" = 'public'`;
+        if (check.name === 'action_plans_budget_sek_not_negative') return `"${column}" = -1`;
+        return `"${column}" = ${bad}`;
       });
       const error = await t.database.db
         .transaction(async (tx) => {
