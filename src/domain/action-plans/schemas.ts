@@ -53,12 +53,16 @@ export const createActionPlanSchema = z
     visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
     sources: z.array(citationSchema).max(20).default([]),
   })
-  .superRefine((plan, ctx) => {
-    const days = periodDays(plan.periodFrom, plan.periodTo);
-    if (days?.first && days.last && days.last < days.first) {
-      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not end before the period begins (${plan.periodFrom})` });
-    }
-  });
+  .superRefine(
+    (plan, ctx) => {
+      const days = periodDays(plan.periodFrom, plan.periodTo);
+      if (days?.first && days.last && days.last < days.first) {
+        ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not end before the period begins (${plan.periodFrom})` });
+      }
+    },
+    // Checked whatever else is wrong, so that one sending shows every problem; the two ends need only be text.
+    { when: (payload) => typeof (payload.value as { periodFrom?: unknown })?.periodFrom === 'string' && typeof (payload.value as { periodTo?: unknown })?.periodTo === 'string' },
+  );
 export type CreateActionPlanInput = z.input<typeof createActionPlanSchema>;
 
 /** One goal's outcome at the review. */
