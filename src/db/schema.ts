@@ -849,12 +849,15 @@ export const activities = pgTable(
     participantsCompanies: integer('participants_companies'),
     participantsEducation: integer('participants_education'),
     participantsStudents: integer('participants_students'),
+    // The action-plan goal the activity serves: a goal of a plan that serves the activity's agreement (action-plans/link.ts).
+    actionPlanGoalId: integer('action_plan_goal_id').references((): AnyPgColumn => actionPlanGoals.id, { onDelete: 'set null' }),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
     createdAt: createdAt(),
   },
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
+    index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
     check('activities_funding_known', sql`${t.funding} <@ array[${literals(FUNDING_SOURCES)}]::text[]`),
     check(
@@ -898,6 +901,11 @@ export const followUpPoints = pgTable(
   ],
 );
 
+// An action plan: what an agreement's organisation means to do in a period,
+// per thematic area, and at its review what came of it. It serves its
+// agreement (agreement_id) and may serve further ones
+// (action_plan_agreements); `version` moves with every change to the plan or
+// its goals, so a review form opened before another change is stale.
 export const actionPlans = pgTable(
   'action_plans',
   {
@@ -909,22 +917,53 @@ export const actionPlans = pgTable(
     periodTo: text('period_to').notNull(),
     note: text('note'),
     noteEn: text('note_en'),
+    responsibleUnit: text('responsible_unit'),
+    budgetSek: integer('budget_sek'),
+    // The review: the day it was made and what it concluded; each goal's outcome is the goal's.
+    reviewedOn: date('reviewed_on'),
+    reviewNote: text('review_note'),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
-  (t) => [knownVisibility('action_plans', t.visibility)],
+  (t) => [knownVisibility('action_plans', t.visibility), check('action_plans_budget_sek_not_negative', sql`${t.budgetSek} >= 0`)],
 );
 
-export const actionPlanGoals = pgTable('action_plan_goals', {
-  id: serial('id').primaryKey(),
-  actionPlanId: integer('action_plan_id').notNull().references(() => actionPlans.id, { onDelete: 'cascade' }),
-  theme: text('theme').notNull(),
-  themeEn: text('theme_en'),
-  goal: text('goal').notNull(),
-  goalEn: text('goal_en'),
-  followUp: text('follow_up'),
-});
+// The further agreements a plan serves, besides its own (action_plans.agreement_id).
+export const actionPlanAgreements = pgTable(
+  'action_plan_agreements',
+  {
+    actionPlanId: integer('action_plan_id').notNull().references(() => actionPlans.id, { onDelete: 'cascade' }),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.actionPlanId, t.agreementId] }), index('action_plan_agreements_agreement_idx').on(t.agreementId)],
+);
+
+/** How a goal was judged at the plan's review; 'not_assessed' until then. */
+export const GOAL_ASSESSMENTS = ['met', 'partly_met', 'not_met', 'not_assessed'] as const;
+export type GoalAssessment = (typeof GOAL_ASSESSMENTS)[number];
+
+export const actionPlanGoals = pgTable(
+  'action_plan_goals',
+  {
+    id: serial('id').primaryKey(),
+    actionPlanId: integer('action_plan_id').notNull().references(() => actionPlans.id, { onDelete: 'cascade' }),
+    theme: text('theme').notNull(),
+    themeEn: text('theme_en'),
+    goal: text('goal').notNull(),
+    goalEn: text('goal_en'),
+    followUp: text('follow_up'),
+    indicator: text('indicator'),
+    plannedActivities: text('planned_activities'),
+    outcome: text('outcome'),
+    assessment: text('assessment').$type<GoalAssessment>().notNull().default('not_assessed'),
+    assessmentNote: text('assessment_note'),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('action_plan_goals_plan_idx').on(t.actionPlanId, t.sortOrder), oneOf('action_plan_goals', t.assessment, GOAL_ASSESSMENTS)],
+);
 
 export const auditLog = pgTable(
   'audit_log',

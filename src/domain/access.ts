@@ -63,6 +63,13 @@ export function canWrite(principal: Principal, organisationId: number): boolean 
   return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'editor' && principal.organisationId === organisationId));
 }
 
+/** canWrite as an SQL condition on the rows of table alias `alias` (its organisation_id): what a form may offer to change. */
+export function canWriteAlias(principal: Principal, alias: string): SQL {
+  if (principal.kind === 'system' || (principal.kind === 'user' && principal.role === 'admin')) return sql`true`;
+  if (principal.kind === 'user' && principal.role === 'editor') return sql`${sql.raw(`${alias}.organisation_id`)} = ${principal.organisationId}`;
+  return sql`false`;
+}
+
 /** An editor changes only what belongs to their organisation. */
 export function requireWrite(ctx: Context, organisationId: number): { organisationId: number } {
   if (canWrite(ctx.principal, organisationId)) return { organisationId };

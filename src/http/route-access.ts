@@ -142,6 +142,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /avtal/:slug/aktiviteter': rule('owner'),
   'POST /avtal/:slug/aktiviteter/:id/punkter': rule('owner'),
   'POST /avtal/:slug/punkter/:id': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/mal': rule('owner'),
+  // Action plans: read by every signed-in person as far as they may read each; made, given goals and reviewed by the organisation's editors.
+  'GET /avtal/:slug/handlingsplaner': rule('signedIn'),
+  'POST /avtal/:slug/handlingsplaner': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/mal': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/uppfoljning': rule('owner'),
   // One's own follow-up and one's organisation's.
   'GET /oversikt': rule('signedIn'),
   // Calendar feeds: made and revoked by their person (an organisation's by its editors); read by whoever holds the secret address.

@@ -67,6 +67,7 @@ const CODED = [
   'activities.funding',
   'follow_up_points.state',
   'action_plans.visibility',
+  'action_plan_goals.assessment',
   'documents.media_type',
   'calendar_feeds.scope',
   'reminders_sent.kind',
@@ -106,7 +107,7 @@ beforeAll(async () => {
   const activity = await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
   await addUser({ ctx, input: { email: 'coded-columns-editor@ortsband.test', displayName: 'Redaktör', organisation: 'ortsband', role: 'editor' } });
   await addFollowUpPoint({ ctx, agreement: { id: agreement!.id, organisationId: agreement!.organisation_id }, activityId: activity.id, input: { text: 'Skicka protokollet', owner: 'coded-columns-editor@ortsband.test', dueOn: '2019-12-31' } });
-  await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020' } });
+  await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020', budgetSek: 1000, goals: [{ theme: 'Kultur', goal: 'Ett mål' }] } });
   await addDiscrepancy({ ctx, agreementId: agreement!.id, input: { field: 'established', recorded: '2019', other: '2018', sv: 'Källorna skiljer sig.', en: 'The sources differ.', sources: [{ source: source!.slug }, { source: source!.slug }] } });
   await t.database.db.execute(sql`insert into users (organisation_id, email, subject, display_name) values (${agreement!.organisation_id}, 'coded-columns-test@ortsband.test', 'coded-columns-test', 'Test')`);
   const [user] = await queryRows<{ id: number }>(t.database.db, sql`select id from users where email = 'coded-columns-test@ortsband.test'`);
@@ -147,11 +148,12 @@ describe('coded columns', () => {
         // Upper case with a trailing blank: no closed set, format or lower-case rule takes it.
         // A byte string of one byte: its size is not the size column's 2 (documents_size).
         // Arrays of another length each: a rule that matches the lengths of two lists refuses them.
-        // An amount or a count below zero (activities_amounts_not_negative).
+        // An amount, a budget or a count below zero (the checks named *_not_negative).
         const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? (check.name.endsWith('_not_negative') ? '-1' : '2') : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
         // The confidential-source rule: confidential and public together.
-        return `"${column}" = ${check.name === 'sources_confidential_not_public' && column === 'visibility' ? `'public'` : bad}`;
+        if (check.name === 'sources_confidential_not_public' && column === 'visibility') return `"${column}" = 'public'`;
+        return `"${column}" = ${bad}`;
       });
       const error = await t.database.db
         .transaction(async (tx) => {

@@ -8,8 +8,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { agreements, sessions, users } from '../../src/db/schema.ts';
+import { actionPlans, agreements, sessions, users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
+import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { EDITORIAL } from '../support/api-keys.ts';
@@ -26,6 +29,8 @@ let app: ReturnType<typeof createApp>;
 let admin: FormBrowser;
 let expiredCookie = '';
 let version = 0;
+/** The version of the action plan whose review form is posted. */
+let planVersion = 0;
 /** The fields of each form as its page gives them, by the form's address. */
 const shown = new Map<string, URLSearchParams>();
 
@@ -48,6 +53,40 @@ const choice = (field: string, extra: string[] = []) => ({ field, values: ['no-s
 
 let counter = 0;
 const fresh = (prefix: string) => `${prefix}-form-${++counter}`;
+
+const KRONOR_BAD = ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'];
+const GOAL_BAD = ['abc', '-1', '0', '999999999', '99999999999', '1.5'];
+
+/** The forms of an action plan (its goals, its review) and of an activity's goal, on records made in beforeAll. */
+function planForms(planId: number, goalId: number, activityId: number): Form[] {
+  const plans = `/avtal/${AGREEMENT}/handlingsplaner`;
+  return [
+    {
+      page: plans,
+      action: `${plans}/${planId}/mal`,
+      valid: () => ({ theme: 'Kultur', goal: fresh('Ett mål') }),
+      bad: [{ field: 'theme', values: ['', ...TEXT] }, { field: 'goal', values: ['', ...TEXT] }, text('indicator'), text('plannedActivities')],
+    },
+    {
+      page: plans,
+      action: `${plans}/${planId}/uppfoljning`,
+      valid: () => ({ reviewedOn: '2028-12-01', [`goals.${goalId}.assessment`]: 'met' }),
+      bad: [
+        { field: 'reviewedOn', values: ['', '2028-02-30', '28-12-01', '2028', '2000-01-01'] },
+        text('reviewNote'),
+        text(`goals.${goalId}.outcome`),
+        text(`goals.${goalId}.assessmentNote`),
+        choice(`goals.${goalId}.assessment`, ['']),
+      ],
+    },
+    {
+      page: `/avtal/${AGREEMENT}/aktiviteter`,
+      action: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/mal`,
+      valid: () => ({ actionPlanGoalId: String(goalId) }),
+      bad: [{ field: 'actionPlanGoalId', values: GOAL_BAD }],
+    },
+  ];
+}
 
 const FORMS: Form[] = [
   {
@@ -153,9 +192,25 @@ const FORMS: Form[] = [
       text('participants'),
       text('purpose'),
       text('outcome'),
-      { field: 'costSek', values: ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'] },
-      ...['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'].map((field) => ({ field, values: ['-5', 'femtio', '12.50', '99999999999'] })),
+      { field: 'costSek', values: KRONOR_BAD },
+      ...['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'].map((field) => ({ field, values: KRONOR_BAD })),
       ...['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'].map((field) => ({ field, values: ['-1', 'tre', '2.5', '9999999999'] })),
+      { field: 'actionPlanGoalId', values: GOAL_BAD },
+      choice('visibility'),
+    ],
+  },
+  {
+    page: `/avtal/${AGREEMENT}/handlingsplaner`,
+    action: `/avtal/${AGREEMENT}/handlingsplaner`,
+    valid: () => ({ title: fresh('En plan'), periodFrom: '2026', periodTo: '2028', visibility: 'internal' }),
+    bad: [
+      { field: 'title', values: ['', ...TEXT] },
+      date('periodFrom'),
+      { field: 'periodTo', values: [...BAD_DATES, '2025', '2020-01'] }, // before the period begins
+      text('responsibleUnit'),
+      text('note'),
+      { field: 'budgetSek', values: KRONOR_BAD },
+      { field: 'alsoServes.0', values: ['no-such-agreement', 'UPPER', AGREEMENT] },
       choice('visibility'),
     ],
   },
@@ -231,6 +286,13 @@ beforeAll(async () => {
   await addUser({ ctx: systemCtx(t), input: { email: 'admin@bad-forms.example', displayName: 'Administratören', organisation: EDITORIAL, role: 'admin', password: PASSWORD } });
   admin = new FormBrowser(app);
   expect((await admin.signIn('admin@bad-forms.example', PASSWORD)).status).toBe(303);
+  // An action plan with a goal, and an activity to link to it.
+  const [{ id: agreementId, organisationId }] = (await t.database.db.select({ id: agreements.id, organisationId: agreements.organisationId }).from(agreements).where(eq(agreements.slug, AGREEMENT))) as [{ id: number; organisationId: number }];
+  const plan = await createActionPlan({ ctx: systemCtx(t), agreementId, input: { title: 'En plan att följa upp', periodFrom: '2026', periodTo: '2028' } });
+  const goal = await addActionPlanGoal({ ctx: systemCtx(t), agreement: { id: agreementId, organisationId }, planId: plan.id, input: { theme: 'Kultur', goal: 'Ett kulturutbyte' } });
+  const activity = await createActivity({ ctx: systemCtx(t), agreementId, input: { kind: 'meeting', title: 'Ett möte att koppla', date: '2026-05' } });
+  FORMS.push(...planForms(plan.id, goal.id, activity.id));
+  [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   for (const form of FORMS) {
     const { status, html } = await admin.page(form.page);
     expect(status, form.page).toBe(200);
@@ -305,6 +367,10 @@ function systematicCases(): Case[] {
     out.push({ what: `${at} with a name that is not UTF-8`, action: form.action, body: `${valid}&%FF=1`, status: [400], names: ['(form)'], says: says.notForm });
   }
   // Forms that carry the version they were opened at: one saved since is a conflict, and nothing is written.
+  const review = FORMS.find((f) => f.action.endsWith('/uppfoljning'))!;
+  for (const stale of [planVersion - 1, planVersion + 1, planVersion + 100]) {
+    out.push({ what: `POST ${review.action} at version ${stale}`, action: review.action, body: bodyOf(review, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan ändrade/ });
+  }
   for (const [action, field] of [[`/avtal/${AGREEMENT}/andra`, 'version'], [`/avtal/${AGREEMENT}/handelse`, 'version'], [`/avtal/${AGREEMENT}/kallor/citera`, 'expectedVersion']] as const) {
     const form = FORMS.find((f) => f.action === action)!;
     for (const stale of [version - 1, version + 1, 1]) {

@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { reviewActionPlan } from '../../src/domain/action-plans/review.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createActor, recordSuccession } from '../../src/domain/actors/create.ts';
 import { addDiscrepancy, addQuotation } from '../../src/domain/agreements/add-evidence.ts';
@@ -162,6 +163,9 @@ beforeAll(async () => {
   await recordStatusEvent({ ctx, agreementId: id, input: { type: 'activity_observed', date: '2018', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   await addQuotation({ ctx, agreementId: id, input: { text: 'Ett offentligt citat.', speakerRole: 'ett kommunalråd', speakerName: marker('speaker name'), sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
+  // A public plan, whose goal an internal activity will serve.
+  const publicPlan = await createActionPlan({ ctx, agreementId: id, input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }] } });
+  const [publicGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${publicPlan.id}`);
   const internalParent = marker('internal agreement');
   await createAgreement({ ...o, input: { slug: internalParent, kind: 'vanort', officialTitle: marker('internal agreement'), parties: [PUBLIC.other], counterparts: [PUBLIC.city], visibility: 'internal' } });
   const orphan = await createAgreement({ ...o, input: { slug: PUBLIC.orphan, kind: 'vanort', parties: [PUBLIC.other], counterparts: [PUBLIC.province], parent: internalParent } });
@@ -236,11 +240,32 @@ beforeAll(async () => {
     agreementId: id,
     input: { kind: 'meeting', title: marker('internal activity'), titleEn: marker('internal activity'), date: '2019-05', participants: marker('internal activity'), purpose: marker('internal activity'), outcome: marker('internal activity'), visibility: 'internal', sources: [{ source: PUBLIC.source, passage: marker('citation of an internal activity') }] },
   });
-  await createActionPlan({
+  const internalPlan = await createActionPlan({
     ctx,
     agreementId: id,
-    input: { title: marker('internal action plan'), periodFrom: '2019', periodTo: '2021', note: marker('internal action plan'), goals: [{ theme: marker('goal of an internal action plan'), goal: marker('goal of an internal action plan'), followUp: marker('goal of an internal action plan') }], visibility: 'internal', sources: [{ source: PUBLIC.source, passage: marker('citation of an internal action plan') }] },
+    input: {
+      title: marker('internal action plan'),
+      periodFrom: '2019',
+      periodTo: '2021',
+      note: marker('internal action plan'),
+      responsibleUnit: marker('internal action plan'),
+      budgetSek: 7_654_321,
+      goals: [{ theme: marker('goal of an internal action plan'), goal: marker('goal of an internal action plan'), followUp: marker('goal of an internal action plan'), indicator: marker('goal of an internal action plan'), plannedActivities: marker('goal of an internal action plan') }],
+      visibility: 'internal',
+      sources: [{ source: PUBLIC.source, passage: marker('citation of an internal action plan') }],
+    },
   });
+  const [internalGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${internalPlan.id}`);
+  await reviewActionPlan({
+    ctx,
+    agreement: { id, organisationId: org },
+    planId: internalPlan.id,
+    input: { reviewedOn: '2021-12-01', reviewNote: marker('review of an internal action plan'), goals: { [internalGoal!.id]: { outcome: marker('goal of an internal action plan'), assessment: 'met', assessmentNote: marker('goal of an internal action plan') } } },
+  });
+  // An internal plan made for the public child agreement that serves the public agreement too.
+  await createActionPlan({ ctx, agreementId: publicChild.id, input: { title: marker('internal plan serving a further agreement'), periodFrom: '2020', periodTo: '2022', alsoServes: [PUBLIC.agreement], goals: [{ theme: 'Kultur', goal: marker('goal of an internal plan serving a further agreement') }], visibility: 'internal' } });
+  // A public plan whose goal an internal activity serves: the goal is public, the activity is not.
+  await createActivity({ ctx, agreementId: id, input: { kind: 'exchange', title: marker('internal activity serving a public goal'), date: '2020', costSek: 987_654, actionPlanGoalId: publicGoal!.id, visibility: 'internal' } });
 
   // Non-public agreements with the public bodies and places, as children of the public agreement.
   for (const visibility of ['internal', 'shared'] as const) {

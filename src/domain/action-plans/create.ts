@@ -1,47 +1,58 @@
-import { eq } from 'drizzle-orm';
-import { z } from 'zod';
-import { actionPlanGoals, actionPlans, agreements, VISIBILITIES } from '../../db/schema.ts';
-import { requireRead, requireWrite } from '../access.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { actionPlanAgreements, actionPlanGoals, actionPlans, agreements } from '../../db/schema.ts';
+import { canRead, canWrite, requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
-import { fuzzyDateSchema } from '../dates.ts';
+import { invalid, notFound } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
-import { citationSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
+import { createActionPlanSchema } from './schemas.ts';
+import { themeInBothLanguages } from './themes.ts';
 
-export const createActionPlanSchema = z.object({
-  title: z.string().trim().min(1).max(1000),
-  titleEn: z.string().trim().max(1000).nullish(),
-  periodFrom: fuzzyDateSchema,
-  periodTo: fuzzyDateSchema,
-  note: z.string().max(10000).nullish(),
-  noteEn: z.string().max(10000).nullish(),
-  goals: z
-    .array(
-      z.object({
-        theme: z.string().min(1).max(300),
-        themeEn: z.string().max(300).nullish(),
-        goal: z.string().min(1).max(5000),
-        goalEn: z.string().max(5000).nullish(),
-        followUp: z.string().max(5000).nullish(),
-      }),
-    )
-    .max(100)
-    .default([]),
-  visibility: z.enum(VISIBILITIES).default('public'),
-  sources: z.array(citationSchema).max(20).default([]),
-});
+export { createActionPlanSchema } from './schemas.ts';
 
-/** An action plan for a period, with goals per thematic area. */
+/**
+ * An action plan for a period, serving the agreement and any further ones
+ * (each one the caller may change), with goals per thematic area: an editor
+ * of the agreement's organisation, or an administrator.
+ */
 export async function createActionPlan({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof createActionPlanSchema> }) {
-  const { sources, goals, ...data } = parseInput(createActionPlanSchema, input);
+  const { sources, goals, alsoServes, ...data } = parseInput(createActionPlanSchema, input);
   return inTransaction(ctx, async (ctx) => {
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    const further = alsoServes.length
+      ? await ctx.db.select({ id: agreements.id, slug: agreements.slug, visibility: agreements.visibility, organisationId: agreements.organisationId }).from(agreements).where(inArray(agreements.slug, alsoServes))
+      : [];
+    const problems = alsoServes.flatMap((slug, i) => {
+      const found = further.find((a) => a.slug === slug);
+      if (found && found.id !== agreementId && canRead(ctx.principal, found) && canWrite(ctx.principal, found.organisationId)) return [];
+      return [{ field: `alsoServes.${i}`, message: found?.id === agreementId ? 'is the agreement the plan is made for' : `no agreement '${slug}' that you may change` }];
+    });
+    if (problems.length) throw invalid(problems);
     const [plan] = await ctx.db.insert(actionPlans).values({ ...data, agreementId, organisationId }).returning();
-    if (goals.length) await ctx.db.insert(actionPlanGoals).values(goals.map((g) => ({ ...g, actionPlanId: plan!.id })));
+    const goalRows = goals.map((g, i) => ({ ...g, ...themeInBothLanguages(g.theme, g.themeEn), actionPlanId: plan!.id, sortOrder: i + 1 }));
+    if (goalRows.length) await ctx.db.insert(actionPlanGoals).values(goalRows);
+    const furtherIds = [...new Set(further.map((a) => a.id))];
+    if (furtherIds.length) await ctx.db.insert(actionPlanAgreements).values(furtherIds.map((id) => ({ actionPlanId: plan!.id, agreementId: id })));
     await cite(ctx, 'action_plan', plan!.id, sources);
-    await audit(ctx, { action: 'action_plan.create', entityType: 'action_plan', entityId: plan!.id, after: { plan, goals }, organisationId });
+    await audit(ctx, { action: 'action_plan.create', entityType: 'action_plan', entityId: plan!.id, after: { plan, goals: goalRows, alsoServes }, organisationId });
     return plan!;
   });
+}
+
+/**
+ * The plan `planId` if it serves the agreement (its own, or one of its
+ * further ones) and the caller may read it; NOT_FOUND otherwise. Locked for
+ * the transaction's change when `forUpdate`.
+ */
+export async function planServing(ctx: Context, agreementId: number, planId: number, { forUpdate = false } = {}) {
+  const query = ctx.db.select().from(actionPlans).where(eq(actionPlans.id, planId));
+  const [plan] = forUpdate ? await query.for('update') : await query;
+  if (plan && plan.agreementId !== agreementId) {
+    const [served] = await ctx.db.select().from(actionPlanAgreements).where(and(eq(actionPlanAgreements.actionPlanId, planId), eq(actionPlanAgreements.agreementId, agreementId)));
+    if (!served) throw notFound('action plan');
+  }
+  return requireRead(ctx, plan, 'action plan');
 }

@@ -7,6 +7,8 @@ import { inTransaction, type Context } from '../context.ts';
 import { fuzzyDateSchema, parseFuzzyDate } from '../dates.ts';
 import { cite } from '../sources/cite.ts';
 import { citationSchema } from '../sources/schemas.ts';
+import { requireGoalServing } from '../action-plans/link.ts';
+import { GOAL_OF_AGREEMENT } from '../action-plans/schemas.ts';
 import { parseInput } from '../validate.ts';
 
 const kronor = z
@@ -41,6 +43,8 @@ export const createActivitySchema = z.object({
   participantsCompanies: headcount,
   participantsEducation: headcount,
   participantsStudents: headcount,
+  /** The action-plan goal it serves: a goal of a plan that serves the agreement (action-plans/link.ts). */
+  actionPlanGoalId: z.number(GOAL_OF_AGREEMENT).int(GOAL_OF_AGREEMENT).positive(GOAL_OF_AGREEMENT).max(2_147_483_647, GOAL_OF_AGREEMENT).nullish(),
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
   sources: z.array(citationSchema).max(20).default([]),
 }).superRefine((a, ctx) => {
@@ -57,6 +61,7 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
   return inTransaction(ctx, async (ctx) => {
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    if (data.actionPlanGoalId) await requireGoalServing(ctx, agreementId, data.actionPlanGoalId);
     const outcome = [data.outcome, note].filter(Boolean).join(' ') || null;
     // The English only when each Swedish part has its English: half of it would pass for the whole.
     const outcomeEn = (!data.outcome || data.outcomeEn) && (!note || noteEn) ? [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null : null;

@@ -104,9 +104,10 @@ function detailJson(principal: Principal): SQL<string> {
       'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act')}, 'sources', ${cites('activity', 'act.id')}) order by act.date_min, act.id)
         from activities act where act.agreement_id = a.id and ${readable(principal, 'act')}`)},
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
-            'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
-            'sources', ${cites('action_plan', 'pl.id')}) order by pl.id)
-        from action_plans pl where pl.agreement_id = a.id and ${readable(principal, 'pl')}`)},
+            'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
+            'sources', ${cites('action_plan', 'pl.id')}) order by pl.period_from, pl.id)
+        from action_plans pl where (pl.agreement_id = a.id or exists (select 1 from action_plan_agreements pa where pa.action_plan_id = pl.id and pa.agreement_id = a.id))
+          and ${readable(principal, 'pl')}`)},
       'parent', (select ${relatedJson('r')} from agreements r where r.id = a.parent_id and ${readable(principal, 'r')}),
       'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'officialTitleLanguage', r.official_title_language, 'currentStatus', r.current_status,
           'establishedYear', r.established_year) order by r.id)

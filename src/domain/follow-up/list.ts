@@ -42,6 +42,8 @@ export interface ActivityWithPoints {
   participantsEducation: number | null;
   participantsStudents: number | null;
   visibility: string;
+  /** The action-plan goal it serves, if any. */
+  actionPlanGoalId: number | null;
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
 }
@@ -62,7 +64,7 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
           a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
           a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
-          a.participants_students as "participantsStudents", a.visibility
+          a.participants_students as "participantsStudents", a.visibility, a.action_plan_goal_id as "actionPlanGoalId"
         from activities a where a.agreement_id = ${agreement.id} and ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );

@@ -93,7 +93,9 @@ function versionOf(action: string, before: unknown, after: unknown): number | nu
 
 /** The row an entry is about has a visibility of its own (an event, a quotation): the reader must be allowed it too. */
 function readableEntry(ctx: Context, entityType: string, after: unknown): boolean {
-  const row = entityType === 'agreement' ? (isObject(after) && isObject(after.event) ? after.event : null) : isObject(after) ? after : null;
+  // An agreement's entry is read with its event; an action plan's with the plan (its goals have no visibility of their own).
+  const inner = entityType === 'agreement' ? 'event' : entityType === 'action_plan' ? 'plan' : null;
+  const row = inner ? (isObject(after) && isObject(after[inner]) ? after[inner] : null) : isObject(after) ? after : null;
   if (!row || typeof row.visibility !== 'string' || typeof row.organisationId !== 'number') return true;
   return canRead(ctx.principal, { visibility: row.visibility as Visibility, organisationId: row.organisationId });
 }

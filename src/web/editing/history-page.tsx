@@ -16,6 +16,9 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
   'discrepancy.create': { sv: 'Noterade att källor säger olika', en: 'Noted that sources disagree' },
   'activity.create': { sv: 'Lade till en aktivitet', en: 'Added an activity' },
   'action_plan.create': { sv: 'Lade till en handlingsplan', en: 'Added an action plan' },
+  'action_plan.goal': { sv: 'Lade till ett mål i en handlingsplan', en: 'Added a goal to an action plan' },
+  'action_plan.review': { sv: 'Följde upp en handlingsplan', en: 'Reviewed an action plan' },
+  'activity.link': { sv: 'Kopplade en aktivitet till en handlingsplans mål', en: "Linked an activity to an action plan's goal" },
 };
 
 export function actionText(lang: Lang, action: string): string {

@@ -1,11 +1,12 @@
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
-import { fileSize, formatEdtf } from '../format.ts';
+import { fileSize, formatEdtf, formatNumber } from '../format.ts';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { PartyList } from './agreement-parties.tsx';
 import { Localized, LocalizedList, OfficialTitle, Sources } from './shared.tsx';
 import { RecordsLinks } from '../records/links.tsx';
+import { ASSESSMENT_NAMES } from '../records/words.ts';
 
 /**
  * `editing`: for a signed-in person, the links to the agreement's history and,
@@ -201,12 +202,20 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
                 <Localized lang={lang} sv={p.title} en={p.titleEn} /> ({formatEdtf(p.periodFrom, lang)}–{formatEdtf(p.periodTo, lang)})
               </h3>
               {p.note ? <p><Localized lang={lang} sv={p.note} en={p.noteEn} /></p> : null}
+              {p.responsibleUnit || p.budgetSek !== null || p.reviewedOn ? (
+                <dl class="facts">
+                  {p.responsibleUnit ? (<><dt>{lang === 'sv' ? 'Ansvarig enhet' : 'Responsible unit'}</dt><dd><Localized lang={lang} sv={p.responsibleUnit} en={null} /></dd></>) : null}
+                  {p.budgetSek !== null ? (<><dt>{lang === 'sv' ? 'Budget' : 'Budget'}</dt><dd>{formatNumber(p.budgetSek, lang)} kr</dd></>) : null}
+                  {p.reviewedOn ? (<><dt>{lang === 'sv' ? 'Uppföljd' : 'Reviewed'}</dt><dd>{p.reviewedOn}{p.reviewNote ? <div><Localized lang={lang} sv={p.reviewNote} en={null} /></div> : null}</dd></>) : null}
+                </dl>
+              ) : null}
               <table>
                 <caption class="visually-hidden"><Localized lang={lang} sv={p.title} en={p.titleEn} /></caption>
                 <thead>
                   <tr>
                     <th scope="col">{t(lang, 'themes')}</th>
                     <th scope="col">{lang === 'sv' ? 'Mål' : 'Goal'}</th>
+                    <th scope="col">{lang === 'sv' ? 'Indikator' : 'Indicator'}</th>
                     <th scope="col">{lang === 'sv' ? 'Uppföljning' : 'Follow-up'}</th>
                   </tr>
                 </thead>
@@ -215,7 +224,14 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
                     <tr>
                       <td><Localized lang={lang} sv={g.theme} en={g.themeEn} /></td>
                       <td><Localized lang={lang} sv={g.goal} en={g.goalEn} /></td>
-                      <td>{g.followUp ? <Localized lang={lang} sv={g.followUp} en={null} /> : lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded'}</td>
+                      <td>{g.indicator ? <Localized lang={lang} sv={g.indicator} en={null} /> : ''}</td>
+                      <td>
+                        {g.assessment !== 'not_assessed' ? <strong>{ASSESSMENT_NAMES[g.assessment][lang]}</strong> : null}
+                        {g.outcome ? <div><Localized lang={lang} sv={g.outcome} en={null} /></div> : null}
+                        {g.assessmentNote ? <div><Localized lang={lang} sv={g.assessmentNote} en={null} /></div> : null}
+                        {g.followUp ? <div><Localized lang={lang} sv={g.followUp} en={null} /></div> : null}
+                        {g.assessment === 'not_assessed' && !g.outcome && !g.followUp ? (lang === 'sv' ? 'Ingen uppföljning registrerad' : 'No follow-up recorded') : null}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
@@ -278,6 +294,7 @@ function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?
           </>
         ) : null}
         <a href={href(props.lang, `/avtal/${props.slug}/aktiviteter`)}>{sv ? 'Aktiviteter och uppföljning' : 'Activities and follow-up'}</a>
+        <a href={href(props.lang, `/avtal/${props.slug}/handlingsplaner`)}>{sv ? 'Handlingsplaner' : 'Action plans'}</a>
         <a href={href(props.lang, `/avtal/${props.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
       </nav>
     </>

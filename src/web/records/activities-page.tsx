@@ -5,6 +5,7 @@
 // activities, raise points and close them.
 import { ACTIVITY_KINDS, FUNDING_SOURCES, VISIBILITIES, type FundingSource } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
+import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
@@ -20,9 +21,11 @@ export interface ActivitiesPageProps {
   csrf: string;
   agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; visibility: string };
   activities: ActivityWithPoints[];
+  /** The action-plan goals an activity of the agreement may serve. */
+  goals: GoalChoice[];
   mayChange: boolean;
   mayReadPoints: boolean;
-  /** The form refused: `activity`, `point-<activity id>` or `state-<point id>`; with its problems and what was typed. */
+  /** The form refused: `activity`, `point-<activity id>`, `goal-<activity id>` or `state-<point id>`; with its problems and what was typed. */
   failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
   /** A state change refused because someone else changed the point first. */
   notice?: string;
@@ -34,6 +37,7 @@ const DONE: Record<string, { sv: string; en: string }> = {
   activity: { sv: 'Aktiviteten är registrerad.', en: 'The activity is recorded.' },
   point: { sv: 'Uppföljningspunkten är tillagd.', en: 'The follow-up point is added.' },
   state: { sv: 'Uppföljningspunkten är uppdaterad.', en: 'The follow-up point is updated.' },
+  goal: { sv: 'Aktivitetens mål i handlingsplanen är sparat.', en: "The activity's action-plan goal is saved." },
 };
 
 export const FOLLOW_UP_STATE_NAMES = {
@@ -46,7 +50,7 @@ const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'c
 const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
 /** Each source of funding is a checkbox of its own: `funding.<code>`. */
 export const FUNDING_FIELDS = FUNDING_SOURCES.map((f) => `funding.${f}` as const);
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'visibility'] as const;
+export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
 /** The numbers of the activity form: those parsed as whole numbers before the verb sees them. */
 export const ACTIVITY_NUMBER_FIELDS = ['costSek', ...COST_FIELDS, ...COUNT_FIELDS] as const;
 
@@ -81,6 +85,46 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
   const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
+
+  /** The select of the goals an activity may serve, with "none" first; `chosen` as a string ('' for none). */
+  const goalSelect = (form: string, chosen: string) => (
+    <Field
+      lang={lang}
+      id={`${form}-actionPlanGoalId`}
+      label={sv ? 'Handlingsplanens mål (valfritt)' : "The action plan's goal (optional)"}
+      hint={sv ? 'Aktiviteten visas som framsteg för målet på sidan Handlingsplaner.' : 'The activity shows as progress of the goal on the Action plans page.'}
+      problem={problemOf(form, 'actionPlanGoalId')}
+    >
+      {(described) => (
+        <select id={`${form}-actionPlanGoalId`} name="actionPlanGoalId" {...described}>
+          <option value="" selected={chosen === ''}>
+            {sv ? 'Inget mål' : 'No goal'}
+          </option>
+          {p.goals.map((g) => (
+            <option value={String(g.id)} selected={chosen === String(g.id)}>
+              {`${g.planTitle} (${formatEdtf(g.periodFrom, lang)}–${formatEdtf(g.periodTo, lang)}): ${g.theme}: ${g.goal.length > 80 ? `${g.goal.slice(0, 80)}…` : g.goal}`}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
+  const linkForm = (activity: ActivityWithPoints) => {
+    const form = `goal-${activity.id}`;
+    const typed = typedIn(form);
+    return (
+      <details open={p.failed?.form === form}>
+        <summary>{sv ? `Koppla till handlingsplanens mål: ${activity.title}` : `Link to an action-plan goal: ${activity.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${activity.id}/mal`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          {goalSelect(form, typed.actionPlanGoalId ?? (activity.actionPlanGoalId === null ? '' : String(activity.actionPlanGoalId)))}
+          <button type="submit">{sv ? 'Spara kopplingen' : 'Save the link'}</button>
+        </form>
+      </details>
+    );
+  };
 
   const activityForm = () => {
     const form = 'activity';
@@ -162,6 +206,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
               </div>
             ))}
           </fieldset>
+          {p.goals.length || problemOf(form, 'actionPlanGoalId') ? goalSelect(form, typed.actionPlanGoalId ?? '') : null}
           <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')}>
             {(described) => (
               <select id={`${form}-visibility`} name="visibility" {...described}>
@@ -254,6 +299,20 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
     );
   };
 
+  /** The goal an activity serves, linked to it on the plans page; a goal of a plan the reader may not read is not named. */
+  const goalOf = (goalId: number) => {
+    const goal = p.goals.find((g) => g.id === goalId);
+    if (!goal) return sv ? 'Kopplad till ett mål i en handlingsplan.' : 'Linked to a goal of an action plan.';
+    return (
+      <>
+        {sv ? 'Handlingsplanens mål: ' : "The action plan's goal: "}
+        <a href={`${href(lang, `/avtal/${agreement.slug}/handlingsplaner`)}#mal-${goal.id}`}>
+          {goal.theme}: {goal.goal}
+        </a>
+      </>
+    );
+  };
+
   const points = (activity: ActivityWithPoints) =>
     activity.points.length ? (
       <table>
@@ -336,8 +395,10 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
             </p>
           ) : null}
           {activity.funding.length ? <p>{`${sv ? 'Finansiering' : 'Funding'}: ${activity.funding.map((f) => FUNDING_NAMES[f][lang]).join(', ')}`}</p> : null}
+          {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
           {points(activity)}
           {p.mayChange ? pointForm(activity) : null}
+          {p.mayChange && p.goals.length ? linkForm(activity) : null}
         </section>
       ))}
       {p.mayChange ? activityForm() : null}

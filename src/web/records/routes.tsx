@@ -13,6 +13,11 @@ import type { Database } from '../../db/client.ts';
 import { DOCUMENT_MAX_BYTES, FUNDING_SOURCES } from '../../db/schema.ts';
 import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
 import { createActivity } from '../../domain/activities/create.ts';
+import { addActionPlanGoal } from '../../domain/action-plans/add-goal.ts';
+import { createActionPlan } from '../../domain/action-plans/create.ts';
+import { linkActivityToGoal } from '../../domain/action-plans/link.ts';
+import { actionPlansOfAgreement, furtherAgreementChoices, goalChoices } from '../../domain/action-plans/list.ts';
+import { reviewActionPlan } from '../../domain/action-plans/review.ts';
 import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
@@ -51,6 +56,7 @@ import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ActivitiesPage, ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
+import { ActionPlansPage, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
@@ -61,6 +67,13 @@ import { readForm } from '../../http/form-body.ts';
 const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
 /** An optional field left empty is not given. */
 const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
+/** Whole kronor as a number; anything else goes to the verb as written, which names the field. */
+const kronorOf = (raw: string) => {
+  const value = raw.trim();
+  return value === '' ? null : /^[0-9]{1,10}$/.test(value) ? Number(value) : (value as never);
+};
+/** A record's id chosen in a select: none for '', a number for digits; anything else as written, for the verb to name. */
+const chosenId = (raw: string) => (raw === '' ? null : /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : (raw as never));
 /** A record's id in a path; 0 (no record has it) for anything else. */
 const idOf = (raw: string) => (/^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 
@@ -95,6 +108,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     '/avtal/:slug/aktiviteter',
     '/avtal/:slug/aktiviteter/*',
     '/avtal/:slug/punkter/*',
+    '/avtal/:slug/handlingsplaner',
+    '/avtal/:slug/handlingsplaner/*',
     '/oversikt',
     '/oversikt/*',
     '/kalender/*',
@@ -114,7 +129,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     requireFormToken(c, form);
     const ctx = ctxOf(c);
     const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
-    return { signedIn, typed: strings(form, fields), ctx, agreement, id: idOf(c.req.param('id') ?? '') };
+    return { signedIn, form, typed: strings(form, fields), ctx, agreement, id: idOf(c.req.param('id') ?? '') };
   };
 
   // Sources and documents.
@@ -378,10 +393,11 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   const renderActivities = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActivitiesPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
-    const activities = await activitiesOfAgreement(ctx, agreement);
+    const [activities, goals] = await Promise.all([activitiesOfAgreement(ctx, agreement), goalChoices(ctx, agreement)]);
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
+        goals={goals}
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
@@ -418,10 +434,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     try {
       // A whole number is a number; anything else goes to the verb as written, which names the field.
       const numbers = Object.fromEntries(
-        ACTIVITY_NUMBER_FIELDS.map((field) => {
-          const value = typed[field].trim();
-          return [field, value === '' ? null : /^[0-9]{1,10}$/.test(value) ? Number(value) : (value as never)];
-        }),
+        ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(typed[field])]),
       );
       const activity = await createActivity({
         ctx,
@@ -435,6 +448,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
           outcome: typed.outcome,
           ...numbers,
           funding: FUNDING_SOURCES.filter((f) => typed[`funding.${f}`] !== ''),
+          actionPlanGoalId: chosenId(typed.actionPlanGoalId),
           visibility: typed.visibility as never,
         },
       });
@@ -454,6 +468,17 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     }
   });
 
+  // The action-plan goal an activity serves, chosen after it was recorded.
+  web.post('/avtal/:slug/aktiviteter/:id/mal', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['actionPlanGoalId']);
+    try {
+      await linkActivityToGoal({ ctx, agreement, activityId: id, input: { actionPlanGoalId: chosenId(typed.actionPlanGoalId) } });
+      return c.redirect(activitiesPath(c, 'goal', `#aktivitet-${id}`), 303);
+    } catch (error) {
+      return activityRefused(c, signedIn, error, `goal-${id}`, typed);
+    }
+  });
+
   web.post('/avtal/:slug/punkter/:id', async (c) => {
     const { signedIn, typed, ctx, agreement, id } = await posted(c, STATE_FIELDS);
     try {
@@ -461,6 +486,114 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       return c.redirect(activitiesPath(c, 'state', `#punkt-${id}`), 303);
     } catch (error) {
       return activityRefused(c, signedIn, error, `state-${id}`, typed);
+    }
+  });
+
+  // Action plans: their goals, progress and reviews.
+  const renderPlans = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActionPlansPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    const [plans, furtherChoices] = await Promise.all([actionPlansOfAgreement(ctx, agreement), furtherAgreementChoices(ctx, agreement)]);
+    c.status(status as 200);
+    return c.html(
+      <ActionPlansPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        csrf={signedIn.csrfToken}
+        agreement={agreement}
+        plans={plans}
+        furtherChoices={furtherChoices}
+        mayChange={canWrite(ctx.principal, agreement.organisationId)}
+        {...extra}
+      />,
+    );
+  };
+  const plansPath = (c: HonoContext, done: string, fragment: string) => `${href(langOf(c), `/avtal/${c.req.param('slug')}/handlingsplaner`, { klart: done })}${fragment}`;
+  const planRefused = (c: HonoContext, signedIn: SignedIn, error: unknown, form: string, typed: Record<string, string>) => {
+    if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
+    if (error.code === 'CONFLICT') {
+      const notice =
+        langOf(c) === 'sv'
+          ? 'Någon annan ändrade handlingsplanen medan du hade sidan öppen. Sidan visar den som den är nu; det du skrev står kvar. Skicka igen.'
+          : 'Someone else changed the action plan while you had the page open. The page shows it as it is now; what you wrote is kept. Send it again.';
+      // The form carries the version the page now shows: sending again is a decision made on what is there.
+      const { expectedVersion: _stale, ...kept } = typed;
+      return renderPlans(c, signedIn, { failed: { form, problems: [], typed: kept }, notice }, 409);
+    }
+    return renderPlans(c, signedIn, { failed: { form, problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+  };
+
+  web.get('/avtal/:slug/handlingsplaner', async (c) => renderPlans(c, requireSignedIn(c), { done: c.req.query('klart') }));
+
+  web.post('/avtal/:slug/handlingsplaner', async (c) => {
+    const { signedIn, form, typed: fields, ctx, agreement } = await posted(c, PLAN_FIELDS);
+    requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
+    // The ticked further agreements, by their place in the list (so that a problem names the box).
+    const ticked = strings(form, Array.from({ length: 50 }, (_, i) => `alsoServes.${i}`));
+    const alsoServes = Object.entries(ticked).filter(([, v]) => v !== '');
+    const typed: Record<string, string> = { ...fields, ...Object.fromEntries(alsoServes) };
+    try {
+      const plan = await createActionPlan({
+        ctx,
+        agreementId: agreement.id,
+        input: {
+          title: fields.title,
+          periodFrom: fields.periodFrom.trim(),
+          periodTo: fields.periodTo.trim(),
+          responsibleUnit: fields.responsibleUnit,
+          budgetSek: kronorOf(fields.budgetSek),
+          note: fields.note,
+          alsoServes: alsoServes.map(([, slug]) => slug),
+          visibility: fields.visibility as never,
+        },
+      });
+      return c.redirect(plansPath(c, 'plan', `#plan-${plan.id}`), 303);
+    } catch (error) {
+      // The verb numbers the ticked boxes from 0; the page names them by their place in the list.
+      if (error instanceof DomainError) {
+        for (const problem of error.problems) {
+          const at = /^alsoServes\.(\d+)$/.exec(problem.field);
+          if (at) problem.field = alsoServes[Number(at[1])]?.[0] ?? problem.field;
+        }
+      }
+      return planRefused(c, signedIn, error, 'plan', typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/mal', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, GOAL_FIELDS);
+    try {
+      const goal = await addActionPlanGoal({ ctx, agreement, planId: id, input: typed });
+      return c.redirect(plansPath(c, 'goal', `#mal-${goal.id}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `goal-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/uppfoljning', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    const id = idOf(c.req.param('id'));
+    const goalKeys = Object.keys(form).filter((k) => /^goals\.[1-9][0-9]{0,8}\.(outcome|assessment|assessmentNote)$/.test(k));
+    const typed = strings(form, [...REVIEW_FIELDS, ...goalKeys]);
+    const goals: Record<string, Record<string, string>> = {};
+    for (const key of goalKeys) {
+      const [, goalId, field] = key.split('.') as [string, string, string];
+      (goals[goalId] ??= {})[field] = typed[key]!;
+    }
+    try {
+      await reviewActionPlan({
+        ctx,
+        agreement,
+        planId: id,
+        input: { reviewedOn: typed.reviewedOn!, reviewNote: typed.reviewNote, goals: goals as never, expectedVersion: given(typed.expectedVersion) },
+      });
+      return c.redirect(plansPath(c, 'review', `#plan-${id}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `review-${id}`, typed);
     }
   });
 

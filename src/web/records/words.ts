@@ -1,7 +1,7 @@
 // The records pages' words: source kinds, visibilities, and the verbs'
 // English messages in Swedish (the verbs speak English; form.tsx shows a
 // message as it is given, so these pages give it in the page's language).
-import type { SourceKind, Visibility } from '../../db/schema.ts';
+import type { GoalAssessment, SourceKind, Visibility } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 
@@ -25,6 +25,14 @@ export const VISIBILITY_NAMES: Record<Visibility, { sv: string; en: string }> = 
   public: { sv: 'Offentlig', en: 'Public' },
   shared: { sv: 'Delad med andra offentliga organ', en: 'Shared with other public bodies' },
   internal: { sv: 'Intern (bara den egna organisationen)', en: 'Internal (own organisation only)' },
+};
+
+/** How an action plan's goal was judged at its review. */
+export const ASSESSMENT_NAMES: Record<GoalAssessment, { sv: string; en: string }> = {
+  met: { sv: 'Uppnått', en: 'Met' },
+  partly_met: { sv: 'Delvis uppnått', en: 'Partly met' },
+  not_met: { sv: 'Inte uppnått', en: 'Not met' },
+  not_assessed: { sv: 'Inte bedömt', en: 'Not assessed' },
 };
 
 const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
@@ -62,6 +70,18 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be a calendar date YYYY-MM-DD/, 'Skriv ett datum som 2027-03-31.'],
   [/^must be open, done or dropped$/, 'Välj öppen, klar eller struken.'],
   [/^must be one of public, shared, internal$/, 'Välj vem som får se det.'],
+  [/^write the thematic area$/, 'Skriv det tematiska området, till exempel Utbildning.'],
+  [/^write the goal$/, 'Skriv målet.'],
+  [/^must not end before the period begins \((.*)\)$/, (m) => `Perioden får inte sluta innan den börjar (${m[1]}).`],
+  [/^must not be before the plan's period begins \((.*)\)$/, (m) => `Datumet får inte vara före planens period (${m[1]}).`],
+  [/^no agreement '(.*)' that you may change$/, (m) => `Det finns inget avtal "${m[1]}" som du får ändra.`],
+  [/^is the agreement the plan is made for$/, 'Det är avtalet som planen görs för.'],
+  [/^lists more than 50 agreements$/, 'Välj högst 50 avtal.'],
+  [/^must be met, partly met, not met or not assessed$/, 'Välj uppnått, delvis uppnått, inte uppnått eller inte bedömt.'],
+  [/^is not a goal of this action plan$/, 'Målet hör inte till den här handlingsplanen.'],
+  [/^must be a goal of an action plan that serves this agreement$/, 'Välj ett mål i en handlingsplan som gäller avtalet.'],
+  [/^must be a version number$/, 'Ladda om sidan och försök igen.'],
+  [/^contains a NUL character, which cannot be stored$/, 'Texten innehåller ett tecken som inte kan sparas (NUL).'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 

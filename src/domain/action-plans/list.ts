@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import type { GoalAssessment, Visibility } from '../../db/schema.ts';
+import { canReadAlias, canWriteAlias } from '../access.ts';
+import type { Context } from '../context.ts';
+
+/** An activity linked to a goal: the goal's progress. */
+export interface GoalActivity {
+  id: number;
+  goalId: number;
+  title: string;
+  date: string;
+  costSek: number | null;
+  agreementSlug: string;
+}
+
+export interface PlanGoal {
+  id: number;
+  theme: string;
+  themeEn: string | null;
+  goal: string;
+  goalEn: string | null;
+  indicator: string | null;
+  plannedActivities: string | null;
+  outcome: string | null;
+  assessment: GoalAssessment;
+  assessmentNote: string | null;
+  /** The activities linked to it that the caller may read, the earliest first. */
+  activities: GoalActivity[];
+}
+
+export interface PlanOfAgreement {
+  id: number;
+  title: string;
+  titleEn: string | null;
+  periodFrom: string;
+  periodTo: string;
+  note: string | null;
+  responsibleUnit: string | null;
+  budgetSek: number | null;
+  reviewedOn: string | null;
+  reviewNote: string | null;
+  visibility: Visibility;
+  organisationId: number;
+  version: number;
+  /** The agreements it serves that the caller may read, its own first. */
+  serves: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
+  goals: PlanGoal[];
+}
+
+const serving = (agreementId: number) =>
+  sql`(p.agreement_id = ${agreementId} or exists (select 1 from action_plan_agreements pa where pa.action_plan_id = p.id and pa.agreement_id = ${agreementId}))`;
+
+/** The action plans that serve the agreement (found with findAgreementBySlug) and that the caller may read, the earliest period first, with their goals and each goal's progress. */
+export async function actionPlansOfAgreement(ctx: Context, agreement: { id: number }): Promise<PlanOfAgreement[]> {
+  const plans = await queryRows<Omit<PlanOfAgreement, 'serves' | 'goals'> & { agreementId: number }>(
+    ctx.db,
+    sql`select p.id, p.agreement_id as "agreementId", p.title, p.title_en as "titleEn", p.period_from as "periodFrom", p.period_to as "periodTo", p.note,
+          p.responsible_unit as "responsibleUnit", p.budget_sek as "budgetSek", p.reviewed_on::text as "reviewedOn", p.review_note as "reviewNote",
+          p.visibility, p.organisation_id as "organisationId", p.version
+        from action_plans p where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id`,
+  );
+  if (!plans.length) return [];
+  const ids = sql.join(plans.map((p) => sql`${p.id}`), sql`, `);
+  const [goals, activities, serves] = await Promise.all([
+    queryRows<Omit<PlanGoal, 'activities'> & { planId: number }>(
+      ctx.db,
+      sql`select g.id, g.action_plan_id as "planId", g.theme, g.theme_en as "themeEn", g.goal, g.goal_en as "goalEn", g.indicator, g.planned_activities as "plannedActivities",
+            g.outcome, g.assessment, g.assessment_note as "assessmentNote"
+          from action_plan_goals g where g.action_plan_id in (${ids}) order by g.sort_order, g.id`,
+    ),
+    queryRows<GoalActivity>(
+      ctx.db,
+      sql`select a.id, a.action_plan_goal_id as "goalId", a.title, a.date, a.cost_sek as "costSek", ag.slug as "agreementSlug"
+          from activities a join action_plan_goals g on g.id = a.action_plan_goal_id join agreements ag on ag.id = a.agreement_id
+          where g.action_plan_id in (${ids}) and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'ag')}
+          order by a.date_min nulls last, a.id`,
+    ),
+    queryRows<{ planId: number; agreementId: number; slug: string; partyLabel: string; counterpartLabel: string }>(
+      ctx.db,
+      sql`select s.plan_id as "planId", ag.id as "agreementId", ag.slug, ag.party_label as "partyLabel", ag.counterpart_label as "counterpartLabel"
+          from (select id as plan_id, agreement_id from action_plans where id in (${ids})
+                union select action_plan_id, agreement_id from action_plan_agreements where action_plan_id in (${ids})) s
+          join agreements ag on ag.id = s.agreement_id where ${canReadAlias(ctx.principal, 'ag')} order by ag.slug`,
+    ),
+  ]);
+  return plans.map(({ agreementId, ...plan }) => ({
+    ...plan,
+    serves: serves
+      .filter((s) => s.planId === plan.id)
+      .sort((a, b) => Number(b.agreementId === agreementId) - Number(a.agreementId === agreementId))
+      .map(({ slug, partyLabel, counterpartLabel }) => ({ slug, partyLabel, counterpartLabel })),
+    goals: goals.filter((g) => g.planId === plan.id).map(({ planId: _plan, ...g }) => ({ ...g, activities: activities.filter((a) => a.goalId === g.id) })),
+  }));
+}
+
+export interface GoalChoice {
+  id: number;
+  planTitle: string;
+  periodFrom: string;
+  periodTo: string;
+  theme: string;
+  goal: string;
+}
+
+/** The goals an activity of the agreement may serve (requireGoalServing's rule), for a select. */
+export async function goalChoices(ctx: Context, agreement: { id: number }): Promise<GoalChoice[]> {
+  return queryRows<GoalChoice>(
+    ctx.db,
+    sql`select g.id, p.title as "planTitle", p.period_from as "periodFrom", p.period_to as "periodTo", g.theme, g.goal
+        from action_plan_goals g join action_plans p on p.id = g.action_plan_id
+        where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id, g.sort_order, g.id`,
+  );
+}
+
+/** Other agreements a new plan may also serve: those that share a Swedish party with this one and that the caller may change. */
+export async function furtherAgreementChoices(ctx: Context, agreement: { id: number }): Promise<Array<{ slug: string; partyLabel: string; counterpartLabel: string }>> {
+  return queryRows(
+    ctx.db,
+    sql`select distinct ag.slug, ag.party_label as "partyLabel", ag.counterpart_label as "counterpartLabel"
+        from agreement_parties mine join agreement_parties theirs on theirs.actor_id = mine.actor_id join agreements ag on ag.id = theirs.agreement_id
+        where mine.agreement_id = ${agreement.id} and ag.id <> ${agreement.id} and ${canWriteAlias(ctx.principal, 'ag')} and ${canReadAlias(ctx.principal, 'ag')}
+        order by ag.slug limit 50`,
+  );
+}

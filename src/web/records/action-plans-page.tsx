@@ -1,0 +1,322 @@
+// An agreement's action plans: signed-in people read the plans they may
+// read, each goal with its indicator, planned activities, outcome and
+// assessment, and its progress (the activities linked to it); the
+// organisation's editors and administrators make a plan, add goals per
+// thematic area, and review it.
+import { GOAL_ASSESSMENTS, VISIBILITIES } from '../../db/schema.ts';
+import { THEMATIC_AREAS } from '../../domain/action-plans/themes.ts';
+import type { PlanGoal, PlanOfAgreement } from '../../domain/action-plans/list.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { ErrorSummary, Field } from '../account/form.tsx';
+import { agreementName } from './sources-page.tsx';
+import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
+
+export const PLAN_FIELDS = ['title', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'visibility'] as const;
+export const GOAL_FIELDS = ['theme', 'goal', 'indicator', 'plannedActivities'] as const;
+export const REVIEW_FIELDS = ['reviewedOn', 'reviewNote', 'expectedVersion'] as const;
+
+export interface ActionPlansPageProps {
+  lang: Lang;
+  account: string;
+  csrf: string;
+  agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; visibility: string };
+  plans: PlanOfAgreement[];
+  /** Other agreements a new plan may also serve (the same Swedish party's, that the person may change). */
+  furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
+  mayChange: boolean;
+  /** The form refused: `plan`, `goal-<plan id>` or `review-<plan id>`; with its problems and what was typed. */
+  failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
+  /** A review refused because someone else changed the plan first. */
+  notice?: string;
+  done?: string;
+}
+
+const DONE: Record<string, { sv: string; en: string }> = {
+  plan: { sv: 'Handlingsplanen är sparad.', en: 'The action plan is saved.' },
+  goal: { sv: 'Målet är tillagt.', en: 'The goal is added.' },
+  review: { sv: 'Uppföljningen är sparad.', en: 'The review is saved.' },
+};
+
+/** The id of the field a problem is shown beside: the further agreements share one fieldset. */
+const fieldId = (form: string, field: string) => `${form}-${field.startsWith('alsoServes') ? 'alsoServes' : field.replaceAll('.', '-')}`;
+
+export function ActionPlansPage(p: ActionPlansPageProps) {
+  const { lang, agreement } = p;
+  const sv = lang === 'sv';
+  const path = `/avtal/${agreement.slug}/handlingsplaner`;
+  const name = agreementName(agreement);
+  const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: sayRecords(lang, x.message), id: fieldId(form, x.field) })) : []);
+  const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === fieldId(form, field));
+  const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
+  const kronor = (n: number) => `${formatNumber(n, lang)} kr`;
+
+  const textField = (form: string, typed: Record<string, string>, field: string, words: string, { long = false, hint, value = '', list }: { long?: boolean; hint?: string; value?: string; list?: string } = {}) => {
+    const id = fieldId(form, field);
+    return (
+      <Field lang={lang} id={id} label={words} hint={hint} problem={problemOf(form, field)}>
+        {(described) =>
+          long ? (
+            <textarea id={id} name={field} rows={3} maxlength={5000} {...described}>
+              {typed[field] ?? value}
+            </textarea>
+          ) : (
+            <input id={id} name={field} type="text" maxlength={1000} value={typed[field] ?? value} list={list} {...described} />
+          )
+        }
+      </Field>
+    );
+  };
+
+  const planForm = () => {
+    const form = 'plan';
+    const typed = typedIn(form);
+    const alsoProblem = problems(form).find((x) => x.id === `${form}-alsoServes`);
+    const dateHint = sv ? 'Så exakt som det är känt: 2026, 2026-01 eller 2026-01-01.' : 'As precisely as it is known: 2026, 2026-01 or 2026-01-01.';
+    return (
+      <>
+        <h2 id="ny-plan">{sv ? 'Ny handlingsplan' : 'New action plan'}</h2>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, path)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          {textField(form, typed, 'title', sv ? 'Rubrik' : 'Title')}
+          {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint })}
+          {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint })}
+          {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)')}
+          <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kronor (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
+            {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={typed.budgetSek ?? ''} {...described} />}
+          </Field>
+          {p.furtherChoices.length || alsoProblem ? (
+            <fieldset id={`${form}-alsoServes`} name="alsoServes" tabindex={-1} aria-describedby={alsoProblem ? `${form}-alsoServes-error` : undefined}>
+              <legend>{sv ? 'Planen gäller också dessa avtal (valfritt)' : 'The plan also serves these agreements (optional)'}</legend>
+              {alsoProblem ? (
+                <span class="error-message" id={`${form}-alsoServes-error`}>
+                  {alsoProblem.message}
+                </span>
+              ) : null}
+              {p.furtherChoices.map((choice, i) => (
+                <div class="field checkbox">
+                  <input type="checkbox" id={`${form}-alsoServes-${i}`} name={`alsoServes.${i}`} value={choice.slug} checked={typed[`alsoServes.${i}`] === choice.slug} />
+                  <label for={`${form}-alsoServes-${i}`} class="inline-label">
+                    {choice.partyLabel} – {choice.counterpartLabel}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+          ) : null}
+          {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true })}
+          <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')}>
+            {(described) => (
+              <select id={`${form}-visibility`} name="visibility" {...described}>
+                {VISIBILITIES.map((v) => (
+                  <option value={v} selected={(typed.visibility ?? 'internal') === v}>
+                    {VISIBILITY_NAMES[v][lang]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <button type="submit">{sv ? 'Spara handlingsplanen' : 'Save the action plan'}</button>
+        </form>
+      </>
+    );
+  };
+
+  const goalForm = (plan: PlanOfAgreement) => {
+    const form = `goal-${plan.id}`;
+    const typed = typedIn(form);
+    return (
+      <details open={p.failed?.form === form}>
+        <summary>{sv ? `Lägg till ett mål: ${plan.title}` : `Add a goal: ${plan.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${plan.id}/mal`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          {textField(form, typed, 'theme', sv ? 'Tematiskt område' : 'Thematic area', {
+            hint: sv ? 'Till exempel utbildning, kultur, handel och näringsliv, miljö och energi, hälsa eller turism.' : 'For example education, culture, trade and business, environment and energy, health or tourism.',
+            list: 'tematiska-omraden',
+          })}
+          {textField(form, typed, 'goal', sv ? 'Mål' : 'Goal', { long: true })}
+          {textField(form, typed, 'indicator', sv ? 'Indikator: hur målet mäts (valfritt)' : 'Indicator: how the goal is measured (optional)', { long: true })}
+          {textField(form, typed, 'plannedActivities', sv ? 'Planerade aktiviteter (valfritt)' : 'Planned activities (optional)', { long: true })}
+          <button type="submit">{sv ? 'Lägg till målet' : 'Add the goal'}</button>
+        </form>
+      </details>
+    );
+  };
+
+  const reviewForm = (plan: PlanOfAgreement) => {
+    const form = `review-${plan.id}`;
+    const typed = typedIn(form);
+    return (
+      <details open={p.failed?.form === form}>
+        <summary>{sv ? `Följ upp planen: ${plan.title}` : `Review the plan: ${plan.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${plan.id}/uppfoljning`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+          <Field lang={lang} id={`${form}-reviewedOn`} label={sv ? 'Uppföljningens datum' : 'Date of the review'} hint={sv ? 'Till exempel 2027-01-31.' : 'For example 2027-01-31.'} problem={problemOf(form, 'reviewedOn')}>
+            {(described) => <input id={`${form}-reviewedOn`} name="reviewedOn" type="date" value={typed.reviewedOn ?? plan.reviewedOn ?? ''} {...described} />}
+          </Field>
+          {plan.goals.map((goal) => {
+            const at = (field: string) => `goals.${goal.id}.${field}`;
+            return (
+              <fieldset>
+                <legend>
+                  {goal.theme}: {goal.goal}
+                </legend>
+                {textField(form, typed, at('outcome'), sv ? 'Utfall' : 'Outcome', { long: true, value: goal.outcome ?? '' })}
+                <Field lang={lang} id={fieldId(form, at('assessment'))} label={sv ? 'Bedömning' : 'Assessment'} problem={problemOf(form, at('assessment'))}>
+                  {(described) => (
+                    <select id={fieldId(form, at('assessment'))} name={at('assessment')} {...described}>
+                      {GOAL_ASSESSMENTS.map((a) => (
+                        <option value={a} selected={(typed[at('assessment')] ?? goal.assessment) === a}>
+                          {ASSESSMENT_NAMES[a][lang]}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                {textField(form, typed, at('assessmentNote'), sv ? 'Kommentar till bedömningen (valfri)' : 'Comment on the assessment (optional)', { value: goal.assessmentNote ?? '' })}
+              </fieldset>
+            );
+          })}
+          {textField(form, typed, 'reviewNote', sv ? 'Slutsatser av uppföljningen (valfritt)' : 'Conclusions of the review (optional)', { long: true, value: plan.reviewNote ?? '' })}
+          <button type="submit">{sv ? 'Spara uppföljningen' : 'Save the review'}</button>
+        </form>
+      </details>
+    );
+  };
+
+  const progress = (goal: PlanGoal) =>
+    goal.activities.length ? (
+      <ul>
+        {goal.activities.map((a) => (
+          <li>
+            <a href={href(lang, `/avtal/${a.agreementSlug}/aktiviteter`) + `#aktivitet-${a.id}`}>{a.title}</a> ({formatEdtf(a.date, lang)}
+            {a.costSek !== null ? `, ${kronor(a.costSek)}` : ''})
+          </li>
+        ))}
+      </ul>
+    ) : (
+      <>{sv ? 'Inga aktiviteter kopplade.' : 'No activities linked.'}</>
+    );
+
+  const planSection = (plan: PlanOfAgreement) => (
+    <section aria-labelledby={`plan-${plan.id}`} id={`plan-${plan.id}-avsnitt`}>
+      <h2 id={`plan-${plan.id}`}>
+        {plan.title} ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)})
+      </h2>
+      <dl class="facts">
+        <dt>{sv ? 'Vem får se planen' : 'Who may see the plan'}</dt>
+        <dd>{VISIBILITY_NAMES[plan.visibility][lang]}</dd>
+        <dt>{sv ? 'Gäller avtalen' : 'Serves the agreements'}</dt>
+        <dd>
+          <ul>
+            {plan.serves.map((s) => (
+              <li>
+                <a href={href(lang, `/avtal/${s.slug}`)}>
+                  {s.partyLabel} – {s.counterpartLabel}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </dd>
+        {plan.responsibleUnit ? (
+          <>
+            <dt>{sv ? 'Ansvarig enhet' : 'Responsible unit'}</dt>
+            <dd>{plan.responsibleUnit}</dd>
+          </>
+        ) : null}
+        {plan.budgetSek !== null ? (
+          <>
+            <dt>{sv ? 'Budget' : 'Budget'}</dt>
+            <dd>{kronor(plan.budgetSek)}</dd>
+          </>
+        ) : null}
+        <dt>{sv ? 'Uppföljd' : 'Reviewed'}</dt>
+        <dd>{plan.reviewedOn ?? (sv ? 'Inte ännu' : 'Not yet')}</dd>
+        {plan.reviewNote ? (
+          <>
+            <dt>{sv ? 'Slutsatser' : 'Conclusions'}</dt>
+            <dd class="prewrap">{plan.reviewNote}</dd>
+          </>
+        ) : null}
+      </dl>
+      {plan.note ? <p class="prewrap">{plan.note}</p> : null}
+      {plan.goals.length ? (
+        <table>
+          <caption>{sv ? `Mål: ${plan.title}` : `Goals: ${plan.title}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Tematiskt område' : 'Thematic area'}</th>
+              <th scope="col">{sv ? 'Mål' : 'Goal'}</th>
+              <th scope="col">{sv ? 'Indikator' : 'Indicator'}</th>
+              <th scope="col">{sv ? 'Planerade aktiviteter' : 'Planned activities'}</th>
+              <th scope="col">{sv ? 'Genomförda aktiviteter' : 'Activities carried out'}</th>
+              <th scope="col">{sv ? 'Utfall och bedömning' : 'Outcome and assessment'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.goals.map((goal) => (
+              <tr id={`mal-${goal.id}`}>
+                <td>{lang === 'en' && goal.themeEn ? goal.themeEn : goal.theme}</td>
+                <td class="prewrap">{goal.goal}</td>
+                <td class="prewrap">{goal.indicator ?? ''}</td>
+                <td class="prewrap">{goal.plannedActivities ?? ''}</td>
+                <td>{progress(goal)}</td>
+                <td>
+                  <strong>{ASSESSMENT_NAMES[goal.assessment][lang]}</strong>
+                  {goal.outcome ? <div class="prewrap">{goal.outcome}</div> : null}
+                  {goal.assessmentNote ? <div class="prewrap">{goal.assessmentNote}</div> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{sv ? 'Planen har inga mål ännu.' : 'The plan has no goals yet.'}</p>
+      )}
+      {p.mayChange ? goalForm(plan) : null}
+      {p.mayChange && plan.goals.length ? reviewForm(plan) : null}
+    </section>
+  );
+
+  return (
+    <Layout lang={lang} title={`${sv ? 'Handlingsplaner' : 'Action plans'}: ${name}`} path={path} account={p.account}>
+      <p>
+        <a href={href(lang, `/avtal/${agreement.slug}`)}>{sv ? `Till avtalet ${name}` : `To the agreement ${name}`}</a> ·{' '}
+        <a href={href(lang, `/avtal/${agreement.slug}/aktiviteter`)}>{sv ? 'Aktiviteter och uppföljning' : 'Activities and follow-up'}</a>
+      </p>
+      <h1>{sv ? 'Handlingsplaner' : 'Action plans'}</h1>
+      <p class="lead">{name}</p>
+      <p>
+        {sv
+          ? 'En handlingsplan säger vad som ska göras under en period, med mål per tematiskt område. Aktiviteter som kopplas till ett mål visas som målets framsteg.'
+          : 'An action plan says what is to be done in a period, with goals per thematic area. Activities linked to a goal show as its progress.'}
+      </p>
+      {p.notice ? (
+        <p class="notice" role="alert">
+          {p.notice}
+        </p>
+      ) : null}
+      {p.done && DONE[p.done] ? (
+        <p class="notice" role="status">
+          {DONE[p.done]![lang]}
+        </p>
+      ) : null}
+      {p.plans.length === 0 ? <p>{sv ? 'Inga handlingsplaner registrerade.' : 'No action plans recorded.'}</p> : null}
+      {p.plans.map(planSection)}
+      {p.mayChange ? (
+        <datalist id="tematiska-omraden">
+          {THEMATIC_AREAS.map((a) => (
+            <option value={a[lang]} />
+          ))}
+        </datalist>
+      ) : null}
+      {p.mayChange ? planForm() : null}
+    </Layout>
+  );
+}
