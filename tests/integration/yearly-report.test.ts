@@ -49,11 +49,13 @@ beforeAll(async () => {
   await recordStatusEvent({ ctx, agreementId: shanghai.id, input: { type: 'renewed', date: `${YEAR}-05-04` } });
   const quiet = await createAgreement({ ...o, input: { slug: 'rapport-tyst', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
   await recordStatusEvent({ ctx, agreementId: quiet.id, input: { type: 'established', date: '2010' } });
+  // An action plan over three years with a budget, its goal served by the year's visit.
+  await createActionPlan({ ctx, agreementId: shanghai.id, input: { title: 'Handlingsplan för Shanghaisamarbetet', periodFrom: `${YEAR - 1}`, periodTo: `${YEAR + 1}`, budgetSek: 120_000, goals: [{ theme: 'Utbildning', goal: 'Tre skolor i utbyte' }] } });
+  const [goal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where goal = 'Tre skolor i utbyte'`);
   // Two activities in the year (80 000 kr), one the year before (30 000 kr).
-  const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costTravelSek: 42_000, costHospitalitySek: 8_000 } });
+  const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costTravelSek: 42_000, costHospitalitySek: 8_000, actionPlanGoalId: goal!.id } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'meeting', title: 'Digitalt möte om skolutbyte', date: `${YEAR}-09-15`, costSek: 30_000 } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_incoming', title: 'Besök från Shanghai', date: `${YEAR - 1}-10`, costSek: 30_000 } });
-  await createActionPlan({ ctx, agreementId: shanghai.id, input: { title: 'Handlingsplan för Shanghaisamarbetet', periodFrom: `${YEAR - 1}`, periodTo: `${YEAR + 1}`, goals: [{ theme: 'Utbildning', goal: 'Tre skolor i utbyte' }] } });
   // Points: one done in the year, one dropped in the year, one overdue (still open, due in the year).
   const editor: Context = { db: t.database.db, principal: { kind: 'user', subject: 'redaktor@rapport.se', organisationId: org!.id, role: 'editor' } };
   const agreement = { id: shanghai.id, organisationId: org!.id };
@@ -86,6 +88,9 @@ describe('the yearly report', () => {
     // By category: the visit's travel and hospitality, and the meeting's total, not split.
     const costs = html.slice(html.indexOf('id="kostnader"'), html.indexOf('id="punkter"')).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(costs).toMatch(/Resor 42\s000 Representation och värdskap 8\s000 Inte fördelat på kategori 30\s000/);
+    // The plan's budget beside the costs of the activities linked to its goals.
+    expect(html.replace(/\s+/g, ' ')).toMatch(/Budget: 120\s000 kr\. Kostnader för aktiviteter kopplade till planens mål: 50\s000 kr i år, 50\s000 kr under perioden/);
+    expect(html).toContain('Inte bedömt');
     // Not the year before's activity in the year's list.
     expect(html.slice(html.indexOf('id="aktiviteter"'), html.indexOf('id="kostnader"'))).not.toContain('Besök från Shanghai');
     expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&lang=en`, 'editor')).text()).toContain('Yearly follow-up');

@@ -10,7 +10,7 @@
 // (canReadFollowUp): it holds the organisation's internal records.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import type { ActivityKind, EventType, Status } from '../../db/schema.ts';
+import type { ActivityKind, EventType, GoalAssessment, Status } from '../../db/schema.ts';
 import { canReadAlias, canReadFollowUp } from '../access.ts';
 import type { Context } from '../context.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -64,7 +64,13 @@ export interface ReportPlan {
   periodTo: string;
   agreementSlug: string;
   agreementName: string;
-  goals: Array<{ theme: string; goal: string; followUp: string | null }>;
+  responsibleUnit: string | null;
+  budgetSek: number | null;
+  /** The costs of the activities linked to its goals: in the year, and in its period up to the report's day. */
+  costYearSek: number;
+  costPeriodSek: number;
+  reviewedOn: string | null;
+  goals: Array<{ theme: string; goal: string; indicator: string | null; followUp: string | null; outcome: string | null; assessment: GoalAssessment }>;
 }
 
 export interface YearMeasures {
@@ -107,7 +113,7 @@ export async function yearlyReport(ctx: Context, { organisationId, year, today }
   const asOf = year === thisYear ? today : `${year}-12-31`;
   const [current, previous] = await Promise.all([yearOf(ctx, organisationId, year, asOf), yearOf(ctx, organisationId, year - 1, `${year - 1}-12-31`)]);
   const quiet = (await dueReminders(ctx.db, { today: asOf, organisationId })).filter((r) => r.kind === 'quiet_agreement');
-  const plans = await plansOf(ctx, organisationId, year);
+  const plans = await plansOf(ctx, organisationId, year, asOf);
   return { organisation, year, asOf, ...current.report, plans, quiet, measures: { previous: previous.measures, current: current.measures } };
 }
 
@@ -199,20 +205,25 @@ async function yearOf(ctx: Context, organisationId: number, year: number, asOf: 
 }
 
 /** The action plans of the organisation whose period covers some of the year, with their goals. */
-async function plansOf(ctx: Context, organisationId: number, year: number): Promise<ReportPlan[]> {
+async function plansOf(ctx: Context, organisationId: number, year: number, asOf: string): Promise<ReportPlan[]> {
   const plans = await queryRows<Omit<ReportPlan, 'goals'>>(
     ctx.db,
-    sql`select p.id, p.title, p.period_from as "periodFrom", p.period_to as "periodTo", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName"
+    sql`select p.id, p.title, p.period_from as "periodFrom", p.period_to as "periodTo", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
+          p.responsible_unit as "responsibleUnit", p.budget_sek as "budgetSek", p.reviewed_on::text as "reviewedOn",
+          coalesce((select sum(a.cost_sek) from activities a join action_plan_goals pg on pg.id = a.action_plan_goal_id
+            where pg.action_plan_id = p.id and ${canReadAlias(ctx.principal, 'a')} and a.date_min between ${`${year}-01-01`}::date and ${asOf}::date), 0)::int as "costYearSek",
+          coalesce((select sum(a.cost_sek) from activities a join action_plan_goals pg on pg.id = a.action_plan_goal_id
+            where pg.action_plan_id = p.id and ${canReadAlias(ctx.principal, 'a')} and a.date_min <= ${asOf}::date), 0)::int as "costPeriodSek"
         from action_plans p join agreements g on g.id = p.agreement_id
         where p.organisation_id = ${organisationId} and ${canReadAlias(ctx.principal, 'p')}
           and p.period_from ~ '^[0-9]{4}' and p.period_to ~ '^[0-9]{4}' and left(p.period_from, 4)::int <= ${year} and left(p.period_to, 4)::int >= ${year}
         order by p.period_from, p.id`,
   );
   if (!plans.length) return [];
-  const goals = await queryRows<{ planId: number; theme: string; goal: string; followUp: string | null }>(
+  const goals = await queryRows<ReportPlan['goals'][number] & { planId: number }>(
     ctx.db,
-    sql`select action_plan_id as "planId", theme, goal, follow_up as "followUp" from action_plan_goals
-        where action_plan_id in (${sql.join(plans.map((p) => sql`${p.id}`), sql`, `)}) order by id`,
+    sql`select action_plan_id as "planId", theme, goal, indicator, follow_up as "followUp", outcome, assessment from action_plan_goals
+        where action_plan_id in (${sql.join(plans.map((p) => sql`${p.id}`), sql`, `)}) order by action_plan_id, sort_order, id`,
   );
   return plans.map((p) => ({ ...p, goals: goals.filter((g) => g.planId === p.id).map(({ planId: _p, ...g }) => g) }));
 }

@@ -2,12 +2,13 @@
 // same report as PDF and XLSX linked at the top. The words of each section
 // are REPORT_WORDS, which the PDF and the workbook share.
 import type { Child } from 'hono/jsx';
-import type { CostsByCategory, YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
+import type { CostsByCategory, ReportPlan, YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
+import { ASSESSMENT_NAMES } from './words.ts';
 
 export const REPORT_WORDS = {
   title: { sv: 'Årlig uppföljning', en: 'Yearly follow-up' },
@@ -41,6 +42,15 @@ export const REPORT_WORDS = {
   theme: { sv: 'Område', en: 'Area' },
   goal: { sv: 'Mål', en: 'Goal' },
   followUp: { sv: 'Uppföljning', en: 'Follow-up' },
+  indicator: { sv: 'Indikator', en: 'Indicator' },
+  outcome: { sv: 'Utfall', en: 'Outcome' },
+  assessment: { sv: 'Bedömning', en: 'Assessment' },
+  budget: { sv: 'Budget', en: 'Budget' },
+  responsible: { sv: 'Ansvarig enhet', en: 'Responsible unit' },
+  reviewed: { sv: 'Granskad', en: 'Reviewed' },
+  linkedCosts: { sv: 'Kostnader för aktiviteter kopplade till planens mål', en: "Costs of activities linked to the plan's goals" },
+  thisYear: { sv: 'i år', en: 'this year' },
+  inPeriod: { sv: 'under perioden', en: 'during the period' },
   quiet: { sv: 'Tysta avtal som behöver ett beslut', en: 'Quiet agreements that need a decision' },
   quietIntro: {
     sv: 'Avtal i kraft utan aktivitet eller händelse som visar att de lever. Beslut som behövs: satsa på nytt, låt avtalet vila, eller avsluta det.',
@@ -69,6 +79,21 @@ export const CATEGORY_NAMES: Record<keyof CostsByCategory, { sv: string; en: str
   unsplit: { sv: 'Inte fördelat på kategori', en: 'Not split by category' },
 };
 export const categoryRows = (costs: CostsByCategory) => (Object.keys(CATEGORY_NAMES) as Array<keyof CostsByCategory>).filter((k) => costs[k] > 0);
+
+/** A plan's unit, budget beside the costs of the activities linked to it, and its review, in one line. */
+export function planFacts(plan: ReportPlan, lang: Lang): string {
+  const money = (n: number) => `${formatNumber(n, lang)} kr`;
+  return [
+    plan.responsibleUnit ? `${REPORT_WORDS.responsible[lang]}: ${plan.responsibleUnit}` : null,
+    `${REPORT_WORDS.budget[lang]}: ${plan.budgetSek === null ? '–' : money(plan.budgetSek)}`,
+    `${REPORT_WORDS.linkedCosts[lang]}: ${money(plan.costYearSek)} ${REPORT_WORDS.thisYear[lang]}, ${money(plan.costPeriodSek)} ${REPORT_WORDS.inPeriod[lang]}`,
+    `${REPORT_WORDS.reviewed[lang]}: ${plan.reviewedOn ?? '–'}`,
+  ]
+    .filter(Boolean)
+    .join('. ');
+}
+export const goalHead = (lang: Lang) => [REPORT_WORDS.theme[lang], REPORT_WORDS.goal[lang], REPORT_WORDS.indicator[lang], REPORT_WORDS.outcome[lang], REPORT_WORDS.assessment[lang]];
+export const goalRows = (plan: ReportPlan, lang: Lang) => plan.goals.map((g) => [g.theme, g.goal, g.indicator ?? '–', g.outcome ?? g.followUp ?? '–', ASSESSMENT_NAMES[g.assessment][lang]]);
 
 export const w = (lang: Lang, key: keyof typeof REPORT_WORDS) => REPORT_WORDS[key][lang];
 
@@ -219,7 +244,8 @@ export function YearlyReportPage({ lang, account, report, years }: YearlyReportP
             <h3 id={`plan-${plan.id}`}>
               {plan.title} ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)}), {plan.agreementName}
             </h3>
-            <ReportTable lang={lang} caption={plan.title} hiddenCaption head={[w(lang, 'theme'), w(lang, 'goal'), w(lang, 'followUp')]} rows={plan.goals.map((g) => [g.theme, g.goal, g.followUp ?? '–'])} />
+            <p>{planFacts(plan, lang)}</p>
+            <ReportTable lang={lang} caption={plan.title} hiddenCaption head={goalHead(lang)} rows={goalRows(plan, lang)} />
           </section>
         ))
       ) : (

@@ -9,7 +9,7 @@ import { reminderLine } from '../../domain/reminders/send.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
-import { CATEGORY_NAMES, categoryRows, MEASURE_NAMES, w } from './yearly-report-page.tsx';
+import { CATEGORY_NAMES, categoryRows, goalHead, goalRows, MEASURE_NAMES, planFacts, w } from './yearly-report-page.tsx';
 
 const FONT_FILES = { regular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', bold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc' } as const;
 // The simplified-Chinese face of each collection: its Latin letters are the same as the others'.
@@ -120,7 +120,8 @@ export async function yearlyReportPdf(report: YearlyReport, lang: Lang, address:
   if (!report.plans.length) paragraph(w(lang, 'none'));
   for (const plan of report.plans) {
     heading(`${plan.title} (${formatEdtf(plan.periodFrom, lang)}–${formatEdtf(plan.periodTo, lang)}), ${plan.agreementName}`, 11);
-    table([w(lang, 'theme'), w(lang, 'goal'), w(lang, 'followUp')], plan.goals.map((g) => [g.theme, g.goal, g.followUp ?? '–']), [110, '*', 130]);
+    paragraph(planFacts(plan, lang));
+    table(goalHead(lang), goalRows(plan, lang), [80, '*', 90, 90, 65]);
   }
 
   heading(w(lang, 'quiet'));

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { YearlyReport, YearMeasures } from '../../domain/reports/yearly.ts';
 import { label, type Lang } from '../i18n.ts';
 import { FOLLOW_UP_STATE_NAMES } from './activities-page.tsx';
-import { CATEGORY_NAMES, categoryRows, MEASURE_NAMES, w } from './yearly-report-page.tsx';
+import { CATEGORY_NAMES, categoryRows, goalHead, goalRows, MEASURE_NAMES, w } from './yearly-report-page.tsx';
 
 export async function yearlyReportXlsx(report: YearlyReport, lang: Lang): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -43,8 +43,8 @@ export async function yearlyReportXlsx(report: YearlyReport, lang: Lang): Promis
   );
   sheet(
     w(lang, 'plans'),
-    [w(lang, 'titleColumn'), w(lang, 'period'), w(lang, 'agreement'), w(lang, 'theme'), w(lang, 'goal'), w(lang, 'followUp')],
-    report.plans.flatMap((plan) => plan.goals.map((g) => [plan.title, `${plan.periodFrom}–${plan.periodTo}`, plan.agreementName, g.theme, g.goal, g.followUp])),
+    [w(lang, 'titleColumn'), w(lang, 'period'), w(lang, 'agreement'), w(lang, 'budget'), w(lang, 'linkedCosts'), ...goalHead(lang)],
+    report.plans.flatMap((plan) => goalRows(plan, lang).map((goal) => [plan.title, `${plan.periodFrom}–${plan.periodTo}`, plan.agreementName, plan.budgetSek, plan.costPeriodSek, ...goal])),
   );
   sheet(w(lang, 'quiet'), [w(lang, 'agreement'), w(lang, 'titleColumn'), w(lang, 'lastSign')], report.quiet.map((r) => [r.agreementName, r.text, r.lastSign ?? null]));
   return Buffer.from(await book.xlsx.writeBuffer());
