@@ -3,17 +3,15 @@
 // every state of the page (empty, with errors, with goals and progress,
 // reviewed, a stale review, English) and the public agreement page pass
 // axe-core (WCAG 2.1 AA); without JavaScript the forms work too.
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { expectAccessible, launchChromium, serveApp, SHOTS } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
 let base: string;
 const AGREEMENT = 'goteborg--shanghai';
@@ -24,16 +22,14 @@ beforeAll(async () => {
   t = await openTestDatabase();
   await addUser({ ctx: systemCtx(t), input: { email: EDITOR, displayName: 'Hanna Handläggare', organisation: 'ortsband', role: 'editor', password: PASSWORD } });
   const app = createApp(t.database);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await t?.close();
 });
 

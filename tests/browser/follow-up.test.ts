@@ -3,17 +3,15 @@
 // state of the page (empty, with errors, with points, English) and the
 // overview and the yearly report pass axe-core (WCAG 2.1 AA); forms are
 // sent by keyboard.
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { expectAccessible, launchChromium, serveApp, SHOTS, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
-let server: ServerType;
+let server: Awaited<ReturnType<typeof serveApp>>;
 let browser: Browser;
 let base: string;
 const AGREEMENT = 'goteborg--shanghai';
@@ -24,16 +22,14 @@ beforeAll(async () => {
   t = await openTestDatabase();
   await addUser({ ctx: systemCtx(t), input: { email: EDITOR, displayName: 'Ulla Uppföljare', organisation: 'ortsband', role: 'editor', password: PASSWORD } });
   const app = createApp(t.database);
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  base = server.base;
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
   await t?.close();
 });
 
@@ -139,12 +135,7 @@ describe('activities and follow-up points', () => {
   });
 
   it('reads without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${base}/logga-in`);
-    await page.fill('#sign-in-email', EDITOR);
-    await page.fill('#sign-in-password', PASSWORD);
-    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const { context, page } = await signedInPage(browser, base, EDITOR, PASSWORD, { javaScriptEnabled: false });
     await page.goto(`${base}/oversikt`);
     expect(await page.locator('h1').innerText()).toBe('Min uppföljning');
     await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter`);

@@ -7,12 +7,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { actionPlanAgreements, actionPlanGoals, actionPlans, activities, auditLog, users, type Role } from '../../src/db/schema.ts';
+import { actionPlanAgreements, actionPlanGoals, actionPlans, activities, auditLog, type Role } from '../../src/db/schema.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
-import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
-import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -28,21 +26,7 @@ const PEOPLE = {
 } as const satisfies Record<string, { role: Role; organisation: string }>;
 type Person = keyof typeof PEOPLE | 'anonymous';
 
-class Visitor {
-  constructor(
-    readonly cookie: string | null,
-    readonly csrf: string,
-  ) {}
-  request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('cookie', this.cookie);
-    return app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-  }
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams({ csrf: this.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-}
-const visitors = {} as Record<Person, Visitor>;
+let visitors: Record<Person, Visitor>;
 
 let agreement: { id: number; slug: string };
 let sibling: { id: number; slug: string };
@@ -68,14 +52,7 @@ beforeAll(async () => {
   app = createApp(t.database);
   const ctx = systemCtx(t);
   await addOrganisation({ ctx, input: { slug: 'plans-other', name: 'Another body' } });
-  for (const [who, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
-    const email = `${uniqueSlug(who.toLowerCase())}@kommun.se`;
-    await addUser({ ctx, input: { email, displayName: `Person ${who}`, ...person } });
-    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, email));
-    const { token } = await startSession(t.database.db, user!);
-    visitors[who] = new Visitor(`${SESSION_COOKIE}=${token}`, (await readSession(t.database.db, token))!.csrfToken);
-  }
-  visitors.anonymous = new Visitor(null, 'x'.repeat(43));
+  ({ visitors } = await signedInVisitors(t, app, PEOPLE));
   const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
   const [other] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'plans-other'`);
   agreement = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('plans'), kind: 'vanort', officialTitle: 'Ett avtal med en plan', parties: ['kalix'], counterparts: ['zhejiang'] } });

@@ -7,12 +7,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { activities, auditLog, followUpPoints, users, type Role } from '../../src/db/schema.ts';
+import { activities, auditLog, followUpPoints, type Role } from '../../src/db/schema.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
-import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
-import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -26,23 +24,9 @@ const PEOPLE = {
   admin: { role: 'admin', organisation: 'follow-up-other' },
 } as const satisfies Record<string, { role: Role; organisation: string }>;
 type Person = keyof typeof PEOPLE | 'anonymous';
-const emails = {} as Record<keyof typeof PEOPLE, string>;
+let emails: Record<keyof typeof PEOPLE, string>;
 
-class Visitor {
-  constructor(
-    readonly cookie: string | null,
-    readonly csrf: string,
-  ) {}
-  request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('cookie', this.cookie);
-    return app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-  }
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams({ csrf: this.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-}
-const visitors = {} as Record<Person, Visitor>;
+let visitors: Record<Person, Visitor>;
 
 let agreement: { id: number; slug: string };
 const page = () => `/avtal/${agreement.slug}/aktiviteter`;
@@ -57,14 +41,7 @@ beforeAll(async () => {
   app = createApp(t.database);
   const ctx = systemCtx(t);
   await addOrganisation({ ctx, input: { slug: 'follow-up-other', name: 'Another body' } });
-  for (const [who, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
-    emails[who] = `${uniqueSlug(who.toLowerCase())}@kommun.se`;
-    await addUser({ ctx, input: { email: emails[who], displayName: `Person ${who}`, ...person } });
-    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, emails[who]));
-    const { token } = await startSession(t.database.db, user!);
-    visitors[who] = new Visitor(`${SESSION_COOKIE}=${token}`, (await readSession(t.database.db, token))!.csrfToken);
-  }
-  visitors.anonymous = new Visitor(null, 'x'.repeat(43));
+  ({ visitors, emails } = await signedInVisitors(t, app, PEOPLE));
   const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
   agreement = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('follow-up'), kind: 'vanort', officialTitle: 'Ett avtal att följa upp', parties: ['kalix'], counterparts: ['zhejiang'] } });
 }, 120_000);

@@ -1,45 +1,30 @@
 // An administrator invites a person by e-mail address; the mail goes through
 // a real SMTP server (smtp-server) started here; the person accepts the
 // one-time link with a name and a password and is signed in.
-import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { invitations, users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { openInvitationOf } from '../../src/domain/accounts/invitations.ts';
 import { createMailer } from '../../src/mail/mailer.ts';
+import { startSmtp, type Inbox } from '../support/smtp.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser } from '../support/form-browser.ts';
 
 let t: TestDatabase;
-let smtp: SMTPServer;
-const inbox: Array<{ to: string[]; raw: string }> = [];
+let smtp: Inbox;
 let withMail: ReturnType<typeof createApp>;
 let withoutMail: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  withMail = createApp(t.database, undefined, { mailer: createMailer({ url: `smtp://127.0.0.1:${port}`, from: 'Ortsband <noreply@ortsband.test>' }) });
+  smtp = await startSmtp();
+  withMail = createApp(t.database, undefined, { mailer: createMailer({ url: smtp.url, from: 'Ortsband <noreply@ortsband.test>' }) });
   withoutMail = createApp(t.database, undefined, {});
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await t?.close();
 });
 
@@ -60,7 +45,7 @@ describe('invitations', () => {
     const sent = await admin.post('/admin/anvandare', { csrf: await admin.formToken('/admin/anvandare'), email: invitee.toUpperCase(), organisation: 'ortsband', role: 'editor' });
     expect(sent.status).toBe(200);
     expect(await sent.text()).toContain(`Inbjudan skickad till ${invitee}.`);
-    const mail = inbox.find((m) => m.to.includes(invitee))!;
+    const mail = smtp.mails.find((m) => m.to.includes(invitee))!;
     expect(mail.raw).toContain('Subject: Inbjudan till Ortsband / Invitation to Ortsband');
     const link = /http:\/\/localhost\/inbjudan\/[A-Za-z0-9_-]{43}/.exec(mail.raw.replace(/=\r?\n/g, ''))![0];
     // Only its hash is kept.
@@ -93,7 +78,7 @@ describe('invitations', () => {
     const page = await (await admin.post('/admin/anvandare', { csrf: await admin.formToken('/admin/anvandare'), email: invitee, organisation: 'ortsband', role: 'reader' })).text();
     expect(page).toContain('Ingen e-postserver är inställd (SMTP_URL)');
     expect(page).toMatch(/id="invitation-link"[^>]* value="http:\/\/localhost\/inbjudan\/[A-Za-z0-9_-]{43}"/);
-    expect(inbox.some((m) => m.to.includes(invitee))).toBe(false);
+    expect(smtp.mails.some((m) => m.to.includes(invitee))).toBe(false);
   });
 
   it('names the problem when the address has an account or the input is wrong, and invites nobody', async () => {

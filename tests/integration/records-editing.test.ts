@@ -12,13 +12,11 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
-import { agreements, auditLog, citations, contactPersons, documents, DOCUMENT_MAX_BYTES, sources, users, type Role } from '../../src/db/schema.ts';
+import { agreements, auditLog, citations, contactPersons, documents, DOCUMENT_MAX_BYTES, sources, type Role } from '../../src/db/schema.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
-import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { readSession, startSession } from '../../src/domain/accounts/sessions.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
-import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -32,31 +30,9 @@ const PEOPLE = {
   admin: { role: 'admin', organisation: 'records-other' },
 } as const satisfies Record<string, { role: Role; organisation: string }>;
 type Person = keyof typeof PEOPLE | 'anonymous';
-const emails = {} as Record<keyof typeof PEOPLE, string>;
+let emails: Record<keyof typeof PEOPLE, string>;
 
-/** A visitor: a session cookie and the form token, or nobody. */
-class Visitor {
-  constructor(
-    readonly cookie: string | null,
-    readonly csrf: string,
-  ) {}
-  request(path: string, init: RequestInit = {}) {
-    const headers = new Headers(init.headers);
-    if (this.cookie) headers.set('cookie', this.cookie);
-    return app.fetch(new Request(`http://localhost${path}`, { ...init, headers, redirect: 'manual' }));
-  }
-  post(path: string, fields: Record<string, string>) {
-    return this.request(path, { method: 'POST', body: new URLSearchParams({ csrf: this.csrf, ...fields }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  }
-  upload(path: string, fields: Record<string, string>, file?: { name: string; type: string; bytes: Uint8Array }) {
-    const body = new FormData();
-    body.set('csrf', this.csrf);
-    for (const [k, v] of Object.entries(fields)) body.set(k, v);
-    if (file) body.set('file', new File([new Uint8Array(file.bytes)], file.name, { type: file.type }));
-    return this.request(path, { method: 'POST', body });
-  }
-}
-const visitors = {} as Record<Person, Visitor>;
+let visitors: Record<Person, Visitor>;
 
 const PDF = (text: string) => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Title (${text}) >> endobj\n%%EOF\n`);
 const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
@@ -75,14 +51,7 @@ beforeAll(async () => {
   app = createApp(t.database);
   const ctx = systemCtx(t);
   await addOrganisation({ ctx, input: { slug: 'records-other', name: 'Another body' } });
-  for (const [who, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
-    emails[who] = `${uniqueSlug(who.toLowerCase())}@kommun.se`;
-    await addUser({ ctx, input: { email: emails[who], displayName: `Person ${who}`, ...person } });
-    const [user] = await t.database.db.select({ id: users.id, version: users.version }).from(users).where(eq(users.email, emails[who]));
-    const { token } = await startSession(t.database.db, user!);
-    visitors[who] = new Visitor(`${SESSION_COOKIE}=${token}`, (await readSession(t.database.db, token))!.csrfToken);
-  }
-  visitors.anonymous = new Visitor(null, 'x'.repeat(43));
+  ({ visitors, emails } = await signedInVisitors(t, app, PEOPLE));
   const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
   const o = { ctx, organisationId: org!.id };
   publicAgreement = await createAgreement({ ...o, input: { slug: uniqueSlug('rec-public'), kind: 'vanort', officialTitle: 'Ett offentligt avtal', parties: ['kalix'], counterparts: ['zhejiang'] } });

@@ -3,10 +3,8 @@
 // run twice, after a run that failed half-way, and by two senders at once
 // (two `ortsband remind` processes on PostgreSQL); and the calendar feed,
 // read back by an independent parser (ical.js).
-import type { AddressInfo } from 'node:net';
 import ICAL from 'ical.js';
 import { eq, sql } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
@@ -25,14 +23,14 @@ import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
+import { startSmtp, type Inbox } from '../support/smtp.ts';
 import { start } from '../support/two-processes.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
-let smtp: SMTPServer;
+let smtp: Inbox;
 let smtpUrl: string;
 let mailer: Mailer;
-const inbox: Array<{ to: string; raw: string }> = [];
 
 const TODAY = todayInStockholm();
 const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
@@ -47,20 +45,8 @@ const ids = {} as { quiet: number; expiring: number; lively: number; ended: numb
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        for (const r of session.envelope.rcptTo) inbox.push({ to: r.address, raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+  smtp = await startSmtp();
+  smtpUrl = smtp.url;
   mailer = createMailer({ url: smtpUrl, from: 'Ortsband <noreply@ortsband.test>' });
 
   const ctx = systemCtx(t);
@@ -102,17 +88,19 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await t?.close();
 });
 
 beforeEach(async () => {
-  inbox.length = 0;
+  smtp.mails.length = 0;
   await t.database.db.delete(remindersSent);
 });
 
 const orgId = async (slug: string) => (await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = ${slug}`))[0]!.id;
-const mailsTo = (to: string) => inbox.filter((m) => m.to === to);
+/** Each mail once per recipient. */
+const received = () => smtp.mails.flatMap((m) => m.to.map((to) => ({ to, raw: m.raw })));
+const mailsTo = (to: string) => received().filter((m) => m.to === to);
 
 describe('what falls due', () => {
   it('finds the points due within a week or overdue, the agreement expiring within 90 days and the quiet one, and nothing else', async () => {
@@ -178,12 +166,12 @@ describe('reminder e-mails', () => {
     }
     expect(body).not.toContain('Planera återbesök');
     expect(body).not.toContain('Boka tolk');
-    expect(first.mails).toBe(inbox.length);
+    expect(first.mails).toBe(received().length);
 
-    inbox.length = 0;
+    smtp.mails.length = 0;
     const second = await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
     expect(second).toMatchObject({ sent: 0, mails: 0 });
-    expect(inbox).toHaveLength(0);
+    expect(received()).toHaveLength(0);
   });
 
   it('after a run that failed half-way, the next sends exactly what the failed one did not', async () => {
@@ -193,17 +181,17 @@ describe('reminder e-mails', () => {
       await mailer(mail);
     };
     await expect(sendReminders({ db: t.database.db, mailer: failing, today: TODAY, origin: ORIGIN })).rejects.toThrow('went away');
-    const sentFirst = inbox.map((m) => m.to);
+    const sentFirst = received().map((m) => m.to);
     expect(sentFirst).toHaveLength(1);
     await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
-    const all = inbox.map((m) => m.to);
+    const all = received().map((m) => m.to);
     expect(new Set(all).size).toBe(all.length);
     for (const person of [EDITOR, COLLEAGUE, OUTSIDER]) expect(all).toContain(person);
   });
 
   it('two senders at once send each reminder once', async () => {
     const runs = await Promise.all([1, 2, 3].map(() => sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
-    const all = inbox.map((m) => m.to);
+    const all = received().map((m) => m.to);
     expect(new Set(all).size).toBe(all.length);
     expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(all.length);
     const recorded = await queryRows<{ n: number; distinct: number }>(t.database.db, sql`select count(*)::int as n, count(distinct (kind, subject_id, occasion, recipient))::int as distinct from reminders_sent`);
@@ -214,7 +202,7 @@ describe('reminder e-mails', () => {
     const env = { SMTP_URL: smtpUrl, MAIL_FROM: 'Ortsband <noreply@ortsband.test>', PUBLIC_URL: ORIGIN };
     const results = await Promise.all([1, 2].map(() => start(['--database', t.url!, 'remind', '--today', TODAY], env).exited));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
-    const all = inbox.map((m) => m.to);
+    const all = received().map((m) => m.to);
     expect(all.length).toBeGreaterThanOrEqual(3);
     expect(new Set(all).size).toBe(all.length);
   }, 120_000);
