@@ -3,7 +3,7 @@
 // assessment, and its progress (the activities linked to it); the
 // organisation's editors and administrators make a plan, add goals per
 // thematic area, and review it.
-import { GOAL_ASSESSMENTS, VISIBILITIES } from '../../db/schema.ts';
+import { GOAL_ASSESSMENTS } from '../../db/schema.ts';
 import { THEMATIC_AREAS } from '../../domain/action-plans/themes.ts';
 import type { PlanGoal, PlanOfAgreement } from '../../domain/action-plans/list.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
@@ -14,6 +14,7 @@ import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
+import { VisibilityField } from './visibility-field.tsx';
 
 export const PLAN_FIELDS = ['title', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'visibility'] as const;
 export const GOAL_FIELDS = ['theme', 'goal', 'indicator', 'plannedActivities'] as const;
@@ -108,17 +109,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
             </fieldset>
           ) : null}
           {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true })}
-          <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')}>
-            {(described) => (
-              <select id={`${form}-visibility`} name="visibility" {...described}>
-                {VISIBILITIES.map((v) => (
-                  <option value={v} selected={(typed.visibility ?? 'internal') === v}>
-                    {VISIBILITY_NAMES[v][lang]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
           <button type="submit">{sv ? 'Spara handlingsplanen' : 'Save the action plan'}</button>
         </form>
       </>

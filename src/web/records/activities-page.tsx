@@ -3,7 +3,7 @@
 // activities they may read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
-import { ACTIVITY_KINDS, FUNDING_SOURCES, VISIBILITIES, type FundingSource } from '../../db/schema.ts';
+import { ACTIVITY_KINDS, FUNDING_SOURCES, type FundingSource } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
@@ -14,6 +14,7 @@ import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
+import { VisibilityField } from './visibility-field.tsx';
 
 export interface ActivitiesPageProps {
   lang: Lang;
@@ -207,17 +208,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
             ))}
           </fieldset>
           {p.goals.length || problemOf(form, 'actionPlanGoalId') ? goalSelect(form, typed.actionPlanGoalId ?? '') : null}
-          <Field lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')}>
-            {(described) => (
-              <select id={`${form}-visibility`} name="visibility" {...described}>
-                {VISIBILITIES.map((v) => (
-                  <option value={v} selected={(typed.visibility ?? 'internal') === v}>
-                    {VISIBILITY_NAMES[v][lang]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
           <button type="submit">{sv ? 'Registrera aktiviteten' : 'Record the activity'}</button>
         </form>
       </>

@@ -1,11 +1,12 @@
 // A source's fields, on the form that adds one (sources-page.tsx) and the
 // form that changes one (source-edit-page.tsx): the same labels, hints and
 // limits, with what was typed or what the source holds as `value`.
-import { SOURCE_KINDS, VISIBILITIES } from '../../db/schema.ts';
+import { SOURCE_KINDS } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { Field } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
-import { SOURCE_KIND_NAMES, VISIBILITY_NAMES } from './words.ts';
+import { SOURCE_KIND_NAMES } from './words.ts';
+import { VisibilityField } from './visibility-field.tsx';
 
 export function SourceFields(p: { lang: Lang; problemOf: (field: string) => FieldProblem | undefined; value: (key: string) => string | undefined; withLanguage?: boolean }) {
   const { lang, problemOf, value } = p;
@@ -34,17 +35,7 @@ export function SourceFields(p: { lang: Lang; problemOf: (field: string) => Fiel
       {text('published', sv ? 'Datum (valfritt)' : 'Date (optional)', sv ? 'Så noga som källan säger: 2020-05-04, 2020-05 eller 2020.' : 'As precisely as the source says: 2020-05-04, 2020-05 or 2020.', { maxlength: 40 })}
       {text('url', sv ? 'Länk (valfri)' : 'Link (optional)', undefined, { maxlength: 2000, inputmode: 'url' })}
       {text('archiveReference', sv ? 'Arkivhänvisning eller diarienummer (valfritt)' : 'Archive reference or case number (optional)', undefined, { maxlength: 200 })}
-      <Field lang={lang} id="source-visibility" label={sv ? 'Vem får se källan' : 'Who may see the source'} problem={problemOf('visibility')}>
-        {(described) => (
-          <select id="source-visibility" name="visibility" {...described}>
-            {VISIBILITIES.map((v) => (
-              <option value={v} selected={(value('visibility') ?? 'public') === v}>
-                {VISIBILITY_NAMES[v][lang]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <VisibilityField lang={lang} id="source-visibility" label={sv ? 'Vem får se källan' : 'Who may see the source'} problem={problemOf('visibility')} chosen={value('visibility')} fallback="public" />
       <div class="field checkbox">
         <input id="source-confidential" name="confidential" type="checkbox" value="1" checked={value('confidential') === '1'} aria-describedby="source-confidential-hint" />
         <label for="source-confidential">{sv ? 'Konfidentiell (till exempel en intervju som getts i förtroende)' : 'Confidential (an interview given in confidence, for example)'}</label>
