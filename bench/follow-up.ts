@@ -172,7 +172,14 @@ export interface FollowUpServer {
   stop: () => Promise<void>;
 }
 
-export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' }, agreementCount: number, runs: number, serve: () => Promise<FollowUpServer>) {
+/** The parts measured, all unless --scenarios names some. */
+export const FOLLOW_UP_PARTS = ['overview', 'overviewLargest', 'agreementPage', 'activitiesPage', 'yearlyReport', 'reminders'] as const;
+
+export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' }, agreementCount: number, runs: number, serve: () => Promise<FollowUpServer>, parts: readonly string[] = FOLLOW_UP_PARTS) {
+  const unknown = parts.filter((part) => !(FOLLOW_UP_PARTS as readonly string[]).includes(part));
+  if (unknown.length) throw new Error(`bench: no follow-up part ${unknown.join(', ')}; the parts are ${FOLLOW_UP_PARTS.join(', ')}`);
+  const wants = (part: string) => parts.includes(part);
+  const databaseName = new URL(target.url).pathname.slice(1);
   const result: Record<string, unknown> = {};
   const database = await openDatabase(target);
   const generated = await generateFollowUp(database.db, agreementCount);
@@ -249,10 +256,10 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
 
     const measure = async (total: number, one: (i: number) => Promise<boolean>): Promise<Measured> => {
       const cpu = treeCpuMs(server.pid);
-      const pg = postgresCpuMs();
+      const pg = postgresCpuMs(databaseName);
       const measured = await load(CLIENTS, total, one);
       const perRequest = (ms: number) => Math.round((ms / total) * 10) / 10;
-      return { ...measured, serverCpuMsPerRequest: perRequest(treeCpuMs(server.pid) - cpu), postgresCpuMsPerRequest: perRequest(postgresCpuMs() - pg) };
+      return { ...measured, serverCpuMsPerRequest: perRequest(treeCpuMs(server.pid) - cpu), postgresCpuMsPerRequest: perRequest(postgresCpuMs(databaseName) - pg) };
     };
     const medianOf = (all: Measured[]) => ({
       ...medianLoad(all),
@@ -269,7 +276,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
     const http: Record<string, ReturnType<typeof medianOf> & { bytes: number }> = {};
     const bareSql: Record<string, Load & { runsP95: number[] }> = {};
     const ratios: Record<string, { median: number; runs: number[] }> = {};
-    for (const scenario of scenarios) {
+    for (const scenario of scenarios.filter((s) => wants(s.name))) {
       const one = async (i: number) => (await fetchTimed(scenario.path(i), scenario.headers(i))).ok;
       const { bytes } = await fetchTimed(scenario.path(0), scenario.headers(0));
       await load(CLIENTS, Math.min(200, scenario.total), one); // warm up: the server's JIT, the pool's prepared statements
@@ -294,7 +301,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
 
     // The yearly report of the largest organisation: one client, REPORT_REQUESTS sequential requests a run.
     const report: Record<string, { medianMs: number; maxMs: number; runs: Array<{ medianMs: number; maxMs: number }>; bytes: number }> = {};
-    for (const [name, path] of [['page', `/oversikt/arsrapport?ar=${REPORT_YEAR}`], ['pdf', `/oversikt/arsrapport.pdf?ar=${REPORT_YEAR}`]] as const) {
+    for (const [name, path] of wants('yearlyReport') ? ([['page', `/oversikt/arsrapport?ar=${REPORT_YEAR}`], ['pdf', `/oversikt/arsrapport.pdf?ar=${REPORT_YEAR}`]] as const) : []) {
       const { ok, bytes } = await fetchTimed(path, { cookie: largestCookie }); // warm up (the PDF's fonts are read once per process)
       if (!ok) throw new Error(`bench: ${path} did not answer 200`);
       const perRun: Array<{ medianMs: number; maxMs: number }> = [];
@@ -310,7 +317,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
       report[name] = { medianMs: median(perRun.map((p) => p.medianMs)), maxMs: median(perRun.map((p) => p.maxMs)), runs: perRun, bytes };
       console.error(`[followup] yearly report ${name}: ${JSON.stringify(report[name])}`);
     }
-    result.yearlyReport = report;
+    if (wants('yearlyReport')) result.yearlyReport = report;
   } finally {
     await bare.close();
     await dispatcher.close();
@@ -334,22 +341,22 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
   const mailer = createMailer({ url: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, from: 'Ortsband <noreply@ortsband.test>' });
   const reminderRuns: Array<{ seconds: number; due: number; sent: number; mails: number; received: number; postgresCpuSeconds: number; benchCpuSeconds: number }> = [];
   try {
-    for (let r = 0; r < runs; r++) {
+    for (let r = 0; r < (wants('reminders') ? runs : 0); r++) {
       await database.db.execute(sql`delete from reminders_sent`);
       received = 0;
-      const pg = postgresCpuMs();
+      const pg = postgresCpuMs(databaseName);
       const cpu = process.cpuUsage();
       const started = performance.now();
       const run = await sendReminders({ db: database.db, mailer, today, origin: 'https://ortsband.example.se' });
       const seconds = Math.round((performance.now() - started) / 100) / 10;
       const used = process.cpuUsage(cpu);
-      reminderRuns.push({ seconds, ...run, received, postgresCpuSeconds: Math.round((postgresCpuMs() - pg) / 100) / 10, benchCpuSeconds: Math.round((used.user + used.system) / 100_000) / 10 });
+      reminderRuns.push({ seconds, ...run, received, postgresCpuSeconds: Math.round((postgresCpuMs(databaseName) - pg) / 100) / 10, benchCpuSeconds: Math.round((used.user + used.system) / 100_000) / 10 });
       console.error(`[followup] reminder run ${r + 1}: ${JSON.stringify(reminderRuns.at(-1))}`);
     }
   } finally {
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     await database.close();
   }
-  result.reminders = { medianSeconds: median(reminderRuns.map((x) => x.seconds)), runs: reminderRuns };
+  if (reminderRuns.length) result.reminders = { medianSeconds: median(reminderRuns.map((x) => x.seconds)), runs: reminderRuns };
   return result;
 }

@@ -166,7 +166,8 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       const server = await startServer(serverEnv);
       return { url: server.url, pid: server.child.pid!, stop: () => stop(server.child) };
     };
-    result.followUp = await benchFollowUp(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serve);
+    // --scenarios names the follow-up parts to measure (bench/follow-up.ts, FOLLOW_UP_PARTS), all by default.
+    result.followUp = await benchFollowUp(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serve, args.scenarios?.split(',').map((s) => s.trim()));
   }
   if (onlyTransfer) {
     await cleanup();
