@@ -289,6 +289,13 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
         bareRuns.push(await bare(scenario.name, scenario.total));
       }
       http[scenario.name] = { ...medianOf(httpRuns), bytes };
+      // The public page alone, one client at a time, as run.ts measures the register's agreement page.
+      if (scenario.name === 'agreementPage') {
+        const single: Load[] = [];
+        for (let r = 0; r < runs; r++) single.push(await load(1, 100, one));
+        result.agreementPageOneClient = medianLoad(single);
+        console.error(`[followup] agreementPage, one client: ${JSON.stringify(result.agreementPageOneClient)}`);
+      }
       bareSql[scenario.name] = { ...medianLoad(bareRuns), runsP95: bareRuns.map((l) => Number(l.p95.toFixed(1))) };
       const each = httpRuns.map((h, r) => Number((h.p95 / bareRuns[r]!.p95).toFixed(2)));
       ratios[scenario.name] = { median: median(each), runs: each };
