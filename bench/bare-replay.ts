@@ -26,7 +26,8 @@ export interface BareSetup {
   prepared: string[];
 }
 
-export type BareMessage = { setup: BareSetup } | { run: string } | { close: true };
+/** `requests`: this run's, instead of the setup's. */
+export type BareMessage = { setup: BareSetup } | { run: string; requests?: number } | { close: true };
 export type BareAnswer = { ready: true } | { result: Load } | { error: string };
 
 const send = (answer: BareAnswer) => process.send!(answer);
@@ -35,10 +36,10 @@ let setup: BareSetup;
 let pool: pg.Pool;
 const raw = { types: { getTypeParser: () => (value: string) => value }, rowMode: 'array' as const };
 
-function replay(name: string): Promise<Load> {
+function replay(name: string, requests = setup.requests): Promise<Load> {
   const sets = setup.sets[name]!;
   const prepared = setup.prepared.includes(name);
-  return load(setup.concurrency, setup.requests, async (i) => {
+  return load(setup.concurrency, requests, async (i) => {
     for (const [query, values] of sets[i % sets.length]!) {
       const text = setup.queries[query]!;
       await pool.query(prepared ? { ...raw, name: `bare_${query}`, text, values } : { ...raw, text, values });
@@ -53,7 +54,7 @@ process.on('message', (message: BareMessage) => {
     pool = serverPool(setup.url, setup.poolSize);
     send({ ready: true });
   } else if ('run' in message) {
-    replay(message.run).then(
+    replay(message.run, message.requests).then(
       (result) => send({ result }),
       (error: unknown) => send({ error: String(error) }),
     );

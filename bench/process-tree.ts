@@ -49,13 +49,19 @@ export function treeCpuMs(pid: number): number {
  * CPU time every PostgreSQL process on this machine has used so far (user and
  * system), in ms: the server's share of a load when nothing else uses it
  * meanwhile (the benchmark's machine). None when the server runs elsewhere.
+ * `database`: only the backends connected to that database (their title
+ * names it): on a machine where others' tests open and close connections,
+ * the CPU of a backend that ends during a run leaves the sum, and the
+ * difference can even go below zero. The server's pool keeps its backends,
+ * so theirs is counted whole.
  */
-export function postgresCpuMs(): number {
+export function postgresCpuMs(database?: string): number {
   let ticks = 0;
   for (const id of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${id}/stat`, 'utf8');
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
+      if (database !== undefined && !readFileSync(`/proc/${id}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
       ticks += Number(fields[11]) + Number(fields[12]);
     } catch {

@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|editors|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|editors|followup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -16,7 +16,7 @@
 // of the whole generated database and `ortsband restore` of it into a fresh
 // one (bench/backup.ts). Medians of --runs runs. Prints the results as JSON
 // and writes bench/results-<target>.json.
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -42,7 +42,8 @@ import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 import { benchDownloads } from './downloads.ts';
 import { benchEditors } from './editors.ts';
-import type { BareAnswer, BareMessage, BareSetup } from './bare-replay.ts';
+import { benchFollowUp } from './follow-up.ts';
+import { bareReplayer } from './bare-replayer.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
 
@@ -51,13 +52,13 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), editors (bench/editors.ts), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
-const wants = (part: string) => args.only === 'all' || args.only.split(',').includes(part);
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), editors (bench/editors.ts), followup (bench/follow-up.ts, PostgreSQL only; never part of all: it adds a million activities to the register the other parts measure), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
+const wants = (part: string) => (args.only === 'all' && part !== 'followup') || args.only.split(',').includes(part);
 const onlyCold = args.only === 'cold';
 const onlyParts = (parts: string[]) => args.only.split(',').every((part) => parts.includes(part));
 // Parts measured without the HTTP scenarios; transfer, xlsx and backup on PostgreSQL only.
-const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads', 'editors']);
-const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup']);
+const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads', 'editors', 'followup']);
+const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup', 'followup']);
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
 const SECONDS = Number(args.seconds);
@@ -98,42 +99,6 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
 }
 
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))));
-
-/**
- * Replays a scenario's captured statements in a child process of its own
- * (bench/bare-replay.ts, which says why); one run per call.
- */
-async function bareReplayer(url: string, statements: Record<string, Array<Array<{ query: string; params: unknown[] }>>>) {
-  const queries: string[] = [];
-  const indexOf = new Map<string, number>();
-  const sets: BareSetup['sets'] = {};
-  for (const [name, list] of Object.entries(statements)) {
-    sets[name] = list.map((set) =>
-      set.map(({ query, params }) => {
-        if (!indexOf.has(query)) indexOf.set(query, queries.push(query) - 1);
-        return [indexOf.get(query)!, params] as [number, unknown[]];
-      }),
-    );
-  }
-  const child = fork(path.resolve('bench/bare-replay.ts'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  // One question at a time; the child's exit fails the one asked.
-  let waiting: { resolve: (answer: BareAnswer) => void; reject: (error: Error) => void } | null = null;
-  child.on('message', (answer: BareAnswer) => waiting?.resolve(answer));
-  child.on('exit', (code) => waiting?.reject(new Error(`bench: the bare-SQL client exited with ${code}`)));
-  const ask = (message: BareMessage) =>
-    new Promise<BareAnswer>((resolve, reject) => {
-      waiting = { resolve, reject };
-      child.send(message);
-    });
-  await ask({ setup: { url, poolSize: readEnv().DATABASE_POOL_SIZE, concurrency: CONCURRENCY, requests: REQUESTS, queries, sets, prepared: ['agreementPage'] } });
-  const replay = async (name: string): Promise<Load> => {
-    const answer = await ask({ run: name });
-    if ('error' in answer) throw new Error(`bench: bare SQL ${name}: ${answer.error}`);
-    if (!('result' in answer)) throw new Error(`bench: bare SQL ${name}: no result`);
-    return answer.result;
-  };
-  return Object.assign(replay, { close: () => new Promise<void>((resolve) => (child.once('exit', () => resolve()), child.send({ close: true }))) });
-}
 
 async function benchTarget(kind: 'postgres' | 'pglite') {
   const result: Record<string, unknown> = { target: kind, scale: SCALE };
@@ -196,6 +161,14 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       await stop(server.child);
     }
   }
+  if (kind === 'postgres' && wants('followup')) {
+    const serve = async () => {
+      const server = await startServer(serverEnv);
+      return { url: server.url, pid: server.child.pid!, stop: () => stop(server.child) };
+    };
+    // --scenarios names the follow-up parts to measure (bench/follow-up.ts, FOLLOW_UP_PARTS), all by default.
+    result.followUp = await benchFollowUp(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serve, args.scenarios?.split(',').map((s) => s.trim()));
+  }
   if (onlyTransfer) {
     await cleanup();
     return result;
@@ -246,7 +219,7 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   // other: this machine's speed drifts by a quarter from minute to minute
   // (1,170–1,630 pages a second in consecutive runs), which made a ratio of
   // medians measured minutes apart move by as much.
-  const bareReplay = kind === 'postgres' && (wants('http') || wants('bare')) ? await bareReplayer((target as { url: string }).url, bareStatements) : null;
+  const bareReplay = kind === 'postgres' && (wants('http') || wants('bare')) ? await bareReplayer((target as { url: string }).url, bareStatements, { poolSize: readEnv().DATABASE_POOL_SIZE, concurrency: CONCURRENCY, requests: REQUESTS, prepared: ['agreementPage'] }) : null;
   const bareRuns: Record<string, Load[]> = {};
   const httpRuns: Record<string, Load[]> = {};
   if (wants('http') || wants('pictures')) {

@@ -432,6 +432,8 @@ export const agreements = pgTable(
     index('agreements_party_kinds_gin').using('gin', t.partyKinds),
     index('agreements_party_counties_gin').using('gin', t.partyCounties),
     index('agreements_party_label_idx').on(t.partyLabel),
+    // An organisation's agreements: its overview's reminders (ending, quiet) and its yearly report read them by owner (migration 0030).
+    index('agreements_organisation_idx').on(t.organisationId),
     oneOf('agreements', t.currentStatus, STATUSES),
     knownVisibility('agreements', t.visibility),
     knownLanguage('agreements', t.officialTitleLanguage),
@@ -895,6 +897,8 @@ export const followUpPoints = pgTable(
   },
   (t) => [
     index('follow_up_points_activity_idx').on(t.activityId),
+    // An agreement's points, on its activities page (migration 0030).
+    index('follow_up_points_agreement_idx').on(t.agreementId),
     index('follow_up_points_owner_idx').on(t.ownerId, t.state, t.dueOn),
     index('follow_up_points_organisation_idx').on(t.organisationId, t.state, t.dueOn),
     oneOf('follow_up_points', t.state, FOLLOW_UP_STATES),
@@ -928,7 +932,8 @@ export const actionPlans = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [knownVisibility('action_plans', t.visibility), check('action_plans_budget_sek_not_negative', sql`${t.budgetSek} >= 0`)],
+  // An agreement's plans, on its page (migration 0030: the page read all the register's plans without it).
+  (t) => [index('action_plans_agreement_idx').on(t.agreementId), knownVisibility('action_plans', t.visibility), check('action_plans_budget_sek_not_negative', sql`${t.budgetSek} >= 0`)],
 );
 
 // The further agreements a plan serves, besides its own (action_plans.agreement_id).
