@@ -89,10 +89,12 @@ const OpenFollowUpPoint = {
 
 const OpenFollowUp = {
   type: 'object',
-  required: ['mine', 'organisation', 'organisationOpen', 'organisationOverdue'],
+  required: ['mine', 'organisation', 'mineOpen', 'mineOverdue', 'organisationOpen', 'organisationOverdue'],
   properties: {
     mine: { type: 'array', items: ref('OpenFollowUpPoint'), description: "The key holder's own open points, the earliest due first (at most 200)" },
     organisation: { type: 'array', items: ref('OpenFollowUpPoint'), description: "Their organisation's open points, the earliest due first (at most 200)" },
+    mineOpen: { type: 'integer', minimum: 0, description: "The key holder's open points in all, in their organisation's agreements" },
+    mineOverdue: { type: 'integer', minimum: 0 },
     organisationOpen: { type: 'integer', minimum: 0 },
     organisationOverdue: { type: 'integer', minimum: 0 },
   },

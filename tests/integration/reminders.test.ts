@@ -182,7 +182,9 @@ describe('reminder e-mails', () => {
     };
     await expect(sendReminders({ db: t.database.db, mailer: failing, today: TODAY, origin: ORIGIN })).rejects.toThrow('went away');
     const sentFirst = received().map((m) => m.to);
-    expect(sentFirst).toHaveLength(1);
+    // Sent at once with the failing one: at most the senders that were under way.
+    expect(sentFirst.length).toBeGreaterThanOrEqual(1);
+    expect(sentFirst.length).toBeLessThan(3);
     await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
     const all = received().map((m) => m.to);
     expect(new Set(all).size).toBe(all.length);

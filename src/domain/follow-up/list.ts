@@ -102,9 +102,14 @@ export interface OpenPoint extends FollowUpPoint {
  * `overdue` when due before `today` (a day in Stockholm). Empty for anyone
  * who is not a person of an organisation.
  */
-export async function openFollowUp(ctx: Context, today: string, limit = 200): Promise<{ mine: OpenPoint[]; organisation: OpenPoint[]; organisationOpen: number; organisationOverdue: number }> {
+export async function openFollowUp(
+  ctx: Context,
+  today: string,
+  limit = 200,
+): Promise<{ mine: OpenPoint[]; organisation: OpenPoint[]; mineOpen: number; mineOverdue: number; organisationOpen: number; organisationOverdue: number }> {
   const p = ctx.principal;
-  if (p.kind !== 'user') return { mine: [], organisation: [], organisationOpen: 0, organisationOverdue: 0 };
+  if (p.kind !== 'user') return { mine: [], organisation: [], mineOpen: 0, mineOverdue: 0, organisationOpen: 0, organisationOverdue: 0 };
+  const me = sql`(select id from users where email = ${p.subject})`;
   const select = (where: ReturnType<typeof sql>) =>
     queryRows<OpenPoint>(
       ctx.db,
@@ -114,12 +119,14 @@ export async function openFollowUp(ctx: Context, today: string, limit = 200): Pr
           where p.state = 'open' and ${where} order by p.due_on, p.id limit ${limit}`,
     );
   const [mine, organisation, [counts]] = await Promise.all([
-    select(sql`p.owner_id = (select id from users where email = ${p.subject})`),
+    select(sql`p.owner_id = ${me}`),
     select(sql`p.organisation_id = ${p.organisationId}`),
-    queryRows<{ open: number; overdue: number }>(
+    queryRows<{ open: number; overdue: number; mineOpen: number; mineOverdue: number }>(
       ctx.db,
-      sql`select count(*)::int as open, count(*) filter (where due_on < ${today}::date)::int as overdue from follow_up_points where organisation_id = ${p.organisationId} and state = 'open'`,
+      sql`select count(*)::int as open, count(*) filter (where due_on < ${today}::date)::int as overdue,
+            count(*) filter (where owner_id = ${me})::int as "mineOpen", count(*) filter (where owner_id = ${me} and due_on < ${today}::date)::int as "mineOverdue"
+          from follow_up_points where organisation_id = ${p.organisationId} and state = 'open'`,
     ),
   ]);
-  return { mine, organisation, organisationOpen: counts!.open, organisationOverdue: counts!.overdue };
+  return { mine, organisation, mineOpen: counts!.mineOpen, mineOverdue: counts!.mineOverdue, organisationOpen: counts!.open, organisationOverdue: counts!.overdue };
 }

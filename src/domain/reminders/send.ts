@@ -5,7 +5,8 @@
 // already recorded) and sends the mail; the commit follows the send. A
 // second process waits on the lock and then finds every row recorded; a
 // process killed before its commit recorded nothing and the next run sends
-// again. (A kill between the SMTP server's acceptance and the commit, a
+// again. Four recipients are mailed at once, each in its own transaction; a
+// failure stops the others' queue and is thrown when they have finished. (A kill between the SMTP server's acceptance and the commit, a
 // window of milliseconds, is the one way a mail can go twice.)
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
@@ -22,6 +23,9 @@ export interface ReminderRun {
   mails: number;
 }
 
+/** Recipients mailed at once: each holds a database connection while its mail is sent. */
+const SENDERS = 4;
+
 const key = (r: { kind: string; subjectId: number; occasion: string }) => `${r.kind}:${r.subjectId}:${r.occasion}`;
 
 /** Sends what is due on `today` (a day in Stockholm) and not yet sent; `origin` makes the links absolute. */
@@ -32,8 +36,8 @@ export async function sendReminders({ db, mailer, today, origin }: { db: Db; mai
     for (const to of reminder.recipients) byRecipient.set(to, [...(byRecipient.get(to) ?? []), reminder]);
   }
   const run: ReminderRun = { due: due.length, sent: 0, mails: 0 };
-  for (const [to, reminders] of byRecipient) {
-    await db.transaction(async (tx) => {
+  const sendTo = (to: string, reminders: Reminder[]) =>
+    db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ortsband.reminders'), hashtext(${to}))`);
       const recorded = await tx
         .insert(remindersSent)
@@ -46,7 +50,23 @@ export async function sendReminders({ db, mailer, today, origin }: { db: Db; mai
       run.sent += recorded.length;
       run.mails += 1;
     });
-  }
+  // A few recipients at once: most of a mail's time is the SMTP server's answer, not work here
+  // (on PGlite the transactions still run one after another).
+  const queue = [...byRecipient];
+  const senders = await Promise.allSettled(
+    Array.from({ length: SENDERS }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        try {
+          await sendTo(...next);
+        } catch (error) {
+          queue.length = 0; // the others finish the mail they are sending, and take no more
+          throw error;
+        }
+      }
+    }),
+  );
+  const failed = senders.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
   return run;
 }
 

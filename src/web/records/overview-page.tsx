@@ -21,6 +21,8 @@ export interface OverviewPageProps {
   organisationName: string;
   mine: OpenPoint[];
   organisation: OpenPoint[];
+  mineOpen: number;
+  mineOverdue: number;
   organisationOpen: number;
   organisationOverdue: number;
   /** The organisation's agreements that expire soon or have been quiet too long. */
@@ -84,7 +86,6 @@ function PointsTable(props: { lang: Lang; caption: string; points: OpenPoint[]; 
 export function OverviewPage(p: OverviewPageProps) {
   const { lang } = p;
   const sv = lang === 'sv';
-  const overdueMine = p.mine.filter((x) => x.overdue).length;
   return (
     <Layout lang={lang} title={sv ? 'Min uppföljning' : 'My follow-up'} path="/oversikt" account={p.account}>
       <h1>{sv ? 'Min uppföljning' : 'My follow-up'}</h1>
@@ -96,7 +97,8 @@ export function OverviewPage(p: OverviewPageProps) {
       {p.mine.length ? (
         <>
           <p>
-            {openAndOverdue(lang, p.mine.length, overdueMine)}
+            {openAndOverdue(lang, p.mineOpen, p.mineOverdue)}
+            {p.mine.length < p.mineOpen ? (sv ? ` De ${p.mine.length} som ska vara klara först visas.` : ` The ${p.mine.length} due first are shown.`) : ''}
           </p>
           <PointsTable lang={lang} caption={sv ? 'Mina öppna uppföljningspunkter' : 'My open follow-up points'} points={p.mine} withOwner={false} />
         </>

@@ -598,12 +598,14 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   });
 
   // One's own follow-up and one's organisation's, what needs a decision, and calendar feeds.
+  // Each list the 50 due first, with how many there are in all (the API gives 200).
+  const OVERVIEW_ROWS = 50;
   const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string) => {
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const organisationId = signedIn.organisationId;
     const [open, quietAfterMonths, reminders, feeds] = await Promise.all([
-      openFollowUp(ctx, today),
+      openFollowUp(ctx, today, OVERVIEW_ROWS),
       quietAfterMonthsOf(database.db, organisationId),
       dueReminders(database.db, { today, organisationId }),
       listCalendarFeeds(database.db, signedIn.userId),
