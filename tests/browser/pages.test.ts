@@ -123,6 +123,13 @@ describe('maps and charts', () => {
     }
     expect(stops).not.toContain('svg');
     expect(stops.length).toBeLessThan(80);
+    // A skip link passes both maps: the next Tab after it lands below them.
+    const skip = page.getByRole('link', { name: 'Hoppa förbi kartorna' });
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('after-maps');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('section, figure, details') === null)).toBe(true);
     // The first map's list: open it by keyboard, and open a place with Enter.
     const summary = page.locator('details.map-links summary').first();
     await summary.focus();
