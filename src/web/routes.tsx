@@ -111,7 +111,7 @@ const ERROR_WORDS = {
 // What each parameter is called on the pages, and what it takes.
 const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   q: { sv: ['Sökord', 'högst 200 tecken'], en: ['Search words', 'at most 200 characters'] },
-  page: { sv: ['Sida', 'ett heltal från 1'], en: ['Page', 'a whole number from 1'] },
+  page: { sv: ['Sida', 'ett heltal från 1 till 100 000'], en: ['Page', 'a whole number from 1 to 100,000'] },
   pageSize: { sv: ['Antal per sida', 'ett heltal från 1 till 100'], en: ['Rows per page', 'a whole number from 1 to 100'] },
   county: { sv: ['Län', 'en länskod med två siffror, till exempel 14'], en: ['County', 'a two-digit county code, such as 14'] },
   status: { sv: ['Status', 'ett av alternativen i formuläret'], en: ['Status', 'one of the choices in the form'] },

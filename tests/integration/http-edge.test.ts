@@ -101,11 +101,11 @@ describe('errors', () => {
     const sv = await app.request('/avtal?page=0');
     expect(sv.status).toBe(400);
     const html = await sv.text();
-    expect(html).toContain('<strong>Sida</strong> ska vara ett heltal från 1 (du angav ”0”).');
+    expect(html).toContain('<strong>Sida</strong> ska vara ett heltal från 1 till 100 000 (du angav ”0”).');
     expect(html).not.toContain('must be');
     expect(html).toContain('visa sidan utan val');
     const en = await (await app.request('/avtal?page=0&lang=en')).text();
-    expect(en).toContain('<strong>Page</strong> must be a whole number from 1 (you gave “0”).');
+    expect(en).toContain('<strong>Page</strong> must be a whole number from 1 to 100,000 (you gave “0”).');
     expect(en).toContain('href="/avtal?lang=en"');
   });
 
