@@ -1,13 +1,14 @@
 // Filter values that are well formed but name nothing a list can use: a
 // search of punctuation alone (%, _, -), a länskod no county has (99), a
-// place no record is (nowhere), a page past the last. The verbs refuse them
+// place no record is (nowhere), a kind of agreement the register does not
+// keep (foo), a page past the last. The verbs refuse them
 // (the JSON API answers 400 naming the parameter); a page leaves them out,
 // shows what the list holds without them, and says what it left out and why.
 import { isCounty } from './counties.ts';
 import { hasSearchText } from './text/search.ts';
 
 export interface LeftOut {
-  field: 'q' | 'county' | 'place' | 'page';
+  field: 'q' | 'county' | 'place' | 'kind' | 'page';
   /** What was asked for. */
   value: string;
   /** For a page past the last: how many pages there are. */

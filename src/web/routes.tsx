@@ -82,6 +82,7 @@ const ERROR_WORDS = {
     withoutChoices: 'visa sidan utan val',
     openForm: 'öppna formuläret igen',
     value: 'du angav',
+    quote: ['”', '”'],
   },
   en: {
     notFound: ['Page not found', 'There is no page at this address. It may be mistyped, or what was here has been removed.'],
@@ -103,17 +104,18 @@ const ERROR_WORDS = {
     withoutChoices: 'show the page without choices',
     openForm: 'open the form again',
     value: 'you gave',
+    quote: ['“', '”'],
   },
 } as const;
 
 // What each parameter is called on the pages, and what it takes.
 const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   q: { sv: ['Sökord', 'högst 200 tecken'], en: ['Search words', 'at most 200 characters'] },
-  page: { sv: ['Sida', 'ett heltal från 1'], en: ['Page', 'a whole number from 1'] },
+  page: { sv: ['Sida', 'ett heltal från 1 till 100 000'], en: ['Page', 'a whole number from 1 to 100,000'] },
   pageSize: { sv: ['Antal per sida', 'ett heltal från 1 till 100'], en: ['Rows per page', 'a whole number from 1 to 100'] },
   county: { sv: ['Län', 'en länskod med två siffror, till exempel 14'], en: ['County', 'a two-digit county code, such as 14'] },
   status: { sv: ['Status', 'ett av alternativen i formuläret'], en: ['Status', 'one of the choices in the form'] },
-  kind: { sv: ['Typ', 'ett av alternativen i formuläret'], en: ['Kind', 'one of the choices in the form'] },
+  kind: { sv: ['Avtalsform', 'ett av alternativen i formuläret'], en: ['Kind of agreement', 'one of the choices in the form'] },
   actorKind: { sv: ['Typ av svensk part', 'ett av alternativen i formuläret'], en: ['Kind of Swedish party', 'one of the choices in the form'] },
   place: { sv: ['Provins eller ort', 'en ort ur listan i formuläret'], en: ['Province or place', 'a place from the list in the form'] },
   establishedFrom: { sv: ['Etablerat från år', 'ett årtal mellan 1900 och 2100'], en: ['Established from year', 'a year from 1900 to 2100'] },
@@ -136,6 +138,8 @@ function plainProblem(lang: Lang, field: string, message: string, given: string 
       ? lang === 'sv' ? 'anges mer än en gång' : 'is given more than once'
       : larger
         ? lang === 'sv' ? `är större än ${larger}` : `is larger than ${larger}`
+      : /must not be before establishedFrom/.test(message)
+        ? lang === 'sv' ? `får inte vara före ${FIELDS.establishedFrom!.sv[0].toLowerCase()}` : `must not be before the ${FIELDS.establishedFrom!.en[0].toLowerCase()}`
       : /not sent as a form/.test(message)
         ? lang === 'sv' ? 'skickades inte som ett formulär från en webbläsare' : 'was not sent as a form from a browser'
       : known
@@ -177,7 +181,7 @@ export function errorPage(c: HonoContext, error: PageError) {
           {problems.map((p) => (
             <li data-field={p.field}>
               <strong>{p.name}</strong> {p.why}
-              {p.shown ? ` (${w.value} ”${p.shown}”)` : ''}.
+              {p.shown ? ` (${w.value} ${w.quote[0]}${p.shown}${w.quote[1]})` : ''}.
             </li>
           ))}
         </ul>

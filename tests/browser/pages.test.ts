@@ -57,6 +57,7 @@ const PAGES: Array<[string, string]> = [
   ['agreement-kronoberg', '/avtal/region-kronoberg--suzhou'],
   ['actor-skane-en', '/parter/region-skane?lang=en'],
   ['counterpart-left-out', '/motparter?q=-'],
+  ['agreements-unknown-kind', '/avtal?kind=foo'],
   ['bad-request', '/avtal?on=2019-13-45'],
   ['not-found', '/avtal/no-such-agreement'],
   ['source-online', '/kallor/fn35-skelleftea-media'],
@@ -66,10 +67,24 @@ const PAGES: Array<[string, string]> = [
   ['visits-list', '/besokskalender?visa=lista'],
 ];
 
+/** The same page in the other language: English pages carry ?lang=en, Swedish ones nothing. */
+function otherLanguage(path: string): string {
+  const url = new URL(path, 'http://x');
+  if (url.searchParams.get('lang') === 'en') url.searchParams.delete('lang');
+  else url.searchParams.set('lang', 'en');
+  return `${url.pathname}${url.search}`;
+}
+
+const WIDTHS = [['desktop', { width: 1280, height: 900 }], ['375px', { width: 375, height: 800 }]] as const;
+const EVERY_PAGE = PAGES.flatMap(([name, path]) => [
+  [name, path],
+  [`${name}-other-language`, otherLanguage(path)],
+]).flatMap(([name, path]) => WIDTHS.map(([width, viewport]) => [`${name}-${width}`, path, viewport] as const));
+
 describe('every kind of page', () => {
-  it.each(PAGES)('%s passes axe-core WCAG 2.1 AA', async (name, path) => {
+  it.each(EVERY_PAGE)('%s (%s) passes axe-core WCAG 2.1 AA', { timeout: 60_000 }, async (name, path, viewport) => {
     // axe-core/playwright needs a page made from an explicit context.
-    const context = await browser.newContext();
+    const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.goto(base + path);
     await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
@@ -126,6 +141,13 @@ describe('maps and charts', () => {
     }
     expect(stops).not.toContain('svg');
     expect(stops.length).toBeLessThan(80);
+    // A skip link passes both maps: the next Tab after it lands below them.
+    const skip = page.getByRole('link', { name: 'Hoppa förbi kartorna' });
+    await skip.focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('after-maps');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.closest('section, figure, details') === null)).toBe(true);
     // The first map's list: open it by keyboard, and open a place with Enter.
     const summary = page.locator('details.map-links summary').first();
     await summary.focus();

@@ -27,7 +27,11 @@ const json = async <T,>(path: string) => {
 type List = { rows: Array<{ slug: string; status: string }>; total: number; pages: number };
 type ApiError = { error: { code: string; problems: Array<{ field: string; message: string }> } };
 /** The number of results a list page says it shows. */
-const resultCount = (html: string) => Number(/<p role="status">(\d+) (resultat|results?)/.exec(html)?.[1]);
+const resultCount = (html: string) => {
+  const count = /<p role="status">(\d+) (träffar|träff|results?)\b/.exec(html)?.[1];
+  if (count === undefined) throw new Error('the page says no number of results');
+  return Number(count);
+};
 const rowsOf = (html: string) => html.match(/<tr>/g)?.length ?? 0;
 
 describe('a search of several words', () => {
@@ -85,10 +89,28 @@ describe('filter values that name nothing, and pages past the end', () => {
     expect((await page('/avtal?place=nowhere&lang=en')).html).toContain('There is no place “nowhere”');
   });
 
+  it('a kind of agreement the register does not keep is told the same way, not shown as an empty list', async () => {
+    const all = resultCount((await page('/avtal')).html);
+    for (const path of ['/avtal?kind=foo', '/avtal?kind=foo&lang=en']) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(200);
+      expect(html, path).toMatch(/Det finns ingen avtalsform ”foo” i registret|There is no kind of agreement “foo” in the register/);
+      expect(resultCount(html), path).toBe(all);
+    }
+    const vanort = resultCount((await page('/avtal?kind=vanort')).html);
+    expect(vanort).toBeGreaterThan(0);
+    expect(vanort).toBeLessThan(all);
+    const map = await page('/karta?kind=foo');
+    expect(map.status).toBe(200);
+    expect(map.html).toContain('Det finns ingen avtalsform ”foo” i registret. Kartan visas utan val av avtalsform.');
+  });
+
   it('the API refuses both the same way: 400 naming the parameter', async () => {
     for (const [path, field] of [
       ['/api/agreements?county=99', 'county'],
       ['/api/agreements?place=nowhere', 'place'],
+      ['/api/agreements?kind=foo', 'kind'],
+      ['/api/maps/ties.svg?kind=foo', 'kind'],
       ['/api/agreements.csv?county=99', 'county'],
       ['/api/actors?county=99', 'county'],
     ] as const) {

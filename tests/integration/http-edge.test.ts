@@ -101,12 +101,20 @@ describe('errors', () => {
     const sv = await app.request('/avtal?page=0');
     expect(sv.status).toBe(400);
     const html = await sv.text();
-    expect(html).toContain('<strong>Sida</strong> ska vara ett heltal från 1 (du angav ”0”).');
+    expect(html).toContain('<strong>Sida</strong> ska vara ett heltal från 1 till 100 000 (du angav ”0”).');
     expect(html).not.toContain('must be');
     expect(html).toContain('visa sidan utan val');
     const en = await (await app.request('/avtal?page=0&lang=en')).text();
-    expect(en).toContain('<strong>Page</strong> must be a whole number from 1 (you gave ”0”).');
+    expect(en).toContain('<strong>Page</strong> must be a whole number from 1 to 100,000 (you gave “0”).');
     expect(en).toContain('href="/avtal?lang=en"');
+  });
+
+  it('a problem between two parameters is told as it is, not as a range the value is within', async () => {
+    const sv = await (await app.request('/avtal?establishedFrom=2010&establishedTo=2000')).text();
+    expect(sv).toContain('<strong>Etablerat till år</strong> får inte vara före etablerat från år (du angav ”2000”).');
+    const en = await (await app.request('/avtal?establishedFrom=2010&establishedTo=2000&lang=en')).text();
+    expect(en).toContain('<strong>Established to year</strong> must not be before the established from year (you gave “2000”).');
+    expect(await (await app.request('/karta?kind=Foo')).text()).toContain('<strong>Avtalsform</strong> ska vara ett av alternativen i formuläret');
   });
 
   it('a wrong method is 405 with Allow, as JSON on the API and as a page elsewhere', async () => {

@@ -3,7 +3,7 @@
 // county's entries (refresh-caches.ts), and, for a date, the status periods.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { agreementCountyEntries, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
+import { agreementCountyEntries, agreementKinds, agreements, agreementStatusPeriods, counterparts, STATUSES, statusDayDeltas, type Status } from '../../db/schema.ts';
 import { canReadRow, readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { invalid } from '../errors.ts';
@@ -92,7 +92,10 @@ export async function agreementFilter(
   if (query.actorKind) where.push(sql`a.party_kinds @> array[${query.actorKind}]::text[]`);
   if (query.county && !isCounty(query.county)) throw invalid([{ field: 'county', message: NO_SUCH_COUNTY }]);
   if (query.county) where.push(entries ? sql`a.county_code = ${query.county}` : sql`a.party_counties @> array[${query.county}]::text[]`);
-  if (query.kind) where.push(sql`a.kind = ${query.kind}`);
+  if (query.kind) {
+    if (!(await isKind(ctx, query.kind))) throw invalid([{ field: 'kind', message: `no agreement kind '${query.kind}'` }]);
+    where.push(sql`a.kind = ${query.kind}`);
+  }
   if (query.place) {
     const place = await placeId(ctx, query.place);
     if (place === null) throw invalid([{ field: 'place', message: `no counterpart '${query.place}'` }]);
@@ -121,12 +124,22 @@ async function placeId(ctx: Context, slug: string): Promise<number | null> {
   return place?.id ?? null;
 }
 
+/** Whether the register keeps a kind of agreement with this code (kinds are reference data, the same for every reader). */
+async function isKind(ctx: Context, code: string): Promise<boolean> {
+  const [kind] = await queryRows<{ code: string }>(ctx.db, sql`select k.code from ${agreementKinds} k where k.code = ${code}`);
+  return kind !== undefined;
+}
+
 /** The query without the filter values that name nothing (left-out.ts), and what was left out. */
 export async function usableFilters(ctx: Context, query: ListAgreementsQuery): Promise<{ query: ListAgreementsQuery; leftOut: LeftOut[] }> {
   const { query: usable, leftOut } = leaveOutUnusable(query);
   if (usable.place !== undefined && (await placeId(ctx, usable.place)) === null) {
     leftOut.push({ field: 'place', value: usable.place });
     delete usable.place;
+  }
+  if (usable.kind !== undefined && !(await isKind(ctx, usable.kind))) {
+    leftOut.push({ field: 'kind', value: usable.kind });
+    delete usable.kind;
   }
   return { query: usable, leftOut };
 }

