@@ -191,6 +191,19 @@ describe('reminder e-mails', () => {
     for (const person of [EDITOR, COLLEAGUE, OUTSIDER]) expect(all).toContain(person);
   });
 
+  it('goes on past an address the mail server refuses for good, and tries it again the next run', async () => {
+    const refusing: Mailer = async (mail) => {
+      if (mail.to === COLLEAGUE) throw Object.assign(new Error('550 5.1.1 no such mailbox'), { responseCode: 550 });
+      await mailer(mail);
+    };
+    const first = await sendReminders({ db: t.database.db, mailer: refusing, today: TODAY, origin: ORIGIN });
+    expect(first.refused).toEqual([COLLEAGUE]);
+    expect(received().map((m) => m.to).sort()).toEqual([EDITOR, OUTSIDER].sort());
+    smtp.mails.length = 0;
+    await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    expect(received().map((m) => m.to)).toEqual([COLLEAGUE]);
+  });
+
   it('two senders at once send each reminder once', async () => {
     const runs = await Promise.all([1, 2, 3].map(() => sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
     const all = received().map((m) => m.to);

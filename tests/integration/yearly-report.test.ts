@@ -56,6 +56,10 @@ beforeAll(async () => {
   const visit = await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_outgoing', title: 'Delegationsresa till Shanghai', date: `${YEAR}-04`, costTravelSek: 42_000, costHospitalitySek: 8_000, actionPlanGoalId: goal!.id } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'meeting', title: 'Digitalt möte om skolutbyte', date: `${YEAR}-09-15`, costSek: 30_000 } });
   await createActivity({ ctx, agreementId: shanghai.id, input: { kind: 'visit_incoming', title: 'Besök från Shanghai', date: `${YEAR - 1}-10`, costSek: 30_000 } });
+  // An internal agreement, quiet, with an internal activity's point: the organisation's own, not an outside administrator's.
+  const internal = await createAgreement({ ...o, input: { slug: 'rapport-intern', kind: 'vanort', officialTitle: 'Internt avtal XYZZY', parties: ['kalix'], counterparts: ['zhejiang'], visibility: 'internal' } });
+  await recordStatusEvent({ ctx, agreementId: internal.id, input: { type: 'established', date: '2012', visibility: 'internal' } });
+  const internalVisit = await createActivity({ ctx, agreementId: internal.id, input: { kind: 'meeting', title: 'Internt möte', date: `${YEAR}-03`, visibility: 'internal' } });
   // Points: one done in the year, one dropped in the year, one overdue (still open, due in the year).
   const editor: Context = { db: t.database.db, principal: { kind: 'user', subject: 'redaktor@rapport.se', organisationId: org!.id, role: 'editor' } };
   const agreement = { id: shanghai.id, organisationId: org!.id };
@@ -63,9 +67,11 @@ beforeAll(async () => {
   const done = await point('Skicka reserapporten', `${YEAR}-05-01`);
   const dropped = await point('Boka tolk till hösten', `${YEAR}-08-01`);
   await point('Svara på inbjudan till mässan', `${YEAR}-06-30`);
+  await addFollowUpPoint({ ctx: editor, agreement: { id: internal.id, organisationId: org!.id }, activityId: internalVisit.id, input: { text: 'Intern punkt PLUGH', owner: 'redaktor@rapport.se', dueOn: `${YEAR}-04-01` } });
   await setFollowUpState({ ctx: editor, agreement, id: done, input: { state: 'done', comment: 'Skickad' } });
   await setFollowUpState({ ctx: editor, agreement, id: dropped, input: { state: 'dropped' } });
-  // Closed in the year the report is about.
+  // Raised early in the year the report is about, and the two closed in it.
+  await t.database.db.update(followUpPoints).set({ createdAt: new Date(`${YEAR}-02-01T10:00:00Z`) });
   await t.database.db.update(followUpPoints).set({ closedAt: new Date(`${YEAR}-07-01T10:00:00Z`) }).where(sql`${followUpPoints.id} in (${done}, ${dropped})`);
 }, 120_000);
 afterAll(async () => t?.close());
@@ -79,7 +85,8 @@ describe('the yearly report', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const html = await response.text();
     const row = (name: string) => html.slice(html.indexOf(name), html.indexOf('</tr>', html.indexOf(name))).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
-    expect(row('Aktiviteter</th>')).toContain('1 2');
+    expect(row('Aktiviteter</th>')).toContain('1 3'); // the internal meeting too: the organisation's own report
+    expect(row('Nya uppföljningspunkter')).toContain('0 4');
     expect(row('Kostnader för aktiviteter (kr)')).toMatch(/30\s000 80\s000/);
     expect(row('Klara uppföljningspunkter')).toContain('0 1');
     for (const words of ['Delegationsresa till Shanghai', 'Digitalt möte om skolutbyte', 'Skicka reserapporten', 'Boka tolk till hösten', 'Svara på inbjudan till mässan', 'Tre skolor i utbyte', 'Förnyat', '上海市', 'rapport-tyst']) {
@@ -135,6 +142,13 @@ describe('the yearly report', () => {
     expect((await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'outsider')).status).toBe(200);
     expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'outsider')).text()).not.toContain('Delegationsresa');
     expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'admin')).text()).toContain('Delegationsresa');
+    // The organisation's own internal records: in its people's report, not in an outside administrator's.
+    const own = await (await get(`/oversikt/arsrapport?ar=${YEAR}`, 'editor')).text();
+    expect(own).toContain('Intern punkt PLUGH');
+    expect(own).toContain('rapport-intern');
+    const admins = await (await get(`/oversikt/arsrapport?ar=${YEAR}&organisation=rapport-kommun`, 'admin')).text();
+    expect(admins).not.toContain('PLUGH');
+    expect(admins).not.toContain('rapport-intern');
     for (const bad of ['1900', 'abc', String(YEAR + 5)]) {
       const response = await get(`/oversikt/arsrapport?ar=${bad}`, 'editor');
       expect(response.status, bad).toBe(400);

@@ -3,12 +3,13 @@
 // --dry-run prints them and sends nothing.
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
+import { isCalendarDay } from '../../domain/dates.ts';
 import { env } from '../../env.ts';
 import { targetOf, withDatabase } from '../database.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 
 const day = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new InvalidArgumentError('must be a day as YYYY-MM-DD');
+  if (!isCalendarDay(value)) throw new InvalidArgumentError('must be a day as YYYY-MM-DD');
   return value;
 };
 
@@ -39,6 +40,9 @@ export function registerRemind(program: Command) {
         }
         const run = await sendReminders({ db: database.db, mailer, today, origin: configuredOrigin({ publicUrl: config.PUBLIC_URL, host: config.HOST, port: config.PORT }) });
         console.log(`${run.sent} påminnelser skickade i ${run.mails} e-brev (${run.due} aktuella) / ${run.sent} reminders sent in ${run.mails} mails (${run.due} due)`);
+        if (run.refused.length) {
+          throw new CliError(`e-postservern vägrade / the mail server refused: ${run.refused.join(', ')} (försöks igen nästa körning / tried again next run)`, EXIT.failed);
+        }
       });
     });
 }

@@ -13,6 +13,7 @@ import type { ReminderKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
 import type { Principal } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
+import { activityLatestDay } from '../activities/latest-day.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
 export const POINT_LEAD_DAYS = 7;
@@ -27,14 +28,15 @@ const SYSTEM: Principal = { kind: 'system', label: 'reminders', organisationId: 
  * read them (`g` the agreement, `o` its organisation, `l.last_sign` its last
  * sign of life): active, and the last sign of life the principal may read,
  * an activity or an event that says the tie lives (at its latest possible
- * day), plus the organisation's quiet months, is `today` or earlier. The
- * reminders read all of it; the public statistics only what is public.
+ * day, and no later than `today`), plus the organisation's quiet months, is
+ * `today` or earlier. The reminders read all of it; the public statistics
+ * only what is public; the yearly report what its reader may read.
  */
 export function quietAgreements(principal: Principal, today: string): SQL {
   return sql`from agreements g join organisations o on o.id = g.organisation_id
     cross join lateral (select greatest(
-      (select max(a.date_min) from activities a where a.agreement_id = g.id and ${canReadAlias(principal, 'a')}),
-      (select max(e.date_max) from status_events e where e.agreement_id = g.id and ${canReadAlias(principal, 'e')}
+      (select max(${activityLatestDay('a')}) from activities a where a.agreement_id = g.id and a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}),
+      (select max(e.date_max) from status_events e where e.agreement_id = g.id and e.date_max <= ${today}::date and ${canReadAlias(principal, 'e')}
          and e.type in (${sql.join(
            LIFE_EVENTS.map((t) => sql`${t}`),
            sql`, `,
@@ -67,6 +69,8 @@ export interface DueQuery {
   organisationId?: number;
   /** Only the points this person owns (and no agreement reminders). */
   ownerEmail?: string;
+  /** Read as this principal may (the yearly report's reader); the reminders read everything. */
+  principal?: Principal;
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -80,14 +84,15 @@ export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]>
           g.party_label || ' – ' || g.counterpart_label as "agreementName", p.text, u.email as owner, u.disabled_at is null as "ownerActive"
         from follow_up_points p join users u on u.id = p.owner_id join agreements g on g.id = p.agreement_id
         where p.state = 'open' and p.due_on <= ${addDays(query.today, POINT_LEAD_DAYS)}::date and ${byOrganisation(sql`p.organisation_id`)}
+          and ${canReadAlias(query.principal ?? SYSTEM, 'g')}
           and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
   );
   const reminders: Reminder[] = points.map(({ owner, ownerActive, ...p }) => ({ ...p, kind: 'follow_up_due', recipients: ownerActive ? [owner] : [] }));
-  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query.today, byOrganisation(sql`g.organisation_id`))));
+  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query.today, byOrganisation(sql`g.organisation_id`), query.principal ?? SYSTEM)));
   return reminders.sort((a, b) => a.occasion.localeCompare(b.occasion) || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId);
 }
 
-async function agreementReminders(db: Db, today: string, byOrganisation: SQL): Promise<Reminder[]> {
+async function agreementReminders(db: Db, today: string, byOrganisation: SQL, principal: Principal): Promise<Reminder[]> {
   const editors = sql`coalesce((select array_agg(u.email order by u.email) from users u
       where u.organisation_id = g.organisation_id and u.role in ('editor', 'admin') and u.disabled_at is null), '{}')`;
   // Expiry: an agreement in force with an end day; its end known as a day, a month or a year (the earliest day it can be).
@@ -95,14 +100,16 @@ async function agreementReminders(db: Db, today: string, byOrganisation: SQL): P
     db,
     sql`select g.id, g.ends_on as "endsOn", g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
           g.official_title as title, ${editors} as recipients
-        from agreements g where g.ends_on is not null and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${byOrganisation}`,
+        from agreements g where g.ends_on is not null and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${canReadAlias(principal, 'g')} and ${byOrganisation}`,
   );
   const horizon = addDays(today, EXPIRY_LEAD_DAYS);
   const reminders: Reminder[] = [];
   for (const g of ending) {
     let occasion: string | null;
     try {
-      occasion = parseFuzzyDate(g.endsOn).min;
+      // The earliest day it can end; an end known only as "by then" ("../2026-05"), its latest.
+      const end = parseFuzzyDate(g.endsOn);
+      occasion = end.min ?? end.max;
     } catch {
       occasion = null; // an end the register cannot read as a date is shown on the agreement, not reminded of
     }
@@ -116,7 +123,7 @@ async function agreementReminders(db: Db, today: string, byOrganisation: SQL): P
     sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign::text as "lastSign",
           g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           g.official_title as text, ${editors} as recipients
-        ${quietAgreements(SYSTEM, today)} and ${byOrganisation}`,
+        ${quietAgreements(principal, today)} and ${byOrganisation}`,
   );
   reminders.push(...quiet.map((q) => ({ ...q, kind: 'quiet_agreement' as const })));
   return reminders;

@@ -26,6 +26,7 @@ export function scheduleReminders(s: ReminderSchedule): () => void {
     try {
       const result = await sendReminders({ db: s.db, mailer: s.mailer, today: s.today(), origin: s.origin });
       if (result.sent) s.log.info(result, 'sent reminders');
+      if (result.refused.length) s.log.warn({ refused: result.refused }, 'the mail server refused these addresses; their reminders are tried again next run');
     } catch (err) {
       s.log.error({ err }, 'the reminder run failed; the next run sends what it did not');
     } finally {

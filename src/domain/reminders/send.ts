@@ -6,8 +6,10 @@
 // second process waits on the lock and then finds every row recorded; a
 // process killed before its commit recorded nothing and the next run sends
 // again. Four recipients are mailed at once, each in its own transaction; a
-// failure stops the others' queue and is thrown when they have finished. (A kill between the SMTP server's acceptance and the commit, a
-// window of milliseconds, is the one way a mail can go twice.)
+// refusal of one address for good (5xx) is noted and the others go on; any
+// other failure stops the queue and is thrown when the mails under way end.
+// (A kill between the SMTP server's acceptance and the commit, a window of
+// milliseconds, is the one way a mail can go twice.)
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { remindersSent } from '../../db/schema.ts';
@@ -21,6 +23,8 @@ export interface ReminderRun {
   sent: number;
   /** Mails sent. */
   mails: number;
+  /** Addresses the mail server refused for good in this run; their reminders are tried again the next. */
+  refused: string[];
 }
 
 /** Recipients mailed at once: each holds a database connection while its mail is sent. */
@@ -35,7 +39,7 @@ export async function sendReminders({ db, mailer, today, origin }: { db: Db; mai
   for (const reminder of due) {
     for (const to of reminder.recipients) byRecipient.set(to, [...(byRecipient.get(to) ?? []), reminder]);
   }
-  const run: ReminderRun = { due: due.length, sent: 0, mails: 0 };
+  const run: ReminderRun = { due: due.length, sent: 0, mails: 0, refused: [] };
   const sendTo = (to: string, reminders: Reminder[]) =>
     db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ortsband.reminders'), hashtext(${to}))`);
@@ -59,7 +63,14 @@ export async function sendReminders({ db, mailer, today, origin }: { db: Db; mai
         try {
           await sendTo(...next);
         } catch (error) {
-          queue.length = 0; // the others finish the mail they are sending, and take no more
+          // A mail server that refuses this one address for good (5xx): the others are still told, and this one
+          // is tried again next run. Anything else (the server gone): the others take no more, and it is thrown.
+          const code = (error as { responseCode?: unknown }).responseCode;
+          if (typeof code === 'number' && code >= 500 && code < 600) {
+            run.refused.push(next[0]);
+            continue;
+          }
+          queue.length = 0;
           throw error;
         }
       }

@@ -112,7 +112,7 @@ export async function yearlyReport(ctx: Context, { organisationId, year, today }
   if (!organisation) throw notFound('organisation');
   const asOf = year === thisYear ? today : `${year}-12-31`;
   const [current, previous] = await Promise.all([yearOf(ctx, organisationId, year, asOf), yearOf(ctx, organisationId, year - 1, `${year - 1}-12-31`)]);
-  const quiet = (await dueReminders(ctx.db, { today: asOf, organisationId })).filter((r) => r.kind === 'quiet_agreement');
+  const quiet = (await dueReminders(ctx.db, { today: asOf, organisationId, principal: ctx.principal })).filter((r) => r.kind === 'quiet_agreement');
   const plans = await plansOf(ctx, organisationId, year, asOf);
   return { organisation, year, asOf, ...current.report, plans, quiet, measures: { previous: previous.measures, current: current.measures } };
 }
@@ -149,14 +149,18 @@ async function yearOf(ctx: Context, organisationId: number, year: number, asOf: 
       sql`select p.id, p.text, u.display_name as owner, p.due_on::text as "dueOn", p.state, p.state_comment as comment, g.slug as "agreementSlug",
             a.title as "activityTitle", (p.closed_at at time zone 'Europe/Stockholm')::date::text as "closedOn"
           from follow_up_points p join users u on u.id = p.owner_id join activities a on a.id = p.activity_id join agreements g on g.id = p.agreement_id
-          where p.organisation_id = ${organisationId}
-            and ((p.closed_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date or (p.state = 'open' and p.due_on <= ${to}::date))
+          where p.organisation_id = ${organisationId} and ${readable('g')} and ${readable('a')}
+            and (p.created_at at time zone 'Europe/Stockholm')::date <= ${asOf}::date
+            and ((p.closed_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date
+                 -- open on the report's day: still open, or closed after it
+                 or (p.due_on <= ${to}::date and (p.state = 'open' or (p.closed_at at time zone 'Europe/Stockholm')::date > ${asOf}::date)))
           order by p.due_on, p.id`,
     ),
     queryRows<{ n: number }>(
       ctx.db,
-      sql`select count(*)::int as n from follow_up_points where organisation_id = ${organisationId}
-          and (created_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date`,
+      sql`select count(*)::int as n from follow_up_points p join agreements g on g.id = p.agreement_id join activities a on a.id = p.activity_id
+          where p.organisation_id = ${organisationId} and ${readable('g')} and ${readable('a')}
+          and (p.created_at at time zone 'Europe/Stockholm')::date between ${from}::date and ${to}::date`,
     ),
   ]);
 
@@ -179,9 +183,8 @@ async function yearOf(ctx: Context, organisationId: number, year: number, asOf: 
   });
   const byKind = new Map<ActivityKind, number>();
   for (const a of activityRows) byKind.set(a.kind, (byKind.get(a.kind) ?? 0) + (a.costSek ?? 0));
-  const points = pointRows.map(({ closedOn: _closedOn, ...p }) => p);
   const closedIn = (state: 'done' | 'dropped') => pointRows.filter((p) => p.state === state && p.closedOn !== null && p.closedOn >= from && p.closedOn <= to).map(({ closedOn: _c, ...p }) => p);
-  const stillOpen = points.filter((p) => p.state === 'open');
+  const stillOpen = pointRows.filter((p) => p.state === 'open' || (p.closedOn !== null && p.closedOn > asOf)).map(({ closedOn: _c, ...p }) => ({ ...p, state: 'open' as const, comment: null }));
   const report = {
     agreements,
     activities: activityRows.map(({ agreementId: _a, ...a }) => a),
