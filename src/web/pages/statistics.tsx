@@ -239,8 +239,8 @@ function QuietCountsSection(props: { lang: Lang; quiet: QuietCounts }) {
       <h2 id="quiet">{sv ? 'Tysta avtal' : 'Quiet agreements'}</h2>
       <p>
         {sv
-          ? `${quiet.total} avtal i kraft (aktiva) utan någon offentlig aktivitet eller händelse som visar att de lever på två år (eller den tid avtalets organisation valt), räknat den ${quiet.on}. Ett tyst avtal behöver ett beslut: satsa på nytt, låt det vila eller avsluta det. Registrets källor slutar ofta flera år tillbaka: att registret inte vet om någon aktivitet betyder inte att ingen har skett.`
-          : `${quiet.total} agreements in force (active) with no public activity or event that shows they live for two years (or the time the agreement's organisation chose), counted on ${quiet.on}. A quiet agreement needs a decision: renew the effort, let it rest, or end it. The register's sources often end years back: that the register knows of no activity does not mean that none took place.`}
+          ? `${quiet.total} avtal i kraft (aktiva) utan någon offentlig aktivitet eller händelse som visar att de lever på två år (eller den tid avtalets organisation valt), räknat den ${formatEdtf(quiet.on, lang)}. Ett tyst avtal behöver ett beslut: satsa på nytt, låt det vila eller avsluta det. Registrets källor slutar ofta flera år tillbaka: att registret inte vet om någon aktivitet betyder inte att ingen har skett.`
+          : `${quiet.total} agreements in force (active) with no public activity or event that shows they live for two years (or the time the agreement's organisation chose), counted on ${formatEdtf(quiet.on, lang)}. A quiet agreement needs a decision: renew the effort, let it rest, or end it. The register's sources often end years back: that the register knows of no activity does not mean that none took place.`}
       </p>
       <table>
         <caption>{sv ? 'Tysta avtal per avtalsform' : 'Quiet agreements by kind'}</caption>
