@@ -25,8 +25,9 @@ const SYSTEM: Principal = { kind: 'system', label: 'reminders', organisationId: 
 
 /**
  * `from … where …` of the quiet agreements on `today` as `principal` may
- * read them (`g` the agreement, `o` its organisation, `l.last_sign` its last
- * sign of life): active, and the last sign of life the principal may read,
+ * read them (`g` the agreement, `o` its organisation, `l.last_sign` the
+ * latest day of its last sign of life, `l.last_sign_written` that sign's date
+ * as its source gives it): active, and the last sign of life the principal may read,
  * an activity or an event that says the tie lives (at its latest possible
  * day, and no later than `today`), plus the organisation's quiet months, is
  * `today` or earlier. The reminders read all of it; the public statistics
@@ -34,14 +35,18 @@ const SYSTEM: Principal = { kind: 'system', label: 'reminders', organisationId: 
  */
 export function quietAgreements(principal: Principal, today: string): SQL {
   return sql`from agreements g join organisations o on o.id = g.organisation_id
-    cross join lateral (select greatest(
-      (select max(${activityLatestDay('a')}) from activities a where a.agreement_id = g.id and a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}),
-      (select max(e.date_max) from status_events e where e.agreement_id = g.id and e.date_max <= ${today}::date and ${canReadAlias(principal, 'e')}
-         and e.type in (${sql.join(
-           LIFE_EVENTS.map((t) => sql`${t}`),
-           sql`, `,
-         )}))) as last_sign) l
-    where g.current_status = 'active' and ${canReadAlias(principal, 'g')} and l.last_sign is not null
+    cross join lateral (select s.day as last_sign, s.written as last_sign_written from (
+        select ${activityLatestDay('a')} as day, a.date as written from activities a
+          where a.agreement_id = g.id and a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}
+        union all
+        select e.date_max, e.date from status_events e
+          where e.agreement_id = g.id and e.date_max <= ${today}::date and ${canReadAlias(principal, 'e')}
+            and e.type in (${sql.join(
+              LIFE_EVENTS.map((t) => sql`${t}`),
+              sql`, `,
+            )})
+      ) s where s.day is not null order by s.day desc limit 1) l
+    where g.current_status = 'active' and ${canReadAlias(principal, 'g')}
       and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date`;
 }
 
@@ -56,7 +61,7 @@ export interface Reminder {
   agreementName: string;
   /** The point's text, or the agreement's official title. */
   text: string | null;
-  /** For a quiet agreement: its last sign of life (a day). */
+  /** For a quiet agreement: the date of its last sign of life, as its source gives it (EDTF: 2015, 2015-03, 2015-03-04). */
   lastSign?: string;
   /** Who is told: the point's owner, or the organisation's active editors and administrators. */
   recipients: string[];
@@ -120,7 +125,7 @@ async function agreementReminders(db: Db, today: string, byOrganisation: SQL, pr
   // Quiet: in force (active), and the last sign of life plus the organisation's months is today or earlier.
   const quiet = await queryRows<Omit<Reminder, 'kind'>>(
     db,
-    sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign::text as "lastSign",
+    sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign_written as "lastSign",
           g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           g.official_title as text, ${editors} as recipients
         ${quietAgreements(principal, today)} and ${byOrganisation}`,
