@@ -11,7 +11,7 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
@@ -288,16 +288,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           ? 'En handlingsplan säger vad som ska göras under en period, med mål per tematiskt område. Aktiviteter som kopplas till ett mål visas som målets framsteg.'
           : 'An action plan says what is to be done in a period, with goals per thematic area. Activities linked to a goal show as its progress.'}
       </p>
-      {p.notice ? (
-        <p class="notice" role="alert">
-          {p.notice}
-        </p>
-      ) : null}
-      {p.done && DONE[p.done] ? (
-        <p class="notice" role="status">
-          {DONE[p.done]![lang]}
-        </p>
-      ) : null}
+      <Notices done={p.done ? DONE[p.done]?.[lang] : undefined} alert={p.notice} />
       {p.plans.length === 0 ? <p>{sv ? 'Inga handlingsplaner registrerade.' : 'No action plans recorded.'}</p> : null}
       {p.plans.map(planSection)}
       {p.mayChange ? (

@@ -11,7 +11,7 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
@@ -352,16 +352,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           ? 'Uppföljningspunkterna är organisationens eget arbete: de visas bara för inloggade i den organisation som har avtalet och för administratörer, aldrig för allmänheten.'
           : "The follow-up points are the organisation's own work: shown only to signed-in people of the organisation that keeps the agreement and to administrators, never to the public."}
       </p>
-      {p.notice ? (
-        <p class="notice" role="alert">
-          {p.notice}
-        </p>
-      ) : null}
-      {p.done && DONE[p.done] ? (
-        <p class="notice" role="status">
-          {DONE[p.done]![lang]}
-        </p>
-      ) : null}
+      <Notices done={p.done ? DONE[p.done]?.[lang] : undefined} alert={p.notice} />
       {p.activities.length === 0 ? <p>{sv ? 'Inga aktiviteter registrerade.' : 'No activities recorded.'}</p> : null}
       {p.activities.map((activity) => (
         <section aria-labelledby={`aktivitet-${activity.id}`} id={`aktivitet-${activity.id}-avsnitt`}>
