@@ -19,14 +19,17 @@ function entries(table: PgTable) {
 /**
  * `json_build_object('camelKey', alias.column, …)` for every column of a
  * table. Timestamps go as their text form, the form the drivers hand drizzle,
- * so that `rowFromJson` maps them to the same Date.
+ * so that `rowFromJson` maps them to the same Date. The `withheld` keys are
+ * null, whatever the row holds: columns the reader may not read.
  */
-export function rowJson(table: PgTable, alias: string): SQL {
+export function rowJson(table: PgTable, alias: string, withheld: readonly string[] = []): SQL {
   const columns = entries(table);
   if (columns.length > MAX_COLUMNS) throw new Error(`rowJson: ${columns.length} columns is more than json_build_object takes`);
   return sql.raw(
     `json_build_object(${columns
-      .map(([key, column]) => `'${key}', ${alias}."${column.name}"${column.getSQLType().startsWith('timestamp') ? '::text' : ''}`)
+      .map(([key, column]) =>
+        withheld.includes(key) ? `'${key}', null` : `'${key}', ${alias}."${column.name}"${column.getSQLType().startsWith('timestamp') ? '::text' : ''}`,
+      )
       .join(', ')})`,
   );
 }

@@ -121,6 +121,17 @@ export function canReadContacts(principal: Principal, agreement: { organisationI
 }
 
 /**
+ * The names of the people who took part in an activity are personal data:
+ * read by signed-in people only, never by the public (the head counts by
+ * group are public with the activity).
+ */
+export const canReadParticipantNames = (principal: Principal): boolean => principal.kind !== 'anonymous';
+
+/** The columns of an activity the principal may not read: none, or the participants' names. */
+export const withheldActivityColumns = (principal: Principal): readonly string[] =>
+  canReadParticipantNames(principal) ? [] : ['participants', 'participantsEn'];
+
+/**
  * Follow-up points are the organisation's own work, read as its contact
  * persons are: by its signed-in people (any role) and administrators.
  */

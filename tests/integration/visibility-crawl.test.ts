@@ -162,7 +162,8 @@ beforeAll(async () => {
   // A public event that cites non-public sources.
   await recordStatusEvent({ ctx, agreementId: id, input: { type: 'activity_observed', date: '2018', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   await addQuotation({ ctx, agreementId: id, input: { text: 'Ett offentligt citat.', speakerRole: 'ett kommunalråd', speakerName: marker('speaker name'), sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
-  const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
+  // A public activity: the names of who took part are personal data, never public; its head counts are.
+  const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', participants: marker('participant names'), participantsEn: marker('participant names'), participantsOfficials: 3, sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   // A public plan, whose goal an internal activity will serve.
   const publicPlan = await createActionPlan({ ctx, agreementId: id, input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }] } });
   const [publicGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${publicPlan.id}`);

@@ -27,7 +27,7 @@ import {
   type Status,
   type SubjectType,
 } from '../../db/schema.ts';
-import { canReadAlias } from '../access.ts';
+import { canReadAlias, withheldActivityColumns } from '../access.ts';
 import type { Context, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sortEvents } from '../status/derive-status.ts';
@@ -101,7 +101,7 @@ function detailJson(principal: Principal): SQL<string> {
         from quotations q where q.agreement_id = a.id and ${readable(principal, 'q')}`)},
       'discrepancies', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(discrepancies, 'd')}, 'sources', ${cites('discrepancy', 'd.id')}) order by d.id)
         from discrepancies d where d.agreement_id = a.id and ${readable(principal, 'd')}`)},
-      'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act')}, 'sources', ${cites('activity', 'act.id')}) order by act.date_min, act.id)
+      'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act', withheldActivityColumns(principal))}, 'sources', ${cites('activity', 'act.id')}) order by act.date_min, act.id)
         from activities act where act.agreement_id = a.id and ${readable(principal, 'act')}`)},
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
             'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind, FollowUpState, FundingSource } from '../../db/schema.ts';
-import { canReadAlias, canReadFollowUp } from '../access.ts';
+import { canReadAlias, canReadFollowUp, canReadParticipantNames } from '../access.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 
@@ -58,9 +58,12 @@ const POINT_COLUMNS = sql`p.id, p.activity_id as "activityId", p.text, u.display
  */
 export async function activitiesOfAgreement(ctx: Context, agreement: { id: number; organisationId: number }, only?: number): Promise<ActivityWithPoints[]> {
   const one = only === undefined ? sql`true` : sql`a.id = ${only}`;
+  const participantNames = canReadParticipantNames(ctx.principal)
+    ? sql`a.participants, a.participants_en as "participantsEn"`
+    : sql`null as participants, null as "participantsEn"`;
   const rows = await queryRows<Omit<ActivityWithPoints, 'points'>>(
     ctx.db,
-    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, a.participants, a.participants_en as "participantsEn", a.purpose, a.purpose_en as "purposeEn",
+    sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, ${participantNames}, a.purpose, a.purpose_en as "purposeEn",
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
           a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
           a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
