@@ -3,7 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Visibility } from '../db/schema.ts';
 import type { Context, Principal } from './context.ts';
-import { DomainError, notFound } from './errors.ts';
+import { DomainError, invalid, notFound } from './errors.ts';
 
 /**
  * The SQL condition for rows a principal may read: public ones, shared ones
@@ -74,6 +74,16 @@ export function canWriteAlias(principal: Principal, alias: string): SQL {
 export function requireWrite(ctx: Context, organisationId: number): { organisationId: number } {
   if (canWrite(ctx.principal, organisationId)) return { organisationId };
   throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
+}
+
+/**
+ * A record is made only as one its maker may read: an administrator of
+ * another organisation may not read its internal records, so may not make
+ * one they could then neither see nor change (VALIDATION on `visibility`).
+ */
+export function requireReadableRecord(ctx: Context, record: { visibility: Visibility; organisationId: number }): void {
+  if (canRead(ctx.principal, record)) return;
+  throw invalid([{ field: 'visibility', message: 'internal records are read by their own organisation only: choose shared or public' }]);
 }
 
 /** Organisations, users and reference data are an admin's (or the command line's). */

@@ -10,7 +10,7 @@ import { openTestDatabase, uniqueSlug, type TestDatabase } from '../support/data
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
-const keys = { editor: '', readKey: '', reader: '', otherEditor: '', otherReader: '' };
+const keys = { editor: '', readKey: '', reader: '', otherEditor: '', otherReader: '', otherAdmin: '' };
 const EDITOR = 'editor@follow-up-api.example';
 
 beforeAll(async () => {
@@ -22,6 +22,7 @@ beforeAll(async () => {
   keys.reader = await keyOf(t, await addPerson(t, 'reader@follow-up-api.example', 'reader', EDITORIAL), 'write');
   keys.otherEditor = await keyOf(t, await addPerson(t, 'other@follow-up-api.example', 'editor', 'follow-up-api-other'), 'write');
   keys.otherReader = await keyOf(t, await addPerson(t, 'other-reader@follow-up-api.example', 'reader', 'follow-up-api-other'), 'read');
+  keys.otherAdmin = await keyOf(t, await addPerson(t, 'other-admin@follow-up-api.example', 'admin', 'follow-up-api-other'), 'write');
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -99,6 +100,19 @@ describe('activities through the API', () => {
       expect(body.map((a) => a.id)).toEqual([open]);
       expect(JSON.stringify(body)).not.toContain('Internt möte');
     }
+  });
+
+  it("lets an administrator of another organisation record an activity they may read, and refuses an internal one they could not (400 naming visibility, nothing stored)", async () => {
+    const slug = await newAgreement();
+    const count = async () => (await read(`/api/agreements/${slug}/activities`, keys.editor)).body.length;
+    const refused = await send('POST', `/api/agreements/${slug}/activities`, { kind: 'meeting', title: 'Internt möte', date: '2024-06', visibility: 'internal' }, keys.otherAdmin);
+    expect(refused.response.status).toBe(400);
+    expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['visibility']);
+    expect(await count()).toBe(0);
+    const shared = await send<Activity>('POST', `/api/agreements/${slug}/activities`, { kind: 'meeting', title: 'Delat möte', date: '2024-06', visibility: 'shared' }, keys.otherAdmin);
+    expect(shared.response.status).toBe(201);
+    expect(shared.body).toMatchObject({ title: 'Delat möte', visibility: 'shared' });
+    expect(await count()).toBe(1);
   });
 
   it('answers 404 for an agreement that does not exist or that the reader may not read', async () => {

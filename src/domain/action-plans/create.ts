@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { actionPlanAgreements, actionPlanGoals, actionPlans, agreements } from '../../db/schema.ts';
-import { canRead, canWrite, requireRead, requireWrite } from '../access.ts';
+import { canRead, canWrite, requireRead, requireReadableRecord, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { invalid, notFound } from '../errors.ts';
@@ -22,6 +22,7 @@ export async function createActionPlan({ ctx, agreementId, input }: { ctx: Conte
   return inTransaction(ctx, async (ctx) => {
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
     const further = alsoServes.length
       ? await ctx.db.select({ id: agreements.id, slug: agreements.slug, visibility: agreements.visibility, organisationId: agreements.organisationId }).from(agreements).where(inArray(agreements.slug, alsoServes))
       : [];

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { activities, ACTIVITY_KINDS, agreements, FUNDING_SOURCES, VISIBILITIES } from '../../db/schema.ts';
-import { requireRead, requireWrite } from '../access.ts';
+import { requireRead, requireReadableRecord, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { fuzzyDateSchema, parseFuzzyDate } from '../dates.ts';
@@ -61,6 +61,7 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
   return inTransaction(ctx, async (ctx) => {
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
     if (data.actionPlanGoalId) await requireGoalServing(ctx, agreementId, data.actionPlanGoalId);
     const outcome = [data.outcome, note].filter(Boolean).join(' ') || null;
     // The English only when each Swedish part has its English: half of it would pass for the whole.
