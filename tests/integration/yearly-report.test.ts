@@ -49,6 +49,10 @@ beforeAll(async () => {
   await recordStatusEvent({ ctx, agreementId: shanghai.id, input: { type: 'renewed', date: `${YEAR}-05-04` } });
   const quiet = await createAgreement({ ...o, input: { slug: 'rapport-tyst', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
   await recordStatusEvent({ ctx, agreementId: quiet.id, input: { type: 'established', date: '2010' } });
+  // Quiet at the end of the year, ended since: a past year's report counts it as it stood then.
+  const endedSince = await createAgreement({ ...o, input: { slug: 'rapport-avslutad-sedan', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
+  await recordStatusEvent({ ctx, agreementId: endedSince.id, input: { type: 'established', date: '2011' } });
+  await recordStatusEvent({ ctx, agreementId: endedSince.id, input: { type: 'ended', date: `${YEAR + 1}-01-01`, side: 'swedish', mode: 'decision' } });
   // An action plan over three years with a budget, its goal served by the year's visit.
   await createActionPlan({ ctx, agreementId: shanghai.id, input: { title: 'Handlingsplan för Shanghaisamarbetet', periodFrom: `${YEAR - 1}`, periodTo: `${YEAR + 1}`, budgetSek: 120_000, goals: [{ theme: 'Utbildning', goal: 'Tre skolor i utbyte' }] } });
   const [goal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where goal = 'Tre skolor i utbyte'`);
@@ -98,6 +102,10 @@ describe('the yearly report', () => {
     // The plan's budget beside the costs of the activities linked to its goals.
     expect(html.replace(/\s+/g, ' ')).toMatch(/Budget: 120\s000 kr\. Kostnader för aktiviteter kopplade till planens mål: 50\s000 kr i år, 50\s000 kr under perioden/);
     expect(html).toContain('Inte bedömt');
+    // The quiet agreements as they stood on the year's last day: one ended since is still among them.
+    const quiet = html.slice(html.indexOf('id="tysta"'));
+    expect(quiet).toContain('rapport-tyst');
+    expect(quiet).toContain('rapport-avslutad-sedan');
     // Not the year before's activity in the year's list.
     expect(html.slice(html.indexOf('id="aktiviteter"'), html.indexOf('id="kostnader"'))).not.toContain('Besök från Shanghai');
     expect(await (await get(`/oversikt/arsrapport?ar=${YEAR}&lang=en`, 'editor')).text()).toContain('Yearly follow-up');

@@ -33,7 +33,11 @@ const SYSTEM: Principal = { kind: 'system', label: 'reminders', organisationId: 
  * `today` or earlier. The reminders read all of it; the public statistics
  * only what is public; the yearly report what its reader may read.
  */
-export function quietAgreements(principal: Principal, today: string): SQL {
+export function quietAgreements(principal: Principal, today: string, { statusOnDay = false } = {}): SQL {
+  // In force on `today`: today's status, or for a day past (a past year's report) the status periods' (status/derive-status.ts).
+  const active = statusOnDay
+    ? sql`exists (select 1 from agreement_status_periods sp where sp.agreement_id = g.id and sp.status = 'active' and daterange(sp.valid_from, sp.valid_to, '[)') @> ${today}::date)`
+    : sql`g.current_status = 'active'`;
   return sql`from agreements g join organisations o on o.id = g.organisation_id
     cross join lateral (select s.day as last_sign, s.written as last_sign_written from (
         select ${activityLatestDay('a')} as day, a.date as written from activities a
@@ -46,7 +50,7 @@ export function quietAgreements(principal: Principal, today: string): SQL {
               sql`, `,
             )})
       ) s where s.day is not null order by s.day desc limit 1) l
-    where g.current_status = 'active' and ${canReadAlias(principal, 'g')}
+    where ${active} and ${canReadAlias(principal, 'g')}
       and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date`;
 }
 
@@ -76,6 +80,8 @@ export interface DueQuery {
   ownerEmail?: string;
   /** Read as this principal may (the yearly report's reader); the reminders read everything. */
   principal?: Principal;
+  /** Quiet agreements in force on `today` by the status periods, not today's status: `today` is a day past (a past year's report). */
+  statusOnDay?: boolean;
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -93,11 +99,11 @@ export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]>
           and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
   );
   const reminders: Reminder[] = points.map(({ owner, ownerActive, ...p }) => ({ ...p, kind: 'follow_up_due', recipients: ownerActive ? [owner] : [] }));
-  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query.today, byOrganisation(sql`g.organisation_id`), query.principal ?? SYSTEM)));
+  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query, byOrganisation(sql`g.organisation_id`))));
   return reminders.sort((a, b) => a.occasion.localeCompare(b.occasion) || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId);
 }
 
-async function agreementReminders(db: Db, today: string, byOrganisation: SQL, principal: Principal): Promise<Reminder[]> {
+async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnDay }: DueQuery, byOrganisation: SQL): Promise<Reminder[]> {
   const editors = sql`coalesce((select array_agg(u.email order by u.email) from users u
       where u.organisation_id = g.organisation_id and u.role in ('editor', 'admin') and u.disabled_at is null), '{}')`;
   // Expiry: an agreement in force with an end day; its end known as a day, a month or a year (the earliest day it can be).
@@ -128,7 +134,7 @@ async function agreementReminders(db: Db, today: string, byOrganisation: SQL, pr
     sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign_written as "lastSign",
           g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           g.official_title as text, ${editors} as recipients
-        ${quietAgreements(principal, today)} and ${byOrganisation}`,
+        ${quietAgreements(principal, today, { statusOnDay })} and ${byOrganisation}`,
   );
   reminders.push(...quiet.map((q) => ({ ...q, kind: 'quiet_agreement' as const })));
   return reminders;

@@ -112,7 +112,7 @@ export async function yearlyReport(ctx: Context, { organisationId, year, today }
   if (!organisation) throw notFound('organisation');
   const asOf = year === thisYear ? today : `${year}-12-31`;
   const [current, previous] = await Promise.all([yearOf(ctx, organisationId, year, asOf), yearOf(ctx, organisationId, year - 1, `${year - 1}-12-31`)]);
-  const quiet = (await dueReminders(ctx.db, { today: asOf, organisationId, principal: ctx.principal })).filter((r) => r.kind === 'quiet_agreement');
+  const quiet = (await dueReminders(ctx.db, { today: asOf, organisationId, principal: ctx.principal, statusOnDay: asOf !== today })).filter((r) => r.kind === 'quiet_agreement');
   const plans = await plansOf(ctx, organisationId, year, asOf);
   return { organisation, year, asOf, ...current.report, plans, quiet, measures: { previous: previous.measures, current: current.measures } };
 }
