@@ -65,6 +65,20 @@ const Activity = {
     participantsEducation: headcount,
     participantsStudents: headcount,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
+    agreements: {
+      type: 'array',
+      description: 'The agreements it serves that the reader may read, the one it is recorded under first',
+      items: { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+    },
+    places: {
+      type: 'array',
+      description: 'Where it took place: Swedish bodies (kind swedish, a slug of /api/actors) and Chinese places (kind chinese, a slug of /api/counterparts)',
+      items: {
+        type: 'object',
+        required: ['kind', 'slug', 'name', 'nameNative'],
+        properties: { kind: { type: 'string', enum: ['swedish', 'chinese'] }, slug: { type: 'string' }, name: { type: 'string' }, nameNative: text },
+      },
+    },
     points: { type: 'array', items: ref('FollowUpPoint'), description: "Its follow-up points, the earliest due first: empty for the public and for other organisations' people" },
   },
 };

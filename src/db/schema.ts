@@ -870,6 +870,38 @@ export const activities = pgTable(
   ],
 );
 
+// The further agreements an activity serves beside its own (agreement_id,
+// under which it is recorded and whose organisation keeps it): one trip, one
+// record, on every agreement's page (migration 0031).
+export const activityAgreements = pgTable(
+  'activity_agreements',
+  {
+    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.activityId, t.agreementId] }), index('activity_agreements_agreement_idx').on(t.agreementId)],
+);
+
+// Where an activity took place, from the register: Swedish bodies (actors,
+// a municipality or region standing for its place) and Chinese places
+// (counterparts), each row exactly one of the two (migration 0031). Read
+// only where the reader may read the actor or place itself.
+export const activityPlaces = pgTable(
+  'activity_places',
+  {
+    id: serial('id').primaryKey(),
+    activityId: integer('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => actors.id),
+    counterpartId: integer('counterpart_id').references(() => counterparts.id),
+  },
+  (t) => [
+    index('activity_places_activity_idx').on(t.activityId),
+    uniqueIndex('activity_places_actor_key').on(t.activityId, t.actorId),
+    uniqueIndex('activity_places_counterpart_key').on(t.activityId, t.counterpartId),
+    check('activity_places_one_place', sql`num_nonnulls(${t.actorId}, ${t.counterpartId}) = 1`),
+  ],
+);
+
 export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 

@@ -104,7 +104,7 @@ beforeAll(async () => {
   const ctx = systemCtx(t);
   const [agreement] = await queryRows<{ id: number; organisation_id: number }>(t.database.db, sql`select id, organisation_id from agreements order by id limit 1`);
   const [source] = await queryRows<{ slug: string }>(t.database.db, sql`select slug from sources order by id limit 2`);
-  const activity = await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019' } });
+  const activity = await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Ett möte', date: '2019', chinesePlaces: ['zhejiang'] } });
   await addUser({ ctx, input: { email: 'coded-columns-editor@ortsband.test', displayName: 'Redaktör', organisation: 'ortsband', role: 'editor' } });
   await addFollowUpPoint({ ctx, agreement: { id: agreement!.id, organisationId: agreement!.organisation_id }, activityId: activity.id, input: { text: 'Skicka protokollet', owner: 'coded-columns-editor@ortsband.test', dueOn: '2019-12-31' } });
   await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'En plan', periodFrom: '2019', periodTo: '2020', budgetSek: 1000, goals: [{ theme: 'Kultur', goal: 'Ett mål' }] } });

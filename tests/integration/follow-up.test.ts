@@ -252,3 +252,48 @@ describe('who may do what', () => {
     expect(html).toContain(`href="/avtal/${agreement.slug}/aktiviteter"`);
   });
 });
+
+describe('an activity with its places, serving further agreements', () => {
+  it('records one visit for two agreements of the same body, with its places, and shows it on both', async () => {
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const other = await createAgreement({ ctx: systemCtx(t), organisationId: org!.id, input: { slug: uniqueSlug('follow-up-further'), kind: 'vanort', parties: ['kalix'], counterparts: ['shanghai'] } });
+    const form = await (await visitors.editor.request(page())).text();
+    for (const box of [`value="${other.slug}"`, 'value="kalix"', 'value="zhejiang"']) expect(form, box).toContain(box);
+    const title = `Resa till två vänorter ${uniqueSlug('x')}`;
+    await recordVisit({ ...VISIT, title, 'swedishPlaces.0': 'kalix', 'chinesePlaces.0': 'zhejiang', 'alsoServes.0': other.slug });
+    for (const slug of [agreement.slug, other.slug]) {
+      const html = await (await visitors.anonymous.request(`/avtal/${slug}`)).text();
+      expect(html, slug).toContain(title);
+      expect(html, slug).toContain('href="/parter/kalix"');
+      expect(html, slug).toContain('href="/motparter/zhejiang"');
+      // Who took part, by name, is for signed-in readers.
+      expect(html, slug).not.toContain(VISIT.participants);
+      expect(await (await visitors.otherEditor.request(`/avtal/${slug}`)).text(), slug).toContain(VISIT.participants);
+    }
+    // On the further agreement's pages it names the one it is recorded under; its points stay there.
+    const further = await (await visitors.editor.request(`/avtal/${other.slug}/aktiviteter`)).text();
+    expect(further).toContain(title);
+    expect(further).toContain(`href="/avtal/${agreement.slug}"`);
+    const api = (await (await app.request(`/api/agreements/${other.slug}/activities`)).json()) as Array<{ title: string; agreements: Array<{ slug: string }>; places: Array<{ kind: string; slug: string }> }>;
+    const recorded = api.find((a) => a.title === title)!;
+    expect(recorded.agreements.map((a) => a.slug)).toEqual([agreement.slug, other.slug]);
+    expect(recorded.places).toEqual([expect.objectContaining({ kind: 'swedish', slug: 'kalix' }), expect.objectContaining({ kind: 'chinese', slug: 'zhejiang' })]);
+  });
+
+  it('names a place or an agreement that may not be chosen, and stores nothing', async () => {
+    for (const [field, value, words] of [
+      ['chinesePlaces.0', 'no-such-place', 'Det finns ingen kinesisk ort "no-such-place" i registret.'],
+      ['swedishPlaces.0', 'no-such-body', 'Det finns ingen svensk aktör "no-such-body" i registret.'],
+      ['alsoServes.0', agreement.slug, 'Det är avtalet som aktiviteten registreras under.'],
+      ['alsoServes.0', 'no-such-agreement', 'Det finns inget avtal "no-such-agreement" som du får ändra.'],
+    ] as const) {
+      const before = await snapshot();
+      const response = await visitors.editor.post(page(), { ...VISIT, [field]: value });
+      expect(response.status, field).toBe(400);
+      const html = await response.text();
+      expect(html.replaceAll('&quot;', '"'), field).toContain(words);
+      expect(html, field).toContain(`href="#activity-${field.split('.')[0]}"`);
+      expect(await snapshot(), field).toEqual(before);
+    }
+  });
+});

@@ -1,10 +1,11 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { actionPlanAgreements, actionPlanGoals, actionPlans, agreements } from '../../db/schema.ts';
-import { canRead, canWrite, requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { furtherAgreements } from '../agreements/further.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
-import { invalid, notFound } from '../errors.ts';
+import { notFound } from '../errors.ts';
 import { cite } from '../sources/cite.ts';
 import { parseInput } from '../validate.ts';
 import { createActionPlanSchema } from './schemas.ts';
@@ -23,20 +24,11 @@ export async function createActionPlan({ ctx, agreementId, input }: { ctx: Conte
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
     requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
-    const further = alsoServes.length
-      ? await ctx.db.select({ id: agreements.id, slug: agreements.slug, visibility: agreements.visibility, organisationId: agreements.organisationId }).from(agreements).where(inArray(agreements.slug, alsoServes))
-      : [];
-    const problems = alsoServes.flatMap((slug, i) => {
-      const found = further.find((a) => a.slug === slug);
-      if (found && found.id !== agreementId && canRead(ctx.principal, found) && canWrite(ctx.principal, found.organisationId)) return [];
-      return [{ field: `alsoServes.${i}`, message: found?.id === agreementId ? 'is the agreement the plan is made for' : `no agreement '${slug}' that you may change` }];
-    });
-    if (problems.length) throw invalid(problems);
+    const further = await furtherAgreements(ctx, agreementId, alsoServes, 'is the agreement the plan is made for');
     const [plan] = await ctx.db.insert(actionPlans).values({ ...data, agreementId, organisationId }).returning();
     const goalRows = goals.map((g, i) => ({ ...g, ...themeInBothLanguages(g.theme, g.themeEn), actionPlanId: plan!.id, sortOrder: i + 1 }));
     if (goalRows.length) await ctx.db.insert(actionPlanGoals).values(goalRows);
-    const furtherIds = [...new Set(further.map((a) => a.id))];
-    if (furtherIds.length) await ctx.db.insert(actionPlanAgreements).values(furtherIds.map((id) => ({ actionPlanId: plan!.id, agreementId: id })));
+    if (further.length) await ctx.db.insert(actionPlanAgreements).values(further.map(({ id }) => ({ actionPlanId: plan!.id, agreementId: id })));
     await cite(ctx, 'action_plan', plan!.id, sources);
     await audit(ctx, { action: 'action_plan.create', entityType: 'action_plan', entityId: plan!.id, after: { plan, goals: goalRows, alsoServes }, organisationId });
     return plan!;

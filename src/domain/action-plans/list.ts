@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { GoalAssessment, Visibility } from '../../db/schema.ts';
-import { canReadAlias, canWriteAlias } from '../access.ts';
+import { canReadAlias } from '../access.ts';
 import type { Context } from '../context.ts';
 
 /** An activity linked to a goal: the goal's progress. */
@@ -113,13 +113,3 @@ export async function goalChoices(ctx: Context, agreement: { id: number }): Prom
   );
 }
 
-/** Other agreements a new plan may also serve: those that share a Swedish party with this one and that the caller may change. */
-export async function furtherAgreementChoices(ctx: Context, agreement: { id: number }): Promise<Array<{ slug: string; partyLabel: string; counterpartLabel: string }>> {
-  return queryRows(
-    ctx.db,
-    sql`select distinct ag.slug, ag.party_label as "partyLabel", ag.counterpart_label as "counterpartLabel"
-        from agreement_parties mine join agreement_parties theirs on theirs.actor_id = mine.actor_id join agreements ag on ag.id = theirs.agreement_id
-        where mine.agreement_id = ${agreement.id} and ag.id <> ${agreement.id} and ${canWriteAlias(ctx.principal, 'ag')} and ${canReadAlias(ctx.principal, 'ag')}
-        order by ag.slug limit 50`,
-  );
-}

@@ -1,12 +1,14 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { activities, ACTIVITY_KINDS, agreements, FUNDING_SOURCES, VISIBILITIES } from '../../db/schema.ts';
-import { requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { activities, activityAgreements, activityPlaces, ACTIVITY_KINDS, actors, agreements, counterparts, FUNDING_SOURCES, VISIBILITIES, type Visibility } from '../../db/schema.ts';
+import { canRead, requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { furtherAgreements } from '../agreements/further.ts';
+import { invalid } from '../errors.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { fuzzyDateSchema, parseFuzzyDate } from '../dates.ts';
 import { cite } from '../sources/cite.ts';
-import { citationSchema } from '../sources/schemas.ts';
+import { citationSchema, slugSchema } from '../sources/schemas.ts';
 import { requireGoalServing } from '../action-plans/link.ts';
 import { GOAL_OF_AGREEMENT } from '../action-plans/schemas.ts';
 import { parseInput } from '../validate.ts';
@@ -47,6 +49,11 @@ export const createActivitySchema = z.object({
   actionPlanGoalId: z.number(GOAL_OF_AGREEMENT).int(GOAL_OF_AGREEMENT).positive(GOAL_OF_AGREEMENT).max(2_147_483_647, GOAL_OF_AGREEMENT).nullish(),
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
   sources: z.array(citationSchema).max(20).default([]),
+  /** Further agreements it serves (slugs), each one the caller may change: the activity shows on each one's page. */
+  alsoServes: z.array(slugSchema).max(50, 'lists more than 50 agreements').default([]),
+  /** Where it took place: Swedish bodies and Chinese places of the register, by slug. */
+  swedishPlaces: z.array(slugSchema).max(50, 'lists more than 50 places').default([]),
+  chinesePlaces: z.array(slugSchema).max(50, 'lists more than 50 places').default([]),
 }).superRefine((a, ctx) => {
   // With a breakdown, the whole is its sum: given as well, it must be that sum.
   const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
@@ -57,12 +64,14 @@ export const createActivitySchema = z.object({
 
 /** A visit, meeting, project or event under an agreement. */
 export async function createActivity({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof createActivitySchema> }) {
-  const { sources, note, noteEn, ...data } = parseInput(createActivitySchema, input);
+  const { sources, note, noteEn, alsoServes, swedishPlaces, chinesePlaces, ...data } = parseInput(createActivitySchema, input);
   return inTransaction(ctx, async (ctx) => {
     const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
     const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
     requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
     if (data.actionPlanGoalId) await requireGoalServing(ctx, agreementId, data.actionPlanGoalId);
+    const further = await furtherAgreements(ctx, agreementId, alsoServes, 'is the agreement the activity is recorded under');
+    const places = await placesOf(ctx, { swedishPlaces, chinesePlaces });
     const outcome = [data.outcome, note].filter(Boolean).join(' ') || null;
     // The English only when each Swedish part has its English: half of it would pass for the whole.
     const outcomeEn = (!data.outcome || data.outcomeEn) && (!note || noteEn) ? [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null : null;
@@ -70,10 +79,34 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
       .insert(activities)
       .values({ ...data, costSek: costOf(data), outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })
       .returning();
+    if (further.length) await ctx.db.insert(activityAgreements).values(further.map(({ id }) => ({ activityId: row!.id, agreementId: id })));
+    if (places.length) await ctx.db.insert(activityPlaces).values(places.map((place) => ({ ...place, activityId: row!.id })));
     await cite(ctx, 'activity', row!.id, sources);
-    await audit(ctx, { action: 'activity.create', entityType: 'activity', entityId: row!.id, after: row, organisationId });
+    await audit(ctx, { action: 'activity.create', entityType: 'activity', entityId: row!.id, after: { ...row, alsoServes, swedishPlaces, chinesePlaces }, organisationId });
     return row!;
   });
+}
+
+/**
+ * The places an activity names, as rows of activity_places: each slug a
+ * Swedish body or a Chinese place the caller may read; VALIDATION naming
+ * each one that is not (`swedishPlaces.<i>`, `chinesePlaces.<i>`).
+ */
+async function placesOf(ctx: Context, { swedishPlaces, chinesePlaces }: { swedishPlaces: string[]; chinesePlaces: string[] }) {
+  const [bodies, places] = await Promise.all([
+    swedishPlaces.length ? ctx.db.select({ id: actors.id, slug: actors.slug, visibility: actors.visibility, organisationId: actors.organisationId }).from(actors).where(inArray(actors.slug, swedishPlaces)) : [],
+    chinesePlaces.length ? ctx.db.select({ id: counterparts.id, slug: counterparts.slug, visibility: counterparts.visibility, organisationId: counterparts.organisationId }).from(counterparts).where(inArray(counterparts.slug, chinesePlaces)) : [],
+  ]);
+  const readable = <T extends { slug: string; visibility: Visibility; organisationId: number }>(rows: T[], slug: string) => rows.find((r) => r.slug === slug && canRead(ctx.principal, r));
+  const problems = [
+    ...swedishPlaces.flatMap((slug, i) => (readable(bodies, slug) ? [] : [{ field: `swedishPlaces.${i}`, message: `no Swedish body '${slug}' in the register` }])),
+    ...chinesePlaces.flatMap((slug, i) => (readable(places, slug) ? [] : [{ field: `chinesePlaces.${i}`, message: `no Chinese place '${slug}' in the register` }])),
+  ];
+  if (problems.length) throw invalid(problems);
+  return [
+    ...[...new Set(swedishPlaces.map((slug) => readable(bodies, slug)!.id))].map((actorId) => ({ actorId, counterpartId: null })),
+    ...[...new Set(chinesePlaces.map((slug) => readable(places, slug)!.id))].map((counterpartId) => ({ actorId: null, counterpartId })),
+  ];
 }
 
 /** The whole cost: as given, or the sum of the categories given. */

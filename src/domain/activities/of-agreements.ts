@@ -20,12 +20,15 @@ export interface RelatedActivity {
 /** At most `limit` of the newest, and how many there are in all. */
 export async function activitiesOfAgreements(ctx: Context, slugs: readonly string[], limit = 50): Promise<{ rows: RelatedActivity[]; total: number }> {
   if (!slugs.length) return { rows: [], total: 0 };
+  const list = sql.join(slugs.map((s) => sql`${s}`), sql`, `);
   const rows = await queryRows<RelatedActivity & { total: number }>(
     ctx.db,
     sql`select a.id, a.kind, a.date, a.title, a.title_en as "titleEn", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           count(*) over ()::int as total
         from activities a join agreements g on g.id = a.agreement_id
-        where g.slug in (${sql.join(slugs.map((s) => sql`${s}`), sql`, `)}) and ${canReadAlias(ctx.principal, 'g')} and ${canReadAlias(ctx.principal, 'a')}
+        where (g.slug in (${list})
+            or exists (select 1 from activity_agreements aa join agreements s on s.id = aa.agreement_id where aa.activity_id = a.id and s.slug in (${list}) and ${canReadAlias(ctx.principal, 's')}))
+          and ${canReadAlias(ctx.principal, 'g')} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc limit ${limit}`,
   );
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };

@@ -28,6 +28,7 @@ import {
   type SubjectType,
 } from '../../db/schema.ts';
 import { canReadAlias, withheldActivityColumns } from '../access.ts';
+import { activitiesOf, activityLinksJson, type ActivityAgreementLink, type ActivityPlace } from '../activities/links.ts';
 import type { Context, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { sortEvents } from '../status/derive-status.ts';
@@ -101,8 +102,9 @@ function detailJson(principal: Principal): SQL<string> {
         from quotations q where q.agreement_id = a.id and ${readable(principal, 'q')}`)},
       'discrepancies', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(discrepancies, 'd')}, 'sources', ${cites('discrepancy', 'd.id')}) order by d.id)
         from discrepancies d where d.agreement_id = a.id and ${readable(principal, 'd')}`)},
-      'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act', withheldActivityColumns(principal))}, 'sources', ${cites('activity', 'act.id')}) order by act.date_min, act.id)
-        from activities act where act.agreement_id = a.id and ${readable(principal, 'act')}`)},
+      'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act', withheldActivityColumns(principal))}, 'sources', ${cites('activity', 'act.id')},
+            ${activityLinksJson(principal, 'act')}) order by act.date_min, act.id)
+        from ${activitiesOf(sql`a.id`)} act where ${readable(principal, 'act')}`)},
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
             'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
             'sources', ${cites('action_plan', 'pl.id')}) order by pl.period_from, pl.id)
@@ -154,7 +156,7 @@ interface DetailJson {
   events: Array<WithSources<Record<string, unknown>> & { reasons: Array<Record<string, unknown>> }>;
   quotations: Array<WithSources<Record<string, unknown>>>;
   discrepancies: Array<WithSources<Record<string, unknown>>>;
-  activities: Array<WithSources<Record<string, unknown>>>;
+  activities: Array<WithSources<Record<string, unknown>> & { agreements: ActivityAgreementLink[]; places: ActivityPlace[] }>;
   actionPlans: Array<WithSources<Record<string, unknown>> & { goals: Array<Record<string, unknown>> }>;
   parent: Related | null;
   samePair: Array<Omit<Related, 'parentId'>>;
@@ -180,7 +182,7 @@ function detailFrom(principal: Principal, json: DetailJson) {
       return { ...row, speakerName: showNames ? row.speakerName : null, sources: q.sources };
     }),
     discrepancies: json.discrepancies.map((d) => ({ ...rowFromJson(discrepancies, d.row), sources: d.sources })),
-    activities: json.activities.map((a) => ({ ...rowFromJson(activities, a.row), sources: a.sources })),
+    activities: json.activities.map((a) => ({ ...rowFromJson(activities, a.row), sources: a.sources, agreements: a.agreements, places: a.places })),
     actionPlans: json.actionPlans.map((p) => ({ ...rowFromJson(actionPlans, p.row), goals: p.goals.map((g) => rowFromJson(actionPlanGoals, g)), sources: p.sources })),
     parent: json.parent,
     samePair: json.samePair,

@@ -4,6 +4,7 @@ import type { ActivityKind, FollowUpState, FundingSource } from '../../db/schema
 import { canReadAlias, canReadFollowUp, canReadParticipantNames } from '../access.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { activitiesOf, activityLinksJson, type ActivityAgreementLink, type ActivityPlace } from '../activities/links.ts';
 
 export interface FollowUpPoint {
   id: number;
@@ -44,6 +45,10 @@ export interface ActivityWithPoints {
   visibility: string;
   /** The action-plan goal it serves, if any. */
   actionPlanGoalId: number | null;
+  /** The agreements it serves that the reader may read, the one it is recorded under first. */
+  agreements: ActivityAgreementLink[];
+  /** Where it took place, from the register. */
+  places: ActivityPlace[];
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
 }
@@ -61,14 +66,15 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
   const participantNames = canReadParticipantNames(ctx.principal)
     ? sql`a.participants, a.participants_en as "participantsEn"`
     : sql`null as participants, null as "participantsEn"`;
-  const rows = await queryRows<Omit<ActivityWithPoints, 'points'>>(
+  const rows = await queryRows<Omit<ActivityWithPoints, 'points' | 'agreements' | 'places'> & { links: string }>(
     ctx.db,
     sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, ${participantNames}, a.purpose, a.purpose_en as "purposeEn",
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
           a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
           a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
-          a.participants_students as "participantsStudents", a.visibility, a.action_plan_goal_id as "actionPlanGoalId"
-        from activities a where a.agreement_id = ${agreement.id} and ${one} and ${canReadAlias(ctx.principal, 'a')}
+          a.participants_students as "participantsStudents", a.visibility, a.action_plan_goal_id as "actionPlanGoalId",
+          json_build_object(${activityLinksJson(ctx.principal, 'a')})::text as links
+        from ${activitiesOf(sql`${agreement.id}`)} a where ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );
   const points = canReadFollowUp(ctx.principal, agreement) && rows.length
@@ -78,7 +84,7 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
             where p.agreement_id = ${agreement.id} and ${only === undefined ? sql`true` : sql`p.activity_id = ${only}`} order by p.due_on, p.id`,
       )
     : [];
-  return rows.map((a) => ({ ...a, points: points.filter((p) => p.activityId === a.id) }));
+  return rows.map(({ links, ...a }) => ({ ...a, ...(JSON.parse(links) as Pick<ActivityWithPoints, 'agreements' | 'places'>), points: points.filter((p) => p.activityId === a.id) }));
 }
 
 /** One follow-up point of the agreement as the lists show it, for those who may read it (canReadFollowUp); NOT_FOUND otherwise. */

@@ -14,6 +14,7 @@ import { canReadAlias } from '../access.ts';
 import type { Principal } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
+import { activitiesOf } from '../activities/links.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
 export const POINT_LEAD_DAYS = 7;
@@ -40,8 +41,8 @@ export function quietAgreements(principal: Principal, today: string, { statusOnD
     : sql`g.current_status = 'active'`;
   return sql`from agreements g join organisations o on o.id = g.organisation_id
     cross join lateral (select s.day as last_sign, s.written as last_sign_written from (
-        select ${activityLatestDay('a')} as day, a.date as written from activities a
-          where a.agreement_id = g.id and a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}
+        select ${activityLatestDay('a')} as day, a.date as written from ${activitiesOf(sql`g.id`)} a
+          where a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}
         union all
         select e.date_max, e.date from status_events e
           where e.agreement_id = g.id and e.date_max <= ${today}::date and ${canReadAlias(principal, 'e')}

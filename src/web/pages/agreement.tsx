@@ -1,3 +1,4 @@
+import { ActivityLinks } from './activity-links.tsx';
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
 import { fileSize, formatEdtf, formatNumber } from '../format.ts';
@@ -183,6 +184,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
             {detail.activities.map((act) => (
               <li>
                 <span class="when">{formatEdtf(act.date, lang)}</span> · {label(lang, 'activity', act.kind)}: <Localized lang={lang} sv={act.title} en={act.titleEn} />
+                <ActivityLinks lang={lang} activity={act} agreementSlug={detail.agreement.slug} />
                 {act.participants ? <div><Localized lang={lang} sv={act.participants} en={act.participantsEn} /></div> : null}
                 {act.purpose ? <div><Localized lang={lang} sv={act.purpose} en={act.purposeEn} /></div> : null}
                 {act.outcome ? <div><Localized lang={lang} sv={act.outcome} en={act.outcomeEn} /></div> : null}

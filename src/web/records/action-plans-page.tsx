@@ -15,6 +15,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
+import { CheckboxList } from './checkbox-list.tsx';
 
 export const PLAN_FIELDS = ['title', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'visibility'] as const;
 export const GOAL_FIELDS = ['theme', 'goal', 'indicator', 'plannedActivities'] as const;
@@ -91,22 +92,14 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
             {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={typed.budgetSek ?? ''} {...described} />}
           </Field>
           {p.furtherChoices.length || alsoProblem ? (
-            <fieldset id={`${form}-alsoServes`} name="alsoServes" tabindex={-1} aria-describedby={alsoProblem ? `${form}-alsoServes-error` : undefined}>
-              <legend>{sv ? 'Planen gäller också dessa avtal (valfritt)' : 'The plan also serves these agreements (optional)'}</legend>
-              {alsoProblem ? (
-                <span class="error-message" id={`${form}-alsoServes-error`}>
-                  {alsoProblem.message}
-                </span>
-              ) : null}
-              {p.furtherChoices.map((choice, i) => (
-                <div class="field checkbox">
-                  <input type="checkbox" id={`${form}-alsoServes-${i}`} name={`alsoServes.${i}`} value={choice.slug} checked={typed[`alsoServes.${i}`] === choice.slug} />
-                  <label for={`${form}-alsoServes-${i}`} class="inline-label">
-                    {choice.partyLabel} – {choice.counterpartLabel}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            <CheckboxList
+              form={form}
+              name="alsoServes"
+              legend={sv ? 'Planen gäller också dessa avtal (valfritt)' : 'The plan also serves these agreements (optional)'}
+              choices={p.furtherChoices.map((choice) => ({ value: choice.slug, label: `${choice.partyLabel} – ${choice.counterpartLabel}` }))}
+              typed={typed}
+              problem={alsoProblem}
+            />
           ) : null}
           {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true })}
           <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />

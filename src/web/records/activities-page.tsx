@@ -6,6 +6,7 @@
 import { ACTIVITY_KINDS, FUNDING_SOURCES, type FundingSource } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
+import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
@@ -15,6 +16,8 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
+import { CheckboxList } from './checkbox-list.tsx';
+import { ActivityLinks } from '../pages/activity-links.tsx';
 
 export interface ActivitiesPageProps {
   lang: Lang;
@@ -24,6 +27,10 @@ export interface ActivitiesPageProps {
   activities: ActivityWithPoints[];
   /** The action-plan goals an activity of the agreement may serve. */
   goals: GoalChoice[];
+  /** Other agreements a new activity may also serve (the same Swedish party's, that the person may change). */
+  furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
+  /** The places a new activity may name: the agreement's Swedish parties and its Chinese places with their provinces. */
+  placeChoices: { swedish: PlaceChoice[]; chinese: PlaceChoice[] };
   mayChange: boolean;
   mayReadPoints: boolean;
   /** The form refused: `activity`, `point-<activity id>`, `goal-<activity id>` or `state-<point id>`; with its problems and what was typed. */
@@ -207,6 +214,36 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
               </div>
             ))}
           </fieldset>
+          {p.placeChoices.swedish.length || problemOf(form, 'swedishPlaces') ? (
+            <CheckboxList
+              form={form}
+              name="swedishPlaces"
+              legend={sv ? 'Platser i Sverige (valfritt)' : 'Places in Sweden (optional)'}
+              choices={p.placeChoices.swedish.map((c) => ({ value: c.slug, label: c.name }))}
+              typed={typed}
+              problem={problemOf(form, 'swedishPlaces')}
+            />
+          ) : null}
+          {p.placeChoices.chinese.length || problemOf(form, 'chinesePlaces') ? (
+            <CheckboxList
+              form={form}
+              name="chinesePlaces"
+              legend={sv ? 'Platser i Kina (valfritt)' : 'Places in China (optional)'}
+              choices={p.placeChoices.chinese.map((c) => ({ value: c.slug, label: c.name }))}
+              typed={typed}
+              problem={problemOf(form, 'chinesePlaces')}
+            />
+          ) : null}
+          {p.furtherChoices.length || problemOf(form, 'alsoServes') ? (
+            <CheckboxList
+              form={form}
+              name="alsoServes"
+              legend={sv ? 'Aktiviteten gäller också dessa avtal (valfritt)' : 'The activity also serves these agreements (optional)'}
+              choices={p.furtherChoices.map((c) => ({ value: c.slug, label: `${c.partyLabel} – ${c.counterpartLabel}` }))}
+              typed={typed}
+              problem={problemOf(form, 'alsoServes')}
+            />
+          ) : null}
           {p.goals.length || problemOf(form, 'actionPlanGoalId') ? goalSelect(form, typed.actionPlanGoalId ?? '') : null}
           <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
           <button type="submit">{sv ? 'Registrera aktiviteten' : 'Record the activity'}</button>
@@ -304,6 +341,9 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
     );
   };
 
+  /** Whether the activity is recorded under this agreement (its points and goal are kept there), not only serving it. */
+  const recordedHere = (activity: ActivityWithPoints) => activity.agreements[0]?.slug === agreement.slug;
+
   const points = (activity: ActivityWithPoints) =>
     activity.points.length ? (
       <table>
@@ -360,6 +400,8 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
             {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)}: {activity.title}
           </h2>
           <p class="hint">{VISIBILITY_NAMES[activity.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? activity.visibility}</p>
+          <ActivityLinks lang={lang} activity={activity} agreementSlug={agreement.slug} />
+          {activity.participants ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${activity.participants}`}</p> : null}
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
           {(() => {
@@ -378,9 +420,9 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           ) : null}
           {activity.funding.length ? <p>{`${sv ? 'Finansiering' : 'Funding'}: ${activity.funding.map((f) => FUNDING_NAMES[f][lang]).join(', ')}`}</p> : null}
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
-          {points(activity)}
-          {p.mayChange ? pointForm(activity) : null}
-          {p.mayChange && p.goals.length ? linkForm(activity) : null}
+          {recordedHere(activity) ? points(activity) : null}
+          {p.mayChange && recordedHere(activity) ? pointForm(activity) : null}
+          {p.mayChange && recordedHere(activity) && p.goals.length ? linkForm(activity) : null}
         </section>
       ))}
       {p.mayChange ? activityForm() : null}

@@ -16,7 +16,9 @@ import { createActivity } from '../../domain/activities/create.ts';
 import { addActionPlanGoal } from '../../domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../domain/action-plans/create.ts';
 import { linkActivityToGoal } from '../../domain/action-plans/link.ts';
-import { actionPlansOfAgreement, furtherAgreementChoices, goalChoices } from '../../domain/action-plans/list.ts';
+import { actionPlansOfAgreement, goalChoices } from '../../domain/action-plans/list.ts';
+import { furtherAgreementChoices } from '../../domain/agreements/further.ts';
+import { placeChoices } from '../../domain/activities/place-choices.ts';
 import { reviewActionPlan } from '../../domain/action-plans/review.ts';
 import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
@@ -65,6 +67,27 @@ import { readForm } from '../../http/form-body.ts';
 
 /** The text fields of a posted form, '' for those not sent. */
 const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
+
+/**
+ * The ticked boxes of a list the form sends as `name.0` … `name.49`: their
+ * values in order (what the verb takes), what was typed (to tick them
+ * again), and `rename`, which turns a verb's problem `name.<n>` (the n-th
+ * ticked value) into the field of its box.
+ */
+function tickedList(form: Record<string, unknown>, name: string) {
+  const ticked = Object.entries(strings(form, Array.from({ length: 50 }, (_, i) => `${name}.${i}`))).filter(([, v]) => v !== '');
+  return {
+    values: ticked.map(([, value]) => value),
+    typed: Object.fromEntries(ticked),
+    rename(error: unknown) {
+      if (!(error instanceof DomainError)) return;
+      for (const problem of error.problems) {
+        const at = new RegExp(`^${name}\\.(\\d+)$`).exec(problem.field);
+        if (at) problem.field = ticked[Number(at[1])]?.[0] ?? problem.field;
+      }
+    },
+  };
+}
 /** An optional field left empty is not given. */
 const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
 /** Whole kronor as a number; anything else goes to the verb as written, which names the field. */
@@ -393,11 +416,18 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   const renderActivities = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActivitiesPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
-    const [activities, goals] = await Promise.all([activitiesOfAgreement(ctx, agreement), goalChoices(ctx, agreement)]);
+    const [activities, goals, furtherChoices, places] = await Promise.all([
+      activitiesOfAgreement(ctx, agreement),
+      goalChoices(ctx, agreement),
+      furtherAgreementChoices(ctx, agreement),
+      placeChoices(ctx, agreement),
+    ]);
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
         goals={goals}
+        furtherChoices={furtherChoices}
+        placeChoices={places}
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
@@ -429,31 +459,38 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   });
 
   web.post('/avtal/:slug/aktiviteter', async (c) => {
-    const { signedIn, typed, ctx, agreement } = await posted(c, ACTIVITY_FIELDS);
+    const { signedIn, form, typed: fields, ctx, agreement } = await posted(c, ACTIVITY_FIELDS);
     requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
+    const lists = (['alsoServes', 'swedishPlaces', 'chinesePlaces'] as const).map((name) => tickedList(form, name));
+    const [alsoServes, swedishPlaces, chinesePlaces] = lists as [ReturnType<typeof tickedList>, ReturnType<typeof tickedList>, ReturnType<typeof tickedList>];
+    const typed: Record<string, string> = { ...fields, ...alsoServes.typed, ...swedishPlaces.typed, ...chinesePlaces.typed };
     try {
       // A whole number is a number; anything else goes to the verb as written, which names the field.
       const numbers = Object.fromEntries(
-        ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(typed[field])]),
+        ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(fields[field])]),
       );
       const activity = await createActivity({
         ctx,
         agreementId: agreement.id,
         input: {
-          kind: typed.kind as never,
-          title: typed.title,
-          date: typed.date.trim(),
-          participants: typed.participants,
-          purpose: typed.purpose,
-          outcome: typed.outcome,
+          kind: fields.kind as never,
+          title: fields.title,
+          date: fields.date.trim(),
+          participants: fields.participants,
+          purpose: fields.purpose,
+          outcome: fields.outcome,
           ...numbers,
-          funding: FUNDING_SOURCES.filter((f) => typed[`funding.${f}`] !== ''),
-          actionPlanGoalId: chosenId(typed.actionPlanGoalId),
-          visibility: typed.visibility as never,
+          funding: FUNDING_SOURCES.filter((f) => fields[`funding.${f}`] !== ''),
+          actionPlanGoalId: chosenId(fields.actionPlanGoalId),
+          visibility: fields.visibility as never,
+          alsoServes: alsoServes.values,
+          swedishPlaces: swedishPlaces.values,
+          chinesePlaces: chinesePlaces.values,
         },
       });
       return c.redirect(activitiesPath(c, 'activity', `#aktivitet-${activity.id}`), 303);
     } catch (error) {
+      for (const list of lists) list.rename(error);
       return activityRefused(c, signedIn, error, 'activity', typed);
     }
   });
@@ -528,10 +565,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   web.post('/avtal/:slug/handlingsplaner', async (c) => {
     const { signedIn, form, typed: fields, ctx, agreement } = await posted(c, PLAN_FIELDS);
     requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
-    // The ticked further agreements, by their place in the list (so that a problem names the box).
-    const ticked = strings(form, Array.from({ length: 50 }, (_, i) => `alsoServes.${i}`));
-    const alsoServes = Object.entries(ticked).filter(([, v]) => v !== '');
-    const typed: Record<string, string> = { ...fields, ...Object.fromEntries(alsoServes) };
+    const alsoServes = tickedList(form, 'alsoServes');
+    const typed: Record<string, string> = { ...fields, ...alsoServes.typed };
     try {
       const plan = await createActionPlan({
         ctx,
@@ -543,19 +578,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
           responsibleUnit: fields.responsibleUnit,
           budgetSek: kronorOf(fields.budgetSek),
           note: fields.note,
-          alsoServes: alsoServes.map(([, slug]) => slug),
+          alsoServes: alsoServes.values,
           visibility: fields.visibility as never,
         },
       });
       return c.redirect(plansPath(c, 'plan', `#plan-${plan.id}`), 303);
     } catch (error) {
-      // The verb numbers the ticked boxes from 0; the page names them by their place in the list.
-      if (error instanceof DomainError) {
-        for (const problem of error.problems) {
-          const at = /^alsoServes\.(\d+)$/.exec(problem.field);
-          if (at) problem.field = alsoServes[Number(at[1])]?.[0] ?? problem.field;
-        }
-      }
+      alsoServes.rename(error);
       return planRefused(c, signedIn, error, 'plan', typed);
     }
   });
