@@ -855,7 +855,10 @@ export const activities = pgTable(
     actionPlanGoalId: integer('action_plan_goal_id').references((): AnyPgColumn => actionPlanGoals.id, { onDelete: 'set null' }),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
+    // Moves with every change, so that a form opened before another's change is refused (migration 0032).
+    version: integer('version').notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),

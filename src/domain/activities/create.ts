@@ -21,7 +21,8 @@ const kronor = z
   .nullish();
 const headcount = z.number('must be a whole number of people, 0 or more').int('must be a whole number of people, 0 or more').min(0, 'must be a whole number of people, 0 or more').max(1_000_000, 'must be at most 1 000 000').nullish();
 
-export const createActivitySchema = z.object({
+/** What an activity is, as it is recorded and as it is changed. */
+export const activityFields = z.object({
   kind: z.enum(ACTIVITY_KINDS, 'must be one of the activity kinds'),
   title: z.string('write the title').trim().min(1, 'write the title').max(1000, 'is longer than 1000 characters'),
   titleEn: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
@@ -54,13 +55,19 @@ export const createActivitySchema = z.object({
   /** Where it took place: Swedish bodies and Chinese places of the register, by slug. */
   swedishPlaces: z.array(slugSchema).max(50, 'lists more than 50 places').default([]),
   chinesePlaces: z.array(slugSchema).max(50, 'lists more than 50 places').default([]),
-}).superRefine((a, ctx) => {
-  // With a breakdown, the whole is its sum: given as well, it must be that sum.
+});
+
+type Costs = { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null };
+
+/** With a breakdown, the whole is its sum: given as well, it must be that sum. */
+export function costsAddUp(a: Costs, ctx: z.RefinementCtx): void {
   const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
   const sum = parts.reduce((n, p) => n + p, 0);
   if (parts.length && typeof a.costSek === 'number' && a.costSek !== sum) ctx.addIssue({ code: 'custom', path: ['costSek'], message: `must be the sum of the cost by category (${sum}), or left out` });
   if (sum > 2_000_000_000) ctx.addIssue({ code: 'custom', path: ['costSek'], message: 'must be at most 2 000 000 000 kronor in all' });
-});
+}
+
+export const createActivitySchema = activityFields.superRefine(costsAddUp);
 
 /** A visit, meeting, project or event under an agreement. */
 export async function createActivity({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof createActivitySchema> }) {
@@ -92,7 +99,7 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
  * Swedish body or a Chinese place the caller may read; VALIDATION naming
  * each one that is not (`swedishPlaces.<i>`, `chinesePlaces.<i>`).
  */
-async function placesOf(ctx: Context, { swedishPlaces, chinesePlaces }: { swedishPlaces: string[]; chinesePlaces: string[] }) {
+export async function placesOf(ctx: Context, { swedishPlaces, chinesePlaces }: { swedishPlaces: string[]; chinesePlaces: string[] }) {
   const [bodies, places] = await Promise.all([
     swedishPlaces.length ? ctx.db.select({ id: actors.id, slug: actors.slug, visibility: actors.visibility, organisationId: actors.organisationId }).from(actors).where(inArray(actors.slug, swedishPlaces)) : [],
     chinesePlaces.length ? ctx.db.select({ id: counterparts.id, slug: counterparts.slug, visibility: counterparts.visibility, organisationId: counterparts.organisationId }).from(counterparts).where(inArray(counterparts.slug, chinesePlaces)) : [],
@@ -110,7 +117,7 @@ async function placesOf(ctx: Context, { swedishPlaces, chinesePlaces }: { swedis
 }
 
 /** The whole cost: as given, or the sum of the categories given. */
-function costOf(a: { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null }): number | null {
+export function costOf(a: Costs): number | null {
   const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
   return parts.length ? parts.reduce((n, p) => n + p, 0) : (a.costSek ?? null);
 }

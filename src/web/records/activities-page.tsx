@@ -3,7 +3,6 @@
 // activities they may read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
-import { ACTIVITY_KINDS, FUNDING_SOURCES, type FundingSource } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
@@ -15,8 +14,7 @@ import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
-import { VisibilityField } from './visibility-field.tsx';
-import { CheckboxList } from './checkbox-list.tsx';
+import { ActivityForm, COST_CATEGORY_NAMES, COST_FIELDS, COUNT_FIELDS, FUNDING_NAMES, GoalSelect, PARTICIPANT_GROUP_NAMES } from './activity-form.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
 
 export interface ActivitiesPageProps {
@@ -54,34 +52,6 @@ export const FOLLOW_UP_STATE_NAMES = {
   dropped: { sv: 'Struken', en: 'Dropped' },
 } as const;
 
-const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'] as const;
-const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
-/** Each source of funding is a checkbox of its own: `funding.<code>`. */
-export const FUNDING_FIELDS = FUNDING_SOURCES.map((f) => `funding.${f}` as const);
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
-/** The numbers of the activity form: those parsed as whole numbers before the verb sees them. */
-export const ACTIVITY_NUMBER_FIELDS = ['costSek', ...COST_FIELDS, ...COUNT_FIELDS] as const;
-
-export const COST_CATEGORY_NAMES: Record<(typeof COST_FIELDS)[number], { sv: string; en: string }> = {
-  costTravelSek: { sv: 'Resor', en: 'Travel' },
-  costHospitalitySek: { sv: 'Representation och värdskap', en: 'Hospitality' },
-  costProjectSek: { sv: 'Projekt', en: 'Project' },
-  costOtherSek: { sv: 'Övrigt', en: 'Other' },
-};
-export const PARTICIPANT_GROUP_NAMES: Record<(typeof COUNT_FIELDS)[number], { sv: string; en: string }> = {
-  participantsPoliticians: { sv: 'Politiker', en: 'Politicians' },
-  participantsOfficials: { sv: 'Tjänstepersoner', en: 'Officials' },
-  participantsCompanies: { sv: 'Företag', en: 'Companies' },
-  participantsEducation: { sv: 'Skolor och lärosäten', en: 'Schools and universities' },
-  participantsStudents: { sv: 'Elever och studenter', en: 'Pupils and students' },
-};
-export const FUNDING_NAMES: Record<FundingSource, { sv: string; en: string }> = {
-  own_budget: { sv: 'Egen budget', en: 'Own budget' },
-  icld_sida: { sv: 'ICLD/Sida', en: 'ICLD/Sida' },
-  eu: { sv: 'EU', en: 'EU' },
-  counterpart: { sv: 'Motparten', en: 'The counterpart' },
-  other: { sv: 'Annan finansiering', en: 'Other funding' },
-};
 export const POINT_FIELDS = ['text', 'owner', 'dueOn'] as const;
 export const STATE_FIELDS = ['state', 'comment', 'expectedVersion'] as const;
 
@@ -94,30 +64,6 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
 
-  /** The select of the goals an activity may serve, with "none" first; `chosen` as a string ('' for none). */
-  const goalSelect = (form: string, chosen: string) => (
-    <Field
-      lang={lang}
-      id={`${form}-actionPlanGoalId`}
-      label={sv ? 'Handlingsplanens mål (valfritt)' : "The action plan's goal (optional)"}
-      hint={sv ? 'Aktiviteten visas som framsteg för målet på sidan Handlingsplaner.' : 'The activity shows as progress of the goal on the Action plans page.'}
-      problem={problemOf(form, 'actionPlanGoalId')}
-    >
-      {(described) => (
-        <select id={`${form}-actionPlanGoalId`} name="actionPlanGoalId" {...described}>
-          <option value="" selected={chosen === ''}>
-            {sv ? 'Inget mål' : 'No goal'}
-          </option>
-          {p.goals.map((g) => (
-            <option value={String(g.id)} selected={chosen === String(g.id)}>
-              {`${g.planTitle} (${formatEdtf(g.periodFrom, lang)}–${formatEdtf(g.periodTo, lang)}): ${g.theme}: ${g.goal.length > 80 ? `${g.goal.slice(0, 80)}…` : g.goal}`}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
-
   const linkForm = (activity: ActivityWithPoints) => {
     const form = `goal-${activity.id}`;
     const typed = typedIn(form);
@@ -127,128 +73,10 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
         <ErrorSummary lang={lang} problems={problems(form)} />
         <form method="post" action={href(lang, `${path}/${activity.id}/mal`)} class="form" novalidate>
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-          {goalSelect(form, typed.actionPlanGoalId ?? (activity.actionPlanGoalId === null ? '' : String(activity.actionPlanGoalId)))}
+          <GoalSelect lang={lang} form={form} goals={p.goals} chosen={typed.actionPlanGoalId ?? (activity.actionPlanGoalId === null ? '' : String(activity.actionPlanGoalId))} problem={problemOf(form, 'actionPlanGoalId')} />
           <button type="submit">{sv ? 'Spara kopplingen' : 'Save the link'}</button>
         </form>
       </details>
-    );
-  };
-
-  const activityForm = () => {
-    const form = 'activity';
-    const typed = typedIn(form);
-    const text = (field: 'title' | 'participants' | 'purpose' | 'outcome', words: string, long = false) => (
-      <Field lang={lang} id={`${form}-${field}`} label={words} problem={problemOf(form, field)}>
-        {(described) =>
-          long ? (
-            <textarea id={`${form}-${field}`} name={field} rows={3} maxlength={5000} {...described}>
-              {typed[field] ?? ''}
-            </textarea>
-          ) : (
-            <input id={`${form}-${field}`} name={field} type="text" maxlength={1000} value={typed[field] ?? ''} {...described} />
-          )
-        }
-      </Field>
-    );
-    return (
-      <>
-        <h2 id="ny-aktivitet">{sv ? 'Registrera en aktivitet' : 'Record an activity'}</h2>
-        <ErrorSummary lang={lang} problems={problems(form)} />
-        <form method="post" action={href(lang, path)} class="form" novalidate>
-          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-          <Field lang={lang} id={`${form}-kind`} label={sv ? 'Slags aktivitet' : 'Kind of activity'} problem={problemOf(form, 'kind')}>
-            {(described) => (
-              <select id={`${form}-kind`} name="kind" {...described}>
-                {ACTIVITY_KINDS.map((kind) => (
-                  <option value={kind} selected={typed.kind === kind}>
-                    {label(lang, 'activity', kind)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          {text('title', sv ? 'Rubrik' : 'Title')}
-          <Field
-            lang={lang}
-            id={`${form}-date`}
-            label={sv ? 'Datum' : 'Date'}
-            hint={sv ? 'Så exakt som det är känt: 2026-11-30, 2026-11 eller 2026.' : 'As precisely as it is known: 2026-11-30, 2026-11 or 2026.'}
-            problem={problemOf(form, 'date')}
-          >
-            {(described) => <input id={`${form}-date`} name="date" type="text" maxlength={40} value={typed.date ?? ''} {...described} />}
-          </Field>
-          {text('participants', sv ? 'Deltagare (valfritt)' : 'Participants (optional)')}
-          {text('purpose', sv ? 'Syfte och program (valfritt)' : 'Purpose and programme (optional)', true)}
-          {text('outcome', sv ? 'Resultat (valfritt)' : 'Outcome (optional)', true)}
-          <fieldset>
-            <legend>{sv ? 'Deltagare per grupp, antal (valfritt)' : 'Participants by group, how many (optional)'}</legend>
-            {COUNT_FIELDS.map((field) => (
-              <Field lang={lang} id={`${form}-${field}`} label={PARTICIPANT_GROUP_NAMES[field][lang]} problem={problemOf(form, field)}>
-                {(described) => <input id={`${form}-${field}`} name={field} type="text" inputmode="numeric" maxlength={10} value={typed[field] ?? ''} {...described} />}
-              </Field>
-            ))}
-          </fieldset>
-          <fieldset>
-            <legend>{sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'}</legend>
-            <p class="hint">{sv ? 'Per kategori, eller bara totalt. Med kategorier räknas totalen ut.' : 'By category, or only the total. With categories the total is their sum.'}</p>
-            {COST_FIELDS.map((field) => (
-              <Field lang={lang} id={`${form}-${field}`} label={COST_CATEGORY_NAMES[field][lang]} problem={problemOf(form, field)}>
-                {(described) => <input id={`${form}-${field}`} name={field} type="text" inputmode="numeric" maxlength={20} value={typed[field] ?? ''} {...described} />}
-              </Field>
-            ))}
-            <Field lang={lang} id={`${form}-costSek`} label={sv ? 'Totalt' : 'Total'} problem={problemOf(form, 'costSek')}>
-              {(described) => <input id={`${form}-costSek`} name="costSek" type="text" inputmode="numeric" maxlength={20} value={typed.costSek ?? ''} {...described} />}
-            </Field>
-          </fieldset>
-          <fieldset id={`${form}-funding`}>
-            <legend>{sv ? 'Finansiering (valfri)' : 'Funding (optional)'}</legend>
-            {problemOf(form, 'funding') ? (
-              <p class="error-message" id={`${form}-funding-error`}>
-                {problemOf(form, 'funding')!.message}
-              </p>
-            ) : null}
-            {FUNDING_SOURCES.map((f) => (
-              <div class="checkbox">
-                <input id={`${form}-funding-${f}`} name={`funding.${f}`} type="checkbox" value="1" checked={typed[`funding.${f}`] === '1'} />
-                <label for={`${form}-funding-${f}`}>{FUNDING_NAMES[f][lang]}</label>
-              </div>
-            ))}
-          </fieldset>
-          {p.placeChoices.swedish.length || problemOf(form, 'swedishPlaces') ? (
-            <CheckboxList
-              form={form}
-              name="swedishPlaces"
-              legend={sv ? 'Platser i Sverige (valfritt)' : 'Places in Sweden (optional)'}
-              choices={p.placeChoices.swedish.map((c) => ({ value: c.slug, label: c.name }))}
-              typed={typed}
-              problem={problemOf(form, 'swedishPlaces')}
-            />
-          ) : null}
-          {p.placeChoices.chinese.length || problemOf(form, 'chinesePlaces') ? (
-            <CheckboxList
-              form={form}
-              name="chinesePlaces"
-              legend={sv ? 'Platser i Kina (valfritt)' : 'Places in China (optional)'}
-              choices={p.placeChoices.chinese.map((c) => ({ value: c.slug, label: c.name }))}
-              typed={typed}
-              problem={problemOf(form, 'chinesePlaces')}
-            />
-          ) : null}
-          {p.furtherChoices.length || problemOf(form, 'alsoServes') ? (
-            <CheckboxList
-              form={form}
-              name="alsoServes"
-              legend={sv ? 'Aktiviteten gäller också dessa avtal (valfritt)' : 'The activity also serves these agreements (optional)'}
-              choices={p.furtherChoices.map((c) => ({ value: c.slug, label: `${c.partyLabel} – ${c.counterpartLabel}` }))}
-              typed={typed}
-              problem={problemOf(form, 'alsoServes')}
-            />
-          ) : null}
-          {p.goals.length || problemOf(form, 'actionPlanGoalId') ? goalSelect(form, typed.actionPlanGoalId ?? '') : null}
-          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
-          <button type="submit">{sv ? 'Registrera aktiviteten' : 'Record the activity'}</button>
-        </form>
-      </>
     );
   };
 
@@ -425,7 +253,23 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {p.mayChange && recordedHere(activity) && p.goals.length ? linkForm(activity) : null}
         </section>
       ))}
-      {p.mayChange ? activityForm() : null}
+      {p.mayChange ? (
+        <>
+          <h2 id="ny-aktivitet">{sv ? 'Registrera en aktivitet' : 'Record an activity'}</h2>
+          <ActivityForm
+            lang={lang}
+            csrf={p.csrf}
+            form="activity"
+            action={href(lang, path)}
+            typed={typedIn('activity')}
+            problems={problems('activity')}
+            goals={p.goals}
+            furtherChoices={p.furtherChoices}
+            placeChoices={p.placeChoices}
+            submit={sv ? 'Registrera aktiviteten' : 'Record the activity'}
+          />
+        </>
+      ) : null}
     </Layout>
   );
 }
