@@ -6,6 +6,7 @@
 // key, and never by the public (401).
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
+import { changeActivity, changeActivitySchema, removeActivity, removeActivitySchema } from '../domain/activities/change.ts';
 import { createActivity, createActivitySchema } from '../domain/activities/create.ts';
 import { findWritableAgreement } from '../domain/agreements/writable.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -46,6 +47,43 @@ export function followUpRoutes(database: Database) {
     const row = await createActivity({ ctx, agreementId: agreement.id, input });
     const [activity] = await activitiesOfAgreement(ctx, agreement, row.id);
     return c.json(activity, 201, { location: activitiesAddress(agreement.slug) });
+  });
+
+  /**
+   * Changes an activity recorded under the agreement, as a whole (what the
+   * form holds; its sources and points stay). A stale expectedVersion is 409
+   * with the activity as the API shows it now (`current`).
+   */
+  api.put('/agreements/:slug/activities/:id', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    if (!id) throw notFound('activity');
+    const input = (await readJsonObject(c, fieldsOf(changeActivitySchema))) as Parameters<typeof changeActivity>[0]['input'];
+    try {
+      await changeActivity({ ctx, agreement, id, input });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, (await activitiesOfAgreement(ctx, agreement, id))[0]);
+      throw error;
+    }
+    const [activity] = await activitiesOfAgreement(ctx, agreement, id);
+    return c.json(activity, 200, { location: activitiesAddress(agreement.slug) });
+  });
+
+  /** Removes an activity recorded under the agreement, with its follow-up points; the history keeps what it was. */
+  api.delete('/agreements/:slug/activities/:id', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
+    const ctx = writerCtx(database, c);
+    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
+    const id = idOf(c.req.param('id'));
+    if (!id) throw notFound('activity');
+    const input = (await readJsonObject(c, fieldsOf(removeActivitySchema))) as Parameters<typeof removeActivity>[0]['input'];
+    try {
+      await removeActivity({ ctx, agreement, id, input });
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, (await activitiesOfAgreement(ctx, agreement, id))[0]);
+      throw error;
+    }
+    return c.json({ removed: id }, 200);
   });
 
   /** Raises a follow-up point at one of the agreement's activities. */

@@ -3,6 +3,7 @@
 // Request bodies are the verbs' Zod schemas; the answers are described field
 // by field, as the lists in domain/follow-up/list.ts give them.
 import { ACTIVITY_KINDS, FOLLOW_UP_STATES, FUNDING_SOURCES, VISIBILITIES } from '../db/schema.ts';
+import { changeActivitySchema, removeActivitySchema } from '../domain/activities/change.ts';
 import { createActivitySchema } from '../domain/activities/create.ts';
 import { addFollowUpPointSchema, closeFollowUpPointSchema } from '../domain/follow-up/schemas.ts';
 import { DATES, errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
@@ -65,6 +66,7 @@ const Activity = {
     participantsEducation: headcount,
     participantsStudents: headcount,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
+    version: { type: 'integer', minimum: 1, description: 'Send it as expectedVersion when changing or removing the activity' },
     agreements: {
       type: 'array',
       description: 'The agreements it serves that the reader may read, the one it is recorded under first',
@@ -141,6 +143,36 @@ export function followUpPaths() {
         ref('Activity'),
       ),
     },
+    '/api/agreements/{slug}/activities/{id}': {
+      put: write(
+        'changeActivity',
+        'Change an activity recorded under the agreement, as a whole',
+        `Send every field, as createActivity takes them (its sources and follow-up points stay), with the activity's version you read as expectedVersion: if someone changed it since, the answer is 409 with the activity as stored now (\`current\`) and nothing is written. The activity may not move past the due day of its follow-up points. ${DATES}`,
+        'ChangeActivity',
+        'The activity as GET /api/agreements/{slug}/activities lists it, with its new version',
+        {
+          404: errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it'),
+          409: errorResponse('The activity was changed since the version sent (expectedVersion): `current` holds it as stored now'),
+        },
+        [slugParam, activityParam],
+        200,
+        ref('Activity'),
+      ),
+      delete: write(
+        'removeActivity',
+        'Remove an activity recorded under the agreement, with its follow-up points',
+        "Send the activity's version you read as expectedVersion (and a comment as reason, kept in the history): if someone changed it since, the answer is 409 and nothing is removed.",
+        'RemoveActivity',
+        'The id of the activity removed',
+        {
+          404: errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it'),
+          409: errorResponse('The activity was changed since the version sent (expectedVersion): `current` holds it as stored now'),
+        },
+        [slugParam, activityParam],
+        200,
+        { type: 'object', required: ['removed'], properties: { removed: { type: 'integer' } } },
+      ),
+    },
     '/api/agreements/{slug}/activities/{id}/follow-up-points': {
       post: write(
         'addFollowUpPoint',
@@ -192,6 +224,8 @@ export function followUpPaths() {
 export function followUpComponents() {
   return {
     CreateActivity: inputSchema(createActivitySchema, 'A new activity'),
+    ChangeActivity: inputSchema(changeActivitySchema, "An activity as it is to be, with the version it was read at; `reason` is a comment kept in the history"),
+    RemoveActivity: inputSchema(removeActivitySchema, "The version the activity was read at; `reason` is a comment kept in the history"),
     AddFollowUpPoint: inputSchema(addFollowUpPointSchema, 'A new follow-up point: what, who (an e-mail address) and by when; `reason` is a comment kept in the history'),
     ChangeFollowUpPoint: inputSchema(closeFollowUpPointSchema, "A point's new state and comment, with the version it was read at"),
     Activity,

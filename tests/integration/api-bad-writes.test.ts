@@ -204,6 +204,37 @@ const ENDPOINTS: Endpoint[] = [
     ],
   },
   {
+    method: 'PUT',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}`;
+    },
+    base: () => ({ kind: 'meeting', title: 'Möte', date: '2024-05-10' }),
+    bad: [
+      { field: 'kind', values: ['nope', 5, null, 'MEETING', ''] },
+      { field: 'title', values: ['', '   ', 5, null, ...HUGE] },
+      ...['participants', 'purpose', 'outcome'].map((field) => text(field)),
+      // Not a date, or after the due day of its follow-up point (2024-06-30).
+      { field: 'date', values: ['2024-13-01', '2024-02-30', 'tomorrow', '', 5, null, '2024-07', '2025'] },
+      { field: 'costTravelSek', values: [-1, 1.5, 'abc', '100', true, 2_000_000_001] },
+      { field: 'chinesePlaces', values: ['zhejiang', ['no-such-place'], ['kalix'], [5], Array.from({ length: 51 }, () => 'zhejiang')] },
+      { field: 'alsoServes', values: [[AGREEMENT], ['no-such-agreement'], 'x'] },
+      { field: 'visibility', values: ['secret', 5, 'PUBLIC', ''] },
+      { field: 'reason', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
+    ],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}`;
+    },
+    base: () => ({}),
+    bad: [
+      { field: 'reason', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}] },
+    ],
+  },
+  {
     method: 'POST',
     get path() {
       return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/follow-up-points`;

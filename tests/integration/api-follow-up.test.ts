@@ -115,6 +115,30 @@ describe('activities through the API', () => {
     expect(await count()).toBe(1);
   });
 
+  it('changes an activity as a whole at the version read, answers a stale version with 409 and the activity as stored, and removes it', async () => {
+    const slug = await newAgreement();
+    const id = await newActivity(slug, { title: 'Ett möte att ändra', costSek: 1000 });
+    const address = `/api/agreements/${slug}/activities/${id}`;
+    const changed = await send<Activity & { version: number }>('PUT', address, { kind: 'meeting', title: 'Ett ändrat möte', date: '2024-05', costSek: 1200, chinesePlaces: ['zhejiang'], expectedVersion: 1 });
+    expect(changed.response.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ id, title: 'Ett ändrat möte', date: '2024-05', costSek: 1200, version: 2, places: [expect.objectContaining({ slug: 'zhejiang' })] });
+
+    const stale = await send('PUT', address, { kind: 'meeting', title: 'Från en gammal läsning', date: '2024-05', expectedVersion: 1 });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.error?.current).toMatchObject({ id, title: 'Ett ändrat möte', version: 2 });
+    // Another organisation's editor may not; nothing changed.
+    expect((await send('PUT', address, { kind: 'meeting', title: 'Fel organisation', date: '2024-05', expectedVersion: 2 }, keys.otherEditor)).response.status).toBe(403);
+    expect((await send('DELETE', address, { expectedVersion: 2 }, keys.otherEditor)).response.status).toBe(403);
+    expect((await read(`/api/agreements/${slug}/activities`)).body.map((a) => a.title)).toEqual(['Ett ändrat möte']);
+
+    expect((await send('DELETE', address, { expectedVersion: 1 })).response.status).toBe(409);
+    const removed = await send<{ removed: number }>('DELETE', address, { expectedVersion: 2, reason: 'Dubblett' });
+    expect(removed.response.status).toBe(200);
+    expect(removed.body).toEqual({ removed: id });
+    expect((await read(`/api/agreements/${slug}/activities`)).body).toEqual([]);
+    expect((await send('DELETE', address, { expectedVersion: 2 })).response.status).toBe(404);
+  });
+
   it('answers 404 for an agreement that does not exist or that the reader may not read', async () => {
     expect((await read('/api/agreements/no-such-agreement/activities')).response.status).toBe(404);
     const slug = uniqueSlug('internal-agreement');

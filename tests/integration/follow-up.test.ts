@@ -297,3 +297,74 @@ describe('an activity with its places, serving further agreements', () => {
     }
   });
 });
+
+describe('changing and removing an activity', () => {
+  const edit = (id: number) => `${page()}/${id}/andra`;
+  const rowOf = async (id: number) => (await t.database.db.select().from(activities).where(eq(activities.id, id)))[0];
+
+  it('shows the activity in its form, saves a change at the version it was opened at, and refuses a stale one (409, nothing changed)', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Ett möte att ändra', costSek: '', costTravelSek: '1000', costOtherSek: '500', 'funding.icld_sida': '1', 'chinesePlaces.0': 'zhejiang' });
+    const form = await (await visitors.editor.request(edit(id))).text();
+    for (const shown of ['value="Ett möte att ändra"', 'name="expectedVersion" value="1"', 'value="1000"', 'value="zhejiang" checked', 'name="funding.icld_sida" type="checkbox" value="1" checked']) {
+      expect(form.replace(/ (id|aria-[a-z]+)="[^"]*"/g, ''), shown).toContain(shown);
+    }
+    const changed = await visitors.editor.post(edit(id), { ...VISIT, title: 'Ett ändrat möte', date: '2026-05', costSek: '', costTravelSek: '1200', costOtherSek: '500', 'chinesePlaces.0': 'zhejiang', reason: 'Rättat belopp', expectedVersion: '1' });
+    expect(changed.status).toBe(303);
+    expect(changed.headers.get('location')).toContain(`#aktivitet-${id}`);
+    expect(await rowOf(id)).toMatchObject({ title: 'Ett ändrat möte', date: '2026-05', dateMin: '2026-05-01', costSek: 1700, costTravelSek: 1200, funding: [], version: 2 });
+    const [audited] = await queryRows<{ action: string; reason: string }>(t.database.db, sql`select action, reason from audit_log where entity_type = 'activity' and entity_id = ${id} order by id desc limit 1`);
+    expect(audited).toEqual({ action: 'activity.change', reason: 'Rättat belopp' });
+
+    const before = await snapshot();
+    const stale = await visitors.colleague.post(edit(id), { ...VISIT, title: 'En äldre sidas ändring', expectedVersion: '1' });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('Någon annan ändrade aktiviteten');
+    expect(html).toContain('value="En äldre sidas ändring"'); // what was typed stays
+    expect(html).toContain('name="expectedVersion" value="2"');
+    expect((await rowOf(id))!.title).toBe('Ett ändrat möte');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('will not move an activity past the due day of its follow-up points, and names the field', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Ett möte med en punkt', date: '2026-03-01' });
+    await raisePoint(id, { text: 'Skriv minnesanteckningar', owner: emails.editor, dueOn: '2026-03-15' });
+    const before = await snapshot();
+    const response = await visitors.editor.post(edit(id), { ...VISIT, title: 'Ett möte med en punkt', date: '2026-04', expectedVersion: '1' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('href="#change-date"');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('is for the organisation’s editors: others get 403 or 404, the public the sign-in', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Ett möte som andra inte ändrar' });
+    expect((await visitors.otherEditor.request(edit(id))).status).toBe(403);
+    expect((await visitors.reader.request(edit(id))).status).toBe(403);
+    expect((await visitors.anonymous.request(edit(id))).status).toBe(303);
+    expect((await visitors.editor.request(`${page()}/999999999/andra`)).status).toBe(404);
+    const before = await snapshot();
+    for (const who of ['otherEditor', 'reader'] as const) {
+      expect((await visitors[who].post(edit(id), { ...VISIT, title: 'Ändrat av fel person', expectedVersion: '1' })).status).toBe(403);
+      expect((await visitors[who].post(`${page()}/${id}/ta-bort`, { expectedVersion: '1' })).status).toBe(403);
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('removes an activity with its follow-up points and places, and keeps what it was in the history', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Ett möte att ta bort', 'swedishPlaces.0': 'kalix' });
+    await raisePoint(id, { text: 'En punkt som går med', owner: emails.editor, dueOn: '2099-01-01' });
+    const form = await (await visitors.editor.request(edit(id))).text();
+    expect(form).toContain('1 uppföljningspunkter tas bort med den');
+    const removed = await visitors.editor.post(`${page()}/${id}/ta-bort`, { reason: 'Dubbelregistrerad', expectedVersion: '1' });
+    expect(removed.status).toBe(303);
+    expect(await rowOf(id)).toBeUndefined();
+    const [left] = await queryRows<{ points: number; places: number }>(
+      t.database.db,
+      sql`select (select count(*)::int from follow_up_points where activity_id = ${id}) as points, (select count(*)::int from activity_places where activity_id = ${id}) as places`,
+    );
+    expect(left).toEqual({ points: 0, places: 0 });
+    const [audited] = await queryRows<{ action: string; title: string }>(t.database.db, sql`select action, before->>'title' as title from audit_log where entity_type = 'activity' and entity_id = ${id} order by id desc limit 1`);
+    expect(audited).toEqual({ action: 'activity.remove', title: 'Ett möte att ta bort' });
+    expect(await (await visitors.editor.request(page())).text()).not.toContain('Ett möte att ta bort');
+  });
+});

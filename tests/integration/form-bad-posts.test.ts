@@ -85,6 +85,31 @@ function planForms(planId: number, goalId: number, activityId: number): Form[] {
       valid: () => ({ actionPlanGoalId: String(goalId) }),
       bad: [{ field: 'actionPlanGoalId', values: GOAL_BAD }],
     },
+    {
+      page: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`,
+      action: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`,
+      valid: () => ({ title: fresh('Ett ändrat möte') }),
+      bad: [
+        choice('kind'),
+        { field: 'title', values: ['', ...TEXT] },
+        date('date'),
+        text('participants'),
+        text('outcome'),
+        { field: 'costSek', values: KRONOR_BAD },
+        ...['costTravelSek', 'costOtherSek'].map((field) => ({ field, values: KRONOR_BAD })),
+        ...['participantsOfficials', 'participantsStudents'].map((field) => ({ field, values: ['-1', 'tre', '2.5', '9999999999'] })),
+        { field: 'actionPlanGoalId', values: GOAL_BAD },
+        { field: 'chinesePlaces.0', values: ['no-such-place', 'UPPER', 'kalix'] },
+        text('reason'),
+        choice('visibility'),
+      ],
+    },
+    {
+      page: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`,
+      action: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/ta-bort`,
+      valid: () => ({}),
+      bad: [text('reason')],
+    },
   ];
 }
 

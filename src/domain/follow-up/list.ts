@@ -43,6 +43,8 @@ export interface ActivityWithPoints {
   participantsEducation: number | null;
   participantsStudents: number | null;
   visibility: string;
+  /** Moves with every change: a change sends the version it was made on. */
+  version: number;
   /** The action-plan goal it serves, if any. */
   actionPlanGoalId: number | null;
   /** The agreements it serves that the reader may read, the one it is recorded under first. */
@@ -72,7 +74,7 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
           a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
           a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
-          a.participants_students as "participantsStudents", a.visibility, a.action_plan_goal_id as "actionPlanGoalId",
+          a.participants_students as "participantsStudents", a.visibility, a.version, a.action_plan_goal_id as "actionPlanGoalId",
           json_build_object(${activityLinksJson(ctx.principal, 'a')})::text as links
         from ${activitiesOf(sql`${agreement.id}`)} a where ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,

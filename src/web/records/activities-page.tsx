@@ -44,6 +44,8 @@ const DONE: Record<string, { sv: string; en: string }> = {
   point: { sv: 'Uppföljningspunkten är tillagd.', en: 'The follow-up point is added.' },
   state: { sv: 'Uppföljningspunkten är uppdaterad.', en: 'The follow-up point is updated.' },
   goal: { sv: 'Aktivitetens mål i handlingsplanen är sparat.', en: "The activity's action-plan goal is saved." },
+  changed: { sv: 'Aktiviteten är ändrad.', en: 'The activity is changed.' },
+  removed: { sv: 'Aktiviteten är borttagen.', en: 'The activity is removed.' },
 };
 
 export const FOLLOW_UP_STATE_NAMES = {
@@ -228,6 +230,11 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
             {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)}: {activity.title}
           </h2>
           <p class="hint">{VISIBILITY_NAMES[activity.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? activity.visibility}</p>
+          {p.mayChange && recordedHere(activity) ? (
+            <p>
+              <a href={href(lang, `${path}/${activity.id}/andra`)}>{sv ? `Ändra eller ta bort: ${activity.title}` : `Change or remove: ${activity.title}`}</a>
+            </p>
+          ) : null}
           <ActivityLinks lang={lang} activity={activity} agreementSlug={agreement.slug} />
           {activity.participants ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${activity.participants}`}</p> : null}
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}

@@ -59,6 +59,8 @@ import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ActivitiesPage, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
 import { ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS } from './activity-form.tsx';
+import { ActivityEditPage, type ActivityEditPageProps } from './activity-edit-page.tsx';
+import { changeActivity, removeActivity } from '../../domain/activities/change.ts';
 import { ActionPlansPage, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
@@ -117,6 +119,32 @@ export function sourceSlug(title: string): string {
 const SOURCE_FIELDS = ['kind', 'title', 'author', 'publisher', 'published', 'url', 'archiveReference', 'visibility', 'confidential', 'note', 'reason'] as const;
 const CITE_FIELDS = ['source', 'on', 'passage', 'reason', 'expectedVersion'] as const;
 const CONTACT_FIELDS = ['name', 'role', 'email', 'phone', 'reason', 'expectedVersion'] as const;
+
+/** The lists of boxes an activity form sends: the further agreements and the places. */
+const activityLists = (form: Record<string, unknown>) => ({
+  alsoServes: tickedList(form, 'alsoServes'),
+  swedishPlaces: tickedList(form, 'swedishPlaces'),
+  chinesePlaces: tickedList(form, 'chinesePlaces'),
+});
+
+/** An activity form's fields as the verbs take them: a whole number is a number; anything else goes as written, for the verb to name the field. */
+function activityInput(fields: Record<(typeof ACTIVITY_FIELDS)[number], string>, lists: ReturnType<typeof activityLists>) {
+  return {
+    kind: fields.kind as never,
+    title: fields.title,
+    date: fields.date.trim(),
+    participants: fields.participants,
+    purpose: fields.purpose,
+    outcome: fields.outcome,
+    ...Object.fromEntries(ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(fields[field])])),
+    funding: FUNDING_SOURCES.filter((f) => fields[`funding.${f}`] !== ''),
+    actionPlanGoalId: chosenId(fields.actionPlanGoalId),
+    visibility: fields.visibility as never,
+    alsoServes: lists.alsoServes.values,
+    swedishPlaces: lists.swedishPlaces.values,
+    chinesePlaces: lists.chinesePlaces.values,
+  };
+}
 
 export function recordsRoutes(database: Database, { origin }: { origin: (c: HonoContext) => string }) {
   const web = new Hono();
@@ -462,39 +490,86 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   web.post('/avtal/:slug/aktiviteter', async (c) => {
     const { signedIn, form, typed: fields, ctx, agreement } = await posted(c, ACTIVITY_FIELDS);
     requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
-    const lists = (['alsoServes', 'swedishPlaces', 'chinesePlaces'] as const).map((name) => tickedList(form, name));
-    const [alsoServes, swedishPlaces, chinesePlaces] = lists as [ReturnType<typeof tickedList>, ReturnType<typeof tickedList>, ReturnType<typeof tickedList>];
-    const typed: Record<string, string> = { ...fields, ...alsoServes.typed, ...swedishPlaces.typed, ...chinesePlaces.typed };
+    const lists = activityLists(form);
+    const typed: Record<string, string> = { ...fields, ...lists.alsoServes.typed, ...lists.swedishPlaces.typed, ...lists.chinesePlaces.typed };
     try {
-      // A whole number is a number; anything else goes to the verb as written, which names the field.
-      const numbers = Object.fromEntries(
-        ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(fields[field])]),
-      );
-      const activity = await createActivity({
-        ctx,
-        agreementId: agreement.id,
-        input: {
-          kind: fields.kind as never,
-          title: fields.title,
-          date: fields.date.trim(),
-          participants: fields.participants,
-          purpose: fields.purpose,
-          outcome: fields.outcome,
-          ...numbers,
-          funding: FUNDING_SOURCES.filter((f) => fields[`funding.${f}`] !== ''),
-          actionPlanGoalId: chosenId(fields.actionPlanGoalId),
-          visibility: fields.visibility as never,
-          alsoServes: alsoServes.values,
-          swedishPlaces: swedishPlaces.values,
-          chinesePlaces: chinesePlaces.values,
-        },
-      });
+      const activity = await createActivity({ ctx, agreementId: agreement.id, input: activityInput(fields, lists) });
       return c.redirect(activitiesPath(c, 'activity', `#aktivitet-${activity.id}`), 303);
     } catch (error) {
-      for (const list of lists) list.rename(error);
+      for (const list of Object.values(lists)) list.rename(error);
       return activityRefused(c, signedIn, error, 'activity', typed);
     }
   });
+
+  // Changing and removing an activity recorded under the agreement.
+  const renderActivityEdit = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActivityEditPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
+    requireWrite(ctx, agreement.organisationId);
+    const id = idOf(c.req.param('id') ?? '');
+    const [activity] = id ? await activitiesOfAgreement(ctx, agreement, id) : [];
+    // Changed where it is recorded: on a further agreement's page it is only shown.
+    if (!activity || activity.agreements[0]?.slug !== agreement.slug) throw notFound('activity');
+    const [goals, further, places] = await Promise.all([goalChoices(ctx, agreement), furtherAgreementChoices(ctx, agreement), placeChoices(ctx, agreement)]);
+    // What it names already stays a choice, also where the API chose it beyond the agreement's own.
+    const byValue = <T extends { slug: string }>(list: T[]) => [...new Map(list.map((x) => [x.slug, x])).values()];
+    const own = (kind: 'swedish' | 'chinese') => activity.places.filter((x) => x.kind === kind).map((x) => ({ slug: x.slug, name: [x.name, x.nameNative].filter(Boolean).join(' ') }));
+    const servedBesides = activity.agreements.slice(1).map((g) => ({ slug: g.slug, partyLabel: g.name, counterpartLabel: '' }));
+    c.status(status as 200);
+    return c.html(
+      <ActivityEditPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        csrf={signedIn.csrfToken}
+        agreement={agreement}
+        activity={activity}
+        goals={goals}
+        furtherChoices={byValue([...servedBesides, ...further])}
+        placeChoices={{ swedish: byValue([...own('swedish'), ...places.swedish]), chinese: byValue([...own('chinese'), ...places.chinese]) }}
+        {...extra}
+      />,
+    );
+  };
+
+  web.get('/avtal/:slug/aktiviteter/:id/andra', async (c) => renderActivityEdit(c, requireSignedIn(c)));
+
+  web.post('/avtal/:slug/aktiviteter/:id/andra', async (c) => {
+    const { signedIn, form, typed: fields, ctx, agreement, id } = await posted(c, [...ACTIVITY_FIELDS, 'reason', 'expectedVersion']);
+    requireWrite(ctx, agreement.organisationId);
+    const lists = activityLists(form);
+    const typed: Record<string, string> = { ...fields, ...lists.alsoServes.typed, ...lists.swedishPlaces.typed, ...lists.chinesePlaces.typed };
+    try {
+      if (!id) throw notFound('activity');
+      await changeActivity({ ctx, agreement, id, input: { ...activityInput(fields, lists), reason: fields.reason, expectedVersion: given(fields.expectedVersion) } });
+      return c.redirect(activitiesPath(c, 'changed', `#aktivitet-${id}`), 303);
+    } catch (error) {
+      for (const list of Object.values(lists)) list.rename(error);
+      if (error instanceof DomainError && error.code === 'CONFLICT') {
+        // What was typed stays; the form now carries the version that is there, so sending again is a choice made on it.
+        const { expectedVersion: _stale, ...kept } = typed;
+        return renderActivityEdit(c, signedIn, { notice: activityChangedMeanwhile(c), failed: { form: 'change', problems: [], typed: kept } }, 409);
+      }
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      return renderActivityEdit(c, signedIn, { failed: { form: 'change', problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+    }
+  });
+
+  web.post('/avtal/:slug/aktiviteter/:id/ta-bort', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['reason', 'expectedVersion']);
+    try {
+      if (!id) throw notFound('activity');
+      await removeActivity({ ctx, agreement, id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(activitiesPath(c, 'removed'), 303);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') return renderActivityEdit(c, signedIn, { notice: activityChangedMeanwhile(c) }, 409);
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      return renderActivityEdit(c, signedIn, { failed: { form: 'remove', problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+    }
+  });
+  const activityChangedMeanwhile = (c: HonoContext) =>
+    langOf(c) === 'sv'
+      ? 'Någon annan ändrade aktiviteten medan du hade sidan öppen. Formuläret visar det du skrev; aktiviteten som den är nu syns på aktivitetssidan. Skicka igen om du vill spara det du skrev.'
+      : 'Someone else changed the activity while you had the page open. The form shows what you wrote; the activity as it is now is on the activities page. Send again to save what you wrote.';
 
   web.post('/avtal/:slug/aktiviteter/:id/punkter', async (c) => {
     const { signedIn, typed, ctx, agreement, id } = await posted(c, POINT_FIELDS);
