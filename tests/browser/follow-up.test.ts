@@ -103,6 +103,28 @@ describe('activities and follow-up points', () => {
     expect(await page.locator('tr', { hasText: 'Skicka reserapporten' }).innerText()).toContain('Klar: Skickad 2026-05-20');
     await check(page, 'follow-up-one-closed');
 
+    // Change the visit on its own page, reached by its link: a bad date first, named beside its field.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Ändra eller ta bort: Delegationsresa till Shanghai' }).click()]);
+    expect(await page.locator('#change-title').inputValue()).toBe('Delegationsresa till Shanghai');
+    await check(page, 'follow-up-activity-edit');
+    await page.fill('#change-date', '2026-13');
+    await page.focus('#change-date');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#change-date').getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'follow-up-activity-edit-error');
+    await page.fill('#change-date', '2026-05-04');
+    await page.check('#change-chinesePlaces-0');
+    await page.focus('#change-date');
+    await enter(page);
+    await page.locator('h2', { hasText: 'Delegationsresa till Shanghai' }).waitFor();
+    expect(await page.locator(`#aktivitet-${activityId}`).innerText()).toMatch(/4 maj 2026/);
+    expect(await page.locator(`#aktivitet-${activityId}-avsnitt`).innerText()).toContain('Platser:');
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra?lang=en`);
+    expect(await page.locator('h1').innerText()).toBe('Change the activity: Delegationsresa till Shanghai');
+    await check(page, 'follow-up-activity-edit-en');
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter`);
+
     // The overview: the open one, not the closed one.
     await page.goto(`${base}/oversikt`);
     const mine = page.locator('table', { has: page.locator('caption', { hasText: 'Mina öppna uppföljningspunkter' }) });

@@ -164,9 +164,9 @@ export function ActivityForm(p: ActivityFormProps) {
               </p>
             ) : null}
             {FUNDING_SOURCES.map((f) => (
-              <div class="checkbox">
+              <div class="field checkbox">
                 <input id={`${form}-funding-${f}`} name={`funding.${f}`} type="checkbox" value="1" checked={typed[`funding.${f}`] === '1'} />
-                <label for={`${form}-funding-${f}`}>{FUNDING_NAMES[f][lang]}</label>
+                <label for={`${form}-funding-${f}`} class="inline-label">{FUNDING_NAMES[f][lang]}</label>
               </div>
             ))}
           </fieldset>
