@@ -899,6 +899,8 @@ export const activityPlaces = pgTable(
   },
   (t) => [
     index('activity_places_activity_idx').on(t.activityId),
+    // Others' activities at a place, for the delegation warnings (coordination/delegations.ts; migration 0033).
+    index('activity_places_counterpart_idx').on(t.counterpartId),
     uniqueIndex('activity_places_actor_key').on(t.activityId, t.actorId),
     uniqueIndex('activity_places_counterpart_key').on(t.activityId, t.counterpartId),
     check('activity_places_one_place', sql`num_nonnulls(${t.actorId}, ${t.counterpartId}) = 1`),

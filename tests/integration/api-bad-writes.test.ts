@@ -73,7 +73,7 @@ interface BadField {
 }
 
 interface Endpoint {
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   /** A body that the endpoint would take, of required fields only (each is also left out): every case breaks it in one or more places. */
   base: () => Record<string, unknown>;

@@ -3,6 +3,8 @@
 // activities they may read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
+import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
+import { DelegationWarnings, delegationWarningsIntro } from './delegation-warnings.tsx';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
@@ -27,6 +29,8 @@ export interface ActivitiesPageProps {
   goals: GoalChoice[];
   /** Other agreements a new activity may also serve (the same Swedish party's, that the person may change). */
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
+  /** Other bodies' activities near the agreement's incoming visits (coordination/delegations.ts). */
+  delegations: DelegationOverlap[];
   /** The places a new activity may name: the agreement's Swedish parties and its Chinese places with their provinces. */
   placeChoices: { swedish: PlaceChoice[]; chinese: PlaceChoice[] };
   mayChange: boolean;
@@ -255,6 +259,18 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           ) : null}
           {activity.funding.length ? <p>{`${sv ? 'Finansiering' : 'Funding'}: ${activity.funding.map((f) => FUNDING_NAMES[f][lang]).join(', ')}`}</p> : null}
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
+          {(() => {
+            const near = p.delegations.filter((d) => d.visit.id === activity.id);
+            return near.length ? (
+              <div class="notice" role="note">
+                <p>
+                  <strong>{sv ? 'Andra organisationer i samma område vid samma tid' : 'Other organisations in the same area at the same time'}</strong>
+                </p>
+                <p>{delegationWarningsIntro(lang)}</p>
+                <DelegationWarnings lang={lang} overlaps={near} withVisit={false} />
+              </div>
+            ) : null;
+          })()}
           {recordedHere(activity) ? points(activity) : null}
           {p.mayChange && recordedHere(activity) ? pointForm(activity) : null}
           {p.mayChange && recordedHere(activity) && p.goals.length ? linkForm(activity) : null}

@@ -1,6 +1,8 @@
 // A signed-in person's follow-up: the open points they own, and their
 // organisation's, the overdue first marked as such; each leads to the
 // activity it was raised at.
+import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
+import { DelegationWarnings, delegationWarningsIntro } from './delegation-warnings.tsx';
 import type { OpenPoint } from '../../domain/follow-up/list.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
@@ -25,6 +27,8 @@ export interface OverviewPageProps {
   mineOverdue: number;
   organisationOpen: number;
   organisationOverdue: number;
+  /** Other bodies' activities near the organisation's incoming visits (coordination/delegations.ts). */
+  delegations: DelegationOverlap[];
   /** The organisation's agreements that expire soon or have been quiet too long. */
   agreementReminders: Reminder[];
   quietAfterMonths: number;
@@ -131,6 +135,9 @@ export function OverviewPage(p: OverviewPageProps) {
       ) : (
         <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>
       )}
+      <h2 id="delegationer">{sv ? 'Delegationer: andra organisationer i samma område' : 'Delegations: other organisations in the same area'}</h2>
+      <p>{delegationWarningsIntro(lang)}</p>
+      {p.delegations.length ? <DelegationWarnings lang={lang} overlaps={p.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
       <h2 id="kalender">{sv ? 'Påminnelser i din kalender' : 'Reminders in your calendar'}</h2>
       <p>
         {sv

@@ -36,6 +36,7 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
 import { dueReminders } from '../../domain/reminders/due.ts';
+import { delegationOverlaps } from '../../domain/coordination/delegations.ts';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf, visitsCalendarOf } from './calendar-feed.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
@@ -451,12 +452,17 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       furtherAgreementChoices(ctx, agreement),
       placeChoices(ctx, agreement),
     ]);
+    // Other bodies near its incoming visits: for the organisation's own people, who would get in touch.
+    const visits = activities.filter((a) => a.kind === 'visit_incoming' && a.agreements[0]?.slug === agreement.slug).map((a) => a.id);
+    const delegations =
+      visits.length && canReadFollowUp(ctx.principal, agreement) ? await delegationOverlaps(ctx, { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits }) : [];
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
         goals={goals}
         furtherChoices={furtherChoices}
         placeChoices={places}
+        delegations={delegations}
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
@@ -709,11 +715,12 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const organisationId = signedIn.organisationId;
-    const [open, quietAfterMonths, reminders, feeds] = await Promise.all([
+    const [open, quietAfterMonths, reminders, feeds, delegations] = await Promise.all([
       openFollowUp(ctx, today, OVERVIEW_ROWS),
       quietAfterMonthsOf(database.db, organisationId),
       dueReminders(database.db, { today, organisationId }),
       listCalendarFeeds(database.db, signedIn.userId),
+      delegationOverlaps(ctx, { organisationId, today }),
     ]);
     return c.html(
       <OverviewPage
@@ -723,6 +730,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         quietAfterMonths={quietAfterMonths}
         {...open}
         agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due')}
+        delegations={delegations}
         today={today}
         csrf={signedIn.csrfToken}
         feeds={feeds}

@@ -1,0 +1,1 @@
+CREATE INDEX "activity_places_counterpart_idx" ON "activity_places" USING btree ("counterpart_id");

@@ -1,0 +1,87 @@
+// Delegation warnings: the report's interviews tell of one Chinese
+// delegation visiting several Swedish bodies on one trip, and of bodies
+// that learnt of it afterwards. For each incoming visit of an organisation
+// (recent or to come), the activities of OTHER organisations, within a
+// window of days around it, that concern the same Chinese place or a place
+// inside the same province: the agreement's places and the activity's own,
+// each with every place it lies in, countries left out. Read as the reader
+// may read them (shared and public ones of others), with whom to contact:
+// the other organisation's editors and coordinators, by name and e-mail,
+// for signed-in people of public bodies only (docs/visibility.md).
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import type { ActivityKind } from '../../db/schema.ts';
+import { canReadAlias } from '../access.ts';
+import { activityLatestDay } from '../activities/latest-day.ts';
+import type { Context } from '../context.ts';
+
+/** Days on each side of a visit that another body's activity is looked for in. */
+export const DELEGATION_WINDOW_DAYS = 30;
+
+/** The kinds of another body's activity that a delegation may be part of. */
+const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
+
+export interface DelegationOverlap {
+  /** The organisation's own incoming visit. */
+  visit: { id: number; title: string; date: string; agreementSlug: string };
+  /** Another body's activity near it in time and place. */
+  other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string };
+  /** The places both concern (the nearest first: a city before its province). */
+  places: string[];
+  /** Whom to ask at the other body: its active editors and coordinators. */
+  contacts: Array<{ name: string; email: string }>;
+}
+
+/**
+ * The overlaps of the organisation's incoming visits whose latest day is no
+ * earlier than `today` less the window (`only`: those of these activities),
+ * the nearest visit first. Empty for the public: the warning names people.
+ */
+export async function delegationOverlaps(ctx: Context, { organisationId, today, only }: { organisationId: number; today: string; only?: number[] }): Promise<DelegationOverlap[]> {
+  if (ctx.principal.kind === 'anonymous') return [];
+  const days = DELEGATION_WINDOW_DAYS;
+  // The places an activity concerns (alias: activity, agreement): every place its agreement lies in, and its own Chinese places with theirs.
+  const placesOf = (a: string, g: string) =>
+    sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from counterparts p
+      where p.level <> 'country' and (p.id = any(${g}.place_ids)
+        or p.id in (select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id)))`);
+  type Row = DelegationOverlap['other'] & Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; contacts: DelegationOverlap['contacts'] | string };
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`with mine as (
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places
+          from activities a join agreements g on g.id = a.agreement_id
+          where a.organisation_id = ${organisationId} and a.kind = 'visit_incoming' and a.date_min is not null
+            and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
+            and ${only === undefined ? sql`true` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
+        ),
+        near as (
+          -- Others' activities under agreements in the same places, and others' activities that name such a place themselves.
+          select m.id as mine_id, b.id as other_id from mine m
+            join agreements gb on gb.place_ids && m.places
+            join activities b on b.agreement_id = gb.id and b.date_min <= m.date_max + ${days}::int and b.date_min >= m.date_min - ${days}::int - 366
+          union
+          select m.id, b.id from mine m
+            join counterparts c on c.id = any(m.places) or c.ancestor_ids && m.places
+            join activity_places bp on bp.counterpart_id = c.id
+            join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
+        )
+        select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement",
+          b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
+          (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
+          coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
+            from users u where u.organisation_id = b.organisation_id and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]') as contacts
+        from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
+        where b.organisation_id <> ${organisationId} and b.kind in (${sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `)})
+          and ${activityLatestDay('b')} >= m.date_min - ${days}::int and b.date_min <= m.date_max + ${days}::int
+          and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
+        order by m.date_min, m.id, b.date_min, b.id
+        limit 200`,
+  );
+  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, id, kind, title, date, agreementSlug, agreementName, organisation, places, contacts }) => ({
+    visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
+    other: { id, kind, title, date, agreementSlug, agreementName, organisation },
+    places,
+    contacts: typeof contacts === 'string' ? (JSON.parse(contacts) as DelegationOverlap['contacts']) : contacts,
+  }));
+}

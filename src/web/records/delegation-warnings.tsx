@@ -1,0 +1,51 @@
+// Delegation warnings as the overview and the activities page show them:
+// for an incoming visit, the other bodies whose activities near it in time
+// concern the same places, and whom to ask there.
+import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS } from '../../domain/coordination/delegations.ts';
+import { formatEdtf } from '../format.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href } from '../layout.tsx';
+
+/** The overlaps as a list; `withVisit` names the organisation's own visit on each line (the overview), else they are one visit's (its section). */
+export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOverlap[]; withVisit: boolean }) {
+  const { lang } = props;
+  const sv = lang === 'sv';
+  if (!props.overlaps.length) return null;
+  return (
+    <ul class="delegation-warnings">
+      {props.overlaps.map((o) => (
+        <li>
+          {props.withVisit ? (
+            <>
+              <a href={`${href(lang, `/avtal/${o.visit.agreementSlug}/aktiviteter`)}#aktivitet-${o.visit.id}`}>
+                {formatEdtf(o.visit.date, lang)}: {o.visit.title}
+              </a>
+              {' – '}
+            </>
+          ) : null}
+          <strong>{o.other.organisation}</strong>
+          {`: ${formatEdtf(o.other.date, lang)}, ${label(lang, 'activity', o.other.kind).toLowerCase()} "${o.other.title}" (`}
+          <a href={href(lang, `/avtal/${o.other.agreementSlug}`)}>{o.other.agreementName}</a>
+          {`). ${sv ? 'Samma område' : 'Same area'}: ${o.places.join(', ')}.`}
+          {o.contacts.length ? (
+            <>
+              {` ${sv ? 'Kontakt' : 'Contact'}: `}
+              {o.contacts.map((c, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={`mailto:${c.email}`}>{c.name}</a>
+                </>
+              ))}
+            </>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export const delegationWarningsIntro = (lang: Lang) =>
+  lang === 'sv'
+    ? `Andra organisationers aktiviteter inom ${DELEGATION_WINDOW_DAYS} dagar från era inkommande besök, som gäller samma ort eller en ort i samma provins: kanske samma delegation. Hör av er till varandra.`
+    : `Other organisations' activities within ${DELEGATION_WINDOW_DAYS} days of your incoming visits that concern the same place or a place in the same province: perhaps the same delegation. Get in touch with each other.`;

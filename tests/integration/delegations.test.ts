@@ -1,0 +1,90 @@
+// Delegation warnings: an incoming visit of one body, and other bodies'
+// activities near it in time that concern the same place or a place in the
+// same province, by their agreements' places or their own; shown to the
+// organisation's people on the overview and beside the visit, with whom to
+// contact; never another body's internal activity, never to the public.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { PUBLIC_READER } from '../../src/domain/access.ts';
+import { delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let visitors: Record<'editorA' | 'coordinatorB' | 'editorC' | 'anonymous', Visitor>;
+const ids = {} as Record<'a' | 'b' | 'c', number>;
+let visitA: number;
+let agreementA: string;
+
+/** A day `days` from today, as YYYY-MM-DD. */
+const inDays = (days: number) => new Date(Date.parse(`${todayInStockholm()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  const ctx = systemCtx(t);
+  for (const org of ['deleg-a', 'deleg-b', 'deleg-c']) await addOrganisation({ ctx, input: { slug: org, name: `Kommun ${org.slice(-1).toUpperCase()}` } });
+  for (const [key, slug] of [['a', 'deleg-a'], ['b', 'deleg-b'], ['c', 'deleg-c']] as const) {
+    ids[key] = (await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = ${slug}`))[0]!.id;
+  }
+  ({ visitors } = await signedInVisitors(t, app, {
+    editorA: { role: 'editor', organisation: 'deleg-a' },
+    coordinatorB: { role: 'coordinator', organisation: 'deleg-b' },
+    editorC: { role: 'editor', organisation: 'deleg-c' },
+  }));
+  const agreement = async (organisationId: number, counterpart: string) =>
+    createAgreement({ ctx, organisationId, input: { slug: uniqueSlug('deleg'), kind: 'vanort', parties: ['kalix'], counterparts: [counterpart] } });
+  const visit = async (agreementId: number, title: string, date: string, more: Record<string, unknown> = {}) =>
+    (await createActivity({ ctx, agreementId, input: { kind: 'visit_incoming', title, date, visibility: 'shared', ...more } })).id;
+
+  // A's visit from Hangzhou in 20 days.
+  const a = await agreement(ids.a, 'hangzhou');
+  agreementA = a.slug;
+  visitA = await visit(a.id, 'Delegation från Hangzhou', inDays(20));
+  // B: a visit under an agreement with Huzhou (Zhejiang too) five days later: a warning.
+  const b = await agreement(ids.b, 'huzhou');
+  await visit(b.id, 'Besök från Huzhous utrikesbyrå', inDays(25));
+  // B: one in Jiangsu at the same time, one internal, one three months later: none.
+  const bJiangsu = await agreement(ids.b, 'nanjing');
+  await visit(bJiangsu.id, 'Besök från Nanjing', inDays(20));
+  await visit(b.id, 'Internt besök från Huzhou', inDays(21), { visibility: 'internal' });
+  await visit(b.id, 'Senare besök från Huzhou', inDays(120));
+  // C: an agreement in Jiangsu, but a public meeting that names Shaoxing (Zhejiang) as its place: a warning.
+  const c = await agreement(ids.c, 'suzhou');
+  await createActivity({ ctx, agreementId: c.id, input: { kind: 'meeting', title: 'Möte med Shaoxings delegation', date: inDays(10), chinesePlaces: ['shaoxing'] } });
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('delegation warnings', () => {
+  it('finds the other bodies near an incoming visit in time and place, and only those', async () => {
+    const principal = { kind: 'user', subject: 'a@deleg.example', organisationId: ids.a, role: 'editor' } as const;
+    const overlaps = await delegationOverlaps({ db: t.database.db, principal }, { organisationId: ids.a, today: todayInStockholm() });
+    expect(overlaps.map((o) => [o.visit.id, o.other.title, o.other.organisation])).toEqual([
+      [visitA, 'Möte med Shaoxings delegation', 'Kommun C'],
+      [visitA, 'Besök från Huzhous utrikesbyrå', 'Kommun B'],
+    ]);
+    expect(overlaps.every((o) => o.places.includes('Zhejiang'))).toBe(true);
+    expect(overlaps[1]!.contacts.map((c) => c.email)).toEqual([expect.stringContaining('@')]);
+    // The public is never told: the warning names people.
+    expect(await delegationOverlaps({ db: t.database.db, principal: PUBLIC_READER }, { organisationId: ids.a, today: todayInStockholm() })).toEqual([]);
+  });
+
+  it("shows them on the organisation's overview and beside the visit, with whom to contact", async () => {
+    const overview = await (await visitors.editorA.request('/oversikt')).text();
+    const section = overview.slice(overview.indexOf('id="delegationer"'), overview.indexOf('id="kalender"'));
+    for (const words of ['Delegation från Hangzhou', 'Kommun B', 'Besök från Huzhous utrikesbyrå', 'Kommun C', 'Möte med Shaoxings delegation', 'mailto:']) expect(section, words).toContain(words);
+    for (const words of ['Nanjing', 'Internt besök', 'Senare besök']) expect(section, words).not.toContain(words);
+    const page = await (await visitors.editorA.request(`/avtal/${agreementA}/aktiviteter`)).text();
+    expect(page).toContain('Andra organisationer i samma område vid samma tid');
+    expect(page).toContain('Besök från Huzhous utrikesbyrå');
+    // B is told of A's shared visit in turn: B's own incoming visit from Huzhou is near it.
+    const other = await (await visitors.coordinatorB.request('/oversikt')).text();
+    expect(other.slice(other.indexOf('id="delegationer"'), other.indexOf('id="kalender"'))).toContain('Delegation från Hangzhou');
+  });
+});
