@@ -127,6 +127,12 @@ describe('an activity in detail', () => {
     expect(section).toContain('Deltagare: Politiker 2, Elever och studenter 14');
     expect(section).toMatch(/Kostnad: 34\s500 kr \(resor 30\s000, representation och värdskap 4\s500\)/);
     expect(section).toContain('Finansiering: Egen budget, ICLD/Sida');
+    // The public agreement page shows the same figures for a public activity.
+    const public_ = await (await visitors.anonymous.request(`/avtal/${agreement.slug}`)).text();
+    const item = public_.slice(public_.indexOf('Skolutbyte i Hangzhou'), public_.indexOf('</li>', public_.indexOf('Skolutbyte i Hangzhou')));
+    expect(item).toContain('Deltagare: Politiker 2, Elever och studenter 14');
+    expect(item).toMatch(/Kostnad: 34\s500 kr \(resor 30\s000, representation och värdskap 4\s500\)/);
+    expect(item).toContain('Finansiering: Egen budget, ICLD/Sida');
   });
 });
 

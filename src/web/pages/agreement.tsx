@@ -1,3 +1,4 @@
+import { ActivityFigures } from './activity-figures.tsx';
 import { ActivityLinks } from './activity-links.tsx';
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
@@ -188,6 +189,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
                 {act.participants ? <div><Localized lang={lang} sv={act.participants} en={act.participantsEn} /></div> : null}
                 {act.purpose ? <div><Localized lang={lang} sv={act.purpose} en={act.purposeEn} /></div> : null}
                 {act.outcome ? <div><Localized lang={lang} sv={act.outcome} en={act.outcomeEn} /></div> : null}
+                <ActivityFigures lang={lang} activity={act} as="div" />
                 <Sources lang={lang} list={act.sources} />
               </li>
             ))}

@@ -10,13 +10,14 @@ import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
 import type { ActivityWithPoints, FollowUpPoint } from '../../domain/follow-up/list.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
-import { formatEdtf, formatNumber } from '../format.ts';
+import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
-import { ActivityForm, COST_CATEGORY_NAMES, COST_FIELDS, COUNT_FIELDS, FUNDING_NAMES, GoalSelect, PARTICIPANT_GROUP_NAMES } from './activity-form.tsx';
+import { ActivityForm, GoalSelect } from './activity-form.tsx';
+import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
 
 export interface ActivitiesPageProps {
@@ -243,21 +244,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {activity.participants ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${activity.participants}`}</p> : null}
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
-          {(() => {
-            const groups = COUNT_FIELDS.filter((f) => activity[f] !== null).map((f) => `${PARTICIPANT_GROUP_NAMES[f][lang]} ${activity[f]}`);
-            return groups.length ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${groups.join(', ')}`}</p> : null;
-          })()}
-          {activity.costSek !== null ? (
-            <p>
-              {`${sv ? 'Kostnad' : 'Cost'}: ${formatNumber(activity.costSek, lang)} kr`}
-              {COST_FIELDS.some((f) => activity[f] !== null)
-                ? ` (${COST_FIELDS.filter((f) => activity[f] !== null)
-                    .map((f) => `${COST_CATEGORY_NAMES[f][lang].toLowerCase()} ${formatNumber(activity[f]!, lang)}`)
-                    .join(', ')})`
-                : ''}
-            </p>
-          ) : null}
-          {activity.funding.length ? <p>{`${sv ? 'Finansiering' : 'Funding'}: ${activity.funding.map((f) => FUNDING_NAMES[f][lang]).join(', ')}`}</p> : null}
+          <ActivityFigures lang={lang} activity={activity} />
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
           {(() => {
             const near = p.delegations.filter((d) => d.visit.id === activity.id);
