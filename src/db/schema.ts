@@ -1025,7 +1025,14 @@ export const auditLog = pgTable(
     // the register at version v re-reads is every entry after v.
     dataVersion: bigint('data_version', { mode: 'number' }),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId), index('audit_log_data_version_idx').on(t.dataVersion)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId),
+    index('audit_log_data_version_idx').on(t.dataVersion),
+    // A removed activity's or plan's entries, by the agreement it was under (history/agreement-history.ts; migration 0034).
+    index('audit_log_removed_idx')
+      .on(sql`(coalesce(${t.before}->>'agreementId', ${t.before}->'plan'->>'agreementId'))`)
+      .where(sql`${t.action} in ('activity.remove', 'action_plan.remove')`),
+  ],
 );
 
 // One row, bumped in the transaction of every change (audit.ts): whatever was

@@ -298,3 +298,56 @@ describe('who may do what', () => {
     expect(html).toContain(`href="/avtal/${agreement.slug}/handlingsplaner"`);
   });
 });
+
+describe('changing and removing a plan and its goals', () => {
+  it('changes a plan at the version shown, refuses a stale page (409, nothing changed), and keeps the history', async () => {
+    const planId = await makePlan({ ...PLAN, title: 'En plan att ändra' });
+    const form = await (await visitors.editor.request(page())).text();
+    expect(form).toContain('Ändra eller ta bort planen: En plan att ändra');
+    const changed = await visitors.editor.post(`${page()}/${planId}/andra`, { ...PLAN, title: 'En ändrad plan', budgetSek: '400000', reason: 'Ny budget', expectedVersion: '1' });
+    expect(changed.status).toBe(303);
+    const [plan] = await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, planId));
+    expect(plan).toMatchObject({ title: 'En ändrad plan', budgetSek: 400_000, version: 2 });
+    const before = await snapshot();
+    const stale = await visitors.colleague.post(`${page()}/${planId}/andra`, { ...PLAN, title: 'Från en gammal sida', expectedVersion: '1' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('value="Från en gammal sida"');
+    expect(await snapshot()).toEqual(before);
+    expect((await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, planId)))[0]!.title).toBe('En ändrad plan');
+    const history = await (await visitors.editor.request(`/avtal/${agreement.slug}/historik`)).text();
+    expect(history).toContain('Ny budget');
+  });
+
+  it('will not stop serving an agreement whose activities serve its goals, and names the field', async () => {
+    const planId = await makePlan({ ...PLAN, title: 'En plan för två avtal', 'alsoServes.0': sibling.slug });
+    const goalId = await addGoal(planId, { theme: 'Kultur', goal: 'Ett kulturutbyte' });
+    await recordActivity({ title: 'Kulturutbyte i Shanghai', actionPlanGoalId: String(goalId) }, sibling.slug);
+    const before = await snapshot();
+    const response = await visitors.editor.post(`${page()}/${planId}/andra`, { ...PLAN, title: 'En plan för två avtal', expectedVersion: String(await versionOf(planId)) });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain(`href="#change-${planId}-alsoServes"`);
+    expect(html.replaceAll('&quot;', '"')).toContain(`Aktiviteter under avtalet "${sibling.slug}" är kopplade till planens mål`);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('changes and removes a goal: its activities stay, unlinked; then removes the plan', async () => {
+    const planId = await makePlan({ ...PLAN, title: 'En plan att ta bort' });
+    const goalId = await addGoal(planId, { theme: 'Turism', goal: 'Fler turister' });
+    const activityId = await recordActivity({ title: 'Turistmässa', actionPlanGoalId: String(goalId) });
+    const goal = `${page()}/${planId}/mal/${goalId}`;
+    expect((await visitors.editor.post(`${goal}/andra`, { theme: 'Turism', goal: 'Dubbelt så många turister', expectedVersion: String(await versionOf(planId)) })).status).toBe(303);
+    expect((await t.database.db.select().from(actionPlanGoals).where(eq(actionPlanGoals.id, goalId)))[0]!.goal).toBe('Dubbelt så många turister');
+    // Another organisation's editor may not.
+    expect((await visitors.otherEditor.post(`${goal}/ta-bort`, { expectedVersion: String(await versionOf(planId)) })).status).toBe(403);
+    expect((await visitors.editor.post(`${goal}/ta-bort`, { expectedVersion: String(await versionOf(planId)) })).status).toBe(303);
+    expect(await t.database.db.select().from(actionPlanGoals).where(eq(actionPlanGoals.id, goalId))).toEqual([]);
+    expect((await t.database.db.select().from(activities).where(eq(activities.id, activityId)))[0]!.actionPlanGoalId).toBeNull();
+
+    expect((await visitors.editor.post(`${page()}/${planId}/ta-bort`, { reason: 'Ersatt av en ny plan', expectedVersion: '1' })).status).toBe(409);
+    expect((await visitors.editor.post(`${page()}/${planId}/ta-bort`, { reason: 'Ersatt av en ny plan', expectedVersion: String(await versionOf(planId)) })).status).toBe(303);
+    expect(await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, planId))).toEqual([]);
+    const history = await (await visitors.editor.request(`/avtal/${agreement.slug}/historik`)).text();
+    expect(history).toContain('Ersatt av en ny plan');
+  });
+});

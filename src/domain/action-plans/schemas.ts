@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { GOAL_ASSESSMENTS, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema, isoDaySchema, parseFuzzyDate } from '../dates.ts';
 import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { reasonSchema } from '../documents/schemas.ts';
 
 const optionalText = (max: number) =>
   z
@@ -37,32 +38,50 @@ function periodDays(from: string, to: string): { first: string | null; last: str
   }
 }
 
-export const createActionPlanSchema = z
-  .object({
-    title: requiredText(1000, 'write the title'),
-    titleEn: optionalText(1000),
-    periodFrom: fuzzyDateSchema,
-    periodTo: fuzzyDateSchema,
-    note: optionalText(10000),
-    noteEn: optionalText(10000),
-    responsibleUnit: optionalText(1000),
-    budgetSek: z.number(KRONOR).int(KRONOR).min(0, KRONOR).max(2_000_000_000, 'must be at most 2 000 000 000 kronor').nullish(),
-    /** Further agreements the plan serves, by slug: each one the caller may change. */
-    alsoServes: z.array(slugSchema).max(50, 'lists more than 50 agreements').default([]),
-    goals: z.array(goalSchema).max(100).default([]),
-    visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
-    sources: z.array(citationSchema).max(20).default([]),
-  })
-  .superRefine(
-    (plan, ctx) => {
-      const days = periodDays(plan.periodFrom, plan.periodTo);
-      if (days?.first && days.last && days.last < days.first) {
-        ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not end before the period begins (${plan.periodFrom})` });
-      }
-    },
-    // Checked whatever else is wrong, so that one sending shows every problem; the two ends need only be text.
-    { when: (payload) => typeof (payload.value as { periodFrom?: unknown })?.periodFrom === 'string' && typeof (payload.value as { periodTo?: unknown })?.periodTo === 'string' },
-  );
+/** What a plan is, as it is made and as it is changed (its goals and sources apart). */
+const planFields = z.object({
+  title: requiredText(1000, 'write the title'),
+  titleEn: optionalText(1000),
+  periodFrom: fuzzyDateSchema,
+  periodTo: fuzzyDateSchema,
+  note: optionalText(10000),
+  noteEn: optionalText(10000),
+  responsibleUnit: optionalText(1000),
+  budgetSek: z.number(KRONOR).int(KRONOR).min(0, KRONOR).max(2_000_000_000, 'must be at most 2 000 000 000 kronor').nullish(),
+  /** Further agreements the plan serves, by slug: each one the caller may change. */
+  alsoServes: z.array(slugSchema).max(50, 'lists more than 50 agreements').default([]),
+  visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('public'),
+});
+
+/** The period may not end before it begins; checked whatever else is wrong, so that one sending shows every problem (the two ends need only be text). */
+const periodInOrder = [
+  (plan: { periodFrom: string; periodTo: string }, ctx: z.RefinementCtx) => {
+    const days = periodDays(plan.periodFrom, plan.periodTo);
+    if (days?.first && days.last && days.last < days.first) {
+      ctx.addIssue({ code: 'custom', path: ['periodTo'], message: `must not end before the period begins (${plan.periodFrom})` });
+    }
+  },
+  { when: (payload: { value: unknown }) => typeof (payload.value as { periodFrom?: unknown })?.periodFrom === 'string' && typeof (payload.value as { periodTo?: unknown })?.periodTo === 'string' },
+] as const;
+
+const version = z.coerce.number('must be a version number').int('must be a version number').positive('must be a version number').max(2_147_483_647, 'must be a version number');
+
+export const createActionPlanSchema = planFields
+  .extend({ goals: z.array(goalSchema).max(100).default([]), sources: z.array(citationSchema).max(20).default([]) })
+  .superRefine(...periodInOrder);
+
+/** A plan as it is to be (its goals are changed one by one), at the version it was read. */
+export const changeActionPlanSchema = planFields.extend({ reason: reasonSchema, expectedVersion: version.optional() }).superRefine(...periodInOrder);
+export type ChangeActionPlanInput = z.input<typeof changeActionPlanSchema>;
+
+/** A goal as it is to be, at the plan's version it was read. */
+export const changeGoalSchema = goalSchema.extend({ expectedVersion: version.optional() });
+export type ChangeGoalInput = z.input<typeof changeGoalSchema>;
+
+/** Removing a plan or a goal, at the plan's version it was read. */
+export const removePlanPartSchema = z.object({ reason: reasonSchema, expectedVersion: version.optional() });
+export type RemovePlanPartInput = z.input<typeof removePlanPartSchema>;
+
 export type CreateActionPlanInput = z.input<typeof createActionPlanSchema>;
 
 /** One goal's outcome at the review. */

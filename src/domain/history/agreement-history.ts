@@ -131,12 +131,15 @@ export async function agreementHistory({ ctx, slug, limit = 500 }: { ctx: Contex
            or (l.entity_type = 'discrepancy' and l.entity_id in (select id from discrepancies where agreement_id = ${agreement.id}))
            or (l.entity_type = 'activity' and l.entity_id in (select id from activities where agreement_id = ${agreement.id}))
            or (l.entity_type = 'action_plan' and l.entity_id in (select id from action_plans where agreement_id = ${agreement.id}))
+           -- What was removed from it (audit_log_removed_idx).
+           or (l.action in ('activity.remove', 'action_plan.remove') and coalesce(l.before->>'agreementId', l.before->'plan'->>'agreementId') = ${String(agreement.id)})
         order by l.id desc limit ${limit}`,
   );
   const parse = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as unknown) : v);
   const entries: HistoryEntry[] = rows
     .map((r) => ({ ...r, before: parse(r.before), after: parse(r.after) }))
-    .filter((r) => readableEntry(ctx, r.entityType, r.after))
+    // A removal has no after: the row as it was says who may read it.
+    .filter((r) => readableEntry(ctx, r.entityType, r.after ?? r.before))
     .map((r) => ({
       id: r.id,
       at: new Date(r.at),

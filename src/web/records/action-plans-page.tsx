@@ -41,6 +41,10 @@ const DONE: Record<string, { sv: string; en: string }> = {
   plan: { sv: 'Handlingsplanen är sparad.', en: 'The action plan is saved.' },
   goal: { sv: 'Målet är tillagt.', en: 'The goal is added.' },
   review: { sv: 'Uppföljningen är sparad.', en: 'The review is saved.' },
+  changed: { sv: 'Handlingsplanen är ändrad.', en: 'The action plan is changed.' },
+  removed: { sv: 'Handlingsplanen är borttagen.', en: 'The action plan is removed.' },
+  'goal-changed': { sv: 'Målet är ändrat.', en: 'The goal is changed.' },
+  'goal-removed': { sv: 'Målet är borttaget.', en: 'The goal is removed.' },
 };
 
 /** The id of the field a problem is shown beside: the further agreements share one fieldset. */
@@ -73,39 +77,127 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     );
   };
 
-  const planForm = () => {
-    const form = 'plan';
-    const typed = typedIn(form);
+  /**
+   * The fields of a plan, for a new one (`plan`) or a change (`change-<id>`):
+   * `typed` what was typed, else `initial`, the plan as it is.
+   */
+  const planFields = (form: string, typed: Record<string, string>, initial: Record<string, string> = {}) => {
+    const value = (field: string) => typed[field] ?? initial[field] ?? '';
     const alsoProblem = problems(form).find((x) => x.id === `${form}-alsoServes`);
     const dateHint = sv ? 'Så exakt som det är känt: 2026, 2026-01 eller 2026-01-01.' : 'As precisely as it is known: 2026, 2026-01 or 2026-01-01.';
+    const chosen = p.failed?.form === form ? typed : initial;
     return (
       <>
-        <h2 id="ny-plan">{sv ? 'Ny handlingsplan' : 'New action plan'}</h2>
-        <ErrorSummary lang={lang} problems={problems(form)} />
-        <form method="post" action={href(lang, path)} class="form" novalidate>
-          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-          {textField(form, typed, 'title', sv ? 'Rubrik' : 'Title')}
-          {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint })}
-          {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint })}
-          {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)')}
-          <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kronor (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
-            {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={typed.budgetSek ?? ''} {...described} />}
-          </Field>
-          {p.furtherChoices.length || alsoProblem ? (
-            <CheckboxList
-              form={form}
-              name="alsoServes"
-              legend={sv ? 'Planen gäller också dessa avtal (valfritt)' : 'The plan also serves these agreements (optional)'}
-              choices={p.furtherChoices.map((choice) => ({ value: choice.slug, label: `${choice.partyLabel} – ${choice.counterpartLabel}` }))}
-              typed={typed}
-              problem={alsoProblem}
-            />
-          ) : null}
-          {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true })}
-          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
-          <button type="submit">{sv ? 'Spara handlingsplanen' : 'Save the action plan'}</button>
-        </form>
+        {textField(form, typed, 'title', sv ? 'Rubrik' : 'Title', { value: value('title') })}
+        {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint, value: value('periodFrom') })}
+        {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint, value: value('periodTo') })}
+        {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)', { value: value('responsibleUnit') })}
+        <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kronor (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
+          {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={value('budgetSek')} {...described} />}
+        </Field>
+        {p.furtherChoices.length || alsoProblem ? (
+          <CheckboxList
+            form={form}
+            name="alsoServes"
+            legend={sv ? 'Planen gäller också dessa avtal (valfritt)' : 'The plan also serves these agreements (optional)'}
+            choices={p.furtherChoices.map((choice) => ({ value: choice.slug, label: `${choice.partyLabel} – ${choice.counterpartLabel}` }))}
+            typed={chosen}
+            problem={alsoProblem}
+          />
+        ) : null}
+        {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true, value: value('note') })}
+        <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')} chosen={typed.visibility ?? initial.visibility} fallback="internal" />
       </>
+    );
+  };
+
+  const planForm = () => (
+    <>
+      <h2 id="ny-plan">{sv ? 'Ny handlingsplan' : 'New action plan'}</h2>
+      <ErrorSummary lang={lang} problems={problems('plan')} />
+      <form method="post" action={href(lang, path)} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        {planFields('plan', typedIn('plan'))}
+        <button type="submit">{sv ? 'Spara handlingsplanen' : 'Save the action plan'}</button>
+      </form>
+    </>
+  );
+
+  /** Changing or removing a plan made for this agreement, at the version the page shows. */
+  const changeForms = (plan: PlanOfAgreement) => {
+    const form = `change-${plan.id}`;
+    const removing = `remove-${plan.id}`;
+    const initial: Record<string, string> = {
+      title: plan.title,
+      periodFrom: plan.periodFrom,
+      periodTo: plan.periodTo,
+      responsibleUnit: plan.responsibleUnit ?? '',
+      budgetSek: plan.budgetSek === null ? '' : String(plan.budgetSek),
+      note: plan.note ?? '',
+      visibility: plan.visibility,
+      ...Object.fromEntries(plan.serves.slice(1).map((s, i) => [`alsoServes.${i}`, s.slug])),
+    };
+    return (
+      <details open={p.failed?.form === form || p.failed?.form === removing}>
+        <summary>{sv ? `Ändra eller ta bort planen: ${plan.title}` : `Change or remove the plan: ${plan.title}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${plan.id}/andra`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+          {planFields(form, typedIn(form), initial)}
+          {textField(form, typedIn(form), 'reason', sv ? 'Varför ändras den (valfritt, syns i historiken)' : 'Why it changes (optional, shown in the history)')}
+          <button type="submit">{sv ? 'Spara ändringarna' : 'Save the changes'}</button>
+        </form>
+        <ErrorSummary lang={lang} problems={problems(removing)} />
+        <form method="post" action={href(lang, `${path}/${plan.id}/ta-bort`)} class="form">
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+          <p>
+            {sv
+              ? `Planens ${plan.goals.length} mål tas bort med den; aktiviteter som var kopplade till dem finns kvar utan koppling.`
+              : `Its ${plan.goals.length} goals are removed with it; activities linked to them stay, unlinked.`}
+          </p>
+          {textField(removing, typedIn(removing), 'reason', sv ? 'Varför tas den bort (valfritt)' : 'Why it is removed (optional)')}
+          <button type="submit">{sv ? 'Ta bort planen' : 'Remove the plan'}</button>
+        </form>
+      </details>
+    );
+  };
+
+  /** The fields of a goal, for a new one (`goal-<plan id>`) or a change (`goal-change-<goal id>`). */
+  const goalFields = (form: string, typed: Record<string, string>, goal?: PlanGoal) => (
+    <>
+      {textField(form, typed, 'theme', sv ? 'Tematiskt område' : 'Thematic area', {
+        hint: sv ? 'Till exempel utbildning, kultur, handel och näringsliv, miljö och energi, hälsa eller turism.' : 'For example education, culture, trade and business, environment and energy, health or tourism.',
+        list: 'tematiska-omraden',
+        value: goal?.theme ?? '',
+      })}
+      {textField(form, typed, 'goal', sv ? 'Mål' : 'Goal', { long: true, value: goal?.goal ?? '' })}
+      {textField(form, typed, 'indicator', sv ? 'Indikator: hur målet mäts (valfritt)' : 'Indicator: how the goal is measured (optional)', { long: true, value: goal?.indicator ?? '' })}
+      {textField(form, typed, 'plannedActivities', sv ? 'Planerade aktiviteter (valfritt)' : 'Planned activities (optional)', { long: true, value: goal?.plannedActivities ?? '' })}
+    </>
+  );
+
+  /** Changing or removing one goal of a plan made for this agreement. */
+  const goalChangeForms = (plan: PlanOfAgreement, goal: PlanGoal) => {
+    const form = `goal-change-${goal.id}`;
+    const removing = `goal-remove-${goal.id}`;
+    return (
+      <details open={p.failed?.form === form || p.failed?.form === removing}>
+        <summary>{sv ? `Ändra eller ta bort målet: ${goal.theme}: ${goal.goal.length > 60 ? `${goal.goal.slice(0, 60)}…` : goal.goal}` : `Change or remove the goal: ${goal.theme}: ${goal.goal.length > 60 ? `${goal.goal.slice(0, 60)}…` : goal.goal}`}</summary>
+        <ErrorSummary lang={lang} problems={problems(form)} />
+        <form method="post" action={href(lang, `${path}/${plan.id}/mal/${goal.id}/andra`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+          {goalFields(form, typedIn(form), goal)}
+          <button type="submit">{sv ? 'Spara målet' : 'Save the goal'}</button>
+        </form>
+        <form method="post" action={href(lang, `${path}/${plan.id}/mal/${goal.id}/ta-bort`)} class="form">
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+          <button type="submit">{sv ? 'Ta bort målet' : 'Remove the goal'}</button>
+        </form>
+      </details>
     );
   };
 
@@ -118,13 +210,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
         <ErrorSummary lang={lang} problems={problems(form)} />
         <form method="post" action={href(lang, `${path}/${plan.id}/mal`)} class="form" novalidate>
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-          {textField(form, typed, 'theme', sv ? 'Tematiskt område' : 'Thematic area', {
-            hint: sv ? 'Till exempel utbildning, kultur, handel och näringsliv, miljö och energi, hälsa eller turism.' : 'For example education, culture, trade and business, environment and energy, health or tourism.',
-            list: 'tematiska-omraden',
-          })}
-          {textField(form, typed, 'goal', sv ? 'Mål' : 'Goal', { long: true })}
-          {textField(form, typed, 'indicator', sv ? 'Indikator: hur målet mäts (valfritt)' : 'Indicator: how the goal is measured (optional)', { long: true })}
-          {textField(form, typed, 'plannedActivities', sv ? 'Planerade aktiviteter (valfritt)' : 'Planned activities (optional)', { long: true })}
+          {goalFields(form, typed)}
           <button type="submit">{sv ? 'Lägg till målet' : 'Add the goal'}</button>
         </form>
       </details>
@@ -187,6 +273,9 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     ) : (
       <>{sv ? 'Inga aktiviteter kopplade.' : 'No activities linked.'}</>
     );
+
+  /** Whether the plan is made for this agreement (it is changed there), not only serving it. */
+  const madeHere = (plan: PlanOfAgreement) => plan.serves[0]?.slug === agreement.slug;
 
   const planSection = (plan: PlanOfAgreement) => (
     <section aria-labelledby={`plan-${plan.id}`} id={`plan-${plan.id}-avsnitt`}>
@@ -265,6 +354,8 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
       )}
       {p.mayChange ? goalForm(plan) : null}
       {p.mayChange && plan.goals.length ? reviewForm(plan) : null}
+      {p.mayChange && madeHere(plan) ? plan.goals.map((goal) => goalChangeForms(plan, goal)) : null}
+      {p.mayChange && madeHere(plan) ? changeForms(plan) : null}
     </section>
   );
 

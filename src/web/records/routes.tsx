@@ -62,6 +62,7 @@ import { ActivitiesPage, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } 
 import { ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS } from './activity-form.tsx';
 import { ActivityEditPage, type ActivityEditPageProps } from './activity-edit-page.tsx';
 import { changeActivity, removeActivity } from '../../domain/activities/change.ts';
+import { changeActionPlan, changeActionPlanGoal, removeActionPlan, removeActionPlanGoal } from '../../domain/action-plans/change.ts';
 import { ActionPlansPage, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
@@ -668,6 +669,74 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     } catch (error) {
       alsoServes.rename(error);
       return planRefused(c, signedIn, error, 'plan', typed);
+    }
+  });
+
+  // Changing and removing a plan made for the agreement, and its goals, at the version the page showed.
+  web.post('/avtal/:slug/handlingsplaner/:id/andra', async (c) => {
+    const { signedIn, form, typed: fields, ctx, agreement, id } = await posted(c, [...PLAN_FIELDS, 'reason', 'expectedVersion']);
+    requireWrite(ctx, agreement.organisationId);
+    const alsoServes = tickedList(form, 'alsoServes');
+    const typed: Record<string, string> = { ...fields, ...alsoServes.typed };
+    try {
+      if (!id) throw notFound('action plan');
+      await changeActionPlan({
+        ctx,
+        agreement,
+        planId: id,
+        input: {
+          title: fields.title,
+          periodFrom: fields.periodFrom.trim(),
+          periodTo: fields.periodTo.trim(),
+          responsibleUnit: fields.responsibleUnit,
+          budgetSek: kronorOf(fields.budgetSek),
+          note: fields.note,
+          alsoServes: alsoServes.values,
+          visibility: fields.visibility as never,
+          reason: fields.reason,
+          expectedVersion: given(fields.expectedVersion),
+        },
+      });
+      return c.redirect(plansPath(c, 'changed', `#plan-${id}`), 303);
+    } catch (error) {
+      alsoServes.rename(error);
+      return planRefused(c, signedIn, error, `change-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/ta-bort', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['reason', 'expectedVersion']);
+    try {
+      if (!id) throw notFound('action plan');
+      await removeActionPlan({ ctx, agreement, planId: id, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(plansPath(c, 'removed', ''), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `remove-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/mal/:goal/andra', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, [...GOAL_FIELDS, 'expectedVersion']);
+    const goalId = idOf(c.req.param('goal') ?? '');
+    try {
+      if (!id || !goalId) throw notFound('goal');
+      const { expectedVersion, ...goal } = typed;
+      await changeActionPlanGoal({ ctx, agreement, planId: id, goalId, input: { ...goal, expectedVersion: given(expectedVersion) } });
+      return c.redirect(plansPath(c, 'goal-changed', `#mal-${goalId}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `goal-change-${goalId}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/mal/:goal/ta-bort', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['reason', 'expectedVersion']);
+    const goalId = idOf(c.req.param('goal') ?? '');
+    try {
+      if (!id || !goalId) throw notFound('goal');
+      await removeActionPlanGoal({ ctx, agreement, planId: id, goalId, input: { reason: typed.reason, expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(plansPath(c, 'goal-removed', `#plan-${id}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `goal-remove-${goalId}`, typed);
     }
   });
 

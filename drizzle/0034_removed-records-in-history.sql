@@ -1,0 +1,1 @@
+CREATE INDEX "audit_log_removed_idx" ON "audit_log" USING btree ((coalesce("before"->>'agreementId', "before"->'plan'->>'agreementId'))) WHERE "audit_log"."action" in ('activity.remove', 'action_plan.remove');
