@@ -167,6 +167,23 @@ describe('action plans', () => {
     await check(stale, 'action-plans-stale');
     await stale.close();
 
+    // Change the plan's budget by keyboard; a budget in words first, named beside its field.
+    await page.goto(`${base}/avtal/${AGREEMENT}/handlingsplaner`);
+    await open(page, 'Ändra eller ta bort planen');
+    await open(page, 'Ändra eller ta bort målet: Kultur');
+    await check(page, 'action-plans-change-forms');
+    await page.fill(`#change-${planId}-budgetSek`, 'en miljon');
+    await page.focus(`#change-${planId}-budgetSek`);
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator(`#change-${planId}-budgetSek`).getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'action-plans-change-error');
+    await page.fill(`#change-${planId}-budgetSek`, '1000000');
+    await page.focus(`#change-${planId}-budgetSek`);
+    await enter(page);
+    expect(await page.locator('.notice').first().innerText()).toContain('Handlingsplanen är ändrad.');
+    expect(await page.locator(`#plan-${planId}-avsnitt`).innerText()).toMatch(/1\s000\s000 kr/);
+
     // In English.
     await page.goto(`${base}/avtal/${AGREEMENT}/handlingsplaner?lang=en`);
     expect(await page.locator('h1').innerText()).toBe('Action plans');
