@@ -70,7 +70,11 @@ const Activity = {
     agreements: {
       type: 'array',
       description: 'The agreements it serves that the reader may read, the one it is recorded under first',
-      items: { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['slug', 'name', 'partyLabel', 'counterpartLabel'],
+        properties: { slug: { type: 'string' }, name: { type: 'string' }, partyLabel: { type: 'string' }, counterpartLabel: { type: 'string' } },
+      },
     },
     places: {
       type: 'array',

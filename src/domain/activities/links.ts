@@ -8,7 +8,10 @@ import type { Principal } from '../context.ts';
 
 export interface ActivityAgreementLink {
   slug: string;
+  /** Its parties – its places. */
   name: string;
+  partyLabel: string;
+  counterpartLabel: string;
 }
 
 export interface ActivityPlace {
@@ -38,7 +41,7 @@ export const activitiesOf = (agreementId: SQL): SQL =>
  */
 export function activityLinksJson(principal: Principal, alias: string): SQL {
   const a = sql.raw(alias);
-  return sql`'agreements', coalesce((select json_agg(json_build_object('slug', lg.slug, 'name', lg.party_label || ' – ' || lg.counterpart_label) order by lg.id <> ${a}.agreement_id, lg.party_label, lg.id)
+  return sql`'agreements', coalesce((select json_agg(json_build_object('slug', lg.slug, 'name', lg.party_label || ' – ' || lg.counterpart_label, 'partyLabel', lg.party_label, 'counterpartLabel', lg.counterpart_label) order by lg.id <> ${a}.agreement_id, lg.party_label, lg.id)
       from agreements lg where (lg.id = ${a}.agreement_id or lg.id in (select aa.agreement_id from activity_agreements aa where aa.activity_id = ${a}.id)) and ${canReadAlias(principal, 'lg')}), '[]'),
     'places', coalesce((select json_agg(json_build_object('kind', case when lp.actor_id is null then 'chinese' else 'swedish' end, 'slug', coalesce(pa.slug, pc.slug),
           'name', coalesce(pa.name, pc.name_latin), 'nameNative', pc.name_native) order by lp.actor_id is null, lp.id)

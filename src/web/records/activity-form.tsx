@@ -170,36 +170,19 @@ export function ActivityForm(p: ActivityFormProps) {
               </div>
             ))}
           </fieldset>
-          {p.placeChoices.swedish.length || problemOf(form, 'swedishPlaces') ? (
-            <CheckboxList
-              form={form}
-              name="swedishPlaces"
-              legend={sv ? 'Platser i Sverige (valfritt)' : 'Places in Sweden (optional)'}
-              choices={p.placeChoices.swedish.map((c) => ({ value: c.slug, label: c.name }))}
-              typed={typed}
-              problem={problemOf(form, 'swedishPlaces')}
-            />
-          ) : null}
-          {p.placeChoices.chinese.length || problemOf(form, 'chinesePlaces') ? (
-            <CheckboxList
-              form={form}
-              name="chinesePlaces"
-              legend={sv ? 'Platser i Kina (valfritt)' : 'Places in China (optional)'}
-              choices={p.placeChoices.chinese.map((c) => ({ value: c.slug, label: c.name }))}
-              typed={typed}
-              problem={problemOf(form, 'chinesePlaces')}
-            />
-          ) : null}
-          {p.furtherChoices.length || problemOf(form, 'alsoServes') ? (
-            <CheckboxList
-              form={form}
-              name="alsoServes"
-              legend={sv ? 'Aktiviteten gäller också dessa avtal (valfritt)' : 'The activity also serves these agreements (optional)'}
-              choices={p.furtherChoices.map((c) => ({ value: c.slug, label: `${c.partyLabel} – ${c.counterpartLabel}` }))}
-              typed={typed}
-              problem={problemOf(form, 'alsoServes')}
-            />
-          ) : null}
+          {(
+            [
+              ['swedishPlaces', sv ? 'Platser i Sverige (valfritt)' : 'Places in Sweden (optional)', p.placeChoices.swedish.map((c) => ({ value: c.slug, label: c.name }))],
+              ['chinesePlaces', sv ? 'Platser i Kina (valfritt)' : 'Places in China (optional)', p.placeChoices.chinese.map((c) => ({ value: c.slug, label: c.name }))],
+              [
+                'alsoServes',
+                sv ? 'Aktiviteten gäller också dessa avtal (valfritt)' : 'The activity also serves these agreements (optional)',
+                p.furtherChoices.map((c) => ({ value: c.slug, label: `${c.partyLabel} – ${c.counterpartLabel}` })),
+              ],
+            ] as const
+          ).map(([name, legend, choices]) =>
+            choices.length || problemOf(form, name) ? <CheckboxList form={form} name={name} legend={legend} choices={choices} typed={typed} problem={problemOf(form, name)} /> : null,
+          )}
           {p.goals.length || problemOf(form, 'actionPlanGoalId') ? (
             <GoalSelect lang={lang} form={form} goals={p.goals} chosen={typed.actionPlanGoalId ?? ''} problem={problemOf(form, 'actionPlanGoalId')} />
           ) : null}

@@ -521,7 +521,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     // What it names already stays a choice, also where the API chose it beyond the agreement's own.
     const byValue = <T extends { slug: string }>(list: T[]) => [...new Map(list.map((x) => [x.slug, x])).values()];
     const own = (kind: 'swedish' | 'chinese') => activity.places.filter((x) => x.kind === kind).map((x) => ({ slug: x.slug, name: [x.name, x.nameNative].filter(Boolean).join(' ') }));
-    const servedBesides = activity.agreements.slice(1).map((g) => ({ slug: g.slug, partyLabel: g.name, counterpartLabel: '' }));
+    const servedBesides = activity.agreements.slice(1);
     c.status(status as 200);
     return c.html(
       <ActivityEditPage
