@@ -11,7 +11,8 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { PUBLIC_READER } from '../../src/domain/access.ts';
-import { delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
+import { delegationOverlaps, peerBodies } from '../../src/domain/coordination/delegations.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
@@ -21,6 +22,7 @@ let visitors: Record<'editorA' | 'coordinatorB' | 'editorC' | 'anonymous', Visit
 const ids = {} as Record<'a' | 'b' | 'c', number>;
 let visitA: number;
 let agreementA: string;
+let huzhouAgreement: string;
 
 /** A day `days` from today, as YYYY-MM-DD. */
 const inDays = (days: number) => new Date(Date.parse(`${todayInStockholm()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -49,9 +51,12 @@ beforeAll(async () => {
   visitA = await visit(a.id, 'Delegation från Hangzhou', inDays(20));
   // B: a visit under an agreement with Huzhou (Zhejiang too) five days later: a warning.
   const b = await agreement(ids.b, 'huzhou');
+  await recordStatusEvent({ ctx, agreementId: b.id, input: { type: 'established', date: '2015' } });
+  huzhouAgreement = b.slug;
   await visit(b.id, 'Besök från Huzhous utrikesbyrå', inDays(25));
   // B: one in Jiangsu at the same time, one internal, one three months later: none.
   const bJiangsu = await agreement(ids.b, 'nanjing');
+  await recordStatusEvent({ ctx, agreementId: bJiangsu.id, input: { type: 'established', date: '2016' } });
   await visit(bJiangsu.id, 'Besök från Nanjing', inDays(20));
   await visit(b.id, 'Internt besök från Huzhou', inDays(21), { visibility: 'internal' });
   await visit(b.id, 'Senare besök från Huzhou', inDays(120));
@@ -71,6 +76,15 @@ describe('delegation warnings', () => {
     ]);
     expect(overlaps.every((o) => o.places.includes('Zhejiang'))).toBe(true);
     expect(overlaps[1]!.contacts.map((c) => c.email)).toEqual([expect.stringContaining('@')]);
+    // The bodies with agreements in force in the same province: B (Huzhou), not its Jiangsu agreement, not C (Suzhou);
+    // and the shipped register's keepers, whose agreements in Zhejiang (Lund–Hangzhou among them) are in force.
+    const peers = await peerBodies({ db: t.database.db, principal }, { organisationId: ids.a, today: todayInStockholm() });
+    const b = peers.find((p) => p.organisation === 'Kommun B')!;
+    expect([b.visit.id, b.agreements.map((a) => a.slug)]).toEqual([visitA, [huzhouAgreement]]);
+    expect(b.contacts).toHaveLength(1);
+    expect(peers.map((p) => p.organisation)).not.toContain('Kommun C');
+    expect(peers.flatMap((p) => p.agreements.map((a) => a.slug))).toContain('lund--hangzhou');
+    expect(peers.flatMap((p) => p.agreements.map((a) => a.slug))).not.toContain('lund--nanjing');
     // The public is never told: the warning names people.
     expect(await delegationOverlaps({ db: t.database.db, principal: PUBLIC_READER }, { organisationId: ids.a, today: todayInStockholm() })).toEqual([]);
   });
@@ -78,7 +92,9 @@ describe('delegation warnings', () => {
   it("shows them on the organisation's overview and beside the visit, with whom to contact", async () => {
     const overview = await (await visitors.editorA.request('/oversikt')).text();
     const section = overview.slice(overview.indexOf('id="delegationer"'), overview.indexOf('id="kalender"'));
-    for (const words of ['Delegation från Hangzhou', 'Kommun B', 'Besök från Huzhous utrikesbyrå', 'Kommun C', 'Möte med Shaoxings delegation', 'mailto:']) expect(section, words).toContain(words);
+    for (const words of ['Delegation från Hangzhou', 'Kommun B', 'Besök från Huzhous utrikesbyrå', 'Kommun C', 'Möte med Shaoxings delegation', 'mailto:', `href="/avtal/${huzhouAgreement}"`]) {
+      expect(section, words).toContain(words);
+    }
     for (const words of ['Nanjing', 'Internt besök', 'Senare besök']) expect(section, words).not.toContain(words);
     const page = await (await visitors.editorA.request(`/avtal/${agreementA}/aktiviteter`)).text();
     expect(page).toContain('Andra organisationer i samma område vid samma tid');

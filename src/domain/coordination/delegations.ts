@@ -40,20 +40,10 @@ export interface DelegationOverlap {
 export async function delegationOverlaps(ctx: Context, { organisationId, today, only }: { organisationId: number; today: string; only?: number[] }): Promise<DelegationOverlap[]> {
   if (ctx.principal.kind === 'anonymous') return [];
   const days = DELEGATION_WINDOW_DAYS;
-  // The places an activity concerns (alias: activity, agreement): every place its agreement lies in, and its own Chinese places with theirs.
-  const placesOf = (a: string, g: string) =>
-    sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from counterparts p
-      where p.level <> 'country' and (p.id = any(${g}.place_ids)
-        or p.id in (select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id)))`);
   type Row = DelegationOverlap['other'] & Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; contacts: DelegationOverlap['contacts'] | string };
   const rows = await queryRows<Row>(
     ctx.db,
-    sql`with mine as (
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places
-          from activities a join agreements g on g.id = a.agreement_id
-          where a.organisation_id = ${organisationId} and a.kind = 'visit_incoming' and a.date_min is not null
-            and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
-            and ${only === undefined ? sql`true` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
+    sql`with mine as (${incomingVisits(ctx, organisationId, today, only)}
         ),
         near as (
           -- Others' activities under agreements in the same places, and others' activities that name such a place themselves.
@@ -62,15 +52,19 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
             join activities b on b.agreement_id = gb.id and b.date_min <= m.date_max + ${days}::int and b.date_min >= m.date_min - ${days}::int - 366
           union
           select m.id, b.id from mine m
-            join counterparts c on c.id = any(m.places) or c.ancestor_ids && m.places
+            join counterparts c on c.id = any(m.places)
+            join activity_places bp on bp.counterpart_id = c.id
+            join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
+          union
+          select m.id, b.id from mine m
+            join counterparts c on c.ancestor_ids && m.places
             join activity_places bp on bp.counterpart_id = c.id
             join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
         )
         select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement",
           b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
-          coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
-            from users u where u.organisation_id = b.organisation_id and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]') as contacts
+          ${contactsOf('b.organisation_id')} as contacts
         from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
         where b.organisation_id <> ${organisationId} and b.kind in (${sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `)})
           and ${activityLatestDay('b')} >= m.date_min - ${days}::int and b.date_min <= m.date_max + ${days}::int
@@ -82,6 +76,62 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
     visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
     other: { id, kind, title, date, agreementSlug, agreementName, organisation },
     places,
-    contacts: typeof contacts === 'string' ? (JSON.parse(contacts) as DelegationOverlap['contacts']) : contacts,
+    contacts: parsed(contacts),
   }));
+}
+
+// The places an activity concerns (aliases: the activity, its agreement): every place its agreement lies in, and its own Chinese places with theirs; no country.
+const placesOf = (a: string, g: string) =>
+  sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from counterparts p
+    where p.level <> 'country' and (p.id = any(${g}.place_ids)
+      or p.id in (select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id)))`);
+
+/** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
+function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined) {
+  const days = DELEGATION_WINDOW_DAYS;
+  return sql`
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places
+          -- From the organisation's agreements, each one's recent activities by its index (agreement, earliest day): a year's date may end 366 days after it begins.
+          from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
+          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
+            and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
+            and ${only === undefined ? sql`true` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}`;
+}
+
+/** Whom to ask at an organisation (its id in SQL): its active editors and coordinators, by name and e-mail, as JSON. */
+const contactsOf = (organisationId: string) =>
+  sql.raw(`coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
+    from users u where u.organisation_id = ${organisationId} and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]')`);
+
+const parsed = <T>(json: T | string): T => (typeof json === 'string' ? (JSON.parse(json) as T) : json);
+
+export interface PeerBody {
+  visit: { id: number; title: string };
+  organisation: string;
+  /** Its agreements in force (or resting) in the places the visit concerns. */
+  agreements: Array<{ slug: string; name: string }>;
+  contacts: Array<{ name: string; email: string }>;
+}
+
+/**
+ * The other organisations that deal with the places of the organisation's
+ * incoming visits: with an agreement in force, resting or paused whose
+ * places (with every place they lie in) meet the visit's. They may be
+ * visited on the same trip.
+ */
+export async function peerBodies(ctx: Context, { organisationId, today, only }: { organisationId: number; today: string; only?: number[] }): Promise<PeerBody[]> {
+  if (ctx.principal.kind === 'anonymous') return [];
+  const rows = await queryRows<{ visitId: number; visitTitle: string; organisation: string; agreements: PeerBody['agreements'] | string; contacts: PeerBody['contacts'] | string }>(
+    ctx.db,
+    sql`with mine as (${incomingVisits(ctx, organisationId, today, only)})
+        select m.id as "visitId", m.title as "visitTitle", o.name as organisation,
+          json_agg(json_build_object('slug', g.slug, 'name', g.party_label || ' – ' || g.counterpart_label) order by g.party_label, g.id) as agreements,
+          ${contactsOf('o.id')} as contacts
+        from mine m join agreements g on g.place_ids && m.places join organisations o on o.id = g.organisation_id
+        where g.organisation_id <> ${organisationId} and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${canReadAlias(ctx.principal, 'g')}
+        group by m.id, m.title, m.date_min, o.id, o.name
+        order by m.date_min, m.id, o.name
+        limit 200`,
+  );
+  return rows.map((r) => ({ visit: { id: r.visitId, title: r.visitTitle }, organisation: r.organisation, agreements: parsed(r.agreements), contacts: parsed(r.contacts) }));
 }

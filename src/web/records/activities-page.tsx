@@ -3,8 +3,8 @@
 // activities they may read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
-import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
-import { DelegationWarnings, delegationWarningsIntro } from './delegation-warnings.tsx';
+import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
+import { DelegationWarnings, delegationWarningsIntro, PeerBodies } from './delegation-warnings.tsx';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
@@ -32,6 +32,8 @@ export interface ActivitiesPageProps {
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
   /** Other bodies' activities near the agreement's incoming visits (coordination/delegations.ts). */
   delegations: DelegationOverlap[];
+  /** Other bodies with agreements in the places of those visits. */
+  peers: PeerBody[];
   /** The places a new activity may name: the agreement's Swedish parties and its Chinese places with their provinces. */
   placeChoices: { swedish: PlaceChoice[]; chinese: PlaceChoice[] };
   mayChange: boolean;
@@ -248,13 +250,15 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
           {(() => {
             const near = p.delegations.filter((d) => d.visit.id === activity.id);
-            return near.length ? (
+            const peers = p.peers.filter((peer) => peer.visit.id === activity.id);
+            return near.length || peers.length ? (
               <div class="notice" role="note">
                 <p>
                   <strong>{sv ? 'Andra organisationer i samma område vid samma tid' : 'Other organisations in the same area at the same time'}</strong>
                 </p>
                 <p>{delegationWarningsIntro(lang)}</p>
                 <DelegationWarnings lang={lang} overlaps={near} withVisit={false} />
+                <PeerBodies lang={lang} peers={peers} withVisit={false} />
               </div>
             ) : null;
           })()}

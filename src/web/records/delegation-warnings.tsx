@@ -1,7 +1,7 @@
 // Delegation warnings as the overview and the activities page show them:
 // for an incoming visit, the other bodies whose activities near it in time
 // concern the same places, and whom to ask there.
-import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
+import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
 import { DELEGATION_WINDOW_DAYS } from '../../domain/coordination/delegations.ts';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
@@ -28,17 +28,7 @@ export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOver
           {`: ${formatEdtf(o.other.date, lang)}, ${label(lang, 'activity', o.other.kind).toLowerCase()} "${o.other.title}" (`}
           <a href={href(lang, `/avtal/${o.other.agreementSlug}`)}>{o.other.agreementName}</a>
           {`). ${sv ? 'Samma område' : 'Same area'}: ${o.places.join(', ')}.`}
-          {o.contacts.length ? (
-            <>
-              {` ${sv ? 'Kontakt' : 'Contact'}: `}
-              {o.contacts.map((c, i) => (
-                <>
-                  {i ? ', ' : ''}
-                  <a href={`mailto:${c.email}`}>{c.name}</a>
-                </>
-              ))}
-            </>
-          ) : null}
+          <Contacts lang={lang} contacts={o.contacts} />
         </li>
       ))}
     </ul>
@@ -49,3 +39,48 @@ export const delegationWarningsIntro = (lang: Lang) =>
   lang === 'sv'
     ? `Andra organisationers aktiviteter inom ${DELEGATION_WINDOW_DAYS} dagar från era inkommande besök, som gäller samma ort eller en ort i samma provins: kanske samma delegation. Hör av er till varandra.`
     : `Other organisations' activities within ${DELEGATION_WINDOW_DAYS} days of your incoming visits that concern the same place or a place in the same province: perhaps the same delegation. Get in touch with each other.`;
+
+/** Whom to ask at a body, each name a mailto link. */
+function Contacts(props: { lang: Lang; contacts: Array<{ name: string; email: string }> }) {
+  if (!props.contacts.length) return null;
+  return (
+    <>
+      {` ${props.lang === 'sv' ? 'Kontakt' : 'Contact'}: `}
+      {props.contacts.map((c, i) => (
+        <>
+          {i ? ', ' : ''}
+          <a href={`mailto:${c.email}`}>{c.name}</a>
+        </>
+      ))}
+    </>
+  );
+}
+
+/** The other bodies with agreements in the places of the visits; `withVisit` names the visit on each line. */
+export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: boolean }) {
+  const { lang } = props;
+  const sv = lang === 'sv';
+  if (!props.peers.length) return null;
+  return (
+    <>
+      <p>{sv ? 'Andra organisationer med avtal i samma område, som samma delegation kan besöka:' : 'Other organisations with agreements in the same area, whom the same delegation may visit:'}</p>
+      <ul class="delegation-warnings">
+        {props.peers.map((peer) => (
+          <li>
+            {props.withVisit ? `${peer.visit.title} – ` : ''}
+            <strong>{peer.organisation}</strong>
+            {': '}
+            {peer.agreements.map((a, i) => (
+              <>
+                {i ? ', ' : ''}
+                <a href={href(lang, `/avtal/${a.slug}`)}>{a.name}</a>
+              </>
+            ))}
+            {'.'}
+            <Contacts lang={lang} contacts={peer.contacts} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

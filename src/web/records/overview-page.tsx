@@ -1,8 +1,8 @@
 // A signed-in person's follow-up: the open points they own, and their
 // organisation's, the overdue first marked as such; each leads to the
 // activity it was raised at.
-import type { DelegationOverlap } from '../../domain/coordination/delegations.ts';
-import { DelegationWarnings, delegationWarningsIntro } from './delegation-warnings.tsx';
+import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
+import { DelegationWarnings, delegationWarningsIntro, PeerBodies } from './delegation-warnings.tsx';
 import type { OpenPoint } from '../../domain/follow-up/list.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
 import { reminderLine } from '../../domain/reminders/send.ts';
@@ -29,6 +29,8 @@ export interface OverviewPageProps {
   organisationOverdue: number;
   /** Other bodies' activities near the organisation's incoming visits (coordination/delegations.ts). */
   delegations: DelegationOverlap[];
+  /** Other bodies with agreements in the places of those visits. */
+  peers: PeerBody[];
   /** The organisation's agreements that expire soon or have been quiet too long. */
   agreementReminders: Reminder[];
   quietAfterMonths: number;
@@ -138,6 +140,7 @@ export function OverviewPage(p: OverviewPageProps) {
       <h2 id="delegationer">{sv ? 'Delegationer: andra organisationer i samma område' : 'Delegations: other organisations in the same area'}</h2>
       <p>{delegationWarningsIntro(lang)}</p>
       {p.delegations.length ? <DelegationWarnings lang={lang} overlaps={p.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
+      <PeerBodies lang={lang} peers={p.peers} withVisit={true} />
       <h2 id="kalender">{sv ? 'Påminnelser i din kalender' : 'Reminders in your calendar'}</h2>
       <p>
         {sv

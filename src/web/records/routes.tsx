@@ -36,7 +36,7 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
 import { dueReminders } from '../../domain/reminders/due.ts';
-import { delegationOverlaps } from '../../domain/coordination/delegations.ts';
+import { delegationOverlaps, peerBodies } from '../../domain/coordination/delegations.ts';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf, visitsCalendarOf } from './calendar-feed.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
@@ -455,8 +455,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     ]);
     // Other bodies near its incoming visits: for the organisation's own people, who would get in touch.
     const visits = activities.filter((a) => a.kind === 'visit_incoming' && a.agreements[0]?.slug === agreement.slug).map((a) => a.id);
-    const delegations =
-      visits.length && canReadFollowUp(ctx.principal, agreement) ? await delegationOverlaps(ctx, { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits }) : [];
+    const near = { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits };
+    const [delegations, peers] = visits.length && canReadFollowUp(ctx.principal, agreement) ? await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]) : [[], []];
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
@@ -464,6 +464,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         furtherChoices={furtherChoices}
         placeChoices={places}
         delegations={delegations}
+        peers={peers}
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
@@ -784,12 +785,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const organisationId = signedIn.organisationId;
-    const [open, quietAfterMonths, reminders, feeds, delegations] = await Promise.all([
+    const [open, quietAfterMonths, reminders, feeds, delegations, peers] = await Promise.all([
       openFollowUp(ctx, today, OVERVIEW_ROWS),
       quietAfterMonthsOf(database.db, organisationId),
       dueReminders(database.db, { today, organisationId }),
       listCalendarFeeds(database.db, signedIn.userId),
       delegationOverlaps(ctx, { organisationId, today }),
+      peerBodies(ctx, { organisationId, today }),
     ]);
     return c.html(
       <OverviewPage
@@ -800,6 +802,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         {...open}
         agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due')}
         delegations={delegations}
+        peers={peers}
         today={today}
         csrf={signedIn.csrfToken}
         feeds={feeds}
