@@ -907,6 +907,45 @@ export const activityPlaces = pgTable(
   ],
 );
 
+// An invitation a body received from China (to a fair, a forum, a visit):
+// the same one often reaches many bodies, who may not know of each other.
+// Recorded with who sent it, the Chinese place it comes from, what and when
+// it invites to, and the Swedish bodies known to have received it too
+// (received_invitation_recipients); others' invitations near it in sender, place and
+// time are shown beside it (coordination/received-invitations.ts; migration 0035).
+export const receivedInvitations = pgTable(
+  'received_invitations',
+  {
+    id: serial('id').primaryKey(),
+    receivedOn: date('received_on').notNull(),
+    sender: text('sender').notNull(),
+    counterpartId: integer('counterpart_id').references(() => counterparts.id),
+    subject: text('subject').notNull(),
+    // What it invites to happens then (EDTF), or is not known.
+    eventDate: text('event_date'),
+    eventDateMin: date('event_date_min'),
+    eventDateMax: date('event_date_max'),
+    note: text('note'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    visibility: visibility(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('received_invitations_organisation_idx').on(t.organisationId, t.receivedOn),
+    index('received_invitations_counterpart_idx').on(t.counterpartId),
+    knownVisibility('received_invitations', t.visibility),
+  ],
+);
+
+export const receivedInvitationRecipients = pgTable(
+  'received_invitation_recipients',
+  {
+    invitationId: integer('invitation_id').notNull().references(() => receivedInvitations.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').notNull().references(() => actors.id),
+  },
+  (t) => [primaryKey({ columns: [t.invitationId, t.actorId] }), index('received_invitation_recipients_actor_idx').on(t.actorId)],
+);
+
 export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 

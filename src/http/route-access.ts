@@ -94,6 +94,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/sources': rule('editor'),
   'PATCH /api/sources/:slug': rule('owner'),
   'POST /api/agreements/:slug/activities': rule('owner'),
+  'PUT /api/agreements/:slug/activities/:id': rule('owner'),
+  'DELETE /api/agreements/:slug/activities/:id': rule('owner'),
   'POST /api/agreements/:slug/activities/:id/follow-up-points': rule('owner'),
   'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
   // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
@@ -143,11 +145,18 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /avtal/:slug/aktiviteter/:id/punkter': rule('owner'),
   'POST /avtal/:slug/punkter/:id': rule('owner'),
   'POST /avtal/:slug/aktiviteter/:id/mal': rule('owner'),
+  'GET /avtal/:slug/aktiviteter/:id/andra': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/andra': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/ta-bort': rule('owner'),
   // Action plans: read by every signed-in person as far as they may read each; made, given goals and reviewed by the organisation's editors.
   'GET /avtal/:slug/handlingsplaner': rule('signedIn'),
   'POST /avtal/:slug/handlingsplaner': rule('owner'),
   'POST /avtal/:slug/handlingsplaner/:id/mal': rule('owner'),
   'POST /avtal/:slug/handlingsplaner/:id/uppfoljning': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/andra': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/ta-bort': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/mal/:goal/andra': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/mal/:goal/ta-bort': rule('owner'),
   // One's own follow-up and one's organisation's.
   'GET /oversikt': rule('signedIn'),
   // Calendar feeds: made and revoked by their person (an organisation's by its editors); read by whoever holds the secret address.
@@ -161,6 +170,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // The shared calendar of visits: the public's, and the shared ones too for signed-in people; its feed the public's.
   'GET /besokskalender': rule('everyone'),
   'GET /besokskalender.ics': rule('everyone'),
+  // Invitations received: the organisation's, read by its signed-in people (with others' shared ones like them); recorded by its editors.
+  'GET /inbjudningar': rule('signedIn'),
+  'POST /inbjudningar': rule('editor'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

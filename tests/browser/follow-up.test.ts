@@ -132,6 +132,27 @@ describe('activities and follow-up points', () => {
     expect(await page.content()).not.toContain('Skicka reserapporten');
     await check(page, 'follow-up-overview');
 
+    // Invitations, from the overview by its link: a refused one named beside its field, then recorded.
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Inbjudningar från Kina/ }).click()]);
+    await check(page, 'invitations-empty');
+    await page.fill('#invitation-subject', 'Zhejiang Investment Forum');
+    await page.fill('#invitation-sender', 'Zhejiangs utrikesbyrå');
+    await page.fill('#invitation-receivedOn', '2026-11-20');
+    await page.fill('#invitation-eventDate', 'i vår');
+    await page.focus('#invitation-eventDate');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#invitation-eventDate').getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'invitations-error');
+    await page.fill('#invitation-eventDate', '2027-03');
+    await page.focus('#invitation-eventDate');
+    await enter(page);
+    await page.locator('h2', { hasText: 'Zhejiang Investment Forum' }).waitFor();
+    await check(page, 'invitations-one');
+    await page.goto(`${base}/inbjudningar?lang=en`);
+    await check(page, 'invitations-en');
+    await page.goto(`${base}/oversikt`);
+
     // The yearly report, from the overview by its link; its PDF and workbook are linked from it.
     await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: /Årlig uppföljning/ }).click()]);
     expect(await page.locator('h1').innerText()).toMatch(/^Årlig uppföljning \d{4}: /);

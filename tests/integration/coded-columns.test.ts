@@ -2,6 +2,7 @@
 // by the database: the schema's CHECK constraints are the migrations', every
 // one refuses a value the code does not know, and a restore of a backup
 // edited to hold one is refused with the database left as it was.
+import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,6 +72,7 @@ const CODED = [
   'documents.media_type',
   'calendar_feeds.scope',
   'reminders_sent.kind',
+  'received_invitations.visibility',
 ];
 
 interface CheckConstraint {
@@ -117,6 +119,7 @@ beforeAll(async () => {
   await t.database.db.execute(sql`insert into oidc_flows (state, code_verifier, nonce, lang, expires_at) values ('s', 'v', 'n', 'sv', now())`);
   await makeCalendarFeed(t.database.db, { userId: user!.id, principal: { kind: 'user', subject: 'coded-columns-test@ortsband.test', organisationId: agreement!.organisation_id, role: 'reader' } }, 'person');
   await t.database.db.execute(sql`insert into reminders_sent (kind, subject_id, occasion, recipient) values ('follow_up_due', 1, '2020-01-01', 'coded-columns-test@ortsband.test')`);
+  await recordInvitation({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { receivedOn: '2026-11-20', sender: 'Zhejiangs utrikesbyrå', subject: 'Ett forum', place: 'zhejiang' } });
 });
 afterAll(async () => t?.close());
 

@@ -271,6 +271,21 @@ const FORMS: Form[] = [
     ],
   },
   {
+    page: '/inbjudningar',
+    action: '/inbjudningar',
+    valid: () => ({ subject: fresh('Ett forum'), sender: 'Zhejiangs utrikesbyrå', receivedOn: '2026-11-20', visibility: 'shared' }),
+    bad: [
+      { field: 'subject', values: ['', ...TEXT] },
+      { field: 'sender', values: ['', ...TEXT] },
+      { field: 'receivedOn', values: ['', '2026-02-30', '26-11-20', '2026'] },
+      date('eventDate'),
+      choice('place'),
+      { field: 'recipients.0', values: ['Ingen sådan kommun', ...TEXT] },
+      text('note'),
+      choice('visibility'),
+    ],
+  },
+  {
     page: '/konto',
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),

@@ -44,8 +44,8 @@ export function sampleUrls(routePath: string): string[] {
     else if (name === 'token') values = ['A'.repeat(43)];
     // A kind of agreement by its code.
     else if (name === 'code') values = ['vanort'];
-    // A numeric id (an access key's, a document's): the first one made.
-    else if (name === 'id') values = ['1'];
+    // A numeric id (an access key's, a document's, a goal's): the first one made.
+    else if (name === 'id' || name === 'goal') values = ['1'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));

@@ -97,6 +97,9 @@ export function OverviewPage(p: OverviewPageProps) {
       <h1>{sv ? 'Min uppföljning' : 'My follow-up'}</h1>
       <p class="lead">{p.organisationName}</p>
       <p>
+        <a href={href(lang, '/inbjudningar')}>{sv ? 'Inbjudningar från Kina: registrera och se vilka fler som fått samma' : 'Invitations from China: record them and see who else received the same'}</a>
+      </p>
+      <p>
         <a href={href(lang, '/oversikt/arsrapport')}>{sv ? 'Årlig uppföljning: organisationens rapport för ett år (sida, PDF, Excel)' : "Yearly follow-up: the organisation's report for a year (page, PDF, Excel)"}</a>
       </p>
       <h2 id="mina">{sv ? 'Mina öppna punkter' : 'My open points'}</h2>

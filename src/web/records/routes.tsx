@@ -37,6 +37,8 @@ import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
 import { dueReminders } from '../../domain/reminders/due.ts';
 import { delegationOverlaps, peerBodies } from '../../domain/coordination/delegations.ts';
+import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
+import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf, visitsCalendarOf } from './calendar-feed.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
@@ -169,6 +171,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     '/kalender/*',
     '/besokskalender',
     '/besokskalender.ics',
+    '/inbjudningar',
     '/dokument/*',
     '/kallor/:source/andra',
   ]) {
@@ -775,6 +778,60 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       return c.redirect(plansPath(c, 'review', `#plan-${id}`), 303);
     } catch (error) {
       return planRefused(c, signedIn, error, `review-${id}`, typed);
+    }
+  });
+
+  // Invitations received from China: the organisation's, with the others' like them.
+  const renderInvitations = async (c: HonoContext, signedIn: SignedIn, extra: Partial<InvitationsPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const [invitations, provinces, bodies] = await Promise.all([invitationsOf(ctx, signedIn.organisationId), listPlaceOptions({ ctx, maxDepth: 0 }), bodyNames(ctx)]);
+    c.status(status as 200);
+    return c.html(
+      <InvitationsPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        csrf={signedIn.csrfToken}
+        organisationName={signedIn.organisationName}
+        invitations={invitations}
+        provinces={provinces}
+        bodies={bodies}
+        mayRecord={canWrite(ctx.principal, signedIn.organisationId)}
+        {...extra}
+      />,
+    );
+  };
+  web.get('/inbjudningar', async (c) => renderInvitations(c, requireSignedIn(c), { done: c.req.query('klart') === 'inbjudan' }));
+  web.post('/inbjudningar', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    requireWrite(ctx, signedIn.organisationId); // before the input: who may not write is told so, whatever they sent
+    const typed = strings(form, INVITATION_FIELDS);
+    // The recipients written, by the field each was written in (so that a problem names its box).
+    const recipients = (['recipients.0', 'recipients.1', 'recipients.2'] as const).filter((f) => typed[f].trim() !== '');
+    try {
+      await recordInvitation({
+        ctx,
+        input: {
+          receivedOn: typed.receivedOn.trim(),
+          sender: typed.sender,
+          place: typed.place || null,
+          subject: typed.subject,
+          eventDate: typed.eventDate.trim() || null,
+          recipients: recipients.map((f) => typed[f].trim()),
+          note: typed.note,
+          visibility: typed.visibility as never,
+        },
+      });
+      return c.redirect(href(langOf(c), '/inbjudningar', { klart: 'inbjudan' }), 303);
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      for (const problem of error.problems) {
+        const at = /^recipients\.(\d+)$/.exec(problem.field);
+        if (at) problem.field = recipients[Number(at[1])] ?? problem.field;
+      }
+      return renderInvitations(c, signedIn, { failed: { problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
     }
   });
 

@@ -1,0 +1,71 @@
+// Invitations received from China: an editor records one with its sender,
+// place, date and the bodies known to have it too; another body's shared
+// invitation from the same sender (or place) near it in time shows beside
+// it, with whom to contact; bad input is named by field and stores nothing;
+// readers and the public may not record one.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let visitors: Record<'editor' | 'reader' | 'otherEditor' | 'anonymous', Visitor>;
+const count = async () => (await queryRows<{ n: number }>(t.database.db, sql`select (select count(*) from received_invitations) + (select count(*) from received_invitation_recipients) + (select count(*) from audit_log) as n`))[0]!.n;
+const INVITATION = { subject: 'Zhejiang Investment Forum 2027', sender: 'Zhejiangs utrikesbyrå', place: 'zhejiang', receivedOn: '2026-11-20', eventDate: '2027-03', visibility: 'shared' };
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  for (const org of ['inbj-a', 'inbj-b']) await addOrganisation({ ctx: systemCtx(t), input: { slug: org, name: `Kommun ${org.slice(-1).toUpperCase()}` } });
+  ({ visitors } = await signedInVisitors(t, app, {
+    editor: { role: 'editor', organisation: 'inbj-a' },
+    reader: { role: 'reader', organisation: 'inbj-a' },
+    otherEditor: { role: 'editor', organisation: 'inbj-b' },
+  }));
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('invitations received', () => {
+  it('records an invitation and shows another body’s like it beside it, with whom to contact', async () => {
+    // B got it first, from the same sender.
+    expect((await visitors.otherEditor.post('/inbjudningar', { ...INVITATION, place: '', subject: 'Investeringsforum i Hangzhou', 'recipients.0': '' })).status).toBe(303);
+    const recorded = await visitors.editor.post('/inbjudningar', { ...INVITATION, 'recipients.0': 'Kalix kommun' });
+    expect(recorded.status).toBe(303);
+    const html = await (await visitors.editor.request('/inbjudningar')).text();
+    expect(html).toContain('Zhejiang Investment Forum 2027');
+    expect(html).toContain('href="/parter/kalix"');
+    expect(html).toContain('Andra organisationer har fått en liknande inbjudan');
+    expect(html).toContain('Kommun B');
+    expect(html).toContain('Investeringsforum i Hangzhou');
+    expect(html).toContain('mailto:');
+    // A's reader reads it too; B sees A's in turn.
+    expect(await (await visitors.reader.request('/inbjudningar')).text()).toContain('Zhejiang Investment Forum 2027');
+    expect(await (await visitors.otherEditor.request('/inbjudningar')).text()).toContain('Kommun A');
+  });
+
+  it('names the field of bad input and stores nothing; readers and the public may not record', async () => {
+    for (const [field, value, id] of [
+      ['subject', '', 'subject'],
+      ['sender', '   ', 'sender'],
+      ['receivedOn', '2026-02-30', 'receivedOn'],
+      ['eventDate', 'i vår', 'eventDate'],
+      ['place', 'no-such-place', 'place'],
+      ['recipients.1', 'Ingen sådan kommun', 'recipients'],
+      ['visibility', 'everyone', 'visibility'],
+    ] as const) {
+      const before = await count();
+      const response = await visitors.editor.post('/inbjudningar', { ...INVITATION, [field]: value });
+      expect(response.status, field).toBe(400);
+      expect(await response.text(), field).toContain(`href="#invitation-${id}`);
+      expect(await count(), field).toBe(before);
+    }
+    const before = await count();
+    expect((await visitors.reader.post('/inbjudningar', INVITATION)).status).toBe(403);
+    expect((await visitors.anonymous.post('/inbjudningar', INVITATION)).status).toBe(401);
+    expect((await visitors.anonymous.request('/inbjudningar')).status).toBe(303);
+    expect(await count()).toBe(before);
+  });
+});
