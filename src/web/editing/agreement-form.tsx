@@ -99,6 +99,12 @@ export function AgreementFormPage(p: AgreementFormProps) {
       {(described) => <input type="text" id={`f-${field}`} name={field} value={t[field] as string} maxlength={opts.max ?? 2000} {...described} />}
     </Field>
   );
+  // Whole numbers typed as text (inputmode numeric): a browser's number field would drop what is not a number before the verb could name it.
+  const whole = (field: 'termMonths' | 'renewalMonths' | 'noticeMonths' | 'noticeDays', hint: string) => (
+    <Field lang={lang} id={`f-${field}`} label={fieldName(lang, field)} hint={hint} problem={problemOf(field)}>
+      {(described) => <input type="text" inputmode="numeric" id={`f-${field}`} name={field} value={t[field]} maxlength={10} {...described} />}
+    </Field>
+  );
   const area = (field: keyof AgreementTyped, opts: { hint?: string; max?: number; lang?: string } = {}) => (
     <Field lang={lang} id={`f-${field}`} label={fieldName(lang, field)} hint={opts.hint} problem={problemOf(field)}>
       {(described) => (
@@ -142,6 +148,18 @@ export function AgreementFormPage(p: AgreementFormProps) {
         {text('signedOn', { hint: DATE_FORMS[lang], max: 40 })}
         {text('term', { hint: sv ? 'Till exempel ”tre år”.' : 'For example “three years”.', max: 200 })}
         {text('renewalRule', { hint: sv ? 'Till exempel ”förlängs ett år i taget om ingen säger upp det”.' : 'For example “renewed a year at a time unless ended”.' })}
+        <fieldset class="field">
+          <legend>{sv ? 'Löptid och förnyelse i siffror' : 'Term and renewal as numbers'}</legend>
+          <p class="hint">
+            {sv
+              ? 'Fyll bara i det som källan säger exakt. Av dem räknar Ortsband ut nästa förnyelse och sista dag att säga upp avtalet, från dagen det undertecknades (eller ingicks), och påminner om dem.'
+              : 'Fill in only what the source states exactly. From these Ortsband works out the next renewal and the last day to give notice, from the day it was signed (or established), and reminds of them.'}
+          </p>
+          {whole('termMonths', sv ? 'Den första löptiden, till exempel 24 för två år.' : 'The first term, for example 24 for two years.')}
+          {whole('renewalMonths', sv ? 'Förnyas automatiskt med så många månader om ingen säger upp det. Tomt: avtalet löper ut.' : 'Renewed automatically by this many months unless someone gives notice. Empty: the agreement expires.')}
+          {whole('noticeMonths', sv ? 'Uppsägning senast så många månader före förnyelsen.' : 'Notice at the latest this many months before the renewal.')}
+          {whole('noticeDays', sv ? 'Eller i dagar, om avtalet anger dagar.' : 'Or in days, where the agreement gives days.')}
+        </fieldset>
         {text('endsOn', { hint: DATE_FORMS[lang], max: 40 })}
         {area('themes', { hint: sv ? 'Ett område per rad.' : 'One area per line.', max: 10000 })}
         {area('themesEn', { hint: sv ? 'Samma områden på engelska, ett per rad i samma ordning.' : 'The same areas in English, one per line in the same order.', max: 10000, lang: 'en' })}
