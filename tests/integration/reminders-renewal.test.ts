@@ -249,13 +249,13 @@ describe('the quiet period', () => {
 
   it('refuses a bad number with the field named beside it and in the summary, and stores nothing', async () => {
     for (const bad of ['', '0', '121', 'två år', '1.5', '-3', '99999999999']) {
-      const before = await fingerprint(t.database);
+      const before = await fingerprint(systemCtx(t));
       const refused = await post(ADMIN, '/oversikt/tyst-period', { quietAfterMonths: bad });
       expect(refused.status, bad).toBe(400);
       expect(refused.html).toContain('href="#tyst-quietAfterMonths"');
       expect(refused.html).toMatch(/id="tyst-quietAfterMonths" name="quietAfterMonths"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="quietAfterMonths"/);
       expect(refused.html).toContain('Skriv ett helt antal månader från 1 till 120');
-      expect(await fingerprint(t.database)).toEqual(before);
+      expect(await fingerprint(systemCtx(t))).toEqual(before);
     }
     expect(await monthsNow()).toBe(24);
   });
@@ -301,12 +301,12 @@ describe('the term, renewal and notice on an agreement', () => {
       [{ noticeMonths: '3', noticeDays: '30' }, 'noticeDays', /i månader eller i dagar, inte båda/],
     ];
     for (const [fields, field, message] of cases) {
-      const before = await fingerprint(t.database);
+      const before = await fingerprint(systemCtx(t));
       const refused = await post(EDITOR, `/avtal/${slug}/andra`, { ...base, version: String(await versionOf(slug)), ...fields });
       expect(refused.status, JSON.stringify(fields)).toBe(400);
       expect(refused.html, JSON.stringify(fields)).toContain(`href="#f-${field}"`);
       expect(refused.html, JSON.stringify(fields)).toMatch(message);
-      expect(await fingerprint(t.database)).toEqual(before);
+      expect(await fingerprint(systemCtx(t))).toEqual(before);
     }
   });
 
@@ -327,17 +327,26 @@ describe('the term, renewal and notice on an agreement', () => {
       [{ noticeDays: 30 }, 'noticeDays'],
       [{ termMonths: null }, 'termMonths'],
     ] as const) {
-      const before = await fingerprint(t.database);
+      const before = await fingerprint(systemCtx(t));
       const refused = await send('PATCH', `/api/agreements/${slug}`, { expectedVersion: await versionOf(slug), ...body });
       expect(refused.status, JSON.stringify(body)).toBe(400);
       const problems = ((await refused.json()) as { error: { problems: Array<{ field: string }> } }).error.problems;
       expect(problems.map((p) => p.field), JSON.stringify(body)).toContain(field);
-      expect(await fingerprint(t.database)).toEqual(before);
+      expect(await fingerprint(systemCtx(t))).toEqual(before);
     }
     const created = await send('POST', '/api/agreements', { slug: 'fornyelse-via-api', kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'], renewalMonths: 12 });
     expect(created.status).toBe(400);
     // The verb too, as every other path reaches it.
     await expect(changeAgreement({ ctx: editorCtx(), slug, input: { expectedVersion: await versionOf(slug), noticeMonths: 1.5 } })).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it('are not in the shipped data: no source states a term, renewal and notice exactly', async () => {
+    const given = await queryRows<{ slug: string }>(t.database.db, sql`select g.slug from agreements g join organisations o on o.id = g.organisation_id
+      where o.slug <> 'fornyelse-kommun' and (g.term_months is not null or g.renewal_months is not null or g.notice_months is not null or g.notice_days is not null)`);
+    expect(given).toEqual([]);
+    // The one term the sources give stays as they write it.
+    const [goteborg] = await t.database.db.select({ term: agreements.term, renewalRule: agreements.renewalRule }).from(agreements).where(eq(agreements.slug, 'goteborg--shanghai--2003'));
+    expect(goteborg).toEqual({ term: 'två år', renewalRule: 'Förnyas automatiskt om det inte upphävs av någon av parterna.' });
   });
 
   it('are held by the database too', async () => {
