@@ -74,6 +74,10 @@ describe('term, renewal and notice', () => {
     await page.locator('button[name="action"][value="save"]').focus();
     await enter(page);
     expect(page.url()).not.toContain('/andra');
+    // The form opened again says what the saved values give.
+    await page.goto(`${base}/avtal/${SLUG}/andra`);
+    expect(await page.locator('#f-renewal-dates').innerText()).toContain(`förnyas avtalet nästa gång ${addMonths(START, 24)}`);
+    await check(page, 'renewal-form-saved');
 
     await page.goto(`${base}/oversikt`);
     const notice = `Sista dag att säga upp avtalet före förnyelsen (${addMonths(addMonths(START, 24), -1)}; förnyas annars ${addMonths(START, 24)})`;

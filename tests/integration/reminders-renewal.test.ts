@@ -280,12 +280,20 @@ describe('the term, renewal and notice on an agreement', () => {
     const form = await get(EDITOR, `/avtal/${slug}/andra`);
     expect(form).toMatch(/id="f-termMonths" name="termMonths" value="24"/);
     expect(form).toMatch(/id="f-noticeDays" name="noticeDays" value="45"/);
+    // The start is known only to the year: the form says so, and gives no day.
+    expect(form).toMatch(/Avtalets början \(2015\) är inte känd på dagen, så ingen dag kan räknas ut och Ortsband påminner inte om den\. Nästa förnyelse infaller mellan \d{4}-01-01 och \d{4}-12-31\./);
     const [entry] = await t.database.db.select().from(auditLog).where(eq(auditLog.entityId, row!.id)).orderBy(sql`${auditLog.id} desc`).limit(1);
     expect(entry).toMatchObject({ action: 'agreement.change', before: { termMonths: 12, noticeMonths: 3, noticeDays: null }, after: { termMonths: 24, noticeMonths: null, noticeDays: 45 } });
     // The history page names them.
     const history = await get(EDITOR, `/avtal/${slug}/historik`);
     expect(history).toContain('Löptid i månader');
     expect(history).toContain('Uppsägningstid i dagar');
+  });
+
+  it('the edit form gives the next renewal and the last day to give notice from the saved values, and an ended agreement none', async () => {
+    expect(await get(EDITOR, '/avtal/fornyelse-uppsagning/andra')).toContain(`Med de sparade uppgifterna förnyas avtalet nästa gång ${RENEWS_ON}. Sista dag att säga upp det före dess: ${NOTICE_BY}.`);
+    expect(await get(EDITOR, '/avtal/fornyelse-fast-lopttid/andra?lang=en')).toContain(`With the saved values the agreement expires on ${FIXED_END}.`);
+    expect(await get(EDITOR, '/avtal/fornyelse-avslutat/andra')).toContain('Avtalet har upphört: ingen förnyelse och ingen uppsägning återstår.');
   });
 
   it('refuses bad numbers and contradictions in the form with the field named, storing nothing', async () => {

@@ -17,6 +17,7 @@ import type { Principal } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import { renewalDates } from '../agreements/renewal-dates.ts';
+import { termStart } from '../agreements/stored-renewal.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
 export const POINT_LEAD_DAYS = 7;
@@ -122,8 +123,7 @@ async function agreementReminders(db: Db, today: string, byOrganisation: (column
     recipients: string[];
   }>(
     db,
-    sql`select g.id, g.ends_on as "endsOn", coalesce(g.signed_on, (select e.date from status_events e
-            where e.agreement_id = g.id and e.type = 'established' and ${canReadAlias(principal, 'e')} order by e.date_min nulls last, e.id limit 1)) as start,
+    sql`select g.id, g.ends_on as "endsOn", ${termStart(principal)} as start,
           g.term_months as "termMonths", g.renewal_months as "renewalMonths", g.notice_months as "noticeMonths", g.notice_days as "noticeDays",
           g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
           g.official_title as title, ${editors(sql`g.organisation_id`)} as recipients
