@@ -72,7 +72,7 @@ export const organisations = pgTable('organisations', {
   // says the tie lives) for this many months needs a decision (reminders/).
   quietAfterMonths: integer('quiet_after_months').notNull().default(24),
   createdAt: createdAt(),
-}, (t) => [check('organisations_quiet_after_months_range', sql`${t.quietAfterMonths} between 3 and 120`)]);
+}, (t) => [check('organisations_quiet_after_months_range', sql`${t.quietAfterMonths} between 1 and 120`)]);
 
 // A user's role in their organisation (issue "Accounts, roles and editing"):
 // reader < editor (changes their organisation's records) ; coordinator reads
@@ -194,7 +194,7 @@ export const calendarFeeds = pgTable(
 // Each reminder e-mailed: what it was about (kind and record), the day it
 // was for, and to whom. The unique key is what makes a reminder go once: the
 // sender inserts its row and sends in one transaction (reminders/send.ts).
-export const REMINDER_KINDS = ['follow_up_due', 'agreement_expires', 'quiet_agreement'] as const;
+export const REMINDER_KINDS = ['follow_up_due', 'agreement_expires', 'quiet_agreement', 'notice_due', 'action_plan_review'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const remindersSent = pgTable(
@@ -392,8 +392,16 @@ export const agreements = pgTable(
     officialTitleLanguage: text('official_title_language'),
     officialTitleEn: text('official_title_en'),
     signedOn: text('signed_on'), // EDTF
-    term: text('term'), // e.g. "two years"
+    term: text('term'), // e.g. "two years", as the sources write it
     renewalRule: text('renewal_rule'),
+    // The term and renewal rule as numbers, where a source states them exactly
+    // (migration 0031): the first term in months from the start, the months
+    // each automatic renewal adds unless someone gives notice, and the notice
+    // before a renewal, in months or in days (agreements/renewal-dates.ts).
+    termMonths: integer('term_months'),
+    renewalMonths: integer('renewal_months'),
+    noticeMonths: integer('notice_months'),
+    noticeDays: integer('notice_days'),
     endsOn: text('ends_on'), // EDTF, for time-limited agreements
     themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
     // The themes in English, one for each theme in the same order, or none (migration 0027).
@@ -438,6 +446,14 @@ export const agreements = pgTable(
     knownVisibility('agreements', t.visibility),
     knownLanguage('agreements', t.officialTitleLanguage),
     check('agreements_themes_en_match', sql`cardinality(${t.themesEn}) in (0, cardinality(${t.themes}))`),
+    check('agreements_term_months_range', sql`${t.termMonths} between 1 and 1200`),
+    check('agreements_renewal_months_range', sql`${t.renewalMonths} between 1 and 1200`),
+    check('agreements_notice_months_range', sql`${t.noticeMonths} between 0 and 1200`),
+    check('agreements_notice_days_range', sql`${t.noticeDays} between 0 and 36500`),
+    // A renewal and a notice run from the end of a term; a notice is given in months or in days, not both.
+    check('agreements_renewal_needs_term', sql`${t.renewalMonths} is null or ${t.termMonths} is not null`),
+    check('agreements_notice_needs_term', sql`(${t.noticeMonths} is null and ${t.noticeDays} is null) or ${t.termMonths} is not null`),
+    check('agreements_notice_one_unit', sql`${t.noticeMonths} is null or ${t.noticeDays} is null`),
   ],
 );
 

@@ -165,6 +165,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /oversikt/arsrapport.pdf': rule('signedIn'),
   'GET /oversikt/arsrapport.xlsx': rule('signedIn'),
   'POST /oversikt/kalender': rule('signedIn'),
+  // An administrator chooses their own organisation's quiet period.
+  'POST /oversikt/tyst-period': rule('admin'),
   'POST /oversikt/kalender/:id/aterkalla': rule('signedIn'),
   'GET /kalender/:token': rule('everyone'),
   // The shared calendar of visits: the public's, and the shared ones too for signed-in people; its feed the public's.

@@ -151,13 +151,18 @@ describe('coded columns', () => {
         // Upper case with a trailing blank: no closed set, format or lower-case rule takes it.
         // A byte string of one byte: its size is not the size column's 2 (documents_size).
         // Arrays of another length each: a rule that matches the lengths of two lists refuses them.
-        // An amount, a budget or a count below zero (the checks named *_not_negative).
-        const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? (check.name.endsWith('_not_negative') ? '-1' : '2') : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
+        // An amount, a budget or a count below zero (the checks named *_not_negative), a number below its range (*_range).
+        const bad = type === 'text[]' ? `ARRAY[${Array(i + 2).fill(`'NOT-A-CODE '`).join(', ')}]::text[]` : type === 'text' ? `'NOT-A-CODE '` : type === 'integer' ? (check.name.endsWith('_not_negative') || check.name.endsWith('_range') ? '-1' : '2') : type === 'boolean' ? 'true' : type === 'bytea' ? `'\\x00'::bytea` : null;
         if (bad === null) throw new Error(`no bad value for ${check.table}.${column} (${type})`);
         // The confidential-source rule: confidential and public together.
         if (check.name === 'sources_confidential_not_public' && column === 'visibility') return `"${column}" = 'public'`;
+        // A renewal or a notice without the term it needs (and a notice in one unit, so that only this rule is broken).
+        if (check.name.endsWith('_needs_term') && column === 'term_months') return `"${column}" = null`;
+        if (check.name === 'agreements_notice_needs_term' && column === 'notice_days') return `"${column}" = null`;
         return `"${column}" = ${bad}`;
       });
+      // What else the row needs for this rule alone to be broken: a term, for the rules of a renewal and a notice.
+      if (/^agreements_(renewal_months_range|notice_months_range|notice_days_range|notice_one_unit)$/.test(check.name)) set.push('"term_months" = 12');
       const error = await t.database.db
         .transaction(async (tx) => {
           await tx.execute(sql.raw(`update "${check.table}" set ${set.join(', ')}`));

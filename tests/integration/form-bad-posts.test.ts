@@ -55,6 +55,14 @@ let counter = 0;
 const fresh = (prefix: string) => `${prefix}-form-${++counter}`;
 
 const KRONOR_BAD = ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'];
+const MONTHS_BAD = ['-1', 'två år', '1.5', '1e3', '99999999999', '0x10', '1201'];
+/** An agreement's term, renewal and notice: bad numbers, and a renewal or notice without a term (named on the term). */
+const TERM_FIELDS = [
+  { field: 'termMonths', values: [...MONTHS_BAD, '0'] },
+  { field: 'renewalMonths', values: [...MONTHS_BAD, '0'], names: ['renewalMonths', 'termMonths'] },
+  { field: 'noticeMonths', values: MONTHS_BAD, names: ['noticeMonths', 'termMonths'] },
+  { field: 'noticeDays', values: ['-1', 'en månad', '1.5', '36501', '99999999999'], names: ['noticeDays', 'termMonths'] },
+];
 const GOAL_BAD = ['abc', '-1', '0', '999999999', '99999999999', '1.5'];
 
 /** The forms of an action plan (its goals, its review) and of an activity's goal, on records made in beforeAll. */
@@ -155,6 +163,7 @@ const FORMS: Form[] = [
       text('comment'),
       date('signedOn'),
       date('endsOn'),
+      ...TERM_FIELDS,
       { field: 'parent', values: ['no-such-agreement', 'UPPER', AGREEMENT.repeat(10)] },
       { field: 'party.0.actor', values: ['no-such-actor', 'UPPER'], names: ['party.0.actor', 'parties', 'actorQuery'] },
       { field: 'party.0.role', values: ['no-such-role', 'origin'], names: ['party.0.role', 'parties', 'actorQuery'] },
@@ -174,6 +183,7 @@ const FORMS: Form[] = [
       text('comment'),
       date('signedOn'),
       date('endsOn'),
+      ...TERM_FIELDS,
       { field: 'parent', values: ['no-such-agreement', AGREEMENT] },
       { field: 'party.0.actor', values: ['no-such-actor'], names: ['party.0.actor', 'parties', 'actorQuery'] },
       { field: 'party.0.role', values: ['no-such-role'], names: ['party.0.role', 'parties', 'actorQuery'] },
@@ -290,6 +300,13 @@ const FORMS: Form[] = [
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),
     bad: [{ field: 'name', values: ['', ...TEXT] }, choice('scope', ['admin']), { field: 'days', values: ['7', 'abc', '-30', '1e9'] }],
+  },
+  {
+    page: '/oversikt',
+    action: '/oversikt/tyst-period',
+    // The period it has: a valid post that writes nothing.
+    valid: () => ({ quietAfterMonths: '24' }),
+    bad: [{ field: 'quietAfterMonths', values: ['', '0', '121', 'två år', '1.5', '-3', '1e2', '99999999999', ...TEXT] }],
   },
   {
     page: '/admin/anvandare',

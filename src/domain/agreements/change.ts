@@ -8,7 +8,7 @@ import { parseInput } from '../validate.ts';
 import { AGREEMENT_FIELDS, editableFields, sameValue, type AgreementField, type AgreementFields } from './editable.ts';
 import { resolveReferences } from './references.ts';
 import { refreshLabelCaches, refreshStatusCaches, withdrawStatusPeriods } from './refresh-caches.ts';
-import { changeAgreementSchema, englishProblems, type ChangeAgreementInput } from './schemas.ts';
+import { changeAgreementSchema, englishProblems, termProblems, type ChangeAgreementInput } from './schemas.ts';
 
 /** What a conflict carries: the agreement as the other person saved it. */
 export interface SavedAgreement {
@@ -47,7 +47,7 @@ export async function changeAgreement({ ctx, slug, input }: { ctx: Context; slug
       const value = field === 'parties' ? parties : given[field];
       if (value !== undefined) (after as unknown as Record<AgreementField, unknown>)[field] = value;
     }
-    const english = englishProblems(after);
+    const english = [...englishProblems(after), ...termProblems(after)];
     if (english.length) throw invalid(english.map(([field, message]) => ({ field, message })));
     const changed = AGREEMENT_FIELDS.filter((f) => !sameValue(f, before[f], after[f]));
     if (!changed.length) return { agreement, changed };
@@ -64,6 +64,10 @@ export async function changeAgreement({ ctx, slug, input }: { ctx: Context; slug
         signedOn: after.signedOn,
         term: after.term,
         renewalRule: after.renewalRule,
+        termMonths: after.termMonths,
+        renewalMonths: after.renewalMonths,
+        noticeMonths: after.noticeMonths,
+        noticeDays: after.noticeDays,
         endsOn: after.endsOn,
         themes: after.themes,
         themesEn: after.themesEn,

@@ -16,6 +16,10 @@ export interface AgreementFields {
   signedOn: string | null;
   term: string | null;
   renewalRule: string | null;
+  termMonths: number | null;
+  renewalMonths: number | null;
+  noticeMonths: number | null;
+  noticeDays: number | null;
   endsOn: string | null;
   themes: string[];
   themesEn: string[];
@@ -38,6 +42,10 @@ export const AGREEMENT_FIELDS = [
   'signedOn',
   'term',
   'renewalRule',
+  'termMonths',
+  'renewalMonths',
+  'noticeMonths',
+  'noticeDays',
   'endsOn',
   'themes',
   'themesEn',
@@ -80,6 +88,10 @@ export async function editableFields(ctx: Context, row: AgreementRow): Promise<A
     signedOn: row.signedOn,
     term: row.term,
     renewalRule: row.renewalRule,
+    termMonths: row.termMonths,
+    renewalMonths: row.renewalMonths,
+    noticeMonths: row.noticeMonths,
+    noticeDays: row.noticeDays,
     endsOn: row.endsOn,
     themes: row.themes,
     themesEn: row.themesEn,

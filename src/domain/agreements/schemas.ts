@@ -11,6 +11,18 @@ const partySchema = z.union([
     .refine(englishTranslatesNote, ENGLISH_NEEDS_NOTE),
 ]);
 
+/** A whole number of months, as the database's CHECK holds it. */
+function months(what: string, min: number, max: number) {
+  const error = 'must be a whole number of months';
+  return z
+    .number({ error })
+    .int(error)
+    .min(min, `must be ${min} or more months`)
+    .max(max, `must be at most ${max} months`)
+    .nullish()
+    .describe(`The ${what} in months`);
+}
+
 // The fields an agreement is made of, as one writes them; create gives them
 // defaults, a change takes any of them (an absent one stays as it is).
 const agreementFields = {
@@ -22,6 +34,17 @@ const agreementFields = {
   signedOn: fuzzyDateSchema.nullish(),
   term: z.string().max(200).nullish(),
   renewalRule: z.string().max(2000).nullish(),
+  /** The term and renewal as numbers, where the source states them exactly (agreements/renewal-dates.ts reckons from them). */
+  termMonths: months('term', 1, 1200),
+  renewalMonths: months('renewal', 1, 1200),
+  noticeMonths: months('notice', 0, 1200),
+  noticeDays: z
+    .number({ error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(0, 'must be 0 or more days')
+    .max(36500, 'must be at most 36500 days')
+    .nullish()
+    .describe('Notice before a renewal in days (or noticeMonths; not both)'),
   endsOn: fuzzyDateSchema.nullish(),
   themes: z.array(z.string().trim().min(1).max(200)).max(50),
   /** The themes in English: one for each theme, in the same order, or none. */
@@ -54,6 +77,22 @@ export function englishProblems(a: { themes: string[]; themesEn: string[]; fundi
   return problems;
 }
 
+/**
+ * What is wrong with an agreement's term, renewal and notice together (the
+ * database's CHECKs, named by field): a renewal and a notice run from the
+ * end of a term, and a notice is in months or in days.
+ */
+export function termProblems(a: { termMonths?: number | null; renewalMonths?: number | null; noticeMonths?: number | null; noticeDays?: number | null }): Array<[string, string]> {
+  const problems: Array<[string, string]> = [];
+  const has = (v: number | null | undefined) => v !== null && v !== undefined;
+  if (!has(a.termMonths)) {
+    if (has(a.renewalMonths)) problems.push(['termMonths', 'a renewal needs the term it follows']);
+    else if (has(a.noticeMonths) || has(a.noticeDays)) problems.push(['termMonths', 'a notice period needs the term it ends']);
+  }
+  if (has(a.noticeMonths) && has(a.noticeDays)) problems.push(['noticeDays', 'give the notice in months or in days, not both']);
+  return problems;
+}
+
 /** Why a change was made, in the writer's words: the audit entry's reason, shown in the history. */
 export const commentSchema = z.string().trim().max(2000).nullish();
 
@@ -69,7 +108,7 @@ export const createAgreementSchema = z.object({
   sources: z.array(citationSchema).max(50).default([]),
   comment: commentSchema,
 }).superRefine((a, ctx) => {
-  const problem = englishProblems(a);
+  const problem = [...englishProblems(a), ...termProblems(a)];
   for (const [field, message] of problem) ctx.addIssue({ code: 'custom', path: [field], message });
 });
 export type CreateAgreementInput = z.input<typeof createAgreementSchema>;

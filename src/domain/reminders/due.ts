@@ -1,12 +1,14 @@
 // What needs someone's attention, on a given day: follow-up points due soon
-// or overdue, agreements that expire soon or have expired while in force,
-// and quiet agreements (in force, no sign of life for the organisation's
-// chosen months). The overview page, the calendar feeds and the e-mail job
-// read the same list, so that they never disagree.
+// or overdue, agreements that expire soon or have expired while in force
+// (their recorded end, or the end of a fixed term reckoned from its months),
+// the last day to give notice before an automatic renewal, action plans
+// whose period has ended (or soon ends) with no review, and quiet agreements
+// (in force, no sign of life for the organisation's chosen months). The
+// overview page, the calendar feeds and the e-mail job read the same list,
+// so that they never disagree.
 //
-// Not computed: renewal dates and notice days. An agreement's term and
-// renewal rule are free text ("two years, renewed unless terminated"); they
-// need structured fields before a date can be derived from them.
+// A term reckoned from a start not known to the day (a year, a month) gives
+// no day, so no reminder: agreements/renewal-dates.ts says so instead.
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import type { ReminderKind } from '../../db/schema.ts';
@@ -15,10 +17,12 @@ import type { Principal } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import { activitiesOf } from '../activities/links.ts';
+import { renewalDates } from '../agreements/renewal-dates.ts';
+import { termStart } from '../agreements/stored-renewal.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
 export const POINT_LEAD_DAYS = 7;
-/** Days before its expiry that an agreement is reminded of. */
+/** Days before its expiry, before the last day to give notice, or before an action plan's period ends, that it is reminded of. */
 export const EXPIRY_LEAD_DAYS = 90;
 /** Event types that say an agreement lives: each is a sign of life, as a recorded activity is. */
 const LIFE_EVENTS = ['established', 'renewed', 'activity_observed', 'resumed'] as const;
@@ -57,15 +61,17 @@ export function quietAgreements(principal: Principal, today: string, { statusOnD
 
 export interface Reminder {
   kind: ReminderKind;
-  /** The follow-up point's id, or the agreement's. */
+  /** The follow-up point's id, the action plan's, or the agreement's. */
   subjectId: number;
-  /** The day it is about: the point's due day, the agreement's expiry, the day the agreement became quiet. */
+  /** The day it is about: the point's due day, the agreement's expiry, the last day to give notice, the day the plan's period ends, the day the agreement became quiet. */
   occasion: string;
   organisationId: number;
   agreementSlug: string;
   agreementName: string;
-  /** The point's text, or the agreement's official title. */
+  /** The point's text, the plan's title, or the agreement's official title. */
   text: string | null;
+  /** For a notice: the renewal it stops (YYYY-MM-DD). */
+  renewsOn?: string;
   /** For a quiet agreement: the date of its last sign of life, as its source gives it (EDTF: 2015, 2015-03, 2015-03-04). */
   lastSign?: string;
   /** Who is told: the point's owner, or the organisation's active editors and administrators. */
@@ -100,33 +106,77 @@ export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]>
           and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
   );
   const reminders: Reminder[] = points.map(({ owner, ownerActive, ...p }) => ({ ...p, kind: 'follow_up_due', recipients: ownerActive ? [owner] : [] }));
-  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query, byOrganisation(sql`g.organisation_id`))));
+  if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query, byOrganisation)));
   return reminders.sort((a, b) => a.occasion.localeCompare(b.occasion) || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId);
 }
 
-async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnDay }: DueQuery, byOrganisation: SQL): Promise<Reminder[]> {
-  const editors = sql`coalesce((select array_agg(u.email order by u.email) from users u
-      where u.organisation_id = g.organisation_id and u.role in ('editor', 'admin') and u.disabled_at is null), '{}')`;
-  // Expiry: an agreement in force with an end day; its end known as a day, a month or a year (the earliest day it can be).
-  const ending = await queryRows<{ id: number; endsOn: string; organisationId: number; slug: string; name: string; title: string | null; recipients: string[] }>(
+async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnDay }: DueQuery, byOrganisation: (column: SQL) => SQL): Promise<Reminder[]> {
+  const editors = (organisation: SQL) => sql`coalesce((select array_agg(u.email order by u.email) from users u
+      where u.organisation_id = ${organisation} and u.role in ('editor', 'admin') and u.disabled_at is null), '{}')`;
+  // Expiry and notice: an agreement in force with an end day, or with a term in months. Its term runs from its signing,
+  // or else from its establishment as the first such event (earliest first) gives it, at that date's precision.
+  const ending = await queryRows<{
+    id: number;
+    endsOn: string | null;
+    start: string | null;
+    termMonths: number | null;
+    renewalMonths: number | null;
+    noticeMonths: number | null;
+    noticeDays: number | null;
+    organisationId: number;
+    slug: string;
+    name: string;
+    title: string | null;
+    recipients: string[];
+  }>(
     db,
-    sql`select g.id, g.ends_on as "endsOn", g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
-          g.official_title as title, ${editors} as recipients
-        from agreements g where g.ends_on is not null and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${canReadAlias(principal, 'g')} and ${byOrganisation}`,
+    sql`select g.id, g.ends_on as "endsOn", ${termStart(principal)} as start,
+          g.term_months as "termMonths", g.renewal_months as "renewalMonths", g.notice_months as "noticeMonths", g.notice_days as "noticeDays",
+          g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
+          g.official_title as title, ${editors(sql`g.organisation_id`)} as recipients
+        from agreements g where (g.ends_on is not null or g.term_months is not null) and g.current_status in ('active', 'dormant', 'paused', 'partly_ended')
+          and ${canReadAlias(principal, 'g')} and ${byOrganisation(sql`g.organisation_id`)}`,
   );
   const horizon = addDays(today, EXPIRY_LEAD_DAYS);
   const reminders: Reminder[] = [];
   for (const g of ending) {
-    let occasion: string | null;
-    try {
-      // The earliest day it can end; an end known only as "by then" ("../2026-05"), its latest.
-      const end = parseFuzzyDate(g.endsOn);
-      occasion = end.min ?? end.max;
-    } catch {
-      occasion = null; // an end the register cannot read as a date is shown on the agreement, not reminded of
+    const about = { subjectId: g.id, organisationId: g.organisationId, agreementSlug: g.slug, agreementName: g.name, text: g.title, recipients: g.recipients };
+    if (g.endsOn !== null) {
+      let occasion: string | null;
+      try {
+        // The earliest day it can end; an end known only as "by then" ("../2026-05"), its latest.
+        const end = parseFuzzyDate(g.endsOn);
+        occasion = end.min ?? end.max;
+      } catch {
+        occasion = null; // an end the register cannot read as a date is shown on the agreement, not reminded of
+      }
+      if (occasion && occasion <= horizon) reminders.push({ ...about, kind: 'agreement_expires', occasion });
+      continue; // a recorded end is the agreement's end, whatever its term would give
     }
-    if (occasion && occasion <= horizon) {
-      reminders.push({ kind: 'agreement_expires', subjectId: g.id, occasion, organisationId: g.organisationId, agreementSlug: g.slug, agreementName: g.name, text: g.title, recipients: g.recipients });
+    const dates = renewalDates(g, today);
+    if (dates.kind === 'expires' && dates.on <= horizon) reminders.push({ ...about, kind: 'agreement_expires', occasion: dates.on });
+    if (dates.kind === 'renews' && dates.nextNotice && dates.nextNotice.noticeBy <= horizon) {
+      reminders.push({ ...about, kind: 'notice_due', occasion: dates.nextNotice.noticeBy, renewsOn: dates.nextNotice.renewsOn });
+    }
+  }
+  // Action plans not reviewed, whose period has ended or ends within the lead days: the end is the latest day the period's end can be.
+  const plans = await queryRows<{ id: number; periodTo: string; organisationId: number; slug: string; name: string; title: string; recipients: string[] }>(
+    db,
+    sql`select p.id, p.period_to as "periodTo", p.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
+          p.title, ${editors(sql`p.organisation_id`)} as recipients
+        from action_plans p join agreements g on g.id = p.agreement_id
+        where p.reviewed_on is null and ${canReadAlias(principal, 'p')} and ${byOrganisation(sql`p.organisation_id`)}`,
+  );
+  for (const p of plans) {
+    let end: string | null;
+    try {
+      const period = parseFuzzyDate(p.periodTo);
+      end = period.max ?? period.min;
+    } catch {
+      end = null;
+    }
+    if (end && end <= horizon) {
+      reminders.push({ kind: 'action_plan_review', subjectId: p.id, occasion: end, organisationId: p.organisationId, agreementSlug: p.slug, agreementName: p.name, text: p.title, recipients: p.recipients });
     }
   }
   // Quiet: in force (active), and the last sign of life plus the organisation's months is today or earlier.
@@ -134,8 +184,8 @@ async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnD
     db,
     sql`select g.id as "subjectId", (l.last_sign + make_interval(months => o.quiet_after_months))::date::text as occasion, l.last_sign_written as "lastSign",
           g.organisation_id as "organisationId", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
-          g.official_title as text, ${editors} as recipients
-        ${quietAgreements(principal, today, { statusOnDay })} and ${byOrganisation}`,
+          g.official_title as text, ${editors(sql`g.organisation_id`)} as recipients
+        ${quietAgreements(principal, today, { statusOnDay })} and ${byOrganisation(sql`g.organisation_id`)}`,
   );
   reminders.push(...quiet.map((q) => ({ ...q, kind: 'quiet_agreement' as const })));
   return reminders;

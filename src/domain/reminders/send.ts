@@ -84,28 +84,35 @@ export async function sendReminders({ db, mailer, today, origin }: { db: Db; mai
 const WORDS = {
   follow_up_due: { sv: 'Uppföljningspunkt', en: 'Follow-up point' },
   agreement_expires: { sv: 'Avtalet löper ut', en: 'The agreement expires' },
+  notice_due: { sv: 'Sista dag att säga upp avtalet före förnyelsen', en: 'Last day to give notice before the agreement renews' },
+  action_plan_review: { sv: 'Handlingsplanen ska följas upp', en: 'The action plan is due for review' },
   quiet_agreement: { sv: 'Avtalet har varit tyst och behöver ett beslut', en: 'The agreement has been quiet and needs a decision' },
 } as const;
 
 /** One line of a reminder in a language: what, by when, about which agreement, and where to act. */
 export function reminderLine(r: Reminder, lang: 'sv' | 'en', today: string): string {
   const sv = lang === 'sv';
-  const when =
-    r.kind === 'follow_up_due'
-      ? r.occasion < today
-        ? sv ? `försenad, skulle vara klar ${r.occasion}` : `overdue, due ${r.occasion}`
-        : sv ? `klar senast ${r.occasion}` : `due ${r.occasion}`
-      : r.kind === 'agreement_expires'
-        ? r.occasion < today ? (sv ? `löpte ut ${r.occasion}` : `expired ${r.occasion}`) : sv ? `${r.occasion}` : `on ${r.occasion}`
-        : sv ? `senaste tecken på liv ${r.lastSign}` : `last sign of life ${r.lastSign}`;
+  const past = r.occasion < today;
+  const when = {
+    follow_up_due: () => (past ? (sv ? `försenad, skulle vara klar ${r.occasion}` : `overdue, due ${r.occasion}`) : sv ? `klar senast ${r.occasion}` : `due ${r.occasion}`),
+    agreement_expires: () => (past ? (sv ? `löpte ut ${r.occasion}` : `expired ${r.occasion}`) : sv ? `${r.occasion}` : `on ${r.occasion}`),
+    notice_due: () => (sv ? `${r.occasion}; förnyas annars ${r.renewsOn}` : `${r.occasion}; otherwise it renews on ${r.renewsOn}`),
+    action_plan_review: () => (past ? (sv ? `perioden slutade ${r.occasion}` : `its period ended ${r.occasion}`) : sv ? `perioden slutar ${r.occasion}` : `its period ends ${r.occasion}`),
+    quiet_agreement: () => (sv ? `senaste tecken på liv ${r.lastSign}` : `last sign of life ${r.lastSign}`),
+  }[r.kind]();
   return `${WORDS[r.kind][lang]} (${when}): ${r.text ? `${r.text} – ` : ''}${r.agreementName}`;
 }
 
+/** Where to act on a reminder, a path of the site with the language's query. */
+export function reminderPath(r: Reminder, lang: 'sv' | 'en' = 'sv'): string {
+  const query = lang === 'en' ? '?lang=en' : '';
+  if (r.kind === 'follow_up_due') return `/avtal/${r.agreementSlug}/aktiviteter${query}#punkt-${r.subjectId}`;
+  if (r.kind === 'action_plan_review') return `/avtal/${r.agreementSlug}/handlingsplaner${query}#plan-${r.subjectId}`;
+  return `/avtal/${r.agreementSlug}${query}`;
+}
+
 function reminderMail(to: string, reminders: Reminder[], today: string, origin: string) {
-  const link = (r: Reminder, lang: 'sv' | 'en') => {
-    const query = lang === 'en' ? '?lang=en' : '';
-    return r.kind === 'follow_up_due' ? `${origin}/avtal/${r.agreementSlug}/aktiviteter${query}#punkt-${r.subjectId}` : `${origin}/avtal/${r.agreementSlug}${query}`;
-  };
+  const link = (r: Reminder, lang: 'sv' | 'en') => `${origin}${reminderPath(r, lang)}`;
   const list = (lang: 'sv' | 'en') => reminders.map((r) => `- ${reminderLine(r, lang, today)}\n  ${link(r, lang)}`).join('\n');
   const n = reminders.length;
   return {

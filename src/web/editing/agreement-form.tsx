@@ -5,6 +5,8 @@
 import type { ActorChoice, PlaceChoice } from '../../domain/agreements/choices.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { DATE_FORMS } from '../../domain/dates.ts';
+import type { RenewalDates } from '../../domain/agreements/renewal-dates.ts';
+import { formatEdtf } from '../format.ts';
 import { VISIBILITIES } from '../../db/schema.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field } from '../account/form.tsx';
@@ -38,6 +40,8 @@ export interface AgreementFormProps {
   actorNote?: SearchNote;
   placeNote?: SearchNote;
   conflict?: ConflictView;
+  /** What the stored term, renewal and notice give on `today` (an agreement being changed). */
+  renewal?: { dates: RenewalDates; today: string };
 }
 
 const when = (lang: Lang, d: Date) => d.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
@@ -99,6 +103,12 @@ export function AgreementFormPage(p: AgreementFormProps) {
       {(described) => <input type="text" id={`f-${field}`} name={field} value={t[field] as string} maxlength={opts.max ?? 2000} {...described} />}
     </Field>
   );
+  // Whole numbers typed as text (inputmode numeric): a browser's number field would drop what is not a number before the verb could name it.
+  const whole = (field: 'termMonths' | 'renewalMonths' | 'noticeMonths' | 'noticeDays', hint: string) => (
+    <Field lang={lang} id={`f-${field}`} label={fieldName(lang, field)} hint={hint} problem={problemOf(field)}>
+      {(described) => <input type="text" inputmode="numeric" id={`f-${field}`} name={field} value={t[field]} maxlength={10} {...described} />}
+    </Field>
+  );
   const area = (field: keyof AgreementTyped, opts: { hint?: string; max?: number; lang?: string } = {}) => (
     <Field lang={lang} id={`f-${field}`} label={fieldName(lang, field)} hint={opts.hint} problem={problemOf(field)}>
       {(described) => (
@@ -142,6 +152,19 @@ export function AgreementFormPage(p: AgreementFormProps) {
         {text('signedOn', { hint: DATE_FORMS[lang], max: 40 })}
         {text('term', { hint: sv ? 'Till exempel ”tre år”.' : 'For example “three years”.', max: 200 })}
         {text('renewalRule', { hint: sv ? 'Till exempel ”förlängs ett år i taget om ingen säger upp det”.' : 'For example “renewed a year at a time unless ended”.' })}
+        <fieldset class="field">
+          <legend>{sv ? 'Löptid och förnyelse i siffror' : 'Term and renewal as numbers'}</legend>
+          <p class="hint">
+            {sv
+              ? 'Fyll bara i det som källan säger exakt. Av dem räknar Ortsband ut nästa förnyelse och sista dag att säga upp avtalet, från dagen det undertecknades (eller ingicks), och påminner om dem.'
+              : 'Fill in only what the source states exactly. From these Ortsband works out the next renewal and the last day to give notice, from the day it was signed (or established), and reminds of them.'}
+          </p>
+          {whole('termMonths', sv ? 'Den första löptiden, till exempel 24 för två år.' : 'The first term, for example 24 for two years.')}
+          {whole('renewalMonths', sv ? 'Förnyas automatiskt med så många månader om ingen säger upp det. Tomt: avtalet löper ut.' : 'Renewed automatically by this many months unless someone gives notice. Empty: the agreement expires.')}
+          {whole('noticeMonths', sv ? 'Uppsägning senast så många månader före förnyelsen.' : 'Notice at the latest this many months before the renewal.')}
+          {whole('noticeDays', sv ? 'Eller i dagar, om avtalet anger dagar.' : 'Or in days, where the agreement gives days.')}
+          {p.renewal ? <RenewalNote lang={lang} {...p.renewal} /> : null}
+        </fieldset>
         {text('endsOn', { hint: DATE_FORMS[lang], max: 40 })}
         {area('themes', { hint: sv ? 'Ett område per rad.' : 'One area per line.', max: 10000 })}
         {area('themesEn', { hint: sv ? 'Samma områden på engelska, ett per rad i samma ordning.' : 'The same areas in English, one per line in the same order.', max: 10000, lang: 'en' })}
@@ -177,5 +200,38 @@ export function AgreementFormPage(p: AgreementFormProps) {
         </button>
       </form>
     </Layout>
+  );
+}
+
+/** What the saved term, renewal and notice give today; where the start is not known to the day, that no day can be given. */
+export function RenewalNote(props: { lang: Lang; dates: RenewalDates; today: string }) {
+  const { lang, dates: d, today } = props;
+  const sv = lang === 'sv';
+  let text: string;
+  if (d.kind === 'none') {
+    if (d.why === 'no_term') return null;
+    text = sv ? 'Avtalet har upphört: ingen förnyelse och ingen uppsägning återstår.' : 'The agreement has ended: no renewal and no notice remain.';
+  } else if (d.kind === 'expires') {
+    text = sv ? `Med de sparade uppgifterna ${d.past ? 'löpte avtalet ut' : 'löper avtalet ut'} ${d.on}.` : `With the saved values the agreement ${d.past ? 'expired' : 'expires'} on ${d.on}.`;
+  } else if (d.kind === 'renews') {
+    const notice = !d.noticeBy
+      ? sv ? ' Ingen uppsägningstid är sparad.' : ' No notice period is saved.'
+      : d.noticeBy >= today
+        ? sv ? ` Sista dag att säga upp det före dess: ${d.noticeBy}.` : ` Last day to give notice before then: ${d.noticeBy}.`
+        : sv ? ` Sista dagen att säga upp det före dess (${d.noticeBy}) har passerat; nästa är ${d.nextNotice!.noticeBy}, före förnyelsen ${d.nextNotice!.renewsOn}.` : ` The last day to give notice before then (${d.noticeBy}) has passed; the next is ${d.nextNotice!.noticeBy}, before the renewal on ${d.nextNotice!.renewsOn}.`;
+    text = (sv ? `Med de sparade uppgifterna förnyas avtalet nästa gång ${d.renewsOn}.` : `With the saved values the agreement next renews on ${d.renewsOn}.`) + notice;
+  } else {
+    const what = d.renewal === 'renews' ? (sv ? 'nästa förnyelse' : 'the next renewal') : sv ? 'slutet' : 'the end';
+    const start = d.start ? formatEdtf(d.start, lang) : null;
+    text = start
+      ? sv ? `Avtalets början (${start}) är inte känd på dagen, så ingen dag kan räknas ut och Ortsband påminner inte om den.` : `The agreement's start (${start}) is not known to the day, so no day can be given and Ortsband does not remind of it.`
+      : sv ? 'Avtalets början (undertecknande eller ingående) är inte känd, så ingen dag kan räknas ut och Ortsband påminner inte om den.' : "The agreement's start (signing or establishment) is not known, so no day can be given and Ortsband does not remind of it.";
+    if (d.between) text += sv ? ` ${what[0]!.toUpperCase()}${what.slice(1)} infaller mellan ${d.between.from} och ${d.between.to}.` : ` ${what[0]!.toUpperCase()}${what.slice(1)} falls between ${d.between.from} and ${d.between.to}.`;
+    if (d.noticeBetween) text += sv ? ` Sista dag att säga upp infaller mellan ${d.noticeBetween.from} och ${d.noticeBetween.to}.` : ` The last day to give notice falls between ${d.noticeBetween.from} and ${d.noticeBetween.to}.`;
+  }
+  return (
+    <p class="notice" id="f-renewal-dates">
+      {text}
+    </p>
   );
 }

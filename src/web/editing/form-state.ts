@@ -11,6 +11,11 @@ export const text = (form: Body, key: string): string => {
 };
 /** Empty is none. */
 const orNull = (s: string) => (s.trim() === '' ? null : s);
+/** A whole number typed in a form: none when empty; anything else goes to the verb as written, which names the field. */
+export const wholeNumberOf = (raw: string) => {
+  const value = raw.trim();
+  return value === '' ? null : /^[0-9]{1,10}$/.test(value) ? Number(value) : (value as never);
+};
 
 /** Indexed rows `prefix.N.field`, in index order (at most `max`). */
 function rows(form: Body, prefix: string, key: string, max = 60): number[] {
@@ -48,6 +53,10 @@ export interface AgreementTyped {
   signedOn: string;
   term: string;
   renewalRule: string;
+  termMonths: string;
+  renewalMonths: string;
+  noticeMonths: string;
+  noticeDays: string;
   endsOn: string;
   themes: string;
   themesEn: string;
@@ -65,7 +74,7 @@ export interface AgreementTyped {
   placeQuery: string;
 }
 
-const SIMPLE = ['slug', 'kind', 'officialTitle', 'officialTitleLanguage', 'officialTitleEn', 'signedOn', 'term', 'renewalRule', 'endsOn', 'themes', 'themesEn', 'funding', 'fundingEn', 'responsibleUnit', 'parent', 'summary', 'summaryEn', 'visibility', 'comment', 'actorQuery', 'placeQuery'] as const;
+const SIMPLE = ['slug', 'kind', 'officialTitle', 'officialTitleLanguage', 'officialTitleEn', 'signedOn', 'term', 'renewalRule', 'termMonths', 'renewalMonths', 'noticeMonths', 'noticeDays', 'endsOn', 'themes', 'themesEn', 'funding', 'fundingEn', 'responsibleUnit', 'parent', 'summary', 'summaryEn', 'visibility', 'comment', 'actorQuery', 'placeQuery'] as const;
 
 export function agreementTyped(form: Body): AgreementTyped {
   const simple = Object.fromEntries(SIMPLE.map((k) => [k, text(form, k)])) as Record<(typeof SIMPLE)[number], string>;
@@ -83,6 +92,10 @@ export function agreementTypedFrom(fields: AgreementFields, slug = ''): Agreemen
     signedOn: fields.signedOn ?? '',
     term: fields.term ?? '',
     renewalRule: fields.renewalRule ?? '',
+    termMonths: fields.termMonths?.toString() ?? '',
+    renewalMonths: fields.renewalMonths?.toString() ?? '',
+    noticeMonths: fields.noticeMonths?.toString() ?? '',
+    noticeDays: fields.noticeDays?.toString() ?? '',
     endsOn: fields.endsOn ?? '',
     themes: fields.themes.join('\n'),
     themesEn: fields.themesEn.join('\n'),
@@ -117,6 +130,10 @@ export function agreementInput(t: AgreementTyped) {
     signedOn: orNull(t.signedOn.trim()),
     term: orNull(t.term),
     renewalRule: orNull(t.renewalRule),
+    termMonths: wholeNumberOf(t.termMonths),
+    renewalMonths: wholeNumberOf(t.renewalMonths),
+    noticeMonths: wholeNumberOf(t.noticeMonths),
+    noticeDays: wholeNumberOf(t.noticeDays),
     endsOn: orNull(t.endsOn.trim()),
     themes: lines(t.themes),
     themesEn: lines(t.themesEn),

@@ -40,6 +40,9 @@ import { principalOf, requireSignedIn } from '../../http/session.ts';
 import type { Lang } from '../i18n.ts';
 import { href } from '../layout.tsx';
 import { AgreementFormPage, type ConflictView } from './agreement-form.tsx';
+import type { RenewalDates } from '../../domain/agreements/renewal-dates.ts';
+import { storedRenewalDates } from '../../domain/agreements/stored-renewal.ts';
+import { todayInStockholm } from '../format.ts';
 import type { PartyRow, PlaceRow, SearchNote, SourceRow } from './choices.tsx';
 import { EventFormPage } from './event-form.tsx';
 import { emptyEvent, eventFieldId, eventInput, eventTyped, type EventTyped } from './event-state.ts';
@@ -85,7 +88,7 @@ export function editingRoutes(database: Database) {
   async function renderAgreementForm(
     c: HonoContext,
     signedIn: SignedIn,
-    state: { typed: AgreementTyped; agreement?: { slug: string; title: string }; version?: number; problems?: FieldProblem[]; actorNote?: SearchNote; placeNote?: SearchNote; conflict?: ConflictView; extraActors?: ActorChoice[]; extraPlaces?: PlaceChoice[] },
+    state: { typed: AgreementTyped; agreement?: { slug: string; title: string }; version?: number; problems?: FieldProblem[]; actorNote?: SearchNote; placeNote?: SearchNote; conflict?: ConflictView; extraActors?: ActorChoice[]; extraPlaces?: PlaceChoice[]; renewal?: { dates: RenewalDates; today: string } },
     status: 200 | 400 | 403 | 404 | 409 = 200,
   ) {
     const ctx = contextOf(c);
@@ -113,6 +116,7 @@ export function editingRoutes(database: Database) {
           actorNote={state.actorNote}
           placeNote={state.placeNote}
           conflict={state.conflict}
+          renewal={state.renewal}
         />,
       ),
     );
@@ -168,8 +172,11 @@ export function editingRoutes(database: Database) {
 
   web.get(`/avtal/${SLUG}/andra`, async (c) => {
     const signedIn = requireSignedIn(c);
-    const editing = await agreementForEditing({ ctx: contextOf(c), slug: c.req.param('slug') });
-    return renderAgreementForm(c, signedIn, { typed: agreementTypedFrom(editing.fields), agreement: { slug: editing.slug, title: titleOf(editing) }, version: editing.version });
+    const ctx = contextOf(c);
+    const editing = await agreementForEditing({ ctx, slug: c.req.param('slug') });
+    const today = todayInStockholm();
+    const renewal = { dates: await storedRenewalDates(ctx, editing.id, today), today };
+    return renderAgreementForm(c, signedIn, { typed: agreementTypedFrom(editing.fields), agreement: { slug: editing.slug, title: titleOf(editing) }, version: editing.version, renewal });
   });
 
   web.post(`/avtal/${SLUG}/andra`, async (c) => {
@@ -316,6 +323,10 @@ const emptyAgreement = (): AgreementFields => ({
   signedOn: null,
   term: null,
   renewalRule: null,
+  termMonths: null,
+  renewalMonths: null,
+  noticeMonths: null,
+  noticeDays: null,
   endsOn: null,
   themes: [],
   themesEn: [],

@@ -5,8 +5,11 @@ import type { DelegationOverlap, PeerBody } from '../../domain/coordination/dele
 import { DelegationWarnings, delegationWarningsIntro, PeerBodies } from './delegation-warnings.tsx';
 import type { OpenPoint } from '../../domain/follow-up/list.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
-import { reminderLine } from '../../domain/reminders/send.ts';
+import { reminderLine, reminderPath } from '../../domain/reminders/send.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
+import { problemsFor } from './words.ts';
 import type { Lang } from '../i18n.ts';
 import { formatEdtf } from '../format.ts';
 import { href, Layout } from '../layout.tsx';
@@ -31,9 +34,15 @@ export interface OverviewPageProps {
   delegations: DelegationOverlap[];
   /** Other bodies with agreements in the places of those visits. */
   peers: PeerBody[];
-  /** The organisation's agreements that expire soon or have been quiet too long. */
+  /** The organisation's agreements that expire soon, whose notice day comes, that have been quiet too long, and its action plans due for review. */
   agreementReminders: Reminder[];
   quietAfterMonths: number;
+  /** An administrator of the organisation chooses its quiet period here. */
+  mayChooseQuietPeriod: boolean;
+  /** The quiet period's form sent and refused: what was typed and what is wrong. */
+  quietPeriod?: { typed: string; problems: FieldProblem[] };
+  /** What was just done, said at the top. */
+  done?: string;
   today: string;
   csrf: string;
   /** The person's calendar feeds that work. */
@@ -96,6 +105,7 @@ export function OverviewPage(p: OverviewPageProps) {
     <Layout lang={lang} title={sv ? 'Min uppföljning' : 'My follow-up'} path="/oversikt" account={p.account}>
       <h1>{sv ? 'Min uppföljning' : 'My follow-up'}</h1>
       <p class="lead">{p.organisationName}</p>
+      <Notices done={p.done} />
       <p>
         <a href={href(lang, '/inbjudningar')}>{sv ? 'Inbjudningar från Kina: registrera och se vilka fler som fått samma' : 'Invitations from China: record them and see who else received the same'}</a>
       </p>
@@ -126,20 +136,21 @@ export function OverviewPage(p: OverviewPageProps) {
       <h2 id="paminnelser">{sv ? 'Avtal som behöver ett beslut' : 'Agreements that need a decision'}</h2>
       <p>
         {sv
-          ? `Avtal som löper ut inom 90 dagar, och avtal i kraft utan någon aktivitet eller händelse som visar att de lever på ${p.quietAfterMonths} månader (tysta avtal: satsa på nytt, låt vila eller avsluta).`
-          : `Agreements that expire within 90 days, and agreements in force with no activity or event that shows they live for ${p.quietAfterMonths} months (quiet agreements: renew the effort, let rest or end).`}
+          ? `Avtal som löper ut inom 90 dagar, avtal vars sista dag att säga upp dem före en automatisk förnyelse infaller inom 90 dagar, handlingsplaner vars period har slutat eller slutar inom 90 dagar utan att de följts upp, och avtal i kraft utan någon aktivitet eller händelse som visar att de lever på ${p.quietAfterMonths} månader (tysta avtal: satsa på nytt, låt vila eller avsluta).`
+          : `Agreements that expire within 90 days, agreements whose last day to give notice before an automatic renewal falls within 90 days, action plans whose period has ended or ends within 90 days with no review, and agreements in force with no activity or event that shows they live for ${p.quietAfterMonths} months (quiet agreements: renew the effort, let rest or end).`}
       </p>
       {p.agreementReminders.length ? (
         <ul>
           {p.agreementReminders.map((r) => (
             <li>
-              <a href={href(lang, `/avtal/${r.agreementSlug}`)}>{reminderLine(r, lang, p.today)}</a>
+              <a href={reminderPath(r, lang)}>{reminderLine(r, lang, p.today)}</a>
             </li>
           ))}
         </ul>
       ) : (
         <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>
       )}
+      {p.mayChooseQuietPeriod ? <QuietPeriodForm {...p} /> : null}
       <h2 id="delegationer">{sv ? 'Delegationer: andra organisationer i samma område' : 'Delegations: other organisations in the same area'}</h2>
       <p>{delegationWarningsIntro(lang)}</p>
       {p.delegations.length ? <DelegationWarnings lang={lang} overlaps={p.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
@@ -199,5 +210,31 @@ export function OverviewPage(p: OverviewPageProps) {
         </form>
       ) : null}
     </Layout>
+  );
+}
+
+/** An administrator's choice of how many months without a sign of life make the organisation's agreement quiet. */
+function QuietPeriodForm(p: OverviewPageProps) {
+  const { lang } = p;
+  const sv = lang === 'sv';
+  const problems = problemsFor(lang, 'tyst', p.quietPeriod?.problems);
+  return (
+    <section aria-labelledby="tyst-period">
+      <h3 id="tyst-period">{sv ? 'När ett avtal räknas som tyst' : 'When an agreement counts as quiet'}</h3>
+      <ErrorSummary lang={lang} problems={problems} />
+      <form method="post" action={href(lang, '/oversikt/tyst-period')} class="form" novalidate>
+        <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+        <Field
+          lang={lang}
+          id="tyst-quietAfterMonths"
+          label={sv ? 'Månader utan tecken på liv' : 'Months without a sign of life'}
+          hint={sv ? `Från 1 till 120. Nu ${p.quietAfterMonths}; 24 (två år) om inget annat har valts. Gäller organisationens alla avtal.` : `From 1 to 120. Now ${p.quietAfterMonths}; 24 (two years) unless another was chosen. Applies to all the organisation's agreements.`}
+          problem={problems[0]}
+        >
+          {(described) => <input type="text" inputmode="numeric" id="tyst-quietAfterMonths" name="quietAfterMonths" maxlength={10} value={p.quietPeriod?.typed ?? String(p.quietAfterMonths)} {...described} />}
+        </Field>
+        <button type="submit">{sv ? 'Spara' : 'Save'}</button>
+      </form>
+    </section>
   );
 }

@@ -11,7 +11,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Database } from '../../db/client.ts';
 import { DOCUMENT_MAX_BYTES, FUNDING_SOURCES } from '../../db/schema.ts';
-import { canReadFollowUp, canWrite, requireWrite } from '../../domain/access.ts';
+import { canReadFollowUp, canWrite, requireAdmin, requireWrite } from '../../domain/access.ts';
 import { createActivity } from '../../domain/activities/create.ts';
 import { addActionPlanGoal } from '../../domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../domain/action-plans/create.ts';
@@ -21,6 +21,7 @@ import { furtherAgreementChoices } from '../../domain/agreements/further.ts';
 import { placeChoices } from '../../domain/activities/place-choices.ts';
 import { reviewActionPlan } from '../../domain/action-plans/review.ts';
 import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
+import { setQuietPeriod } from '../../domain/accounts/set-quiet-period.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { addContact } from '../../domain/contacts/add.ts';
@@ -31,7 +32,7 @@ import type { Context } from '../../domain/context.ts';
 import { attachDocument } from '../../domain/documents/attach.ts';
 import { listDocuments, readDocument } from '../../domain/documents/read.ts';
 import { removeDocument } from '../../domain/documents/remove.ts';
-import { DomainError, notFound } from '../../domain/errors.ts';
+import { DomainError, notFound, type FieldProblem } from '../../domain/errors.ts';
 import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
@@ -71,6 +72,7 @@ import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
 import { readForm } from '../../http/form-body.ts';
+import { wholeNumberOf } from '../editing/form-state.ts';
 
 /** The text fields of a posted form, '' for those not sent. */
 const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
@@ -98,10 +100,7 @@ function tickedList(form: Record<string, unknown>, name: string) {
 /** An optional field left empty is not given. */
 const given = (value: string | undefined) => (value === undefined || value.trim() === '' ? undefined : value);
 /** Whole kronor as a number; anything else goes to the verb as written, which names the field. */
-const kronorOf = (raw: string) => {
-  const value = raw.trim();
-  return value === '' ? null : /^[0-9]{1,10}$/.test(value) ? Number(value) : (value as never);
-};
+const kronorOf = wholeNumberOf;
 /** A record's id chosen in a select: none for '', a number for digits; anything else as written, for the verb to name. */
 const chosenId = (raw: string) => (raw === '' ? null : /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : (raw as never));
 /** A record's id in a path; 0 (no record has it) for anything else. */
@@ -838,7 +837,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   // One's own follow-up and one's organisation's, what needs a decision, and calendar feeds.
   // Each list the 50 due first, with how many there are in all (the API gives 200).
   const OVERVIEW_ROWS = 50;
-  const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string) => {
+  const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string, quietPeriod?: { typed: string; problems: FieldProblem[] }, status = 200) => {
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const organisationId = signedIn.organisationId;
@@ -864,11 +863,31 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         csrf={signedIn.csrfToken}
         feeds={feeds}
         mayMakeOrganisationFeed={signedIn.role === 'editor' || signedIn.role === 'admin'}
+        mayChooseQuietPeriod={signedIn.role === 'admin'}
+        quietPeriod={quietPeriod}
+        done={c.req.query('klart') === 'tyst' ? (langOf(c) === 'sv' ? 'Perioden för tysta avtal är sparad.' : 'The quiet period is saved.') : undefined}
         newFeedUrl={newFeedUrl}
       />,
+      status as 200,
     );
   };
   web.get('/oversikt', async (c) => renderOverview(c, requireSignedIn(c)));
+
+  web.post('/oversikt/tyst-period', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    requireAdmin(ctx); // before the input: who may not choose is told so, whatever they sent
+    const typed = typeof form.quietAfterMonths === 'string' ? form.quietAfterMonths : '';
+    try {
+      await setQuietPeriod({ ctx, organisationId: signedIn.organisationId, input: { quietAfterMonths: wholeNumberOf(typed) as number } }); // empty or not a number: the verb names the field
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      return renderOverview(c, signedIn, undefined, { typed, problems: error.problems }, HTTP_STATUS.VALIDATION);
+    }
+    return c.redirect(`${href(langOf(c), '/oversikt', { klart: 'tyst' })}#tyst-period`, 303);
+  });
 
   web.post('/oversikt/kalender', async (c) => {
     const signedIn = requireSignedIn(c);

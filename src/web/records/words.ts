@@ -60,6 +60,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/is not a date/, 'Skriv ett datum som 2020-05-04, 2020-05 eller 2020 (eller lämna fältet tomt).'],
   [/^must be one of the kinds$/, 'Välj en typ av källa.'],
   [/^must be one of the activity kinds$/, 'Välj vad slags aktivitet det var.'],
+  [/^must be a whole number of months from 1 to 120$/, 'Skriv ett helt antal månader från 1 till 120, till exempel 24.'],
   [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kronor, 0 eller mer, utan mellanslag.'],
   [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kronor.'],
   [/^write what is to be done$/, 'Skriv vad som ska göras.'],
