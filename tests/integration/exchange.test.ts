@@ -18,6 +18,7 @@ import { planImport, summarise } from '../../src/domain/transfer/exchange/plan.t
 import { readFiles, type InputFile } from '../../src/domain/transfer/exchange/read.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { fingerprint } from '../support/fingerprint.ts';
 
 let shipped: TestDatabase;
 let empty: TestDatabase;
@@ -158,6 +159,47 @@ describe('round trip', () => {
     const plan = await importFiles(ctx, files, true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+  });
+
+  it('imports a new action plan with its goals and an activity of a further agreement serving one of them: a dry run writes nothing and the same plan applies after it; again, nothing changes; a changed cell changes that record only', async () => {
+    const ctx = systemCtx(empty);
+    const plans = stringify([
+      ['action_plan', 'agreement', 'period_from', 'period_to', 'also_serves', 'budget_sek', 'sources', 'goal', 'theme', 'goal_text', 'assessment'],
+      ['Plan för Bengtsfors', 'bengtsfors--wuzhou', '2019', '2021~', 'borlange--wuhan', '120000', 'nkk2022: Bilaga', '1', 'Kultur', 'Utställning', ''],
+      ['Plan för Bengtsfors', 'bengtsfors--wuzhou', '2019', '2021~', 'borlange--wuhan', '120000', 'nkk2022: Bilaga', '3', 'Turism', 'Fler besök', 'partly_met'],
+    ]);
+    const activity = (outcome: string) =>
+      stringify([
+        ['activity', 'agreement', 'kind', 'date', 'outcome', 'cost_travel_sek', 'cost_project_sek', 'funding', 'participants_officials', 'action_plan', 'goal', 'sources'],
+        ['Resa till Wuhan', 'borlange--wuhan', 'visit_outgoing', '2020-01', outcome, '10000', '2500', 'own_budget | eu', '4', 'Plan för Bengtsfors', '3', 'nkk2022'],
+      ]);
+    const files = (outcome: string) => [
+      { name: 'action_plans.csv', bytes: Buffer.from(plans) },
+      { name: 'activities.csv', bytes: Buffer.from(activity(outcome)) },
+    ];
+    const before = await fingerprint(ctx);
+    const read = await readFiles(files('Två avtal'));
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan)).toMatchObject({ action_plans: { create: 1 }, goals: { create: 2 }, activities: { create: 1 } });
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    const stored = () =>
+      queryRows(ctx.db, sql`select x.title, x.cost_sek, x.funding, x.participants_officials, a.slug as agreement, p.title as plan, g.sort_order, g.theme_en, g.assessment, p.budget_sek,
+          (select array_agg(s.slug) from action_plan_agreements pa join agreements s on s.id = pa.agreement_id where pa.action_plan_id = p.id) as serves, x.outcome,
+          (select count(*)::int from citations c where c.subject_type = 'activity' and c.subject_id = x.id) as cited
+        from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id
+        where x.title = 'Resa till Wuhan'`);
+    expect(await stored()).toEqual([
+      { title: 'Resa till Wuhan', cost_sek: 12_500, funding: ['own_budget', 'eu'], participants_officials: 4, agreement: 'borlange--wuhan', plan: 'Plan för Bengtsfors', sort_order: 3, theme_en: 'Tourism', assessment: 'partly_met', budget_sek: 120_000, serves: ['borlange--wuhan'], outcome: 'Två avtal', cited: 1 },
+    ]);
+    const again = await importFiles(ctx, files('Två avtal'));
+    expect(again.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+    const changed = await importFiles(ctx, files('Tre avtal'));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'activities', row: 2, action: 'change' })]);
+    expect(await stored()).toEqual([expect.objectContaining({ outcome: 'Tre avtal', sort_order: 3 })]);
   });
 
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {
