@@ -65,6 +65,7 @@ const Activity = {
     participantsEducation: headcount,
     participantsStudents: headcount,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
+    actionPlanGoalId: { type: ['integer', 'null'], description: 'The action-plan goal it serves (GET /api/agreements/{slug}/action-plans), where the reader may read its plan' },
     points: { type: 'array', items: ref('FollowUpPoint'), description: "Its follow-up points, the earliest due first: empty for the public and for other organisations' people" },
   },
 };

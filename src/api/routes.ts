@@ -37,6 +37,7 @@ import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
+import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
 import { getSource } from '../domain/sources/get.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
@@ -132,6 +133,11 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/agreements/:slug/activities', accepts(strict([], 'agreement')), cache, async (c) => {
     const reader = readerCtx(c);
     return c.json(await activitiesOfAgreement(reader, await findAgreementBySlug(reader, c.req.param('slug'))));
+  });
+  // The action plans serving it that the reader may read, with their goals and the readable activities serving each.
+  api.get('/agreements/:slug/action-plans', accepts(strict([], 'agreement')), cache, async (c) => {
+    const reader = readerCtx(c);
+    return c.json(await actionPlansOfAgreement(reader, await findAgreementBySlug(reader, c.req.param('slug'))));
   });
   api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));

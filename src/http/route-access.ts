@@ -58,6 +58,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/agreements/:slug': rule('everyone'),
   // Its activities as far as the reader may read each; their follow-up points only for the owning organisation's people and administrators.
   'GET /api/agreements/:slug/activities': rule('everyone'),
+  // The action plans serving it, as far as the reader may read each, with their goals and the readable activities serving them.
+  'GET /api/agreements/:slug/action-plans': rule('everyone'),
   'GET /api/actors': rule('everyone'),
   'GET /api/actors/:slug': rule('everyone'),
   'GET /api/counterparts': rule('everyone'),

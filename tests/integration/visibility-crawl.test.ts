@@ -71,6 +71,8 @@ const PUBLIC = {
 const SAME_BEFORE_AND_AFTER = [
   `/api/agreements/${PUBLIC.agreement}`,
   `/api/agreements/${PUBLIC.agreement}/activities`,
+  `/api/agreements/${PUBLIC.agreement}/action-plans`,
+  `/api/agreements/${PUBLIC.child}/action-plans`,
   `/api/agreements/${PUBLIC.child}`,
   `/api/agreements/${PUBLIC.orphan}`,
   `/api/agreements?q=vis-public`,
@@ -430,6 +432,7 @@ describe('non-public data in public answers', () => {
       '/api/counterparts',
       ...agreements.map((s) => `/api/agreements/${s}`),
       ...agreements.map((s) => `/api/agreements/${s}/activities`),
+      ...agreements.map((s) => `/api/agreements/${s}/action-plans`),
       // One's own follow-up: the public is refused (401), and the refusal names no point.
       '/api/follow-up',
       ...actors.map((s) => `/api/actors/${s}`),
