@@ -188,7 +188,9 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('assessment_note', 'bedömningens motivering', 'why it was so assessed', '', 5_000),
   ],
   // One row per activity. An activity is its agreement, its date and its
-  // title (several alike are told apart by their order).
+  // title (several alike are told apart by their order). Several places and
+  // agreements per activity would be list columns (`places`, `agreements`,
+  // `|` between) beside `agreement`, the first of them staying the key.
   activities: [
     col('activity', 'aktivitetens titel', "the activity's title", 'Besök i Lanzhou', 1_000, required),
     col('agreement', 'id för avtalet aktiviteten hör till', 'the id of the agreement the activity belongs to', 'kalix--lanzhou', ID, required),
