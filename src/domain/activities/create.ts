@@ -76,7 +76,7 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
 }
 
 /** The whole cost: as given, or the sum of the categories given. */
-function costOf(a: { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null }): number | null {
+export function costOf(a: { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null }): number | null {
   const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
   return parts.length ? parts.reduce((n, p) => n + p, 0) : (a.costSek ?? null);
 }

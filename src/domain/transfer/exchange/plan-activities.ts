@@ -9,7 +9,7 @@
 // register's events do.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
-import { createActivitySchema } from '../../activities/create.ts';
+import { costOf, createActivitySchema } from '../../activities/create.ts';
 import { createActionPlanSchema, goalReviewSchema, goalSchema, reviewActionPlanSchema } from '../../action-plans/schemas.ts';
 import { themeInBothLanguages } from '../../action-plans/themes.ts';
 import type { Context } from '../../context.ts';
@@ -17,7 +17,7 @@ import { RowReader } from './cells.ts';
 import type { ReadTable } from './read.ts';
 import { newRef, type RegisterKeys, type Ref } from './register-keys.ts';
 import { columnFor, nullify, same, withAbsentKept } from './compare.ts';
-import type { Action, Citation, ImportPlan } from './plan.ts';
+import { citationsOf, type Action, type Citation, type ImportPlan } from './plan.ts';
 
 export interface ActionPlanValues {
   agreement: Ref;
@@ -327,12 +327,6 @@ async function planActivities(ctx: Context, table: ReadTable, keys: RegisterKeys
 
 const activityKey = (a: { agreement: Ref; date: string; title: string }) => `${a.agreement.token}\u0000${a.date}\u0000${a.title}`;
 
-/** The whole cost: as given, or the sum of the categories given (as activities/create.ts stores it). */
-function costOf(a: { costSek?: number | null; costTravelSek?: number | null; costHospitalitySek?: number | null; costProjectSek?: number | null; costOtherSek?: number | null }): number | null {
-  const parts = [a.costTravelSek, a.costHospitalitySek, a.costProjectSek, a.costOtherSek].filter((n): n is number => typeof n === 'number');
-  return parts.length ? parts.reduce((n, p) => n + p, 0) : (a.costSek ?? null);
-}
-
 // What the register holds, in the shape a plan compares with.
 
 interface RegisterPlan {
@@ -340,16 +334,6 @@ interface RegisterPlan {
   values: ActionPlanValues;
   goals: Map<number, { ref: GoalRef; values: GoalValues }>;
   key: PlanKey;
-}
-
-async function citationsOf(ctx: Context, subjectType: 'action_plan' | 'activity'): Promise<Map<number, Citation[]>> {
-  const rows = await queryRows<{ subject_id: number; slug: string; passage: string | null }>(
-    ctx.db,
-    sql`select c.subject_id, s.slug, c.passage from citations c join sources s on s.id = c.source_id where c.subject_type = ${subjectType} order by c.id`,
-  );
-  const map = new Map<number, Citation[]>();
-  for (const r of rows) map.set(r.subject_id, [...(map.get(r.subject_id) ?? []), { source: r.slug, passage: r.passage }]);
-  return map;
 }
 
 async function existingPlans(ctx: Context): Promise<RegisterPlan[]> {

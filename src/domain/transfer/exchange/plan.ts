@@ -623,7 +623,7 @@ function uniqueSlug(taken: (slug: string) => boolean, values: AgreementValues, k
 
 // What the register holds, in the shape a plan compares with.
 
-async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): Promise<Map<number, Citation[]>> {
+export async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): Promise<Map<number, Citation[]>> {
   const rows = await queryRows<{ subject_id: number; slug: string; passage: string | null }>(
     ctx.db,
     sql`select c.subject_id, s.slug, c.passage from citations c join sources s on s.id = c.source_id
