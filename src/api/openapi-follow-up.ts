@@ -66,6 +66,7 @@ const Activity = {
     participantsEducation: headcount,
     participantsStudents: headcount,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
+    actionPlanGoalId: { type: ['integer', 'null'], description: 'The action-plan goal it serves (GET /api/agreements/{slug}/action-plans), where the reader may read its plan' },
     version: { type: 'integer', minimum: 1, description: 'Send it as expectedVersion when changing or removing the activity' },
     agreements: {
       type: 'array',

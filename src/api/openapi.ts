@@ -18,6 +18,7 @@ import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
 import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
+import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -172,7 +173,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -205,6 +206,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         },
         ...writeComponents(),
         ...followUpComponents(),
+        ...actionPlanComponents(),
       },
     },
   };

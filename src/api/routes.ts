@@ -37,6 +37,7 @@ import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
+import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
 import { getSource } from '../domain/sources/get.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
@@ -133,6 +134,11 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     const reader = readerCtx(c);
     return c.json(await activitiesOfAgreement(reader, await findAgreementBySlug(reader, c.req.param('slug'))));
   });
+  // The action plans serving it that the reader may read, with their goals and the readable activities serving each.
+  api.get('/agreements/:slug/action-plans', accepts(strict([], 'agreement')), cache, async (c) => {
+    const reader = readerCtx(c);
+    return c.json(await actionPlansOfAgreement(reader, await findAgreementBySlug(reader, c.req.param('slug'))));
+  });
   api.get('/actors', accepts(q.actors), cache, async (c) => c.json(await listActors({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx: readerCtx(c), input: c.var.query })));
@@ -194,7 +200,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   // Large downloads: made once per data version (see streamed()).
   api.get('/export.json', accepts(q.none), (c) => streamed(c, downloads, 'export.json', 'ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
   // The exchange format (the columns the import reads), streamed.
-  api.get('/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), (c) => {
+  api.get('/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities)\\.csv}', accepts(q.separator), (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return streamed(c, downloads, `exchange/${table}.csv?sep=${sep}`, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
@@ -202,7 +208,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
   api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.json', 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
   api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out), 0)); // the same at every version
-  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), cache, (c) => {
+  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities)\\.csv}', accepts(q.separator), cache, (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return csvResponse(templateCsv(table, sep === 'semicolon' ? ';' : ','), `ortsband-mall-${table}.csv`);

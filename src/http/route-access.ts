@@ -58,6 +58,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/agreements/:slug': rule('everyone'),
   // Its activities as far as the reader may read each; their follow-up points only for the owning organisation's people and administrators.
   'GET /api/agreements/:slug/activities': rule('everyone'),
+  // The action plans serving it, as far as the reader may read each, with their goals and the readable activities serving them.
+  'GET /api/agreements/:slug/action-plans': rule('everyone'),
   'GET /api/actors': rule('everyone'),
   'GET /api/actors/:slug': rule('everyone'),
   'GET /api/counterparts': rule('everyone'),
@@ -68,11 +70,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': rule('everyone'),
   'GET /api/maps/:file{ties\\.(svg|png)}': rule('everyone'),
   'GET /api/export.json': rule('everyone'),
-  'GET /api/exchange/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
+  'GET /api/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities)\\.csv}': rule('everyone'),
   'GET /api/exchange/register.xlsx': rule('everyone'),
   'GET /api/exchange/register.json': rule('everyone'),
   'GET /api/exchange/template.xlsx': rule('everyone'),
-  'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}': rule('everyone'),
+  'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities)\\.csv}': rule('everyone'),
   'GET /api/dcat.jsonld': rule('everyone'),
 
   // Editing agreements (web/editing): make one for one's own organisation; change or add an event to one's own; read any readable one's history.

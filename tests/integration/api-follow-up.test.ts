@@ -6,7 +6,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
-import { openTestDatabase, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
+import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -306,5 +309,34 @@ describe('who may write, and bad input', () => {
       expect(body.error?.message).toContain('follow-up point');
     }
     expect((await send('POST', '/api/agreements/no-such-agreement/activities', { kind: 'meeting', title: 'Möte', date: '2024' })).response.status).toBe(404);
+  });
+});
+
+describe('action plans through the API', () => {
+  type Plan = { title: string; visibility: string; serves: Array<{ slug: string }>; goals: Array<{ id: number; theme: string; themeEn: string | null; followUp: string | null; activities: Array<{ id: number; agreementSlug: string }> }> };
+
+  it('reads the plans serving an agreement as far as the reader may: the public plans for the public, the internal ones for the organisation; each goal with the readable activities serving it', async () => {
+    const slug = await newAgreement();
+    const ctx = systemCtx(t);
+    const [agreement] = await queryRows<{ id: number }>(ctx.db, sql`select id from agreements where slug = ${slug}`);
+    const plan = await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'Offentlig plan', periodFrom: '2024', periodTo: '2026', goals: [{ theme: 'Kultur', goal: 'Mer kultur', followUp: 'Varje år' }] } });
+    await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'Intern plan', periodFrom: '2025', periodTo: '2026', visibility: 'internal' } });
+    const [goal] = await queryRows<{ id: number }>(ctx.db, sql`select id from action_plan_goals where action_plan_id = ${plan.id}`);
+    const serving = await newActivity(slug, { actionPlanGoalId: goal!.id });
+    await newActivity(slug, { title: 'Internt besök', actionPlanGoalId: goal!.id, visibility: 'internal' });
+
+    const open = await read<Plan[]>(`/api/agreements/${slug}/action-plans`);
+    expect(open.response.status).toBe(200);
+    expect(open.body).toEqual([
+      expect.objectContaining({ title: 'Offentlig plan', visibility: 'public', serves: [expect.objectContaining({ slug })], goals: [expect.objectContaining({ theme: 'Kultur', themeEn: 'Culture', followUp: 'Varje år', activities: [expect.objectContaining({ id: serving, agreementSlug: slug })] })] }),
+    ]);
+    const own = await read<Plan[]>(`/api/agreements/${slug}/action-plans`, keys.readKey);
+    expect(own.body.map((p) => p.title)).toEqual(['Offentlig plan', 'Intern plan']);
+    expect(own.body[0]!.goals[0]!.activities).toHaveLength(2);
+    // Another organisation's reader: the public plan, and of the activities only the public one.
+    const other = await read<Plan[]>(`/api/agreements/${slug}/action-plans`, keys.otherReader);
+    expect(other.body.map((p) => [p.title, p.goals[0]?.activities.length])).toEqual([['Offentlig plan', 1]]);
+    expect((await read(`/api/agreements/no-such-agreement/action-plans`)).response.status).toBe(404);
+    expect((await read(`/api/agreements/${slug}/action-plans?page=2`)).response.status).toBe(400);
   });
 });

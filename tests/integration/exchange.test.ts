@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
@@ -17,6 +18,7 @@ import { planImport, summarise } from '../../src/domain/transfer/exchange/plan.t
 import { readFiles, type InputFile } from '../../src/domain/transfer/exchange/read.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { fingerprint } from '../support/fingerprint.ts';
 
 let shipped: TestDatabase;
 let empty: TestDatabase;
@@ -72,6 +74,16 @@ async function xlsxCells(bytes: Buffer): Promise<Record<string, unknown[][]>> {
 
 describe('round trip', () => {
   it('export → import into an empty database → export gives identical CSV and JSON files, and XLSX with identical cells', async () => {
+    // An activity serving a goal of the shipped action plan, with costs by category, funding and head counts: the link and the figures must come back.
+    const ctx = systemCtx(shipped);
+    const [goal] = await queryRows<{ id: number; agreement_id: number }>(
+      ctx.db,
+      sql`select g.id, p.agreement_id from action_plan_goals g join action_plans p on p.id = g.action_plan_id where g.sort_order = 4 order by p.id limit 1`,
+    );
+    await createActivity({
+      ctx, agreementId: goal!.agreement_id,
+      input: { kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }] },
+    });
     const before = await exportCsv(shipped.anonymous);
     const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
     const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
@@ -79,6 +91,14 @@ describe('round trip', () => {
     const plan = await importFiles(systemCtx(empty), before);
     expect(plan.problems).toEqual([]);
     expect(summarise(plan).agreements.create).toBe(58);
+    const [counts] = await queryRows<Record<string, number>>(
+      shipped.anonymous.db,
+      sql`select (select count(*)::int from activities) as activities, (select count(*)::int from action_plans) as plans, (select count(*)::int from action_plan_goals) as goals`,
+    );
+    expect(counts!.activities).toBeGreaterThan(10);
+    expect(summarise(plan).activities.create).toBe(counts!.activities);
+    expect(summarise(plan).action_plans.create).toBe(counts!.plans);
+    expect(summarise(plan).goals.create).toBe(counts!.goals);
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -91,6 +111,12 @@ describe('round trip', () => {
         (select string_agg(status || valid_from || coalesce(valid_to::text, ''), ',' order by valid_from) from agreement_status_periods p where p.agreement_id = a.id) as periods
         from agreements a where visibility = 'public' order by slug`);
     expect(await state(empty.anonymous)).toEqual(await state(shipped.anonymous));
+    // The activity serves the same goal of the same plan, with its figures.
+    const linked = (ctx: Context) =>
+      queryRows(ctx.db, sql`select x.title, x.cost_sek, x.cost_travel_sek, x.funding, x.participants_education, p.title as plan, g.sort_order, a.slug
+        from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id`);
+    expect(await linked(empty.anonymous)).toEqual(await linked(shipped.anonymous));
+    expect(await linked(empty.anonymous)).toEqual([expect.objectContaining({ title: 'Lärarutbyte', cost_sek: 45_500, sort_order: 4 })]);
   });
 
   it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
@@ -103,6 +129,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 
@@ -132,6 +159,47 @@ describe('round trip', () => {
     const plan = await importFiles(ctx, files, true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+  });
+
+  it('imports a new action plan with its goals and an activity of a further agreement serving one of them: a dry run writes nothing and the same plan applies after it; again, nothing changes; a changed cell changes that record only', async () => {
+    const ctx = systemCtx(empty);
+    const plans = stringify([
+      ['action_plan', 'agreement', 'period_from', 'period_to', 'also_serves', 'budget_sek', 'sources', 'goal', 'theme', 'goal_text', 'assessment'],
+      ['Plan för Bengtsfors', 'bengtsfors--wuzhou', '2019', '2021~', 'borlange--wuhan', '120000', 'nkk2022: Bilaga', '1', 'Kultur', 'Utställning', ''],
+      ['Plan för Bengtsfors', 'bengtsfors--wuzhou', '2019', '2021~', 'borlange--wuhan', '120000', 'nkk2022: Bilaga', '3', 'Turism', 'Fler besök', 'partly_met'],
+    ]);
+    const activity = (outcome: string) =>
+      stringify([
+        ['activity', 'agreement', 'kind', 'date', 'outcome', 'cost_travel_sek', 'cost_project_sek', 'funding', 'participants_officials', 'action_plan', 'goal', 'sources'],
+        ['Resa till Wuhan', 'borlange--wuhan', 'visit_outgoing', '2020-01', outcome, '10000', '2500', 'own_budget | eu', '4', 'Plan för Bengtsfors', '3', 'nkk2022'],
+      ]);
+    const files = (outcome: string) => [
+      { name: 'action_plans.csv', bytes: Buffer.from(plans) },
+      { name: 'activities.csv', bytes: Buffer.from(activity(outcome)) },
+    ];
+    const before = await fingerprint(ctx);
+    const read = await readFiles(files('Två avtal'));
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan)).toMatchObject({ action_plans: { create: 1 }, goals: { create: 2 }, activities: { create: 1 } });
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    const stored = () =>
+      queryRows(ctx.db, sql`select x.title, x.cost_sek, x.funding, x.participants_officials, a.slug as agreement, p.title as plan, g.sort_order, g.theme_en, g.assessment, p.budget_sek,
+          (select array_agg(s.slug) from action_plan_agreements pa join agreements s on s.id = pa.agreement_id where pa.action_plan_id = p.id) as serves, x.outcome,
+          (select count(*)::int from citations c where c.subject_type = 'activity' and c.subject_id = x.id) as cited
+        from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id
+        where x.title = 'Resa till Wuhan'`);
+    expect(await stored()).toEqual([
+      { title: 'Resa till Wuhan', cost_sek: 12_500, funding: ['own_budget', 'eu'], participants_officials: 4, agreement: 'borlange--wuhan', plan: 'Plan för Bengtsfors', sort_order: 3, theme_en: 'Tourism', assessment: 'partly_met', budget_sek: 120_000, serves: ['borlange--wuhan'], outcome: 'Två avtal', cited: 1 },
+    ]);
+    const again = await importFiles(ctx, files('Två avtal'));
+    expect(again.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+    const changed = await importFiles(ctx, files('Tre avtal'));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'activities', row: 2, action: 'change' })]);
+    expect(await stored()).toEqual([expect.objectContaining({ outcome: 'Tre avtal', sort_order: 3 })]);
   });
 
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {

@@ -16,7 +16,7 @@ import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv } from '../../src/domain/transfer/exchange/export.ts';
-import { COLUMNS } from '../../src/domain/transfer/exchange/format.ts';
+import { COLUMNS, type TableName } from '../../src/domain/transfer/exchange/format.ts';
 import { planImport } from '../../src/domain/transfer/exchange/plan.ts';
 import { readFiles, type InputFile, type Problem } from '../../src/domain/transfer/exchange/read.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 afterAll(async () => shipped?.close());
 
-async function exportTable(ctx: Context, table: 'actors' | 'counterparts' | 'agreements'): Promise<string[][]> {
+async function exportTable(ctx: Context, table: TableName): Promise<string[][]> {
   const chunks: Buffer[] = [];
   await writeCsv(ctx, table, new Writable({ write: (chunk, _e, done) => (chunks.push(Buffer.from(chunk)), done()) }));
   return parse(Buffer.concat(chunks).toString().replace(/^\uFEFF/, '')) as string[][];
@@ -84,6 +84,8 @@ const PAYLOADS = [
   '@SUM(A1:A2)',
   '=1+1',
 ];
+/** Impossible dates, and forms of EDTF the register does not take. */
+const DATES = ['2019-02-29', '1900-02-29', '0000', '0000-01-01', '2019-21', '2019-24', '2019-13', '2019-00', '2019-04-31', '2022/2002', '2019?', '201X', '2019-05-14T10:00', '[2019,2020]', '{2019..2021}', 'Y12019'];
 /** The same payload as it hides: behind blanks, a tab, a return, a no-break space, or with a full-width sign. */
 const hidden = (payload: string): string[] => [
   payload,
@@ -93,6 +95,41 @@ const hidden = (payload: string): string[] => [
   `\u00a0${payload}`,
   payload.replace(/^[=+\-@]/, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
 ];
+
+/**
+ * Sends each case through the dry run and apply; gives back what went
+ * wrong: a case that passed, verdicts that differ, a problem that names no
+ * file of the case or not the defect's row and column, a database that
+ * changed (compared every 25 files and after the last).
+ */
+async function refuseEach(ctx: Context, all: Broken[], before: Record<string, string>): Promise<string[]> {
+  const misses: string[] = [];
+  let checked = 0;
+  for (const c of all) {
+    const dry = await verdict(ctx, c.files, true);
+    const applied = await verdict(ctx, c.files, false);
+    const names = c.files.map((f) => f.name);
+    if (!dry.refused) misses.push(`${c.name}: passed`);
+    if (JSON.stringify(dry) !== JSON.stringify(applied)) misses.push(`${c.name}: the dry run said ${JSON.stringify(dry).slice(0, 300)}, apply ${JSON.stringify(applied).slice(0, 300)}`);
+    for (const p of dry.problems) {
+      if (!names.some((n) => p.file.startsWith(n))) misses.push(`${c.name}: a problem names no file of the case: ${JSON.stringify(p).slice(0, 300)}`);
+      if (p.message.length > 400) misses.push(`${c.name}: a message of ${p.message.length} characters`);
+    }
+    if (c.row !== undefined && !dry.problems.some((p) => p.row === c.row && (c.column === undefined || p.column === c.column))) {
+      misses.push(`${c.name}: no problem names row ${c.row}${c.column ? `, column ${c.column}` : ''}: ${JSON.stringify(dry.problems).slice(0, 400)}`);
+    }
+    // Compared every 25 files and after the last: a write would stay, so none can pass unseen.
+    if (++checked % 25 === 0 || checked === all.length) {
+      const now = await fingerprint(ctx);
+      if (JSON.stringify(now) !== JSON.stringify(before)) {
+        misses.push(`the database changed within files ${checked - 24}–${checked} (up to ${c.name}): ${Object.keys(now).filter((t) => now[t] !== before[t]).join(', ')}`);
+        break;
+      }
+    }
+  }
+  if (checked !== all.length) misses.push(`checked ${checked} of ${all.length}`);
+  return misses;
+}
 
 describe('a corpus of broken import files', () => {
   let header: string[];
@@ -143,7 +180,7 @@ describe('a corpus of broken import files', () => {
     }
 
     // Impossible and undocumented dates in every date column and row.
-    const dates = ['2019-02-29', '1900-02-29', '0000', '0000-01-01', '2019-21', '2019-24', '2019-13', '2019-00', '2019-04-31', '2022/2002', '2019?', '201X', '2019-05-14T10:00', '[2019,2020]', '{2019..2021}', 'Y12019'];
+    const dates = DATES;
     for (let r = 2; r <= rows; r++) {
       for (const date of dates) {
         for (const column of ['event_date', random() < 0.5 ? 'signed_on' : 'ends_on']) list.push({ name: `${column} ${date}`, files: file(withCell(base, r, column, date)), row: r, column });
@@ -262,31 +299,155 @@ describe('a corpus of broken import files', () => {
     expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
     expect(await fingerprint(ctx)).toEqual(before);
 
-    const misses: string[] = [];
-    let checked = 0;
-    for (const c of all) {
-      const dry = await verdict(ctx, c.files, true);
-      const applied = await verdict(ctx, c.files, false);
-      const names = c.files.map((f) => f.name);
-      if (!dry.refused) misses.push(`${c.name}: passed`);
-      if (JSON.stringify(dry) !== JSON.stringify(applied)) misses.push(`${c.name}: the dry run said ${JSON.stringify(dry).slice(0, 300)}, apply ${JSON.stringify(applied).slice(0, 300)}`);
-      for (const p of dry.problems) {
-        if (!names.some((n) => p.file.startsWith(n))) misses.push(`${c.name}: a problem names no file of the case: ${JSON.stringify(p).slice(0, 300)}`);
-        if (p.message.length > 400) misses.push(`${c.name}: a message of ${p.message.length} characters`);
+    expect(await refuseEach(ctx, all, before)).toEqual([]);
+  });
+});
+
+describe('a corpus of broken action plans and activities', () => {
+  let plans: string[][];
+  let activities: string[][];
+  const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
+  const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
+  /** A plan's column on each of its rows (the shipped register has one plan): what the plan's check reads, not only that rows differ. */
+  const withPlanCell = (column: string, value: string) => plans.map((r, i) => (i === 0 ? r : r.map((c, j) => (j === plans[0]!.indexOf(column) ? value : c))));
+
+  beforeAll(async () => {
+    plans = await exportTable(shipped.anonymous, 'action_plans');
+    activities = await exportTable(shipped.anonymous, 'activities');
+  });
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(20);
+    const list: Broken[] = [];
+    const a = (sheet: string[][], delimiter = ',') => [{ name: 'activities.csv', bytes: csv(sheet, delimiter) }];
+    const p = (sheet: string[][]) => [{ name: 'action_plans.csv', bytes: csv(sheet) }];
+    const rows = activities.length;
+    const anyRow = () => 2 + Math.floor(random() * (rows - 1));
+    const costs = ['cost_sek', 'cost_travel_sek', 'cost_hospitality_sek', 'cost_project_sek', 'cost_other_sek'];
+    const counts = ['participants_politicians', 'participants_officials', 'participants_companies', 'participants_education', 'participants_students'];
+
+    // Costs and head counts: negative, not numbers, not whole, too large; in every row.
+    for (let r = 2; r <= rows; r++) {
+      for (const column of costs) for (const value of ['-1', '-250', 'abc', '12 kr', '1e5', '1,5', '3000000000']) list.push({ name: `${column} ${value}`, files: a(withCell(activities, r, column, value)), row: r, column });
+      for (const column of counts) for (const value of ['-3', 'många', '2.5']) list.push({ name: `${column} ${value}`, files: a(withCell(activities, r, column, value)), row: r, column });
+      // A breakdown that does not add up to the whole.
+      for (const part of costs.slice(1)) {
+        const sheet = withCell(withCell(activities, r, part, '100'), r, 'cost_sek', '50');
+        list.push({ name: `${part} 100, cost_sek 50`, files: a(sheet), row: r, column: 'cost_sek' });
       }
-      if (c.row !== undefined && !dry.problems.some((p) => p.row === c.row && (c.column === undefined || p.column === c.column))) {
-        misses.push(`${c.name}: no problem names row ${c.row}${c.column ? `, column ${c.column}` : ''}: ${JSON.stringify(dry.problems).slice(0, 400)}`);
-      }
-      // Compared every 25 files and after the last: a write would stay, so none can pass unseen.
-      if (++checked % 25 === 0 || checked === all.length) {
-        const now = await fingerprint(ctx);
-        if (JSON.stringify(now) !== JSON.stringify(before)) {
-          misses.push(`the database changed within files ${checked - 24}–${checked} (up to ${c.name}): ${Object.keys(now).filter((t) => now[t] !== before[t]).join(', ')}`);
-          break;
-        }
+      for (const kind of ['visit', 'VISIT_OUTGOING', 'möte', 'visit-outgoing', 'x']) list.push({ name: `kind ${kind}`, files: a(withCell(activities, r, 'kind', kind)), row: r, column: 'kind' });
+      for (const slug of ['no-such-agreement', 'kalix', 'Linkoping--Guangzhou']) list.push({ name: `agreement ${slug}`, files: a(withCell(activities, r, 'agreement', slug)), row: r, column: 'agreement' });
+      for (const funding of ['own budget', 'sida', 'own_budget | x', 'EU']) list.push({ name: `funding ${funding}`, files: a(withCell(activities, r, 'funding', funding)), row: r, column: 'funding' });
+      for (const date of DATES) list.push({ name: `date ${date}`, files: a(withCell(activities, r, 'date', date)), row: r, column: 'date' });
+      // Goals: of no plan, of a plan that does not serve the agreement (the shipped plan is Linköping–Guangzhou's), numbers that are none.
+      const linkoping = activities[r - 1]![activities[0]!.indexOf('agreement')] === 'linkoping--guangzhou';
+      const planTitle = plans[1]![0]!;
+      list.push({ name: 'goal of no plan', files: a(withCell(withCell(activities, r, 'action_plan', 'Ingen sådan plan'), r, 'goal', '1')), row: r, column: 'action_plan' });
+      list.push({ name: 'goal without a plan', files: a(withCell(withCell(activities, r, 'action_plan', ''), r, 'goal', '2')), row: r, column: 'action_plan' });
+      list.push({ name: 'plan without a goal', files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', '')), row: r, column: 'goal' });
+      for (const goal of ['0', '-1', '1.5', 'x']) list.push({ name: `goal ${goal}`, files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', goal)), row: r, column: 'goal' });
+      list.push({ name: 'goal 99', files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', '99')), row: r, column: linkoping ? 'goal' : 'action_plan' });
+    }
+    // A goal of another plan: a second plan (of Bengtsfors–Wuzhou, with goal 9) in the same import; Linköping's activities name Linköping's plan with 9.
+    const other = [plans[0]!, plans[0]!.map((c) => ({ action_plan: 'Bengtsfors plan', agreement: 'bengtsfors--wuzhou', period_from: '2019', period_to: '2020', goal: '9', theme: 'Kultur', goal_text: 'Mer kultur' })[c] ?? '')];
+    for (let r = 2; r <= rows; r++) {
+      const onLinkoping = withCell(withCell(withCell(activities, r, 'agreement', 'linkoping--guangzhou'), r, 'action_plan', plans[1]![0]!), r, 'goal', '9');
+      list.push({ name: 'a goal of another plan', files: [...p(other), ...a(onLinkoping)], row: r, column: 'goal' });
+      const onBengtsfors = withCell(withCell(withCell(activities, r, 'agreement', 'linkoping--guangzhou'), r, 'action_plan', 'Bengtsfors plan'), r, 'goal', '9');
+      list.push({ name: "a goal of a plan that does not serve the activity's agreement", files: [...p(other), ...a(onBengtsfors)], row: r, column: 'action_plan' });
+    }
+    // Cells over their column's limit, in every column; formulas in text columns, plain and hidden.
+    for (const c of COLUMNS.activities) {
+      const r = anyRow();
+      list.push({ name: `activities ${c.name} of ${c.max + 1} characters`, files: a(withCell(activities, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+    }
+    const textColumns = ['activity', 'title_en', 'purpose', 'outcome', 'outcome_en', 'funding', 'sources', 'action_plan'];
+    for (const payload of PAYLOADS) {
+      for (const variant of hidden(payload)) {
+        const r = anyRow();
+        const column = textColumns[Math.floor(random() * textColumns.length)]!;
+        list.push({ name: `formula ${JSON.stringify(variant)} in activities ${column}`, files: a(withCell(activities, r, column, variant), random() < 0.3 ? ';' : ','), row: r, column });
       }
     }
-    expect(misses).toEqual([]);
-    expect(checked).toBe(all.length);
+
+    // Action plans: the plan's columns on each of its rows, a goal's on its row.
+    const goalRows = plans.length;
+    for (const date of DATES) for (const column of ['period_from', 'period_to']) list.push({ name: `${column} ${date}`, files: p(withPlanCell(column, date)), row: 2, column });
+    list.push({ name: 'period ends before it begins', files: p(withPlanCell('period_to', '2010')), row: 2, column: 'period_to' });
+    for (const value of ['-1', 'x', '1.5', '3000000000']) list.push({ name: `budget_sek ${value}`, files: p(withPlanCell('budget_sek', value)), row: 2, column: 'budget_sek' });
+    for (const value of ['2019', '2019-13-01', '2019-02-29', 'i går', '2019~']) list.push({ name: `reviewed_on ${value}`, files: p(withPlanCell('reviewed_on', value)), row: 2, column: 'reviewed_on' });
+    for (const value of ['no-such-agreement', 'linkoping--guangzhou', 'bengtsfors--wuzhou | bengtsfors--wuzhou']) list.push({ name: `also_serves ${value}`, files: p(withPlanCell('also_serves', value)), row: 2, column: 'also_serves' });
+    list.push({ name: 'plan of no agreement', files: p(withPlanCell('agreement', 'no-such-agreement')), row: 2, column: 'agreement' });
+    for (const source of ['no-such-source', 'nkk2022 | nope: s. 3']) list.push({ name: `plan sources ${source}`, files: p(withPlanCell('sources', source)), row: 2, column: 'sources' });
+    for (let r = 2; r <= goalRows; r++) {
+      for (const value of ['good', 'MET', 'met!', 'delvis']) list.push({ name: `assessment ${value}`, files: p(withCell(plans, r, 'assessment', value)), row: r, column: 'assessment' });
+      for (const value of ['0', '-1', '1.5', 'x', '1001']) list.push({ name: `goal number ${value}`, files: p(withCell(plans, r, 'goal', value)), row: r, column: 'goal' });
+      if (r > 2) list.push({ name: 'a goal number twice', files: p(withCell(plans, r, 'goal', plans[1]![plans[0]!.indexOf('goal')]!)), row: r, column: 'goal' });
+      list.push({ name: 'a goal without its theme', files: p(withCell(plans, r, 'theme', '')), row: r, column: 'theme' });
+      list.push({ name: 'a goal without its text', files: p(withCell(plans, r, 'goal_text', '')), row: r, column: 'goal_text' });
+      list.push({ name: 'a goal without its number', files: p(withCell(plans, r, 'goal', '')), row: r, column: 'goal' });
+      // (On row 2, the first, the rows after it are the ones said to differ.)
+      if (r > 2) list.push({ name: "a row's plan columns differ", files: p(withCell(plans, r, 'period_to', '2030')), row: r, column: 'period_to' });
+      for (const date of DATES.slice(0, 4)) if (r > 2) list.push({ name: `period_from ${date} on one row`, files: p(withCell(plans, r, 'period_from', date)), row: r, column: 'period_from' });
+    }
+    for (const c of COLUMNS.action_plans) {
+      const r = 2 + Math.floor(random() * (goalRows - 1));
+      list.push({ name: `action_plans ${c.name} of ${c.max + 1} characters`, files: p(withCell(plans, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+    }
+    for (const payload of PAYLOADS) {
+      for (const variant of hidden(payload)) {
+        const r = 2 + Math.floor(random() * (goalRows - 1));
+        const column = ['theme', 'goal_text', 'indicator', 'outcome', 'assessment_note', 'planned_activities'][Math.floor(random() * 6)]!;
+        list.push({ name: `formula ${JSON.stringify(variant)} in action_plans ${column}`, files: p(withCell(plans, r, column, variant)), row: r, column });
+      }
+    }
+
+    // JSON: values of the wrong type in every column of both tables.
+    for (const [table, sheet] of [['activities', activities], ['action_plans', plans]] as const) {
+      const objects = sheet.slice(1).map((r) => Object.fromEntries(sheet[0]!.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
+      for (const c of COLUMNS[table]) {
+        for (const value of [true, 12, null, {}, ['a']]) {
+          if (c.number && typeof value === 'number') continue;
+          const r = 2 + Math.floor(random() * objects.length);
+          list.push({ name: `json ${table} ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ [table]: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) })) }], row: r, column: c.name });
+        }
+      }
+      for (const value of [-5, 1.5, 3e9]) {
+        const r = 2 + Math.floor(random() * objects.length);
+        const column = table === 'activities' ? 'cost_travel_sek' : 'budget_sek';
+        const changed = objects.map((o, i) => (i === r - 2 ? (table === 'activities' ? { ...o, cost_sek: undefined, [column]: value } : Object.fromEntries(Object.entries(o).map(([k, v]) => [k, k === column ? value : v]))) : o));
+        // A plan's budget on each of its rows.
+        const json = table === 'action_plans' ? objects.map((o) => ({ ...o, budget_sek: value })) : changed;
+        list.push({ name: `json ${table} ${column} ${value}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ [table]: json })) }], row: table === 'action_plans' ? 2 : r, column });
+      }
+    }
+
+    // XLSX: a formula cell, dates, a cost below zero.
+    const workbook = async (table: string, sheet: ExcelJS.CellValue[][]) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet(table);
+      for (const row of sheet) ws.addRow(row);
+      return [{ name: `${table}.xlsx`, bytes: Buffer.from(await book.xlsx.writeBuffer()) }];
+    };
+    const at = (column: string) => activities[0]!.indexOf(column);
+    list.push({ name: 'xlsx formula cell', files: await workbook('activities', activities.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('outcome') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'outcome' });
+    for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx activity date ${date}`, files: await workbook('activities', withCell(activities, 4, 'date', date)), row: 4, column: 'date' });
+    list.push({ name: 'xlsx cost -1', files: await workbook('activities', withCell(activities, 5, 'cost_other_sek', '-1')), row: 5, column: 'cost_other_sek' });
+    list.push({ name: 'xlsx assessment', files: await workbook('action_plans', withCell(plans, 3, 'assessment', 'good')), row: 3, column: 'assessment' });
+    return list;
+  }
+
+  it('refuses each of 1,000+ broken action plans and activities in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    const ctx = systemCtx(shipped);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(1_000);
+    expect(all.filter((c) => c.files.some((f) => f.name === 'action_plans.csv')).length).toBeGreaterThan(150);
+    const before = await fingerprint(ctx);
+    // The unbroken tables pass both ways and write nothing (they are the register's own rows).
+    const control = [{ name: 'action_plans.csv', bytes: csv(plans) }, { name: 'activities.csv', bytes: csv(activities) }];
+    expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
+    expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
+    expect(await fingerprint(ctx)).toEqual(before);
+    expect(await refuseEach(ctx, all, before)).toEqual([]);
   });
 });

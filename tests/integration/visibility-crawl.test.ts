@@ -16,6 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { linkActivityToGoal } from '../../src/domain/action-plans/link.ts';
+import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
 import { reviewActionPlan } from '../../src/domain/action-plans/review.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createActor, recordSuccession } from '../../src/domain/actors/create.ts';
@@ -69,6 +71,8 @@ const PUBLIC = {
 const SAME_BEFORE_AND_AFTER = [
   `/api/agreements/${PUBLIC.agreement}`,
   `/api/agreements/${PUBLIC.agreement}/activities`,
+  `/api/agreements/${PUBLIC.agreement}/action-plans`,
+  `/api/agreements/${PUBLIC.child}/action-plans`,
   `/api/agreements/${PUBLIC.child}`,
   `/api/agreements/${PUBLIC.orphan}`,
   `/api/agreements?q=vis-public`,
@@ -86,6 +90,8 @@ const SAME_BEFORE_AND_AFTER = [
   `/api/exchange/agreements.csv`,
   `/api/exchange/actors.csv`,
   `/api/exchange/counterparts.csv`,
+  `/api/exchange/action_plans.csv`,
+  `/api/exchange/activities.csv`,
 ];
 
 async function text(path: string): Promise<string> {
@@ -167,6 +173,8 @@ beforeAll(async () => {
   // A public plan, whose goal an internal activity will serve.
   const publicPlan = await createActionPlan({ ctx, agreementId: id, input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }] } });
   const [publicGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${publicPlan.id}`);
+  // A public activity, which will serve the goal of an internal plan.
+  const publicMeeting = await createActivity({ ctx, agreementId: id, input: { kind: 'meeting', title: 'Offentligt möte', date: '2020-02', costTravelSek: 1_000, funding: ['own_budget'] } });
   const internalParent = marker('internal agreement');
   await createAgreement({ ...o, input: { slug: internalParent, kind: 'vanort', officialTitle: marker('internal agreement'), parties: [PUBLIC.other], counterparts: [PUBLIC.city], visibility: 'internal' } });
   const orphan = await createAgreement({ ...o, input: { slug: PUBLIC.orphan, kind: 'vanort', parties: [PUBLIC.other], counterparts: [PUBLIC.province], parent: internalParent } });
@@ -267,6 +275,14 @@ beforeAll(async () => {
   await createActionPlan({ ctx, agreementId: publicChild.id, input: { title: marker('internal plan serving a further agreement'), periodFrom: '2020', periodTo: '2022', alsoServes: [PUBLIC.agreement], goals: [{ theme: 'Kultur', goal: marker('goal of an internal plan serving a further agreement') }], visibility: 'internal' } });
   // A public plan whose goal an internal activity serves: the goal is public, the activity is not.
   await createActivity({ ctx, agreementId: id, input: { kind: 'exchange', title: marker('internal activity serving a public goal'), date: '2020', costSek: 987_654, actionPlanGoalId: publicGoal!.id, visibility: 'internal' } });
+  // The public activity serves the internal plan's goal: the exchange files name no goal for it.
+  await linkActivityToGoal({ ctx, agreement: { id, organisationId: org }, activityId: publicMeeting.id, input: { actionPlanGoalId: internalGoal!.id } });
+  // The public plan serves an internal agreement too, and an internal agreement has a public plan and a public activity:
+  // none of them is in the exchange files (their rows would name an agreement the files lack).
+  await ctx.db.execute(sql`insert into action_plan_agreements (action_plan_id, agreement_id) select ${publicPlan.id}, id from agreements where slug = ${internalParent}`);
+  const [hiddenAgreement] = await queryRows<{ id: number }>(t.database.db, sql`select id from agreements where slug = ${internalParent}`);
+  await createActionPlan({ ctx, agreementId: hiddenAgreement!.id, input: { title: marker('public plan of an internal agreement'), periodFrom: '2019', periodTo: '2020', goals: [{ theme: 'Kultur', goal: marker('public plan of an internal agreement') }] } });
+  await createActivity({ ctx, agreementId: hiddenAgreement!.id, input: { kind: 'meeting', title: marker('public activity of an internal agreement'), date: '2019', outcome: marker('public activity of an internal agreement') } });
 
   // Non-public agreements with the public bodies and places, as children of the public agreement.
   for (const visibility of ['internal', 'shared'] as const) {
@@ -417,6 +433,7 @@ describe('non-public data in public answers', () => {
       '/api/counterparts',
       ...agreements.map((s) => `/api/agreements/${s}`),
       ...agreements.map((s) => `/api/agreements/${s}/activities`),
+      ...agreements.map((s) => `/api/agreements/${s}/action-plans`),
       // One's own follow-up: the public is refused (401), and the refusal names no point.
       '/api/follow-up',
       ...actors.map((s) => `/api/actors/${s}`),
@@ -431,7 +448,7 @@ describe('non-public data in public answers', () => {
       `/api/maps/ties.svg?q=vis`,
       `/karta?county=09`,
       '/api/export.json',
-      ...['sources', 'actors', 'counterparts', 'agreements'].flatMap((table) => [`/api/exchange/${table}.csv`, `/api/exchange/${table}.csv?sep=semicolon`]),
+      ...TABLES.flatMap((table) => [`/api/exchange/${table}.csv`, `/api/exchange/${table}.csv?sep=semicolon`]),
       '/api/exchange/register.json',
       '/api/exchange/register.xlsx',
       '/api/dcat.jsonld',

@@ -130,7 +130,8 @@ describe('cells', () => {
     for (const table of TABLES) {
       const a = xlsx.tables.find((t) => t.table === table)!;
       const b = csv.tables.find((t) => t.table === table)!;
-      expect(a.rows.length, table).toBeGreaterThan(10);
+      // The shipped register has one action plan, of seven goals.
+      expect(a.rows.length, table).toBeGreaterThan(table === 'action_plans' ? 6 : 10);
       expect(a.columns, table).toEqual(b.columns);
       expect(a.rows, table).toEqual(b.rows);
     }

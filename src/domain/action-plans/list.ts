@@ -22,6 +22,7 @@ export interface PlanGoal {
   goalEn: string | null;
   indicator: string | null;
   plannedActivities: string | null;
+  followUp: string | null;
   outcome: string | null;
   assessment: GoalAssessment;
   assessmentNote: string | null;
@@ -36,6 +37,7 @@ export interface PlanOfAgreement {
   periodFrom: string;
   periodTo: string;
   note: string | null;
+  noteEn: string | null;
   responsibleUnit: string | null;
   budgetSek: number | null;
   reviewedOn: string | null;
@@ -55,7 +57,7 @@ const serving = (agreementId: number) =>
 export async function actionPlansOfAgreement(ctx: Context, agreement: { id: number }): Promise<PlanOfAgreement[]> {
   const plans = await queryRows<Omit<PlanOfAgreement, 'serves' | 'goals'> & { agreementId: number }>(
     ctx.db,
-    sql`select p.id, p.agreement_id as "agreementId", p.title, p.title_en as "titleEn", p.period_from as "periodFrom", p.period_to as "periodTo", p.note,
+    sql`select p.id, p.agreement_id as "agreementId", p.title, p.title_en as "titleEn", p.period_from as "periodFrom", p.period_to as "periodTo", p.note, p.note_en as "noteEn",
           p.responsible_unit as "responsibleUnit", p.budget_sek as "budgetSek", p.reviewed_on::text as "reviewedOn", p.review_note as "reviewNote",
           p.visibility, p.organisation_id as "organisationId", p.version
         from action_plans p where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id`,
@@ -66,7 +68,7 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
     queryRows<Omit<PlanGoal, 'activities'> & { planId: number }>(
       ctx.db,
       sql`select g.id, g.action_plan_id as "planId", g.theme, g.theme_en as "themeEn", g.goal, g.goal_en as "goalEn", g.indicator, g.planned_activities as "plannedActivities",
-            g.outcome, g.assessment, g.assessment_note as "assessmentNote"
+            g.follow_up as "followUp", g.outcome, g.assessment, g.assessment_note as "assessmentNote"
           from action_plan_goals g where g.action_plan_id in (${ids}) order by g.sort_order, g.id`,
     ),
     queryRows<GoalActivity>(

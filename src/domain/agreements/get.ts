@@ -103,7 +103,8 @@ function detailJson(principal: Principal): SQL<string> {
       'discrepancies', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(discrepancies, 'd')}, 'sources', ${cites('discrepancy', 'd.id')}) order by d.id)
         from discrepancies d where d.agreement_id = a.id and ${readable(principal, 'd')}`)},
       'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act', withheldActivityColumns(principal))}, 'sources', ${cites('activity', 'act.id')},
-            ${activityLinksJson(principal, 'act')}) order by act.date_min, act.id)
+            ${activityLinksJson(principal, 'act')},
+            'goalReadable', exists (select 1 from action_plan_goals g join action_plans gp on gp.id = g.action_plan_id where g.id = act.action_plan_goal_id and ${readable(principal, 'gp')})) order by act.date_min, act.id)
         from ${activitiesOf(sql`a.id`)} act where ${readable(principal, 'act')}`)},
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
             'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
@@ -156,7 +157,8 @@ interface DetailJson {
   events: Array<WithSources<Record<string, unknown>> & { reasons: Array<Record<string, unknown>> }>;
   quotations: Array<WithSources<Record<string, unknown>>>;
   discrepancies: Array<WithSources<Record<string, unknown>>>;
-  activities: Array<WithSources<Record<string, unknown>> & { agreements: ActivityAgreementLink[]; places: ActivityPlace[] }>;
+  /** `goalReadable`: whether the reader may read the plan of the goal it serves (else the goal's id is not shown). */
+  activities: Array<WithSources<Record<string, unknown>> & { agreements: ActivityAgreementLink[]; places: ActivityPlace[]; goalReadable: boolean }>;
   actionPlans: Array<WithSources<Record<string, unknown>> & { goals: Array<Record<string, unknown>> }>;
   parent: Related | null;
   samePair: Array<Omit<Related, 'parentId'>>;
@@ -182,7 +184,10 @@ function detailFrom(principal: Principal, json: DetailJson) {
       return { ...row, speakerName: showNames ? row.speakerName : null, sources: q.sources };
     }),
     discrepancies: json.discrepancies.map((d) => ({ ...rowFromJson(discrepancies, d.row), sources: d.sources })),
-    activities: json.activities.map((a) => ({ ...rowFromJson(activities, a.row), sources: a.sources, agreements: a.agreements, places: a.places })),
+    activities: json.activities.map((a) => {
+      const row = rowFromJson(activities, a.row);
+      return { ...row, actionPlanGoalId: a.goalReadable ? row.actionPlanGoalId : null, sources: a.sources, agreements: a.agreements, places: a.places };
+    }),
     actionPlans: json.actionPlans.map((p) => ({ ...rowFromJson(actionPlans, p.row), goals: p.goals.map((g) => rowFromJson(actionPlanGoals, g)), sources: p.sources })),
     parent: json.parent,
     samePair: json.samePair,

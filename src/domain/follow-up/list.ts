@@ -74,7 +74,9 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
           a.cost_project_sek as "costProjectSek", a.cost_other_sek as "costOtherSek", a.funding, a.participants_politicians as "participantsPoliticians",
           a.participants_officials as "participantsOfficials", a.participants_companies as "participantsCompanies", a.participants_education as "participantsEducation",
-          a.participants_students as "participantsStudents", a.visibility, a.version, a.action_plan_goal_id as "actionPlanGoalId",
+          a.participants_students as "participantsStudents", a.visibility, a.version,
+          -- The goal only where the reader may read its plan: an internal plan's goal is not named to the public.
+          (select g.id from action_plan_goals g join action_plans p on p.id = g.action_plan_id where g.id = a.action_plan_goal_id and ${canReadAlias(ctx.principal, 'p')}) as "actionPlanGoalId",
           json_build_object(${activityLinksJson(ctx.principal, 'a')})::text as links
         from ${activitiesOf(sql`${agreement.id}`)} a where ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,

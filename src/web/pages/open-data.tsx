@@ -35,8 +35,8 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         <h2 id="utbytesformat">{sv ? 'Utbytesformatet: samma kolumner ut och in' : 'The exchange format: the same columns out and in'}</h2>
         <p>
           {sv
-            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Fyra tabeller: källor, svenska aktörer, motparter och avtal med en rad per händelse. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
-            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Four tables: sources, Swedish actors, counterparts, and agreements with one row per event. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
+            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Sex tabeller: källor, svenska aktörer, motparter, avtal med en rad per händelse, handlingsplaner med en rad per mål, och aktiviteter. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
+            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Six tables: sources, Swedish actors, counterparts, agreements with one row per event, action plans with one row per goal, and activities. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
         </p>
         <ul>
           {TABLES.map((table) => (

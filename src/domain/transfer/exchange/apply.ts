@@ -33,9 +33,11 @@ import { createSource } from '../../sources/create.ts';
 import { actorSearchText, counterpartSearchText } from '../../text/normalize.ts';
 import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
 import type { ImportPlan, PlannedAgreement } from './plan.ts';
+import { writeActionPlans, writeActivities } from './apply-activities.ts';
 import type { Ref } from './register-keys.ts';
 
 export type Progress = (done: number, total: number) => void;
+export type AuditEntry = { action: string; entityType: string; entityId: number; after: unknown };
 
 const BATCH = 2_000;
 
@@ -78,7 +80,10 @@ class DryRunDone extends Error {
 export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
   // Refs of records to create get their ids during apply; a rollback takes them back.
-  const unwritten = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements].map((p) => p.ref).filter((ref) => ref.id === null);
+  const unwritten: Array<{ id: number | null }> = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements, ...plan.actionPlans, ...plan.activities]
+    .map((p) => p.ref)
+    .concat(plan.actionPlans.flatMap((p) => p.goals.map((g) => g.ref)))
+    .filter((ref) => ref.id === null);
   try {
     const summary = await applyInTransaction(ctx, plan, options);
     // A large import is a bulk load: statistics and search indexes brought up to date at once.
@@ -94,7 +99,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
 async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean }) {
   const progress = options.onProgress ?? (() => {});
   const agreementWork = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length);
-  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2;
+  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2 + plan.actionPlans.length + plan.activities.length;
   let done = 0;
   const step = (n = 1) => progress((done += n), total);
 
@@ -105,7 +110,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
     const organisationId = await importOrganisation(ctx, options.organisation);
     requireWrite(ctx, organisationId);
     await ctx.db.insert(agreementKinds).values(AGREEMENT_KINDS).onConflictDoNothing();
-    const auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }> = [];
+    const auditEntries: AuditEntry[] = [];
 
     for (const s of plan.sources) {
       if (s.action === 'create') s.ref.id = (await createSource({ ctx, input: { slug: s.ref.slug, ...s.values, kind: s.values.kind as never }, organisationId })).id;
@@ -149,6 +154,8 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
 
     await writeAgreements(ctx, agreementWork, organisationId, auditEntries, step);
     await relabelAgreementsOf(ctx, plan, auditEntries);
+    await writeActionPlans(ctx, plan, organisationId, auditEntries, step);
+    await writeActivities(ctx, plan, organisationId, auditEntries, step);
 
     if (auditEntries.length) {
       // One new data version for the import's own entries, written on each (the records it creates
@@ -176,7 +183,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
  * search text are refreshed, and each gets an audit entry (the statistics kept
  * between data versions re-read the agreements audited since).
  */
-async function relabelAgreementsOf(ctx: Context, plan: ImportPlan, auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }>) {
+async function relabelAgreementsOf(ctx: Context, plan: ImportPlan, auditEntries: AuditEntry[]) {
   const actorIds = plan.actors.filter((a) => a.action === 'change').map((a) => idOf(a.ref));
   const placeIds = plan.counterparts.filter((c) => c.action === 'change').map((c) => idOf(c.ref));
   if (!actorIds.length && !placeIds.length) return;
@@ -196,7 +203,7 @@ async function relabelAgreementsOf(ctx: Context, plan: ImportPlan, auditEntries:
  * passage, not Ortsband's English of it: a subject that cites the same source
  * with the same passage again keeps that English.
  */
-async function replaceCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
+export async function replaceCitations(ctx: Context, subjectType: SubjectType, ids: number[], lists: Array<Array<{ source: string; passage: string | null }>>) {
   if (!ids.length) return;
   await insertCitations(ctx, subjectType, ids, lists, await deleteCitations(ctx, subjectType, ids));
 }
@@ -210,7 +217,7 @@ async function deleteCitations(ctx: Context, subjectType: SubjectType, ids: numb
   return new Map(removed.filter((c) => c.passageEn && c.passage).map((c) => [`${c.subjectId}\u0000${c.sourceId}\u0000${c.passage}`, c.passageEn]));
 }
 
-async function insertCitations(
+export async function insertCitations(
   ctx: Context,
   subjectType: SubjectType,
   ids: number[],
@@ -238,7 +245,7 @@ async function writeAgreements(
   ctx: Context,
   work: PlannedAgreement[],
   organisationId: number,
-  auditEntries: Array<{ action: string; entityType: string; entityId: number; after: unknown }>,
+  auditEntries: AuditEntry[],
   step: (n?: number) => void,
 ) {
   const fields = (a: PlannedAgreement) => {

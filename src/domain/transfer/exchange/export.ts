@@ -122,6 +122,14 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     );
     return;
   }
+  if (table === 'action_plans') {
+    yield* actionPlanRows(ctx);
+    return;
+  }
+  if (table === 'activities') {
+    yield* activityRows(ctx);
+    return;
+  }
   const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
@@ -190,6 +198,71 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   }
 }
 
+// Action plans and activities: those the public may read, of agreements the
+// public may read (the others' rows would name an agreement the file lacks),
+// in the order they were registered, which an import keeps.
+const PLANS_PER_BATCH = 500;
+const ACTIVITIES_PER_BATCH = 2_000;
+type Cited = Array<{ slug: string; passage: string | null }> | null;
+
+/** One row per goal, the plan's columns repeated; a plan without goals has one row. */
+async function* actionPlanRows(ctx: Context): AsyncGenerator<Cells[]> {
+  for (let after = 0; ; ) {
+    const plans = await queryRows<Record<string, unknown> & { id: number; also_serves: string[] | null; cited: Cited }>(
+      ctx.db,
+      sql`select p.id, p.title as action_plan, a.slug as agreement, p.title_en, p.period_from, p.period_to,
+            (select array_agg(x.slug order by x.slug) from action_plan_agreements pa join agreements x on x.id = pa.agreement_id
+              where pa.action_plan_id = p.id and ${isPublic('x')}) as also_serves,
+            p.responsible_unit, p.budget_sek, p.note, p.note_en, p.reviewed_on::text as reviewed_on, p.review_note,
+            ${citedSql('action_plan', sql.raw('p.id'))} as cited
+          from action_plans p join agreements a on a.id = p.agreement_id
+          where ${isPublic('p')} and ${isPublic('a')} and p.id > ${after} order by p.id limit ${PLANS_PER_BATCH}`,
+    );
+    if (!plans.length) return;
+    after = plans.at(-1)!.id;
+    // A goal has no visibility of its own: it is read with its plan (docs/visibility.md).
+    const goals = await queryRows<Record<string, unknown> & { action_plan_id: number }>(
+      ctx.db,
+      sql`select g.action_plan_id, g.sort_order as goal, g.theme, g.theme_en, g.goal as goal_text, g.goal_en as goal_text_en, g.indicator, g.planned_activities, g.follow_up,
+            g.outcome, g.assessment, g.assessment_note
+          from action_plan_goals g where g.action_plan_id = any(${sql.param(plans.map((p) => p.id))}::int[]) order by g.action_plan_id, g.sort_order, g.id`,
+    );
+    const goalsOf = new Map<number, typeof goals>();
+    for (const g of goals) goalsOf.set(g.action_plan_id, [...(goalsOf.get(g.action_plan_id) ?? []), g]);
+    const batch: Cells[] = [];
+    for (const plan of plans) {
+      const cellOf = (name: string, goal: Record<string, unknown> | undefined) =>
+        name === 'sources' ? citationCell(plan.cited) : name === 'also_serves' ? joinList(plan.also_serves ?? []) : name in plan ? text(plan[name]) : text(goal?.[name]);
+      const own = goalsOf.get(plan.id) ?? [];
+      if (!own.length) batch.push(COLUMNS.action_plans.map((c) => cellOf(c.name, undefined)));
+      for (const goal of own) batch.push(COLUMNS.action_plans.map((c) => cellOf(c.name, goal)));
+    }
+    yield batch;
+  }
+}
+
+/** One row per activity; its goal only where the goal's plan is exported too. */
+async function* activityRows(ctx: Context): AsyncGenerator<Cells[]> {
+  for (let after = 0; ; ) {
+    const rows = await queryRows<Record<string, unknown> & { id: number; cited: Cited }>(
+      ctx.db,
+      sql`select x.id, x.title as activity, a.slug as agreement, x.kind, x.date, x.title_en, x.purpose, x.purpose_en, x.outcome, x.outcome_en,
+            x.cost_sek, x.cost_travel_sek, x.cost_hospitality_sek, x.cost_project_sek, x.cost_other_sek, x.funding,
+            x.participants_politicians, x.participants_officials, x.participants_companies, x.participants_education, x.participants_students,
+            plan.title as action_plan, case when plan.title is null then null else g.sort_order end as goal,
+            ${citedSql('activity', sql.raw('x.id'))} as cited
+          from activities x join agreements a on a.id = x.agreement_id
+            left join action_plan_goals g on g.id = x.action_plan_goal_id
+            left join lateral (select p.title from action_plans p join agreements pa on pa.id = p.agreement_id
+              where p.id = g.action_plan_id and ${isPublic('p')} and ${isPublic('pa')}) plan on true
+          where ${isPublic('x')} and ${isPublic('a')} and x.id > ${after} order by x.id limit ${ACTIVITIES_PER_BATCH}`,
+    );
+    if (!rows.length) return;
+    after = rows.at(-1)!.id;
+    yield rows.map((r) => COLUMNS.activities.map((c) => (c.name === 'sources' ? citationCell(r.cited) : text(r[c.name]))));
+  }
+}
+
 /** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
 export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -210,7 +283,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...] }`, empty cells left out. */
+/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);

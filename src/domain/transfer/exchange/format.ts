@@ -1,17 +1,19 @@
 // The exchange format: the columns that import reads and export writes, the
-// same in CSV, XLSX and JSON. Four tables, each named by its first column:
-// sources, actors (Swedish bodies), counterparts (places abroad) and
+// same in CSV, XLSX and JSON. Six tables, each named by its first column:
+// sources, actors (Swedish bodies), counterparts (places abroad),
 // agreements, one row per status event (an agreement's columns repeat on
 // each of its rows; an agreement without events has one row with the event
-// columns empty). The open-data page and the template files are built from
-// this file, so its descriptions are the documentation.
+// columns empty), action plans, one row per goal in the same way, and
+// activities, one row each. The open-data page and the template files are
+// built from this file, so its descriptions are the documentation.
 
 import { DATE_FORMS } from '../../dates.ts';
-import { ACTOR_KINDS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS } from '../../../db/schema.ts';
+import { ACTIVITY_KINDS, ACTOR_KINDS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, FUNDING_SOURCES, GOAL_ASSESSMENTS, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS } from '../../../db/schema.ts';
 
 const or = (list: readonly string[], word: string) => `${list.slice(0, -1).join(', ')} ${word} ${list.at(-1)}`;
 
-export const TABLES = ['sources', 'actors', 'counterparts', 'agreements'] as const;
+// In the order an import reads them: a table refers only to the tables before it.
+export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Column {
@@ -156,11 +158,74 @@ export const COLUMNS: Record<TableName, Column[]> = {
     ),
     col('event_sources', CITATIONS_SV, CITATIONS_EN, '', CITATIONS),
   ],
+  // One row per goal: the plan's columns repeat on each of its rows (a plan
+  // without goals has one row with the goal columns empty). A plan is its
+  // agreement and its title; a goal is its number in the plan.
+  action_plans: [
+    col('action_plan', 'handlingsplanens titel (en plan är sitt avtal och sin titel)', "the action plan's title (a plan is its agreement and its title)", 'Handlingsplan 2015–2018', 1_000, required),
+    col('agreement', 'id för avtalet planen görs för', "the id of the agreement the plan is made for", 'linkoping--guangzhou', ID, required),
+    col('title_en', 'titeln på engelska', 'the title in English', '', 1_000),
+    col('period_from', `perioden börjar, ${DATE_SV}`, `the period begins, ${DATE_EN}`, '2015', DATE, required),
+    col('period_to', `perioden slutar, ${DATE_SV}`, `the period ends, ${DATE_EN}`, '2018', DATE, required),
+    col('also_serves', `fler avtal planen tjänar, med id; ${LIST_SV}`, `further agreements the plan serves, by id; ${LIST_EN}`, '', LIST),
+    col('responsible_unit', 'ansvarig förvaltning', 'responsible unit', '', 1_000),
+    col('budget_sek', 'budget i hela kronor', 'budget in whole kronor', '', NUMBER, number),
+    col('note', 'anteckning', 'note', '', 10_000),
+    col('note_en', 'anteckning på engelska', 'note in English', '', 10_000),
+    col('reviewed_on', 'uppföljd den (ÅÅÅÅ-MM-DD)', 'reviewed on (YYYY-MM-DD)', '', DATE),
+    col('review_note', 'uppföljningens slutsats', "the review's conclusion", '', 10_000),
+    col('sources', CITATIONS_SV, CITATIONS_EN, '', CITATIONS),
+    col('goal', 'målets nummer i planen (1, 2, 3 …); tomt för en plan utan mål', "the goal's number in the plan (1, 2, 3 …); empty for a plan without goals", '1', NUMBER, number),
+    col('theme', 'målets tematiska område', "the goal's thematic area", 'Utbildning', 300),
+    col('theme_en', 'det tematiska området på engelska', 'the thematic area in English', 'Education', 300),
+    col('goal_text', 'målet', 'the goal', 'Främja utbyten mellan elever och lärare.', 5_000),
+    col('goal_text_en', 'målet på engelska', 'the goal in English', '', 5_000),
+    col('indicator', 'hur målet mäts', 'how the goal is measured', '', 5_000),
+    col('planned_activities', 'planerade aktiviteter', 'planned activities', '', 5_000),
+    col('follow_up', 'hur målet följs upp', 'how the goal is followed up', '', 5_000),
+    col('outcome', 'utfall vid uppföljningen', 'outcome at the review', '', 5_000),
+    col('assessment', `bedömning: ${or(GOAL_ASSESSMENTS, 'eller')} (tom cell: not_assessed)`, `assessment: ${or(GOAL_ASSESSMENTS, 'or')} (empty: not_assessed)`, '', CODE),
+    col('assessment_note', 'bedömningens motivering', 'why it was so assessed', '', 5_000),
+  ],
+  // One row per activity. An activity is its agreement, its date and its
+  // title (several alike are told apart by their order). Several places and
+  // agreements per activity would be list columns (`places`, `agreements`,
+  // `|` between) beside `agreement`, the first of them staying the key.
+  activities: [
+    col('activity', 'aktivitetens titel', "the activity's title", 'Besök i Lanzhou', 1_000, required),
+    col('agreement', 'id för avtalet aktiviteten hör till', 'the id of the agreement the activity belongs to', 'kalix--lanzhou', ID, required),
+    col('kind', `slag: ${or(ACTIVITY_KINDS, 'eller')}`, `kind: ${or(ACTIVITY_KINDS, 'or')}`, 'visit_outgoing', CODE, required),
+    col('date', DATE_SV, DATE_EN, '2019-05', DATE, required),
+    col('title_en', 'titeln på engelska', 'the title in English', '', 1_000),
+    // Who took part, by name, is personal data: never in these public files (docs/visibility.md); the head counts are.
+    col('purpose', 'syfte', 'purpose', '', 5_000),
+    col('purpose_en', 'syfte på engelska', 'purpose in English', '', 5_000),
+    col('outcome', 'resultat', 'outcome', '', 5_000),
+    col('outcome_en', 'resultat på engelska', 'outcome in English', '', 5_000),
+    col('cost_sek', 'hela kostnaden i kronor; med kostnad per slag: deras summa', 'the whole cost in kronor; with a cost by category: their sum', '', NUMBER, number),
+    col('cost_travel_sek', 'kostnad för resor i kronor', 'travel cost in kronor', '', NUMBER, number),
+    col('cost_hospitality_sek', 'kostnad för representation i kronor', 'hospitality cost in kronor', '', NUMBER, number),
+    col('cost_project_sek', 'kostnad för projekt i kronor', 'project cost in kronor', '', NUMBER, number),
+    col('cost_other_sek', 'annan kostnad i kronor', 'other cost in kronor', '', NUMBER, number),
+    col('funding', `finansiering: ${or(FUNDING_SOURCES, 'eller')}; ${LIST_SV}`, `funding: ${or(FUNDING_SOURCES, 'or')}; ${LIST_EN}`, 'own_budget', 200),
+    col('participants_politicians', 'antal politiker', 'number of politicians', '', NUMBER, number),
+    col('participants_officials', 'antal tjänstepersoner', 'number of officials', '', NUMBER, number),
+    col('participants_companies', 'antal från företag', 'number from companies', '', NUMBER, number),
+    col('participants_education', 'antal från skolor och lärosäten', 'number from schools and universities', '', NUMBER, number),
+    col('participants_students', 'antal elever och studenter', 'number of pupils and students', '', NUMBER, number),
+    col('action_plan', 'titeln på handlingsplanen vars mål aktiviteten tjänar (en plan som tjänar avtalet)', "the title of the action plan whose goal the activity serves (a plan that serves the agreement)", '', 1_000),
+    col('goal', 'målets nummer i den planen', "the goal's number in that plan", '', NUMBER, number),
+    col('sources', CITATIONS_SV, CITATIONS_EN, '', CITATIONS),
+  ],
 };
 
-/** The table a header belongs to: the one whose first column it has. */
+/**
+ * The table a header belongs to: the one whose first column it has. A table
+ * may name an earlier table's key (activities have `agreement` and
+ * `action_plan`), never a later one's, so the last tables are asked first.
+ */
 export function tableOfHeader(header: readonly string[]): TableName | null {
-  return TABLES.find((t) => header.includes(COLUMNS[t][0]!.name)) ?? null;
+  return TABLES.findLast((t) => header.includes(COLUMNS[t][0]!.name)) ?? null;
 }
 
 // Lists inside a cell are separated by "|"; a "|" or "\" inside a value is written "\|" or "\\".

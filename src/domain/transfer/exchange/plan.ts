@@ -21,6 +21,8 @@ import { RowReader } from './cells.ts';
 import type { TableName } from './format.ts';
 import type { Problem, ReadTable } from './read.ts';
 import { naturalKeyOf, newRef, RegisterKeys, type Ref } from './register-keys.ts';
+import { columnFor, nullify, same, withAbsentKept } from './compare.ts';
+import { planActionPlansAndActivities, type PlannedActionPlan, type PlannedActivity } from './plan-activities.ts';
 
 export type Action = 'create' | 'change' | 'unchanged';
 
@@ -32,7 +34,7 @@ export interface Outcome {
   what: string;
 }
 
-type Citation = { source: string; passage: string | null };
+export type Citation = { source: string; passage: string | null };
 
 export interface SourceValues {
   kind: string;
@@ -132,6 +134,8 @@ export interface ImportPlan {
   actors: Planned<ActorValues>[];
   counterparts: Planned<CounterpartValues>[];
   agreements: PlannedAgreement[];
+  actionPlans: PlannedActionPlan[];
+  activities: PlannedActivity[];
 }
 
 export function summarise(plan: ImportPlan) {
@@ -147,49 +151,22 @@ export function summarise(plan: ImportPlan) {
     counterparts: count(plan.counterparts),
     agreements: count(plan.agreements),
     events: count(events),
+    action_plans: count(plan.actionPlans),
+    goals: count(plan.actionPlans.flatMap((p) => p.goals)),
+    activities: count(plan.activities),
     problems: plan.problems.length,
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
-/** Refs compare by token; everything else as it is. */
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    if ('token' in value) return (value as Ref).token;
-    return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
-  }
-  return value ?? null;
-}
-
-/** Columns of a schema's fields, where they differ from the snake-case name. */
-const columnFor = (overrides: Record<string, string>) => (field: string) => overrides[field] ?? field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 /** The column each field of an event is read from. */
 const eventColumn = columnFor({ type: 'event', date: 'event_date', side: 'event_side', mode: 'event_mode', note: 'event_note', noteEn: 'event_note_en', sources: 'event_sources' });
-
-/**
- * The values to compare with and write over a record the register has: a
- * column the file does not have keeps the register's value, so that a file
- * made before a column existed (summary_en, event_note_en, reasons_en, other_names, note_en, a source's language,
- * a source's title_en, official_title_language, official_title_en, themes_en, funding_en) or
- * one that leaves columns out changes only what it holds. An empty cell of a
- * column the file has still clears the value.
- */
-function withAbsentKept<T extends object>(values: T, existing: T | undefined, table: ReadTable | undefined, column: (field: string) => string, structural: string[] = []): T {
-  if (!existing || !table) return values;
-  const kept = { ...values } as Record<string, unknown>;
-  for (const field of Object.keys(values)) {
-    if (!structural.includes(field) && !table.columns.includes(column(field))) kept[field] = (existing as Record<string, unknown>)[field];
-  }
-  return kept as T;
-}
 
 export async function planImport(ctx: Context, tables: ReadTable[], readProblems: Problem[] = []): Promise<ImportPlan> {
   // Read before the keys: a change committed between the two reads makes the
   // plan older than its version says, never newer (apply then refuses it).
   const dataVersion = await currentDataVersion(ctx);
   const keys = await RegisterKeys.load(ctx);
-  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [] };
+  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [], actionPlans: [], activities: [] };
   const table = (name: TableName) => tables.find((t) => t.table === name);
   const citationsKnown = (reader: RowReader, column: string, list: Citation[]) => {
     for (const c of list) if (!keys.sources.has(c.source)) reader.problem(column, `no source '${c.source}' in the register or the sources table; add it there first`);
@@ -336,14 +313,13 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   }
 
   await planAgreements(ctx, table('agreements'), keys, plan, citationsKnown, outcome);
+  // Action plans after the agreements they serve, activities after the plans whose goals they serve.
+  await planActionPlansAndActivities(ctx, table('action_plans'), table('activities'), keys, plan, citationsKnown, outcome);
   return plan;
 }
 
 const depth = (path: string | undefined) => (path ? path.split('>').length : 0);
 
-function nullify<T extends Record<string, unknown>>(values: T): { [K in keyof T]-?: Exclude<T[K], undefined> | null } {
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, v ?? null])) as never;
-}
 
 const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'summary_en', 'sources'];
 const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'event_note_en', 'reasons', 'reasons_en', 'event_sources'];
@@ -647,7 +623,7 @@ function uniqueSlug(taken: (slug: string) => boolean, values: AgreementValues, k
 
 // What the register holds, in the shape a plan compares with.
 
-async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): Promise<Map<number, Citation[]>> {
+export async function citationsOf(ctx: Context, subjectType: string, ids?: number[]): Promise<Map<number, Citation[]>> {
   const rows = await queryRows<{ subject_id: number; slug: string; passage: string | null }>(
     ctx.db,
     sql`select c.subject_id, s.slug, c.passage from citations c join sources s on s.id = c.source_id
