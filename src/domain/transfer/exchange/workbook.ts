@@ -1,0 +1,65 @@
+// The exchange format's workbook (a sheet per table) written from its rows,
+// apart from the database: the command line writes it from the rows as it
+// reads them (export.ts, writeXlsx), the server in a process of its own
+// (workbook-process.ts).
+import type { Readable, Writable } from 'node:stream';
+import { COLUMNS, neutraliseCell, TABLES, type TableName } from './format.ts';
+
+/** A row's cells in its table's column order, not yet neutralised. */
+export type Cells = string[];
+
+/**
+ * The workbook from the tables' rows as exchangeBatches (export.ts) gives
+ * them: a sheet per table in TABLES' order, also for a table without rows.
+ */
+export async function writeWorkbook(batches: AsyncIterable<[TableName, Cells[]]>, out: Writable): Promise<number> {
+  let count = 0;
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  // Fixed metadata: the same register gives the same cells and properties.
+  workbook.creator = 'Ortsband';
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  let sheet: ReturnType<typeof workbook.addWorksheet> | null = null;
+  let opened = 0;
+  // Opens the sheets up to and including `table`'s, committing the one before.
+  const openUpTo = (table: TableName | null) => {
+    while (opened < TABLES.length && (table === null || TABLES[opened - 1] !== table)) {
+      const name = TABLES[opened++]!;
+      sheet?.commit();
+      sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      sheet.columns = COLUMNS[name].map((c) => ({ header: c.name, key: c.name, width: Math.min(40, Math.max(12, c.name.length + 2)) }));
+      sheet.getRow(1).font = { bold: true };
+      sheet.getRow(1).commit();
+    }
+  };
+  for await (const [table, rows] of batches) {
+    openUpTo(table);
+    if (TABLES[opened - 1] !== table) throw new Error(`rows of ${table} came after those of ${TABLES[opened - 1]}`);
+    for (const cells of rows) sheet!.addRow(cells.map(neutraliseCell)).commit();
+    count += rows.length;
+    await zipHasTaken((workbook as unknown as { zip: Readable }).zip, out);
+  }
+  openUpTo(null);
+  sheet!.commit();
+  await workbook.commit();
+  return count;
+}
+
+/**
+ * exceljs's streaming writer (4.4) ignores backpressure, and so does the
+ * zip (archiver) under it: rows committed go through the sheet's buffer
+ * into the zip, which deflates and queues them as output whether or not
+ * anyone reads. Measured with a slow reader at the benchmark's scale, the
+ * process grew by about 15 MB a second outside the JS heap. After each
+ * batch, wait until the zip's queued output is small and `out` (the
+ * download's file, http/export-files.ts) has taken what it was given; an
+ * output closed under it stops the writer.
+ */
+const ZIP_QUEUE_BYTES = 1024 * 1024;
+async function zipHasTaken(zip: Readable, out: Writable) {
+  while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > ZIP_QUEUE_BYTES)) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  if (out.destroyed) throw new Error('the workbook\'s output was closed before it was written');
+}
