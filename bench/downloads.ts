@@ -6,12 +6,13 @@
 // every complete download was byte-identical to the one alone (the JSON
 // export's generatedAt and the XLSX zip entries' times set aside), the
 // probe's answers meanwhile, and the server's resident memory before, at its
-// peak during the round and after.
+// peak during the round and after, and the CPU time the server (with the
+// processes under it) used alone and in the round.
 import { createHash } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load.ts';
-import { treeRssMb } from './process-tree.ts';
+import { treeCpuMs, treeRssMb } from './process-tree.ts';
 
 export const DOWNLOADS = [
   '/api/export.json',
@@ -91,12 +92,17 @@ async function readHalf(base: string, path: string, bytes: number): Promise<Inco
   return response;
 }
 
-export async function benchDownloads(server: { url: string; pid: number }) {
+/** `paths`: those of DOWNLOADS to measure (`--scenarios=` with --only=downloads), all by default. */
+export async function benchDownloads(server: { url: string; pid: number }, paths: string[] = DOWNLOADS) {
+  const unknown = paths.filter((path) => !DOWNLOADS.includes(path));
+  if (unknown.length) throw new Error(`bench: no download ${unknown.join(', ')}; the downloads are ${DOWNLOADS.join(', ')}`);
   const results: Record<string, unknown> = {};
-  for (const path of DOWNLOADS) {
+  for (const path of paths) {
     let started = performance.now();
+    let cpuStarted = treeCpuMs(server.pid);
     const alone = await download(server.url, path);
     const aloneSeconds = (performance.now() - started) / 1000;
+    const aloneCpuSeconds = (treeCpuMs(server.pid) - cpuStarted) / 1000;
     if (alone.status !== 200) throw new Error(`${path} answered ${alone.status}`);
 
     const rssBefore = treeRssMb(server.pid);
@@ -124,11 +130,13 @@ export async function benchDownloads(server: { url: string; pid: number }) {
     })();
 
     started = performance.now();
+    cpuStarted = treeCpuMs(server.pid);
     const stalled = await Promise.all(Array.from({ length: STALLING }, () => readHalf(server.url, path, alone.bytes / 2)));
     const vanishing = Array.from({ length: VANISHING }, async () => (await readHalf(server.url, path, alone.bytes / 2)).destroy());
     const complete = await Promise.all(Array.from({ length: CLIENTS }, () => download(server.url, path)));
     await Promise.all(vanishing);
     const roundSeconds = (performance.now() - started) / 1000;
+    const roundCpuSeconds = (treeCpuMs(server.pid) - cpuStarted) / 1000;
     for (const response of stalled) response.destroy();
     probing = false;
     await probe;
@@ -141,6 +149,8 @@ export async function benchDownloads(server: { url: string; pid: number }) {
       megabytes: Math.round(alone.bytes / 1e5) / 10,
       aloneSeconds: Math.round(aloneSeconds * 10) / 10,
       [`${CLIENTS}AtOnceSeconds`]: Math.round(roundSeconds * 10) / 10,
+      // The server's CPU (with its children's) beside the wall time: the machine is shared.
+      cpuSeconds: { alone: Math.round(aloneCpuSeconds * 10) / 10, [`${CLIENTS}AtOnce`]: Math.round(roundCpuSeconds * 10) / 10 },
       allIdentical: identical,
       probe: { answered: probeTimes.length, errors: probeErrors, p50Ms: Math.round(percentile(probeTimes, 50)), p95Ms: Math.round(percentile(probeTimes, 95)), maxMs: Math.round(Math.max(0, ...probeTimes)) },
       rssMb: { before: rssBefore, peak: rssPeak, after: rssAfter },
