@@ -38,7 +38,7 @@ export async function writeWorkbook(batches: AsyncIterable<[TableName, Cells[]]>
     if (TABLES[opened - 1] !== table) throw new Error(`rows of ${table} came after those of ${TABLES[opened - 1]}`);
     for (const cells of rows) sheet!.addRow(cells.map(neutraliseCell)).commit();
     count += rows.length;
-    await zipHasTaken((workbook as unknown as { zip: Readable }).zip, out);
+    await zipHasTaken((workbook as unknown as { zip: Readable }).zip, sheet, out);
   }
   openUpTo(null);
   sheet!.commit();
@@ -51,14 +51,21 @@ export async function writeWorkbook(batches: AsyncIterable<[TableName, Cells[]]>
  * zip (archiver) under it: rows committed go through the sheet's buffer
  * into the zip, which deflates and queues them as output whether or not
  * anyone reads. Measured with a slow reader at the benchmark's scale, the
- * process grew by about 15 MB a second outside the JS heap. After each
- * batch, wait until the zip's queued output is small and `out` (the
- * download's file, http/export-files.ts) has taken what it was given; an
- * output closed under it stops the writer.
+ * process grew by about 15 MB a second outside the JS heap. The sheet's
+ * buffer does the same before the zip: it writes to the zip entry's input
+ * (a PassThrough) without looking at what that holds, so rows that come
+ * faster than they are deflated pile up there (the workbook's process, fed
+ * rows as fast as the server reads them, held 661 MB of them at the
+ * benchmark's scale). After each batch, wait until the sheet's entry has
+ * deflated what it was given, the zip's queued output is small and `out`
+ * (the download's file, http/export-files.ts) has taken what it was given;
+ * an output closed under it stops the writer.
  */
-const ZIP_QUEUE_BYTES = 1024 * 1024;
-async function zipHasTaken(zip: Readable, out: Writable) {
-  while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > ZIP_QUEUE_BYTES)) {
+const QUEUE_BYTES = 1024 * 1024;
+async function zipHasTaken(zip: Readable, sheet: unknown, out: Writable) {
+  // The sheet's StreamBuf and the streams it writes to (exceljs's utils/stream-buf.js).
+  const entry = () => (sheet as { stream: { pipes: Array<Writable & Partial<Readable>> } }).stream.pipes.reduce((bytes, pipe) => bytes + pipe.writableLength + (pipe.readableLength ?? 0), 0);
+  while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > QUEUE_BYTES || entry() > QUEUE_BYTES)) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   if (out.destroyed) throw new Error('the workbook\'s output was closed before it was written');
