@@ -63,8 +63,10 @@ export async function writeWorkbook(batches: AsyncIterable<[TableName, Cells[]]>
  */
 const QUEUE_BYTES = 1024 * 1024;
 async function zipHasTaken(zip: Readable, sheet: unknown, out: Writable) {
-  // The sheet's StreamBuf and the streams it writes to (exceljs's utils/stream-buf.js).
-  const entry = () => (sheet as { stream: { pipes: Array<Writable & Partial<Readable>> } }).stream.pipes.reduce((bytes, pipe) => bytes + pipe.writableLength + (pipe.readableLength ?? 0), 0);
+  // The streams the sheet's StreamBuf writes to (exceljs's utils/stream-buf.js): archiver's
+  // PassThrough of readable-stream 2, which has no writableLength or readableLength.
+  type Buffered = { _writableState?: { length: number }; _readableState?: { length: number } };
+  const entry = () => (sheet as { stream: { pipes: Buffered[] } }).stream.pipes.reduce((bytes, pipe) => bytes + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0), 0);
   while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > QUEUE_BYTES || entry() > QUEUE_BYTES)) {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
