@@ -18,8 +18,7 @@ import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
 import { dcatCatalogue } from '../domain/transfer/dcat.ts';
 import { writePublicRegister } from '../domain/transfer/export-json.ts';
-import { exchangeBatches, write, writeCsv, writeJson } from '../domain/transfer/exchange/export.ts';
-import { writeWorkbookInChild } from '../domain/transfer/exchange/workbook-process.ts';
+import { write, writeCsv, writeJson, writeXlsx } from '../domain/transfer/exchange/export.ts';
 import type { TableName } from '../domain/transfer/exchange/format.ts';
 import { templateCsv, writeTemplateXlsx } from '../domain/transfer/exchange/template.ts';
 import { env } from '../env.ts';
@@ -214,7 +213,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return streamed(c, downloads, `exchange/${table}.csv?sep=${sep}`, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
   });
-  api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeWorkbookInChild(exchangeBatches(ctx), out)));
+  api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
   api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.json', 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
   api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out), 0)); // the same at every version
   api.get('/exchange/template/:file{(sources|actors|counterparts|agreements)\\.csv}', accepts(q.separator), cache, (c) => {

@@ -8,13 +8,10 @@ import { createHash } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { startServer } from '../../src/http/server.ts';
-import { writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
-import { PUBLIC_READER } from '../../src/domain/access.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { importGeneratedAgreements } from '../support/many-agreements.ts';
 
@@ -145,17 +142,6 @@ describe('downloads through a real server', () => {
     for (const client of stalled) client.close();
     // And the server goes on answering, the database free.
     for (const path of ['/api/export.json', '/api/agreements?pageSize=1']) expect((await download(path)).status, path).toBe(200);
-  }, 300_000);
-
-  it("the server's workbook, written by a child process, is the one written in process", async () => {
-    const inProcess = new PassThrough();
-    const chunks: Buffer[] = [];
-    inProcess.on('data', (chunk: Buffer) => chunks.push(chunk));
-    await writeXlsx({ db: t.database.db, principal: PUBLIC_READER }, inProcess);
-    const path = '/api/exchange/register.xlsx';
-    const body = Buffer.concat(chunks);
-    expect(body.length).toBe(single.get(path)!.size);
-    expect(digest(comparable(path, body))).toBe(single.get(path)!.digest);
   }, 300_000);
 
   it('20 clients of the same large download at once, all complete and identical', async () => {

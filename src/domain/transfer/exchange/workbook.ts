@@ -1,7 +1,5 @@
-// The exchange format's workbook (a sheet per table) written from its rows,
-// apart from the database: the command line writes it from the rows as it
-// reads them (export.ts, writeXlsx), the server in a process of its own
-// (workbook-process.ts).
+// The exchange format's workbook (a sheet per table) written from its rows
+// (export.ts, writeXlsx, reads them), with exceljs's streaming writer.
 import type { Readable, Writable } from 'node:stream';
 import { COLUMNS, neutraliseCell, TABLES, type TableName } from './format.ts';
 
@@ -54,9 +52,9 @@ export async function writeWorkbook(batches: AsyncIterable<[TableName, Cells[]]>
  * process grew by about 15 MB a second outside the JS heap. The sheet's
  * buffer does the same before the zip: it writes to the zip entry's input
  * (a PassThrough) without looking at what that holds, so rows that come
- * faster than they are deflated pile up there (the workbook's process, fed
- * rows as fast as the server reads them, held 661 MB of them at the
- * benchmark's scale). After each batch, wait until the sheet's entry has
+ * faster than they are deflated pile up there (a process writing the
+ * workbook from rows handed to it as fast as the server read them held
+ * 661 MB of them at the benchmark's scale, bench/RESULTS.md 2026-12-06). After each batch, wait until the sheet's entry has
  * deflated what it was given, the zip's queued output is small and `out`
  * (the download's file, http/export-files.ts) has taken what it was given;
  * an output closed under it stops the writer.
