@@ -33,8 +33,8 @@ export function treeRssMb(pid: number): number {
 
 /**
  * CPU time the tree has used so far (user and system), in ms, with that of
- * its processes that have ended and been waited for (a download's workbook
- * process: counted in its parent's cutime and cstime).
+ * its processes that have ended and been waited for (counted in their
+ * parent's cutime and cstime).
  */
 export function treeCpuMs(pid: number): number {
   let ticks = 0;
