@@ -2,16 +2,18 @@
 // shipped) on the generated register: each export alone, then 20 clients of
 // it at once beside clients that read half and vanish and clients that read
 // half and stall, while a probe asks for an uncached list every 250 ms.
-// Reports per export: its size, the time alone, the time of the 20, whether
-// every complete download was byte-identical to the one alone (the JSON
-// export's generatedAt and the XLSX zip entries' times set aside), the
-// probe's answers meanwhile, and the server's resident memory before, at its
-// peak during the round and after.
+// Reports per export: its size, the time alone, the time of the 20, the CPU
+// time the server (with the processes under it) used in each, whether every
+// complete download was byte-identical to the one alone (the JSON export's
+// generatedAt and the XLSX zip entries' times set aside), the probe's answers
+// meanwhile, and the resident memory of the server with the processes under
+// it: before and at its peak while the one client alone has the download
+// built, then before, at its peak during the round of 20 and after.
 import { createHash } from 'node:crypto';
 import { request, type IncomingMessage } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { percentile } from './load.ts';
-import { treeRssMb } from './process-tree.ts';
+import { treeCpuMs, treeRssMb } from './process-tree.ts';
 
 export const DOWNLOADS = [
   '/api/export.json',
@@ -91,12 +93,21 @@ async function readHalf(base: string, path: string, bytes: number): Promise<Inco
   return response;
 }
 
-export async function benchDownloads(server: { url: string; pid: number }) {
+/** `paths`: those of DOWNLOADS to measure (`--scenarios=` with --only=downloads), all by default. */
+export async function benchDownloads(server: { url: string; pid: number }, paths: string[] = DOWNLOADS) {
+  const unknown = paths.filter((path) => !DOWNLOADS.includes(path));
+  if (unknown.length) throw new Error(`bench: no download ${unknown.join(', ')}; the downloads are ${DOWNLOADS.join(', ')}`);
   const results: Record<string, unknown> = {};
-  for (const path of DOWNLOADS) {
+  for (const path of paths) {
     let started = performance.now();
-    const alone = await download(server.url, path);
+    let cpuStarted = treeCpuMs(server.pid);
+    // The build happens here, alone: its peak is the server's with the processes under it (the workbook's).
+    const rssBeforeAlone = treeRssMb(server.pid);
+    let rssPeakAlone = rssBeforeAlone;
+    const samplingAlone = setInterval(() => (rssPeakAlone = Math.max(rssPeakAlone, treeRssMb(server.pid))), 250);
+    const alone = await download(server.url, path).finally(() => clearInterval(samplingAlone));
     const aloneSeconds = (performance.now() - started) / 1000;
+    const aloneCpuSeconds = (treeCpuMs(server.pid) - cpuStarted) / 1000;
     if (alone.status !== 200) throw new Error(`${path} answered ${alone.status}`);
 
     const rssBefore = treeRssMb(server.pid);
@@ -124,11 +135,13 @@ export async function benchDownloads(server: { url: string; pid: number }) {
     })();
 
     started = performance.now();
+    cpuStarted = treeCpuMs(server.pid);
     const stalled = await Promise.all(Array.from({ length: STALLING }, () => readHalf(server.url, path, alone.bytes / 2)));
     const vanishing = Array.from({ length: VANISHING }, async () => (await readHalf(server.url, path, alone.bytes / 2)).destroy());
     const complete = await Promise.all(Array.from({ length: CLIENTS }, () => download(server.url, path)));
     await Promise.all(vanishing);
     const roundSeconds = (performance.now() - started) / 1000;
+    const roundCpuSeconds = (treeCpuMs(server.pid) - cpuStarted) / 1000;
     for (const response of stalled) response.destroy();
     probing = false;
     await probe;
@@ -141,9 +154,11 @@ export async function benchDownloads(server: { url: string; pid: number }) {
       megabytes: Math.round(alone.bytes / 1e5) / 10,
       aloneSeconds: Math.round(aloneSeconds * 10) / 10,
       [`${CLIENTS}AtOnceSeconds`]: Math.round(roundSeconds * 10) / 10,
+      // The server's CPU (with its children's) beside the wall time: the machine is shared.
+      cpuSeconds: { alone: Math.round(aloneCpuSeconds * 10) / 10, [`${CLIENTS}AtOnce`]: Math.round(roundCpuSeconds * 10) / 10 },
       allIdentical: identical,
       probe: { answered: probeTimes.length, errors: probeErrors, p50Ms: Math.round(percentile(probeTimes, 50)), p95Ms: Math.round(percentile(probeTimes, 95)), maxMs: Math.round(Math.max(0, ...probeTimes)) },
-      rssMb: { before: rssBefore, peak: rssPeak, after: rssAfter },
+      rssMb: { beforeAlone: rssBeforeAlone, peakAlone: rssPeakAlone, before: rssBefore, peak: rssPeak, after: rssAfter },
     };
     console.error(`[downloads] ${path}: ${JSON.stringify(results[path])}`);
     if (!identical) throw new Error(`${path}: a download of the ${CLIENTS} differed from the one alone`);

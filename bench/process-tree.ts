@@ -31,13 +31,17 @@ export function treeRssMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
-/** CPU time the tree has used so far (user and system), in ms. */
+/**
+ * CPU time the tree has used so far (user and system), in ms, with that of
+ * its processes that have ended and been waited for (counted in their
+ * parent's cutime and cstime).
+ */
 export function treeCpuMs(pid: number): number {
   let ticks = 0;
   for (const id of treeOf(pid)) {
     try {
       const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       /* gone meanwhile */
     }
@@ -63,7 +67,7 @@ export function postgresCpuMs(database?: string): number {
       if (!stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')).startsWith('postgres')) continue;
       if (database !== undefined && !readFileSync(`/proc/${id}/cmdline`, 'utf8').includes(` ${database} `)) continue;
       const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     } catch {
       /* gone meanwhile */
     }

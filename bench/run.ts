@@ -148,7 +148,8 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
   if (wants('downloads')) {
     const server = await startServer(serverEnv);
     try {
-      result.downloads = await benchDownloads({ url: server.url, pid: server.child.pid! });
+      // --scenarios names the downloads to measure (bench/downloads.ts, DOWNLOADS), all by default.
+      result.downloads = await benchDownloads({ url: server.url, pid: server.child.pid! }, args.scenarios?.split(',').map((s) => s.trim()));
     } finally {
       await stop(server.child);
     }

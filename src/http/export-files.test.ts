@@ -110,6 +110,39 @@ describe('downloads made once per data version', () => {
     expect(calls).toBe(1);
   });
 
+  it('keeps at most maxFinished finished builds, removing the least recently read first', async () => {
+    files = exportFiles({ maxFinished: 2 });
+    const a = slowWriter(3, 'a');
+    expect(await text(files.read('a', 1, a))).toBe(expected(3, 'a'));
+    expect(await text(files.read('b', 1, slowWriter(3, 'b')))).toBe(expected(3, 'b'));
+    // a is read again, so b is the least recently read when c is made.
+    expect(await text(files.read('a', 1, a))).toBe(expected(3, 'a'));
+    expect(await text(files.read('c', 1, slowWriter(3, 'c')))).toBe(expected(3, 'c'));
+    await sleep(20);
+    expect(readdirSync(files.folder)).toHaveLength(2);
+    expect(await text(files.read('a', 1, a))).toBe(expected(3, 'a'));
+    expect(a.runs).toBe(1);
+    const b = slowWriter(3, 'b');
+    expect(await text(files.read('b', 1, b))).toBe(expected(3, 'b'));
+    expect(b.runs).toBe(1);
+  });
+
+  it('readWhenBegun rejects with the error of a build that fails before its first bytes, and the next request builds again', async () => {
+    files = exportFiles();
+    const refused = async () => {
+      await sleep(5);
+      throw new Error('no such county');
+    };
+    await expect(files.readWhenBegun('x', 1, refused)).rejects.toThrow('no such county');
+    const write = slowWriter(500);
+    const [first, second] = await Promise.all([files.readWhenBegun('x', 1, write), files.readWhenBegun('x', 1, write)]);
+    expect(await text(first)).toBe(expected(500));
+    expect(await text(second)).toBe(expected(500));
+    expect(write.runs).toBe(1);
+    await sleep(20);
+    expect(readdirSync(files.folder)).toHaveLength(1);
+  });
+
   it('removes its folder when closed', () => {
     const own = exportFiles();
     expect(existsSync(own.folder)).toBe(true);

@@ -31,11 +31,18 @@ class Build extends EventEmitter {
   /** A newer build has replaced this one: its file goes once nobody reads it. */
   replaced = false;
   constructor(
+    readonly name: string,
     readonly file: string,
     readonly version: number,
   ) {
     super();
     this.setMaxListeners(0);
+  }
+
+  /** Settles when the build has written its first bytes or is whole; rejects with its failure. */
+  async begun(): Promise<void> {
+    while (this.written === 0 && !this.done && !this.failed) await once(this, 'progress');
+    if (this.failed) throw this.failed;
   }
 
   /** The file's bytes as they are written: from the start to the end of the build, read as the client pulls. */
@@ -103,6 +110,12 @@ export interface ExportFiles {
    * of it at this version or a newer one is under way or done.
    */
   read(name: string, version: number, write: (out: Writable) => Promise<unknown>): ReadableStream<Uint8Array>;
+  /**
+   * As `read`, once the build has written its first bytes: a build that
+   * fails before (a refused filter) rejects with its error, which the route
+   * can then answer with its status instead of a 200 cut short.
+   */
+  readWhenBegun(name: string, version: number, write: (out: Writable) => Promise<unknown>): Promise<ReadableStream<Uint8Array>>;
   /** Removes the folder (at the server's end). */
   close(): void;
 }
@@ -116,13 +129,26 @@ export interface ExportFiles {
  */
 export const LARGE_BUILD_BYTES = 32 * 1024 * 1024;
 
-export function exportFiles(options: { afterLargeBuild?: () => void } = {}): ExportFiles {
+/**
+ * `maxFinished`: how many finished builds to keep, the least recently read
+ * removed first; for a download keyed on the reader's parameters (the list's
+ * CSV), whose distinct keys have no other bound.
+ */
+export function exportFiles(options: { afterLargeBuild?: () => void; maxFinished?: number } = {}): ExportFiles {
   const folder = mkdtempSync(path.join(tmpdir(), 'ortsband-downloads-'));
   folders.add(folder);
+  // By `name@version`, the least recently read first.
   const builds = new Map<string, Build>();
   let counter = 0;
 
-  async function run(name: string, build: Build, write: (out: Writable) => Promise<unknown>) {
+  /** No new reader gets this build; its file goes once nobody reads it (unlinked, it stays readable to those who have it open). */
+  async function retire(key: string, build: Build) {
+    builds.delete(key);
+    build.replaced = true;
+    if (build.readers === 0) await unlink(build.file).catch(() => {});
+  }
+
+  async function run(build: Build, write: (out: Writable) => Promise<unknown>) {
     const handle = await open(build.file, 'w');
     build.created = true;
     build.emit('progress');
@@ -146,7 +172,7 @@ export function exportFiles(options: { afterLargeBuild?: () => void } = {}): Exp
       build.done = true;
     } catch (error) {
       build.failed = error instanceof Error ? error : new Error(String(error));
-      builds.delete(`${name}@${build.version}`);
+      builds.delete(`${build.name}@${build.version}`);
       sink.destroy();
     } finally {
       await handle.close();
@@ -154,35 +180,48 @@ export function exportFiles(options: { afterLargeBuild?: () => void } = {}): Exp
     }
     if (build.failed) return unlink(build.file).catch(() => {});
     if (build.written >= LARGE_BUILD_BYTES) options.afterLargeBuild?.();
-    // Of the finished builds of this download, the newest stays; unlinked, a
-    // file stays readable to those who have it open.
-    const whole = [...builds.entries()].filter(([key, b]) => key.startsWith(`${name}@`) && b.done);
+    // Of the finished builds of this download, the newest stays.
+    const whole = [...builds.entries()].filter(([, b]) => b.name === build.name && b.done);
     const newest = Math.max(...whole.map(([, b]) => b.version));
-    for (const [key, b] of whole) {
-      if (b.version < newest) {
-        builds.delete(key);
-        b.replaced = true;
-        if (b.readers === 0) await unlink(b.file).catch(() => {});
-      }
+    for (const [key, b] of whole) if (b.version < newest) await retire(key, b);
+    if (options.maxFinished !== undefined) {
+      const finished = [...builds.entries()].filter(([, b]) => b.done);
+      for (const [key, b] of finished.slice(0, Math.max(0, finished.length - options.maxFinished))) await retire(key, b);
     }
+  }
+
+  /** The newest build of this download that is as new as the request, started if there is none. */
+  function buildFor(name: string, version: number, write: (out: Writable) => Promise<unknown>): Build {
+    const found = [...builds.entries()].filter(([, b]) => b.name === name && b.version >= version && !b.failed).sort(([, a], [, b]) => b.version - a.version)[0];
+    if (found) {
+      const [key, build] = found;
+      builds.delete(key); // to the back: read most recently
+      builds.set(key, build);
+      return build;
+    }
+    const build = new Build(name, path.join(folder, `${++counter}.part`), version);
+    builds.set(`${name}@${version}`, build);
+    run(build, write).catch((error: unknown) => {
+      build.failed = error instanceof Error ? error : new Error(String(error));
+      builds.delete(`${name}@${version}`);
+      build.emit('progress');
+    });
+    return build;
   }
 
   return {
     folder,
-    read(name, version, write) {
-      // The newest build of this download that is as new as the request.
-      let build = [...builds.entries()].filter(([key, b]) => key.startsWith(`${name}@`) && b.version >= version && !b.failed).map(([, b]) => b).sort((a, b) => b.version - a.version)[0];
-      if (!build) {
-        build = new Build(path.join(folder, `${++counter}.part`), version);
-        builds.set(`${name}@${version}`, build);
-        const started = build;
-        run(name, started, write).catch((error: unknown) => {
-          started.failed = error instanceof Error ? error : new Error(String(error));
-          builds.delete(`${name}@${version}`);
-          started.emit('progress');
-        });
+    read: (name, version, write) => buildFor(name, version, write).stream(),
+    async readWhenBegun(name, version, write) {
+      const build = buildFor(name, version, write);
+      const stream = build.stream();
+      try {
+        await build.begun();
+      } catch (error) {
+        await stream.cancel();
+        throw error;
       }
-      return build.stream();
+      return stream;
     },
     close() {
       rmSync(folder, { recursive: true, force: true });

@@ -6,7 +6,7 @@
 // public stays out of a public agreement's row, and a confidential source
 // (never public) with its citations. Rows are read in batches (keyset on the id) and
 // streamed, so memory stays flat however large the register is.
-import type { Readable, Writable } from 'node:stream';
+import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
@@ -14,12 +14,12 @@ import { canReadAlias, PUBLIC_READER } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
 import { counterpartSearchText } from '../../text/normalize.ts';
+import { writeWorkbook, type Cells } from './workbook.ts';
 
 type Reason = { code: string; stated_by: string; text: string | null; text_en: string | null };
 /** A reasons cell: code (who): text, with the Swedish or the English text. */
 const reasonsCell = (reasons: Reason[], text: 'text' | 'text_en') => joinList(reasons.map((r) => `${r.code} (${r.stated_by})${r[text] ? `: ${r[text]}` : ''}`));
 
-type Cells = string[];
 // Measured on 100,000 agreements / 1,000,000 events (PostgreSQL): 250 a batch
 // exported 110,000–122,000 rows/s at 220–230 MB peak; 2,000 a batch was slower
 // (78,000–85,000 rows/s, 270–290 MB), its rows living long enough to be promoted.
@@ -303,46 +303,13 @@ export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   return count;
 }
 
-/** Every table as a sheet of one workbook, streamed. */
-export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
-  let count = 0;
+/** Every table's rows in the tables' order, batch by batch, each batch with its table's name (a table may give none). */
+export async function* exchangeBatches(ctx: Context): AsyncGenerator<[TableName, Cells[]]> {
   const names = await loadNames(ctx);
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
-  // Fixed metadata: the same register gives the same cells and properties.
-  workbook.creator = 'Ortsband';
-  workbook.created = new Date(Date.UTC(2000, 0, 1));
-  workbook.modified = workbook.created;
-  for (const table of TABLES) {
-    const sheet = workbook.addWorksheet(table, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.columns = COLUMNS[table].map((c) => ({ header: c.name, key: c.name, width: Math.min(40, Math.max(12, c.name.length + 2)) }));
-    sheet.getRow(1).font = { bold: true };
-    sheet.getRow(1).commit();
-    for await (const batch of exchangeRows(ctx, table, names)) {
-      for (const cells of batch) sheet.addRow(cells.map(neutraliseCell)).commit();
-      count += batch.length;
-      await zipHasTaken((workbook as unknown as { zip: Readable }).zip, out);
-    }
-    sheet.commit();
-  }
-  await workbook.commit();
-  return count;
+  for (const table of TABLES) for await (const batch of exchangeRows(ctx, table, names)) yield [table, batch];
 }
 
-/**
- * exceljs's streaming writer (4.4) ignores backpressure, and so does the
- * zip (archiver) under it: rows committed go through the sheet's buffer
- * into the zip, which deflates and queues them as output whether or not
- * anyone reads. Measured with a slow reader at the benchmark's scale, the
- * process grew by about 15 MB a second outside the JS heap. After each
- * batch, wait until the zip's queued output is small and `out` (the
- * download's file, http/export-files.ts) has taken what it was given; an
- * output closed under it stops the writer.
- */
-const ZIP_QUEUE_BYTES = 1024 * 1024;
-async function zipHasTaken(zip: Readable, out: Writable) {
-  while (!out.destroyed && (out.writableNeedDrain || zip.readableLength > ZIP_QUEUE_BYTES)) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  if (out.destroyed) throw new Error('the workbook\'s output was closed before it was written');
+/** Every table as a sheet of one workbook, streamed (workbook.ts). */
+export async function writeXlsx(ctx: Context, out: Writable): Promise<number> {
+  return writeWorkbook(exchangeBatches(ctx), out);
 }
