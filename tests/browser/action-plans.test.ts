@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { expectAccessible, launchChromium, serveApp, SHOTS } from '../support/browser.ts';
+import { check, enter, launchChromium, serveApp } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -32,16 +32,6 @@ afterAll(async () => {
   await server?.close();
   await t?.close();
 });
-
-async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await expectAccessible(page);
-}
-
-/** Presses Enter on the focused field or button, and waits for the page it leads to. */
-async function enter(page: Page) {
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-}
 
 async function signIn(page: Page) {
   await page.goto(`${base}/logga-in`);

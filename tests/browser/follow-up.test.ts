@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { expectAccessible, launchChromium, serveApp, SHOTS, signedInPage } from '../support/browser.ts';
+import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -32,16 +32,6 @@ afterAll(async () => {
   await server?.close();
   await t?.close();
 });
-
-async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await expectAccessible(page);
-}
-
-/** Sends the form that holds the focused field by pressing Enter, and waits for the page it leads to. */
-async function enter(page: Page) {
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-}
 
 describe('activities and follow-up points', () => {
   it('records a visit with two points by keyboard, closes one, and shows the other on the overview', async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { sources } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { check, launchChromium } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -50,11 +50,6 @@ async function signedIn(options: { javaScriptEnabled?: boolean } = {}): Promise<
 }
 
 /** axe-core on the page as it is, and a screenshot to look at. */
-async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await expectAccessible(page);
-}
-
 describe('the sources page', () => {
   it('adds a source by keyboard, shows errors beside the fields, cites it, and passes axe-core in every state', async () => {
     const { context, page } = await signedIn();

@@ -12,7 +12,7 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { EDITORIAL, organisationId } from '../support/api-keys.ts';
-import { expectAccessible, launchChromium, serveApp, SHOTS, signedInPage } from '../support/browser.ts';
+import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -42,16 +42,6 @@ afterAll(async () => {
   await server?.close();
   await t?.close();
 });
-
-async function check(page: Page, name: string) {
-  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-  await expectAccessible(page);
-}
-
-/** Sends the form that holds the focused field by pressing Enter, and waits for the page it leads to. */
-async function enter(page: Page) {
-  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-}
 
 describe('term, renewal and notice', () => {
   it('are set in the edit form by keyboard, a bad number named beside its field, and the notice day comes on the overview', async () => {

@@ -43,3 +43,14 @@ export async function signedInPage(browser: Browser, base: string, email: string
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   return { context, page };
 }
+
+/** A screenshot of the whole page, to look at (tmp/screenshots/<name>.png), then axe-core on it. */
+export async function check(page: Page, name: string) {
+  await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  await expectAccessible(page);
+}
+
+/** Sends the form that holds the focused field by pressing Enter, and waits for the page it leads to. */
+export async function enter(page: Page) {
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+}
