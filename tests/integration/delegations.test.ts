@@ -15,6 +15,7 @@ import { delegationOverlaps, peerBodies } from '../../src/domain/coordination/de
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -25,7 +26,7 @@ let agreementA: string;
 let huzhouAgreement: string;
 
 /** A day `days` from today, as YYYY-MM-DD. */
-const inDays = (days: number) => new Date(Date.parse(`${todayInStockholm()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const inDays = (offset: number) => daysFromToday(offset);
 
 beforeAll(async () => {
   t = await openTestDatabase();

@@ -29,6 +29,7 @@ import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { keyOf } from '../support/api-keys.ts';
+import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { fingerprint } from '../support/fingerprint.ts';
 import { startSmtp, type Inbox } from '../support/smtp.ts';
@@ -38,7 +39,7 @@ let smtp: Inbox;
 let mailer: Mailer;
 
 const TODAY = todayInStockholm();
-const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => daysFromToday(offset, TODAY);
 const ORIGIN = 'https://ortsband.example.se';
 
 const ADMIN = 'admin@fornyelse.se';

@@ -25,6 +25,7 @@ import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { startSmtp, type Inbox } from '../support/smtp.ts';
 import { start } from '../support/two-processes.ts';
+import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -33,7 +34,7 @@ let smtpUrl: string;
 let mailer: Mailer;
 
 const TODAY = todayInStockholm();
-const day = (offset: number) => new Date(Date.parse(`${TODAY}T00:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10);
+const day = (offset: number) => daysFromToday(offset, TODAY);
 const ORIGIN = 'https://ortsband.example.se';
 
 const EDITOR = 'redaktor@paminnelse.se';
