@@ -176,6 +176,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /besokskalender.ics': rule('everyone'),
   // Invitations received: the organisation's, read by its signed-in people (with others' shared ones like them); recorded by its editors.
   'GET /inbjudningar': rule('signedIn'),
+  // Delegation warnings of one's organisation's incoming visits.
+  'GET /delegationer': rule('signedIn'),
   'POST /inbjudningar': rule('editor'),
 
   // Administration of the reference data (web/admin/).

@@ -141,6 +141,11 @@ describe('activities and follow-up points', () => {
     await check(page, 'invitations-one');
     await page.goto(`${base}/inbjudningar?lang=en`);
     await check(page, 'invitations-en');
+    await page.goto(`${base}/delegationer`);
+    expect(await page.locator('h1').innerText()).toBe('Delegationer i samma område');
+    await check(page, 'delegations');
+    await page.goto(`${base}/delegationer?lang=en`);
+    await check(page, 'delegations-en');
     await page.goto(`${base}/oversikt`);
 
     // The yearly report, from the overview by its link; its PDF and workbook are linked from it.

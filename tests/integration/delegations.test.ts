@@ -90,9 +90,9 @@ describe('delegation warnings', () => {
     expect(await delegationOverlaps({ db: t.database.db, principal: PUBLIC_READER }, { organisationId: ids.a, today: todayInStockholm() })).toEqual([]);
   });
 
-  it("shows them on the organisation's overview and beside the visit, with whom to contact", async () => {
-    const overview = await (await visitors.editorA.request('/oversikt')).text();
-    const section = overview.slice(overview.indexOf('id="delegationer"'), overview.indexOf('id="kalender"'));
+  it("shows them on the organisation's page of delegations (linked from the overview) and beside the visit, with whom to contact", async () => {
+    expect(await (await visitors.editorA.request('/oversikt')).text()).toContain('href="/delegationer"');
+    const section = await (await visitors.editorA.request('/delegationer')).text();
     for (const words of ['Delegation från Hangzhou', 'Kommun B', 'Besök från Huzhous utrikesbyrå', 'Kommun C', 'Möte med Shaoxings delegation', 'mailto:', `href="/avtal/${huzhouAgreement}"`]) {
       expect(section, words).toContain(words);
     }
@@ -101,7 +101,7 @@ describe('delegation warnings', () => {
     expect(page).toContain('Andra organisationer i samma område vid samma tid');
     expect(page).toContain('Besök från Huzhous utrikesbyrå');
     // B is told of A's shared visit in turn: B's own incoming visit from Huzhou is near it.
-    const other = await (await visitors.coordinatorB.request('/oversikt')).text();
-    expect(other.slice(other.indexOf('id="delegationer"'), other.indexOf('id="kalender"'))).toContain('Delegation från Hangzhou');
+    expect(await (await visitors.coordinatorB.request('/delegationer')).text()).toContain('Delegation från Hangzhou');
+    expect((await visitors.anonymous.request('/delegationer')).status).toBe(303);
   });
 });

@@ -18,6 +18,12 @@ import type { Context } from '../context.ts';
 /** Days on each side of a visit that another body's activity is looked for in. */
 export const DELEGATION_WINDOW_DAYS = 30;
 
+/** How far ahead, and how many of the organisation's incoming visits at once (the soonest), the warnings look at. */
+export const VISITS_AHEAD_DAYS = 365;
+export const VISITS_AT_ONCE = 10;
+/** At most this many other bodies per visit, those with the most agreements in its places first. */
+const PEERS_PER_VISIT = 20;
+
 /** The kinds of another body's activity that a delegation may be part of. */
 const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
 
@@ -49,7 +55,7 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
           -- Others' activities under agreements in the same places, and others' activities that name such a place themselves.
           select m.id as mine_id, b.id as other_id from mine m
             join agreements gb on gb.place_ids && m.places
-            join activities b on b.agreement_id = gb.id and b.date_min <= m.date_max + ${days}::int and b.date_min >= m.date_min - ${days}::int - 366
+            join activities b on b.agreement_id = gb.id and b.date_min <= m.date_max + ${days}::int and b.date_min >= m.date_min - ${days}::int - 31
           union
           select m.id, b.id from mine m
             join counterparts c on c.id = any(m.places)
@@ -66,7 +72,8 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
           ${contactsOf('b.organisation_id')} as contacts
         from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
-        where b.organisation_id <> ${organisationId} and b.kind in (${sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `)})
+        -- A date known only to its year is no sign of being there at the same time.
+        where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `)})
           and ${activityLatestDay('b')} >= m.date_min - ${days}::int and b.date_min <= m.date_max + ${days}::int
           and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
         order by m.date_min, m.id, b.date_min, b.id
@@ -82,9 +89,10 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
 
 // The places an activity concerns (aliases: the activity, its agreement): every place its agreement lies in, and its own Chinese places with theirs; no country.
 const placesOf = (a: string, g: string) =>
-  sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from counterparts p
-    where p.level <> 'country' and (p.id = any(${g}.place_ids)
-      or p.id in (select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id)))`);
+  sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from (
+      select unnest(${g}.place_ids) as id
+      union all select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id
+    ) u join counterparts p on p.id = u.id where p.level <> 'country')`);
 
 /** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
 function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined) {
@@ -95,7 +103,8 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
           from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
           where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
             and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
-            and ${only === undefined ? sql`true` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}`;
+            and ${only === undefined ? sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
+          order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
 }
 
 /** Whom to ask at an organisation (its id in SQL): its active editors and coordinators, by name and e-mail, as JSON. */
@@ -124,14 +133,15 @@ export async function peerBodies(ctx: Context, { organisationId, today, only }: 
   const rows = await queryRows<{ visitId: number; visitTitle: string; organisation: string; agreements: PeerBody['agreements'] | string; contacts: PeerBody['contacts'] | string }>(
     ctx.db,
     sql`with mine as (${incomingVisits(ctx, organisationId, today, only)})
-        select m.id as "visitId", m.title as "visitTitle", o.name as organisation,
-          json_agg(json_build_object('slug', g.slug, 'name', g.party_label || ' – ' || g.counterpart_label) order by g.party_label, g.id) as agreements,
-          ${contactsOf('o.id')} as contacts
-        from mine m join agreements g on g.place_ids && m.places join organisations o on o.id = g.organisation_id
-        where g.organisation_id <> ${organisationId} and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${canReadAlias(ctx.principal, 'g')}
-        group by m.id, m.title, m.date_min, o.id, o.name
-        order by m.date_min, m.id, o.name
-        limit 200`,
+        select m.id as "visitId", m.title as "visitTitle", peer.organisation, peer.agreements, ${contactsOf('peer.id')} as contacts
+        from mine m cross join lateral (
+          select o.id, o.name as organisation, count(*) as n,
+            json_agg(json_build_object('slug', g.slug, 'name', g.party_label || ' – ' || g.counterpart_label) order by g.party_label, g.id) as agreements
+          from agreements g join organisations o on o.id = g.organisation_id
+          where g.place_ids && m.places and g.organisation_id <> ${organisationId} and g.current_status in ('active', 'dormant', 'paused', 'partly_ended') and ${canReadAlias(ctx.principal, 'g')}
+          group by o.id, o.name order by count(*) desc, o.name limit ${PEERS_PER_VISIT}) peer
+        order by m.date_min, m.id, peer.n desc, peer.organisation
+        `,
   );
   return rows.map((r) => ({ visit: { id: r.visitId, title: r.visitTitle }, organisation: r.organisation, agreements: parsed(r.agreements), contacts: parsed(r.contacts) }));
 }

@@ -2,10 +2,10 @@
 // for an incoming visit, the other bodies whose activities near it in time
 // concern the same places, and whom to ask there.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
-import { DELEGATION_WINDOW_DAYS } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, VISITS_AHEAD_DAYS, VISITS_AT_ONCE } from '../../domain/coordination/delegations.ts';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
-import { href } from '../layout.tsx';
+import { href, Layout } from '../layout.tsx';
 
 /** The overlaps as a list; `withVisit` names the organisation's own visit on each line (the overview), else they are one visit's (its section). */
 export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOverlap[]; withVisit: boolean }) {
@@ -82,5 +82,30 @@ export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: bo
         ))}
       </ul>
     </>
+  );
+}
+
+/** `/delegationer`: the warnings of the organisation's soonest incoming visits. */
+export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[] }) {
+  const { lang } = props;
+  const sv = lang === 'sv';
+  return (
+    <Layout lang={lang} title={sv ? 'Delegationer i samma område' : 'Delegations in the same area'} path="/delegationer" account={props.account}>
+      <p>
+        <a href={href(lang, '/oversikt')}>{sv ? 'Min uppföljning' : 'My follow-up'}</a>
+      </p>
+      <h1>{sv ? 'Delegationer i samma område' : 'Delegations in the same area'}</h1>
+      <p class="lead">{props.organisationName}</p>
+      <p>{delegationWarningsIntro(lang)}</p>
+      <p class="hint">
+        {sv
+          ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från 30 dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`
+          : `The ${VISITS_AT_ONCE} nearest incoming visits from 30 days back to ${VISITS_AHEAD_DAYS} days ahead.`}
+      </p>
+      <h2 id="aktiviteter">{sv ? 'Andra organisationers aktiviteter' : "Other organisations' activities"}</h2>
+      {props.delegations.length ? <DelegationWarnings lang={lang} overlaps={props.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
+      <h2 id="avtal">{sv ? 'Andra organisationer med avtal i samma område' : 'Other organisations with agreements in the same area'}</h2>
+      {props.peers.length ? <PeerBodies lang={lang} peers={props.peers} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
+    </Layout>
   );
 }

@@ -1,8 +1,6 @@
 // A signed-in person's follow-up: the open points they own, and their
 // organisation's, the overdue first marked as such; each leads to the
 // activity it was raised at.
-import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
-import { DelegationWarnings, delegationWarningsIntro, PeerBodies } from './delegation-warnings.tsx';
 import type { OpenPoint } from '../../domain/follow-up/list.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
 import { reminderLine, reminderPath } from '../../domain/reminders/send.ts';
@@ -30,10 +28,6 @@ export interface OverviewPageProps {
   mineOverdue: number;
   organisationOpen: number;
   organisationOverdue: number;
-  /** Other bodies' activities near the organisation's incoming visits (coordination/delegations.ts). */
-  delegations: DelegationOverlap[];
-  /** Other bodies with agreements in the places of those visits. */
-  peers: PeerBody[];
   /** The organisation's agreements that expire soon, whose notice day comes, that have been quiet too long, and its action plans due for review. */
   agreementReminders: Reminder[];
   quietAfterMonths: number;
@@ -107,6 +101,9 @@ export function OverviewPage(p: OverviewPageProps) {
       <p class="lead">{p.organisationName}</p>
       <Notices done={p.done} />
       <p>
+        <a href={href(lang, '/delegationer')}>{sv ? 'Delegationer: andra organisationer i samma område när ni får besök' : 'Delegations: other organisations in the same area when you have visitors'}</a>
+      </p>
+      <p>
         <a href={href(lang, '/inbjudningar')}>{sv ? 'Inbjudningar från Kina: registrera och se vilka fler som fått samma' : 'Invitations from China: record them and see who else received the same'}</a>
       </p>
       <p>
@@ -151,10 +148,6 @@ export function OverviewPage(p: OverviewPageProps) {
         <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>
       )}
       {p.mayChooseQuietPeriod ? <QuietPeriodForm {...p} /> : null}
-      <h2 id="delegationer">{sv ? 'Delegationer: andra organisationer i samma område' : 'Delegations: other organisations in the same area'}</h2>
-      <p>{delegationWarningsIntro(lang)}</p>
-      {p.delegations.length ? <DelegationWarnings lang={lang} overlaps={p.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
-      <PeerBodies lang={lang} peers={p.peers} withVisit={true} />
       <h2 id="kalender">{sv ? 'Påminnelser i din kalender' : 'Reminders in your calendar'}</h2>
       <p>
         {sv

@@ -40,6 +40,7 @@ import { dueReminders } from '../../domain/reminders/due.ts';
 import { delegationOverlaps, peerBodies } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
+import { DelegationsPage } from './delegation-warnings.tsx';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf, visitsCalendarOf } from './calendar-feed.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
@@ -171,6 +172,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     '/besokskalender',
     '/besokskalender.ics',
     '/inbjudningar',
+    '/delegationer',
     '/dokument/*',
     '/kallor/:source/andra',
   ]) {
@@ -780,6 +782,15 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     }
   });
 
+  // Delegation warnings of the organisation's soonest incoming visits (their own page: they cost more than the overview may).
+  web.get('/delegationer', async (c) => {
+    const signedIn = requireSignedIn(c);
+    const ctx = ctxOf(c);
+    const near = { organisationId: signedIn.organisationId, today: todayInStockholm() };
+    const [delegations, peers] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]);
+    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} delegations={delegations} peers={peers} />);
+  });
+
   // Invitations received from China: the organisation's, with the others' like them.
   const renderInvitations = async (c: HonoContext, signedIn: SignedIn, extra: Partial<InvitationsPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
@@ -841,13 +852,11 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const organisationId = signedIn.organisationId;
-    const [open, quietAfterMonths, reminders, feeds, delegations, peers] = await Promise.all([
+    const [open, quietAfterMonths, reminders, feeds] = await Promise.all([
       openFollowUp(ctx, today, OVERVIEW_ROWS),
       quietAfterMonthsOf(database.db, organisationId),
       dueReminders(database.db, { today, organisationId }),
       listCalendarFeeds(database.db, signedIn.userId),
-      delegationOverlaps(ctx, { organisationId, today }),
-      peerBodies(ctx, { organisationId, today }),
     ]);
     return c.html(
       <OverviewPage
@@ -857,8 +866,6 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         quietAfterMonths={quietAfterMonths}
         {...open}
         agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due')}
-        delegations={delegations}
-        peers={peers}
         today={today}
         csrf={signedIn.csrfToken}
         feeds={feeds}
