@@ -41,8 +41,11 @@ export const activitiesOf = (agreementId: SQL): SQL =>
  */
 export function activityLinksJson(principal: Principal, alias: string): SQL {
   const a = sql.raw(alias);
+  // Its own agreement and its further ones as two branches, each read by its key: an `or` here made the database read every agreement per activity.
   return sql`'agreements', coalesce((select json_agg(json_build_object('slug', lg.slug, 'name', lg.party_label || ' – ' || lg.counterpart_label, 'partyLabel', lg.party_label, 'counterpartLabel', lg.counterpart_label) order by lg.id <> ${a}.agreement_id, lg.party_label, lg.id)
-      from agreements lg where (lg.id = ${a}.agreement_id or lg.id in (select aa.agreement_id from activity_agreements aa where aa.activity_id = ${a}.id)) and ${canReadAlias(principal, 'lg')}), '[]'),
+      from (select g.* from agreements g where g.id = ${a}.agreement_id
+        union all select g.* from activity_agreements aa join agreements g on g.id = aa.agreement_id where aa.activity_id = ${a}.id) lg
+      where ${canReadAlias(principal, 'lg')}), '[]'),
     'places', coalesce((select json_agg(json_build_object('kind', case when lp.actor_id is null then 'chinese' else 'swedish' end, 'slug', coalesce(pa.slug, pc.slug),
           'name', coalesce(pa.name, pc.name_latin), 'nameNative', pc.name_native) order by lp.actor_id is null, lp.id)
       from activity_places lp left join actors pa on pa.id = lp.actor_id left join counterparts pc on pc.id = lp.counterpart_id

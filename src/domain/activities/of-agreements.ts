@@ -25,10 +25,11 @@ export async function activitiesOfAgreements(ctx: Context, slugs: readonly strin
     ctx.db,
     sql`select a.id, a.kind, a.date, a.title, a.title_en as "titleEn", g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName",
           count(*) over ()::int as total
-        from activities a join agreements g on g.id = a.agreement_id
-        where (g.slug in (${list})
-            or exists (select 1 from activity_agreements aa join agreements s on s.id = aa.agreement_id where aa.activity_id = a.id and s.slug in (${list}) and ${canReadAlias(ctx.principal, 's')}))
-          and ${canReadAlias(ctx.principal, 'g')} and ${canReadAlias(ctx.principal, 'a')}
+        -- Those recorded under the agreements and those that serve them besides, each branch by its index (an OR would read every activity).
+        from (select x.id from activities x join agreements s on s.id = x.agreement_id where s.slug in (${list})
+              union select aa.activity_id from activity_agreements aa join agreements s on s.id = aa.agreement_id where s.slug in (${list}) and ${canReadAlias(ctx.principal, 's')}) ids
+          join activities a on a.id = ids.id join agreements g on g.id = a.agreement_id
+        where ${canReadAlias(ctx.principal, 'g')} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc limit ${limit}`,
   );
   return { rows: rows.map(({ total: _t, ...r }) => r), total: rows[0]?.total ?? 0 };
