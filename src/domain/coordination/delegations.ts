@@ -108,7 +108,7 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
 }
 
 /** Whom to ask at an organisation (its id in SQL): its active editors and coordinators, by name and e-mail, as JSON. */
-const contactsOf = (organisationId: string) =>
+export const contactsOf = (organisationId: string) =>
   sql.raw(`coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
     from users u where u.organisation_id = ${organisationId} and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]')`);
 

@@ -16,7 +16,7 @@ import { fuzzyDateSchema, isoDaySchema, parseFuzzyDate } from '../dates.ts';
 import { invalid } from '../errors.ts';
 import { slugSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
-import { DELEGATION_WINDOW_DAYS } from './delegations.ts';
+import { contactsOf, DELEGATION_WINDOW_DAYS } from './delegations.ts';
 
 const text = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
@@ -93,8 +93,7 @@ export async function invitationsOf(ctx: Context, organisationId: number): Promi
           coalesce((select json_agg(json_build_object('slug', a.slug, 'name', a.name) order by a.name) from received_invitation_recipients r join actors a on a.id = r.actor_id
             where r.invitation_id = i.id and ${canReadAlias(ctx.principal, 'a')}), '[]')::text as recipients,
           coalesce((select json_agg(json_build_object('organisation', o.name, 'sender', x.sender, 'subject', x.subject, 'receivedOn', x.received_on::text, 'eventDate', x.event_date,
-                'contacts', coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
-                  from users u where u.organisation_id = x.organisation_id and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]')) order by x.received_on, x.id)
+                'contacts', ${contactsOf('x.organisation_id')}) order by x.received_on, x.id)
             from received_invitations x join organisations o on o.id = x.organisation_id
             where x.organisation_id <> i.organisation_id and ${canReadAlias(ctx.principal, 'x')}
               and ${from('x')} <= ${to('i')} + ${days}::int and ${to('x')} >= ${from('i')} - ${days}::int

@@ -41,7 +41,7 @@ export const delegationWarningsIntro = (lang: Lang) =>
     : `Other organisations' activities within ${DELEGATION_WINDOW_DAYS} days of your incoming visits that concern the same place or a place in the same province: perhaps the same delegation. Get in touch with each other.`;
 
 /** Whom to ask at a body, each name a mailto link. */
-function Contacts(props: { lang: Lang; contacts: Array<{ name: string; email: string }> }) {
+export function Contacts(props: { lang: Lang; contacts: Array<{ name: string; email: string }> }) {
   if (!props.contacts.length) return null;
   return (
     <>

@@ -11,6 +11,7 @@ import { href, Layout } from '../layout.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 import { DELEGATION_WINDOW_DAYS } from '../../domain/coordination/delegations.ts';
+import { Contacts } from './delegation-warnings.tsx';
 
 export const INVITATION_FIELDS = ['receivedOn', 'sender', 'place', 'subject', 'eventDate', 'recipients.0', 'recipients.1', 'recipients.2', 'note', 'visibility'] as const;
 
@@ -104,17 +105,7 @@ export function InvitationsPage(p: InvitationsPageProps) {
                   <li>
                     <strong>{a.organisation}</strong>
                     {`: ${a.subject} (${a.sender}; ${sv ? 'mottagen' : 'received'} ${formatEdtf(a.receivedOn, lang)}${a.eventDate ? `; ${formatEdtf(a.eventDate, lang)}` : ''}).`}
-                    {a.contacts.length ? (
-                      <>
-                        {` ${sv ? 'Kontakt' : 'Contact'}: `}
-                        {a.contacts.map((c, n) => (
-                          <>
-                            {n ? ', ' : ''}
-                            <a href={`mailto:${c.email}`}>{c.name}</a>
-                          </>
-                        ))}
-                      </>
-                    ) : null}
+                    <Contacts lang={lang} contacts={a.contacts} />
                   </li>
                 ))}
               </ul>
