@@ -18,6 +18,22 @@ function treeOf(pid: number): number[] {
   return ids;
 }
 
+/**
+ * Resident memory of the tree's largest process, in MB: the server itself
+ * (npm and tsx, which start it, hold about 60 MB each).
+ */
+export function serverRssMb(pid: number): number {
+  let kb = 0;
+  for (const id of treeOf(pid)) {
+    try {
+      kb = Math.max(kb, Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
 /** Resident memory of the tree, in MB. */
 export function treeRssMb(pid: number): number {
   let kb = 0;

@@ -46,6 +46,7 @@ import { benchFollowUp } from './follow-up.ts';
 import { bareReplayer } from './bare-replayer.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
 import { ensureWrk, wrkLoad } from './wrk.ts';
+import { serverRssMb, treeRssMb } from './process-tree.ts';
 
 const { values: args } = parseArgs({
   options: { keep: { type: 'string' }, only: { type: 'string', default: 'all' }, target: { type: 'string', default: 'both' }, scale: { type: 'string', default: 'issue' }, runs: { type: 'string', default: '3' }, requests: { type: 'string', default: '3000' }, seconds: { type: 'string', default: '5' }, scenarios: { type: 'string' } },
@@ -331,6 +332,17 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
     await writer?.close();
     result.pictures = pictures;
     await agent.close();
+    // What the server holds after the run (issue 22, point 26: at most 400 MB).
+    // Right after the last request, and after 10 and 30 seconds without any:
+    // V8 gives back what it collected when the server is idle (its memory reducer).
+    const rss = () => ({ server: serverRssMb(server.child.pid!), withNpmAndTsx: treeRssMb(server.child.pid!) });
+    const idle = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+    const atEnd = rss();
+    await idle(10);
+    const after10 = rss();
+    await idle(20);
+    result.serverRssMbAfterRun = { atEnd, afterTenIdleSeconds: after10, afterThirtyIdleSeconds: rss() };
+    console.error(`[${kind}] resident memory after the run (MB): ${JSON.stringify(result.serverRssMbAfterRun)}`);
     await stop(server.child);
     result.http = http;
   }

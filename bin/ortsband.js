@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=50 --no-memory-reducer
+#!/usr/bin/env -S node --max-semi-space-size=8 --heap-growing-percent=50
 // `npx ortsband …` and `npm run ortsband -- …`: the command line in
 // src/cli/main.ts, run through tsx.
 //
@@ -9,11 +9,8 @@
 // nodejs/node#60397): `ortsband --help` peaked at 311 MB. With these two flags
 // it peaks at 150 MB and `ortsband export` of 1,000,000 rows at 220–230 MB
 // instead of 455 MB, at the same speed (bench/transfer.ts; docs/performance.md).
-// --no-memory-reducer as in package.json's start script: V8's memory reducer
-// collects the whole heap, compacting it, whenever a server with a large
-// register falls idle, and the request that comes next waits out a pause of
-// 0.4–0.9 s (docs/performance.md). `serve` sets
-// the heap's growth to 200 % itself, at run time (src/cli/commands/serve.ts).
+// V8's memory reducer is on, as for `npm start`: it gives back what the
+// server collected when it falls idle (docs/performance.md).
 import { register } from 'tsx/esm/api';
 
 register();

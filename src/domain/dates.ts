@@ -115,3 +115,21 @@ export function isCalendarDay(text: string): boolean {
 
 /** Strict calendar day, for "in force on" filters. */
 export const isoDaySchema = z.string().refine(isCalendarDay, { error: 'must be a calendar date YYYY-MM-DD (years 0001–9999)' });
+
+/**
+ * A day (YYYY-MM-DD) as the number yyyymmdd, which orders as the day does
+ * and is a small integer to V8: how the statistics and maps keep days in
+ * memory (docs/caches.md). 0 for none.
+ */
+export const dayNumber = (day: string | null): number => (day ? Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10)) : 0);
+
+// One text per day, shared by every reader of it.
+const dayTexts = new Map<number, string>();
+
+/** The day of a dayNumber, as one shared text per day; null for 0. */
+export function dayOfNumber(n: number): string | null {
+  if (n === 0) return null;
+  let text = dayTexts.get(n);
+  if (text === undefined) dayTexts.set(n, (text = `${String(Math.floor(n / 10_000)).padStart(4, '0')}-${String(Math.floor(n / 100) % 100).padStart(2, '0')}-${String(n % 100).padStart(2, '0')}`));
+  return text;
+}

@@ -14,15 +14,19 @@ export function registerServe(program: Command) {
     .description('migrate, load the shipped data into an empty database, and serve the register over HTTP')
     .option('--port <port>', 'HTTP port (default: PORT or 3000)')
     .action(async (options: { port?: string }) => {
-      // The heap may grow to three times what the last full collection kept,
-      // also under `npx ortsband serve`, whose shebang sets 50 % for the
-      // commands: at the benchmark's scale (640 MB live) V8's own factor kept
-      // the server marking under load, 370–610 ms every 5–15 s. V8 reads the
-      // flag whenever it sets its next limit, so setting it here takes effect.
-      // The young generation cannot be set here (V8 sizes it at start): 16 MB
-      // in the start script, against the 6.6 MB promoted at every young
-      // collection with Node's 32 MB (docs/performance.md).
-      setFlagsFromString('--heap-growing-percent=200');
+      // The heap may grow to one and a half times what the last full
+      // collection kept (as under `npx ortsband serve`, whose shebang sets
+      // the same for the commands; npm start's does not). V8's own factor
+      // goes up to four: with about 260 MB live at the benchmark's scale the
+      // server then stood at 1 GB resident. Three times (what the server ran
+      // with while it kept 640 MB) stood at 926 MB after rounds of the
+      // statistics; this, at 500–660 MB before V8's memory reducer gives back
+      // what it collected when the server falls idle (docs/performance.md).
+      // V8 reads the flag whenever it sets its next limit. The young
+      // generation cannot be set here (V8 sizes it at start): 16 MB in the
+      // start script, against the 6.6 MB promoted at every young collection
+      // with Node's 32 MB.
+      setFlagsFromString('--heap-growing-percent=50');
       // Loaded here, not at the top: the other commands start without the web app.
       const [{ startServer }, { createApp }, { mailerFromEnv }, { scheduleReminders }, { configuredOrigin }, { todayInStockholm }] = await Promise.all([
         import('../../http/server.ts'),

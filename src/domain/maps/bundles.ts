@@ -11,14 +11,18 @@ import type { Status } from '../../db/schema.ts';
 import { canReadAlias, canReadRow } from '../access.ts';
 import { keptRegister, onlyIds } from '../agreements/kept-register.ts';
 import type { Context } from '../context.ts';
+import { dayNumber } from '../dates.ts';
 import { readableTop, type MapBundle, type MapProvince } from './ties.ts';
 
+// Kept compact (a hundred thousand of them at the benchmark's scale): the
+// periods as numbers, the lists of ties shared between agreements with the same.
 interface TieAgreement {
   id: number;
   current: Status;
   /** Indexes into the view's ties: one per holder and counterpart. */
-  ties: number[];
-  periods: Array<{ status: Status; from: string; to: string | null }>;
+  ties: readonly number[];
+  /** Three numbers a period: the status's code, its first day and the day after its last (yyyymmdd; 0 while it lasts). */
+  periods: number[];
 }
 
 interface Tie {
@@ -32,6 +36,8 @@ interface TieView {
   // Interned ties, only ever added to: the indexes of kept agreements stay valid.
   ties: Tie[];
   tieIndex: Map<string, number>;
+  /** One list per set of ties, shared by the agreements that have it. */
+  tieLists: Map<string, readonly number[]>;
 }
 
 interface TieRows {
@@ -74,29 +80,56 @@ async function read(ctx: Context, ids: number[] | null): Promise<TieRows> {
   return { agreements, ties, periods, provinces };
 }
 
+const STATUS_CODES: Status[] = ['active', 'dormant', 'paused', 'partly_ended', 'ended', 'planned'];
+const CODE = Object.fromEntries(STATUS_CODES.map((s, i) => [s, i])) as Record<Status, number>;
+
+const NO_PERIODS: number[] = [];
+
 function add(view: TieView, rows: TieRows): TieAgreement[] {
   const provinces = new Map(rows.provinces.map((p) => [p.id, { slug: p.slug, name: p.name, native: p.native }]));
-  const fresh = new Map<number, TieAgreement>(rows.agreements.map((a) => [a.id, { id: a.id, current: a.current, ties: [], periods: [] }]));
+  const ties = new Map<number, number[]>();
   for (const t of rows.ties) {
-    const agreement = fresh.get(t.id);
     const province = provinces.get(t.top);
-    if (!agreement || !province) continue;
+    if (!province) continue;
     const key = `${t.county}|${t.top}`;
     let index = view.tieIndex.get(key);
     if (index === undefined) {
       view.tieIndex.set(key, (index = view.ties.length));
       view.ties.push({ county: t.county, province });
     }
-    agreement.ties.push(index);
+    let list = ties.get(t.id);
+    if (!list) ties.set(t.id, (list = []));
+    list.push(index);
   }
-  for (const p of rows.periods) fresh.get(p.id)?.periods.push({ status: p.status, from: p.from, to: p.to });
+  const fresh = new Map<number, TieAgreement>();
+  for (const a of rows.agreements) {
+    const list = ties.get(a.id) ?? [];
+    const key = list.join(',');
+    let shared = view.tieLists.get(key);
+    if (!shared) view.tieLists.set(key, (shared = Object.freeze(list)));
+    fresh.set(a.id, { id: a.id, current: a.current, ties: shared, periods: NO_PERIODS });
+  }
+  // Each agreement's periods in an array made at its size: one grown by push keeps room to grow.
+  const counts = new Map<number, number>();
+  for (const p of rows.periods) counts.set(p.id, (counts.get(p.id) ?? 0) + 1);
+  const filled = new Map<number, number>();
+  for (const p of rows.periods) {
+    const agreement = fresh.get(p.id);
+    if (!agreement) continue;
+    if (agreement.periods === NO_PERIODS) agreement.periods = new Array<number>(3 * counts.get(p.id)!);
+    const at = filled.get(p.id) ?? 0;
+    agreement.periods[at] = CODE[p.status];
+    agreement.periods[at + 1] = dayNumber(p.from);
+    agreement.periods[at + 2] = p.to === null ? 0 : dayNumber(p.to);
+    filled.set(p.id, at + 3);
+  }
   return [...fresh.values()];
 }
 
 const tieView = keptRegister<TieRows, TieView>({
   read,
   full(rows) {
-    const view: TieView = { agreements: [], byId: new Map(), ties: [], tieIndex: new Map() };
+    const view: TieView = { agreements: [], byId: new Map(), ties: [], tieIndex: new Map(), tieLists: new Map() };
     view.agreements = add(view, rows);
     for (const a of view.agreements) view.byId.set(a.id, a);
     return view;
@@ -109,8 +142,6 @@ const tieView = keptRegister<TieRows, TieView>({
   },
 });
 
-const STATUS_CODES: Status[] = ['active', 'dormant', 'paused', 'partly_ended', 'ended', 'planned'];
-const CODE = Object.fromEntries(STATUS_CODES.map((s, i) => [s, i])) as Record<Status, number>;
 
 /** The ties of every readable agreement on `on` (today when undefined) with a status in `statuses` (any when null), counted in bundles. */
 export async function keptBundles(ctx: Context, on: string | undefined, statuses: ReadonlySet<Status> | null): Promise<{ bundles: MapBundle[]; ties: number }> {
@@ -122,10 +153,11 @@ export async function keptBundles(ctx: Context, on: string | undefined, statuses
     for (const t of a.ties) counts[t * STATUS_CODES.length + CODE[status]]!++;
     total += a.ties.length;
   };
+  const day = on === undefined ? 0 : dayNumber(on);
   for (const a of view.agreements) {
     if (on === undefined) count(a, a.current);
     // Every period whose [from, to) holds the day, as the database's range test.
-    else for (const p of a.periods) if (p.from <= on && (p.to === null || on < p.to)) count(a, p.status);
+    else for (let i = 0; i < a.periods.length; i += 3) if (a.periods[i + 1]! <= day && (a.periods[i + 2] === 0 || day < a.periods[i + 2]!)) count(a, STATUS_CODES[a.periods[i]!]!);
   }
   const bundles: MapBundle[] = [];
   for (let i = 0; i < counts.length; i++) {

@@ -5,16 +5,36 @@ import type { StatAgreement, StatEvent } from './load.ts';
 import type { CountingRule } from './rules.ts';
 import { countingUnits, type CountingUnit, derivationKey, FIRST_YEAR, perUnit, unitCurrentStatus, unitYearStatuses } from './units.ts';
 
-export interface Change {
-  unitKey: string;
-  slugs: string[];
-  kind: string;
-  type: 'ended' | 'paused';
-  /** null when the date is too vague to place in one year ("2002/2022", unknown). */
-  year: number | null;
-  side: Side | null;
-  actorKinds: ActorKind[];
-  reasons: Array<{ code: ReasonCode; statedBy: ReasonStatedBy }>;
+/**
+ * An ending or pause of a counted cooperation. Kept with its unit (units.ts)
+ * for every unit that changed, so what can be read from the unit is read
+ * from it, not copied into each change.
+ */
+export class Change {
+  constructor(
+    private readonly unit: CountingUnit,
+    readonly type: 'ended' | 'paused',
+    /** null when the date is too vague to place in one year ("2002/2022", unknown). */
+    readonly year: number | null,
+    readonly side: Side | null,
+    readonly reasons: ReadonlyArray<{ code: ReasonCode; statedBy: ReasonStatedBy }>,
+  ) {}
+
+  get unitKey(): string {
+    return this.unit.key;
+  }
+
+  get slugs(): string[] {
+    return this.unit.members.map((m) => m.slug);
+  }
+
+  get kind(): string {
+    return this.unit.kind;
+  }
+
+  get actorKinds(): readonly ActorKind[] {
+    return this.unit.members[0]!.actorKinds;
+  }
 }
 
 const yearOf = (day: string | null) => (day ? Number(day.slice(0, 4)) : null);
@@ -27,19 +47,21 @@ export function changes(agreements: readonly StatAgreement[], rule: CountingRule
 }
 
 const NONE: readonly Change[] = Object.freeze([]);
+const NO_REASONS: Change['reasons'] = Object.freeze([]);
 
 /** A unit's changes, derived once per unit and rule (units.ts). */
 function unitChanges(unit: CountingUnit, rule: CountingRule, lastYear: number, key: string): readonly Change[] {
   return perUnit(unit, key, () => {
     const out: Change[] = [];
-    const base = { unitKey: unit.key, slugs: unit.members.map((m) => m.slug), kind: unit.kind, actorKinds: unit.members[0]!.actorKinds };
-    const events = unit.members.flatMap((m) => m.events);
+    // Made only for a unit that changed: most never did.
+    let made: StatEvent[] | null = null;
+    const events = () => (made ??= unit.members.flatMap((m) => m.events));
     // The event that caused a change in a year: its type, effective in that year.
     const cause = (types: string[], year: number): StatEvent | undefined =>
-      events.filter((e) => types.includes(e.type) && yearOf(rule.derivation.effectiveOn === 'certain' ? e.dateMax : e.dateMin) === year).at(-1);
+      events().filter((e) => types.includes(e.type) && yearOf(rule.derivation.effectiveOn === 'certain' ? e.dateMax : e.dateMin) === year).at(-1);
     const record = (type: Change['type'], year: number, event: StatEvent | undefined) => {
       const placed = event && yearOf(event.dateMin) === yearOf(event.dateMax);
-      out.push({ ...base, type, year: placed ? year : null, side: event?.side ?? null, reasons: event?.reasons ?? [] });
+      out.push(new Change(unit, type, placed ? year : null, event?.side ?? null, event?.reasons ?? NO_REASONS));
     };
     const statuses = unitYearStatuses(unit, rule, FIRST_YEAR - 1, lastYear);
     let previous = statuses[0]!;
@@ -57,7 +79,7 @@ function unitChanges(unit: CountingUnit, rule: CountingRule, lastYear: number, k
     }
     // Ended at a time nobody recorded: it counts, in no year.
     if (!ended && unitCurrentStatus(unit, rule) === 'ended') {
-      out.push({ ...base, type: 'ended', year: null, side: events.findLast((e) => e.type === 'ended')?.side ?? null, reasons: [] });
+      out.push(new Change(unit, 'ended', null, events().findLast((e) => e.type === 'ended')?.side ?? null, NO_REASONS));
     }
     return out.length ? out : NONE;
   });

@@ -1,5 +1,5 @@
 // Cooperations established per decade, by kind: when each counted unit first began.
-import type { StatAgreement } from './load.ts';
+import { establishedYear, type StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
 import { countingUnits, perUnit } from './units.ts';
 
@@ -14,7 +14,7 @@ export function establishedPerDecade(agreements: readonly StatAgreement[], rule:
   const kinds = [...new Set(agreements.map((a) => a.kind))].sort();
   for (const unit of countingUnits(agreements, rule)) {
     const decade = perUnit(unit, 'decade', () => {
-      const starts = unit.members.flatMap((m) => m.events.filter((e) => e.type === 'established' && e.dateMin).map((e) => Number(e.dateMin!.slice(0, 4))));
+      const starts = unit.members.map(establishedYear).filter((year) => year > 0);
       return starts.length ? Math.floor(Math.min(...starts) / 10) * 10 : null;
     });
     if (decade === null) continue;

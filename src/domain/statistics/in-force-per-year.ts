@@ -12,7 +12,7 @@ export interface InForceYear {
 export function inForcePerYear(agreements: readonly StatAgreement[], rule: CountingRule, lastYear: number, firstYear = FIRST_YEAR): InForceYear[] {
   const n = Math.max(0, lastYear - firstYear + 1);
   const counts = new Map<string, Int32Array>();
-  const key = yearsKey(rule, firstYear, lastYear);
+  const key = yearsKey(rule, lastYear);
   for (const unit of countingUnits(agreements, rule)) {
     let row = counts.get(unit.kind);
     if (!row) counts.set(unit.kind, (row = new Int32Array(n)));

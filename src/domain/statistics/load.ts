@@ -5,10 +5,11 @@
 // them (units.ts).
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import type { ActorKind, DatePrecision, EndMode, EventType, ReasonCode, ReasonStatedBy, Side } from '../../db/schema.ts';
+import { DATE_PRECISIONS, END_MODES, EVENT_TYPES, SIDES, type ActorKind, type DatePrecision, type EndMode, type EventType, type ReasonCode, type ReasonStatedBy, type Side } from '../../db/schema.ts';
 import { canReadAlias, canReadRow } from '../access.ts';
 import type { Context } from '../context.ts';
 import { keptRegister, onlyIds } from '../agreements/kept-register.ts';
+import { dayNumber, dayOfNumber } from '../dates.ts';
 import type { StatusEventLike } from '../status/derive-status.ts';
 import { rememberUnits, unitKeyOf, type CountingUnit, type UnitKind } from './units.ts';
 
@@ -22,14 +23,14 @@ export interface StatAgreement {
   slug: string;
   kind: string;
   pairKey: string;
-  actorKinds: ActorKind[];
-  counties: string[];
+  actorKinds: readonly ActorKind[];
+  counties: readonly string[];
   /** The top-level places (provinces, municipalities, SARs) it lies in, by slug. */
-  provinces: string[];
+  provinces: readonly string[];
   /** In the order they were recorded (by id). */
-  events: StatEvent[];
+  readonly events: readonly StatEvent[];
   /** What was derived from the events, by derivation (units.ts). */
-  derived?: Map<string, unknown>;
+  derived?: unknown[];
 }
 
 interface StatView {
@@ -49,7 +50,7 @@ const statView = keptRegister<StatAgreement[], StatView>({
         const key = unitKeyOf(a, unit);
         const found = units.get(key);
         if (found) found.members.push(a); // in the order of ids: the rows come ordered
-        else units.set(key, { key, kind: a.kind, members: [a] });
+        else units.set(key, { key, kind: a.kind, members: [a], derived: undefined });
       }
     }
     return handOver(view);
@@ -90,7 +91,7 @@ function replace(previous: StatView, ids: number[], fresh: StatAgreement[]): Sta
     for (const key of touched.get(unit)!) members.set(key, (units.get(key)?.members ?? []).filter((m) => !changed.has(m.id)));
     for (const a of fresh) members.get(unitKeyOf(a, unit))!.push(a);
     for (const [key, list] of members) {
-      if (list.length) units.set(key, { key, kind: list[0]!.kind, members: list.sort((x, y) => x.id - y.id) });
+      if (list.length) units.set(key, { key, kind: list[0]!.kind, members: list.sort((x, y) => x.id - y.id), derived: undefined });
       else units.delete(key);
     }
   }
@@ -106,8 +107,122 @@ function handOver(view: StatView): StatView {
   return view;
 }
 
+// The register is kept compact (at the benchmark's scale a hundred thousand
+// agreements and a million events, docs/caches.md): an agreement's events as
+// one array of small integers, decoded when read; the texts that repeat
+// (kinds, dates, codes, lists of counties) once each, shared.
+const FIELDS = 4; // id, first day, last day (dates.ts: dayNumber) and the codes: type, precision, mode, side (4 bits each)
+const code = <T extends string>(values: readonly T[]) => new Map<T | null, number>([[null, 0], ...values.map((v, i) => [v, i + 1] as [T, number])]);
+const TYPE = code(EVENT_TYPES);
+const PRECISION = code(DATE_PRECISIONS);
+const MODE = code(END_MODES);
+const SIDE = code(SIDES);
+const valueOf = <T extends string>(values: readonly T[], n: number): T | null => (n === 0 ? null : values[n - 1]!);
+
+/** One shared copy of each text or list of texts that repeats across the register. */
+const shared = new Map<string, unknown>();
+function once<T>(key: string, value: T): T {
+  const found = shared.get(key) as T | undefined;
+  if (found !== undefined) return found;
+  shared.set(key, value);
+  return value;
+}
+const sharedText = (text: string) => once(`t:${text}`, text);
+const sharedList = <T extends string>(list: readonly T[] | null): readonly T[] => (list && list.length ? once(`l:${list.join('\u0000')}`, Object.freeze(list.map(sharedText))) : NO_TEXTS) as readonly T[];
+const NO_TEXTS: readonly string[] = Object.freeze([]);
+
+type Reasons = StatEvent['reasons'];
 // Most events give no reason: they share one empty list instead of a million.
-const NO_REASONS: StatEvent['reasons'] = Object.freeze([]) as unknown as StatEvent['reasons'];
+const NO_REASONS: Reasons = Object.freeze([]) as unknown as Reasons;
+const sharedReason = (code: ReasonCode, statedBy: ReasonStatedBy) => once(`r:${code}|${statedBy}`, Object.freeze({ code, statedBy }));
+
+class KeptAgreement implements StatAgreement {
+  derived?: unknown[];
+  constructor(
+    readonly id: number,
+    readonly slug: string,
+    readonly kind: string,
+    readonly pairKey: string,
+    readonly actorKinds: readonly ActorKind[],
+    readonly counties: readonly string[],
+    readonly provinces: readonly string[],
+    /** FIELDS numbers per event, in the order of their ids. */
+    private readonly packed: readonly number[],
+    /** The events that give reasons: event id, reasons, … */
+    private readonly reasons: ReadonlyArray<number | Reasons> | null,
+  ) {}
+
+  /** What establishedYear() tells, read from the packed events without making them. */
+  establishedYear(): number {
+    const established = TYPE.get('established')!;
+    let year = -1;
+    for (let i = 0; i < this.packed.length; i += FIELDS) {
+      if (this.packed[i + 3]! >> 12 !== established) continue;
+      const day = this.packed[i + 1]!;
+      year = day === 0 ? Math.max(year, 0) : year <= 0 ? Math.floor(day / 10_000) : Math.min(year, Math.floor(day / 10_000));
+    }
+    return year;
+  }
+
+  /** What eventFacts() tells, read from the packed events without making them. */
+  eventFacts(): number {
+    let facts = 0;
+    const ended = TYPE.get('ended')!;
+    const expiry = MODE.get('expiry')!;
+    for (let i = 0; i < this.packed.length; i += FIELDS) {
+      if (this.packed[i + 1] !== this.packed[i + 2]) facts |= A_RANGE;
+      const codes = this.packed[i + 3]!;
+      if (codes >> 12 === ended && ((codes >> 4) & 15) === expiry) facts |= ENDED_BY_EXPIRY;
+    }
+    return facts;
+  }
+
+  /** Made anew at each read: what is derived from them is kept, not they (units.ts). */
+  get events(): StatEvent[] {
+    const out: StatEvent[] = [];
+    const p = this.packed;
+    for (let i = 0; i < p.length; i += FIELDS) {
+      const id = p[i]!;
+      const codes = p[i + 3]!;
+      const at = this.reasons ? this.reasons.indexOf(id) : -1;
+      out.push({
+        id,
+        type: valueOf(EVENT_TYPES, codes >> 12)!,
+        dateMin: dayOfNumber(p[i + 1]!),
+        dateMax: dayOfNumber(p[i + 2]!),
+        datePrecision: valueOf(DATE_PRECISIONS, (codes >> 8) & 15)!,
+        mode: valueOf(END_MODES, (codes >> 4) & 15),
+        side: valueOf(SIDES, codes & 15),
+        reasons: at < 0 ? NO_REASONS : (this.reasons![at + 1] as Reasons),
+      });
+    }
+    return out;
+  }
+}
+
+/** eventFacts(): an event whose date is a range (its first and last day differ). */
+export const A_RANGE = 1;
+/** eventFacts(): an ending by expiry. */
+export const ENDED_BY_EXPIRY = 2;
+
+/** Which of A_RANGE and ENDED_BY_EXPIRY the agreement's events have, as bits. Without making its events. */
+export function eventFacts(a: StatAgreement): number {
+  if (a instanceof KeptAgreement) return a.eventFacts();
+  return a.events.reduce((facts, e) => facts | (e.dateMin !== e.dateMax ? A_RANGE : 0) | (e.type === 'ended' && e.mode === 'expiry' ? ENDED_BY_EXPIRY : 0), 0);
+}
+
+/**
+ * The earliest year among the agreement's dated establishments (by the first
+ * day their dates can mean); 0 when it was established at no known date; -1
+ * when it was never established. Without making its events.
+ */
+export function establishedYear(a: StatAgreement): number {
+  if (a instanceof KeptAgreement) return a.establishedYear();
+  const years = a.events.filter((e) => e.type === 'established').map((e) => (e.dateMin ? Number(e.dateMin.slice(0, 4)) : 0));
+  if (!years.length) return -1;
+  const dated = years.filter((y) => y > 0);
+  return dated.length ? Math.min(...dated) : 0;
+}
 
 async function readAgreements(ctx: Context, ids: number[] | null): Promise<StatAgreement[]> {
   const [agreementRows, eventRows, reasonRows] = await Promise.all([
@@ -142,27 +257,44 @@ async function readAgreements(ctx: Context, ids: number[] | null): Promise<StatA
         : sql`select event_id, code, stated_by from event_reasons`,
     ),
   ]);
-  const reasons = new Map<number, StatEvent['reasons']>();
+  const reasons = new Map<number, Array<number | Reasons>>();
+  const reasonsOfEvent = new Map<number, Reasons>();
   for (const r of reasonRows) {
-    const list = reasons.get(r.event_id);
-    if (list) list.push({ code: r.code, statedBy: r.stated_by });
-    else reasons.set(r.event_id, [{ code: r.code, statedBy: r.stated_by }]);
+    let list = reasonsOfEvent.get(r.event_id);
+    if (!list) reasonsOfEvent.set(r.event_id, (list = []));
+    list.push(sharedReason(r.code, r.stated_by));
   }
-  const events = new Map<number, StatEvent[]>();
+  const packed = new Map<number, number[]>();
   for (const row of eventRows) {
-    events.set(
-      row.agreement_id,
-      row.events.map(([id, type, dateMin, dateMax, datePrecision, mode, side]) => ({ id, type, dateMin, dateMax, datePrecision, mode, side, reasons: reasons.get(id) ?? NO_REASONS })),
-    );
+    // Made at its size: an array grown by push keeps room to grow.
+    const p = new Array<number>(row.events.length * FIELDS);
+    let i = 0;
+    for (const [id, type, dateMin, dateMax, datePrecision, mode, side] of row.events) {
+      p[i++] = id;
+      p[i++] = dayNumber(dateMin);
+      p[i++] = dayNumber(dateMax);
+      p[i++] = (TYPE.get(type)! << 12) | (PRECISION.get(datePrecision)! << 8) | (MODE.get(mode)! << 4) | SIDE.get(side)!;
+      const given = reasonsOfEvent.get(id);
+      if (given) {
+        let list = reasons.get(row.agreement_id);
+        if (!list) reasons.set(row.agreement_id, (list = []));
+        list.push(id, given);
+      }
+    }
+    packed.set(row.agreement_id, p);
   }
-  return agreementRows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    kind: r.kind,
-    pairKey: `${r.party_ids ?? ''}/${r.place_ids ?? ''}/${r.kind}`,
-    actorKinds: r.party_kinds,
-    counties: r.party_counties,
-    provinces: r.provinces ?? [],
-    events: events.get(r.id) ?? [],
-  }));
+  return agreementRows.map(
+    (r) =>
+      new KeptAgreement(
+        r.id,
+        r.slug,
+        sharedText(r.kind),
+        `${r.party_ids ?? ''}/${r.place_ids ?? ''}/${r.kind}`,
+        sharedList(r.party_kinds),
+        sharedList(r.party_counties),
+        sharedList(r.provinces),
+        packed.get(r.id) ?? [],
+        reasons.get(r.id) ?? null,
+      ),
+  );
 }

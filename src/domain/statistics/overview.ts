@@ -15,7 +15,7 @@ import { quietCounts, type QuietCounts } from './quiet.ts';
 import { evaluateStatements } from './report-statements.ts';
 import { rulesAtYear, type RuleAtYear } from './rule-comparison.ts';
 import { RULES, type RuleId } from './rules.ts';
-import { FIRST_YEAR } from './units.ts';
+import { FIRST_YEAR, withoutKeeping } from './units.ts';
 
 /** The series run to the end of `lastYear`; the breakdowns count on `today`. */
 export async function statisticsOverview(ctx: Context, ruleId: RuleId, lastYear: number, today = `${lastYear}-12-31`) {
@@ -51,7 +51,14 @@ function overviewOf(agreements: readonly StatAgreement[], ruleId: RuleId, lastYe
   if (!byKey) overviews.set(agreements, (byKey = new Map()));
   const key = `${ruleId}|${lastYear}|${today}`;
   let overview = byKey.get(key);
-  if (!overview) byKey.set(key, (overview = buildOverview(agreements, ruleId, lastYear, today, sourcesEnd)));
+  if (!overview) {
+    overview = buildOverview(agreements, ruleId, lastYear, today, sourcesEnd);
+    // The report's rule keeps what it derives with the units, so that after a
+    // change only the changed ones are derived again; another rule computes
+    // every number now and keeps only them (units.ts: withoutKeeping).
+    if (ruleId !== 'report') withoutKeeping(() => computeAll(overview!));
+    byKey.set(key, overview);
+  }
   return overview;
 }
 
@@ -62,6 +69,11 @@ function rulesAtPeak(agreements: readonly StatAgreement[]): RuleAtYear[] {
   let found = peaks.get(agreements);
   if (!found) peaks.set(agreements, (found = rulesAtYear(agreements, PEAK_YEAR)));
   return found;
+}
+
+/** Reads every number of an overview, so that each is computed and kept. */
+function computeAll(overview: StatisticsOverview): void {
+  for (const [name, property] of Object.entries(Object.getOwnPropertyDescriptors(overview))) if (property.get) void overview[name as keyof StatisticsOverview];
 }
 
 const once = <T>(compute: () => T) => {

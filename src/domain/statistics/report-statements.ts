@@ -2,7 +2,7 @@
 // register gives under a counting rule, and, where they differ, why.
 import { changes, inPeriod, type Change } from './changes.ts';
 import { inForcePerYear, type InForceYear } from './in-force-per-year.ts';
-import type { StatAgreement } from './load.ts';
+import { establishedYear, type StatAgreement } from './load.ts';
 import type { CountingRule } from './rules.ts';
 
 export interface ReportStatement {
@@ -151,7 +151,7 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
     quoteSv: 'Sedan dess har totalt nio partnerskap med Kina påbörjats.',
     quoteEn: "Since then, a total of nine partnerships with China have been begun.",
     reported: 9,
-    compute: (d) => new Set(d.agreements.filter((a) => a.kind === 'kommunalt_partnerskap' && a.events.some((e) => e.type === 'established')).map((a) => (d.rule.unit === 'pair' ? a.pairKey : a.slug))).size,
+    compute: (d) => new Set(d.agreements.filter((a) => a.kind === 'kommunalt_partnerskap' && establishedYear(a) >= 0).map((a) => (d.rule.unit === 'pair' ? a.pairKey : a.slug))).size,
   },
   {
     id: 'first-partnership-year',
@@ -165,7 +165,8 @@ export const REPORT_STATEMENTS: ReportStatement[] = [
       Math.min(
         ...d.agreements
           .filter((a) => a.kind === 'kommunalt_partnerskap')
-          .flatMap((a) => a.events.filter((e) => e.type === 'established' && e.dateMin).map((e) => Number(e.dateMin!.slice(0, 4)))),
+          .map(establishedYear)
+          .filter((year) => year > 0),
       ),
     whySv: 'Appendixets tabell anger 2007 (Borlänge, Umeå), 2008 (Kalix) och 2006 (Vara). Skillnaderna är registrerade på respektive avtal.',
     whyEn: 'The appendix table gives 2007 (Borlänge, Umeå), 2008 (Kalix) and 2006 (Vara). The differences are recorded on each agreement.',

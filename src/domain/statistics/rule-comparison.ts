@@ -3,10 +3,11 @@
 // make the difference from the report's rule. The statistics page shows it
 // so that a reader sees how each rule reaches or misses the printed number,
 // from the register's data rather than from a text written once.
-import { IN_FORCE, statusInPeriods, statusPeriods } from '../status/derive-status.ts';
-import type { StatAgreement } from './load.ts';
+import { IN_FORCE, statusPeriods } from '../status/derive-status.ts';
+import { dayNumber } from '../dates.ts';
+import { A_RANGE, ENDED_BY_EXPIRY, eventFacts, type StatAgreement } from './load.ts';
 import { RULE_IDS, RULES, type CountingRule, type RuleId } from './rules.ts';
-import { countingUnits, derivationKey, derivationKeys, endOfYear, periodsOf } from './units.ts';
+import { countingUnits, derivationKey, derivationKeys, endOfYear, keepPeriods, periodsOf, statusInKept, type KeptPeriods } from './units.ts';
 
 export interface RuleAtYear {
   rule: RuleId;
@@ -27,8 +28,8 @@ export interface RuleAtYear {
 
 const LISTED = 10;
 
-const inForceIn = (periods: Parameters<typeof statusInPeriods>[0], day: string) => {
-  const status = statusInPeriods(periods, day);
+const inForceIn = (periods: KeptPeriods, day: number) => {
+  const status = statusInKept(periods, day);
   return status !== null && IN_FORCE.has(status);
 };
 
@@ -41,13 +42,12 @@ const inForceIn = (periods: Parameters<typeof statusInPeriods>[0], day: string) 
  */
 function canDiffer(a: StatAgreement, rule: CountingRule): boolean {
   const { expiryEnds, effectiveOn } = RULES.report.derivation;
-  return a.events.some(
-    (e) => (rule.derivation.effectiveOn !== effectiveOn && e.dateMin !== e.dateMax) || (rule.derivation.expiryEnds !== expiryEnds && e.type === 'ended' && e.mode === 'expiry'),
-  );
+  const facts = eventFacts(a);
+  return (rule.derivation.effectiveOn !== effectiveOn && (facts & A_RANGE) !== 0) || (rule.derivation.expiryEnds !== expiryEnds && (facts & ENDED_BY_EXPIRY) !== 0);
 }
 
 export function rulesAtYear(agreements: readonly StatAgreement[], year: number): RuleAtYear[] {
-  const day = endOfYear(year);
+  const day = dayNumber(endOfYear(year));
   const report = RULES.report;
   const reportKeys = derivationKeys(report);
   const reportInForce = new Map(agreements.map((a) => [a.id, inForceIn(periodsOf(a, report, reportKeys), day)]));
@@ -55,7 +55,7 @@ export function rulesAtYear(agreements: readonly StatAgreement[], year: number):
     const rule = RULES[id];
     const sameDerivation = derivationKey(rule) === derivationKey(report);
     const own = new Map<number, boolean>();
-    if (!sameDerivation) for (const a of agreements) if (canDiffer(a, rule)) own.set(a.id, inForceIn(statusPeriods(a.events, rule.derivation), day));
+    if (!sameDerivation) for (const a of agreements) if (canDiffer(a, rule)) own.set(a.id, inForceIn(keepPeriods(statusPeriods(a.events, rule.derivation)), day));
     const inForce = (a: StatAgreement) => own.get(a.id) ?? reportInForce.get(a.id)!;
     const byKind: Record<string, number> = {};
     // A unit is in force when one of its members is (units.ts: a unit is as alive as its most alive member).
