@@ -3,6 +3,9 @@
 // and it changes only when someone writes. Each answer says x-cache: hit or
 // miss. Bounded in entries, in the size of one answer and in total bytes.
 //
+// Keyed on the day in Stockholm too: pages speak of today (statuses, the
+// next renewal of an agreement), and an answer kept yesterday is not today's.
+//
 // Keyed on the normalised request: the path and the parameters the route
 // reads (c.var.query, set by the route's edge in query.ts, in the route's
 // fixed order). Not on the URL as sent, nor on the Host header: parameters a
@@ -25,6 +28,7 @@ import { gzip } from 'node:zlib';
 import type { Context as HonoContext, MiddlewareHandler } from 'hono';
 import type { HttpEnv } from './query.ts';
 import { freshDataVersion } from '../domain/data-version.ts';
+import { todayInStockholm } from '../web/format.ts';
 import type { Context } from '../domain/context.ts';
 
 const MAX_ENTRIES = 1_000;
@@ -106,7 +110,7 @@ export function responseCache(ctx: Context, limits: CacheLimits = {}): ResponseC
   const middleware: MiddlewareHandler<HttpEnv> = async (c, next) => {
     // Only anonymous reads: a signed-in reader may see shared or internal records.
     if (c.req.method !== 'GET' || c.req.header('authorization') || c.req.header('cookie')) return next();
-    const key = `${c.get('dataVersion') ?? (await freshDataVersion(ctx))}\n${limits.origin?.(c) ?? ''}\n${c.req.path}\n${JSON.stringify(c.get('query') ?? {})}`;
+    const key = `${c.get('dataVersion') ?? (await freshDataVersion(ctx))}\n${todayInStockholm()}\n${limits.origin?.(c) ?? ''}\n${c.req.path}\n${JSON.stringify(c.get('query') ?? {})}`;
     const request = { ifNoneMatch: c.req.header('if-none-match'), acceptEncoding: c.req.header('accept-encoding') };
     const hit = entries.get(key);
     if (hit) {

@@ -297,6 +297,19 @@ describe('the term, renewal and notice on an agreement', () => {
     expect(await get(EDITOR, '/avtal/fornyelse-avslutat/andra')).toContain('Avtalet har upphört: ingen förnyelse och ingen uppsägning återstår.');
   });
 
+  it('the agreement page gives the term, renewal and notice in numbers and what they give today', async () => {
+    const page = await get(READER, '/avtal/fornyelse-uppsagning');
+    expect(page).toContain('Löptid, förnyelse och uppsägning');
+    expect(page).toContain('<p>24 månader, förnyas 24 månader i taget, uppsägning 1 månader före.</p>');
+    expect(page).toContain(`förnyas avtalet nästa gång ${RENEWS_ON}. Sista dag att säga upp det före dess: ${NOTICE_BY}.`);
+    const fixed = await get(READER, '/avtal/fornyelse-fast-lopttid?lang=en');
+    expect(fixed).toContain('<p>36 months, not renewed.</p>');
+    expect(fixed).toContain(`the agreement expires on ${FIXED_END}.`);
+    expect(await get(READER, '/avtal/fornyelse-avslutat')).toContain('Avtalet har upphört: ingen förnyelse och ingen uppsägning återstår.');
+    // Without a structured term, nothing is said.
+    expect(await get(READER, '/avtal/goteborg--shanghai')).not.toContain('Löptid, förnyelse och uppsägning');
+  });
+
   it('refuses bad numbers and contradictions in the form with the field named, storing nothing', async () => {
     const slug = 'fornyelse-fast-lopttid';
     const base = { action: 'save', kind: 'vanort', visibility: 'public', 'party.0.actor': 'kalix', 'party.0.role': 'party', 'party.0.keep': '1', 'place.0.slug': 'zhejiang', 'place.0.keep': '1', officialTitle: `Avtalet ${slug}`, termMonths: '36' };

@@ -17,6 +17,17 @@ export const termStart = (principal: Principal, alias = 'g'): SQL =>
   sql`coalesce(${sql.raw(alias)}.signed_on, (select e.date from status_events e
     where e.agreement_id = ${sql.raw(alias)}.id and e.type = 'established' and ${canReadAlias(principal, 'e')} order by e.date_min nulls last, e.id limit 1))`;
 
+/**
+ * The same start from an agreement read whole (its events those the reader
+ * may read, as termStart takes them): its signing, or its earliest
+ * establishment by the first day its date can mean.
+ */
+export function termStartOf(agreement: { signedOn: string | null }, events: ReadonlyArray<{ id: number; type: string; date: string | null; dateMin: string | null }>): string | null {
+  if (agreement.signedOn) return agreement.signedOn;
+  const established = events.filter((e) => e.type === 'established').sort((x, y) => (x.dateMin === y.dateMin ? x.id - y.id : x.dateMin === null ? 1 : y.dateMin === null ? -1 : x.dateMin < y.dateMin ? -1 : 1));
+  return established[0]?.date ?? null;
+}
+
 /** The agreement's next renewal or expiry and last day to give notice on `today`, from what is stored. */
 export async function storedRenewalDates(ctx: Context, agreementId: number, today: string): Promise<RenewalDates> {
   const [row] = await queryRows<{ start: string | null; termMonths: number | null; renewalMonths: number | null; noticeMonths: number | null; noticeDays: number | null; status: string }>(

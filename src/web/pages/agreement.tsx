@@ -2,7 +2,10 @@ import { ActivityFigures } from './activity-figures.tsx';
 import { ActivityLinks } from './activity-links.tsx';
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
-import { fileSize, formatEdtf, formatNumber } from '../format.ts';
+import { fileSize, formatEdtf, formatNumber, todayInStockholm } from '../format.ts';
+import { renewalDates, type RenewalTerms } from '../../domain/agreements/renewal-dates.ts';
+import { termStartOf } from '../../domain/agreements/stored-renewal.ts';
+import { RenewalNote } from '../editing/agreement-form.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { PartyList } from './agreement-parties.tsx';
@@ -18,6 +21,8 @@ import { ASSESSMENT_NAMES } from '../records/words.ts';
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
+  // The cache of anonymous answers keys on the day too (response-cache.ts).
+  const today = todayInStockholm();
   // The page's own address in the page's language: an English page's keeps `?lang=en`.
   const permanent = href(lang, `/avtal/${a.slug}`);
   const holders = detail.parties.filter((p) => p.role === 'party');
@@ -73,6 +78,15 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
         {a.signedOn ? (<><dt>{t(lang, 'signedOn')}</dt><dd>{formatEdtf(a.signedOn, lang)}</dd></>) : null}
         {a.term ? (<><dt>{t(lang, 'term')}</dt><dd><Localized lang={lang} sv={a.term} en={null} /></dd></>) : null}
         {a.renewalRule ? (<><dt>{t(lang, 'renewal')}</dt><dd><Localized lang={lang} sv={a.renewalRule} en={null} /></dd></>) : null}
+        {a.termMonths !== null ? (
+          <>
+            <dt>{lang === 'sv' ? 'Löptid, förnyelse och uppsägning' : 'Term, renewal and notice'}</dt>
+            <dd>
+              <TermInNumbers lang={lang} terms={a} />
+              <RenewalNote lang={lang} dates={renewalDates({ ...a, start: termStartOf(a, detail.events), ended: a.currentStatus === 'ended' }, today)} today={today} />
+            </dd>
+          </>
+        ) : null}
         {a.themes.length ? (<><dt>{t(lang, 'themes')}</dt><dd><LocalizedList lang={lang} sv={a.themes} en={a.themesEn} /></dd></>) : null}
         {a.funding ? (<><dt>{t(lang, 'funding')}</dt><dd><Localized lang={lang} sv={a.funding} en={a.fundingEn} /></dd></>) : null}
         {a.responsibleUnit ? (<><dt>{t(lang, 'responsible')}</dt><dd><Localized lang={lang} sv={a.responsibleUnit} en={null} /></dd></>) : null}
@@ -313,4 +327,15 @@ function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?
 function DiscrepancyValue(props: { lang: Lang; value: string; en: string | null }) {
   if (props.lang === 'en' && props.en) return <>{props.en}</>;
   return props.lang === 'en' && /\p{L}/u.test(props.value) ? <span lang="sv">{props.value}</span> : <>{props.value}</>;
+}
+
+/** The structured term as the editor saved it: "24 månader, förnyas 24 månader i taget, uppsägning 3 månader före". */
+function TermInNumbers(props: { lang: Lang; terms: Omit<RenewalTerms, 'start'> }) {
+  const { termMonths, renewalMonths, noticeMonths, noticeDays } = props.terms;
+  const sv = props.lang === 'sv';
+  const parts = [sv ? `${termMonths} månader` : `${termMonths} months`];
+  parts.push(renewalMonths === null ? (sv ? 'förnyas inte' : 'not renewed') : sv ? `förnyas ${renewalMonths} månader i taget` : `renewed ${renewalMonths} months at a time`);
+  if (noticeMonths !== null) parts.push(sv ? `uppsägning ${noticeMonths} månader före` : `notice ${noticeMonths} months before`);
+  else if (noticeDays !== null) parts.push(sv ? `uppsägning ${noticeDays} dagar före` : `notice ${noticeDays} days before`);
+  return <p>{parts.join(', ')}.</p>;
 }
