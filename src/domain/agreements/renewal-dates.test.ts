@@ -73,6 +73,19 @@ describe('renewal dates', () => {
     }
   });
 
+  it('restarts the reckoning from a renewal recorded to the day, later than the start', () => {
+    // Renewed every 24 months from 2015-03-04, but re-signed on 2018-06-10: the next renewal is 2020-06-10, not 2019-03-04.
+    const renewing = terms({ renewalMonths: 24, noticeMonths: 3 });
+    expect(renewalDates({ ...renewing, renewedOn: '2018-06-10' }, '2019-01-01')).toMatchObject({ kind: 'renews', renewsOn: '2020-06-10', noticeBy: '2020-03-10' });
+    // A fixed term prolonged by decision runs one more term from that day.
+    expect(renewalDates(terms({ renewedOn: '2017-01-20' }), '2017-06-01')).toEqual({ kind: 'expires', on: '2019-01-20', past: false });
+    // Known only to the year, or not later than the start: the reckoning stays with the start.
+    expect(renewalDates({ ...renewing, renewedOn: '2018' }, '2019-01-01')).toMatchObject({ kind: 'renews', renewsOn: '2019-03-04' });
+    expect(renewalDates({ ...renewing, renewedOn: '2015-03-04' }, '2016-01-01')).toMatchObject({ kind: 'renews', renewsOn: '2017-03-04' });
+    // A start known only to its year ends no later than 2015-12-31: a renewal after it restarts the reckoning with a day.
+    expect(renewalDates({ ...renewing, start: '2015', renewedOn: '2016-02-01' }, '2016-06-01')).toMatchObject({ kind: 'renews', renewsOn: '2018-02-01' });
+  });
+
   it('gives nothing for an agreement that has ended or has no structured term', () => {
     expect(renewalDates(terms({ renewalMonths: 24, noticeMonths: 3, ended: true }), '2016-01-01')).toEqual({ kind: 'none', why: 'ended' });
     expect(renewalDates(terms({ termMonths: null }), '2016-01-01')).toEqual({ kind: 'none', why: 'no_term' });

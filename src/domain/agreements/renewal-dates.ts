@@ -26,6 +26,8 @@ export interface RenewalTerms {
   noticeDays: number | null;
   /** The agreement has ended (its status): nothing is due. */
   ended?: boolean;
+  /** The latest `renewed` event's date (EDTF): a renewal recorded restarts the reckoning from its day. */
+  renewedOn?: string | null;
 }
 
 /** Days a date can be when the start is not known to the day. */
@@ -80,6 +82,25 @@ function noticeDay(renewsOn: string, t: RenewalTerms): string | null {
 }
 
 /** Months from the start to the `n`-th end of a term (0: the first term's end). */
+/** The day a date is known to, or null (a month, a year, "about", unreadable). */
+function dayOf(date: string | null): string | null {
+  try {
+    const d = date === null ? null : parseFuzzyDate(date);
+    return d && d.precision === 'day' && !d.edtf.endsWith('~') ? d.min : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The latest day a date can be, or null. */
+function latestDayOf(date: string | null): string | null {
+  try {
+    return date === null ? null : parseFuzzyDate(date).max;
+  } catch {
+    return null;
+  }
+}
+
 const monthsTo = (t: RenewalTerms, n: number) => t.termMonths! + n * (t.renewalMonths ?? 0);
 
 /** The first `n` whose end of term, from `start`, is `today` or later (for a renewing agreement). */
@@ -98,6 +119,14 @@ function firstOnOrAfter(start: string, t: RenewalTerms, today: string): number {
 export function renewalDates(t: RenewalTerms, today: string): RenewalDates {
   if (t.ended) return { kind: 'none', why: 'ended' };
   if (t.termMonths === null) return { kind: 'none', why: 'no_term' };
+  // A renewal recorded as an event (a new signature, a decision to renew),
+  // known to the day and later than the start, begins a new period there: of
+  // `renewalMonths`, or of the term for an agreement that does not renew by
+  // itself (a fixed term prolonged by decision).
+  const renewed = dayOf(t.renewedOn ?? null);
+  if (renewed && !(dayOf(t.start) !== null && renewed <= dayOf(t.start)!) && !(latestDayOf(t.start) !== null && renewed <= latestDayOf(t.start)!)) {
+    return renewalDates({ ...t, start: renewed, termMonths: t.renewalMonths ?? t.termMonths, renewedOn: null }, today);
+  }
   const renewal = t.renewalMonths === null ? ('expires' as const) : ('renews' as const);
   let start: ReturnType<typeof parseFuzzyDate> | null = null;
   try {

@@ -18,7 +18,7 @@ import { parseFuzzyDate } from '../dates.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import { activitiesOf } from '../activities/links.ts';
 import { renewalDates } from '../agreements/renewal-dates.ts';
-import { termStart } from '../agreements/stored-renewal.ts';
+import { termRenewedOn, termStart } from '../agreements/stored-renewal.ts';
 
 /** Days before its due day that a follow-up point is reminded of. */
 export const POINT_LEAD_DAYS = 7;
@@ -119,6 +119,7 @@ async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnD
     id: number;
     endsOn: string | null;
     start: string | null;
+    renewedOn: string | null;
     termMonths: number | null;
     renewalMonths: number | null;
     noticeMonths: number | null;
@@ -130,7 +131,7 @@ async function agreementReminders(db: Db, { today, principal = SYSTEM, statusOnD
     recipients: string[];
   }>(
     db,
-    sql`select g.id, g.ends_on as "endsOn", ${termStart(principal)} as start,
+    sql`select g.id, g.ends_on as "endsOn", ${termStart(principal)} as start, ${termRenewedOn(principal)} as "renewedOn",
           g.term_months as "termMonths", g.renewal_months as "renewalMonths", g.notice_months as "noticeMonths", g.notice_days as "noticeDays",
           g.organisation_id as "organisationId", g.slug, g.party_label || ' – ' || g.counterpart_label as name,
           g.official_title as title, ${editors(sql`g.organisation_id`)} as recipients

@@ -4,7 +4,7 @@ import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
 import { fileSize, formatEdtf, formatNumber, todayInStockholm } from '../format.ts';
 import { renewalDates, type RenewalTerms } from '../../domain/agreements/renewal-dates.ts';
-import { termStartOf } from '../../domain/agreements/stored-renewal.ts';
+import { renewedOnOf, termStartOf } from '../../domain/agreements/stored-renewal.ts';
 import { RenewalNote } from '../editing/agreement-form.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
@@ -83,7 +83,7 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
             <dt>{lang === 'sv' ? 'Löptid, förnyelse och uppsägning' : 'Term, renewal and notice'}</dt>
             <dd>
               <TermInNumbers lang={lang} terms={a} />
-              <RenewalNote lang={lang} dates={renewalDates({ ...a, start: termStartOf(a, detail.events), ended: a.currentStatus === 'ended' }, today)} today={today} />
+              <RenewalNote lang={lang} dates={renewalDates({ ...a, start: termStartOf(a, detail.events), renewedOn: renewedOnOf(detail.events), ended: a.currentStatus === 'ended' }, today)} today={today} />
             </dd>
           </>
         ) : null}
