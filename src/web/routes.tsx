@@ -46,6 +46,8 @@ import { SourcePage } from './pages/source.tsx';
 import { HomePage } from './pages/home.tsx';
 import { OpenDataPage } from './pages/open-data.tsx';
 import { StatisticsPage } from './pages/statistics.tsx';
+import { getContactSurface, listContactSurfaces, listContactSurfacesSchema } from '../domain/contact-surfaces/read.ts';
+import { ContactSurfacePage, ContactSurfacesListPage } from './contact-surfaces/pages.tsx';
 import { buildChart, CHART_NAMES, provinceNamer, type Chart, type ChartName } from './charts/statistics-charts.ts';
 
 const css = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
@@ -239,6 +241,7 @@ export const PAGE_QUERIES = {
   actors: page(keys(listActorsSchema)),
   counterparts: page(keys(listCounterpartsSchema)),
   statistics: page(keys(ruleQuerySchema).filter((name) => name !== 'lang')),
+  contactSurfaces: page(keys(listContactSurfacesSchema)),
 } as const;
 
 /** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
@@ -325,6 +328,24 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   web.get('/kallor/:slug', accepts(page([], 'source')), cache, async (c) => {
     return c.html(<SourcePage lang={langOf(c)} source={await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+  });
+  web.get('/kontaktytor', accepts(q.contactSurfaces), cache, async (c) => {
+    const raw = c.var.query;
+    const ctx = readerCtx(c);
+    const signedIn = c.get('signedIn');
+    const [list, provinces] = await Promise.all([listContactSurfaces({ ctx, input: withoutLang(raw) }), listPlaceOptions({ ctx, maxDepth: 0 })]);
+    return c.html(<ContactSurfacesListPage lang={langOf(c)} list={list} provinces={provinces} mayAdd={!!signedIn && canWrite(ctx.principal, signedIn.organisationId)} raw={raw} />);
+  });
+  web.get('/kontaktytor/:id', accepts(q.plain), cache, async (c) => {
+    const ctx = readerCtx(c);
+    const raw = c.req.param('id');
+    const surface = await getContactSurface({ ctx, id: /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0 });
+    const signedIn = c.get('signedIn');
+    const lang = langOf(c);
+    const done = ({ tillagd: ['Kontaktytan är tillagd.', 'The contact surface is added.'], andrad: ['Ändringen är sparad.', 'The change is saved.'] } as const)[c.req.query('klart') as 'tillagd'];
+    return c.html(
+      <ContactSurfacePage lang={lang} surface={surface} path={sitePath(c.req.path)} mayChange={!!signedIn && canWrite(ctx.principal, surface.organisationId)} csrf={signedIn?.csrfToken} done={done ? done[lang === 'sv' ? 0 : 1] : undefined} />,
+    );
   });
   web.get('/statistik', accepts(q.statistics), cache, async (c) => {
     const raw = c.var.query;
