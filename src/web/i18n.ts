@@ -208,6 +208,15 @@ const labels = {
     confucius: { sv: 'Konfuciusinstitut eller konfuciusklassrum', en: 'Confucius institute or classroom' },
     influence: { sv: 'Informationspåverkan eller påtryckning', en: 'Information influence or pressure' },
   },
+  // The same kinds in a word, for the heads of a table's columns.
+  contactSurfaceShort: {
+    investment: { sv: 'Investering', en: 'Investment' },
+    procurement: { sv: 'Upphandling', en: 'Procurement' },
+    trade: { sv: 'Handel', en: 'Trade' },
+    academic: { sv: 'Akademi och skola', en: 'Academic' },
+    confucius: { sv: 'Konfucius', en: 'Confucius' },
+    influence: { sv: 'Påverkan', en: 'Influence' },
+  },
 } satisfies Record<string, Words>;
 
 /**

@@ -48,6 +48,9 @@ import { OpenDataPage } from './pages/open-data.tsx';
 import { StatisticsPage } from './pages/statistics.tsx';
 import { getContactSurface, listContactSurfaces, listContactSurfacesSchema } from '../domain/contact-surfaces/read.ts';
 import { ContactSurfacePage, ContactSurfacesListPage } from './contact-surfaces/pages.tsx';
+import { kindsOfLayer, renderSurfacesMap, SURFACE_LAYERS } from './maps/surfaces-map.tsx';
+import { surfacesPerCounty, surfacesPerProvince } from '../domain/contact-surfaces/counts.ts';
+import { z } from 'zod';
 import { buildChart, CHART_NAMES, provinceNamer, type Chart, type ChartName } from './charts/statistics-charts.ts';
 
 const css = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
@@ -124,6 +127,7 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   establishedTo: { sv: ['Etablerat till år', 'ett årtal mellan 1900 och 2100'], en: ['Established to year', 'a year from 1900 to 2100'] },
   on: { sv: ['Datum', 'ett datum som 2016-12-31'], en: ['Date', 'a date such as 2016-12-31'] },
   year: { sv: ['År', 'ett årtal från 1980 till i år'], en: ['Year', 'a year from 1980 to this year'] },
+  lager: { sv: ['Lager med kontaktytor', 'ett av alternativen i formuläret'], en: ['Layer of contact surfaces', 'one of the choices in the form'] },
   sort: { sv: ['Sortering', 'ett av alternativen i formuläret'], en: ['Order', 'one of the choices in the form'] },
   rule: { sv: ['Räkneregel', 'en av räknereglerna på sidan'], en: ['Counting rule', 'one of the counting rules on the page'] },
   '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },
@@ -242,7 +246,11 @@ export const PAGE_QUERIES = {
   counterparts: page(keys(listCounterpartsSchema)),
   statistics: page(keys(ruleQuerySchema).filter((name) => name !== 'lang')),
   contactSurfaces: page(keys(listContactSurfacesSchema)),
+  map: page([...keys(listAgreementsSchema), 'lager']),
 } as const;
+
+/** The map's layer of contact surfaces: every kind unless the reader chose one, or none. */
+const mapLayerSchema = z.object({ lager: z.enum(SURFACE_LAYERS, `must be one of ${SURFACE_LAYERS.join(', ')}`).default('alla') });
 
 /** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
 const reportedPage = (raw: string | undefined) => (raw && raw.length <= 500 && SITE_PATH.test(raw) ? raw : '');
@@ -361,10 +369,12 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const named = await summariesOf(ctx, [...new Set(peak.rules.flatMap((r) => [...r.statusDiffers.map((d) => d.slug), ...r.pairsCountedTwice.flat()]))]);
     return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet }} raw={raw} />);
   });
-  web.get('/karta', accepts(q.agreements), cache, async (c) => {
+  web.get('/karta', accepts(q.map), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const usable = await usableFilters(ctx, parseInput(listAgreementsSchema, withoutLang(raw)));
+    const { lager, ...agreementQuery } = withoutLang(raw);
+    const { lager: layer } = parseInput(mapLayerSchema, { lager });
+    const usable = await usableFilters(ctx, parseInput(listAgreementsSchema, agreementQuery));
     const { on: requested, ...filters } = filterParams(usable.query);
     const query = parseInput(listAgreementsSchema, { ...filters, on: requested ?? '2016-12-31' });
     const today = todayInStockholm();
@@ -377,7 +387,11 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
       panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),
       panel(undefined, lang === 'sv' ? `I dag (${formatEdtf(today, lang)})` : `Today (${formatEdtf(today, lang)})`),
     ]);
-    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} kinds={kindCodes(c.get('kindNames'), lang)} />);
+    const kinds = kindsOfLayer(layer);
+    const [counties, provinces] = kinds.length ? await Promise.all([surfacesPerCounty(ctx), surfacesPerProvince(ctx)]) : [[], []];
+    const title = lang === 'sv' ? 'Kontaktytor per län och provins' : 'Contact surfaces per county and province';
+    const surfaces = { layer, kinds, counties, provinces, ...(kinds.length ? renderSurfacesMap({ lang, id: 'map-surfaces', title, counties, provinces, kinds }) : { svg: '', unplaced: [] }) };
+    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} kinds={kindCodes(c.get('kindNames'), lang)} surfaces={surfaces} />);
   });
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);
