@@ -104,6 +104,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'DELETE /api/agreements/:slug/citations/:id': rule('owner'),
   'POST /api/sources': rule('editor'),
   'PATCH /api/sources/:slug': rule('owner'),
+  // Contact surfaces: read as far as the reader may; added by an editor's write key for their organisation; changed and removed by
+  // its editors' keys (the verb checks the surface's organisation, so the table says editor).
+  'GET /api/contact-surfaces': rule('everyone'),
+  'GET /api/contact-surfaces/:id': rule('everyone'),
+  'POST /api/contact-surfaces': rule('editor'),
+  'PUT /api/contact-surfaces/:id': rule('editor'),
+  'DELETE /api/contact-surfaces/:id': rule('editor'),
   'POST /api/agreements/:slug/activities': rule('owner'),
   'PUT /api/agreements/:slug/activities/:id': rule('owner'),
   'DELETE /api/agreements/:slug/activities/:id': rule('owner'),

@@ -359,7 +359,12 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const raw = c.var.query;
     const { rule } = parseInput(ruleQuerySchema, raw);
     const today = todayInStockholm();
-    const [view, quiet] = await Promise.all([statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today), quietOverview(ctx, today)]);
+    const [view, quiet, surfaceCounties, surfaceProvinces] = await Promise.all([
+      statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today),
+      quietOverview(ctx, today),
+      surfacesPerCounty(ctx),
+      surfacesPerProvince(ctx),
+    ]);
     const provinces = await listPlaceOptions({ ctx, maxDepth: 0 });
     const provinceName = provinceNamer(provinces);
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
@@ -367,7 +372,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
     const peak = view.peakUnderEveryRule;
     const named = await summariesOf(ctx, [...new Set(peak.rules.flatMap((r) => [...r.statusDiffers.map((d) => d.slug), ...r.pairsCountedTwice.flat()]))]);
-    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet }} raw={raw} />);
+    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet, contactSurfaces: { counties: surfaceCounties, provinces: surfaceProvinces } }} raw={raw} />);
   });
   web.get('/karta', accepts(q.map), cache, async (c) => {
     const lang = langOf(c);
