@@ -58,11 +58,15 @@ async function writeLinks(ctx: Context, surfaceId: number, ids: { actorIds: numb
 
 const dateMinOf = (date: string | null | undefined) => (date ? parseFuzzyDate(date).min : null);
 
-/** Adds a contact surface to the caller's organisation: its editors and administrators. */
-export async function createContactSurface({ ctx, input }: { ctx: Context; input: CreateContactSurfaceInput }) {
+/**
+ * Adds a contact surface to an organisation: the caller's unless named
+ * (an administrator's or the system's, as an import does); its editors and
+ * administrators only.
+ */
+export async function createContactSurface({ ctx, input, organisationId: named }: { ctx: Context; input: CreateContactSurfaceInput; organisationId?: number }) {
   requireEditor(ctx);
   const p = ctx.principal;
-  const organisationId = p.kind === 'anonymous' ? 0 : p.organisationId;
+  const organisationId = named ?? (p.kind === 'anonymous' ? 0 : p.organisationId);
   requireWrite(ctx, organisationId);
   const { actors: a, places, sources: s, ...data } = parseInput(createContactSurfaceSchema, input);
   requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
