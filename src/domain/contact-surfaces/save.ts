@@ -83,11 +83,11 @@ export async function createContactSurface({ ctx, input, organisationId: named }
 }
 
 /** The surface, locked, once the caller may read and change it, at the version they saw. */
-async function lockedSurface(ctx: Context, id: number, expectedVersion: number | undefined) {
+async function lockedSurface(ctx: Context, id: number, expectedVersion: number) {
   const [row] = await ctx.db.select().from(contactSurfaces).where(eq(contactSurfaces.id, id)).for('update');
   if (!row || !canRead(ctx.principal, row)) throw notFound('contact surface');
   requireWrite(ctx, row.organisationId);
-  if (expectedVersion !== undefined && expectedVersion !== row.version) {
+  if (expectedVersion !== row.version) {
     throw conflict(`the contact surface was changed by someone else (version ${row.version}, you saw ${expectedVersion})`, row);
   }
   return row;

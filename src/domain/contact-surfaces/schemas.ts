@@ -51,10 +51,15 @@ const consistent = (v: { titleEn?: string | null; description?: string | null; d
 export const createContactSurfaceSchema = contactSurfaceFields.superRefine(consistent);
 export type CreateContactSurfaceInput = z.input<typeof createContactSurfaceSchema>;
 
-const version = z.coerce.number('must be a version number').int('must be a version number').positive('must be a version number').max(2_147_483_647, 'must be a version number');
+/** The version the writer read: a whole number, or its digits as a form sends them (never an array or a boolean, which z.coerce would take). */
+const version = z
+  .union([z.number(), z.string().trim().regex(/^[0-9]{1,10}$/)], 'must be a version number')
+  .transform(Number)
+  .pipe(z.number().int('must be a version number').positive('must be a version number').max(2_147_483_647, 'must be a version number'));
 
-export const changeContactSurfaceSchema = contactSurfaceFields.extend({ reason: reasonSchema, expectedVersion: version.optional() }).superRefine(consistent);
+/** A change names the version it was made at: a write that does not is refused, not taken as the latest. */
+export const changeContactSurfaceSchema = contactSurfaceFields.extend({ reason: reasonSchema, expectedVersion: version }).superRefine(consistent);
 export type ChangeContactSurfaceInput = z.input<typeof changeContactSurfaceSchema>;
 
-export const removeContactSurfaceSchema = z.object({ reason: reasonSchema, expectedVersion: version.optional() });
+export const removeContactSurfaceSchema = z.object({ reason: reasonSchema, expectedVersion: version });
 export type RemoveContactSurfaceInput = z.input<typeof removeContactSurfaceSchema>;

@@ -154,7 +154,7 @@ export function contactSurfaceRoutes(database: Database) {
     const { ctx, typed } = await posted(c);
     const id = idOf(c.req.param('id'));
     if (!id) throw notFound('contact surface');
-    await removeContactSurface({ ctx, id, input: { expectedVersion: typed.expectedVersion || undefined } });
+    await removeContactSurface({ ctx, id, input: { expectedVersion: typed.expectedVersion ?? '' } });
     return c.redirect(href(langOf(c), '/kontaktytor', { klart: 'borttagen' }), 303);
   });
   return web;
