@@ -166,7 +166,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/statistics/{name}.png': read('getChartPng', 'One chart as PNG', { 200: file('PNG', 'image/png'), 404: notFoundResponse }, chart()),
     '/api/maps/ties.svg': read('getTiesMapSvg', "The ties between Swedish parties and Chinese places as a map (the list's filters)", { 200: file('SVG', 'image/svg+xml') }, [...listParameters, langParam]),
     '/api/maps/ties.png': read('getTiesMapPng', 'The map of ties as PNG', { 200: file('PNG', 'image/png') }, [...listParameters, langParam]),
-    '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events') }),
+    '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events, and the contact surfaces') }),
     '/api/exchange/{table}.csv': read('getExchangeTableCsv', 'One table of the exchange format (the columns the import reads) as CSV, streamed', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, [tableParam, sepParam]),
     '/api/exchange/register.xlsx': read('getExchangeWorkbook', 'Every table of the exchange format as one workbook, streamed', { 200: file('XLSX', XLSX) }),
     '/api/exchange/register.json': read('getExchangeJson', 'Every table of the exchange format as JSON, streamed', { 200: json('{ format, version, sources, actors, counterparts, agreements }') }),

@@ -66,6 +66,14 @@ describe('contact surfaces', () => {
     }
     const ctx = { db: t.database.db, principal: PUBLIC_READER };
     expect((await surfacesPerCounty(ctx)).find((c) => c.county === '25')?.counts.influence ?? 0).toBe(0);
+    // The public export holds the public ones only.
+    const exported = (await (await visitors.anonymous.request('/api/export.json')).json()) as { contactSurfaces: Array<{ id: number; title: string; actors: Array<{ slug: string }> }> };
+    expect(exported.contactSurfaces.map((x) => x.title)).toContain('Konfuciusklassrum på Kalix gymnasium');
+    expect(exported.contactSurfaces.some((x) => x.id === id)).toBe(false);
+    // The API: the list and each one as the reader may read them.
+    expect(((await (await visitors.anonymous.request('/api/contact-surfaces?kind=influence')).json()) as { total: number }).total).toBe(0);
+    expect((await visitors.anonymous.request(`/api/contact-surfaces/${id}`)).status).toBe(404);
+    expect(((await (await visitors.reader.request(`/api/contact-surfaces/${id}`)).json()) as { title: string }).title).toBe('Påtryckning mot Kalix internt');
   });
 
   it('changes one at the version it was opened at; a stale change is a conflict; another body’s editor may not; removes it', async () => {

@@ -47,19 +47,29 @@ const rowColumns = sql`s.id, s.kind, s.title, s.title_en as "titleEn", s.date, s
 type Raw<T> = Omit<T, 'actors' | 'places' | 'sources'> & { actors: string; places: string; sources?: string };
 const parsed = <T extends ContactSurfaceRow>(r: Raw<T>): T => ({ ...r, actors: JSON.parse(r.actors), places: JSON.parse(r.places), ...(r.sources ? { sources: JSON.parse(r.sources) } : {}) }) as T;
 
-export async function getContactSurface({ ctx, id }: { ctx: Context; id: number }): Promise<ContactSurface> {
-  const [row] = await queryRows<Raw<ContactSurface>>(
+/** Surfaces with everything their page shows, by id, at most `limit`. */
+async function detailsWhere(ctx: Context, where: SQL, limit: number): Promise<ContactSurface[]> {
+  const rows = await queryRows<Raw<ContactSurface>>(
     ctx.db,
     sql`select ${rowColumns}, s.description, s.description_en as "descriptionEn", s.version, o.name as organisation, s.updated_at::text as "updatedAt", ${linkColumns(ctx)},
           coalesce((select json_agg(json_build_object('slug', src.slug, 'title', src.title, 'url', src.url) order by src.title)
             from citations ci join sources src on src.id = ci.source_id
             where ci.subject_type = 'contact_surface' and ci.subject_id = s.id and ${canReadAlias(ctx.principal, 'src')}), '[]')::text as sources
         from contact_surfaces s join organisations o on o.id = s.organisation_id
-        where s.id = ${id} and ${canReadAlias(ctx.principal, 's')}`,
+        where ${where} and ${canReadAlias(ctx.principal, 's')}
+        order by s.id limit ${limit}`,
   );
-  if (!row) throw notFound('contact surface');
-  return parsed(row);
+  return rows.map(parsed);
 }
+
+export async function getContactSurface({ ctx, id }: { ctx: Context; id: number }): Promise<ContactSurface> {
+  const [row] = await detailsWhere(ctx, sql`s.id = ${id}`, 1);
+  if (!row) throw notFound('contact surface');
+  return row;
+}
+
+/** The next `limit` surfaces the caller may read after the id `after`, by id: the public export reads them so, a batch at a time. */
+export const contactSurfacesAfter = (ctx: Context, after: number, limit: number) => detailsWhere(ctx, sql`s.id > ${after}`, limit);
 
 export const PAGE_SIZE = 50;
 
