@@ -20,6 +20,8 @@ CREATE TABLE "contact_surfaces" (
 	"date" text,
 	"date_min" date,
 	"end_date" text,
+	"county_codes" text[] DEFAULT '{}'::text[] NOT NULL,
+	"province_ids" integer[] DEFAULT '{}'::integer[] NOT NULL,
 	"organisation_id" integer NOT NULL,
 	"visibility" text DEFAULT 'public' NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,

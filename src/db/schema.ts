@@ -988,6 +988,13 @@ export const contactSurfaces = pgTable(
     date: text('date'),
     dateMin: date('date_min'),
     endDate: text('end_date'),
+    // Caches of the links, for counting per county and province without
+    // joining them (contact-surfaces/refresh-areas.ts): the counties of its
+    // Swedish bodies and the top-level places (provinces) of its Chinese
+    // places, made only of links that everyone who may read the surface may
+    // read, as an agreement's caches are (docs/visibility.md).
+    countyCodes: text('county_codes').array().notNull().default(sql`'{}'::text[]`),
+    provinceIds: integer('province_ids').array().notNull().default(sql`'{}'::integer[]`),
     ...ownedRecord(),
   },
   (t) => [

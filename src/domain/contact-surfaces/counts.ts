@@ -1,15 +1,16 @@
 // Contact surfaces counted per Swedish county and per Chinese province, by
-// kind: the map's layers and the statistics. Counted in the database by the
-// link tables' indexes (one group-by each), never by reading the surfaces:
+// kind: the map's layers and the statistics. Counted in the database, one
+// group-by each over the surfaces' cached counties and provinces
+// (refresh-areas.ts), never by reading the surfaces or joining their links:
 // at the benchmark's scale there are 200,000 of them. A surface counts once
 // in each county of a body it links and each province of a place it links,
-// where the reader may read the surface, the body or place, and the province.
+// where everyone who may read the surface may read the body or place (and
+// the province).
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { CONTACT_SURFACE_KINDS, type ContactSurfaceKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
 import type { Context } from '../context.ts';
-import { readableTop } from '../maps/ties.ts';
 
 export type KindCounts = Record<ContactSurfaceKind, number>;
 export interface CountyCounts { county: string; counts: KindCounts; total: number }
@@ -32,12 +33,10 @@ function fold<K extends string, T>(rows: Array<{ key: K; kind: ContactSurfaceKin
 export async function surfacesPerCounty(ctx: Context): Promise<CountyCounts[]> {
   const rows = await queryRows<{ key: string; kind: ContactSurfaceKind; n: number }>(
     ctx.db,
-    sql`select a.county_code as key, s.kind, count(distinct s.id)::int as n
-        from contact_surfaces s
-        join contact_surface_actors l on l.surface_id = s.id
-        join actors a on a.id = l.actor_id and ${canReadAlias(ctx.principal, 'a')}
-        where ${canReadAlias(ctx.principal, 's')} and a.county_code is not null
-        group by a.county_code, s.kind`,
+    sql`select x.county as key, s.kind, count(*)::int as n
+        from contact_surfaces s cross join unnest(s.county_codes) as x(county)
+        where ${canReadAlias(ctx.principal, 's')}
+        group by x.county, s.kind`,
   );
   return fold(rows, (county) => ({ county }));
 }
@@ -46,14 +45,11 @@ export async function surfacesPerProvince(ctx: Context): Promise<ProvinceCounts[
   const rows = await queryRows<{ key: string; kind: ContactSurfaceKind; n: number; name: string; native: string | null }>(
     ctx.db,
     sql`select p.slug as key, p.name_latin as name, p.name_native as native, x.kind, x.n
-        from (select coalesce(top.id, c.id) as province, s.kind, count(distinct s.id)::int as n
-              from contact_surfaces s
-              join contact_surface_places l on l.surface_id = s.id
-              join counterparts c on c.id = l.counterpart_id and ${canReadAlias(ctx.principal, 'c')}
-              left join counterparts top on top.id = c.ancestor_ids[1]
-              where ${canReadAlias(ctx.principal, 's')} and ${readableTop(ctx.principal)}
-              group by 1, 2) x
-        join counterparts p on p.id = x.province`,
+        from (select y.province, s.kind, count(*)::int as n
+              from contact_surfaces s cross join unnest(s.province_ids) as y(province)
+              where ${canReadAlias(ctx.principal, 's')}
+              group by y.province, s.kind) x
+        join counterparts p on p.id = x.province and ${canReadAlias(ctx.principal, 'p')}`,
   );
   const names = new Map(rows.map((r) => [r.key, { name: r.name, native: r.native }]));
   return fold(rows, (slug) => ({ slug, ...names.get(slug)! }));

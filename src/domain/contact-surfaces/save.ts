@@ -11,6 +11,7 @@ import { inTransaction, type Context } from '../context.ts';
 import { parseFuzzyDate } from '../dates.ts';
 import { conflict, invalid, notFound, type FieldProblem } from '../errors.ts';
 import { parseInput } from '../validate.ts';
+import { refreshSurfaceAreas } from './refresh-areas.ts';
 import {
   changeContactSurfaceSchema,
   createContactSurfaceSchema,
@@ -54,6 +55,7 @@ async function writeLinks(ctx: Context, surfaceId: number, ids: { actorIds: numb
   if (ids.actorIds.length) await ctx.db.insert(contactSurfaceActors).values(ids.actorIds.map((actorId) => ({ surfaceId, actorId })));
   if (ids.placeIds.length) await ctx.db.insert(contactSurfacePlaces).values(ids.placeIds.map((counterpartId) => ({ surfaceId, counterpartId })));
   if (ids.sourceIds.length) await ctx.db.insert(citations).values(ids.sourceIds.map((sourceId) => ({ sourceId, subjectType: 'contact_surface' as const, subjectId: surfaceId })));
+  await refreshSurfaceAreas(ctx, [surfaceId]);
 }
 
 const dateMinOf = (date: string | null | undefined) => (date ? parseFuzzyDate(date).min : null);
