@@ -20,6 +20,16 @@ import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, writerCtx } fr
 const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 const address = (id: number) => `/api/contact-surfaces/${id}`;
 
+/** A stale version is 409 with the surface as the API shows it now (`current`), for the writer to read again and decide. */
+async function withCurrent(ctx: Context, id: number, work: () => Promise<unknown>) {
+  try {
+    await work();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, await getContactSurface({ ctx, id }));
+    throw error;
+  }
+}
+
 export function contactSurfaceApiRoutes(database: Database, { cache }: { cache: ResponseCache }) {
   const api = new Hono<HttpEnv>();
   const readerCtx = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
@@ -35,18 +45,13 @@ export function contactSurfaceApiRoutes(database: Database, { cache }: { cache: 
     const row = await createContactSurface({ ctx, input });
     return c.json(await getContactSurface({ ctx, id: row.id }), 201, { location: address(row.id) });
   });
-  /** Changes a surface as a whole; a stale expectedVersion is 409 with the surface as the API shows it now (`current`). */
+  /** Changes a surface as a whole, at the version read. */
   writes.put('/contact-surfaces/:id', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);
     const id = idOf(c.req.param('id'));
     if (!id) throw notFound('contact surface');
     const input = (await readJsonObject(c, fieldsOf(changeContactSurfaceSchema))) as Parameters<typeof changeContactSurface>[0]['input'];
-    try {
-      await changeContactSurface({ ctx, id, input });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, await getContactSurface({ ctx, id }));
-      throw error;
-    }
+    await withCurrent(ctx, id, () => changeContactSurface({ ctx, id, input }));
     return c.json(await getContactSurface({ ctx, id }), 200, { location: address(id) });
   });
   writes.delete('/contact-surfaces/:id', noStore, keyHolder, accepts(noQuery()), async (c) => {
@@ -54,12 +59,7 @@ export function contactSurfaceApiRoutes(database: Database, { cache }: { cache: 
     const id = idOf(c.req.param('id'));
     if (!id) throw notFound('contact surface');
     const input = (await readJsonObject(c, fieldsOf(removeContactSurfaceSchema))) as Parameters<typeof removeContactSurface>[0]['input'];
-    try {
-      await removeContactSurface({ ctx, id, input });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, await getContactSurface({ ctx, id }));
-      throw error;
-    }
+    await withCurrent(ctx, id, () => removeContactSurface({ ctx, id, input }));
     return c.json({ removed: id }, 200);
   });
   api.route('/', writes);

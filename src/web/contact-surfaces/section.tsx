@@ -12,19 +12,29 @@ export function surfaceWhen(lang: Lang, s: { date: string | null; endDate: strin
   return `${s.date ? formatEdtf(s.date, lang) : '…'}${s.endDate ? `–${formatEdtf(s.endDate, lang)}` : ''}`;
 }
 
+/** A Chinese place's Latin name, and its own name in its script, marked as Chinese. */
+export function PlaceName(props: { place: { name: string; native: string | null } }) {
+  const { name, native } = props.place;
+  return (
+    <>
+      {name}
+      {native ? (
+        <>
+          {' '}
+          <span lang="zh-Hans">{native}</span>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function SurfaceLinks(props: { lang: Lang; surface: Pick<ContactSurfaceRow, 'actors' | 'places'> }) {
   const { lang, surface } = props;
   const items = [
     ...surface.actors.map((a) => <a href={href(lang, `/parter/${a.slug}`)}>{a.name}</a>),
     ...surface.places.map((p) => (
       <a href={href(lang, `/motparter/${p.slug}`)}>
-        {p.name}
-        {p.native ? (
-          <>
-            {' '}
-            <span lang="zh-Hans">{p.native}</span>
-          </>
-        ) : null}
+        <PlaceName place={p} />
       </a>
     )),
   ];

@@ -7,6 +7,7 @@ import type { CountyCounts, ProvinceCounts } from '../../domain/contact-surfaces
 import { COUNTIES, label, type Lang } from '../i18n.ts';
 import { href } from '../layout.tsx';
 import { basemap, COUNTY_SHAPE, esc, svgOpen } from './ties-map.tsx';
+import { PlaceName } from '../contact-surfaces/section.tsx';
 
 /** The layers a reader can choose on the map: every kind, none, or one. */
 export const SURFACE_LAYERS = ['alla', 'inga', ...CONTACT_SURFACE_KINDS] as const;
@@ -95,17 +96,7 @@ export function SurfaceCountTables(props: { lang: Lang; counties: CountyCounts[]
         sv ? 'Provins' : 'Province',
         shown(props.provinces).map((p) => ({
           key: p.slug,
-          name: (
-            <>
-              {p.name}
-              {p.native ? (
-                <>
-                  {' '}
-                  <span lang="zh-Hans">{p.native}</span>
-                </>
-              ) : null}
-            </>
-          ),
+          name: <PlaceName place={p} />,
           link: href(lang, '/kontaktytor', { province: p.slug, ...kindFilter }),
           counts: p.counts,
         })),
