@@ -342,7 +342,8 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const ctx = readerCtx(c);
     const signedIn = c.get('signedIn');
     const [list, provinces] = await Promise.all([listContactSurfaces({ ctx, input: withoutLang(raw) }), listPlaceOptions({ ctx, maxDepth: 0 })]);
-    return c.html(<ContactSurfacesListPage lang={langOf(c)} list={list} provinces={provinces} mayAdd={!!signedIn && canWrite(ctx.principal, signedIn.organisationId)} raw={raw} />);
+    const removed = signedIn && c.req.query('klart') === 'borttagen' ? (langOf(c) === 'sv' ? 'Kontaktytan är borttagen.' : 'The contact surface is removed.') : undefined;
+    return c.html(<ContactSurfacesListPage lang={langOf(c)} list={list} provinces={provinces} mayAdd={!!signedIn && canWrite(ctx.principal, signedIn.organisationId)} raw={raw} done={removed} />);
   });
   web.get('/kontaktytor/:id', accepts(q.plain), cache, async (c) => {
     const ctx = readerCtx(c);

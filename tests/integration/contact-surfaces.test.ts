@@ -11,6 +11,9 @@ import { queryRows } from '../../src/db/client.ts';
 import { PUBLIC_READER } from '../../src/domain/access.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { surfacesPerCounty, surfacesPerProvince } from '../../src/domain/contact-surfaces/counts.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { createActor } from '../../src/domain/actors/create.ts';
+import { changeActor } from '../../src/domain/actors/change.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
@@ -95,6 +98,20 @@ describe('contact surfaces', () => {
     expect(await count()).toBe(before);
     expect((await visitors.editor.post(`/kontaktytor/${id}/ta-bort`, { expectedVersion: '2' })).status).toBe(303);
     expect((await visitors.anonymous.request(`/kontaktytor/${id}`)).status).toBe(404);
+  });
+
+  it('counts a surface in the county of a body only while the body is public, and in its new county when it moves', async () => {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'kyt-a'`);
+    await createActor({ ctx, organisationId: org!.id, input: { slug: 'kyt-bolag', name: 'Kyt bolag', kind: 'municipal_company', countyCode: '09' } });
+    await createContactSurface({ ctx, organisationId: org!.id, input: { kind: 'procurement', title: 'Upphandling på Gotland', actors: ['kyt-bolag'], visibility: 'public' } });
+    const procurementIn = async (county: string) => (await surfacesPerCounty({ db: t.database.db, principal: PUBLIC_READER })).find((c) => c.county === county)?.counts.procurement ?? 0;
+    expect(await procurementIn('09')).toBe(1);
+    const body = { name: 'Kyt bolag', kind: 'municipal_company', countyCode: '09' };
+    await changeActor({ ctx, slug: 'kyt-bolag', input: { ...body, visibility: 'internal' } });
+    expect(await procurementIn('09')).toBe(0);
+    await changeActor({ ctx, slug: 'kyt-bolag', input: { ...body, countyCode: '10', visibility: 'public' } });
+    expect([await procurementIn('09'), await procurementIn('10')]).toEqual([0, 1]);
   });
 
   it('names the field of bad input and stores nothing; readers and the public may not add', async () => {

@@ -25,6 +25,8 @@ export function ContactSurfacesListPage(props: {
   provinces: PlaceOption[];
   mayAdd: boolean;
   raw: Record<string, string>;
+  /** Said after a surface was removed. */
+  done?: string;
 }) {
   const { lang, list } = props;
   const sv = lang === 'sv';
@@ -33,6 +35,7 @@ export function ContactSurfacesListPage(props: {
   return (
     <Layout lang={lang} title={t(lang, 'contactSurfaces')} path="/kontaktytor" query={props.raw}>
       <h1>{t(lang, 'contactSurfaces')}</h1>
+      <Notices done={props.done} />
       <p>
         {sv
           ? 'Band till Kina utöver avtalen: kinesiska investeringar och ägande, kinesiska företag i offentlig upphandling, lokala företag med handel med Kina, samarbete inom högskola, skola och forskning, konfuciusinstitut och konfuciusklassrum, och fall av informationspåverkan eller påtryckningar.'

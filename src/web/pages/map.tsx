@@ -17,7 +17,6 @@ export interface MapPanel {
   map: RenderedMap;
 }
 
-/** `filters`: what the maps were drawn with, as an address carries it (without what was left out). */
 /** The contact surfaces' layer: which is shown, its map, and the counts of its table. */
 export interface SurfacesPanel {
   layer: SurfaceLayer;
@@ -27,6 +26,8 @@ export interface SurfacesPanel {
   counties: CountyCounts[];
   provinces: ProvinceCounts[];
 }
+
+/** `filters`: what the maps were drawn with, as an address carries it (without what was left out). */
 
 export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string>; kinds: string[]; surfaces: SurfacesPanel }) {
   const { lang, query } = props;
