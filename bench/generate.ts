@@ -15,6 +15,10 @@ import {
   agreementParties,
   agreements,
   agreementStatusPeriods,
+  CONTACT_SURFACE_KINDS,
+  contactSurfaceActors,
+  contactSurfacePlaces,
+  contactSurfaces,
   counterparts,
   organisations,
   statusDayDeltas,
@@ -23,6 +27,7 @@ import {
   type EventType,
 } from '../src/db/schema.ts';
 import { parseFuzzyDate } from '../src/domain/dates.ts';
+import { refreshSurfaceAreas } from '../src/domain/contact-surfaces/refresh-areas.ts';
 import { periodDeltas, refreshCountyEntries } from '../src/domain/agreements/refresh-caches.ts';
 import { currentStatus, statusPeriods, type StatusEventLike } from '../src/domain/status/derive-status.ts';
 import { searchTextOf } from '../src/domain/text/normalize.ts';
@@ -185,4 +190,41 @@ export async function generateRegister(db: Db, scale: Scale, seed = 1): Promise<
   await insertBatched(db, statusDayDeltas, deltaRows, 4);
   await afterBulkLoad(db);
   return { events, slugs };
+}
+
+/** The benchmark's contact surfaces: what the map's layers and the statistics count per county and province. */
+export const CONTACT_SURFACES_AT_SCALE = 200_000;
+
+/**
+ * Adds `count` contact surfaces to a generated register (generateRegister
+ * first), each linked to one or two of its Swedish bodies and one or two of
+ * its Chinese places, of every kind, four in five public and the rest shared
+ * or internal; in bulk, as the register is (no verb, no audit). Returns how
+ * many it added.
+ */
+export async function generateContactSurfaces(db: Db, count = CONTACT_SURFACES_AT_SCALE, seed = 1): Promise<number> {
+  const random = rng(seed + 21);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const ids = async (query: ReturnType<typeof sql>) => ((await db.execute(query)) as unknown as { rows: Array<{ id: number }> }).rows.map((r) => r.id);
+  const actorIds = await ids(sql`select id from actors where slug like ${`bench-actor-${seed}-%`} order by id`);
+  const placeIds = await ids(sql`select id from counterparts where slug like ${`bench-place-${seed}-%`} order by id`);
+  const [organisationId] = await ids(sql`select id from organisations where slug = ${`bench-${seed}`}`);
+  if (!actorIds.length || !placeIds.length || organisationId === undefined) throw new Error('generate the register first (generateRegister)');
+  const chunk = 5_000;
+  for (let start = 0; start < count; start += chunk) {
+    const rows = Array.from({ length: Math.min(chunk, count - start) }, (_, j) => {
+      const year = 1995 + Math.floor(random() * 31);
+      const date = random() < 0.5 ? String(year) : `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}`;
+      const visibility = random() < 0.8 ? ('public' as const) : random() < 0.5 ? ('shared' as const) : ('internal' as const);
+      return { kind: pick(CONTACT_SURFACE_KINDS), title: `Kontaktyta ${seed}-${start + j}`, date, dateMin: parseFuzzyDate(date).min, organisationId, visibility };
+    });
+    const inserted = await db.insert(contactSurfaces).values(rows).returning({ id: contactSurfaces.id });
+    // Sets, so that a surface never links the same body or place twice.
+    const links = (pool: number[]) => inserted.flatMap((r) => [...new Set(Array.from({ length: random() < 0.7 ? 1 : 2 }, () => pick(pool)))].map((id) => [r.id, id] as const));
+    await insertBatched(db, contactSurfaceActors, links(actorIds).map(([surfaceId, actorId]) => ({ surfaceId, actorId })), 2);
+    await insertBatched(db, contactSurfacePlaces, links(placeIds).map(([surfaceId, counterpartId]) => ({ surfaceId, counterpartId })), 2);
+    await refreshSurfaceAreas({ db, principal: { kind: 'system', label: 'bench', organisationId } }, inserted.map((r) => r.id));
+  }
+  for (const table of ['contact_surfaces', 'contact_surface_actors', 'contact_surface_places']) await db.execute(sql.raw(`analyze ${table}`));
+  return count;
 }

@@ -9,6 +9,7 @@ import { listActorsSchema } from '../domain/actors/list.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { listCounterpartsSchema } from '../domain/counterparts/list.ts';
 import { ERROR_CODES } from '../domain/errors.ts';
+import { CONTACT_SURFACE_KINDS } from '../db/schema.ts';
 import { STATUS_ORDER } from '../domain/statistics/by-status.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../domain/statistics/tables.ts';
@@ -18,6 +19,7 @@ import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
 import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
+import { contactSurfaceComponents, contactSurfacePaths } from './openapi-contact-surfaces.ts';
 import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
 
 function queryParameters(schema: z.ZodObject) {
@@ -37,6 +39,8 @@ const tableParam = { name: 'table', in: 'path', required: true, schema: { type: 
 const badParameter = errorResponse('A bad parameter, or one this address does not take: the body names it');
 const notFoundResponse = errorResponse('No such record, or one the reader may not read');
 const json = (description: string) => ({ description, content: { 'application/json': { schema: { type: 'object' } } } });
+/** A count per kind of contact surface. */
+const kindCounts = { type: 'object', required: [...CONTACT_SURFACE_KINDS], properties: Object.fromEntries(CONTACT_SURFACE_KINDS.map((k) => [k, { type: 'integer', minimum: 0 }])) };
 /** The statistics' answer; the count per current status is described field by field, the rest as objects. */
 const statisticsResponse = {
   description: 'Statistics',
@@ -68,6 +72,19 @@ const statisticsResponse = {
               total: { type: 'integer', minimum: 0 },
               byCounty: { type: 'array', items: { type: 'object', required: ['county', 'count'], properties: { county: { type: ['string', 'null'] }, count: { type: 'integer', minimum: 0 } } } },
               byKind: { type: 'array', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string' }, count: { type: 'integer', minimum: 0 } } } },
+            },
+          },
+          contactSurfaces: {
+            type: 'object',
+            description:
+              'Public contact surfaces per county (of the Swedish bodies they link) and per province (of the Chinese places they link), by kind; a surface counts once in each county and province it concerns',
+            required: ['perCounty', 'perProvince'],
+            properties: {
+              perCounty: { type: 'array', items: { type: 'object', required: ['county', 'counts', 'total'], properties: { county: { type: 'string' }, counts: kindCounts, total: { type: 'integer', minimum: 0 } } } },
+              perProvince: {
+                type: 'array',
+                items: { type: 'object', required: ['slug', 'name', 'counts', 'total'], properties: { slug: { type: 'string' }, name: { type: 'string' }, native: { type: ['string', 'null'] }, counts: kindCounts, total: { type: 'integer', minimum: 0 } } },
+              },
             },
           },
           peakUnderEveryRule: {
@@ -149,7 +166,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/statistics/{name}.png': read('getChartPng', 'One chart as PNG', { 200: file('PNG', 'image/png'), 404: notFoundResponse }, chart()),
     '/api/maps/ties.svg': read('getTiesMapSvg', "The ties between Swedish parties and Chinese places as a map (the list's filters)", { 200: file('SVG', 'image/svg+xml') }, [...listParameters, langParam]),
     '/api/maps/ties.png': read('getTiesMapPng', 'The map of ties as PNG', { 200: file('PNG', 'image/png') }, [...listParameters, langParam]),
-    '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events') }),
+    '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events, and the contact surfaces') }),
     '/api/exchange/{table}.csv': read('getExchangeTableCsv', 'One table of the exchange format (the columns the import reads) as CSV, streamed', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, [tableParam, sepParam]),
     '/api/exchange/register.xlsx': read('getExchangeWorkbook', 'Every table of the exchange format as one workbook, streamed', { 200: file('XLSX', XLSX) }),
     '/api/exchange/register.json': read('getExchangeJson', 'Every table of the exchange format as JSON, streamed', { 200: json('{ format, version, sources, actors, counterparts, agreements }') }),
@@ -173,7 +190,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -207,6 +224,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         ...writeComponents(),
         ...followUpComponents(),
         ...actionPlanComponents(),
+        ...contactSurfaceComponents(),
       },
     },
   };

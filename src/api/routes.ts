@@ -14,6 +14,7 @@ import { getCounterpart } from '../domain/counterparts/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions } from '../domain/counterparts/list.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { quietOverview, statisticsOverview } from '../domain/statistics/overview.ts';
+import { surfacesPerCounty, surfacesPerProvince } from '../domain/contact-surfaces/counts.ts';
 import { RULE_IDS } from '../domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES, type StatisticTable } from '../domain/statistics/tables.ts';
 import { dcatCatalogue } from '../domain/transfer/dcat.ts';
@@ -35,6 +36,7 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
+import { contactSurfaceApiRoutes } from './contact-surfaces.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
@@ -161,8 +163,13 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/statistics', accepts(q.rule), cache, async (c) => {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
     const today = todayInStockholm();
-    const [overview, quietAgreements] = await Promise.all([statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today), quietOverview(ctx, today)]);
-    return c.json({ ...overview, quietAgreements });
+    const [overview, quietAgreements, perCounty, perProvince] = await Promise.all([
+      statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today),
+      quietOverview(ctx, today),
+      surfacesPerCounty(ctx),
+      surfacesPerProvince(ctx),
+    ]);
+    return c.json({ ...overview, quietAgreements, contactSurfaces: { perCounty, perProvince } });
   });
   api.get('/statistics/:file{[a-z-]+\\.csv}', accepts(q.ruleCsv), cache, async (c) => {
     const { sep, ...rest } = c.var.query;
@@ -235,5 +242,6 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
+  api.route('/', contactSurfaceApiRoutes(database, { cache }));
   return api;
 }

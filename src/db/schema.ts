@@ -696,7 +696,7 @@ export const sources = pgTable(
   ],
 );
 
-export const SUBJECT_TYPES = ['agreement', 'event', 'actor', 'counterpart', 'quotation', 'discrepancy', 'activity', 'action_plan', 'succession'] as const;
+export const SUBJECT_TYPES = ['agreement', 'event', 'actor', 'counterpart', 'quotation', 'discrepancy', 'activity', 'action_plan', 'succession', 'contact_surface'] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];
 
 // Any fact can cite any number of sources.
@@ -960,6 +960,70 @@ export const receivedInvitationRecipients = pgTable(
     actorId: integer('actor_id').notNull().references(() => actors.id),
   },
   (t) => [primaryKey({ columns: [t.invitationId, t.actorId] }), index('received_invitation_recipients_actor_idx').on(t.actorId)],
+);
+
+// Contact surfaces: ties with China beyond agreements that the report asks
+// to map (issue 21, part 3): Chinese investment and ownership in Swedish
+// companies and property, Chinese firms in public procurement, local firms
+// trading with China, university, school and research cooperation, Confucius
+// institutes and classrooms, incidents of information influence or pressure.
+// Each is linked to Swedish bodies (contact_surface_actors) and Chinese
+// places (contact_surface_places) and cites sources (citations of subject
+// type contact_surface). The map and the statistics count them per county
+// and province in the database (contact-surfaces/counts.ts), by the link
+// tables' indexes; no surface is read one by one for them.
+export const CONTACT_SURFACE_KINDS = ['investment', 'procurement', 'trade', 'academic', 'confucius', 'influence'] as const;
+export type ContactSurfaceKind = (typeof CONTACT_SURFACE_KINDS)[number];
+
+export const contactSurfaces = pgTable(
+  'contact_surfaces',
+  {
+    id: serial('id').primaryKey(),
+    kind: text('kind').$type<ContactSurfaceKind>().notNull(),
+    title: text('title').notNull(),
+    titleEn: text('title_en'),
+    description: text('description'),
+    descriptionEn: text('description_en'),
+    // When it began or happened (EDTF), and when it ended, if it did.
+    date: text('date'),
+    dateMin: date('date_min'),
+    endDate: text('end_date'),
+    // Caches of the links, for counting per county and province without
+    // joining them (contact-surfaces/refresh-areas.ts): the counties of its
+    // Swedish bodies and the top-level places (provinces) of its Chinese
+    // places, made only of links that everyone who may read the surface may
+    // read, as an agreement's caches are (docs/visibility.md).
+    countyCodes: text('county_codes').array().notNull().default(sql`'{}'::text[]`),
+    provinceIds: integer('province_ids').array().notNull().default(sql`'{}'::integer[]`),
+    ...ownedRecord(),
+  },
+  (t) => [
+    index('contact_surfaces_kind_idx').on(t.kind, t.visibility),
+    // The list's order, newest first (contact-surfaces/read.ts).
+    index('contact_surfaces_date_idx').on(t.dateMin.desc().nullsLast(), t.id.desc()),
+    index('contact_surfaces_organisation_idx').on(t.organisationId),
+    oneOf('contact_surfaces', t.kind, CONTACT_SURFACE_KINDS),
+    knownVisibility('contact_surfaces', t.visibility),
+  ],
+);
+
+export const contactSurfaceActors = pgTable(
+  'contact_surface_actors',
+  {
+    surfaceId: integer('surface_id').notNull().references(() => contactSurfaces.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').notNull().references(() => actors.id),
+  },
+  // (actor, surface): an actor's page and the count per county read the links by actor.
+  (t) => [primaryKey({ columns: [t.surfaceId, t.actorId] }), index('contact_surface_actors_actor_idx').on(t.actorId, t.surfaceId)],
+);
+
+export const contactSurfacePlaces = pgTable(
+  'contact_surface_places',
+  {
+    surfaceId: integer('surface_id').notNull().references(() => contactSurfaces.id, { onDelete: 'cascade' }),
+    counterpartId: integer('counterpart_id').notNull().references(() => counterparts.id),
+  },
+  (t) => [primaryKey({ columns: [t.surfaceId, t.counterpartId] }), index('contact_surface_places_counterpart_idx').on(t.counterpartId, t.surfaceId)],
 );
 
 export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;

@@ -65,6 +65,7 @@ const words = {
   recorded: { sv: 'I registret', en: 'In the register' },
   otherValue: { sv: 'Annan uppgift', en: 'Other statement' },
   activities: { sv: 'Aktiviteter', en: 'Activities' },
+  contactSurfaces: { sv: 'Kontaktytor', en: 'Contact surfaces' },
   actionPlans: { sv: 'Handlingsplaner', en: 'Action plans' },
   themes: { sv: 'Tematiska områden', en: 'Thematic areas' },
   funding: { sv: 'Finansiering', en: 'Funding' },
@@ -198,6 +199,23 @@ const labels = {
     project: { sv: 'Projekt', en: 'Project' },
     exchange: { sv: 'Utbyte', en: 'Exchange' },
     event: { sv: 'Evenemang', en: 'Event' },
+  },
+  contactSurface: {
+    investment: { sv: 'Kinesisk investering eller ägande', en: 'Chinese investment or ownership' },
+    procurement: { sv: 'Kinesiskt företag i offentlig upphandling', en: 'Chinese company in public procurement' },
+    trade: { sv: 'Lokalt företag med handel med Kina', en: 'Local company trading with China' },
+    academic: { sv: 'Samarbete inom högskola, skola eller forskning', en: 'University, school or research cooperation' },
+    confucius: { sv: 'Konfuciusinstitut eller konfuciusklassrum', en: 'Confucius institute or classroom' },
+    influence: { sv: 'Informationspåverkan eller påtryckning', en: 'Information influence or pressure' },
+  },
+  // The same kinds in a word, for the heads of a table's columns.
+  contactSurfaceShort: {
+    investment: { sv: 'Investering', en: 'Investment' },
+    procurement: { sv: 'Upphandling', en: 'Procurement' },
+    trade: { sv: 'Handel', en: 'Trade' },
+    academic: { sv: 'Akademi och skola', en: 'Academic' },
+    confucius: { sv: 'Konfucius', en: 'Confucius' },
+    influence: { sv: 'Påverkan', en: 'Influence' },
   },
 } satisfies Record<string, Words>;
 

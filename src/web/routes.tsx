@@ -46,6 +46,11 @@ import { SourcePage } from './pages/source.tsx';
 import { HomePage } from './pages/home.tsx';
 import { OpenDataPage } from './pages/open-data.tsx';
 import { StatisticsPage } from './pages/statistics.tsx';
+import { getContactSurface, listContactSurfaces, listContactSurfacesSchema } from '../domain/contact-surfaces/read.ts';
+import { ContactSurfacePage, ContactSurfacesListPage } from './contact-surfaces/pages.tsx';
+import { kindsOfLayer, renderSurfacesMap, SURFACE_LAYERS } from './maps/surfaces-map.tsx';
+import { surfacesPerCounty, surfacesPerProvince } from '../domain/contact-surfaces/counts.ts';
+import { z } from 'zod';
 import { buildChart, CHART_NAMES, provinceNamer, type Chart, type ChartName } from './charts/statistics-charts.ts';
 
 const css = readFileSync(new URL('./site.css', import.meta.url), 'utf8');
@@ -122,6 +127,7 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   establishedTo: { sv: ['Etablerat till år', 'ett årtal mellan 1900 och 2100'], en: ['Established to year', 'a year from 1900 to 2100'] },
   on: { sv: ['Datum', 'ett datum som 2016-12-31'], en: ['Date', 'a date such as 2016-12-31'] },
   year: { sv: ['År', 'ett årtal från 1980 till i år'], en: ['Year', 'a year from 1980 to this year'] },
+  lager: { sv: ['Lager med kontaktytor', 'ett av alternativen i formuläret'], en: ['Layer of contact surfaces', 'one of the choices in the form'] },
   sort: { sv: ['Sortering', 'ett av alternativen i formuläret'], en: ['Order', 'one of the choices in the form'] },
   rule: { sv: ['Räkneregel', 'en av räknereglerna på sidan'], en: ['Counting rule', 'one of the counting rules on the page'] },
   '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },
@@ -239,7 +245,12 @@ export const PAGE_QUERIES = {
   actors: page(keys(listActorsSchema)),
   counterparts: page(keys(listCounterpartsSchema)),
   statistics: page(keys(ruleQuerySchema).filter((name) => name !== 'lang')),
+  contactSurfaces: page(keys(listContactSurfacesSchema)),
+  map: page([...keys(listAgreementsSchema), 'lager']),
 } as const;
+
+/** The map's layer of contact surfaces: every kind unless the reader chose one, or none. */
+const mapLayerSchema = z.object({ lager: z.enum(SURFACE_LAYERS, `must be one of ${SURFACE_LAYERS.join(', ')}`).default('alla') });
 
 /** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
 const reportedPage = (raw: string | undefined) => (raw && raw.length <= 500 && SITE_PATH.test(raw) ? raw : '');
@@ -326,11 +337,35 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
   web.get('/kallor/:slug', accepts(page([], 'source')), cache, async (c) => {
     return c.html(<SourcePage lang={langOf(c)} source={await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
+  web.get('/kontaktytor', accepts(q.contactSurfaces), cache, async (c) => {
+    const raw = c.var.query;
+    const ctx = readerCtx(c);
+    const signedIn = c.get('signedIn');
+    const [list, provinces] = await Promise.all([listContactSurfaces({ ctx, input: withoutLang(raw) }), listPlaceOptions({ ctx, maxDepth: 0 })]);
+    const removed = signedIn && c.req.query('klart') === 'borttagen' ? (langOf(c) === 'sv' ? 'Kontaktytan är borttagen.' : 'The contact surface is removed.') : undefined;
+    return c.html(<ContactSurfacesListPage lang={langOf(c)} list={list} provinces={provinces} mayAdd={!!signedIn && canWrite(ctx.principal, signedIn.organisationId)} raw={raw} done={removed} />);
+  });
+  web.get('/kontaktytor/:id', accepts(q.plain), cache, async (c) => {
+    const ctx = readerCtx(c);
+    const raw = c.req.param('id');
+    const surface = await getContactSurface({ ctx, id: /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0 });
+    const signedIn = c.get('signedIn');
+    const lang = langOf(c);
+    const done = ({ tillagd: ['Kontaktytan är tillagd.', 'The contact surface is added.'], andrad: ['Ändringen är sparad.', 'The change is saved.'] } as const)[c.req.query('klart') as 'tillagd'];
+    return c.html(
+      <ContactSurfacePage lang={lang} surface={surface} path={sitePath(c.req.path)} mayChange={!!signedIn && canWrite(ctx.principal, surface.organisationId)} csrf={signedIn?.csrfToken} done={done ? done[lang === 'sv' ? 0 : 1] : undefined} />,
+    );
+  });
   web.get('/statistik', accepts(q.statistics), cache, async (c) => {
     const raw = c.var.query;
     const { rule } = parseInput(ruleQuerySchema, raw);
     const today = todayInStockholm();
-    const [view, quiet] = await Promise.all([statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today), quietOverview(ctx, today)]);
+    const [view, quiet, surfaceCounties, surfaceProvinces] = await Promise.all([
+      statisticsOverview(ctx, rule, Number(today.slice(0, 4)), today),
+      quietOverview(ctx, today),
+      surfacesPerCounty(ctx),
+      surfacesPerProvince(ctx),
+    ]);
     const provinces = await listPlaceOptions({ ctx, maxDepth: 0 });
     const provinceName = provinceNamer(provinces);
     const byProvince = view.byProvince.map((r) => ({ ...r, name: provinceName(r.key) }));
@@ -338,12 +373,14 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const charts = Object.fromEntries(CHART_NAMES.map((name) => [name, buildChart(name, view, lang, provinceName)])) as Record<ChartName, Chart>;
     const peak = view.peakUnderEveryRule;
     const named = await summariesOf(ctx, [...new Set(peak.rules.flatMap((r) => [...r.statusDiffers.map((d) => d.slug), ...r.pairsCountedTwice.flat()]))]);
-    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet }} raw={raw} />);
+    return c.html(<StatisticsPage lang={lang} view={{ ...view, byProvince, charts, named, quiet, contactSurfaces: { counties: surfaceCounties, provinces: surfaceProvinces } }} raw={raw} />);
   });
-  web.get('/karta', accepts(q.agreements), cache, async (c) => {
+  web.get('/karta', accepts(q.map), cache, async (c) => {
     const lang = langOf(c);
     const raw = c.var.query;
-    const usable = await usableFilters(ctx, parseInput(listAgreementsSchema, withoutLang(raw)));
+    const { lager, ...agreementQuery } = withoutLang(raw);
+    const { lager: layer } = parseInput(mapLayerSchema, { lager });
+    const usable = await usableFilters(ctx, parseInput(listAgreementsSchema, agreementQuery));
     const { on: requested, ...filters } = filterParams(usable.query);
     const query = parseInput(listAgreementsSchema, { ...filters, on: requested ?? '2016-12-31' });
     const today = todayInStockholm();
@@ -356,7 +393,11 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
       panel(query.on, lang === 'sv' ? `Den ${formatEdtf(query.on!, lang)}` : `On ${formatEdtf(query.on!, lang)}`),
       panel(undefined, lang === 'sv' ? `I dag (${formatEdtf(today, lang)})` : `Today (${formatEdtf(today, lang)})`),
     ]);
-    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} kinds={kindCodes(c.get('kindNames'), lang)} />);
+    const kinds = kindsOfLayer(layer);
+    const [counties, provinces] = kinds.length ? await Promise.all([surfacesPerCounty(ctx), surfacesPerProvince(ctx)]) : [[], []];
+    const title = lang === 'sv' ? 'Kontaktytor per län och provins' : 'Contact surfaces per county and province';
+    const surfaces = { layer, kinds, counties, provinces, ...(kinds.length ? renderSurfacesMap({ lang, id: 'map-surfaces', title, counties, provinces, kinds }) : { svg: '', unplaced: [] }) };
+    return c.html(<MapPage lang={lang} query={query} panels={panels} filters={filters} leftOut={usable.leftOut} raw={raw} kinds={kindCodes(c.get('kindNames'), lang)} surfaces={surfaces} />);
   });
   web.get('/oppna-data', accepts(q.plain), cache, (c) => {
     return c.html(<OpenDataPage lang={langOf(c)} origin={origin(c)} />);

@@ -13,6 +13,7 @@ import { createApp } from '../../src/app.ts';
 import { agreements, apiTokens } from '../../src/db/schema.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
@@ -28,6 +29,8 @@ let sessionCookie = '';
 let version = 0;
 /** An activity of the agreement (on 2024-05-10) with one open point; and an activity and a point of another agreement. */
 const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, otherPoint: 0 };
+/** A shared contact surface of the editors' organisation, at version 1. */
+let surfaceId = 0;
 const OWNER = 'editor@bad-writes.example';
 
 const AGREEMENT = 'goteborg--shanghai';
@@ -56,6 +59,7 @@ beforeAll(async () => {
   const point = await addFollowUpPoint({ ctx, agreement: agreement!, activityId: followUp.activity, input: { text: 'Skicka protokollet', owner: OWNER, dueOn: '2024-06-01' } });
   [followUp.point, followUp.pointVersion] = [point.id, point.version];
   followUp.otherActivity = (await createActivity({ ctx, agreementId: other!.id, input: { kind: 'meeting', title: 'Ett annat möte', date: '2024-05-10' } })).id;
+  surfaceId = (await createContactSurface({ ctx, organisationId: agreement!.organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', actors: ['kalix'], visibility: 'shared' } })).id;
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -261,7 +265,45 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}, null] },
     ],
   },
+  // Contact surfaces: added to the key holder's organisation; the one changed and removed is made in beforeAll (at version 1).
+  { method: 'POST', path: '/api/contact-surfaces', base: () => ({ kind: 'trade', title: 'Ett handelsbolag' }), bad: [] as BadField[] },
+  {
+    method: 'PUT',
+    get path() {
+      return `/api/contact-surfaces/${surfaceId}`;
+    },
+    base: () => ({ kind: 'trade', title: 'Ett handelsbolag', expectedVersion: 1 }),
+    bad: [] as BadField[],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return `/api/contact-surfaces/${surfaceId}`;
+    },
+    base: () => ({ expectedVersion: 1 }),
+    bad: [] as BadField[],
+  },
 ];
+
+/** What is wrong for each field of a contact surface: '' is no date (as the form sends it), so it is left out of the bad dates. */
+const SURFACE_BAD: BadField[] = [
+  { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000), 'TRADE'] },
+  text('title', ['', '   ', null]),
+  text('titleEn'),
+  text('description'),
+  text('descriptionEn', ['only English']),
+  { field: 'date', values: [...BAD_DATES.filter((d) => d !== ''), 2019, { year: 2019 }] },
+  { field: 'endDate', values: [...BAD_DATES.filter((d) => d !== ''), 2019, { year: 2019 }] },
+  { field: 'actors', values: ['kalix', 5, [5], ['no-such-actor'], [''], ['zhejiang'], Array.from({ length: 21 }, () => 'kalix'), [HUGE[0]], { 0: 'kalix' }] },
+  { field: 'places', values: ['zhejiang', 5, [5], ['no-such-place'], [''], ['kalix'], Array.from({ length: 21 }, () => 'zhejiang'), [HUGE[1]]] },
+  { field: 'sources', values: ['nkk2022', 5, [5], ['no-such-source'], ['UPPER'], [''], [{ source: 'nkk2022' }], Array.from({ length: 21 }, () => 'nkk2022')] },
+  { field: 'visibility', values: ['secret', 5, 'PUBLIC', null] },
+];
+const VERSION_BAD: BadField = { field: 'expectedVersion', values: ['abc', 1.5, -1, 0, [1], 2 ** 53, null, true] };
+const REASON_BAD: BadField = { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] };
+for (const e of ENDPOINTS.filter((x) => x.path.startsWith('/api/contact-surfaces'))) {
+  e.bad.push(...(e.method === 'DELETE' ? [VERSION_BAD, REASON_BAD] : e.method === 'PUT' ? [...SURFACE_BAD, VERSION_BAD, REASON_BAD] : SURFACE_BAD));
+}
 
 /** A request and what its answer must be and name. */
 interface Case {
@@ -309,7 +351,7 @@ function systematicCases(): Case[] {
       ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
       ['a session cookie and no key', { 'content-type': 'application/json', cookie: sessionCookie }, 401, 'authorization'],
     ];
-    if (e.path.includes('/agreements/')) keyCases.push(["another organisation's editor", withKey(key.otherEditor), 403, 'authorization']);
+    if (e.path.includes('/agreements/') || e.path.startsWith('/api/contact-surfaces/')) keyCases.push(["another organisation's editor", withKey(key.otherEditor), 403, 'authorization']);
     for (const [what, headers, status, names] of keyCases) out.push({ what: `${at} with ${what}`, method: e.method, path: e.path, headers, body, status: [status], names: [names] });
     const types = ['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/xml', 'json'];
     for (const type of types) {
@@ -358,6 +400,15 @@ function systematicCases(): Case[] {
   }
   for (const stale of [followUp.pointVersion + 1, followUp.pointVersion + 7, 1_000_000]) {
     out.push({ what: `a point's state at version ${stale}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}/follow-up-points/${followUp.point}`, headers: withKey(key.editor), body: json({ state: 'done', comment: 'Klart', expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  // A contact surface that is not there, or changed since the version sent.
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200)]) {
+    out.push({ what: `a change of the contact surface ${id.slice(0, 20)}`, method: 'PUT', path: `/api/contact-surfaces/${id}`, headers: withKey(key.editor), body: json({ kind: 'trade', title: 'Ändrad', expectedVersion: 1 }), status: [404], names: ['contact surface'] });
+    out.push({ what: `removing the contact surface ${id.slice(0, 20)}`, method: 'DELETE', path: `/api/contact-surfaces/${id}`, headers: withKey(key.editor), body: json({ expectedVersion: 1 }), status: [404], names: ['contact surface'] });
+  }
+  for (const stale of [2, 8, 1_000_000]) {
+    out.push({ what: `a contact surface changed at version ${stale}`, method: 'PUT', path: `/api/contact-surfaces/${surfaceId}`, headers: withKey(key.editor), body: json({ kind: 'trade', title: 'Ändrad', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `a contact surface removed at version ${stale}`, method: 'DELETE', path: `/api/contact-surfaces/${surfaceId}`, headers: withKey(key.editor), body: json({ expectedVersion: stale }), status: [409], names: ['version'] });
   }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });

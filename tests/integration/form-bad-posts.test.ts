@@ -13,6 +13,7 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { EDITORIAL } from '../support/api-keys.ts';
@@ -31,6 +32,8 @@ let expiredCookie = '';
 let version = 0;
 /** The version of the action plan whose review form is posted. */
 let planVersion = 0;
+/** The contact surface whose forms are posted (at version 1). */
+let surfaceId = 0;
 /** The fields of each form as its page gives them, by the form's address. */
 const shown = new Map<string, URLSearchParams>();
 
@@ -64,6 +67,30 @@ const TERM_FIELDS = [
   { field: 'noticeDays', values: ['-1', 'en månad', '1.5', '36501', '99999999999'], names: ['noticeDays', 'termMonths'] },
 ];
 const GOAL_BAD = ['abc', '-1', '0', '999999999', '99999999999', '1.5'];
+
+/** The fields of a contact surface's form (to add or change one) and their bad values. */
+const SURFACE_BAD = [
+  choice('kind'),
+  { field: 'title', values: ['', ...TEXT] },
+  text('titleEn'),
+  text('description'),
+  { field: 'descriptionEn', values: ['only English', ...TEXT] },
+  date('date'),
+  { field: 'endDate', values: [...BAD_DATES, '1999'] }, // before it began
+  { field: 'actors.0', values: ['Ingen sådan kommun', 'zhejiang', ...TEXT] },
+  { field: 'places.2', values: ['no-such-place', 'kalix', ...TEXT] },
+  { field: 'sources.1', values: ['no-such-source', 'UPPER', 'a b', ...TEXT] },
+  choice('visibility'),
+];
+const surfaceValid = () => ({ kind: 'trade', title: fresh('Ett handelsbolag'), date: '2015', 'actors.0': 'kalix', 'places.0': 'zhejiang', visibility: 'shared' });
+
+/** The forms that change and remove a contact surface made in beforeAll. */
+function surfaceForms(id: number): Form[] {
+  return [
+    { page: `/kontaktytor/${id}/andra`, action: `/kontaktytor/${id}/andra`, valid: surfaceValid, bad: [...SURFACE_BAD, text('reason')] },
+    { page: `/kontaktytor/${id}`, action: `/kontaktytor/${id}/ta-bort`, valid: () => ({}), bad: [{ field: 'expectedVersion', values: ['abc', '-1', '0', '1.5', '99999999999'] }] },
+  ];
+}
 
 /** The forms of an action plan (its goals, its review) and of an activity's goal, on records made in beforeAll. */
 function planForms(planId: number, goalId: number, activityId: number): Form[] {
@@ -295,6 +322,7 @@ const FORMS: Form[] = [
       choice('visibility'),
     ],
   },
+  { page: '/kontaktytor/ny', action: '/kontaktytor/ny', valid: surfaceValid, bad: SURFACE_BAD },
   {
     page: '/konto',
     action: '/konto/nycklar',
@@ -380,6 +408,9 @@ beforeAll(async () => {
   const goal = await addActionPlanGoal({ ctx: systemCtx(t), agreement: { id: agreementId, organisationId }, planId: plan.id, input: { theme: 'Kultur', goal: 'Ett kulturutbyte' } });
   const activity = await createActivity({ ctx: systemCtx(t), agreementId, input: { kind: 'meeting', title: 'Ett möte att koppla', date: '2026-05' } });
   FORMS.push(...planForms(plan.id, goal.id, activity.id));
+  const surface = await createContactSurface({ ctx: systemCtx(t), organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', date: '2016', actors: ['kalix'], visibility: 'shared' } });
+  surfaceId = surface.id;
+  FORMS.push(...surfaceForms(surface.id));
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   for (const form of FORMS) {
     const { status, html } = await admin.page(form.page);
@@ -459,6 +490,13 @@ function systematicCases(): Case[] {
   for (const stale of [planVersion - 1, planVersion + 1, planVersion + 100]) {
     out.push({ what: `POST ${review.action} at version ${stale}`, action: review.action, body: bodyOf(review, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan ändrade/ });
   }
+  // A contact surface changed or removed at a version it no longer has.
+  for (const action of [`/kontaktytor/${surfaceId}/andra`, `/kontaktytor/${surfaceId}/ta-bort`]) {
+    const form = FORMS.find((f) => f.action === action)!;
+    for (const stale of [2, 3, 100]) {
+      out.push({ what: `POST ${action} at version ${stale}`, action, body: bodyOf(form, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan har ändrat|Registret ändrades samtidigt/ });
+    }
+  }
   for (const [action, field] of [[`/avtal/${AGREEMENT}/andra`, 'version'], [`/avtal/${AGREEMENT}/handelse`, 'version'], [`/avtal/${AGREEMENT}/kallor/citera`, 'expectedVersion']] as const) {
     const form = FORMS.find((f) => f.action === action)!;
     for (const stale of [version - 1, version + 1, 1]) {
@@ -469,11 +507,11 @@ function systematicCases(): Case[] {
 }
 
 /** Several bad fields at once, seeded: the same every run. */
-function combinedCases(count: number): Case[] {
-  const { random, pick } = generator(20261206);
+function combinedCases(count: number, forms = FORMS, seed = 20261206): Case[] {
+  const { random, pick } = generator(seed);
   const out: Case[] = [];
   for (let i = 0; i < count; i++) {
-    const form = pick(FORMS);
+    const form = pick(forms);
     const set: Record<string, string> = {};
     const names: string[] = [];
     for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
@@ -522,7 +560,8 @@ function fault(c: Case, status: number, html: string): string | null {
 
 describe('bad form posts', () => {
   it('at least 1,000 generated bad posts over every form that writes: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {
-    const cases = [...systematicCases(), ...combinedCases(300)];
+    // And more on the contact surfaces' forms, newer than the rest.
+    const cases = [...systematicCases(), ...combinedCases(300), ...combinedCases(200, FORMS.filter((f) => f.action.startsWith('/kontaktytor')), 20261207)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
     const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
     const before = await fingerprint(systemCtx(t), { ignore });

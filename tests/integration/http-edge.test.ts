@@ -12,7 +12,10 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/headers.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { eq } from 'drizzle-orm';
+import { organisations } from '../../src/db/schema.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { methodRoutesOf, sampleUrls } from '../support/routes.ts';
 
 const execFileAsync = promisify(execFile);
@@ -22,6 +25,9 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   t = await openTestDatabase();
   app = createApp(t.database, undefined, { publicUrl: 'https://ortsband.example.se' });
+  // A public contact surface, the first (id 1, the sample id of a path): its API address answers 200.
+  const [{ id: organisationId }] = (await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'ortsband'))) as [{ id: number }];
+  await createContactSurface({ ctx: systemCtx(t), organisationId, input: { kind: 'trade', title: 'Ett handelsbolag', actors: ['kalix'], visibility: 'public' } });
 });
 afterAll(async () => t?.close());
 
@@ -254,7 +260,7 @@ describe('the OpenAPI document', () => {
     expect(operations.map((o) => `${o.method} ${o.template}`).filter((o) => !documented.has(o))).toEqual([]);
     for (const { template, method, operation } of operations) {
       let url = template;
-      for (const p of operation.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? sampleUrls(`/api/${template.split('/')[2]}/:slug`)[0]!.split('/').at(-1)!);
+      for (const p of operation.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? sampleUrls(`/api/${template.split('/')[2]}/:${p.name}`)[0]!.split('/').at(-1)!);
       const response = await app.request(url, { method: method.toUpperCase() });
       const needsKey = operation.security !== undefined && !operation.security.some((requirement) => Object.keys(requirement).length === 0);
       expect(response.status, `${method} ${url}`).toBe(method === 'get' && !needsKey ? 200 : 401);

@@ -26,6 +26,7 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { refreshLabelCaches } from '../../src/domain/agreements/refresh-caches.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { createCounterpart } from '../../src/domain/counterparts/create.ts';
+import { changeContactSurface, createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../src/domain/follow-up/close-point.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
@@ -83,6 +84,8 @@ const SAME_BEFORE_AND_AFTER = [
   `/api/actors/${PUBLIC.other}`,
   `/api/counterparts/${PUBLIC.province}`,
   `/api/counterparts/${PUBLIC.city}`,
+  '/api/contact-surfaces',
+  `/api/contact-surfaces?province=${PUBLIC.province}`,
   `/api/maps/ties.svg?place=${PUBLIC.province}`,
   `/api/maps/ties.svg`,
   ...RULE_IDS.map((rule) => `/api/statistics?rule=${rule}`),
@@ -118,6 +121,8 @@ async function answers(paths: string[]): Promise<Record<string, string>> {
 }
 
 let before: Record<string, string>;
+/** The non-public contact surfaces, each asked for at its own address. */
+const hiddenSurfaceIds: number[] = [];
 /** Every document made, with whether the public may download it. */
 const documentIds: Array<{ id: number; public: boolean }> = [];
 
@@ -179,6 +184,8 @@ beforeAll(async () => {
   await createAgreement({ ...o, input: { slug: internalParent, kind: 'vanort', officialTitle: marker('internal agreement'), parties: [PUBLIC.other], counterparts: [PUBLIC.city], visibility: 'internal' } });
   const orphan = await createAgreement({ ...o, input: { slug: PUBLIC.orphan, kind: 'vanort', parties: [PUBLIC.other], counterparts: [PUBLIC.province], parent: internalParent } });
   await recordStatusEvent({ ctx, agreementId: orphan.id, input: { type: 'established', date: '2017' } });
+  // A public contact surface at the public body and province; linked below to non-public ones too.
+  const openSurface = await createContactSurface({ ...o, input: { kind: 'investment', title: 'Offentlig kontaktyta', date: '2021', actors: [PUBLIC.actor], places: [PUBLIC.province], sources: [PUBLIC.source], visibility: 'public' } });
 
   before = await answers(SAME_BEFORE_AND_AFTER);
 
@@ -346,6 +353,32 @@ beforeAll(async () => {
   await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-08-01', reason: marker('comment on a change') } });
   const closed = await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-09-01' } });
   await setFollowUpState({ ctx: editor, agreement: agreementOfPoints, id: closed.id, input: { state: 'done', comment: marker('follow-up point') } });
+
+  // Contact surfaces: internal and shared ones at the public body and places, citing the public source;
+  // a public one linked to an internal body, an internal place and non-public sources, changed with a comment.
+  for (const visibility of ['internal', 'shared'] as const) {
+    const kind = `${visibility} contact surface`;
+    const row = await createContactSurface({
+      ctx: editor,
+      input: { kind: 'influence', title: marker(kind), titleEn: marker(kind), description: marker(kind), descriptionEn: marker(kind), date: '2020', actors: [PUBLIC.actor], places: [PUBLIC.city, PUBLIC.province], sources: [PUBLIC.source], visibility },
+    });
+    hiddenSurfaceIds.push(row.id);
+  }
+  await changeContactSurface({
+    ctx: editor,
+    id: openSurface.id,
+    input: {
+      kind: 'investment',
+      title: 'Offentlig kontaktyta',
+      date: '2021',
+      actors: [PUBLIC.actor, internalActor],
+      places: [PUBLIC.province, internalCity, cityInInternalProvince],
+      sources: [PUBLIC.source, internalSource, sharedSource, interview],
+      visibility: 'public',
+      reason: marker('comment on a change'),
+      expectedVersion: 1,
+    },
+  });
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -381,7 +414,7 @@ describe('non-public data in public answers', () => {
   };
 
   it('every page reached by following links from /, in both languages, holds no marker', { timeout: 600_000 }, async () => {
-    const seeds = ['/', '/avtal', '/parter', '/motparter', '/statistik', '/karta', '/oppna-data', `/avtal/${PUBLIC.agreement}`, `/avtal/${PUBLIC.child}`, `/parter/${PUBLIC.actor}`, `/parter/${PUBLIC.other}`, `/motparter/${PUBLIC.province}`, `/motparter/${PUBLIC.city}`, `/karta?place=${PUBLIC.province}`, `/avtal?place=${PUBLIC.province}`, `/avtal?q=vis`];
+    const seeds = ['/', '/avtal', '/parter', '/motparter', '/statistik', '/karta', '/oppna-data', '/kontaktytor', '/karta?lager=influence', `/kontaktytor?province=${PUBLIC.province}`, '/kontaktytor?county=09', `/avtal/${PUBLIC.agreement}`, `/avtal/${PUBLIC.child}`, `/parter/${PUBLIC.actor}`, `/parter/${PUBLIC.other}`, `/motparter/${PUBLIC.province}`, `/motparter/${PUBLIC.city}`, `/karta?place=${PUBLIC.province}`, `/avtal?place=${PUBLIC.province}`, `/avtal?q=vis`];
     const queue = [...seeds, ...seeds.map((s) => `${s}${s.includes('?') ? '&' : '?'}lang=en`)];
     const seen = new Set<string>(queue);
     // Query variants (sorting, filters, pages) per path: enough to reach every kind of answer without crawling every combination.
@@ -425,6 +458,8 @@ describe('non-public data in public answers', () => {
     expect(agreements).toContain(PUBLIC.agreement);
     const actors = (JSON.parse(await text('/api/actors')) as Array<{ slug: string }>).map((a) => a.slug);
     const places = (JSON.parse(await text('/api/counterparts')) as Array<{ slug: string }>).map((c) => c.slug);
+    const surfaces = (JSON.parse(await text('/api/contact-surfaces')) as { rows: Array<{ id: number }> }).rows.map((r) => r.id);
+    expect(surfaces.length).toBeGreaterThan(0);
     const paths = [
       '/api/openapi.json',
       '/api/agreements',
@@ -452,6 +487,12 @@ describe('non-public data in public answers', () => {
       '/api/exchange/register.json',
       '/api/exchange/register.xlsx',
       '/api/dcat.jsonld',
+      '/api/contact-surfaces',
+      '/api/contact-surfaces?kind=influence',
+      `/api/contact-surfaces?province=${PUBLIC.province}`,
+      '/api/contact-surfaces?county=09',
+      ...surfaces.map((id) => `/api/contact-surfaces/${id}`),
+      ...hiddenSurfaceIds.flatMap((id) => [`/api/contact-surfaces/${id}`, `/kontaktytor/${id}`, `/kontaktytor/${id}/andra`]),
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,
       `/avtal/${PUBLIC.agreement}/kontakter`,

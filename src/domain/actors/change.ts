@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import { actors } from '../../db/schema.ts';
 import { requireAdmin } from '../access.ts';
 import { refreshLabelCaches } from '../agreements/refresh-caches.ts';
+import { refreshSurfaceAreasOfActor } from '../contact-surfaces/refresh-areas.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -61,6 +62,7 @@ export async function changeActor({ ctx, slug, input }: { ctx: Context; slug: st
       .returning();
     const agreementIds = await queryRows<{ id: number }>(ctx.db, sql`select distinct agreement_id as id from agreement_parties where actor_id = ${before.id}`);
     await refreshLabelCaches(ctx, agreementIds.map((a) => a.id));
+    await refreshSurfaceAreasOfActor(ctx, before.id);
     await audit(ctx, { action: 'actor.change', entityType: 'actor', entityId: before.id, before, after, reason: comment, organisationId: before.organisationId });
     return after!;
   });

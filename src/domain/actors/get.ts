@@ -1,5 +1,6 @@
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import { activitiesOfAgreements } from '../activities/of-agreements.ts';
+import { surfacesOfActor } from '../contact-surfaces/read.ts';
 import { queryRows } from '../../db/client.ts';
 import { actors, actorSuccessions, type Status } from '../../db/schema.ts';
 import { canReadAlias, canReadRow, requireRead } from '../access.ts';
@@ -38,6 +39,6 @@ export async function getActor({ ctx, slug }: { ctx: Context; slug: string }) {
     .where(and(or(eq(actorSuccessions.predecessorId, actor.id), eq(actorSuccessions.successorId, actor.id)), canReadAlias(ctx.principal, 'p'), canReadAlias(ctx.principal, 's')))
     .orderBy(asc(actorSuccessions.id));
   const slugs = agreements.map((a) => a.slug);
-  const [periods, links, sources, activities] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'actor', actor.id), activitiesOfAgreements(ctx, slugs)]);
-  return { actor, agreements, successions, periods, links, sources, activities };
+  const [periods, links, sources, activities, contactSurfaces] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'actor', actor.id), activitiesOfAgreements(ctx, slugs), surfacesOfActor(ctx, actor.id)]);
+  return { actor, agreements, successions, periods, links, sources, activities, contactSurfaces };
 }

@@ -3,6 +3,7 @@ import { queryRows } from '../../db/client.ts';
 import { counterparts } from '../../db/schema.ts';
 import { requireAdmin } from '../access.ts';
 import { refreshLabelCaches } from '../agreements/refresh-caches.ts';
+import { refreshSurfaceAreasOfPlace } from '../contact-surfaces/refresh-areas.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
@@ -67,6 +68,7 @@ export async function changeCounterpart({ ctx, slug, input }: { ctx: Context; sl
           where c.id = ${before.id} or c.ancestor_ids @> array[${before.id}::int]`,
     );
     await refreshLabelCaches(ctx, agreementIds.map((a) => a.id));
+    await refreshSurfaceAreasOfPlace(ctx, before.id);
     await audit(ctx, { action: 'counterpart.change', entityType: 'counterpart', entityId: before.id, before, after, reason: comment, organisationId: before.organisationId });
     return after!;
   });

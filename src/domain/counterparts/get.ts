@@ -1,4 +1,5 @@
 import { activitiesOfAgreements } from '../activities/of-agreements.ts';
+import { surfacesOfPlace } from '../contact-surfaces/read.ts';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { counterparts } from '../../db/schema.ts';
@@ -39,7 +40,7 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     ),
   ]);
   const slugs = agreements.map((a) => a.slug);
-  const [periods, links, sources, activities] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'counterpart', place.id), activitiesOfAgreements(ctx, slugs)]);
+  const [periods, links, sources, activities, contactSurfaces] = await Promise.all([periodsOf(ctx, slugs), rowLinksOf(ctx, slugs), citationsOf(ctx, 'counterpart', place.id), activitiesOfAgreements(ctx, slugs), surfacesOfPlace(ctx, place.id)]);
   return {
     place,
     chain: place.ancestorIds.map((id) => chain.find((c) => c.id === id)!).filter(Boolean),
@@ -50,5 +51,6 @@ export async function getCounterpart({ ctx, slug }: { ctx: Context; slug: string
     links,
     sources,
     activities,
+    contactSurfaces,
   };
 }

@@ -7,11 +7,12 @@ import { listActors } from '../actors/list.ts';
 import { agreementDetailsAfter } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 import { listCounterparts } from '../counterparts/list.ts';
+import { contactSurfacesAfter } from '../contact-surfaces/read.ts';
 import { write } from './exchange/export.ts';
 
 const AGREEMENTS_PER_BATCH = 200;
 
-/** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...] }`, each agreement as its page's API gives it. */
+/** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...], contactSurfaces: [...] }`, each record as its API address gives it. */
 export async function writePublicRegister(ctx: Context, out: Writable, perBatch = AGREEMENTS_PER_BATCH): Promise<number> {
   const actors = await listActors({ ctx, input: {} });
   const counterparts = await listCounterparts({ ctx, input: {} });
@@ -22,6 +23,15 @@ export async function writePublicRegister(ctx: Context, out: Writable, perBatch 
     if (!details.length) break;
     await write(out, details.map((d) => `${count++ ? ',' : ''}\n${JSON.stringify(d)}`).join(''));
     after = details.at(-1)!.agreement.id;
+  }
+  // The public contact surfaces, as GET /api/contact-surfaces/{id} gives each.
+  await write(out, '\n],"contactSurfaces":[');
+  let surfaces = 0;
+  for (let after = 0; ; ) {
+    const batch = await contactSurfacesAfter(ctx, after, perBatch);
+    if (!batch.length) break;
+    await write(out, batch.map((s) => `${surfaces++ ? ',' : ''}\n${JSON.stringify(s)}`).join(''));
+    after = batch.at(-1)!.id;
   }
   await write(out, '\n]}\n');
   return count;

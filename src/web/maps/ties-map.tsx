@@ -24,7 +24,7 @@ const STATUS_ORDER = Object.keys(TIE_STYLE) as Status[];
 const W = 900;
 const H = 560;
 const collection = (regions: Region[]): FeatureCollection<Geometry> => ({ type: 'FeatureCollection', features: regions });
-const esc = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+export const esc = (text: string) => text.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
 
 export interface RenderedMap {
   svg: string;
@@ -43,7 +43,7 @@ export interface RenderedMap {
 export const MAX_SINGLE_TIES = 300;
 
 // SCB's länskod → the county's name in the shapes' data.
-const COUNTY_SHAPE: Record<string, string> = {
+export const COUNTY_SHAPE: Record<string, string> = {
   '01': 'Stockholm', '03': 'Uppsala', '04': 'Södermanland', '05': 'Östergötland', '06': 'Jönköping', '07': 'Kronoberg', '08': 'Kalmar',
   '09': 'Gotland', '10': 'Blekinge', '12': 'Skåne', '13': 'Halland', '14': 'Västra Götaland', '17': 'Värmland', '18': 'Orebro',
   '19': 'Västmanland', '20': 'Dalarna', '21': 'Gävleborg', '22': 'Västernorrland', '23': 'Jämtland', '24': 'Västerbotten', '25': 'Norrbotten',
@@ -57,7 +57,7 @@ export function renderTiesMap(props: { lang: Lang; id: string; title: string; co
 
 // The outlines never change: drawn once per language, at a tenth of a pixel.
 const basemaps = new Map<Lang, ReturnType<typeof drawBasemap>>();
-function basemap(lang: Lang) {
+export function basemap(lang: Lang) {
   let base = basemaps.get(lang);
   if (!base) basemaps.set(lang, (base = drawBasemap(lang)));
   return base;
@@ -79,7 +79,7 @@ ${china.map((r) => `<path d="${chnPath(r)}" fill="#f3f5f8" stroke="#8a8a8a" stro
   return { sweden, china, sweProjection, chnProjection, shapes, countyCentre: centre(sweden, sweProjection), provinceCentre: centre(china, chnProjection) };
 }
 
-const svgOpen = (id: string, title: string, summary: string) =>
+export const svgOpen = (id: string, title: string, summary: string) =>
   `<svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" xmlns="http://www.w3.org/2000/svg" aria-labelledby="${id}-title ${id}-desc" font-family="Noto Sans, Noto Sans CJK SC, sans-serif" font-size="12">
 <title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(summary)}</desc>`;
 

@@ -6,6 +6,7 @@ import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { formatEdtf } from '../format.ts';
 import { Select } from './agreements-list.tsx';
+import { ContactSurfaceSection } from '../contact-surfaces/section.tsx';
 import { LeftOutNotice } from './left-out.tsx';
 import { AgreementTable, Localized, OtherNames, ProfileTimeline, RelatedActivities, Sources } from './shared.tsx';
 
@@ -44,6 +45,7 @@ export function ActorPage(props: { lang: Lang; data: Awaited<ReturnType<typeof g
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.counterpartLabel} />
       <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${a.name}`} />
       <RelatedActivities lang={lang} activities={data.activities} />
+      <ContactSurfaceSection lang={lang} surfaces={data.contactSurfaces} more={a.countyCode ? href(lang, '/kontaktytor', { county: a.countyCode }) : href(lang, '/kontaktytor')} />
     </Layout>
   );
 }

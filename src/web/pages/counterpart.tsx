@@ -2,6 +2,7 @@ import type { getCounterpart } from '../../domain/counterparts/get.ts';
 import type { CounterpartListRow } from '../../domain/counterparts/list.ts';
 import type { LeftOut } from '../../domain/left-out.ts';
 import { label, t, type Lang } from '../i18n.ts';
+import { ContactSurfaceSection } from '../contact-surfaces/section.tsx';
 import { LeftOutNotice } from './left-out.tsx';
 import { href, Layout } from '../layout.tsx';
 import { AgreementTable, Localized, OtherNames, ProfileTimeline, RelatedActivities, SearchForm, Sources } from './shared.tsx';
@@ -65,6 +66,7 @@ export function CounterpartPage(props: { lang: Lang; data: Awaited<ReturnType<ty
       <ProfileTimeline lang={lang} rows={data.agreements} periods={data.periods} labelOf={(a) => a.partyLabel} />
       <AgreementTable lang={lang} rows={data.agreements} links={data.links} caption={`${t(lang, 'agreements')}: ${c.nameLatin} ${lang === 'sv' ? 'och orter inom' : 'and places within'}`} />
       <RelatedActivities lang={lang} activities={data.activities} />
+      <ContactSurfaceSection lang={lang} surfaces={data.contactSurfaces} more={href(lang, '/kontaktytor', { province: data.chain[0]?.slug ?? c.slug })} />
     </Layout>
   );
 }

@@ -5,6 +5,9 @@ import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { TiesLegend, type RenderedMap } from '../maps/ties-map.tsx';
+import { SURFACE_LAYERS, SurfaceCountTables, type SurfaceLayer } from '../maps/surfaces-map.tsx';
+import type { ContactSurfaceKind } from '../../db/schema.ts';
+import type { CountyCounts, ProvinceCounts } from '../../domain/contact-surfaces/counts.ts';
 import type { LeftOut } from '../../domain/left-out.ts';
 import { LeftOutNotice } from './left-out.tsx';
 
@@ -14,8 +17,19 @@ export interface MapPanel {
   map: RenderedMap;
 }
 
+/** The contact surfaces' layer: which is shown, its map, and the counts of its table. */
+export interface SurfacesPanel {
+  layer: SurfaceLayer;
+  kinds: readonly ContactSurfaceKind[];
+  svg: string;
+  unplaced: string[];
+  counties: CountyCounts[];
+  provinces: ProvinceCounts[];
+}
+
 /** `filters`: what the maps were drawn with, as an address carries it (without what was left out). */
-export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string>; kinds: string[] }) {
+
+export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels: MapPanel[]; filters: Record<string, string>; leftOut: LeftOut[]; raw: Record<string, string>; kinds: string[]; surfaces: SurfacesPanel }) {
   const { lang, query } = props;
   const sv = lang === 'sv';
   const select = (id: string, name: keyof ListAgreementsQuery, text: string, options: Array<[string, string]>) => (
@@ -45,6 +59,16 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
         {select('m-kind', 'kind', t(lang, 'kind'), props.kinds.map((k) => [k, label(lang, 'kind', k)]))}
         {select('m-actorKind', 'actorKind', t(lang, 'actorKind'), ACTOR_KINDS.map((k) => [k, label(lang, 'actorKind', k)]))}
         {select('m-county', 'county', t(lang, 'county'), Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => [code, name]))}
+        <div>
+          <label for="m-lager">{sv ? 'Lager med kontaktytor' : 'Layer of contact surfaces'}</label>
+          <select id="m-lager" name="lager">
+            {SURFACE_LAYERS.map((layer) => (
+              <option value={layer} selected={props.surfaces.layer === layer}>
+                {layer === 'alla' ? (sv ? 'Alla slag' : 'Every kind') : layer === 'inga' ? (sv ? 'Inga' : 'None') : label(lang, 'contactSurface', layer)}
+              </option>
+            ))}
+          </select>
+        </div>
         <div class="wide">
           <button type="submit">{t(lang, 'apply')}</button> <a href={href(lang, '/karta')}>{t(lang, 'clear')}</a>
         </div>
@@ -89,6 +113,29 @@ export function MapPage(props: { lang: Lang; query: ListAgreementsQuery; panels:
           ) : null}
         </section>
       ))}
+      {props.surfaces.kinds.length ? (
+        <section aria-labelledby="surfaces-heading">
+          <h2 id="surfaces-heading">
+            {t(lang, 'contactSurfaces')}
+            {props.surfaces.kinds.length === 1 ? `: ${label(lang, 'contactSurface', props.surfaces.kinds[0]!)}` : ''}
+          </h2>
+          <p>
+            {sv
+              ? 'Kontaktytor utöver avtalen, räknade per län (de svenska aktörernas) och per provins (de kinesiska orternas). En kontaktyta räknas i varje län och provins den gäller. Cirklarnas storlek visar antalet; tabellen har samma tal, och varje namn leder till listan.'
+              : 'Contact surfaces beyond the agreements, counted per county (of the Swedish bodies) and per province (of the Chinese places). A surface counts in every county and province it concerns. The circles’ size tells the number; the table has the same numbers, and each name leads to the list.'}
+          </p>
+          <div class="surface-layer">
+            <figure class="chart">
+              <div class="chart-svg">{raw(props.surfaces.svg)}</div>
+              <figcaption>
+                <a href={href(lang, '/kontaktytor', props.surfaces.kinds.length === 1 ? { kind: props.surfaces.kinds[0] } : {})}>{sv ? 'Kontaktytorna som lista' : 'The contact surfaces as a list'}</a>
+                {props.surfaces.unplaced.length ? ` · ${sv ? 'Kunde inte placeras' : 'Could not be placed'}: ${props.surfaces.unplaced.join(', ')}` : ''}
+              </figcaption>
+            </figure>
+            <SurfaceCountTables lang={lang} counties={props.surfaces.counties} provinces={props.surfaces.provinces} kinds={props.surfaces.kinds} idPrefix="map-surfaces" />
+          </div>
+        </section>
+      ) : null}
       {/* The skip link's target: focusable, so the next Tab goes on from here and not from the top of the maps. */}
       <p class="hint" id="after-maps" tabindex={-1}>
         {sv

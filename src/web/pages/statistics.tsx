@@ -13,6 +13,9 @@ import { COUNTIES, label, t, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { CsvLinks } from './shared.tsx';
 import { raw } from 'hono/html';
+import { CONTACT_SURFACE_KINDS } from '../../db/schema.ts';
+import type { CountyCounts, ProvinceCounts } from '../../domain/contact-surfaces/counts.ts';
+import { SurfaceCountTables } from '../maps/surfaces-map.tsx';
 import type { DecadeRow } from '../../domain/statistics/established-per-decade.ts';
 import type { Chart, ChartName } from '../charts/statistics-charts.ts';
 
@@ -67,6 +70,8 @@ function KindSeriesTable(props: { lang: Lang; kinds: string[]; first: string; ro
 export interface StatisticsView {
   rule: CountingRule;
   quiet: QuietCounts;
+  /** Contact surfaces per county and province, by kind. */
+  contactSurfaces: { counties: CountyCounts[]; provinces: ProvinceCounts[] };
   lastYear: number;
   sourcesEnd: number | null;
   inForce: InForceYear[];
@@ -483,6 +488,16 @@ export function StatisticsPage(props: { lang: Lang; view: StatisticsView; raw: R
 
       <StatusCounts lang={lang} rows={view.byStatus} rule={rule} />
       <QuietCountsSection lang={lang} quiet={view.quiet} />
+      <section aria-labelledby="kontaktytor">
+        <h2 id="kontaktytor">{t(lang, 'contactSurfaces')}</h2>
+        <p>
+          {lang === 'sv'
+            ? 'Offentliga kontaktytor utöver avtalen per län (de svenska aktörernas) och per provins (de kinesiska orternas), efter slag. En kontaktyta räknas i varje län och provins den gäller.'
+            : 'Public contact surfaces beyond the agreements per county (of the Swedish bodies) and per province (of the Chinese places), by kind. A surface counts in every county and province it concerns.'}{' '}
+          <a href={href(lang, '/karta', { lager: 'alla' })}>{lang === 'sv' ? 'Se dem på kartan.' : 'See them on the map.'}</a>
+        </p>
+        <SurfaceCountTables lang={lang} counties={view.contactSurfaces.counties} provinces={view.contactSurfaces.provinces} kinds={CONTACT_SURFACE_KINDS} idPrefix="statistics-surfaces" />
+      </section>
       <Breakdown lang={lang} id="by-county" caption={t(lang, 'county')} rows={view.byCounty} name={(r) => `${COUNTIES[r.key] ?? r.key} (${r.key})`} rule={rule.id} chart={view.charts['by-county']} />
       <Breakdown lang={lang} id="by-province" caption={t(lang, 'province')} rows={view.byProvince} name={(r) => r.name ?? r.key} rule={rule.id} chart={view.charts['by-province']} />
       <Breakdown lang={lang} id="by-actor-kind" caption={t(lang, 'actorKind')} rows={view.byActorKind} name={(r) => label(lang, 'actorKind', r.key)} rule={rule.id} />

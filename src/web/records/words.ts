@@ -91,6 +91,16 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be a goal of an action plan that serves this agreement$/, 'Välj ett mål i en handlingsplan som gäller avtalet.'],
   [/^must be a version number$/, 'Ladda om sidan och försök igen.'],
   [/^contains a NUL character, which cannot be stored$/, 'Texten innehåller ett tecken som inte kan sparas (NUL).'],
+  [/^no source '(.*)' in the register$/, (m) => `Det finns ingen källa "${m[1]}" i registret.`],
+  [/^must be one of investment, procurement, trade, academic, confucius, influence$/, 'Välj vad slags kontaktyta det är.'],
+  [/^translates the description: write the Swedish description too$/, 'Den engelska beskrivningen översätter den svenska: skriv den svenska också.'],
+  [/^must not be before the date it began$/, 'Slutet får inte vara före början.'],
+  [/^lists more than (\d+)$/, (m) => `Ange högst ${m[1]}.`],
+  [/^write the name of a Swedish body$/, 'Skriv namnet på en svensk aktör.'],
+  [/^write the name of a Chinese place$/, 'Skriv namnet på en kinesisk ort.'],
+  [/^must be a list$/, 'Ange en lista.'],
+  [/^must be text$/, 'Skriv text.'],
+  [/^the contact surface was changed by someone else/, 'Någon annan har ändrat kontaktytan sedan du öppnade formuläret. Se den nya versionen nedan; det du skrev står kvar.'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
