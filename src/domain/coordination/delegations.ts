@@ -9,6 +9,7 @@
 // the other organisation's editors and coordinators, by name and e-mail,
 // for signed-in people of public bodies only (docs/visibility.md).
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
@@ -20,6 +21,11 @@ import { delegationKeys } from './delegation-names.ts';
 export const DELEGATION_WINDOW_DAYS = 30;
 /** The widest window a search may choose (`?dagar=`): wider says little about one trip. */
 export const DELEGATION_WINDOW_MAX_DAYS = 180;
+const WINDOW = `must be a whole number of days from 1 to ${DELEGATION_WINDOW_MAX_DAYS}`;
+/** The window a reader chooses for a search, in days on each side; the default when not given. */
+export const delegationWindowSchema = z.object({
+  days: z.preprocess((v) => (v === undefined || v === '' ? undefined : /^[0-9]{1,9}$/.test(String(v)) ? Number(v) : v), z.number(WINDOW).int(WINDOW).min(1, WINDOW).max(DELEGATION_WINDOW_MAX_DAYS, WINDOW).default(DELEGATION_WINDOW_DAYS)),
+});
 
 /** How far ahead, and how many of the organisation's incoming visits at once (the soonest), the warnings look at. */
 export const VISITS_AHEAD_DAYS = 365;

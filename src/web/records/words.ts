@@ -91,6 +91,10 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be a goal of an action plan that serves this agreement$/, 'Välj ett mål i en handlingsplan som gäller avtalet.'],
   [/^must be a version number$/, 'Ladda om sidan och försök igen.'],
   [/^contains a NUL character, which cannot be stored$/, 'Texten innehåller ett tecken som inte kan sparas (NUL).'],
+  [/^must be a whole number of days from 1 to (\d+)$/, (m) => `Skriv ett helt antal dagar från 1 till ${m[1]}, till exempel 30.`],
+  [/^write a name, or leave the line out$/, 'Skriv ett namn, eller ta bort raden.'],
+  [/^lists more than 20 persons$/, 'Skriv högst 20 personer.'],
+  [/^must be a list of names$/, 'Skriv ett namn per rad.'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
