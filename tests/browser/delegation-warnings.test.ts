@@ -120,6 +120,7 @@ describe('delegation warnings', () => {
     await page.focus('#delegationer-dagar');
     await enter(page);
     expect(await page.locator('#delegationer-dagar').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#delegationer-dagar').inputValue()).toBe('en månad');
     await check(page, 'delegation-page-a-error');
     await context.close();
 

@@ -50,7 +50,7 @@ export function DelegationNames(props: { lang: Lang; name: string | null; person
   if (!props.name && !props.persons.length) return null;
   return (
     <p>
-      {props.name ? `${sv ? 'Delegation' : 'Delegation'}: ${props.name}. ` : ''}
+      {props.name ? `Delegation: ${props.name}. ` : ''}
       {props.persons.length ? `${sv ? 'Leds av' : 'Led by'}: ${props.persons.join(', ')}.` : ''}
     </p>
   );
@@ -102,7 +102,7 @@ export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: bo
 }
 
 /** `/delegationer`: the warnings of the organisation's soonest incoming visits. */
-export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: string }) {
+export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: { message: string; typed: string } }) {
   const { lang } = props;
   const sv = lang === 'sv';
   return (
@@ -125,9 +125,9 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
           id="delegationer-dagar"
           label={sv ? 'Dagar före och efter besöket' : 'Days before and after the visit'}
           hint={sv ? `1 till ${DELEGATION_WINDOW_MAX_DAYS}; e-postvarningarna räknar med ${DELEGATION_WINDOW_DAYS}.` : `1 to ${DELEGATION_WINDOW_MAX_DAYS}; the e-mailed warnings count ${DELEGATION_WINDOW_DAYS}.`}
-          problem={props.problem ? { field: 'dagar', message: props.problem } : undefined}
+          problem={props.problem ? { field: 'dagar', message: props.problem.message } : undefined}
         >
-          {(described) => <input id="delegationer-dagar" name="dagar" type="text" inputmode="numeric" maxlength={3} value={String(props.days)} {...described} />}
+          {(described) => <input id="delegationer-dagar" name="dagar" type="text" inputmode="numeric" value={props.problem?.typed ?? String(props.days)} {...described} />}
         </Field>
         <button type="submit">{sv ? 'Visa' : 'Show'}</button>
       </form>

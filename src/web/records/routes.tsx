@@ -792,12 +792,12 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const ctx = ctxOf(c);
     // The window the reader chose (`?dagar=`), else the default; a bad one is named beside its field and the default shown.
     let days = DELEGATION_WINDOW_DAYS;
-    let problem: string | undefined;
+    let problem: { message: string; typed: string } | undefined;
     try {
       ({ days } = parseInput(delegationWindowSchema, { days: c.req.query('dagar') }));
     } catch (error) {
       if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
-      problem = sayRecords(langOf(c), error.problems[0]?.message ?? error.message);
+      problem = { message: sayRecords(langOf(c), error.problems[0]?.message ?? error.message), typed: c.req.query('dagar') ?? '' };
     }
     const near = { organisationId: signedIn.organisationId, today: todayInStockholm(), days };
     const [delegations, peers] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]);
