@@ -24,7 +24,7 @@ import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
-import { startSmtp, type Inbox } from '../support/smtp.ts';
+import { decodeQuotedPrintable, startSmtp, type Inbox } from '../support/smtp.ts';
 
 let t: TestDatabase;
 let smtp: Inbox;
@@ -96,10 +96,6 @@ async function agreementOf(ctx: Context, b: Body, place: string): Promise<number
 
 /** Each mail received as (recipient, decoded text). */
 const received = () => smtp.mails.flatMap((m) => m.to.map((to) => ({ to, text: decodeQuotedPrintable(m.raw) })));
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-}
 /** Who was told of which pair of titles, one line each, sorted. */
 const told = (mails: Array<{ to: string; text: string }>, titles: string[]) =>
   mails.map((m) => `${m.to} ${titles.filter((title) => new RegExp(`\\b${title}\\b`).test(m.text)).join(' ')}`).sort();

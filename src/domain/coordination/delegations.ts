@@ -3,8 +3,9 @@
 // that learnt of it afterwards. For each incoming visit of an organisation
 // (recent or to come), the activities of OTHER organisations, within a
 // window of days around it, that concern the same Chinese place or a place
-// inside the same province: the agreement's places and the activity's own,
-// each with every place it lies in, countries left out. Read as the reader
+// inside the same province (the agreement's places and the activity's own,
+// each with every place it lies in, countries left out), or that name the
+// same delegation or leading person (delegation-names.ts). Read as the reader
 // may read them (shared and public ones of others), with whom to contact:
 // the other organisation's editors and coordinators, by name and e-mail,
 // for signed-in people of public bodies only (docs/visibility.md).
@@ -40,7 +41,7 @@ export interface DelegationOverlap {
   /** The organisation's own incoming visit. */
   visit: { id: number; title: string; date: string; agreementSlug: string };
   /** Another body's activity near it in time and place. */
-  other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string; organisationId: number; visibility: string };
+  other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string; organisationId: number };
   /** The places both concern (the nearest first: a city before its province). */
   places: string[];
   /** The other's delegation name and leading persons that the visit names too, as the other writes them. */
@@ -84,7 +85,7 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
         )
         select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
           b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
-          o.id as "organisationId", b.visibility, b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
+          o.id as "organisationId", b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
           ${contactsOf('b.organisation_id')} as contacts
         from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
@@ -95,9 +96,9 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
         order by m.date_min, m.id, b.date_min, b.id
         limit 200`,
   );
-  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, visibility, places, delegationName, delegationPersons, contacts }) => ({
+  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, places, delegationName, delegationPersons, contacts }) => ({
     visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
-    other: { id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, visibility },
+    other: { id, kind, title, date, agreementSlug, agreementName, organisation, organisationId },
     places: places ?? [],
     names: namesMatching(visitKeys, delegationName, delegationPersons),
     contacts: parsed(contacts),

@@ -4,7 +4,8 @@
 // from, what and when it invites to, the Swedish bodies known to have it
 // too); beside each of the organisation's invitations Ortsband shows the
 // other bodies' invitations that look like the same one: the same sender,
-// or the same place or province, within the window of days around it.
+// the same place or province, or the same named delegation or leading
+// person (delegation-names.ts), within the window of days around it.
 import { inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -81,10 +82,10 @@ export interface ReceivedInvitation {
   place: { slug: string; name: string } | null;
   recipients: Array<{ slug: string; name: string }>;
   /** Other bodies' invitations that look like the same one. */
-  alike: Array<{ id: number; organisationId: number; visibility: string; organisation: string; sender: string; subject: string; receivedOn: string; eventDate: string | null; delegationName: string | null; delegationPersons: string[]; contacts: Array<{ name: string; email: string }> }>;
+  alike: Array<{ id: number; organisationId: number; organisation: string; sender: string; subject: string; receivedOn: string; eventDate: string | null; delegationName: string | null; delegationPersons: string[]; contacts: Array<{ name: string; email: string }> }>;
 }
 
-/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it. */
+/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it within `days` (`only`: the one of this id). */
 export async function invitationsOf(ctx: Context, organisationId: number, { only, days = DELEGATION_WINDOW_DAYS }: { only?: number; days?: number } = {}): Promise<ReceivedInvitation[]> {
   if (ctx.principal.kind === 'anonymous') return [];
   // The day an invitation is about: what it invites to, else the day it came.
@@ -98,7 +99,7 @@ export async function invitationsOf(ctx: Context, organisationId: number, { only
           (select json_build_object('slug', c.slug, 'name', c.name_latin || coalesce(' ' || c.name_native, '')) from counterparts c where c.id = i.counterpart_id and ${canReadAlias(ctx.principal, 'c')})::text as place,
           coalesce((select json_agg(json_build_object('slug', a.slug, 'name', a.name) order by a.name) from received_invitation_recipients r join actors a on a.id = r.actor_id
             where r.invitation_id = i.id and ${canReadAlias(ctx.principal, 'a')}), '[]')::text as recipients,
-          coalesce((select json_agg(json_build_object('id', x.id, 'organisationId', x.organisation_id, 'visibility', x.visibility, 'organisation', o.name, 'sender', x.sender, 'subject', x.subject, 'receivedOn', x.received_on::text, 'eventDate', x.event_date,
+          coalesce((select json_agg(json_build_object('id', x.id, 'organisationId', x.organisation_id, 'organisation', o.name, 'sender', x.sender, 'subject', x.subject, 'receivedOn', x.received_on::text, 'eventDate', x.event_date,
                 'delegationName', x.delegation_name, 'delegationPersons', x.delegation_persons,
                 'contacts', ${contactsOf('x.organisation_id')}) order by x.received_on, x.id)
             from received_invitations x join organisations o on o.id = x.organisation_id
