@@ -50,6 +50,8 @@ const Activity = {
     date: { type: 'string', description: 'EDTF, at the precision known' },
     participants: { ...text, description: 'Who took part, by name: personal data, null for anonymous readers' },
     participantsEn: { ...text, description: 'The same in English: null for anonymous readers' },
+    delegationName: { ...text, description: "An incoming delegation's own name: null for anonymous readers" },
+    delegationPersons: { type: 'array', items: { type: 'string' }, description: 'The persons leading it, as written (李明, Li Ming): personal data, empty for anonymous readers' },
     purpose: text,
     purposeEn: text,
     outcome: text,

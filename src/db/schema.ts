@@ -867,6 +867,12 @@ export const activities = pgTable(
     participantsCompanies: integer('participants_companies'),
     participantsEducation: integer('participants_education'),
     participantsStudents: integer('participants_students'),
+    // An incoming delegation's own name and its leading persons (personal data, like `participants`:
+    // signed-in readers only), and both normalised (coordination/delegation-names.ts) for the delegation
+    // warnings, which find others' activities naming the same by the GIN index (migration 0037).
+    delegationName: text('delegation_name'),
+    delegationPersons: text('delegation_persons').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    delegationKeys: text('delegation_keys').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     // The action-plan goal the activity serves: a goal of a plan that serves the activity's agreement (action-plans/link.ts).
     actionPlanGoalId: integer('action_plan_goal_id').references((): AnyPgColumn => actionPlanGoals.id, { onDelete: 'set null' }),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
@@ -879,6 +885,7 @@ export const activities = pgTable(
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
+    index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
     check('activities_funding_known', sql`${t.funding} <@ array[${literals(FUNDING_SOURCES)}]::text[]`),
     check(
@@ -942,6 +949,10 @@ export const receivedInvitations = pgTable(
     eventDateMin: date('event_date_min'),
     eventDateMax: date('event_date_max'),
     note: text('note'),
+    // The delegation it announces and its leading persons, as on an activity (migration 0037).
+    delegationName: text('delegation_name'),
+    delegationPersons: text('delegation_persons').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    delegationKeys: text('delegation_keys').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
     visibility: visibility(),
     createdAt: createdAt(),
@@ -949,6 +960,8 @@ export const receivedInvitations = pgTable(
   (t) => [
     index('received_invitations_organisation_idx').on(t.organisationId, t.receivedOn),
     index('received_invitations_counterpart_idx').on(t.counterpartId),
+    index('received_invitations_delegation_keys_idx').using('gin', t.delegationKeys),
+    index('received_invitations_day_idx').on(sql`coalesce(${t.eventDateMin}, ${t.receivedOn})`),
     knownVisibility('received_invitations', t.visibility),
   ],
 );
@@ -1024,6 +1037,43 @@ export const contactSurfacePlaces = pgTable(
     counterpartId: integer('counterpart_id').notNull().references(() => counterparts.id),
   },
   (t) => [primaryKey({ columns: [t.surfaceId, t.counterpartId] }), index('contact_surface_places_counterpart_idx').on(t.counterpartId, t.surfaceId)],
+);
+
+// Delegation warnings by e-mail (coordination/warn-by-mail.ts). A visit or
+// an invitation saved waits in `delegation_checks` until the mail job has
+// looked for its overlaps; each overlap (the two records, in a fixed order)
+// is mailed to each recipient once: the unique key of
+// `delegation_warnings_sent`, written in the transaction that sends.
+export const DELEGATION_RECORD_KINDS = ['activity', 'invitation'] as const;
+export type DelegationRecordKind = (typeof DELEGATION_RECORD_KINDS)[number];
+
+export const delegationChecks = pgTable(
+  'delegation_checks',
+  {
+    recordKind: text('record_kind').$type<DelegationRecordKind>().notNull(),
+    recordId: integer('record_id').notNull(),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.recordKind, t.recordId] }), oneOf('delegation_checks', t.recordKind, DELEGATION_RECORD_KINDS)],
+);
+
+export const delegationWarningsSent = pgTable(
+  'delegation_warnings_sent',
+  {
+    id: serial('id').primaryKey(),
+    // The overlap: two records, the lesser key ('activity:12' < 'invitation:3') first.
+    firstKind: text('first_kind').$type<DelegationRecordKind>().notNull(),
+    firstId: integer('first_id').notNull(),
+    secondKind: text('second_kind').$type<DelegationRecordKind>().notNull(),
+    secondId: integer('second_id').notNull(),
+    recipient: text('recipient').notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('delegation_warnings_sent_once').on(t.firstKind, t.firstId, t.secondKind, t.secondId, t.recipient),
+    oneOf('delegation_warnings_sent', t.firstKind, DELEGATION_RECORD_KINDS),
+    oneOf('delegation_warnings_sent', t.secondKind, DELEGATION_RECORD_KINDS),
+  ],
 );
 
 export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;

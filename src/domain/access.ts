@@ -137,9 +137,13 @@ export function canReadContacts(principal: Principal, agreement: { organisationI
  */
 export const canReadParticipantNames = (principal: Principal): boolean => principal.kind !== 'anonymous';
 
-/** The columns of an activity the principal may not read: none, or the participants' names. */
+/**
+ * The columns of an activity the principal may not read: the delegation's
+ * keys (its names normalised, for matching only), and for the public the
+ * names of people: participants and the delegation with its leading persons.
+ */
 export const withheldActivityColumns = (principal: Principal): readonly string[] =>
-  canReadParticipantNames(principal) ? [] : ['participants', 'participantsEn'];
+  canReadParticipantNames(principal) ? ['delegationKeys'] : ['participants', 'participantsEn', 'delegationName', 'delegationPersons', 'delegationKeys'];
 
 /**
  * Follow-up points are the organisation's own work, read as its contact

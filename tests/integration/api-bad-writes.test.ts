@@ -101,6 +101,15 @@ const AGREEMENT_FIELDS_BAD: BadField[] = [
   { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5]] },
 ];
 
+/** A delegation's name and its leading persons (a list of names): not text, too long, too many, empty, control characters. */
+const DELEGATION_BAD: BadField[] = [
+  text('delegationName', ['x'.repeat(501), ...CONTROL_TEXTS.slice(0, 2)]),
+  {
+    field: 'delegationPersons',
+    values: ['Li Ming', 5, null, true, {}, [5], [null], [['Li Ming']], [''], ['   '], ['x'.repeat(301)], ['Wang Wei', '李'.repeat(301)], Array.from({ length: 21 }, (_, i) => `Person ${i}`), ['a\u0000b'], [HUGE[3]]],
+  },
+];
+
 let counter = 0;
 const freshSlug = (prefix: string) => `${prefix}-bad-${++counter}`;
 
@@ -201,6 +210,7 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'kind', values: ['nope', 5, null, 'MEETING', ''] },
       { field: 'title', values: ['', '   ', 5, null, ...HUGE] },
       ...['titleEn', 'participants', 'participantsEn', 'purpose', 'purposeEn', 'outcome', 'outcomeEn', 'note', 'noteEn'].map((field) => text(field)),
+      ...DELEGATION_BAD,
       date('date'),
       { field: 'costSek', values: [-1, -1000, 1.5, 'abc', '100', '', true, [], {}, [100], 2_000_000_001, 1e300, '1e3', '-5'] },
       { field: 'visibility', values: ['secret', 5, 'PUBLIC', ''] },
@@ -217,6 +227,7 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'kind', values: ['nope', 5, null, 'MEETING', ''] },
       { field: 'title', values: ['', '   ', 5, null, ...HUGE] },
       ...['participants', 'purpose', 'outcome'].map((field) => text(field)),
+      ...DELEGATION_BAD,
       // Not a date, or after the due day of its follow-up point (2024-06-30).
       { field: 'date', values: ['2024-13-01', '2024-02-30', 'tomorrow', '', 5, null, '2024-07', '2025'] },
       { field: 'costTravelSek', values: [-1, 1.5, 'abc', '100', true, 2_000_000_001] },

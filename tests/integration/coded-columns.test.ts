@@ -122,6 +122,9 @@ beforeAll(async () => {
   await t.database.db.execute(sql`insert into oidc_flows (state, code_verifier, nonce, lang, expires_at) values ('s', 'v', 'n', 'sv', now())`);
   await makeCalendarFeed(t.database.db, { userId: user!.id, principal: { kind: 'user', subject: 'coded-columns-test@ortsband.test', organisationId: agreement!.organisation_id, role: 'reader' } }, 'person');
   await t.database.db.execute(sql`insert into reminders_sent (kind, subject_id, occasion, recipient) values ('follow_up_due', 1, '2020-01-01', 'coded-columns-test@ortsband.test')`);
+  await t.database.db.execute(
+    sql`insert into delegation_warnings_sent (first_kind, first_id, second_kind, second_id, recipient) values ('activity', 1, 'invitation', 1, 'coded-columns-test@ortsband.test')`,
+  );
   await recordInvitation({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { receivedOn: '2026-11-20', sender: 'Zhejiangs utrikesbyrå', subject: 'Ett forum', place: 'zhejiang' } });
   await createContactSurface({ ctx, organisationId: agreement!.organisation_id, input: { kind: 'trade', title: 'Ett bolag', places: ['zhejiang'], sources: [source!.slug] } });
 });

@@ -18,6 +18,7 @@ import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { EDITORIAL } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { DELEGATION_WINDOW_MAX_DAYS } from '../../src/domain/coordination/delegations.ts';
 import { fingerprint } from '../support/fingerprint.ts';
 import { FormBrowser, formFields } from '../support/form-browser.ts';
 import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8, generator } from '../support/generated.ts';
@@ -67,6 +68,11 @@ const TERM_FIELDS = [
   { field: 'noticeDays', values: ['-1', 'en månad', '1.5', '36501', '99999999999'], names: ['noticeDays', 'termMonths'] },
 ];
 const GOAL_BAD = ['abc', '-1', '0', '999999999', '99999999999', '1.5'];
+/** A delegation's name and its leading persons (one a line): too long, too many, a NUL. */
+const DELEGATION_BAD = [
+  text('delegationName', ['x'.repeat(501)]),
+  { field: 'delegationPersons', values: [...TEXT, 'y'.repeat(301), `Li Ming\n${'李'.repeat(301)}`, Array.from({ length: 21 }, (_, i) => `Person ${i}`).join('\n'), 'Wang Wei\r\na\u0000b'] },
+];
 
 /** The fields of a contact surface's form (to add or change one) and their bad values. */
 const SURFACE_BAD = [
@@ -157,6 +163,7 @@ function planForms(planId: number, goalId: number, activityId: number): Form[] {
         { field: 'title', values: ['', ...TEXT] },
         date('date'),
         text('participants'),
+        ...DELEGATION_BAD,
         text('outcome'),
         { field: 'costSek', values: KRONOR_BAD },
         ...['costTravelSek', 'costOtherSek'].map((field) => ({ field, values: KRONOR_BAD })),
@@ -280,6 +287,7 @@ const FORMS: Form[] = [
       { field: 'title', values: ['', ...TEXT] },
       date('date'),
       text('participants'),
+      ...DELEGATION_BAD,
       text('purpose'),
       text('outcome'),
       { field: 'costSek', values: KRONOR_BAD },
@@ -318,6 +326,7 @@ const FORMS: Form[] = [
       date('eventDate'),
       choice('place'),
       { field: 'recipients.0', values: ['Ingen sådan kommun', ...TEXT] },
+      ...DELEGATION_BAD,
       text('note'),
       choice('visibility'),
     ],
@@ -526,6 +535,41 @@ function combinedCases(count: number, forms = FORMS, seed = 20261206): Case[] {
   return out;
 }
 
+/**
+ * Generated bad delegation fields (the name, the leading persons one a
+ * line) on the three forms that take them, seeded: names drawn from a pool
+ * in several scripts and widths, then one thing broken: a name or a person
+ * too long, too many persons, a NUL, bytes that are not UTF-8. And bad
+ * windows of days for the delegation warnings' page (`?dagar=`).
+ */
+function delegationCases(count: number): { posts: Case[]; windows: string[] } {
+  const { random, pick } = generator(20261207);
+  const POOL = ['Li Ming', '李明', 'ＷＡＮＧ　Ｗｅｉ', '  Chen   Jing ', 'Zhao-Lei', 'Åsa Öberg', '上海市外事办公室', 'Delegation of Hangzhou'];
+  const forms = FORMS.filter((f) => f.bad.some((b) => b.field === 'delegationPersons'));
+  const long = (min: number) => Array.from({ length: min + 1 + Math.floor(random() * 2 * min) }, () => pick(['a', 'ö', '汉', ' ', 'Ｗ', '-'])).join('').replace(/^ | $/g, 'x');
+  const persons = (n: number) => Array.from({ length: n }, () => pick(POOL));
+  const posts: Case[] = [];
+  for (let i = 0; i < count; i++) {
+    const form = pick(forms);
+    const lines = persons(Math.floor(random() * 20));
+    const breakage = pick(['name', 'person', 'many', 'nul-person', 'nul-name', 'bytes']);
+    const set: Record<string, string> = { delegationName: pick(POOL), delegationPersons: lines.join(pick(['\n', '\r\n'])) };
+    let raw = '';
+    if (breakage === 'name') set.delegationName = long(500);
+    if (breakage === 'person') set.delegationPersons = [...lines.slice(0, 10), long(300), ...lines.slice(10, 19)].join('\n');
+    if (breakage === 'many') set.delegationPersons = persons(21 + Math.floor(random() * 30)).join('\n');
+    if (breakage === 'nul-person') set.delegationPersons = [...lines, 'a\u0000b'].join('\n');
+    if (breakage === 'nul-name') set.delegationName = `${pick(POOL)}\u0000`;
+    const field = breakage.endsWith('name') ? 'delegationName' : 'delegationPersons';
+    if (breakage === 'bytes') raw = `&${pick(['delegationName', 'delegationPersons'])}=a${pick(BROKEN_UTF8.slice(0, 4))}b`;
+    const names = breakage === 'bytes' ? ['delegationName', 'delegationPersons'] : [field];
+    posts.push({ what: `POST ${form.action} delegation ${breakage} #${i}`, action: form.action, body: bodyOf(form, set, raw), status: [400], names });
+  }
+  const windows = ['0', '181', '-1', '-30', 'abc', '1.5', '1e2', '30x', '99999999999', '0x1e', '３０', ' ', '30 dagar', '1000', 'x'.repeat(900)];
+  for (let i = 0; windows.length < 60; i++) windows.push(String(DELEGATION_WINDOW_MAX_DAYS + 1 + Math.floor(random() * 1_000_000)), `-${1 + Math.floor(random() * 1000)}`, `${Math.floor(random() * 100)}.${1 + Math.floor(random() * 9)}`);
+  return { posts, windows };
+}
+
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The names of the fields the page marks as wrong: beside the field (aria-invalid), linked from the summary, or listed on an error page. */
@@ -557,6 +601,31 @@ function fault(c: Case, status: number, html: string): string | null {
   const hit = c.names.some((n) => named.has(n) || [...named].some((m) => m.startsWith(`${n}.`) || n.startsWith(`${m}.`)));
   return hit ? null : `names none of ${c.names.join(', ')} (names ${[...named].join(', ') || 'nothing'})`;
 }
+
+describe('bad delegation fields', () => {
+  it('at least 1,000 generated bad delegation names, persons and windows: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {
+    const { posts, windows } = delegationCases(1_000);
+    expect(posts.length + windows.length).toBeGreaterThanOrEqual(1_000);
+    const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
+    const before = await fingerprint(systemCtx(t), { ignore });
+    const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const faults: string[] = [];
+    for (const c of posts) {
+      const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: c.body, redirect: 'manual' }));
+      const wrong = fault(c, response.status, await response.text());
+      if (wrong) faults.push(`${c.what}: ${wrong}`);
+    }
+    for (const days of windows) {
+      for (const path of ['/delegationer?', '/delegationer?lang=en&']) {
+        const response = await app.fetch(new Request(`http://localhost${path}dagar=${encodeURIComponent(days)}`, { headers: { cookie } }));
+        const wrong = fault({ what: '', action: path, body: '', status: [400], names: ['dagar'] }, response.status, await response.text());
+        if (wrong) faults.push(`GET ${path}?dagar=${days.slice(0, 20)}: ${wrong}`);
+      }
+    }
+    expect(faults.slice(0, 100)).toEqual([]);
+    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+  }, 300_000);
+});
 
 describe('bad form posts', () => {
   it('at least 1,000 generated bad posts over every form that writes: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {

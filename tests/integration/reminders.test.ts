@@ -23,7 +23,7 @@ import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
-import { startSmtp, type Inbox } from '../support/smtp.ts';
+import { decodeQuotedPrintable, startSmtp, type Inbox } from '../support/smtp.ts';
 import { start } from '../support/two-processes.ts';
 import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -308,9 +308,3 @@ describe('the calendar feed', () => {
     expect(section).not.toContain('annan-tyst');
   });
 });
-
-/** The text of a quoted-printable mail body, soft line breaks joined. */
-function decodeQuotedPrintable(raw: string): string {
-  const joined = raw.replace(/=\r?\n/g, '');
-  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
-}

@@ -19,6 +19,7 @@ import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { linkActivityToGoal } from '../../src/domain/action-plans/link.ts';
 import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
 import { reviewActionPlan } from '../../src/domain/action-plans/review.ts';
+import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createActor, recordSuccession } from '../../src/domain/actors/create.ts';
 import { addDiscrepancy, addQuotation } from '../../src/domain/agreements/add-evidence.ts';
@@ -175,6 +176,9 @@ beforeAll(async () => {
   await addQuotation({ ctx, agreementId: id, input: { text: 'Ett offentligt citat.', speakerRole: 'ett kommunalråd', speakerName: marker('speaker name'), sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   // A public activity: the names of who took part are personal data, never public; its head counts are.
   const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', participants: marker('participant names'), participantsEn: marker('participant names'), participantsOfficials: 3, sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
+  // A public incoming visit and a public invitation: the delegation's name and its leading persons are personal data, never public.
+  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Offentligt inkommande besök', date: '2019-09-02', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names'), `李 ${marker('delegation names')}`] } });
+  await recordInvitation({ ctx: { ...ctx, principal: { kind: 'system', label: 'crawl', organisationId: org } }, input: { receivedOn: '2019-08-01', sender: 'Offentlig avsändare', subject: 'Offentlig inbjudan', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names')], visibility: 'public' } });
   // A public plan, whose goal an internal activity will serve.
   const publicPlan = await createActionPlan({ ctx, agreementId: id, input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }] } });
   const [publicGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${publicPlan.id}`);

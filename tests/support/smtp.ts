@@ -11,6 +11,12 @@ export interface Inbox {
   close(): Promise<void>;
 }
 
+/** The text of a quoted-printable mail body, soft line breaks joined. */
+export function decodeQuotedPrintable(raw: string): string {
+  const joined = raw.replace(/=\r?\n/g, '');
+  return Buffer.from(joined.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
+}
+
 export async function startSmtp(): Promise<Inbox> {
   const mails: Inbox['mails'] = [];
   const server = new SMTPServer({

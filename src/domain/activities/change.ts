@@ -17,6 +17,8 @@ import { parseFuzzyDate } from '../dates.ts';
 import { reasonSchema } from '../documents/schemas.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { parseInput } from '../validate.ts';
+import { delegationKeys } from '../coordination/delegation-names.ts';
+import { queueDelegationCheck } from '../coordination/delegation-checks.ts';
 import { activityFields, costOf, costsAddUp, placesOf } from './create.ts';
 
 const version = z.coerce.number('must be a version number').int('must be a version number').positive('must be a version number').max(2_147_483_647, 'must be a version number');
@@ -55,9 +57,10 @@ export async function changeActivity({ ctx, agreement, id, input }: { ctx: Conte
     const places = await placesOf(ctx, { swedishPlaces, chinesePlaces });
     const [after] = await ctx.db
       .update(activities)
-      .set({ ...data, costSek: costOf(data), dateMin, version: sql`${activities.version} + 1`, updatedAt: new Date() })
+      .set({ ...data, delegationKeys: delegationKeys(data), costSek: costOf(data), dateMin, version: sql`${activities.version} + 1`, updatedAt: new Date() })
       .where(eq(activities.id, id))
       .returning();
+    await queueDelegationCheck(ctx, 'activity', after!);
     await ctx.db.delete(activityAgreements).where(eq(activityAgreements.activityId, id));
     if (further.length) await ctx.db.insert(activityAgreements).values(further.map((a) => ({ activityId: id, agreementId: a.id })));
     await ctx.db.delete(activityPlaces).where(eq(activityPlaces.activityId, id));

@@ -12,6 +12,9 @@ import { citationSchema, slugSchema } from '../sources/schemas.ts';
 import { requireGoalServing } from '../action-plans/link.ts';
 import { GOAL_OF_AGREEMENT } from '../action-plans/schemas.ts';
 import { parseInput } from '../validate.ts';
+import { delegationFields } from '../coordination/delegation-fields.ts';
+import { delegationKeys } from '../coordination/delegation-names.ts';
+import { queueDelegationCheck } from '../coordination/delegation-checks.ts';
 
 const kronor = z
   .number('must be a whole number of kronor, 0 or more')
@@ -29,6 +32,7 @@ export const activityFields = z.object({
   date: fuzzyDateSchema,
   participants: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
   participantsEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
+  ...delegationFields,
   purpose: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
   purposeEn: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
   outcome: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),
@@ -84,8 +88,9 @@ export async function createActivity({ ctx, agreementId, input }: { ctx: Context
     const outcomeEn = (!data.outcome || data.outcomeEn) && (!note || noteEn) ? [data.outcomeEn, noteEn].filter(Boolean).join(' ') || null : null;
     const [row] = await ctx.db
       .insert(activities)
-      .values({ ...data, costSek: costOf(data), outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })
+      .values({ ...data, delegationKeys: delegationKeys(data), costSek: costOf(data), outcome, outcomeEn, agreementId, dateMin: parseFuzzyDate(data.date).min, organisationId })
       .returning();
+    await queueDelegationCheck(ctx, 'activity', row!);
     if (further.length) await ctx.db.insert(activityAgreements).values(further.map(({ id }) => ({ activityId: row!.id, agreementId: id })));
     if (places.length) await ctx.db.insert(activityPlaces).values(places.map((place) => ({ ...place, activityId: row!.id })));
     await cite(ctx, 'activity', row!.id, sources);

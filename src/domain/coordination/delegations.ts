@@ -3,20 +3,30 @@
 // that learnt of it afterwards. For each incoming visit of an organisation
 // (recent or to come), the activities of OTHER organisations, within a
 // window of days around it, that concern the same Chinese place or a place
-// inside the same province: the agreement's places and the activity's own,
-// each with every place it lies in, countries left out. Read as the reader
+// inside the same province (the agreement's places and the activity's own,
+// each with every place it lies in, countries left out), or that name the
+// same delegation or leading person (delegation-names.ts). Read as the reader
 // may read them (shared and public ones of others), with whom to contact:
 // the other organisation's editors and coordinators, by name and e-mail,
 // for signed-in people of public bodies only (docs/visibility.md).
 import { sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import type { Context } from '../context.ts';
+import { delegationKeys } from './delegation-names.ts';
 
 /** Days on each side of a visit that another body's activity is looked for in. */
 export const DELEGATION_WINDOW_DAYS = 30;
+/** The widest window a search may choose (`?dagar=`): wider says little about one trip. */
+export const DELEGATION_WINDOW_MAX_DAYS = 180;
+const WINDOW = `must be a whole number of days from 1 to ${DELEGATION_WINDOW_MAX_DAYS}`;
+/** The window a reader chooses for a search, in days on each side; the default when not given. */
+export const delegationWindowSchema = z.object({
+  days: z.preprocess((v) => (v === undefined || v === '' ? undefined : /^[0-9]{1,9}$/.test(String(v)) ? Number(v) : v), z.number(WINDOW).int(WINDOW).min(1, WINDOW).max(DELEGATION_WINDOW_MAX_DAYS, WINDOW).default(DELEGATION_WINDOW_DAYS)),
+});
 
 /** How far ahead, and how many of the organisation's incoming visits at once (the soonest), the warnings look at. */
 export const VISITS_AHEAD_DAYS = 365;
@@ -31,9 +41,11 @@ export interface DelegationOverlap {
   /** The organisation's own incoming visit. */
   visit: { id: number; title: string; date: string; agreementSlug: string };
   /** Another body's activity near it in time and place. */
-  other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string };
+  other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string; organisationId: number };
   /** The places both concern (the nearest first: a city before its province). */
   places: string[];
+  /** The other's delegation name and leading persons that the visit names too, as the other writes them. */
+  names: string[];
   /** Whom to ask at the other body: its active editors and coordinators. */
   contacts: Array<{ name: string; email: string }>;
 }
@@ -43,13 +55,13 @@ export interface DelegationOverlap {
  * earlier than `today` less the window (`only`: those of these activities),
  * the nearest visit first. Empty for the public: the warning names people.
  */
-export async function delegationOverlaps(ctx: Context, { organisationId, today, only }: { organisationId: number; today: string; only?: number[] }): Promise<DelegationOverlap[]> {
+export async function delegationOverlaps(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only?: number[]; days?: number }): Promise<DelegationOverlap[]> {
   if (ctx.principal.kind === 'anonymous') return [];
-  const days = DELEGATION_WINDOW_DAYS;
-  type Row = DelegationOverlap['other'] & Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; contacts: DelegationOverlap['contacts'] | string };
+  type Row = DelegationOverlap['other'] &
+    Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; visitKeys: string[]; delegationName: string | null; delegationPersons: string[]; contacts: DelegationOverlap['contacts'] | string };
   const rows = await queryRows<Row>(
     ctx.db,
-    sql`with mine as (${incomingVisits(ctx, organisationId, today, only)}
+    sql`with mine as (${incomingVisits(ctx, organisationId, today, only, days)}
         ),
         near as (
           -- Others' activities under agreements in the same places, and others' activities that name such a place themselves.
@@ -66,9 +78,14 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
             join counterparts c on c.ancestor_ids && m.places
             join activity_places bp on bp.counterpart_id = c.id
             join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
+          union
+          -- Others' activities naming the same delegation or leading person (normalised: delegation-names.ts), by the GIN index.
+          select m.id, b.id from mine m
+            join activities b on b.delegation_keys && m.keys and b.date_min <= m.date_max + ${days}::int
         )
-        select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement",
+        select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
           b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
+          o.id as "organisationId", b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
           ${contactsOf('b.organisation_id')} as contacts
         from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
@@ -79,10 +96,11 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
         order by m.date_min, m.id, b.date_min, b.id
         limit 200`,
   );
-  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, id, kind, title, date, agreementSlug, agreementName, organisation, places, contacts }) => ({
+  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, places, delegationName, delegationPersons, contacts }) => ({
     visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
-    other: { id, kind, title, date, agreementSlug, agreementName, organisation },
-    places,
+    other: { id, kind, title, date, agreementSlug, agreementName, organisation, organisationId },
+    places: places ?? [],
+    names: namesMatching(visitKeys, delegationName, delegationPersons),
     contacts: parsed(contacts),
   }));
 }
@@ -95,10 +113,9 @@ const placesOf = (a: string, g: string) =>
     ) u join counterparts p on p.id = u.id where p.level <> 'country')`);
 
 /** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
-function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined) {
-  const days = DELEGATION_WINDOW_DAYS;
+function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days = DELEGATION_WINDOW_DAYS) {
   return sql`
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places, a.delegation_keys as keys
           -- From the organisation's agreements, each one's recent activities by its index (agreement, earliest day): a year's date may end 366 days after it begins.
           from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
           where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
@@ -111,6 +128,15 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
 export const contactsOf = (organisationId: string) =>
   sql.raw(`coalesce((select json_agg(json_build_object('name', u.display_name, 'email', u.email) order by u.display_name)
     from users u where u.organisation_id = ${organisationId} and u.role in ('editor', 'coordinator') and u.disabled_at is null), '[]')`);
+
+/** The other record's names (its delegation's, its persons') whose keys are among `keys`. */
+export function namesMatching(keys: readonly string[], delegationName: string | null, delegationPersons: readonly string[]): string[] {
+  const mine = new Set(keys);
+  return [
+    ...(delegationName && delegationKeys({ delegationName }).some((k) => mine.has(k)) ? [delegationName] : []),
+    ...delegationPersons.filter((p) => delegationKeys({ delegationPersons: [p] }).some((k) => mine.has(k))),
+  ];
+}
 
 const parsed = <T>(json: T | string): T => (typeof json === 'string' ? (JSON.parse(json) as T) : json);
 

@@ -4,7 +4,8 @@
 // from, what and when it invites to, the Swedish bodies known to have it
 // too); beside each of the organisation's invitations Ortsband shows the
 // other bodies' invitations that look like the same one: the same sender,
-// or the same place or province, within the window of days around it.
+// the same place or province, or the same named delegation or leading
+// person (delegation-names.ts), within the window of days around it.
 import { inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -16,6 +17,9 @@ import { fuzzyDateSchema, isoDaySchema, parseFuzzyDate } from '../dates.ts';
 import { invalid } from '../errors.ts';
 import { slugSchema } from '../sources/schemas.ts';
 import { parseInput } from '../validate.ts';
+import { queueDelegationCheck } from './delegation-checks.ts';
+import { delegationFields } from './delegation-fields.ts';
+import { delegationKeys } from './delegation-names.ts';
 import { contactsOf, DELEGATION_WINDOW_DAYS } from './delegations.ts';
 
 const text = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
@@ -31,6 +35,7 @@ export const recordInvitationSchema = z.object({
   /** Swedish bodies known to have received it too, by slug or by name. */
   recipients: z.array(text(300).min(1, 'write the name of a Swedish body')).max(50, 'lists more than 50 bodies').default([]),
   note: text(5000).transform((v) => v || null).nullish(),
+  ...delegationFields,
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('shared'),
 });
 export type RecordInvitationInput = z.input<typeof recordInvitationSchema>;
@@ -54,10 +59,11 @@ export async function recordInvitation({ ctx, input }: { ctx: Context; input: Re
     const event = data.eventDate ? parseFuzzyDate(data.eventDate) : null;
     const [row] = await ctx.db
       .insert(receivedInvitations)
-      .values({ ...data, eventDate: data.eventDate ?? null, eventDateMin: event?.min ?? null, eventDateMax: event?.max ?? null, counterpartId: from?.id ?? null, organisationId })
+      .values({ ...data, delegationKeys: delegationKeys(data), eventDate: data.eventDate ?? null, eventDateMin: event?.min ?? null, eventDateMax: event?.max ?? null, counterpartId: from?.id ?? null, organisationId })
       .returning();
     const actorIds = [...new Set(bodies.filter((b) => recipients.includes(b.slug) || recipients.includes(b.name)).map((b) => b.id))];
     if (actorIds.length) await ctx.db.insert(receivedInvitationRecipients).values(actorIds.map((actorId) => ({ invitationId: row!.id, actorId })));
+    await queueDelegationCheck(ctx, 'invitation', row!);
     await audit(ctx, { action: 'invitation.record', entityType: 'received_invitation', entityId: row!.id, after: { ...row, place, recipients }, organisationId });
     return row!;
   });
@@ -70,17 +76,18 @@ export interface ReceivedInvitation {
   subject: string;
   eventDate: string | null;
   note: string | null;
+  delegationName: string | null;
+  delegationPersons: string[];
   visibility: string;
   place: { slug: string; name: string } | null;
   recipients: Array<{ slug: string; name: string }>;
   /** Other bodies' invitations that look like the same one. */
-  alike: Array<{ organisation: string; sender: string; subject: string; receivedOn: string; eventDate: string | null; contacts: Array<{ name: string; email: string }> }>;
+  alike: Array<{ id: number; organisationId: number; organisation: string; sender: string; subject: string; receivedOn: string; eventDate: string | null; delegationName: string | null; delegationPersons: string[]; contacts: Array<{ name: string; email: string }> }>;
 }
 
-/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it. */
-export async function invitationsOf(ctx: Context, organisationId: number): Promise<ReceivedInvitation[]> {
+/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it within `days` (`only`: the one of this id). */
+export async function invitationsOf(ctx: Context, organisationId: number, { only, days = DELEGATION_WINDOW_DAYS }: { only?: number; days?: number } = {}): Promise<ReceivedInvitation[]> {
   if (ctx.principal.kind === 'anonymous') return [];
-  const days = DELEGATION_WINDOW_DAYS;
   // The day an invitation is about: what it invites to, else the day it came.
   const from = (i: string) => sql.raw(`coalesce(${i}.event_date_min, ${i}.received_on)`);
   const to = (i: string) => sql.raw(`coalesce(${i}.event_date_max, ${i}.received_on)`);
@@ -88,18 +95,19 @@ export async function invitationsOf(ctx: Context, organisationId: number): Promi
   const places = (i: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts c join counterparts p on p.id = c.id or p.id = any(c.ancestor_ids) where c.id = ${i}.counterpart_id and p.level <> 'country')`);
   const rows = await queryRows<Omit<ReceivedInvitation, 'place' | 'recipients' | 'alike'> & { place: string; recipients: string; alike: string }>(
     ctx.db,
-    sql`select i.id, i.received_on::text as "receivedOn", i.sender, i.subject, i.event_date as "eventDate", i.note, i.visibility,
+    sql`select i.id, i.received_on::text as "receivedOn", i.sender, i.subject, i.event_date as "eventDate", i.note, i.delegation_name as "delegationName", i.delegation_persons as "delegationPersons", i.visibility,
           (select json_build_object('slug', c.slug, 'name', c.name_latin || coalesce(' ' || c.name_native, '')) from counterparts c where c.id = i.counterpart_id and ${canReadAlias(ctx.principal, 'c')})::text as place,
           coalesce((select json_agg(json_build_object('slug', a.slug, 'name', a.name) order by a.name) from received_invitation_recipients r join actors a on a.id = r.actor_id
             where r.invitation_id = i.id and ${canReadAlias(ctx.principal, 'a')}), '[]')::text as recipients,
-          coalesce((select json_agg(json_build_object('organisation', o.name, 'sender', x.sender, 'subject', x.subject, 'receivedOn', x.received_on::text, 'eventDate', x.event_date,
+          coalesce((select json_agg(json_build_object('id', x.id, 'organisationId', x.organisation_id, 'organisation', o.name, 'sender', x.sender, 'subject', x.subject, 'receivedOn', x.received_on::text, 'eventDate', x.event_date,
+                'delegationName', x.delegation_name, 'delegationPersons', x.delegation_persons,
                 'contacts', ${contactsOf('x.organisation_id')}) order by x.received_on, x.id)
             from received_invitations x join organisations o on o.id = x.organisation_id
             where x.organisation_id <> i.organisation_id and ${canReadAlias(ctx.principal, 'x')}
               and ${from('x')} <= ${to('i')} + ${days}::int and ${to('x')} >= ${from('i')} - ${days}::int
-              and (lower(x.sender) = lower(i.sender) or ${places('x')} && ${places('i')})), '[]')::text as alike
+              and (lower(x.sender) = lower(i.sender) or ${places('x')} && ${places('i')} or x.delegation_keys && i.delegation_keys)), '[]')::text as alike
         from received_invitations i
-        where i.organisation_id = ${organisationId} and ${canReadAlias(ctx.principal, 'i')}
+        where i.organisation_id = ${organisationId} and ${canReadAlias(ctx.principal, 'i')} and ${only === undefined ? sql`true` : sql`i.id = ${only}`}
         order by i.received_on desc, i.id desc limit 100`,
   );
   return rows.map((r) => ({ ...r, place: JSON.parse(r.place ?? 'null') as ReceivedInvitation['place'], recipients: JSON.parse(r.recipients) as ReceivedInvitation['recipients'], alike: JSON.parse(r.alike) as ReceivedInvitation['alike'] }));

@@ -26,6 +26,9 @@ export interface ActivityWithPoints {
   date: string;
   participants: string | null;
   participantsEn: string | null;
+  /** An incoming delegation's name and leading persons: personal data, null and empty for the public. */
+  delegationName: string | null;
+  delegationPersons: string[];
   purpose: string | null;
   purposeEn: string | null;
   outcome: string | null;
@@ -66,8 +69,8 @@ const POINT_COLUMNS = sql`p.id, p.activity_id as "activityId", p.text, u.display
 export async function activitiesOfAgreement(ctx: Context, agreement: { id: number; organisationId: number }, only?: number): Promise<ActivityWithPoints[]> {
   const one = only === undefined ? sql`true` : sql`a.id = ${only}`;
   const participantNames = canReadParticipantNames(ctx.principal)
-    ? sql`a.participants, a.participants_en as "participantsEn"`
-    : sql`null as participants, null as "participantsEn"`;
+    ? sql`a.participants, a.participants_en as "participantsEn", a.delegation_name as "delegationName", a.delegation_persons as "delegationPersons"`
+    : sql`null as participants, null as "participantsEn", null as "delegationName", '{}'::text[] as "delegationPersons"`;
   const rows = await queryRows<Omit<ActivityWithPoints, 'points' | 'agreements' | 'places'> & { links: string }>(
     ctx.db,
     sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, ${participantNames}, a.purpose, a.purpose_en as "purposeEn",

@@ -17,6 +17,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { ActivityForm, GoalSelect } from './activity-form.tsx';
+import { DelegationNames } from './delegation-warnings.tsx';
 import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
 
@@ -244,6 +245,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           ) : null}
           <ActivityLinks lang={lang} activity={activity} agreementSlug={agreement.slug} />
           {activity.participants ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${activity.participants}`}</p> : null}
+          <DelegationNames lang={lang} name={activity.delegationName} persons={activity.delegationPersons} />
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
           <ActivityFigures lang={lang} activity={activity} />

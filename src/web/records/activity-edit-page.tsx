@@ -36,6 +36,8 @@ export function activityAsTyped(a: ActivityWithPoints): Record<string, string> {
     title: a.title,
     date: a.date,
     participants: a.participants ?? '',
+    delegationName: a.delegationName ?? '',
+    delegationPersons: a.delegationPersons.join('\n'),
     purpose: a.purpose ?? '',
     outcome: a.outcome ?? '',
     actionPlanGoalId: a.actionPlanGoalId === null ? '' : String(a.actionPlanGoalId),

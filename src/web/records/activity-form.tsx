@@ -10,13 +10,14 @@ import { ErrorSummary, Field } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { CheckboxList } from './checkbox-list.tsx';
+import { DelegationFields } from './delegation-fields.tsx';
 import { VisibilityField } from './visibility-field.tsx';
 
 export const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'] as const;
 export const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
 /** Each source of funding is a checkbox of its own: `funding.<code>`. */
 export const FUNDING_FIELDS = FUNDING_SOURCES.map((f) => `funding.${f}` as const);
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
+export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'delegationName', 'delegationPersons', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
 /** The numbers of the activity form: those parsed as whole numbers before the verb sees them. */
 export const ACTIVITY_NUMBER_FIELDS = ['costSek', ...COST_FIELDS, ...COUNT_FIELDS] as const;
 
@@ -134,6 +135,7 @@ export function ActivityForm(p: ActivityFormProps) {
             {(described) => <input id={`${form}-date`} name="date" type="text" maxlength={40} value={typed.date ?? ''} {...described} />}
           </Field>
           {text('participants', sv ? 'Deltagare (valfritt)' : 'Participants (optional)')}
+          <DelegationFields lang={lang} form={form} typed={typed} problemOf={(field) => problemOf(form, field)} />
           {text('purpose', sv ? 'Syfte och program (valfritt)' : 'Purpose and programme (optional)', true)}
           {text('outcome', sv ? 'Resultat (valfritt)' : 'Outcome (optional)', true)}
           <fieldset>

@@ -1,8 +1,10 @@
 // Delegation warnings as the overview and the activities page show them:
 // for an incoming visit, the other bodies whose activities near it in time
-// concern the same places, and whom to ask there.
+// concern the same places or name the same delegation or persons, and whom
+// to ask there.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
-import { DELEGATION_WINDOW_DAYS, VISITS_AHEAD_DAYS, VISITS_AT_ONCE } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, DELEGATION_WINDOW_MAX_DAYS, VISITS_AHEAD_DAYS, VISITS_AT_ONCE } from '../../domain/coordination/delegations.ts';
+import { Field } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -27,7 +29,9 @@ export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOver
           <strong>{o.other.organisation}</strong>
           {`: ${formatEdtf(o.other.date, lang)}, ${label(lang, 'activity', o.other.kind).toLowerCase()} "${o.other.title}" (`}
           <a href={href(lang, `/avtal/${o.other.agreementSlug}`)}>{o.other.agreementName}</a>
-          {`). ${sv ? 'Samma område' : 'Same area'}: ${o.places.join(', ')}.`}
+          {`).`}
+          {o.places.length ? ` ${sv ? 'Samma område' : 'Same area'}: ${o.places.join(', ')}.` : ''}
+          {o.names.length ? ` ${sv ? 'Samma namn' : 'Same names'}: ${o.names.join(', ')}.` : ''}
           <Contacts lang={lang} contacts={o.contacts} />
         </li>
       ))}
@@ -35,10 +39,22 @@ export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOver
   );
 }
 
-export const delegationWarningsIntro = (lang: Lang) =>
+export const delegationWarningsIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
   lang === 'sv'
-    ? `Andra organisationers aktiviteter inom ${DELEGATION_WINDOW_DAYS} dagar från era inkommande besök, som gäller samma ort eller en ort i samma provins: kanske samma delegation. Hör av er till varandra.`
-    : `Other organisations' activities within ${DELEGATION_WINDOW_DAYS} days of your incoming visits that concern the same place or a place in the same province: perhaps the same delegation. Get in touch with each other.`;
+    ? `Andra organisationers aktiviteter inom ${days} dagar från era inkommande besök, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person: kanske samma delegation. Hör av er till varandra.`
+    : `Other organisations' activities within ${days} days of your incoming visits that concern the same place or a place in the same province, or the same named delegation or person: perhaps the same delegation. Get in touch with each other.`;
+
+/** A delegation's name and leading persons, where the reader may read them (they come empty otherwise). */
+export function DelegationNames(props: { lang: Lang; name: string | null; persons: string[] }) {
+  const sv = props.lang === 'sv';
+  if (!props.name && !props.persons.length) return null;
+  return (
+    <p>
+      {props.name ? `Delegation: ${props.name}. ` : ''}
+      {props.persons.length ? `${sv ? 'Leds av' : 'Led by'}: ${props.persons.join(', ')}.` : ''}
+    </p>
+  );
+}
 
 /** Whom to ask at a body, each name a mailto link. */
 export function Contacts(props: { lang: Lang; contacts: Array<{ name: string; email: string }> }) {
@@ -86,7 +102,7 @@ export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: bo
 }
 
 /** `/delegationer`: the warnings of the organisation's soonest incoming visits. */
-export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[] }) {
+export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: { message: string; typed: string } }) {
   const { lang } = props;
   const sv = lang === 'sv';
   return (
@@ -96,12 +112,25 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
       </p>
       <h1>{sv ? 'Delegationer i samma område' : 'Delegations in the same area'}</h1>
       <p class="lead">{props.organisationName}</p>
-      <p>{delegationWarningsIntro(lang)}</p>
+      <p>{delegationWarningsIntro(lang, props.days)}</p>
       <p class="hint">
         {sv
-          ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från 30 dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`
-          : `The ${VISITS_AT_ONCE} nearest incoming visits from 30 days back to ${VISITS_AHEAD_DAYS} days ahead.`}
+          ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från ${props.days} dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`
+          : `The ${VISITS_AT_ONCE} nearest incoming visits from ${props.days} days back to ${VISITS_AHEAD_DAYS} days ahead.`}
       </p>
+      <form method="get" action={href(lang, '/delegationer')} class="form">
+        {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
+        <Field
+          lang={lang}
+          id="delegationer-dagar"
+          label={sv ? 'Dagar före och efter besöket' : 'Days before and after the visit'}
+          hint={sv ? `1 till ${DELEGATION_WINDOW_MAX_DAYS}; e-postvarningarna räknar med ${DELEGATION_WINDOW_DAYS}.` : `1 to ${DELEGATION_WINDOW_MAX_DAYS}; the e-mailed warnings count ${DELEGATION_WINDOW_DAYS}.`}
+          problem={props.problem ? { field: 'dagar', message: props.problem.message } : undefined}
+        >
+          {(described) => <input id="delegationer-dagar" name="dagar" type="text" inputmode="numeric" value={props.problem?.typed ?? String(props.days)} {...described} />}
+        </Field>
+        <button type="submit">{sv ? 'Visa' : 'Show'}</button>
+      </form>
       <h2 id="aktiviteter">{sv ? 'Andra organisationers aktiviteter' : "Other organisations' activities"}</h2>
       {props.delegations.length ? <DelegationWarnings lang={lang} overlaps={props.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
       <h2 id="avtal">{sv ? 'Andra organisationer med avtal i samma område' : 'Other organisations with agreements in the same area'}</h2>

@@ -11,9 +11,10 @@ import { href, Layout } from '../layout.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 import { DELEGATION_WINDOW_DAYS } from '../../domain/coordination/delegations.ts';
-import { Contacts } from './delegation-warnings.tsx';
+import { Contacts, DelegationNames } from './delegation-warnings.tsx';
+import { DelegationFields } from './delegation-fields.tsx';
 
-export const INVITATION_FIELDS = ['receivedOn', 'sender', 'place', 'subject', 'eventDate', 'recipients.0', 'recipients.1', 'recipients.2', 'note', 'visibility'] as const;
+export const INVITATION_FIELDS = ['receivedOn', 'sender', 'place', 'subject', 'eventDate', 'delegationName', 'delegationPersons', 'recipients.0', 'recipients.1', 'recipients.2', 'note', 'visibility'] as const;
 
 export interface InvitationsPageProps {
   lang: Lang;
@@ -51,8 +52,8 @@ export function InvitationsPage(p: InvitationsPageProps) {
       <p class="lead">{p.organisationName}</p>
       <p>
         {sv
-          ? `Samma inbjudan når ofta många organisationer. Vid varje inbjudan visas andra organisationers inbjudningar från samma avsändare, ort eller provins inom ${DELEGATION_WINDOW_DAYS} dagar, och vem ni kan kontakta där.`
-          : `The same invitation often reaches many bodies. Beside each invitation are other organisations' invitations from the same sender, place or province within ${DELEGATION_WINDOW_DAYS} days, and whom to contact there.`}
+          ? `Samma inbjudan når ofta många organisationer. Vid varje inbjudan visas andra organisationers inbjudningar från samma avsändare, ort eller provins, eller med samma namngivna delegation eller person, inom ${DELEGATION_WINDOW_DAYS} dagar, och vem ni kan kontakta där. Båda organisationerna får också ett e-brev.`
+          : `The same invitation often reaches many bodies. Beside each invitation are other organisations' invitations from the same sender, place or province, or with the same named delegation or person, within ${DELEGATION_WINDOW_DAYS} days, and whom to contact there. Both organisations are told by e-mail too.`}
       </p>
       <Notices done={p.done ? (sv ? 'Inbjudan är registrerad.' : 'The invitation is recorded.') : undefined} />
       {p.invitations.length === 0 ? <p>{sv ? 'Inga inbjudningar registrerade.' : 'No invitations recorded.'}</p> : null}
@@ -94,6 +95,7 @@ export function InvitationsPage(p: InvitationsPageProps) {
             <dt>{sv ? 'Vem får se den' : 'Who may see it'}</dt>
             <dd>{VISIBILITY_NAMES[i.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? i.visibility}</dd>
           </dl>
+          <DelegationNames lang={lang} name={i.delegationName} persons={i.delegationPersons} />
           {i.note ? <p class="prewrap">{i.note}</p> : null}
           {i.alike.length ? (
             <div class="notice" role="note">
@@ -105,6 +107,7 @@ export function InvitationsPage(p: InvitationsPageProps) {
                   <li>
                     <strong>{a.organisation}</strong>
                     {`: ${a.subject} (${a.sender}; ${sv ? 'mottagen' : 'received'} ${formatEdtf(a.receivedOn, lang)}${a.eventDate ? `; ${formatEdtf(a.eventDate, lang)}` : ''}).`}
+                    <DelegationNames lang={lang} name={a.delegationName} persons={a.delegationPersons} />
                     <Contacts lang={lang} contacts={a.contacts} />
                   </li>
                 ))}
@@ -136,6 +139,7 @@ export function InvitationsPage(p: InvitationsPageProps) {
             </Field>
             {input('receivedOn', sv ? 'Mottagen' : 'Received', { type: 'date', hint: sv ? 'Till exempel 2026-11-30.' : 'For example 2026-11-30.' })}
             {input('eventDate', sv ? 'När det äger rum (valfritt)' : 'When it takes place (optional)', { hint: sv ? 'Så exakt som det är känt: 2027-03-15, 2027-03 eller 2027.' : 'As precisely as it is known: 2027-03-15, 2027-03 or 2027.' })}
+            <DelegationFields lang={lang} form={form} typed={typed} problemOf={problemOf} />
             <fieldset id={`${form}-recipients`}>
               <legend>{sv ? 'Andra svenska organisationer som ni vet har fått den (valfritt)' : 'Other Swedish bodies you know received it (optional)'}</legend>
               {['recipients.0', 'recipients.1', 'recipients.2'].map((field, n) => input(field, `${sv ? 'Organisation' : 'Body'} ${n + 1}`, { list: 'svenska-parter' }))}

@@ -37,7 +37,7 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
 import { dueReminders } from '../../domain/reminders/due.ts';
-import { delegationOverlaps, peerBodies } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, peerBodies } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
@@ -74,6 +74,8 @@ import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
 import { readForm } from '../../http/form-body.ts';
 import { wholeNumberOf } from '../editing/form-state.ts';
+import { personsOf } from './delegation-fields.tsx';
+import { sayRecords } from './words.ts';
 
 /** The text fields of a posted form, '' for those not sent. */
 const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
@@ -138,6 +140,8 @@ function activityInput(fields: Record<(typeof ACTIVITY_FIELDS)[number], string>,
     title: fields.title,
     date: fields.date.trim(),
     participants: fields.participants,
+    delegationName: fields.delegationName,
+    delegationPersons: personsOf(fields.delegationPersons),
     purpose: fields.purpose,
     outcome: fields.outcome,
     ...Object.fromEntries(ACTIVITY_NUMBER_FIELDS.map((field) => [field, kronorOf(fields[field])])),
@@ -786,9 +790,19 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   web.get('/delegationer', async (c) => {
     const signedIn = requireSignedIn(c);
     const ctx = ctxOf(c);
-    const near = { organisationId: signedIn.organisationId, today: todayInStockholm() };
+    // The window the reader chose (`?dagar=`), else the default; a bad one is named beside its field and the default shown.
+    let days = DELEGATION_WINDOW_DAYS;
+    let problem: { message: string; typed: string } | undefined;
+    try {
+      ({ days } = parseInput(delegationWindowSchema, { days: c.req.query('dagar') }));
+    } catch (error) {
+      if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+      problem = { message: sayRecords(langOf(c), error.problems[0]?.message ?? error.message), typed: c.req.query('dagar') ?? '' };
+    }
+    const near = { organisationId: signedIn.organisationId, today: todayInStockholm(), days };
     const [delegations, peers] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]);
-    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} delegations={delegations} peers={peers} />);
+    if (problem) c.status(HTTP_STATUS.VALIDATION);
+    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} delegations={delegations} peers={peers} days={days} problem={problem} />);
   });
 
   // Invitations received from China: the organisation's, with the others' like them.
@@ -831,6 +845,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
           eventDate: typed.eventDate.trim() || null,
           recipients: recipients.map((f) => typed[f].trim()),
           note: typed.note,
+          delegationName: typed.delegationName,
+          delegationPersons: personsOf(typed.delegationPersons),
           visibility: typed.visibility as never,
         },
       });

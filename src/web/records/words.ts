@@ -101,6 +101,10 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be a list$/, 'Ange en lista.'],
   [/^must be text$/, 'Skriv text.'],
   [/^the contact surface was changed by someone else/, 'Någon annan har ändrat kontaktytan sedan du öppnade formuläret. Se den nya versionen nedan; det du skrev står kvar.'],
+  [/^must be a whole number of days from 1 to (\d+)$/, (m) => `Skriv ett helt antal dagar från 1 till ${m[1]}, till exempel 30.`],
+  [/^write a name, or leave the line out$/, 'Skriv ett namn, eller ta bort raden.'],
+  [/^lists more than 20 persons$/, 'Skriv högst 20 personer.'],
+  [/^must be a list of names$/, 'Skriv ett namn per rad.'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 

@@ -310,8 +310,8 @@ async function planActivities(ctx: Context, table: ReadTable, keys: RegisterKeys
       }
     }
     if (!parsed || !agreement || !goalKnown) continue;
-    // Not in these files: the names of who took part (personal data), the places and further agreements (not carried yet).
-    const { note: _n, noteEn: _e, actionPlanGoalId: _g, visibility: _v, sources: _s, participants: _p, participantsEn: _pe, alsoServes: _a, swedishPlaces: _sp, chinesePlaces: _cp, ...rest } = parsed;
+    // Not in these files: the names of who took part and of a delegation and its leading persons (personal data), the places and further agreements (not carried yet).
+    const { note: _n, noteEn: _e, actionPlanGoalId: _g, visibility: _v, sources: _s, participants: _p, participantsEn: _pe, delegationName: _dn, delegationPersons: _dp, alsoServes: _a, swedishPlaces: _sp, chinesePlaces: _cp, ...rest } = parsed;
     const read: ActivityValues = { ...nullify(rest), kind: parsed.kind, title: parsed.title, date: parsed.date, funding: parsed.funding, agreement: agreement.ref, goal, sources, costSek: costOf(parsed) };
     const key = activityKey(read);
     const occurrence = seen.get(key) ?? 0;

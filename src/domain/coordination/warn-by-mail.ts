@@ -1,0 +1,213 @@
+// Delegation warnings by e-mail. A saved incoming visit or invitation waits
+// in `delegation_checks` (delegation-checks.ts); each run of the job looks
+// for the overlaps of each one waiting (the one record against others, by
+// index: delegations.ts, received-invitations.ts) and tells both bodies of
+// each overlap, their active editors and coordinators, who else is involved
+// and whom to contact. Each overlap goes to each recipient once, as the
+// reminders do (reminders/send.ts): one transaction per recipient and
+// overlap takes an advisory lock on the recipient, records the overlap in
+// `delegation_warnings_sent` (its unique key skips one already recorded) and
+// sends; the commit follows the send. A second process waits on the lock and
+// then finds it recorded. A record is taken off the queue once every mail of
+// it went; a mail server that refuses an address for good leaves it queued,
+// to be tried again next run.
+//
+// What is told: only what each side may read. An internal visit or
+// invitation warns nobody (the other body may not read it), and it is read
+// as a signed-in reader of its organisation reads (shared and public records
+// of others), so another body's internal record is never named. The window
+// is the default one (DELEGATION_WINDOW_DAYS): a page's reader may choose
+// another for a search, a mail has no reader to choose.
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Db } from '../../db/client.ts';
+import { activities, delegationWarningsSent, receivedInvitations, type DelegationRecordKind } from '../../db/schema.ts';
+import type { Mailer } from '../../mail/mailer.ts';
+import type { Principal } from '../context.ts';
+import { delegationKeys } from './delegation-names.ts';
+import { contactsOf, delegationOverlaps, namesMatching } from './delegations.ts';
+import { invitationsOf } from './received-invitations.ts';
+
+/** Records taken off the queue per run: the rest wait for the next. */
+const CHECKS_PER_RUN = 200;
+
+type RecordRef = { kind: DelegationRecordKind; id: number };
+type Described = { organisation: string; title: string; date: string; path: string };
+type Contact = { name: string; email: string };
+
+/** One overlap as one side is told of it: its own record, the other body's, why they meet, whom to ask there. */
+interface Side {
+  recipients: string[];
+  ours: Described;
+  theirs: Described;
+  why: string[];
+  contacts: Contact[];
+}
+
+interface Overlap {
+  pair: [RecordRef, RecordRef];
+  sides: [Side, Side];
+}
+
+export interface DelegationWarningRun {
+  /** Records looked at. */
+  checked: number;
+  /** Overlaps found among them. */
+  overlaps: number;
+  /** Mails sent (one per recipient and overlap). */
+  mails: number;
+  /** Addresses the mail server refused for good; their records stay queued. */
+  refused: string[];
+}
+
+/** What a signed-in reader of the organisation may read: shared and public records, and the organisation's own. */
+const readerOf = (organisationId: number): Principal => ({ kind: 'user', subject: 'delegation-warnings', organisationId, role: 'reader' });
+
+/** Looks for the overlaps of the visits and invitations waiting and mails those not yet told; `origin` makes the links absolute. */
+export async function sendDelegationWarnings({ db, mailer, today, origin }: { db: Db; mailer: Mailer; today: string; origin: string }): Promise<DelegationWarningRun> {
+  // The time queued as text: a Date keeps milliseconds, the column microseconds.
+  const waiting = await queryRows<{ recordKind: DelegationRecordKind; recordId: number; queuedAt: string }>(
+    db,
+    sql`select record_kind as "recordKind", record_id as "recordId", queued_at::text as "queuedAt" from delegation_checks order by queued_at limit ${CHECKS_PER_RUN}`,
+  );
+  const run: DelegationWarningRun = { checked: waiting.length, overlaps: 0, mails: 0, refused: [] };
+  for (const check of waiting) {
+    const ref = { kind: check.recordKind, id: check.recordId };
+    const overlaps = await overlapsOf(db, ref, today);
+    run.overlaps += overlaps.length;
+    let complete = true;
+    for (const overlap of overlaps) {
+      for (const side of overlap.sides) {
+        for (const to of side.recipients) {
+          try {
+            if (await sendOnce(db, mailer, overlap.pair, to, side, origin)) run.mails += 1;
+          } catch (error) {
+            // Refused for good (5xx): the others are told, this one next run. Anything else stops the run.
+            const code = (error as { responseCode?: unknown }).responseCode;
+            if (!(typeof code === 'number' && code >= 500 && code < 600)) throw error;
+            run.refused.push(to);
+            complete = false;
+          }
+        }
+      }
+    }
+    // Off the queue unless it was queued again meanwhile (a change while the mails went): that one is looked at next run.
+    if (complete) {
+      await db.execute(sql`delete from delegation_checks where record_kind = ${check.recordKind} and record_id = ${check.recordId} and queued_at = ${check.queuedAt}::timestamptz`);
+    }
+  }
+  return run;
+}
+
+/** Records the overlap for the recipient and sends, in one transaction under the recipient's lock; false when it was told already. */
+function sendOnce(db: Db, mailer: Mailer, [first, second]: [RecordRef, RecordRef], to: string, side: Side, origin: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ortsband.delegation-warnings'), hashtext(${to}))`);
+    const recorded = await tx
+      .insert(delegationWarningsSent)
+      .values({ firstKind: first.kind, firstId: first.id, secondKind: second.kind, secondId: second.id, recipient: to })
+      .onConflictDoNothing()
+      .returning({ id: delegationWarningsSent.id });
+    if (!recorded.length) return false;
+    await mailer(warningMail(to, side, origin));
+    return true;
+  });
+}
+
+const keyOf = (r: RecordRef) => `${r.kind}:${r.id}`;
+/** The two records of an overlap in a fixed order, whichever was saved last. */
+const ordered = (a: RecordRef, b: RecordRef): [RecordRef, RecordRef] => (keyOf(a) < keyOf(b) ? [a, b] : [b, a]);
+
+/** Whom to tell at an organisation: its active editors and coordinators. */
+async function contactsAt(db: Db, organisationId: number): Promise<Contact[]> {
+  const [row] = await queryRows<{ contacts: Contact[] | string }>(db, sql`select ${contactsOf(String(organisationId))} as contacts`);
+  const contacts = row?.contacts ?? [];
+  return typeof contacts === 'string' ? (JSON.parse(contacts) as Contact[]) : contacts;
+}
+
+async function organisationName(db: Db, organisationId: number): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from organisations where id = ${organisationId}`);
+  return row?.name ?? '';
+}
+
+/** The overlaps of one record as both sides are told of them; none when it is gone, internal, or not an incoming visit. */
+async function overlapsOf(db: Db, ref: RecordRef, today: string): Promise<Overlap[]> {
+  return ref.kind === 'activity' ? visitOverlaps(db, ref.id, today) : invitationOverlaps(db, ref.id);
+}
+
+async function visitOverlaps(db: Db, id: number, today: string): Promise<Overlap[]> {
+  const [visit] = await db.select({ organisationId: activities.organisationId, visibility: activities.visibility, kind: activities.kind }).from(activities).where(eq(activities.id, id));
+  if (!visit || visit.visibility === 'internal' || visit.kind !== 'visit_incoming') return [];
+  const found = await delegationOverlaps({ db, principal: readerOf(visit.organisationId) }, { organisationId: visit.organisationId, today, only: [id] });
+  if (!found.length) return [];
+  const [ourContacts, ourName] = await Promise.all([contactsAt(db, visit.organisationId), organisationName(db, visit.organisationId)]);
+  return Promise.all(
+    found.map(async (o): Promise<Overlap> => {
+      const why = [...o.places, ...o.names];
+      const ours = { organisation: ourName, title: o.visit.title, date: o.visit.date, path: '/delegationer' };
+      const theirs = { organisation: o.other.organisation, title: o.other.title, date: o.other.date, path: `/avtal/${o.other.agreementSlug}/aktiviteter` };
+      const theirContacts = await contactsAt(db, o.other.organisationId);
+      return {
+        pair: ordered({ kind: 'activity', id }, { kind: 'activity', id: o.other.id }),
+        sides: [
+          { recipients: ourContacts.map((c) => c.email), ours, theirs, why, contacts: theirContacts },
+          { recipients: theirContacts.map((c) => c.email), ours: { ...theirs, path: '/delegationer' }, theirs: { ...ours, path: `/avtal/${o.visit.agreementSlug}/aktiviteter` }, why, contacts: ourContacts },
+        ],
+      };
+    }),
+  );
+}
+
+async function invitationOverlaps(db: Db, id: number): Promise<Overlap[]> {
+  const [row] = await db.select({ organisationId: receivedInvitations.organisationId, visibility: receivedInvitations.visibility }).from(receivedInvitations).where(eq(receivedInvitations.id, id));
+  if (!row || row.visibility === 'internal') return [];
+  const [invitation] = await invitationsOf({ db, principal: readerOf(row.organisationId) }, row.organisationId, { only: id });
+  if (!invitation?.alike.length) return [];
+  const [ourContacts, ourName] = await Promise.all([contactsAt(db, row.organisationId), organisationName(db, row.organisationId)]);
+  const ours = { organisation: ourName, title: `${invitation.sender}: ${invitation.subject}`, date: invitation.eventDate ?? invitation.receivedOn, path: '/inbjudningar' };
+  return Promise.all(
+    invitation.alike.map(async (x): Promise<Overlap> => {
+      const theirs = { organisation: x.organisation, title: `${x.sender}: ${x.subject}`, date: x.eventDate ?? x.receivedOn, path: '/inbjudningar' };
+      const names = [...(x.sender.toLowerCase() === invitation.sender.toLowerCase() ? [x.sender] : []), ...namesMatching(delegationKeys(invitation), x.delegationName, x.delegationPersons)];
+      const why = names.length ? names : invitation.place ? [invitation.place.name] : [];
+      return {
+        pair: ordered({ kind: 'invitation', id }, { kind: 'invitation', id: x.id }),
+        sides: [
+          { recipients: ourContacts.map((c) => c.email), ours, theirs, why, contacts: x.contacts },
+          { recipients: x.contacts.map((c) => c.email), ours: theirs, theirs: ours, why, contacts: ourContacts },
+        ],
+      };
+    }),
+  );
+}
+
+/** The mail to one recipient of one side, Swedish first, English second. */
+export function warningMail(to: string, side: Side, origin: string) {
+  const { ours, theirs, why, contacts } = side;
+  const whom = contacts.length ? contacts.map((c) => `- ${c.name} <${c.email}>`).join('\n') : '-';
+  const reason = why.length ? why.join(', ') : '';
+  return {
+    to,
+    subject: `Ortsband: ${theirs.organisation} möter kanske samma delegation / may meet the same delegation`,
+    text: [
+      `${theirs.organisation} har något som liknar ert (${ours.title}, ${ours.date}):`,
+      `  ${theirs.title} (${theirs.date})${reason ? `\n  Gemensamt: ${reason}` : ''}`,
+      `  ${origin}${theirs.path}`,
+      '',
+      `Kontakta ${theirs.organisation}:`,
+      whom,
+      '',
+      `Alla varningar för er organisation: ${origin}${ours.path}`,
+      '',
+      '---',
+      `${theirs.organisation} has something like yours (${ours.title}, ${ours.date}):`,
+      `  ${theirs.title} (${theirs.date})${reason ? `\n  In common: ${reason}` : ''}`,
+      `  ${origin}${theirs.path}?lang=en`,
+      '',
+      `Whom to contact at ${theirs.organisation}:`,
+      whom,
+      '',
+      `Every warning for your organisation: ${origin}${ours.path}?lang=en`,
+      '',
+    ].join('\n'),
+  };
+}

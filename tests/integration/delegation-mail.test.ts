@@ -1,0 +1,232 @@
+// Delegation warnings on generated calendars, mailed through a real SMTP
+// server: one body's incoming visits, and other bodies' activities placed
+// around them by a seeded generator, each with a known relation (the same
+// Chinese place, a place in the same province, a place of its own there,
+// the same leading person or delegation name written otherwise, a near miss,
+// an internal one) and a known distance in days (just inside and just
+// outside the window). Every expected warning is raised and no other; each
+// body's editors and coordinators are told of each once (both sides), read
+// back from the SMTP server; again after a change, by runs at once, and for
+// invitations.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { changeActivity } from '../../src/domain/activities/change.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import type { Context, Principal } from '../../src/domain/context.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
+import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
+import { sendDelegationWarnings } from '../../src/domain/coordination/warn-by-mail.ts';
+import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { daysFromToday } from '../support/days.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { decodeQuotedPrintable, startSmtp, type Inbox } from '../support/smtp.ts';
+
+let t: TestDatabase;
+let smtp: Inbox;
+let mailer: Mailer;
+const TODAY = todayInStockholm();
+const ORIGIN = 'https://ortsband.example.se';
+const W = DELEGATION_WINDOW_DAYS;
+
+/** mulberry32: the same calendar on every run. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+const RELATIONS = ['counterpart', 'province', 'own-place', 'person', 'name', 'near-miss', 'internal'] as const;
+type Relation = (typeof RELATIONS)[number];
+const WARNS: Record<Relation, boolean> = { counterpart: true, province: true, 'own-place': true, person: true, name: true, 'near-miss': false, internal: false };
+const OFFSETS = [-(W + 1), -W, 0, W, W + 1];
+
+/** The home body's visits: far enough apart (240 days) that no other activity is near two. */
+const VISITS = [
+  { title: 'Visit-1', at: 60, name: 'Zhejiang Trade Delegation', persons: ['李明', 'Wang Wei'] },
+  { title: 'Visit-2', at: 300, name: 'Hangzhou Friendship Group', persons: ['张伟', 'Chen Jing'] },
+  { title: 'Visit-3', at: 540, name: 'Provincial Education Mission', persons: ['刘洋', 'Zhao Lei'] },
+];
+
+/** The same name as another body writes it: in other case, with other spaces, in full width. */
+const writtenOtherwise = (name: string, r: () => number) =>
+  pick(r, [(n: string) => n.toUpperCase(), (n: string) => `  ${n.replace(/ /g, '   ')} `, (n: string) => n.replace(/[A-Za-z ]/g, (c) => (c === ' ' ? '\u3000' : String.fromCharCode(c.charCodeAt(0) + 0xfee0))), (n: string) => n.toLowerCase()])(name);
+/** A name that looks alike but is not the same as written: the Chinese one in Latin letters, or another person. */
+const NEAR_MISS: Record<string, string> = { 李明: 'Li Ming', 张伟: 'Zhang Wei', 刘洋: 'Liu Yang' };
+
+interface Body {
+  slug: string;
+  id: number;
+  told: string[];
+  notTold: string[];
+  agreements: Map<string, number>;
+}
+let home: Body;
+let others: Body[];
+const visitIds: number[] = [];
+/** The other bodies' activities as generated, and whether each should warn. */
+const generated: Array<{ title: string; visit: number; body: Body; warns: boolean }> = [];
+
+async function body(ctx: Context, n: string): Promise<Body> {
+  const slug = uniqueSlug(`dm-${n}`);
+  await addOrganisation({ ctx, input: { slug, name: `Kommun ${n}` } });
+  const [{ id }] = (await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = ${slug}`)) as [{ id: number }];
+  const mail = (role: string) => `${role}@${slug}.example.se`;
+  await addUser({ ctx, input: { email: mail('editor'), displayName: `Redaktör ${n}`, organisation: slug, role: 'editor' } });
+  await addUser({ ctx, input: { email: mail('coordinator'), displayName: `Samordnare ${n}`, organisation: slug, role: 'coordinator' } });
+  await addUser({ ctx, input: { email: mail('reader'), displayName: `Läsare ${n}`, organisation: slug, role: 'reader' } });
+  return { slug, id, told: [mail('editor'), mail('coordinator')], notTold: [mail('reader')], agreements: new Map() };
+}
+
+async function agreementOf(ctx: Context, b: Body, place: string): Promise<number> {
+  if (!b.agreements.has(place)) {
+    const a = await createAgreement({ ctx, organisationId: b.id, input: { slug: uniqueSlug('dm'), kind: 'vanort', parties: ['kalix'], counterparts: [place] } });
+    b.agreements.set(place, a.id);
+  }
+  return b.agreements.get(place)!;
+}
+
+/** Each mail received as (recipient, decoded text). */
+const received = () => smtp.mails.flatMap((m) => m.to.map((to) => ({ to, text: decodeQuotedPrintable(m.raw) })));
+/** Who was told of which pair of titles, one line each, sorted. */
+const told = (mails: Array<{ to: string; text: string }>, titles: string[]) =>
+  mails.map((m) => `${m.to} ${titles.filter((title) => new RegExp(`\\b${title}\\b`).test(m.text)).join(' ')}`).sort();
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  smtp = await startSmtp();
+  mailer = createMailer({ url: smtp.url, from: 'Ortsband <noreply@ortsband.test>' });
+  const ctx = systemCtx(t);
+  home = await body(ctx, 'hem');
+  others = [];
+  for (const n of ['a', 'b', 'c', 'd']) others.push(await body(ctx, n));
+  for (const v of VISITS) {
+    const agreementId = await agreementOf(ctx, home, 'hangzhou');
+    const row = await createActivity({ ctx, agreementId, input: { kind: 'visit_incoming', title: v.title, date: daysFromToday(v.at, TODAY), visibility: 'shared', delegationName: v.name, delegationPersons: v.persons } });
+    visitIds.push(row.id);
+  }
+  const r = random(20261207);
+  // Visit 1: every relation at every distance; visits 2 and 3: a dozen drawn at random.
+  const plan = [
+    ...RELATIONS.flatMap((relation) => OFFSETS.map((offset) => ({ visit: 0, relation, offset }))),
+    ...[1, 2].flatMap((visit) => Array.from({ length: 12 }, () => ({ visit, relation: pick(r, RELATIONS), offset: pick(r, OFFSETS) }))),
+    // Near misses of visit 3 that its change below turns into warnings (inside) or not (outside).
+    { visit: 2, relation: 'near-miss' as const, offset: 0 },
+    { visit: 2, relation: 'near-miss' as const, offset: W + 1 },
+  ];
+  for (const [n, { visit, relation, offset }] of plan.entries()) {
+    const v = VISITS[visit]!;
+    const other = pick(r, others);
+    const place = relation === 'counterpart' || relation === 'internal' ? 'hangzhou' : relation === 'province' ? 'huzhou' : 'shanghai';
+    const person = pick(r, v.persons);
+    const title = `Other-${n}-${relation}`;
+    await createActivity({
+      ctx,
+      agreementId: await agreementOf(ctx, other, place),
+      input: {
+        kind: pick(r, ['meeting', 'event', 'visit_outgoing', 'exchange'] as const),
+        title,
+        date: daysFromToday(v.at + offset, TODAY),
+        visibility: relation === 'internal' ? 'internal' : pick(r, ['shared', 'public'] as const),
+        chinesePlaces: relation === 'own-place' ? ['huzhou'] : [],
+        delegationPersons: relation === 'person' ? [writtenOtherwise(person, r)] : relation === 'near-miss' ? [NEAR_MISS[v.persons[0]!]!, 'Someone Else'] : [],
+        delegationName: relation === 'name' ? writtenOtherwise(v.name, r) : relation === 'near-miss' ? `${v.name} Two` : null,
+      },
+    });
+    generated.push({ title, visit, body: other, warns: WARNS[relation] && Math.abs(offset) <= W });
+  }
+}, 300_000);
+afterAll(async () => {
+  await smtp?.close();
+  await t?.close();
+});
+
+const expected = () => generated.filter((g) => g.warns);
+const allTitles = () => [...VISITS.map((v) => v.title), ...generated.map((g) => g.title)];
+
+describe('delegation warnings on a generated calendar', () => {
+  it('raise every expected warning and no other', async () => {
+    const principal: Principal = { kind: 'user', subject: 'editor@hem', organisationId: home.id, role: 'editor' };
+    const found = await delegationOverlaps({ db: t.database.db, principal }, { organisationId: home.id, today: TODAY, only: visitIds });
+    const key = (visit: number, title: string) => `${VISITS[visit]!.title} ${title}`;
+    expect(found.map((o) => key(visitIds.indexOf(o.visit.id), o.other.title)).sort()).toEqual(expected().map((g) => key(g.visit, g.title)).sort());
+    expect(expected().length).toBeGreaterThan(15);
+    expect(generated.length - expected().length).toBeGreaterThan(20);
+    // The names in common are named as the other body wrote them.
+    for (const o of found.filter((o) => /-(person|name)$/.test(o.other.title))) expect(o.names).toHaveLength(1);
+  });
+
+  it('tell each body concerned, its editors and coordinators, once of each overlap, both sides', async () => {
+    smtp.mails.length = 0;
+    const run = await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    // The shipped register's incoming visits wait too (they are past: no warning).
+    expect(run.checked).toBeGreaterThanOrEqual(VISITS.length);
+    expect(run).toMatchObject({ overlaps: expected().length, refused: [] });
+    const want = expected().flatMap((g) => [...home.told, ...g.body.told].map((to) => `${to} ${VISITS[g.visit]!.title} ${g.title}`));
+    expect(told(received(), allTitles())).toEqual(want.sort());
+    expect(run.mails).toBe(want.length);
+    // Readers are not told; whom to contact is named: the other side's editor.
+    const tos = new Set(received().map((m) => m.to));
+    for (const b of [home, ...others]) for (const reader of b.notTold) expect(tos.has(reader)).toBe(false);
+    const first = expected()[0]!;
+    const homeMail = received().find((m) => m.to === home.told[0] && m.text.includes(first.title))!;
+    expect(homeMail.text).toContain(`<${first.body.told[0]}>`);
+    expect(homeMail.text).toContain(`${ORIGIN}/delegationer`);
+    // The queue is empty: a second run sends nothing.
+    smtp.mails.length = 0;
+    expect(await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })).toMatchObject({ checked: 0, mails: 0 });
+    expect(smtp.mails).toHaveLength(0);
+  });
+
+  it('after a change, tell only the new overlap; runs at once tell it once', async () => {
+    const ctx = systemCtx(t);
+    const v = VISITS[2]!;
+    const [row] = await queryRows<{ agreementId: number; version: number }>(t.database.db, sql`select agreement_id as "agreementId", version from activities where id = ${visitIds[2]}`);
+    // Visit 3 now names the near miss's person too: the near misses of visit 3 inside the window now warn.
+    const newly = generated.filter((g) => g.visit === 2 && g.title.endsWith('near-miss') && !g.warns);
+    await changeActivity({
+      ctx,
+      agreement: { id: row!.agreementId, organisationId: home.id },
+      id: visitIds[2]!,
+      input: { kind: 'visit_incoming', title: v.title, date: daysFromToday(v.at, TODAY), visibility: 'shared', delegationName: v.name, delegationPersons: [...v.persons, NEAR_MISS[v.persons[0]!]!], expectedVersion: row!.version },
+    });
+    smtp.mails.length = 0;
+    const runs = await Promise.all([1, 2, 3].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const inWindow = await queryRows<{ title: string }>(
+      t.database.db,
+      sql`select title from activities where title like 'Other-%-near-miss' and date_min between ${daysFromToday(v.at - W, TODAY)}::date and ${daysFromToday(v.at + W, TODAY)}::date`,
+    );
+    const fresh = newly.filter((g) => inWindow.some((w) => w.title === g.title));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.length).toBeLessThan(newly.length);
+    const want = fresh.flatMap((g) => [...home.told, ...g.body.told].map((to) => `${to} ${v.title} ${g.title}`)).sort();
+    expect(told(received(), allTitles())).toEqual(want);
+    expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(want.length);
+    const [recorded] = await queryRows<{ n: number; distinct: number }>(
+      t.database.db,
+      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
+    );
+    expect(recorded!.n).toBe(recorded!.distinct);
+  });
+
+  it('tell both bodies of an invitation that names the same person, once, and not of an internal one', async () => {
+    const as = (b: Body): Context => ({ db: t.database.db, principal: { kind: 'user', subject: b.told[0]!, organisationId: b.id, role: 'editor' } });
+    await recordInvitation({ ctx: as(home), input: { receivedOn: TODAY, sender: 'Invite-sender-1', subject: 'Invite-home', eventDate: daysFromToday(100, TODAY), delegationPersons: ['Sun Li'] } });
+    await recordInvitation({ ctx: as(others[0]!), input: { receivedOn: TODAY, sender: 'Another office', subject: 'Invite-other', eventDate: daysFromToday(110, TODAY), delegationPersons: ['SUN  LI'] } });
+    await recordInvitation({ ctx: as(others[1]!), input: { receivedOn: TODAY, sender: 'Invite-sender-1', subject: 'Invite-internal', eventDate: daysFromToday(100, TODAY), visibility: 'internal' } });
+    smtp.mails.length = 0;
+    await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    const titles = ['Invite-home', 'Invite-other', 'Invite-internal'];
+    expect(told(received(), titles)).toEqual([...home.told, ...others[0]!.told].map((to) => `${to} Invite-home Invite-other`).sort());
+    expect(received().find((m) => m.to === home.told[0])!.text).toContain('SUN  LI');
+  });
+});
