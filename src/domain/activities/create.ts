@@ -13,7 +13,7 @@ import { requireGoalServing } from '../action-plans/link.ts';
 import { GOAL_OF_AGREEMENT } from '../action-plans/schemas.ts';
 import { parseInput } from '../validate.ts';
 
-const kronor = z
+export const kronor = z
   .number('must be a whole number of kronor, 0 or more')
   .int('must be a whole number of kronor, 0 or more')
   .min(0, 'must be a whole number of kronor, 0 or more')
