@@ -85,6 +85,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/handelse': rule('owner'),
   'POST /avtal/:slug/handelse': rule('owner'),
   'GET /avtal/:slug/historik': rule('signedIn'),
+  // A decision's basis: read and printed by the owning organisation's signed-in people (others get 404), a version saved by its editors.
+  'GET /avtal/:slug/beslut/:id': rule('signedIn'),
+  'POST /avtal/:slug/beslut/:id': rule('owner'),
+  'GET /avtal/:slug/beslut/:id/bilaga.pdf': rule('signedIn'),
 
   // The API's writes, with a key of the scope write (a browser session is not enough).
   'POST /api/agreements': rule('editor'),

@@ -48,13 +48,15 @@ export interface PeerDecisions {
 const ENDING_TYPES = ['ended', 'partly_ended', 'paused'];
 
 export async function peerDecisions(ctx: Context, agreementId: number): Promise<PeerDecisions> {
-  // The agreement's counterparts the reader may read, and the province each lies in (ancestor_ids run from the country down).
+  // The agreement's counterparts the reader may read, and the province each lies in: its first
+  // ancestor below the country (ancestor_ids run from the root down), or itself when it has none.
   const places = await queryRows<{ counterpartId: number; provinceId: number; slug: string; nameLatin: string; nameNative: string | null }>(
     ctx.db,
     sql`select c.id as "counterpartId", p.id as "provinceId", p.slug, p.name_latin as "nameLatin", p.name_native as "nameNative"
         from agreement_counterparts ac
         join counterparts c on c.id = ac.counterpart_id
-        join counterparts p on p.id = case when cardinality(c.ancestor_ids) >= 2 then c.ancestor_ids[2] else c.id end
+        join counterparts p on p.id = coalesce(
+          (select x.id from counterparts x where x.id = any(c.ancestor_ids) and x.level <> 'country' order by array_position(c.ancestor_ids, x.id) limit 1), c.id)
         where ac.agreement_id = ${agreementId} and c.level <> 'country' and ${canReadAlias(ctx.principal, 'c')} and ${canReadAlias(ctx.principal, 'p')}`,
   );
   const provinces = [...new Map(places.map((p) => [p.provinceId, { slug: p.slug, nameLatin: p.nameLatin, nameNative: p.nameNative }])).values()];

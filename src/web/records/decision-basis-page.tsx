@@ -29,6 +29,8 @@ export interface DecisionBasisPageProps {
   /** Someone saved a version since the form was opened: theirs is shown, the form keeps what was typed. */
   conflict?: boolean;
   done?: boolean;
+  /** The decision was just recorded: the basis is to be written now. */
+  opened?: boolean;
 }
 
 const FORM = 'basis';
@@ -212,7 +214,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
           ? 'Underlaget läses bara av den egna organisationen. Varje sparad version behålls, med det som registret sa när den sparades.'
           : 'The basis is read by your own organisation only. Every saved version is kept, with what the register said when it was saved.'}
       </p>
-      <Notices done={p.done ? (sv ? 'Underlaget är sparat som en ny version.' : 'The basis is saved as a new version.') : undefined} alert={p.conflict ? (sv ? 'Någon annan har sparat en ny version medan du skrev. Deras version visas nedan; det du skrev finns kvar i formuläret. Spara igen för att lägga din version ovanpå deras.' : 'Someone else saved a new version while you were writing. Theirs is shown below; what you typed is kept in the form. Save again to put your version on top of theirs.') : undefined} />
+      <Notices done={p.done ? (sv ? 'Underlaget är sparat som en ny version.' : 'The basis is saved as a new version.') : p.opened ? (sv ? 'Beslutet är registrerat. Skriv nu underlaget som det vilar på; det sparas med beslutet.' : 'The decision is recorded. Now write the basis it rests on; it is kept with the decision.') : undefined} alert={p.conflict ? (sv ? 'Någon annan har sparat en ny version medan du skrev. Deras version visas nedan; det du skrev finns kvar i formuläret. Spara igen för att lägga din version ovanpå deras.' : 'Someone else saved a new version while you were writing. Theirs is shown below; what you typed is kept in the form. Save again to put your version on top of theirs.') : undefined} />
 
       {p.shown ? (
         <section aria-labelledby="version-visad">

@@ -90,6 +90,11 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^is not a goal of this action plan$/, 'Målet hör inte till den här handlingsplanen.'],
   [/^must be a goal of an action plan that serves this agreement$/, 'Välj ett mål i en handlingsplan som gäller avtalet.'],
   [/^must be a version number$/, 'Ladda om sidan och försök igen.'],
+  [/^write the purpose of the agreement and what the decision is to achieve$/, 'Skriv avtalets syfte och vad beslutet ska uppnå.'],
+  [/^say whether security advice was sought \(yes or no\)$/, 'Svara ja eller nej: har säkerhetsråd inhämtats?'],
+  [/^name whom the security advice was sought from$/, 'Skriv vem säkerhetsrådet inhämtades från.'],
+  [/^security advice was not sought: leave whom it was sought from empty, or answer yes$/, 'Säkerhetsråd har inte inhämtats: lämna fältet tomt, eller svara ja.'],
+  [/^must be the version number the form was opened at$/, 'Ladda om sidan och försök igen.'],
   [/^contains a NUL character, which cannot be stored$/, 'Texten innehåller ett tecken som inte kan sparas (NUL).'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
