@@ -245,7 +245,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
           <ErrorSummary lang={lang} problems={problems} />
           <form method="post" action={href(lang, path)} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-            <input type="hidden" name="expectedVersion" value={String(latest?.version ?? 0)} />
+            <input type="hidden" id={id('expectedVersion')} name="expectedVersion" value={String(latest?.version ?? 0)} />
             {field('purpose')}
             {field('expectedBenefit')}
             <fieldset>
