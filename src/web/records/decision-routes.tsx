@@ -7,7 +7,8 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { HTTP_STATUS } from '../../api/errors.ts';
 import type { Database } from '../../db/client.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
-import { canWrite } from '../../domain/access.ts';
+import { canWrite, requireWrite } from '../../domain/access.ts';
+import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import { getDecisionBasis, registerFacts, saveDecisionBasis, type DecisionBasis } from '../../domain/decisions/basis.ts';
 import type { Context } from '../../domain/context.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
@@ -88,9 +89,11 @@ export function decisionRoutes(database: Database, { origin }: { origin: (c: Hon
     const ctx = ctxOf(c);
     const slug = c.req.param('slug');
     const eventId = eventIdOf(c.req.param('id'));
-    // Read first: who may not read it gets 404, who may not change it 403, before anything typed is looked at.
+    // Before anything typed is looked at: who may not change the agreement gets 403 (404 if they may not read it),
+    // an administrator of another organisation, who may not read its bases, 404.
+    const agreement = await findAgreementBySlug(ctx, slug);
+    requireWrite(ctx, agreement.organisationId);
     const basis = await getDecisionBasis({ ctx, slug, eventId });
-    if (!canWrite(ctx.principal, basis.agreement.organisationId)) throw new DomainError('FORBIDDEN', 'You may not change records of this organisation');
     const typed = Object.fromEntries(BASIS_FORM_FIELDS.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<(typeof BASIS_FORM_FIELDS)[number], string>;
     try {
       await saveDecisionBasis({ ctx, slug, eventId, input: basisInput(typed), today: todayInStockholm() });
