@@ -162,3 +162,13 @@ export function canReadDecisionBasis(principal: Principal, agreement: { organisa
 export function requireDecisionBasisRead(ctx: Context, agreement: { organisationId: number }): void {
   if (!canReadDecisionBasis(ctx.principal, agreement)) throw notFound('decision basis');
 }
+
+/** The knowledge base's guidance is kept by coordinators and administrators (any organisation's): it is everyone's. */
+export function canEditKnowledge(principal: Principal): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'coordinator' || principal.role === 'admin');
+}
+
+export function requireKnowledgeEditor(ctx: Context): void {
+  if (!canEditKnowledge(ctx.principal)) throw new DomainError('FORBIDDEN', 'Only a coordinator or an administrator may change the guidance');
+}

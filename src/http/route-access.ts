@@ -16,10 +16,11 @@
  * - `signedIn`: any signed-in person; an anonymous visitor is sent to sign in (a page) or gets 401 (the API).
  * - `editor`: an editor of any organisation (who makes a record for their own) or an administrator.
  * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
+ * - `coordinator`: a coordinator or an administrator (of any organisation): the knowledge base's guidance is everyone's.
  * - `admin`: an administrator.
  * A signed-in person who may not gets 403.
  */
-export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'admin';
+export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'coordinator' | 'admin';
 
 export interface RouteRule {
   access: RouteAccess;
@@ -47,6 +48,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /statistik': rule('everyone'),
   'GET /karta': rule('everyone'),
   'GET /oppna-data': rule('everyone'),
+  // The knowledge base: guidance and the lessons of the register, read by everyone; its articles kept by coordinators and administrators.
+  'GET /kunskap': rule('everyone'),
+  'GET /kunskap/lardomar': rule('everyone'),
+  'GET /kunskap/:slug': rule('everyone'),
+  'GET /kunskap/:slug/andra': rule('coordinator'),
+  'POST /kunskap/:slug/andra': rule('coordinator'),
   'GET /favicon.ico': rule('everyone'),
   'GET /robots.txt': rule('everyone'),
   'GET /assets/site.css': rule('everyone'),

@@ -10,6 +10,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { GuidanceLink } from '../knowledge/pages.tsx';
 import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
@@ -242,6 +243,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
       {p.mayEdit ? (
         <section aria-labelledby="spara-underlag">
           <h2 id="spara-underlag">{latest ? (sv ? 'Spara en ny version' : 'Save a new version') : sv ? 'Skriv underlaget' : 'Write the basis'}</h2>
+          <GuidanceLink lang={lang} slug="infor-beslut" text={{ sv: 'Vägledning: inför ett beslut om ett samarbete med Kina', en: 'Guidance: before a decision on a cooperation with China' }} />
           <ErrorSummary lang={lang} problems={problems} />
           <form method="post" action={href(lang, path)} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
@@ -256,24 +258,23 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             </fieldset>
             {field('counterpartDescription')}
             {field('democracyHumanRights')}
-            <fieldset aria-describedby={sought ? `${id('securityAdviceSought')}-error` : undefined}>
-              <legend>{sv ? 'Säkerhetsråd' : 'Security advice'}</legend>
-              <div class={sought ? 'field field-error' : 'field'}>
-                <p class="label">{BASIS_FIELD_NAMES.securityAdviceSought[lang]}</p>
-                {sought ? (
-                  <span class="error-message" id={`${id('securityAdviceSought')}-error`}>
-                    {sought.message}
-                  </span>
-                ) : null}
-                {(['ja', 'nej'] as const).map((v) => (
-                  <div class="choice">
-                    <input type="radio" id={`${id('securityAdviceSought')}-${v}`} name="securityAdviceSought" value={v} checked={typed.securityAdviceSought === v} />
-                    <label for={`${id('securityAdviceSought')}-${v}`}>{v === 'ja' ? bw(lang, 'yes') : bw(lang, 'no')}</label>
-                  </div>
-                ))}
-              </div>
-              {field('securityAdviceFrom')}
+            <fieldset class={sought ? 'field field-error' : 'field'} aria-describedby={sought ? `${id('securityAdviceSought')}-error` : undefined}>
+              <legend>{BASIS_FIELD_NAMES.securityAdviceSought[lang]}</legend>
+              {sought ? (
+                <span class="error-message" id={`${id('securityAdviceSought')}-error`}>
+                  {sought.message}
+                </span>
+              ) : null}
+              {(['ja', 'nej'] as const).map((v) => (
+                <div class="radio">
+                  <input type="radio" id={`${id('securityAdviceSought')}-${v}`} name="securityAdviceSought" value={v} checked={typed.securityAdviceSought === v} />
+                  <label for={`${id('securityAdviceSought')}-${v}`} class="inline-label">
+                    {v === 'ja' ? bw(lang, 'yes') : bw(lang, 'no')}
+                  </label>
+                </div>
+              ))}
             </fieldset>
+            {field('securityAdviceFrom')}
             {field('personalData')}
             {field('exportControl')}
             <Field lang={lang} id={id('comment')} label={sv ? 'Vad ändrades i den här versionen (valfritt)' : 'What changed in this version (optional)'} problem={problemOf('comment')}>

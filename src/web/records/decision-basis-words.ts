@@ -22,7 +22,7 @@ export const BASIS_FIELD_NAMES: Record<DecisionBasisField, { sv: string; en: str
   counterpartDescription: { sv: 'Motparten', en: 'The counterpart' },
   democracyHumanRights: { sv: 'Demokrati och mänskliga rättigheter', en: 'Democracy and human rights' },
   securityAdviceSought: { sv: 'Har säkerhetsråd inhämtats?', en: 'Was security advice sought?' },
-  securityAdviceFrom: { sv: 'Från vem', en: 'From whom' },
+  securityAdviceFrom: { sv: 'Från vem säkerhetsråd inhämtades', en: 'From whom security advice was sought' },
   personalData: { sv: 'Personuppgifter', en: 'Personal data' },
   exportControl: { sv: 'Exportkontroll', en: 'Export control' },
 };

@@ -95,6 +95,11 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^name whom the security advice was sought from$/, 'Skriv vem säkerhetsrådet inhämtades från.'],
   [/^security advice was not sought: leave whom it was sought from empty, or answer yes$/, 'Säkerhetsråd har inte inhämtats: lämna fältet tomt, eller svara ja.'],
   [/^must be the version number the form was opened at$/, 'Ladda om sidan och försök igen.'],
+  [/^write the Swedish title$/, 'Skriv rubriken på svenska.'],
+  [/^write the English title$/, 'Skriv rubriken på engelska.'],
+  [/^write the Swedish text$/, 'Skriv texten på svenska.'],
+  [/^write the English text$/, 'Skriv texten på engelska.'],
+  [/^must be the e-mail address of a person with an account$/, 'Skriv e-postadressen till en person som har ett konto.'],
   [/^contains a NUL character, which cannot be stored$/, 'Texten innehåller ett tecken som inte kan sparas (NUL).'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
