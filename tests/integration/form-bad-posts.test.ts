@@ -321,6 +321,20 @@ const FORMS: Form[] = [
     ],
   },
   {
+    page: '/kunskap/folj-upp-avtalen/andra',
+    action: '/kunskap/folj-upp-avtalen/andra',
+    valid: () => ({}),
+    bad: [
+      ...['titleSv', 'titleEn'].map((field) => ({ field, values: ['', '   ', ...TEXT] })),
+      // The texts hold up to 50 000 characters.
+      ...['bodySv', 'bodyEn'].map((field) => ({ field, values: ['', 'x'.repeat(50_001), 'ö'.repeat(60_000), 'a\u0000b'] })),
+      text('sourceNote'),
+      { field: 'owner', values: ['ingen@example.org', 'inte en adress', ...TEXT] },
+      { field: 'reviewOn', values: ['', '2027-02-30', '27-12-31', '2027', 'nästa år'] },
+      { field: 'expectedVersion', values: ['x', '0', '-1', '1.5', '', '99999999999'] },
+    ],
+  },
+  {
     page: '/konto',
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),
@@ -493,6 +507,10 @@ function staleCases(): Case[] {
   const review = FORMS.find((f) => f.action.endsWith('/uppfoljning'))!;
   for (const stale of [planVersion - 1, planVersion + 1, planVersion + 100]) {
     out.push({ what: `POST ${review.action} at version ${stale}`, action: review.action, body: bodyOf(review, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan ändrade/ });
+  }
+  const article = FORMS.find((f) => f.action.startsWith('/kunskap/'))!;
+  for (const stale of ['2', '5']) {
+    out.push({ what: `POST ${article.action} at version ${stale}`, action: article.action, body: bodyOf(article, { expectedVersion: stale }), status: [409], names: [], says: /Någon annan har sparat/ });
   }
   for (const [action, field] of [[`/avtal/${AGREEMENT}/andra`, 'version'], [`/avtal/${AGREEMENT}/handelse`, 'version'], [`/avtal/${AGREEMENT}/kallor/citera`, 'expectedVersion']] as const) {
     const form = FORMS.find((f) => f.action === action)!;
