@@ -34,7 +34,8 @@ afterAll(async () => {
 
 describe('the knowledge base in the browser', () => {
   it('reads the guidance and the lessons in both languages', { timeout: 180_000 }, async () => {
-    const page = await browser.newPage();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     for (const lang of ['', '?lang=en']) {
       await page.goto(`${base}/kunskap${lang}`);
       await check(page, `knowledge-list${lang ? '-en' : ''}`);
@@ -44,7 +45,7 @@ describe('the knowledge base in the browser', () => {
       expect(await page.locator('table').innerText()).toMatch(lang ? /Democracy and human rights in China\s+\d+/ : /Demokrati och mänskliga rättigheter i Kina\s+\d+/);
       await check(page, `knowledge-lessons${lang ? '-en' : ''}`);
     }
-    await page.close();
+    await context.close();
   });
 
   it('a coordinator changes an article by keyboard, refused first, and the earlier version stays readable', { timeout: 180_000 }, async () => {
