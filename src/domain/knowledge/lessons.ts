@@ -6,23 +6,18 @@
 // status_events_type_idx, not by scanning every event.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
-import { REASON_CODES, type EventType, type ReasonCode, type ReasonStatedBy } from '../../db/schema.ts';
+import { REASON_CODES, type ReasonCode, type ReasonStatedBy } from '../../db/schema.ts';
+import type { PeerEnding } from '../decisions/peer-decisions.ts';
 import { canReadAlias, PUBLIC_READER } from '../access.ts';
 import type { Context } from '../context.ts';
 
-export interface Lesson {
-  agreement: string;
-  parties: string;
-  counterparts: string;
-  type: EventType;
-  date: string;
-  decidingBody: string | null;
-  reference: string | null;
+/** An ending or pause and its decision, as the decision basis lists peers' (one reason of it here), with the quotations tied to it. */
+export type Lesson = Omit<PeerEnding, 'reasons' | 'quotations'> & {
   statedBy: ReasonStatedBy;
   text: string | null;
   textEn: string | null;
-  quotations: Array<{ text: string; language: string; textEn: string | null; speakerRole: string | null; speakerRoleEn: string | null }>;
-}
+  quotations: Array<PeerEnding['quotations'][number] & { language: string }>;
+};
 
 export interface LessonsByReason {
   code: ReasonCode;

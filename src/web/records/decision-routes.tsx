@@ -46,6 +46,15 @@ export function basisInput(typed: Record<(typeof BASIS_FORM_FIELDS)[number], str
   };
 }
 
+/** The version `?version=` asks for (NOT_FOUND if the basis has none such), else the latest; none before the first save. */
+function versionAsked(c: HonoContext, basis: DecisionBasis) {
+  const wanted = c.req.query('version');
+  if (!wanted) return basis.versions[0];
+  const version = basis.versions.find((v) => String(v.version) === wanted);
+  if (!version) throw notFound('version');
+  return version;
+}
+
 export function decisionRoutes(database: Database, { origin }: { origin: (c: HonoContext) => string }) {
   const web = new Hono();
   const PATH = '/avtal/:slug/beslut/:id';
@@ -57,9 +66,7 @@ export function decisionRoutes(database: Database, { origin }: { origin: (c: Hon
 
   const render = async (c: HonoContext, signedIn: SignedIn, basis: DecisionBasis, extra: Partial<DecisionBasisPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
-    const wanted = c.req.query('version');
-    const shown = wanted ? basis.versions.find((v) => String(v.version) === wanted) : basis.versions[0];
-    if (wanted && !shown) throw notFound('version');
+    const shown = versionAsked(c, basis);
     const now = await registerFacts(ctx, basis.agreement.id, todayInStockholm());
     c.status(status as 200);
     return c.html(
@@ -113,8 +120,7 @@ export function decisionRoutes(database: Database, { origin }: { origin: (c: Hon
     requireSignedIn(c);
     const lang = langOf(c);
     const basis = await getDecisionBasis({ ctx: ctxOf(c), slug: c.req.param('slug'), eventId: eventIdOf(c.req.param('id')) });
-    const wanted = c.req.query('version');
-    const version = wanted ? basis.versions.find((v) => String(v.version) === wanted) : basis.versions[0];
+    const version = versionAsked(c, basis);
     if (!version) throw notFound('version');
     const path = basisPath(basis.agreement.slug, basis.decision.id);
     const pdf = await decisionBasisPdf(basis, version, lang, `${origin(c)}${href(lang, path, { version: version.version })}`);
