@@ -969,7 +969,7 @@ export const receivedInvitationRecipients = pgTable(
 // Swedish agreements with the same counterpart or province, their statuses
 // and the reasons given for ending them), frozen so that the annex prints
 // what the decision stood on. Read only by the owning organisation's people
-// (decisions/access in access.ts; migration 0037).
+// (canReadDecisionBasis in access.ts; migration 0037).
 export const decisionBases = pgTable(
   'decision_bases',
   {

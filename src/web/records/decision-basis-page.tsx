@@ -39,9 +39,9 @@ const LONG: DecisionBasisField[] = ['purpose', 'expectedBenefit', 'counterpartDe
 
 export const basisPath = (slug: string, eventId: number) => `/avtal/${slug}/beslut/${eventId}`;
 
-/** What the register said: activity by year, the peers, and the reasons they gave for ending. */
-export function RegisterFactsView({ lang, facts, level }: { lang: Lang; facts: RegisterFacts; level: 2 | 3 }) {
-  const H = level === 2 ? 'h3' : 'h4';
+/** What the register said: activity by year, the peers, and the reasons they gave for ending (under an h3). */
+export function RegisterFactsView({ lang, facts }: { lang: Lang; facts: RegisterFacts }) {
+  const H = 'h4';
   const { activity, peers } = facts;
   return (
     <>
@@ -234,7 +234,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             ))}
           </dl>
           <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${p.shown.register.readOn})`}</h3>
-          <RegisterFactsView lang={lang} facts={p.shown.register} level={3} />
+          <RegisterFactsView lang={lang} facts={p.shown.register} />
         </section>
       ) : (
         <p>{sv ? 'Inget underlag är sparat för beslutet ännu.' : 'No basis has been saved for this decision yet.'}</p>
@@ -281,7 +281,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
               {(described) => <input id={id('comment')} name="comment" type="text" maxlength={2000} value={p.failed?.typed.comment ?? ''} {...described} />}
             </Field>
             <h3>{`${bw(lang, 'fromRegister')} (${sv ? 'sparas med versionen' : 'saved with the version'})`}</h3>
-            <RegisterFactsView lang={lang} facts={p.now} level={3} />
+            <RegisterFactsView lang={lang} facts={p.now} />
             <button type="submit">{sv ? 'Spara ny version' : 'Save a new version'}</button>
           </form>
         </section>
