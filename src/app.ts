@@ -24,6 +24,8 @@ import { recordsRoutes } from './web/records/routes.tsx';
 import { adminRoutes } from './web/admin/routes.tsx';
 import { editingRoutes } from './web/editing/routes.tsx';
 import { contactSurfaceRoutes } from './web/contact-surfaces/routes.tsx';
+import { decisionRoutes } from './web/records/decision-routes.tsx';
+import { knowledgeRoutes } from './web/knowledge/routes.tsx';
 
 // A URL longer than this is refused before any work is done; shorter ones
 // reach the route's edge (http/query.ts), which names the parameter that is too long.
@@ -93,6 +95,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.route('/', adminRoutes(database));
   app.route('/', editingRoutes(database));
   app.route('/', contactSurfaceRoutes(database));
+  app.route('/', decisionRoutes(database, { origin }));
+  app.route('/', knowledgeRoutes(database));
   app.route('/', webRoutes(database, { cache, origin }));
 
   // A path that a route answers for another method: 405 with the methods it

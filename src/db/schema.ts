@@ -1076,6 +1076,85 @@ export const delegationWarningsSent = pgTable(
   ],
 );
 
+// The basis of a decision to start, renew, pause or end an agreement, kept
+// with the status event that records the decision: one row per version (an
+// earlier version is never changed), each with what the register said when
+// it was saved (`register`: the agreement's activity by year, the other
+// Swedish agreements with the same counterpart or province, their statuses
+// and the reasons given for ending them), frozen so that the annex prints
+// what the decision stood on. Read only by the owning organisation's people
+// (canReadDecisionBasis in access.ts; migration 0037).
+export const decisionBases = pgTable(
+  'decision_bases',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id').notNull().references(() => statusEvents.id, { onDelete: 'cascade' }),
+    agreementId: integer('agreement_id').notNull().references(() => agreements.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    purpose: text('purpose').notNull(),
+    expectedBenefit: text('expected_benefit'),
+    costsSoFarSek: integer('costs_so_far_sek'),
+    costsPlannedSek: integer('costs_planned_sek'),
+    costsNote: text('costs_note'),
+    counterpartDescription: text('counterpart_description'),
+    democracyHumanRights: text('democracy_human_rights'),
+    securityAdviceSought: boolean('security_advice_sought').notNull(),
+    securityAdviceFrom: text('security_advice_from'),
+    personalData: text('personal_data'),
+    exportControl: text('export_control'),
+    register: jsonb('register').notNull(),
+    savedBy: text('saved_by').notNull(),
+    comment: text('comment'),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique('decision_bases_event_version').on(t.eventId, t.version),
+    index('decision_bases_agreement_idx').on(t.agreementId),
+    check('decision_bases_costs_not_negative', sql`least(${t.costsSoFarSek}, ${t.costsPlannedSek}) >= 0`),
+    check('decision_bases_advice_from_when_sought', sql`${t.securityAdviceSought} or ${t.securityAdviceFrom} is null`),
+  ],
+);
+
+// The knowledge base: guidance articles in Swedish and English, public, each
+// with an owner (a user who keeps it; none for the articles shipped with the
+// product until someone takes them over), the day it is next to be
+// reviewed, and every earlier version in knowledge_article_versions (a save
+// copies the article as it was before changing it; migration 0037).
+export const knowledgeArticles = pgTable('knowledge_articles', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  titleSv: text('title_sv').notNull(),
+  titleEn: text('title_en').notNull(),
+  bodySv: text('body_sv').notNull(),
+  bodyEn: text('body_en').notNull(),
+  // Where its content comes from (a seed document, a law), as the reader may check it.
+  sourceNote: text('source_note'),
+  ownerId: integer('owner_id').references(() => users.id),
+  reviewOn: date('review_on').notNull(),
+  version: integer('version').notNull().default(1),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const knowledgeArticleVersions = pgTable(
+  'knowledge_article_versions',
+  {
+    id: serial('id').primaryKey(),
+    articleId: integer('article_id').notNull().references(() => knowledgeArticles.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    titleSv: text('title_sv').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodySv: text('body_sv').notNull(),
+    bodyEn: text('body_en').notNull(),
+    sourceNote: text('source_note'),
+    ownerId: integer('owner_id').references(() => users.id),
+    reviewOn: date('review_on').notNull(),
+    savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [unique('knowledge_article_versions_article_version').on(t.articleId, t.version)],
+);
+
 export const FOLLOW_UP_STATES = ['open', 'done', 'dropped'] as const;
 export type FollowUpState = (typeof FOLLOW_UP_STATES)[number];
 

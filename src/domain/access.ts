@@ -150,3 +150,29 @@ export const withheldActivityColumns = (principal: Principal): readonly string[]
  * persons are: by its signed-in people (any role) and administrators.
  */
 export const canReadFollowUp = canReadContacts;
+
+/**
+ * A decision basis is the organisation's preparation of its own decision:
+ * read by its signed-in people (any role) and the system only. Not by the
+ * public, other organisations or coordinators, nor by administrators of
+ * another organisation: what it froze of the register may hold the
+ * organisation's internal records. Not allowed looks like absent.
+ */
+export function canReadDecisionBasis(principal: Principal, agreement: { organisationId: number }): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && principal.organisationId === agreement.organisationId;
+}
+
+export function requireDecisionBasisRead(ctx: Context, agreement: { organisationId: number }): void {
+  if (!canReadDecisionBasis(ctx.principal, agreement)) throw notFound('decision basis');
+}
+
+/** The knowledge base's guidance is kept by coordinators and administrators (any organisation's): it is everyone's. */
+export function canEditKnowledge(principal: Principal): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'coordinator' || principal.role === 'admin');
+}
+
+export function requireKnowledgeEditor(ctx: Context): void {
+  if (!canEditKnowledge(ctx.principal)) throw new DomainError('FORBIDDEN', 'Only a coordinator or an administrator may change the guidance');
+}

@@ -16,10 +16,11 @@
  * - `signedIn`: any signed-in person; an anonymous visitor is sent to sign in (a page) or gets 401 (the API).
  * - `editor`: an editor of any organisation (who makes a record for their own) or an administrator.
  * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
+ * - `coordinator`: a coordinator or an administrator (of any organisation): the knowledge base's guidance is everyone's.
  * - `admin`: an administrator.
  * A signed-in person who may not gets 403.
  */
-export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'admin';
+export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'coordinator' | 'admin';
 
 export interface RouteRule {
   access: RouteAccess;
@@ -56,6 +57,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /kontaktytor/:id/andra': rule('editor'),
   'POST /kontaktytor/:id/ta-bort': rule('editor'),
   'GET /oppna-data': rule('everyone'),
+  // The knowledge base: guidance and the lessons of the register, read by everyone; its articles kept by coordinators and administrators.
+  'GET /kunskap': rule('everyone'),
+  'GET /kunskap/lardomar': rule('everyone'),
+  'GET /kunskap/:slug': rule('everyone'),
+  'GET /kunskap/:slug/andra': rule('coordinator'),
+  'POST /kunskap/:slug/andra': rule('coordinator'),
   'GET /favicon.ico': rule('everyone'),
   'GET /robots.txt': rule('everyone'),
   'GET /assets/site.css': rule('everyone'),
@@ -94,6 +101,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/handelse': rule('owner'),
   'POST /avtal/:slug/handelse': rule('owner'),
   'GET /avtal/:slug/historik': rule('signedIn'),
+  // A decision's basis: read and printed by the owning organisation's signed-in people (others get 404), a version saved by its editors.
+  'GET /avtal/:slug/beslut/:id': rule('signedIn'),
+  'POST /avtal/:slug/beslut/:id': rule('owner'),
+  'GET /avtal/:slug/beslut/:id/bilaga.pdf': rule('signedIn'),
 
   // The API's writes, with a key of the scope write (a browser session is not enough).
   'POST /api/agreements': rule('editor'),

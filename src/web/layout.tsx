@@ -62,7 +62,7 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   // On paper: which page, read when, at which data version (the screen shows the address bar instead).
   const version = tryGetContext<HttpEnv>()?.get('dataVersion');
   const printed = html`<p class="print-only">Ortsband ${href(lang, path, rest)} · ${lang === 'sv' ? 'sidan skapad' : 'page made'} ${DAY[lang].format(new Date())}${version === undefined ? '' : html` · ${lang === 'sv' ? 'dataversion' : 'data version'} ${version}`}</p>`;
-  const about = html`<a href="${href(lang, '/om')}">${lang === 'sv' ? 'Om registret' : 'About the register'}</a> · <a href="${href(lang, '/tillganglighet')}">${lang === 'sv' ? 'Tillgänglighet' : 'Accessibility'}</a>`;
+  const about = html`<a href="${href(lang, '/om')}">${lang === 'sv' ? 'Om registret' : 'About the register'}</a> · <a href="${href(lang, '/kunskap')}">${lang === 'sv' ? 'Kunskapsbank' : 'Knowledge base'}</a> · <a href="${href(lang, '/tillganglighet')}">${lang === 'sv' ? 'Tillgänglighet' : 'Accessibility'}</a>`;
   const footer = html`<footer class="site-footer"><p>${credit} <a href="${href(lang, '/oppna-data')}">${t(lang, 'openData')}</a></p><p>${about}</p>${printed}</footer>`;
   // The doctype keeps browsers in standards mode.
   return html`<!DOCTYPE html><html lang="${lang}">${head}<body><a class="skip" href="#main">${t(lang, 'skip')}</a><header class="site-header">${brand}${nav}</header><main id="main" tabindex="-1">${props.children}</main>${footer}</body></html>`;

@@ -157,7 +157,9 @@ it('makes an agreement by keyboard alone, records its ending, and the public see
   await page.screenshot({ path: `${SHOTS}/event-filled.png`, fullPage: true });
   await expectAccessible(page);
   await click(page, 'button[value="save"]');
-  expect(new URL(page.url()).pathname).toBe(`/avtal/${slug}`);
+  // An ending is a decision: its basis opens (tests/browser/decision-basis.test.ts fills one).
+  expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/avtal/${slug}/beslut/\\d+$`));
+  await page.goto(`${base}/avtal/${slug}`);
   expect(await page.locator('#timeline ~ ol.timeline').innerText()).toContain('Kommunstyrelsen');
 
   await page.goto(`${base}/avtal/${slug}/historik`);

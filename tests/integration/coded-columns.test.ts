@@ -11,6 +11,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { is, sql } from 'drizzle-orm';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveDecisionBasis } from '../../src/domain/decisions/basis.ts';
 import { openDatabase, queryRows, type Executor } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import { writeBackup } from '../../src/db/backup.ts';
@@ -127,6 +128,8 @@ beforeAll(async () => {
   );
   await recordInvitation({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { receivedOn: '2026-11-20', sender: 'Zhejiangs utrikesbyrå', subject: 'Ett forum', place: 'zhejiang' } });
   await createContactSurface({ ctx, organisationId: agreement!.organisation_id, input: { kind: 'trade', title: 'Ett bolag', places: ['zhejiang'], sources: [source!.slug] } });
+  const [decision] = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select e.id, a.slug from status_events e join agreements a on a.id = e.agreement_id where e.type = 'ended' order by e.id limit 1`);
+  await saveDecisionBasis({ ctx, slug: decision!.slug, eventId: decision!.id, input: { purpose: 'Ett syfte', costsSoFarSek: 1000, securityAdviceSought: true, securityAdviceFrom: 'Säpo', expectedVersion: 0 }, today: '2026-12-07' });
 });
 afterAll(async () => t?.close());
 
@@ -166,6 +169,8 @@ describe('coded columns', () => {
         // A renewal or a notice without the term it needs (and a notice in one unit, so that only this rule is broken).
         if (check.name.endsWith('_needs_term') && column === 'term_months') return `"${column}" = null`;
         if (check.name === 'agreements_notice_needs_term' && column === 'notice_days') return `"${column}" = null`;
+        // Whom security advice was sought from, where it was not sought.
+        if (check.name === 'decision_bases_advice_from_when_sought' && column === 'security_advice_sought') return `"${column}" = false`;
         return `"${column}" = ${bad}`;
       });
       // What else the row needs for this rule alone to be broken: a term, for the rules of a renewal and a notice.

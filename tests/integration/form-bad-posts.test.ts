@@ -5,7 +5,9 @@
 // answer is a 4xx page that names the field (beside it and in the error
 // summary, or in the error page's list), none is a 5xx, and the database is
 // the same afterwards, checked by a fingerprint of every table.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
+import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { actionPlans, agreements, sessions, users } from '../../src/db/schema.ts';
@@ -183,6 +185,29 @@ function planForms(planId: number, goalId: number, activityId: number): Form[] {
   ];
 }
 
+/** The agreement's first decision (an event of the shipped data), whose basis is posted. */
+let basisEvent = 0;
+
+/** The decision basis form, as the administrator of the agreement's organisation writes it. */
+function basisForm(): Form {
+  const path = `/avtal/${AGREEMENT}/beslut/${basisEvent}`;
+  return {
+    page: path,
+    action: path,
+    valid: () => ({ purpose: 'Att pröva samarbetet', securityAdviceSought: 'ja', securityAdviceFrom: 'Säkerhetspolisen' }),
+    bad: [
+      { field: 'purpose', values: ['', '   ', ...TEXT] },
+      ...['expectedBenefit', 'costsNote', 'counterpartDescription', 'democracyHumanRights', 'personalData', 'exportControl', 'comment'].map((field) => text(field)),
+      { field: 'costsSoFarSek', values: KRONOR_BAD },
+      { field: 'costsPlannedSek', values: KRONOR_BAD },
+      { field: 'securityAdviceSought', values: ['', 'kanske', 'JA', 'true', '1', 'x'.repeat(5_000)] },
+      // Sought, from nobody named: the problem is whom.
+      { field: 'securityAdviceFrom', values: ['', '  ', ...TEXT] },
+      { field: 'expectedVersion', values: ['x', '-1', '1.5', '', '99999999999'] },
+    ],
+  };
+}
+
 const FORMS: Form[] = [
   {
     page: '/avtal/ny',
@@ -333,6 +358,20 @@ const FORMS: Form[] = [
   },
   { page: '/kontaktytor/ny', action: '/kontaktytor/ny', valid: surfaceValid, bad: SURFACE_BAD },
   {
+    page: '/kunskap/folj-upp-avtalen/andra',
+    action: '/kunskap/folj-upp-avtalen/andra',
+    valid: () => ({}),
+    bad: [
+      ...['titleSv', 'titleEn'].map((field) => ({ field, values: ['', '   ', ...TEXT] })),
+      // The texts hold up to 50 000 characters.
+      ...['bodySv', 'bodyEn'].map((field) => ({ field, values: ['', 'x'.repeat(50_001), 'ö'.repeat(60_000), 'a\u0000b'] })),
+      text('sourceNote'),
+      { field: 'owner', values: ['ingen@example.org', 'inte en adress', ...TEXT] },
+      { field: 'reviewOn', values: ['', '2027-02-30', '27-12-31', '2027', 'nästa år'] },
+      { field: 'expectedVersion', values: ['x', '0', '-1', '1.5', '', '99999999999'] },
+    ],
+  },
+  {
     page: '/konto',
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),
@@ -421,7 +460,12 @@ beforeAll(async () => {
   surfaceId = surface.id;
   FORMS.push(...surfaceForms(surface.id));
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
-  for (const form of FORMS) {
+  const [decision] = await queryRows<{ id: number }>(
+    t.database.db,
+    sql`select e.id from status_events e join agreements a on a.id = e.agreement_id where a.slug = ${AGREEMENT} and e.type = any(${sql.param(DECISION_EVENT_TYPES)}::text[]) order by e.id limit 1`,
+  );
+  basisEvent = decision!.id;
+  for (const form of [...FORMS, basisForm()]) {
     const { status, html } = await admin.page(form.page);
     expect(status, form.page).toBe(200);
     shown.set(form.action, formFields(html, form.action));
@@ -464,9 +508,9 @@ function bodyOf(form: Form, set: Record<string, string> = {}, raw = '') {
   return encode(fields) + raw;
 }
 
-function systematicCases(): Case[] {
+function systematicCases(forms: Form[]): Case[] {
   const out: Case[] = [];
-  for (const form of FORMS) {
+  for (const form of forms) {
     const at = `POST ${form.action}`;
     for (const { field, values, names } of form.bad) {
       for (const value of values) out.push({ what: `${at} ${field}=${JSON.stringify(value.slice(0, 30))}`, action: form.action, body: bodyOf(form, { [field]: value }), status: [400], names: names ?? [field] });
@@ -494,6 +538,11 @@ function systematicCases(): Case[] {
     out.push({ what: `${at} over 1 MB`, action: form.action, body: bodyOf(form, { note: 'x'.repeat(1_100_000) }), status: [400], names: ['(form)'], says: says.notForm });
     out.push({ what: `${at} with a name that is not UTF-8`, action: form.action, body: `${valid}&%FF=1`, status: [400], names: ['(form)'], says: says.notForm });
   }
+  return out;
+}
+
+function staleCases(): Case[] {
+  const out: Case[] = [];
   // Forms that carry the version they were opened at: one saved since is a conflict, and nothing is written.
   const review = FORMS.find((f) => f.action.endsWith('/uppfoljning'))!;
   for (const stale of [planVersion - 1, planVersion + 1, planVersion + 100]) {
@@ -506,6 +555,10 @@ function systematicCases(): Case[] {
       out.push({ what: `POST ${action} at version ${stale}`, action, body: bodyOf(form, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan har ändrat|Registret ändrades samtidigt/ });
     }
   }
+  const article = FORMS.find((f) => f.action.startsWith('/kunskap/'))!;
+  for (const stale of ['2', '5']) {
+    out.push({ what: `POST ${article.action} at version ${stale}`, action: article.action, body: bodyOf(article, { expectedVersion: stale }), status: [409], names: [], says: /Någon annan har sparat/ });
+  }
   for (const [action, field] of [[`/avtal/${AGREEMENT}/andra`, 'version'], [`/avtal/${AGREEMENT}/handelse`, 'version'], [`/avtal/${AGREEMENT}/kallor/citera`, 'expectedVersion']] as const) {
     const form = FORMS.find((f) => f.action === action)!;
     for (const stale of [version - 1, version + 1, 1]) {
@@ -516,7 +569,7 @@ function systematicCases(): Case[] {
 }
 
 /** Several bad fields at once, seeded: the same every run. */
-function combinedCases(count: number, forms = FORMS, seed = 20261206): Case[] {
+function combinedCases(count: number, forms: Form[] = FORMS, seed = 20261206): Case[] {
   const { random, pick } = generator(seed);
   const out: Case[] = [];
   for (let i = 0; i < count; i++) {
@@ -630,25 +683,40 @@ describe('bad delegation fields', () => {
 describe('bad form posts', () => {
   it('at least 1,000 generated bad posts over every form that writes: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {
     // And more on the contact surfaces' forms, newer than the rest.
-    const cases = [...systematicCases(), ...combinedCases(300), ...combinedCases(200, FORMS.filter((f) => f.action.startsWith('/kontaktytor')), 20261207)];
+    const cases = [...systematicCases(FORMS), ...staleCases(), ...combinedCases(300, FORMS), ...combinedCases(200, FORMS.filter((f) => f.action.startsWith('/kontaktytor')), 20261207)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
-    const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
-    const before = await fingerprint(systemCtx(t), { ignore });
-    const faults: string[] = [];
-    const byStatus = new Map<number, number>();
-    for (const c of cases) {
-      const headers: Record<string, string> = {};
-      if (c.type !== '') headers['content-type'] = c.type ?? 'application/x-www-form-urlencoded';
-      if (c.cookie !== undefined) {
-        if (c.cookie) headers.cookie = c.cookie;
-      } else headers.cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-      const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers, body: c.body, redirect: 'manual' }));
-      byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
-      const wrong = fault(c, response.status, await response.text());
-      if (wrong) faults.push(`${c.what}: ${wrong}`);
-    }
-    expect(faults.slice(0, 200)).toEqual([]);
-    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+    const byStatus = await postAll(cases);
+    for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('at least 1,000 more over the decision basis form alone, a version saved since included: each a 4xx page naming the field, the database unchanged', async () => {
+    const form = basisForm();
+    const stale = ['1', '2', '100'].map((seen) => ({ what: `POST ${form.action} at version ${seen}`, action: form.action, body: bodyOf(form, { expectedVersion: seen }), status: [409], names: [], says: /Någon annan har sparat/ }));
+    const cases = [...systematicCases([form]), ...stale, ...combinedCases(900, [form], 20261207)];
+    expect(cases.length).toBeGreaterThanOrEqual(1_000);
+    const byStatus = await postAll(cases);
     for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
   }, 300_000);
 });
+
+/** Posts every case as the administrator (or as it says), then checks each answer and that the database is as it was. */
+async function postAll(cases: Case[]): Promise<Map<number, number>> {
+  const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
+  const before = await fingerprint(systemCtx(t), { ignore });
+  const faults: string[] = [];
+  const byStatus = new Map<number, number>();
+  for (const c of cases) {
+    const headers: Record<string, string> = {};
+    if (c.type !== '') headers['content-type'] = c.type ?? 'application/x-www-form-urlencoded';
+    if (c.cookie !== undefined) {
+      if (c.cookie) headers.cookie = c.cookie;
+    } else headers.cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers, body: c.body, redirect: 'manual' }));
+    byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
+    const wrong = fault(c, response.status, await response.text());
+    if (wrong) faults.push(`${c.what}: ${wrong}`);
+  }
+  expect(faults.slice(0, 200)).toEqual([]);
+  expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+  return byStatus;
+}

@@ -40,6 +40,9 @@ import { RULE_IDS } from '../../src/domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../../src/domain/statistics/tables.ts';
 import { CHART_NAMES } from '../../src/web/charts/statistics-charts.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { signedInVisitors } from '../support/visitors.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { saveDecisionBasis } from '../../src/domain/decisions/basis.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -124,6 +127,8 @@ async function answers(paths: string[]): Promise<Record<string, string>> {
 let before: Record<string, string>;
 /** The non-public contact surfaces, each asked for at its own address. */
 const hiddenSurfaceIds: number[] = [];
+/** A decision basis's page, a version of it and its annex. */
+const basisPaths: string[] = [];
 /** Every document made, with whether the public may download it. */
 const documentIds: Array<{ id: number; public: boolean }> = [];
 
@@ -383,6 +388,24 @@ beforeAll(async () => {
       expectedVersion: 1,
     },
   });
+  // The basis of the public agreement's public decision: its organisation's own, in two versions.
+  const basisMarkers = () => ({
+    purpose: marker('decision basis'),
+    expectedBenefit: marker('decision basis'),
+    costsSoFarSek: 8_765_431,
+    costsNote: marker('decision basis'),
+    counterpartDescription: marker('decision basis'),
+    democracyHumanRights: marker('decision basis'),
+    securityAdviceSought: true,
+    securityAdviceFrom: marker('decision basis'),
+    personalData: marker('decision basis'),
+    exportControl: marker('decision basis'),
+    comment: marker('decision basis'),
+  });
+  markers.set('8765431', 'decision basis');
+  await saveDecisionBasis({ ctx: editor, slug: PUBLIC.agreement, eventId, input: { ...basisMarkers(), expectedVersion: 0 }, today: '2026-12-07' });
+  await saveDecisionBasis({ ctx: editor, slug: PUBLIC.agreement, eventId, input: { ...basisMarkers(), expectedVersion: 1 }, today: '2026-12-07' });
+  basisPaths.push(`/avtal/${PUBLIC.agreement}/beslut/${eventId}`, `/avtal/${PUBLIC.agreement}/beslut/${eventId}?version=1`, `/avtal/${PUBLIC.agreement}/beslut/${eventId}/bilaga.pdf`);
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -500,6 +523,7 @@ describe('non-public data in public answers', () => {
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,
       `/avtal/${PUBLIC.agreement}/kontakter`,
+      ...basisPaths,
     ];
     for (const path of paths) note(path, await text(path));
     // Every document at its own address: only the one marked public is there for the public.
@@ -535,6 +559,28 @@ describe('non-public data in public answers', () => {
     const agreement = JSON.parse(after[`/api/agreements/${PUBLIC.agreement}`]!) as { agreement: { currentStatus: string } };
     if (changed.length) console.log(`${changed.length} public answers changed:\n${changed.join('\n')}`);
     expect({ status: agreement.agreement.currentStatus, changed }).toEqual({ status: 'active', changed: [] });
+  });
+
+  it('a decision basis reaches no one outside its organisation, signed in or not', async () => {
+    await addOrganisation({ ctx, input: { slug: 'crawl-other', name: 'En annan kommun' } });
+    const { visitors } = await signedInVisitors(t, app, {
+      otherEditor: { role: 'editor', organisation: 'crawl-other' },
+      otherAdmin: { role: 'admin', organisation: 'crawl-other' },
+      otherCoordinator: { role: 'coordinator', organisation: 'crawl-other' },
+      ownReader: { role: 'reader', organisation: 'ortsband' },
+    });
+    // The organisation's own reader reads it: the markers are there to be found.
+    expect(leaksIn(await (await visitors.ownReader.request(basisPaths[0]!)).text()).filter((leak) => leak.startsWith('decision basis')).length).toBeGreaterThan(5);
+    const pages = [...basisPaths, `/avtal/${PUBLIC.agreement}`, `/avtal/${PUBLIC.agreement}/historik`, `/api/agreements/${PUBLIC.agreement}`, '/oversikt'];
+    for (const who of ['otherEditor', 'otherAdmin', 'otherCoordinator'] as const) {
+      for (const path of pages) {
+        const response = await visitors[who].request(path);
+        // Signed in, they read shared records (whose markers are of other kinds): the basis's are what is looked for.
+        const found = leaksIn(await response.text()).filter((leak) => leak.startsWith('decision basis'));
+        if (found.length) note(`${path} as ${who}`, found.map((leak) => leak.split(': ')[1]).join(' '));
+        if (basisPaths.includes(path)) expect(response.status, `${path} as ${who}`).toBe(404);
+      }
+    }
   });
 
   it('found no marker anywhere', () => {

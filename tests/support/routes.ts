@@ -26,6 +26,8 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/(counterparts|motparter)\//, 'zhejiang'],
   [/\/(actors|parter)\//, 'kalix'],
   [/\/sources\//, 'nkk2022'],
+  // A guidance article the migration ships (0037).
+  [/\/kunskap\//, 'infor-beslut'],
 ];
 const FILE_WORDS = [...STATISTIC_TABLE_NAMES, ...CHART_NAMES, ...TABLES, 'ties'];
 

@@ -16,7 +16,7 @@ import { delegationFields } from '../coordination/delegation-fields.ts';
 import { delegationKeys } from '../coordination/delegation-names.ts';
 import { queueDelegationCheck } from '../coordination/delegation-checks.ts';
 
-const kronor = z
+export const kronor = z
   .number('must be a whole number of kronor, 0 or more')
   .int('must be a whole number of kronor, 0 or more')
   .min(0, 'must be a whole number of kronor, 0 or more')

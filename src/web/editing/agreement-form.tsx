@@ -12,6 +12,7 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { GuidanceLink } from '../knowledge/pages.tsx';
 import { PartyChoices, PlaceChoices, placeText, type SearchNote } from './choices.tsx';
 import { agreementFieldId, topField, type AgreementTyped } from './form-state.ts';
 import { fieldName, VISIBILITY_NAMES } from './messages.ts';
@@ -127,7 +128,9 @@ export function AgreementFormPage(p: AgreementFormProps) {
           <a href={href(lang, `/avtal/${p.agreement.slug}`)}>{sv ? 'Till avtalets sida' : 'To the agreement’s page'}</a> ·{' '}
           <a href={href(lang, `/avtal/${p.agreement.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
         </p>
-      ) : null}
+      ) : (
+        <GuidanceLink lang={lang} slug="infor-beslut" text={{ sv: 'Vägledning: inför ett beslut om ett samarbete med Kina', en: 'Guidance: before a decision on a cooperation with China' }} />
+      )}
       {p.conflict ? <ConflictNotice lang={lang} conflict={p.conflict} names={names} /> : null}
       <ErrorSummary lang={lang} problems={summary} />
       <form method="post" action={href(lang, path)} class="form wide" novalidate>

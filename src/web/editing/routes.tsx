@@ -11,7 +11,8 @@
 import { Hono, type Context as HonoContext } from 'hono';
 import type { Database } from '../../db/client.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
-import { canWrite, requireWrite } from '../../domain/access.ts';
+import { canReadDecisionBasis, canWrite, requireWrite } from '../../domain/access.ts';
+import { decisionKindOf } from '../../domain/decisions/kinds.ts';
 import { changeAgreement, type SavedAgreement } from '../../domain/agreements/change.ts';
 import {
   actorsBySlug,
@@ -286,7 +287,9 @@ export function editingRoutes(database: Database) {
     // Rows of sources after the unticked ones are dropped: where each kept one is now.
     const keptSourceRow = sourceRow.map((_, k) => k);
     try {
-      await recordStatusEvent({ ctx, agreementId: editing.id, input: { ...input, expectedVersion: version } as RecordEventInput });
+      const event = await recordStatusEvent({ ctx, agreementId: editing.id, input: { ...input, expectedVersion: version } as RecordEventInput });
+      // Recording a decision opens its basis, for the organisation that may read it.
+      if (decisionKindOf(event.type) && canReadDecisionBasis(ctx.principal, editing)) return forOnePerson(c.redirect(href(lang, `/avtal/${slug}/beslut/${event.id}`, { ny: '1' }), 303));
       return forOnePerson(c.redirect(`${href(lang, `/avtal/${slug}`, { sparat: '1' })}#timeline`, 303));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -12,13 +12,15 @@ import { PartyList } from './agreement-parties.tsx';
 import { Localized, LocalizedList, OfficialTitle, Sources } from './shared.tsx';
 import { RecordsLinks } from '../records/links.tsx';
 import { ASSESSMENT_NAMES } from '../records/words.ts';
+import { decisionKindOf } from '../../domain/decisions/kinds.ts';
 
 /**
  * `editing`: for a signed-in person, the links to the agreement's history and,
  * when they may change it (mayChange: an editor of its organisation or an
- * admin), to its forms; `saved` says a form was just saved.
+ * admin), to its forms; `saved` says a form was just saved; `decisions`: to
+ * the basis of each decision (the owning organisation's people only).
  */
-export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean } }) {
+export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean; decisions?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
   // The cache of anonymous answers keys on the day too (response-cache.ts).
@@ -149,6 +151,11 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
               </div>
             ) : null}
             <Sources lang={lang} list={e.sources} />
+            {props.editing?.decisions && decisionKindOf(e.type) ? (
+              <div>
+                <a href={href(lang, `/avtal/${a.slug}/beslut/${e.id}`)}>{lang === 'sv' ? `Beslutsunderlag (${label(lang, 'event', e.type).toLowerCase()} ${formatEdtf(e.date, lang)})` : `Decision basis (${label(lang, 'event', e.type).toLowerCase()} ${formatEdtf(e.date, lang)})`}</a>
+              </div>
+            ) : null}
           </li>
         ))}
       </ol>

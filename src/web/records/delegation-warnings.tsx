@@ -8,6 +8,7 @@ import { Field } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { GuidanceLink } from '../knowledge/pages.tsx';
 
 /** The overlaps as a list; `withVisit` names the organisation's own visit on each line (the overview), else they are one visit's (its section). */
 export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOverlap[]; withVisit: boolean }) {
@@ -113,6 +114,7 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
       <h1>{sv ? 'Delegationer i samma område' : 'Delegations in the same area'}</h1>
       <p class="lead">{props.organisationName}</p>
       <p>{delegationWarningsIntro(lang, props.days)}</p>
+      <GuidanceLink lang={lang} slug="samordna-med-andra" text={{ sv: 'Vägledning: samordna med andra organisationer', en: 'Guidance: coordinate with other bodies' }} />
       <p class="hint">
         {sv
           ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från ${props.days} dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`

@@ -1,0 +1,306 @@
+// A decision's basis (`/avtal/<slug>/beslut/<event id>`): the version shown
+// (the latest unless another is asked for), the form that saves a new one,
+// what the register says now (frozen into the version on save), and every
+// earlier version, each printable as the annex to the decision's minutes.
+import type { BasisVersion, DecisionBasis, RegisterFacts } from '../../domain/decisions/basis.ts';
+import { DECISION_BASIS_FIELDS, type DecisionBasisField } from '../../domain/decisions/schemas.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
+import { formatEdtf } from '../format.ts';
+import { label, type Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { GuidanceLink } from '../knowledge/pages.tsx';
+import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
+import { problemsFor } from './words.ts';
+
+export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, 'expectedVersion', 'comment'] as const;
+
+export interface DecisionBasisPageProps {
+  lang: Lang;
+  account: string;
+  csrf: string;
+  basis: DecisionBasis;
+  /** What the register says now: what a save freezes. */
+  now: RegisterFacts;
+  /** The version shown; none before the first save. */
+  shown?: BasisVersion;
+  mayEdit: boolean;
+  failed?: { problems: FieldProblem[]; typed: Record<string, string> };
+  /** Someone saved a version since the form was opened: theirs is shown, the form keeps what was typed. */
+  conflict?: boolean;
+  done?: boolean;
+  /** The decision was just recorded: the basis is to be written now. */
+  opened?: boolean;
+}
+
+const FORM = 'basis';
+const LONG: DecisionBasisField[] = ['purpose', 'expectedBenefit', 'counterpartDescription', 'democracyHumanRights', 'personalData', 'exportControl'];
+
+export const basisPath = (slug: string, eventId: number) => `/avtal/${slug}/beslut/${eventId}`;
+
+/** What the register said: activity by year, the peers, and the reasons they gave for ending (under an h3). */
+export function RegisterFactsView({ lang, facts }: { lang: Lang; facts: RegisterFacts }) {
+  const H = 'h4';
+  const { activity, peers } = facts;
+  return (
+    <>
+      <H>{bw(lang, 'activity')}</H>
+      <table>
+        <caption class="visually-hidden">{bw(lang, 'activity')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{bw(lang, 'year')}</th>
+            <th scope="col" class="num">{bw(lang, 'activities')}</th>
+            <th scope="col" class="num">{bw(lang, 'cost')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {activity.years.map((y) => (
+            <tr>
+              <th scope="row">{y.year}</th>
+              <td class="num">{y.activities}</td>
+              <td class="num">{kr(y.costSek, lang)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        {activity.lastActivityOn ? `${bw(lang, 'lastActivity')}: ${formatEdtf(activity.lastActivityOn, lang)}.` : bw(lang, 'noActivity')}
+      </p>
+      <H>{bw(lang, 'peers')}</H>
+      <p>
+        {bw(lang, 'peersIntro')}
+        {peers.provinces.length ? ` (${peers.provinces.map((p) => `${p.nameLatin}${p.nameNative ? ` ${p.nameNative}` : ''}`).join(', ')})` : ''}
+        {peers.total > peers.peers.length ? `: ${peers.peers.length} ${bw(lang, 'shown')} ${bw(lang, 'of')} ${peers.total}.` : '.'}
+      </p>
+      {peers.peers.length ? (
+        <table>
+          <caption class="visually-hidden">{bw(lang, 'peers')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{bw(lang, 'agreement')}</th>
+              <th scope="col">{bw(lang, 'status')}</th>
+              <th scope="col">{bw(lang, 'sameCounterpart')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {peers.peers.map((p) => (
+              <tr>
+                <td>
+                  <a href={href(lang, `/avtal/${p.slug}`)}>{`${p.parties} – ${p.counterparts}`}</a>
+                </td>
+                <td>{label(lang, 'status', p.status)}</td>
+                <td>{p.sameCounterpart ? bw(lang, 'yes') : bw(lang, 'no')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{bw(lang, 'noPeers')}</p>
+      )}
+      <H>{bw(lang, 'endings')}</H>
+      {peers.endings.length ? (
+        <ul>
+          {peers.endings.map((e) => (
+            <li>
+              <a href={href(lang, `/avtal/${e.agreement}`)}>{endingLine(e, lang)}</a>
+              {e.reasons.length || e.quotations.length ? (
+                <ul>
+                  {e.reasons.map((r) => (
+                    <li>{reasonLine(r, lang)}</li>
+                  ))}
+                  {e.quotations.map((q) => (
+                    <li>
+                      <q>{quotationLine(q, lang)}</q>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{bw(lang, 'noEndings')}</p>
+      )}
+    </>
+  );
+}
+
+/** A saved version's answers, as the annex prints them. */
+export function basisAnswers(v: BasisVersion, lang: Lang): Array<[string, string]> {
+  return DECISION_BASIS_FIELDS.filter((f) => f !== 'securityAdviceFrom' || v.securityAdviceSought).map((f) => {
+    const value = v[f];
+    const shown = f === 'costsSoFarSek' || f === 'costsPlannedSek' ? kr(value as number | null, lang) : typeof value === 'boolean' ? (value ? bw(lang, 'yes') : bw(lang, 'no')) : ((value as string | null) ?? bw(lang, 'notGiven'));
+    return [BASIS_FIELD_NAMES[f][lang], shown];
+  });
+}
+
+/** The form's values: what was typed after a refusal, else the version shown, else empty. */
+function typedOf(p: DecisionBasisPageProps): Record<string, string> {
+  if (p.failed) return p.failed.typed;
+  const v = p.shown;
+  if (!v) return {};
+  return Object.fromEntries(
+    DECISION_BASIS_FIELDS.map((f) => {
+      const value = v[f];
+      return [f, typeof value === 'boolean' ? (value ? 'ja' : 'nej') : value === null ? '' : String(value)];
+    }),
+  );
+}
+
+export function DecisionBasisPage(p: DecisionBasisPageProps) {
+  const { lang, basis } = p;
+  const sv = lang === 'sv';
+  const { agreement, decision } = basis;
+  const path = basisPath(agreement.slug, decision.id);
+  const latest = basis.versions[0];
+  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x));
+  const problemOf = (field: string) => problems.find((x) => x.field === field);
+  const typed = typedOf(p);
+  const title = `${bw(lang, 'title')}: ${DECISION_KIND_NAMES[decision.kind][lang].toLowerCase()}`;
+  const id = (f: string) => `${FORM}-${f}`;
+  const field = (f: DecisionBasisField) => {
+    const hint = BASIS_FIELD_HINTS[f]?.[lang];
+    if (LONG.includes(f) || f === 'costsNote') {
+      return (
+        <Field lang={lang} id={id(f)} label={BASIS_FIELD_NAMES[f][lang] + (f === 'purpose' ? '' : sv ? ' (valfritt)' : ' (optional)')} hint={hint} problem={problemOf(f)}>
+          {(described) => (
+            <textarea id={id(f)} name={f} rows={f === 'costsNote' ? 2 : 4} maxlength={10000} {...described}>
+              {typed[f] ?? ''}
+            </textarea>
+          )}
+        </Field>
+      );
+    }
+    const money = f === 'costsSoFarSek' || f === 'costsPlannedSek';
+    return (
+      <Field lang={lang} id={id(f)} label={BASIS_FIELD_NAMES[f][lang] + (sv ? ' (valfritt)' : ' (optional)')} hint={hint} problem={problemOf(f)}>
+        {(described) => <input id={id(f)} name={f} type="text" inputmode={money ? 'numeric' : undefined} maxlength={1000} value={typed[f] ?? ''} {...described} />}
+      </Field>
+    );
+  };
+  const sought = problemOf('securityAdviceSought');
+  return (
+    <Layout lang={lang} title={title} path={path} query={p.shown && p.shown !== latest ? { version: String(p.shown.version) } : undefined} account={p.account}>
+      <p>
+        <a href={href(lang, `/avtal/${agreement.slug}`)}>{agreement.title}</a>
+      </p>
+      <h1>{title}</h1>
+      <p class="lead">{agreement.title}</p>
+      <dl class="facts">
+        <dt>{bw(lang, 'decision')}</dt>
+        <dd>{`${label(lang, 'event', decision.type)} ${formatEdtf(decision.date, lang)}`}</dd>
+        {decision.decidingBody ? (
+          <>
+            <dt>{bw(lang, 'decidingBody')}</dt>
+            <dd>{decision.decidingBody}</dd>
+          </>
+        ) : null}
+        {decision.reference ? (
+          <>
+            <dt>{bw(lang, 'reference')}</dt>
+            <dd>{decision.reference}</dd>
+          </>
+        ) : null}
+        {decision.caseNumber ? (
+          <>
+            <dt>{bw(lang, 'caseNumber')}</dt>
+            <dd>{decision.caseNumber}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        {sv
+          ? 'Underlaget läses bara av den egna organisationen. Varje sparad version behålls, med det som registret sa när den sparades.'
+          : 'The basis is read by your own organisation only. Every saved version is kept, with what the register said when it was saved.'}
+      </p>
+      <Notices done={p.done ? (sv ? 'Underlaget är sparat som en ny version.' : 'The basis is saved as a new version.') : p.opened ? (sv ? 'Beslutet är registrerat. Skriv nu underlaget som det vilar på; det sparas med beslutet.' : 'The decision is recorded. Now write the basis it rests on; it is kept with the decision.') : undefined} alert={p.conflict ? (sv ? 'Någon annan har sparat en ny version medan du skrev. Deras version visas nedan; det du skrev finns kvar i formuläret. Spara igen för att lägga din version ovanpå deras.' : 'Someone else saved a new version while you were writing. Theirs is shown below; what you typed is kept in the form. Save again to put your version on top of theirs.') : undefined} />
+
+      {p.shown ? (
+        <section aria-labelledby="version-visad">
+          <h2 id="version-visad">{`${bw(lang, 'version')} ${p.shown.version}`}</h2>
+          <p>
+            {`${sv ? 'Sparad' : 'Saved'} ${p.shown.createdAt.toISOString().slice(0, 10)}, ${bw(lang, 'savedBy')} ${p.shown.savedBy}.`}{' '}
+            <a href={href(lang, `${path}/bilaga.pdf`, { version: p.shown.version })}>{sv ? `Skriv ut version ${p.shown.version} som bilaga (PDF, A4)` : `Print version ${p.shown.version} as an annex (PDF, A4)`}</a>
+          </p>
+          {p.shown.comment ? <p>{`${bw(lang, 'comment')}: ${p.shown.comment}`}</p> : null}
+          <dl class="facts">
+            {basisAnswers(p.shown, lang).map(([name, value]) => (
+              <>
+                <dt>{name}</dt>
+                <dd class="prewrap">{value}</dd>
+              </>
+            ))}
+          </dl>
+          <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${p.shown.register.readOn})`}</h3>
+          <RegisterFactsView lang={lang} facts={p.shown.register} />
+        </section>
+      ) : (
+        <p>{sv ? 'Inget underlag är sparat för beslutet ännu.' : 'No basis has been saved for this decision yet.'}</p>
+      )}
+
+      {p.mayEdit ? (
+        <section aria-labelledby="spara-underlag">
+          <h2 id="spara-underlag">{latest ? (sv ? 'Spara en ny version' : 'Save a new version') : sv ? 'Skriv underlaget' : 'Write the basis'}</h2>
+          <GuidanceLink lang={lang} slug="infor-beslut" text={{ sv: 'Vägledning: inför ett beslut om ett samarbete med Kina', en: 'Guidance: before a decision on a cooperation with China' }} />
+          <ErrorSummary lang={lang} problems={problems} />
+          <form method="post" action={href(lang, path)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <input type="hidden" id={id('expectedVersion')} name="expectedVersion" value={String(latest?.version ?? 0)} />
+            {field('purpose')}
+            {field('expectedBenefit')}
+            <fieldset>
+              <legend>{sv ? 'Kostnader' : 'Costs'}</legend>
+              {field('costsSoFarSek')}
+              {field('costsPlannedSek')}
+              {field('costsNote')}
+            </fieldset>
+            {field('counterpartDescription')}
+            {field('democracyHumanRights')}
+            <fieldset class={sought ? 'field field-error' : 'field'} aria-describedby={sought ? `${id('securityAdviceSought')}-error` : undefined}>
+              <legend>{BASIS_FIELD_NAMES.securityAdviceSought[lang]}</legend>
+              {sought ? (
+                <span class="error-message" id={`${id('securityAdviceSought')}-error`}>
+                  {sought.message}
+                </span>
+              ) : null}
+              {(['ja', 'nej'] as const).map((v) => (
+                <div class="radio">
+                  <input type="radio" id={`${id('securityAdviceSought')}-${v}`} name="securityAdviceSought" value={v} checked={typed.securityAdviceSought === v} />
+                  <label for={`${id('securityAdviceSought')}-${v}`} class="inline-label">
+                    {v === 'ja' ? bw(lang, 'yes') : bw(lang, 'no')}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            {field('securityAdviceFrom')}
+            {field('personalData')}
+            {field('exportControl')}
+            <Field lang={lang} id={id('comment')} label={sv ? 'Vad ändrades i den här versionen (valfritt)' : 'What changed in this version (optional)'} problem={problemOf('comment')}>
+              {(described) => <input id={id('comment')} name="comment" type="text" maxlength={2000} value={p.failed?.typed.comment ?? ''} {...described} />}
+            </Field>
+            <h3>{`${bw(lang, 'fromRegister')} (${sv ? 'sparas med versionen' : 'saved with the version'})`}</h3>
+            <RegisterFactsView lang={lang} facts={p.now} />
+            <button type="submit">{sv ? 'Spara ny version' : 'Save a new version'}</button>
+          </form>
+        </section>
+      ) : null}
+
+      {basis.versions.length ? (
+        <section aria-labelledby="versioner">
+          <h2 id="versioner">{sv ? 'Alla versioner' : 'Every version'}</h2>
+          <ol reversed>
+            {basis.versions.map((v) => (
+              <li>
+                <a href={href(lang, path, { version: v === latest ? undefined : v.version })} aria-current={v === p.shown ? 'page' : undefined}>{`${bw(lang, 'version')} ${v.version}`}</a>
+                {`, ${v.createdAt.toISOString().slice(0, 10)}, ${v.savedBy}${v.comment ? `: ${v.comment}` : ''} · `}
+                <a href={href(lang, `${path}/bilaga.pdf`, { version: v.version })}>{sv ? `Bilaga som PDF (version ${v.version})` : `Annex as PDF (version ${v.version})`}</a>
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}

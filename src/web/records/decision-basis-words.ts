@@ -1,0 +1,96 @@
+// The decision basis's words, shared by its page and its printed annex.
+import type { DecisionKind } from '../../domain/decisions/kinds.ts';
+import type { RegisterFacts } from '../../domain/decisions/basis.ts';
+import type { DecisionBasisField } from '../../domain/decisions/schemas.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
+import { label, type Lang } from '../i18n.ts';
+
+export const DECISION_KIND_NAMES: Record<DecisionKind, { sv: string; en: string }> = {
+  start: { sv: 'Beslut att inleda', en: 'Decision to start' },
+  renew: { sv: 'Beslut att förnya', en: 'Decision to renew' },
+  pause: { sv: 'Beslut att pausa', en: 'Decision to pause' },
+  end: { sv: 'Beslut att avsluta', en: 'Decision to end' },
+};
+
+/** Each field's label, as the form asks and the annex prints. */
+export const BASIS_FIELD_NAMES: Record<DecisionBasisField, { sv: string; en: string }> = {
+  purpose: { sv: 'Syfte', en: 'Purpose' },
+  expectedBenefit: { sv: 'Förväntad nytta', en: 'Expected benefit' },
+  costsSoFarSek: { sv: 'Kostnader hittills (kronor)', en: 'Costs so far (kronor)' },
+  costsPlannedSek: { sv: 'Planerade kostnader (kronor)', en: 'Planned costs (kronor)' },
+  costsNote: { sv: 'Om kostnaderna', en: 'About the costs' },
+  counterpartDescription: { sv: 'Motparten', en: 'The counterpart' },
+  democracyHumanRights: { sv: 'Demokrati och mänskliga rättigheter', en: 'Democracy and human rights' },
+  securityAdviceSought: { sv: 'Har säkerhetsråd inhämtats?', en: 'Was security advice sought?' },
+  securityAdviceFrom: { sv: 'Från vem säkerhetsråd inhämtades', en: 'From whom security advice was sought' },
+  personalData: { sv: 'Personuppgifter', en: 'Personal data' },
+  exportControl: { sv: 'Exportkontroll', en: 'Export control' },
+};
+
+/** What each free-text field asks, beside it in the form. */
+export const BASIS_FIELD_HINTS: Partial<Record<DecisionBasisField, { sv: string; en: string }>> = {
+  purpose: { sv: 'Varför avtalet finns och vad beslutet ska uppnå.', en: 'Why the agreement exists and what the decision is to achieve.' },
+  expectedBenefit: { sv: 'För invånare, näringsliv, skolor eller organisationen själv.', en: 'For residents, business, schools or the organisation itself.' },
+  costsSoFarSek: { sv: 'Hela kronor, bara siffror.', en: 'Whole kronor, digits only.' },
+  costsPlannedSek: { sv: 'Hela kronor, bara siffror.', en: 'Whole kronor, digits only.' },
+  counterpartDescription: { sv: 'Vem motparten är: dess roll i partiet och staten, ledning, tidigare samarbeten.', en: "Who the counterpart is: its role in the party and the state, its leadership, earlier cooperation." },
+  democracyHumanRights: { sv: 'Hur samarbetet förhåller sig till demokrati och mänskliga rättigheter.', en: 'How the cooperation bears on democracy and human rights.' },
+  securityAdviceFrom: { sv: 'Till exempel Säkerhetspolisen, länsstyrelsen eller Nationellt kunskapscentrum om Kina.', en: 'For example the Security Service, the county administrative board or the National China Centre.' },
+  personalData: { sv: 'Vilka personuppgifter som lämnas ut eller behandlas, och med vilket stöd.', en: 'Which personal data are shared or processed, and on what basis.' },
+  exportControl: { sv: 'Om kunskap, teknik eller varor som kan omfattas av exportkontroll berörs.', en: 'Whether knowledge, technology or goods that export control may cover are concerned.' },
+};
+
+const W = {
+  title: { sv: 'Beslutsunderlag', en: 'Decision basis' },
+  fromRegister: { sv: 'Ur registret', en: 'From the register' },
+  readOn: { sv: 'läst', en: 'read on' },
+  activity: { sv: 'Aktivitet de senaste åren', en: 'Activity in recent years' },
+  year: { sv: 'År', en: 'Year' },
+  activities: { sv: 'Aktiviteter', en: 'Activities' },
+  cost: { sv: 'Kostnad (kr)', en: 'Cost (SEK)' },
+  lastActivity: { sv: 'Senaste registrerade aktivitet', en: 'Latest recorded activity' },
+  noActivity: { sv: 'Ingen aktivitet är registrerad.', en: 'No activity is recorded.' },
+  peers: { sv: 'Vad andra har beslutat', en: 'What peers decided' },
+  peersIntro: { sv: 'Andra svenska avtal med samma motpart eller med en ort i samma provins', en: 'Other Swedish agreements with the same counterpart or with a place in the same province' },
+  agreement: { sv: 'Avtal', en: 'Agreement' },
+  status: { sv: 'Status', en: 'Status' },
+  sameCounterpart: { sv: 'Samma motpart', en: 'Same counterpart' },
+  noPeers: { sv: 'Inga andra svenska avtal med samma motpart eller provins.', en: 'No other Swedish agreements with the same counterpart or province.' },
+  endings: { sv: 'Skäl som andra har angett för att avsluta eller pausa', en: 'Reasons others gave for ending or pausing' },
+  noEndings: { sv: 'Inga avslut eller pauser är registrerade för dem.', en: 'No endings or pauses are recorded for them.' },
+  shown: { sv: 'visas', en: 'shown' },
+  of: { sv: 'av', en: 'of' },
+  yes: { sv: 'Ja', en: 'Yes' },
+  no: { sv: 'Nej', en: 'No' },
+  notGiven: { sv: 'Inte angivet', en: 'Not given' },
+  version: { sv: 'Version', en: 'Version' },
+  savedBy: { sv: 'sparad av', en: 'saved by' },
+  decision: { sv: 'Beslut', en: 'Decision' },
+  decidingBody: { sv: 'Beslutande organ', en: 'Deciding body' },
+  reference: { sv: 'Paragraf eller protokoll', en: 'Section or minutes' },
+  caseNumber: { sv: 'Diarienummer', en: 'Case number' },
+  annex: { sv: 'Bilaga till protokollet', en: 'Annex to the minutes' },
+  comment: { sv: 'Kommentar till versionen', en: 'Comment on the version' },
+} as const;
+export const bw = (lang: Lang, key: keyof typeof W) => W[key][lang];
+
+/** A sum in kronor as the pages write it. */
+export const kr = (n: number | null, lang: Lang) => (n === null ? W.notGiven[lang] : `${formatNumber(n, lang)} kr`);
+
+/** An ending's line: what, when, by whom, under which reference. */
+export function endingLine(e: RegisterFacts['peers']['endings'][number], lang: Lang): string {
+  const by = [e.decidingBody, e.reference].filter(Boolean).join(', ');
+  return `${e.parties} – ${e.counterparts}: ${label(lang, 'event', e.type)} ${formatEdtf(e.date, lang)}${by ? ` (${by})` : ''}`;
+}
+
+/** A reason as given: its code, who gave it, and its words. */
+export function reasonLine(r: RegisterFacts['peers']['endings'][number]['reasons'][number], lang: Lang): string {
+  const words = lang === 'en' ? (r.textEn ?? r.text) : r.text;
+  return `${label(lang, 'reason', r.code)} (${label(lang, 'statedBy', r.statedBy)})${words ? `: ${words}` : ''}`;
+}
+
+/** A quotation in its own words, with the English beside it on an English page. */
+export function quotationLine(q: RegisterFacts['peers']['endings'][number]['quotations'][number], lang: Lang): string {
+  const role = lang === 'en' ? (q.speakerRoleEn ?? q.speakerRole) : q.speakerRole;
+  return `”${q.text}”${lang === 'en' && q.textEn ? ` (“${q.textEn}”)` : ''}${role ? ` – ${role}` : ''}`;
+}

@@ -1,0 +1,212 @@
+// A decision's basis: recording a decision opens it; each save is a new
+// version that keeps what the register said then (the agreement's activity
+// by year, the other Swedish agreements with the same counterpart or
+// province, their statuses and the reasons and quotations given for ending
+// them), frozen; a stale form is a conflict; bad input names its field and
+// stores nothing; only the owning organisation's people read it; a version
+// prints as an A4 annex with the Chinese names.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { eq, sql } from 'drizzle-orm';
+import { PDFParse } from 'pdf-parse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { decisionBases } from '../../src/db/schema.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { addQuotation } from '../../src/domain/agreements/add-evidence.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
+import type { Context } from '../../src/domain/context.ts';
+import type { RegisterFacts } from '../../src/domain/decisions/basis.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+
+let t: TestDatabase;
+let visitors: Record<'editor' | 'reader' | 'otherEditor' | 'otherAdmin' | 'coordinator' | 'anonymous', Visitor>;
+let ctxA: Context & { organisationId: number };
+let ctxB: Context & { organisationId: number };
+const YEAR = Number(todayInStockholm().slice(0, 4));
+const stored = async () => (await queryRows<{ n: number }>(t.database.db, sql`select (select count(*) from decision_bases) + (select count(*) from audit_log) as n`))[0]!.n;
+
+const BASIS = {
+  purpose: 'Utbyte inom utbildning och miljöteknik',
+  expectedBenefit: 'Skolutbyten',
+  costsSoFarSek: '120000',
+  costsPlannedSek: '',
+  costsNote: '',
+  counterpartDescription: 'Hangzhous folkregering',
+  democracyHumanRights: 'Beaktat',
+  securityAdviceSought: 'ja',
+  securityAdviceFrom: 'Säkerhetspolisen',
+  personalData: '',
+  exportControl: 'Ingen teknik berörs',
+  comment: '',
+};
+
+/** An agreement of `ctx`'s organisation with Hangzhou (in Zhejiang), established, and its ending decided. */
+async function endedAgreement(ctx: Context & { organisationId: number }, { visibility = 'shared' }: { visibility?: 'shared' | 'internal' } = {}) {
+  const made = await createAgreement({ ctx, organisationId: ctx.organisationId, input: { slug: uniqueSlug('beslut'), kind: 'vanort', parties: ['kalix'], counterparts: ['hangzhou'], visibility } });
+  await recordStatusEvent({ ctx, agreementId: made.id, input: { type: 'established', date: '2012', visibility } });
+  const ending = await recordStatusEvent({ ctx, agreementId: made.id, input: { type: 'ended', date: `${YEAR}-03-02`, side: 'swedish', mode: 'decision', decidingBody: 'Kommunfullmäktige', reference: '§ 12', visibility } });
+  return { ...made, ending };
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  for (const slug of ['beslut-a', 'beslut-b']) await addOrganisation({ ctx: systemCtx(t), input: { slug, name: `Beslutskommun ${slug.slice(-1).toUpperCase()}` } });
+  const orgs = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select id, slug from organisations where slug in ('beslut-a', 'beslut-b')`);
+  ctxA = { db: t.database.db, principal: { kind: 'system', label: 'a', organisationId: orgs.find((o) => o.slug === 'beslut-a')!.id }, organisationId: orgs.find((o) => o.slug === 'beslut-a')!.id };
+  ctxB = { db: t.database.db, principal: { kind: 'system', label: 'b', organisationId: orgs.find((o) => o.slug === 'beslut-b')!.id }, organisationId: orgs.find((o) => o.slug === 'beslut-b')!.id };
+  ({ visitors } = await signedInVisitors(t, app, {
+    editor: { role: 'editor', organisation: 'beslut-a' },
+    reader: { role: 'reader', organisation: 'beslut-a' },
+    otherEditor: { role: 'editor', organisation: 'beslut-b' },
+    otherAdmin: { role: 'admin', organisation: 'beslut-b' },
+    coordinator: { role: 'coordinator', organisation: 'beslut-b' },
+  }));
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('the decision basis', () => {
+  it('opens when an ending is recorded, with the activity by year and what peers decided', async () => {
+    const mine = await endedAgreement(ctxA);
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_outgoing', title: 'Resa', date: `${YEAR - 1}-05`, costTravelSek: 30_000 } });
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'meeting', title: 'Möte', date: `${YEAR - 1}-09-01`, costSek: 2_000 } });
+    // B ended theirs with the same city for a reason, quoted; B's internal one is never shown to A.
+    const theirs = await endedAgreement(ctxB);
+    await t.database.db.execute(sql`insert into event_reasons (event_id, code, stated_by, text) values (${theirs.ending.id}, 'democracy_human_rights', 'decision_maker', 'Situationen i Xinjiang')`);
+    await addQuotation({ ctx: ctxB, agreementId: theirs.id, input: { text: 'Vi kan inte fortsätta samarbetet', event: 'ended', visibility: 'shared', sources: [{ source: 'nkk2022' }] } });
+    const hidden = await endedAgreement(ctxB, { visibility: 'internal' });
+
+    const html = await (await visitors.editor.request(`/avtal/${mine.slug}/beslut/${mine.ending.id}`)).text();
+    expect(html).toContain('Beslutsunderlag: beslut att avsluta');
+    expect(html).toContain('Kommunfullmäktige');
+    expect(html).toMatch(new RegExp(`<th scope="row">${YEAR - 1}</th><td class="num">2</td><td class="num">32\\s000 kr</td>`));
+    expect(html).toContain(`href="/avtal/${theirs.slug}"`);
+    expect(html).toContain('Situationen i Xinjiang');
+    expect(html).toContain('Vi kan inte fortsätta samarbetet');
+    expect(html).toContain('Zhejiang 浙江省');
+    expect(html).not.toContain(hidden.slug);
+    // The agreement's page links to it, for the organisation's people only.
+    expect(await (await visitors.reader.request(`/avtal/${mine.slug}`)).text()).toContain(`/avtal/${mine.slug}/beslut/${mine.ending.id}`);
+    expect(await (await visitors.otherEditor.request(`/avtal/${mine.slug}`)).text()).not.toContain('/beslut/');
+  });
+
+  it('keeps every version with the register as it was when each was saved', async () => {
+    const mine = await endedAgreement(ctxA);
+    const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+    const first = await visitors.editor.post(path, { ...BASIS, expectedVersion: '0', comment: 'Första utkastet' });
+    expect(first.status).toBe(303);
+    expect(first.headers.get('location')).toBe(`${path}?sparat=1`);
+    // Since then a peer ended theirs: the second version has it, the first does not.
+    const later = await endedAgreement(ctxB);
+    expect((await visitors.editor.post(path, { ...BASIS, purpose: 'Avsluta samarbetet', expectedVersion: '1' })).status).toBe(303);
+    const versions = await t.database.db.select().from(decisionBases).where(eq(decisionBases.eventId, mine.ending.id)).orderBy(decisionBases.version);
+    expect(versions.map((v) => [v.version, v.purpose, v.costsSoFarSek, v.securityAdviceFrom])).toEqual([
+      [1, BASIS.purpose, 120_000, 'Säkerhetspolisen'],
+      [2, 'Avsluta samarbetet', 120_000, 'Säkerhetspolisen'],
+    ]);
+    const slugs = (v: (typeof versions)[number]) => (v.register as RegisterFacts).peers.peers.map((p) => p.slug);
+    expect(slugs(versions[0]!)).not.toContain(later.slug);
+    expect(slugs(versions[1]!)).toContain(later.slug);
+    const page = await (await visitors.editor.request(path)).text();
+    expect(page).toContain('Version 2');
+    expect(page).toContain('Första utkastet');
+    expect(await (await visitors.editor.request(`${path}?version=1`)).text()).toContain(BASIS.purpose);
+    expect((await visitors.editor.request(`${path}?version=9`)).status).toBe(404);
+  });
+
+  it('refuses a form opened before another save, keeping what was typed', async () => {
+    const mine = await endedAgreement(ctxA);
+    const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+    expect((await visitors.editor.post(path, { ...BASIS, expectedVersion: '0' })).status).toBe(303);
+    const before = await stored();
+    const stale = await visitors.editor.post(path, { ...BASIS, purpose: 'Min egen text', expectedVersion: '0' });
+    expect(stale.status).toBe(409);
+    const html = await stale.text();
+    expect(html).toContain('Min egen text');
+    expect(html).toContain('name="expectedVersion" value="1"');
+    expect(await stored()).toBe(before);
+  });
+
+  it('names the field of bad input and stores nothing', async () => {
+    const mine = await endedAgreement(ctxA);
+    const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+    for (const [field, value, id] of [
+      ['purpose', '  ', 'purpose'],
+      ['costsSoFarSek', '12 000', 'costsSoFarSek'],
+      ['costsPlannedSek', '-5', 'costsPlannedSek'],
+      ['securityAdviceSought', '', 'securityAdviceSought-ja'],
+      ['securityAdviceSought', 'kanske', 'securityAdviceSought-ja'],
+      ['securityAdviceFrom', '', 'securityAdviceFrom'],
+      ['expectedVersion', 'x', 'expectedVersion'],
+      ['democracyHumanRights', 'x'.repeat(10_001), 'democracyHumanRights'],
+    ] as const) {
+      const before = await stored();
+      const response = await visitors.editor.post(path, { ...BASIS, expectedVersion: '0', [field]: value });
+      expect(response.status, field).toBe(400);
+      expect(await response.text(), field).toContain(`href="#basis-${id}"`);
+      expect(await stored(), field).toBe(before);
+    }
+    // Advice not sought, yet someone named: which one is wrong is said.
+    const response = await visitors.editor.post(path, { ...BASIS, expectedVersion: '0', securityAdviceSought: 'nej' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('href="#basis-securityAdviceFrom"');
+  });
+
+  it('is read by the organisation’s people only, and changed by its editors', async () => {
+    const mine = await endedAgreement(ctxA);
+    const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+    expect((await visitors.editor.post(path, { ...BASIS, expectedVersion: '0' })).status).toBe(303);
+    const reading = await visitors.reader.request(path);
+    expect(reading.status).toBe(200);
+    const html = await reading.text();
+    expect(html).toContain(BASIS.purpose);
+    expect(html).not.toContain('<form method="post"');
+    expect((await visitors.reader.request(`${path}/bilaga.pdf`)).status).toBe(200);
+    const before = await stored();
+    expect((await visitors.reader.post(path, { ...BASIS, expectedVersion: '1' })).status).toBe(403);
+    for (const who of ['otherEditor', 'otherAdmin', 'coordinator'] as const) {
+      expect((await visitors[who].request(path)).status, who).toBe(404);
+      expect((await visitors[who].request(`${path}/bilaga.pdf`)).status, who).toBe(404);
+      // Another organisation's editor and coordinator may not change the agreement; the administrator may, but not read its bases.
+      expect((await visitors[who].post(path, { ...BASIS, expectedVersion: '1' })).status, who).toBe(who === 'otherAdmin' ? 404 : 403);
+    }
+    expect((await visitors.anonymous.request(path)).status).toBe(303);
+    expect((await visitors.anonymous.request(`${path}/bilaga.pdf`)).status).toBe(303);
+    expect((await visitors.anonymous.post(path, { ...BASIS, expectedVersion: '1' })).status).toBe(401);
+    expect(await stored()).toBe(before);
+  });
+
+  it('has no basis for what is no decision, nor for another agreement’s event', async () => {
+    const mine = await endedAgreement(ctxA);
+    const other = await endedAgreement(ctxA);
+    const observed = await recordStatusEvent({ ctx: ctxA, agreementId: mine.id, input: { type: 'activity_observed', date: `${YEAR}`, visibility: 'shared' } });
+    expect((await visitors.editor.request(`/avtal/${mine.slug}/beslut/${observed.id}`)).status).toBe(404);
+    expect((await visitors.editor.request(`/avtal/${mine.slug}/beslut/${other.ending.id}`)).status).toBe(404);
+    expect((await visitors.editor.request(`/avtal/${mine.slug}/beslut/abc`)).status).toBe(404);
+  });
+
+  it('prints a version as an A4 annex with the Chinese names', async () => {
+    const mine = await endedAgreement(ctxA);
+    const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+    expect((await visitors.editor.post(path, { ...BASIS, expectedVersion: '0' })).status).toBe(303);
+    expect((await visitors.editor.post(path, { ...BASIS, purpose: 'Andra versionens syfte', expectedVersion: '1' })).status).toBe(303);
+    const response = await visitors.editor.request(`${path}/bilaga.pdf?version=1`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await mkdir('tmp', { recursive: true });
+    await writeFile('tmp/decision-basis.pdf', bytes); // to look at: pdftoppm -png tmp/decision-basis.pdf tmp/decision-basis
+    const parser = new PDFParse({ data: bytes });
+    const [text, info] = [await parser.getText(), await parser.getInfo({ parsePageInfo: true })];
+    await parser.destroy();
+    const all = text.text.replace(/\s+/g, ' ');
+    for (const words of ['Bilaga till protokollet', 'Version 1', BASIS.purpose, 'Säkerhetspolisen', 'Aktivitet de senaste åren', 'Vad andra har beslutat', 'Kommunfullmäktige', '浙江省']) expect(all, words).toContain(words);
+    expect(all).not.toContain('Andra versionens syfte');
+    expect(info.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toContainEqual([595, 842]);
+  }, 60_000);
+});
