@@ -35,6 +35,7 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
+import { networkApiRoutes } from './networks.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
@@ -235,5 +236,6 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
+  api.route('/', networkApiRoutes(database));
   return api;
 }

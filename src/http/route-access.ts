@@ -16,10 +16,11 @@
  * - `signedIn`: any signed-in person; an anonymous visitor is sent to sign in (a page) or gets 401 (the API).
  * - `editor`: an editor of any organisation (who makes a record for their own) or an administrator.
  * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
+ * - `coordinator`: a coordinator of any organisation (who makes a record for their own) or an administrator.
  * - `admin`: an administrator.
  * A signed-in person who may not gets 403.
  */
-export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'admin';
+export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'coordinator' | 'admin';
 
 export interface RouteRule {
   access: RouteAccess;
@@ -102,6 +103,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
   // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
   'GET /api/follow-up': rule('signedIn'),
+  // Networks of bodies as far as the reader may read each; minutes and notes for the network's members only.
+  'GET /api/networks': rule('everyone'),
+  'GET /api/networks/:id': rule('everyone'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
@@ -179,6 +183,17 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Delegation warnings of one's organisation's incoming visits.
   'GET /delegationer': rule('signedIn'),
   'POST /inbjudningar': rule('editor'),
+  // Networks of bodies: read by everyone as far as they may (the minutes and notes by the network's members only, others 404 for a network they may not read);
+  // made by coordinators and administrators; a network's members and meetings changed by its keepers (its convener's coordinators, administrators: others 403),
+  // its notes written by its members (others 403), which the verbs decide.
+  'GET /natverk': rule('everyone'),
+  'POST /natverk': rule('coordinator'),
+  'GET /natverk/:id': rule('everyone'),
+  'POST /natverk/:id/medlemmar': rule('signedIn'),
+  'POST /natverk/:id/moten': rule('signedIn'),
+  'POST /natverk/:id/anteckningar': rule('signedIn'),
+  'GET /natverk/:id/moten/:meeting': rule('everyone'),
+  'POST /natverk/:id/moten/:meeting': rule('signedIn'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

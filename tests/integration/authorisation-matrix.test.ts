@@ -31,6 +31,7 @@ const ALLOWED: Record<RouteAccess, Visitor[]> = {
   signedIn: ['reader', 'editor', 'otherEditor', 'coordinator', 'admin'],
   editor: ['editor', 'otherEditor', 'admin'],
   owner: ['editor', 'admin'],
+  coordinator: ['coordinator', 'admin'],
   admin: ['admin'],
 };
 

@@ -101,7 +101,13 @@ export async function removeNetworkMember({ ctx, networkId, organisationSlug }: 
 
 export const meetingSchema = z.strictObject({
   /** When, at the precision known (EDTF); at least the year. */
-  heldOn: fuzzyDateSchema.refine((v) => parseFuzzyDate(v).min !== null, 'write at least the year'),
+  heldOn: fuzzyDateSchema.refine((v) => {
+    try {
+      return parseFuzzyDate(v).min !== null;
+    } catch {
+      return true; // the date's own problem is named already
+    }
+  }, 'write at least the year'),
   place: optionalText(300),
   agenda: optionalText(10000),
   minutes: optionalText(50000),
