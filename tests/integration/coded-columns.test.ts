@@ -3,6 +3,7 @@
 // one refuses a value the code does not know, and a restore of a backup
 // edited to hold one is refused with the database left as it was.
 import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
+import { createNetwork } from '../../src/domain/coordination/networks.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,6 +74,9 @@ const CODED = [
   'calendar_feeds.scope',
   'reminders_sent.kind',
   'received_invitations.visibility',
+  'networks.kind',
+  'networks.county_code',
+  'networks.visibility',
 ];
 
 interface CheckConstraint {
@@ -120,6 +124,7 @@ beforeAll(async () => {
   await makeCalendarFeed(t.database.db, { userId: user!.id, principal: { kind: 'user', subject: 'coded-columns-test@ortsband.test', organisationId: agreement!.organisation_id, role: 'reader' } }, 'person');
   await t.database.db.execute(sql`insert into reminders_sent (kind, subject_id, occasion, recipient) values ('follow_up_due', 1, '2020-01-01', 'coded-columns-test@ortsband.test')`);
   await recordInvitation({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { receivedOn: '2026-11-20', sender: 'Zhejiangs utrikesbyrå', subject: 'Ett forum', place: 'zhejiang' } });
+  await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { name: 'Ett nätverk', kind: 'county', county: '12' } });
 });
 afterAll(async () => t?.close());
 

@@ -10,9 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { actionPlans, agreements, sessions, users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { addNetworkMeeting, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { EDITORIAL } from '../support/api-keys.ts';
@@ -64,6 +67,31 @@ const TERM_FIELDS = [
   { field: 'noticeDays', values: ['-1', 'en månad', '1.5', '36501', '99999999999'], names: ['noticeDays', 'termMonths'] },
 ];
 const GOAL_BAD = ['abc', '-1', '0', '999999999', '99999999999', '1.5'];
+
+/** The forms of a network (start one, add a member, record and change a meeting, write a note), on a network made in beforeAll. */
+function networkForms(networkId: number, meetingId: number): Form[] {
+  const network = `/natverk/${networkId}`;
+  const meeting = { field: 'heldOn', values: ['', 'XXXX', ...BAD_DATES] };
+  return [
+    {
+      page: '/natverk',
+      action: '/natverk',
+      valid: () => ({ name: fresh('Ett nätverk'), kind: 'county', county: '12', visibility: 'shared' }),
+      bad: [{ field: 'name', values: ['', ...TEXT] }, text('description'), choice('kind'), choice('county', ['99', 'ab', '123', '1']), choice('visibility')],
+    },
+    { page: network, action: `${network}/medlemmar`, valid: () => ({ organisation: 'nv-member' }), bad: [choice('organisation', ['', 'UPPER', EDITORIAL])] },
+    { page: network, action: `${network}/moten`, valid: () => ({ heldOn: '2027-04' }), bad: [meeting, text('place'), text('agenda'), text('minutes')] },
+    {
+      page: `${network}/moten/${meetingId}`,
+      action: `${network}/moten/${meetingId}`,
+      valid: () => ({ heldOn: '2027-05' }),
+      bad: [meeting, text('place'), text('agenda'), text('minutes'), { field: 'expectedVersion', values: ['', 'abc', '-1', '1.5'] }],
+    },
+    { page: network, action: `${network}/anteckningar`, valid: () => ({ body: fresh('En anteckning') }), bad: [{ field: 'body', values: ['', ' ', ...TEXT] }] },
+  ];
+}
+/** The network forms' actions (their own count of at least 1,000 cases). */
+const NETWORK_ACTION = /^\/natverk/;
 
 /** The forms of an action plan (its goals, its review) and of an activity's goal, on records made in beforeAll. */
 function planForms(planId: number, goalId: number, activityId: number): Form[] {
@@ -380,6 +408,13 @@ beforeAll(async () => {
   const goal = await addActionPlanGoal({ ctx: systemCtx(t), agreement: { id: agreementId, organisationId }, planId: plan.id, input: { theme: 'Kultur', goal: 'Ett kulturutbyte' } });
   const activity = await createActivity({ ctx: systemCtx(t), agreementId, input: { kind: 'meeting', title: 'Ett möte att koppla', date: '2026-05' } });
   FORMS.push(...planForms(plan.id, goal.id, activity.id));
+  // A network the administrator's organisation convenes (so the administrator is a member and writes notes), with a meeting, and an organisation to add.
+  const editorialId = await organisationIdOf(t.database.db, EDITORIAL);
+  const convener = { db: t.database.db, principal: { kind: 'system' as const, label: 'test', organisationId: editorialId } };
+  const network = await createNetwork({ ctx: convener, input: { name: 'Ett nätverk att posta till', kind: 'county', county: '12' } });
+  const meeting = await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15' } });
+  await addOrganisation({ ctx: systemCtx(t), input: { slug: 'nv-member', name: 'En möjlig medlem' } });
+  FORMS.push(...networkForms(network.id, meeting.id));
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   for (const form of FORMS) {
     const { status, html } = await admin.page(form.page);
@@ -424,9 +459,9 @@ function bodyOf(form: Form, set: Record<string, string> = {}, raw = '') {
   return encode(fields) + raw;
 }
 
-function systematicCases(): Case[] {
+function systematicCases(forms = FORMS): Case[] {
   const out: Case[] = [];
-  for (const form of FORMS) {
+  for (const form of forms) {
     const at = `POST ${form.action}`;
     for (const { field, values, names } of form.bad) {
       for (const value of values) out.push({ what: `${at} ${field}=${JSON.stringify(value.slice(0, 30))}`, action: form.action, body: bodyOf(form, { [field]: value }), status: [400], names: names ?? [field] });
@@ -454,6 +489,7 @@ function systematicCases(): Case[] {
     out.push({ what: `${at} over 1 MB`, action: form.action, body: bodyOf(form, { note: 'x'.repeat(1_100_000) }), status: [400], names: ['(form)'], says: says.notForm });
     out.push({ what: `${at} with a name that is not UTF-8`, action: form.action, body: `${valid}&%FF=1`, status: [400], names: ['(form)'], says: says.notForm });
   }
+  if (forms !== FORMS) return out;
   // Forms that carry the version they were opened at: one saved since is a conflict, and nothing is written.
   const review = FORMS.find((f) => f.action.endsWith('/uppfoljning'))!;
   for (const stale of [planVersion - 1, planVersion + 1, planVersion + 100]) {
@@ -469,11 +505,11 @@ function systematicCases(): Case[] {
 }
 
 /** Several bad fields at once, seeded: the same every run. */
-function combinedCases(count: number): Case[] {
-  const { random, pick } = generator(20261206);
+function combinedCases(count: number, forms = FORMS, seed = 20261206): Case[] {
+  const { random, pick } = generator(seed);
   const out: Case[] = [];
   for (let i = 0; i < count; i++) {
-    const form = pick(FORMS);
+    const form = pick(forms);
     const set: Record<string, string> = {};
     const names: string[] = [];
     for (let k = 0; k < 1 + Math.floor(random() * 3); k++) {
@@ -524,23 +560,38 @@ describe('bad form posts', () => {
   it('at least 1,000 generated bad posts over every form that writes: each a 4xx page naming the field, none a 5xx, the database unchanged', async () => {
     const cases = [...systematicCases(), ...combinedCases(300)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
-    const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
-    const before = await fingerprint(systemCtx(t), { ignore });
-    const faults: string[] = [];
-    const byStatus = new Map<number, number>();
-    for (const c of cases) {
-      const headers: Record<string, string> = {};
-      if (c.type !== '') headers['content-type'] = c.type ?? 'application/x-www-form-urlencoded';
-      if (c.cookie !== undefined) {
-        if (c.cookie) headers.cookie = c.cookie;
-      } else headers.cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-      const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers, body: c.body, redirect: 'manual' }));
-      byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
-      const wrong = fault(c, response.status, await response.text());
-      if (wrong) faults.push(`${c.what}: ${wrong}`);
-    }
-    expect(faults.slice(0, 200)).toEqual([]);
-    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
-    for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+    await expectRefused(cases, [400, 401, 403, 409]);
+  }, 300_000);
+
+  it('at least 1,000 generated bad posts over the network forms alone, a meeting changed since the form was opened among them', async () => {
+    const forms = FORMS.filter((f) => NETWORK_ACTION.test(f.action));
+    expect(forms).toHaveLength(5);
+    const change = forms.find((f) => f.action.includes('/moten/'))!;
+    const stale = [2, 3, 4, 100].map((v) => ({ what: `POST ${change.action} at version ${v}`, action: change.action, body: bodyOf(change, { expectedVersion: String(v) }), status: [409], names: [], says: /Någon annan har ändrat mötet/ }));
+    const cases = [...systematicCases(forms), ...stale, ...combinedCases(800, forms, 20261207)];
+    expect(cases.length).toBeGreaterThanOrEqual(1_000);
+    await expectRefused(cases, [400, 401, 403, 409]);
   }, 300_000);
 });
+
+/** Sends every case as the administrator (or as the case says) and expects each refused as it says, and the database unchanged. */
+async function expectRefused(cases: Case[], statuses: number[]) {
+  const ignore = { sessions: ['expires_at'], api_tokens: ['last_used_at'] };
+  const before = await fingerprint(systemCtx(t), { ignore });
+  const faults: string[] = [];
+  const byStatus = new Map<number, number>();
+  for (const c of cases) {
+    const headers: Record<string, string> = {};
+    if (c.type !== '') headers['content-type'] = c.type ?? 'application/x-www-form-urlencoded';
+    if (c.cookie !== undefined) {
+      if (c.cookie) headers.cookie = c.cookie;
+    } else headers.cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const response = await app.fetch(new Request(`http://localhost${c.action}`, { method: 'POST', headers, body: c.body, redirect: 'manual' }));
+    byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
+    const wrong = fault(c, response.status, await response.text());
+    if (wrong) faults.push(`${c.what}: ${wrong}`);
+  }
+  expect(faults.slice(0, 200)).toEqual([]);
+  expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+  for (const status of statuses) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+}

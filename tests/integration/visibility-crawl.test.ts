@@ -33,6 +33,7 @@ import { addContact } from '../../src/domain/contacts/add.ts';
 import { attachDocument } from '../../src/domain/documents/attach.ts';
 import { citeSource } from '../../src/domain/sources/cite-source.ts';
 import { createSource } from '../../src/domain/sources/create.ts';
+import { addNetworkMeeting, addNetworkNote, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { RULE_IDS } from '../../src/domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../../src/domain/statistics/tables.ts';
@@ -346,6 +347,17 @@ beforeAll(async () => {
   await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-08-01', reason: marker('comment on a change') } });
   const closed = await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-09-01' } });
   await setFollowUpState({ ctx: editor, agreement: agreementOfPoints, id: closed.id, input: { state: 'done', comment: marker('follow-up point') } });
+  // Networks of bodies: a public one (its name, members and agendas public) whose minutes and notes are its members' only,
+  // a note by the editor (whose address is a marker); and a shared and an internal network.
+  const convener: Context = { db: t.database.db, principal: { kind: 'system', label: 'test', organisationId: org } };
+  const network = await createNetwork({ ctx: convener, input: { name: 'Vis-public nätverk', kind: 'county', county: '09', visibility: 'public' } });
+  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15', place: 'Visby', agenda: 'Dagordning', minutes: marker('minutes of a network meeting') } });
+  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2020', minutes: marker('minutes of a network meeting') } });
+  await addNetworkNote({ ctx: editor, networkId: network.id, input: { body: marker('note inside a network') } });
+  for (const visibility of ['shared', 'internal'] as const) {
+    const hidden = await createNetwork({ ctx: convener, input: { name: marker(`${visibility} network`), description: marker(`${visibility} network`), kind: 'national', visibility } });
+    await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: '2027-10', place: marker(`${visibility} network`), agenda: marker(`${visibility} network`), minutes: marker(`${visibility} network`) } });
+  }
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -425,6 +437,9 @@ describe('non-public data in public answers', () => {
     expect(agreements).toContain(PUBLIC.agreement);
     const actors = (JSON.parse(await text('/api/actors')) as Array<{ slug: string }>).map((a) => a.slug);
     const places = (JSON.parse(await text('/api/counterparts')) as Array<{ slug: string }>).map((c) => c.slug);
+    // Every network's id, those the public may not read too (their addresses answer 404 and name nothing).
+    const networks = (await queryRows<{ id: number }>(t.database.db, sql`select id from networks order by id`)).map((n) => n.id);
+    expect(networks.length).toBe(3);
     const paths = [
       '/api/openapi.json',
       '/api/agreements',
@@ -452,6 +467,8 @@ describe('non-public data in public answers', () => {
       '/api/exchange/register.json',
       '/api/exchange/register.xlsx',
       '/api/dcat.jsonld',
+      '/api/networks',
+      ...networks.flatMap((id) => [`/api/networks/${id}`, `/natverk/${id}`]),
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,
       `/avtal/${PUBLIC.agreement}/kontakter`,

@@ -110,7 +110,7 @@ export const meetingSchema = z.strictObject({
   }, 'write at least the year'),
   place: optionalText(300),
   agenda: optionalText(10000),
-  minutes: optionalText(50000),
+  minutes: optionalText(30000),
 });
 export type MeetingInput = z.input<typeof meetingSchema>;
 

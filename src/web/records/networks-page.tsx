@@ -337,7 +337,7 @@ export function MeetingPage(p: MeetingPageProps) {
           <ErrorSummary lang={lang} problems={f.problems} />
           <form method="post" action={href(lang, path)} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-            <input type="hidden" name="expectedVersion" value={String(m.version)} />
+            <input type="hidden" id="meeting-expectedVersion" name="expectedVersion" value={String(m.version)} />
             <MeetingFields lang={lang} f={f} meeting={m} />
             <button type="submit">{sv ? 'Spara mötet' : 'Save the meeting'}</button>
           </form>
