@@ -19,7 +19,7 @@ import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
 import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
 import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
-import { networkComponents, networkPaths } from './openapi-networks.ts';
+import { coordinationComponents, coordinationPaths, networkComponents, networkPaths } from './openapi-coordination.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -174,7 +174,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), networkPaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), networkPaths(), coordinationPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -209,6 +209,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         ...followUpComponents(),
         ...actionPlanComponents(),
         ...networkComponents(),
+        ...coordinationComponents(),
       },
     },
   };

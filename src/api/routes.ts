@@ -36,6 +36,7 @@ import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { networkApiRoutes } from './networks.ts';
+import { coordinationApiRoutes } from './coordination.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
@@ -237,5 +238,6 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
   api.route('/', networkApiRoutes(database));
+  api.route('/', coordinationApiRoutes(database, cache));
   return api;
 }

@@ -187,3 +187,11 @@ export function requireCoordinator(ctx: Context): void {
   if (p.kind === 'system' || (p.kind === 'user' && (p.role === 'coordinator' || p.role === 'admin'))) return;
   throw new DomainError('FORBIDDEN', 'Only a coordinator or an administrator may do this');
 }
+
+/**
+ * Whoever reads the shared register and no organisation's internal records:
+ * how the coordinators' overviews read for a signed-in person (of any role,
+ * who reads shared records on every page anyway), so that one answer serves
+ * them all and can be kept per data version. No organisation has id 0.
+ */
+export const SHARED_READER: Principal = { kind: 'user', subject: 'shared-reader', organisationId: 0, role: 'reader' };

@@ -106,6 +106,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Networks of bodies as far as the reader may read each; minutes and notes for the network's members only.
   'GET /api/networks': rule('everyone'),
   'GET /api/networks/:id': rule('everyone'),
+  // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.
+  'GET /api/coordination': rule('everyone'),
+  'GET /api/coordination/counties/:county': rule('everyone'),
+  'GET /api/coordination/regions/:slug': rule('everyone'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
@@ -186,6 +190,10 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Networks of bodies: read by everyone as far as they may (the minutes and notes by the network's members only, others 404 for a network they may not read);
   // made by coordinators and administrators; a network's members and meetings changed by its keepers (its convener's coordinators, administrators: others 403),
   // its notes written by its members (others 403), which the verbs decide.
+  // The coordinators' overviews of the country, a county and a region: the public's of the public register; signed-in people's of the shared records too.
+  'GET /samordning': rule('everyone'),
+  'GET /samordning/lan/:county': rule('everyone'),
+  'GET /samordning/region/:slug': rule('everyone'),
   'GET /natverk': rule('everyone'),
   'POST /natverk': rule('coordinator'),
   'GET /natverk/:id': rule('everyone'),

@@ -347,6 +347,13 @@ beforeAll(async () => {
   await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-08-01', reason: marker('comment on a change') } });
   const closed = await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-09-01' } });
   await setFollowUpState({ ctx: editor, agreement: agreementOfPoints, id: closed.id, input: { state: 'done', comment: marker('follow-up point') } });
+  // What the coordinators' overviews read: an incoming visit next month and a decision this year with its reasons, shared and internal.
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const lately = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const visibility of ['shared', 'internal'] as const) {
+    await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: marker(`${visibility} incoming visit`), date: soon, visibility } });
+    await recordStatusEvent({ ctx, agreementId: publicChild.id, input: { type: 'paused', date: lately, decidingBody: marker(`${visibility} decision`), reasons: [{ code: 'other', text: marker(`reason of a ${visibility} decision`) }], visibility } });
+  }
   // Networks of bodies: a public one (its name, members and agendas public) whose minutes and notes are its members' only,
   // a note by the editor (whose address is a marker); and a shared and an internal network.
   const convener: Context = { db: t.database.db, principal: { kind: 'system', label: 'test', organisationId: org } };
@@ -468,6 +475,9 @@ describe('non-public data in public answers', () => {
       '/api/exchange/register.xlsx',
       '/api/dcat.jsonld',
       '/api/networks',
+      '/api/coordination',
+      '/api/coordination/counties/09',
+      '/samordning/lan/09',
       ...networks.flatMap((id) => [`/api/networks/${id}`, `/natverk/${id}`]),
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,

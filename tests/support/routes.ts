@@ -26,6 +26,7 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/(counterparts|motparter)\//, 'zhejiang'],
   [/\/(actors|parter)\//, 'kalix'],
   [/\/sources\//, 'nkk2022'],
+  [/\/(regions|region)\//, 'region-skane'],
 ];
 const FILE_WORDS = [...STATISTIC_TABLE_NAMES, ...CHART_NAMES, ...TABLES, 'ties'];
 
@@ -42,6 +43,8 @@ export function sampleUrls(routePath: string): string[] {
     else if (name === 'source') values = ['nkk2022'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
+    // A county by its länskod.
+    else if (name === 'county') values = ['12'];
     // A kind of agreement by its code.
     else if (name === 'code') values = ['vanort'];
     // A numeric id (an access key's, a document's, a goal's): the first one made.

@@ -76,6 +76,9 @@ export function NetworksPage(p: NetworksPageProps) {
           ? 'Nätverk av offentliga organ som samordnar sina kontakter med Kina: länets, regionens och de nationella. Nätverken möts ungefär två gånger om året.'
           : 'Networks of public bodies that coordinate their ties with China: a county’s, a region’s and the national ones. They meet about twice a year.'}
       </p>
+      <p>
+        <a href={href(lang, '/samordning')}>{sv ? 'Samordningsöversikten: delegationer, tysta avtal, beslut och utvecklingen, för landet, länen och regionerna' : 'The coordination overview: delegations, quiet agreements, decisions and trends, for the country, the counties and the regions'}</a>
+      </p>
       {p.networks.length === 0 ? (
         <p>{sv ? 'Inga nätverk att visa.' : 'No networks to show.'}</p>
       ) : (
