@@ -54,4 +54,5 @@ CREATE INDEX "network_meetings_network_idx" ON "network_meetings" USING btree ("
 CREATE INDEX "network_members_organisation_idx" ON "network_members" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "network_notes_network_idx" ON "network_notes" USING btree ("network_id","created_at");--> statement-breakpoint
 CREATE INDEX "networks_organisation_idx" ON "networks" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "networks_county_idx" ON "networks" USING btree ("county_code");
+CREATE INDEX "networks_county_idx" ON "networks" USING btree ("county_code");--> statement-breakpoint
+CREATE INDEX "activities_kind_day_idx" ON "activities" USING btree ("kind","date_min");

@@ -878,6 +878,8 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
+    // The visits of a kind in a period, for the calendar and the coordinators' overviews (migration 0037).
+    index('activities_kind_day_idx').on(t.kind, t.dateMin),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
     check('activities_funding_known', sql`${t.funding} <@ array[${literals(FUNDING_SOURCES)}]::text[]`),

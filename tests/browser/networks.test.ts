@@ -110,18 +110,29 @@ describe('networks of bodies', () => {
     await member.context.close();
 
     // The public, without JavaScript: the network, its members and agenda, no minutes or notes.
-    const anonymous = await browser.newContext({ javaScriptEnabled: false });
-    const page2 = await anonymous.newPage();
-    await page2.goto(address);
-    const text = await page2.locator('body').innerText();
+    const withoutScripts = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await withoutScripts.newPage();
+    await plain.goto(address);
+    const text = await plain.locator('body').innerText();
     expect(text).toContain('Lunds kommun');
     expect(text).toContain('Malmö');
     expect(text).not.toContain('Guangdongs delegation');
+    const meeting = `${base}${await plain.getByRole('link', { name: /15 april 2027/ }).getAttribute('href')}`;
+    await plain.goto(meeting);
+    expect(await plain.locator('body').innerText()).toContain('Besöken från Guangdong');
+    expect(await plain.locator('body').innerText()).not.toContain('Beslöts');
+    await withoutScripts.close();
+    // axe-core runs in the page: the public's pages with scripts.
+    const anonymous = await browser.newContext();
+    const page2 = await anonymous.newPage();
+    await page2.goto(address);
     await check(page2, 'network-public');
-    await page2.goto(`${base}${await page2.getByRole('link', { name: /15 april 2027/ }).getAttribute('href')}`);
-    expect(await page2.locator('body').innerText()).toContain('Besöken från Guangdong');
-    expect(await page2.locator('body').innerText()).not.toContain('Beslöts');
+    await page2.goto(meeting);
     await check(page2, 'network-meeting-public');
+    for (const path of ['/samordning', '/samordning/region/region-skane?lang=en']) {
+      await page2.goto(`${base}${path}`);
+      await check(page2, `coordination${path.replaceAll(/[/?=]/g, '-')}`);
+    }
     await anonymous.close();
   }, 300_000);
 });
