@@ -6,10 +6,9 @@ import type { Database } from '../db/client.ts';
 import { getNetwork, listNetworks } from '../domain/coordination/networks.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
+import { idOf } from './follow-up.ts';
 import { noQuery, noStore } from './writes.ts';
 
-/** A record's id in a path; 0 (no record has it) for anything else. */
-const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 
 export function networkApiRoutes(database: Database) {
   const api = new Hono<HttpEnv>();

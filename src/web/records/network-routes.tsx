@@ -26,12 +26,9 @@ import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
+import { idOf, strings } from './routes.tsx';
 import { MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
 
-/** The text fields of a posted form, '' for those not sent. */
-const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
-/** A record's id in a path; 0 (no record has it) for anything else. */
-const idOf = (raw: string | undefined) => (/^[1-9][0-9]{0,8}$/.test(raw ?? '') ? Number(raw) : 0);
 /** A verb's VALIDATION as the form's problems; anything else goes on to the error pages. */
 function failedWith(error: unknown, typed: Record<string, string>): Failed {
   if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
@@ -77,7 +74,7 @@ export function networkRoutes(database: Database) {
 
   const renderNetwork = async (c: HonoContext, extra: Partial<NetworkPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
-    const id = idOf(c.req.param('id'));
+    const id = idOf(c.req.param('id') ?? '');
     const [network, choices] = await Promise.all([getNetwork(ctx, id), c.get('signedIn') ? memberChoices(ctx, id).catch(() => []) : []]);
     const signedIn = c.get('signedIn');
     c.status(status as 200);
@@ -90,7 +87,7 @@ export function networkRoutes(database: Database) {
     requireSignedIn(c);
     const form = await readForm(c);
     requireFormToken(c, form);
-    return { ctx: ctxOf(c), typed: strings(form, fields), networkId: idOf(c.req.param('id')) };
+    return { ctx: ctxOf(c), typed: strings(form, fields), networkId: idOf(c.req.param('id') ?? '') };
   };
   const networkForm = (path: string, form: 'member' | 'meeting' | 'note', fields: readonly string[], verb: (ctx: Context, networkId: number, typed: Record<string, string>) => Promise<unknown>, done: string) =>
     web.post(path, async (c) => {
@@ -107,7 +104,7 @@ export function networkRoutes(database: Database) {
   networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
 
   const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200) => {
-    const { network, meeting } = await getNetworkMeeting(ctxOf(c), idOf(c.req.param('id')), idOf(c.req.param('meeting')));
+    const { network, meeting } = await getNetworkMeeting(ctxOf(c), idOf(c.req.param('id') ?? ''), idOf(c.req.param('meeting') ?? ''));
     const signedIn = c.get('signedIn');
     c.status(status as 200);
     return c.html(<MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} failed={failed} done={doneOf(c)} />);
@@ -115,7 +112,7 @@ export function networkRoutes(database: Database) {
   web.get('/natverk/:id/moten/:meeting', (c) => renderMeeting(c));
   web.post('/natverk/:id/moten/:meeting', async (c) => {
     const { ctx, typed, networkId } = await posted(c, MEETING_FIELDS);
-    const meetingId = idOf(c.req.param('meeting'));
+    const meetingId = idOf(c.req.param('meeting') ?? '');
     try {
       await changeNetworkMeeting({ ctx, networkId, meetingId, input: typed as never });
       return c.redirect(href(langOf(c), `/natverk/${networkId}/moten/${meetingId}`, { klart: 'andrat' }), 303);
