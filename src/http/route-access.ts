@@ -187,13 +187,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Delegation warnings of one's organisation's incoming visits.
   'GET /delegationer': rule('signedIn'),
   'POST /inbjudningar': rule('editor'),
-  // Networks of bodies: read by everyone as far as they may (the minutes and notes by the network's members only, others 404 for a network they may not read);
-  // made by coordinators and administrators; a network's members and meetings changed by its keepers (its convener's coordinators, administrators: others 403),
-  // its notes written by its members (others 403), which the verbs decide.
   // The coordinators' overviews of the country, a county and a region: the public's of the public register; signed-in people's of the shared records too.
   'GET /samordning': rule('everyone'),
   'GET /samordning/lan/:county': rule('everyone'),
   'GET /samordning/region/:slug': rule('everyone'),
+  // Networks of bodies: read by everyone as far as they may (the minutes and notes by the network's members only, others 404 for a network they may not read);
+  // made by coordinators and administrators; a network's members and meetings changed by its keepers (its convener's coordinators, administrators: others 403),
+  // its notes written by its members (others 403), which the verbs decide.
   'GET /natverk': rule('everyone'),
   'POST /natverk': rule('coordinator'),
   'GET /natverk/:id': rule('everyone'),

@@ -75,7 +75,7 @@ export function networkRoutes(database: Database) {
   const renderNetwork = async (c: HonoContext, extra: Partial<NetworkPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const id = idOf(c.req.param('id') ?? '');
-    const [network, choices] = await Promise.all([getNetwork(ctx, id), c.get('signedIn') ? memberChoices(ctx, id).catch(() => []) : []]);
+    const [network, choices] = await Promise.all([getNetwork(ctx, id), c.get('signedIn') ? memberChoices(ctx, id) : []]);
     const signedIn = c.get('signedIn');
     c.status(status as 200);
     return c.html(<NetworkPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} choices={choices} done={doneOf(c)} {...extra} />);
