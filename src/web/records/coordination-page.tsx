@@ -177,7 +177,7 @@ export function CoordinationPage(p: CoordinationPageProps) {
       <h2 id="omraden">{sv ? 'Län och regioner' : 'Counties and regions'}</h2>
       <nav aria-labelledby="omraden">
         <ul class="columns">
-          {Object.entries(COUNTIES).map(([code, name]) => (
+          {Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => (
             <li>
               <a href={href(lang, `/samordning/lan/${code}`)}>{name}</a>
             </li>

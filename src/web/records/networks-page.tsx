@@ -135,7 +135,7 @@ export function NetworksPage(p: NetworksPageProps) {
               {(described) => (
                 <select id="network-county" name="county" {...described}>
                   <option value="">{sv ? 'Inget län' : 'No county'}</option>
-                  {Object.entries(COUNTIES).map(([code, name]) => (
+                  {Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => (
                     <option value={code} selected={f.typed.county === code}>
                       {name}
                     </option>
