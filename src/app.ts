@@ -21,6 +21,8 @@ import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { mailerFromEnv, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
 import { recordsRoutes } from './web/records/routes.tsx';
+import { networkRoutes } from './web/records/network-routes.tsx';
+import { coordinationRoutes } from './web/records/coordination-routes.tsx';
 import { adminRoutes } from './web/admin/routes.tsx';
 import { editingRoutes } from './web/editing/routes.tsx';
 import { contactSurfaceRoutes } from './web/contact-surfaces/routes.tsx';
@@ -91,6 +93,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   });
   app.route('/api', apiRoutes(database, { cache, origin }));
   app.route('/', recordsRoutes(database, { origin }));
+  app.route('/', networkRoutes(database));
+  app.route('/', coordinationRoutes(database, { cache }));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', adminRoutes(database));
   app.route('/', editingRoutes(database));

@@ -21,7 +21,7 @@ import { readJsonObject } from './json-body.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, WWW_AUTHENTICATE, writerCtx } from './writes.ts';
 
 /** A record's id in a path; 0 (no record has it) for anything else. */
-const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
+export const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 
 /** Where an agreement's activities and their points are read. */
 const activitiesAddress = (slug: string) => `/api/agreements/${slug}/activities`;

@@ -21,6 +21,7 @@ import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts'
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
 import { contactSurfaceComponents, contactSurfacePaths } from './openapi-contact-surfaces.ts';
 import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
+import { coordinationComponents, coordinationPaths, networkComponents, networkPaths } from './openapi-coordination.ts';
 
 function queryParameters(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
@@ -190,7 +191,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths(), networkPaths(), coordinationPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -225,6 +226,8 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         ...followUpComponents(),
         ...actionPlanComponents(),
         ...contactSurfaceComponents(),
+        ...networkComponents(),
+        ...coordinationComponents(),
       },
     },
   };

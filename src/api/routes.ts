@@ -37,6 +37,8 @@ import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { contactSurfaceApiRoutes } from './contact-surfaces.ts';
+import { networkApiRoutes } from './networks.ts';
+import { coordinationApiRoutes } from './coordination.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
@@ -243,5 +245,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
   api.route('/', contactSurfaceApiRoutes(database, { cache }));
+  api.route('/', networkApiRoutes(database));
+  api.route('/', coordinationApiRoutes(database, cache));
   return api;
 }

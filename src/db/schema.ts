@@ -884,6 +884,8 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
+    // The visits of a kind in a period, for the calendar and the coordinators' overviews (migration 0037).
+    index('activities_kind_day_idx').on(t.kind, t.dateMin),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
@@ -1289,3 +1291,80 @@ export const dataVersion = pgTable('data_version', {
   id: integer('id').primaryKey().default(1),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 }, (t) => [check('data_version_single_row', sql`${t.id} = 1`)]);
+
+export const NETWORK_KINDS = ['county', 'regional', 'national', 'other'] as const;
+export type NetworkKind = (typeof NETWORK_KINDS)[number];
+
+// A network of bodies (Region Skåne's China network, a county's network, a
+// national one): convened by one organisation, with member organisations,
+// meetings (about two a year) and notes. The network, its members and its
+// meetings' dates, places and agendas are read by its visibility, and by its
+// members whatever it is; minutes and notes by its members only
+// (access.ts canReadNetworkInside; docs/coordination.md).
+export const networks = pgTable(
+  'networks',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    description: text('description'),
+    kind: text('kind').$type<NetworkKind>().notNull(),
+    // The county (länskod) a county's or a region's network serves, if any.
+    countyCode: text('county_code'),
+    // organisation_id: the convening organisation, whose coordinators keep the network.
+    ...ownedRecord(),
+  },
+  (t) => [
+    index('networks_organisation_idx').on(t.organisationId),
+    index('networks_county_idx').on(t.countyCode),
+    oneOf('networks', t.kind, NETWORK_KINDS),
+    check('networks_county_code_format', sql`${t.countyCode} ~ '^[0-9]{2}$'`),
+    knownVisibility('networks', t.visibility),
+  ],
+);
+
+// The member organisations of a network; the convening one is a member without a row.
+export const networkMembers = pgTable(
+  'network_members',
+  {
+    networkId: integer('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.networkId, t.organisationId] }), index('network_members_organisation_idx').on(t.organisationId)],
+);
+
+// A meeting of a network: when (EDTF, at the precision known), where, its
+// agenda (read with the network) and its minutes (members only).
+export const networkMeetings = pgTable(
+  'network_meetings',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    heldOn: text('held_on').notNull(),
+    heldMin: date('held_min').notNull(),
+    heldMax: date('held_max').notNull(),
+    place: text('place'),
+    agenda: text('agenda'),
+    minutes: text('minutes'),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('network_meetings_network_idx').on(t.networkId, t.heldMin)],
+);
+
+// A note shared inside a network: read by its members only, written by their
+// editors and coordinators; organisation_id is the writer's organisation.
+export const networkNotes = pgTable(
+  'network_notes',
+  {
+    id: serial('id').primaryKey(),
+    networkId: integer('network_id').notNull().references(() => networks.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').notNull().references(() => organisations.id),
+    // Who wrote it, as the audit log names them (their e-mail address).
+    writtenBy: text('written_by').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('network_notes_network_idx').on(t.networkId, t.createdAt)],
+);

@@ -176,3 +176,52 @@ export function canEditKnowledge(principal: Principal): boolean {
 export function requireKnowledgeEditor(ctx: Context): void {
   if (!canEditKnowledge(ctx.principal)) throw new DomainError('FORBIDDEN', 'Only a coordinator or an administrator may change the guidance');
 }
+
+/**
+ * A network of bodies (coordination/networks.ts) is kept by its convening
+ * organisation's coordinators and by administrators: they add members and
+ * record meetings and minutes. Its members are the people (any role) of the
+ * convening organisation and of the member organisations; only they read
+ * the minutes and the notes, administrators of other organisations
+ * included (docs/coordination.md).
+ */
+export function canKeepNetwork(principal: Principal, network: { organisationId: number }): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.role === 'admin' || (principal.role === 'coordinator' && principal.organisationId === network.organisationId));
+}
+
+/** Whether the principal is of the network: the convening organisation or a member (the system is everywhere). */
+export function isNetworkMember(principal: Principal, network: { organisationId: number; memberIds: readonly number[] }): boolean {
+  if (principal.kind === 'system') return true;
+  return principal.kind === 'user' && (principal.organisationId === network.organisationId || network.memberIds.includes(principal.organisationId));
+}
+
+/** isNetworkMember as an SQL condition on the network of table alias `alias` (its id and organisation_id). */
+export function isNetworkMemberAlias(principal: Principal, alias: string): SQL {
+  if (principal.kind === 'system') return sql`true`;
+  if (principal.kind === 'anonymous') return sql`false`;
+  const [id, owner] = [`${alias}.id`, `${alias}.organisation_id`].map((c) => sql.raw(c));
+  return sql`(${owner} = ${principal.organisationId} or exists (select 1 from network_members nm where nm.network_id = ${id} and nm.organisation_id = ${principal.organisationId}))`;
+}
+
+/** The networks the principal may read: by their visibility, and their own whatever it is. */
+export const canReadNetworkAlias = (principal: Principal, alias: string): SQL => sql`(${canReadAlias(principal, alias)} or ${isNetworkMemberAlias(principal, alias)})`;
+
+/** Members write notes, except readers: the same roles that change records elsewhere, and coordinators. */
+export const canWriteNetworkNote = (principal: Principal, network: { organisationId: number; memberIds: readonly number[] }): boolean =>
+  isNetworkMember(principal, network) && !(principal.kind === 'user' && principal.role === 'reader');
+
+/** Networks are made by coordinators (for their own organisation) and administrators. */
+export function requireCoordinator(ctx: Context): void {
+  const p = ctx.principal;
+  if (p.kind === 'system' || (p.kind === 'user' && (p.role === 'coordinator' || p.role === 'admin'))) return;
+  throw new DomainError('FORBIDDEN', 'Only a coordinator or an administrator may do this');
+}
+
+/**
+ * Whoever reads the shared register and no organisation's internal records:
+ * how the coordinators' overviews read for a signed-in person (of any role,
+ * who reads shared records on every page anyway), so that one answer serves
+ * them all and can be kept per data version. No organisation has id 0.
+ */
+export const SHARED_READER: Principal = { kind: 'user', subject: 'shared-reader', organisationId: 0, role: 'reader' };

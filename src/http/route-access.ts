@@ -16,7 +16,7 @@
  * - `signedIn`: any signed-in person; an anonymous visitor is sent to sign in (a page) or gets 401 (the API).
  * - `editor`: an editor of any organisation (who makes a record for their own) or an administrator.
  * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
- * - `coordinator`: a coordinator or an administrator (of any organisation): the knowledge base's guidance is everyone's.
+ * - `coordinator`: a coordinator or an administrator, of any organisation (the knowledge base's guidance is everyone's; a network's is made for their own organisation).
  * - `admin`: an administrator.
  * A signed-in person who may not gets 403.
  */
@@ -129,6 +129,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
   // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
   'GET /api/follow-up': rule('signedIn'),
+  // Networks of bodies as far as the reader may read each; minutes and notes for the network's members only.
+  'GET /api/networks': rule('everyone'),
+  'GET /api/networks/:id': rule('everyone'),
+  // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.
+  'GET /api/coordination': rule('everyone'),
+  'GET /api/coordination/counties/:county': rule('everyone'),
+  'GET /api/coordination/regions/:slug': rule('everyone'),
 
   // Signing in and out, invitations.
   'GET /logga-in': rule('everyone'),
@@ -206,6 +213,21 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // Delegation warnings of one's organisation's incoming visits.
   'GET /delegationer': rule('signedIn'),
   'POST /inbjudningar': rule('editor'),
+  // The coordinators' overviews of the country, a county and a region: the public's of the public register; signed-in people's of the shared records too.
+  'GET /samordning': rule('everyone'),
+  'GET /samordning/lan/:county': rule('everyone'),
+  'GET /samordning/region/:slug': rule('everyone'),
+  // Networks of bodies: read by everyone as far as they may (the minutes and notes by the network's members only, others 404 for a network they may not read);
+  // made by coordinators and administrators; a network's members and meetings changed by its keepers (its convener's coordinators, administrators: others 403),
+  // its notes written by its members (others 403), which the verbs decide.
+  'GET /natverk': rule('everyone'),
+  'POST /natverk': rule('coordinator'),
+  'GET /natverk/:id': rule('everyone'),
+  'POST /natverk/:id/medlemmar': rule('signedIn'),
+  'POST /natverk/:id/moten': rule('signedIn'),
+  'POST /natverk/:id/anteckningar': rule('signedIn'),
+  'GET /natverk/:id/moten/:meeting': rule('everyone'),
+  'POST /natverk/:id/moten/:meeting': rule('signedIn'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

@@ -20,6 +20,7 @@ const words = {
   statistics: { sv: 'Statistik', en: 'Statistics' },
   map: { sv: 'Karta', en: 'Map' },
   visitsCalendar: { sv: 'Besökskalender', en: 'Visits' },
+  networks: { sv: 'Nätverk', en: 'Networks' },
   openData: { sv: 'Öppna data och API', en: 'Open data and API' },
   switchLang: { sv: 'In English', en: 'På svenska' },
   search: { sv: 'Sök', en: 'Search' },

@@ -21,6 +21,7 @@ const NAV: Array<[string, Parameters<typeof t>[1]]> = [
   ['/statistik', 'statistics'],
   ['/karta', 'map'],
   ['/besokskalender', 'visitsCalendar'],
+  ['/natverk', 'networks'],
   ['/oppna-data', 'openData'],
 ];
 

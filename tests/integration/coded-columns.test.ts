@@ -4,6 +4,7 @@
 // edited to hold one is refused with the database left as it was.
 import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { createNetwork } from '../../src/domain/coordination/networks.ts';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -77,6 +78,9 @@ const CODED = [
   'received_invitations.visibility',
   'contact_surfaces.kind',
   'contact_surfaces.visibility',
+  'networks.kind',
+  'networks.county_code',
+  'networks.visibility',
 ];
 
 interface CheckConstraint {
@@ -130,6 +134,7 @@ beforeAll(async () => {
   await createContactSurface({ ctx, organisationId: agreement!.organisation_id, input: { kind: 'trade', title: 'Ett bolag', places: ['zhejiang'], sources: [source!.slug] } });
   const [decision] = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select e.id, a.slug from status_events e join agreements a on a.id = e.agreement_id where e.type = 'ended' order by e.id limit 1`);
   await saveDecisionBasis({ ctx, slug: decision!.slug, eventId: decision!.id, input: { purpose: 'Ett syfte', costsSoFarSek: 1000, securityAdviceSought: true, securityAdviceFrom: 'Säpo', expectedVersion: 0 }, today: '2026-12-07' });
+  await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { name: 'Ett nätverk', kind: 'county', county: '12' } });
 });
 afterAll(async () => t?.close());
 

@@ -12,10 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { actionPlans, agreements, sessions, users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addNetworkMeeting, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { EDITORIAL } from '../support/api-keys.ts';
@@ -99,6 +102,31 @@ function surfaceForms(id: number): Form[] {
     { page: `/kontaktytor/${id}`, action: `/kontaktytor/${id}/ta-bort`, valid: () => ({}), bad: [{ field: 'expectedVersion', values: ['abc', '-1', '0', '1.5', '99999999999'] }] },
   ];
 }
+
+/** The forms of a network (start one, add a member, record and change a meeting, write a note), on a network made in beforeAll. */
+function networkForms(networkId: number, meetingId: number): Form[] {
+  const network = `/natverk/${networkId}`;
+  const meeting = { field: 'heldOn', values: ['', 'XXXX', ...BAD_DATES] };
+  return [
+    {
+      page: '/natverk',
+      action: '/natverk',
+      valid: () => ({ name: fresh('Ett nätverk'), kind: 'county', county: '12', visibility: 'shared' }),
+      bad: [{ field: 'name', values: ['', ...TEXT] }, text('description'), choice('kind'), choice('county', ['99', 'ab', '123', '1']), choice('visibility')],
+    },
+    { page: network, action: `${network}/medlemmar`, valid: () => ({ organisation: 'nv-member' }), bad: [choice('organisation', ['', 'UPPER', EDITORIAL])] },
+    { page: network, action: `${network}/moten`, valid: () => ({ heldOn: '2027-04' }), bad: [meeting, text('place'), text('agenda'), text('minutes')] },
+    {
+      page: `${network}/moten/${meetingId}`,
+      action: `${network}/moten/${meetingId}`,
+      valid: () => ({ heldOn: '2027-05' }),
+      bad: [meeting, text('place'), text('agenda'), text('minutes'), { field: 'expectedVersion', values: ['', 'abc', '-1', '1.5'] }],
+    },
+    { page: network, action: `${network}/anteckningar`, valid: () => ({ body: fresh('En anteckning') }), bad: [{ field: 'body', values: ['', ' ', ...TEXT] }] },
+  ];
+}
+/** The network forms' actions (their own count of at least 1,000 cases). */
+const NETWORK_ACTION = /^\/natverk/;
 
 /** The forms of an action plan (its goals, its review) and of an activity's goal, on records made in beforeAll. */
 function planForms(planId: number, goalId: number, activityId: number): Form[] {
@@ -459,6 +487,13 @@ beforeAll(async () => {
   const surface = await createContactSurface({ ctx: systemCtx(t), organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', date: '2016', actors: ['kalix'], visibility: 'shared' } });
   surfaceId = surface.id;
   FORMS.push(...surfaceForms(surface.id));
+  // A network the administrator's organisation convenes (so the administrator is a member and writes notes), with a meeting, and an organisation to add.
+  const editorialId = await organisationIdOf(t.database.db, EDITORIAL);
+  const convener = { db: t.database.db, principal: { kind: 'system' as const, label: 'test', organisationId: editorialId } };
+  const network = await createNetwork({ ctx: convener, input: { name: 'Ett nätverk att posta till', kind: 'county', county: '12' } });
+  const meeting = await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15' } });
+  await addOrganisation({ ctx: systemCtx(t), input: { slug: 'nv-member', name: 'En möjlig medlem' } });
+  FORMS.push(...networkForms(network.id, meeting.id));
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   const [decision] = await queryRows<{ id: number }>(
     t.database.db,
@@ -508,7 +543,7 @@ function bodyOf(form: Form, set: Record<string, string> = {}, raw = '') {
   return encode(fields) + raw;
 }
 
-function systematicCases(forms: Form[]): Case[] {
+function systematicCases(forms: Form[] = FORMS): Case[] {
   const out: Case[] = [];
   for (const form of forms) {
     const at = `POST ${form.action}`;
@@ -693,6 +728,17 @@ describe('bad form posts', () => {
     const form = basisForm();
     const stale = ['1', '2', '100'].map((seen) => ({ what: `POST ${form.action} at version ${seen}`, action: form.action, body: bodyOf(form, { expectedVersion: seen }), status: [409], names: [], says: /Någon annan har sparat/ }));
     const cases = [...systematicCases([form]), ...stale, ...combinedCases(900, [form], 20261207)];
+    expect(cases.length).toBeGreaterThanOrEqual(1_000);
+    const byStatus = await postAll(cases);
+    for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 300_000);
+
+  it('at least 1,000 generated bad posts over the network forms alone, a meeting changed since the form was opened among them', async () => {
+    const forms = FORMS.filter((f) => NETWORK_ACTION.test(f.action));
+    expect(forms).toHaveLength(5);
+    const change = forms.find((f) => f.action.includes('/moten/'))!;
+    const stale = [2, 3, 4, 100].map((v) => ({ what: `POST ${change.action} at version ${v}`, action: change.action, body: bodyOf(change, { expectedVersion: String(v) }), status: [409], names: [], says: /Någon annan har ändrat mötet/ }));
+    const cases = [...systematicCases(forms), ...stale, ...combinedCases(800, forms, 20261207)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
     const byStatus = await postAll(cases);
     for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);

@@ -12,9 +12,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { CONTENT_SECURITY_POLICY } from '../../src/http/headers.ts';
-import { eq } from 'drizzle-orm';
-import { organisations } from '../../src/db/schema.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { createNetwork } from '../../src/domain/coordination/networks.ts';
+import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { methodRoutesOf, sampleUrls } from '../support/routes.ts';
 
@@ -25,8 +25,10 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   t = await openTestDatabase();
   app = createApp(t.database, undefined, { publicUrl: 'https://ortsband.example.se' });
+  // A public network, the first: what the sample id of /api/networks/{id} names.
+  const organisationId = await organisationIdOf(t.database.db, 'ortsband');
+  await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'test', organisationId } }, input: { name: 'Ett offentligt nätverk', kind: 'national', visibility: 'public' } });
   // A public contact surface, the first (id 1, the sample id of a path): its API address answers 200.
-  const [{ id: organisationId }] = (await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'ortsband'))) as [{ id: number }];
   await createContactSurface({ ctx: systemCtx(t), organisationId, input: { kind: 'trade', title: 'Ett handelsbolag', actors: ['kalix'], visibility: 'public' } });
 });
 afterAll(async () => t?.close());
@@ -246,10 +248,15 @@ describe('the OpenAPI document', () => {
     // Every route of the router is in the document, with its method…
     const undocumented: string[] = [];
     const documented = new Set<string>();
+    // A URL of the router's own samples per operation (tests/support/routes.ts), for path parameters other than a slug.
+    const sampled = new Map<string, string>();
     for (const { method, path } of routes) {
       for (const url of sampleUrls(path)) {
         const match = templates.find((t) => t.pattern.test(url) && t.item[method.toLowerCase() as (typeof METHODS)[number]]);
-        if (match) documented.add(`${method.toLowerCase()} ${match.template}`);
+        if (match) {
+          documented.add(`${method.toLowerCase()} ${match.template}`);
+          sampled.set(`${method.toLowerCase()} ${match.template}`, url);
+        }
         else undocumented.push(`${method} ${path} (${url})`);
       }
     }
@@ -261,6 +268,7 @@ describe('the OpenAPI document', () => {
     for (const { template, method, operation } of operations) {
       let url = template;
       for (const p of operation.parameters?.filter((p) => p.in === 'path') ?? []) url = url.replace(`{${p.name}}`, p.schema.enum?.[0] ?? sampleUrls(`/api/${template.split('/')[2]}/:${p.name}`)[0]!.split('/').at(-1)!);
+      if (template.startsWith('/api/networks/') || template.startsWith('/api/coordination/')) url = sampled.get(`${method} ${template}`) ?? url;
       const response = await app.request(url, { method: method.toUpperCase() });
       const needsKey = operation.security !== undefined && !operation.security.some((requirement) => Object.keys(requirement).length === 0);
       expect(response.status, `${method} ${url}`).toBe(method === 'get' && !needsKey ? 200 : 401);

@@ -35,6 +35,7 @@ import { addContact } from '../../src/domain/contacts/add.ts';
 import { attachDocument } from '../../src/domain/documents/attach.ts';
 import { citeSource } from '../../src/domain/sources/cite-source.ts';
 import { createSource } from '../../src/domain/sources/create.ts';
+import { addNetworkMeeting, addNetworkNote, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { RULE_IDS } from '../../src/domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../../src/domain/statistics/tables.ts';
@@ -406,6 +407,24 @@ beforeAll(async () => {
   await saveDecisionBasis({ ctx: editor, slug: PUBLIC.agreement, eventId, input: { ...basisMarkers(), expectedVersion: 0 }, today: '2026-12-07' });
   await saveDecisionBasis({ ctx: editor, slug: PUBLIC.agreement, eventId, input: { ...basisMarkers(), expectedVersion: 1 }, today: '2026-12-07' });
   basisPaths.push(`/avtal/${PUBLIC.agreement}/beslut/${eventId}`, `/avtal/${PUBLIC.agreement}/beslut/${eventId}?version=1`, `/avtal/${PUBLIC.agreement}/beslut/${eventId}/bilaga.pdf`);
+  // What the coordinators' overviews read: an incoming visit next month and a decision this year with its reasons, shared and internal.
+  const soon = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const lately = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  for (const visibility of ['shared', 'internal'] as const) {
+    await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: marker(`${visibility} incoming visit`), date: soon, visibility } });
+    await recordStatusEvent({ ctx, agreementId: publicChild.id, input: { type: 'paused', date: lately, decidingBody: marker(`${visibility} decision`), reasons: [{ code: 'other', text: marker(`reason of a ${visibility} decision`) }], visibility } });
+  }
+  // Networks of bodies: a public one (its name, members and agendas public) whose minutes and notes are its members' only,
+  // a note by the editor (whose address is a marker); and a shared and an internal network.
+  const convener: Context = { db: t.database.db, principal: { kind: 'system', label: 'test', organisationId: org } };
+  const network = await createNetwork({ ctx: convener, input: { name: 'Vis-public nätverk', kind: 'county', county: '09', visibility: 'public' } });
+  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15', place: 'Visby', agenda: 'Dagordning', minutes: marker('minutes of a network meeting') } });
+  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2020', minutes: marker('minutes of a network meeting') } });
+  await addNetworkNote({ ctx: editor, networkId: network.id, input: { body: marker('note inside a network') } });
+  for (const visibility of ['shared', 'internal'] as const) {
+    const hidden = await createNetwork({ ctx: convener, input: { name: marker(`${visibility} network`), description: marker(`${visibility} network`), kind: 'national', visibility } });
+    await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: '2027-10', place: marker(`${visibility} network`), agenda: marker(`${visibility} network`), minutes: marker(`${visibility} network`) } });
+  }
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -487,6 +506,9 @@ describe('non-public data in public answers', () => {
     const places = (JSON.parse(await text('/api/counterparts')) as Array<{ slug: string }>).map((c) => c.slug);
     const surfaces = (JSON.parse(await text('/api/contact-surfaces')) as { rows: Array<{ id: number }> }).rows.map((r) => r.id);
     expect(surfaces.length).toBeGreaterThan(0);
+    // Every network's id, those the public may not read too (their addresses answer 404 and name nothing).
+    const networks = (await queryRows<{ id: number }>(t.database.db, sql`select id from networks order by id`)).map((n) => n.id);
+    expect(networks.length).toBe(3);
     const paths = [
       '/api/openapi.json',
       '/api/agreements',
@@ -520,6 +542,11 @@ describe('non-public data in public answers', () => {
       '/api/contact-surfaces?county=09',
       ...surfaces.map((id) => `/api/contact-surfaces/${id}`),
       ...hiddenSurfaceIds.flatMap((id) => [`/api/contact-surfaces/${id}`, `/kontaktytor/${id}`, `/kontaktytor/${id}/andra`]),
+      '/api/networks',
+      '/api/coordination',
+      '/api/coordination/counties/09',
+      '/samordning/lan/09',
+      ...networks.flatMap((id) => [`/api/networks/${id}`, `/natverk/${id}`]),
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,
       `/avtal/${PUBLIC.agreement}/kontakter`,

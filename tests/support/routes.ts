@@ -28,6 +28,7 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/sources\//, 'nkk2022'],
   // A guidance article the migration ships (0037).
   [/\/kunskap\//, 'infor-beslut'],
+  [/\/(regions|region)\//, 'region-skane'],
 ];
 const FILE_WORDS = [...STATISTIC_TABLE_NAMES, ...CHART_NAMES, ...TABLES, 'ties'];
 
@@ -44,10 +45,12 @@ export function sampleUrls(routePath: string): string[] {
     else if (name === 'source') values = ['nkk2022'];
     // An invitation's token of the right shape that no invitation has.
     else if (name === 'token') values = ['A'.repeat(43)];
+    // A county by its länskod.
+    else if (name === 'county') values = ['12'];
     // A kind of agreement by its code.
     else if (name === 'code') values = ['vanort'];
     // A numeric id (an access key's, a document's, a goal's): the first one made.
-    else if (name === 'id' || name === 'goal') values = ['1'];
+    else if (name === 'id' || name === 'goal' || name === 'meeting') values = ['1'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));

@@ -78,7 +78,7 @@ import { personsOf } from './delegation-fields.tsx';
 import { sayRecords } from './words.ts';
 
 /** The text fields of a posted form, '' for those not sent. */
-const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
+export const strings = <K extends string>(form: Record<string, unknown>, keys: readonly K[]) => Object.fromEntries(keys.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Record<K, string>;
 
 /**
  * The ticked boxes of a list the form sends as `name.0` … `name.49`: their
@@ -107,7 +107,7 @@ const kronorOf = wholeNumberOf;
 /** A record's id chosen in a select: none for '', a number for digits; anything else as written, for the verb to name. */
 const chosenId = (raw: string) => (raw === '' ? null : /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : (raw as never));
 /** A record's id in a path; 0 (no record has it) for anything else. */
-const idOf = (raw: string) => (/^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
+export const idOf = (raw: string) => (/^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 
 /** A slug for a source added in the browser: its title's letters, and six random ones that keep it unique. */
 export function sourceSlug(title: string): string {

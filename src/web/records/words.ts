@@ -115,6 +115,17 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^write a name, or leave the line out$/, 'Skriv ett namn, eller ta bort raden.'],
   [/^lists more than 20 persons$/, 'Skriv högst 20 personer.'],
   [/^must be a list of names$/, 'Skriv ett namn per rad.'],
+  [/^write the name of the network$/, 'Skriv nätverkets namn.'],
+  [/^must be one of county, regional, national, other$/, 'Välj vad slags nätverk det är.'],
+  [/^must be a länskod of two digits$/, 'Välj ett län i listan.'],
+  [/^is no county's länskod$/, 'Välj ett län i listan.'],
+  [/^choose an organisation$/, 'Välj en organisation.'],
+  [/^no organisation '(.*)'$/, (m) => `Det finns ingen organisation "${m[1]}".`],
+  [/^(.*) is a member already$/, (m) => `${m[1]} är redan medlem.`],
+  [/^write at least the year$/, 'Skriv åtminstone året, till exempel 2027.'],
+  [/^write the note$/, 'Skriv anteckningen.'],
+  [/^must be a whole number$/, 'Ladda om sidan och försök igen.'],
+  [/^the meeting was changed by someone else since the form was opened/, 'Någon annan har ändrat mötet sedan du öppnade formuläret: nu visas det som det sparades.'],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 

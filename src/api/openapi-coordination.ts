@@ -1,0 +1,196 @@
+// Networks of bodies and the coordinators' overviews in the OpenAPI description (openapi.ts), described
+// field by field as domain/coordination/networks.ts gives them.
+import { NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
+import { errorResponse } from './openapi-writes.ts';
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const text = { type: ['string', 'null'] };
+const organisation = { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } };
+const idParam = { name: 'id', in: 'path', required: true, description: "The network's id", schema: { type: 'integer', minimum: 1 } };
+
+const NetworkSummary = {
+  type: 'object',
+  description: 'A network as the list gives it',
+  required: ['id', 'name', 'kind', 'county', 'visibility', 'convener', 'members', 'nextMeeting'],
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    kind: { type: 'string', enum: [...NETWORK_KINDS] },
+    county: { ...text, description: 'The länskod of the county it serves, if any' },
+    visibility: { type: 'string', enum: [...VISIBILITIES] },
+    convener: { type: 'string', description: 'The name of the convening organisation' },
+    members: { type: 'integer', minimum: 1, description: 'Member organisations, the convener included' },
+    nextMeeting: { ...text, description: 'EDTF: the next meeting not yet past, if one is recorded' },
+  },
+};
+
+const NetworkMeeting = {
+  type: 'object',
+  required: ['id', 'heldOn', 'place', 'agenda', 'minutes', 'version'],
+  properties: {
+    id: { type: 'integer' },
+    heldOn: { type: 'string', description: 'EDTF, at the precision known' },
+    place: text,
+    agenda: text,
+    minutes: { ...text, description: "For the network's members only: null for everyone else" },
+    version: { type: 'integer', minimum: 1 },
+  },
+};
+
+const Network = {
+  type: 'object',
+  required: ['id', 'name', 'description', 'kind', 'county', 'visibility', 'version', 'convener', 'members', 'meetings', 'notes'],
+  properties: {
+    id: { type: 'integer' },
+    name: { type: 'string' },
+    description: text,
+    kind: { type: 'string', enum: [...NETWORK_KINDS] },
+    county: text,
+    visibility: { type: 'string', enum: [...VISIBILITIES] },
+    version: { type: 'integer', minimum: 1 },
+    convener: organisation,
+    members: { type: 'array', items: organisation, description: 'The member organisations besides the convener, by name' },
+    meetings: { type: 'array', items: ref('NetworkMeeting'), description: 'The latest first' },
+    notes: {
+      type: 'array',
+      description: "Notes shared inside the network, the latest first: for its members only, an empty list for everyone else",
+      items: {
+        type: 'object',
+        required: ['id', 'organisation', 'writtenBy', 'body', 'createdAt'],
+        properties: { id: { type: 'integer' }, organisation: { type: 'string' }, writtenBy: { type: 'string' }, body: { type: 'string' }, createdAt: { type: 'string', description: 'Stockholm time, YYYY-MM-DD HH:MM' } },
+      },
+    },
+  },
+};
+
+export function networkPaths() {
+  return {
+    '/api/networks': {
+      get: {
+        operationId: 'listNetworks',
+        summary: 'The networks of bodies the reader may read, by name',
+        description: "Without a key, the public networks. With a key, also the shared ones and those the holder's organisation is a member of.",
+        responses: {
+          200: { description: 'The networks', content: { 'application/json': { schema: { type: 'array', items: ref('NetworkSummary') } } } },
+          400: errorResponse('A parameter this address does not take: the body names it'),
+        },
+      },
+    },
+    '/api/networks/{id}': {
+      get: {
+        operationId: 'getNetwork',
+        summary: 'A network with its members and meetings; its minutes and notes for its members only',
+        parameters: [idParam],
+        responses: {
+          200: { description: 'The network', content: { 'application/json': { schema: ref('Network') } } },
+          400: errorResponse('A parameter this address does not take: the body names it'),
+          404: errorResponse('No such network, or one the reader may not read'),
+        },
+      },
+    },
+  };
+}
+
+export function networkComponents() {
+  return { Network, NetworkSummary, NetworkMeeting };
+}
+
+// The coordinators' overviews, as domain/coordination/overview/overview.ts gives them.
+const Visit = {
+  type: 'object',
+  required: ['id', 'kind', 'date', 'dateMin', 'exactDay', 'title', 'titleEn', 'agreementSlug', 'partyLabel', 'counterpartLabel', 'visibility'],
+  properties: {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: ['visit_incoming'] },
+    date: { type: 'string', description: 'EDTF' },
+    dateMin: { type: 'string', format: 'date' },
+    exactDay: { type: 'boolean' },
+    title: { type: 'string' },
+    titleEn: text,
+    agreementSlug: { type: 'string' },
+    partyLabel: { type: 'string' },
+    counterpartLabel: { type: 'string' },
+    visibility: { type: 'string', enum: [...VISIBILITIES] },
+  },
+};
+const count = { type: 'integer', minimum: 0 };
+const CoordinationOverview = {
+  type: 'object',
+  required: ['scope', 'reads', 'on', 'incoming', 'quiet', 'decisions', 'contactSurfaces', 'trends'],
+  properties: {
+    scope: {
+      type: 'object',
+      required: ['kind'],
+      properties: { kind: { type: 'string', enum: ['country', 'county', 'region'] }, county: { type: 'string', description: 'Länskod' }, name: { type: 'string' }, slug: { type: 'string', description: "The region's party" } },
+    },
+    reads: { type: 'string', enum: ['public', 'shared'], description: 'public without a key; with a key the shared records too, never an organisation’s internal ones' },
+    on: { type: 'string', format: 'date' },
+    incoming: { type: 'object', required: ['total', 'visits'], description: 'Incoming visits from today to six months ahead; the first 20', properties: { total: count, visits: { type: 'array', items: ref('OverviewVisit') } } },
+    quiet: {
+      type: 'object',
+      required: ['total', 'agreements'],
+      description: 'Agreements in force with no sign of life for their organisation’s quiet months; the 20 quiet the longest',
+      properties: {
+        total: count,
+        agreements: {
+          type: 'array',
+          items: { type: 'object', required: ['slug', 'partyLabel', 'counterpartLabel', 'lastSign'], properties: { slug: { type: 'string' }, partyLabel: { type: 'string' }, counterpartLabel: { type: 'string' }, lastSign: { type: 'string', description: 'EDTF' } } },
+        },
+      },
+    },
+    decisions: {
+      type: 'array',
+      description: 'Endings, pauses and renewals of the last three years, the latest 20',
+      items: {
+        type: 'object',
+        required: ['type', 'date', 'decidingBody', 'reference', 'agreementSlug', 'partyLabel', 'counterpartLabel', 'reasons'],
+        properties: {
+          type: { type: 'string', enum: ['ended', 'partly_ended', 'paused', 'renewed'] },
+          date: { type: 'string', description: 'EDTF' },
+          decidingBody: text,
+          reference: text,
+          agreementSlug: { type: 'string' },
+          partyLabel: { type: 'string' },
+          counterpartLabel: { type: 'string' },
+          reasons: { type: 'array', items: { type: 'object', required: ['code', 'text', 'textEn'], properties: { code: { type: 'string' }, text, textEn: text } } },
+        },
+      },
+    },
+    contactSurfaces: { type: 'array', description: 'Contact surfaces by kind (empty until the register records them)', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string' }, count } } },
+    trends: {
+      type: 'array',
+      description: 'The last eleven years, this one last',
+      items: { type: 'object', required: ['year', 'established', 'ended', 'paused', 'incomingVisits'], properties: { year: { type: 'integer' }, established: count, ended: count, paused: count, incomingVisits: count } },
+    },
+  },
+};
+
+const overviewGet = (operationId: string, summary: string, parameters: unknown[]) => ({
+  get: {
+    operationId,
+    summary,
+    description: 'Without a key, of the public register. With a key, of the public and shared records (never an organisation’s internal ones).',
+    parameters,
+    responses: {
+      200: { description: 'The overview', content: { 'application/json': { schema: ref('CoordinationOverview') } } },
+      400: errorResponse('A parameter this address does not take: the body names it'),
+      ...(parameters.length ? { 404: errorResponse('No such county or region') } : {}),
+    },
+  },
+});
+
+export function coordinationPaths() {
+  return {
+    '/api/coordination': overviewGet('getCoordinationOverview', "The coordinators' overview of all of Sweden", []),
+    '/api/coordination/counties/{county}': overviewGet('getCountyCoordinationOverview', "The coordinators' overview of a county: agreements with a Swedish party in it", [
+      { name: 'county', in: 'path', required: true, description: 'The länskod', schema: { type: 'string', pattern: '^[0-9]{2}$' } },
+    ]),
+    '/api/coordination/regions/{slug}': overviewGet('getRegionCoordinationOverview', "The coordinators' overview of a region: its county's, under its name", [
+      { name: 'slug', in: 'path', required: true, description: "The region's slug as a Swedish party", schema: { type: 'string', maxLength: 120 } },
+    ]),
+  };
+}
+
+export function coordinationComponents() {
+  return { CoordinationOverview, OverviewVisit: Visit };
+}

@@ -1,0 +1,127 @@
+// Networks of bodies in the browser (`/natverk`). Reading: everyone, each
+// as far as they may (the verbs, access.ts). Forms follow post/redirect/get:
+// a failed post renders the same page with the verb's problems and what was
+// typed. Who may post is the verbs' (a coordinator makes a network; its
+// keepers add members and meetings; its members write notes); a visitor who
+// is not signed in is sent to sign in first.
+import { Hono, type Context as HonoContext } from 'hono';
+import { HTTP_STATUS } from '../../api/errors.ts';
+import type { Database } from '../../db/client.ts';
+import { requireCoordinator } from '../../domain/access.ts';
+import type { Context } from '../../domain/context.ts';
+import {
+  addNetworkMeeting,
+  addNetworkMember,
+  addNetworkNote,
+  changeNetworkMeeting,
+  createNetwork,
+  getNetwork,
+  getNetworkMeeting,
+  listNetworks,
+  memberChoices,
+} from '../../domain/coordination/networks.ts';
+import { DomainError } from '../../domain/errors.ts';
+import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
+import { readForm } from '../../http/form-body.ts';
+import { langOf } from '../../http/query.ts';
+import { principalOf, requireSignedIn } from '../../http/session.ts';
+import { href } from '../layout.tsx';
+import { idOf, strings } from './routes.tsx';
+import { MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
+
+/** A verb's VALIDATION as the form's problems; anything else goes on to the error pages. */
+function failedWith(error: unknown, typed: Record<string, string>): Failed {
+  if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+  return { problems: error.problems, typed };
+}
+
+const DONE: Record<string, { sv: string; en: string }> = {
+  natverk: { sv: 'Nätverket är startat.', en: 'The network is started.' },
+  medlem: { sv: 'Medlemmen är tillagd.', en: 'The member is added.' },
+  mote: { sv: 'Mötet är registrerat.', en: 'The meeting is recorded.' },
+  anteckning: { sv: 'Anteckningen är sparad.', en: 'The note is saved.' },
+  andrat: { sv: 'Mötet är sparat.', en: 'The meeting is saved.' },
+};
+
+export function networkRoutes(database: Database) {
+  const web = new Hono();
+  for (const path of ['/natverk', '/natverk/*']) web.use(path, forOnePerson());
+  const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
+  const doneOf = (c: HonoContext) => DONE[c.req.query('klart') ?? '']?.[langOf(c)];
+
+  const renderList = async (c: HonoContext, failed?: Failed, status = 200) => {
+    const ctx = ctxOf(c);
+    const signedIn = c.get('signedIn');
+    const mayCreate = signedIn?.role === 'coordinator' || signedIn?.role === 'admin';
+    c.status(status as 200);
+    return c.html(<NetworksPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} networks={await listNetworks(ctx)} mayCreate={mayCreate} failed={failed} />);
+  };
+  web.get('/natverk', (c) => renderList(c));
+  web.post('/natverk', async (c) => {
+    requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    requireCoordinator(ctx); // before the input: who may not make one is told so, whatever they sent
+    const typed = strings(form, NETWORK_FIELDS);
+    try {
+      const network = await createNetwork({ ctx, input: { ...typed, kind: typed.kind as never, visibility: typed.visibility as never } });
+      return c.redirect(href(langOf(c), `/natverk/${network.id}`, { klart: 'natverk' }), 303);
+    } catch (error) {
+      return renderList(c, failedWith(error, typed), HTTP_STATUS.VALIDATION);
+    }
+  });
+
+  const renderNetwork = async (c: HonoContext, extra: Partial<NetworkPageProps> = {}, status = 200) => {
+    const ctx = ctxOf(c);
+    const id = idOf(c.req.param('id') ?? '');
+    const [network, choices] = await Promise.all([getNetwork(ctx, id), c.get('signedIn') ? memberChoices(ctx, id) : []]);
+    const signedIn = c.get('signedIn');
+    c.status(status as 200);
+    return c.html(<NetworkPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} choices={choices} done={doneOf(c)} {...extra} />);
+  };
+  web.get('/natverk/:id', (c) => renderNetwork(c));
+
+  /** A form posted about the network the path names: its fields (the token checked), the caller's context and the network's id. */
+  const posted = async <K extends string>(c: HonoContext, fields: readonly K[]) => {
+    requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    return { ctx: ctxOf(c), typed: strings(form, fields), networkId: idOf(c.req.param('id') ?? '') };
+  };
+  const networkForm = (path: string, form: 'member' | 'meeting' | 'note', fields: readonly string[], verb: (ctx: Context, networkId: number, typed: Record<string, string>) => Promise<unknown>, done: string) =>
+    web.post(path, async (c) => {
+      const { ctx, typed, networkId } = await posted(c, fields);
+      try {
+        await verb(ctx, networkId, typed);
+        return c.redirect(href(langOf(c), `/natverk/${networkId}`, { klart: done }), 303);
+      } catch (error) {
+        return renderNetwork(c, { failed: { form, failed: failedWith(error, typed) } }, HTTP_STATUS.VALIDATION);
+      }
+    });
+  networkForm('/natverk/:id/medlemmar', 'member', MEMBER_FIELDS, (ctx, networkId, typed) => addNetworkMember({ ctx, networkId, input: { organisation: typed.organisation! } }), 'medlem');
+  networkForm('/natverk/:id/moten', 'meeting', MEETING_FIELDS, (ctx, networkId, { expectedVersion: _v, ...input }) => addNetworkMeeting({ ctx, networkId, input: input as never }), 'mote');
+  networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
+
+  const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200) => {
+    const { network, meeting } = await getNetworkMeeting(ctxOf(c), idOf(c.req.param('id') ?? ''), idOf(c.req.param('meeting') ?? ''));
+    const signedIn = c.get('signedIn');
+    c.status(status as 200);
+    return c.html(<MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} failed={failed} done={doneOf(c)} />);
+  };
+  web.get('/natverk/:id/moten/:meeting', (c) => renderMeeting(c));
+  web.post('/natverk/:id/moten/:meeting', async (c) => {
+    const { ctx, typed, networkId } = await posted(c, MEETING_FIELDS);
+    const meetingId = idOf(c.req.param('meeting') ?? '');
+    try {
+      await changeNetworkMeeting({ ctx, networkId, meetingId, input: typed as never });
+      return c.redirect(href(langOf(c), `/natverk/${networkId}/moten/${meetingId}`, { klart: 'andrat' }), 303);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CONFLICT') {
+        return renderMeeting(c, { problems: [{ field: 'expectedVersion', message: 'the meeting was changed by someone else since the form was opened: it shows now as saved' }], typed: {} }, HTTP_STATUS.CONFLICT);
+      }
+      return renderMeeting(c, failedWith(error, typed), HTTP_STATUS.VALIDATION);
+    }
+  });
+  return web;
+}

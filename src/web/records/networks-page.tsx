@@ -1,0 +1,351 @@
+// Networks of bodies (`/natverk`): the list, a network's page with its
+// members, meetings and (for its members) notes, and a meeting's page with
+// its agenda and (for members) minutes. The forms are shown to whoever may
+// use them (coordinators make networks; the network's keepers add members
+// and meetings; its members write notes).
+import { NETWORK_KINDS, type NetworkKind } from '../../db/schema.ts';
+import { COUNTIES } from '../../domain/counties.ts';
+import type { Network, NetworkMeeting, NetworkSummary } from '../../domain/coordination/networks.ts';
+import type { FieldProblem } from '../../domain/errors.ts';
+import { CSRF_FIELD } from '../../http/csrf.ts';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
+import { formatEdtf } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import { href, Layout } from '../layout.tsx';
+import { VisibilityField } from './visibility-field.tsx';
+import { problemsFor, VISIBILITY_NAMES } from './words.ts';
+
+export const NETWORK_FIELDS = ['name', 'description', 'kind', 'county', 'visibility'] as const;
+export const MEMBER_FIELDS = ['organisation'] as const;
+export const MEETING_FIELDS = ['heldOn', 'place', 'agenda', 'minutes', 'expectedVersion'] as const;
+export const NOTE_FIELDS = ['body'] as const;
+
+export const NETWORK_KIND_NAMES: Record<NetworkKind, { sv: string; en: string }> = {
+  county: { sv: 'Länets nätverk', en: "A county's network" },
+  regional: { sv: 'Regionalt nätverk', en: 'Regional network' },
+  national: { sv: 'Nationellt nätverk', en: 'National network' },
+  other: { sv: 'Annat nätverk', en: 'Other network' },
+};
+
+/** A form that failed: the verb's problems and what was typed. */
+export interface Failed {
+  problems: FieldProblem[];
+  typed: Record<string, string>;
+}
+
+/** The fields of one form: text inputs and text areas with their problems beside them, what was typed kept. */
+function formFields(lang: Lang, form: string, failed: Failed | undefined) {
+  const problems = problemsFor(lang, form, failed?.problems);
+  const typed = failed?.typed ?? {};
+  const problemOf = (field: string) => problems.find((x) => x.id === `${form}-${field}`);
+  const input = (field: string, label: string, { hint, type = 'text', value = '' }: { hint?: string; type?: string; value?: string } = {}) => (
+    <Field lang={lang} id={`${form}-${field}`} label={label} hint={hint} problem={problemOf(field)}>
+      {(described) => <input id={`${form}-${field}`} name={field} type={type} value={typed[field] ?? value} {...described} />}
+    </Field>
+  );
+  const area = (field: string, label: string, { rows = 4, value = '' }: { rows?: number; value?: string } = {}) => (
+    <Field lang={lang} id={`${form}-${field}`} label={label} problem={problemOf(field)}>
+      {(described) => (
+        <textarea id={`${form}-${field}`} name={field} rows={rows} {...described}>
+          {typed[field] ?? value}
+        </textarea>
+      )}
+    </Field>
+  );
+  return { problems, typed, problemOf, input, area };
+}
+
+export interface NetworksPageProps {
+  lang: Lang;
+  account?: string;
+  csrf?: string;
+  networks: NetworkSummary[];
+  mayCreate: boolean;
+  failed?: Failed;
+}
+
+export function NetworksPage(p: NetworksPageProps) {
+  const { lang } = p;
+  const sv = lang === 'sv';
+  const f = formFields(lang, 'network', p.failed);
+  return (
+    <Layout lang={lang} title={sv ? 'Nätverk' : 'Networks'} path="/natverk" account={p.account}>
+      <h1>{sv ? 'Nätverk' : 'Networks'}</h1>
+      <p class="lead">
+        {sv
+          ? 'Nätverk av offentliga organ som samordnar sina kontakter med Kina: länets, regionens och de nationella. Nätverken möts ungefär två gånger om året.'
+          : 'Networks of public bodies that coordinate their ties with China: a county’s, a region’s and the national ones. They meet about twice a year.'}
+      </p>
+      <p>
+        <a href={href(lang, '/samordning')}>{sv ? 'Samordningsöversikten: delegationer, tysta avtal, beslut och utvecklingen, för landet, länen och regionerna' : 'The coordination overview: delegations, quiet agreements, decisions and trends, for the country, the counties and the regions'}</a>
+      </p>
+      {p.networks.length === 0 ? (
+        <p>{sv ? 'Inga nätverk att visa.' : 'No networks to show.'}</p>
+      ) : (
+        <table>
+          <caption>{sv ? 'Nätverk' : 'Networks'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Namn' : 'Name'}</th>
+              <th scope="col">{sv ? 'Slag' : 'Kind'}</th>
+              <th scope="col">{sv ? 'Sammankallande' : 'Convened by'}</th>
+              <th scope="col">{sv ? 'Medlemmar' : 'Members'}</th>
+              <th scope="col">{sv ? 'Nästa möte' : 'Next meeting'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.networks.map((n) => (
+              <tr>
+                <td>
+                  <a href={href(lang, `/natverk/${n.id}`)}>{n.name}</a>
+                </td>
+                <td>
+                  {NETWORK_KIND_NAMES[n.kind][lang]}
+                  {n.county ? `, ${COUNTIES[n.county] ?? n.county}` : ''}
+                </td>
+                <td>{n.convener}</td>
+                <td class="num">{n.members}</td>
+                <td>{n.nextMeeting ? formatEdtf(n.nextMeeting, lang) : '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {p.mayCreate ? (
+        <>
+          <h2 id="nytt-natverk">{sv ? 'Starta ett nätverk' : 'Start a network'}</h2>
+          <p>{sv ? 'Din organisation blir sammankallande; dess samordnare lägger till medlemmar och möten.' : 'Your organisation convenes it; its coordinators add members and meetings.'}</p>
+          <ErrorSummary lang={lang} problems={f.problems} />
+          <form method="post" action={href(lang, '/natverk')} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            {f.input('name', sv ? 'Namn' : 'Name', { hint: sv ? 'Till exempel Region Skånes Kinanätverk.' : 'For example Region Skåne’s China network.' })}
+            {f.area('description', sv ? 'Beskrivning (valfri)' : 'Description (optional)')}
+            <Field lang={lang} id="network-kind" label={sv ? 'Slag' : 'Kind'} problem={f.problemOf('kind')}>
+              {(described) => (
+                <select id="network-kind" name="kind" {...described}>
+                  {NETWORK_KINDS.map((k) => (
+                    <option value={k} selected={(f.typed.kind ?? 'county') === k}>
+                      {NETWORK_KIND_NAMES[k][lang]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field lang={lang} id="network-county" label={sv ? 'Län (valfritt)' : 'County (optional)'} problem={f.problemOf('county')}>
+              {(described) => (
+                <select id="network-county" name="county" {...described}>
+                  <option value="">{sv ? 'Inget län' : 'No county'}</option>
+                  {Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => (
+                    <option value={code} selected={f.typed.county === code}>
+                      {name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <VisibilityField lang={lang} id="network-visibility" label={sv ? 'Vem får se nätverket' : 'Who may see the network'} problem={f.problemOf('visibility')} chosen={f.typed.visibility} fallback="shared" />
+            <button type="submit">{sv ? 'Starta nätverket' : 'Start the network'}</button>
+          </form>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+export interface NetworkPageProps {
+  lang: Lang;
+  account?: string;
+  csrf?: string;
+  network: Network;
+  /** Organisations a keeper may add. */
+  choices: Array<{ slug: string; name: string }>;
+  failed?: { form: 'member' | 'meeting' | 'note'; failed: Failed };
+  done?: string;
+}
+
+export function NetworkPage(p: NetworkPageProps) {
+  const { lang, network: n } = p;
+  const sv = lang === 'sv';
+  const failedOf = (form: 'member' | 'meeting' | 'note') => (p.failed?.form === form ? p.failed.failed : undefined);
+  const member = formFields(lang, 'member', failedOf('member'));
+  const meeting = formFields(lang, 'meeting', failedOf('meeting'));
+  const note = formFields(lang, 'note', failedOf('note'));
+  const base = `/natverk/${n.id}`;
+  return (
+    <Layout lang={lang} title={n.name} path={base} account={p.account}>
+      <p>
+        <a href={href(lang, '/natverk')}>{sv ? 'Alla nätverk' : 'All networks'}</a>
+      </p>
+      <h1>{n.name}</h1>
+      <Notices done={p.done} />
+      <dl class="facts">
+        <dt>{sv ? 'Slag' : 'Kind'}</dt>
+        <dd>
+          {NETWORK_KIND_NAMES[n.kind][lang]}
+          {n.county ? `, ${COUNTIES[n.county] ?? n.county}` : ''}
+        </dd>
+        <dt>{sv ? 'Sammankallande' : 'Convened by'}</dt>
+        <dd>{n.convener.name}</dd>
+        <dt>{sv ? 'Vem får se nätverket' : 'Who may see the network'}</dt>
+        <dd>{VISIBILITY_NAMES[n.visibility][lang]}</dd>
+      </dl>
+      {n.description ? <p class="prewrap">{n.description}</p> : null}
+
+      <h2>{sv ? 'Medlemmar' : 'Members'}</h2>
+      <ul>
+        <li>
+          {n.convener.name} ({sv ? 'sammankallande' : 'convener'})
+        </li>
+        {n.members.map((m) => (
+          <li>{m.name}</li>
+        ))}
+      </ul>
+      {p.network.may.keep ? (
+        <>
+          <h3 id="ny-medlem">{sv ? 'Lägg till en medlem' : 'Add a member'}</h3>
+          <ErrorSummary lang={lang} problems={member.problems} />
+          <form method="post" action={href(lang, `${base}/medlemmar`)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <Field lang={lang} id="member-organisation" label={sv ? 'Organisation' : 'Organisation'} problem={member.problemOf('organisation')}>
+              {(described) => (
+                <select id="member-organisation" name="organisation" {...described}>
+                  <option value="">{sv ? 'Välj en organisation' : 'Choose an organisation'}</option>
+                  {p.choices.map((o) => (
+                    <option value={o.slug} selected={member.typed.organisation === o.slug}>
+                      {o.name}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <button type="submit">{sv ? 'Lägg till medlemmen' : 'Add the member'}</button>
+          </form>
+        </>
+      ) : null}
+
+      <h2>{sv ? 'Möten' : 'Meetings'}</h2>
+      {n.meetings.length === 0 ? (
+        <p>{sv ? 'Inga möten registrerade.' : 'No meetings recorded.'}</p>
+      ) : (
+        <ul>
+          {n.meetings.map((m) => (
+            <li>
+              <a href={href(lang, `${base}/moten/${m.id}`)}>
+                {formatEdtf(m.heldOn, lang)}
+                {m.place ? `, ${m.place}` : ''}
+              </a>
+              {m.minutes ? ` (${sv ? 'protokoll finns' : 'minutes written'})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      {p.network.may.keep ? (
+        <>
+          <h3 id="nytt-mote">{sv ? 'Registrera ett möte' : 'Record a meeting'}</h3>
+          <ErrorSummary lang={lang} problems={meeting.problems} />
+          <form method="post" action={href(lang, `${base}/moten`)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <MeetingFields lang={lang} f={meeting} />
+            <button type="submit">{sv ? 'Registrera mötet' : 'Record the meeting'}</button>
+          </form>
+        </>
+      ) : null}
+
+      {n.may.readInside ? (
+        <>
+          <h2>{sv ? 'Anteckningar inom nätverket' : 'Notes inside the network'}</h2>
+          <p>{sv ? 'Bara nätverkets medlemmar läser anteckningarna.' : 'Only the network’s members read the notes.'}</p>
+          {n.notes.length === 0 ? <p>{sv ? 'Inga anteckningar.' : 'No notes.'}</p> : null}
+          {n.notes.map((x) => (
+            <article class="note" aria-labelledby={`anteckning-${x.id}`}>
+              <h3 id={`anteckning-${x.id}`}>
+                {x.organisation}, {x.createdAt}
+              </h3>
+              <p class="prewrap">{x.body}</p>
+              <p class="hint">{x.writtenBy}</p>
+            </article>
+          ))}
+          {n.may.writeNotes ? (
+            <>
+              <h3 id="ny-anteckning">{sv ? 'Skriv en anteckning' : 'Write a note'}</h3>
+              <ErrorSummary lang={lang} problems={note.problems} />
+              <form method="post" action={href(lang, `${base}/anteckningar`)} class="form" novalidate>
+                <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                {note.area('body', sv ? 'Anteckning' : 'Note')}
+                <button type="submit">{sv ? 'Spara anteckningen' : 'Save the note'}</button>
+              </form>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+/** A meeting's fields: when, where, agenda, minutes. */
+function MeetingFields(props: { lang: Lang; f: ReturnType<typeof formFields>; meeting?: NetworkMeeting }) {
+  const { lang, f, meeting } = props;
+  const sv = lang === 'sv';
+  return (
+    <>
+      {f.input('heldOn', sv ? 'När' : 'When', { hint: sv ? 'Så exakt som det är känt: 2027-04-15, 2027-04 eller 2027.' : 'As precisely as it is known: 2027-04-15, 2027-04 or 2027.', value: meeting?.heldOn })}
+      {f.input('place', sv ? 'Plats (valfri)' : 'Place (optional)', { value: meeting?.place ?? '' })}
+      {f.area('agenda', sv ? 'Dagordning (valfri)' : 'Agenda (optional)', { value: meeting?.agenda ?? '' })}
+      {f.area('minutes', sv ? 'Protokoll (valfritt; bara medlemmarna läser det)' : 'Minutes (optional; only the members read them)', { rows: 8, value: meeting?.minutes ?? '' })}
+    </>
+  );
+}
+
+export interface MeetingPageProps {
+  lang: Lang;
+  account?: string;
+  csrf?: string;
+  network: Network;
+  meeting: NetworkMeeting;
+  failed?: Failed;
+  done?: string;
+}
+
+export function MeetingPage(p: MeetingPageProps) {
+  const { lang, network: n, meeting: m } = p;
+  const sv = lang === 'sv';
+  const f = formFields(lang, 'meeting', p.failed);
+  const path = `/natverk/${n.id}/moten/${m.id}`;
+  const title = `${n.name}: ${sv ? 'möte' : 'meeting'} ${formatEdtf(m.heldOn, lang)}`;
+  return (
+    <Layout lang={lang} title={title} path={path} account={p.account}>
+      <p>
+        <a href={href(lang, `/natverk/${n.id}`)}>{n.name}</a>
+      </p>
+      <h1>{title}</h1>
+      <Notices done={p.done} />
+      <dl class="facts">
+        <dt>{sv ? 'När' : 'When'}</dt>
+        <dd>{formatEdtf(m.heldOn, lang)}</dd>
+        <dt>{sv ? 'Plats' : 'Place'}</dt>
+        <dd>{m.place ?? '–'}</dd>
+      </dl>
+      <h2>{sv ? 'Dagordning' : 'Agenda'}</h2>
+      {m.agenda ? <p class="prewrap">{m.agenda}</p> : <p>{sv ? 'Ingen dagordning registrerad.' : 'No agenda recorded.'}</p>}
+      {n.may.readInside ? (
+        <>
+          <h2>{sv ? 'Protokoll' : 'Minutes'}</h2>
+          <p>{sv ? 'Bara nätverkets medlemmar läser protokollet.' : 'Only the network’s members read the minutes.'}</p>
+          {m.minutes ? <p class="prewrap">{m.minutes}</p> : <p>{sv ? 'Inget protokoll skrivet.' : 'No minutes written.'}</p>}
+        </>
+      ) : null}
+      {n.may.keep ? (
+        <>
+          <h2 id="andra-mote">{sv ? 'Ändra mötet' : 'Change the meeting'}</h2>
+          <ErrorSummary lang={lang} problems={f.problems} />
+          <form method="post" action={href(lang, path)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <input type="hidden" id="meeting-expectedVersion" name="expectedVersion" value={String(m.version)} />
+            <MeetingFields lang={lang} f={f} meeting={m} />
+            <button type="submit">{sv ? 'Spara mötet' : 'Save the meeting'}</button>
+          </form>
+        </>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,107 @@
+// The coordinators' overviews: the country, a county, a region. The public
+// reads the public register; a signed-in person also the shared records,
+// never an organisation's internal ones (not even their own, so that one
+// answer serves every signed-in reader). Incoming visits in the coming
+// months, recent decisions with their reasons, quiet agreements and trends
+// come from the register; the page and the API say the same.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import type { CoordinationOverview } from '../../src/domain/coordination/overview/overview.ts';
+import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+let visitors: Record<'coordinator' | 'editor' | 'anonymous', Visitor>;
+const GOTEBORG = 'goteborg--shanghai'; // Västra Götalands län (14)
+
+/** A day `months` months from today. */
+function monthsAhead(months: number): string {
+  const d = new Date(`${todayInStockholm()}T12:00:00Z`);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return d.toISOString().slice(0, 10);
+}
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  ({ visitors } = await signedInVisitors(t, app, {
+    coordinator: { role: 'coordinator', organisation: 'ortsband' },
+    editor: { role: 'editor', organisation: 'ortsband' },
+  }));
+  const ctx = systemCtx(t);
+  const [agreement] = await queryRows<{ id: number }>(t.database.db, sql`select id from agreements where slug = ${GOTEBORG}`);
+  const id = agreement!.id;
+  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Offentlig delegation från Shanghai', date: monthsAhead(1) } });
+  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Delad delegation från Shanghai', date: monthsAhead(2), visibility: 'shared' } });
+  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Intern delegation från Shanghai', date: monthsAhead(2), visibility: 'internal' } });
+  await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Delegation om ett år', date: monthsAhead(12) } });
+  await recordStatusEvent({
+    ctx,
+    agreementId: id,
+    input: { type: 'paused', date: todayInStockholm(), decidingBody: 'Kommunstyrelsen', reasons: [{ code: 'democracy_human_rights', text: 'Delat skäl till pausen' }], visibility: 'shared' },
+  });
+}, 120_000);
+afterAll(async () => t?.close());
+
+const overviewOf = async (who: Visitor, path: string) => (await (await who.request(path)).json()) as CoordinationOverview;
+
+describe("coordinators' overviews", () => {
+  it('the public reads the public incoming visits of the coming months; signed-in people the shared ones too, never internal ones', async () => {
+    const titles = (o: CoordinationOverview) => o.incoming.visits.map((v) => v.title);
+    const open = await overviewOf(visitors.anonymous, '/api/coordination');
+    expect(open.reads).toBe('public');
+    expect(titles(open)).toContain('Offentlig delegation från Shanghai');
+    expect(titles(open)).not.toContain('Delad delegation från Shanghai');
+    expect(titles(open)).not.toContain('Delegation om ett år');
+    for (const who of ['coordinator', 'editor'] as const) {
+      const shared = await overviewOf(visitors[who], '/api/coordination');
+      expect(shared.reads, who).toBe('shared');
+      expect(titles(shared), who).toEqual(expect.arrayContaining(['Offentlig delegation från Shanghai', 'Delad delegation från Shanghai']));
+      expect(titles(shared), who).not.toContain('Intern delegation från Shanghai');
+      expect(shared.decisions.find((d) => d.agreementSlug === GOTEBORG)?.reasons[0]?.text, who).toBe('Delat skäl till pausen');
+    }
+    expect(open.decisions.some((d) => d.agreementSlug === GOTEBORG)).toBe(false);
+    const page = await (await visitors.anonymous.request('/samordning')).text();
+    expect(page).toContain('Offentlig delegation från Shanghai');
+    expect(page).not.toContain('Delad delegation');
+    const signedIn = await (await visitors.coordinator.request('/samordning')).text();
+    expect(signedIn).toContain('Delad delegation från Shanghai');
+    expect(signedIn).toContain('Delat skäl till pausen');
+    expect(signedIn).not.toContain('Intern delegation');
+  });
+
+  it('a county and a region narrow to the agreements with a Swedish party there', async () => {
+    const vg = await overviewOf(visitors.anonymous, '/api/coordination/counties/14');
+    expect(vg.scope).toEqual({ kind: 'county', county: '14', name: 'Västra Götalands län' });
+    expect(vg.incoming.visits.map((v) => v.title)).toContain('Offentlig delegation från Shanghai');
+    const skane = await overviewOf(visitors.anonymous, '/api/coordination/regions/region-skane');
+    expect(skane.scope).toMatchObject({ kind: 'region', county: '12', slug: 'region-skane' });
+    expect(skane.incoming.visits.map((v) => v.title)).not.toContain('Offentlig delegation från Shanghai');
+    // The trends count in the database what the register holds: the shipped agreements' establishment years and endings.
+    const country = await overviewOf(visitors.anonymous, '/api/coordination');
+    expect(country.trends).toHaveLength(11);
+    expect(country.trends.at(-1)!.year).toBe(Number(todayInStockholm().slice(0, 4)));
+    const first = country.trends[0]!.year;
+    const [established] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from agreements where visibility = 'public' and established_year between ${first} and ${first + 10}`,
+    );
+    expect(country.trends.reduce((n, y) => n + y.established, 0)).toBe(established!.n);
+    expect(country.quiet.total).toBeGreaterThanOrEqual(country.quiet.agreements.length);
+    expect(country.contactSurfaces).toEqual([]);
+    for (const path of ['/samordning/lan/14', '/samordning/region/region-skane', '/samordning?lang=en']) expect((await visitors.anonymous.request(path)).status, path).toBe(200);
+    expect(await (await visitors.anonymous.request('/samordning/region/region-skane')).text()).toContain('Samordning: Region Skåne');
+    // No county 99, a kommun is no region, a slug of no party: not found; a parameter the API does not take: named.
+    for (const path of ['/samordning/lan/99', '/samordning/lan/ab', '/samordning/region/goteborg', '/samordning/region/no-such-region', '/api/coordination/counties/99', '/api/coordination/regions/goteborg']) {
+      expect((await visitors.anonymous.request(path)).status, path).toBe(404);
+    }
+    const refused = await visitors.anonymous.request('/api/coordination?county=14');
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('county');
+  });
+});

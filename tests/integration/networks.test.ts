@@ -1,0 +1,152 @@
+// Networks of bodies: a coordinator starts one for their organisation, adds
+// member organisations and meetings with agenda and minutes; members write
+// notes. The minutes and the notes reach the network's members only; an
+// internal network is read by its members only; bad input names the field
+// and stores nothing; who may not is refused.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.ts';
+import { queryRows } from '../../src/db/client.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+
+let t: TestDatabase;
+type Who = 'coordinator' | 'memberEditor' | 'memberReader' | 'outsider' | 'outsideCoordinator' | 'admin' | 'anonymous';
+let visitors: Record<Who, Visitor>;
+const count = async () =>
+  (
+    await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select (select count(*) from networks) + (select count(*) from network_members) + (select count(*) from network_meetings) + (select count(*) from network_notes) + (select count(*) from audit_log) as n`,
+    )
+  )[0]!.n;
+const networkId = async (name: string) => (await queryRows<{ id: number }>(t.database.db, sql`select id from networks where name = ${name}`))[0]!.id;
+
+beforeAll(async () => {
+  t = await openTestDatabase();
+  const app = createApp(t.database);
+  for (const [slug, name] of [
+    ['nv-region', 'Region Skåne (nätverk)'],
+    ['nv-kommun', 'Lunds kommun (nätverk)'],
+    ['nv-annan', 'Kalix kommun (nätverk)'],
+  ])
+    await addOrganisation({ ctx: systemCtx(t), input: { slug: slug!, name: name! } });
+  ({ visitors } = await signedInVisitors(t, app, {
+    coordinator: { role: 'coordinator', organisation: 'nv-region' },
+    memberEditor: { role: 'editor', organisation: 'nv-kommun' },
+    memberReader: { role: 'reader', organisation: 'nv-kommun' },
+    outsider: { role: 'editor', organisation: 'nv-annan' },
+    outsideCoordinator: { role: 'coordinator', organisation: 'nv-annan' },
+    admin: { role: 'admin', organisation: 'nv-annan' },
+  }));
+}, 120_000);
+afterAll(async () => t?.close());
+
+describe('networks of bodies', () => {
+  it('a coordinator starts a network, adds a member and a meeting; members read the minutes and write notes, others do not', async () => {
+    const made = await visitors.coordinator.post('/natverk', { name: 'Skånes Kinanätverk', description: 'Samordning i Skåne', kind: 'regional', county: '12', visibility: 'public' });
+    expect(made.status).toBe(303);
+    const id = await networkId('Skånes Kinanätverk');
+    expect(made.headers.get('location')).toBe(`/natverk/${id}?klart=natverk`);
+    expect((await visitors.coordinator.post(`/natverk/${id}/medlemmar`, { organisation: 'nv-kommun' })).status).toBe(303);
+    expect((await visitors.coordinator.post(`/natverk/${id}/moten`, { heldOn: '2027-04-15', place: 'Malmö', agenda: 'Dagordning: besök från Guangdong', minutes: 'PROTOKOLL-HEMLIGT' })).status).toBe(303);
+    expect((await visitors.memberEditor.post(`/natverk/${id}/anteckningar`, { body: 'ANTECKNING-HEMLIG' })).status).toBe(303);
+
+    const [meeting] = await queryRows<{ id: number }>(t.database.db, sql`select id from network_meetings where network_id = ${id}`);
+    for (const who of ['coordinator', 'memberEditor', 'memberReader'] as const) {
+      const page = await (await visitors[who].request(`/natverk/${id}`)).text();
+      expect(page, who).toContain('Lunds kommun (nätverk)');
+      expect(page, who).toContain('ANTECKNING-HEMLIG');
+      expect(await (await visitors[who].request(`/natverk/${id}/moten/${meeting!.id}`)).text(), who).toContain('PROTOKOLL-HEMLIGT');
+    }
+    for (const who of ['outsider', 'outsideCoordinator', 'admin', 'anonymous'] as const) {
+      const page = await (await visitors[who].request(`/natverk/${id}`)).text();
+      expect(page, who).toContain('Skånes Kinanätverk');
+      expect(page, who).toContain('Malmö');
+      expect(page, who).not.toContain('ANTECKNING-HEMLIG');
+      expect(page, who).not.toContain('PROTOKOLL-HEMLIGT');
+      const meetingPage = await (await visitors[who].request(`/natverk/${id}/moten/${meeting!.id}`)).text();
+      expect(meetingPage, who).toContain('besök från Guangdong');
+      expect(meetingPage, who).not.toContain('PROTOKOLL-HEMLIGT');
+      const api = await (await visitors[who].request(`/api/networks/${id}`)).text();
+      expect(api, who).toContain('Skånes Kinanätverk');
+      expect(api, who).not.toContain('HEMLIG');
+    }
+    const inside = (await (await visitors.memberReader.request(`/api/networks/${id}`)).json()) as { notes: unknown[]; meetings: Array<{ minutes: string }> };
+    expect(inside.notes).toHaveLength(1);
+    expect(inside.meetings[0]!.minutes).toBe('PROTOKOLL-HEMLIGT');
+    // The list names it for everyone (public); the English page too.
+    expect(await (await visitors.anonymous.request('/natverk')).text()).toContain('Skånes Kinanätverk');
+    expect(await (await visitors.anonymous.request('/natverk?lang=en')).text()).toContain('Regional network');
+  });
+
+  it('an internal network is read by its members only; another coordinator may not change it', async () => {
+    expect((await visitors.coordinator.post('/natverk', { name: 'Internt nätverk', kind: 'county', county: '', visibility: 'internal' })).status).toBe(303);
+    const id = await networkId('Internt nätverk');
+    expect((await visitors.coordinator.post(`/natverk/${id}/medlemmar`, { organisation: 'nv-kommun' })).status).toBe(303);
+    expect((await visitors.memberReader.request(`/natverk/${id}`)).status).toBe(200);
+    for (const who of ['outsider', 'admin', 'anonymous'] as const) {
+      expect((await visitors[who].request(`/natverk/${id}`)).status, who).toBe(404);
+      expect((await visitors[who].request(`/api/networks/${id}`)).status, who).toBe(404);
+      expect(await (await visitors[who].request('/natverk')).text(), who).not.toContain('Internt nätverk');
+    }
+    const before = await count();
+    // Refused: a network they may read but not keep, a note by a reader, a network by an editor.
+    const shared = await networkId('Skånes Kinanätverk');
+    expect((await visitors.outsideCoordinator.post(`/natverk/${shared}/medlemmar`, { organisation: 'nv-annan' })).status).toBe(403);
+    expect((await visitors.memberEditor.post(`/natverk/${shared}/moten`, { heldOn: '2027' })).status).toBe(403);
+    expect((await visitors.outsider.post(`/natverk/${shared}/anteckningar`, { body: 'x' })).status).toBe(403);
+    expect((await visitors.memberReader.post(`/natverk/${shared}/anteckningar`, { body: 'x' })).status).toBe(403);
+    expect((await visitors.memberEditor.post('/natverk', { name: 'x', kind: 'other' })).status).toBe(403);
+    expect((await visitors.anonymous.post('/natverk', { name: 'x', kind: 'other' })).status).toBe(401);
+    expect((await visitors.outsider.post(`/natverk/${id}/anteckningar`, { body: 'x' })).status).toBe(404);
+    expect(await count()).toBe(before);
+    // An administrator keeps any network's members (the reference data is theirs).
+    expect((await visitors.admin.post(`/natverk/${shared}/medlemmar`, { organisation: 'nv-annan' })).status).toBe(303);
+  });
+
+  it('names the field of bad input and stores nothing', async () => {
+    const id = await networkId('Skånes Kinanätverk');
+    const [meeting] = await queryRows<{ id: number; version: number }>(t.database.db, sql`select id, version from network_meetings where network_id = ${id}`);
+    const cases: Array<[string, Record<string, string>, string, string]> = [
+      ['/natverk', { name: '', kind: 'county' }, 'network', 'name'],
+      ['/natverk', { name: 'N', kind: 'city' }, 'network', 'kind'],
+      ['/natverk', { name: 'N', kind: 'county', county: '99' }, 'network', 'county'],
+      ['/natverk', { name: 'N', kind: 'county', county: 'Skåne' }, 'network', 'county'],
+      ['/natverk', { name: 'N', kind: 'county', visibility: 'everyone' }, 'network', 'visibility'],
+      ['/natverk', { name: 'N'.repeat(301), kind: 'county' }, 'network', 'name'],
+      [`/natverk/${id}/medlemmar`, { organisation: '' }, 'member', 'organisation'],
+      [`/natverk/${id}/medlemmar`, { organisation: 'no-such-organisation' }, 'member', 'organisation'],
+      [`/natverk/${id}/medlemmar`, { organisation: 'nv-kommun' }, 'member', 'organisation'],
+      [`/natverk/${id}/medlemmar`, { organisation: 'nv-region' }, 'member', 'organisation'],
+      [`/natverk/${id}/moten`, { heldOn: '' }, 'meeting', 'heldOn'],
+      [`/natverk/${id}/moten`, { heldOn: 'i vår' }, 'meeting', 'heldOn'],
+      [`/natverk/${id}/moten`, { heldOn: 'XXXX' }, 'meeting', 'heldOn'],
+      [`/natverk/${id}/moten`, { heldOn: '2027', place: 'P'.repeat(301) }, 'meeting', 'place'],
+      [`/natverk/${id}/moten/${meeting!.id}`, { heldOn: '2027-02-30', expectedVersion: String(meeting!.version) }, 'meeting', 'heldOn'],
+      [`/natverk/${id}/moten/${meeting!.id}`, { heldOn: '2027', expectedVersion: 'x' }, 'meeting', 'expectedVersion'],
+      [`/natverk/${id}/anteckningar`, { body: '  ' }, 'note', 'body'],
+    ];
+    for (const [path, fields, form, field] of cases) {
+      const before = await count();
+      const response = await visitors.coordinator.post(path, fields);
+      expect(response.status, `${path} ${field}`).toBe(400);
+      expect(await response.text(), `${path} ${field}`).toContain(`href="#${form}-${field}"`);
+      expect(await count(), `${path} ${field}`).toBe(before);
+    }
+  });
+
+  it('changes a meeting at its version; a stale one is a conflict that stores nothing', async () => {
+    const id = await networkId('Skånes Kinanätverk');
+    const [meeting] = await queryRows<{ id: number; version: number }>(t.database.db, sql`select id, version from network_meetings where network_id = ${id}`);
+    const fields = { heldOn: '2027-04-16', place: 'Lund', agenda: 'Ny dagordning', minutes: 'Nytt protokoll' };
+    expect((await visitors.coordinator.post(`/natverk/${id}/moten/${meeting!.id}`, { ...fields, expectedVersion: String(meeting!.version) })).status).toBe(303);
+    const before = await count();
+    expect((await visitors.coordinator.post(`/natverk/${id}/moten/${meeting!.id}`, { ...fields, place: 'Ystad', expectedVersion: String(meeting!.version) })).status).toBe(409);
+    expect(await count()).toBe(before);
+    const page = await (await visitors.memberReader.request(`/natverk/${id}/moten/${meeting!.id}`)).text();
+    expect(page).toContain('Lund');
+    expect(page).toContain('Nytt protokoll');
+  });
+});
