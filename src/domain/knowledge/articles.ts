@@ -13,6 +13,7 @@ import { inTransaction, type Context } from '../context.ts';
 import { isoDaySchema } from '../dates.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { parseInput } from '../validate.ts';
+import { slugSchema } from '../sources/schemas.ts';
 
 const text = (max: number, missing: string) => z.string(missing).trim().min(1, missing).max(max, `is longer than ${max} characters`);
 
@@ -65,6 +66,8 @@ export async function listArticles(ctx: Context): Promise<ArticleSummary[]> {
 }
 
 export async function getArticle(ctx: Context, slug: string): Promise<Article> {
+  // A slug no article can have (a NUL, a space, an upper-case letter) names none: not looked up.
+  if (!slugSchema.safeParse(slug).success) throw notFound('article');
   const [row] = await queryRows<Omit<Article, 'owner' | 'earlier' | 'savedAt'> & { id: number; ownerName: string | null; ownerEmail: string | null; ownerOrganisation: string | null }>(
     ctx.db,
     sql`select k.id, k.slug, k.version, k.title_sv as "titleSv", k.title_en as "titleEn", k.body_sv as "bodySv", k.body_en as "bodyEn", k.source_note as "sourceNote",
