@@ -156,7 +156,7 @@ const CoordinationOverview = {
         },
       },
     },
-    contactSurfaces: { type: 'array', description: 'Contact surfaces by kind (empty until the register records them)', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string' }, count } } },
+    contactSurfaces: { type: 'array', description: 'The contact surfaces the reader may read, in the scope (a Swedish body in its county), by kind; empty when none are recorded', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string', enum: ['investment', 'procurement', 'trade', 'academic', 'confucius', 'influence'] }, count } } },
     trends: {
       type: 'array',
       description: 'The last eleven years, this one last',

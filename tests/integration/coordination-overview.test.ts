@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import type { CoordinationOverview } from '../../src/domain/coordination/overview/overview.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
@@ -93,7 +94,16 @@ describe("coordinators' overviews", () => {
     );
     expect(country.trends.reduce((n, y) => n + y.established, 0)).toBe(established!.n);
     expect(country.quiet.total).toBeGreaterThanOrEqual(country.quiet.agreements.length);
+    // Contact surfaces the reader may read, by kind: a public one with a body in Västra Götaland, a shared one, an internal one.
     expect(country.contactSurfaces).toEqual([]);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    for (const [kind, visibility] of [['trade', 'public'], ['trade', 'shared'], ['influence', 'internal']] as const) {
+      await createContactSurface({ ctx: systemCtx(t), organisationId: org!.id, input: { kind, title: `En kontaktyta (${visibility})`, actors: ['goteborg'], visibility } });
+    }
+    expect((await overviewOf(visitors.anonymous, '/api/coordination')).contactSurfaces).toEqual([{ kind: 'trade', count: 1 }]);
+    expect((await overviewOf(visitors.coordinator, '/api/coordination/counties/14')).contactSurfaces).toEqual([{ kind: 'trade', count: 2 }]);
+    expect((await overviewOf(visitors.coordinator, '/api/coordination/regions/region-skane')).contactSurfaces).toEqual([]);
+    expect(await (await visitors.anonymous.request('/samordning/lan/14')).text()).toContain('Lokalt företag med handel med Kina');
     for (const path of ['/samordning/lan/14', '/samordning/region/region-skane', '/samordning?lang=en']) expect((await visitors.anonymous.request(path)).status, path).toBe(200);
     expect(await (await visitors.anonymous.request('/samordning/region/region-skane')).text()).toContain('Samordning: Region Skåne');
     // No county 99, a kommun is no region, a slug of no party: not found; a parameter the API does not take: named.

@@ -141,7 +141,9 @@ export function CoordinationPage(p: CoordinationPageProps) {
           <tbody>
             {o.contactSurfaces.map((s) => (
               <tr>
-                <td>{s.kind}</td>
+                <td>
+                  <a href={href(lang, `/kontaktytor?kind=${s.kind}${o.scope.kind === 'country' ? '' : `&county=${o.scope.county}`}`)}>{label(lang, 'contactSurface', s.kind)}</a>
+                </td>
                 <td class="num">{s.count}</td>
               </tr>
             ))}

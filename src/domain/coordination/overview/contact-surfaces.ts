@@ -1,19 +1,25 @@
-// Contact surfaces by kind in the scope: THE PLACE FOR THE CONTACT SURFACES
-// OF ISSUE 21. Another part of the issue builds their table (investments,
-// procurement, trade, university and school cooperation, Confucius
-// classrooms, information influence) at the same time as this overview;
-// until it is merged this returns what exists: nothing. Replace the body with
-// a count by kind read from that table, as the reader may read each row and
-// narrowed to the scope (the Swedish parties' county), and the page and the
-// API show it as they are (an empty list says "none recorded yet").
+// Contact surfaces by kind in the scope (contact-surfaces/): those the reader
+// may read, in the country, or with a Swedish body in the scope's county (by
+// the surface's cached counties, as the map and the statistics count them).
+// One group-by over the surfaces; an empty list says "none recorded yet".
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import type { ContactSurfaceKind } from '../../../db/schema.ts';
+import { canReadAlias } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import type { OverviewScope } from './scope.ts';
 
 export interface ContactSurfaceCount {
-  kind: string;
+  kind: ContactSurfaceKind;
   count: number;
 }
 
-export async function contactSurfacesByKind(_ctx: Context, _scope: OverviewScope): Promise<ContactSurfaceCount[]> {
-  return [];
+export async function contactSurfacesByKind(ctx: Context, scope: OverviewScope): Promise<ContactSurfaceCount[]> {
+  const inCounty = scope.kind === 'country' ? sql`true` : sql`s.county_codes @> array[${scope.county}]::text[]`;
+  return queryRows<ContactSurfaceCount>(
+    ctx.db,
+    sql`select s.kind, count(*)::int as count from contact_surfaces s
+        where ${canReadAlias(ctx.principal, 's')} and ${inCounty}
+        group by s.kind order by count desc, s.kind`,
+  );
 }
