@@ -869,7 +869,7 @@ export const activities = pgTable(
     participantsStudents: integer('participants_students'),
     // An incoming delegation's own name and its leading persons (personal data, like `participants`:
     // signed-in readers only), and both normalised (coordination/delegation-names.ts) for the delegation
-    // warnings, which find others' activities naming the same by the GIN index (migration 0037).
+    // warnings, which find others' activities naming the same by the GIN index (migration 0038).
     delegationName: text('delegation_name'),
     delegationPersons: text('delegation_persons').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     delegationKeys: text('delegation_keys').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
@@ -884,7 +884,7 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
-    // The visits of a kind in a period, for the calendar and the coordinators' overviews (migration 0037).
+    // The visits of a kind in a period, for the calendar and the coordinators' overviews (migration 0040).
     index('activities_kind_day_idx').on(t.kind, t.dateMin),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
@@ -951,7 +951,7 @@ export const receivedInvitations = pgTable(
     eventDateMin: date('event_date_min'),
     eventDateMax: date('event_date_max'),
     note: text('note'),
-    // The delegation it announces and its leading persons, as on an activity (migration 0037).
+    // The delegation it announces and its leading persons, as on an activity (migration 0038).
     delegationName: text('delegation_name'),
     delegationPersons: text('delegation_persons').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     delegationKeys: text('delegation_keys').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
@@ -1085,7 +1085,7 @@ export const delegationWarningsSent = pgTable(
 // Swedish agreements with the same counterpart or province, their statuses
 // and the reasons given for ending them), frozen so that the annex prints
 // what the decision stood on. Read only by the owning organisation's people
-// (canReadDecisionBasis in access.ts; migration 0037).
+// (canReadDecisionBasis in access.ts; migration 0039).
 export const decisionBases = pgTable(
   'decision_bases',
   {
@@ -1122,7 +1122,7 @@ export const decisionBases = pgTable(
 // with an owner (a user who keeps it; none for the articles shipped with the
 // product until someone takes them over), the day it is next to be
 // reviewed, and every earlier version in knowledge_article_versions (a save
-// copies the article as it was before changing it; migration 0037).
+// copies the article as it was before changing it; migration 0039).
 export const knowledgeArticles = pgTable('knowledge_articles', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),

@@ -26,7 +26,7 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/(counterparts|motparter)\//, 'zhejiang'],
   [/\/(actors|parter)\//, 'kalix'],
   [/\/sources\//, 'nkk2022'],
-  // A guidance article the migration ships (0037).
+  // A guidance article the migration ships (0039).
   [/\/kunskap\//, 'infor-beslut'],
   [/\/(regions|region)\//, 'region-skane'],
 ];
