@@ -17,6 +17,9 @@ export async function fingerprint(ctx: Context, { ignore = {} }: { ignore?: Reco
     const row = left?.length ? sql`(to_jsonb(x) - ${sql`array[${sql.join(left.map((c) => sql`${c}`), sql`, `)}]::text[]`})::text` : sql`x::text`;
     return sql`${t.name}::text, (select count(*) || ':' || coalesce(md5(string_agg(${row}, E'\\n' order by ${row})), '') from ${sql.identifier(t.name)} x)`;
   });
-  const [row] = await queryRows<{ f: Record<string, string> }>(ctx.db, sql`select json_build_object(${sql.join(parts, sql`, `)}) as f`);
+  // A function takes at most 100 arguments: 50 tables an object, the objects joined.
+  const objects = [];
+  for (let i = 0; i < parts.length; i += 50) objects.push(sql`jsonb_build_object(${sql.join(parts.slice(i, i + 50), sql`, `)})`);
+  const [row] = await queryRows<{ f: Record<string, string> }>(ctx.db, sql`select ${sql.join(objects, sql` || `)} as f`);
   return row!.f;
 }
