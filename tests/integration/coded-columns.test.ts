@@ -132,7 +132,7 @@ beforeAll(async () => {
   );
   await recordInvitation({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { receivedOn: '2026-11-20', sender: 'Zhejiangs utrikesbyrå', subject: 'Ett forum', place: 'zhejiang' } });
   await createContactSurface({ ctx, organisationId: agreement!.organisation_id, input: { kind: 'trade', title: 'Ett bolag', places: ['zhejiang'], sources: [source!.slug] } });
-  const [decision] = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select e.id, a.slug from status_events e join agreements a on a.id = e.agreement_id where e.type = 'ended' order by e.id limit 1`);
+  const [decision] = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select e.id::int as id, a.slug from status_events e join agreements a on a.id = e.agreement_id where e.type = 'ended' order by e.id limit 1`);
   await saveDecisionBasis({ ctx, slug: decision!.slug, eventId: decision!.id, input: { purpose: 'Ett syfte', costsSoFarSek: 1000, securityAdviceSought: true, securityAdviceFrom: 'Säpo', expectedVersion: 0 }, today: '2026-12-07' });
   await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'coded-columns', organisationId: agreement!.organisation_id } }, input: { name: 'Ett nätverk', kind: 'county', county: '12' } });
 });

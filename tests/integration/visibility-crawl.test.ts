@@ -338,7 +338,7 @@ beforeAll(async () => {
   const interview = marker('confidential source');
   await createSource({ ctx: editor, organisationId: org, input: { slug: interview, kind: 'interview', title: `Intervju ${marker('confidential source')}`, author: marker('confidential source'), confidential: true, visibility: 'public', reason: marker('comment on a change') } });
   await citeSource({ ctx: editor, agreementId: id, input: { source: interview, on: 'agreement', passage: marker('citation of a non-public source'), reason: marker('comment on a change') } });
-  const [established] = await queryRows<{ id: number }>(t.database.db, sql`select id from status_events where agreement_id = ${id} and type = 'established'`);
+  const [established] = await queryRows<{ id: number }>(t.database.db, sql`select id::int as id from status_events where agreement_id = ${id} and type = 'established'`);
   const eventId = established!.id;
   await citeSource({ ctx: editor, agreementId: id, input: { source: internalSource, on: String(eventId), passage: marker('citation of a non-public source') } });
   const pdf = (kind: string) => new TextEncoder().encode(`%PDF-1.4\n1 0 obj << /Title (${marker(kind)}) /Author (${marker(kind)}) >> endobj\n%%EOF\n`);
