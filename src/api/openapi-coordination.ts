@@ -1,6 +1,6 @@
 // Networks of bodies and the coordinators' overviews in the OpenAPI description (openapi.ts), described
 // field by field as domain/coordination/networks.ts gives them.
-import { NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
+import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
 import { errorResponse } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -156,7 +156,7 @@ const CoordinationOverview = {
         },
       },
     },
-    contactSurfaces: { type: 'array', description: 'The contact surfaces the reader may read, in the scope (a Swedish body in its county), by kind; empty when none are recorded', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string', enum: ['investment', 'procurement', 'trade', 'academic', 'confucius', 'influence'] }, count } } },
+    contactSurfaces: { type: 'array', description: 'The contact surfaces the reader may read, in the scope (a Swedish body in its county), by kind; empty when none are recorded', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string', enum: [...CONTACT_SURFACE_KINDS] }, count } } },
     trends: {
       type: 'array',
       description: 'The last eleven years, this one last',
