@@ -7,7 +7,7 @@
 //   same transaction (src/domain/status/derive-status.ts).
 // - every change writes an audit_log row in the same transaction.
 // - every record has an owning organisation and a visibility.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
@@ -839,6 +839,17 @@ export const PARTICIPANT_GROUPS = ['politicians', 'officials', 'companies', 'edu
 export type ParticipantGroup = (typeof PARTICIPANT_GROUPS)[number];
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
 
+/**
+ * The latest day an activity can have taken place, from its date as written
+ * (EDTF) and its earliest day: the day itself, the end of its month, the end
+ * of its year; for any other form (an interval, an approximate date) its
+ * earliest day, as no later day is known without parsing it.
+ */
+export const latestDayOf = (date: SQL | AnyPgColumn, dateMin: SQL | AnyPgColumn) =>
+  sql`(case when ${date} ~ '^[0-9]{4}-[0-9]{2}$' then (${dateMin} + interval '1 month' - interval '1 day')::date when ${date} ~ '^[0-9]{4}$' then (${dateMin} + interval '1 year' - interval '1 day')::date else ${dateMin} end)`;
+/** An activity's days from the earliest to the latest, as a range: the expression of activities_visits_period_idx. */
+export const visitPeriodOf = (date: SQL | AnyPgColumn, dateMin: SQL | AnyPgColumn) => sql`daterange(${dateMin}, ${latestDayOf(date, dateMin)}, '[]')`;
+
 export const activities = pgTable(
   'activities',
   {
@@ -886,6 +897,8 @@ export const activities = pgTable(
     index('activities_agreement_idx').on(t.agreementId, t.dateMin),
     // The visits of a kind in a period, for the calendar and the coordinators' overviews (migration 0040).
     index('activities_kind_day_idx').on(t.kind, t.dateMin),
+    // The visits whose days overlap a period (the calendar's month: calendar/visits.ts), by their days as a range.
+    index('activities_visits_period_idx').using('gist', visitPeriodOf(t.date, t.dateMin)).where(sql`${t.kind} in ('visit_outgoing', 'visit_incoming')`),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
     oneOf('activities', t.kind, ACTIVITY_KINDS),

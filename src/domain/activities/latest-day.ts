@@ -3,10 +3,16 @@
 // the end of its year; for any other form (an interval, an approximate date)
 // its earliest day, as no later day is known without parsing it.
 import { sql, type SQL } from 'drizzle-orm';
+import { latestDayOf, visitPeriodOf } from '../../db/schema.ts';
 
-export function activityLatestDay(alias: string): SQL {
-  const a = sql.raw(alias);
-  return sql`(case when ${a}.date ~ '^[0-9]{4}-[0-9]{2}$' then (${a}.date_min + interval '1 month' - interval '1 day')::date
-                   when ${a}.date ~ '^[0-9]{4}$' then (${a}.date_min + interval '1 year' - interval '1 day')::date
-                   else ${a}.date_min end)`;
+export const activityLatestDay = (alias: string): SQL => latestDayOf(sql.raw(`${alias}.date`), sql.raw(`${alias}.date_min`));
+
+/**
+ * The visit (alias; of kind visit_outgoing or visit_incoming) may fall in
+ * the days `from` to `to`: its days from the earliest to the latest overlap
+ * them. Written as the expression of the GiST index activities_visits_period_idx
+ * (db/schema.ts), which reads just the period's visits.
+ */
+export function visitMayFallIn(alias: string, from: string, to: string): SQL {
+  return sql`${visitPeriodOf(sql.raw(`${alias}.date`), sql.raw(`${alias}.date_min`))} && daterange(${from}::date, ${to}::date, '[]')`;
 }

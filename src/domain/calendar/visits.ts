@@ -14,7 +14,7 @@ import type { Context } from '../context.ts';
 import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
 import { invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
-import { activityLatestDay } from '../activities/latest-day.ts';
+import { visitMayFallIn } from '../activities/latest-day.ts';
 
 export const DIRECTIONS = { outgoing: 'visit_outgoing', incoming: 'visit_incoming' } as const satisfies Record<string, ActivityKind>;
 
@@ -61,7 +61,7 @@ export async function visitsBetween(ctx: Context, input: unknown, from: string, 
     sql`select a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
           g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility
         from activities a join agreements g on g.id = a.agreement_id
-        where ${sql.join(where, sql` and `)} and a.date_min <= ${to}::date and ${activityLatestDay('a')} >= ${from}::date
+        where ${sql.join(where, sql` and `)} and ${visitMayFallIn('a', from, to)}
         order by a.date_min, a.id
         limit 2000`,
   );
