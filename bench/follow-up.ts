@@ -24,7 +24,6 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
-import { Agent, request } from 'undici';
 import { openDatabase, queryRows, type DatabaseTarget, type Db } from '../src/db/client.ts';
 import { startSession } from '../src/domain/accounts/sessions.ts';
 import { quietAfterMonthsOf } from '../src/domain/accounts/list-organisations.ts';
@@ -42,7 +41,8 @@ import { CHART_NAMES } from '../src/web/charts/statistics-charts.ts';
 import { todayInStockholm } from '../src/web/format.ts';
 import { bareReplayer, type CapturedSets } from './bare-replayer.ts';
 import { load, median, medianLoad, type Load } from './load.ts';
-import { postgresCpuMs, treeCpuMs } from './process-tree.ts';
+import { postgresCpuMs } from './process-tree.ts';
+import { medianMeasured, serverLoad, type Measured } from './server-load.ts';
 
 const CLIENTS = 20;
 const ORGANISATIONS = 290;
@@ -55,12 +55,6 @@ const REPORT_REQUESTS = 5;
 
 /** What the follow-up part adds to a register of `agreements` agreements: the issue's figures at 100,000. */
 export const followUpScale = (agreements: number) => ({ activities: agreements * 10, points: agreements * 2, plans: agreements / 5, largest: Math.round(agreements / 100) });
-
-interface Measured extends Load {
-  serverCpuMsPerRequest: number;
-  /** PostgreSQL's CPU per request (every postgres process on the machine). */
-  postgresCpuMsPerRequest: number;
-}
 
 /**
  * Spreads the generated agreements over ORGANISATIONS organisations (the
@@ -243,37 +237,19 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
   result.statementsPerRequest = Object.fromEntries(Object.entries(bareSets).map(([name, sets]) => [name, sets[0]!.length]));
 
   const server = await serve();
-  const dispatcher = new Agent({ connections: CLIENTS, pipelining: 1 });
-  const fetchTimed = async (path: string, headers: Record<string, string>) => {
-    const response = await request(`${server.url}${path}`, { dispatcher, headers });
-    const body = Buffer.from(await response.body.arrayBuffer());
-    return { ok: response.statusCode === 200, bytes: body.length };
-  };
+  const { fetchTimed, measure, close } = serverLoad(server, databaseName, CLIENTS);
   const bare = await bareReplayer(target.url, bareSets, { poolSize: readEnv().DATABASE_POOL_SIZE, concurrency: CLIENTS, requests: 1_000, prepared: ['agreementPage'] });
   try {
     // `serve` reads the register for the charts and maps in the background at start: wait for it.
     for (const chart of CHART_NAMES) await fetchTimed(`/api/statistics/${chart}.svg`, { cookie: 'bench=uncached' });
 
-    const measure = async (total: number, one: (i: number) => Promise<boolean>): Promise<Measured> => {
-      const cpu = treeCpuMs(server.pid);
-      const pg = postgresCpuMs(databaseName);
-      const measured = await load(CLIENTS, total, one);
-      const perRequest = (ms: number) => Math.round((ms / total) * 10) / 10;
-      return { ...measured, serverCpuMsPerRequest: perRequest(treeCpuMs(server.pid) - cpu), postgresCpuMsPerRequest: perRequest(postgresCpuMs(databaseName) - pg) };
-    };
-    const medianOf = (all: Measured[]) => ({
-      ...medianLoad(all),
-      serverCpuMsPerRequest: median(all.map((m) => m.serverCpuMsPerRequest)),
-      postgresCpuMsPerRequest: median(all.map((m) => m.postgresCpuMsPerRequest)),
-      runsP95: all.map((m) => Number(m.p95.toFixed(1))),
-    });
     const scenarios: Array<{ name: string; total: number; path: (i: number) => string; headers: (i: number) => Record<string, string> }> = [
       { name: 'overview', total: 1_000, path: () => '/oversikt', headers: (i) => ({ cookie: cookies[i % cookies.length]! }) },
       { name: 'overviewLargest', total: 1_000, path: () => '/oversikt', headers: () => ({ cookie: largestCookie }) },
       { name: 'agreementPage', total: 1_000, path: () => `/avtal/${big!.slug}`, headers: () => ({ cookie: 'bench=uncached', 'accept-encoding': 'gzip' }) },
       { name: 'activitiesPage', total: 300, path: () => `/avtal/${big!.slug}/aktiviteter`, headers: () => ({ cookie: largestCookie }) },
     ];
-    const http: Record<string, ReturnType<typeof medianOf> & { bytes: number }> = {};
+    const http: Record<string, ReturnType<typeof medianMeasured> & { bytes: number }> = {};
     const bareSql: Record<string, Load & { runsP95: number[] }> = {};
     const ratios: Record<string, { median: number; runs: number[] }> = {};
     for (const scenario of scenarios.filter((s) => wants(s.name))) {
@@ -288,7 +264,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
         httpRuns.push(await measure(scenario.total, one));
         bareRuns.push(await bare(scenario.name, scenario.total));
       }
-      http[scenario.name] = { ...medianOf(httpRuns), bytes };
+      http[scenario.name] = { ...medianMeasured(httpRuns), bytes };
       // The public page alone, one client at a time, as run.ts measures the register's agreement page.
       if (scenario.name === 'agreementPage') {
         const single: Load[] = [];
@@ -327,7 +303,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
     if (wants('yearlyReport')) result.yearlyReport = report;
   } finally {
     await bare.close();
-    await dispatcher.close();
+    await close();
     await server.stop();
   }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|editors|followup|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
+// npm run bench [-- --target=postgres|pglite|both --scale=issue|small --runs=3 --seconds=5 --only=all|pictures|http|bare|transfer|xlsx|backup|downloads|editors|followup|coordination|transfer,backup|cold --keep=NAME --scenarios=list,listByName,agreementPage,pointInTime]
 //
 // --keep=NAME (PostgreSQL only) generates into database NAME once and keeps it
 // for the next run with the same name, which then skips the three-minute
@@ -42,6 +42,7 @@ import { generateRegister, ISSUE_SCALE, type Scale } from './generate.ts';
 import { benchTransfer } from './transfer.ts';
 import { benchDownloads } from './downloads.ts';
 import { benchEditors } from './editors.ts';
+import { benchCoordination } from './coordination.ts';
 import { benchFollowUp } from './follow-up.ts';
 import { bareReplayer } from './bare-replayer.ts';
 import { load, median, medianLoad, percentile, type Load } from './load.ts';
@@ -53,13 +54,13 @@ const { values: args } = parseArgs({
 });
 const SCALE: Scale = args.scale === 'small' ? { actors: 3_000, counterparts: 5_000, agreements: 10_000, eventsPerAgreement: 10 } : ISSUE_SCALE;
 const RUNS = Number(args.runs);
-// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), editors (bench/editors.ts), followup (bench/follow-up.ts, PostgreSQL only; never part of all: it adds a million activities to the register the other parts measure), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
-const wants = (part: string) => (args.only === 'all' && part !== 'followup') || args.only.split(',').includes(part);
+// --only=all, pictures, http, bare (the bare SQL alone), transfer, xlsx (the XLSX import alone), backup, downloads (bench/downloads.ts), editors (bench/editors.ts), followup (bench/follow-up.ts, PostgreSQL only; never part of all: it adds a million activities to the register the other parts measure), coordination (bench/coordination.ts: the follow-up register plus 200,000 contact surfaces; PostgreSQL only, never part of all), or a list such as transfer,backup (one generation for all); cold (a cold start alone).
+const wants = (part: string) => (args.only === 'all' && part !== 'followup' && part !== 'coordination') || args.only.split(',').includes(part);
 const onlyCold = args.only === 'cold';
 const onlyParts = (parts: string[]) => args.only.split(',').every((part) => parts.includes(part));
 // Parts measured without the HTTP scenarios; transfer, xlsx and backup on PostgreSQL only.
-const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads', 'editors', 'followup']);
-const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup', 'followup']);
+const onlyTransfer = onlyParts(['transfer', 'xlsx', 'backup', 'downloads', 'editors', 'followup', 'coordination']);
+const onlyPostgres = onlyParts(['transfer', 'xlsx', 'backup', 'followup', 'coordination']);
 // Statements per bare-SQL run; seconds per HTTP run.
 const REQUESTS = Number(args.requests);
 const SECONDS = Number(args.seconds);
@@ -163,13 +164,17 @@ async function benchTarget(kind: 'postgres' | 'pglite') {
       await stop(server.child);
     }
   }
+  const serveFollowUp = async () => {
+    const server = await startServer(serverEnv);
+    return { url: server.url, pid: server.child.pid!, stop: () => stop(server.child) };
+  };
   if (kind === 'postgres' && wants('followup')) {
-    const serve = async () => {
-      const server = await startServer(serverEnv);
-      return { url: server.url, pid: server.child.pid!, stop: () => stop(server.child) };
-    };
     // --scenarios names the follow-up parts to measure (bench/follow-up.ts, FOLLOW_UP_PARTS), all by default.
-    result.followUp = await benchFollowUp(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serve, args.scenarios?.split(',').map((s) => s.trim()));
+    result.followUp = await benchFollowUp(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serveFollowUp, args.scenarios?.split(',').map((s) => s.trim()));
+  }
+  if (kind === 'postgres' && wants('coordination')) {
+    // --scenarios names the coordination parts to measure (bench/coordination.ts, COORDINATION_PARTS), all by default.
+    result.coordination = await benchCoordination(target as DatabaseTarget & { kind: 'postgres' }, slugs.length, RUNS, serveFollowUp, args.scenarios?.split(',').map((s) => s.trim()));
   }
   if (onlyTransfer) {
     await cleanup();
