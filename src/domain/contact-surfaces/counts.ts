@@ -5,12 +5,14 @@
 // at the benchmark's scale there are 200,000 of them. A surface counts once
 // in each county of a body it links and each province of a place it links,
 // where everyone who may read the surface may read the body or place (and
-// the province).
+// the province). Both are kept per data version and reader (kept-answers.ts):
+// the map and the statistics ask for them on every request.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { CONTACT_SURFACE_KINDS, type ContactSurfaceKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
 import type { Context } from '../context.ts';
+import { keptPerVersion, readsAs } from '../kept-answers.ts';
 
 export type KindCounts = Record<ContactSurfaceKind, number>;
 export interface CountyCounts { county: string; counts: KindCounts; total: number }
@@ -30,7 +32,13 @@ function fold<K extends string, T>(rows: Array<{ key: K; kind: ContactSurfaceKin
   return [...byKey.values()].sort((a, b) => b.total - a.total);
 }
 
-export async function surfacesPerCounty(ctx: Context): Promise<CountyCounts[]> {
+const keptCounties = keptPerVersion<CountyCounts[]>(16);
+const keptProvinces = keptPerVersion<ProvinceCounts[]>(16);
+
+export const surfacesPerCounty = (ctx: Context): Promise<CountyCounts[]> => keptCounties(ctx, readsAs(ctx.principal), () => countPerCounty(ctx));
+export const surfacesPerProvince = (ctx: Context): Promise<ProvinceCounts[]> => keptProvinces(ctx, readsAs(ctx.principal), () => countPerProvince(ctx));
+
+async function countPerCounty(ctx: Context): Promise<CountyCounts[]> {
   const rows = await queryRows<{ key: string; kind: ContactSurfaceKind; n: number }>(
     ctx.db,
     sql`select x.county as key, s.kind, count(*)::int as n
@@ -41,7 +49,7 @@ export async function surfacesPerCounty(ctx: Context): Promise<CountyCounts[]> {
   return fold(rows, (county) => ({ county }));
 }
 
-export async function surfacesPerProvince(ctx: Context): Promise<ProvinceCounts[]> {
+async function countPerProvince(ctx: Context): Promise<ProvinceCounts[]> {
   const rows = await queryRows<{ key: string; kind: ContactSurfaceKind; n: number; name: string; native: string | null }>(
     ctx.db,
     sql`select p.slug as key, p.name_latin as name, p.name_native as native, x.kind, x.n

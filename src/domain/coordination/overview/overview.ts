@@ -6,10 +6,9 @@
 // internal ones (SHARED_READER), so every overview has two answers, each
 // kept per data version and day: at the benchmark's scale the quiet
 // agreements and the trends read every agreement in scope.
-import type { Executor } from '../../../db/client.ts';
 import { PUBLIC_READER, SHARED_READER } from '../../access.ts';
 import type { Context, Principal } from '../../context.ts';
-import { freshDataVersion } from '../../data-version.ts';
+import { keptPerVersion } from '../../kept-answers.ts';
 import type { CalendarVisit } from '../../calendar/visits.ts';
 import { contactSurfacesByKind, type ContactSurfaceCount } from './contact-surfaces.ts';
 import { recentDecisions, type RecentDecision } from './decisions.ts';
@@ -36,19 +35,13 @@ export interface CoordinationOverview {
 /** The principal an overview reads as: the public, or the shared reader for anyone signed in. */
 export const overviewReader = (principal: Principal): Principal => (principal.kind === 'anonymous' ? PUBLIC_READER : SHARED_READER);
 
-const KEPT = 64;
-const kept = new WeakMap<Executor, Map<string, Promise<CoordinationOverview>>>();
+const kept = keptPerVersion<CoordinationOverview>(64);
 
 export async function coordinationOverview(ctx: Context, scope: OverviewScope, today: string): Promise<CoordinationOverview> {
   const principal = overviewReader(ctx.principal);
   const reads = principal === PUBLIC_READER ? 'public' : 'shared';
-  const key = `${await freshDataVersion(ctx)}|${today}|${reads}|${scopeKey(scope)}`;
-  let answers = kept.get(ctx.db);
-  if (!answers) kept.set(ctx.db, (answers = new Map()));
-  const hit = answers.get(key);
-  if (hit) return hit;
   const reader: Context = { db: ctx.db, principal };
-  const made = (async () => {
+  return kept(ctx, `${today}|${reads}|${scopeKey(scope)}`, async () => {
     const [incoming, quiet, decisions, contactSurfaces, perYear] = await Promise.all([
       incomingDelegations(reader, scope, today, OVERVIEW_ROWS),
       quietInScope(reader, scope, today, OVERVIEW_ROWS),
@@ -57,10 +50,5 @@ export async function coordinationOverview(ctx: Context, scope: OverviewScope, t
       trends(reader, scope, today),
     ]);
     return { scope, reads, on: today, incoming, quiet, decisions, contactSurfaces, trends: perYear } satisfies CoordinationOverview;
-  })();
-  // A failed read is not kept; the oldest answer goes first when there are too many.
-  made.catch(() => answers.delete(key));
-  answers.set(key, made);
-  if (answers.size > KEPT) answers.delete(answers.keys().next().value!);
-  return made;
+  });
 }
