@@ -21,6 +21,7 @@ import type { OidcSettings } from './domain/accounts/oidc.ts';
 import { mailerFromEnv, type Mailer } from './mail/mailer.ts';
 import { accountRoutes } from './web/account/routes.tsx';
 import { recordsRoutes } from './web/records/routes.tsx';
+import { visitsCalendarRoutes } from './web/records/visits-calendar-routes.tsx';
 import { networkRoutes } from './web/records/network-routes.tsx';
 import { coordinationRoutes } from './web/records/coordination-routes.tsx';
 import { adminRoutes } from './web/admin/routes.tsx';
@@ -95,6 +96,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.route('/', recordsRoutes(database, { origin }));
   app.route('/', networkRoutes(database));
   app.route('/', coordinationRoutes(database, { cache }));
+  app.route('/', visitsCalendarRoutes(database, { cache, origin }));
   app.route('/', accountRoutes(database, accounts));
   app.route('/', adminRoutes(database));
   app.route('/', editingRoutes(database));

@@ -79,7 +79,20 @@ describe('the calendar of visits', () => {
     expect(await shows('place=zhejiang')).toEqual(['Delegation från Hangzhou']);
     expect(await shows('direction=outgoing')).toEqual(['Resa till Shanghai']);
     expect(await shows('direction=incoming&county=14')).toEqual(['dag okänd']);
-    expect(await shows('county=&place=&direction=&utm_source=nyhetsbrev')).toEqual(['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd']);
+    expect(await shows('utm_source=nyhetsbrev')).toEqual(['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd']);
+    // The form's empty fields: sent on to the same address without them, as the other pages do.
+    const response = await app.fetch(new Request(`http://localhost/besokskalender?month=${MONTH}&county=&place=&direction=&utm_source=nyhetsbrev`));
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`/besokskalender?month=${MONTH}&utm_source=nyhetsbrev`);
+  });
+
+  it('keeps the public month in the response cache and a signed-in reader’s out of every shared cache', async () => {
+    const first = await app.fetch(new Request('http://localhost/besokskalender?month=2030-01'));
+    const again = await app.fetch(new Request('http://localhost/besokskalender?month=2030-01'));
+    expect([first.headers.get('x-cache'), again.headers.get('x-cache')]).toEqual(['miss', 'hit']);
+    const signedIn = await app.fetch(new Request(`http://localhost/besokskalender?month=${MONTH}`, { headers: { cookie } }));
+    expect(signedIn.headers.get('cache-control')).toBe('private, no-store');
+    expect(signedIn.headers.get('x-cache')).toBeNull();
   });
 
   it('names a bad filter', async () => {

@@ -44,8 +44,11 @@ export interface CalendarVisit {
   visibility: string;
 }
 
-/** The visits from `from` to `to` (days, inclusive) that match the query, earliest first. */
-export async function visitsBetween(ctx: Context, input: unknown, from: string, to: string): Promise<CalendarVisit[]> {
+/** The most visits one answer holds: a month of the benchmark's register has about 2,800. */
+export const VISITS_SHOWN = 2_000;
+
+/** The visits from `from` to `to` (days, inclusive) that match the query, earliest first (at most VISITS_SHOWN), and how many there are. */
+export async function visitsBetween(ctx: Context, input: unknown, from: string, to: string): Promise<{ visits: CalendarVisit[]; total: number }> {
   const query = parseInput(calendarQuerySchema, input);
   const where: SQL[] = [sql`a.kind in ('visit_outgoing', 'visit_incoming')`, canReadAlias(ctx.principal, 'a'), canReadAlias(ctx.principal, 'g')];
   if (query.direction) where.push(sql`a.kind = ${DIRECTIONS[query.direction]}`);
@@ -56,15 +59,16 @@ export async function visitsBetween(ctx: Context, input: unknown, from: string, 
     where.push(sql`g.place_ids @> array[${place.id}]::int[]`);
   }
   // The activity may fall in the period: its earliest day is not after it, its latest (the end of its month or year) not before it.
-  return queryRows<CalendarVisit>(
+  const rows = await queryRows<CalendarVisit & { total: number }>(
     ctx.db,
-    sql`select a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
+    sql`select count(*) over ()::int as total, a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
           g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility
         from activities a join agreements g on g.id = a.agreement_id
         where ${sql.join(where, sql` and `)} and ${visitMayFallIn('a', from, to)}
         order by a.date_min, a.id
-        limit 2000`,
+        limit ${VISITS_SHOWN}`,
   );
+  return { visits: rows.map(({ total: _total, ...visit }) => visit), total: rows[0]?.total ?? 0 };
 }
 
 /** The first and last day of a month such as 2026-05. */

@@ -42,11 +42,9 @@ import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordin
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
-import { calendarOf, visitsCalendarOf } from './calendar-feed.ts';
-import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
+import { calendarOf } from './calendar-feed.ts';
 import { listPlaceOptions } from '../../domain/counterparts/list.ts';
 import { parseInput } from '../../domain/validate.ts';
-import { VisitsCalendarPage } from './visits-calendar-page.tsx';
 import { yearlyReport } from '../../domain/reports/yearly.ts';
 import { w, YearlyReportPage } from './yearly-report-page.tsx';
 import { yearlyReportPdf } from './yearly-report-pdf.ts';
@@ -173,8 +171,6 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     '/oversikt',
     '/oversikt/*',
     '/kalender/*',
-    '/besokskalender',
-    '/besokskalender.ics',
     '/inbjudningar',
     '/delegationer',
     '/dokument/*',
@@ -959,32 +955,6 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     c.header('content-disposition', reportFile(c, report, 'xlsx'));
     return c.body(new Uint8Array(await yearlyReportXlsx(report, langOf(c))));
-  });
-
-  // The shared calendar of visits and delegations: the visits the reader may read (signed in, the shared ones too).
-  const calendarQuery = (c: HonoContext) => {
-    const raw = c.req.query();
-    // Only the calendar's own parameters, each when set: an unknown one (utm_source) is ignored, an empty one is not given.
-    return Object.fromEntries(['month', 'county', 'place', 'direction'].flatMap((k) => (raw[k] ? [[k, raw[k]]] : [])));
-  };
-  web.get('/besokskalender', async (c) => {
-    const ctx = ctxOf(c);
-    const today = todayInStockholm();
-    const input = calendarQuery(c);
-    const query = parseInput(calendarQuerySchema, input);
-    const view = c.req.query('visa') === 'lista' ? 'list' : 'month';
-    const month = query.month ?? today.slice(0, 7);
-    const { from, to } = view === 'month' ? monthBounds(month) : { from: today, to: monthBounds(shiftMonths(today.slice(0, 7), 5)).to };
-    const [visits, places] = await Promise.all([visitsBetween(ctx, input, from, to), listPlaceOptions({ ctx, maxDepth: 0 })]);
-    return c.html(<VisitsCalendarPage lang={langOf(c)} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} visits={visits} places={places} today={today} />);
-  });
-  web.get('/besokskalender.ics', async (c) => {
-    // Calendar programs have no session: the public visits, from three months back to a year ahead.
-    const anonymous: Context = { db: database.db, principal: { kind: 'anonymous' } };
-    const today = todayInStockholm();
-    const visits = await visitsBetween(anonymous, calendarQuery(c), monthBounds(shiftMonths(today.slice(0, 7), -3)).from, monthBounds(shiftMonths(today.slice(0, 7), 12)).to);
-    c.header('content-type', 'text/calendar; charset=utf-8');
-    return c.body(visitsCalendarOf(visits, origin(c), langOf(c)));
   });
 
   // A calendar feed: the secret address is the credential (no session; calendar programs have none).

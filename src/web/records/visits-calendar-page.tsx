@@ -4,6 +4,7 @@
 // same visits as an iCalendar feed to subscribe to.
 import { shiftMonths, type CalendarQuery, type CalendarVisit } from '../../domain/calendar/visits.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
+import type { HtmlEscapedString } from 'hono/utils/html';
 import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -14,10 +15,21 @@ export interface VisitsCalendarProps {
   view: 'month' | 'list';
   month: string;
   query: CalendarQuery;
-  visits: CalendarVisit[];
   places: PlaceOption[];
   today: string;
+  /** The month's grid or the list (CalendarSection), rendered. */
+  section: HtmlEscapedString;
 }
+
+export type CalendarSectionProps = Omit<VisitsCalendarProps, 'account' | 'places' | 'section'> & {
+  visits: CalendarVisit[];
+  /** How many visits there are; more than `visits` holds when the period has more than one page can show. */
+  total: number;
+};
+
+const PATH = '/besokskalender';
+const titleOf = (lang: Lang) => (lang === 'sv' ? 'Besökskalender' : 'Calendar of visits');
+const filtersOf = (query: CalendarQuery) => Object.fromEntries(Object.entries({ county: query.county, place: query.place, direction: query.direction }).filter(([, v]) => v)) as Record<string, string>;
 
 const WEEKDAYS = { sv: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] } as const;
 
@@ -36,12 +48,13 @@ function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; wi
   );
 }
 
-export function VisitsCalendarPage(p: VisitsCalendarProps) {
+/** The month as a grid of weeks, or the coming months as a list: the same for every reader who reads the same visits. */
+export function CalendarSection(p: CalendarSectionProps) {
   const { lang } = p;
   const sv = lang === 'sv';
-  const path = '/besokskalender';
-  const filters = Object.fromEntries(Object.entries({ county: p.query.county, place: p.query.place, direction: p.query.direction }).filter(([, v]) => v)) as Record<string, string>;
-  const title = sv ? 'Besökskalender' : 'Calendar of visits';
+  const path = PATH;
+  const filters = filtersOf(p.query);
+  const title = titleOf(lang);
   const exact = p.visits.filter((v) => v.exactDay);
   const vague = p.visits.filter((v) => !v.exactDay);
 
@@ -96,6 +109,64 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
   };
 
   return (
+    <>
+      {p.total > p.visits.length ? (
+        <p class="notice">
+          {sv
+            ? `Perioden har ${p.total.toLocaleString('sv-SE')} besök; här visas de ${p.visits.length.toLocaleString('sv-SE')} första. Välj ett län, en ort eller en riktning för att se resten.`
+            : `The period has ${p.total.toLocaleString('en')} visits; the first ${p.visits.length.toLocaleString('en')} are shown. Choose a county, a place or a direction to see the rest.`}
+        </p>
+      ) : null}
+      {p.view === 'month' ? (
+        <>
+          <nav aria-label={sv ? 'Månader' : 'Months'}>
+            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, -1) })}>{`← ${monthName(shiftMonths(p.month, -1), lang)}`}</a> ·{' '}
+            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, 1) })}>{`${monthName(shiftMonths(p.month, 1), lang)} →`}</a>
+          </nav>
+          <h2>{monthName(p.month, lang)}</h2>
+          {vague.length ? (
+            <>
+              <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
+              <ul>
+                {vague.map((v) => (
+                  <li>
+                    <Visit lang={lang} visit={v} withDate={true} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök den här månaden.' : 'No visits this month.'}</p>}
+          {grid()}
+        </>
+      ) : (
+        <>
+          <h2>{sv ? 'Kommande besök' : 'Coming visits'}</h2>
+          {p.visits.length ? (
+            <ul>
+              {p.visits.map((v) => (
+                <li>
+                  <Visit lang={lang} visit={v} withDate={true} />
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{sv ? 'Inga kommande besök registrerade.' : 'No coming visits recorded.'}</p>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export function VisitsCalendarPage(p: VisitsCalendarProps) {
+  const { lang } = p;
+  const sv = lang === 'sv';
+  const path = PATH;
+  const filters = filtersOf(p.query);
+  const title = titleOf(lang);
+
+  return (
     <Layout lang={lang} title={title} path={path} account={p.account}>
       <h1>{title}</h1>
       <p class="lead">
@@ -147,44 +218,7 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
         )}{' '}
         · <a href={href(lang, `${path}.ics`, filters)}>{sv ? 'Prenumerera i din kalender (iCalendar, offentliga besök)' : 'Subscribe in your calendar (iCalendar, public visits)'}</a>
       </p>
-      {p.view === 'month' ? (
-        <>
-          <nav aria-label={sv ? 'Månader' : 'Months'}>
-            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, -1) })}>{`← ${monthName(shiftMonths(p.month, -1), lang)}`}</a> ·{' '}
-            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, 1) })}>{`${monthName(shiftMonths(p.month, 1), lang)} →`}</a>
-          </nav>
-          <h2>{monthName(p.month, lang)}</h2>
-          {vague.length ? (
-            <>
-              <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
-              <ul>
-                {vague.map((v) => (
-                  <li>
-                    <Visit lang={lang} visit={v} withDate={true} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök den här månaden.' : 'No visits this month.'}</p>}
-          {grid()}
-        </>
-      ) : (
-        <>
-          <h2>{sv ? 'Kommande besök' : 'Coming visits'}</h2>
-          {p.visits.length ? (
-            <ul>
-              {p.visits.map((v) => (
-                <li>
-                  <Visit lang={lang} visit={v} withDate={true} />
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p>{sv ? 'Inga kommande besök registrerade.' : 'No coming visits recorded.'}</p>
-          )}
-        </>
-      )}
+      {p.section}
     </Layout>
   );
 }

@@ -9,6 +9,6 @@ export const INCOMING_MONTHS = 6;
 
 export async function incomingDelegations(ctx: Context, scope: OverviewScope, today: string, shown: number): Promise<{ total: number; visits: CalendarVisit[] }> {
   const to = monthBounds(shiftMonths(today.slice(0, 7), INCOMING_MONTHS - 1)).to;
-  const visits = await visitsBetween(ctx, { direction: 'incoming', ...(scope.kind === 'country' ? {} : { county: scope.county }) }, today, to);
-  return { total: visits.length, visits: visits.slice(0, shown) };
+  const { visits, total } = await visitsBetween(ctx, { direction: 'incoming', ...(scope.kind === 'country' ? {} : { county: scope.county }) }, today, to);
+  return { total, visits: visits.slice(0, shown) };
 }
