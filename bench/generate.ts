@@ -223,6 +223,8 @@ export async function generateContactSurfaces(db: Db, count = CONTACT_SURFACES_A
     const links = (pool: number[]) => inserted.flatMap((r) => [...new Set(Array.from({ length: random() < 0.7 ? 1 : 2 }, () => pick(pool)))].map((id) => [r.id, id] as const));
     await insertBatched(db, contactSurfaceActors, links(actorIds).map(([surfaceId, actorId]) => ({ surfaceId, actorId })), 2);
     await insertBatched(db, contactSurfacePlaces, links(placeIds).map(([surfaceId, counterpartId]) => ({ surfaceId, counterpartId })), 2);
+    // Statistics of the growing link tables first: planned from an empty table's, each surface's refresh read every body.
+    if (start === 0) for (const table of ['contact_surface_actors', 'contact_surface_places']) await db.execute(sql.raw(`analyze ${table}`));
     await refreshSurfaceAreas({ db, principal: { kind: 'system', label: 'bench', organisationId } }, inserted.map((r) => r.id));
   }
   for (const table of ['contact_surfaces', 'contact_surface_actors', 'contact_surface_places']) await db.execute(sql.raw(`analyze ${table}`));

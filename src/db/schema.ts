@@ -99,6 +99,8 @@ export const users = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    // An organisation's people: whom to contact about another body's visit, for each overlap (coordination/delegations.ts).
+    index('users_organisation_idx').on(t.organisationId),
     check('users_email_lower_case', sql`${t.email} = lower(btrim(${t.email}))`),
     oneOf('users', t.role, ROLES),
   ],
@@ -884,6 +886,14 @@ export const activities = pgTable(
     delegationName: text('delegation_name'),
     delegationPersons: text('delegation_persons').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
     delegationKeys: text('delegation_keys').array().$type<string[]>().notNull().default(sql`'{}'::text[]`),
+    // Every place the activity concerns: its agreement's places (agreements.place_ids) and its own Chinese
+    // places with every place they lie in. Kept by triggers on activities, activity_places, agreements and
+    // counterparts (migration 0042), whatever writes them (a verb, an import, a restore); the delegation
+    // warnings find others' activities in the same places by its GIN index (coordination/delegations.ts).
+    placeIds: integer('place_ids').array().$type<number[]>().notNull().default(sql`'{}'::int[]`),
+    // Each of those places with the month of the earliest day, as one number (place_month_keys in migration 0042),
+    // kept with them: a GIN lookup of a few places × a few months finds the activities near a visit in place and time.
+    placeMonths: bigint('place_months', { mode: 'number' }).array().$type<number[]>().notNull().default(sql`'{}'::bigint[]`),
     // The action-plan goal the activity serves: a goal of a plan that serves the activity's agreement (action-plans/link.ts).
     actionPlanGoalId: integer('action_plan_goal_id').references((): AnyPgColumn => actionPlanGoals.id, { onDelete: 'set null' }),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
@@ -901,6 +911,7 @@ export const activities = pgTable(
     index('activities_visits_period_idx').using('gist', visitPeriodOf(t.date, t.dateMin)).where(sql`${t.kind} in ('visit_outgoing', 'visit_incoming')`),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
+    index('activities_place_months_idx').using('gin', t.placeMonths),
     oneOf('activities', t.kind, ACTIVITY_KINDS),
     check('activities_funding_known', sql`${t.funding} <@ array[${literals(FUNDING_SOURCES)}]::text[]`),
     check(

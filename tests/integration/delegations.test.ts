@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { changeAgreement } from '../../src/domain/agreements/change.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { PUBLIC_READER } from '../../src/domain/access.ts';
 import { delegationOverlaps, peerBodies } from '../../src/domain/coordination/delegations.ts';
@@ -103,5 +104,27 @@ describe('delegation warnings', () => {
     // B is told of A's shared visit in turn: B's own incoming visit from Huzhou is near it.
     expect(await (await visitors.coordinatorB.request('/delegationer')).text()).toContain('Delegation från Hangzhou');
     expect((await visitors.anonymous.request('/delegationer')).status).toBe(303);
+  });
+
+  it("keeps each activity's places (the warnings' index) as its agreement's places and its own change, whoever writes them", async () => {
+    const ctx = systemCtx(t);
+    const placesOf = async (id: number) =>
+      (await queryRows<{ slug: string }>(t.database.db, sql`select c.slug from activities a join counterparts c on c.id = any(a.place_ids) where a.id = ${id} order by c.slug`)).map((r) => r.slug);
+    const monthsOf = async (id: number) => (await queryRows<{ n: number }>(t.database.db, sql`select cardinality(place_months)::int as n from activities where id = ${id}`))[0]!.n;
+    const made = await createAgreement({ ctx, organisationId: ids.c, input: { slug: uniqueSlug('deleg'), kind: 'vanort', parties: ['kalix'], counterparts: ['nanjing'] } });
+    const id = (await createActivity({ ctx, agreementId: made.id, input: { kind: 'meeting', title: 'Möte om platserna', date: inDays(40), chinesePlaces: ['shaoxing'] } })).id;
+    const before = await placesOf(id);
+    expect(before).toEqual(expect.arrayContaining(['jiangsu', 'nanjing', 'shaoxing', 'zhejiang']));
+    expect(await monthsOf(id)).toBe(before.length); // one month: the activity's
+    // The agreement moves to Huzhou: Nanjing and Jiangsu go, Huzhou comes; the activity's own Shaoxing stays.
+    const [{ version }] = (await queryRows<{ version: number }>(t.database.db, sql`select version from agreements where id = ${made.id}`)) as [{ version: number }];
+    await changeAgreement({ ctx, slug: made.slug, input: { counterparts: ['huzhou'], expectedVersion: version } });
+    const after = await placesOf(id);
+    expect(after).toEqual(expect.arrayContaining(['huzhou', 'shaoxing', 'zhejiang']));
+    expect(after).not.toContain('nanjing');
+    expect(after).not.toContain('jiangsu');
+    // Its own place removed (the row deleted by SQL, as any writer may): Shaoxing goes.
+    await t.database.db.execute(sql`delete from activity_places where activity_id = ${id}`);
+    expect(await placesOf(id)).not.toContain('shaoxing');
   });
 });

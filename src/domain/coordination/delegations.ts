@@ -36,6 +36,7 @@ const PEERS_PER_VISIT = 20;
 
 /** The kinds of another body's activity that a delegation may be part of. */
 const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
+const meetingKinds = sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `);
 
 export interface DelegationOverlap {
   /** The organisation's own incoming visit. */
@@ -64,33 +65,27 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
     sql`with mine as (${incomingVisits(ctx, organisationId, today, only, days)}
         ),
         near as (
-          -- Others' activities under agreements in the same places, and others' activities that name such a place themselves.
+          -- Others' activities near in time that concern one of the visit's places (activities.place_ids: their agreement's
+          -- places and their own, each with every place it lies in), found by place and month of their earliest day
+          -- (activities.place_months, migration 0042: the visit's places × the window's months), or that name the same
+          -- delegation or leading person (normalised: delegation-names.ts); each by its GIN index alone (with the kind and
+          -- the days beside it, the planner also read activities_kind_day_idx: 40 ms instead of 2). The kind and the days are
+          -- checked below; a date known only to its year is left out there, so the latest day is at most a month after the
+          -- earliest and the months from the window's start less 31 days cover every activity that may fall in it.
           select m.id as mine_id, b.id as other_id from mine m
-            join agreements gb on gb.place_ids && m.places
-            join activities b on b.agreement_id = gb.id and b.date_min <= m.date_max + ${days}::int and b.date_min >= m.date_min - ${days}::int - 31
+            join activities b on b.place_months && place_month_keys(m.places, month_number(m.date_min - ${days}::int - 31), month_number(m.date_max + ${days}::int))
           union
           select m.id, b.id from mine m
-            join counterparts c on c.id = any(m.places)
-            join activity_places bp on bp.counterpart_id = c.id
-            join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
-          union
-          select m.id, b.id from mine m
-            join counterparts c on c.ancestor_ids && m.places
-            join activity_places bp on bp.counterpart_id = c.id
-            join activities b on b.id = bp.activity_id and b.date_min <= m.date_max + ${days}::int
-          union
-          -- Others' activities naming the same delegation or leading person (normalised: delegation-names.ts), by the GIN index.
-          select m.id, b.id from mine m
-            join activities b on b.delegation_keys && m.keys and b.date_min <= m.date_max + ${days}::int
+            join activities b on b.delegation_keys && m.keys
         )
         select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
           b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
           o.id as "organisationId", b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
-          (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(${placesOf('b', 'gb')}::int[])) as places,
+          (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(b.place_ids)) as places,
           ${contactsOf('b.organisation_id')} as contacts
         from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
         -- A date known only to its year is no sign of being there at the same time.
-        where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `)})
+        where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
           and ${activityLatestDay('b')} >= m.date_min - ${days}::int and b.date_min <= m.date_max + ${days}::int
           and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
         order by m.date_min, m.id, b.date_min, b.id
@@ -105,17 +100,13 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
   }));
 }
 
-// The places an activity concerns (aliases: the activity, its agreement): every place its agreement lies in, and its own Chinese places with theirs; no country.
-const placesOf = (a: string, g: string) =>
-  sql.raw(`(select coalesce(array_agg(distinct p.id), '{}') from (
-      select unnest(${g}.place_ids) as id
-      union all select unnest(c.ancestor_ids || c.id) from activity_places ap join counterparts c on c.id = ap.counterpart_id where ap.activity_id = ${a}.id
-    ) u join counterparts p on p.id = u.id where p.level <> 'country')`);
+// The places an activity concerns (alias: the activity), countries left out: a country would make every activity in it a neighbour.
+const placesOf = (a: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts p where p.id = any(${a}.place_ids) and p.level <> 'country')`);
 
 /** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
 function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days = DELEGATION_WINDOW_DAYS) {
   return sql`
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a', 'g')} as places, a.delegation_keys as keys
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
           -- From the organisation's agreements, each one's recent activities by its index (agreement, earliest day): a year's date may end 366 days after it begins.
           from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
           where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
