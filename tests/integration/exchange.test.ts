@@ -10,6 +10,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
@@ -84,6 +85,17 @@ describe('round trip', () => {
       ctx, agreementId: goal!.agreement_id,
       input: { kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }] },
     });
+    // Contact surfaces of several kinds, linking bodies and places (one inside a province), citing with and without a passage; the internal one stays out of the files.
+    const surfaces = [
+      { kind: 'confucius', title: 'Konfuciusklassrum i Kalix', titleEn: 'Confucius classroom in Kalix', description: 'Lärare från Zhejiang.', descriptionEn: 'Teachers from Zhejiang.', date: '2012', endDate: '2019-06', actors: ['kalix'], places: ['zhejiang'], sources: ['nkk2022'], visibility: 'public' },
+      { kind: 'investment', title: 'Förvärv av ett verkstadsföretag', date: '2018-03', actors: ['goteborg', 'linkoping'], places: ['guangzhou', 'hangzhou'], sources: ['nkk2022', 'scb-codes'], visibility: 'public' },
+      { kind: 'academic', title: 'Forskningssamarbete', date: '2015/2020', actors: ['lulea'], visibility: 'public' },
+      { kind: 'influence', title: 'Intern iakttagelse', date: '2021', actors: ['kalix'], places: ['suzhou'], visibility: 'internal' },
+    ] as const;
+    const [ortsband] = await queryRows<{ id: number }>(ctx.db, sql`select id from organisations where slug = 'ortsband'`);
+    for (const input of surfaces) await createContactSurface({ ctx, organisationId: ortsband!.id, input: { ...input, actors: [...input.actors], places: 'places' in input ? [...input.places] : [], sources: 'sources' in input ? [...input.sources] : [] } });
+    // A passage, as the form does not write one (the files carry it: `source: passage`).
+    await ctx.db.execute(sql`update citations set passage = 'Bilaga, rad 3' where subject_type = 'contact_surface' and source_id = (select id from sources where slug = 'nkk2022')`);
     const before = await exportCsv(shipped.anonymous);
     const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
     const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
@@ -99,6 +111,7 @@ describe('round trip', () => {
     expect(summarise(plan).activities.create).toBe(counts!.activities);
     expect(summarise(plan).action_plans.create).toBe(counts!.plans);
     expect(summarise(plan).goals.create).toBe(counts!.goals);
+    expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -117,6 +130,22 @@ describe('round trip', () => {
         from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id`);
     expect(await linked(empty.anonymous)).toEqual(await linked(shipped.anonymous));
     expect(await linked(empty.anonymous)).toEqual([expect.objectContaining({ title: 'Lärarutbyte', cost_sek: 45_500, sort_order: 4 })]);
+    // The public contact surfaces, with their links, citations and cached counties and provinces; not the internal one.
+    const surfaceState = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select s.kind, s.title, s.title_en, s.description, s.description_en, s.date, s.end_date, s.date_min::text, s.visibility, s.county_codes,
+          (select array_agg(p.slug order by p.slug) from counterparts p where p.id = any(s.province_ids)) as provinces,
+          (select array_agg(a.slug order by a.slug) from contact_surface_actors l join actors a on a.id = l.actor_id where l.surface_id = s.id) as actors,
+          (select array_agg(c.slug order by c.slug) from contact_surface_places l join counterparts c on c.id = l.counterpart_id where l.surface_id = s.id) as places,
+          (select array_agg(src.slug || ': ' || coalesce(ci.passage, '') order by src.slug) from citations ci join sources src on src.id = ci.source_id where ci.subject_type = 'contact_surface' and ci.subject_id = s.id) as cited
+        from contact_surfaces s where s.visibility = 'public' order by s.id`);
+    const imported = await surfaceState(empty.anonymous);
+    expect(imported).toEqual(await surfaceState(shipped.anonymous));
+    expect(imported.map((r) => [r.kind, r.actors, r.places, r.county_codes, r.provinces, r.cited])).toEqual([
+      ['confucius', ['kalix'], ['zhejiang'], ['25'], ['zhejiang'], ['nkk2022: Bilaga, rad 3']],
+      ['investment', ['goteborg', 'linkoping'], ['guangzhou', 'hangzhou'], ['05', '14'], ['guangdong', 'zhejiang'], ['nkk2022: Bilaga, rad 3', 'scb-codes: ']],
+      ['academic', ['lulea'], null, ['25'], null, null],
+    ]);
+    expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from contact_surfaces where title = 'Intern iakttagelse'`))[0]!.n).toBe(0);
   });
 
   it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
@@ -129,7 +158,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 

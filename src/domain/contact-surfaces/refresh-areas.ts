@@ -25,9 +25,10 @@ async function refreshWhere(ctx: Context, where: SQL) {
 /** The surfaces of these ids. */
 export const refreshSurfaceAreas = (ctx: Context, ids: number[]) => (ids.length ? refreshWhere(ctx, sql`s.id = any(${sql.param(ids)}::int[])`) : Promise.resolve());
 
-/** The surfaces that link the Swedish body: after its county or visibility changed. */
-export const refreshSurfaceAreasOfActor = (ctx: Context, actorId: number) =>
-  refreshWhere(ctx, sql`s.id in (select surface_id from contact_surface_actors where actor_id = ${actorId})`);
+/** The surfaces that link the Swedish bodies: after their county or visibility changed. */
+export const refreshSurfaceAreasOfActors = (ctx: Context, actorIds: number[]) =>
+  actorIds.length ? refreshWhere(ctx, sql`s.id in (select surface_id from contact_surface_actors where actor_id = any(${sql.param(actorIds)}::int[]))`) : Promise.resolve();
+export const refreshSurfaceAreasOfActor = (ctx: Context, actorId: number) => refreshSurfaceAreasOfActors(ctx, [actorId]);
 
 /** The surfaces that link the place or a place inside it: after its visibility or parent changed. */
 export const refreshSurfaceAreasOfPlace = (ctx: Context, placeId: number) =>
