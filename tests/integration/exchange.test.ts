@@ -231,6 +231,62 @@ describe('round trip', () => {
     expect(await stored()).toEqual([expect.objectContaining({ outcome: 'Tre avtal', sort_order: 3 })]);
   });
 
+  it('imports contact surfaces naming bodies by code, name or id and places by path or id: a dry run writes nothing, again nothing changes, a changed cell changes that surface only; a body whose county the import changes moves the cached county', async () => {
+    const ctx = systemCtx(empty);
+    const surfaces = (description: string) =>
+      stringify([
+        ['contact_surface', 'kind', 'description', 'date', 'actors', 'places', 'sources', 'visibility'],
+        ['Handel med maskiner', 'trade', description, '2022', '1460 | Region Dalarna', 'Zhejiang > Huzhou | suzhou', 'nkk2022: s. 4 | scb-codes', 'public'],
+        ['Offentlig upphandling', 'procurement', '', '2023-02', 'region-dalarna', '', '', 'shared'],
+      ]);
+    const files = (description: string) => [{ name: 'kontaktytor.csv', bytes: Buffer.from(surfaces(description)) }];
+    const before = await fingerprint(ctx);
+    const read = await readFiles(files('Export av maskiner'));
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan).contact_surfaces).toEqual({ create: 2, change: 0, unchanged: 0 });
+    expect(plan.outcomes.filter((o) => o.table === 'contact_surfaces').map((o) => `${o.row} ${o.action} ${o.what}`)).toEqual([
+      "2 create contact surface 'Handel med maskiner' 2022",
+      "3 create contact surface 'Offentlig upphandling' 2023-02",
+    ]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    const stored = () =>
+      queryRows<Record<string, unknown>>(
+        ctx.db,
+        sql`select s.title, s.kind, s.description, s.visibility, s.date_min::text, s.county_codes, s.version,
+            (select array_agg(a.slug order by a.slug) from contact_surface_actors l join actors a on a.id = l.actor_id where l.surface_id = s.id) as actors,
+            (select array_agg(c.slug order by c.slug) from contact_surface_places l join counterparts c on c.id = l.counterpart_id where l.surface_id = s.id) as places,
+            (select array_agg(p.slug order by p.slug) from counterparts p where p.id = any(s.province_ids)) as provinces,
+            (select array_agg(src.slug || ':' || coalesce(ci.passage, '') order by src.slug) from citations ci join sources src on src.id = ci.source_id where ci.subject_type = 'contact_surface' and ci.subject_id = s.id) as cited
+          from contact_surfaces s where s.title in ('Handel med maskiner', 'Offentlig upphandling') order by s.id`,
+      );
+    expect(await stored()).toEqual([
+      { title: 'Handel med maskiner', kind: 'trade', description: 'Export av maskiner', visibility: 'public', date_min: '2022-01-01', county_codes: ['14', '20'], version: 1, actors: ['bengtsfors', 'region-dalarna'], places: ['huzhou', 'suzhou'], provinces: ['jiangsu', 'zhejiang'], cited: ['nkk2022:s. 4', 'scb-codes:'] },
+      { title: 'Offentlig upphandling', kind: 'procurement', description: null, visibility: 'shared', date_min: '2023-02-01', county_codes: ['20'], version: 1, actors: ['region-dalarna'], places: null, provinces: null, cited: null },
+    ]);
+    const audited = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'contact_surface.import.create'
+      and entity_id in (select id from contact_surfaces where title in ('Handel med maskiner', 'Offentlig upphandling'))`);
+    expect(audited[0]!.n).toBe(2);
+    const again = await importFiles(ctx, files('Export av maskiner'));
+    expect(again.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+    const changed = await importFiles(ctx, files('Import av maskiner'));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'contact_surfaces', row: 2, action: 'change' })]);
+    expect((await stored())[0]).toMatchObject({ description: 'Import av maskiner', version: 2, actors: ['bengtsfors', 'region-dalarna'], county_codes: ['14', '20'] });
+    // Region Dalarna in another county, by the actors table: both surfaces that link it count it there at once.
+    const actors = parse(Buffer.from((await exportCsv(empty.anonymous))[1]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    const at = { slug: actors[0]!.indexOf('actor'), county: actors[0]!.indexOf('county_code') };
+    const moved = actors.filter((row, i) => i === 0 || row[at.slug] === 'region-dalarna').map((row, i) => (i === 0 ? row : row.map((cell, j) => (j === at.county ? '17' : cell))));
+    const relocated = await importFiles(ctx, [{ name: 'actors.csv', bytes: Buffer.from(stringify(moved)) }]);
+    expect(relocated.problems).toEqual([]);
+    expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '17'], ['17']]);
+    const restored = await importFiles(ctx, [{ name: 'actors.csv', bytes: Buffer.from(stringify(actors.filter((row, i) => i === 0 || row[at.slug] === 'region-dalarna'))) }]);
+    expect(restored.problems).toEqual([]);
+    expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
+  });
+
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {
     const ctx = systemCtx(empty);
     const sources = parse(Buffer.from((await exportCsv(empty.anonymous))[0]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
