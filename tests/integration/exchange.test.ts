@@ -14,7 +14,9 @@ import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts'
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
-import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
+import { COLUMNS, TABLES } from '../../src/domain/transfer/exchange/format.ts';
+import { templateCsv, writeTemplateXlsx } from '../../src/domain/transfer/exchange/template.ts';
+import { createApp } from '../../src/app.ts';
 import { planImport, summarise } from '../../src/domain/transfer/exchange/plan.ts';
 import { readFiles, type InputFile } from '../../src/domain/transfer/exchange/read.ts';
 import type { Context } from '../../src/domain/context.ts';
@@ -317,6 +319,34 @@ describe('round trip', () => {
     const plan = await importFiles(ctx, [{ name: 'aktorer.csv', bytes }], true);
     expect(plan.problems).toEqual([]);
     expect(summarise(plan).actors).toEqual({ create: 0, change: 0, unchanged: 54 });
+  });
+});
+
+describe('templates and documentation', () => {
+  it("the contact surfaces' template, made from format.ts, imports as one new surface; the workbook template and the open-data page describe each of its columns in both languages", async () => {
+    const template = templateCsv('contact_surfaces', ';');
+    expect(template.split('\r\n')[0]).toBe(`\uFEFF${COLUMNS.contact_surfaces.map((c) => c.name).join(';')}`);
+    const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(["create contact surface 'Konfuciusklassrum på Kalix gymnasium' 2012"]);
+
+    const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
+    expect(sheets.contact_surfaces![0]).toEqual(COLUMNS.contact_surfaces.map((c) => c.name));
+    const described = sheets.anvisningar!.filter((row) => row[0] === 'contact_surfaces');
+    expect(described.map((row) => row[1])).toEqual(COLUMNS.contact_surfaces.map((c) => c.name));
+    expect(described.find((row) => row[1] === 'visibility')!.slice(2)).toEqual(['', 'vem som får läsa den: public, shared eller internal (tom cell: shared) (högst 60 tecken)', 'who may read it: public, shared or internal (empty: shared) (at most 60 characters)']);
+
+    const app = createApp(shipped.database);
+    for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
+      const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
+      expect(page).toContain('href="/api/exchange/contact_surfaces.csv"');
+      expect(page).toContain('href="/api/exchange/template/contact_surfaces.csv"');
+      const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
+      for (const c of COLUMNS.contact_surfaces) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+    }
+    const file = await app.request('/api/exchange/template/contact_surfaces.csv');
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe(templateCsv('contact_surfaces').replace(/^\uFEFF/, ''));
   });
 });
 

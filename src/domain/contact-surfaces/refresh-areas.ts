@@ -5,7 +5,8 @@
 // (readableByEveryReaderOf, docs/visibility.md): a public surface's from
 // public bodies and places (and a public province) only. Refreshed in the
 // same transaction as whatever changes them: the surface's own links, a
-// body's county or visibility, a place's visibility or parent.
+// body's county or visibility, a place's visibility or parent, and an
+// exchange import's surfaces and bodies (apply-contact-surfaces.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
