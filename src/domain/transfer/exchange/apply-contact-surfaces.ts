@@ -5,7 +5,7 @@
 // as one its maker may read, and changed only by its own organisation's
 // editors (an administrator's or the command line's any), as save.ts rules.
 import { eq, sql } from 'drizzle-orm';
-import { insertRows, nextIds } from '../../../db/bulk.ts';
+import { insertRows, nextIds, snakeColumns as snake } from '../../../db/bulk.ts';
 import { contactSurfaceActors, contactSurfacePlaces, contactSurfaces } from '../../../db/schema.ts';
 import { requireReadableRecord, requireWrite } from '../../access.ts';
 import { refreshSurfaceAreas, refreshSurfaceAreasOfActors } from '../../contact-surfaces/refresh-areas.ts';
@@ -25,8 +25,6 @@ const surfaceFields = (v: ContactSurfaceValues) => ({
   kind: v.kind as never, title: v.title, titleEn: v.titleEn, description: v.description, descriptionEn: v.descriptionEn,
   date: v.date, endDate: v.endDate, dateMin: dateMinOf(v.date), visibility: v.visibility as never,
 });
-/** The fields as the database's columns, for the bulk insert. */
-const snake = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 const ids = (refs: Ref[]) => refs.map((r) => idOf(r, r.slug));
 
 export async function writeContactSurfaces(ctx: Context, plan: ImportPlan, organisationId: number, auditEntries: AuditEntry[], step: (n?: number) => void) {
