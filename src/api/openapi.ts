@@ -170,7 +170,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/export.json': read('exportRegister', 'The whole public register as JSON, streamed', { 200: json('Actors, counterparts and agreements with their events, and the contact surfaces') }),
     '/api/exchange/{table}.csv': read('getExchangeTableCsv', 'One table of the exchange format (the columns the import reads) as CSV, streamed', { 200: file('CSV, UTF-8 with BOM', 'text/csv') }, [tableParam, sepParam]),
     '/api/exchange/register.xlsx': read('getExchangeWorkbook', 'Every table of the exchange format as one workbook, streamed', { 200: file('XLSX', XLSX) }),
-    '/api/exchange/register.json': read('getExchangeJson', 'Every table of the exchange format as JSON, streamed', { 200: json('{ format, version, sources, actors, counterparts, agreements }') }),
+    '/api/exchange/register.json': read('getExchangeJson', 'Every table of the exchange format as JSON, streamed', { 200: json(`{ format, version, ${TABLES.join(', ')} }`) }),
     '/api/exchange/template.xlsx': read('getTemplateWorkbook', 'An empty workbook to fill in for an import', { 200: file('XLSX', XLSX) }),
     '/api/exchange/template/{table}.csv': read('getTemplateTableCsv', 'An empty table to fill in for an import', { 200: file('CSV', 'text/csv') }, [tableParam, sepParam]),
     '/api/dcat.jsonld': read('getDcatCatalogue', 'The open data described as a DCAT-AP-SE catalogue: the dataset, every download and this API, with their licence', {

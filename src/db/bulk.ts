@@ -12,6 +12,9 @@ function columnsOf(rows: ReadonlyArray<Record<string, unknown>>): SQL {
   return sql.join(Object.keys(rows[0]!).map((c) => sql.identifier(c)), sql`, `);
 }
 
+/** A row of camelCase fields as the database's snake_case columns, for insertRows. */
+export const snakeColumns = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+
 /** Inserts rows (objects by column name) into `table`; `onConflict` is appended as it is. */
 export async function insertRows(db: Executor, table: string, rows: ReadonlyArray<Record<string, unknown>>, onConflict: SQL = sql``): Promise<void> {
   for (let i = 0; i < rows.length; i += BATCH) {

@@ -10,10 +10,13 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
-import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
+import { COLUMNS, TABLES } from '../../src/domain/transfer/exchange/format.ts';
+import { templateCsv, writeTemplateXlsx } from '../../src/domain/transfer/exchange/template.ts';
+import { createApp } from '../../src/app.ts';
 import { planImport, summarise } from '../../src/domain/transfer/exchange/plan.ts';
 import { readFiles, type InputFile } from '../../src/domain/transfer/exchange/read.ts';
 import type { Context } from '../../src/domain/context.ts';
@@ -84,6 +87,17 @@ describe('round trip', () => {
       ctx, agreementId: goal!.agreement_id,
       input: { kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }] },
     });
+    // Contact surfaces of several kinds, linking bodies and places (one inside a province), citing with and without a passage; the internal one stays out of the files.
+    const surfaces = [
+      { kind: 'confucius', title: 'Konfuciusklassrum i Kalix', titleEn: 'Confucius classroom in Kalix', description: 'Lärare från Zhejiang.', descriptionEn: 'Teachers from Zhejiang.', date: '2012', endDate: '2019-06', actors: ['kalix'], places: ['zhejiang'], sources: ['nkk2022'], visibility: 'public' },
+      { kind: 'investment', title: 'Förvärv av ett verkstadsföretag', date: '2018-03', actors: ['goteborg', 'linkoping'], places: ['guangzhou', 'hangzhou'], sources: ['nkk2022', 'scb-codes'], visibility: 'public' },
+      { kind: 'academic', title: 'Forskningssamarbete', date: '2015/2020', actors: ['lulea'], visibility: 'public' },
+      { kind: 'influence', title: 'Intern iakttagelse', date: '2021', actors: ['kalix'], places: ['suzhou'], visibility: 'internal' },
+    ] as const;
+    const [ortsband] = await queryRows<{ id: number }>(ctx.db, sql`select id from organisations where slug = 'ortsband'`);
+    for (const input of surfaces) await createContactSurface({ ctx, organisationId: ortsband!.id, input: { ...input, actors: [...input.actors], places: 'places' in input ? [...input.places] : [], sources: 'sources' in input ? [...input.sources] : [] } });
+    // A passage, as the form does not write one (the files carry it: `source: passage`).
+    await ctx.db.execute(sql`update citations set passage = 'Bilaga, rad 3' where subject_type = 'contact_surface' and source_id = (select id from sources where slug = 'nkk2022')`);
     const before = await exportCsv(shipped.anonymous);
     const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
     const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
@@ -99,6 +113,7 @@ describe('round trip', () => {
     expect(summarise(plan).activities.create).toBe(counts!.activities);
     expect(summarise(plan).action_plans.create).toBe(counts!.plans);
     expect(summarise(plan).goals.create).toBe(counts!.goals);
+    expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -117,6 +132,22 @@ describe('round trip', () => {
         from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id`);
     expect(await linked(empty.anonymous)).toEqual(await linked(shipped.anonymous));
     expect(await linked(empty.anonymous)).toEqual([expect.objectContaining({ title: 'Lärarutbyte', cost_sek: 45_500, sort_order: 4 })]);
+    // The public contact surfaces, with their links, citations and cached counties and provinces; not the internal one.
+    const surfaceState = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select s.kind, s.title, s.title_en, s.description, s.description_en, s.date, s.end_date, s.date_min::text, s.visibility, s.county_codes,
+          (select array_agg(p.slug order by p.slug) from counterparts p where p.id = any(s.province_ids)) as provinces,
+          (select array_agg(a.slug order by a.slug) from contact_surface_actors l join actors a on a.id = l.actor_id where l.surface_id = s.id) as actors,
+          (select array_agg(c.slug order by c.slug) from contact_surface_places l join counterparts c on c.id = l.counterpart_id where l.surface_id = s.id) as places,
+          (select array_agg(src.slug || ': ' || coalesce(ci.passage, '') order by src.slug) from citations ci join sources src on src.id = ci.source_id where ci.subject_type = 'contact_surface' and ci.subject_id = s.id) as cited
+        from contact_surfaces s where s.visibility = 'public' order by s.id`);
+    const imported = await surfaceState(empty.anonymous);
+    expect(imported).toEqual(await surfaceState(shipped.anonymous));
+    expect(imported.map((r) => [r.kind, r.actors, r.places, r.county_codes, r.provinces, r.cited])).toEqual([
+      ['confucius', ['kalix'], ['zhejiang'], ['25'], ['zhejiang'], ['nkk2022: Bilaga, rad 3']],
+      ['investment', ['goteborg', 'linkoping'], ['guangzhou', 'hangzhou'], ['05', '14'], ['guangdong', 'zhejiang'], ['nkk2022: Bilaga, rad 3', 'scb-codes: ']],
+      ['academic', ['lulea'], null, ['25'], null, null],
+    ]);
+    expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from contact_surfaces where title = 'Intern iakttagelse'`))[0]!.n).toBe(0);
   });
 
   it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
@@ -129,7 +160,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 
@@ -202,6 +233,62 @@ describe('round trip', () => {
     expect(await stored()).toEqual([expect.objectContaining({ outcome: 'Tre avtal', sort_order: 3 })]);
   });
 
+  it('imports contact surfaces naming bodies by code, name or id and places by path or id: a dry run writes nothing, again nothing changes, a changed cell changes that surface only; a body whose county the import changes moves the cached county', async () => {
+    const ctx = systemCtx(empty);
+    const surfaces = (description: string) =>
+      stringify([
+        ['contact_surface', 'kind', 'description', 'date', 'actors', 'places', 'sources', 'visibility'],
+        ['Handel med maskiner', 'trade', description, '2022', '1460 | Region Dalarna', 'Zhejiang > Huzhou | suzhou', 'nkk2022: s. 4 | scb-codes', 'public'],
+        ['Offentlig upphandling', 'procurement', '', '2023-02', 'region-dalarna', '', '', 'shared'],
+      ]);
+    const files = (description: string) => [{ name: 'kontaktytor.csv', bytes: Buffer.from(surfaces(description)) }];
+    const before = await fingerprint(ctx);
+    const read = await readFiles(files('Export av maskiner'));
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(summarise(plan).contact_surfaces).toEqual({ create: 2, change: 0, unchanged: 0 });
+    expect(plan.outcomes.filter((o) => o.table === 'contact_surfaces').map((o) => `${o.row} ${o.action} ${o.what}`)).toEqual([
+      "2 create contact surface 'Handel med maskiner' 2022",
+      "3 create contact surface 'Offentlig upphandling' 2023-02",
+    ]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    const stored = () =>
+      queryRows<Record<string, unknown>>(
+        ctx.db,
+        sql`select s.title, s.kind, s.description, s.visibility, s.date_min::text, s.county_codes, s.version,
+            (select array_agg(a.slug order by a.slug) from contact_surface_actors l join actors a on a.id = l.actor_id where l.surface_id = s.id) as actors,
+            (select array_agg(c.slug order by c.slug) from contact_surface_places l join counterparts c on c.id = l.counterpart_id where l.surface_id = s.id) as places,
+            (select array_agg(p.slug order by p.slug) from counterparts p where p.id = any(s.province_ids)) as provinces,
+            (select array_agg(src.slug || ':' || coalesce(ci.passage, '') order by src.slug) from citations ci join sources src on src.id = ci.source_id where ci.subject_type = 'contact_surface' and ci.subject_id = s.id) as cited
+          from contact_surfaces s where s.title in ('Handel med maskiner', 'Offentlig upphandling') order by s.id`,
+      );
+    expect(await stored()).toEqual([
+      { title: 'Handel med maskiner', kind: 'trade', description: 'Export av maskiner', visibility: 'public', date_min: '2022-01-01', county_codes: ['14', '20'], version: 1, actors: ['bengtsfors', 'region-dalarna'], places: ['huzhou', 'suzhou'], provinces: ['jiangsu', 'zhejiang'], cited: ['nkk2022:s. 4', 'scb-codes:'] },
+      { title: 'Offentlig upphandling', kind: 'procurement', description: null, visibility: 'shared', date_min: '2023-02-01', county_codes: ['20'], version: 1, actors: ['region-dalarna'], places: null, provinces: null, cited: null },
+    ]);
+    const audited = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'contact_surface.import.create'
+      and entity_id in (select id from contact_surfaces where title in ('Handel med maskiner', 'Offentlig upphandling'))`);
+    expect(audited[0]!.n).toBe(2);
+    const again = await importFiles(ctx, files('Export av maskiner'));
+    expect(again.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([]);
+    const changed = await importFiles(ctx, files('Import av maskiner'));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'contact_surfaces', row: 2, action: 'change' })]);
+    expect((await stored())[0]).toMatchObject({ description: 'Import av maskiner', version: 2, actors: ['bengtsfors', 'region-dalarna'], county_codes: ['14', '20'] });
+    // Region Dalarna in another county, by the actors table: both surfaces that link it count it there at once.
+    const actors = parse(Buffer.from((await exportCsv(empty.anonymous))[1]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    const at = { slug: actors[0]!.indexOf('actor'), county: actors[0]!.indexOf('county_code') };
+    const moved = actors.filter((row, i) => i === 0 || row[at.slug] === 'region-dalarna').map((row, i) => (i === 0 ? row : row.map((cell, j) => (j === at.county ? '17' : cell))));
+    const relocated = await importFiles(ctx, [{ name: 'actors.csv', bytes: Buffer.from(stringify(moved)) }]);
+    expect(relocated.problems).toEqual([]);
+    expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '17'], ['17']]);
+    const restored = await importFiles(ctx, [{ name: 'actors.csv', bytes: Buffer.from(stringify(actors.filter((row, i) => i === 0 || row[at.slug] === 'region-dalarna'))) }]);
+    expect(restored.problems).toEqual([]);
+    expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
+  });
+
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {
     const ctx = systemCtx(empty);
     const sources = parse(Buffer.from((await exportCsv(empty.anonymous))[0]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
@@ -232,6 +319,34 @@ describe('round trip', () => {
     const plan = await importFiles(ctx, [{ name: 'aktorer.csv', bytes }], true);
     expect(plan.problems).toEqual([]);
     expect(summarise(plan).actors).toEqual({ create: 0, change: 0, unchanged: 54 });
+  });
+});
+
+describe('templates and documentation', () => {
+  it("the contact surfaces' template, made from format.ts, imports as one new surface; the workbook template and the open-data page describe each of its columns in both languages", async () => {
+    const template = templateCsv('contact_surfaces', ';');
+    expect(template.split('\r\n')[0]).toBe(`\uFEFF${COLUMNS.contact_surfaces.map((c) => c.name).join(';')}`);
+    const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(["create contact surface 'Konfuciusklassrum på Kalix gymnasium' 2012"]);
+
+    const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
+    expect(sheets.contact_surfaces![0]).toEqual(COLUMNS.contact_surfaces.map((c) => c.name));
+    const described = sheets.anvisningar!.filter((row) => row[0] === 'contact_surfaces');
+    expect(described.map((row) => row[1])).toEqual(COLUMNS.contact_surfaces.map((c) => c.name));
+    expect(described.find((row) => row[1] === 'visibility')!.slice(2)).toEqual(['', 'vem som får läsa den: public, shared eller internal (tom cell: shared) (högst 60 tecken)', 'who may read it: public, shared or internal (empty: shared) (at most 60 characters)']);
+
+    const app = createApp(shipped.database);
+    for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
+      const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
+      expect(page).toContain('href="/api/exchange/contact_surfaces.csv"');
+      expect(page).toContain('href="/api/exchange/template/contact_surfaces.csv"');
+      const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
+      for (const c of COLUMNS.contact_surfaces) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+    }
+    const file = await app.request('/api/exchange/template/contact_surfaces.csv');
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe(templateCsv('contact_surfaces').replace(/^\uFEFF/, ''));
   });
 });
 

@@ -11,7 +11,11 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import type { CreateContactSurfaceInput } from '../../src/domain/contact-surfaces/schemas.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
@@ -445,6 +449,99 @@ describe('a corpus of broken action plans and activities', () => {
     const before = await fingerprint(ctx);
     // The unbroken tables pass both ways and write nothing (they are the register's own rows).
     const control = [{ name: 'action_plans.csv', bytes: csv(plans) }, { name: 'activities.csv', bytes: csv(activities) }];
+    expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
+    expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
+    expect(await fingerprint(ctx)).toEqual(before);
+    expect(await refuseEach(ctx, all, before)).toEqual([]);
+  });
+});
+
+describe('a corpus of broken contact surfaces', () => {
+  let surfaces: string[][];
+  /** More public Swedish bodies than a surface may link. */
+  let manyBodies: string[];
+  const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
+  const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
+
+  beforeAll(async () => {
+    // The shipped register has none: three public ones of different kinds, linking bodies and places and citing sources.
+    const ctx = systemCtx(shipped);
+    const [ortsband] = await queryRows<{ id: number }>(ctx.db, sql`select id from organisations where slug = 'ortsband'`);
+    const made: CreateContactSurfaceInput[] = [
+      { kind: 'confucius', title: 'Konfuciusklassrum', description: 'Lärare från Zhejiang.', date: '2012', endDate: '2019-06', actors: ['kalix'], places: ['zhejiang'], sources: ['nkk2022'] },
+      { kind: 'investment', title: 'Förvärv', titleEn: 'Acquisition', date: '2018-03', actors: ['goteborg', 'linkoping'], places: ['guangzhou', 'huzhou'] },
+      { kind: 'influence', title: 'Påtryckning', date: '2021', actors: ['lulea'], sources: ['nkk2022'] },
+    ];
+    for (const input of made) await createContactSurface({ ctx, organisationId: ortsband!.id, input: { ...input, visibility: 'public' } });
+    surfaces = await exportTable(shipped.anonymous, 'contact_surfaces');
+    manyBodies = (await queryRows<{ slug: string }>(ctx.db, sql`select slug from actors where visibility = 'public' order by slug limit 21`)).map((r) => r.slug);
+  });
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(21);
+    const list: Broken[] = [];
+    const s = (sheet: string[][], delimiter = ',') => [{ name: 'contact_surfaces.csv', bytes: csv(sheet, delimiter) }];
+    const rows = surfaces.length;
+    const anyRow = () => 2 + Math.floor(random() * (rows - 1));
+    for (let r = 2; r <= rows; r++) {
+      for (const kind of ['visit', 'CONFUCIUS', 'konfucius', 'institute', 'x']) list.push({ name: `kind ${kind}`, files: s(withCell(surfaces, r, 'kind', kind)), row: r, column: 'kind' });
+      for (const body of ['9999', '9999 Atlantis kommun', 'Atlantis kommun', 'no-such-body', '2514 Luleå kommun', 'kalix | Kalix kommun', manyBodies.join(' | ')]) {
+        list.push({ name: `actors ${body.slice(0, 40)}`, files: s(withCell(surfaces, r, 'actors', body)), row: r, column: 'actors' });
+      }
+      for (const place of ['Atlantis > Nowhere', 'Gansu > Nowhere', 'zhejiang | Zhejiang', 'Zhejiang > > Huzhou']) list.push({ name: `places ${place}`, files: s(withCell(surfaces, r, 'places', place)), row: r, column: 'places' });
+      for (const source of ['no-such-source', 'nkk2022 | nope: s. 3', 'Not A Slug']) list.push({ name: `sources ${source}`, files: s(withCell(surfaces, r, 'sources', source)), row: r, column: 'sources' });
+      for (const date of DATES) for (const column of ['date', 'end_date']) list.push({ name: `${column} ${date}`, files: s(withCell(surfaces, r, column, date)), row: r, column });
+      list.push({ name: 'ends before it begins', files: s(withCell(withCell(surfaces, r, 'date', '2020'), r, 'end_date', '2010')), row: r, column: 'end_date' });
+      for (const visibility of ['open', 'Public', 'secret', 'offentlig']) list.push({ name: `visibility ${visibility}`, files: s(withCell(surfaces, r, 'visibility', visibility)), row: r, column: 'visibility' });
+      list.push({ name: 'English description without the Swedish', files: s(withCell(withCell(surfaces, r, 'description', ''), r, 'description_en', 'Teachers')), row: r, column: 'description_en' });
+      list.push({ name: 'no title', files: s(withCell(surfaces, r, 'contact_surface', '')), row: r, column: 'contact_surface' });
+      list.push({ name: 'no kind', files: s(withCell(surfaces, r, 'kind', '')), row: r, column: 'kind' });
+    }
+    // Cells over their column's limit, in every column; formulas in text columns, plain and hidden.
+    for (const c of COLUMNS.contact_surfaces) {
+      const r = anyRow();
+      list.push({ name: `contact_surfaces ${c.name} of ${c.max + 1} characters`, files: s(withCell(surfaces, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+    }
+    // One link's name over what the form takes, in a cell within its column's limit.
+    list.push({ name: 'an actor of 301 characters', files: s(withCell(surfaces, 2, 'actors', `kalix | ${'x'.repeat(301)}`)), row: 2, column: 'actors' });
+    const textColumns = ['contact_surface', 'title_en', 'description', 'description_en', 'actors', 'places', 'sources'];
+    for (const payload of PAYLOADS) {
+      for (const variant of hidden(payload)) {
+        const r = anyRow();
+        const column = textColumns[Math.floor(random() * textColumns.length)]!;
+        list.push({ name: `formula ${JSON.stringify(variant)} in contact_surfaces ${column}`, files: s(withCell(surfaces, r, column, variant), random() < 0.3 ? ';' : ','), row: r, column });
+      }
+    }
+    // JSON: values of the wrong type in every column.
+    const objects = surfaces.slice(1).map((r) => Object.fromEntries(surfaces[0]!.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
+    for (const c of COLUMNS.contact_surfaces) {
+      for (const value of [true, 12, null, {}, ['a']]) {
+        const r = 2 + Math.floor(random() * objects.length);
+        list.push({ name: `json contact_surfaces ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ contact_surfaces: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) })) }], row: r, column: c.name });
+      }
+    }
+    // XLSX: a formula cell, impossible dates, an unknown kind.
+    const workbook = async (sheet: ExcelJS.CellValue[][]) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('contact_surfaces');
+      for (const row of sheet) ws.addRow(row);
+      return [{ name: 'contact_surfaces.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()) }];
+    };
+    const at = (column: string) => surfaces[0]!.indexOf(column);
+    list.push({ name: 'xlsx formula cell', files: await workbook(surfaces.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('description') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'description' });
+    for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx surface date ${date}`, files: await workbook(withCell(surfaces, 2, 'date', date)), row: 2, column: 'date' });
+    list.push({ name: 'xlsx kind', files: await workbook(withCell(surfaces, 4, 'kind', 'visit')), row: 4, column: 'kind' });
+    return list;
+  }
+
+  it('refuses each of 300+ broken contact surfaces (unknown kinds, bodies, places and sources, bad dates and visibility, too long and formula cells, wrong JSON types) in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    const ctx = systemCtx(shipped);
+    expect(surfaces.length).toBe(4);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(300);
+    const before = await fingerprint(ctx);
+    // The unbroken table passes both ways and writes nothing (it is the register's own rows).
+    const control = [{ name: 'contact_surfaces.csv', bytes: csv(surfaces) }];
     expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
     expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
     expect(await fingerprint(ctx)).toEqual(before);

@@ -100,6 +100,8 @@ const SAME_BEFORE_AND_AFTER = [
   `/api/exchange/counterparts.csv`,
   `/api/exchange/action_plans.csv`,
   `/api/exchange/activities.csv`,
+  // The public surface, changed to link non-public bodies, places and sources too, keeps its row.
+  `/api/exchange/contact_surfaces.csv`,
 ];
 
 async function text(path: string): Promise<string> {

@@ -9,12 +9,15 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../src/db/client.ts';
+import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { writeCsv, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
 import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
 import { readFiles } from '../../src/domain/transfer/exchange/read.ts';
 import { MAX_SHEET_ROWS, MAX_XLSX_BYTES } from '../../src/domain/transfer/exchange/read-xlsx.ts';
 import { ortsband } from '../support/cli.ts';
-import { openTestDatabase, type TestDatabase } from '../support/database.ts';
+import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { rowXml, workbookOf } from '../support/xlsx.ts';
 
 let shipped: TestDatabase;
@@ -122,6 +125,11 @@ describe('limits', () => {
 
 describe('cells', () => {
   it('reads an exported register cell for cell as the CSV export of it reads', async () => {
+    // The shipped register has no contact surfaces: two, with lists in their cells.
+    const ctx = systemCtx(shipped);
+    const [own] = await queryRows<{ id: number }>(ctx.db, sql`select id from organisations where slug = 'ortsband'`);
+    await createContactSurface({ ctx, organisationId: own!.id, input: { kind: 'trade', title: 'Handel', description: 'Rad ett\nrad två', date: '2019', actors: ['kalix', 'lulea'], places: ['zhejiang', 'guangzhou'], sources: ['nkk2022'], visibility: 'public' } });
+    await createContactSurface({ ctx, organisationId: own!.id, input: { kind: 'academic', title: '=Forskning', date: '2020/2022', visibility: 'public' } });
     const xlsx = await readFiles([{ name: 'register.xlsx', bytes: await capture((out) => writeXlsx(shipped.anonymous, out)) }]);
     const csv = await readFiles(await Promise.all(TABLES.map(async (table) => ({ name: `${table}.csv`, bytes: await capture((out) => writeCsv(shipped.anonymous, table, out)) }))));
     expect(xlsx.problems).toEqual([]);
@@ -130,8 +138,8 @@ describe('cells', () => {
     for (const table of TABLES) {
       const a = xlsx.tables.find((t) => t.table === table)!;
       const b = csv.tables.find((t) => t.table === table)!;
-      // The shipped register has one action plan, of seven goals.
-      expect(a.rows.length, table).toBeGreaterThan(table === 'action_plans' ? 6 : 10);
+      // The shipped register has one action plan, of seven goals; two contact surfaces were added above.
+      expect(a.rows.length, table).toBeGreaterThan(table === 'action_plans' ? 6 : table === 'contact_surfaces' ? 1 : 10);
       expect(a.columns, table).toEqual(b.columns);
       expect(a.rows, table).toEqual(b.rows);
     }

@@ -5,7 +5,8 @@
 // (readableByEveryReaderOf, docs/visibility.md): a public surface's from
 // public bodies and places (and a public province) only. Refreshed in the
 // same transaction as whatever changes them: the surface's own links, a
-// body's county or visibility, a place's visibility or parent.
+// body's county or visibility, a place's visibility or parent, and an
+// exchange import's surfaces and bodies (apply-contact-surfaces.ts).
 import { sql, type SQL } from 'drizzle-orm';
 import { readableByEveryReaderOf } from '../access.ts';
 import type { Context } from '../context.ts';
@@ -25,9 +26,10 @@ async function refreshWhere(ctx: Context, where: SQL) {
 /** The surfaces of these ids. */
 export const refreshSurfaceAreas = (ctx: Context, ids: number[]) => (ids.length ? refreshWhere(ctx, sql`s.id = any(${sql.param(ids)}::int[])`) : Promise.resolve());
 
-/** The surfaces that link the Swedish body: after its county or visibility changed. */
-export const refreshSurfaceAreasOfActor = (ctx: Context, actorId: number) =>
-  refreshWhere(ctx, sql`s.id in (select surface_id from contact_surface_actors where actor_id = ${actorId})`);
+/** The surfaces that link the Swedish bodies: after their county or visibility changed. */
+export const refreshSurfaceAreasOfActors = (ctx: Context, actorIds: number[]) =>
+  actorIds.length ? refreshWhere(ctx, sql`s.id in (select surface_id from contact_surface_actors where actor_id = any(${sql.param(actorIds)}::int[]))`) : Promise.resolve();
+export const refreshSurfaceAreasOfActor = (ctx: Context, actorId: number) => refreshSurfaceAreasOfActors(ctx, [actorId]);
 
 /** The surfaces that link the place or a place inside it: after its visibility or parent changed. */
 export const refreshSurfaceAreasOfPlace = (ctx: Context, placeId: number) =>

@@ -58,7 +58,8 @@ async function writeLinks(ctx: Context, surfaceId: number, ids: { actorIds: numb
   await refreshSurfaceAreas(ctx, [surfaceId]);
 }
 
-const dateMinOf = (date: string | null | undefined) => (date ? parseFuzzyDate(date).min : null);
+/** The earliest day a surface's date may mean: the list's order (also for the exchange import, apply-contact-surfaces.ts). */
+export const dateMinOf = (date: string | null | undefined) => (date ? parseFuzzyDate(date).min : null);
 
 /**
  * Adds a contact surface to an organisation: the caller's unless named

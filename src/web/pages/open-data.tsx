@@ -35,8 +35,8 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         <h2 id="utbytesformat">{sv ? 'Utbytesformatet: samma kolumner ut och in' : 'The exchange format: the same columns out and in'}</h2>
         <p>
           {sv
-            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Sex tabeller: källor, svenska aktörer, motparter, avtal med en rad per händelse, handlingsplaner med en rad per mål, och aktiviteter. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
-            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Six tables: sources, Swedish actors, counterparts, agreements with one row per event, action plans with one row per goal, and activities. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
+            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Sju tabeller: källor, svenska aktörer, motparter, avtal med en rad per händelse, handlingsplaner med en rad per mål, aktiviteter och kontaktytor. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
+            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Seven tables: sources, Swedish actors, counterparts, agreements with one row per event, action plans with one row per goal, activities, and contact surfaces. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
         </p>
         <ul>
           {TABLES.map((table) => (
@@ -61,8 +61,8 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         </ul>
         <p>
           {sv
-            ? 'En import med något fel läser inte in något; en provkörning (--dry-run) visar rad för rad vad som skulle skapas, ändras eller lämnas orört, och varje fel med rad och kolumn. Samma fil två gånger ändrar ingenting andra gången. Flera värden i en cell skiljs med |. Citat, avvikelser, aktiviteter, handlingsplaner och namnbyten ingår inte i formatet; de finns i /api/export.json.'
-            : 'An import with any problem reads in nothing; a dry run (--dry-run) shows row by row what would be created, changed or left alone, and every problem with its row and column. The same file twice changes nothing the second time. Several values in one cell are separated by |. Quotations, discrepancies, activities, action plans and renamings are not in the format; they are in /api/export.json.'}
+            ? 'En import med något fel läser inte in något; en provkörning (--dry-run) visar rad för rad vad som skulle skapas, ändras eller lämnas orört, och varje fel med rad och kolumn. Samma fil två gånger ändrar ingenting andra gången. Flera värden i en cell skiljs med |. Citat, avvikelser och namnbyten ingår inte i formatet; de finns i /api/export.json.'
+            : 'An import with any problem reads in nothing; a dry run (--dry-run) shows row by row what would be created, changed or left alone, and every problem with its row and column. The same file twice changes nothing the second time. Several values in one cell are separated by |. Quotations, discrepancies and renamings are not in the format; they are in /api/export.json.'}
         </p>
         {TABLES.map((table) => (
           <div class="wide">

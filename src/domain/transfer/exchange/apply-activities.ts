@@ -4,7 +4,7 @@
 // Imported rows are public and belong to the import's organisation, as the
 // agreements and events an import writes.
 import { eq, sql } from 'drizzle-orm';
-import { insertRows, nextIds } from '../../../db/bulk.ts';
+import { insertRows, nextIds, snakeColumns as snake } from '../../../db/bulk.ts';
 import { actionPlanAgreements, actionPlanGoals, actionPlans, activities } from '../../../db/schema.ts';
 import type { Context } from '../../context.ts';
 import { parseFuzzyDate } from '../../dates.ts';
@@ -31,8 +31,6 @@ const activityFields = (v: ActivityValues) => ({
   costProjectSek: v.costProjectSek, costOtherSek: v.costOtherSek, funding: v.funding as never, participantsPoliticians: v.participantsPoliticians, participantsOfficials: v.participantsOfficials,
   participantsCompanies: v.participantsCompanies, participantsEducation: v.participantsEducation, participantsStudents: v.participantsStudents,
 });
-/** The fields as the database's columns, for the bulk insert. */
-const snake = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
 
 export async function writeActionPlans(ctx: Context, plan: ImportPlan, organisationId: number, auditEntries: AuditEntry[], step: (n?: number) => void) {
   const created = plan.actionPlans.filter((p) => p.action === 'create');

@@ -34,6 +34,7 @@ import { actorSearchText, counterpartSearchText } from '../../text/normalize.ts'
 import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
 import type { ImportPlan, PlannedAgreement } from './plan.ts';
 import { writeActionPlans, writeActivities } from './apply-activities.ts';
+import { writeContactSurfaces } from './apply-contact-surfaces.ts';
 import type { Ref } from './register-keys.ts';
 
 export type Progress = (done: number, total: number) => void;
@@ -61,7 +62,8 @@ const idOf = (ref: Ref) => {
   return ref.id;
 };
 
-const BULK_LOAD_AGREEMENTS = 1_000;
+/** Agreements and contact surfaces written from which an import is a bulk load (after-bulk-load.ts). */
+const BULK_LOAD_RECORDS = 1_000;
 
 /** Ends a dry run's transaction, carrying what apply would have done. */
 class DryRunDone extends Error {
@@ -80,14 +82,15 @@ class DryRunDone extends Error {
 export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
   // Refs of records to create get their ids during apply; a rollback takes them back.
-  const unwritten: Array<{ id: number | null }> = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements, ...plan.actionPlans, ...plan.activities]
+  const unwritten: Array<{ id: number | null }> = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements, ...plan.actionPlans, ...plan.activities, ...plan.contactSurfaces]
     .map((p) => p.ref)
     .concat(plan.actionPlans.flatMap((p) => p.goals.map((g) => g.ref)))
     .filter((ref) => ref.id === null);
   try {
     const summary = await applyInTransaction(ctx, plan, options);
     // A large import is a bulk load: statistics and search indexes brought up to date at once.
-    if (plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length).length >= BULK_LOAD_AGREEMENTS) await afterBulkLoad(ctx.db);
+    const written = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length).length + plan.contactSurfaces.filter((s) => s.action !== 'unchanged').length;
+    if (written >= BULK_LOAD_RECORDS) await afterBulkLoad(ctx.db);
     return summary;
   } catch (error) {
     for (const ref of unwritten) ref.id = null;
@@ -99,7 +102,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
 async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean }) {
   const progress = options.onProgress ?? (() => {});
   const agreementWork = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length);
-  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2 + plan.actionPlans.length + plan.activities.length;
+  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2 + plan.actionPlans.length + plan.activities.length + plan.contactSurfaces.length;
   let done = 0;
   const step = (n = 1) => progress((done += n), total);
 
@@ -156,6 +159,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
     await relabelAgreementsOf(ctx, plan, auditEntries);
     await writeActionPlans(ctx, plan, organisationId, auditEntries, step);
     await writeActivities(ctx, plan, organisationId, auditEntries, step);
+    await writeContactSurfaces(ctx, plan, organisationId, auditEntries, step);
 
     if (auditEntries.length) {
       // One new data version for the import's own entries, written on each (the records it creates

@@ -130,6 +130,10 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     yield* activityRows(ctx);
     return;
   }
+  if (table === 'contact_surfaces') {
+    yield* contactSurfaceRows(ctx, n);
+    return;
+  }
   const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
@@ -263,6 +267,35 @@ async function* activityRows(ctx: Context): AsyncGenerator<Cells[]> {
   }
 }
 
+// Contact surfaces the public may read, in the order they were registered,
+// which an import keeps; of their links, the public bodies and places (named
+// as an agreement's row names them) and the public sources.
+const SURFACES_PER_BATCH = 2_000;
+
+// The surface is `x`: citedSql names the sources `s`.
+async function* contactSurfaceRows(ctx: Context, n: Names): AsyncGenerator<Cells[]> {
+  for (let after = 0; ; ) {
+    const rows = await queryRows<Record<string, unknown> & { id: number; actor_ids: number[] | null; place_ids: number[] | null; cited: Cited }>(
+      ctx.db,
+      sql`select x.id, x.title as contact_surface, x.kind, x.title_en, x.description, x.description_en, x.date, x.end_date, x.visibility,
+            (select array_agg(l.actor_id) from contact_surface_actors l join actors a on a.id = l.actor_id where l.surface_id = x.id and ${isPublic('a')}) as actor_ids,
+            (select array_agg(l.counterpart_id) from contact_surface_places l join counterparts c on c.id = l.counterpart_id where l.surface_id = x.id and ${isPublic('c')}) as place_ids,
+            ${citedSql('contact_surface', sql.raw('x.id'))} as cited
+          from contact_surfaces x where ${isPublic('x')} and x.id > ${after} order by x.id limit ${SURFACES_PER_BATCH}`,
+    );
+    if (!rows.length) return;
+    after = rows.at(-1)!.id;
+    yield rows.map((r) => {
+      const links: Record<string, string> = {
+        actors: joinList((r.actor_ids ?? []).map((id) => n.actorCell.get(id)!).sort()),
+        places: joinList((r.place_ids ?? []).map((id) => n.placeCell.get(id)!).sort()),
+        sources: citationCell(r.cited),
+      };
+      return COLUMNS.contact_surfaces.map((c) => links[c.name] ?? text(r[c.name]));
+    });
+  }
+}
+
 /** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
 export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -283,7 +316,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...] }`, empty cells left out. */
+/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);

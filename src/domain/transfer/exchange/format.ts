@@ -1,19 +1,20 @@
 // The exchange format: the columns that import reads and export writes, the
-// same in CSV, XLSX and JSON. Six tables, each named by its first column:
+// same in CSV, XLSX and JSON. Seven tables, each named by its first column:
 // sources, actors (Swedish bodies), counterparts (places abroad),
 // agreements, one row per status event (an agreement's columns repeat on
 // each of its rows; an agreement without events has one row with the event
-// columns empty), action plans, one row per goal in the same way, and
-// activities, one row each. The open-data page and the template files are
+// columns empty), action plans, one row per goal in the same way,
+// activities, one row each, and contact surfaces, one row each. The open-data page and the template files are
 // built from this file, so its descriptions are the documentation.
 
 import { DATE_FORMS } from '../../dates.ts';
-import { ACTIVITY_KINDS, ACTOR_KINDS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, FUNDING_SOURCES, GOAL_ASSESSMENTS, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS } from '../../../db/schema.ts';
+import { MAX_LINKS } from '../../contact-surfaces/schemas.ts';
+import { ACTIVITY_KINDS, ACTOR_KINDS, CONTACT_SURFACE_KINDS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, FUNDING_SOURCES, GOAL_ASSESSMENTS, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS, VISIBILITIES } from '../../../db/schema.ts';
 
 const or = (list: readonly string[], word: string) => `${list.slice(0, -1).join(', ')} ${word} ${list.at(-1)}`;
 
 // In the order an import reads them: a table refers only to the tables before it.
-export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities'] as const;
+export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities', 'contact_surfaces'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Column {
@@ -216,6 +217,30 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('action_plan', 'titeln på handlingsplanen vars mål aktiviteten tjänar (en plan som tjänar avtalet)', "the title of the action plan whose goal the activity serves (a plan that serves the agreement)", '', 1_000),
     col('goal', 'målets nummer i den planen', "the goal's number in that plan", '', NUMBER, number),
     col('sources', CITATIONS_SV, CITATIONS_EN, '', CITATIONS),
+  ],
+  // One row per contact surface (a tie with China beyond the agreements:
+  // investment, procurement, trade, academic cooperation, a Confucius
+  // institute, an incident of influence). A surface is its title and its
+  // date (several alike are told apart by their order); the bodies, places
+  // and sources it links are named as the agreements name theirs.
+  contact_surfaces: [
+    col('contact_surface', 'kontaktytans titel', "the contact surface's title", 'Konfuciusklassrum på Kalix gymnasium', 500, required),
+    col('kind', `slag: ${or(CONTACT_SURFACE_KINDS, 'eller')}`, `kind: ${or(CONTACT_SURFACE_KINDS, 'or')}`, 'confucius', CODE, required),
+    col('title_en', 'titeln på engelska', 'the title in English', '', 500),
+    col('description', 'beskrivning', 'description', '', 10_000),
+    col('description_en', 'beskrivningen på engelska', 'the description in English', '', 10_000),
+    col('date', `när den började eller inträffade, ${DATE_SV}`, `when it began or happened, ${DATE_EN}`, '2012', DATE),
+    col('end_date', `när den upphörde, ${DATE_SV}`, `when it ended, ${DATE_EN}`, '2019-06', DATE),
+    col(
+      'actors',
+      `svenska aktörer den gäller: kommunkod, namn eller id; högst ${MAX_LINKS}; ${LIST_SV}`,
+      `Swedish bodies it concerns: municipality code, name or id; at most ${MAX_LINKS}; ${LIST_EN}`,
+      '2514 Kalix kommun',
+      LIST,
+    ),
+    col('places', `orter i Kina den gäller, med orterna de ligger i: Gansu > Lanzhou; högst ${MAX_LINKS}; ${LIST_SV}`, `places in China it concerns, with the places they lie in: Gansu > Lanzhou; at most ${MAX_LINKS}; ${LIST_EN}`, 'Zhejiang', LIST),
+    col('sources', `${CITATIONS_SV}; högst ${MAX_LINKS}`, `${CITATIONS_EN}; at most ${MAX_LINKS}`, 'nkk2022: Bilaga', CITATIONS),
+    col('visibility', `vem som får läsa den: ${or(VISIBILITIES, 'eller')} (tom cell: shared)`, `who may read it: ${or(VISIBILITIES, 'or')} (empty: shared)`, 'public', CODE),
   ],
 };
 

@@ -23,6 +23,7 @@ import type { Problem, ReadTable } from './read.ts';
 import { naturalKeyOf, newRef, RegisterKeys, type Ref } from './register-keys.ts';
 import { columnFor, nullify, same, withAbsentKept } from './compare.ts';
 import { planActionPlansAndActivities, type PlannedActionPlan, type PlannedActivity } from './plan-activities.ts';
+import { planContactSurfaces, type PlannedContactSurface } from './plan-contact-surfaces.ts';
 
 export type Action = 'create' | 'change' | 'unchanged';
 
@@ -136,6 +137,7 @@ export interface ImportPlan {
   agreements: PlannedAgreement[];
   actionPlans: PlannedActionPlan[];
   activities: PlannedActivity[];
+  contactSurfaces: PlannedContactSurface[];
 }
 
 export function summarise(plan: ImportPlan) {
@@ -154,6 +156,7 @@ export function summarise(plan: ImportPlan) {
     action_plans: count(plan.actionPlans),
     goals: count(plan.actionPlans.flatMap((p) => p.goals)),
     activities: count(plan.activities),
+    contact_surfaces: count(plan.contactSurfaces),
     problems: plan.problems.length,
   };
 }
@@ -166,7 +169,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   // plan older than its version says, never newer (apply then refuses it).
   const dataVersion = await currentDataVersion(ctx);
   const keys = await RegisterKeys.load(ctx);
-  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [], actionPlans: [], activities: [] };
+  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [], actionPlans: [], activities: [], contactSurfaces: [] };
   const table = (name: TableName) => tables.find((t) => t.table === name);
   const citationsKnown = (reader: RowReader, column: string, list: Citation[]) => {
     for (const c of list) if (!keys.sources.has(c.source)) reader.problem(column, `no source '${c.source}' in the register or the sources table; add it there first`);
@@ -315,6 +318,8 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   await planAgreements(ctx, table('agreements'), keys, plan, citationsKnown, outcome);
   // Action plans after the agreements they serve, activities after the plans whose goals they serve.
   await planActionPlansAndActivities(ctx, table('action_plans'), table('activities'), keys, plan, citationsKnown, outcome);
+  // Contact surfaces after the bodies, places and sources they link.
+  await planContactSurfaces(ctx, table('contact_surfaces'), keys, plan, citationsKnown, outcome);
   return plan;
 }
 

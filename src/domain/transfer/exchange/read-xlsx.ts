@@ -50,7 +50,16 @@ export function columnLetters(column: number): string {
 /** Reading stops here: the workbook is refused with what was found so far. */
 class Stop extends Error {}
 
-export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; problems: Problem[] }> {
+/**
+ * `attempt`: exceljs's streaming reader (4.4) sometimes loses the zip's last
+ * entry, xl/workbook.xml, while it writes the sheets stored before it to
+ * temporary files, and then fails inside itself with a TypeError ("Cannot
+ * read properties of undefined (reading 'sheets')", exceljs issue 3064): 3
+ * of 40 reads of the same exchange workbook of seven sheets did. Such a
+ * failure is read once more before the file is called unreadable; a file
+ * that is truly broken fails the same way twice.
+ */
+export async function readXlsx(file: InputFile, attempt = 1): Promise<{ tables: ReadTable[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   if (file.bytes.length > MAX_XLSX_BYTES) {
     return { tables: [], problems: [{ file: file.name, message: tooLarge(file.bytes.length) }] };
@@ -141,6 +150,7 @@ export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; 
     }
   } catch (error) {
     if (!(error instanceof Stop)) {
+      if (error instanceof TypeError && attempt === 1) return readXlsx(file, 2);
       return { tables: [], problems: [...problems, { file: file.name, message: `the file is not an Excel workbook (.xlsx) that can be read (${(error as Error).message.slice(0, 200)})` }] };
     }
     // Refused: what was read of the sheets is not imported.
