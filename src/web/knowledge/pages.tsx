@@ -132,7 +132,7 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
       <ol reversed>
         <li>
           <a href={href(lang, path)} aria-current={current ? 'page' : undefined}>{`${sv ? 'Version' : 'Version'} ${article.version}`}</a>
-          {` (${sv ? 'gällande' : 'current'}, ${article.updatedAt.toISOString().slice(0, 10)})`}
+          {` (${article.withdrawnAt ? (sv ? 'den sista' : 'the last') : sv ? 'gällande' : 'current'}, ${article.updatedAt.toISOString().slice(0, 10)})`}
         </li>
         {article.earlier.map((v) => (
           <li>
