@@ -63,6 +63,15 @@ export function knowledgeRoutes(database: Database) {
     c.status(status as 200);
     return c.html(<ArticleFormPage lang={langOf(c)} account={signedIn.displayName} csrf={signedIn.csrfToken} article={article} typed={state.typed} problems={state.problems} conflict={state.conflict} />);
   };
+  /** A post of a coordinator or an administrator: signed in, the form read with its token, the role checked before any work. */
+  const editorsPost = async (c: HonoContext) => {
+    const signedIn = requireSignedIn(c);
+    const form = await readForm(c);
+    requireFormToken(c, form);
+    const ctx = ctxOf(c);
+    requireKnowledgeEditor(ctx);
+    return { signedIn, form, ctx };
+  };
   /** A refusal the form shows (bad input, a stale version); anything else goes on to the error pages. */
   const refusal = (error: unknown): DomainError => {
     if (error instanceof DomainError && (error.code === 'VALIDATION' || error.code === 'CONFLICT')) return error;
@@ -76,11 +85,7 @@ export function knowledgeRoutes(database: Database) {
     return renderForm(c, signedIn, undefined, { typed: { owner: signedIn.email } });
   });
   web.post('/kunskap/ny', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const ctx = ctxOf(c);
-    requireKnowledgeEditor(ctx);
+    const { signedIn, form, ctx } = await editorsPost(c);
     const typed = typedOf(form);
     try {
       const added = await addArticle({ ctx, input: { slug: typed.slug, ...articleInput(typed) } });
@@ -123,11 +128,7 @@ export function knowledgeRoutes(database: Database) {
   });
 
   web.post('/kunskap/:slug/andra', async (c) => {
-    const signedIn = requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const ctx = ctxOf(c);
-    requireKnowledgeEditor(ctx);
+    const { signedIn, form, ctx } = await editorsPost(c);
     const slug = c.req.param('slug');
     const article = await getArticle(ctx, slug);
     const typed = typedOf(form);
@@ -142,10 +143,7 @@ export function knowledgeRoutes(database: Database) {
   });
 
   web.post('/kunskap/:slug/dra-tillbaka', async (c) => {
-    requireSignedIn(c);
-    const form = await readForm(c);
-    requireFormToken(c, form);
-    const ctx = ctxOf(c);
+    const { form, ctx } = await editorsPost(c);
     const slug = c.req.param('slug');
     // A refusal (a stale version, withdrawn already) has no form to show it in: the HTTP error pages say it.
     await withdrawArticle({ ctx, slug, input: { expectedVersion: versionOf(typeof form.expectedVersion === 'string' ? form.expectedVersion : undefined) } });
