@@ -196,7 +196,7 @@ export const calendarFeeds = pgTable(
 // Each reminder e-mailed: what it was about (kind and record), the day it
 // was for, and to whom. The unique key is what makes a reminder go once: the
 // sender inserts its row and sends in one transaction (reminders/send.ts).
-export const REMINDER_KINDS = ['follow_up_due', 'agreement_expires', 'quiet_agreement', 'notice_due', 'action_plan_review'] as const;
+export const REMINDER_KINDS = ['follow_up_due', 'agreement_expires', 'quiet_agreement', 'notice_due', 'action_plan_review', 'article_review'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export const remindersSent = pgTable(
@@ -1146,22 +1146,34 @@ export const decisionBases = pgTable(
 // with an owner (a user who keeps it; none for the articles shipped with the
 // product until someone takes them over), the day it is next to be
 // reviewed, and every earlier version in knowledge_article_versions (a save
-// copies the article as it was before changing it; migration 0039).
-export const knowledgeArticles = pgTable('knowledge_articles', {
-  id: serial('id').primaryKey(),
-  slug: text('slug').notNull().unique(),
-  titleSv: text('title_sv').notNull(),
-  titleEn: text('title_en').notNull(),
-  bodySv: text('body_sv').notNull(),
-  bodyEn: text('body_en').notNull(),
-  // Where its content comes from (a seed document, a law), as the reader may check it.
-  sourceNote: text('source_note'),
-  ownerId: integer('owner_id').references(() => users.id),
-  reviewOn: date('review_on').notNull(),
-  version: integer('version').notNull().default(1),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+// copies the article as it was before changing it; migration 0039). The
+// topics say which forms link to it (web/knowledge/guidance-links.tsx); a
+// withdrawn article keeps its page and history but leaves the list, the
+// forms' links and the reminders (migration 0043).
+export const KNOWLEDGE_TOPICS = ['decision_basis', 'delegation_warning', 'new_agreement'] as const;
+export type KnowledgeTopic = (typeof KNOWLEDGE_TOPICS)[number];
+
+export const knowledgeArticles = pgTable(
+  'knowledge_articles',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    titleSv: text('title_sv').notNull(),
+    titleEn: text('title_en').notNull(),
+    bodySv: text('body_sv').notNull(),
+    bodyEn: text('body_en').notNull(),
+    // Where its content comes from (a seed document, a law), as the reader may check it.
+    sourceNote: text('source_note'),
+    ownerId: integer('owner_id').references(() => users.id),
+    reviewOn: date('review_on').notNull(),
+    topics: text('topics').array().$type<KnowledgeTopic[]>().notNull().default(sql`'{}'::text[]`),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [check('knowledge_articles_topics_known', sql`${t.topics} <@ array[${literals(KNOWLEDGE_TOPICS)}]::text[]`)],
+);
 
 export const knowledgeArticleVersions = pgTable(
   'knowledge_article_versions',

@@ -167,7 +167,7 @@ export function requireDecisionBasisRead(ctx: Context, agreement: { organisation
   if (!canReadDecisionBasis(ctx.principal, agreement)) throw notFound('decision basis');
 }
 
-/** The knowledge base's guidance is kept by coordinators and administrators (any organisation's): it is everyone's. */
+/** The knowledge base's guidance is written, changed and withdrawn by coordinators and administrators (any organisation's): it is everyone's, and about coordination, which is the coordinators' work (docs/coordination.md). */
 export function canEditKnowledge(principal: Principal): boolean {
   if (principal.kind === 'system') return true;
   return principal.kind === 'user' && (principal.role === 'coordinator' || principal.role === 'admin');

@@ -60,9 +60,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // The knowledge base: guidance and the lessons of the register, read by everyone; its articles kept by coordinators and administrators.
   'GET /kunskap': rule('everyone'),
   'GET /kunskap/lardomar': rule('everyone'),
+  'GET /kunskap/ny': rule('coordinator'),
+  'POST /kunskap/ny': rule('coordinator'),
   'GET /kunskap/:slug': rule('everyone'),
   'GET /kunskap/:slug/andra': rule('coordinator'),
   'POST /kunskap/:slug/andra': rule('coordinator'),
+  'POST /kunskap/:slug/dra-tillbaka': rule('coordinator'),
   'GET /favicon.ico': rule('everyone'),
   'GET /robots.txt': rule('everyone'),
   'GET /assets/site.css': rule('everyone'),

@@ -1,7 +1,7 @@
 // The knowledge base in Chromium: the list, an article and an earlier
 // version of it, the lessons of the register, and the article's form empty,
 // refused and saved by keyboard, pass axe-core (WCAG 2.1 AA) in Swedish
-// and English.
+// and English; a new article is written, changed and withdrawn by keyboard.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -77,6 +77,62 @@ describe('the knowledge base in the browser', () => {
     await enter(page);
     await page.waitForSelector('.error-summary');
     await check(page, 'knowledge-form-errors-en');
+    await context.close();
+  });
+
+  it('a coordinator writes a new article by keyboard, refused first, changes it and withdraws it', { timeout: 180_000 }, async () => {
+    const { context, page } = await signedInPage(browser, base, COORDINATOR, PASSWORD);
+    await page.goto(`${base}/kunskap`);
+    await page.getByRole('link', { name: 'Skriv en ny artikel' }).focus();
+    await enter(page);
+    expect(await page.locator('h1').innerText()).toBe('Skriv en ny artikel');
+    expect(await page.inputValue('#article-owner')).toBe(COORDINATOR);
+    await check(page, 'knowledge-new-form');
+    await page.fill('#article-slug', 'Inför Besök');
+    await page.fill('#article-titleSv', 'Inför ett besök från Kina');
+    await page.fill('#article-bodySv', 'Fråga länsstyrelsen.\n\n- Vem kommer?\n- Varför?');
+    await page.fill('#article-titleEn', 'Before a visit from China');
+    await page.fill('#article-reviewOn', '2027-09-30');
+    // The topic's checkbox by keyboard: Space checks it.
+    await page.focus('#article-topic-new_agreement');
+    await page.keyboard.press('Space');
+    await page.focus('#article-titleEn');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Använd små bokstäver a–z, siffror och bindestreck.', 'Skriv texten på engelska.']);
+    // What was typed is kept, the checkbox too.
+    expect(await page.isChecked('#article-topic-new_agreement')).toBe(true);
+    await check(page, 'knowledge-new-form-errors');
+    await page.fill('#article-slug', 'infor-besok');
+    await page.fill('#article-bodyEn', 'Ask the county board.');
+    await page.focus('#article-bodyEn');
+    await page.keyboard.press('Tab');
+    await enter(page);
+    expect(await page.locator('h1').innerText()).toBe('Inför ett besök från Kina');
+    expect(await page.locator('[role="status"]').innerText()).toContain('Artikeln är sparad');
+    expect(await page.locator('main li').allInnerTexts()).toContain('Vem kommer?');
+    await check(page, 'knowledge-new-article');
+
+    await page.getByRole('link', { name: 'Ändra artikeln' }).focus();
+    await enter(page);
+    await page.fill('#article-titleSv', 'Inför ett besök från Kina: tre frågor');
+    await page.focus('#article-titleSv');
+    await enter(page);
+    expect(await page.locator('h1').innerText()).toBe('Inför ett besök från Kina: tre frågor');
+    expect(await page.locator('#historik + ol li').count()).toBe(2);
+    await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: 'Version 1' }).click()]);
+    expect(await page.locator('h1').innerText()).toBe('Inför ett besök från Kina');
+
+    await page.goto(`${base}/kunskap/infor-besok/andra?lang=en`);
+    await check(page, 'knowledge-change-form-en');
+    await page.getByRole('button', { name: 'Withdraw the article' }).focus();
+    await enter(page);
+    expect(await page.locator('[role="status"]').innerText()).toContain('withdrawn');
+    expect(await page.locator('[role="note"]').first().innerText()).toContain('no longer guidance in force');
+    await check(page, 'knowledge-withdrawn-en');
+    await page.goto(`${base}/kunskap`);
+    expect(await page.locator('h2:has-text("Indragna artiklar") + p + ul').innerText()).toContain('Inför ett besök från Kina: tre frågor');
+    await check(page, 'knowledge-list-withdrawn');
     await context.close();
   });
 });

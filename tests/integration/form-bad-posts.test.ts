@@ -400,6 +400,18 @@ const FORMS: Form[] = [
     ],
   },
   {
+    page: '/kunskap/ny',
+    action: '/kunskap/ny',
+    valid: () => ({ slug: fresh('artikel'), titleSv: 'En ny artikel', titleEn: 'A new article', bodySv: 'Text.', bodyEn: 'Text.', reviewOn: '2027-12-31' }),
+    bad: [
+      // The site's own words and a shipped article's address are taken.
+      { field: 'slug', values: ['', ...BAD_SLUGS, 'ny', 'lardomar', 'infor-beslut', 'a\u0000b'] },
+      ...['titleSv', 'bodyEn'].map((field) => ({ field, values: ['', '   ', 'a\u0000b'] })),
+      { field: 'owner', values: ['ingen@example.org', ...TEXT] },
+      { field: 'reviewOn', values: ['', '2027-02-30', 'nästa år'] },
+    ],
+  },
+  {
     page: '/konto',
     action: '/konto/nycklar',
     valid: () => ({ name: 'Import från ärendesystemet', scope: 'read', days: '30' }),

@@ -4,7 +4,10 @@
 // and stores nothing; only coordinators and administrators change it; the
 // owner's name is for signed-in readers; the lessons page gives the public
 // register's endings by reason with the decisions and quotations behind
-// them, never a non-public one; the forms where guidance matters link to it.
+// them, never a non-public one; the forms where guidance matters link to it
+// by topic, and to the whole knowledge base when no article in force has
+// the topic; a new article is added, and an article withdrawn keeps its page
+// and history but leaves the list and the links.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -28,7 +31,9 @@ async function articleForm(slug: string, visitor = visitors.coordinator) {
     const area = new RegExp(`<textarea[^>]*name="${name}"[^>]*>([\\s\\S]*?)</textarea>`).exec(html)?.[1];
     return (input ?? area ?? '').replaceAll('&quot;', '"').replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&#39;', "'");
   };
-  return Object.fromEntries(['titleSv', 'titleEn', 'bodySv', 'bodyEn', 'sourceNote', 'owner', 'reviewOn', 'expectedVersion'].map((f) => [f, value(f)]));
+  // A topic's checkbox is sent when it is checked, as a browser sends it.
+  const topics = [...html.matchAll(/<input[^>]*name="(topic\.\w+)"[^>]*checked/g)].map((m) => [m[1]!, '1']);
+  return { ...Object.fromEntries(['titleSv', 'titleEn', 'bodySv', 'bodyEn', 'sourceNote', 'owner', 'reviewOn', 'expectedVersion'].map((f) => [f, value(f)])), ...Object.fromEntries(topics) };
 }
 
 beforeAll(async () => {
@@ -64,7 +69,7 @@ describe('the knowledge base', () => {
     const before = await articleForm('samordna-med-andra');
     const saved = await visitors.coordinator.post('/kunskap/samordna-med-andra/andra', { ...before, bodySv: `${before.bodySv}\n\nNy rad om länsstyrelsens samordning.`, owner: emails.coordinator, reviewOn: '2027-12-31' });
     expect(saved.status).toBe(303);
-    expect(saved.headers.get('location')).toBe('/kunskap/samordna-med-andra?sparat=1');
+    expect(saved.headers.get('location')).toBe('/kunskap/samordna-med-andra?klart=saved');
     const [article] = await t.database.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, 'samordna-med-andra'));
     expect(article).toMatchObject({ version: 2, reviewOn: '2027-12-31' });
     const earlier = await t.database.db.select().from(knowledgeArticleVersions).where(eq(knowledgeArticleVersions.articleId, article!.id));
@@ -136,10 +141,92 @@ describe('the knowledge base', () => {
     expect(await (await visitors.anonymous.request('/kunskap/lardomar?lang=en')).text()).toContain('The political majority has followed developments in China with concern.');
   });
 
+  it('adds an article with its topics; bad input names the field and stores nothing; only coordinators and administrators add', async () => {
+    const form = { slug: 'infor-besok', titleSv: 'Inför ett besök från Kina', titleEn: 'Before a visit from China', bodySv: 'Fråga länsstyrelsen.\n\n- Vem kommer?\n- Varför?', bodyEn: 'Ask the county board.', sourceNote: '', owner: emails.coordinator, reviewOn: '2027-09-30', 'topic.delegation_warning': '1' };
+    const before = await stored();
+    for (const [field, value] of [
+      ['slug', ''],
+      ['slug', 'Stora Bokstäver'],
+      ['slug', 'ny'],
+      ['slug', 'lardomar'],
+      ['slug', 'infor-beslut'],
+      ['titleSv', ''],
+      ['bodyEn', ''],
+      ['reviewOn', '2027-13-01'],
+      ['owner', 'ingen@example.org'],
+    ] as const) {
+      const response = await visitors.coordinator.post('/kunskap/ny', { ...form, [field]: value });
+      expect(response.status, `${field}=${value}`).toBe(400);
+      expect(await response.text(), `${field}=${value}`).toContain(`href="#article-${field}"`);
+    }
+    expect(await stored()).toBe(before);
+    for (const who of ['editor', 'reader'] as const) {
+      expect((await visitors[who].request('/kunskap/ny')).status, who).toBe(403);
+      expect((await visitors[who].post('/kunskap/ny', form)).status, who).toBe(403);
+    }
+    expect((await visitors.anonymous.post('/kunskap/ny', form)).status).toBe(401);
+    expect(await stored()).toBe(before);
+    expect(await (await visitors.reader.request('/kunskap')).text()).not.toContain('href="/kunskap/ny"');
+
+    // The form opens with the writer as owner.
+    expect(await (await visitors.coordinator.request('/kunskap/ny')).text()).toContain(`value="${emails.coordinator}"`);
+    const added = await visitors.coordinator.post('/kunskap/ny', form);
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe('/kunskap/infor-besok?klart=added');
+    const [row] = await t.database.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, 'infor-besok'));
+    expect(row).toMatchObject({ version: 1, reviewOn: '2027-09-30', topics: ['delegation_warning'], withdrawnAt: null });
+    const [entry] = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'knowledge_article' and entity_id = ${row!.id}`);
+    expect(entry?.action).toBe('knowledge_article.add');
+    const page = await (await visitors.anonymous.request('/kunskap/infor-besok')).text();
+    expect(page).toContain('<li>Vem kommer?</li>');
+    expect(await (await visitors.anonymous.request('/kunskap')).text()).toContain('href="/kunskap/infor-besok"');
+    expect(await (await visitors.coordinator.request('/kunskap')).text()).toContain('href="/kunskap/ny"');
+    // Its checkbox is checked in the change form, and linked from the delegation warnings.
+    expect((await articleForm('infor-besok'))['topic.delegation_warning']).toBe('1');
+    expect(await (await visitors.editor.request('/delegationer')).text()).toContain('href="/kunskap/infor-besok"');
+  });
+
   it('is linked from the decision basis, the delegation warnings and the new agreement form', async () => {
     expect(await (await visitors.editor.request('/avtal/ny')).text()).toContain('href="/kunskap/infor-beslut"');
     expect(await (await visitors.editor.request('/delegationer')).text()).toContain('href="/kunskap/samordna-med-andra"');
     const [decision] = await queryRows<{ id: number }>(t.database.db, sql`select e.id from status_events e join agreements a on a.id = e.agreement_id where a.slug = 'goteborg--shanghai' and e.type = 'established' order by e.id limit 1`);
     expect(await (await visitors.editor.request(`/avtal/goteborg--shanghai/beslut/${decision!.id}`)).text()).toContain('href="/kunskap/infor-beslut"');
+  });
+
+  it('withdraws an article: its page and versions stay, it leaves the list and the links, which fall back to the knowledge base', async () => {
+    const page = async (slug: string) => (await visitors.anonymous.request(`/kunskap/${slug}`)).text();
+    const versionsBefore = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from knowledge_article_versions`);
+    const opened = await articleForm('samordna-med-andra');
+    expect(opened.expectedVersion).toBe('2');
+    for (const who of ['editor', 'reader'] as const) expect((await visitors[who].post('/kunskap/samordna-med-andra/dra-tillbaka', { expectedVersion: '2' })).status, who).toBe(403);
+    // A withdrawal at a version someone else has replaced is refused.
+    expect((await visitors.coordinator.post('/kunskap/samordna-med-andra/dra-tillbaka', { expectedVersion: '1' })).status).toBe(409);
+    const withdrawn = await visitors.coordinator.post('/kunskap/samordna-med-andra/dra-tillbaka', { expectedVersion: '2' });
+    expect(withdrawn.status).toBe(303);
+    expect(withdrawn.headers.get('location')).toBe('/kunskap/samordna-med-andra?klart=withdrawn');
+    expect((await visitors.coordinator.post('/kunskap/samordna-med-andra/dra-tillbaka', { expectedVersion: '2' })).status).toBe(409);
+    // Kept: the page, its versions, nothing deleted.
+    const html = await page('samordna-med-andra');
+    expect(html).toContain('Artikeln drogs tillbaka');
+    expect(html).toContain('href="/kunskap/samordna-med-andra?version=1"');
+    expect(await page('samordna-med-andra?version=1')).toContain('Detta är version 1');
+    expect((await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from knowledge_article_versions`))[0]!.n).toBe(versionsBefore[0]!.n);
+    expect(await (await visitors.coordinator.request('/kunskap/samordna-med-andra')).text()).not.toContain('/andra"');
+    // Its text is not changed any more.
+    expect((await visitors.coordinator.request('/kunskap/samordna-med-andra/andra')).status).toBe(404);
+    expect((await visitors.coordinator.post('/kunskap/samordna-med-andra/andra', opened)).status).toBe(409);
+    // Listed apart; no longer linked from the delegation warnings, where the other article on the topic still is.
+    const list = await (await visitors.anonymous.request('/kunskap')).text();
+    expect(list.indexOf('href="/kunskap/samordna-med-andra"')).toBeGreaterThan(list.indexOf('Indragna artiklar'));
+    let delegations = await (await visitors.editor.request('/delegationer')).text();
+    expect(delegations).not.toContain('href="/kunskap/samordna-med-andra"');
+    expect(delegations).toContain('href="/kunskap/infor-besok"');
+    // With no article in force on the topic, the form links to the whole knowledge base.
+    const besok = await articleForm('infor-besok');
+    expect((await visitors.admin.post('/kunskap/infor-besok/dra-tillbaka', { expectedVersion: besok.expectedVersion! })).status).toBe(303);
+    delegations = await (await visitors.editor.request('/delegationer')).text();
+    expect(delegations).toMatch(/<p class="guidance">Vägledning: <a href="\/kunskap">kunskapsbanken<\/a><\/p>/);
+    const actions = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where action = 'knowledge_article.withdraw'`);
+    expect(actions).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 // Reminders: what falls due (follow-up points, expiring and quiet
-// agreements), e-mailed through a real SMTP server started here, each once:
+// agreements, knowledge base articles whose review day has come), e-mailed through a real SMTP server started here, each once:
 // run twice, after a run that failed half-way, and by two senders at once
 // (two `ortsband remind` processes on PostgreSQL); and the calendar feed,
 // read back by an independent parser (ical.js).
@@ -16,6 +16,7 @@ import { createActivity } from '../../src/domain/activities/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
+import { addArticle, changeArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { dueReminders } from '../../src/domain/reminders/due.ts';
 import { sendReminders } from '../../src/domain/reminders/send.ts';
 import { quietCounts } from '../../src/domain/statistics/quiet.ts';
@@ -306,5 +307,75 @@ describe('the calendar feed', () => {
     expect(section).not.toContain('paminnelse-levande');
     expect(section).not.toContain('paminnelse-avslutat');
     expect(section).not.toContain('annan-tyst');
+  });
+
+  describe('articles due for review', () => {
+    // Kept by a coordinator of a county board, so the other tests' people and counts are not touched.
+    const KEEPER = 'granskare@granskning-lan.se';
+    const article = { passed: 0, coming: 0, withdrawn: 0 };
+    const write = (slug: string, reviewOn: string) =>
+      addArticle({ ctx: systemCtx(t), input: { slug, titleSv: `Artikeln ${slug}`, titleEn: `The article ${slug}`, bodySv: 'Text.', bodyEn: 'Text.', owner: KEEPER, reviewOn } });
+
+    beforeAll(async () => {
+      const ctx = systemCtx(t);
+      await addOrganisation({ ctx, input: { slug: 'granskning-lan', name: 'Länsstyrelsen i Granskning' } });
+      await addUser({ ctx, input: { email: KEEPER, displayName: 'Granskaren', organisation: 'granskning-lan', role: 'coordinator' } });
+      article.passed = (await write('granska-passerad', day(-2))).id;
+      article.coming = (await write('granska-kommande', day(10))).id;
+      const withdrawn = await write('granska-indragen', day(-5));
+      article.withdrawn = withdrawn.id;
+      await withdrawArticle({ ctx, slug: withdrawn.slug, input: { expectedVersion: 1 } });
+    });
+
+    it('reminds the owner of an article whose review day has passed, not of one still to come nor of a withdrawn one', async () => {
+      const due = await dueReminders(t.database.db, { today: TODAY, organisationId: await orgId('granskning-lan') });
+      expect(due.map((r) => `${r.kind}:${r.subjectId}:${r.occasion}`)).toEqual([`article_review:${article.passed}:${day(-2)}`]);
+      expect(due[0]!.recipients).toEqual([KEEPER]);
+      // Only the owner's: the points and articles of one person.
+      expect((await dueReminders(t.database.db, { today: TODAY, ownerEmail: EDITOR })).some((r) => r.kind === 'article_review')).toBe(false);
+    });
+
+    it('mails the owner once, and again only when a new version sets a review day that passes', async () => {
+      await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+      expect(mailsTo(KEEPER)).toHaveLength(1);
+      const body = decodeQuotedPrintable(mailsTo(KEEPER)[0]!.raw);
+      for (const words of ['Kunskapsbankens artikel ska granskas', 'Artikeln granska-passerad', `granskas senast ${day(-2)}`, "The knowledge base's article is due for review", 'The article granska-passerad', `${ORIGIN}/kunskap/granska-passerad`]) {
+        expect(body, words).toContain(words);
+      }
+      expect(body).not.toContain('granska-kommande');
+      expect(body).not.toContain('granska-indragen');
+      smtp.mails.length = 0;
+      await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+      expect(mailsTo(KEEPER)).toHaveLength(0);
+      // A new version with another review day, passed too: a reminder of its own.
+      const form = { titleSv: 'Artikeln granska-passerad', titleEn: 'The article granska-passerad', bodySv: 'Text, granskad.', bodyEn: 'Text, reviewed.', owner: KEEPER, reviewOn: day(-1), expectedVersion: 1 };
+      await changeArticle({ ctx: systemCtx(t), slug: 'granska-passerad', input: form });
+      await sendReminders({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+      expect(mailsTo(KEEPER)).toHaveLength(1);
+      expect(decodeQuotedPrintable(mailsTo(KEEPER)[0]!.raw)).toContain(`granskas senast ${day(-1)}`);
+      const recorded = await queryRows<{ occasion: string }>(t.database.db, sql`select occasion::text from reminders_sent where kind = 'article_review' and subject_id = ${article.passed} order by occasion`);
+      expect(recorded.map((r) => r.occasion)).toEqual([day(-2), day(-1)]);
+    });
+
+    it('puts it in the owner’s calendar feed and on the overview', async () => {
+      const { html } = await makeFeed(KEEPER, 'person');
+      const url = /https:\/\/ortsband\.example\.se\/kalender\/[A-Za-z0-9_-]{43}\.ics/.exec(html)![0];
+      const { events } = await readFeed(url);
+      const review = events.filter((e) => e.uid.startsWith('article_review-'));
+      expect(review.map((e) => e.uid)).toEqual([`article_review-${article.passed}-${day(-1)}@ortsband`]);
+      expect(review[0]).toMatchObject({ start: day(-1), isDate: true });
+      expect(review[0]!.summary).toContain('Artikeln granska-passerad');
+      expect(review[0]!.description).toContain(`${ORIGIN}/kunskap/granska-passerad`);
+      // Not in another person's feed of another organisation.
+      const editors = await makeFeed(EDITOR, 'person');
+      const theirs = await readFeed(/https:\/\/ortsband\.example\.se\/kalender\/[A-Za-z0-9_-]{43}\.ics/.exec(editors.html)![0]);
+      expect(theirs.events.some((e) => e.uid.startsWith('article_review-'))).toBe(false);
+      const who = await signIn(KEEPER);
+      const overview = await (await app().fetch(new Request('http://localhost/oversikt', { headers: { cookie: who.cookie } }))).text();
+      const section = overview.slice(overview.indexOf('id="artiklar"'), overview.indexOf('id="kalender"'));
+      expect(section).toContain('href="/kunskap/granska-passerad"');
+      expect(section).not.toContain('granska-kommande');
+      expect(section).not.toContain('granska-indragen');
+    });
   });
 });

@@ -2,11 +2,14 @@
 // each with an owner who keeps it, the day it is next to be reviewed, and
 // every earlier version. A change copies the article as it was into
 // knowledge_article_versions before changing it, so nothing is overwritten;
-// a form opened at another version is a conflict, not a lost edit.
-import { desc, eq, sql } from 'drizzle-orm';
+// a form opened at another version is a conflict, not a lost edit. An
+// article is withdrawn, never deleted: its page and every version stay
+// readable, but it leaves the list of guidance, the forms' links and the
+// reminders. Written by coordinators and administrators (access.ts says why).
+import { and, arrayContains, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
-import { knowledgeArticles, knowledgeArticleVersions, users } from '../../db/schema.ts';
+import { KNOWLEDGE_TOPICS, knowledgeArticles, knowledgeArticleVersions, users, type KnowledgeTopic } from '../../db/schema.ts';
 import { requireKnowledgeEditor } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
@@ -17,20 +20,40 @@ import { slugSchema } from '../sources/schemas.ts';
 
 const text = (max: number, missing: string) => z.string(missing).trim().min(1, missing).max(max, `is longer than ${max} characters`);
 
-export const changeArticleSchema = z
+/** Paths under /kunskap the site uses itself: no article may take them. */
+export const RESERVED_SLUGS = ['ny', 'lardomar'] as const;
+
+const articleFields = {
+  titleSv: text(300, 'write the Swedish title'),
+  titleEn: text(300, 'write the English title'),
+  bodySv: text(50_000, 'write the Swedish text'),
+  bodyEn: text(50_000, 'write the English text'),
+  sourceNote: z.string().trim().max(2000, 'is longer than 2000 characters').transform((v) => v || null).nullish(),
+  /** Who keeps it, by their e-mail address; empty: nobody named. */
+  owner: z.string().trim().toLowerCase().max(320, 'is longer than 320 characters').transform((v) => v || null).nullish(),
+  reviewOn: isoDaySchema,
+  /** The forms that link to it (web/knowledge/guidance-links.tsx). */
+  topics: z.array(z.enum(KNOWLEDGE_TOPICS, 'must be one of the topics')).max(KNOWLEDGE_TOPICS.length).transform((v) => [...new Set(v)]).default([]),
+};
+const expectedVersion = z.number('must be the version number the form was opened at').int('must be the version number the form was opened at').min(1, 'must be the version number the form was opened at');
+
+export const changeArticleSchema = z.object({ ...articleFields, expectedVersion }).strict();
+export type ChangeArticleInput = z.input<typeof changeArticleSchema>;
+
+export const addArticleSchema = z
   .object({
-    titleSv: text(300, 'write the Swedish title'),
-    titleEn: text(300, 'write the English title'),
-    bodySv: text(50_000, 'write the Swedish text'),
-    bodyEn: text(50_000, 'write the English text'),
-    sourceNote: z.string().trim().max(2000, 'is longer than 2000 characters').transform((v) => v || null).nullish(),
-    /** Who keeps it, by their e-mail address; empty: nobody named. */
-    owner: z.string().trim().toLowerCase().max(320, 'is longer than 320 characters').transform((v) => v || null).nullish(),
-    reviewOn: isoDaySchema,
-    expectedVersion: z.number('must be the version number the form was opened at').int('must be the version number the form was opened at').min(1, 'must be the version number the form was opened at'),
+    slug: z
+      .string('write the short name of its address')
+      .trim()
+      .min(1, 'write the short name of its address')
+      .pipe(slugSchema)
+      .refine((s) => !(RESERVED_SLUGS as readonly string[]).includes(s), 'is a word the site uses itself: choose another'),
+    ...articleFields,
   })
   .strict();
-export type ChangeArticleInput = z.input<typeof changeArticleSchema>;
+export type AddArticleInput = z.input<typeof addArticleSchema>;
+
+export const withdrawArticleSchema = z.object({ expectedVersion }).strict();
 
 export interface ArticleSummary {
   slug: string;
@@ -38,6 +61,8 @@ export interface ArticleSummary {
   titleEn: string;
   reviewOn: string;
   version: number;
+  /** When it was withdrawn; null while it is in force. */
+  withdrawnAt: Date | null;
 }
 
 export interface ArticleVersion {
@@ -56,13 +81,27 @@ export interface Article extends ArticleVersion {
   slug: string;
   /** Who keeps it: their name for signed-in readers, their organisation for everyone. */
   owner: { name: string | null; email: string | null; organisation: string } | null;
+  topics: KnowledgeTopic[];
   updatedAt: Date;
+  withdrawnAt: Date | null;
   /** Earlier versions, the latest first. */
   earlier: ArticleVersion[];
 }
 
+const summary = { slug: knowledgeArticles.slug, titleSv: knowledgeArticles.titleSv, titleEn: knowledgeArticles.titleEn, reviewOn: knowledgeArticles.reviewOn, version: knowledgeArticles.version, withdrawnAt: knowledgeArticles.withdrawnAt };
+
+/** Every article, withdrawn ones too (the list shows them apart), by Swedish title. */
 export async function listArticles(ctx: Context): Promise<ArticleSummary[]> {
-  return ctx.db.select({ slug: knowledgeArticles.slug, titleSv: knowledgeArticles.titleSv, titleEn: knowledgeArticles.titleEn, reviewOn: knowledgeArticles.reviewOn, version: knowledgeArticles.version }).from(knowledgeArticles).orderBy(knowledgeArticles.titleSv);
+  return ctx.db.select(summary).from(knowledgeArticles).orderBy(knowledgeArticles.titleSv);
+}
+
+/** The articles in force on a topic, for the form that links to them; none: the form links to the whole knowledge base. */
+export async function articlesOnTopic(ctx: Context, topic: KnowledgeTopic): Promise<ArticleSummary[]> {
+  return ctx.db
+    .select(summary)
+    .from(knowledgeArticles)
+    .where(and(arrayContains(knowledgeArticles.topics, [topic]), isNull(knowledgeArticles.withdrawnAt)))
+    .orderBy(knowledgeArticles.titleSv);
 }
 
 export async function getArticle(ctx: Context, slug: string): Promise<Article> {
@@ -71,7 +110,8 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
   const [row] = await queryRows<Omit<Article, 'owner' | 'earlier' | 'savedAt'> & { id: number; ownerName: string | null; ownerEmail: string | null; ownerOrganisation: string | null }>(
     ctx.db,
     sql`select k.id, k.slug, k.version, k.title_sv as "titleSv", k.title_en as "titleEn", k.body_sv as "bodySv", k.body_en as "bodyEn", k.source_note as "sourceNote",
-          k.review_on::text as "reviewOn", k.updated_at as "updatedAt", u.display_name as "ownerName", u.email as "ownerEmail", o.name as "ownerOrganisation"
+          k.review_on::text as "reviewOn", k.topics, k.updated_at as "updatedAt", k.withdrawn_at as "withdrawnAt",
+          u.display_name as "ownerName", u.email as "ownerEmail", o.name as "ownerOrganisation"
         from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = u.organisation_id
         where k.slug = ${slug}`,
   );
@@ -85,7 +125,31 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
   // A person's name and address are personal data: the public is told the organisation only.
   const signedIn = ctx.principal.kind !== 'anonymous';
   const owner = ownerOrganisation ? { name: signedIn ? ownerName : null, email: signedIn ? ownerEmail : null, organisation: ownerOrganisation } : null;
-  return { ...article, updatedAt: new Date(article.updatedAt), savedAt: null, owner, earlier };
+  return { ...article, updatedAt: new Date(article.updatedAt), withdrawnAt: article.withdrawnAt && new Date(article.withdrawnAt), savedAt: null, owner, earlier };
+}
+
+const organisationOf = (ctx: Context) => (ctx.principal.kind === 'anonymous' ? 0 : ctx.principal.organisationId);
+
+/** The id of the person named as owner by e-mail address, or null for none; an address without an account names the field. */
+async function ownerId(ctx: Context, owner: string | null | undefined): Promise<number | null> {
+  if (!owner) return null;
+  const [person] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, owner));
+  if (!person) throw invalid([{ field: 'owner', message: 'must be the e-mail address of a person with an account' }]);
+  return person.id;
+}
+
+/** Adds an article at version 1. */
+export async function addArticle({ ctx, input }: { ctx: Context; input: AddArticleInput }) {
+  requireKnowledgeEditor(ctx);
+  const { owner, ...fields } = parseInput(addArticleSchema, input);
+  return inTransaction(ctx, async (ctx) => {
+    const owned = await ownerId(ctx, owner);
+    // A slug is the article's address for good: a withdrawn article keeps its own.
+    const [added] = await ctx.db.insert(knowledgeArticles).values({ ...fields, ownerId: owned }).onConflictDoNothing({ target: knowledgeArticles.slug }).returning();
+    if (!added) throw invalid([{ field: 'slug', message: 'is the address of another article: choose another' }]);
+    await audit(ctx, { action: 'knowledge_article.add', entityType: 'knowledge_article', entityId: added.id, before: null, after: added, organisationId: organisationOf(ctx) });
+    return added;
+  });
 }
 
 /** Changes an article, keeping the version it replaces. */
@@ -95,17 +159,32 @@ export async function changeArticle({ ctx, slug, input }: { ctx: Context; slug: 
   return inTransaction(ctx, async (ctx) => {
     const [article] = await ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, slug)).for('update');
     if (!article) throw notFound('article');
-    const [person] = owner ? await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, owner)) : [];
-    if (owner && !person) throw invalid([{ field: 'owner', message: 'must be the e-mail address of a person with an account' }]);
+    const owned = await ownerId(ctx, owner);
     if (expectedVersion !== article.version) throw conflict(`the article was changed by someone else (version ${article.version}, you saw ${expectedVersion})`, { version: article.version });
-    const { id, slug: _slug, version, ownerId, createdAt: _c, updatedAt, ...kept } = article;
-    await ctx.db.insert(knowledgeArticleVersions).values({ ...kept, articleId: id, version, ownerId, savedAt: new Date() });
+    if (article.withdrawnAt) throw conflict('the article is withdrawn: its text is kept as it was', { version: article.version });
+    const { id, slug: _slug, version, ownerId: ownerBefore, createdAt: _c, updatedAt, topics, withdrawnAt: _w, ...kept } = article;
+    await ctx.db.insert(knowledgeArticleVersions).values({ ...kept, articleId: id, version, ownerId: ownerBefore, savedAt: new Date() });
     const [changed] = await ctx.db
       .update(knowledgeArticles)
-      .set({ ...fields, ownerId: person?.id ?? null, version: version + 1, updatedAt: new Date() })
+      .set({ ...fields, ownerId: owned, version: version + 1, updatedAt: new Date() })
       .where(eq(knowledgeArticles.id, id))
       .returning();
-    await audit(ctx, { action: 'knowledge_article.change', entityType: 'knowledge_article', entityId: id, before: { ...kept, ownerId, version, updatedAt }, after: changed, organisationId: ctx.principal.kind === 'anonymous' ? 0 : ctx.principal.organisationId });
+    await audit(ctx, { action: 'knowledge_article.change', entityType: 'knowledge_article', entityId: id, before: { ...kept, ownerId: ownerBefore, topics, version, updatedAt }, after: changed, organisationId: organisationOf(ctx) });
     return changed!;
+  });
+}
+
+/** Withdraws an article: it stays readable with its history, but is no longer guidance in force (the list, the forms' links, the reminders). */
+export async function withdrawArticle({ ctx, slug, input }: { ctx: Context; slug: string; input: z.input<typeof withdrawArticleSchema> }) {
+  requireKnowledgeEditor(ctx);
+  const { expectedVersion } = parseInput(withdrawArticleSchema, input);
+  return inTransaction(ctx, async (ctx) => {
+    const [article] = await ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, slug)).for('update');
+    if (!article) throw notFound('article');
+    if (expectedVersion !== article.version) throw conflict(`the article was changed by someone else (version ${article.version}, you saw ${expectedVersion})`, { version: article.version });
+    if (article.withdrawnAt) throw conflict('the article is withdrawn already', { version: article.version });
+    const [withdrawn] = await ctx.db.update(knowledgeArticles).set({ withdrawnAt: new Date() }).where(eq(knowledgeArticles.id, article.id)).returning();
+    await audit(ctx, { action: 'knowledge_article.withdraw', entityType: 'knowledge_article', entityId: article.id, before: { withdrawnAt: null }, after: { withdrawnAt: withdrawn!.withdrawnAt }, organisationId: organisationOf(ctx) });
+    return withdrawn!;
   });
 }

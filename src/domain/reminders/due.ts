@@ -3,7 +3,9 @@
 // (their recorded end, or the end of a fixed term reckoned from its months),
 // the last day to give notice before an automatic renewal, action plans
 // whose period has ended (or soon ends) with no review, and quiet agreements
-// (in force, no sign of life for the organisation's chosen months). The
+// (in force, no sign of life for the organisation's chosen months), and
+// the knowledge base's articles whose review day has come, for their owner
+// (a withdrawn article is not reminded of). The
 // overview page, the calendar feeds and the e-mail job read the same list,
 // so that they never disagree.
 //
@@ -61,15 +63,21 @@ export function quietAgreements(principal: Principal, today: string, { statusOnD
 
 export interface Reminder {
   kind: ReminderKind;
-  /** The follow-up point's id, the action plan's, or the agreement's. */
+  /** The follow-up point's id, the action plan's, the agreement's, or the article's. */
   subjectId: number;
-  /** The day it is about: the point's due day, the agreement's expiry, the last day to give notice, the day the plan's period ends, the day the agreement became quiet. */
+  /** The day it is about: the point's due day, the agreement's expiry, the last day to give notice, the day the plan's period ends, the day the agreement became quiet, the article's review day. */
   occasion: string;
+  /** The organisation it belongs to; an article's review, its owner's. */
   organisationId: number;
-  agreementSlug: string;
-  agreementName: string;
-  /** The point's text, the plan's title, or the agreement's official title. */
+  /** The agreement it is about; an article's review is about none. */
+  agreementSlug: string | null;
+  agreementName: string | null;
+  /** For an article's review: its address under /kunskap. */
+  articleSlug?: string;
+  /** The point's text, the plan's title, the agreement's official title, or the article's Swedish title. */
   text: string | null;
+  /** The article's English title. */
+  textEn?: string;
   /** For a notice: the renewal it stops (YYYY-MM-DD). */
   renewsOn?: string;
   /** For a quiet agreement: the date of its last sign of life, as its source gives it (EDTF: 2015, 2015-03, 2015-03-04). */
@@ -83,7 +91,7 @@ export interface DueQuery {
   today: string;
   /** One organisation's, or the whole register's. */
   organisationId?: number;
-  /** Only the points this person owns (and no agreement reminders). */
+  /** Only the points and articles this person owns (and no agreement reminders). */
   ownerEmail?: string;
   /** Read as this principal may (the yearly report's reader); the reminders read everything. */
   principal?: Principal;
@@ -106,6 +114,16 @@ export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]>
           and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
   );
   const reminders: Reminder[] = points.map(({ owner, ownerActive, ...p }) => ({ ...p, kind: 'follow_up_due', recipients: ownerActive ? [owner] : [] }));
+  // Articles are public: whoever reads the reminders may read them. Reminded from the review day on, until a new version sets another.
+  const articles = await queryRows<{ subjectId: number; occasion: string; organisationId: number; articleSlug: string; text: string; textEn: string; owner: string; ownerActive: boolean }>(
+    db,
+    sql`select k.id as "subjectId", k.review_on::text as occasion, u.organisation_id as "organisationId", k.slug as "articleSlug", k.title_sv as text, k.title_en as "textEn",
+          u.email as owner, u.disabled_at is null as "ownerActive"
+        from knowledge_articles k join users u on u.id = k.owner_id
+        where k.withdrawn_at is null and k.review_on <= ${query.today}::date and ${byOrganisation(sql`u.organisation_id`)}
+          and ${query.ownerEmail === undefined ? sql`true` : sql`u.email = ${query.ownerEmail}`}`,
+  );
+  reminders.push(...articles.map(({ owner, ownerActive, ...a }) => ({ ...a, kind: 'article_review' as const, agreementSlug: null, agreementName: null, recipients: ownerActive ? [owner] : [] })));
   if (query.ownerEmail === undefined) reminders.push(...(await agreementReminders(db, query, byOrganisation)));
   return reminders.sort((a, b) => a.occasion.localeCompare(b.occasion) || a.kind.localeCompare(b.kind) || a.subjectId - b.subjectId);
 }

@@ -1,6 +1,6 @@
 // Calendar feeds: a secret address per feed that a calendar program
-// subscribes to. A person makes their own feed (their follow-up points, and
-// their organisation's expiring and quiet agreements) or, as an editor or
+// subscribes to. A person makes their own feed (their follow-up points and
+// the articles they keep, and their organisation's expiring and quiet agreements) or, as an editor or
 // administrator, the organisation's (every open point too). The address is
 // shown once; revoking it ends it, as does disabling its maker.
 import { and, desc, eq, isNull } from 'drizzle-orm';
@@ -65,6 +65,8 @@ export async function readCalendarFeed(db: Db, token: string, today: string): Pr
   // A person moved to another organisation no longer reads the old one's.
   if (!feed || feed.disabledAt || feed.userOrganisation !== feed.organisationId) return null;
   const all = await dueReminders(db, { today, organisationId: feed.organisationId });
-  const reminders = feed.scope === 'organisation' ? all : all.filter((r) => r.kind !== 'follow_up_due' || r.recipients.includes(feed.email));
+  // A person's feed holds their own points and articles, and the organisation's agreements.
+  const personal = (r: Reminder) => r.kind === 'follow_up_due' || r.kind === 'article_review';
+  const reminders = feed.scope === 'organisation' ? all : all.filter((r) => !personal(r) || r.recipients.includes(feed.email));
   return { scope: feed.scope, reminders };
 }

@@ -87,6 +87,7 @@ const WORDS = {
   notice_due: { sv: 'Sista dag att säga upp avtalet före förnyelsen', en: 'Last day to give notice before the agreement renews' },
   action_plan_review: { sv: 'Handlingsplanen ska följas upp', en: 'The action plan is due for review' },
   quiet_agreement: { sv: 'Avtalet har varit tyst och behöver ett beslut', en: 'The agreement has been quiet and needs a decision' },
+  article_review: { sv: 'Kunskapsbankens artikel ska granskas', en: "The knowledge base's article is due for review" },
 } as const;
 
 /** One line of a reminder in a language: what, by when, about which agreement, and where to act. */
@@ -99,8 +100,10 @@ export function reminderLine(r: Reminder, lang: 'sv' | 'en', today: string): str
     notice_due: () => (sv ? `${r.occasion}; förnyas annars ${r.renewsOn}` : `${r.occasion}; otherwise it renews on ${r.renewsOn}`),
     action_plan_review: () => (past ? (sv ? `perioden slutade ${r.occasion}` : `its period ended ${r.occasion}`) : sv ? `perioden slutar ${r.occasion}` : `its period ends ${r.occasion}`),
     quiet_agreement: () => (sv ? `senaste tecken på liv ${r.lastSign}` : `last sign of life ${r.lastSign}`),
+    article_review: () => (sv ? `granskas senast ${r.occasion}` : `review due ${r.occasion}`),
   }[r.kind]();
-  return `${WORDS[r.kind][lang]} (${when}): ${r.text ? `${r.text} – ` : ''}${r.agreementName}`;
+  const about = r.kind === 'article_review' ? (sv ? r.text : (r.textEn ?? r.text)) : [r.text, r.agreementName].filter(Boolean).join(' – ');
+  return `${WORDS[r.kind][lang]} (${when}): ${about}`;
 }
 
 /** Where to act on a reminder, a path of the site with the language's query. */
@@ -108,6 +111,7 @@ export function reminderPath(r: Reminder, lang: 'sv' | 'en' = 'sv'): string {
   const query = lang === 'en' ? '?lang=en' : '';
   if (r.kind === 'follow_up_due') return `/avtal/${r.agreementSlug}/aktiviteter${query}#punkt-${r.subjectId}`;
   if (r.kind === 'action_plan_review') return `/avtal/${r.agreementSlug}/handlingsplaner${query}#plan-${r.subjectId}`;
+  if (r.kind === 'article_review') return `/kunskap/${r.articleSlug}${query}`;
   return `/avtal/${r.agreementSlug}${query}`;
 }
 

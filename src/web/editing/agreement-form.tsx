@@ -12,7 +12,8 @@ import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { GuidanceLink } from '../knowledge/pages.tsx';
+import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
+import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
 import { PartyChoices, PlaceChoices, placeText, type SearchNote } from './choices.tsx';
 import { agreementFieldId, topField, type AgreementTyped } from './form-state.ts';
 import { fieldName, VISIBILITY_NAMES } from './messages.ts';
@@ -27,6 +28,8 @@ export interface ConflictView {
 }
 
 export interface AgreementFormProps {
+  /** For a new agreement: the guidance in force on the topic (web/knowledge/guidance-links.tsx). */
+  guidance?: ArticleSummary[];
   lang: Lang;
   account: string;
   csrf: string;
@@ -129,7 +132,7 @@ export function AgreementFormPage(p: AgreementFormProps) {
           <a href={href(lang, `/avtal/${p.agreement.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
         </p>
       ) : (
-        <GuidanceLink lang={lang} slug="infor-beslut" text={{ sv: 'Vägledning: inför ett beslut om ett samarbete med Kina', en: 'Guidance: before a decision on a cooperation with China' }} />
+        <GuidanceLinks lang={lang} articles={p.guidance ?? []} />
       )}
       {p.conflict ? <ConflictNotice lang={lang} conflict={p.conflict} names={names} /> : null}
       <ErrorSummary lang={lang} problems={summary} />

@@ -51,6 +51,7 @@ import { agreementInput, agreementTyped, agreementTypedFrom, versionOf, type Agr
 import { HistoryPage } from './history-page.tsx';
 import { sayProblem } from './messages.ts';
 import { readForm } from '../../http/form-body.ts';
+import { articlesOnTopic } from '../../domain/knowledge/articles.ts';
 
 // Any slug: the verbs find the agreement or answer NOT_FOUND.
 const SLUG = ':slug';
@@ -95,10 +96,11 @@ export function editingRoutes(database: Database) {
     const ctx = contextOf(c);
     const lang = langOf(c);
     const { typed } = state;
-    const [kinds, actors, places] = await Promise.all([
+    const [kinds, actors, places, guidance] = await Promise.all([
       listAgreementKinds(ctx),
       actorsBySlug(ctx, typed.parties.map((p) => p.actor)),
       placesBySlug(ctx, typed.places.map((p) => p.slug)),
+      state.agreement ? [] : articlesOnTopic(ctx, 'new_agreement'),
     ]);
     c.status(status);
     return forOnePerson(
@@ -108,6 +110,7 @@ export function editingRoutes(database: Database) {
           account={signedIn.displayName}
           csrf={signedIn.csrfToken}
           agreement={state.agreement}
+          guidance={guidance}
           version={state.version}
           typed={typed}
           kinds={kinds}

@@ -1,9 +1,10 @@
 // The knowledge base's pages: the list of guidance (/kunskap), an article
 // with its history (/kunskap/<slug>, ?version=<n> for an earlier one), its
-// form for coordinators and administrators, and the lessons drawn from the
-// register (/kunskap/lardomar).
+// forms for coordinators and administrators (a new article, a change, the
+// withdrawal), and the lessons drawn from the register (/kunskap/lardomar).
 import type { Article, ArticleSummary, ArticleVersion } from '../../domain/knowledge/articles.ts';
 import type { LessonsByReason } from '../../domain/knowledge/lessons.ts';
+import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
@@ -32,39 +33,55 @@ export function ArticleBody({ text }: { text: string }) {
 
 const title = (a: { titleSv: string; titleEn: string }, lang: Lang) => (lang === 'sv' ? a.titleSv : a.titleEn);
 
-/** A link to an article, for the forms where its guidance matters. */
-export function GuidanceLink({ lang, slug, text }: { lang: Lang; slug: string; text: { sv: string; en: string } }) {
-  return (
-    <p class="guidance">
-      <a href={href(lang, `/kunskap/${slug}`)}>{text[lang]}</a>
-    </p>
-  );
-}
+/** The day something happened, in Stockholm. */
+const dayOf = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
-export function KnowledgeListPage({ lang, articles }: { lang: Lang; articles: ArticleSummary[] }) {
+export function KnowledgeListPage({ lang, articles, mayEdit }: { lang: Lang; articles: ArticleSummary[]; mayEdit: boolean }) {
   const sv = lang === 'sv';
+  const withdrawn = articles.filter((a) => a.withdrawnAt);
   return (
     <Layout lang={lang} title={sv ? 'Kunskapsbank' : 'Knowledge base'} path="/kunskap">
       <h1>{sv ? 'Kunskapsbank' : 'Knowledge base'}</h1>
       <p class="lead">{sv ? 'Vägledning för den som arbetar med samarbeten med Kina, och lärdomar ur registret.' : 'Guidance for those who work with cooperation with China, and lessons from the register.'}</p>
       <h2>{sv ? 'Vägledning' : 'Guidance'}</h2>
       <ul>
-        {articles.map((a) => (
-          <li>
-            <a href={href(lang, `/kunskap/${a.slug}`)}>{title(a, lang)}</a>
-            <span class="hint beside">{` ${sv ? 'granskas senast' : 'review due'} ${formatEdtf(a.reviewOn, lang)}`}</span>
-          </li>
-        ))}
+        {articles
+          .filter((a) => !a.withdrawnAt)
+          .map((a) => (
+            <li>
+              <a href={href(lang, `/kunskap/${a.slug}`)}>{title(a, lang)}</a>
+              <span class="hint beside">{` ${sv ? 'granskas senast' : 'review due'} ${formatEdtf(a.reviewOn, lang)}`}</span>
+            </li>
+          ))}
       </ul>
+      {mayEdit ? (
+        <p>
+          <a href={href(lang, '/kunskap/ny')}>{sv ? 'Skriv en ny artikel' : 'Write a new article'}</a>
+        </p>
+      ) : null}
       <h2>{sv ? 'Ur registret' : 'From the register'}</h2>
       <p>
         <a href={href(lang, `/kunskap/${LESSONS_SLUG}`)}>{sv ? 'Lärdomar: varför samarbeten har avslutats, med besluten och citaten bakom' : 'Lessons: why cooperations were ended, with the decisions and quotations behind them'}</a>
       </p>
+      {withdrawn.length ? (
+        <>
+          <h2>{sv ? 'Indragna artiklar' : 'Withdrawn articles'}</h2>
+          <p>{sv ? 'Inte längre gällande vägledning; texten och versionerna finns kvar.' : 'No longer guidance in force; the text and its versions are kept.'}</p>
+          <ul>
+            {withdrawn.map((a) => (
+              <li>
+                <a href={href(lang, `/kunskap/${a.slug}`)}>{title(a, lang)}</a>
+                <span class="hint beside">{` ${sv ? 'indragen' : 'withdrawn'} ${dayOf(a.withdrawnAt!)}`}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </Layout>
   );
 }
 
-export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lang; article: Article; shown: ArticleVersion; mayEdit: boolean; done?: boolean }) {
+export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lang; article: Article; shown: ArticleVersion; mayEdit: boolean; done?: 'added' | 'saved' | 'withdrawn' }) {
   const sv = lang === 'sv';
   const path = `/kunskap/${article.slug}`;
   const current = shown === article;
@@ -74,7 +91,14 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
         <a href={href(lang, '/kunskap')}>{sv ? 'Kunskapsbank' : 'Knowledge base'}</a>
       </p>
       <h1>{title(shown, lang)}</h1>
-      <Notices done={done ? (sv ? 'Artikeln är sparad som en ny version.' : 'The article is saved as a new version.') : undefined} />
+      <Notices done={done ? DONE[done][lang] : undefined} />
+      {article.withdrawnAt ? (
+        <p class="notice" role="note">
+          {sv
+            ? `Artikeln drogs tillbaka ${dayOf(article.withdrawnAt)} och är inte längre gällande vägledning. Texten och dess versioner finns kvar här.`
+            : `The article was withdrawn on ${dayOf(article.withdrawnAt)} and is no longer guidance in force. Its text and versions are kept here.`}
+        </p>
+      ) : null}
       {current ? null : (
         <p class="notice" role="note">
           {sv ? `Detta är version ${shown.version}, ersatt ${shown.savedAt!.toISOString().slice(0, 10)}. ` : `This is version ${shown.version}, replaced on ${shown.savedAt!.toISOString().slice(0, 10)}. `}
@@ -99,7 +123,7 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
       <div lang={lang}>
         <ArticleBody text={sv ? shown.bodySv : shown.bodyEn} />
       </div>
-      {mayEdit && current ? (
+      {mayEdit && current && !article.withdrawnAt ? (
         <p>
           <a href={href(lang, `${path}/andra`)}>{sv ? 'Ändra artikeln' : 'Change the article'}</a>
         </p>
@@ -108,7 +132,7 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
       <ol reversed>
         <li>
           <a href={href(lang, path)} aria-current={current ? 'page' : undefined}>{`${sv ? 'Version' : 'Version'} ${article.version}`}</a>
-          {` (${sv ? 'gällande' : 'current'}, ${article.updatedAt.toISOString().slice(0, 10)})`}
+          {` (${article.withdrawnAt ? (sv ? 'den sista' : 'the last') : sv ? 'gällande' : 'current'}, ${article.updatedAt.toISOString().slice(0, 10)})`}
         </li>
         {article.earlier.map((v) => (
           <li>
@@ -121,8 +145,22 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
   );
 }
 
-export const ARTICLE_FIELDS = ['titleSv', 'titleEn', 'bodySv', 'bodyEn', 'sourceNote', 'owner', 'reviewOn', 'expectedVersion'] as const;
+const DONE = {
+  added: { sv: 'Artikeln är sparad.', en: 'The article is saved.' },
+  saved: { sv: 'Artikeln är sparad som en ny version.', en: 'The article is saved as a new version.' },
+  withdrawn: { sv: 'Artikeln är indragen.', en: 'The article is withdrawn.' },
+} as const;
+
+/** The fields of the article's form; `topic.<code>` is a checkbox each. */
+export const ARTICLE_FIELDS = ['slug', 'titleSv', 'titleEn', 'bodySv', 'bodyEn', 'sourceNote', 'owner', 'reviewOn', 'expectedVersion'] as const;
+export const TOPIC_FIELDS = KNOWLEDGE_TOPICS.map((t) => `topic.${t}` as const);
+const TOPIC_NAMES: Record<KnowledgeTopic, { sv: string; en: string }> = {
+  decision_basis: { sv: 'Beslutsunderlaget', en: 'The decision basis' },
+  delegation_warning: { sv: 'Delegationsvarningarna', en: 'The delegation warnings' },
+  new_agreement: { sv: 'Formuläret för ett nytt avtal', en: 'The new agreement form' },
+};
 const FIELD_NAMES: Record<(typeof ARTICLE_FIELDS)[number], { sv: string; en: string }> = {
+  slug: { sv: 'Adress: /kunskap/…', en: 'Address: /kunskap/…' },
   titleSv: { sv: 'Rubrik på svenska', en: 'Title in Swedish' },
   titleEn: { sv: 'Rubrik på engelska', en: 'Title in English' },
   bodySv: { sv: 'Text på svenska', en: 'Text in Swedish' },
@@ -133,12 +171,15 @@ const FIELD_NAMES: Record<(typeof ARTICLE_FIELDS)[number], { sv: string; en: str
   expectedVersion: { sv: 'Version', en: 'Version' },
 };
 
-export function ArticleFormPage(p: { lang: Lang; account: string; csrf: string; article: Article; typed: Record<string, string>; problems?: FieldProblem[]; conflict?: boolean }) {
+/** The form of a new article (no `article`) or of a change to one, and below a change its withdrawal. */
+export function ArticleFormPage(p: { lang: Lang; account: string; csrf: string; article?: Article; typed: Record<string, string>; problems?: FieldProblem[]; conflict?: boolean }) {
   const { lang, article } = p;
   const sv = lang === 'sv';
   const problems = problemsFor(lang, 'article', p.problems);
   const problemOf = (f: string) => problems.find((x) => x.field === f);
-  const path = `/kunskap/${article.slug}`;
+  const path = article ? `/kunskap/${article.slug}` : '/kunskap';
+  const action = article ? `${path}/andra` : '/kunskap/ny';
+  const heading = article ? (sv ? 'Ändra artikeln' : 'Change the article') : sv ? 'Skriv en ny artikel' : 'Write a new article';
   const input = (f: (typeof ARTICLE_FIELDS)[number], type = 'text', hint?: string) => (
     <Field lang={lang} id={`article-${f}`} label={FIELD_NAMES[f][lang]} hint={hint} problem={problemOf(f)}>
       {(described) => <input id={`article-${f}`} name={f} type={type} maxlength={2000} value={p.typed[f] ?? ''} {...described} />}
@@ -153,27 +194,58 @@ export function ArticleFormPage(p: { lang: Lang; account: string; csrf: string; 
       )}
     </Field>
   );
+  const topicsProblem = problemOf('topics');
   return (
-    <Layout lang={lang} title={sv ? `Ändra: ${article.titleSv}` : `Change: ${article.titleEn}`} path={`${path}/andra`} account={p.account}>
+    <Layout lang={lang} title={article ? (sv ? `Ändra: ${article.titleSv}` : `Change: ${article.titleEn}`) : heading} path={action} account={p.account}>
       <p>
-        <a href={href(lang, path)}>{title(article, lang)}</a>
+        <a href={href(lang, path)}>{article ? title(article, lang) : sv ? 'Kunskapsbank' : 'Knowledge base'}</a>
       </p>
-      <h1>{sv ? 'Ändra artikeln' : 'Change the article'}</h1>
-      <p>{sv ? 'Den gällande versionen sparas i historiken innan ändringen.' : 'The current version is kept in the history before the change.'}</p>
+      <h1>{heading}</h1>
+      {article ? <p>{sv ? 'Den gällande versionen sparas i historiken innan ändringen.' : 'The current version is kept in the history before the change.'}</p> : null}
       <Notices alert={p.conflict ? (sv ? 'Någon annan har sparat artikeln medan du skrev. Det du skrev finns kvar; spara igen för att lägga din version ovanpå deras.' : 'Someone else saved the article while you were writing. What you typed is kept; save again to put your version on top of theirs.') : undefined} />
       <ErrorSummary lang={lang} problems={problems} />
-      <form method="post" action={href(lang, `${path}/andra`)} class="form" novalidate>
+      <form method="post" action={href(lang, action)} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-        <input type="hidden" id="article-expectedVersion" name="expectedVersion" value={p.typed.expectedVersion ?? String(article.version)} />
+        {article ? <input type="hidden" id="article-expectedVersion" name="expectedVersion" value={p.typed.expectedVersion ?? String(article.version)} /> : null}
+        {article ? null : input('slug', 'text', sv ? 'Små bokstäver a–z, siffror och bindestreck, till exempel infor-besok. Kan inte ändras sedan.' : 'Lower-case letters a–z, digits and dashes, for example infor-besok. Cannot be changed later.')}
         {input('titleSv')}
         {area('bodySv')}
         {input('titleEn')}
         {area('bodyEn')}
         {input('sourceNote')}
-        {input('owner', 'email', sv ? 'En person med konto, till exempel samordnare@lansstyrelsen.se.' : 'A person with an account, for example coordinator@lansstyrelsen.se.')}
+        {input('owner', 'email', sv ? 'En person med konto, till exempel samordnare@lansstyrelsen.se. Hen påminns när granskningsdagen kommer.' : 'A person with an account, for example coordinator@lansstyrelsen.se. They are reminded when the review day comes.')}
         {input('reviewOn', 'date', sv ? 'Till exempel 2027-12-31.' : 'For example 2027-12-31.')}
-        <button type="submit">{sv ? 'Spara ny version' : 'Save a new version'}</button>
+        <fieldset id="article-topics" aria-describedby={topicsProblem ? 'article-topics-error' : undefined}>
+          <legend>{sv ? 'Länkas från (valfritt)' : 'Linked from (optional)'}</legend>
+          {topicsProblem ? (
+            <p class="error-message" id="article-topics-error">
+              {topicsProblem.message}
+            </p>
+          ) : null}
+          {KNOWLEDGE_TOPICS.map((t) => (
+            <div class="field checkbox">
+              <input id={`article-topic-${t}`} name={`topic.${t}`} type="checkbox" value="1" checked={p.typed[`topic.${t}`] === '1'} />
+              <label for={`article-topic-${t}`} class="inline-label">
+                {TOPIC_NAMES[t][lang]}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{article ? (sv ? 'Spara ny version' : 'Save a new version') : sv ? 'Spara artikeln' : 'Save the article'}</button>
       </form>
+      {article ? (
+        <section aria-labelledby="dra-tillbaka">
+          <h2 id="dra-tillbaka">{sv ? 'Dra tillbaka artikeln' : 'Withdraw the article'}</h2>
+          <p>{sv ? 'En indragen artikel är inte längre gällande vägledning: den lämnar listan, formulärens länkar och påminnelserna. Dess sida och alla versioner finns kvar.' : 'A withdrawn article is no longer guidance in force: it leaves the list, the forms’ links and the reminders. Its page and every version are kept.'}</p>
+          <form method="post" action={href(lang, `${path}/dra-tillbaka`)} class="form">
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <input type="hidden" name="expectedVersion" value={String(article.version)} />
+            <button type="submit" class="secondary">
+              {sv ? 'Dra tillbaka artikeln' : 'Withdraw the article'}
+            </button>
+          </form>
+        </section>
+      ) : null}
     </Layout>
   );
 }

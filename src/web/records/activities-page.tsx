@@ -20,9 +20,13 @@ import { ActivityForm, GoalSelect } from './activity-form.tsx';
 import { DelegationNames } from './delegation-warnings.tsx';
 import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
+import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
+import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
 
 export interface ActivitiesPageProps {
   lang: Lang;
+  /** The guidance in force on delegation warnings, linked beside them (web/knowledge/guidance-links.tsx). */
+  guidance: ArticleSummary[];
   account: string;
   csrf: string;
   agreement: { slug: string; officialTitle: string | null; partyLabel: string; counterpartLabel: string; visibility: string };
@@ -261,6 +265,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
                 <p>{delegationWarningsIntro(lang)}</p>
                 <DelegationWarnings lang={lang} overlaps={near} withVisit={false} />
                 <PeerBodies lang={lang} peers={peers} withVisit={false} />
+                <GuidanceLinks lang={lang} articles={p.guidance} />
               </div>
             ) : null;
           })()}

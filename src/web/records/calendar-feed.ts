@@ -1,7 +1,7 @@
 // A calendar feed as iCalendar (RFC 5545): each reminder an all-day event on
 // its day (a point's due day, an agreement's expiry, the last day to give
 // notice before a renewal, the end of an action plan's period not yet
-// reviewed, the day an agreement became quiet), in Swedish with the English beside it, linking to where to act.
+// reviewed, the day an agreement became quiet, an article's review day), in Swedish with the English beside it, linking to where to act.
 // Each event's UID is stable (kind, record, day), so a calendar program that
 // reads the feed again updates its events instead of doubling them.
 import ical from 'ical-generator';

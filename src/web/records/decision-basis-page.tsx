@@ -10,7 +10,8 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { GuidanceLink } from '../knowledge/pages.tsx';
+import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
+import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
 import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
@@ -18,6 +19,8 @@ export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, 'expectedVersion', '
 
 export interface DecisionBasisPageProps {
   lang: Lang;
+  /** The guidance in force on the decision basis (web/knowledge/guidance-links.tsx). */
+  guidance: ArticleSummary[];
   account: string;
   csrf: string;
   basis: DecisionBasis;
@@ -243,7 +246,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
       {p.mayEdit ? (
         <section aria-labelledby="spara-underlag">
           <h2 id="spara-underlag">{latest ? (sv ? 'Spara en ny version' : 'Save a new version') : sv ? 'Skriv underlaget' : 'Write the basis'}</h2>
-          <GuidanceLink lang={lang} slug="infor-beslut" text={{ sv: 'Vägledning: inför ett beslut om ett samarbete med Kina', en: 'Guidance: before a decision on a cooperation with China' }} />
+          <GuidanceLinks lang={lang} articles={p.guidance} />
           <ErrorSummary lang={lang} problems={problems} />
           <form method="post" action={href(lang, path)} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />

@@ -22,6 +22,7 @@ import { href } from '../layout.tsx';
 import { decisionBasisPdf } from './decision-basis-pdf.ts';
 import { BASIS_FORM_FIELDS, basisPath, DecisionBasisPage, type DecisionBasisPageProps } from './decision-basis-page.tsx';
 import { bw } from './decision-basis-words.ts';
+import { articlesOnTopic } from '../../domain/knowledge/articles.ts';
 
 /** An event's id in a path; 0 (no event has it) for anything else. */
 const eventIdOf = (raw: string | undefined) => (raw && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : 0);
@@ -67,7 +68,7 @@ export function decisionRoutes(database: Database, { origin }: { origin: (c: Hon
   const render = async (c: HonoContext, signedIn: SignedIn, basis: DecisionBasis, extra: Partial<DecisionBasisPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const shown = versionAsked(c, basis);
-    const now = await registerFacts(ctx, basis.agreement.id, todayInStockholm());
+    const [now, guidance] = await Promise.all([registerFacts(ctx, basis.agreement.id, todayInStockholm()), articlesOnTopic(ctx, 'decision_basis')]);
     c.status(status as 200);
     return c.html(
       <DecisionBasisPage
@@ -76,6 +77,7 @@ export function decisionRoutes(database: Database, { origin }: { origin: (c: Hon
         csrf={signedIn.csrfToken}
         basis={basis}
         now={now}
+        guidance={guidance}
         shown={shown}
         mayEdit={canWrite(ctx.principal, basis.agreement.organisationId)}
         {...extra}

@@ -8,7 +8,8 @@ import { Field } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { GuidanceLink } from '../knowledge/pages.tsx';
+import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
+import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
 
 /** The overlaps as a list; `withVisit` names the organisation's own visit on each line (the overview), else they are one visit's (its section). */
 export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOverlap[]; withVisit: boolean }) {
@@ -103,7 +104,7 @@ export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: bo
 }
 
 /** `/delegationer`: the warnings of the organisation's soonest incoming visits. */
-export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: { message: string; typed: string } }) {
+export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; guidance: ArticleSummary[]; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: { message: string; typed: string } }) {
   const { lang } = props;
   const sv = lang === 'sv';
   return (
@@ -114,7 +115,7 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
       <h1>{sv ? 'Delegationer i samma område' : 'Delegations in the same area'}</h1>
       <p class="lead">{props.organisationName}</p>
       <p>{delegationWarningsIntro(lang, props.days)}</p>
-      <GuidanceLink lang={lang} slug="samordna-med-andra" text={{ sv: 'Vägledning: samordna med andra organisationer', en: 'Guidance: coordinate with other bodies' }} />
+      <GuidanceLinks lang={lang} articles={props.guidance} />
       <p class="hint">
         {sv
           ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från ${props.days} dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`

@@ -30,6 +30,8 @@ export interface OverviewPageProps {
   organisationOverdue: number;
   /** The organisation's agreements that expire soon, whose notice day comes, that have been quiet too long, and its action plans due for review. */
   agreementReminders: Reminder[];
+  /** The knowledge base's articles kept by the organisation's people whose review day has come. */
+  articleReminders: Reminder[];
   quietAfterMonths: number;
   /** An administrator of the organisation chooses its quiet period here. */
   mayChooseQuietPeriod: boolean;
@@ -148,11 +150,24 @@ export function OverviewPage(p: OverviewPageProps) {
         <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>
       )}
       {p.mayChooseQuietPeriod ? <QuietPeriodForm {...p} /> : null}
+      {p.articleReminders.length ? (
+        <>
+          <h2 id="artiklar">{sv ? 'Artiklar att granska' : 'Articles to review'}</h2>
+          <p>{sv ? 'Kunskapsbankens artiklar som någon i organisationen ansvarar för och vars granskningsdag har kommit.' : "The knowledge base's articles kept by someone in the organisation whose review day has come."}</p>
+          <ul>
+            {p.articleReminders.map((r) => (
+              <li>
+                <a href={reminderPath(r, lang)}>{reminderLine(r, lang, p.today)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2 id="kalender">{sv ? 'Påminnelser i din kalender' : 'Reminders in your calendar'}</h2>
       <p>
         {sv
-          ? 'En kalenderadress som din kalender (Outlook, Google, Apple) prenumererar på: uppföljningspunkter på den dag de ska vara klara, avtal på den dag de löper ut eller blev tysta. Adressen är hemlig och visas en gång; den som har den läser kalendern. Återkalla den om den kommit i fel händer. Påminnelser skickas också med e-post en gång när de blir aktuella.'
-          : 'A calendar address that your calendar (Outlook, Google, Apple) subscribes to: follow-up points on their due day, agreements on the day they expire or became quiet. The address is secret and shown once; whoever holds it reads the calendar. Revoke it if it reaches the wrong hands. Reminders are also e-mailed once when they fall due.'}
+          ? 'En kalenderadress som din kalender (Outlook, Google, Apple) prenumererar på: uppföljningspunkter på den dag de ska vara klara, avtal på den dag de löper ut eller blev tysta, kunskapsbankens artiklar du ansvarar för på deras granskningsdag. Adressen är hemlig och visas en gång; den som har den läser kalendern. Återkalla den om den kommit i fel händer. Påminnelser skickas också med e-post en gång när de blir aktuella.'
+          : 'A calendar address that your calendar (Outlook, Google, Apple) subscribes to: follow-up points on their due day, agreements on the day they expire or became quiet, the articles of the knowledge base that you keep on their review day. The address is secret and shown once; whoever holds it reads the calendar. Revoke it if it reaches the wrong hands. Reminders are also e-mailed once when they fall due.'}
       </p>
       {p.newFeedUrl ? (
         <div class="notice" role="status">

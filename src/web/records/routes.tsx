@@ -41,6 +41,7 @@ import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, pee
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
+import { articlesOnTopic } from '../../domain/knowledge/articles.ts';
 import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf } from './calendar-feed.ts';
 import { listPlaceOptions } from '../../domain/counterparts/list.ts';
@@ -460,7 +461,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     // Other bodies near its incoming visits: for the organisation's own people, who would get in touch.
     const visits = activities.filter((a) => a.kind === 'visit_incoming' && a.agreements[0]?.slug === agreement.slug).map((a) => a.id);
     const near = { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits };
-    const [delegations, peers] = visits.length && canReadFollowUp(ctx.principal, agreement) ? await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]) : [[], []];
+    const [delegations, peers, guidance] = visits.length && canReadFollowUp(ctx.principal, agreement) ? await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near), articlesOnTopic(ctx, 'delegation_warning')]) : [[], [], []];
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
@@ -469,6 +470,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         placeChoices={places}
         delegations={delegations}
         peers={peers}
+        guidance={guidance}
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
@@ -796,9 +798,9 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       problem = { message: sayRecords(langOf(c), error.problems[0]?.message ?? error.message), typed: c.req.query('dagar') ?? '' };
     }
     const near = { organisationId: signedIn.organisationId, today: todayInStockholm(), days };
-    const [delegations, peers] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near)]);
+    const [delegations, peers, guidance] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near), articlesOnTopic(ctx, 'delegation_warning')]);
     if (problem) c.status(HTTP_STATUS.VALIDATION);
-    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} delegations={delegations} peers={peers} days={days} problem={problem} />);
+    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} guidance={guidance} delegations={delegations} peers={peers} days={days} problem={problem} />);
   });
 
   // Invitations received from China: the organisation's, with the others' like them.
@@ -877,7 +879,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         organisationName={signedIn.organisationName}
         quietAfterMonths={quietAfterMonths}
         {...open}
-        agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due')}
+        agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due' && r.kind !== 'article_review')}
+        articleReminders={reminders.filter((r) => r.kind === 'article_review')}
         today={today}
         csrf={signedIn.csrfToken}
         feeds={feeds}
