@@ -224,10 +224,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /natverk': rule('coordinator'),
   'GET /natverk/:id': rule('everyone'),
   'POST /natverk/:id/medlemmar': rule('signedIn'),
+  'POST /natverk/:id/medlemmar/ta-bort': rule('signedIn'),
   'POST /natverk/:id/moten': rule('signedIn'),
   'POST /natverk/:id/anteckningar': rule('signedIn'),
   'GET /natverk/:id/moten/:meeting': rule('everyone'),
   'POST /natverk/:id/moten/:meeting': rule('signedIn'),
+  'POST /natverk/:id/moten/:meeting/dokument': rule('signedIn'),
+  'POST /natverk/:id/moten/:meeting/dokument/:document/ta-bort': rule('signedIn'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),
