@@ -4,6 +4,7 @@
 import { EVENT_TYPES } from '../db/schema.ts';
 import { DECISION_KINDS } from '../domain/decisions/kinds.ts';
 import { saveDecisionBasisSchema } from '../domain/decisions/schemas.ts';
+import { NO_KEY } from './openapi-follow-up.ts';
 import { errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -84,10 +85,7 @@ export function decisionBasisPaths() {
         responses: {
           200: { description: 'The basis', content: { 'application/json': { schema: ref('DecisionBasis') } } },
           400: errorResponse('A parameter this address does not take: the body names it'),
-          401: {
-            ...errorResponse('No access key, or one that is unknown, expired or revoked'),
-            headers: { 'WWW-Authenticate': { description: 'Bearer realm="ortsband"', schema: { type: 'string' } } },
-          },
+          401: NO_KEY,
           404: notHers,
         },
       },

@@ -3,7 +3,7 @@
 // its agenda and (for members) minutes. The forms are shown to whoever may
 // use them (coordinators make networks; the network's keepers add members
 // and meetings; its members write notes).
-import { DOCUMENT_MAX_BYTES, NETWORK_KINDS, type NetworkKind } from '../../db/schema.ts';
+import { NETWORK_KINDS, type NetworkKind } from '../../db/schema.ts';
 import type { MeetingDocument } from '../../domain/documents/read.ts';
 import { COUNTIES } from '../../domain/counties.ts';
 import type { Network, NetworkMeeting, NetworkSummary } from '../../domain/coordination/networks.ts';
@@ -13,6 +13,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { fileSize, formatEdtf } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { DocumentFileField, DocumentLink } from './document-fields.tsx';
 import { VisibilityField } from './visibility-field.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 
@@ -411,9 +412,7 @@ function MeetingDocuments(p: MeetingPageProps & { path: string }) {
             {p.documents.map((d) => (
               <tr>
                 <td>
-                  <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
-                    {d.fileName}
-                  </a>
+                  <DocumentLink lang={lang} document={d} />
                 </td>
                 <td>{fileSize(lang, d.sizeBytes)}</td>
                 <td>{d.addedBy}</td>
@@ -442,15 +441,7 @@ function MeetingDocuments(p: MeetingPageProps & { path: string }) {
           <ErrorSummary lang={lang} problems={f.problems} />
           <form method="post" action={href(lang, `${p.path}/dokument`)} class="form" enctype="multipart/form-data" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-            <Field
-              lang={lang}
-              id="document-file"
-              label={sv ? 'Fil' : 'File'}
-              hint={sv ? `PDF, PNG, JPEG eller TIFF, högst ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.` : `PDF, PNG, JPEG or TIFF, at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`}
-              problem={f.problemOf('file')}
-            >
-              {(described) => <input id="document-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff" {...described} />}
-            </Field>
+            <DocumentFileField lang={lang} problem={f.problemOf('file')} />
             {f.input('reason', sv ? 'Kommentar till historiken (valfri)' : 'A comment for the history (optional)')}
             <button type="submit">{sv ? 'Lägg till dokumentet' : 'Add the document'}</button>
           </form>
