@@ -720,7 +720,7 @@ export const citations = pgTable(
 
 // A document itself (a scanned protocol, the agreement's text as a PDF),
 // attached to a source, an agreement or a network's meeting (exactly one;
-// a meeting's agenda and minutes as files, migration 0041), and kept in the
+// a meeting's agenda and minutes as files, migration 0042), and kept in the
 // database: several server processes share one PostgreSQL database, not a
 // data folder (migration 0020). It is read with the record it belongs to,
 // and an anonymous visitor gets it only when that record is public and an
