@@ -26,14 +26,20 @@ export const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0
 /** Where an agreement's activities and their points are read. */
 const activitiesAddress = (slug: string) => `/api/agreements/${slug}/activities`;
 
-/** One's own follow-up is a person's: the public is told to send a key (a session cookie reads as on every API read). */
-const someone: MiddlewareHandler<HttpEnv> = async (c, next) => {
-  if (principalOf(c).kind === 'anonymous') {
-    const message = 'send an access key: Authorization: Bearer <key> (make one on your account page); follow-up points are never public';
-    return c.json({ error: { code: 'UNAUTHENTICATED', message, problems: [{ field: 'authorization', message: 'is missing' }] } }, 401, { 'www-authenticate': WWW_AUTHENTICATE });
-  }
-  await next();
-};
+/**
+ * A read that is a person's, never the public's: the public is told to send
+ * a key (a session cookie reads as on every API read). `never` says what is
+ * never public: "follow-up points".
+ */
+export const someone =
+  (never: string): MiddlewareHandler<HttpEnv> =>
+  async (c, next) => {
+    if (principalOf(c).kind === 'anonymous') {
+      const message = `send an access key: Authorization: Bearer <key> (make one on your account page); ${never} are never public`;
+      return c.json({ error: { code: 'UNAUTHENTICATED', message, problems: [{ field: 'authorization', message: 'is missing' }] } }, 401, { 'www-authenticate': WWW_AUTHENTICATE });
+    }
+    await next();
+  };
 
 export function followUpRoutes(database: Database) {
   const api = new Hono<HttpEnv>();
@@ -118,7 +124,7 @@ export function followUpRoutes(database: Database) {
   });
 
   /** The open points of the key's holder and of their organisation, as /oversikt shows them. */
-  api.get('/follow-up', noStore, someone, accepts(noQuery()), async (c: HonoContext) => {
+  api.get('/follow-up', noStore, someone('follow-up points'), accepts(noQuery()), async (c: HonoContext) => {
     const ctx = writerCtx(database, c);
     return c.json(await openFollowUp(ctx, todayInStockholm()));
   });

@@ -15,6 +15,12 @@ const day = { type: 'string', format: 'date' };
 const activityParam = { name: 'id', in: 'path', required: true, description: "The activity's id, as GET /api/agreements/{slug}/activities lists it", schema: { type: 'integer', minimum: 1 } };
 const pointParam = { name: 'id', in: 'path', required: true, description: "The follow-up point's id, as GET /api/agreements/{slug}/activities lists it", schema: { type: 'integer', minimum: 1 } };
 
+/** A read that is a person's, asked without a key: 401 (follow-up.ts's `someone`). */
+export const NO_KEY = {
+  ...errorResponse('No access key, or one that is unknown, expired or revoked'),
+  headers: { 'WWW-Authenticate': { description: 'Bearer realm="ortsband"', schema: { type: 'string' } } },
+};
+
 const noAgreement = errorResponse('No such agreement, or one the key holder may not read');
 
 /** What the reader gets of an activity and its points. */
@@ -218,10 +224,7 @@ export function followUpPaths() {
         responses: {
           200: { description: 'The open points', content: { 'application/json': { schema: ref('OpenFollowUp') } } },
           400: errorResponse('A parameter this address does not take: the body names it'),
-          401: {
-            ...errorResponse('No access key, or one that is unknown, expired or revoked'),
-            headers: { 'WWW-Authenticate': { description: 'Bearer realm="ortsband"', schema: { type: 'string' } } },
-          },
+          401: NO_KEY,
         },
       },
     },

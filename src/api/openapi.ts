@@ -19,6 +19,7 @@ import { CHART_NAMES } from '../web/charts/statistics-charts.ts';
 import { DATA_LICENCE } from '../domain/transfer/dcat.ts';
 import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts';
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
+import { decisionBasisComponents, decisionBasisPaths } from './openapi-decisions.ts';
 import { contactSurfaceComponents, contactSurfacePaths } from './openapi-contact-surfaces.ts';
 import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
 import { coordinationComponents, coordinationPaths, networkComponents, networkPaths } from './openapi-coordination.ts';
@@ -191,7 +192,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths(), networkPaths(), coordinationPaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths(), networkPaths(), coordinationPaths(), decisionBasisPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -228,6 +229,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         ...contactSurfaceComponents(),
         ...networkComponents(),
         ...coordinationComponents(),
+        ...decisionBasisComponents(),
       },
     },
   };

@@ -36,6 +36,7 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
+import { decisionBasisApiRoutes } from './decisions.ts';
 import { contactSurfaceApiRoutes } from './contact-surfaces.ts';
 import { networkApiRoutes } from './networks.ts';
 import { coordinationApiRoutes } from './coordination.ts';
@@ -246,6 +247,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.route('/', followUpRoutes(database));
   api.route('/', contactSurfaceApiRoutes(database, { cache }));
   api.route('/', networkApiRoutes(database));
+  api.route('/', decisionBasisApiRoutes(database));
   api.route('/', coordinationApiRoutes(database, cache));
   return api;
 }

@@ -721,7 +721,8 @@ export const citations = pgTable(
 );
 
 // A document itself (a scanned protocol, the agreement's text as a PDF),
-// attached to a source or to an agreement (exactly one), and kept in the
+// attached to a source, an agreement or a network's meeting (exactly one;
+// a meeting's agenda and minutes as files, migration 0044), and kept in the
 // database: several server processes share one PostgreSQL database, not a
 // data folder (migration 0020). It is read with the record it belongs to,
 // and an anonymous visitor gets it only when that record is public and an
@@ -743,6 +744,8 @@ export const documents = pgTable(
     id: serial('id').primaryKey(),
     sourceId: integer('source_id').references(() => sources.id),
     agreementId: integer('agreement_id').references(() => agreements.id),
+    // A meeting's documents are read by the network's members only, never the public (documents/read.ts).
+    networkMeetingId: integer('network_meeting_id').references((): AnyPgColumn => networkMeetings.id, { onDelete: 'cascade' }),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').$type<DocumentType>().notNull(),
     sizeBytes: integer('size_bytes').notNull(),
@@ -758,8 +761,11 @@ export const documents = pgTable(
   (t) => [
     index('documents_source_idx').on(t.sourceId),
     index('documents_agreement_idx').on(t.agreementId),
+    index('documents_network_meeting_idx').on(t.networkMeetingId),
     oneOf('documents', t.mediaType, DOCUMENT_TYPES),
-    check('documents_one_record', sql`num_nonnulls(${t.sourceId}, ${t.agreementId}) = 1`),
+    check('documents_one_record', sql`num_nonnulls(${t.sourceId}, ${t.agreementId}, ${t.networkMeetingId}) = 1`),
+    // The public never reads a meeting's document: it is not marked public.
+    check('documents_meeting_not_public', sql`${t.networkMeetingId} is null or not ${t.public}`),
     check('documents_size', sql`${t.sizeBytes} = octet_length(${t.content}) and ${t.sizeBytes} between 1 and ${sql.raw(String(DOCUMENT_MAX_BYTES))}`),
     check('documents_sha256_hex', sql`${t.sha256} ~ '^[0-9a-f]{64}$'`),
   ],

@@ -211,6 +211,19 @@ export const canReadNetworkAlias = (principal: Principal, alias: string): SQL =>
 export const canWriteNetworkNote = (principal: Principal, network: { organisationId: number; memberIds: readonly number[] }): boolean =>
   isNetworkMember(principal, network) && !(principal.kind === 'user' && principal.role === 'reader');
 
+/**
+ * A network meeting's documents (its agenda and minutes as files) are the
+ * network's: read by its members only (isNetworkMember; never the public,
+ * nor an administrator of another organisation), added by the members who
+ * write notes, and removed by the network's keepers or by those members of
+ * the organisation that added the document.
+ */
+export const canAddMeetingDocument = canWriteNetworkNote;
+export function canRemoveMeetingDocument(principal: Principal, network: { organisationId: number; memberIds: readonly number[] }, document: { organisationId: number }): boolean {
+  if (canKeepNetwork(principal, network)) return true;
+  return canWriteNetworkNote(principal, network) && principal.kind === 'user' && principal.organisationId === document.organisationId;
+}
+
 /** Networks are made by coordinators (for their own organisation) and administrators. */
 export function requireCoordinator(ctx: Context): void {
   const p = ctx.principal;

@@ -133,6 +133,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
   'GET /api/follow-up': rule('signedIn'),
   // Networks of bodies as far as the reader may read each; minutes and notes for the network's members only.
+  // A decision's basis: read by the owning organisation's people (a key or a session; the public 401, others 404), a version saved by its editors' write keys.
+  'GET /api/agreements/:slug/decisions/:id/basis': rule('signedIn'),
+  'PUT /api/agreements/:slug/decisions/:id/basis': rule('owner'),
   'GET /api/networks': rule('everyone'),
   'GET /api/networks/:id': rule('everyone'),
   // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.
@@ -227,10 +230,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /natverk': rule('coordinator'),
   'GET /natverk/:id': rule('everyone'),
   'POST /natverk/:id/medlemmar': rule('signedIn'),
+  'POST /natverk/:id/medlemmar/ta-bort': rule('signedIn'),
   'POST /natverk/:id/moten': rule('signedIn'),
   'POST /natverk/:id/anteckningar': rule('signedIn'),
   'GET /natverk/:id/moten/:meeting': rule('everyone'),
   'POST /natverk/:id/moten/:meeting': rule('signedIn'),
+  'POST /natverk/:id/moten/:meeting/dokument': rule('signedIn'),
+  'POST /natverk/:id/moten/:meeting/dokument/:document/ta-bort': rule('signedIn'),
 
   // Administration of the reference data (web/admin/).
   'GET /admin': rule('admin'),

@@ -2,12 +2,17 @@
 // network (after an error), adds a member, records a meeting and writes a
 // note; a member's editor reads the minutes; the public sees the network
 // without them. Every page and form state passes axe-core (WCAG 2.1 AA) in
-// both languages, and the pages read without JavaScript.
+// both languages, and the pages read without JavaScript. A member adds a
+// meeting's document and removes it, and the convener's coordinator removes
+// a member after reading what that means, by keyboard.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { organisations } from '../../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
 import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
@@ -134,5 +139,75 @@ describe('networks of bodies', () => {
       await check(page2, `coordination${path.replaceAll(/[/?=]/g, '-')}`);
     }
     await anonymous.close();
+  }, 300_000);
+
+  it("a member adds a meeting's document and removes it; the convener's coordinator removes a member, by keyboard", async () => {
+    const [skane] = await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'skane-natverk'));
+    const convener = { db: t.database.db, principal: { kind: 'system' as const, label: 'test', organisationId: skane!.id } };
+    const network = await createNetwork({ ctx: convener, input: { name: 'Dokumentnätverket', kind: 'regional', county: '12', visibility: 'shared' } });
+    await addNetworkMember({ ctx: convener, networkId: network.id, input: { organisation: 'lund-natverk' } });
+    const meeting = await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-09-20', place: 'Lund', agenda: 'Hösten' } });
+    const meetingAddress = `${base}/natverk/${network.id}/moten/${meeting.id}`;
+
+    const member = await signedInPage(browser, base, MEMBER, PASSWORD);
+    const page = member.page;
+    await page.goto(meetingAddress);
+    expect(await page.locator('#dokument').innerText()).toBe('Mötesdokument');
+    // No file chosen: named beside the field.
+    await page.focus('#document-reason');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#document-file-error').innerText()).toBe('Välj en fil.');
+    await check(page, 'network-meeting-document-error');
+    // A file cannot be picked by keyboard from the page's own controls (the system's dialog does that): it is set, then sent by keyboard.
+    await page.setInputFiles('#document-file', { name: 'Protokoll 2027-09-20.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n') });
+    await page.fill('#document-reason', 'Justerat protokoll');
+    await page.focus('#document-reason');
+    await enter(page);
+    expect(await page.locator('.notice, [role=status]').first().innerText()).toContain('Dokumentet är tillagt.');
+    const link = page.getByRole('link', { name: 'Protokoll 2027-09-20.pdf' });
+    expect(await link.count()).toBe(1);
+    await check(page, 'network-meeting-documents');
+    await page.goto(`${meetingAddress}?lang=en`);
+    await check(page, 'network-meeting-documents-en');
+    // The download answers the member.
+    const download = await page.request.get(`${base}${await link.getAttribute('href')}`);
+    expect(download.status()).toBe(200);
+    expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await page.goto(meetingAddress);
+    await page.getByRole('button', { name: 'Ta bort Protokoll 2027-09-20.pdf' }).focus();
+    await enter(page);
+    expect(await page.locator('body').innerText()).toContain('Dokumentet är borttaget.');
+    expect(await page.getByRole('link', { name: 'Protokoll 2027-09-20.pdf' }).count()).toBe(0);
+    await member.context.close();
+
+    // The convener's coordinator removes Lund: the page says what it means first; the form is sent by keyboard.
+    const keeper = await signedInPage(browser, base, COORDINATOR, PASSWORD);
+    await keeper.page.goto(`${base}/natverk/${network.id}`);
+    expect(await keeper.page.locator('#removeMember-confirm').innerText()).toContain('slutar genast att läsa');
+    await keeper.page.focus('#removeMember-organisation');
+    await keeper.page.keyboard.press('Tab');
+    expect(await keeper.page.evaluate(() => document.activeElement?.textContent)).toBe('Ta bort medlemmen ur nätverket');
+    await enter(keeper.page);
+    await keeper.page.waitForSelector('.error-summary');
+    expect(await keeper.page.locator('#removeMember-organisation-error').innerText()).toBe('Välj en organisation.');
+    await check(keeper.page, 'network-remove-member-error');
+    await keeper.page.focus('#removeMember-organisation');
+    await keeper.page.keyboard.press('ArrowDown');
+    expect(await keeper.page.locator('#removeMember-organisation').inputValue()).toBe('lund-natverk');
+    await keeper.page.keyboard.press('Tab');
+    await enter(keeper.page);
+    expect(await keeper.page.locator('body').innerText()).toContain('Medlemmen är borttagen ur nätverket.');
+    expect(await keeper.page.locator('main ul').first().innerText()).not.toContain('Lunds kommun');
+    await check(keeper.page, 'network-member-removed');
+    await keeper.page.goto(`${base}/natverk/${network.id}?lang=en`);
+    await check(keeper.page, 'network-en-keeper');
+    await keeper.context.close();
+
+    // Lund's editor is no member any more: the shared network reads, the meeting's documents section does not show.
+    const former = await signedInPage(browser, base, MEMBER, PASSWORD);
+    await former.page.goto(meetingAddress);
+    expect(await former.page.locator('#dokument').count()).toBe(0);
+    await former.context.close();
   }, 300_000);
 });

@@ -7,10 +7,11 @@
 // and the database is the same afterwards, checked by a fingerprint of every
 // table (the keys' last use and the sessions' sliding expiry left out: they
 // record who asked, not the register).
-import { eq, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { agreements, apiTokens } from '../../src/db/schema.ts';
+import { agreements, apiTokens, statusEvents } from '../../src/db/schema.ts';
+import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
@@ -31,6 +32,8 @@ let version = 0;
 const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, otherPoint: 0 };
 /** A shared contact surface of the editors' organisation, at version 1. */
 let surfaceId = 0;
+/** A decision of the agreement (a status event that establishes, pauses, ends…) whose basis is not yet written. */
+let decisionId = 0;
 const OWNER = 'editor@bad-writes.example';
 
 const AGREEMENT = 'goteborg--shanghai';
@@ -60,6 +63,11 @@ beforeAll(async () => {
   [followUp.point, followUp.pointVersion] = [point.id, point.version];
   followUp.otherActivity = (await createActivity({ ctx, agreementId: other!.id, input: { kind: 'meeting', title: 'Ett annat möte', date: '2024-05-10' } })).id;
   surfaceId = (await createContactSurface({ ctx, organisationId: agreement!.organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', actors: ['kalix'], visibility: 'shared' } })).id;
+  [{ id: decisionId }] = (await t.database.db
+    .select({ id: statusEvents.id })
+    .from(statusEvents)
+    .where(and(eq(statusEvents.agreementId, agreement!.id), inArray(statusEvents.type, DECISION_EVENT_TYPES)))
+    .limit(1)) as [{ id: number }];
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -294,6 +302,23 @@ const ENDPOINTS: Endpoint[] = [
     base: () => ({ expectedVersion: 1 }),
     bad: [] as BadField[],
   },
+  // A decision's basis: a new version, at the version read (none yet: 0).
+  {
+    method: 'PUT',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/decisions/${decisionId}/basis`;
+    },
+    base: () => ({ purpose: 'Syftet med avtalet', securityAdviceSought: false, expectedVersion: 0 }),
+    bad: [
+      text('purpose', ['', '   ', null]),
+      ...(['expectedBenefit', 'costsNote', 'counterpartDescription', 'democracyHumanRights', 'personalData', 'exportControl', 'comment'] as const).map((field) => text(field)),
+      ...(['costsSoFarSek', 'costsPlannedSek'] as const).map((field) => ({ field, values: ['12 000', '120000', -5, 1.5, 2_000_000_001, true, {}, [1], ''] })),
+      { field: 'securityAdviceSought', values: ['ja', 'true', 'nej', 1, 0, null, {}, [true]] },
+      // Not sought (the base): naming someone is wrong, and so is anything that is not text.
+      { field: 'securityAdviceFrom', values: ['Säkerhetspolisen', ...NOT_TEXT, HUGE[0]] },
+      { field: 'expectedVersion', values: ['abc', '0', 1.5, -1, [0], null, true, 2 ** 53] },
+    ],
+  },
 ];
 
 /** What is wrong for each field of a contact surface: '' is no date (as the form sends it), so it is left out of the bad dates. */
@@ -420,6 +445,17 @@ function systematicCases(): Case[] {
   for (const stale of [2, 8, 1_000_000]) {
     out.push({ what: `a contact surface changed at version ${stale}`, method: 'PUT', path: `/api/contact-surfaces/${surfaceId}`, headers: withKey(key.editor), body: json({ kind: 'trade', title: 'Ändrad', expectedVersion: stale }), status: [409], names: ['version'] });
     out.push({ what: `a contact surface removed at version ${stale}`, method: 'DELETE', path: `/api/contact-surfaces/${surfaceId}`, headers: withKey(key.editor), body: json({ expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  // A decision's basis: an agreement or decision that is not there (an event that is no decision is none), or saved since the version sent.
+  const basis = { purpose: 'Syftet', securityAdviceSought: false, expectedVersion: 0 };
+  for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
+    out.push({ what: `the basis of a decision of ${slug.slice(0, 20)}`, method: 'PUT', path: `/api/agreements/${slug}/decisions/${decisionId}/basis`, headers: withKey(key.editor), body: json(basis), status: [404], names: ['agreement'] });
+  }
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200)]) {
+    out.push({ what: `the basis of the decision ${id.slice(0, 20)}`, method: 'PUT', path: `/api/agreements/${AGREEMENT}/decisions/${id}/basis`, headers: withKey(key.editor), body: json(basis), status: [404], names: ['decision'] });
+  }
+  for (const stale of [1, 2, 1_000_000]) {
+    out.push({ what: `a basis at version ${stale}`, method: 'PUT', path: `/api/agreements/${AGREEMENT}/decisions/${decisionId}/basis`, headers: withKey(key.editor), body: json({ ...basis, expectedVersion: stale }), status: [409], names: ['version'] });
   }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });

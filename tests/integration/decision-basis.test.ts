@@ -22,11 +22,15 @@ import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { addPerson, keyOf } from '../support/api-keys.ts';
 
 let t: TestDatabase;
 let visitors: Record<'editor' | 'reader' | 'otherEditor' | 'otherAdmin' | 'coordinator' | 'anonymous', Visitor>;
 let ctxA: Context & { organisationId: number };
 let ctxB: Context & { organisationId: number };
+let app: ReturnType<typeof createApp>;
+/** Access keys (scope write unless said) of people of A and B. */
+const keys = { editor: '', editorReadOnly: '', reader: '', coordinator: '', otherEditor: '', otherAdmin: '' };
 const YEAR = Number(todayInStockholm().slice(0, 4));
 const stored = async () => (await queryRows<{ n: number }>(t.database.db, sql`select (select count(*) from decision_bases) + (select count(*) from audit_log) as n`))[0]!.n;
 
@@ -55,7 +59,7 @@ async function endedAgreement(ctx: Context & { organisationId: number }, { visib
 
 beforeAll(async () => {
   t = await openTestDatabase();
-  const app = createApp(t.database);
+  app = createApp(t.database);
   for (const slug of ['beslut-a', 'beslut-b']) await addOrganisation({ ctx: systemCtx(t), input: { slug, name: `Beslutskommun ${slug.slice(-1).toUpperCase()}` } });
   const orgs = await queryRows<{ id: number; slug: string }>(t.database.db, sql`select id, slug from organisations where slug in ('beslut-a', 'beslut-b')`);
   ctxA = { db: t.database.db, principal: { kind: 'system', label: 'a', organisationId: orgs.find((o) => o.slug === 'beslut-a')!.id }, organisationId: orgs.find((o) => o.slug === 'beslut-a')!.id };
@@ -67,6 +71,13 @@ beforeAll(async () => {
     otherAdmin: { role: 'admin', organisation: 'beslut-b' },
     coordinator: { role: 'coordinator', organisation: 'beslut-b' },
   }));
+  const editor = await addPerson(t, 'api-editor@beslut.example', 'editor', 'beslut-a');
+  keys.editor = await keyOf(t, editor);
+  keys.editorReadOnly = await keyOf(t, editor, 'read');
+  keys.reader = await keyOf(t, await addPerson(t, 'api-reader@beslut.example', 'reader', 'beslut-a'));
+  keys.coordinator = await keyOf(t, await addPerson(t, 'api-coordinator@beslut.example', 'coordinator', 'beslut-a'));
+  keys.otherEditor = await keyOf(t, await addPerson(t, 'api-other-editor@beslut.example', 'editor', 'beslut-b'));
+  keys.otherAdmin = await keyOf(t, await addPerson(t, 'api-other-admin@beslut.example', 'admin', 'beslut-b'));
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -209,4 +220,117 @@ describe('the decision basis', () => {
     expect(all).not.toContain('Andra versionens syfte');
     expect(info.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toContainEqual([595, 842]);
   }, 60_000);
+
+  describe('through the API', () => {
+    /** The basis as the API takes it: JSON types, not the form's strings. */
+    const BODY = { purpose: BASIS.purpose, expectedBenefit: BASIS.expectedBenefit, costsSoFarSek: 120_000, counterpartDescription: BASIS.counterpartDescription, democracyHumanRights: BASIS.democracyHumanRights, securityAdviceSought: true, securityAdviceFrom: 'Säkerhetspolisen', exportControl: BASIS.exportControl };
+    const call = (method: string, path: string, key: string | null, body?: unknown, headers: Record<string, string> = {}) =>
+      app.fetch(
+        new Request(`http://localhost${path}`, {
+          method,
+          headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        }),
+      );
+    type Answer = { versions: Array<{ version: number; purpose: string; costsSoFarSek: number | null; register: RegisterFacts }>; decision: { id: number; kind: string }; error?: { problems: Array<{ field: string }>; current?: { version: number } } };
+
+    it('saves versions at the version read, as the page does, and reads them back newest first', async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
+      const empty = await call('GET', path, keys.reader);
+      expect(empty.status).toBe(200);
+      expect(empty.headers.get('cache-control')).toBe('no-store');
+      expect(((await empty.json()) as Answer).versions).toEqual([]);
+      const first = await call('PUT', path, keys.editor, { ...BODY, expectedVersion: 0, comment: 'Första utkastet' });
+      expect(first.status).toBe(200);
+      expect(first.headers.get('location')).toBe(path);
+      const saved = (await first.json()) as Answer;
+      expect(saved.decision).toMatchObject({ id: mine.ending.id, kind: 'end' });
+      expect(saved.versions.map((v) => [v.version, v.purpose, v.costsSoFarSek])).toEqual([[1, BASIS.purpose, 120_000]]);
+      expect(saved.versions[0]!.register.readOn).toBe(todayInStockholm());
+      expect((await call('PUT', path, keys.editor, { ...BODY, purpose: 'Avsluta samarbetet', expectedVersion: 1 })).status).toBe(200);
+      // A reader's key, and a signed-in reader's session, read both; the page shows the API's versions.
+      for (const response of [await call('GET', path, keys.reader), await visitors.reader.request(path)]) {
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as Answer).versions.map((v) => [v.version, v.purpose])).toEqual([
+          [2, 'Avsluta samarbetet'],
+          [1, BASIS.purpose],
+        ]);
+      }
+      expect(await (await visitors.editor.request(`/avtal/${mine.slug}/beslut/${mine.ending.id}`)).text()).toContain('Version 2');
+      // A stale version: 409 with the version stored now, nothing written.
+      const before = await stored();
+      const stale = await call('PUT', path, keys.editor, { ...BODY, expectedVersion: 1 });
+      expect(stale.status).toBe(409);
+      expect(((await stale.json()) as Answer).error!.current!.version).toBe(2);
+      expect(await stored()).toBe(before);
+    });
+
+    it('names the field of bad input and stores nothing', async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ purpose: '  ' }, 'purpose'],
+        [{ purpose: 5 }, 'purpose'],
+        [{ purpose: undefined }, 'purpose'],
+        [{ costsSoFarSek: '12 000' }, 'costsSoFarSek'],
+        [{ costsPlannedSek: -5 }, 'costsPlannedSek'],
+        [{ costsPlannedSek: 1.5 }, 'costsPlannedSek'],
+        [{ securityAdviceSought: 'ja' }, 'securityAdviceSought'],
+        [{ securityAdviceSought: undefined }, 'securityAdviceSought'],
+        [{ securityAdviceFrom: null }, 'securityAdviceFrom'],
+        [{ securityAdviceSought: false }, 'securityAdviceFrom'],
+        [{ expectedVersion: 'x' }, 'expectedVersion'],
+        [{ expectedVersion: -1 }, 'expectedVersion'],
+        [{ expectedVersion: undefined }, 'expectedVersion'],
+        [{ democracyHumanRights: 'x'.repeat(10_001) }, 'democracyHumanRights'],
+        [{ register: {} }, 'register'],
+        [{ version: 3 }, 'version'],
+      ];
+      for (const [change, field] of cases) {
+        const before = await stored();
+        const response = await call('PUT', path, keys.editor, { ...BODY, expectedVersion: 0, ...change });
+        expect(response.status, field).toBe(400);
+        expect(((await response.json()) as Answer).error!.problems.map((p) => p.field), field).toContain(field);
+        expect(await stored(), field).toBe(before);
+      }
+    });
+
+    it("is read by the agreement's organisation only, and written by its editors' write keys", async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
+      expect((await call('PUT', path, keys.editor, { ...BODY, expectedVersion: 0 })).status).toBe(200);
+      const observed = await recordStatusEvent({ ctx: ctxA, agreementId: mine.id, input: { type: 'activity_observed', date: `${YEAR}`, visibility: 'shared' } });
+      const other = await endedAgreement(ctxA);
+      const before = await stored();
+      // Reading: any key of A's people; B's people (the administrator and a coordinator too) 404; the public 401.
+      for (const key of [keys.editorReadOnly, keys.coordinator]) expect((await call('GET', path, key)).status).toBe(200);
+      for (const key of [keys.otherEditor, keys.otherAdmin]) {
+        const response = await call('GET', path, key);
+        expect(response.status).toBe(404);
+        expect(await response.text()).not.toContain(BASIS.purpose);
+      }
+      for (const who of ['otherEditor', 'otherAdmin', 'coordinator'] as const) expect((await visitors[who].request(path)).status, who).toBe(404);
+      expect((await call('GET', path, null)).status).toBe(401);
+      // Writing: a read-only key, A's reader and coordinator, B's editor 403; B's administrator 404 (may change, may not read bases);
+      // a session without a key 401.
+      for (const key of [keys.editorReadOnly, keys.reader, keys.coordinator, keys.otherEditor]) expect((await call('PUT', path, key, { ...BODY, expectedVersion: 1 })).status).toBe(403);
+      expect((await call('PUT', path, keys.otherAdmin, { ...BODY, expectedVersion: 1 })).status).toBe(404);
+      expect((await call('PUT', path, null, { ...BODY, expectedVersion: 1 }, { cookie: visitors.editor.cookie! })).status).toBe(401);
+      expect((await call('PUT', path, null, { ...BODY, expectedVersion: 1 })).status).toBe(401);
+      // No basis for what is no decision, another agreement's event, or an id no event has.
+      for (const id of [observed.id, other.ending.id, 'abc', 0, 999_999_999]) {
+        expect((await call('GET', `/api/agreements/${mine.slug}/decisions/${id}/basis`, keys.editor)).status, String(id)).toBe(404);
+        expect((await call('PUT', `/api/agreements/${mine.slug}/decisions/${id}/basis`, keys.editor, { ...BODY, expectedVersion: 0 })).status, String(id)).toBe(404);
+      }
+      expect(await stored()).toBe(before);
+    });
+
+    it('is described in the OpenAPI description', async () => {
+      const openapi = (await (await call('GET', '/api/openapi.json', null)).json()) as { paths: Record<string, Record<string, { operationId: string }>>; components: { schemas: Record<string, unknown> } };
+      const item = openapi.paths['/api/agreements/{slug}/decisions/{id}/basis']!;
+      expect([item.get!.operationId, item.put!.operationId]).toEqual(['getDecisionBasis', 'saveDecisionBasis']);
+      expect(Object.keys((openapi.components.schemas.SaveDecisionBasis as { properties: object }).properties)).toContain('securityAdviceFrom');
+    });
+  });
 });

@@ -17,7 +17,7 @@ import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
-import { addNetworkMeeting, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
@@ -103,7 +103,7 @@ function surfaceForms(id: number): Form[] {
   ];
 }
 
-/** The forms of a network (start one, add a member, record and change a meeting, write a note), on a network made in beforeAll. */
+/** The forms of a network (start one, add and remove a member, record and change a meeting, write a note), on a network made in beforeAll. */
 function networkForms(networkId: number, meetingId: number): Form[] {
   const network = `/natverk/${networkId}`;
   const meeting = { field: 'heldOn', values: ['', 'XXXX', ...BAD_DATES] };
@@ -115,6 +115,8 @@ function networkForms(networkId: number, meetingId: number): Form[] {
       bad: [{ field: 'name', values: ['', ...TEXT] }, text('description'), choice('kind'), choice('county', ['99', 'ab', '123', '1']), choice('visibility')],
     },
     { page: network, action: `${network}/medlemmar`, valid: () => ({ organisation: 'nv-member' }), bad: [choice('organisation', ['', 'UPPER', EDITORIAL])] },
+    // Removing a member: the convener and an organisation that is no member are none to remove.
+    { page: network, action: `${network}/medlemmar/ta-bort`, valid: () => ({ organisation: 'nv-present' }), bad: [choice('organisation', ['', ' ', 'UPPER', EDITORIAL, 'no-such-organisation'])] },
     { page: network, action: `${network}/moten`, valid: () => ({ heldOn: '2027-04' }), bad: [meeting, text('place'), text('agenda'), text('minutes')] },
     {
       page: `${network}/moten/${meetingId}`,
@@ -505,6 +507,9 @@ beforeAll(async () => {
   const network = await createNetwork({ ctx: convener, input: { name: 'Ett nätverk att posta till', kind: 'county', county: '12' } });
   const meeting = await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15' } });
   await addOrganisation({ ctx: systemCtx(t), input: { slug: 'nv-member', name: 'En möjlig medlem' } });
+  // A member already: the form that removes one shows when there is one to remove.
+  await addOrganisation({ ctx: systemCtx(t), input: { slug: 'nv-present', name: 'En medlem' } });
+  await addNetworkMember({ ctx: convener, networkId: network.id, input: { organisation: 'nv-present' } });
   FORMS.push(...networkForms(network.id, meeting.id));
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   const [decision] = await queryRows<{ id: number }>(
@@ -747,7 +752,7 @@ describe('bad form posts', () => {
 
   it('at least 1,000 generated bad posts over the network forms alone, a meeting changed since the form was opened among them', async () => {
     const forms = FORMS.filter((f) => NETWORK_ACTION.test(f.action));
-    expect(forms).toHaveLength(5);
+    expect(forms).toHaveLength(6);
     const change = forms.find((f) => f.action.includes('/moten/'))!;
     const stale = [2, 3, 4, 100].map((v) => ({ what: `POST ${change.action} at version ${v}`, action: change.action, body: bodyOf(change, { expectedVersion: String(v) }), status: [409], names: [], says: /Någon annan har ändrat mötet/ }));
     const cases = [...systematicCases(forms), ...stale, ...combinedCases(800, forms, 20261207)];

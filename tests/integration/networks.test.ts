@@ -12,13 +12,13 @@ import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
-type Who = 'coordinator' | 'memberEditor' | 'memberReader' | 'outsider' | 'outsideCoordinator' | 'admin' | 'anonymous';
+type Who = 'coordinator' | 'memberEditor' | 'memberReader' | 'memberCoordinator' | 'outsider' | 'outsideCoordinator' | 'admin' | 'strangerEditor' | 'strangerCoordinator' | 'strangerAdmin' | 'anonymous';
 let visitors: Record<Who, Visitor>;
 const count = async () =>
   (
     await queryRows<{ n: number }>(
       t.database.db,
-      sql`select (select count(*) from networks) + (select count(*) from network_members) + (select count(*) from network_meetings) + (select count(*) from network_notes) + (select count(*) from audit_log) as n`,
+      sql`select ((select count(*) from networks) + (select count(*) from network_members) + (select count(*) from network_meetings) + (select count(*) from network_notes) + (select count(*) from documents) + (select count(*) from audit_log))::int as n`,
     )
   )[0]!.n;
 const networkId = async (name: string) => (await queryRows<{ id: number }>(t.database.db, sql`select id from networks where name = ${name}`))[0]!.id;
@@ -30,15 +30,21 @@ beforeAll(async () => {
     ['nv-region', 'Region Skåne (nätverk)'],
     ['nv-kommun', 'Lunds kommun (nätverk)'],
     ['nv-annan', 'Kalix kommun (nätverk)'],
+    ['nv-ute', 'Kiruna kommun (nätverk)'],
   ])
     await addOrganisation({ ctx: systemCtx(t), input: { slug: slug!, name: name! } });
   ({ visitors } = await signedInVisitors(t, app, {
     coordinator: { role: 'coordinator', organisation: 'nv-region' },
     memberEditor: { role: 'editor', organisation: 'nv-kommun' },
     memberReader: { role: 'reader', organisation: 'nv-kommun' },
+    memberCoordinator: { role: 'coordinator', organisation: 'nv-kommun' },
     outsider: { role: 'editor', organisation: 'nv-annan' },
     outsideCoordinator: { role: 'coordinator', organisation: 'nv-annan' },
     admin: { role: 'admin', organisation: 'nv-annan' },
+    // Of an organisation that never becomes a member (nv-annan does, when the administrator adds it).
+    strangerEditor: { role: 'editor', organisation: 'nv-ute' },
+    strangerCoordinator: { role: 'coordinator', organisation: 'nv-ute' },
+    strangerAdmin: { role: 'admin', organisation: 'nv-ute' },
   }));
 }, 120_000);
 afterAll(async () => t?.close());
@@ -148,5 +154,101 @@ describe('networks of bodies', () => {
     const page = await (await visitors.memberReader.request(`/natverk/${id}/moten/${meeting!.id}`)).text();
     expect(page).toContain('Lund');
     expect(page).toContain('Nytt protokoll');
+  });
+
+  it("a meeting's documents: members who write add them, members read them, the adder's organisation and the keepers remove them, everyone else is told nothing", async () => {
+    const id = await networkId('Skånes Kinanätverk');
+    const [meeting] = await queryRows<{ id: number }>(t.database.db, sql`select id from network_meetings where network_id = ${id}`);
+    const base = `/natverk/${id}/moten/${meeting!.id}`;
+    const pdf = new TextEncoder().encode('%PDF-1.7\nMOTESDOKUMENT-HEMLIGT\n%%EOF\n');
+    const added = await visitors.memberEditor.upload(`${base}/dokument`, { reason: 'Protokollet justerat' }, { name: 'Protokoll 2027-04-15.pdf', type: 'application/pdf', bytes: pdf });
+    expect(added.status).toBe(303);
+    expect(added.headers.get('location')).toBe(`${base}?klart=dokument#dokument`);
+    const [document] = await queryRows<{ id: number; public: boolean }>(t.database.db, sql`select id, public from documents where network_meeting_id = ${meeting!.id}`);
+    expect(document!.public).toBe(false);
+    expect((await visitors.coordinator.upload(`${base}/dokument`, {}, { name: 'dagordning.pdf', type: 'application/pdf', bytes: pdf })).status).toBe(303);
+    const [second] = await queryRows<{ id: number }>(t.database.db, sql`select id from documents where network_meeting_id = ${meeting!.id} and file_name = 'dagordning.pdf'`);
+
+    for (const who of ['coordinator', 'memberEditor', 'memberReader', 'memberCoordinator'] as const) {
+      const download = await visitors[who].request(`/dokument/${document!.id}`);
+      expect(download.status, who).toBe(200);
+      expect(download.headers.get('cache-control'), who).toBe('private, no-store');
+      expect(await download.text(), who).toContain('MOTESDOKUMENT-HEMLIGT');
+      expect(await (await visitors[who].request(base)).text(), who).toContain('Protokoll 2027-04-15.pdf');
+    }
+    // Everyone else: the same answer as for a document that is not there (the page names its own address).
+    for (const who of ['strangerEditor', 'strangerCoordinator', 'strangerAdmin', 'anonymous'] as const) {
+      const response = await visitors[who].request(`/dokument/${document!.id}`);
+      const absent = await visitors[who].request('/dokument/999999');
+      expect(response.status, who).toBe(404);
+      expect((await response.text()).replaceAll(`/dokument/${document!.id}`, '/dokument/999999'), who).toBe(await absent.text());
+      expect(await (await visitors[who].request(base)).text(), who).not.toContain('Protokoll 2027-04-15');
+      expect(await (await visitors[who].request(`/api/networks/${id}`)).text(), who).not.toContain('Protokoll 2027-04-15');
+    }
+
+    const before = await count();
+    // Refused: a reader adds nothing, an outsider neither (whatever the network's visibility), nor an administrator of another organisation.
+    for (const who of ['memberReader', 'strangerEditor', 'strangerCoordinator', 'strangerAdmin'] as const) {
+      expect((await visitors[who].upload(`${base}/dokument`, {}, { name: 'x.pdf', type: 'application/pdf', bytes: pdf })).status, who).toBe(403);
+    }
+    expect((await visitors.anonymous.upload(`${base}/dokument`, {}, { name: 'x.pdf', type: 'application/pdf', bytes: pdf })).status).toBe(401);
+    // Removal: a reader and an outsider are refused; the member organisation's coordinator may not remove the convener's document.
+    expect((await visitors.memberReader.post(`${base}/dokument/${document!.id}/ta-bort`, {})).status).toBe(403);
+    expect((await visitors.strangerEditor.post(`${base}/dokument/${document!.id}/ta-bort`, {})).status).toBe(403);
+    expect((await visitors.memberCoordinator.post(`${base}/dokument/${second!.id}/ta-bort`, {})).status).toBe(403);
+    // The agreements' removal route refuses outsiders as absent, and another meeting's address finds no such document.
+    expect((await visitors.strangerEditor.post(`/dokument/${document!.id}/ta-bort`, {})).status).toBe(404);
+    const other = await visitors.coordinator.post(`/natverk/${id}/moten`, { heldOn: '2027-10' });
+    expect(other.status).toBe(303);
+    const [otherMeeting] = await queryRows<{ id: number }>(t.database.db, sql`select id from network_meetings where network_id = ${id} and held_on = '2027-10'`);
+    expect((await visitors.coordinator.post(`/natverk/${id}/moten/${otherMeeting!.id}/dokument/${document!.id}/ta-bort`, {})).status).toBe(404);
+    const afterRefusals = await count();
+    expect(afterRefusals).toBe(before + 2); // the second meeting and its audit entry
+
+    // Bad files name the field and store nothing.
+    for (const file of [undefined, { name: 'protokoll.pdf', type: 'application/pdf', bytes: new TextEncoder().encode('<html>') }, { name: 'protokoll.png', type: 'image/png', bytes: pdf }, { name: 'a/b.pdf', type: 'application/pdf', bytes: pdf }]) {
+      const response = await visitors.memberEditor.upload(`${base}/dokument`, {}, file);
+      expect(response.status, file?.name).toBe(400);
+      expect(await response.text(), file?.name).toContain('href="#document-file"');
+    }
+    expect(await count()).toBe(afterRefusals);
+
+    // The member organisation's coordinator removes its own organisation's document; the convener's coordinator (a keeper) any.
+    expect((await visitors.memberCoordinator.post(`${base}/dokument/${document!.id}/ta-bort`, {})).status).toBe(303);
+    expect((await visitors.coordinator.post(`${base}/dokument/${second!.id}/ta-bort`, {})).status).toBe(303);
+    expect((await visitors.memberReader.request(`/dokument/${document!.id}`)).status).toBe(404);
+    const [left] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from documents where network_meeting_id = ${meeting!.id}`);
+    expect(left!.n).toBe(0);
+    const [audit] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where action = 'document.remove' and entity_id = ${document!.id}`);
+    expect(audit!.n).toBe(1);
+  });
+
+  it('removing a member: its keepers, after the confirmation; the member stops reading the minutes at once', async () => {
+    const id = await networkId('Skånes Kinanätverk');
+    const [meeting] = await queryRows<{ id: number }>(t.database.db, sql`select id from network_meetings where network_id = ${id} order by id limit 1`);
+    const page = await (await visitors.coordinator.request(`/natverk/${id}`)).text();
+    expect(page).toContain('action="/natverk/' + id + '/medlemmar/ta-bort"');
+    expect(page).toContain('slutar genast att läsa');
+    expect(await (await visitors.memberEditor.request(`/natverk/${id}`)).text()).not.toContain('/medlemmar/ta-bort');
+    const before = await count();
+    // Refused: a member's editor, another organisation's coordinator, the public; bad input names the field.
+    expect((await visitors.memberEditor.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation: 'nv-kommun' })).status).toBe(403);
+    expect((await visitors.outsideCoordinator.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation: 'nv-kommun' })).status).toBe(403);
+    expect((await visitors.anonymous.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation: 'nv-kommun' })).status).toBe(401);
+    for (const organisation of ['', 'nv-region', 'no-such-organisation', 'x'.repeat(121)]) {
+      const response = await visitors.coordinator.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation });
+      expect(response.status, organisation).toBe(400);
+      expect(await response.text(), organisation).toContain('href="#removeMember-organisation"');
+    }
+    expect(await count()).toBe(before);
+    const removed = await visitors.coordinator.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation: 'nv-kommun' });
+    expect(removed.status).toBe(303);
+    expect(removed.headers.get('location')).toBe(`/natverk/${id}?klart=medlem-borttagen`);
+    expect(await (await visitors.coordinator.request(`/natverk/${id}?klart=medlem-borttagen`)).text()).toContain('Medlemmen är borttagen ur nätverket.');
+    const meetingPage = await (await visitors.memberReader.request(`/natverk/${id}/moten/${meeting!.id}`)).text();
+    expect(meetingPage).not.toContain('Nytt protokoll');
+    expect(await (await visitors.memberReader.request(`/natverk/${id}`)).text()).not.toContain('ANTECKNING-HEMLIG');
+    // Removing it again: no longer a member.
+    expect((await visitors.coordinator.post(`/natverk/${id}/medlemmar/ta-bort`, { organisation: 'nv-kommun' })).status).toBe(400);
   });
 });

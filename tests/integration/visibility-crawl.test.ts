@@ -32,7 +32,7 @@ import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../src/domain/follow-up/close-point.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { addContact } from '../../src/domain/contacts/add.ts';
-import { attachDocument } from '../../src/domain/documents/attach.ts';
+import { attachDocument, attachMeetingDocument } from '../../src/domain/documents/attach.ts';
 import { citeSource } from '../../src/domain/sources/cite-source.ts';
 import { createSource } from '../../src/domain/sources/create.ts';
 import { addNetworkMeeting, addNetworkNote, createNetwork } from '../../src/domain/coordination/networks.ts';
@@ -134,6 +134,8 @@ const hiddenSurfaceIds: number[] = [];
 const basisPaths: string[] = [];
 /** Every document made, with whether the public may download it. */
 const documentIds: Array<{ id: number; public: boolean }> = [];
+/** A public network's meeting with a document: the document's address, the meeting's page and the network's API answer. */
+const meetingDocumentPaths: string[] = [];
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -420,9 +422,13 @@ beforeAll(async () => {
   // a note by the editor (whose address is a marker); and a shared and an internal network.
   const convener: Context = { db: t.database.db, principal: { kind: 'system', label: 'test', organisationId: org } };
   const network = await createNetwork({ ctx: convener, input: { name: 'Vis-public nätverk', kind: 'county', county: '09', visibility: 'public' } });
-  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15', place: 'Visby', agenda: 'Dagordning', minutes: marker('minutes of a network meeting') } });
+  const meetingOfPublicNetwork = await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2027-04-15', place: 'Visby', agenda: 'Dagordning', minutes: marker('minutes of a network meeting') } });
   await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: '2020', minutes: marker('minutes of a network meeting') } });
   await addNetworkNote({ ctx: editor, networkId: network.id, input: { body: marker('note inside a network') } });
+  // A meeting's document (its name and bytes markers), added by the editor (a member: of the convening organisation).
+  const meetingDocument = await attachMeetingDocument({ ctx: editor, networkId: network.id, meetingId: meetingOfPublicNetwork.id, input: { file: { name: `${marker('network meeting document')}.pdf`, bytes: pdf('network meeting document') } } });
+  documentIds.push({ id: meetingDocument.id, public: false });
+  meetingDocumentPaths.push(`/dokument/${meetingDocument.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}?lang=en`, `/api/networks/${network.id}`);
   for (const visibility of ['shared', 'internal'] as const) {
     const hidden = await createNetwork({ ctx: convener, input: { name: marker(`${visibility} network`), description: marker(`${visibility} network`), kind: 'national', visibility } });
     await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: '2027-10', place: marker(`${visibility} network`), agenda: marker(`${visibility} network`), minutes: marker(`${visibility} network`) } });
@@ -608,6 +614,37 @@ describe('non-public data in public answers', () => {
         const found = leaksIn(await response.text()).filter((leak) => leak.startsWith('decision basis'));
         if (found.length) note(`${path} as ${who}`, found.map((leak) => leak.split(': ')[1]).join(' '));
         if (basisPaths.includes(path)) expect(response.status, `${path} as ${who}`).toBe(404);
+      }
+    }
+  });
+
+  it("a network meeting's document reaches the network's members only, signed in or not", async () => {
+    await addOrganisation({ ctx, input: { slug: 'crawl-outside-network', name: 'Utanför nätverket' } });
+    const { visitors } = await signedInVisitors(t, app, {
+      outsideEditor: { role: 'editor', organisation: 'crawl-outside-network' },
+      outsideAdmin: { role: 'admin', organisation: 'crawl-outside-network' },
+      outsideCoordinator: { role: 'coordinator', organisation: 'crawl-outside-network' },
+      memberReader: { role: 'reader', organisation: 'ortsband' },
+    });
+    // A member (the convening organisation's reader) downloads it and sees it named on the meeting's page.
+    const own = await visitors.memberReader.request(meetingDocumentPaths[0]!);
+    expect(own.status).toBe(200);
+    expect(leaksIn(await own.text()).filter((leak) => leak.startsWith('network meeting document')).length).toBeGreaterThan(0);
+    expect(leaksIn(await (await visitors.memberReader.request(meetingDocumentPaths[1]!)).text()).filter((leak) => leak.startsWith('network meeting document')).length).toBe(1);
+    for (const who of ['outsideEditor', 'outsideAdmin', 'outsideCoordinator', 'anonymous'] as const) {
+      for (const path of meetingDocumentPaths) {
+        const response = who === 'anonymous' ? await app.request(path) : await visitors[who].request(path);
+        const found = leaksIn(`${[...response.headers].join('\n')}\n${await response.text()}`).filter((leak) => leak.startsWith('network meeting document'));
+        if (found.length) note(`${path} as ${who}`, found.map((leak) => leak.split(': ')[1]).join(' '));
+        // Not allowed looks like absent: the same answer as for a document that is not there.
+        if (path.startsWith('/dokument/')) {
+          expect(response.status, `${path} as ${who}`).toBe(404);
+          const absent = who === 'anonymous' ? await app.request('/dokument/999999') : await visitors[who].request('/dokument/999999');
+          const asked = await (who === 'anonymous' ? await app.request(path) : await visitors[who].request(path)).text();
+          expect(absent.status).toBe(404);
+          // The page names its own address (the language link, the printed footer): the rest is the same.
+          expect(asked.replaceAll(path, '/dokument/999999')).toBe(await absent.text());
+        }
       }
     }
   });

@@ -49,7 +49,7 @@ export async function createNetwork({ ctx, input }: { ctx: Context; input: Creat
   });
 }
 
-interface NetworkRow {
+export interface NetworkRow {
   id: number;
   name: string;
   organisationId: number;
@@ -57,16 +57,32 @@ interface NetworkRow {
   memberIds: number[];
 }
 
+/** What access.ts decides by: the network of alias `n`, its convener and its member organisations' ids. */
+const NETWORK_ROW = sql`n.id, n.name, n.organisation_id as "organisationId", n.visibility,
+  array(select m.organisation_id from network_members m where m.network_id = n.id) as "memberIds"`;
+
 /** The network as far as the caller may read it (NOT_FOUND otherwise), with its member organisations' ids; locked when `forUpdate`. */
-async function readableNetwork(ctx: Context, id: number, forUpdate = false): Promise<NetworkRow> {
+export async function readableNetwork(ctx: Context, id: number, forUpdate = false): Promise<NetworkRow> {
   const [row] = await queryRows<NetworkRow>(
     ctx.db,
-    sql`select n.id, n.name, n.organisation_id as "organisationId", n.visibility,
-          array(select m.organisation_id from network_members m where m.network_id = n.id) as "memberIds"
-        from networks n where n.id = ${id} and ${canReadNetworkAlias(ctx.principal, 'n')} ${forUpdate ? sql`for update` : sql``}`,
+    sql`select ${NETWORK_ROW} from networks n where n.id = ${id} and ${canReadNetworkAlias(ctx.principal, 'n')} ${forUpdate ? sql`for update` : sql``}`,
   );
   if (!row) throw notFound('network');
   return row;
+}
+
+/** The network a meeting belongs to, whoever asks: for deciding who may read the meeting's documents (documents/read.ts). */
+export async function networkOfMeeting(ctx: Context, meetingId: number): Promise<NetworkRow | undefined> {
+  const [row] = await queryRows<NetworkRow>(ctx.db, sql`select ${NETWORK_ROW} from network_meetings mt join networks n on n.id = mt.network_id where mt.id = ${meetingId}`);
+  return row;
+}
+
+/** A meeting's network as far as the caller may read it, the meeting being of it (NOT_FOUND otherwise). */
+export async function readableMeetingNetwork(ctx: Context, networkId: number, meetingId: number): Promise<NetworkRow> {
+  const network = await readableNetwork(ctx, networkId);
+  const [meeting] = await ctx.db.select({ id: networkMeetings.id }).from(networkMeetings).where(and(eq(networkMeetings.id, meetingId), eq(networkMeetings.networkId, networkId)));
+  if (!meeting) throw notFound('meeting');
+  return network;
 }
 
 const forbidden = (what: string) => new DomainError('FORBIDDEN', `Only the network's ${what} may do this`);
@@ -87,15 +103,21 @@ export async function addNetworkMember({ ctx, networkId, input }: { ctx: Context
   });
 }
 
-/** Removes a member organisation: its keepers. */
-export async function removeNetworkMember({ ctx, networkId, organisationSlug }: { ctx: Context; networkId: number; organisationSlug: string }) {
+/**
+ * Removes a member organisation (by its slug): its keepers. Its people stop
+ * reading the minutes, the notes and the meetings' documents at once (they
+ * are read through the membership); its notes and documents stay with the
+ * network. The convener is no member to remove.
+ */
+export async function removeNetworkMember({ ctx, networkId, input }: { ctx: Context; networkId: number; input: z.input<typeof addMemberSchema> }) {
   return inTransaction(ctx, async (ctx) => {
     const network = await readableNetwork(ctx, networkId, true);
     if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
-    const [member] = await ctx.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, organisationSlug));
-    if (!member || !network.memberIds.includes(member.id)) throw notFound('member');
+    const { organisation } = parseInput(addMemberSchema, input);
+    const [member] = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.slug, organisation));
+    if (!member || !network.memberIds.includes(member.id)) throw invalid([{ field: 'organisation', message: `'${organisation}' is no member of the network that may be removed` }]);
     await ctx.db.delete(networkMembers).where(and(eq(networkMembers.networkId, networkId), eq(networkMembers.organisationId, member.id)));
-    await audit(ctx, { action: 'network.remove_member', entityType: 'network', entityId: networkId, before: { organisation: organisationSlug }, organisationId: network.organisationId });
+    await audit(ctx, { action: 'network.remove_member', entityType: 'network', entityId: networkId, before: { organisation, name: member.name }, organisationId: network.organisationId });
   });
 }
 

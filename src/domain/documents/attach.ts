@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { agreements, documents, sources } from '../../db/schema.ts';
-import { canRead, requireRead, requireWrite } from '../access.ts';
+import type { z } from 'zod';
+import { agreements, documents, sources, type DocumentType } from '../../db/schema.ts';
+import { canAddMeetingDocument, canRead, requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, principalLabel, type Context } from '../context.ts';
-import { invalid } from '../errors.ts';
+import { readableMeetingNetwork } from '../coordination/networks.ts';
+import { DomainError, invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { fileTypeProblem } from './file-type.ts';
 import { attachDocumentSchema, type AttachDocumentInput } from './schemas.ts';
@@ -14,6 +16,7 @@ export const documentMetadata = {
   id: documents.id,
   sourceId: documents.sourceId,
   agreementId: documents.agreementId,
+  networkMeetingId: documents.networkMeetingId,
   fileName: documents.fileName,
   mediaType: documents.mediaType,
   sizeBytes: documents.sizeBytes,
@@ -50,24 +53,55 @@ export async function attachDocument({ ctx, agreementId, input }: { ctx: Context
     if (data.public && record.visibility !== 'public') {
       throw invalid([{ field: 'public', message: 'can be public only when the record it belongs to is public' }]);
     }
-    const bytes = Buffer.from(data.file.bytes);
-    const [row] = await ctx.db
-      .insert(documents)
-      .values({
-        sourceId: record.sourceId,
-        agreementId: record.agreementId,
-        fileName: data.file.name,
-        mediaType: checked.type,
-        sizeBytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        content: bytes,
-        public: data.public,
-        organisationId: record.organisationId,
-        addedBy: principalLabel(ctx.principal),
-      })
-      .returning(documentMetadata);
-    await audit(ctx, { action: 'document.attach', entityType: 'document', entityId: row!.id, after: row, reason: data.reason ?? undefined, organisationId: record.organisationId });
-    return row!;
+    return storeDocument(ctx, { ...record, networkMeetingId: null }, { file: data.file, type: checked.type, public: data.public, reason: data.reason });
+  });
+}
+
+/** Writes the document and its audit entry, in the caller's transaction. */
+async function storeDocument(
+  ctx: Context,
+  owner: { sourceId: number | null; agreementId: number | null; networkMeetingId: number | null; organisationId: number },
+  data: { file: { name: string; bytes: Uint8Array }; type: DocumentType; public: boolean; reason?: string | null },
+) {
+  const bytes = Buffer.from(data.file.bytes);
+  const [row] = await ctx.db
+    .insert(documents)
+    .values({
+      sourceId: owner.sourceId,
+      agreementId: owner.agreementId,
+      networkMeetingId: owner.networkMeetingId,
+      fileName: data.file.name,
+      mediaType: data.type,
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      content: bytes,
+      public: data.public,
+      organisationId: owner.organisationId,
+      addedBy: principalLabel(ctx.principal),
+    })
+    .returning(documentMetadata);
+  await audit(ctx, { action: 'document.attach', entityType: 'document', entityId: row!.id, after: row, reason: data.reason ?? undefined, organisationId: owner.organisationId });
+  return row!;
+}
+
+export const attachMeetingDocumentSchema = attachDocumentSchema.omit({ attachTo: true, public: true });
+export type AttachMeetingDocumentInput = z.input<typeof attachMeetingDocumentSchema>;
+
+/**
+ * Keeps a document (an agenda or minutes as a file) with a network's
+ * meeting: added by the network's members who write notes, read by its
+ * members only (access.ts), never public. It belongs to the adder's
+ * organisation, whose members may remove it, as may the network's keepers.
+ */
+export async function attachMeetingDocument({ ctx, networkId, meetingId, input }: { ctx: Context; networkId: number; meetingId: number; input: AttachMeetingDocumentInput }) {
+  return inTransaction(ctx, async (ctx) => {
+    const network = await readableMeetingNetwork(ctx, networkId, meetingId);
+    if (!canAddMeetingDocument(ctx.principal, network)) throw new DomainError('FORBIDDEN', "Only the network's members may do this");
+    const data = parseInput(attachMeetingDocumentSchema, input);
+    const checked = fileTypeProblem(data.file);
+    if ('problem' in checked) throw invalid([{ field: 'file', message: checked.problem }]);
+    const organisationId = ctx.principal.kind === 'user' ? ctx.principal.organisationId : network.organisationId;
+    return storeDocument(ctx, { sourceId: null, agreementId: null, networkMeetingId: meetingId, organisationId }, { file: data.file, type: checked.type, public: false, reason: data.reason });
   });
 }
 

@@ -1,6 +1,7 @@
 import { eq, inArray, or, sql } from 'drizzle-orm';
-import { agreements, documents, sources } from '../../db/schema.ts';
-import { canReadAlias, canReadDocument } from '../access.ts';
+import { agreements, documents, sources, type Visibility } from '../../db/schema.ts';
+import { canReadAlias, canReadDocument, canRemoveMeetingDocument, isNetworkMember } from '../access.ts';
+import { networkOfMeeting, type NetworkRow } from '../coordination/networks.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { documentMetadata } from './attach.ts';
@@ -19,10 +20,24 @@ async function recordOf(ctx: Context, document: { sourceId: number | null; agree
 export async function readDocument({ ctx, id }: { ctx: Context; id: number }) {
   const [document] = await ctx.db.select().from(documents).where(eq(documents.id, id));
   if (!document) throw notFound('document');
+  if (document.networkMeetingId !== null) {
+    // A meeting's document: its network's members only, whatever the network's visibility.
+    const network = await networkOfMeeting(ctx, document.networkMeetingId);
+    if (!network || !isNetworkMember(ctx.principal, network)) throw notFound('document');
+    return { ...document, recordVisibility: 'internal' as Visibility, network };
+  }
   const record = await recordOf(ctx, document);
   if (!record || !canReadDocument(ctx.principal, document, record)) throw notFound('document');
-  return { ...document, recordVisibility: record.visibility };
+  return { ...document, recordVisibility: record.visibility, network: null };
 }
+
+/** A meeting's documents, without their bytes: for the network's members, none for anyone else (access.ts). */
+export async function documentsOfMeeting({ ctx, network, meetingId }: { ctx: Context; network: NetworkRow; meetingId: number }) {
+  if (!isNetworkMember(ctx.principal, network)) return [];
+  const rows = await ctx.db.select(documentMetadata).from(documents).where(eq(documents.networkMeetingId, meetingId)).orderBy(documents.id);
+  return rows.map((row) => ({ ...row, mayRemove: canRemoveMeetingDocument(ctx.principal, network, row) }));
+}
+export type MeetingDocument = Awaited<ReturnType<typeof documentsOfMeeting>>[number];
 
 /**
  * The documents of an agreement and of the given sources that the principal

@@ -19,7 +19,14 @@ import {
   getNetworkMeeting,
   listNetworks,
   memberChoices,
+  readableNetwork,
+  removeNetworkMember,
 } from '../../domain/coordination/networks.ts';
+import { attachMeetingDocument } from '../../domain/documents/attach.ts';
+import { documentsOfMeeting } from '../../domain/documents/read.ts';
+import { removeDocument } from '../../domain/documents/remove.ts';
+import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
+import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/errors.ts';
 import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { readForm } from '../../http/form-body.ts';
@@ -27,7 +34,7 @@ import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { idOf, strings } from './routes.tsx';
-import { MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
+import { DOCUMENT_FIELDS, MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
 
 /** A verb's VALIDATION as the form's problems; anything else goes on to the error pages. */
 function failedWith(error: unknown, typed: Record<string, string>): Failed {
@@ -41,6 +48,9 @@ const DONE: Record<string, { sv: string; en: string }> = {
   mote: { sv: 'Mötet är registrerat.', en: 'The meeting is recorded.' },
   anteckning: { sv: 'Anteckningen är sparad.', en: 'The note is saved.' },
   andrat: { sv: 'Mötet är sparat.', en: 'The meeting is saved.' },
+  'medlem-borttagen': { sv: 'Medlemmen är borttagen ur nätverket.', en: 'The member is removed from the network.' },
+  dokument: { sv: 'Dokumentet är tillagt.', en: 'The document is added.' },
+  'dokument-borttaget': { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
 };
 
 export function networkRoutes(database: Database) {
@@ -89,7 +99,7 @@ export function networkRoutes(database: Database) {
     requireFormToken(c, form);
     return { ctx: ctxOf(c), typed: strings(form, fields), networkId: idOf(c.req.param('id') ?? '') };
   };
-  const networkForm = (path: string, form: 'member' | 'meeting' | 'note', fields: readonly string[], verb: (ctx: Context, networkId: number, typed: Record<string, string>) => Promise<unknown>, done: string) =>
+  const networkForm = (path: string, form: NonNullable<NetworkPageProps['failed']>['form'], fields: readonly string[], verb: (ctx: Context, networkId: number, typed: Record<string, string>) => Promise<unknown>, done: string) =>
     web.post(path, async (c) => {
       const { ctx, typed, networkId } = await posted(c, fields);
       try {
@@ -100,14 +110,20 @@ export function networkRoutes(database: Database) {
       }
     });
   networkForm('/natverk/:id/medlemmar', 'member', MEMBER_FIELDS, (ctx, networkId, typed) => addNetworkMember({ ctx, networkId, input: { organisation: typed.organisation! } }), 'medlem');
+  networkForm('/natverk/:id/medlemmar/ta-bort', 'removeMember', MEMBER_FIELDS, (ctx, networkId, typed) => removeNetworkMember({ ctx, networkId, input: { organisation: typed.organisation! } }), 'medlem-borttagen');
   networkForm('/natverk/:id/moten', 'meeting', MEETING_FIELDS, (ctx, networkId, { expectedVersion: _v, ...input }) => addNetworkMeeting({ ctx, networkId, input: input as never }), 'mote');
   networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
 
-  const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200) => {
-    const { network, meeting } = await getNetworkMeeting(ctxOf(c), idOf(c.req.param('id') ?? ''), idOf(c.req.param('meeting') ?? ''));
+  const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200, failedDocument?: Failed) => {
+    const ctx = ctxOf(c);
+    const [networkId, meetingId] = [idOf(c.req.param('id') ?? ''), idOf(c.req.param('meeting') ?? '')];
+    const { network, meeting } = await getNetworkMeeting(ctx, networkId, meetingId);
+    const documents = await documentsOfMeeting({ ctx, network: await readableNetwork(ctx, networkId), meetingId });
     const signedIn = c.get('signedIn');
     c.status(status as 200);
-    return c.html(<MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} failed={failed} done={doneOf(c)} />);
+    return c.html(
+      <MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} documents={documents} failed={failed} failedDocument={failedDocument} done={doneOf(c)} />,
+    );
   };
   web.get('/natverk/:id/moten/:meeting', (c) => renderMeeting(c));
   web.post('/natverk/:id/moten/:meeting', async (c) => {
@@ -122,6 +138,40 @@ export function networkRoutes(database: Database) {
       }
       return renderMeeting(c, failedWith(error, typed), HTTP_STATUS.VALIDATION);
     }
+  });
+
+  // A meeting's documents: added (multipart; the request may be a little larger than the document) and removed by the network's members (the verbs).
+  const meetingPath = (c: HonoContext, done: string) => `${href(langOf(c), `/natverk/${c.req.param('id')}/moten/${c.req.param('meeting')}`, { klart: done })}#dokument`;
+  const tooLarge = bodyLimit({
+    maxSize: DOCUMENT_MAX_BYTES + 64 * 1024,
+    onError: (c) => {
+      requireSignedIn(c);
+      return renderMeeting(c, undefined, 413, { problems: [{ field: 'file', message: `is larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB` }], typed: {} });
+    },
+  });
+  web.post('/natverk/:id/moten/:meeting/dokument', tooLarge, async (c) => {
+    requireSignedIn(c);
+    const form = await readForm(c, { files: true });
+    requireFormToken(c, form);
+    const typed = strings(form, DOCUMENT_FIELDS);
+    const file = form.file instanceof File && form.file.name !== '' ? form.file : undefined;
+    try {
+      await attachMeetingDocument({
+        ctx: ctxOf(c),
+        networkId: idOf(c.req.param('id') ?? ''),
+        meetingId: idOf(c.req.param('meeting') ?? ''),
+        input: { file: file ? { name: file.name, declaredType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : (undefined as never), reason: typed.reason },
+      });
+      return c.redirect(meetingPath(c, 'dokument'), 303);
+    } catch (error) {
+      return renderMeeting(c, undefined, HTTP_STATUS.VALIDATION, failedWith(error, typed));
+    }
+  });
+  web.post('/natverk/:id/moten/:meeting/dokument/:document/ta-bort', async (c) => {
+    const { ctx, networkId } = await posted(c, []);
+    const meetingId = idOf(c.req.param('meeting') ?? '');
+    await removeDocument({ ctx, id: idOf(c.req.param('document') ?? ''), meeting: { networkId, meetingId }, input: {} });
+    return c.redirect(meetingPath(c, 'dokument-borttaget'), 303);
   });
   return web;
 }

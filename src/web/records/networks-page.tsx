@@ -4,14 +4,16 @@
 // use them (coordinators make networks; the network's keepers add members
 // and meetings; its members write notes).
 import { NETWORK_KINDS, type NetworkKind } from '../../db/schema.ts';
+import type { MeetingDocument } from '../../domain/documents/read.ts';
 import { COUNTIES } from '../../domain/counties.ts';
 import type { Network, NetworkMeeting, NetworkSummary } from '../../domain/coordination/networks.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
-import { formatEdtf } from '../format.ts';
+import { fileSize, formatEdtf } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { DocumentFileField, DocumentLink } from './document-fields.tsx';
 import { VisibilityField } from './visibility-field.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 
@@ -19,6 +21,7 @@ export const NETWORK_FIELDS = ['name', 'description', 'kind', 'county', 'visibil
 export const MEMBER_FIELDS = ['organisation'] as const;
 export const MEETING_FIELDS = ['heldOn', 'place', 'agenda', 'minutes', 'expectedVersion'] as const;
 export const NOTE_FIELDS = ['body'] as const;
+export const DOCUMENT_FIELDS = ['reason'] as const;
 
 export const NETWORK_KIND_NAMES: Record<NetworkKind, { sv: string; en: string }> = {
   county: { sv: 'Länets nätverk', en: "A county's network" },
@@ -159,15 +162,16 @@ export interface NetworkPageProps {
   network: Network;
   /** Organisations a keeper may add. */
   choices: Array<{ slug: string; name: string }>;
-  failed?: { form: 'member' | 'meeting' | 'note'; failed: Failed };
+  failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note'; failed: Failed };
   done?: string;
 }
 
 export function NetworkPage(p: NetworkPageProps) {
   const { lang, network: n } = p;
   const sv = lang === 'sv';
-  const failedOf = (form: 'member' | 'meeting' | 'note') => (p.failed?.form === form ? p.failed.failed : undefined);
+  const failedOf = (form: NonNullable<NetworkPageProps['failed']>['form']) => (p.failed?.form === form ? p.failed.failed : undefined);
   const member = formFields(lang, 'member', failedOf('member'));
+  const removeMember = formFields(lang, 'removeMember', failedOf('removeMember'));
   const meeting = formFields(lang, 'meeting', failedOf('meeting'));
   const note = formFields(lang, 'note', failedOf('note'));
   const base = `/natverk/${n.id}`;
@@ -220,6 +224,35 @@ export function NetworkPage(p: NetworkPageProps) {
             </Field>
             <button type="submit">{sv ? 'Lägg till medlemmen' : 'Add the member'}</button>
           </form>
+          {n.members.length ? (
+            <>
+              <h3 id="ta-bort-medlem">{sv ? 'Ta bort en medlem' : 'Remove a member'}</h3>
+              <p id="removeMember-confirm">
+                {sv
+                  ? 'Organisationens personer slutar genast att läsa nätverkets protokoll, anteckningar och mötesdokument. Det som de har skrivit och lagt till stannar i nätverket, och historiken behåller att organisationen var medlem.'
+                  : 'The organisation’s people stop reading the network’s minutes, notes and meeting documents at once. What they wrote and added stays with the network, and the history keeps that the organisation was a member.'}
+              </p>
+              <ErrorSummary lang={lang} problems={removeMember.problems} />
+              <form method="post" action={href(lang, `${base}/medlemmar/ta-bort`)} class="form" novalidate>
+                <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                <Field lang={lang} id="removeMember-organisation" label={sv ? 'Medlem att ta bort' : 'Member to remove'} problem={removeMember.problemOf('organisation')}>
+                  {(described) => (
+                    <select id="removeMember-organisation" name="organisation" {...described}>
+                      <option value="">{sv ? 'Välj en medlem' : 'Choose a member'}</option>
+                      {n.members.map((o) => (
+                        <option value={o.slug} selected={removeMember.typed.organisation === o.slug}>
+                          {o.name}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <button type="submit" aria-describedby="removeMember-confirm">
+                  {sv ? 'Ta bort medlemmen ur nätverket' : 'Remove the member from the network'}
+                </button>
+              </form>
+            </>
+          ) : null}
         </>
       ) : null}
 
@@ -302,7 +335,11 @@ export interface MeetingPageProps {
   csrf?: string;
   network: Network;
   meeting: NetworkMeeting;
+  /** The meeting's documents: its members' only (none for anyone else). */
+  documents: MeetingDocument[];
   failed?: Failed;
+  /** The document form's problems. */
+  failedDocument?: Failed;
   done?: string;
 }
 
@@ -332,6 +369,7 @@ export function MeetingPage(p: MeetingPageProps) {
           <h2>{sv ? 'Protokoll' : 'Minutes'}</h2>
           <p>{sv ? 'Bara nätverkets medlemmar läser protokollet.' : 'Only the network’s members read the minutes.'}</p>
           {m.minutes ? <p class="prewrap">{m.minutes}</p> : <p>{sv ? 'Inget protokoll skrivet.' : 'No minutes written.'}</p>}
+          <MeetingDocuments {...p} path={path} />
         </>
       ) : null}
       {n.may.keep ? (
@@ -347,5 +385,68 @@ export function MeetingPage(p: MeetingPageProps) {
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** A meeting's documents (agenda, minutes as files), for its network's members: the list, and the forms for those who may add and remove. */
+function MeetingDocuments(p: MeetingPageProps & { path: string }) {
+  const { lang, network: n } = p;
+  const sv = lang === 'sv';
+  const f = formFields(lang, 'document', p.failedDocument);
+  return (
+    <>
+      <h2 id="dokument">{sv ? 'Mötesdokument' : 'Meeting documents'}</h2>
+      <p>{sv ? 'Dagordning, protokoll och annat som filer. Bara nätverkets medlemmar hämtar dem.' : 'The agenda, minutes and more as files. Only the network’s members download them.'}</p>
+      {p.documents.length ? (
+        <table>
+          <caption class="visually-hidden">{sv ? 'Mötesdokument' : 'Meeting documents'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Fil' : 'File'}</th>
+              <th scope="col">{sv ? 'Storlek' : 'Size'}</th>
+              <th scope="col">{sv ? 'Tillagt av' : 'Added by'}</th>
+              <th scope="col">{sv ? 'Ta bort' : 'Remove'}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.documents.map((d) => (
+              <tr>
+                <td>
+                  <DocumentLink lang={lang} document={d} />
+                </td>
+                <td>{fileSize(lang, d.sizeBytes)}</td>
+                <td>{d.addedBy}</td>
+                <td>
+                  {d.mayRemove ? (
+                    <form method="post" action={href(lang, `${p.path}/dokument/${d.id}/ta-bort`)} class="inline">
+                      <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                      <button type="submit" aria-label={`${sv ? 'Ta bort' : 'Remove'} ${d.fileName}`}>
+                        {sv ? 'Ta bort' : 'Remove'}
+                      </button>
+                    </form>
+                  ) : (
+                    '–'
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{sv ? 'Inga dokument.' : 'No documents.'}</p>
+      )}
+      {n.may.writeNotes ? (
+        <>
+          <h3 id="nytt-dokument">{sv ? 'Lägg till ett dokument' : 'Add a document'}</h3>
+          <ErrorSummary lang={lang} problems={f.problems} />
+          <form method="post" action={href(lang, `${p.path}/dokument`)} class="form" enctype="multipart/form-data" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <DocumentFileField lang={lang} problem={f.problemOf('file')} />
+            {f.input('reason', sv ? 'Kommentar till historiken (valfri)' : 'A comment for the history (optional)')}
+            <button type="submit">{sv ? 'Lägg till dokumentet' : 'Add the document'}</button>
+          </form>
+        </>
+      ) : null}
+    </>
   );
 }

@@ -10,6 +10,7 @@ import { fileSize } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
+import { DocumentFileField, DocumentLink } from './document-fields.tsx';
 import { SourceFields } from './source-fields.tsx';
 import { problemsFor, SOURCE_KIND_NAMES, VISIBILITY_NAMES } from './words.ts';
 
@@ -141,9 +142,7 @@ export function SourcesPage(p: SourcesPageProps) {
             {p.documents.map((d) => (
               <tr>
                 <td>
-                  <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
-                    {d.fileName}
-                  </a>
+                  <DocumentLink lang={lang} document={d} />
                 </td>
                 <td>{d.agreementId !== null ? (sv ? 'Avtalet' : 'The agreement') : (sourceOptions.find((s) => s.id === d.sourceId)?.title ?? '')}</td>
                 <td>{fileSize(lang, d.sizeBytes)}</td>
@@ -220,15 +219,7 @@ export function SourcesPage(p: SourcesPageProps) {
       <ErrorSummary lang={lang} problems={problems('document')} />
       <form method="post" action={href(lang, `/avtal/${agreement.slug}/dokument`)} class="form" enctype="multipart/form-data" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-        <Field
-          lang={lang}
-          id="document-file"
-          label={sv ? 'Fil' : 'File'}
-          hint={sv ? `PDF, PNG, JPEG eller TIFF, högst ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.` : `PDF, PNG, JPEG or TIFF, at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`}
-          problem={problemOf('document', 'file')}
-        >
-          {(described) => <input id="document-file" name="file" type="file" accept=".pdf,.png,.jpg,.jpeg,.tif,.tiff,application/pdf,image/png,image/jpeg,image/tiff" {...described} />}
-        </Field>
+        <DocumentFileField lang={lang} problem={problemOf('document', 'file')} />
         <Field lang={lang} id="document-attachTo" label={sv ? 'Hör till' : 'Belongs to'} problem={problemOf('document', 'attachTo')}>
           {(described) => (
             <select id="document-attachTo" name="attachTo" {...described}>

@@ -127,6 +127,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^choose an organisation$/, 'Välj en organisation.'],
   [/^no organisation '(.*)'$/, (m) => `Det finns ingen organisation "${m[1]}".`],
   [/^(.*) is a member already$/, (m) => `${m[1]} är redan medlem.`],
+  [/^'(.*)' is no member of the network that may be removed$/, (m) => `"${m[1]}" är ingen medlem som kan tas bort ur nätverket.`],
   [/^write at least the year$/, 'Skriv åtminstone året, till exempel 2027.'],
   [/^write the note$/, 'Skriv anteckningen.'],
   [/^must be a whole number$/, 'Ladda om sidan och försök igen.'],
