@@ -106,6 +106,10 @@ describe("coordinators' overviews", () => {
     expect(await (await visitors.anonymous.request('/samordning/lan/14')).text()).toContain('Lokalt företag med handel med Kina');
     for (const path of ['/samordning/lan/14', '/samordning/region/region-skane', '/samordning?lang=en']) expect((await visitors.anonymous.request(path)).status, path).toBe(200);
     expect(await (await visitors.anonymous.request('/samordning/region/region-skane')).text()).toContain('Samordning: Region Skåne');
+    // A region is linked from its county's page, not from the country's (a register may know thousands of parties of kind region).
+    expect(await (await visitors.anonymous.request('/samordning/lan/12')).text()).toContain('href="/samordning/region/region-skane"');
+    expect(await (await visitors.anonymous.request('/samordning/lan/14')).text()).not.toContain('href="/samordning/region/region-skane"');
+    expect(await (await visitors.anonymous.request('/samordning')).text()).not.toContain('/samordning/region/');
     // No county 99, a kommun is no region, a slug of no party: not found; a parameter the API does not take: named.
     for (const path of ['/samordning/lan/99', '/samordning/lan/ab', '/samordning/region/goteborg', '/samordning/region/no-such-region', '/api/coordination/counties/99', '/api/coordination/regions/goteborg']) {
       expect((await visitors.anonymous.request(path)).status, path).toBe(404);

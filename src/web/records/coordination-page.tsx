@@ -15,7 +15,7 @@ export interface CoordinationPageProps {
   account?: string;
   path: string;
   overview: CoordinationOverview;
-  /** The regions the reader may read, linked to their overviews. */
+  /** The regions of the county the reader may read, linked to their overviews (none on the country's page: its counties link them). */
   regions: Array<{ slug: string; name: string }>;
 }
 
@@ -191,6 +191,7 @@ export function CoordinationPage(p: CoordinationPageProps) {
           ))}
         </ul>
       </nav>
+      {p.overview.scope.kind === 'country' ? <p>{sv ? 'Regionernas översikter finns på deras läns sidor.' : "The regions' overviews are linked from their counties' pages."}</p> : null}
       <p>
         <a href={href(lang, '/natverk')}>{sv ? 'Nätverk av offentliga organ' : 'Networks of public bodies'}</a>
       </p>

@@ -23,7 +23,7 @@ export function coordinationRoutes(database: Database, { cache }: { cache: Respo
   const render = async (c: HonoContext<HttpEnv>, scope: (ctx: Context) => OverviewScope | Promise<OverviewScope>) => {
     const ctx = ctxOf(c);
     const where = await scope(ctx);
-    const [overview, regions] = await Promise.all([coordinationOverview(ctx, where, todayInStockholm()), listRegions(ctx)]);
+    const [overview, regions] = await Promise.all([coordinationOverview(ctx, where, todayInStockholm()), listRegions(ctx, where)]);
     return c.html(<CoordinationPage lang={langOf(c)} account={c.get('signedIn')?.displayName} path={c.req.path} overview={overview} regions={regions} />);
   };
   web.get('/samordning', accepts(PAGE), cache, (c) => render(c, () => COUNTRY));

@@ -36,6 +36,15 @@ export const inScope = (scope: OverviewScope, g = 'g'): SQL =>
 /** The scope as a cache key and an address part. */
 export const scopeKey = (scope: OverviewScope) => (scope.kind === 'country' ? 'country' : `${scope.kind}:${scope.kind === 'region' ? scope.slug : scope.county}`);
 
-/** The regions the reader may read, by name: each has an overview of its county. */
-export const listRegions = (ctx: Context) =>
-  queryRows<{ slug: string; name: string }>(ctx.db, sql`select a.slug, a.name from actors a where a.kind = 'region' and a.county_code is not null and ${canReadAlias(ctx.principal, 'a')} order by a.name`);
+/**
+ * The regions of the scope's county that the reader may read, by name (each
+ * has an overview of its county); none for the country, whose page links
+ * the counties: a register may know thousands of parties of kind region.
+ */
+export const listRegions = (ctx: Context, scope: OverviewScope) =>
+  scope.kind === 'country'
+    ? Promise.resolve([])
+    : queryRows<{ slug: string; name: string }>(
+        ctx.db,
+        sql`select a.slug, a.name from actors a where a.kind = 'region' and a.county_code = ${scope.county} and ${canReadAlias(ctx.principal, 'a')} order by a.name`,
+      );
