@@ -592,7 +592,13 @@ describe('non-public data in public answers', () => {
     const withoutVersion = (body: string) => body.replace(/"version":\d+/g, '"version":0').replace(/"updatedAt":"[^"]*"/g, '"updatedAt":""');
     const changed = SAME_BEFORE_AND_AFTER.filter((path) => withoutVersion(after[path]!) !== withoutVersion(before[path]!));
     const agreement = JSON.parse(after[`/api/agreements/${PUBLIC.agreement}`]!) as { agreement: { currentStatus: string } };
-    if (changed.length) console.log(`${changed.length} public answers changed:\n${changed.join('\n')}`);
+    // Where each changed answer first differs, so that a failure says what changed, not only where.
+    const firstDifference = (a: string, b: string) => {
+      let i = 0;
+      while (i < a.length && a[i] === b[i]) i++;
+      return `before …${a.slice(Math.max(0, i - 80), i + 120)}…\n  after …${b.slice(Math.max(0, i - 80), i + 120)}…`;
+    };
+    if (changed.length) console.log(`${changed.length} public answers changed:\n${changed.map((path) => `${path}\n  ${firstDifference(withoutVersion(before[path]!), withoutVersion(after[path]!))}`).join('\n')}`);
     expect({ status: agreement.agreement.currentStatus, changed }).toEqual({ status: 'active', changed: [] });
   });
 
