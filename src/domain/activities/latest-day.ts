@@ -1,7 +1,6 @@
-// The latest day an activity can have taken place, in SQL, from its date as
-// written (EDTF) and its earliest day: the day itself, the end of its month,
-// the end of its year; for any other form (an interval, an approximate date)
-// its earliest day, as no later day is known without parsing it.
+// An activity's days in SQL, by table alias: its latest day and whether a
+// visit may fall in a period. The expressions are in db/schema.ts
+// (latestDayOf, visitPeriodOf), where an index is built on them too.
 import { sql, type SQL } from 'drizzle-orm';
 import { latestDayOf, visitPeriodOf } from '../../db/schema.ts';
 

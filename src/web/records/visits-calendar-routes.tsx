@@ -9,7 +9,7 @@ import { raw } from 'hono/html';
 import type { Database } from '../../db/client.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
-import { listPlaceOptions } from '../../domain/counterparts/list.ts';
+import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
 import { keptPerVersion, readsAs } from '../../domain/kept-answers.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { accepts, langOf, type HttpEnv, type QuerySpec } from '../../http/query.ts';
@@ -29,6 +29,8 @@ const calendarQuery = (c: HonoContext<HttpEnv>) => {
 };
 
 const keptSections = keptPerVersion<string>(128);
+// The filter's provinces: the same for every request of a reader until something changes.
+const keptPlaces = keptPerVersion<PlaceOption[]>(16);
 
 export function visitsCalendarRoutes(database: Database, { cache, origin }: { cache: ResponseCache; origin: (c: HonoContext) => string }) {
   const web = new Hono<HttpEnv>();
@@ -47,7 +49,7 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
         const { visits, total } = await visitsBetween(ctx, input, from, to);
         return String(await (<CalendarSection lang={lang} view={view} month={month} query={query} visits={visits} total={total} today={today} />));
       }),
-      listPlaceOptions({ ctx, maxDepth: 0 }),
+      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
