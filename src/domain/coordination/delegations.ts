@@ -37,6 +37,9 @@ const PEERS_PER_VISIT = 20;
 /** The kinds of another body's activity that a delegation may be part of. */
 const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
 const meetingKinds = sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `);
+/** What `near` takes of another's activity `b` beside the visit `m` it is near. */
+const nearColumns = sql`select m.id as mine_id, m.date_min as mine_date_min, m.date_max as mine_date_max, b.id, b.kind, b.title, b.date, b.date_min,
+            ${activityLatestDay('b')} as date_max, b.agreement_id, b.organisation_id, b.visibility, b.delegation_name, b.delegation_persons, b.place_ids`;
 
 export interface DelegationOverlap {
   /** The organisation's own incoming visit. */
@@ -62,34 +65,43 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
     Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; visitKeys: string[]; delegationName: string | null; delegationPersons: string[]; contacts: DelegationOverlap['contacts'] | string };
   const rows = await queryRows<Row>(
     ctx.db,
-    sql`with mine as (${incomingVisits(ctx, organisationId, today, only, days)}
+    sql`with mine as materialized (${incomingVisits(ctx, organisationId, today, only, days)}
         ),
-        near as (
+        near as materialized (
           -- Others' activities near in time that concern one of the visit's places (activities.place_ids: their agreement's
           -- places and their own, each with every place it lies in), found by place and month of their earliest day
           -- (activities.place_months, migration 0042: the visit's places × the window's months), or that name the same
           -- delegation or leading person (normalised: delegation-names.ts); each by its GIN index alone (with the kind and
-          -- the days beside it, the planner also read activities_kind_day_idx: 40 ms instead of 2). The kind and the days are
-          -- checked below; a date known only to its year is left out there, so the latest day is at most a month after the
-          -- earliest and the months from the window's start less 31 days cover every activity that may fall in it.
-          select m.id as mine_id, b.id as other_id from mine m
+          -- the days beside it, the planner also read activities_kind_day_idx: 40 ms instead of 2), hence materialized, the
+          -- conditions applied to what it found. A date known only to its year is left out below, so the latest day is at
+          -- most a month after the earliest and the months from the window's start less 31 days cover every activity that
+          -- may fall in it. The columns the answer needs are taken here: the rows are not read again by id.
+          ${nearColumns} from mine m
             join activities b on b.place_months && place_month_keys(m.places, month_number(m.date_min - ${days}::int - 31), month_number(m.date_max + ${days}::int))
           union
-          select m.id, b.id from mine m
+          ${nearColumns} from mine m
             join activities b on b.delegation_keys && m.keys
+        ),
+        shown as (
+          -- The overlaps in the order shown, the first 200: the other's organisation, places and contacts are read for
+          -- these alone (joined before the limit, the planner's estimate of a handful of rows made it loop over every
+          -- organisation for each overlap).
+          select b.*, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName"
+          from near b join agreements gb on gb.id = b.agreement_id
+          -- A date known only to its year is no sign of being there at the same time.
+          where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
+            and b.date_max >= b.mine_date_min - ${days}::int and b.date_min <= b.mine_date_max + ${days}::int
+            and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
+          order by b.mine_date_min, b.mine_id, b.date_min, b.id
+          limit 200
         )
         select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
-          b.id, b.kind, b.title, b.date, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName", o.name as organisation,
+          b.id, b.kind, b.title, b.date, b."agreementSlug", b."agreementName", o.name as organisation,
           o.id as "organisationId", b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(b.place_ids)) as places,
           ${contactsOf('b.organisation_id')} as contacts
-        from near n join mine m on m.id = n.mine_id join activities b on b.id = n.other_id join agreements gb on gb.id = b.agreement_id join organisations o on o.id = b.organisation_id
-        -- A date known only to its year is no sign of being there at the same time.
-        where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
-          and ${activityLatestDay('b')} >= m.date_min - ${days}::int and b.date_min <= m.date_max + ${days}::int
-          and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
-        order by m.date_min, m.id, b.date_min, b.id
-        limit 200`,
+        from shown b join mine m on m.id = b.mine_id join organisations o on o.id = b.organisation_id
+        order by b.mine_date_min, b.mine_id, b.date_min, b.id`,
   );
   return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, places, delegationName, delegationPersons, contacts }) => ({
     visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
