@@ -85,8 +85,16 @@ describe('round trip', () => {
     );
     await createActivity({
       ctx, agreementId: goal!.agreement_id,
-      input: { kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }] },
+      input: {
+        kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }],
+        // Further agreements and places (one three steps down): each must come back.
+        alsoServes: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedishPlaces: ['linkoping', 'region-dalarna'], chinesePlaces: ['guangzhou', 'changxing'],
+      },
     });
+    // The term, renewal and notice in numbers, on three agreements (no form of the shipped data gives them).
+    await ctx.db.execute(sql`update agreements set term_months = 36, renewal_months = 12, notice_months = 3 where slug = 'linkoping--guangzhou'`);
+    await ctx.db.execute(sql`update agreements set term_months = 24, notice_days = 90 where slug = 'bengtsfors--wuzhou'`);
+    await ctx.db.execute(sql`update agreements set term_months = 1200 where slug = 'borlange--wuhan'`);
     // Contact surfaces of several kinds, linking bodies and places (one inside a province), citing with and without a passage; the internal one stays out of the files.
     const surfaces = [
       { kind: 'confucius', title: 'Konfuciusklassrum i Kalix', titleEn: 'Confucius classroom in Kalix', description: 'Lärare från Zhejiang.', descriptionEn: 'Teachers from Zhejiang.', date: '2012', endDate: '2019-06', actors: ['kalix'], places: ['zhejiang'], sources: ['nkk2022'], visibility: 'public' },
@@ -132,6 +140,25 @@ describe('round trip', () => {
         from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id`);
     expect(await linked(empty.anonymous)).toEqual(await linked(shipped.anonymous));
     expect(await linked(empty.anonymous)).toEqual([expect.objectContaining({ title: 'Lärarutbyte', cost_sek: 45_500, sort_order: 4 })]);
+    // Its further agreements and places, and the agreements' term, renewal and notice in numbers.
+    const links = (ctx: Context) =>
+      queryRows(ctx.db, sql`select x.title, x.date,
+          (select array_agg(g.slug order by g.slug) from activity_agreements aa join agreements g on g.id = aa.agreement_id where aa.activity_id = x.id) as also,
+          (select array_agg(a.slug order by a.slug) from activity_places l join actors a on a.id = l.actor_id where l.activity_id = x.id) as swedish,
+          (select array_agg(c.slug order by c.slug) from activity_places l join counterparts c on c.id = l.counterpart_id where l.activity_id = x.id) as chinese
+        from activities x where exists (select 1 from activity_places l where l.activity_id = x.id) or exists (select 1 from activity_agreements aa where aa.activity_id = x.id) order by x.title, x.date`);
+    expect(await links(empty.anonymous)).toEqual(await links(shipped.anonymous));
+    expect(await links(empty.anonymous)).toEqual([
+      { title: 'Lärarutbyte', date: '2016-10', also: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedish: ['linkoping', 'region-dalarna'], chinese: ['changxing', 'guangzhou'] },
+    ]);
+    const terms = (ctx: Context) =>
+      queryRows(ctx.db, sql`select slug, term_months, renewal_months, notice_months, notice_days from agreements where term_months is not null order by slug`);
+    expect(await terms(empty.anonymous)).toEqual(await terms(shipped.anonymous));
+    expect(await terms(empty.anonymous)).toEqual([
+      { slug: 'bengtsfors--wuzhou', term_months: 24, renewal_months: null, notice_months: null, notice_days: 90 },
+      { slug: 'borlange--wuhan', term_months: 1200, renewal_months: null, notice_months: null, notice_days: null },
+      { slug: 'linkoping--guangzhou', term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null },
+    ]);
     // The public contact surfaces, with their links, citations and cached counties and provinces; not the internal one.
     const surfaceState = (ctx: Context) =>
       queryRows<Record<string, unknown>>(ctx.db, sql`select s.kind, s.title, s.title_en, s.description, s.description_en, s.date, s.end_date, s.date_min::text, s.visibility, s.county_codes,
