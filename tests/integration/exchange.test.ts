@@ -316,6 +316,73 @@ describe('round trip', () => {
     expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
   });
 
+  it("an import gives an activity the further agreements and places its row lists (an empty cell none; a file without the columns keeps them) and an agreement the term, renewal and notice its rows give; a dry run writes nothing", async () => {
+    const ctx = systemCtx(empty);
+    const sheetOf = async (table: string) => {
+      const file = (await exportCsv(empty.anonymous)).find((f) => f.name === `${table}.csv`)!;
+      return parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    };
+    const activities = await sheetOf('activities');
+    const at = (name: string) => activities[0]!.indexOf(name);
+    const original = activities.find((row) => row[at('activity')] === 'Lärarutbyte')!;
+    const file = (cells: Record<string, string>, drop: string[] = []) => {
+      const keep = activities[0]!.map((name) => !drop.includes(name));
+      const row = original.map((cell, j) => cells[activities[0]![j]!] ?? cell);
+      return [{ name: 'activities.csv', bytes: Buffer.from(stringify([activities[0]!, row].map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const stored = async () =>
+      (
+        await queryRows<Record<string, unknown>>(ctx.db, sql`select x.version, x.outcome,
+          (select array_agg(g.slug order by g.slug) from activity_agreements aa join agreements g on g.id = aa.agreement_id where aa.activity_id = x.id) as also,
+          (select array_agg(a.slug order by a.slug) from activity_places l join actors a on a.id = l.actor_id where l.activity_id = x.id) as swedish,
+          (select array_agg(c.slug order by c.slug) from activity_places l join counterparts c on c.id = l.counterpart_id where l.activity_id = x.id) as chinese,
+          x.place_ids @> array[(select id from counterparts where slug = 'zhejiang')] as in_zhejiang
+        from activities x where x.title = 'Lärarutbyte'`)
+      )[0]!;
+    const had = await stored();
+    expect(had).toMatchObject({ also: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedish: ['linkoping', 'region-dalarna'], chinese: ['changxing', 'guangzhou'] });
+
+    // Other links, named by code, name and path: a dry run writes nothing, apply replaces the links and gives a new version.
+    const other = file({ also_serves: 'bengtsfors--wuzhou', swedish_places: '1460 | Region Dalarna', chinese_places: 'Zhejiang > Huzhou' });
+    const before = await fingerprint(ctx);
+    const read = await readFiles(other);
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes).toEqual([expect.objectContaining({ table: 'activities', row: 2, action: 'change' })]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    expect(await stored()).toEqual({ ...had, version: (had.version as number) + 1, also: ['bengtsfors--wuzhou'], swedish: ['bengtsfors', 'region-dalarna'], chinese: ['huzhou'], in_zhejiang: true });
+    expect((await importFiles(ctx, other)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+    // Empty cells: none.
+    expect((await importFiles(ctx, file({ also_serves: '', swedish_places: '', chinese_places: '' }))).problems).toEqual([]);
+    expect(await stored()).toMatchObject({ also: null, swedish: null, chinese: null });
+    // Back as exported; then a file without the columns changes the outcome and keeps the links.
+    expect((await importFiles(ctx, file({}))).problems).toEqual([]);
+    expect((await importFiles(ctx, file({ outcome: 'Sex lärare' }, ['also_serves', 'swedish_places', 'chinese_places']))).problems).toEqual([]);
+    expect(await stored()).toMatchObject({ outcome: 'Sex lärare', also: had.also, swedish: had.swedish, chinese: had.chinese });
+
+    // An agreement's term, renewal and notice: what its rows give, an empty cell none, a file without the columns keeps them.
+    const agreements = await sheetOf('agreements');
+    const col = (name: string) => agreements[0]!.indexOf(name);
+    const linkoping = (cells: Record<string, string>, drop: string[] = []) => {
+      const keep = agreements[0]!.map((name) => !drop.includes(name));
+      const rows = agreements.filter((row, i) => i === 0 || row[col('agreement')] === 'linkoping--guangzhou').map((row, i) => (i === 0 ? row : row.map((cell, j) => cells[agreements[0]![j]!] ?? cell)));
+      return [{ name: 'agreements.csv', bytes: Buffer.from(stringify(rows.map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const term = async () => (await queryRows(ctx.db, sql`select term_months, renewal_months, notice_months, notice_days, version from agreements where slug = 'linkoping--guangzhou'`))[0]!;
+    const termBefore = await term();
+    expect(termBefore).toMatchObject({ term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null });
+    const changed = await importFiles(ctx, linkoping({ term_months: '48', notice_months: '', notice_days: '60' }));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'agreements', action: 'change', what: 'agreement linkoping--guangzhou' })]);
+    expect(await term()).toMatchObject({ term_months: 48, renewal_months: 12, notice_months: null, notice_days: 60 });
+    expect((await importFiles(ctx, linkoping({ summary: 'Ny sammanfattning' }, ['term_months', 'renewal_months', 'notice_months', 'notice_days']))).problems).toEqual([]);
+    expect(await term()).toMatchObject({ term_months: 48, renewal_months: 12, notice_days: 60 });
+    expect((await importFiles(ctx, linkoping({}))).problems).toEqual([]);
+    expect(await term()).toMatchObject({ term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null });
+  });
+
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {
     const ctx = systemCtx(empty);
     const sources = parse(Buffer.from((await exportCsv(empty.anonymous))[0]!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
