@@ -236,9 +236,9 @@ beforeAll(async () => {
 
   // The public activity took place at non-public bodies and places too, and serves an internal agreement: its exchange row stays as it was.
   await t.database.db.execute(sql`insert into activity_places (activity_id, actor_id, counterpart_id)
-    select ${publicActivity.id}, a.id, null from actors a where a.slug in (${internalActor}, ${sharedActor})
-    union all select ${publicActivity.id}, null, c.id from counterparts c where c.slug in (${internalCity}, ${sharedCity}, ${cityInInternalProvince})`);
-  await t.database.db.execute(sql`insert into activity_agreements (activity_id, agreement_id) select ${publicActivity.id}, id from agreements where slug = ${internalParent}`);
+    select ${publicActivity.id}::int, a.id, null::int from actors a where a.slug in (${internalActor}, ${sharedActor})
+    union all select ${publicActivity.id}::int, null::int, c.id from counterparts c where c.slug in (${internalCity}, ${sharedCity}, ${cityInInternalProvince})`);
+  await t.database.db.execute(sql`insert into activity_agreements (activity_id, agreement_id) select ${publicActivity.id}::int, id from agreements where slug = ${internalParent}`);
 
   // Attached to the public agreement: non-public parties (one holding it), places, sources, events and evidence.
   await t.database.db.execute(sql`insert into agreement_parties (agreement_id, actor_id, role, note, note_en)
