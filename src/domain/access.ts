@@ -138,12 +138,15 @@ export function canReadContacts(principal: Principal, agreement: { organisationI
 export const canReadParticipantNames = (principal: Principal): boolean => principal.kind !== 'anonymous';
 
 /**
- * The columns of an activity the principal may not read: the delegation's
- * keys (its names normalised, for matching only), and for the public the
- * names of people: participants and the delegation with its leading persons.
+ * The columns of an activity the principal may not read: the caches kept
+ * for matching only (the delegation's names normalised; every place it
+ * concerns, by id and month, which counts and names the ids of places the
+ * reader may not read), and for the public the names of people:
+ * participants and the delegation with its leading persons.
  */
+const ACTIVITY_CACHES = ['delegationKeys', 'placeIds', 'placeMonths'];
 export const withheldActivityColumns = (principal: Principal): readonly string[] =>
-  canReadParticipantNames(principal) ? ['delegationKeys'] : ['participants', 'participantsEn', 'delegationName', 'delegationPersons', 'delegationKeys'];
+  canReadParticipantNames(principal) ? ACTIVITY_CACHES : ['participants', 'participantsEn', 'delegationName', 'delegationPersons', ...ACTIVITY_CACHES];
 
 /**
  * Follow-up points are the organisation's own work, read as its contact

@@ -85,8 +85,16 @@ describe('round trip', () => {
     );
     await createActivity({
       ctx, agreementId: goal!.agreement_id,
-      input: { kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }] },
+      input: {
+        kind: 'exchange', date: '2016-10', title: 'Lärarutbyte', titleEn: 'Teacher exchange', costTravelSek: 42_000, costOtherSek: 3_500, funding: ['own_budget', 'icld_sida'], participantsEducation: 6, actionPlanGoalId: goal!.id, sources: [{ source: 'nkk2022', passage: 'Utbyten' }],
+        // Further agreements and places (one three steps down): each must come back.
+        alsoServes: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedishPlaces: ['linkoping', 'region-dalarna'], chinesePlaces: ['guangzhou', 'changxing'],
+      },
     });
+    // The term, renewal and notice in numbers, on three agreements (no form of the shipped data gives them).
+    await ctx.db.execute(sql`update agreements set term_months = 36, renewal_months = 12, notice_months = 3 where slug = 'linkoping--guangzhou'`);
+    await ctx.db.execute(sql`update agreements set term_months = 24, notice_days = 90 where slug = 'bengtsfors--wuzhou'`);
+    await ctx.db.execute(sql`update agreements set term_months = 1200 where slug = 'borlange--wuhan'`);
     // Contact surfaces of several kinds, linking bodies and places (one inside a province), citing with and without a passage; the internal one stays out of the files.
     const surfaces = [
       { kind: 'confucius', title: 'Konfuciusklassrum i Kalix', titleEn: 'Confucius classroom in Kalix', description: 'Lärare från Zhejiang.', descriptionEn: 'Teachers from Zhejiang.', date: '2012', endDate: '2019-06', actors: ['kalix'], places: ['zhejiang'], sources: ['nkk2022'], visibility: 'public' },
@@ -132,6 +140,25 @@ describe('round trip', () => {
         from activities x join agreements a on a.id = x.agreement_id join action_plan_goals g on g.id = x.action_plan_goal_id join action_plans p on p.id = g.action_plan_id`);
     expect(await linked(empty.anonymous)).toEqual(await linked(shipped.anonymous));
     expect(await linked(empty.anonymous)).toEqual([expect.objectContaining({ title: 'Lärarutbyte', cost_sek: 45_500, sort_order: 4 })]);
+    // Its further agreements and places, and the agreements' term, renewal and notice in numbers.
+    const links = (ctx: Context) =>
+      queryRows(ctx.db, sql`select x.title, x.date,
+          (select array_agg(g.slug order by g.slug) from activity_agreements aa join agreements g on g.id = aa.agreement_id where aa.activity_id = x.id) as also,
+          (select array_agg(a.slug order by a.slug) from activity_places l join actors a on a.id = l.actor_id where l.activity_id = x.id) as swedish,
+          (select array_agg(c.slug order by c.slug) from activity_places l join counterparts c on c.id = l.counterpart_id where l.activity_id = x.id) as chinese
+        from activities x where exists (select 1 from activity_places l where l.activity_id = x.id) or exists (select 1 from activity_agreements aa where aa.activity_id = x.id) order by x.title, x.date`);
+    expect(await links(empty.anonymous)).toEqual(await links(shipped.anonymous));
+    expect(await links(empty.anonymous)).toEqual([
+      { title: 'Lärarutbyte', date: '2016-10', also: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedish: ['linkoping', 'region-dalarna'], chinese: ['changxing', 'guangzhou'] },
+    ]);
+    const terms = (ctx: Context) =>
+      queryRows(ctx.db, sql`select slug, term_months, renewal_months, notice_months, notice_days from agreements where term_months is not null order by slug`);
+    expect(await terms(empty.anonymous)).toEqual(await terms(shipped.anonymous));
+    expect(await terms(empty.anonymous)).toEqual([
+      { slug: 'bengtsfors--wuzhou', term_months: 24, renewal_months: null, notice_months: null, notice_days: 90 },
+      { slug: 'borlange--wuhan', term_months: 1200, renewal_months: null, notice_months: null, notice_days: null },
+      { slug: 'linkoping--guangzhou', term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null },
+    ]);
     // The public contact surfaces, with their links, citations and cached counties and provinces; not the internal one.
     const surfaceState = (ctx: Context) =>
       queryRows<Record<string, unknown>>(ctx.db, sql`select s.kind, s.title, s.title_en, s.description, s.description_en, s.date, s.end_date, s.date_min::text, s.visibility, s.county_codes,
@@ -287,6 +314,73 @@ describe('round trip', () => {
     const restored = await importFiles(ctx, [{ name: 'actors.csv', bytes: Buffer.from(stringify(actors.filter((row, i) => i === 0 || row[at.slug] === 'region-dalarna'))) }]);
     expect(restored.problems).toEqual([]);
     expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
+  });
+
+  it("an import gives an activity the further agreements and places its row lists (an empty cell none; a file without the columns keeps them) and an agreement the term, renewal and notice its rows give; a dry run writes nothing", async () => {
+    const ctx = systemCtx(empty);
+    const sheetOf = async (table: string) => {
+      const file = (await exportCsv(empty.anonymous)).find((f) => f.name === `${table}.csv`)!;
+      return parse(Buffer.from(file.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+    };
+    const activities = await sheetOf('activities');
+    const at = (name: string) => activities[0]!.indexOf(name);
+    const original = activities.find((row) => row[at('activity')] === 'Lärarutbyte')!;
+    const file = (cells: Record<string, string>, drop: string[] = []) => {
+      const keep = activities[0]!.map((name) => !drop.includes(name));
+      const row = original.map((cell, j) => cells[activities[0]![j]!] ?? cell);
+      return [{ name: 'activities.csv', bytes: Buffer.from(stringify([activities[0]!, row].map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const stored = async () =>
+      (
+        await queryRows<Record<string, unknown>>(ctx.db, sql`select x.version, x.outcome,
+          (select array_agg(g.slug order by g.slug) from activity_agreements aa join agreements g on g.id = aa.agreement_id where aa.activity_id = x.id) as also,
+          (select array_agg(a.slug order by a.slug) from activity_places l join actors a on a.id = l.actor_id where l.activity_id = x.id) as swedish,
+          (select array_agg(c.slug order by c.slug) from activity_places l join counterparts c on c.id = l.counterpart_id where l.activity_id = x.id) as chinese,
+          x.place_ids @> array[(select id from counterparts where slug = 'zhejiang')] as in_zhejiang
+        from activities x where x.title = 'Lärarutbyte'`)
+      )[0]!;
+    const had = await stored();
+    expect(had).toMatchObject({ also: ['bengtsfors--wuzhou', 'borlange--wuhan'], swedish: ['linkoping', 'region-dalarna'], chinese: ['changxing', 'guangzhou'] });
+
+    // Other links, named by code, name and path: a dry run writes nothing, apply replaces the links and gives a new version.
+    const other = file({ also_serves: 'bengtsfors--wuzhou', swedish_places: '1460 | Region Dalarna', chinese_places: 'Zhejiang > Huzhou' });
+    const before = await fingerprint(ctx);
+    const read = await readFiles(other);
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes).toEqual([expect.objectContaining({ table: 'activities', row: 2, action: 'change' })]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    expect(await stored()).toEqual({ ...had, version: (had.version as number) + 1, also: ['bengtsfors--wuzhou'], swedish: ['bengtsfors', 'region-dalarna'], chinese: ['huzhou'], in_zhejiang: true });
+    expect((await importFiles(ctx, other)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+    // Empty cells: none.
+    expect((await importFiles(ctx, file({ also_serves: '', swedish_places: '', chinese_places: '' }))).problems).toEqual([]);
+    expect(await stored()).toMatchObject({ also: null, swedish: null, chinese: null });
+    // Back as exported; then a file without the columns changes the outcome and keeps the links.
+    expect((await importFiles(ctx, file({}))).problems).toEqual([]);
+    expect((await importFiles(ctx, file({ outcome: 'Sex lärare' }, ['also_serves', 'swedish_places', 'chinese_places']))).problems).toEqual([]);
+    expect(await stored()).toMatchObject({ outcome: 'Sex lärare', also: had.also, swedish: had.swedish, chinese: had.chinese });
+
+    // An agreement's term, renewal and notice: what its rows give, an empty cell none, a file without the columns keeps them.
+    const agreements = await sheetOf('agreements');
+    const col = (name: string) => agreements[0]!.indexOf(name);
+    const linkoping = (cells: Record<string, string>, drop: string[] = []) => {
+      const keep = agreements[0]!.map((name) => !drop.includes(name));
+      const rows = agreements.filter((row, i) => i === 0 || row[col('agreement')] === 'linkoping--guangzhou').map((row, i) => (i === 0 ? row : row.map((cell, j) => cells[agreements[0]![j]!] ?? cell)));
+      return [{ name: 'agreements.csv', bytes: Buffer.from(stringify(rows.map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const term = async () => (await queryRows(ctx.db, sql`select term_months, renewal_months, notice_months, notice_days, version from agreements where slug = 'linkoping--guangzhou'`))[0]!;
+    const termBefore = await term();
+    expect(termBefore).toMatchObject({ term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null });
+    const changed = await importFiles(ctx, linkoping({ term_months: '48', notice_months: '', notice_days: '60' }));
+    expect(changed.problems).toEqual([]);
+    expect(changed.outcomes.filter((o) => o.action !== 'unchanged')).toEqual([expect.objectContaining({ table: 'agreements', action: 'change', what: 'agreement linkoping--guangzhou' })]);
+    expect(await term()).toMatchObject({ term_months: 48, renewal_months: 12, notice_months: null, notice_days: 60 });
+    expect((await importFiles(ctx, linkoping({ summary: 'Ny sammanfattning' }, ['term_months', 'renewal_months', 'notice_months', 'notice_days']))).problems).toEqual([]);
+    expect(await term()).toMatchObject({ term_months: 48, renewal_months: 12, notice_days: 60 });
+    expect((await importFiles(ctx, linkoping({}))).problems).toEqual([]);
+    expect(await term()).toMatchObject({ term_months: 36, renewal_months: 12, notice_months: 3, notice_days: null });
   });
 
   it("takes a source's language as two letters, refuses anything else naming the column, and writes nothing then", async () => {

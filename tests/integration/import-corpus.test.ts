@@ -191,6 +191,18 @@ describe('a corpus of broken import files', () => {
       }
     }
 
+    // The term, renewal and notice in numbers: not numbers, not whole, out of range; a renewal or notice
+    // without the term it runs from (said at the term's cell: the agreement's first row); a notice in both units.
+    const firstRowOf = (r: number) => 1 + base.findIndex((x) => x[col('agreement')] === base[r - 1]![col('agreement')]);
+    for (let r = 2; r <= rows; r++) {
+      for (const value of ['-1', '0', 'x', '1.5', '1201', '36 månader', '3 år']) list.push({ name: `term_months ${value}`, files: file(withCell(base, r, 'term_months', value)), row: r, column: 'term_months' });
+      for (const [column, value] of [['renewal_months', '-2'], ['renewal_months', '0'], ['renewal_months', 'tolv'], ['notice_months', '-1'], ['notice_months', '1201'], ['notice_days', '-1'], ['notice_days', '36501'], ['notice_days', '2.5']] as const) {
+        list.push({ name: `${column} ${value}`, files: file(withCell(withCell(base, r, 'term_months', '24'), r, column, value)), row: r, column });
+      }
+      for (const column of ['renewal_months', 'notice_months', 'notice_days']) list.push({ name: `${column} without a term`, files: file(withCell(base, r, column, '12')), row: firstRowOf(r), column: 'term_months' });
+      list.push({ name: 'notice in months and days', files: file(withCell(withCell(withCell(base, r, 'term_months', '24'), r, 'notice_months', '3'), r, 'notice_days', '90')), row: r, column: 'notice_days' });
+    }
+
     // Formulas in text columns, plain and hidden.
     const textColumns = ['official_title', 'funding', 'term', 'summary', 'event_note', 'deciding_body', 'reference', 'case_number', 'renewal_rule', 'themes'];
     for (const payload of PAYLOADS) {
@@ -262,6 +274,10 @@ describe('a corpus of broken import files', () => {
     }
     const whole = JSON.stringify({ agreements: objects });
     for (let k = 0; k < 20; k++) list.push({ name: 'json cut short', files: [{ name: 'cut.json', bytes: Buffer.from(whole.slice(0, 10 + Math.floor(random() * (whole.length - 20)))) }] });
+    for (const [column, value] of [['term_months', -5], ['term_months', 1.5], ['term_months', 0], ['notice_days', 40_000]] as const) {
+      const json = { agreements: objects.map((o, i) => (i === 2 ? { ...o, term_months: 24, [column]: value } : o)) };
+      list.push({ name: `json ${column} ${value}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify(json)) }], row: 4, column });
+    }
     for (const date of dates.slice(0, 8)) {
       list.push({ name: `json date ${date}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ agreements: objects.map((o, i) => (i === 2 ? { ...o, event_date: date } : o)) })) }], row: 4, column: 'event_date' });
     }
@@ -272,6 +288,7 @@ describe('a corpus of broken import files', () => {
     for (const payload of PAYLOADS.slice(0, 4)) list.push({ name: `xlsx text ${payload}`, files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 4, 'summary', payload)) }], row: 4, column: 'summary' });
     for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx date ${date}`, files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 5, 'event_date', date)) }], row: 5, column: 'event_date' });
     list.push({ name: 'xlsx huge cell', files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 2, 'event_note', 'x'.repeat(10_001))) }], row: 2, column: 'event_note' });
+    list.push({ name: 'xlsx term -12', files: [{ name: 'a.xlsx', bytes: await xlsx(withCell(sheetRows, 3, 'term_months', '').map((r, i) => (i === 2 ? r.map((c, j) => (j === col('term_months') ? -12 : c)) : r))) }], row: 3, column: 'term_months' });
     // A stray cell far right (column XFD) in a data row.
     list.push({ name: 'xlsx stray cell in XFD', files: [{ name: 'a.xlsx', bytes: await xlsx(sheetRows, (ws) => (ws.getCell('XFD3').value = 'stray')) }], row: 3, column: 'XFD' });
     // A flood of blank rows (cells written but empty), then a row with a formula.
@@ -351,6 +368,15 @@ describe('a corpus of broken action plans and activities', () => {
       list.push({ name: 'plan without a goal', files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', '')), row: r, column: 'goal' });
       for (const goal of ['0', '-1', '1.5', 'x']) list.push({ name: `goal ${goal}`, files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', goal)), row: r, column: 'goal' });
       list.push({ name: 'goal 99', files: a(withCell(withCell(activities, r, 'action_plan', planTitle), r, 'goal', '99')), row: r, column: linkoping ? 'goal' : 'action_plan' });
+      // Further agreements and places: unknown, its own agreement, named twice, more than 50, a code with another body's name.
+      const own = activities[r - 1]![activities[0]!.indexOf('agreement')]!;
+      for (const further of ['no-such-agreement', own, 'bengtsfors--wuzhou | bengtsfors--wuzhou', 'Linkoping--Guangzhou', 'kalix']) list.push({ name: `also_serves ${further}`, files: a(withCell(activities, r, 'also_serves', further)), row: r, column: 'also_serves' });
+      for (const body of ['9999', '9999 Atlantis kommun', 'Atlantis kommun', 'no-such-body', '0580 Kalix kommun', 'linkoping | 0580', Array(51).fill('linkoping').join(' | ')]) {
+        list.push({ name: `swedish_places ${body.slice(0, 40)}`, files: a(withCell(activities, r, 'swedish_places', body)), row: r, column: 'swedish_places' });
+      }
+      for (const place of ['Atlantis > Nowhere', 'Gansu > Nowhere', 'guangzhou | Guangdong > Guangzhou', 'Zhejiang > > Huzhou', 'no-such-place', Array(51).fill('guangzhou').join(' | ')]) {
+        list.push({ name: `chinese_places ${place.slice(0, 40)}`, files: a(withCell(activities, r, 'chinese_places', place)), row: r, column: 'chinese_places' });
+      }
     }
     // A goal of another plan: a second plan (of Bengtsfors–Wuzhou, with goal 9) in the same import; Linköping's activities name Linköping's plan with 9.
     const other = [plans[0]!, plans[0]!.map((c) => ({ action_plan: 'Bengtsfors plan', agreement: 'bengtsfors--wuzhou', period_from: '2019', period_to: '2020', goal: '9', theme: 'Kultur', goal_text: 'Mer kultur' })[c] ?? '')];
@@ -365,7 +391,7 @@ describe('a corpus of broken action plans and activities', () => {
       const r = anyRow();
       list.push({ name: `activities ${c.name} of ${c.max + 1} characters`, files: a(withCell(activities, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
     }
-    const textColumns = ['activity', 'title_en', 'purpose', 'outcome', 'outcome_en', 'funding', 'sources', 'action_plan'];
+    const textColumns = ['activity', 'title_en', 'purpose', 'outcome', 'outcome_en', 'funding', 'sources', 'action_plan', 'also_serves', 'swedish_places', 'chinese_places'];
     for (const payload of PAYLOADS) {
       for (const variant of hidden(payload)) {
         const r = anyRow();
@@ -437,6 +463,8 @@ describe('a corpus of broken action plans and activities', () => {
     list.push({ name: 'xlsx formula cell', files: await workbook('activities', activities.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('outcome') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'outcome' });
     for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx activity date ${date}`, files: await workbook('activities', withCell(activities, 4, 'date', date)), row: 4, column: 'date' });
     list.push({ name: 'xlsx cost -1', files: await workbook('activities', withCell(activities, 5, 'cost_other_sek', '-1')), row: 5, column: 'cost_other_sek' });
+    list.push({ name: 'xlsx unknown place', files: await workbook('activities', withCell(activities, 3, 'chinese_places', 'Gansu > Nowhere')), row: 3, column: 'chinese_places' });
+    list.push({ name: 'xlsx unknown further agreement', files: await workbook('activities', withCell(activities, 4, 'also_serves', 'no-such-agreement')), row: 4, column: 'also_serves' });
     list.push({ name: 'xlsx assessment', files: await workbook('action_plans', withCell(plans, 3, 'assessment', 'good')), row: 3, column: 'assessment' });
     return list;
   }

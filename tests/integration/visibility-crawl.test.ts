@@ -185,7 +185,15 @@ beforeAll(async () => {
   await recordStatusEvent({ ctx, agreementId: id, input: { type: 'activity_observed', date: '2018', sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   await addQuotation({ ctx, agreementId: id, input: { text: 'Ett offentligt citat.', speakerRole: 'ett kommunalråd', speakerName: marker('speaker name'), sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
   // A public activity: the names of who took part are personal data, never public; its head counts are.
-  const publicActivity = await createActivity({ ctx, agreementId: id, input: { kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', participants: marker('participant names'), participantsEn: marker('participant names'), participantsOfficials: 3, sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] } });
+  // It took place at public places and serves a public further agreement (in the exchange files); non-public ones are linked below.
+  const publicActivity = await createActivity({
+    ctx,
+    agreementId: id,
+    input: {
+      kind: 'visit_outgoing', title: 'Offentligt besök', date: '2019-06', participants: marker('participant names'), participantsEn: marker('participant names'), participantsOfficials: 3, sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')],
+      alsoServes: [PUBLIC.child], swedishPlaces: [PUBLIC.other], chinesePlaces: [PUBLIC.city],
+    },
+  });
   // A public incoming visit and a public invitation: the delegation's name and its leading persons are personal data, never public.
   await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Offentligt inkommande besök', date: '2019-09-02', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names'), `李 ${marker('delegation names')}`] } });
   await recordInvitation({ ctx: { ...ctx, principal: { kind: 'system', label: 'crawl', organisationId: org } }, input: { receivedOn: '2019-08-01', sender: 'Offentlig avsändare', subject: 'Offentlig inbjudan', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names')], visibility: 'public' } });
@@ -225,6 +233,12 @@ beforeAll(async () => {
   const sharedActor = marker('shared actor');
   await createActor({ ...o, input: { slug: sharedActor, name: `Delad ${marker('shared actor')}`, kind: 'university', countyCode: '12', seatLat: 55.7, seatLon: 13.2, visibility: 'shared' } });
   await recordSuccession({ ...o, input: { predecessor: PUBLIC.actor, successor: internalActor, kind: 'took_over', date: '2030', note: marker('succession to an internal actor') } });
+
+  // The public activity took place at non-public bodies and places too, and serves an internal agreement: its exchange row stays as it was.
+  await t.database.db.execute(sql`insert into activity_places (activity_id, actor_id, counterpart_id)
+    select ${publicActivity.id}::int, a.id, null::int from actors a where a.slug in (${internalActor}, ${sharedActor})
+    union all select ${publicActivity.id}::int, null::int, c.id from counterparts c where c.slug in (${internalCity}, ${sharedCity}, ${cityInInternalProvince})`);
+  await t.database.db.execute(sql`insert into activity_agreements (activity_id, agreement_id) select ${publicActivity.id}::int, id from agreements where slug = ${internalParent}`);
 
   // Attached to the public agreement: non-public parties (one holding it), places, sources, events and evidence.
   await t.database.db.execute(sql`insert into agreement_parties (agreement_id, actor_id, role, note, note_en)

@@ -5,7 +5,7 @@
 // agreements and events an import writes.
 import { eq, sql } from 'drizzle-orm';
 import { insertRows, nextIds, snakeColumns as snake } from '../../../db/bulk.ts';
-import { actionPlanAgreements, actionPlanGoals, actionPlans, activities } from '../../../db/schema.ts';
+import { actionPlanAgreements, actionPlanGoals, actionPlans, activities, activityAgreements, activityPlaces } from '../../../db/schema.ts';
 import type { Context } from '../../context.ts';
 import { parseFuzzyDate } from '../../dates.ts';
 import { insertCitations, replaceCitations, type AuditEntry } from './apply.ts';
@@ -87,19 +87,41 @@ export async function writeActivities(ctx: Context, plan: ImportPlan, organisati
   );
   const changed = plan.activities.filter((a) => a.action === 'change');
   for (const a of changed) {
+    // A new version, as the verb's change gives one: a form opened before the import is stale.
     await ctx.db
       .update(activities)
-      .set({ ...activityFields(a.values), actionPlanGoalId: a.values.goal ? idOf(a.values.goal, 'a goal') : null })
+      .set({ ...activityFields(a.values), actionPlanGoalId: a.values.goal ? idOf(a.values.goal, 'a goal') : null, version: sql`${activities.version} + 1`, updatedAt: new Date() })
       .where(eq(activities.id, idOf(a.ref, 'an activity')));
   }
+  // The further agreements and places are written anew, as the verb's change writes them (activities/change.ts).
+  const changedIds = changed.map((a) => idOf(a.ref, 'an activity'));
+  if (changedIds.length) {
+    await ctx.db.delete(activityAgreements).where(sql`${activityAgreements.activityId} = any(${sql.param(changedIds)}::int[])`);
+    await ctx.db.delete(activityPlaces).where(sql`${activityPlaces.activityId} = any(${sql.param(changedIds)}::int[])`);
+  }
+  const written = [...created, ...changed];
+  await insertRows(ctx.db, 'activity_agreements', written.flatMap((a) => a.values.alsoServes.map((g) => ({ activity_id: a.ref.id, agreement_id: idOf(g, g.slug) }))));
+  // (Every row names both columns: insertRows takes its columns from the first row.)
+  await insertRows(
+    ctx.db,
+    'activity_places',
+    written.flatMap((a) => [
+      ...a.values.swedishPlaces.map((p) => ({ activity_id: a.ref.id, actor_id: idOf(p, p.slug), counterpart_id: null })),
+      ...a.values.chinesePlaces.map((p) => ({ activity_id: a.ref.id, actor_id: null, counterpart_id: idOf(p, p.slug) })),
+    ]),
+  );
   await insertCitations(ctx, 'activity', created.map((a) => a.ref.id!), created.map((a) => a.values.sources));
-  await replaceCitations(ctx, 'activity', changed.map((a) => a.ref.id!), changed.map((a) => a.values.sources));
-  for (const a of [...created, ...changed]) {
+  await replaceCitations(ctx, 'activity', changedIds, changed.map((a) => a.values.sources));
+  const idsOf = (refs: Array<{ id: number | null; slug: string }>) => refs.map((r) => idOf(r, r.slug));
+  for (const a of written) {
     auditEntries.push({
       action: `activity.import.${a.action}`,
       entityType: 'activity',
       entityId: a.ref.id!,
-      after: { ...a.values, agreement: a.values.agreement.slug, goal: a.values.goal?.id ?? null },
+      after: {
+        ...a.values, agreement: a.values.agreement.slug, goal: a.values.goal?.id ?? null,
+        alsoServes: idsOf(a.values.alsoServes), swedishPlaces: idsOf(a.values.swedishPlaces), chinesePlaces: idsOf(a.values.chinesePlaces),
+      },
     });
   }
   step(plan.activities.length);

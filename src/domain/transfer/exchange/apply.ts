@@ -256,7 +256,7 @@ async function writeAgreements(
     const v = a.values;
     return {
       kind: v.kind, officialTitle: v.officialTitle, officialTitleLanguage: v.officialTitleLanguage, officialTitleEn: v.officialTitleEn, signedOn: v.signedOn, term: v.term,
-      renewalRule: v.renewalRule, endsOn: v.endsOn, themes: v.themes, themesEn: v.themesEn, funding: v.funding, fundingEn: v.fundingEn, responsibleUnit: v.responsibleUnit, summary: v.summary, summaryEn: v.summaryEn,
+      renewalRule: v.renewalRule, termMonths: v.termMonths, renewalMonths: v.renewalMonths, noticeMonths: v.noticeMonths, noticeDays: v.noticeDays, endsOn: v.endsOn, themes: v.themes, themesEn: v.themesEn, funding: v.funding, fundingEn: v.fundingEn, responsibleUnit: v.responsibleUnit, summary: v.summary, summaryEn: v.summaryEn,
     };
   };
   const created = work.filter((a) => a.action === 'create');
@@ -269,7 +269,7 @@ async function writeAgreements(
       const f = fields(a);
       return {
         id: a.ref.id, slug: a.ref.slug, kind: f.kind, official_title: f.officialTitle, official_title_language: f.officialTitleLanguage, official_title_en: f.officialTitleEn,
-        signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, ends_on: f.endsOn, themes: f.themes, themes_en: f.themesEn, funding: f.funding, funding_en: f.fundingEn, responsible_unit: f.responsibleUnit, summary: f.summary, summary_en: f.summaryEn, organisation_id: organisationId,
+        signed_on: f.signedOn, term: f.term, renewal_rule: f.renewalRule, term_months: f.termMonths, renewal_months: f.renewalMonths, notice_months: f.noticeMonths, notice_days: f.noticeDays, ends_on: f.endsOn, themes: f.themes, themes_en: f.themesEn, funding: f.funding, funding_en: f.fundingEn, responsible_unit: f.responsibleUnit, summary: f.summary, summary_en: f.summaryEn, organisation_id: organisationId,
       };
     }),
   );

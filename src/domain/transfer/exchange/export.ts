@@ -127,7 +127,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     return;
   }
   if (table === 'activities') {
-    yield* activityRows(ctx);
+    yield* activityRows(ctx, n);
     return;
   }
   if (table === 'contact_surfaces') {
@@ -137,7 +137,7 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   const batchAfter = (after: number) =>
     queryRows<Record<string, unknown> & { id: number; slug: string; parties: Array<{ role: string; actor: number }> | null; places: number[] | null; cited: Array<{ slug: string; passage: string | null }> | null }>(
       ctx.db,
-      sql`select a.id, a.slug, a.kind, a.official_title, a.official_title_language, a.official_title_en, a.signed_on, a.term, a.renewal_rule, a.ends_on, a.themes, a.themes_en, a.funding, a.funding_en, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
+      sql`select a.id, a.slug, a.kind, a.official_title, a.official_title_language, a.official_title_en, a.signed_on, a.term, a.renewal_rule, a.term_months, a.renewal_months, a.notice_months, a.notice_days, a.ends_on, a.themes, a.themes_en, a.funding, a.funding_en, a.responsible_unit, p.slug as parent, a.summary, a.summary_en,
             (select json_agg(json_build_object('role', x.role, 'actor', x.actor_id) order by x.role, x.actor_id) from agreement_parties x join actors xa on xa.id = x.actor_id
               where x.agreement_id = a.id and ${isPublic('xa')}) as parties,
             (select array_agg(x.counterpart_id order by x.counterpart_id) from agreement_counterparts x join counterparts xc on xc.id = x.counterpart_id
@@ -245,15 +245,22 @@ async function* actionPlanRows(ctx: Context): AsyncGenerator<Cells[]> {
   }
 }
 
-/** One row per activity; its goal only where the goal's plan is exported too. */
-async function* activityRows(ctx: Context): AsyncGenerator<Cells[]> {
+/**
+ * One row per activity; its goal only where the goal's plan is exported too;
+ * of its further agreements and places, the public ones (places named as an
+ * agreement's row names them).
+ */
+async function* activityRows(ctx: Context, n: Names): AsyncGenerator<Cells[]> {
   for (let after = 0; ; ) {
-    const rows = await queryRows<Record<string, unknown> & { id: number; cited: Cited }>(
+    const rows = await queryRows<Record<string, unknown> & { id: number; also: string[] | null; actor_ids: number[] | null; place_ids: number[] | null; cited: Cited }>(
       ctx.db,
       sql`select x.id, x.title as activity, a.slug as agreement, x.kind, x.date, x.title_en, x.purpose, x.purpose_en, x.outcome, x.outcome_en,
             x.cost_sek, x.cost_travel_sek, x.cost_hospitality_sek, x.cost_project_sek, x.cost_other_sek, x.funding,
             x.participants_politicians, x.participants_officials, x.participants_companies, x.participants_education, x.participants_students,
             plan.title as action_plan, case when plan.title is null then null else g.sort_order end as goal,
+            (select array_agg(f.slug order by f.slug) from activity_agreements aa join agreements f on f.id = aa.agreement_id where aa.activity_id = x.id and ${isPublic('f')}) as also,
+            (select array_agg(l.actor_id) from activity_places l join actors pa on pa.id = l.actor_id where l.activity_id = x.id and ${isPublic('pa')}) as actor_ids,
+            (select array_agg(l.counterpart_id) from activity_places l join counterparts pc on pc.id = l.counterpart_id where l.activity_id = x.id and ${isPublic('pc')}) as place_ids,
             ${citedSql('activity', sql.raw('x.id'))} as cited
           from activities x join agreements a on a.id = x.agreement_id
             left join action_plan_goals g on g.id = x.action_plan_goal_id
@@ -263,7 +270,15 @@ async function* activityRows(ctx: Context): AsyncGenerator<Cells[]> {
     );
     if (!rows.length) return;
     after = rows.at(-1)!.id;
-    yield rows.map((r) => COLUMNS.activities.map((c) => (c.name === 'sources' ? citationCell(r.cited) : text(r[c.name]))));
+    yield rows.map((r) => {
+      const lists: Record<string, string> = {
+        also_serves: joinList(r.also ?? []),
+        swedish_places: joinList((r.actor_ids ?? []).map((id) => n.actorCell.get(id)!).sort()),
+        chinese_places: joinList((r.place_ids ?? []).map((id) => n.placeCell.get(id)!).sort()),
+        sources: citationCell(r.cited),
+      };
+      return COLUMNS.activities.map((c) => lists[c.name] ?? text(r[c.name]));
+    });
   }
 }
 

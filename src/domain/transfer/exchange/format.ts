@@ -124,6 +124,11 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('signed_on', `undertecknat, ${DATE_SV}`, `signed on, ${DATE_EN}`, '', DATE),
     col('term', 'löptid', 'term', '3 år', 200),
     col('renewal_rule', 'villkor för förlängning', 'renewal rule', '', 2_000),
+    // The term, renewal and notice in numbers, where the source states them exactly (agreements/renewal-dates.ts reckons from them).
+    col('term_months', 'löptiden i hela månader från starten (1–1 200)', 'the term in whole months from the start (1–1,200)', '36', NUMBER, number),
+    col('renewal_months', 'månader varje automatisk förlängning lägger till (1–1 200; kräver term_months)', 'months each automatic renewal adds (1–1,200; needs term_months)', '', NUMBER, number),
+    col('notice_months', 'uppsägningstid före en förlängning i månader (0–1 200; kräver term_months; inte med notice_days)', 'notice before a renewal in months (0–1,200; needs term_months; not with notice_days)', '', NUMBER, number),
+    col('notice_days', 'uppsägningstid före en förlängning i dagar (0–36 500; kräver term_months; inte med notice_months)', 'notice before a renewal in days (0–36,500; needs term_months; not with notice_months)', '', NUMBER, number),
     col('ends_on', `löper ut, ${DATE_SV}`, `ends on, ${DATE_EN}`, '', DATE),
     col('themes', `teman; ${LIST_SV}`, `themes; ${LIST_EN}`, 'utbildning | näringsliv', LIST),
     col('themes_en', `teman på engelska, ett för varje tema i samma ordning; ${LIST_SV}`, `themes in English, one for each theme in the same order; ${LIST_EN}`, 'education | business', LIST),
@@ -189,9 +194,11 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('assessment_note', 'bedömningens motivering', 'why it was so assessed', '', 5_000),
   ],
   // One row per activity. An activity is its agreement, its date and its
-  // title (several alike are told apart by their order). Several places and
-  // agreements per activity would be list columns (`places`, `agreements`,
-  // `|` between) beside `agreement`, the first of them staying the key.
+  // title (several alike are told apart by their order). The further
+  // agreements it serves and where it took place are list columns, as an
+  // action plan's `also_serves` and a contact surface's `actors` and
+  // `places`: a file that has the column gives the activity exactly those
+  // (an empty cell none); a file without it keeps the register's.
   activities: [
     col('activity', 'aktivitetens titel', "the activity's title", 'Besök i Lanzhou', 1_000, required),
     col('agreement', 'id för avtalet aktiviteten hör till', 'the id of the agreement the activity belongs to', 'kalix--lanzhou', ID, required),
@@ -216,6 +223,9 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('participants_students', 'antal elever och studenter', 'number of pupils and students', '', NUMBER, number),
     col('action_plan', 'titeln på handlingsplanen vars mål aktiviteten tjänar (en plan som tjänar avtalet)', "the title of the action plan whose goal the activity serves (a plan that serves the agreement)", '', 1_000),
     col('goal', 'målets nummer i den planen', "the goal's number in that plan", '', NUMBER, number),
+    col('also_serves', `fler avtal aktiviteten tjänar, med id; ${LIST_SV}`, `further agreements the activity serves, by id; ${LIST_EN}`, '', LIST),
+    col('swedish_places', `var i Sverige den ägde rum: svenska aktörer, kommunkod, namn eller id; ${LIST_SV}`, `where in Sweden it took place: Swedish bodies, municipality code, name or id; ${LIST_EN}`, '', LIST),
+    col('chinese_places', `var i Kina den ägde rum, med orterna de ligger i: Gansu > Lanzhou; ${LIST_SV}`, `where in China it took place, with the places they lie in: Gansu > Lanzhou; ${LIST_EN}`, 'Gansu > Lanzhou', LIST),
     col('sources', CITATIONS_SV, CITATIONS_EN, '', CITATIONS),
   ],
   // One row per contact surface (a tie with China beyond the agreements:

@@ -6,7 +6,8 @@
 // order, the k-th row of the file being the register's k-th). A matched
 // record is changed to what the file says (a column the file lacks keeps the
 // register's value); a plan's goals the file does not list stay, as a
-// register's events do.
+// register's events do. An activity's further agreements and places are
+// replaced by those its row lists, as a plan's further agreements are.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
 import { costOf, createActivitySchema } from '../../activities/create.ts';
@@ -18,6 +19,7 @@ import type { ReadTable } from './read.ts';
 import { newRef, type RegisterKeys, type Ref } from './register-keys.ts';
 import { columnFor, nullify, same, withAbsentKept } from './compare.ts';
 import { citationsOf, type Action, type Citation, type ImportPlan } from './plan.ts';
+import { resolve } from './plan-contact-surfaces.ts';
 
 export interface ActionPlanValues {
   agreement: Ref;
@@ -87,6 +89,11 @@ export interface ActivityValues {
   participantsStudents: number | null;
   /** The action-plan goal it serves. */
   goal: GoalRef | null;
+  /** Further agreements it serves, sorted by token. */
+  alsoServes: Ref[];
+  /** Where it took place: Swedish bodies and Chinese places, each sorted by token. */
+  swedishPlaces: Ref[];
+  chinesePlaces: Ref[];
   sources: Citation[];
 }
 export interface PlannedActivity {
@@ -271,7 +278,12 @@ async function planActivities(ctx: Context, table: ReadTable, keys: RegisterKeys
     if (slug && !agreement) r.problem('agreement', `no agreement '${slug}' in the register or the agreements table`);
     const sources = r.citations('sources');
     citationsKnown(r, 'sources', sources);
+    const furtherCells = r.list('also_serves');
+    const swedishCells = r.list('swedish_places');
+    const chineseCells = r.list('chinese_places');
     const input = {
+      // The schema counts the lists; what each item names is resolved below (a cell names a body by code or name, a place by its path).
+      alsoServes: furtherCells.map(() => 'x'), swedishPlaces: swedishCells.map(() => 'x'), chinesePlaces: chineseCells.map(() => 'x'),
       kind: r.text('kind'), title: r.text('activity'), titleEn: r.text('title_en'), date: r.text('date'),
       purpose: r.text('purpose'), purposeEn: r.text('purpose_en'), outcome: r.text('outcome'), outcomeEn: r.text('outcome_en'),
       costSek: r.number('cost_sek'), costTravelSek: r.number('cost_travel_sek'), costHospitalitySek: r.number('cost_hospitality_sek'), costProjectSek: r.number('cost_project_sek'), costOtherSek: r.number('cost_other_sek'),
@@ -309,10 +321,26 @@ async function planActivities(ctx: Context, table: ReadTable, keys: RegisterKeys
         }
       }
     }
-    if (!parsed || !agreement || !goalKnown) continue;
-    // Not in these files: the names of who took part and of a delegation and its leading persons (personal data), the places and further agreements (not carried yet).
+    const alsoServes = resolve(r, 'also_serves', furtherCells, (slug) => {
+      const found = keys.agreementsBySlug.get(slug);
+      if (!found) return { problem: `no agreement '${slug}' in the register or the agreements table` };
+      if (found === agreement) return { problem: `'${slug}' is the agreement the activity is recorded under; list only further agreements` };
+      return { ref: found.ref };
+    });
+    const swedishPlaces = resolve(r, 'swedish_places', swedishCells, (text) => {
+      const found = keys.findActor(text);
+      return 'problem' in found ? found : { ref: found.actor.ref };
+    });
+    const chinesePlaces = resolve(r, 'chinese_places', chineseCells, (text) => {
+      const found = keys.findPlace(text);
+      return 'problem' in found ? found : { ref: found.place.ref };
+    });
+    if (!parsed || !agreement || !goalKnown || !alsoServes || !swedishPlaces || !chinesePlaces) continue;
+    // Not in these files: the names of who took part and of a delegation and its leading persons (personal data); the links are resolved above.
     const { note: _n, noteEn: _e, actionPlanGoalId: _g, visibility: _v, sources: _s, participants: _p, participantsEn: _pe, delegationName: _dn, delegationPersons: _dp, alsoServes: _a, swedishPlaces: _sp, chinesePlaces: _cp, ...rest } = parsed;
-    const read: ActivityValues = { ...nullify(rest), kind: parsed.kind, title: parsed.title, date: parsed.date, funding: parsed.funding, agreement: agreement.ref, goal, sources, costSek: costOf(parsed) };
+    const read: ActivityValues = {
+      ...nullify(rest), kind: parsed.kind, title: parsed.title, date: parsed.date, funding: parsed.funding, agreement: agreement.ref, goal, alsoServes, swedishPlaces, chinesePlaces, sources, costSek: costOf(parsed),
+    };
     const key = activityKey(read);
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);
@@ -368,17 +396,27 @@ async function existingPlans(ctx: Context): Promise<RegisterPlan[]> {
 }
 
 async function existingActivities(ctx: Context): Promise<Array<{ id: number; values: ActivityValues }>> {
-  const rows = await queryRows<Omit<ActivityValues, 'agreement' | 'goal' | 'sources'> & { id: number; agreement_id: number; goal_id: number | null }>(
+  const rows = await queryRows<
+    Omit<ActivityValues, 'agreement' | 'goal' | 'alsoServes' | 'swedishPlaces' | 'chinesePlaces' | 'sources'> & {
+      id: number; agreement_id: number; goal_id: number | null; also: number[] | null; actor_ids: number[] | null; place_ids: number[] | null;
+    }
+  >(
     ctx.db,
     sql`select id, agreement_id, action_plan_goal_id as goal_id, kind, title, title_en as "titleEn", date, purpose, purpose_en as "purposeEn",
           outcome, outcome_en as "outcomeEn", cost_sek as "costSek", cost_travel_sek as "costTravelSek", cost_hospitality_sek as "costHospitalitySek", cost_project_sek as "costProjectSek",
           cost_other_sek as "costOtherSek", funding, participants_politicians as "participantsPoliticians", participants_officials as "participantsOfficials",
-          participants_companies as "participantsCompanies", participants_education as "participantsEducation", participants_students as "participantsStudents"
-        from activities where agreement_id is not null order by id`,
+          participants_companies as "participantsCompanies", participants_education as "participantsEducation", participants_students as "participantsStudents",
+          (select array_agg(aa.agreement_id) from activity_agreements aa where aa.activity_id = x.id) as also,
+          (select array_agg(l.actor_id) from activity_places l where l.activity_id = x.id and l.actor_id is not null) as actor_ids,
+          (select array_agg(l.counterpart_id) from activity_places l where l.activity_id = x.id and l.counterpart_id is not null) as place_ids
+        from activities x where agreement_id is not null order by id`,
   );
   const cited = await citationsOf(ctx, 'activity');
-  return rows.map(({ id, agreement_id, goal_id, ...rest }) => ({
+  const refs = (ids: number[] | null) => (ids ?? []).map(agreementRef).sort((a, b) => a.token.localeCompare(b.token));
+  return rows.map(({ id, agreement_id, goal_id, also, actor_ids, place_ids, ...rest }) => ({
     id,
-    values: { ...rest, agreement: agreementRef(agreement_id), goal: goal_id === null ? null : { id: goal_id }, sources: cited.get(id) ?? [] },
+    values: {
+      ...rest, agreement: agreementRef(agreement_id), goal: goal_id === null ? null : { id: goal_id }, alsoServes: refs(also), swedishPlaces: refs(actor_ids), chinesePlaces: refs(place_ids), sources: cited.get(id) ?? [],
+    },
   }));
 }

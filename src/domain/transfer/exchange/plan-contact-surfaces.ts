@@ -91,8 +91,8 @@ export async function planContactSurfaces(ctx: Context, table: ReadTable | undef
   }
 }
 
-/** A list cell's records, each found by `find`; every one not found, or named twice, is a problem of the column. */
-function resolve(r: RowReader, column: string, cells: string[], find: (text: string) => { ref: Ref } | { problem: string }): Ref[] | null {
+/** A list cell's records, each found by `find`; every one not found, or named twice, is a problem of the column. Sorted by token. */
+export function resolve(r: RowReader, column: string, cells: string[], find: (text: string) => { ref: Ref } | { problem: string }): Ref[] | null {
   const refs: Ref[] = [];
   let ok = true;
   for (const text of cells) {

@@ -89,6 +89,10 @@ export interface AgreementValues {
   signedOn: string | null;
   term: string | null;
   renewalRule: string | null;
+  termMonths: number | null;
+  renewalMonths: number | null;
+  noticeMonths: number | null;
+  noticeDays: number | null;
   endsOn: string | null;
   themes: string[];
   themesEn: string[];
@@ -326,7 +330,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
 const depth = (path: string | undefined) => (path ? path.split('>').length : 0);
 
 
-const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'summary_en', 'sources'];
+const AGREEMENT_COLUMNS = ['kind', 'parties', 'counterparts', 'official_title', 'signed_on', 'term', 'renewal_rule', 'term_months', 'renewal_months', 'notice_months', 'notice_days', 'ends_on', 'themes', 'funding', 'responsible_unit', 'parent', 'summary', 'summary_en', 'sources'];
 const EVENT_COLUMNS = ['event_date', 'event_side', 'event_mode', 'deciding_body', 'reference', 'case_number', 'event_note', 'event_note_en', 'reasons', 'reasons_en', 'event_sources'];
 const REASON = /^([a-z_]+)\s*(?:\(([a-z_]+)\))?\s*(?::\s*([\s\S]*))?$/;
 
@@ -473,6 +477,10 @@ async function planAgreements(
       signedOn: holder('signed_on').text('signed_on'),
       term: holder('term').text('term'),
       renewalRule: holder('renewal_rule').text('renewal_rule'),
+      termMonths: holder('term_months').number('term_months'),
+      renewalMonths: holder('renewal_months').number('renewal_months'),
+      noticeMonths: holder('notice_months').number('notice_months'),
+      noticeDays: holder('notice_days').number('notice_days'),
       endsOn: holder('ends_on').text('ends_on'),
       themes: holder('themes').list('themes'),
       themesEn: holder('themes_en').list('themes_en'),
@@ -675,7 +683,8 @@ async function existingAgreements(ctx: Context, ids: number[]): Promise<Map<numb
   const rows = await queryRows<Omit<AgreementValues, 'parties' | 'places' | 'sources'> & { id: number; parties: string[]; places: number[] }>(
     ctx.db,
     sql`select a.id, a.kind, a.official_title as "officialTitle", a.official_title_language as "officialTitleLanguage", a.official_title_en as "officialTitleEn",
-          a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule", a.ends_on as "endsOn", a.themes, a.themes_en as "themesEn",
+          a.signed_on as "signedOn", a.term, a.renewal_rule as "renewalRule",
+          a.term_months as "termMonths", a.renewal_months as "renewalMonths", a.notice_months as "noticeMonths", a.notice_days as "noticeDays", a.ends_on as "endsOn", a.themes, a.themes_en as "themesEn",
           a.funding, a.funding_en as "fundingEn", a.responsible_unit as "responsibleUnit", p.slug as parent, a.summary, a.summary_en as "summaryEn",
           (select array_agg(x.role || '=' || x.actor_id) from agreement_parties x where x.agreement_id = a.id) as parties,
           (select array_agg(x.counterpart_id) from agreement_counterparts x where x.agreement_id = a.id) as places
