@@ -9,7 +9,7 @@ import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { canEditKnowledge, requireKnowledgeEditor } from '../../domain/access.ts';
 import type { Context } from '../../domain/context.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { addArticle, changeArticle, getArticle, listArticles, withdrawArticle, type Article } from '../../domain/knowledge/articles.ts';
+import { addArticle, changeArticle, getArticle, listArticles, reinstateArticle, withdrawArticle, type Article } from '../../domain/knowledge/articles.ts';
 import { lessonsByReason } from '../../domain/knowledge/lessons.ts';
 import { forOnePerson, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { readForm } from '../../http/form-body.ts';
@@ -20,7 +20,7 @@ import { KNOWLEDGE_TOPICS } from '../../db/schema.ts';
 import type { PostedForm } from '../../http/form-body.ts';
 import { ARTICLE_FIELDS, ArticleFormPage, ArticlePage, KnowledgeListPage, LESSONS_SLUG, LessonsPage, TOPIC_FIELDS } from './pages.tsx';
 
-const DONE = ['added', 'saved', 'withdrawn'] as const;
+const DONE = ['added', 'saved', 'withdrawn', 'reinstated'] as const;
 
 /** What the form sent, as typed: every field a string, a topic's checkbox '1' or ''. */
 type Typed = Record<(typeof ARTICLE_FIELDS)[number] | (typeof TOPIC_FIELDS)[number], string>;
@@ -47,7 +47,7 @@ const versionOf = (text: string | undefined) => (text && /^[0-9]{1,9}$/.test(tex
 
 export function knowledgeRoutes(database: Database) {
   const web = new Hono();
-  for (const path of ['/kunskap/ny', '/kunskap/:slug/andra', '/kunskap/:slug/dra-tillbaka']) {
+  for (const path of ['/kunskap/ny', '/kunskap/:slug/andra', '/kunskap/:slug/dra-tillbaka', '/kunskap/:slug/aterinfor']) {
     web.use(path, sameOriginOnly());
     web.use(path, forOnePerson());
   }
@@ -102,7 +102,7 @@ export function knowledgeRoutes(database: Database) {
     const shown = wanted && wanted !== String(article.version) ? article.earlier.find((v) => String(v.version) === wanted) : article;
     if (!shown) throw notFound('version');
     const done = DONE.find((d) => d === c.req.query('klart'));
-    return c.html(<ArticlePage lang={langOf(c)} article={article} shown={shown} mayEdit={canEditKnowledge(ctx.principal)} done={done} />);
+    return c.html(<ArticlePage lang={langOf(c)} article={article} shown={shown} mayEdit={canEditKnowledge(ctx.principal)} csrf={c.get('signedIn')?.csrfToken} done={done} />);
   });
 
   const typedFrom = (article: Article): Record<string, string> => ({
@@ -148,6 +148,14 @@ export function knowledgeRoutes(database: Database) {
     // A refusal (a stale version, withdrawn already) has no form to show it in: the HTTP error pages say it.
     await withdrawArticle({ ctx, slug, input: { expectedVersion: versionOf(typeof form.expectedVersion === 'string' ? form.expectedVersion : undefined) } });
     return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'withdrawn' }), 303);
+  });
+
+  /** Puts a withdrawn article back in force (a button on its page); a refusal goes to the HTTP error pages, as a withdrawal's does. */
+  web.post('/kunskap/:slug/aterinfor', async (c) => {
+    const { form, ctx } = await editorsPost(c);
+    const slug = c.req.param('slug');
+    await reinstateArticle({ ctx, slug, input: { expectedVersion: versionOf(typeof form.expectedVersion === 'string' ? form.expectedVersion : undefined) } });
+    return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'reinstated' }), 303);
   });
 
   return web;
