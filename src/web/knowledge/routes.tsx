@@ -16,20 +16,37 @@ import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
-import { KNOWLEDGE_TOPICS } from '../../db/schema.ts';
+import type { KnowledgeTopic } from '../../db/schema.ts';
 import type { PostedForm } from '../../http/form-body.ts';
 import { ARTICLE_FIELDS, ArticleFormPage, ArticlePage, KnowledgeListPage, LESSONS_SLUG, LessonsPage, TOPIC_FIELDS } from './pages.tsx';
 
 const DONE = ['added', 'saved', 'withdrawn', 'reinstated'] as const;
 
+const TOPIC_PREFIX = 'topic.';
+
+/**
+ * The topics a post checks: every `topic.<code>` sent. A browser sends a
+ * checked box (whatever its value) and nothing for an unchecked one; a code
+ * the site does not have goes on to the verb, which refuses it by name
+ * (`topics`), so that a hand-made post is told rather than ignored.
+ */
+const topicsOf = (form: PostedForm) =>
+  Object.keys(form)
+    .filter((k) => k.startsWith(TOPIC_PREFIX) && form[k] !== '')
+    .map((k) => k.slice(TOPIC_PREFIX.length));
+
 /** What the form sent, as typed: every field a string, a topic's checkbox '1' or ''. */
 type Typed = Record<(typeof ARTICLE_FIELDS)[number] | (typeof TOPIC_FIELDS)[number], string>;
 function typedOf(form: PostedForm): Typed {
-  return Object.fromEntries([...ARTICLE_FIELDS, ...TOPIC_FIELDS].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Typed;
+  const topics = topicsOf(form);
+  return Object.fromEntries([
+    ...ARTICLE_FIELDS.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']),
+    ...TOPIC_FIELDS.map((k) => [k, topics.includes(k.slice(TOPIC_PREFIX.length)) ? '1' : '']),
+  ]) as Typed;
 }
 
-/** The verb's input from what was typed (the fields both forms share). */
-function articleInput(typed: Typed) {
+/** The verb's input from what was typed (the fields both forms share) and the topics checked. */
+function articleInput(typed: Typed, topics: string[]) {
   return {
     titleSv: typed.titleSv,
     titleEn: typed.titleEn,
@@ -38,7 +55,7 @@ function articleInput(typed: Typed) {
     sourceNote: typed.sourceNote,
     owner: typed.owner,
     reviewOn: typed.reviewOn.trim(),
-    topics: KNOWLEDGE_TOPICS.filter((t) => typed[`topic.${t}`] === '1'),
+    topics: topics as KnowledgeTopic[],
   };
 }
 
@@ -88,7 +105,7 @@ export function knowledgeRoutes(database: Database) {
     const { signedIn, form, ctx } = await editorsPost(c);
     const typed = typedOf(form);
     try {
-      const added = await addArticle({ ctx, input: { slug: typed.slug, ...articleInput(typed) } });
+      const added = await addArticle({ ctx, input: { slug: typed.slug, ...articleInput(typed, topicsOf(form)) } });
       return c.redirect(href(langOf(c), `/kunskap/${added.slug}`, { klart: 'added' }), 303);
     } catch (error) {
       return renderForm(c, signedIn, undefined, { typed, problems: refusal(error).problems }, HTTP_STATUS.VALIDATION);
@@ -133,7 +150,7 @@ export function knowledgeRoutes(database: Database) {
     const article = await getArticle(ctx, slug);
     const typed = typedOf(form);
     try {
-      await changeArticle({ ctx, slug, input: { ...articleInput(typed), expectedVersion: versionOf(typed.expectedVersion) } });
+      await changeArticle({ ctx, slug, input: { ...articleInput(typed, topicsOf(form)), expectedVersion: versionOf(typed.expectedVersion) } });
       return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'saved' }), 303);
     } catch (error) {
       const refused = refusal(error);
