@@ -182,7 +182,7 @@ describe('delegation warnings on a generated calendar', () => {
     expect(homeMail.text).toContain(`<${first.body.told[0]}>`);
     expect(homeMail.text).toContain(`${ORIGIN}/delegationer`);
     // The guidance on delegations in force, linked from the configured public address in both languages.
-    expect(homeMail.text).toContain(`${ORIGIN}/kunskap/samordna-med-andra\n`);
+    expect(homeMail.text).toMatch(new RegExp(`${ORIGIN}/kunskap/samordna-med-andra\r?\n`));
     expect(homeMail.text).toContain(`${ORIGIN}/kunskap/samordna-med-andra?lang=en`);
     // The queue is empty: a second run sends nothing.
     smtp.mails.length = 0;
@@ -251,13 +251,13 @@ describe('delegation warnings on a generated calendar', () => {
     await withdrawArticle({ ctx, slug: 'samordna-med-andra', input: { expectedVersion: 1 } });
     let text = await mailOf('Guo Mei');
     expect(text).not.toContain('samordna-med-andra');
-    expect(text).toContain(`Vägledning: kunskapsbanken, ${ORIGIN}/kunskap\n`);
+    expect(text).toMatch(new RegExp(`Vägledning: kunskapsbanken, ${ORIGIN}/kunskap\r?\n`));
     expect(text).toContain(`Guidance: the knowledge base, ${ORIGIN}/kunskap?lang=en`);
     // Put back in force, and a new article on the topic: both, by title in each language.
     await reinstateArticle({ ctx, slug: 'samordna-med-andra', input: { expectedVersion: 1 } });
     await addArticle({ ctx, input: { slug: 'dm-besok', titleSv: 'Inför ett besök', titleEn: 'Before a visit', bodySv: 'Text.', bodyEn: 'Text.', reviewOn: '2027-06-30', topics: ['delegation_warning'] } });
     text = await mailOf('Hu Lan');
-    expect(text).toContain(`- Inför ett besök: ${ORIGIN}/kunskap/dm-besok\n`);
+    expect(text).toMatch(new RegExp(`- Inför ett besök: ${ORIGIN}/kunskap/dm-besok\r?\n`));
     expect(text).toContain(`- Before a visit: ${ORIGIN}/kunskap/dm-besok?lang=en`);
     expect(text).toContain(`${ORIGIN}/kunskap/samordna-med-andra?lang=en`);
     expect(text).not.toContain('kunskapsbanken');
