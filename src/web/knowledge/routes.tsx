@@ -55,6 +55,7 @@ function articleInput(typed: Typed, topics: string[]) {
     sourceNote: typed.sourceNote,
     owner: typed.owner,
     reviewOn: typed.reviewOn.trim(),
+    // As posted: the verb parses them against the topics it knows.
     topics: topics as KnowledgeTopic[],
   };
 }
