@@ -21,6 +21,7 @@ import { errorResponse, writeComponents, writePaths } from './openapi-writes.ts'
 import { followUpComponents, followUpPaths } from './openapi-follow-up.ts';
 import { decisionBasisComponents, decisionBasisPaths } from './openapi-decisions.ts';
 import { contactSurfaceComponents, contactSurfacePaths } from './openapi-contact-surfaces.ts';
+import { knowledgeComponents, knowledgePaths } from './openapi-knowledge.ts';
 import { actionPlanComponents, actionPlanPaths } from './openapi-action-plans.ts';
 import { coordinationComponents, coordinationPaths, networkComponents, networkPaths } from './openapi-coordination.ts';
 
@@ -192,7 +193,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     servers: [{ url: serverUrl, description: 'This installation' }],
     // Reads need no key; a key makes them read with its holder's rights. Writes say their own.
     security: [{}, { accessKey: [] }],
-    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths(), networkPaths(), coordinationPaths(), decisionBasisPaths()),
+    paths: merge(reads, writePaths(), followUpPaths(), actionPlanPaths(), contactSurfacePaths(), knowledgePaths(), networkPaths(), coordinationPaths(), decisionBasisPaths()),
     components: {
       securitySchemes: {
         accessKey: {
@@ -227,6 +228,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
         ...followUpComponents(),
         ...actionPlanComponents(),
         ...contactSurfaceComponents(),
+        ...knowledgeComponents(),
         ...networkComponents(),
         ...coordinationComponents(),
         ...decisionBasisComponents(),

@@ -38,6 +38,7 @@ import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
 import { decisionBasisApiRoutes } from './decisions.ts';
 import { contactSurfaceApiRoutes } from './contact-surfaces.ts';
+import { knowledgeApiRoutes } from './knowledge.ts';
 import { networkApiRoutes } from './networks.ts';
 import { coordinationApiRoutes } from './coordination.ts';
 import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
@@ -246,6 +247,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
   api.route('/', contactSurfaceApiRoutes(database, { cache }));
+  api.route('/', knowledgeApiRoutes(database, { cache }));
   api.route('/', networkApiRoutes(database));
   api.route('/', decisionBasisApiRoutes(database));
   api.route('/', coordinationApiRoutes(database, cache));

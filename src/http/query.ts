@@ -33,7 +33,7 @@ export interface QuerySpec {
    */
   unknown: 'refuse' | 'ignore';
   /** What the path's :slug names, for the "not found" of a slug no record can have. */
-  slug?: 'agreement' | 'actor' | 'counterpart' | 'source';
+  slug?: 'agreement' | 'actor' | 'counterpart' | 'source' | 'article';
 }
 
 /** Longer than any value a route takes (search text is limited to 200 characters by the verbs). */

@@ -66,6 +66,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /kunskap/:slug/andra': rule('coordinator'),
   'POST /kunskap/:slug/andra': rule('coordinator'),
   'POST /kunskap/:slug/dra-tillbaka': rule('coordinator'),
+  'POST /kunskap/:slug/aterinfor': rule('coordinator'),
   'GET /favicon.ico': rule('everyone'),
   'GET /robots.txt': rule('everyone'),
   'GET /assets/site.css': rule('everyone'),
@@ -136,6 +137,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // A decision's basis: read by the owning organisation's people (a key or a session; the public 401, others 404), a version saved by its editors' write keys.
   'GET /api/agreements/:slug/decisions/:id/basis': rule('signedIn'),
   'PUT /api/agreements/:slug/decisions/:id/basis': rule('owner'),
+  // The knowledge base: read by everyone; written by coordinators and administrators (write keys).
+  'GET /api/knowledge/articles': rule('everyone'),
+  'GET /api/knowledge/articles/:slug': rule('everyone'),
+  'POST /api/knowledge/articles': rule('coordinator'),
+  'PUT /api/knowledge/articles/:slug': rule('coordinator'),
+  'POST /api/knowledge/articles/:slug/withdraw': rule('coordinator'),
+  'POST /api/knowledge/articles/:slug/reinstate': rule('coordinator'),
   'GET /api/networks': rule('everyone'),
   'GET /api/networks/:id': rule('everyone'),
   // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.

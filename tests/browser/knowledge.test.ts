@@ -1,7 +1,8 @@
 // The knowledge base in Chromium: the list, an article and an earlier
 // version of it, the lessons of the register, and the article's form empty,
 // refused and saved by keyboard, pass axe-core (WCAG 2.1 AA) in Swedish
-// and English; a new article is written, changed and withdrawn by keyboard.
+// and English; a new article is written, changed, withdrawn and put back
+// in force by keyboard.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -80,7 +81,7 @@ describe('the knowledge base in the browser', () => {
     await context.close();
   });
 
-  it('a coordinator writes a new article by keyboard, refused first, changes it and withdraws it', { timeout: 180_000 }, async () => {
+  it('a coordinator writes a new article by keyboard, refused first, changes it, withdraws it and puts it back in force', { timeout: 180_000 }, async () => {
     const { context, page } = await signedInPage(browser, base, COORDINATOR, PASSWORD);
     await page.goto(`${base}/kunskap`);
     await page.getByRole('link', { name: 'Skriv en ny artikel' }).focus();
@@ -133,6 +134,21 @@ describe('the knowledge base in the browser', () => {
     await page.goto(`${base}/kunskap`);
     expect(await page.locator('h2:has-text("Indragna artiklar") + p + ul').innerText()).toContain('Inför ett besök från Kina: tre frågor');
     await check(page, 'knowledge-list-withdrawn');
+
+    // Put back in force from its page, by keyboard, in Swedish and then read in English.
+    await page.goto(`${base}/kunskap/infor-besok`);
+    await check(page, 'knowledge-withdrawn-reinstate-button');
+    await page.getByRole('button', { name: 'Återinför artikeln' }).focus();
+    await enter(page);
+    expect(await page.locator('[role="status"]').innerText()).toContain('Artikeln är gällande igen.');
+    expect(await page.locator('main').innerText()).not.toContain('drogs tillbaka');
+    expect(await page.getByRole('link', { name: 'Ändra artikeln' }).count()).toBe(1);
+    await check(page, 'knowledge-reinstated');
+    await page.goto(`${base}/kunskap/infor-besok?lang=en&klart=reinstated`);
+    expect(await page.locator('[role="status"]').innerText()).toContain('in force again');
+    await check(page, 'knowledge-reinstated-en');
+    await page.goto(`${base}/kunskap`);
+    expect(await page.locator('main').innerText()).not.toContain('Indragna artiklar');
     await context.close();
   });
 });

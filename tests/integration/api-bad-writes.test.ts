@@ -16,6 +16,7 @@ import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-to
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
+import { addArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
@@ -35,6 +36,9 @@ let surfaceId = 0;
 /** A decision of the agreement (a status event that establishes, pauses, ends…) whose basis is not yet written. */
 let decisionId = 0;
 const OWNER = 'editor@bad-writes.example';
+/** Guidance articles at version 1: one in force, one withdrawn (for putting back in force). */
+const ARTICLE = 'bad-writes-artikel';
+const WITHDRAWN = 'bad-writes-indragen';
 
 const AGREEMENT = 'goteborg--shanghai';
 
@@ -68,6 +72,10 @@ beforeAll(async () => {
     .from(statusEvents)
     .where(and(eq(statusEvents.agreementId, agreement!.id), inArray(statusEvents.type, DECISION_EVENT_TYPES)))
     .limit(1)) as [{ id: number }];
+  const article = { titleSv: 'Vägledning', titleEn: 'Guidance', bodySv: 'Text.', bodyEn: 'Text.', reviewOn: '2027-06-30' };
+  await addArticle({ ctx, input: { slug: ARTICLE, ...article } });
+  await addArticle({ ctx, input: { slug: WITHDRAWN, ...article } });
+  await withdrawArticle({ ctx, slug: WITHDRAWN, input: { expectedVersion: 1 } });
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -90,6 +98,8 @@ interface Endpoint {
   /** A body that the endpoint would take, of required fields only (each is also left out): every case breaks it in one or more places. */
   base: () => Record<string, unknown>;
   bad: BadField[];
+  /** Who may write here: an editor of the record's organisation unless told (the knowledge base's guidance: a coordinator). */
+  writer?: 'coordinator';
 }
 
 const text = (field: string, extra: unknown[] = []): BadField => ({ field, values: [...NOT_TEXT, ...HUGE, ...extra] });
@@ -321,6 +331,28 @@ const ENDPOINTS: Endpoint[] = [
   },
 ];
 
+/** What is wrong for each field of a guidance article; its texts may be 50,000 characters (Zod counts an emoji as one). */
+const LONG_TEXTS = ['x'.repeat(50_001), 'ö'.repeat(100_000), '汉'.repeat(50_000) + 'y', '🙂'.repeat(50_001)];
+const ARTICLE_BAD: BadField[] = [
+  ...(['titleSv', 'titleEn'] as const).map((field) => text(field, ['', '   ', null, 'x'.repeat(301)])),
+  ...(['bodySv', 'bodyEn'] as const).map((field) => ({ field, values: [...NOT_TEXT, ...LONG_TEXTS, '', '   ', null] })),
+  { field: 'sourceNote', values: [...NOT_TEXT, 'x'.repeat(2_001), ...HUGE] },
+  // Nobody with an account, no address at all, not text.
+  { field: 'owner', values: ['nobody@bad-writes.example', 'not-an-address', 5, true, [OWNER], `${'x'.repeat(320)}@example.org`] },
+  { field: 'reviewOn', values: [...BAD_DATES, '2019', '2019-06', 20190101, null, '2027-06-30T00:00:00Z'] },
+  { field: 'topics', values: ['decision_basis', 5, null, ['nope'], [5], [''], ['DECISION_BASIS'], ['decision_basis', 'delegation_warning', 'new_agreement', 'decision_basis'], { 0: 'decision_basis' }] },
+];
+const ARTICLE_BASE = { titleSv: 'Vägledning', titleEn: 'Guidance', bodySv: 'Text.', bodyEn: 'Text.', reviewOn: '2027-06-30' };
+ENDPOINTS.push(
+  // The knowledge base's guidance: written by coordinators and administrators.
+  { method: 'POST', path: '/api/knowledge/articles', writer: 'coordinator', base: () => ({ slug: freshSlug('artikel'), ...ARTICLE_BASE }), bad: [{ field: 'slug', values: [...BAD_SLUGS, 'ny', 'lardomar', ARTICLE, WITHDRAWN, null] }, ...ARTICLE_BAD] },
+  { method: 'PUT', path: `/api/knowledge/articles/${ARTICLE}`, writer: 'coordinator', base: () => ({ ...ARTICLE_BASE, expectedVersion: 1 }), bad: [...ARTICLE_BAD, { field: 'slug', values: ['other', ARTICLE] }, { field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }] },
+  { method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/withdraw`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'reason', values: ['why'] }] },
+  { method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/reinstate`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'titleSv', values: ['Ny titel'] }] },
+);
+/** The key that may write at the endpoint: the case's one refusal is then its body. */
+const writerKey = (e: Endpoint) => (e.writer === 'coordinator' ? key.coordinator : key.editor);
+
 /** What is wrong for each field of a contact surface: '' is no date (as the form sends it), so it is left out of the bad dates. */
 const SURFACE_BAD: BadField[] = [
   { field: 'kind', values: ['no-such-kind', '', 5, null, 'x'.repeat(100_000), 'TRADE'] },
@@ -363,16 +395,16 @@ function systematicCases(): Case[] {
   for (const e of ENDPOINTS) {
     const at = `${e.method} ${e.path}`;
     for (const { field, values } of e.bad) {
-      for (const value of values) out.push({ what: `${at} ${field}=${json(value)?.slice(0, 40)}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), [field]: value }), status: [400], names: [field] });
+      for (const value of values) out.push({ what: `${at} ${field}=${json(value)?.slice(0, 40)}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), [field]: value }), status: [400], names: [field] });
       // A required field left out is named too (an optional one left out is no fault).
       const without = e.base();
       if (field in without) {
         delete without[field];
-        out.push({ what: `${at} without ${field}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json(without), status: [400], names: [field] });
+        out.push({ what: `${at} without ${field}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json(without), status: [400], names: [field] });
       }
     }
     for (const [field] of Object.entries(e.base())) {
-      for (const bad of CONTROL_TEXTS) out.push({ what: `${at} ${field} with ${json(bad)}`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), [field]: bad }), status: [400], names: [field] });
+      for (const bad of CONTROL_TEXTS) out.push({ what: `${at} ${field} with ${json(bad)}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), [field]: bad }), status: [400], names: [field] });
     }
     const body = json(e.base());
     const keyCases: Array<[string, Record<string, string>, number, string]> = [
@@ -384,31 +416,31 @@ function systematicCases(): Case[] {
       ['a revoked key', withKey(key.revoked), 401, 'authorization'],
       ['a read-only key', withKey(key.readOnly), 403, 'authorization'],
       ["a reader's key", withKey(key.reader), 403, 'authorization'],
-      ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
+      e.writer === 'coordinator' ? ["an editor's key", withKey(key.editor), 403, 'authorization'] : ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
       ['a session cookie and no key', { 'content-type': 'application/json', cookie: sessionCookie }, 401, 'authorization'],
     ];
     if (e.path.includes('/agreements/') || e.path.startsWith('/api/contact-surfaces/')) keyCases.push(["another organisation's editor", withKey(key.otherEditor), 403, 'authorization']);
     for (const [what, headers, status, names] of keyCases) out.push({ what: `${at} with ${what}`, method: e.method, path: e.path, headers, body, status: [status], names: [names] });
     const types = ['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/xml', 'json'];
     for (const type of types) {
-      const headers: Record<string, string> = { authorization: `Bearer ${key.editor}` };
+      const headers: Record<string, string> = { authorization: `Bearer ${writerKey(e)}` };
       if (type) headers['content-type'] = type;
       out.push({ what: `${at} as ${type || 'no type'}`, method: e.method, path: e.path, headers, body, status: [415], names: ['content-type'] });
     }
-    out.push({ what: `${at} over 1 MB`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), note: 'x'.repeat(1_100_000) }), status: [413], names: ['(body)', 'content-length'] });
+    out.push({ what: `${at} over 1 MB`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), note: 'x'.repeat(1_100_000) }), status: [413], names: ['(body)', 'content-length'] });
     for (const broken of ['{', '{"a":}', '', 'null', '[]', '5', '"text"', '{"type": "dormant",}', "{'a': 1}", 'NaN', '{"a": 1} x', '\u0000', '['.repeat(100_000)]) {
-      out.push({ what: `${at} with the body ${json(broken.slice(0, 20))}`, method: e.method, path: e.path, headers: withKey(key.editor), body: broken, status: [400], names: ['(body)'] });
+      out.push({ what: `${at} with the body ${json(broken.slice(0, 20))}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: broken, status: [400], names: ['(body)'] });
     }
     for (const bytes of BROKEN_UTF8_BYTES) {
       const [head, tail] = json({ ...e.base(), note: '@' }).split('@') as [string, string];
       const body = Buffer.concat([Buffer.from(head), bytes, Buffer.from(tail)]);
-      out.push({ what: `${at} with the bytes ${Buffer.from(bytes).toString('hex')}`, method: e.method, path: e.path, headers: withKey(key.editor), body: new Uint8Array(body), status: [400], names: ['(body)'] });
+      out.push({ what: `${at} with the bytes ${Buffer.from(bytes).toString('hex')}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: new Uint8Array(body), status: [400], names: ['(body)'] });
     }
-    out.push({ what: `${at} with a field it does not take`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), officalTitle: 'typo' }), status: [400], names: ['officalTitle'] });
-    out.push({ what: `${at} with a field named by 10 kB`, method: e.method, path: e.path, headers: withKey(key.editor), body: json({ ...e.base(), ['n'.repeat(10_000)]: 1 }), status: [400], names: ['(body)'] });
+    out.push({ what: `${at} with a field it does not take`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), officalTitle: 'typo' }), status: [400], names: ['officalTitle'] });
+    out.push({ what: `${at} with a field named by 10 kB`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), ['n'.repeat(10_000)]: 1 }), status: [400], names: ['(body)'] });
     const deep = JSON.stringify({ ...e.base(), note: JSON.parse('['.repeat(40) + ']'.repeat(40)) as unknown });
-    out.push({ what: `${at} nested deep`, method: e.method, path: e.path, headers: withKey(key.editor), body: deep, status: [400], names: ['note'] });
-    out.push({ what: `${at} with a query`, method: e.method, path: `${e.path}?dryRun=1`, headers: withKey(key.editor), body, status: [400], names: ['dryRun'] });
+    out.push({ what: `${at} nested deep`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: deep, status: [400], names: ['note'] });
+    out.push({ what: `${at} with a query`, method: e.method, path: `${e.path}?dryRun=1`, headers: withKey(writerKey(e)), body, status: [400], names: ['dryRun'] });
   }
   // The record the path names: absent, of a shape no record has, changed since.
   for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
@@ -457,6 +489,20 @@ function systematicCases(): Case[] {
   for (const stale of [1, 2, 1_000_000]) {
     out.push({ what: `a basis at version ${stale}`, method: 'PUT', path: `/api/agreements/${AGREEMENT}/decisions/${decisionId}/basis`, headers: withKey(key.editor), body: json({ ...basis, expectedVersion: stale }), status: [409], names: ['version'] });
   }
+  // A guidance article that is not there, changed since the version sent, or in a state the verb refuses.
+  const article = { ...ARTICLE_BASE, expectedVersion: 1 };
+  for (const slug of ['no-such-article', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
+    out.push({ what: `a change of the article ${slug.slice(0, 20)}`, method: 'PUT', path: `/api/knowledge/articles/${slug}`, headers: withKey(key.coordinator), body: json(article), status: [404], names: ['article'] });
+    for (const verb of ['withdraw', 'reinstate']) out.push({ what: `${verb} the article ${slug.slice(0, 20)}`, method: 'POST', path: `/api/knowledge/articles/${slug}/${verb}`, headers: withKey(key.coordinator), body: json({ expectedVersion: 1 }), status: [404], names: ['article'] });
+  }
+  for (const stale of [2, 8, 1_000_000]) {
+    out.push({ what: `an article changed at version ${stale}`, method: 'PUT', path: `/api/knowledge/articles/${ARTICLE}`, headers: withKey(key.coordinator), body: json({ ...article, expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `an article withdrawn at version ${stale}`, method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/withdraw`, headers: withKey(key.coordinator), body: json({ expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `an article reinstated at version ${stale}`, method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/reinstate`, headers: withKey(key.coordinator), body: json({ expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  out.push({ what: 'an article in force reinstated', method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/reinstate`, headers: withKey(key.coordinator), body: json({ expectedVersion: 1 }), status: [409], names: ['in force'] });
+  out.push({ what: 'a withdrawn article withdrawn', method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/withdraw`, headers: withKey(key.coordinator), body: json({ expectedVersion: 1 }), status: [409], names: ['withdrawn'] });
+  out.push({ what: 'a withdrawn article changed', method: 'PUT', path: `/api/knowledge/articles/${WITHDRAWN}`, headers: withKey(key.coordinator), body: json(article), status: [409], names: ['withdrawn'] });
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });
   return out;
@@ -487,7 +533,7 @@ function combinedCases(count: number): Case[] {
       const [k, status] = pick(refusedKeys);
       out.push({ what: `${e.path} with a refused key and ${[...fields].join(', ')}`, method: e.method, path: e.path, headers: withKey(k), body: json(body), status: [status], names: ['authorization'] });
     } else {
-      out.push({ what: `${e.path} with ${[...fields].join(', ')} wrong`, method: e.method, path: e.path, headers: withKey(key.editor), body: json(body), status: [400], names: [...fields] });
+      out.push({ what: `${e.path} with ${[...fields].join(', ')} wrong`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json(body), status: [400], names: [...fields] });
     }
   }
   return out;

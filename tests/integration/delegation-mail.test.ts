@@ -20,6 +20,7 @@ import type { Context, Principal } from '../../src/domain/context.ts';
 import { DELEGATION_WINDOW_DAYS, delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
 import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { sendDelegationWarnings } from '../../src/domain/coordination/warn-by-mail.ts';
+import { addArticle, reinstateArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { daysFromToday } from '../support/days.ts';
@@ -180,6 +181,9 @@ describe('delegation warnings on a generated calendar', () => {
     const homeMail = received().find((m) => m.to === home.told[0] && m.text.includes(first.title))!;
     expect(homeMail.text).toContain(`<${first.body.told[0]}>`);
     expect(homeMail.text).toContain(`${ORIGIN}/delegationer`);
+    // The guidance on delegations in force, linked from the configured public address in both languages.
+    expect(homeMail.text).toMatch(new RegExp(`${ORIGIN}/kunskap/samordna-med-andra\r?\n`));
+    expect(homeMail.text).toContain(`${ORIGIN}/kunskap/samordna-med-andra?lang=en`);
     // The queue is empty: a second run sends nothing.
     smtp.mails.length = 0;
     expect(await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })).toMatchObject({ checked: 0, mails: 0 });
@@ -228,5 +232,34 @@ describe('delegation warnings on a generated calendar', () => {
     const titles = ['Invite-home', 'Invite-other', 'Invite-internal'];
     expect(told(received(), titles)).toEqual([...home.told, ...others[0]!.told].map((to) => `${to} Invite-home Invite-other`).sort());
     expect(received().find((m) => m.to === home.told[0])!.text).toContain('SUN  LI');
+  });
+
+  it('link the guidance on delegations in force, absolute from the public address; the whole knowledge base when none is', async () => {
+    const ctx = systemCtx(t);
+    const as = (b: Body): Context => ({ db: t.database.db, principal: { kind: 'user', subject: b.told[0]!, organisationId: b.id, role: 'editor' } });
+    /** A new pair of invitations naming the same person, mailed: the text the home body's editor gets. */
+    const mailOf = async (person: string) => {
+      await recordInvitation({ ctx: as(home), input: { receivedOn: TODAY, sender: `Guide-sender-${person}`, subject: `Guide-home-${person}`, delegationPersons: [person] } });
+      await recordInvitation({ ctx: as(others[2]!), input: { receivedOn: TODAY, sender: `Guide-other-${person}`, subject: `Guide-other-${person}`, delegationPersons: [person.toUpperCase()] } });
+      smtp.mails.length = 0;
+      await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+      const mail = received().find((m) => m.to === home.told[0] && m.text.includes(`Guide-other-${person}`));
+      expect(mail, person).toBeDefined();
+      return mail!.text;
+    };
+    // The one article on the topic withdrawn: the knowledge base instead.
+    await withdrawArticle({ ctx, slug: 'samordna-med-andra', input: { expectedVersion: 1 } });
+    let text = await mailOf('Guo Mei');
+    expect(text).not.toContain('samordna-med-andra');
+    expect(text).toMatch(new RegExp(`Vägledning: kunskapsbanken, ${ORIGIN}/kunskap\r?\n`));
+    expect(text).toContain(`Guidance: the knowledge base, ${ORIGIN}/kunskap?lang=en`);
+    // Put back in force, and a new article on the topic: both, by title in each language.
+    await reinstateArticle({ ctx, slug: 'samordna-med-andra', input: { expectedVersion: 1 } });
+    await addArticle({ ctx, input: { slug: 'dm-besok', titleSv: 'Inför ett besök', titleEn: 'Before a visit', bodySv: 'Text.', bodyEn: 'Text.', reviewOn: '2027-06-30', topics: ['delegation_warning'] } });
+    text = await mailOf('Hu Lan');
+    expect(text).toMatch(new RegExp(`- Inför ett besök: ${ORIGIN}/kunskap/dm-besok\r?\n`));
+    expect(text).toContain(`- Before a visit: ${ORIGIN}/kunskap/dm-besok?lang=en`);
+    expect(text).toContain(`${ORIGIN}/kunskap/samordna-med-andra?lang=en`);
+    expect(text).not.toContain('kunskapsbanken');
   });
 });

@@ -63,6 +63,9 @@ const choice = (field: string, extra: string[] = []) => ({ field, values: ['no-s
 let counter = 0;
 const fresh = (prefix: string) => `${prefix}-form-${++counter}`;
 
+/** A guidance article's topic checkboxes (`topic.<code>`, sent when checked): a code the site does not have, named on the topics' fieldset (broken bytes in it are named by the field's own name). */
+const ARTICLE_TOPICS_BAD = ['topic.nope', 'topic.DECISION_BASIS', 'topic.', 'topic.decision basis', `topic.${'x'.repeat(100)}`, 'topic.new_agreement.x'].map((field) => ({ field, values: ['1', 'on', 'x'.repeat(100)], names: ['article-topics', field] }));
+
 const KRONOR_BAD = ['-5', 'femtio', '12.50', '1e9', '99999999999', '0x10'];
 const MONTHS_BAD = ['-1', 'två år', '1.5', '1e3', '99999999999', '0x10', '1201'];
 /** An agreement's term, renewal and notice: bad numbers, and a renewal or notice without a term (named on the term). */
@@ -399,6 +402,7 @@ const FORMS: Form[] = [
       { field: 'owner', values: ['ingen@example.org', 'inte en adress', ...TEXT] },
       { field: 'reviewOn', values: ['', '2027-02-30', '27-12-31', '2027', 'nästa år'] },
       { field: 'expectedVersion', values: ['x', '0', '-1', '1.5', '', '99999999999'] },
+      ...ARTICLE_TOPICS_BAD,
     ],
   },
   {
@@ -411,6 +415,7 @@ const FORMS: Form[] = [
       ...['titleSv', 'bodyEn'].map((field) => ({ field, values: ['', '   ', 'a\u0000b'] })),
       { field: 'owner', values: ['ingen@example.org', ...TEXT] },
       { field: 'reviewOn', values: ['', '2027-02-30', 'nästa år'] },
+      ...ARTICLE_TOPICS_BAD,
     ],
   },
   {

@@ -44,6 +44,7 @@ import { openTestDatabase, systemCtx, type TestDatabase } from '../support/datab
 import { signedInVisitors } from '../support/visitors.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { saveDecisionBasis } from '../../src/domain/decisions/basis.ts';
+import { addArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -382,6 +383,13 @@ beforeAll(async () => {
   const closed = await addFollowUpPoint({ ctx: editor, agreement: agreementOfPoints, activityId: publicActivity.id, input: { text: marker('follow-up point'), owner: editorEmail, dueOn: '2019-09-01' } });
   await setFollowUpState({ ctx: editor, agreement: agreementOfPoints, id: closed.id, input: { state: 'done', comment: marker('follow-up point') } });
 
+  // Guidance articles (public, all of them) kept by the editor: the owner's name and address are for signed-in readers;
+  // one in force (on the pages, the API and the export) and one withdrawn (its page stays, the export leaves it out).
+  const guidance = { titleSv: 'Offentlig vägledning', titleEn: 'Public guidance', bodySv: 'Text.', bodyEn: 'Text.', owner: editorEmail, reviewOn: '2027-06-30', topics: ['delegation_warning' as const] };
+  await addArticle({ ctx, input: { slug: 'crawl-vagledning', ...guidance } });
+  await addArticle({ ctx, input: { slug: 'crawl-indragen', ...guidance } });
+  await withdrawArticle({ ctx, slug: 'crawl-indragen', input: { expectedVersion: 1 } });
+
   // Contact surfaces: internal and shared ones at the public body and places, citing the public source;
   // a public one linked to an internal body, an internal place and non-public sources, changed with a comment.
   for (const visibility of ['internal', 'shared'] as const) {
@@ -531,6 +539,8 @@ describe('non-public data in public answers', () => {
     // Every network's id, those the public may not read too (their addresses answer 404 and name nothing).
     const networks = (await queryRows<{ id: number }>(t.database.db, sql`select id from networks order by id`)).map((n) => n.id);
     expect(networks.length).toBe(3);
+    const articles = await queryRows<{ slug: string }>(t.database.db, sql`select slug from knowledge_articles order by slug`);
+    expect(articles.map((a) => a.slug)).toContain('crawl-indragen');
     const paths = [
       '/api/openapi.json',
       '/api/agreements',
@@ -564,6 +574,8 @@ describe('non-public data in public answers', () => {
       '/api/contact-surfaces?county=09',
       ...surfaces.map((id) => `/api/contact-surfaces/${id}`),
       ...hiddenSurfaceIds.flatMap((id) => [`/api/contact-surfaces/${id}`, `/kontaktytor/${id}`, `/kontaktytor/${id}/andra`]),
+      '/api/knowledge/articles',
+      ...articles.map((a) => `/api/knowledge/articles/${a.slug}`),
       '/api/networks',
       '/api/coordination',
       '/api/coordination/counties/09',

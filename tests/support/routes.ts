@@ -27,7 +27,7 @@ const SLUGS: Array<[RegExp, string]> = [
   [/\/(actors|parter)\//, 'kalix'],
   [/\/sources\//, 'nkk2022'],
   // A guidance article the migration ships (0039).
-  [/\/kunskap\//, 'infor-beslut'],
+  [/\/(kunskap|knowledge)\//, 'infor-beslut'],
   [/\/(regions|region)\//, 'region-skane'],
 ];
 const FILE_WORDS = [...STATISTIC_TABLE_NAMES, ...CHART_NAMES, ...TABLES, 'ties'];

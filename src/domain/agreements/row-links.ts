@@ -18,7 +18,12 @@ export interface RowLinks {
   officialTitleEn: string | null;
 }
 
-/** The links of these agreements' rows, by agreement slug; agreements the reader may not read are not in it. */
+/**
+ * The links of these agreements' rows, by agreement slug; agreements the
+ * reader may not read are not in it. Keyed in slug order: without an order
+ * the keys followed the rows' places on disk, which an update moves on
+ * PostgreSQL, and an unchanged answer read differently.
+ */
 export async function rowLinksOf(ctx: Context, slugs: readonly string[]): Promise<Record<string, RowLinks>> {
   if (!slugs.length) return {};
   const rows = await queryRows<{ slug: string; links: string }>(
@@ -31,7 +36,8 @@ export async function rowLinksOf(ctx: Context, slugs: readonly string[]): Promis
             from agreement_counterparts x join counterparts c on c.id = x.counterpart_id
             where x.agreement_id = g.id and ${readableByEveryReaderOf('g', 'c')}), '[]'),
           'officialTitleLanguage', g.official_title_language, 'officialTitleEn', g.official_title_en)::text as links
-        from agreements g where g.slug = any(${sql.param([...slugs])}::text[]) and ${canReadAlias(ctx.principal, 'g')}`,
+        from agreements g where g.slug = any(${sql.param([...slugs])}::text[]) and ${canReadAlias(ctx.principal, 'g')}
+        order by g.slug`,
   );
   return Object.fromEntries(rows.map((r) => [r.slug, JSON.parse(r.links) as RowLinks]));
 }

@@ -18,11 +18,18 @@
 // of others), so another body's internal record is never named. The window
 // is the default one (DELEGATION_WINDOW_DAYS): a page's reader may choose
 // another for a search, a mail has no reader to choose.
+//
+// Each mail ends with the knowledge base's guidance on delegations, as the
+// warnings page links it (web/knowledge/guidance-links.tsx): every article
+// in force on the topic `delegation_warning`, read once per run, or the whole
+// knowledge base when none is; the links are absolute, from the configured
+// public address (`origin`: http/public-url.ts's configuredOrigin).
 import { eq, sql } from 'drizzle-orm';
 import { queryRows, type Db } from '../../db/client.ts';
 import { activities, delegationWarningsSent, receivedInvitations, type DelegationRecordKind } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Principal } from '../context.ts';
+import { articlesOnTopic, type ArticleSummary } from '../knowledge/articles.ts';
 import { delegationKeys } from './delegation-names.ts';
 import { contactsOf, delegationOverlaps, namesMatching } from './delegations.ts';
 import { invitationsOf } from './received-invitations.ts';
@@ -70,6 +77,8 @@ export async function sendDelegationWarnings({ db, mailer, today, origin }: { db
     sql`select record_kind as "recordKind", record_id as "recordId", queued_at::text as "queuedAt" from delegation_checks order by queued_at limit ${CHECKS_PER_RUN}`,
   );
   const run: DelegationWarningRun = { checked: waiting.length, overlaps: 0, mails: 0, refused: [] };
+  if (!waiting.length) return run;
+  const guidance = await articlesOnTopic({ db, principal: { kind: 'anonymous' } }, 'delegation_warning');
   for (const check of waiting) {
     const ref = { kind: check.recordKind, id: check.recordId };
     const overlaps = await overlapsOf(db, ref, today);
@@ -79,7 +88,7 @@ export async function sendDelegationWarnings({ db, mailer, today, origin }: { db
       for (const side of overlap.sides) {
         for (const to of side.recipients) {
           try {
-            if (await sendOnce(db, mailer, overlap.pair, to, side, origin)) run.mails += 1;
+            if (await sendOnce(db, mailer, overlap.pair, to, warningMail(to, side, origin, guidance))) run.mails += 1;
           } catch (error) {
             // Refused for good (5xx): the others are told, this one next run. Anything else stops the run.
             const code = (error as { responseCode?: unknown }).responseCode;
@@ -99,7 +108,7 @@ export async function sendDelegationWarnings({ db, mailer, today, origin }: { db
 }
 
 /** Records the overlap for the recipient and sends, in one transaction under the recipient's lock; false when it was told already. */
-function sendOnce(db: Db, mailer: Mailer, [first, second]: [RecordRef, RecordRef], to: string, side: Side, origin: string): Promise<boolean> {
+function sendOnce(db: Db, mailer: Mailer, [first, second]: [RecordRef, RecordRef], to: string, mail: Parameters<Mailer>[0]): Promise<boolean> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('ortsband.delegation-warnings'), hashtext(${to}))`);
     const recorded = await tx
@@ -108,7 +117,7 @@ function sendOnce(db: Db, mailer: Mailer, [first, second]: [RecordRef, RecordRef
       .onConflictDoNothing()
       .returning({ id: delegationWarningsSent.id });
     if (!recorded.length) return false;
-    await mailer(warningMail(to, side, origin));
+    await mailer(mail);
     return true;
   });
 }
@@ -180,8 +189,15 @@ async function invitationOverlaps(db: Db, id: number): Promise<Overlap[]> {
   );
 }
 
+/** The guidance's links in one language: each article in force on delegations, or the knowledge base when there is none. */
+function guidanceLines(guidance: ArticleSummary[], origin: string, lang: 'sv' | 'en'): string[] {
+  const query = lang === 'en' ? '?lang=en' : '';
+  if (!guidance.length) return [`${lang === 'sv' ? 'Vägledning: kunskapsbanken' : 'Guidance: the knowledge base'}, ${origin}/kunskap${query}`];
+  return [lang === 'sv' ? 'Vägledning:' : 'Guidance:', ...guidance.map((a) => `- ${lang === 'sv' ? a.titleSv : a.titleEn}: ${origin}/kunskap/${a.slug}${query}`)];
+}
+
 /** The mail to one recipient of one side, Swedish first, English second. */
-export function warningMail(to: string, side: Side, origin: string) {
+export function warningMail(to: string, side: Side, origin: string, guidance: ArticleSummary[]) {
   const { ours, theirs, why, contacts } = side;
   const whom = contacts.length ? contacts.map((c) => `- ${c.name} <${c.email}>`).join('\n') : '-';
   const reason = why.length ? why.join(', ') : '';
@@ -198,6 +214,8 @@ export function warningMail(to: string, side: Side, origin: string) {
       '',
       `Alla varningar för er organisation: ${origin}${ours.path}`,
       '',
+      ...guidanceLines(guidance, origin, 'sv'),
+      '',
       '---',
       `${theirs.organisation} has something like yours (${ours.title}, ${ours.date}):`,
       `  ${theirs.title} (${theirs.date})${reason ? `\n  In common: ${reason}` : ''}`,
@@ -207,6 +225,8 @@ export function warningMail(to: string, side: Side, origin: string) {
       whom,
       '',
       `Every warning for your organisation: ${origin}${ours.path}?lang=en`,
+      '',
+      ...guidanceLines(guidance, origin, 'en'),
       '',
     ].join('\n'),
   };

@@ -5,7 +5,10 @@
 // a form opened at another version is a conflict, not a lost edit. An
 // article is withdrawn, never deleted: its page and every version stay
 // readable, but it leaves the list of guidance, the forms' links and the
-// reminders. Written by coordinators and administrators (access.ts says why).
+// reminders, until it is put back in force (reinstateArticle). Withdrawing and
+// reinstating change no text, so neither makes a version; both take the
+// version read and are audited. Written by coordinators and administrators
+// (access.ts says why).
 import { and, arrayContains, desc, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -54,6 +57,8 @@ export const addArticleSchema = z
 export type AddArticleInput = z.input<typeof addArticleSchema>;
 
 export const withdrawArticleSchema = z.object({ expectedVersion }).strict();
+/** Putting a withdrawn article back in force takes the version read, as a withdrawal does. */
+export const reinstateArticleSchema = withdrawArticleSchema;
 
 export interface ArticleSummary {
   slug: string;
@@ -61,6 +66,7 @@ export interface ArticleSummary {
   titleEn: string;
   reviewOn: string;
   version: number;
+  topics: KnowledgeTopic[];
   /** When it was withdrawn; null while it is in force. */
   withdrawnAt: Date | null;
 }
@@ -88,7 +94,7 @@ export interface Article extends ArticleVersion {
   earlier: ArticleVersion[];
 }
 
-const summary = { slug: knowledgeArticles.slug, titleSv: knowledgeArticles.titleSv, titleEn: knowledgeArticles.titleEn, reviewOn: knowledgeArticles.reviewOn, version: knowledgeArticles.version, withdrawnAt: knowledgeArticles.withdrawnAt };
+const summary = { slug: knowledgeArticles.slug, titleSv: knowledgeArticles.titleSv, titleEn: knowledgeArticles.titleEn, reviewOn: knowledgeArticles.reviewOn, version: knowledgeArticles.version, topics: knowledgeArticles.topics, withdrawnAt: knowledgeArticles.withdrawnAt };
 
 /** Every article, withdrawn ones too (the list shows them apart), by Swedish title. */
 export async function listArticles(ctx: Context): Promise<ArticleSummary[]> {
@@ -126,6 +132,12 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
   const signedIn = ctx.principal.kind !== 'anonymous';
   const owner = ownerOrganisation ? { name: signedIn ? ownerName : null, email: signedIn ? ownerEmail : null, organisation: ownerOrganisation } : null;
   return { ...article, updatedAt: new Date(article.updatedAt), withdrawnAt: article.withdrawnAt && new Date(article.withdrawnAt), savedAt: null, owner, earlier };
+}
+
+/** An article as the API gives it: the text in both languages as it stands, and of its earlier versions what changed when (their text is on the page's ?version=). */
+export function articleAnswer(article: Article) {
+  const { earlier, ...current } = article;
+  return { ...current, earlier: earlier.map(({ version, titleSv, titleEn, reviewOn, savedAt }) => ({ version, titleSv, titleEn, reviewOn, savedAt })) };
 }
 
 const organisationOf = (ctx: Context) => (ctx.principal.kind === 'anonymous' ? 0 : ctx.principal.organisationId);
@@ -187,4 +199,28 @@ export async function withdrawArticle({ ctx, slug, input }: { ctx: Context; slug
     await audit(ctx, { action: 'knowledge_article.withdraw', entityType: 'knowledge_article', entityId: article.id, before: { withdrawnAt: null }, after: { withdrawnAt: withdrawn!.withdrawnAt }, organisationId: organisationOf(ctx) });
     return withdrawn!;
   });
+}
+
+/** Puts a withdrawn article back in force, its text as it was withdrawn: it returns to the list, the forms' links and the reminders. */
+export async function reinstateArticle({ ctx, slug, input }: { ctx: Context; slug: string; input: z.input<typeof reinstateArticleSchema> }) {
+  requireKnowledgeEditor(ctx);
+  const { expectedVersion } = parseInput(reinstateArticleSchema, input);
+  return inTransaction(ctx, async (ctx) => {
+    const [article] = await ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, slug)).for('update');
+    if (!article) throw notFound('article');
+    if (expectedVersion !== article.version) throw conflict(`the article was changed by someone else (version ${article.version}, you saw ${expectedVersion})`, { version: article.version });
+    if (!article.withdrawnAt) throw conflict('the article is in force already', { version: article.version });
+    const [reinstated] = await ctx.db.update(knowledgeArticles).set({ withdrawnAt: null }).where(eq(knowledgeArticles.id, article.id)).returning();
+    await audit(ctx, { action: 'knowledge_article.reinstate', entityType: 'knowledge_article', entityId: article.id, before: { withdrawnAt: article.withdrawnAt }, after: { withdrawnAt: null }, organisationId: organisationOf(ctx) });
+    return reinstated!;
+  });
+}
+
+/** The articles in force, in full, as GET /api/knowledge/articles/{slug} gives each (for the open data: every article is public). */
+export async function articlesInForce(ctx: Context): Promise<Article[]> {
+  const slugs = await ctx.db.select({ slug: knowledgeArticles.slug }).from(knowledgeArticles).where(isNull(knowledgeArticles.withdrawnAt)).orderBy(knowledgeArticles.slug);
+  const out: Article[] = [];
+  // A few dozen articles at most: one read each keeps one shape for the page, the API and the export.
+  for (const { slug } of slugs) out.push(await getArticle(ctx, slug));
+  return out;
 }

@@ -86,8 +86,8 @@ export const DOWNLOADS: readonly Download[] = [
     fileType: 'JSON',
     title: { sv: 'Hela det offentliga registret som JSON', en: 'The whole public register as JSON' },
     description: {
-      sv: 'Svenska parter, kinesiska motparter och varje avtal med händelser, beslut, skäl, citat och källor.',
-      en: 'Swedish parties, Chinese counterparts and every agreement with its events, decisions, reasons, quotations and sources.',
+      sv: 'Svenska parter, kinesiska motparter och varje avtal med händelser, beslut, skäl, citat och källor; offentliga kontaktytor och kunskapsbankens gällande artiklar.',
+      en: 'Swedish parties, Chinese counterparts and every agreement with its events, decisions, reasons, quotations and sources; public contact surfaces and the knowledge base’s articles in force.',
     },
   },
   ...STATISTIC_TABLE_NAMES.map((name) => ({

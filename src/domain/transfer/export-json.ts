@@ -8,11 +8,12 @@ import { agreementDetailsAfter } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 import { listCounterparts } from '../counterparts/list.ts';
 import { contactSurfacesAfter } from '../contact-surfaces/read.ts';
+import { articleAnswer, articlesInForce } from '../knowledge/articles.ts';
 import { write } from './exchange/export.ts';
 
 const AGREEMENTS_PER_BATCH = 200;
 
-/** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...], contactSurfaces: [...] }`, each record as its API address gives it. */
+/** `{ generatedAt, actors: [...], counterparts: [...], agreements: [...], contactSurfaces: [...], knowledgeArticles: [...] }`, each record as its API address gives it. */
 export async function writePublicRegister(ctx: Context, out: Writable, perBatch = AGREEMENTS_PER_BATCH): Promise<number> {
   const actors = await listActors({ ctx, input: {} });
   const counterparts = await listCounterparts({ ctx, input: {} });
@@ -33,6 +34,8 @@ export async function writePublicRegister(ctx: Context, out: Writable, perBatch 
     await write(out, batch.map((s) => `${surfaces++ ? ',' : ''}\n${JSON.stringify(s)}`).join(''));
     after = batch.at(-1)!.id;
   }
-  await write(out, '\n]}\n');
+  // The knowledge base's articles in force (all are public; a withdrawn one is no longer guidance), as GET /api/knowledge/articles/{slug} gives each.
+  const articles = (await articlesInForce(ctx)).map(articleAnswer);
+  await write(out, `\n],"knowledgeArticles":[${articles.map((a) => `\n${JSON.stringify(a)}`).join(',')}\n]}\n`);
   return count;
 }

@@ -81,7 +81,8 @@ export function KnowledgeListPage({ lang, articles, mayEdit }: { lang: Lang; art
   );
 }
 
-export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lang; article: Article; shown: ArticleVersion; mayEdit: boolean; done?: 'added' | 'saved' | 'withdrawn' }) {
+/** An article's page; `csrf` is the signed-in person's form token, for putting a withdrawn article back in force. */
+export function ArticlePage({ lang, article, shown, mayEdit, csrf, done }: { lang: Lang; article: Article; shown: ArticleVersion; mayEdit: boolean; csrf?: string | undefined; done?: keyof typeof DONE }) {
   const sv = lang === 'sv';
   const path = `/kunskap/${article.slug}`;
   const current = shown === article;
@@ -128,6 +129,17 @@ export function ArticlePage({ lang, article, shown, mayEdit, done }: { lang: Lan
           <a href={href(lang, `${path}/andra`)}>{sv ? 'Ändra artikeln' : 'Change the article'}</a>
         </p>
       ) : null}
+      {mayEdit && csrf && article.withdrawnAt ? (
+        <section aria-labelledby="aterinfor">
+          <h2 id="aterinfor">{sv ? 'Återinför artikeln' : 'Reinstate the article'}</h2>
+          <p>{sv ? 'Artikeln blir gällande vägledning igen med texten den hade när den drogs tillbaka: den kommer tillbaka i listan, formulärens länkar och påminnelserna.' : 'The article becomes guidance in force again, with the text it had when it was withdrawn: it returns to the list, the forms’ links and the reminders.'}</p>
+          <form method="post" action={href(lang, `${path}/aterinfor`)} class="form">
+            <input type="hidden" name={CSRF_FIELD} value={csrf} />
+            <input type="hidden" name="expectedVersion" value={String(article.version)} />
+            <button type="submit">{sv ? 'Återinför artikeln' : 'Reinstate the article'}</button>
+          </form>
+        </section>
+      ) : null}
       <h2 id="historik">{sv ? 'Versioner' : 'Versions'}</h2>
       <ol reversed>
         <li>
@@ -149,6 +161,7 @@ const DONE = {
   added: { sv: 'Artikeln är sparad.', en: 'The article is saved.' },
   saved: { sv: 'Artikeln är sparad som en ny version.', en: 'The article is saved as a new version.' },
   withdrawn: { sv: 'Artikeln är indragen.', en: 'The article is withdrawn.' },
+  reinstated: { sv: 'Artikeln är gällande igen.', en: 'The article is in force again.' },
 } as const;
 
 /** The fields of the article's form; `topic.<code>` is a checkbox each. */

@@ -9,27 +9,44 @@ import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { canEditKnowledge, requireKnowledgeEditor } from '../../domain/access.ts';
 import type { Context } from '../../domain/context.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
-import { addArticle, changeArticle, getArticle, listArticles, withdrawArticle, type Article } from '../../domain/knowledge/articles.ts';
+import { addArticle, changeArticle, getArticle, listArticles, reinstateArticle, withdrawArticle, type Article } from '../../domain/knowledge/articles.ts';
 import { lessonsByReason } from '../../domain/knowledge/lessons.ts';
 import { forOnePerson, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
 import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
-import { KNOWLEDGE_TOPICS } from '../../db/schema.ts';
+import type { KnowledgeTopic } from '../../db/schema.ts';
 import type { PostedForm } from '../../http/form-body.ts';
 import { ARTICLE_FIELDS, ArticleFormPage, ArticlePage, KnowledgeListPage, LESSONS_SLUG, LessonsPage, TOPIC_FIELDS } from './pages.tsx';
 
-const DONE = ['added', 'saved', 'withdrawn'] as const;
+const DONE = ['added', 'saved', 'withdrawn', 'reinstated'] as const;
+
+const TOPIC_PREFIX = 'topic.';
+
+/**
+ * The topics a post checks: every `topic.<code>` sent. A browser sends a
+ * checked box (whatever its value) and nothing for an unchecked one; a code
+ * the site does not have goes on to the verb, which refuses it by name
+ * (`topics`), so that a hand-made post is told rather than ignored.
+ */
+const topicsOf = (form: PostedForm) =>
+  Object.keys(form)
+    .filter((k) => k.startsWith(TOPIC_PREFIX) && form[k] !== '')
+    .map((k) => k.slice(TOPIC_PREFIX.length));
 
 /** What the form sent, as typed: every field a string, a topic's checkbox '1' or ''. */
 type Typed = Record<(typeof ARTICLE_FIELDS)[number] | (typeof TOPIC_FIELDS)[number], string>;
 function typedOf(form: PostedForm): Typed {
-  return Object.fromEntries([...ARTICLE_FIELDS, ...TOPIC_FIELDS].map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : ''])) as Typed;
+  const topics = topicsOf(form);
+  return Object.fromEntries([
+    ...ARTICLE_FIELDS.map((k) => [k, typeof form[k] === 'string' ? (form[k] as string) : '']),
+    ...TOPIC_FIELDS.map((k) => [k, topics.includes(k.slice(TOPIC_PREFIX.length)) ? '1' : '']),
+  ]) as Typed;
 }
 
-/** The verb's input from what was typed (the fields both forms share). */
-function articleInput(typed: Typed) {
+/** The verb's input from what was typed (the fields both forms share) and the topics checked. */
+function articleInput(typed: Typed, topics: string[]) {
   return {
     titleSv: typed.titleSv,
     titleEn: typed.titleEn,
@@ -38,7 +55,8 @@ function articleInput(typed: Typed) {
     sourceNote: typed.sourceNote,
     owner: typed.owner,
     reviewOn: typed.reviewOn.trim(),
-    topics: KNOWLEDGE_TOPICS.filter((t) => typed[`topic.${t}`] === '1'),
+    // As posted: the verb parses them against the topics it knows.
+    topics: topics as KnowledgeTopic[],
   };
 }
 
@@ -47,7 +65,7 @@ const versionOf = (text: string | undefined) => (text && /^[0-9]{1,9}$/.test(tex
 
 export function knowledgeRoutes(database: Database) {
   const web = new Hono();
-  for (const path of ['/kunskap/ny', '/kunskap/:slug/andra', '/kunskap/:slug/dra-tillbaka']) {
+  for (const path of ['/kunskap/ny', '/kunskap/:slug/andra', '/kunskap/:slug/dra-tillbaka', '/kunskap/:slug/aterinfor']) {
     web.use(path, sameOriginOnly());
     web.use(path, forOnePerson());
   }
@@ -88,7 +106,7 @@ export function knowledgeRoutes(database: Database) {
     const { signedIn, form, ctx } = await editorsPost(c);
     const typed = typedOf(form);
     try {
-      const added = await addArticle({ ctx, input: { slug: typed.slug, ...articleInput(typed) } });
+      const added = await addArticle({ ctx, input: { slug: typed.slug, ...articleInput(typed, topicsOf(form)) } });
       return c.redirect(href(langOf(c), `/kunskap/${added.slug}`, { klart: 'added' }), 303);
     } catch (error) {
       return renderForm(c, signedIn, undefined, { typed, problems: refusal(error).problems }, HTTP_STATUS.VALIDATION);
@@ -102,7 +120,7 @@ export function knowledgeRoutes(database: Database) {
     const shown = wanted && wanted !== String(article.version) ? article.earlier.find((v) => String(v.version) === wanted) : article;
     if (!shown) throw notFound('version');
     const done = DONE.find((d) => d === c.req.query('klart'));
-    return c.html(<ArticlePage lang={langOf(c)} article={article} shown={shown} mayEdit={canEditKnowledge(ctx.principal)} done={done} />);
+    return c.html(<ArticlePage lang={langOf(c)} article={article} shown={shown} mayEdit={canEditKnowledge(ctx.principal)} csrf={c.get('signedIn')?.csrfToken} done={done} />);
   });
 
   const typedFrom = (article: Article): Record<string, string> => ({
@@ -133,7 +151,7 @@ export function knowledgeRoutes(database: Database) {
     const article = await getArticle(ctx, slug);
     const typed = typedOf(form);
     try {
-      await changeArticle({ ctx, slug, input: { ...articleInput(typed), expectedVersion: versionOf(typed.expectedVersion) } });
+      await changeArticle({ ctx, slug, input: { ...articleInput(typed, topicsOf(form)), expectedVersion: versionOf(typed.expectedVersion) } });
       return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'saved' }), 303);
     } catch (error) {
       const refused = refusal(error);
@@ -148,6 +166,14 @@ export function knowledgeRoutes(database: Database) {
     // A refusal (a stale version, withdrawn already) has no form to show it in: the HTTP error pages say it.
     await withdrawArticle({ ctx, slug, input: { expectedVersion: versionOf(typeof form.expectedVersion === 'string' ? form.expectedVersion : undefined) } });
     return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'withdrawn' }), 303);
+  });
+
+  /** Puts a withdrawn article back in force (a button on its page); a refusal goes to the HTTP error pages, as a withdrawal's does. */
+  web.post('/kunskap/:slug/aterinfor', async (c) => {
+    const { form, ctx } = await editorsPost(c);
+    const slug = c.req.param('slug');
+    await reinstateArticle({ ctx, slug, input: { expectedVersion: versionOf(typeof form.expectedVersion === 'string' ? form.expectedVersion : undefined) } });
+    return c.redirect(href(langOf(c), `/kunskap/${slug}`, { klart: 'reinstated' }), 303);
   });
 
   return web;

@@ -24,6 +24,7 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
       <ul>
         <li><a href="/api/agreements.csv">{sv ? 'Alla avtal som CSV' : 'All agreements as CSV'}</a> (/api/agreements.csv)</li>
         <li><a href="/api/export.json">{sv ? 'Hela det offentliga registret som JSON' : 'The whole public register as JSON'}</a> (/api/export.json)</li>
+        <li><a href="/api/knowledge/articles">{sv ? 'Kunskapsbankens gällande artiklar som JSON, på svenska och engelska' : 'The knowledge base’s articles in force as JSON, in Swedish and English'}</a> (/api/knowledge/articles)</li>
         <li><a href="/api/openapi.json">{sv ? 'API-beskrivning (OpenAPI 3.1)' : 'API description (OpenAPI 3.1)'}</a> (/api/openapi.json)</li>
         <li>
           <a href="/api/dcat.jsonld" type="application/ld+json">{sv ? 'Beskrivning av datamängden och alla nedladdningar enligt DCAT-AP-SE (JSON-LD), för Sveriges dataportal' : 'Description of the dataset and every download in DCAT-AP-SE (JSON-LD), for the Swedish data portal'}</a> (/api/dcat.jsonld)
