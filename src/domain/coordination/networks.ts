@@ -97,6 +97,9 @@ function requireOngoing(network: NetworkRow): void {
   if (network.endedOn) throw new DomainError('CONFLICT', `The network ended on ${network.endedOn}: it takes no new members, meetings or notes`);
 }
 
+const staleNetwork = (stored: number, read: number, current: unknown) =>
+  new DomainError('CONFLICT', `The network is at version ${stored}, not ${read}: someone changed it since it was read`, [], current);
+
 const versionSchema = z.strictObject({ expectedVersion: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large') });
 /** The version a form or a program read, checked apart from the fields so that each problem is named. */
 const expectedVersionOf = (expectedVersion: unknown) => parseInput(versionSchema, { expectedVersion }).expectedVersion;
@@ -119,7 +122,7 @@ export async function changeNetwork({ ctx, networkId, input }: { ctx: Context; n
     // Made internal, the network is its convener's and members' only: the keeper must still read it.
     requireReadableRecord(ctx, { visibility: data.visibility, organisationId: network.organisationId });
     const [before] = await ctx.db.select().from(networks).where(eq(networks.id, networkId));
-    if (before!.version !== version) throw new DomainError('CONFLICT', 'The network was changed by someone else since the form was opened', [], before);
+    if (before!.version !== version) throw staleNetwork(before!.version, version, before);
     const [after] = await ctx.db
       .update(networks)
       .set({ ...data, countyCode: county ?? null, version: before!.version + 1, updatedAt: new Date() })
@@ -153,7 +156,7 @@ export async function endNetwork({ ctx, networkId, input }: { ctx: Context; netw
     if (endedOn > today) throw invalid([{ field: 'endedOn', message: `is after today (${today}): end the network when it has ended` }]);
     const [before] = await ctx.db.select().from(networks).where(eq(networks.id, networkId));
     if (before!.endedOn) throw new DomainError('CONFLICT', `The network ended already, on ${before!.endedOn}`, [], before);
-    if (before!.version !== version) throw new DomainError('CONFLICT', 'The network was changed by someone else since the form was opened', [], before);
+    if (before!.version !== version) throw staleNetwork(before!.version, version, before);
     const [after] = await ctx.db.update(networks).set({ endedOn, version: before!.version + 1, updatedAt: new Date() }).where(eq(networks.id, networkId)).returning();
     await audit(ctx, { action: 'network.end', entityType: 'network', entityId: networkId, before, after, organisationId: network.organisationId });
     return after!;
