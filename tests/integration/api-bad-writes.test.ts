@@ -385,7 +385,7 @@ const ENDPOINTS: Endpoint[] = [
       return `/api/networks/${network.id}/meetings`;
     },
     base: () => ({ heldOn: '2027' }),
-    bad: [{ field: 'heldOn', values: [...BAD_DATES, 'XXXX', 'i vår', 2027, null] }, text('place', ['x'.repeat(301)]), text('agenda'), text('minutes')],
+    bad: [{ field: 'heldOn', values: [...BAD_DATES, 'XXXX', 'i vår', 2027, null] }, text('place', ['x'.repeat(301)]), text('agenda'), { field: 'minutes', values: [...NOT_TEXT, ...HUGE.slice(0, 3), '🙂'.repeat(30_001)] }],
   },
 ];
 

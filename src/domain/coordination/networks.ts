@@ -100,7 +100,13 @@ function requireOngoing(network: NetworkRow): void {
 const staleNetwork = (stored: number, read: number, current: unknown) =>
   new DomainError('CONFLICT', `The network is at version ${stored}, not ${read}: someone changed it since it was read`, [], current);
 
-const versionSchema = z.strictObject({ expectedVersion: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large') });
+// A form sends the version as text, a program as a number; nothing else is one (not true, not [1]).
+const versionSchema = z.strictObject({
+  expectedVersion: z.preprocess(
+    (v) => (typeof v === 'string' && /^[0-9]{1,10}$/.test(v.trim()) ? Number(v) : v),
+    z.int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large'),
+  ),
+});
 /** The version a form or a program read, checked apart from the fields so that each problem is named. */
 const expectedVersionOf = (expectedVersion: unknown) => parseInput(versionSchema, { expectedVersion }).expectedVersion;
 
