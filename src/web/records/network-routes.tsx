@@ -113,7 +113,9 @@ export function networkRoutes(database: Database) {
         // A form that carries the version: a stale one (or a network ended meanwhile) keeps what was typed. Elsewhere a conflict (an ended network) goes to the error page.
         if (error instanceof DomainError && error.code === 'CONFLICT' && (form === 'changeNetwork' || form === 'endNetwork')) {
           // The page shows the network as saved now; the form keeps what was typed, at the new version.
-          const problems = [{ field: 'expectedVersion', message: `${error.message}: it shows now as saved, and the form keeps what you wrote` }];
+          const { endedOn } = await readableNetwork(ctx, networkId);
+          const message = endedOn ? `the network ended on ${endedOn}: it shows now as saved` : 'the network was changed by someone else since the form was opened: it shows now as saved, and the form keeps what you wrote';
+          const problems = [{ field: 'expectedVersion', message }];
           return renderNetwork(c, { failed: { form, failed: { problems, typed } } }, HTTP_STATUS.CONFLICT);
         }
         return renderNetwork(c, { failed: { form, failed: failedWith(error, typed) } }, HTTP_STATUS.VALIDATION);
