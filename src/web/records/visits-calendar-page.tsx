@@ -175,7 +175,7 @@ export function CalendarSection(p: CalendarSectionProps) {
         </>
       ) : (
         <>
-          <h2>{sv ? 'Kommande besök' : 'Coming visits'}</h2>
+          <h2>{sv ? 'Kommande besök och nätverksmöten' : 'Coming visits and network meetings'}</h2>
           {entries.length ? (
             <ul>
               {entries.map((v) => (
