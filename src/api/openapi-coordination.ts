@@ -1,7 +1,9 @@
 // Networks of bodies and the coordinators' overviews in the OpenAPI description (openapi.ts), described
 // field by field as domain/coordination/networks.ts gives them.
+import { z } from 'zod';
 import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
-import { errorResponse } from './openapi-writes.ts';
+import { addMemberSchema, createNetworkSchema, endNetworkSchema, meetingSchema } from '../domain/coordination/networks.ts';
+import { DATES, errorResponse, inputSchema, write } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text = { type: ['string', 'null'] };
@@ -11,7 +13,7 @@ const idParam = { name: 'id', in: 'path', required: true, description: "The netw
 const NetworkSummary = {
   type: 'object',
   description: 'A network as the list gives it',
-  required: ['id', 'name', 'kind', 'county', 'visibility', 'convener', 'members', 'nextMeeting'],
+  required: ['id', 'name', 'kind', 'county', 'visibility', 'convener', 'members', 'nextMeeting', 'endedOn'],
   properties: {
     id: { type: 'integer' },
     name: { type: 'string' },
@@ -21,12 +23,13 @@ const NetworkSummary = {
     convener: { type: 'string', description: 'The name of the convening organisation' },
     members: { type: 'integer', minimum: 1, description: 'Member organisations, the convener included' },
     nextMeeting: { ...text, description: 'EDTF: the next meeting not yet past, if one is recorded' },
+    endedOn: { ...text, format: 'date', description: 'The day the network ended, if it has' },
   },
 };
 
 const NetworkMeeting = {
   type: 'object',
-  required: ['id', 'heldOn', 'place', 'agenda', 'minutes', 'version'],
+  required: ['id', 'heldOn', 'place', 'agenda', 'minutes', 'version', 'documents'],
   properties: {
     id: { type: 'integer' },
     heldOn: { type: 'string', description: 'EDTF, at the precision known' },
@@ -34,12 +37,29 @@ const NetworkMeeting = {
     agenda: text,
     minutes: { ...text, description: "For the network's members only: null for everyone else" },
     version: { type: 'integer', minimum: 1 },
+    documents: {
+      type: 'array',
+      description: "The meeting's documents (agenda, minutes and the like as files), for the network's members only: an empty list for everyone else",
+      items: {
+        type: 'object',
+        required: ['id', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'addedBy', 'address'],
+        properties: {
+          id: { type: 'integer' },
+          fileName: { type: 'string' },
+          mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] },
+          sizeBytes: { type: 'integer', minimum: 1 },
+          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+          addedBy: { type: 'string' },
+          address: { type: 'string', description: 'Where its bytes are downloaded (with the same key): /dokument/{id}' },
+        },
+      },
+    },
   },
 };
 
 const Network = {
   type: 'object',
-  required: ['id', 'name', 'description', 'kind', 'county', 'visibility', 'version', 'convener', 'members', 'meetings', 'notes'],
+  required: ['id', 'name', 'description', 'kind', 'county', 'visibility', 'version', 'endedOn', 'convener', 'members', 'meetings', 'notes'],
   properties: {
     id: { type: 'integer' },
     name: { type: 'string' },
@@ -47,7 +67,8 @@ const Network = {
     kind: { type: 'string', enum: [...NETWORK_KINDS] },
     county: text,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
-    version: { type: 'integer', minimum: 1 },
+    version: { type: 'integer', minimum: 1, description: 'Send it as expectedVersion when changing or ending the network' },
+    endedOn: { ...text, format: 'date', description: 'The day the network ended, if it has: it takes no new members, meetings or notes' },
     convener: organisation,
     members: { type: 'array', items: organisation, description: 'The member organisations besides the convener, by name' },
     meetings: { type: 'array', items: ref('NetworkMeeting'), description: 'The latest first' },
@@ -63,7 +84,14 @@ const Network = {
   },
 };
 
+const notFound = errorResponse('No such network, or one the key holder may not read');
+const notKeeper = errorResponse("A read-only key, or a person who is not one of the network's keepers (the convening organisation's coordinators, and administrators)");
+const stale = errorResponse('The network was changed since the version sent (expectedVersion), or it has ended: `current` holds it as stored now');
+const ended = errorResponse('The network has ended: it takes no new members or meetings (`current` holds it)');
+const networkAnswer = { description: 'The network, as GET /api/networks/{id} gives it to the key holder', content: { 'application/json': { schema: ref('Network') } } };
+
 export function networkPaths() {
+  const onNetwork = (refusals: Record<number, unknown>) => ({ 403: notKeeper, 404: notFound, ...refusals });
   return {
     '/api/networks': {
       get: {
@@ -87,12 +115,63 @@ export function networkPaths() {
           404: errorResponse('No such network, or one the reader may not read'),
         },
       },
+      patch: write(
+        'changeNetwork',
+        "Change a network's name, description, kind, county and visibility: those sent change, the others stay",
+        "The network's keepers only. Send the network's version you read as expectedVersion: if someone changed it since, the answer is 409 with the network as stored now (`current`) and nothing is written. An ended network may still be corrected.",
+        'ChangeNetwork',
+        networkAnswer.description,
+        onNetwork({ 409: stale }),
+        [idParam],
+        200,
+        ref('Network'),
+      ),
+    },
+    '/api/networks/{id}/end': {
+      post: write(
+        'endNetwork',
+        'End a network on a day (today or earlier)',
+        'The network\'s keepers only, at the version read (expectedVersion). Nothing is removed: its members, meetings, minutes, notes and documents stay, read as before; it takes no new members, meetings or notes. Ending it twice is 409.',
+        'EndNetwork',
+        networkAnswer.description,
+        onNetwork({ 409: stale }),
+        [idParam],
+        200,
+        ref('Network'),
+      ),
+    },
+    '/api/networks/{id}/members': {
+      post: write('addNetworkMember', 'Add a member organisation, by its slug', "The network's keepers only. An organisation that is a member already (the convener too) is a 400 naming the field.", 'NetworkMember', networkAnswer.description, onNetwork({ 409: ended }), [idParam], 201, ref('Network')),
+      delete: write(
+        'removeNetworkMember',
+        'Remove a member organisation, by its slug',
+        "The network's keepers only. Its people stop reading the minutes, notes and meeting documents at once; what they wrote stays with the network. An organisation that is no member (the convener too) is a 400 naming the field.",
+        'NetworkMember',
+        networkAnswer.description,
+        onNetwork({}),
+        [idParam],
+        200,
+        ref('Network'),
+      ),
+    },
+    '/api/networks/{id}/meetings': {
+      post: write('addNetworkMeeting', 'Record a meeting of the network, its minutes too if written', `The network's keepers only. ${DATES} At least the year.`, 'NetworkMeetingInput', 'The meeting, as GET /api/networks/{id} lists it', onNetwork({ 409: ended }), [idParam], 201, ref('NetworkMeeting')),
     },
   };
 }
 
 export function networkComponents() {
-  return { Network, NetworkSummary, NetworkMeeting };
+  // A change takes the fields of a new network, each optional (those not sent stay), and the version read.
+  const change = z.strictObject({ ...createNetworkSchema.partial().shape, expectedVersion: z.int().min(1) });
+  return {
+    Network,
+    NetworkSummary,
+    NetworkMeeting,
+    ChangeNetwork: inputSchema(change, 'The fields to change, with the version read as expectedVersion'),
+    EndNetwork: inputSchema(z.strictObject({ ...endNetworkSchema.shape, expectedVersion: z.int().min(1) }), 'The day it ended (YYYY-MM-DD, today or earlier), with the version read as expectedVersion'),
+    NetworkMember: inputSchema(addMemberSchema, "The organisation's slug"),
+    NetworkMeetingInput: inputSchema(meetingSchema, 'When (EDTF, at least the year), where, the agenda and the minutes'),
+  };
 }
 
 // The coordinators' overviews, as domain/coordination/overview/overview.ts gives them.

@@ -1352,6 +1352,8 @@ export const networks = pgTable(
     kind: text('kind').$type<NetworkKind>().notNull(),
     // The county (länskod) a county's or a region's network serves, if any.
     countyCode: text('county_code'),
+    // The day the network ended, if it has: it stays, read as before, but takes no new members, meetings or notes.
+    endedOn: date('ended_on'),
     // organisation_id: the convening organisation, whose coordinators keep the network.
     ...ownedRecord(),
   },

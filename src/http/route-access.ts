@@ -146,6 +146,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/knowledge/articles/:slug/reinstate': rule('coordinator'),
   'GET /api/networks': rule('everyone'),
   'GET /api/networks/:id': rule('everyone'),
+  // A network's writes by write key: the verbs decide (its keepers change and end it, add and remove members and record meetings).
+  'PATCH /api/networks/:id': rule('signedIn'),
+  'POST /api/networks/:id/end': rule('signedIn'),
+  'POST /api/networks/:id/members': rule('signedIn'),
+  'DELETE /api/networks/:id/members': rule('signedIn'),
+  'POST /api/networks/:id/meetings': rule('signedIn'),
   // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.
   'GET /api/coordination': rule('everyone'),
   'GET /api/coordination/counties/:county': rule('everyone'),
@@ -238,6 +244,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /natverk': rule('coordinator'),
   'GET /natverk/:id': rule('everyone'),
   'POST /natverk/:id/medlemmar': rule('signedIn'),
+  'POST /natverk/:id/andra': rule('signedIn'),
+  'POST /natverk/:id/avsluta': rule('signedIn'),
   'POST /natverk/:id/medlemmar/ta-bort': rule('signedIn'),
   'POST /natverk/:id/moten': rule('signedIn'),
   'POST /natverk/:id/anteckningar': rule('signedIn'),

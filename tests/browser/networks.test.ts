@@ -4,7 +4,9 @@
 // without them. Every page and form state passes axe-core (WCAG 2.1 AA) in
 // both languages, and the pages read without JavaScript. A member adds a
 // meeting's document and removes it, and the convener's coordinator removes
-// a member after reading what that means, by keyboard.
+// a member after reading what that means, by keyboard. The keeper changes
+// the network (after an error, and after someone else changed it first) and
+// ends it, by keyboard; its meeting is in the visits calendar.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -13,6 +15,9 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { organisations } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
+import { shiftMonths } from '../../src/domain/calendar/visits.ts';
+import { changeNetwork } from '../../src/domain/coordination/networks.ts';
+import { todayInStockholm } from '../../src/web/format.ts';
 import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
@@ -209,5 +214,78 @@ describe('networks of bodies', () => {
     await former.page.goto(meetingAddress);
     expect(await former.page.locator('#dokument').count()).toBe(0);
     await former.context.close();
+  }, 300_000);
+  it('the keeper changes the network and ends it by keyboard; a stale form keeps what was typed; its meeting shows in the calendar', async () => {
+    const [skane] = await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'skane-natverk'));
+    const convener = { db: t.database.db, principal: { kind: 'system' as const, label: 'test', organisationId: skane!.id } };
+    const network = await createNetwork({ ctx: convener, input: { name: 'Hallandsnätverket', kind: 'regional', county: '13', visibility: 'public' } });
+    const month = shiftMonths(todayInStockholm().slice(0, 7), 1);
+    await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: `${month}-10`, place: 'Halmstad' } });
+    const address = `${base}/natverk/${network.id}`;
+
+    const keeper = await signedInPage(browser, base, COORDINATOR, PASSWORD);
+    const page = keeper.page;
+    await page.goto(address);
+    expect(await page.locator('#andra-natverket').innerText()).toBe('Ändra nätverket');
+    // No name: named beside the field, the rest kept.
+    await page.fill('#changeNetwork-name', '');
+    await page.fill('#changeNetwork-description', 'Kommunerna i Halland');
+    await page.focus('#changeNetwork-name');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#changeNetwork-name-error').innerText()).toBe('Skriv nätverkets namn.');
+    expect(await page.locator('#changeNetwork-description').inputValue()).toBe('Kommunerna i Halland');
+    await check(page, 'network-change-error');
+    // Someone else changes it meanwhile: the form is refused, says so, and keeps what was typed.
+    await changeNetwork({ ctx: convener, networkId: network.id, input: { name: 'Hallands nätverk', kind: 'regional', county: '13', visibility: 'public', expectedVersion: 1 } });
+    await page.fill('#changeNetwork-name', 'Hallands Kinanätverk');
+    await page.focus('#changeNetwork-name');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary').innerText()).toContain('Någon annan har ändrat nätverket');
+    expect(await page.locator('h1').innerText()).toBe('Hallands nätverk');
+    expect(await page.locator('#changeNetwork-name').inputValue()).toBe('Hallands Kinanätverk');
+    await check(page, 'network-change-stale');
+    // Sent again by keyboard, at the version it shows now.
+    await page.focus('#changeNetwork-name');
+    await enter(page);
+    expect(await page.locator('h1').innerText()).toBe('Hallands Kinanätverk');
+    expect(await page.locator('body').innerText()).toContain('Nätverket är sparat.');
+
+    // Ended: a day in the future first (refused, named), then yesterday's.
+    expect(await page.locator('#endNetwork-confirm').innerText()).toContain('tar inte emot nya');
+    await page.fill('#endNetwork-endedOn', '2999-01-01');
+    await page.focus('#endNetwork-endedOn');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Avsluta nätverket');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#endNetwork-endedOn-error').innerText()).toContain('efter i dag');
+    await check(page, 'network-end-error');
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#endNetwork-endedOn', yesterday);
+    await page.focus('#endNetwork-endedOn');
+    await enter(page);
+    expect(await page.locator('#avslutat').innerText()).toContain(`avslutades ${yesterday}`);
+    expect(await page.locator('#nytt-mote').count()).toBe(0);
+    expect(await page.locator('#avsluta-natverket').count()).toBe(0);
+    await check(page, 'network-ended');
+    await page.goto(`${address}?lang=en`);
+    expect(await page.locator('#avslutat').innerText()).toContain(`ended on ${yesterday}`);
+    await check(page, 'network-ended-en');
+    await page.goto(`${base}/natverk`);
+    expect(await page.locator('main table').innerText()).toContain(`avslutat ${yesterday}`);
+    await check(page, 'networks-with-ended');
+    await keeper.context.close();
+
+    // The calendar shows the public network's meeting to the public, marked as a network meeting, in the month and the list.
+    const anonymous = await browser.newContext();
+    const visitor = await anonymous.newPage();
+    for (const path of [`/besokskalender?month=${month}`, '/besokskalender?visa=lista', `/besokskalender?month=${month}&lang=en`]) {
+      await visitor.goto(`${base}${path}`);
+      expect(await visitor.locator('.network-meeting').first().innerText(), path).toMatch(/(Nätverksmöte|Network meeting): Hallands Kinanätverk, Halmstad/);
+      await check(visitor, `calendar-network-meeting${path.replaceAll(/[/?=&]/g, '-')}`);
+    }
+    await anonymous.close();
   }, 300_000);
 });

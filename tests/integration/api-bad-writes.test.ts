@@ -10,11 +10,12 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { agreements, apiTokens, statusEvents } from '../../src/db/schema.ts';
+import { agreements, apiTokens, organisations, statusEvents } from '../../src/db/schema.ts';
 import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { addArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
@@ -35,6 +36,8 @@ const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, oth
 let surfaceId = 0;
 /** A decision of the agreement (a status event that establishes, pauses, ends…) whose basis is not yet written. */
 let decisionId = 0;
+/** A network convened by the editorial organisation (kept by its coordinator), at version 1, with one member; an organisation that is none. */
+const network = { id: 0, convener: '', member: 'bad-writes-member', stranger: 'bad-writes-stranger' };
 const OWNER = 'editor@bad-writes.example';
 /** Guidance articles at version 1: one in force, one withdrawn (for putting back in force). */
 const ARTICLE = 'bad-writes-artikel';
@@ -76,6 +79,13 @@ beforeAll(async () => {
   await addArticle({ ctx, input: { slug: ARTICLE, ...article } });
   await addArticle({ ctx, input: { slug: WITHDRAWN, ...article } });
   await withdrawArticle({ ctx, slug: WITHDRAWN, input: { expectedVersion: 1 } });
+  // Convened by the editorial organisation (the agreements' owner), whose coordinator keeps it.
+  const made = await createNetwork({ ctx: { ...ctx, principal: { kind: 'system', label: 'test', organisationId: agreement!.organisationId } }, input: { name: 'Nätverket för dåliga skrivningar', kind: 'national', visibility: 'shared' } });
+  network.id = made.id;
+  [{ slug: network.convener }] = (await t.database.db.select({ slug: organisations.slug }).from(organisations).where(eq(organisations.id, made.organisationId))) as [{ slug: string }];
+  await addPerson(t, 'member@bad-writes.example', 'editor', network.member);
+  await addPerson(t, 'stranger@bad-writes.example', 'editor', network.stranger);
+  await addNetworkMember({ ctx, networkId: network.id, input: { organisation: network.member } });
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -98,7 +108,7 @@ interface Endpoint {
   /** A body that the endpoint would take, of required fields only (each is also left out): every case breaks it in one or more places. */
   base: () => Record<string, unknown>;
   bad: BadField[];
-  /** Who may write here: an editor of the record's organisation unless told (the knowledge base's guidance: a coordinator). */
+  /** Whose key writes here: an editor's of the record's organisation unless told (the knowledge base's guidance, a network's keeper: a coordinator's). */
   writer?: 'coordinator';
 }
 
@@ -329,6 +339,62 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'expectedVersion', values: ['abc', '0', 1.5, -1, [0], null, true, 2 ** 53] },
     ],
   },
+  // A network's writes, by its keeper (the convening organisation's coordinator); the network stays at version 1.
+  {
+    method: 'PATCH',
+    writer: 'coordinator',
+    get path() {
+      return `/api/networks/${network.id}`;
+    },
+    base: () => ({ expectedVersion: 1 }),
+    bad: [
+      text('name', ['', '   ', null, 'x'.repeat(301)]),
+      text('description'),
+      { field: 'kind', values: ['city', 'COUNTY', '', 5, null] },
+      { field: 'county', values: ['99', 'Skåne', '1', 5, ['12']] },
+      { field: 'visibility', values: ['secret', 5, 'PUBLIC', null] },
+      { field: 'expectedVersion', values: ['abc', '0', 1.5, -1, [1], null, true, 2 ** 53] },
+    ],
+  },
+  {
+    method: 'POST',
+    writer: 'coordinator',
+    get path() {
+      return `/api/networks/${network.id}/end`;
+    },
+    base: () => ({ endedOn: '2026-01-31', expectedVersion: 1 }),
+    bad: [
+      { field: 'endedOn', values: [...BAD_DATES, '2019', '2019-05', '2999-01-01', 2019, null, { year: 2019 }] },
+      { field: 'expectedVersion', values: ['abc', '0', 1.5, -1, [1], null, true, 2 ** 53] },
+    ],
+  },
+  {
+    method: 'POST',
+    writer: 'coordinator',
+    get path() {
+      return `/api/networks/${network.id}/members`;
+    },
+    base: () => ({ organisation: network.stranger }),
+    bad: [{ field: 'organisation', values: ['', 'no-such-organisation', network.member, 'x'.repeat(121), 5, null, ['x'], ...HUGE] }],
+  },
+  {
+    method: 'DELETE',
+    writer: 'coordinator',
+    get path() {
+      return `/api/networks/${network.id}/members`;
+    },
+    base: () => ({ organisation: network.member }),
+    bad: [{ field: 'organisation', values: ['', 'no-such-organisation', network.stranger, 'x'.repeat(121), 5, null, {}] }],
+  },
+  {
+    method: 'POST',
+    writer: 'coordinator',
+    get path() {
+      return `/api/networks/${network.id}/meetings`;
+    },
+    base: () => ({ heldOn: '2027' }),
+    bad: [{ field: 'heldOn', values: [...BAD_DATES, 'XXXX', 'i vår', 2027, null] }, text('place', ['x'.repeat(301)]), text('agenda'), { field: 'minutes', values: [...NOT_TEXT, ...HUGE.slice(0, 3), '🙂'.repeat(30_001)] }],
+  },
 ];
 
 /** What is wrong for each field of a guidance article; its texts may be 50,000 characters (Zod counts an emoji as one). */
@@ -350,7 +416,7 @@ ENDPOINTS.push(
   { method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/withdraw`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'reason', values: ['why'] }] },
   { method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/reinstate`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'titleSv', values: ['Ny titel'] }] },
 );
-/** The key that may write at the endpoint: the case's one refusal is then its body. */
+/** The key that may write at the endpoint: every case but those of who asks is sent with it. */
 const writerKey = (e: Endpoint) => (e.writer === 'coordinator' ? key.coordinator : key.editor);
 
 /** What is wrong for each field of a contact surface: '' is no date (as the form sends it), so it is left out of the bad dates. */
@@ -387,13 +453,15 @@ interface Case {
 }
 
 const json = (value: unknown) => JSON.stringify(value);
-const withKey = (k: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', authorization: `Bearer ${k}`, ...extra });
+const withKeyOf = (k: string, extra: Record<string, string> = {}) => ({ 'content-type': 'application/json', authorization: `Bearer ${k}`, ...extra });
+const withKey = withKeyOf;
 
 /** One bad field at a time, every value; then the requests that are wrong before any field is read. */
 function systematicCases(): Case[] {
   const out: Case[] = [];
   for (const e of ENDPOINTS) {
     const at = `${e.method} ${e.path}`;
+    const withKey = (k: string, extra: Record<string, string> = {}) => withKeyOf(k === key.editor ? writerKey(e) : k, extra);
     for (const { field, values } of e.bad) {
       for (const value of values) out.push({ what: `${at} ${field}=${json(value)?.slice(0, 40)}`, method: e.method, path: e.path, headers: withKey(writerKey(e)), body: json({ ...e.base(), [field]: value }), status: [400], names: [field] });
       // A required field left out is named too (an optional one left out is no fault).
@@ -416,9 +484,11 @@ function systematicCases(): Case[] {
       ['a revoked key', withKey(key.revoked), 401, 'authorization'],
       ['a read-only key', withKey(key.readOnly), 403, 'authorization'],
       ["a reader's key", withKey(key.reader), 403, 'authorization'],
-      e.writer === 'coordinator' ? ["an editor's key", withKey(key.editor), 403, 'authorization'] : ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
+      // A guidance article's and a network's writer is a coordinator; the organisation's editor is none.
+      e.writer === 'coordinator' ? ["an editor's key", withKeyOf(key.editor), 403, 'authorization'] : ["a coordinator's key", withKey(key.coordinator), 403, 'authorization'],
       ['a session cookie and no key', { 'content-type': 'application/json', cookie: sessionCookie }, 401, 'authorization'],
     ];
+    if (e.writer === 'coordinator') keyCases.push(["another organisation's editor", withKeyOf(key.otherEditor), 403, 'authorization']);
     if (e.path.includes('/agreements/') || e.path.startsWith('/api/contact-surfaces/')) keyCases.push(["another organisation's editor", withKey(key.otherEditor), 403, 'authorization']);
     for (const [what, headers, status, names] of keyCases) out.push({ what: `${at} with ${what}`, method: e.method, path: e.path, headers, body, status: [status], names: [names] });
     const types = ['', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', 'application/xml', 'json'];
@@ -503,6 +573,17 @@ function systematicCases(): Case[] {
   out.push({ what: 'an article in force reinstated', method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/reinstate`, headers: withKey(key.coordinator), body: json({ expectedVersion: 1 }), status: [409], names: ['in force'] });
   out.push({ what: 'a withdrawn article withdrawn', method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/withdraw`, headers: withKey(key.coordinator), body: json({ expectedVersion: 1 }), status: [409], names: ['withdrawn'] });
   out.push({ what: 'a withdrawn article changed', method: 'PUT', path: `/api/knowledge/articles/${WITHDRAWN}`, headers: withKey(key.coordinator), body: json(article), status: [409], names: ['withdrawn'] });
+  // A network that is not there (or is no id), or changed since the version sent.
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200)]) {
+    out.push({ what: `a change of the network ${id.slice(0, 20)}`, method: 'PATCH', path: `/api/networks/${id}`, headers: withKeyOf(key.coordinator), body: json({ name: 'Ändrat', expectedVersion: 1 }), status: [404], names: ['network'] });
+    out.push({ what: `ending the network ${id.slice(0, 20)}`, method: 'POST', path: `/api/networks/${id}/end`, headers: withKeyOf(key.coordinator), body: json({ endedOn: '2026-01-31', expectedVersion: 1 }), status: [404], names: ['network'] });
+    out.push({ what: `a member of the network ${id.slice(0, 20)}`, method: 'POST', path: `/api/networks/${id}/members`, headers: withKeyOf(key.coordinator), body: json({ organisation: network.stranger }), status: [404], names: ['network'] });
+    out.push({ what: `a meeting of the network ${id.slice(0, 20)}`, method: 'POST', path: `/api/networks/${id}/meetings`, headers: withKeyOf(key.coordinator), body: json({ heldOn: '2027' }), status: [404], names: ['network'] });
+  }
+  for (const stale of [2, 8, 1_000_000]) {
+    out.push({ what: `a network changed at version ${stale}`, method: 'PATCH', path: `/api/networks/${network.id}`, headers: withKeyOf(key.coordinator), body: json({ name: 'Ändrat', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `a network ended at version ${stale}`, method: 'POST', path: `/api/networks/${network.id}/end`, headers: withKeyOf(key.coordinator), body: json({ endedOn: '2026-01-31', expectedVersion: stale }), status: [409], names: ['version'] });
+  }
   out.push({ what: 'an agreement that exists', method: 'POST', path: '/api/agreements', headers: withKey(key.editor), body: json({ slug: AGREEMENT, kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] }), status: [409], names: ['exists'] });
   out.push({ what: 'a source that exists', method: 'POST', path: '/api/sources', headers: withKey(key.editor), body: json({ slug: 'nkk2022', kind: 'report', title: 'Again' }), status: [400, 409], names: ['slug', 'exists'] });
   return out;

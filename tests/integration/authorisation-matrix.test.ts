@@ -10,7 +10,8 @@
 // Pages get a session cookie and the form's token; the API a write key.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
-import { users } from '../../src/db/schema.ts';
+import { organisations, users } from '../../src/db/schema.ts';
+import { createNetwork } from '../../src/domain/coordination/networks.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
@@ -122,4 +123,29 @@ describe('the authorisation matrix', () => {
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThanOrEqual(6 * 40);
   }, 300_000);
+  // The table says signedIn for a network's writes: who keeps a network is the verb's to decide, on a real one.
+  it("lets only a network's keepers (its convener's coordinators, administrators) change and end it, by page and by API", async () => {
+    const [convener] = await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, PEOPLE.coordinator.organisation));
+    const { id } = await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'matrix', organisationId: convener!.id } }, input: { name: 'Matrisens nätverk', kind: 'other', visibility: 'shared' } });
+    const keepers: Visitor[] = ['coordinator', 'admin'];
+    const wrong: string[] = [];
+    for (const [method, url] of [
+      ['POST', `/natverk/${id}/andra`],
+      ['POST', `/natverk/${id}/avsluta`],
+      ['PATCH', `/api/networks/${id}`],
+      ['POST', `/api/networks/${id}/end`],
+      ['POST', `/api/networks/${id}/members`],
+      ['DELETE', `/api/networks/${id}/members`],
+      ['POST', `/api/networks/${id}/meetings`],
+    ] as const) {
+      for (const visitor of VISITORS) {
+        const response = await requestAs(visitor, method, url);
+        await response.arrayBuffer();
+        // A keeper's empty form or body is refused for its fields (400); anyone else never gets that far.
+        const expected = keepers.includes(visitor) ? [400] : visitor === 'anonymous' ? [303, 401] : [403];
+        if (!expected.includes(response.status)) wrong.push(`${method} ${url} as ${visitor}: ${response.status}, not ${expected.join(' or ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });

@@ -106,7 +106,7 @@ function surfaceForms(id: number): Form[] {
   ];
 }
 
-/** The forms of a network (start one, add and remove a member, record and change a meeting, write a note), on a network made in beforeAll. */
+/** The forms of a network (start one, add and remove a member, record and change a meeting, write a note, change and end it), on a network made in beforeAll. */
 function networkForms(networkId: number, meetingId: number): Form[] {
   const network = `/natverk/${networkId}`;
   const meeting = { field: 'heldOn', values: ['', 'XXXX', ...BAD_DATES] };
@@ -128,6 +128,19 @@ function networkForms(networkId: number, meetingId: number): Form[] {
       bad: [meeting, text('place'), text('agenda'), text('minutes'), { field: 'expectedVersion', values: ['', 'abc', '-1', '1.5'] }],
     },
     { page: network, action: `${network}/anteckningar`, valid: () => ({ body: fresh('En anteckning') }), bad: [{ field: 'body', values: ['', ' ', ...TEXT] }] },
+    // Changing and ending the network, at the version the page shows (1).
+    {
+      page: network,
+      action: `${network}/andra`,
+      valid: () => ({ name: 'Ett nätverk att posta till', kind: 'county', county: '12', visibility: 'shared' }),
+      bad: [{ field: 'name', values: ['', ' ', ...TEXT] }, text('description'), choice('kind'), choice('county', ['99', 'ab', '123', '1']), choice('visibility'), { field: 'expectedVersion', values: ['', 'abc', '-1', '0', '1.5', '99999999999'] }],
+    },
+    {
+      page: network,
+      action: `${network}/avsluta`,
+      valid: () => ({ endedOn: '2026-01-31' }),
+      bad: [{ field: 'endedOn', values: ['', '2027', '2027-02', '2027-02-30', '2999-01-01', ...BAD_DATES, ...TEXT] }, { field: 'expectedVersion', values: ['', 'abc', '-1', '0', '1.5', '99999999999'] }],
+    },
   ];
 }
 /** The network forms' actions (their own count of at least 1,000 cases). */
@@ -755,11 +768,15 @@ describe('bad form posts', () => {
     for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
   }, 300_000);
 
-  it('at least 1,000 generated bad posts over the network forms alone, a meeting changed since the form was opened among them', async () => {
+  it('at least 1,000 generated bad posts over the network forms alone, a meeting and the network changed since the form was opened among them', async () => {
     const forms = FORMS.filter((f) => NETWORK_ACTION.test(f.action));
-    expect(forms).toHaveLength(6);
+    expect(forms).toHaveLength(8);
     const change = forms.find((f) => f.action.includes('/moten/'))!;
     const stale = [2, 3, 4, 100].map((v) => ({ what: `POST ${change.action} at version ${v}`, action: change.action, body: bodyOf(change, { expectedVersion: String(v) }), status: [409], names: [], says: /Någon annan har ändrat mötet/ }));
+    // The network changed or ended at a version it is not at.
+    for (const form of forms.filter((f) => /\/(andra|avsluta)$/.test(f.action))) {
+      for (const v of [2, 3, 100]) stale.push({ what: `POST ${form.action} at version ${v}`, action: form.action, body: bodyOf(form, { expectedVersion: String(v) }), status: [409], names: [], says: /Någon annan har ändrat nätverket/ });
+    }
     const cases = [...systematicCases(forms), ...stale, ...combinedCases(800, forms, 20261207)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
     const byStatus = await postAll(cases);

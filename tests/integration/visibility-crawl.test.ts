@@ -105,6 +105,9 @@ const SAME_BEFORE_AND_AFTER = [
   `/api/exchange/contact_surfaces.csv`,
 ];
 
+/** The months of the visits calendar that hold networks' meetings (the public one's and hidden ones'). */
+const calendarMonths: string[] = [];
+
 async function text(path: string): Promise<string> {
   const response = await app.request(path);
   if (response.headers.get('content-type')?.includes('spreadsheetml')) return xlsxText(Buffer.from(await response.arrayBuffer()));
@@ -454,7 +457,12 @@ beforeAll(async () => {
   for (const visibility of ['shared', 'internal'] as const) {
     const hidden = await createNetwork({ ctx: convener, input: { name: marker(`${visibility} network`), description: marker(`${visibility} network`), kind: 'national', visibility } });
     await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: '2027-10', place: marker(`${visibility} network`), agenda: marker(`${visibility} network`), minutes: marker(`${visibility} network`) } });
+    // A meeting next month, on its day: in the calendar's months, its list and its feed for those who may read the network.
+    await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: soon, place: marker(`${visibility} network meeting in the calendar`) } });
   }
+  // The public network's meeting next month: the public calendar shows it (so that the crawl's calendar answers hold meetings at all).
+  await addNetworkMeeting({ ctx: convener, networkId: network.id, input: { heldOn: soon, place: 'Vis-publik-mötesplats' } });
+  calendarMonths.push(soon.slice(0, 7), '2027-10');
 }, 120_000);
 afterAll(async () => t?.close());
 
@@ -581,12 +589,21 @@ describe('non-public data in public answers', () => {
       '/api/coordination/counties/09',
       '/samordning/lan/09',
       ...networks.flatMap((id) => [`/api/networks/${id}`, `/natverk/${id}`]),
+      // The visits calendar with the networks' meetings: its months, its list and its feed, in both languages.
+      ...calendarMonths.flatMap((month) => [`/besokskalender?month=${month}`, `/besokskalender?month=${month}&lang=en`, `/besokskalender?month=${month}&county=09`]),
+      '/besokskalender?visa=lista',
+      '/besokskalender?visa=lista&lang=en',
+      '/besokskalender.ics',
+      '/besokskalender.ics?lang=en',
       // The editors' pages answer the public with the way to sign in.
       `/avtal/${PUBLIC.agreement}/kallor`,
       `/avtal/${PUBLIC.agreement}/kontakter`,
       ...basisPaths,
     ];
     for (const path of paths) note(path, await text(path));
+    // The public network's meeting is there: the calendar answers above held meetings, and none of a hidden network's.
+    expect(await text(`/besokskalender?month=${calendarMonths[0]}`)).toContain('Vis-publik-mötesplats');
+    expect(await text('/besokskalender.ics')).toContain('Vis-publik-mötesplats');
     // Every document at its own address: only the one marked public is there for the public.
     const served: Record<number, number> = {};
     for (const { id } of documentIds) {

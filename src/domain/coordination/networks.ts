@@ -4,7 +4,9 @@
 // (about two a year: when, where, agenda, minutes) and notes shared inside
 // it. Who reads what (access.ts): the network, its members and its meetings'
 // dates, places and agendas by the network's visibility, and always by its
-// members; the minutes and the notes by its members only.
+// members; the minutes and the notes by its members only. A network is
+// changed and ended by its keepers; an ended one stays, read as before, and
+// takes no new members, meetings or notes.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -20,7 +22,7 @@ import { parseInput } from '../validate.ts';
 const text = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 const optionalText = (max: number) => text(max).transform((v) => v || null).nullish();
 
-export const createNetworkSchema = z.strictObject({
+const networkFields = {
   name: text(300).min(1, 'write the name of the network'),
   description: optionalText(5000),
   kind: z.enum(NETWORK_KINDS, 'must be one of county, regional, national, other'),
@@ -33,7 +35,8 @@ export const createNetworkSchema = z.strictObject({
     .refine((v) => v == null || /^[0-9]{2}$/.test(v), 'must be a länskod of two digits')
     .refine((v) => v == null || !/^[0-9]{2}$/.test(v) || isCounty(v), NO_SUCH_COUNTY),
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('shared'),
-});
+};
+export const createNetworkSchema = z.strictObject(networkFields);
 export type CreateNetworkInput = z.input<typeof createNetworkSchema>;
 
 /** Makes a network convened by the caller's organisation: its coordinators and administrators. */
@@ -55,10 +58,12 @@ export interface NetworkRow {
   organisationId: number;
   visibility: Visibility;
   memberIds: number[];
+  /** The day it ended, if it has. */
+  endedOn: string | null;
 }
 
 /** What access.ts decides by: the network of alias `n`, its convener and its member organisations' ids. */
-const NETWORK_ROW = sql`n.id, n.name, n.organisation_id as "organisationId", n.visibility,
+const NETWORK_ROW = sql`n.id, n.name, n.organisation_id as "organisationId", n.visibility, n.ended_on::text as "endedOn",
   array(select m.organisation_id from network_members m where m.network_id = n.id) as "memberIds"`;
 
 /** The network as far as the caller may read it (NOT_FOUND otherwise), with its member organisations' ids; locked when `forUpdate`. */
@@ -87,6 +92,83 @@ export async function readableMeetingNetwork(ctx: Context, networkId: number, me
 
 const forbidden = (what: string) => new DomainError('FORBIDDEN', `Only the network's ${what} may do this`);
 
+/** An ended network takes nothing new: a conflict with its state, whoever asks. */
+function requireOngoing(network: NetworkRow): void {
+  if (network.endedOn) throw new DomainError('CONFLICT', `The network ended on ${network.endedOn}: it takes no new members, meetings or notes`);
+}
+
+const staleNetwork = (stored: number, read: number, current: unknown) =>
+  new DomainError('CONFLICT', `The network is at version ${stored}, not ${read}: someone changed it since it was read`, [], current);
+
+// A form sends the version as text, a program as a number; nothing else is one (not true, not [1]).
+const versionSchema = z.strictObject({
+  expectedVersion: z.preprocess(
+    (v) => (typeof v === 'string' && /^[0-9]{1,10}$/.test(v.trim()) ? Number(v) : v),
+    z.int('must be a whole number').min(1, 'must be 1 or more').max(2_147_483_647, 'is too large'),
+  ),
+});
+/** The version a form or a program read, checked apart from the fields so that each problem is named. */
+const expectedVersionOf = (expectedVersion: unknown) => parseInput(versionSchema, { expectedVersion }).expectedVersion;
+
+export const changeNetworkSchema = z.strictObject({ ...networkFields, expectedVersion: z.unknown() });
+export type ChangeNetworkInput = z.input<typeof createNetworkSchema> & { expectedVersion: unknown };
+
+/**
+ * Changes a network's name, description, kind, county and visibility, at
+ * the version the form was opened at: its keepers. An ended network may
+ * still be corrected (its history is read); its end stays.
+ */
+export async function changeNetwork({ ctx, networkId, input }: { ctx: Context; networkId: number; input: ChangeNetworkInput }) {
+  return inTransaction(ctx, async (ctx) => {
+    const network = await readableNetwork(ctx, networkId, true);
+    if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    const { expectedVersion, ...fields } = input;
+    const { county, ...data } = parseInput(createNetworkSchema, fields);
+    const version = expectedVersionOf(expectedVersion);
+    // Made internal, the network is its convener's and members' only: the keeper must still read it.
+    requireReadableRecord(ctx, { visibility: data.visibility, organisationId: network.organisationId });
+    const [before] = await ctx.db.select().from(networks).where(eq(networks.id, networkId));
+    if (before!.version !== version) throw staleNetwork(before!.version, version, before);
+    const [after] = await ctx.db
+      .update(networks)
+      .set({ ...data, countyCode: county ?? null, version: before!.version + 1, updatedAt: new Date() })
+      .where(eq(networks.id, networkId))
+      .returning();
+    await audit(ctx, { action: 'network.change', entityType: 'network', entityId: networkId, before, after, organisationId: network.organisationId });
+    return after!;
+  });
+}
+
+export const endNetworkSchema = z.strictObject({
+  /** The day it ended: today or earlier. */
+  endedOn: z.iso.date('must be a day such as 2027-06-30'),
+  expectedVersion: z.unknown(),
+});
+export type EndNetworkInput = z.input<typeof endNetworkSchema>;
+
+/**
+ * Ends a network on a day (today or earlier), at the version read: its
+ * keepers. Nothing is removed: its members, meetings, minutes, notes and
+ * documents stay, read as before; it takes no new members, meetings or
+ * notes. Ending it twice is a conflict.
+ */
+export async function endNetwork({ ctx, networkId, input }: { ctx: Context; networkId: number; input: EndNetworkInput }) {
+  return inTransaction(ctx, async (ctx) => {
+    const network = await readableNetwork(ctx, networkId, true);
+    if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    const { endedOn, expectedVersion } = parseInput(endNetworkSchema, input);
+    const version = expectedVersionOf(expectedVersion);
+    const [{ today }] = (await queryRows<{ today: string }>(ctx.db, sql`select (now() at time zone 'Europe/Stockholm')::date::text as today`)) as [{ today: string }];
+    if (endedOn > today) throw invalid([{ field: 'endedOn', message: `is after today (${today}): end the network when it has ended` }]);
+    const [before] = await ctx.db.select().from(networks).where(eq(networks.id, networkId));
+    if (before!.endedOn) throw new DomainError('CONFLICT', `The network ended already, on ${before!.endedOn}`, [], before);
+    if (before!.version !== version) throw staleNetwork(before!.version, version, before);
+    const [after] = await ctx.db.update(networks).set({ endedOn, version: before!.version + 1, updatedAt: new Date() }).where(eq(networks.id, networkId)).returning();
+    await audit(ctx, { action: 'network.end', entityType: 'network', entityId: networkId, before, after, organisationId: network.organisationId });
+    return after!;
+  });
+}
+
 export const addMemberSchema = z.strictObject({ organisation: z.string().trim().min(1, 'choose an organisation').max(120, 'is longer than 120 characters') });
 
 /** Adds an organisation (by its slug) to the network: its keepers. Adding a member twice is a conflict. */
@@ -94,6 +176,7 @@ export async function addNetworkMember({ ctx, networkId, input }: { ctx: Context
   return inTransaction(ctx, async (ctx) => {
     const network = await readableNetwork(ctx, networkId, true);
     if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    requireOngoing(network);
     const { organisation } = parseInput(addMemberSchema, input);
     const [member] = await ctx.db.select({ id: organisations.id, name: organisations.name }).from(organisations).where(eq(organisations.slug, organisation));
     if (!member) throw invalid([{ field: 'organisation', message: `no organisation '${organisation}'` }]);
@@ -146,6 +229,7 @@ export async function addNetworkMeeting({ ctx, networkId, input }: { ctx: Contex
   return inTransaction(ctx, async (ctx) => {
     const network = await readableNetwork(ctx, networkId, true);
     if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    requireOngoing(network);
     const { heldOn, ...data } = parseInput(meetingSchema, input);
     const [row] = await ctx.db.insert(networkMeetings).values({ ...data, ...heldRange(heldOn), networkId }).returning();
     await audit(ctx, { action: 'network.add_meeting', entityType: 'network_meeting', entityId: row!.id, after: row, organisationId: network.organisationId });
@@ -160,7 +244,7 @@ export async function changeNetworkMeeting({ ctx, networkId, meetingId, input }:
     if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
     const { expectedVersion, ...fields } = input;
     const { heldOn, ...data } = parseInput(meetingSchema, fields);
-    const version = parseInput(z.strictObject({ expectedVersion: z.coerce.number('must be a whole number').int('must be a whole number').min(1, 'must be 1 or more') }), { expectedVersion }).expectedVersion;
+    const version = expectedVersionOf(expectedVersion);
     const [before] = await ctx.db.select().from(networkMeetings).where(and(eq(networkMeetings.id, meetingId), eq(networkMeetings.networkId, networkId))).for('update');
     if (!before) throw notFound('meeting');
     if (before.version !== version) throw new DomainError('CONFLICT', 'The meeting was changed by someone else since the form was opened', [], before);
@@ -181,6 +265,7 @@ export async function addNetworkNote({ ctx, networkId, input }: { ctx: Context; 
   return inTransaction(ctx, async (ctx) => {
     const network = await readableNetwork(ctx, networkId);
     if (!canWriteNetworkNote(ctx.principal, network)) throw forbidden('members');
+    requireOngoing(network);
     const { body } = parseInput(noteSchema, input);
     const organisationId = ctx.principal.kind === 'anonymous' ? 0 : ctx.principal.organisationId;
     const [row] = await ctx.db.insert(networkNotes).values({ networkId, organisationId, writtenBy: principalLabel(ctx.principal), body }).returning();
@@ -199,13 +284,15 @@ export interface NetworkSummary {
   convener: string;
   members: number;
   nextMeeting: string | null;
+  /** The day it ended, if it has. */
+  endedOn: string | null;
 }
 
 /** The networks the caller may read, by name (at most 500). */
 export async function listNetworks(ctx: Context): Promise<NetworkSummary[]> {
   return queryRows<NetworkSummary>(
     ctx.db,
-    sql`select n.id, n.name, n.kind, n.county_code as county, n.visibility, o.name as convener,
+    sql`select n.id, n.name, n.kind, n.county_code as county, n.visibility, o.name as convener, n.ended_on::text as "endedOn",
           (select count(*)::int + 1 from network_members m where m.network_id = n.id) as members,
           (select mt.held_on from network_meetings mt where mt.network_id = n.id and mt.held_max >= current_date order by mt.held_min limit 1) as "nextMeeting"
         from networks n join organisations o on o.id = n.organisation_id
@@ -222,6 +309,19 @@ export interface NetworkMeeting {
   /** Members only: null for everyone else (and when none are written). */
   minutes: string | null;
   version: number;
+  /** Members only, like the documents themselves: an empty list for everyone else. */
+  documents: MeetingDocumentName[];
+}
+
+/** A meeting's document as a network's member reads it named: its bytes are at `address`. */
+export interface MeetingDocumentName {
+  id: number;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  addedBy: string;
+  address: string;
 }
 
 export interface Network {
@@ -232,6 +332,8 @@ export interface Network {
   county: string | null;
   visibility: Visibility;
   version: number;
+  /** The day it ended, if it has: it takes no new members, meetings or notes. */
+  endedOn: string | null;
   convener: { slug: string; name: string };
   members: Array<{ slug: string; name: string }>;
   meetings: NetworkMeeting[];
@@ -247,7 +349,7 @@ export async function getNetwork(ctx: Context, id: number): Promise<Network> {
   const inside = isNetworkMember(ctx.principal, network);
   const [head] = await queryRows<Omit<Network, 'members' | 'meetings' | 'notes' | 'may'>>(
     ctx.db,
-    sql`select n.id, n.name, n.description, n.kind, n.county_code as county, n.visibility, n.version,
+    sql`select n.id, n.name, n.description, n.kind, n.county_code as county, n.visibility, n.version, n.ended_on::text as "endedOn",
           json_build_object('slug', o.slug, 'name', o.name) as convener
         from networks n join organisations o on o.id = n.organisation_id where n.id = ${id}`,
   );
@@ -255,10 +357,14 @@ export async function getNetwork(ctx: Context, id: number): Promise<Network> {
     ctx.db,
     sql`select o.slug, o.name from network_members m join organisations o on o.id = m.organisation_id where m.network_id = ${id} order by o.name`,
   );
-  // Minutes and notes are read in the query only for members: what is not selected cannot leak.
+  // Minutes, documents and notes are read in the query only for members: what is not selected cannot leak.
+  const documents = inside
+    ? sql`coalesce((select json_agg(json_build_object('id', d.id, 'fileName', d.file_name, 'mediaType', d.media_type, 'sizeBytes', d.size_bytes, 'sha256', d.sha256, 'addedBy', d.added_by, 'address', '/dokument/' || d.id) order by d.id)
+          from documents d where d.network_meeting_id = mt.id), '[]'::json)`
+    : sql`'[]'::json`;
   const meetings = await queryRows<NetworkMeeting>(
     ctx.db,
-    sql`select mt.id, mt.held_on as "heldOn", mt.place, mt.agenda, ${inside ? sql`mt.minutes` : sql`null::text`} as minutes, mt.version
+    sql`select mt.id, mt.held_on as "heldOn", mt.place, mt.agenda, ${inside ? sql`mt.minutes` : sql`null::text`} as minutes, mt.version, ${documents} as documents
         from network_meetings mt where mt.network_id = ${id} order by mt.held_min desc, mt.id desc`,
   );
   const notes = inside

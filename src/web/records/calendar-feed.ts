@@ -8,6 +8,7 @@ import ical from 'ical-generator';
 import type { CalendarScope } from '../../db/schema.ts';
 import type { Reminder } from '../../domain/reminders/due.ts';
 import { reminderLine, reminderPath } from '../../domain/reminders/send.ts';
+import type { CalendarNetworkMeeting } from '../../domain/calendar/network-meetings.ts';
 import { monthBounds, type CalendarVisit } from '../../domain/calendar/visits.ts';
 import { label, type Lang } from '../i18n.ts';
 
@@ -34,12 +35,15 @@ export function calendarOf(feed: { scope: CalendarScope; reminders: Reminder[] }
   return calendar.toString();
 }
 
-/** The shared calendar's visits as iCalendar: all-day events, a visit known to its month or year over that month or year. */
-export function visitsCalendarOf(visits: CalendarVisit[], origin: string, lang: Lang): string {
+/** The last day a date known to its month or year may mean. */
+const lastDayOf = (edtf: string) => (edtf.length === 7 ? monthBounds(edtf).to : `${edtf.slice(0, 4)}-12-31`);
+
+/** The shared calendar's visits and networks' meetings as iCalendar: all-day events, one known to its month or year over that month or year. */
+export function visitsCalendarOf(visits: CalendarVisit[], meetings: CalendarNetworkMeeting[], origin: string, lang: Lang): string {
   const calendar = ical({ name: lang === 'sv' ? 'Ortsband: besök och delegationer' : 'Ortsband: visits and delegations', prodId: { company: 'Ortsband', product: 'visits', language: 'SV' }, ttl: 60 * 60 });
   for (const v of visits) {
     const start = new Date(`${v.dateMin}T12:00:00Z`);
-    const end = v.exactDay ? undefined : new Date(`${v.date.length === 7 ? monthBounds(v.date).to : `${v.date.slice(0, 4)}-12-31`}T12:00:00Z`);
+    const end = v.exactDay ? undefined : new Date(`${lastDayOf(v.date)}T12:00:00Z`);
     const url = `${origin}/avtal/${v.agreementSlug}${lang === 'en' ? '?lang=en' : ''}`;
     calendar.createEvent({
       id: `visit-${v.id}@ortsband`,
@@ -47,6 +51,21 @@ export function visitsCalendarOf(visits: CalendarVisit[], origin: string, lang: 
       ...(end ? { end: new Date(end.getTime() + 86_400_000) } : {}),
       allDay: true,
       summary: `${label(lang, 'activity', v.kind)}: ${lang === 'en' && v.titleEn ? v.titleEn : v.title} (${v.partyLabel} – ${v.counterpartLabel})`,
+      description: url,
+      url,
+    });
+  }
+  for (const m of meetings) {
+    const start = new Date(`${m.heldMin}T12:00:00Z`);
+    // A meeting's date is at least its year; one such as 2027~ or a range is shown over its first year.
+    const end = m.exactDay ? undefined : new Date(`${lastDayOf(/^[0-9]{4}-[0-9]{2}$/.test(m.heldOn) ? m.heldOn : m.heldMin.slice(0, 4))}T12:00:00Z`);
+    const url = `${origin}/natverk/${m.networkId}/moten/${m.id}${lang === 'en' ? '?lang=en' : ''}`;
+    calendar.createEvent({
+      id: `network-meeting-${m.id}@ortsband`,
+      start,
+      ...(end ? { end: new Date(end.getTime() + 86_400_000) } : {}),
+      allDay: true,
+      summary: `${lang === 'sv' ? 'Nätverksmöte' : 'Network meeting'}: ${m.networkName}${m.place ? `, ${m.place}` : ''}`,
       description: url,
       url,
     });

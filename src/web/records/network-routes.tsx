@@ -13,8 +13,10 @@ import {
   addNetworkMeeting,
   addNetworkMember,
   addNetworkNote,
+  changeNetwork,
   changeNetworkMeeting,
   createNetwork,
+  endNetwork,
   getNetwork,
   getNetworkMeeting,
   listNetworks,
@@ -34,7 +36,7 @@ import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { idOf, strings } from './routes.tsx';
-import { DOCUMENT_FIELDS, MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
+import { CHANGE_NETWORK_FIELDS, DOCUMENT_FIELDS, END_NETWORK_FIELDS, MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
 
 /** A verb's VALIDATION as the form's problems; anything else goes on to the error pages. */
 function failedWith(error: unknown, typed: Record<string, string>): Failed {
@@ -51,6 +53,8 @@ const DONE: Record<string, { sv: string; en: string }> = {
   'medlem-borttagen': { sv: 'Medlemmen är borttagen ur nätverket.', en: 'The member is removed from the network.' },
   dokument: { sv: 'Dokumentet är tillagt.', en: 'The document is added.' },
   'dokument-borttaget': { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
+  'natverk-andrat': { sv: 'Nätverket är sparat.', en: 'The network is saved.' },
+  avslutat: { sv: 'Nätverket är avslutat.', en: 'The network is ended.' },
 };
 
 export function networkRoutes(database: Database) {
@@ -75,7 +79,7 @@ export function networkRoutes(database: Database) {
     requireCoordinator(ctx); // before the input: who may not make one is told so, whatever they sent
     const typed = strings(form, NETWORK_FIELDS);
     try {
-      const network = await createNetwork({ ctx, input: { ...typed, kind: typed.kind as never, visibility: typed.visibility as never } });
+      const network = await createNetwork({ ctx, input: { ...typed, name: typed.name ?? '', kind: typed.kind as never, visibility: typed.visibility as never } });
       return c.redirect(href(langOf(c), `/natverk/${network.id}`, { klart: 'natverk' }), 303);
     } catch (error) {
       return renderList(c, failedWith(error, typed), HTTP_STATUS.VALIDATION);
@@ -106,12 +110,22 @@ export function networkRoutes(database: Database) {
         await verb(ctx, networkId, typed);
         return c.redirect(href(langOf(c), `/natverk/${networkId}`, { klart: done }), 303);
       } catch (error) {
+        // A form that carries the version: a stale one (or a network ended meanwhile) keeps what was typed. Elsewhere a conflict (an ended network) goes to the error page.
+        if (error instanceof DomainError && error.code === 'CONFLICT' && (form === 'changeNetwork' || form === 'endNetwork')) {
+          // The page shows the network as saved now; the form keeps what was typed, at the new version.
+          const { endedOn } = await readableNetwork(ctx, networkId);
+          const message = endedOn ? `the network ended on ${endedOn}: it shows now as saved` : 'the network was changed by someone else since the form was opened: it shows now as saved, and the form keeps what you wrote';
+          const problems = [{ field: 'expectedVersion', message }];
+          return renderNetwork(c, { failed: { form, failed: { problems, typed } } }, HTTP_STATUS.CONFLICT);
+        }
         return renderNetwork(c, { failed: { form, failed: failedWith(error, typed) } }, HTTP_STATUS.VALIDATION);
       }
     });
   networkForm('/natverk/:id/medlemmar', 'member', MEMBER_FIELDS, (ctx, networkId, typed) => addNetworkMember({ ctx, networkId, input: { organisation: typed.organisation! } }), 'medlem');
   networkForm('/natverk/:id/medlemmar/ta-bort', 'removeMember', MEMBER_FIELDS, (ctx, networkId, typed) => removeNetworkMember({ ctx, networkId, input: { organisation: typed.organisation! } }), 'medlem-borttagen');
   networkForm('/natverk/:id/moten', 'meeting', MEETING_FIELDS, (ctx, networkId, { expectedVersion: _v, ...input }) => addNetworkMeeting({ ctx, networkId, input: input as never }), 'mote');
+  networkForm('/natverk/:id/andra', 'changeNetwork', CHANGE_NETWORK_FIELDS, (ctx, networkId, { expectedVersion, ...typed }) => changeNetwork({ ctx, networkId, input: { ...typed, name: typed.name ?? '', kind: typed.kind as never, visibility: typed.visibility as never, expectedVersion } }), 'natverk-andrat');
+  networkForm('/natverk/:id/avsluta', 'endNetwork', END_NETWORK_FIELDS, (ctx, networkId, typed) => endNetwork({ ctx, networkId, input: { endedOn: typed.endedOn!, expectedVersion: typed.expectedVersion } }), 'avslutat');
   networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
 
   const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200, failedDocument?: Failed) => {

@@ -18,6 +18,8 @@ import { VisibilityField } from './visibility-field.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 
 export const NETWORK_FIELDS = ['name', 'description', 'kind', 'county', 'visibility'] as const;
+export const CHANGE_NETWORK_FIELDS = [...NETWORK_FIELDS, 'expectedVersion'] as const;
+export const END_NETWORK_FIELDS = ['endedOn', 'expectedVersion'] as const;
 export const MEMBER_FIELDS = ['organisation'] as const;
 export const MEETING_FIELDS = ['heldOn', 'place', 'agenda', 'minutes', 'expectedVersion'] as const;
 export const NOTE_FIELDS = ['body'] as const;
@@ -101,6 +103,7 @@ export function NetworksPage(p: NetworksPageProps) {
               <tr>
                 <td>
                   <a href={href(lang, `/natverk/${n.id}`)}>{n.name}</a>
+                  {n.endedOn ? ` (${sv ? 'avslutat' : 'ended'} ${n.endedOn})` : ''}
                 </td>
                 <td>
                   {NETWORK_KIND_NAMES[n.kind][lang]}
@@ -121,37 +124,49 @@ export function NetworksPage(p: NetworksPageProps) {
           <ErrorSummary lang={lang} problems={f.problems} />
           <form method="post" action={href(lang, '/natverk')} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-            {f.input('name', sv ? 'Namn' : 'Name', { hint: sv ? 'Till exempel Region Skånes Kinanätverk.' : 'For example Region Skåne’s China network.' })}
-            {f.area('description', sv ? 'Beskrivning (valfri)' : 'Description (optional)')}
-            <Field lang={lang} id="network-kind" label={sv ? 'Slag' : 'Kind'} problem={f.problemOf('kind')}>
-              {(described) => (
-                <select id="network-kind" name="kind" {...described}>
-                  {NETWORK_KINDS.map((k) => (
-                    <option value={k} selected={(f.typed.kind ?? 'county') === k}>
-                      {NETWORK_KIND_NAMES[k][lang]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field lang={lang} id="network-county" label={sv ? 'Län (valfritt)' : 'County (optional)'} problem={f.problemOf('county')}>
-              {(described) => (
-                <select id="network-county" name="county" {...described}>
-                  <option value="">{sv ? 'Inget län' : 'No county'}</option>
-                  {Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => (
-                    <option value={code} selected={f.typed.county === code}>
-                      {name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <VisibilityField lang={lang} id="network-visibility" label={sv ? 'Vem får se nätverket' : 'Who may see the network'} problem={f.problemOf('visibility')} chosen={f.typed.visibility} fallback="shared" />
+            <NetworkFields lang={lang} form="network" f={f} />
             <button type="submit">{sv ? 'Starta nätverket' : 'Start the network'}</button>
           </form>
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** A network's own fields (name, description, kind, county, visibility): for starting one, and for changing it at `network`'s values. */
+function NetworkFields(props: { lang: Lang; form: string; f: ReturnType<typeof formFields>; network?: Network }) {
+  const { lang, form, f, network: n } = props;
+  const sv = lang === 'sv';
+  const chosen = (field: 'kind' | 'county' | 'visibility', fallback: string) => f.typed[field] ?? (n ? (n[field] ?? '') : fallback);
+  return (
+    <>
+      {f.input('name', sv ? 'Namn' : 'Name', { hint: sv ? 'Till exempel Region Skånes Kinanätverk.' : 'For example Region Skåne’s China network.', value: n?.name })}
+      {f.area('description', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { value: n?.description ?? '' })}
+      <Field lang={lang} id={`${form}-kind`} label={sv ? 'Slag' : 'Kind'} problem={f.problemOf('kind')}>
+        {(described) => (
+          <select id={`${form}-kind`} name="kind" {...described}>
+            {NETWORK_KINDS.map((k) => (
+              <option value={k} selected={chosen('kind', 'county') === k}>
+                {NETWORK_KIND_NAMES[k][lang]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field lang={lang} id={`${form}-county`} label={sv ? 'Län (valfritt)' : 'County (optional)'} problem={f.problemOf('county')}>
+        {(described) => (
+          <select id={`${form}-county`} name="county" {...described}>
+            <option value="">{sv ? 'Inget län' : 'No county'}</option>
+            {Object.entries(COUNTIES).sort(([a], [b]) => a.localeCompare(b)).map(([code, name]) => (
+              <option value={code} selected={chosen('county', '') === code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se nätverket' : 'Who may see the network'} problem={f.problemOf('visibility')} chosen={chosen('visibility', 'shared')} fallback="shared" />
+    </>
   );
 }
 
@@ -162,7 +177,7 @@ export interface NetworkPageProps {
   network: Network;
   /** Organisations a keeper may add. */
   choices: Array<{ slug: string; name: string }>;
-  failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note'; failed: Failed };
+  failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note' | 'changeNetwork' | 'endNetwork'; failed: Failed };
   done?: string;
 }
 
@@ -174,7 +189,11 @@ export function NetworkPage(p: NetworkPageProps) {
   const removeMember = formFields(lang, 'removeMember', failedOf('removeMember'));
   const meeting = formFields(lang, 'meeting', failedOf('meeting'));
   const note = formFields(lang, 'note', failedOf('note'));
+  const change = formFields(lang, 'changeNetwork', failedOf('changeNetwork'));
+  const end = formFields(lang, 'endNetwork', failedOf('endNetwork'));
   const base = `/natverk/${n.id}`;
+  // An ended network takes no new members, meetings or notes (the verbs refuse them): their forms are not shown.
+  const ongoing = !n.endedOn;
   return (
     <Layout lang={lang} title={n.name} path={base} account={p.account}>
       <p>
@@ -182,6 +201,13 @@ export function NetworkPage(p: NetworkPageProps) {
       </p>
       <h1>{n.name}</h1>
       <Notices done={p.done} />
+      {n.endedOn ? (
+        <p class="notice" id="avslutat">
+          {sv
+            ? `Nätverket avslutades ${n.endedOn}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten eller anteckningar.`
+            : `The network ended on ${n.endedOn}. What was recorded stays; it takes no new members, meetings or notes.`}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>{sv ? 'Slag' : 'Kind'}</dt>
         <dd>
@@ -192,6 +218,8 @@ export function NetworkPage(p: NetworkPageProps) {
         <dd>{n.convener.name}</dd>
         <dt>{sv ? 'Vem får se nätverket' : 'Who may see the network'}</dt>
         <dd>{VISIBILITY_NAMES[n.visibility][lang]}</dd>
+        <dt>{sv ? 'Läge' : 'State'}</dt>
+        <dd>{n.endedOn ? (sv ? `Avslutat ${n.endedOn}` : `Ended on ${n.endedOn}`) : sv ? 'Pågår' : 'Ongoing'}</dd>
       </dl>
       {n.description ? <p class="prewrap">{n.description}</p> : null}
 
@@ -204,7 +232,7 @@ export function NetworkPage(p: NetworkPageProps) {
           <li>{m.name}</li>
         ))}
       </ul>
-      {p.network.may.keep ? (
+      {p.network.may.keep && ongoing ? (
         <>
           <h3 id="ny-medlem">{sv ? 'Lägg till en medlem' : 'Add a member'}</h3>
           <ErrorSummary lang={lang} problems={member.problems} />
@@ -272,7 +300,7 @@ export function NetworkPage(p: NetworkPageProps) {
           ))}
         </ul>
       )}
-      {p.network.may.keep ? (
+      {p.network.may.keep && ongoing ? (
         <>
           <h3 id="nytt-mote">{sv ? 'Registrera ett möte' : 'Record a meeting'}</h3>
           <ErrorSummary lang={lang} problems={meeting.problems} />
@@ -298,7 +326,7 @@ export function NetworkPage(p: NetworkPageProps) {
               <p class="hint">{x.writtenBy}</p>
             </article>
           ))}
-          {n.may.writeNotes ? (
+          {n.may.writeNotes && ongoing ? (
             <>
               <h3 id="ny-anteckning">{sv ? 'Skriv en anteckning' : 'Write a note'}</h3>
               <ErrorSummary lang={lang} problems={note.problems} />
@@ -306,6 +334,38 @@ export function NetworkPage(p: NetworkPageProps) {
                 <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
                 {note.area('body', sv ? 'Anteckning' : 'Note')}
                 <button type="submit">{sv ? 'Spara anteckningen' : 'Save the note'}</button>
+              </form>
+            </>
+          ) : null}
+        </>
+      ) : null}
+
+      {n.may.keep ? (
+        <>
+          <h2 id="andra-natverket">{sv ? 'Ändra nätverket' : 'Change the network'}</h2>
+          <ErrorSummary lang={lang} problems={change.problems} />
+          <form method="post" action={href(lang, `${base}/andra`)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <input type="hidden" id="changeNetwork-expectedVersion" name="expectedVersion" value={String(n.version)} />
+            <NetworkFields lang={lang} form="changeNetwork" f={change} network={n} />
+            <button type="submit">{sv ? 'Spara nätverket' : 'Save the network'}</button>
+          </form>
+          {ongoing ? (
+            <>
+              <h2 id="avsluta-natverket">{sv ? 'Avsluta nätverket' : 'End the network'}</h2>
+              <p id="endNetwork-confirm">
+                {sv
+                  ? 'Ett avslutat nätverk står kvar med sina medlemmar, möten, protokoll, anteckningar och dokument, läst som förut, men tar inte emot nya medlemmar, möten eller anteckningar. Det går inte att ångra här.'
+                  : 'An ended network stays with its members, meetings, minutes, notes and documents, read as before, but takes no new members, meetings or notes. It cannot be undone here.'}
+              </p>
+              <ErrorSummary lang={lang} problems={end.problems} />
+              <form method="post" action={href(lang, `${base}/avsluta`)} class="form" novalidate>
+                <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                <input type="hidden" id="endNetwork-expectedVersion" name="expectedVersion" value={String(n.version)} />
+                {end.input('endedOn', sv ? 'Avslutades' : 'Ended on', { hint: sv ? 'Dagen, i dag eller tidigare: 2027-06-30.' : 'The day, today or earlier: 2027-06-30.' })}
+                <button type="submit" aria-describedby="endNetwork-confirm">
+                  {sv ? 'Avsluta nätverket' : 'End the network'}
+                </button>
               </form>
             </>
           ) : null}

@@ -1,7 +1,9 @@
 // The shared calendar of visits and delegations: a month as a grid of weeks
 // (a visit known only to its month or year listed above it), or the coming
 // months as a list; filters by county, place in China and direction; the
-// same visits as an iCalendar feed to subscribe to.
+// same visits as an iCalendar feed to subscribe to. Networks' meetings the
+// reader may read are in it too, marked as such.
+import type { CalendarNetworkMeeting } from '../../domain/calendar/network-meetings.ts';
 import { shiftMonths, type CalendarQuery, type CalendarVisit } from '../../domain/calendar/visits.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
 import type { HtmlEscapedString } from 'hono/utils/html';
@@ -25,7 +27,18 @@ export type CalendarSectionProps = Omit<VisitsCalendarProps, 'account' | 'places
   visits: CalendarVisit[];
   /** How many visits there are; more than `visits` holds when the period has more than one page can show. */
   total: number;
+  /** The networks' meetings in the period that the reader may read. */
+  meetings: CalendarNetworkMeeting[];
 };
+
+/** A visit or a network's meeting, on the day it is known to (or its month or year). */
+type Entry = { dateMin: string; exactDay: boolean } & ({ visit: CalendarVisit } | { meeting: CalendarNetworkMeeting });
+
+function entriesOf(visits: CalendarVisit[], meetings: CalendarNetworkMeeting[]): Entry[] {
+  const all: Entry[] = [...visits.map((visit) => ({ dateMin: visit.dateMin, exactDay: visit.exactDay, visit })), ...meetings.map((meeting) => ({ dateMin: meeting.heldMin, exactDay: meeting.exactDay, meeting }))];
+  // Stable: visits before meetings on the same day, each in the order read.
+  return all.sort((a, b) => a.dateMin.localeCompare(b.dateMin));
+}
 
 const PATH = '/besokskalender';
 const titleOf = (lang: Lang) => (lang === 'sv' ? 'Besökskalender' : 'Calendar of visits');
@@ -48,6 +61,26 @@ function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; wi
   );
 }
 
+const NETWORK_READERS: Record<string, { sv: string; en: string }> = {
+  shared: { sv: ' (delat nätverk, inte offentligt)', en: ' (shared network, not public)' },
+  internal: { sv: ' (för nätverkets medlemmar)', en: " (for the network's members)" },
+};
+
+function NetworkMeeting({ lang, meeting, withDate }: { lang: Lang; meeting: CalendarNetworkMeeting; withDate: boolean }) {
+  return (
+    <>
+      {withDate ? <span class="when">{formatEdtf(meeting.heldOn, lang)} · </span> : null}
+      {lang === 'sv' ? 'Nätverksmöte' : 'Network meeting'}:{' '}
+      <a href={href(lang, `/natverk/${meeting.networkId}/moten/${meeting.id}`)}>{meeting.networkName}</a>
+      {meeting.place ? `, ${meeting.place}` : ''}
+      {NETWORK_READERS[meeting.visibility] ? <span class="hint">{NETWORK_READERS[meeting.visibility]![lang]}</span> : null}
+    </>
+  );
+}
+
+const EntryLine = ({ lang, entry, withDate }: { lang: Lang; entry: Entry; withDate: boolean }) =>
+  'visit' in entry ? <Visit lang={lang} visit={entry.visit} withDate={withDate} /> : <NetworkMeeting lang={lang} meeting={entry.meeting} withDate={withDate} />;
+
 /** The month as a grid of weeks, or the coming months as a list: the same for every reader who reads the same visits. */
 export function CalendarSection(p: CalendarSectionProps) {
   const { lang } = p;
@@ -55,8 +88,9 @@ export function CalendarSection(p: CalendarSectionProps) {
   const path = PATH;
   const filters = filtersOf(p.query);
   const title = titleOf(lang);
-  const exact = p.visits.filter((v) => v.exactDay);
-  const vague = p.visits.filter((v) => !v.exactDay);
+  const entries = entriesOf(p.visits, p.meetings);
+  const exact = entries.filter((v) => v.exactDay);
+  const vague = entries.filter((v) => !v.exactDay);
 
   const grid = () => {
     const [y, m] = p.month.split('-').map(Number) as [number, number];
@@ -92,8 +126,8 @@ export function CalendarSection(p: CalendarSectionProps) {
                     {on(d).length ? (
                       <ul>
                         {on(d).map((v) => (
-                          <li>
-                            <Visit lang={lang} visit={v} withDate={false} />
+                          <li class={'meeting' in v ? 'network-meeting' : undefined}>
+                            <EntryLine lang={lang} entry={v} withDate={false} />
                           </li>
                         ))}
                       </ul>
@@ -129,29 +163,29 @@ export function CalendarSection(p: CalendarSectionProps) {
               <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
               <ul>
                 {vague.map((v) => (
-                  <li>
-                    <Visit lang={lang} visit={v} withDate={true} />
+                  <li class={'meeting' in v ? 'network-meeting' : undefined}>
+                    <EntryLine lang={lang} entry={v} withDate={true} />
                   </li>
                 ))}
               </ul>
             </>
           ) : null}
-          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök den här månaden.' : 'No visits this month.'}</p>}
+          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök eller nätverksmöten den här månaden.' : 'No visits or network meetings this month.'}</p>}
           {grid()}
         </>
       ) : (
         <>
-          <h2>{sv ? 'Kommande besök' : 'Coming visits'}</h2>
-          {p.visits.length ? (
+          <h2>{sv ? 'Kommande besök och nätverksmöten' : 'Coming visits and network meetings'}</h2>
+          {entries.length ? (
             <ul>
-              {p.visits.map((v) => (
-                <li>
-                  <Visit lang={lang} visit={v} withDate={true} />
+              {entries.map((v) => (
+                <li class={'meeting' in v ? 'network-meeting' : undefined}>
+                  <EntryLine lang={lang} entry={v} withDate={true} />
                 </li>
               ))}
             </ul>
           ) : (
-            <p>{sv ? 'Inga kommande besök registrerade.' : 'No coming visits recorded.'}</p>
+            <p>{sv ? 'Inga kommande besök eller nätverksmöten registrerade.' : 'No coming visits or network meetings recorded.'}</p>
           )}
         </>
       )}
@@ -171,8 +205,8 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
       <h1>{title}</h1>
       <p class="lead">
         {sv
-          ? 'Besök och delegationer till och från Kina i alla organisationers avtal, så att den som tar emot en delegation ser vilka andra som har kontakt med samma ort.'
-          : "Visits and delegations to and from China in every organisation's agreements, so that whoever receives a delegation sees who else deals with the same place."}
+          ? 'Besök och delegationer till och från Kina i alla organisationers avtal, så att den som tar emot en delegation ser vilka andra som har kontakt med samma ort, och nätverkens möten.'
+          : "Visits and delegations to and from China in every organisation's agreements, so that whoever receives a delegation sees who else deals with the same place, and the networks' meetings."}
         {p.account ? '' : sv ? ' Du ser de offentliga; inloggade ser också de delade.' : ' You see the public ones; signed-in people also see the shared ones.'}
       </p>
       <form method="get" action={path} class="filters">
@@ -216,7 +250,7 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
         ) : (
           <a href={href(lang, path, { ...filters, month: p.today.slice(0, 7) })}>{sv ? 'Visa som månad' : 'Show as a month'}</a>
         )}{' '}
-        · <a href={href(lang, `${path}.ics`, filters)}>{sv ? 'Prenumerera i din kalender (iCalendar, offentliga besök)' : 'Subscribe in your calendar (iCalendar, public visits)'}</a>
+        · <a href={href(lang, `${path}.ics`, filters)}>{sv ? 'Prenumerera i din kalender (iCalendar, offentliga besök och nätverksmöten)' : 'Subscribe in your calendar (iCalendar, public visits and network meetings)'}</a>
       </p>
       {p.section}
     </Layout>

@@ -4,9 +4,14 @@
 // everyone the month's grid or the list is kept rendered per data version,
 // reader and query (kept-answers.ts): at the benchmark's scale a month holds
 // about 2,800 visits, read and rendered once until something changes.
+// Networks' meetings are in it as far as the reader may read each network:
+// what a reader may read of networks is decided by their organisation
+// (membership) and whether they are signed in, both in readsAs, so the kept
+// answers stay per reader; a network's change or end bumps the data version.
 import { Hono, type Context as HonoContext } from 'hono';
 import { raw } from 'hono/html';
 import type { Database } from '../../db/client.ts';
+import { networkMeetingsBetween } from '../../domain/calendar/network-meetings.ts';
 import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
 import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
@@ -46,8 +51,8 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const key = JSON.stringify([readsAs(ctx.principal), lang, view, month, today, query]);
     const [section, places] = await Promise.all([
       keptSections(ctx, key, async () => {
-        const { visits, total } = await visitsBetween(ctx, input, from, to);
-        return String(await (<CalendarSection lang={lang} view={view} month={month} query={query} visits={visits} total={total} today={today} />));
+        const [{ visits, total }, meetings] = await Promise.all([visitsBetween(ctx, input, from, to), networkMeetingsBetween(ctx, input, from, to)]);
+        return String(await (<CalendarSection lang={lang} view={view} month={month} query={query} visits={visits} total={total} meetings={meetings} today={today} />));
       }),
       keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
     ]);
@@ -56,12 +61,13 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     return c.html(<VisitsCalendarPage lang={lang} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} places={places} today={today} section={raw(section)} />);
   });
   web.get('/besokskalender.ics', accepts({ names: ['lang', ...FILTERS], unknown: 'ignore' }), cache, async (c) => {
-    // Calendar programs have no session: the public visits, from three months back to a year ahead.
+    // Calendar programs have no session: the public visits and public networks' meetings, from three months back to a year ahead.
     const anonymous: Context = { db: database.db, principal: { kind: 'anonymous' } };
     const today = todayInStockholm();
-    const { visits } = await visitsBetween(anonymous, calendarQuery(c), monthBounds(shiftMonths(today.slice(0, 7), -3)).from, monthBounds(shiftMonths(today.slice(0, 7), 12)).to);
+    const [from, to] = [monthBounds(shiftMonths(today.slice(0, 7), -3)).from, monthBounds(shiftMonths(today.slice(0, 7), 12)).to];
+    const [{ visits }, meetings] = await Promise.all([visitsBetween(anonymous, calendarQuery(c), from, to), networkMeetingsBetween(anonymous, calendarQuery(c), from, to)]);
     c.header('content-type', 'text/calendar; charset=utf-8');
-    return c.body(visitsCalendarOf(visits, origin(c), langOf(c)));
+    return c.body(visitsCalendarOf(visits, meetings, origin(c), langOf(c)));
   });
   return web;
 }
