@@ -27,11 +27,22 @@ export function formatEdtf(value: string | null | undefined, lang: Lang): string
   return single(value, lang);
 }
 
-export const formatNumber = (n: number, lang: Lang, decimals = 0) =>
-  new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(n);
+// Number formats made once per language and decimals, as the day's below (native memory per instance).
+const numberFormats = new Map<string, Intl.NumberFormat>();
+export function formatNumber(n: number, lang: Lang, decimals = 0): string {
+  const key = `${lang}${decimals}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: decimals, minimumFractionDigits: decimals })));
+  return format.format(n);
+}
 
 /** Today in Stockholm, YYYY-MM-DD. */
-export const todayInStockholm = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' }).format(new Date());
+// Made once: each Intl.DateTimeFormat holds ICU's calendar and time zone in
+// native memory, and the response cache asks for today on every request
+// (one made per call left about 5 kB of the C library's heap per cached
+// answer served: bench/RESULTS.md, 2026-12-07).
+const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
+export const todayInStockholm = () => STOCKHOLM_DAY.format(new Date());
 
 /** A file's size as a person reads it: 1,5 MB or 12 kB (at least 1 kB). */
 export const fileSize = (lang: Lang, bytes: number) =>
