@@ -915,6 +915,10 @@ export const activities = pgTable(
     index('activities_kind_day_idx').on(t.kind, t.dateMin),
     // The visits whose days overlap a period (the calendar's month: calendar/visits.ts), by their days as a range.
     index('activities_visits_period_idx').using('gist', visitPeriodOf(t.date, t.dateMin)).where(sql`${t.kind} in ('visit_outgoing', 'visit_incoming')`),
+    // An organisation's internal visits, which the calendar reads per request beside the kept common part (calendar/visits.ts).
+    index('activities_internal_visits_idx')
+      .on(t.organisationId, t.dateMin)
+      .where(sql`${t.visibility} = 'internal' and ${t.kind} in ('visit_outgoing', 'visit_incoming')`),
     index('activities_action_plan_goal_idx').on(t.actionPlanGoalId),
     index('activities_delegation_keys_idx').using('gin', t.delegationKeys),
     index('activities_place_months_idx').using('gin', t.placeMonths),

@@ -11,8 +11,9 @@ import { users } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
-import { shiftMonths } from '../../src/domain/calendar/visits.ts';
+import { DAY_SHOWN, shiftMonths } from '../../src/domain/calendar/visits.ts';
 import { SESSION_COOKIE } from '../../src/http/session.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -20,6 +21,7 @@ import { openTestDatabase, systemCtx, type TestDatabase } from '../support/datab
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
 let cookie: string;
+let otherCookie: string;
 // Two months ahead: in the month view, and in the feed's window (three months back to a year ahead).
 const MONTH = shiftMonths(todayInStockholm().slice(0, 7), 2);
 const NEXT = shiftMonths(MONTH, 1);
@@ -43,11 +45,23 @@ beforeAll(async () => {
   await visit(kalix.id, 'visit_incoming', 'Delat besök från Zhejiang', `${MONTH}-03`, 'shared');
   await visit(kalix.id, 'meeting', 'Ett möte, inget besök', `${MONTH}-05`);
   await visit(kalix.id, 'visit_outgoing', 'Besök månaden efter', `${NEXT}-02`);
+  // A busy day: more visits than a day of the grid shows.
+  for (let i = 1; i <= DAY_SHOWN + 2; i++) await visit(goteborg.id, 'visit_incoming', `Trängsel ${String(i).padStart(2, '0')}`, `${MONTH}-25`);
+  // The organisation's internal records: an internal visit of a public agreement, and a public visit of an internal agreement.
+  await visit(kalix.id, 'visit_incoming', 'Internt besök från Hangzhou', `${MONTH}-14`, 'internal');
+  const internal = await createAgreement({ ...o, input: { slug: 'kalender-internt', kind: 'vanort', parties: ['kalix'], counterparts: ['hangzhou'], visibility: 'internal' } });
+  await visit(internal.id, 'visit_outgoing', 'Resa inom ett internt avtal', `${MONTH}-15`);
+  // A reader of another organisation: the shared visits, none of the internal ones.
+  await addOrganisation({ ctx, input: { slug: 'kalender-annan', name: 'Annan kommun', actor: 'goteborg' } });
+  await addUser({ ctx, input: { email: 'annan@kommun.se', displayName: 'Anna Annan', organisation: 'kalender-annan', role: 'reader' } });
+  const [other] = await t.database.db.select().from(users).where(eq(users.email, 'annan@kommun.se'));
+  otherCookie = `${SESSION_COOKIE}=${(await startSession(t.database.db, other!)).token}`;
 }, 120_000);
 afterAll(async () => t?.close());
 
-const page = async (query: string, withCookie = false) => {
-  const response = await app.fetch(new Request(`http://localhost/besokskalender?${query}`, { headers: withCookie ? { cookie } : {} }));
+const page = async (query: string, withCookie: boolean | string = false) => {
+  const headers = withCookie === true ? { cookie } : withCookie ? { cookie: withCookie } : {};
+  const response = await app.fetch(new Request(`http://localhost/besokskalender?${query}`, { headers }));
   return { status: response.status, html: await response.text() };
 };
 
@@ -67,6 +81,44 @@ describe('the calendar of visits', () => {
     // The shared visit: for signed-in people only.
     expect(html).not.toContain('Delat besök från Zhejiang');
     expect((await page(`month=${MONTH}`, true)).html).toContain('Delat besök från Zhejiang');
+  });
+
+  it("shows a day's first visits and links to the day's whole list, and the month's", async () => {
+    const { html } = await page(`month=${MONTH}`);
+    const at = html.indexOf('<span class="day">25</span>');
+    const cell = html.slice(at, html.indexOf('</td>', at));
+    const shown = [...cell.matchAll(/Trängsel (\d+)/g)].map((m) => m[1]);
+    expect(shown).toEqual(['01', '02', '03', '04', '05'].slice(0, DAY_SHOWN));
+    const link = /href="([^"]*day=[^"]*)"/.exec(cell)![1]!.replaceAll('&amp;', '&');
+    expect(cell).toContain(`Alla ${DAY_SHOWN + 2} besök den 25`);
+    const day = await page(link.slice(link.indexOf('?') + 1));
+    expect(day.status).toBe(200);
+    expect([...day.html.matchAll(/Trängsel (\d+)/g)].length).toBe(DAY_SHOWN + 2);
+    expect(day.html).not.toContain('Delegation från Hangzhou');
+    const whole = await page(`visa=lista&month=${MONTH}`);
+    for (const title of ['Delegation från Hangzhou', 'dag okänd', `Trängsel 0${DAY_SHOWN + 2}`]) expect(whole.html).toContain(title);
+    expect(whole.html).not.toContain('Besök månaden efter');
+  });
+
+  it("shows an organisation's internal visits to its own people only, in the month and in the lists", async () => {
+    const internalTitles = ['Internt besök från Hangzhou', 'Resa inom ett internt avtal'];
+    for (const query of [`month=${MONTH}`, `visa=lista&month=${MONTH}`, `visa=lista&day=${MONTH}-14`]) {
+      const own = (await page(query, true)).html;
+      const other = (await page(query, otherCookie)).html;
+      const anonymous = (await page(query)).html;
+      if (query.includes('day=')) expect(own, query).toContain(internalTitles[0]);
+      else for (const title of internalTitles) expect(own, query).toContain(title);
+      for (const title of internalTitles) {
+        expect(other, query).not.toContain(title);
+        expect(anonymous, query).not.toContain(title);
+      }
+      // Both signed-in readers read the shared one, with the public ones.
+      if (!query.includes('day=')) for (const html of [own, other]) expect(html, query).toContain('Delat besök från Zhejiang');
+    }
+    // The internal visit is on its day, among the common ones.
+    const own = (await page(`month=${MONTH}`, true)).html;
+    const at = own.indexOf('<span class="day">14</span>');
+    expect(own.slice(at, own.indexOf('</td>', at))).toContain(internalTitles[0]);
   });
 
   it('narrows by county, by a province (the places inside it too) and by direction, and ignores parameters it does not know', async () => {

@@ -4,14 +4,17 @@
 // their own organisation's), in a period, narrowed by the county of the
 // Swedish parties, a place in China (and every place inside it) and the
 // direction. A visit known only to its month or year is in the calendar of
-// every month it may fall in, marked as such.
+// every month it may fall in, marked as such. A month's grid reads each
+// day's first few visits and the day's count (monthOfPart); a day or a
+// month can be listed whole (visitsBetween, at most VISITS_SHOWN).
 import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
-import type { Context } from '../context.ts';
+import type { Context, Principal } from '../context.ts';
 import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
+import { isCalendarDay } from '../dates.ts';
 import { invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { visitMayFallIn } from '../activities/latest-day.ts';
@@ -23,6 +26,8 @@ export const calendarQuerySchema = z.object({
     .string()
     .regex(/^[0-9]{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2026-05')
     .optional(),
+  /** One day's visits, listed whole. */
+  day: z.string().refine(isCalendarDay, 'must be a day such as 2026-05-14').optional(),
   county: z.string().refine(isCounty, NO_SUCH_COUNTY).optional(),
   place: z.string().regex(/^[a-z0-9-]{1,100}$/, 'must be a place from the list').optional(),
   direction: z.enum(['outgoing', 'incoming'], 'must be outgoing or incoming').optional(),
@@ -46,11 +51,36 @@ export interface CalendarVisit {
 
 /** The most visits one answer holds: a month of the benchmark's register has about 2,800. */
 export const VISITS_SHOWN = 2_000;
+/** The visits a day of the month's grid shows; the rest are a link to the day's list. */
+export const DAY_SHOWN = 5;
+/** The visits known only to their month or year that a month shows above its grid; the rest are a link to the month's list. */
+export const VAGUE_SHOWN = 10;
 
-/** The visits from `from` to `to` (days, inclusive) that match the query, earliest first (at most VISITS_SHOWN), and how many there are. */
-export async function visitsBetween(ctx: Context, input: unknown, from: string, to: string): Promise<{ visits: CalendarVisit[]; total: number }> {
-  const query = parseInput(calendarQuerySchema, input);
-  const where: SQL[] = [sql`a.kind in ('visit_outgoing', 'visit_incoming')`, canReadAlias(ctx.principal, 'a'), canReadAlias(ctx.principal, 'g')];
+/**
+ * What a reader reads of the visits, in two parts that together are exactly
+ * what canReadAlias lets them read of the visit and its agreement (a, g):
+ * `common`, what every reader of their kind reads (both public; for the
+ * signed-in both public or shared), and `own`, the rest, which needs an
+ * internal record of the reader's organisation (the visit, its agreement or
+ * both). The common part is kept per data version for everyone of that kind
+ * (calendar pages); the own part is small and read per request, through
+ * indexes of the organisation's internal visits and agreements.
+ */
+type Part = 'common' | 'own';
+
+const commonReadable = (principal: Principal, alias: string): SQL =>
+  principal.kind === 'anonymous' ? sql.raw(`${alias}.visibility = 'public'`) : principal.kind === 'system' ? sql`true` : sql.raw(`${alias}.visibility in ('public', 'shared')`);
+
+/** Whose common part a principal reads, as a key: everyone of the same kind reads the same one. */
+export const commonReaderOf = (principal: Principal): string => (principal.kind === 'user' ? 'signed-in' : principal.kind);
+
+/** Whether the principal has an own part at all (the public and the system do not). */
+export const hasOwnPart = (principal: Principal): principal is Extract<Principal, { kind: 'user' }> => principal.kind === 'user';
+
+/** The FROM and WHERE of the visits of one part that match the query and may fall in the period. */
+async function visitsOf(ctx: Context, part: Part, query: CalendarQuery, from: string, to: string, exactDayOnly: boolean): Promise<SQL | null> {
+  const where: SQL[] = [sql`a.kind in ('visit_outgoing', 'visit_incoming')`, visitMayFallIn('a', from, to)];
+  if (exactDayOnly) where.push(sql`${EXACT_DAY}`);
   if (query.direction) where.push(sql`a.kind = ${DIRECTIONS[query.direction]}`);
   if (query.county) where.push(sql`g.party_counties @> array[${query.county}]::text[]`);
   if (query.place) {
@@ -58,17 +88,89 @@ export async function visitsBetween(ctx: Context, input: unknown, from: string, 
     if (!place) throw invalid([{ field: 'place', message: 'must be a place from the list' }]);
     where.push(sql`g.place_ids @> array[${place.id}]::int[]`);
   }
-  // The activity may fall in the period: its earliest day is not after it, its latest (the end of its month or year) not before it.
-  const rows = await queryRows<CalendarVisit & { total: number }>(
-    ctx.db,
-    sql`select count(*) over ()::int as total, a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
-          g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility
-        from activities a join agreements g on g.id = a.agreement_id
-        where ${sql.join(where, sql` and `)} and ${visitMayFallIn('a', from, to)}
-        order by a.date_min, a.id
-        limit ${VISITS_SHOWN}`,
-  );
+  const matching = sql.join(where, sql` and `);
+  if (part === 'common') return sql`from activities a join agreements g on g.id = a.agreement_id where ${commonReadable(ctx.principal, 'a')} and ${commonReadable(ctx.principal, 'g')} and ${matching}`;
+  if (!hasOwnPart(ctx.principal)) return null;
+  const own = ctx.principal.organisationId;
+  // The organisation's internal visits (activities_internal_visits_idx), and the visits of its internal agreements (agreements_organisation_idx): a visit in both is read once.
+  const earliest = sql`(${from}::date - interval '1 year')`;
+  return sql`from activities a join agreements g on g.id = a.agreement_id
+    where a.id in (
+      select i.id from activities i where i.visibility = 'internal' and i.organisation_id = ${own} and i.kind in ('visit_outgoing', 'visit_incoming') and i.date_min > ${earliest} and i.date_min <= ${to}::date
+      union
+      select i.id from agreements ig join activities i on i.agreement_id = ig.id and i.date_min > ${earliest} and i.date_min <= ${to}::date
+        where ig.visibility = 'internal' and ig.organisation_id = ${own})
+      and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')} and ${matching}`;
+}
+
+const EXACT_DAY = sql.raw(`a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`);
+const VISIT_COLUMNS = sql.raw(`a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
+  g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility`);
+
+/** One part's visits from `from` to `to` (days, inclusive), earliest first (at most VISITS_SHOWN), and how many there are. */
+export async function visitsOfPart(ctx: Context, part: Part, input: unknown, from: string, to: string, exactDayOnly = false): Promise<VisitsRead> {
+  const of = await visitsOf(ctx, part, parseInput(calendarQuerySchema, input), from, to, exactDayOnly);
+  if (!of) return { visits: [], total: 0 };
+  const rows = await queryRows<CalendarVisit & { total: number }>(ctx.db, sql`select count(*) over ()::int as total, ${VISIT_COLUMNS} ${of} order by a.date_min, a.id limit ${VISITS_SHOWN}`);
   return { visits: rows.map(({ total: _total, ...visit }) => visit), total: rows[0]?.total ?? 0 };
+}
+
+export interface VisitsRead {
+  visits: CalendarVisit[];
+  total: number;
+}
+
+/** Visits in order of day, then id: how every answer lists them. */
+const byDay = (a: CalendarVisit, b: CalendarVisit) => (a.dateMin === b.dateMin ? a.id - b.id : a.dateMin < b.dateMin ? -1 : 1);
+
+/** Two parts' visits as one: in order, at most `shown`, the totals added. */
+export function mergeVisits(a: VisitsRead, b: VisitsRead, shown = VISITS_SHOWN): VisitsRead {
+  if (!b.total) return a;
+  return { visits: [...a.visits, ...b.visits].sort(byDay).slice(0, shown), total: a.total + b.total };
+}
+
+/** The visits from `from` to `to` (days, inclusive) that the reader may read and that match the query, earliest first (at most VISITS_SHOWN), and how many there are. */
+export async function visitsBetween(ctx: Context, input: unknown, from: string, to: string, exactDayOnly = false): Promise<VisitsRead> {
+  const [common, own] = await Promise.all([visitsOfPart(ctx, 'common', input, from, to, exactDayOnly), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]);
+  return mergeVisits(common, own);
+}
+
+/**
+ * A month as its grid shows it: for each day (yyyy-mm-dd) the first
+ * DAY_SHOWN visits known to that day and how many there are, and under
+ * VAGUE (visits known only to their month or year, which may fall in it) the
+ * first VAGUE_SHOWN and how many.
+ */
+export type MonthOfVisits = Record<string, VisitsRead>;
+export const VAGUE = 'vague';
+const shownIn = (bucket: string) => (bucket === VAGUE ? VAGUE_SHOWN : DAY_SHOWN);
+
+/** One part's month: each bucket's first visits, read by a window over the month, so that a month of thousands of visits sends a few hundred rows. */
+export async function monthOfPart(ctx: Context, part: Part, input: unknown, month: string): Promise<MonthOfVisits> {
+  const { from, to } = monthBounds(month);
+  const of = await visitsOf(ctx, part, parseInput(calendarQuerySchema, input), from, to, false);
+  if (!of) return {};
+  const bucket = sql`case when ${EXACT_DAY} then a.date_min::text else ${VAGUE} end`;
+  const rows = await queryRows(
+    ctx.db,
+    sql`select * from (
+          select ${VISIT_COLUMNS}, ${bucket} as bucket, count(*) over (partition by ${bucket})::int as total,
+            row_number() over (partition by ${bucket} order by a.date_min, a.id) as n
+          ${of}
+        ) shown
+        where n <= case when bucket = ${VAGUE} then ${VAGUE_SHOWN}::int else ${DAY_SHOWN}::int end
+        order by "dateMin", id`,
+  );
+  const buckets: MonthOfVisits = {};
+  for (const { bucket: b, total, n: _n, ...visit } of rows as Array<CalendarVisit & { bucket: string; total: number; n: number }>) (buckets[b] ??= { visits: [], total }).visits.push(visit);
+  return buckets;
+}
+
+/** Two parts' months as one: each bucket's visits in order, at most as many as it shows, the totals added. */
+export function mergeMonths(a: MonthOfVisits, b: MonthOfVisits): MonthOfVisits {
+  const merged: MonthOfVisits = { ...a };
+  for (const [bucket, read] of Object.entries(b)) merged[bucket] = a[bucket] ? mergeVisits(a[bucket], read, shownIn(bucket)) : read;
+  return merged;
 }
 
 /** The first and last day of a month such as 2026-05. */

@@ -1,12 +1,13 @@
 // The shared calendar of visits and delegations: a month as a grid of weeks
-// (a visit known only to its month or year listed above it), or the coming
-// months as a list; filters by county, place in China and direction; the
-// same visits as an iCalendar feed to subscribe to. Networks' meetings the
-// reader may read are in it too, marked as such.
+// (a visit known only to its month or year listed above it; each day shows
+// its first few visits and links to its whole list), or a list: the coming
+// months, one month or one day; filters by county, place in China and
+// direction; the same visits as an iCalendar feed to subscribe to. Networks'
+// meetings the reader may read are in it too, marked as such.
 import type { CalendarNetworkMeeting } from '../../domain/calendar/network-meetings.ts';
-import { shiftMonths, type CalendarQuery, type CalendarVisit } from '../../domain/calendar/visits.ts';
+import { DAY_SHOWN, shiftMonths, VAGUE, VAGUE_SHOWN, type CalendarQuery, type CalendarVisit, type MonthOfVisits, type VisitsRead } from '../../domain/calendar/visits.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
-import type { HtmlEscapedString } from 'hono/utils/html';
+import type { Child } from 'hono/jsx';
 import { formatEdtf } from '../format.ts';
 import { COUNTIES, label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -15,18 +16,20 @@ export interface VisitsCalendarProps {
   lang: Lang;
   account?: string;
   view: 'month' | 'list';
+  /** The month shown, or (the list) the month it shows the visits of, if it shows one. */
   month: string;
   query: CalendarQuery;
   places: PlaceOption[];
   today: string;
-  /** The month's grid or the list (CalendarSection), rendered. */
-  section: HtmlEscapedString;
+  /** The month's grid or the list (CalendarSection). */
+  section: Child;
 }
 
 export type CalendarSectionProps = Omit<VisitsCalendarProps, 'account' | 'places' | 'section'> & {
-  visits: CalendarVisit[];
-  /** How many visits there are; more than `visits` holds when the period has more than one page can show. */
-  total: number;
+  /** The month's grid: each day's first visits and how many it has. */
+  days?: MonthOfVisits;
+  /** The list: its visits, and how many there are (more when the period has more than one page shows). */
+  list?: VisitsRead;
   /** The networks' meetings in the period that the reader may read. */
   meetings: CalendarNetworkMeeting[];
 };
@@ -41,12 +44,16 @@ function entriesOf(visits: CalendarVisit[], meetings: CalendarNetworkMeeting[]):
 }
 
 const PATH = '/besokskalender';
+// Made once: a formatter made per call leaves native memory behind (docs/limitations.md, "The server's memory").
+const MONTH_FORMATS = { sv: new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) };
+const DAY_FORMATS = { sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) };
+const monthName = (month: string, lang: Lang) => MONTH_FORMATS[lang].format(new Date(`${month}-01T00:00:00Z`));
+const dayName = (day: string, lang: Lang) => DAY_FORMATS[lang].format(new Date(`${day}T00:00:00Z`));
 const titleOf = (lang: Lang) => (lang === 'sv' ? 'Besökskalender' : 'Calendar of visits');
 const filtersOf = (query: CalendarQuery) => Object.fromEntries(Object.entries({ county: query.county, place: query.place, direction: query.direction }).filter(([, v]) => v)) as Record<string, string>;
 
 const WEEKDAYS = { sv: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] } as const;
 
-const monthName = (month: string, lang: Lang) => new Intl.DateTimeFormat(lang === 'sv' ? 'sv-SE' : 'en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
 
 function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; withDate: boolean }) {
   return (
@@ -81,29 +88,61 @@ function NetworkMeeting({ lang, meeting, withDate }: { lang: Lang; meeting: Cale
 const EntryLine = ({ lang, entry, withDate }: { lang: Lang; entry: Entry; withDate: boolean }) =>
   'visit' in entry ? <Visit lang={lang} visit={entry.visit} withDate={withDate} /> : <NetworkMeeting lang={lang} meeting={entry.meeting} withDate={withDate} />;
 
-/** The month as a grid of weeks, or the coming months as a list: the same for every reader who reads the same visits. */
+const entryClass = (entry: Entry) => ('meeting' in entry ? 'network-meeting' : undefined);
+
+/** The list's period: one day, one month, or the coming months. */
+const listHeading = (p: CalendarSectionProps) => {
+  const sv = p.lang === 'sv';
+  if (p.query.day) return sv ? `Besök och nätverksmöten den ${dayName(p.query.day, 'sv')}` : `Visits and network meetings on ${dayName(p.query.day, 'en')}`;
+  if (p.query.month) return sv ? `Besök och nätverksmöten under ${monthName(p.query.month, 'sv')}` : `Visits and network meetings in ${monthName(p.query.month, 'en')}`;
+  return sv ? 'Kommande besök och nätverksmöten' : 'Coming visits and network meetings';
+};
+
+/** The month as a grid of weeks, or a list: the same for every reader who reads the same visits. */
 export function CalendarSection(p: CalendarSectionProps) {
   const { lang } = p;
   const sv = lang === 'sv';
   const path = PATH;
   const filters = filtersOf(p.query);
   const title = titleOf(lang);
-  const entries = entriesOf(p.visits, p.meetings);
-  const exact = entries.filter((v) => v.exactDay);
-  const vague = entries.filter((v) => !v.exactDay);
+  const count = (n: number) => n.toLocaleString(sv ? 'sv-SE' : 'en');
 
-  const grid = () => {
+  const grid = (days: MonthOfVisits, meetings: Entry[]) => {
     const [y, m] = p.month.split('-').map(Number) as [number, number];
-    const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     const offset = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; // Monday first
     const weeks: Array<Array<number | null>> = [];
     let week: Array<number | null> = Array(offset).fill(null);
-    for (let d = 1; d <= days; d++) {
+    for (let d = 1; d <= last; d++) {
       week.push(d);
       if (week.length === 7) weeks.push(week), (week = []);
     }
     if (week.length) weeks.push([...week, ...Array(7 - week.length).fill(null)]);
-    const on = (d: number) => exact.filter((v) => v.dateMin === `${p.month}-${String(d).padStart(2, '0')}`);
+    const cell = (d: number) => {
+      const day = `${p.month}-${String(d).padStart(2, '0')}`;
+      const read = days[day] ?? { visits: [], total: 0 };
+      const entries = entriesOf(read.visits, []).concat(meetings.filter((e) => e.dateMin === day));
+      const more = read.total - read.visits.length;
+      return (
+        <td>
+          <span class="day">{d}</span>
+          {entries.length ? (
+            <ul>
+              {entries.map((v) => (
+                <li class={entryClass(v)}>
+                  <EntryLine lang={lang} entry={v} withDate={false} />
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {more > 0 ? (
+            <a class="more" href={href(lang, path, { ...filters, visa: 'lista', day })}>
+              {sv ? `Alla ${count(read.total)} besök den ${dayName(day, 'sv')}` : `All ${count(read.total)} visits on ${dayName(day, 'en')}`}
+            </a>
+          ) : null}
+        </td>
+      );
+    };
     return (
       <table class="calendar">
         <caption>{`${title}: ${monthName(p.month, lang)}`}</caption>
@@ -116,78 +155,77 @@ export function CalendarSection(p: CalendarSectionProps) {
         </thead>
         <tbody>
           {weeks.map((w) => (
-            <tr>
-              {w.map((d) =>
-                d === null ? (
-                  <td></td>
-                ) : (
-                  <td>
-                    <span class="day">{d}</span>
-                    {on(d).length ? (
-                      <ul>
-                        {on(d).map((v) => (
-                          <li class={'meeting' in v ? 'network-meeting' : undefined}>
-                            <EntryLine lang={lang} entry={v} withDate={false} />
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                ),
-              )}
-            </tr>
+            <tr>{w.map((d) => (d === null ? <td></td> : cell(d)))}</tr>
           ))}
         </tbody>
       </table>
     );
   };
 
-  return (
-    <>
-      {p.total > p.visits.length ? (
-        <p class="notice">
-          {sv
-            ? `Perioden har ${p.total.toLocaleString('sv-SE')} besök; här visas de ${p.visits.length.toLocaleString('sv-SE')} första. Välj ett län, en ort eller en riktning för att se resten.`
-            : `The period has ${p.total.toLocaleString('en')} visits; the first ${p.visits.length.toLocaleString('en')} are shown. Choose a county, a place or a direction to see the rest.`}
-        </p>
-      ) : null}
-      {p.view === 'month' ? (
-        <>
-          <nav aria-label={sv ? 'Månader' : 'Months'}>
-            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, -1) })}>{`← ${monthName(shiftMonths(p.month, -1), lang)}`}</a> ·{' '}
-            <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, 1) })}>{`${monthName(shiftMonths(p.month, 1), lang)} →`}</a>
-          </nav>
-          <h2>{monthName(p.month, lang)}</h2>
-          {vague.length ? (
-            <>
-              <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
-              <ul>
-                {vague.map((v) => (
-                  <li class={'meeting' in v ? 'network-meeting' : undefined}>
-                    <EntryLine lang={lang} entry={v} withDate={true} />
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {exact.length || vague.length ? null : <p>{sv ? 'Inga besök eller nätverksmöten den här månaden.' : 'No visits or network meetings this month.'}</p>}
-          {grid()}
-        </>
-      ) : (
-        <>
-          <h2>{sv ? 'Kommande besök och nätverksmöten' : 'Coming visits and network meetings'}</h2>
-          {entries.length ? (
+  if (p.view === 'month') {
+    const days = p.days ?? {};
+    const meetings = entriesOf([], p.meetings);
+    const vagueRead = days[VAGUE] ?? { visits: [], total: 0 };
+    const vague = entriesOf(vagueRead.visits, p.meetings.filter((m) => !m.exactDay));
+    const any = Object.values(days).some((d) => d.total) || meetings.length;
+    return (
+      <>
+        <nav aria-label={sv ? 'Månader' : 'Months'}>
+          <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, -1) })}>{`← ${monthName(shiftMonths(p.month, -1), lang)}`}</a> ·{' '}
+          <a href={href(lang, path, { ...filters, month: shiftMonths(p.month, 1) })}>{`${monthName(shiftMonths(p.month, 1), lang)} →`}</a>
+        </nav>
+        <h2>{monthName(p.month, lang)}</h2>
+        {vague.length ? (
+          <>
+            <h3>{sv ? 'Under månaden eller året, dag inte känd' : 'During the month or year, day not known'}</h3>
             <ul>
-              {entries.map((v) => (
-                <li class={'meeting' in v ? 'network-meeting' : undefined}>
+              {vague.map((v) => (
+                <li class={entryClass(v)}>
                   <EntryLine lang={lang} entry={v} withDate={true} />
                 </li>
               ))}
             </ul>
-          ) : (
-            <p>{sv ? 'Inga kommande besök eller nätverksmöten registrerade.' : 'No coming visits or network meetings recorded.'}</p>
-          )}
-        </>
+          </>
+        ) : null}
+        {any ? (
+          <p>
+            <a href={href(lang, path, { ...filters, visa: 'lista', month: p.month })}>
+              {sv ? `Alla besök under ${monthName(p.month, 'sv')} som lista` : `Every visit in ${monthName(p.month, 'en')} as a list`}
+            </a>
+            {sv
+              ? ` (varje dag visar högst sina ${DAY_SHOWN} första, och de utan känd dag de ${VAGUE_SHOWN} första)`
+              : ` (each day shows its first ${DAY_SHOWN} at most, and those without a known day the first ${VAGUE_SHOWN})`}
+          </p>
+        ) : (
+          <p>{sv ? 'Inga besök eller nätverksmöten den här månaden.' : 'No visits or network meetings this month.'}</p>
+        )}
+        {grid(days, meetings.filter((e) => e.exactDay))}
+      </>
+    );
+  }
+
+  const list = p.list ?? { visits: [], total: 0 };
+  const entries = entriesOf(list.visits, p.meetings);
+  return (
+    <>
+      {list.total > list.visits.length ? (
+        <p class="notice">
+          {sv
+            ? `Perioden har ${count(list.total)} besök; här visas de ${count(list.visits.length)} första. Välj ett län, en ort eller en riktning för att se resten.`
+            : `The period has ${count(list.total)} visits; the first ${count(list.visits.length)} are shown. Choose a county, a place or a direction to see the rest.`}
+        </p>
+      ) : null}
+      <h2>{listHeading(p)}</h2>
+      {entries.length ? (
+        <ul>
+          {entries.map((v) => (
+            <li class={entryClass(v)}>
+              <EntryLine lang={lang} entry={v} withDate={true} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{sv ? 'Inga besök eller nätverksmöten registrerade för perioden.' : 'No visits or network meetings recorded for the period.'}</p>
       )}
     </>
   );
@@ -211,8 +249,9 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
       </p>
       <form method="get" action={path} class="filters">
         {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
-        <input type="hidden" name="visa" value={p.view} />
-        {p.view === 'month' ? <input type="hidden" name="month" value={p.month} /> : null}
+        {p.view === 'list' ? <input type="hidden" name="visa" value="lista" /> : null}
+        {p.view === 'month' || p.query.month ? <input type="hidden" name="month" value={p.month} /> : null}
+        {p.view === 'list' && p.query.day ? <input type="hidden" name="day" value={p.query.day} /> : null}
         <label for="cal-county">{sv ? 'Län' : 'County'}</label>
         <select id="cal-county" name="county">
           <option value="">{sv ? 'Alla län' : 'All counties'}</option>
@@ -248,7 +287,7 @@ export function VisitsCalendarPage(p: VisitsCalendarProps) {
         {p.view === 'month' ? (
           <a href={href(lang, path, { ...filters, visa: 'lista' })}>{sv ? 'Visa som lista över kommande månader' : 'Show as a list of the coming months'}</a>
         ) : (
-          <a href={href(lang, path, { ...filters, month: p.today.slice(0, 7) })}>{sv ? 'Visa som månad' : 'Show as a month'}</a>
+          <a href={href(lang, path, { ...filters, month: p.month })}>{sv ? `Visa ${monthName(p.month, 'sv')} som månad` : `Show ${monthName(p.month, 'en')} as a month`}</a>
         )}{' '}
         · <a href={href(lang, `${path}.ics`, filters)}>{sv ? 'Prenumerera i din kalender (iCalendar, offentliga besök och nätverksmöten)' : 'Subscribe in your calendar (iCalendar, public visits and network meetings)'}</a>
       </p>

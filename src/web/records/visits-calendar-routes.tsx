@@ -1,18 +1,34 @@
 // The shared calendar of visits and delegations in the browser and as an
 // iCalendar feed: the visits the reader may read (signed in, the shared
-// ones too). The public's answers go through the response cache; for
-// everyone the month's grid or the list is kept rendered per data version,
-// reader and query (kept-answers.ts): at the benchmark's scale a month holds
-// about 2,800 visits, read and rendered once until something changes.
+// ones too, and their organisation's internal ones). The public's answers go
+// through the response cache. What every reader of a kind reads (the public,
+// or everyone signed in: calendar/visits.ts, the common part) is kept per
+// data version, month and query (kept-answers.ts); an organisation's own
+// internal visits are read per request and merged in, so that a hundred
+// organisations reading twelve months share 24 kept months rather than
+// keeping 1,200. A month's grid holds each day's first few visits (at the
+// benchmark's scale a month has about 2,800), a list at most VISITS_SHOWN.
 // Networks' meetings are in it as far as the reader may read each network:
 // what a reader may read of networks is decided by their organisation
-// (membership) and whether they are signed in, both in readsAs, so the kept
-// answers stay per reader; a network's change or end bumps the data version.
+// (membership) and whether they are signed in, both in readsAs, so they are
+// kept per reader; a network's change or end bumps the data version.
 import { Hono, type Context as HonoContext } from 'hono';
-import { raw } from 'hono/html';
 import type { Database } from '../../db/client.ts';
-import { networkMeetingsBetween } from '../../domain/calendar/network-meetings.ts';
-import { calendarQuerySchema, monthBounds, shiftMonths, visitsBetween } from '../../domain/calendar/visits.ts';
+import { networkMeetingsBetween, type CalendarNetworkMeeting } from '../../domain/calendar/network-meetings.ts';
+import {
+  calendarQuerySchema,
+  commonReaderOf,
+  mergeMonths,
+  mergeVisits,
+  monthBounds,
+  monthOfPart,
+  shiftMonths,
+  visitsBetween,
+  visitsOfPart,
+  type CalendarQuery,
+  type MonthOfVisits,
+  type VisitsRead,
+} from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
 import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
 import { keptPerVersion, readsAs } from '../../domain/kept-answers.ts';
@@ -24,7 +40,7 @@ import { todayInStockholm } from '../format.ts';
 import { visitsCalendarOf } from './calendar-feed.ts';
 import { CalendarSection, VisitsCalendarPage } from './visits-calendar-page.tsx';
 
-const FILTERS = ['month', 'county', 'place', 'direction'] as const;
+const FILTERS = ['month', 'day', 'county', 'place', 'direction'] as const;
 const PAGE: QuerySpec = { names: ['lang', 'visa', ...FILTERS], unknown: 'ignore' };
 
 /** The calendar's own parameters, each when set: an unknown one (utm_source) is ignored, an empty one is not given. */
@@ -33,7 +49,16 @@ const calendarQuery = (c: HonoContext<HttpEnv>) => {
   return Object.fromEntries(FILTERS.flatMap((k) => (query[k] ? [[k, query[k]]] : [])));
 };
 
-const keptSections = keptPerVersion<string>(128);
+/** The list's period: a day, a month, or from today through the fifth month after this one. */
+function listPeriod(query: CalendarQuery, today: string): { from: string; to: string; exactDayOnly: boolean } {
+  if (query.day) return { from: query.day, to: query.day, exactDayOnly: true };
+  if (query.month) return { ...monthBounds(query.month), exactDayOnly: false };
+  return { from: today, to: monthBounds(shiftMonths(today.slice(0, 7), 5)).to, exactDayOnly: false };
+}
+
+const keptMonths = keptPerVersion<MonthOfVisits>(256);
+const keptLists = keptPerVersion<VisitsRead>(32);
+const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(256);
 // The filter's provinces: the same for every request of a reader until something changes.
 const keptPlaces = keptPerVersion<PlaceOption[]>(16);
 
@@ -46,19 +71,22 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const input = calendarQuery(c);
     const query = parseInput(calendarQuerySchema, input);
     const view = c.get('query').visa === 'lista' ? 'list' : 'month';
-    const month = query.month ?? today.slice(0, 7);
-    const { from, to } = view === 'month' ? monthBounds(month) : { from: today, to: monthBounds(shiftMonths(today.slice(0, 7), 5)).to };
-    const key = JSON.stringify([readsAs(ctx.principal), lang, view, month, today, query]);
-    const [section, places] = await Promise.all([
-      keptSections(ctx, key, async () => {
-        const [{ visits, total }, meetings] = await Promise.all([visitsBetween(ctx, input, from, to), networkMeetingsBetween(ctx, input, from, to)]);
-        return String(await (<CalendarSection lang={lang} view={view} month={month} query={query} visits={visits} total={total} meetings={meetings} today={today} />));
-      }),
+    const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
+    const { from, to, exactDayOnly } = view === 'month' ? { ...monthBounds(month), exactDayOnly: false } : listPeriod(query, today);
+    const common = JSON.stringify([commonReaderOf(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
+    const [visits, meetings, places] = await Promise.all([
+      view === 'month'
+        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({ days: mergeMonths(a, b) }))
+        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
+      keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, query.county, query.place, query.direction]), async () =>
+        (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
+      ),
       keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
-    return c.html(<VisitsCalendarPage lang={lang} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} places={places} today={today} section={raw(section)} />);
+    const section = <CalendarSection lang={lang} view={view} month={month} query={query} {...visits} meetings={meetings} today={today} />;
+    return c.html(<VisitsCalendarPage lang={lang} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} places={places} today={today} section={section} />);
   });
   web.get('/besokskalender.ics', accepts({ names: ['lang', ...FILTERS], unknown: 'ignore' }), cache, async (c) => {
     // Calendar programs have no session: the public visits and public networks' meetings, from three months back to a year ahead.
