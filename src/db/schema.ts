@@ -444,6 +444,8 @@ export const agreements = pgTable(
     index('agreements_party_label_idx').on(t.partyLabel),
     // An organisation's agreements: its overview's reminders (ending, quiet) and its yearly report read them by owner (migration 0030).
     index('agreements_organisation_idx').on(t.organisationId),
+    // An organisation's internal agreements, whose visits the calendar reads per request (calendar/visits.ts).
+    index('agreements_internal_idx').on(t.organisationId).where(sql`${t.visibility} = 'internal'`),
     oneOf('agreements', t.currentStatus, STATUSES),
     knownVisibility('agreements', t.visibility),
     knownLanguage('agreements', t.officialTitleLanguage),

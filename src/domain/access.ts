@@ -1,5 +1,5 @@
 // Who may read and change what: the one place. Every verb calls these first.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Visibility } from '../db/schema.ts';
 import type { Context, Principal } from './context.ts';
@@ -14,8 +14,14 @@ import { DomainError, invalid, notFound } from './errors.ts';
 export function canReadRow(principal: Principal, visibility: AnyPgColumn | SQL, organisationId: AnyPgColumn | SQL): SQL {
   if (principal.kind === 'anonymous') return sql`${visibility} = 'public'`;
   if (principal.kind === 'system') return sql`true`;
-  return sql`(${visibility} in ('public','shared') or ${organisationId} = ${principal.organisationId})`;
+  return readableBySignedIn(visibility, organisationId, principal.organisationId);
 }
+
+const readableBySignedIn = (visibility: AnyPgColumn | SQL, organisationId: AnyPgColumn | SQL, reader: number | Placeholder): SQL =>
+  sql`(${visibility} in ('public','shared') or ${organisationId} = ${reader})`;
+
+/** canReadAlias for a signed-in person whose organisation is a prepared statement's parameter: one statement for every reader. */
+export const canReadAliasAsSignedIn = (alias: string, reader: Placeholder): SQL => readableBySignedIn(sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`), reader);
 
 /** Rows of table alias `alias` (its visibility and organisation_id) that the principal may read. */
 export const canReadAlias = (principal: Principal, alias: string): SQL =>

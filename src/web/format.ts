@@ -44,6 +44,28 @@ export function formatNumber(n: number, lang: Lang, decimals = 0): string {
 const STOCKHOLM_DAY = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm' });
 export const todayInStockholm = () => STOCKHOLM_DAY.format(new Date());
 
+// A moment (a Date) in Stockholm's time, in the styles the pages use: formats made once, as above.
+const MOMENT_STYLES = {
+  /** 10 december 2019 kl. 14:05:09 */
+  long: { dateStyle: 'long', timeStyle: 'medium' },
+  /** 10 december 2019 kl. 14:05 */
+  longMinute: { dateStyle: 'long', timeStyle: 'short' },
+  /** 10 dec. 2019 14:05 */
+  medium: { dateStyle: 'medium', timeStyle: 'short' },
+  /** 10 december 2019 */
+  day: { year: 'numeric', month: 'long', day: 'numeric' },
+  /** 2019-12-10 */
+  isoDay: {},
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+const momentFormats = new Map<string, Intl.DateTimeFormat>();
+export function formatMoment(d: Date, lang: Lang, style: keyof typeof MOMENT_STYLES): string {
+  const locale = style === 'isoDay' || lang === 'sv' ? 'sv-SE' : 'en-GB';
+  const key = `${locale} ${style}`;
+  let format = momentFormats.get(key);
+  if (!format) momentFormats.set(key, (format = new Intl.DateTimeFormat(locale, { timeZone: 'Europe/Stockholm', ...MOMENT_STYLES[style] })));
+  return format.format(d);
+}
+
 /** A file's size as a person reads it: 1,5 MB or 12 kB (at least 1 kB). */
 export const fileSize = (lang: Lang, bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;

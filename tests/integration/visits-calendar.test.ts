@@ -60,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 const page = async (query: string, withCookie: boolean | string = false) => {
-  const headers = withCookie === true ? { cookie } : withCookie ? { cookie: withCookie } : {};
+  const headers: Record<string, string> = withCookie === true ? { cookie } : withCookie ? { cookie: withCookie } : {};
   const response = await app.fetch(new Request(`http://localhost/besokskalender?${query}`, { headers }));
   return { status: response.status, html: await response.text() };
 };

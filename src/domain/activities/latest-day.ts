@@ -1,7 +1,7 @@
 // An activity's days in SQL, by table alias: its latest day and whether a
 // visit may fall in a period. The expressions are in db/schema.ts
 // (latestDayOf, visitPeriodOf), where an index is built on them too.
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { latestDayOf, visitPeriodOf } from '../../db/schema.ts';
 
 export const activityLatestDay = (alias: string): SQL => latestDayOf(sql.raw(`${alias}.date`), sql.raw(`${alias}.date_min`));
@@ -12,6 +12,6 @@ export const activityLatestDay = (alias: string): SQL => latestDayOf(sql.raw(`${
  * them. Written as the expression of the GiST index activities_visits_period_idx
  * (db/schema.ts), which reads just the period's visits.
  */
-export function visitMayFallIn(alias: string, from: string, to: string): SQL {
+export function visitMayFallIn(alias: string, from: string | Placeholder, to: string | Placeholder): SQL {
   return sql`${visitPeriodOf(sql.raw(`${alias}.date`), sql.raw(`${alias}.date_min`))} && daterange(${from}::date, ${to}::date, '[]')`;
 }

@@ -1,6 +1,7 @@
 // What every account form shares: the error summary at the top (the GOV.UK
 // Design System's pattern), a field with its message beside it, the verbs'
 // English messages in Swedish, and the roles' names.
+import { formatMoment } from '../format.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 
@@ -59,7 +60,7 @@ export function Field(props: { lang: Lang; id: string; label: string; problem?: 
 }
 
 /** A day as people write it, in Stockholm's time: 5 december 2026. */
-export const day = (lang: Lang, d: Date) => d.toLocaleDateString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
+export const day = (lang: Lang, d: Date) => formatMoment(d, lang, 'day');
 
 /** What a form's page says at the top: that it was done (a status), or a refusal of the whole form (an alert). */
 export function Notices(props: { done?: string; alert?: string }) {

@@ -1,10 +1,11 @@
 // The invitation's e-mail, Swedish first and English after it.
+import { formatMoment } from '../format.ts';
 import type { Role } from '../../db/schema.ts';
 import type { Mail } from '../../mail/mailer.ts';
 import { ROLE_NAMES } from './form.tsx';
 
 export function invitationMail(invitation: { email: string; role: Role; organisationName: string; expiresAt: Date; link: string }): Mail {
-  const until = (locale: string) => invitation.expiresAt.toLocaleDateString(locale, { timeZone: 'Europe/Stockholm', year: 'numeric', month: 'long', day: 'numeric' });
+  const until = (locale: string) => formatMoment(invitation.expiresAt, locale === 'sv-SE' ? 'sv' : 'en', 'day');
   return {
     to: invitation.email,
     subject: 'Inbjudan till Ortsband / Invitation to Ortsband',

@@ -1,4 +1,5 @@
 // The errors readers reported (/om/fel), newest first, for administrators.
+import { formatMoment } from '../format.ts';
 import type { listErrorReports } from '../../domain/error-reports/report.ts';
 import type { Lang } from '../i18n.ts';
 import { AdminLayout } from './shared.tsx';
@@ -6,7 +7,7 @@ import { AdminLayout } from './shared.tsx';
 export function ErrorReportsPage(props: { lang: Lang; account: string; reports: Awaited<ReturnType<typeof listErrorReports>> }) {
   const { lang, reports } = props;
   const sv = lang === 'sv';
-  const when = (d: Date) => d.toLocaleString(sv ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'medium', timeStyle: 'short' });
+  const when = (d: Date) => formatMoment(d, sv ? 'sv' : 'en', 'medium');
   return (
     <AdminLayout lang={lang} title={sv ? 'Rapporterade fel' : 'Reported errors'} path="/admin/felrapporter" account={props.account}>
       <p>{sv ? 'Det läsare har rapporterat på sidan Rapportera ett fel, nyast först (de 200 senaste).' : 'What readers reported on the page Report an error, newest first (the latest 200).'}</p>

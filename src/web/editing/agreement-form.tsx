@@ -6,7 +6,7 @@ import type { ActorChoice, PlaceChoice } from '../../domain/agreements/choices.t
 import type { FieldProblem } from '../../domain/errors.ts';
 import { DATE_FORMS } from '../../domain/dates.ts';
 import type { RenewalDates } from '../../domain/agreements/renewal-dates.ts';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, formatMoment } from '../format.ts';
 import { VISIBILITIES } from '../../db/schema.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field } from '../account/form.tsx';
@@ -48,7 +48,7 @@ export interface AgreementFormProps {
   renewal?: { dates: RenewalDates; today: string };
 }
 
-const when = (lang: Lang, d: Date) => d.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'short' });
+const when = (lang: Lang, d: Date) => formatMoment(d, lang, 'longMinute');
 
 export function ConflictNotice(props: { lang: Lang; conflict: ConflictView; names?: Parameters<typeof valueText>[3] }) {
   const { lang, conflict } = props;

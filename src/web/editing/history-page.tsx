@@ -1,5 +1,6 @@
 // An agreement's history for signed-in people: newest first, who saved,
 // when, what (each field before and after) and the comment they gave.
+import { formatMoment } from '../format.ts';
 import type { AgreementHistory } from '../../domain/history/agreement-history.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -26,7 +27,7 @@ export function actionText(lang: Lang, action: string): string {
   return ACTIONS[action]?.[lang] ?? action;
 }
 
-const when = (lang: Lang, d: Date) => d.toLocaleString(lang === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm', dateStyle: 'long', timeStyle: 'medium' });
+const when = (lang: Lang, d: Date) => formatMoment(d, lang, 'long');
 
 export function HistoryPage(props: { lang: Lang; account: string; history: AgreementHistory; mayEdit: boolean }) {
   const { lang, history } = props;

@@ -8,7 +8,7 @@ import { KNOWLEDGE_TOPICS, type KnowledgeTopic } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, formatMoment } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { problemsFor } from '../records/words.ts';
@@ -34,7 +34,7 @@ export function ArticleBody({ text }: { text: string }) {
 const title = (a: { titleSv: string; titleEn: string }, lang: Lang) => (lang === 'sv' ? a.titleSv : a.titleEn);
 
 /** The day something happened, in Stockholm. */
-const dayOf = (d: Date) => d.toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
+const dayOf = (d: Date) => formatMoment(d, 'sv', 'isoDay');
 
 export function KnowledgeListPage({ lang, articles, mayEdit }: { lang: Lang; articles: ArticleSummary[]; mayEdit: boolean }) {
   const sv = lang === 'sv';

@@ -8,7 +8,7 @@ import type { CalendarNetworkMeeting } from '../../domain/calendar/network-meeti
 import { DAY_SHOWN, shiftMonths, VAGUE, VAGUE_SHOWN, type CalendarQuery, type CalendarVisit, type MonthOfVisits, type VisitsRead } from '../../domain/calendar/visits.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
 import type { Child } from 'hono/jsx';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, formatNumber } from '../format.ts';
 import { COUNTIES, label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 
@@ -105,7 +105,7 @@ export function CalendarSection(p: CalendarSectionProps) {
   const path = PATH;
   const filters = filtersOf(p.query);
   const title = titleOf(lang);
-  const count = (n: number) => n.toLocaleString(sv ? 'sv-SE' : 'en');
+  const count = (n: number) => formatNumber(n, lang);
 
   const grid = (days: MonthOfVisits, meetings: Entry[]) => {
     const [y, m] = p.month.split('-').map(Number) as [number, number];

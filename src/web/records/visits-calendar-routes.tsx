@@ -58,9 +58,9 @@ function listPeriod(query: CalendarQuery, today: string): { from: string; to: st
 
 const keptMonths = keptPerVersion<MonthOfVisits>(256);
 const keptLists = keptPerVersion<VisitsRead>(32);
-const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(256);
-// The filter's provinces: the same for every request of a reader until something changes.
-const keptPlaces = keptPerVersion<PlaceOption[]>(16);
+const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(2048);
+// The filter's provinces: the same for every request of a reader until something changes (one entry per organisation signed in: a few kB each).
+const keptPlaces = keptPerVersion<PlaceOption[]>(512);
 
 export function visitsCalendarRoutes(database: Database, { cache, origin }: { cache: ResponseCache; origin: (c: HonoContext) => string }) {
   const web = new Hono<HttpEnv>();

@@ -1,1 +1,0 @@
-CREATE INDEX "activities_internal_visits_idx" ON "activities" USING btree ("organisation_id","date_min") WHERE "activities"."visibility" = 'internal' and "activities"."kind" in ('visit_outgoing', 'visit_incoming');

@@ -1,0 +1,2 @@
+CREATE INDEX "activities_internal_visits_idx" ON "activities" USING btree ("organisation_id","date_min") WHERE "activities"."visibility" = 'internal' and "activities"."kind" in ('visit_outgoing', 'visit_incoming');--> statement-breakpoint
+CREATE INDEX "agreements_internal_idx" ON "agreements" USING btree ("organisation_id") WHERE "agreements"."visibility" = 'internal';
