@@ -9,11 +9,11 @@
 // may read them (shared and public ones of others), with whom to contact:
 // the other organisation's editors and coordinators, by name and e-mail,
 // for signed-in people of public bodies only (docs/visibility.md).
-import { sql, type Placeholder, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { queryRows, type Executor } from '../../db/client.ts';
+import { queryRows } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
-import { canReadAlias, canReadAliasAsSignedIn } from '../access.ts';
+import { canReadAlias } from '../access.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import type { Context } from '../context.ts';
 import { delegationKeys } from './delegation-names.ts';
@@ -62,41 +62,10 @@ export interface DelegationOverlap {
 export async function delegationOverlaps(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only?: number[]; days?: number }): Promise<DelegationOverlap[]> {
   if (ctx.principal.kind === 'anonymous') return [];
   type Row = DelegationOverlap['other'] &
-    Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; visitKeys: string[]; delegationName: string | null; delegationPersons: string[]; contacts: DelegationOverlap['contacts'] };
-  const [answer] = await overlapsStatement(ctx).execute({ organisationId, today, only: only ?? null, days, reader: ctx.principal.kind === 'user' ? ctx.principal.organisationId : 0 });
-  const rows = parsed<Row[]>(answer?.rows ?? '[]');
-  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, places, delegationName, delegationPersons, contacts }) => ({
-    visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
-    other: { id, kind, title, date, agreementSlug, agreementName, organisation, organisationId },
-    places: places ?? [],
-    names: namesMatching(visitKeys, delegationName, delegationPersons),
-    contacts,
-  }));
-}
-
-/**
- * The check as a prepared statement, one per kind of reader (a signed-in
- * person's organisation is a parameter): its text is the same for every
- * visit, so PostgreSQL plans it once per connection and then keeps a generic
- * plan, where it planned every check anew (3–12 ms of a check of about 30 ms
- * at the benchmark's scale, bench/RESULTS.md). The overlaps come back as one
- * JSON array, in the order shown.
- */
-const overlapStatements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareOverlaps>>>();
-function overlapsStatement(ctx: Context) {
-  const audience = ctx.principal.kind === 'user' ? 'user' : 'system';
-  let prepared = overlapStatements.get(ctx.db);
-  if (!prepared) overlapStatements.set(ctx.db, (prepared = new Map()));
-  let statement = prepared.get(audience);
-  if (!statement) prepared.set(audience, (statement = prepareOverlaps(ctx, audience)));
-  return statement;
-}
-
-function prepareOverlaps(ctx: Context, audience: 'user' | 'system') {
-  const [organisationId, today, only, days] = [sql.placeholder('organisationId'), sql.placeholder('today'), sql.placeholder('only'), sql.placeholder('days')];
-  const readable = (alias: string) => (audience === 'system' ? canReadAlias(ctx.principal, alias) : canReadAliasAsSignedIn(alias, sql.placeholder('reader')));
-  const overlaps = sql`with mine as materialized (
-${incomingVisits({ readable, organisationId, today, days, chosen: sql`(case when ${only}::int[] is null then a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int else a.id = any(${only}::int[]) end)` })}
+    Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; visitKeys: string[]; delegationName: string | null; delegationPersons: string[]; contacts: DelegationOverlap['contacts'] | string };
+  const rows = await queryRows<Row>(
+    ctx.db,
+    sql`with mine as materialized (${incomingVisits(ctx, organisationId, today, only, days)}
         ),
         near as materialized (
           -- Others' activities near in time that concern one of the visit's places (activities.place_ids: their agreement's
@@ -120,47 +89,41 @@ ${incomingVisits({ readable, organisationId, today, days, chosen: sql`(case when
           select b.*, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName"
           from near b join agreements gb on gb.id = b.agreement_id
           -- A date known only to its year is no sign of being there at the same time.
-          where b.organisation_id <> ${organisationId}::int and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
+          where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
             and b.date_max >= b.mine_date_min - ${days}::int and b.date_min <= b.mine_date_max + ${days}::int
-            and ${readable('b')} and ${readable('gb')}
+            and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
           order by b.mine_date_min, b.mine_id, b.date_min, b.id
           limit 200
         )
-        select row_number() over (order by b.mine_date_min, b.mine_id, b.date_min, b.id) as shown_as,
-          m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
+        select m.id as "visitId", m.title as "visitTitle", m.date as "visitDate", m.slug as "visitAgreement", m.keys as "visitKeys",
           b.id, b.kind, b.title, b.date, b."agreementSlug", b."agreementName", o.name as organisation,
           o.id as "organisationId", b.delegation_name as "delegationName", b.delegation_persons as "delegationPersons",
           (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(m.places) and p.id = any(b.place_ids)) as places,
           ${contactsOf('b.organisation_id')} as contacts
-        from shown b join mine m on m.id = b.mine_id join organisations o on o.id = b.organisation_id`;
-  return ctx.db
-    .select({ rows: sql<string>`coalesce(json_agg(o order by o.shown_as), '[]')::text` })
-    .from(sql`(${overlaps}) o`)
-    .prepare(`delegation_overlaps_${audience}`);
+        from shown b join mine m on m.id = b.mine_id join organisations o on o.id = b.organisation_id
+        order by b.mine_date_min, b.mine_id, b.date_min, b.id`,
+  );
+  return rows.map(({ visitId, visitTitle, visitDate, visitAgreement, visitKeys, id, kind, title, date, agreementSlug, agreementName, organisation, organisationId, places, delegationName, delegationPersons, contacts }) => ({
+    visit: { id: visitId, title: visitTitle, date: visitDate, agreementSlug: visitAgreement },
+    other: { id, kind, title, date, agreementSlug, agreementName, organisation, organisationId },
+    places: places ?? [],
+    names: namesMatching(visitKeys, delegationName, delegationPersons),
+    contacts: parsed(contacts),
+  }));
 }
 
 // The places an activity concerns (alias: the activity), countries left out: a country would make every activity in it a neighbour.
 const placesOf = (a: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts p where p.id = any(${a}.place_ids) and p.level <> 'country')`);
 
-/** The parts of the select of incoming visits: values, or a prepared statement's placeholders. */
-interface VisitsWanted {
-  /** Rows of a table alias the reader may read (canReadAlias, or its prepared form). */
-  readable: (alias: string) => SQL;
-  organisationId: number | Placeholder;
-  today: string | Placeholder;
-  days: number | Placeholder;
-  /** Which of them (alias a): those `only`, or those up to a year ahead. */
-  chosen: SQL;
-}
-
-/** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today`, the chosen ones, with the places each concerns. */
-function incomingVisits({ readable, organisationId, today, days, chosen }: VisitsWanted) {
+/** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
+function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days = DELEGATION_WINDOW_DAYS) {
   return sql`
           select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
           -- From the organisation's agreements, each one's recent activities by its index (agreement, earliest day): a year's date may end 366 days after it begins.
           from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
-          where g.organisation_id = ${organisationId}::int and a.organisation_id = ${organisationId}::int and a.kind = 'visit_incoming'
-            and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${readable('a')} and ${chosen}
+          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
+            and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
+            and ${only === undefined ? sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
           order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
 }
 
@@ -198,13 +161,7 @@ export async function peerBodies(ctx: Context, { organisationId, today, only }: 
   if (ctx.principal.kind === 'anonymous') return [];
   const rows = await queryRows<{ visitId: number; visitTitle: string; organisation: string; agreements: PeerBody['agreements'] | string; contacts: PeerBody['contacts'] | string }>(
     ctx.db,
-    sql`with mine as (${incomingVisits({
-      readable: (alias) => canReadAlias(ctx.principal, alias),
-      organisationId,
-      today,
-      days: DELEGATION_WINDOW_DAYS,
-      chosen: only === undefined ? sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int` : sql`a.id = any(${sql.param(only)}::int[])`,
-    })})
+    sql`with mine as (${incomingVisits(ctx, organisationId, today, only)})
         select m.id as "visitId", m.title as "visitTitle", peer.organisation, peer.agreements, ${contactsOf('peer.id')} as contacts
         from mine m cross join lateral (
           select o.id, o.name as organisation, count(*) as n,
