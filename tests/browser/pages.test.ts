@@ -65,6 +65,8 @@ const PAGES: Array<[string, string]> = [
   ['visits-month', '/besokskalender?month=2014-03'],
   ['visits-month-filtered-en', '/besokskalender?month=2019-06&county=25&direction=incoming&lang=en'],
   ['visits-list', '/besokskalender?visa=lista'],
+  ['visits-day', '/besokskalender?visa=lista&day=2014-03-12'],
+  ['visits-month-list-en', '/besokskalender?visa=lista&month=2019-06&lang=en'],
 ];
 
 /** The same page in the other language: English pages carry ?lang=en, Swedish ones nothing. */
