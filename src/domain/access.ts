@@ -20,6 +20,15 @@ export function canReadRow(principal: Principal, visibility: AnyPgColumn | SQL, 
 const readableBySignedIn = (visibility: AnyPgColumn | SQL, organisationId: AnyPgColumn | SQL, reader: number | Placeholder): SQL =>
   sql`(${visibility} in ('public','shared') or ${organisationId} = ${reader})`;
 
+/**
+ * Rows of alias `alias` that every reader of the principal's kind may read: the
+ * public's public ones, every signed-in person's public and shared ones, all for
+ * the system. What canReadAlias adds for one signed-in person is their
+ * organisation's internal rows.
+ */
+export const canReadAliasAsEveryReaderOfKind = (principal: Principal, alias: string): SQL =>
+  principal.kind === 'anonymous' ? sql.raw(`${alias}.visibility = 'public'`) : principal.kind === 'system' ? sql`true` : sql.raw(`${alias}.visibility in ('public', 'shared')`);
+
 /** canReadAlias for a signed-in person whose organisation is a prepared statement's parameter: one statement for every reader. */
 export const canReadAliasAsSignedIn = (alias: string, reader: Placeholder): SQL => readableBySignedIn(sql.raw(`${alias}.visibility`), sql.raw(`${alias}.organisation_id`), reader);
 

@@ -6,12 +6,12 @@
 // direction. A visit known only to its month or year is in the calendar of
 // every month it may fall in, marked as such. A month's grid reads each
 // day's first few visits and the day's count (monthOfPart); a day or a
-// month can be listed whole (visitsBetween, at most VISITS_SHOWN).
-import { sql, type SQL } from 'drizzle-orm';
+// month can be listed whole (visitsOfPart, visitsBetween: at most VISITS_SHOWN).
+import { sql, type Placeholder, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Executor } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
-import { canReadAlias, canReadAliasAsSignedIn } from '../access.ts';
+import { canReadAlias, canReadAliasAsEveryReaderOfKind, canReadAliasAsSignedIn } from '../access.ts';
 import type { Context, Principal } from '../context.ts';
 import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
 import { isCalendarDay } from '../dates.ts';
@@ -51,6 +51,8 @@ export interface CalendarVisit {
 
 /** The most visits one answer holds: a month of the benchmark's register has about 2,800. */
 export const VISITS_SHOWN = 2_000;
+/** The month's bucket of the visits known only to their month or year (the others are by day, yyyy-mm-dd). */
+export const VAGUE = 'vague';
 /** The visits a day of the month's grid shows; the rest are a link to the day's list. */
 export const DAY_SHOWN = 5;
 /** The visits known only to their month or year that a month shows above its grid; the rest are a link to the month's list. */
@@ -64,23 +66,28 @@ export const VAGUE_SHOWN = 10;
  * internal record of the reader's organisation (the visit, its agreement or
  * both). The common part is kept per data version for everyone of that kind
  * (calendar pages); the own part is small and read per request, through
- * indexes of the organisation's internal visits and agreements. Each is a
- * prepared statement per shape (list or month) and kind of reader.
+ * indexes of the organisation's internal visits and agreements, as a
+ * prepared statement per shape (list or month): planning it took 4–12 ms at
+ * the benchmark's scale, running it 2–7. The common part is planned with its
+ * values each time, so that the filters not set fold away (a generic plan
+ * could not use them; the delegation check's measured 3.5 times slower so).
  */
 type Part = 'common' | 'own';
-
-const commonReadable = (principal: Principal, alias: string): SQL =>
-  principal.kind === 'anonymous' ? sql.raw(`${alias}.visibility = 'public'`) : principal.kind === 'system' ? sql`true` : sql.raw(`${alias}.visibility in ('public', 'shared')`);
 
 /** Whose common part a principal reads, as a key: everyone of the same kind reads the same one. */
 export const commonReaderOf = (principal: Principal): string => (principal.kind === 'user' ? 'signed-in' : principal.kind);
 
-/** Whether the principal has an own part at all (the public and the system do not). */
-export const hasOwnPart = (principal: Principal): principal is Extract<Principal, { kind: 'user' }> => principal.kind === 'user';
-
-// The statements' parameters: one text for every query of a part and shape, so PostgreSQL plans each once per
-// connection (the own part's statement planned in 4–12 ms and ran in 2–7 at the benchmark's scale).
-const P = {
+/** A query's values, or the own part's statement's placeholders for them. */
+interface Wanted<V = unknown> {
+  org: V;
+  from: V;
+  to: V;
+  exactDayOnly: V;
+  kind: V;
+  county: V;
+  place: V;
+}
+const PLACEHOLDERS: Wanted<Placeholder> = {
   org: sql.placeholder('org'),
   from: sql.placeholder('from'),
   to: sql.placeholder('to'),
@@ -91,53 +98,55 @@ const P = {
 };
 
 const EXACT_DAY = sql.raw(`a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`);
-const VISIT_COLUMNS = sql.raw(`a.id, a.kind, a.date, a.date_min::text as "dateMin", a.date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", a.title, a.title_en as "titleEn",
-  g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility`);
+const VISIT_COLUMNS = sql`a.id, a.kind, a.date, a.date_min::text as "dateMin", ${EXACT_DAY} as "exactDay", a.title, a.title_en as "titleEn",
+  g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel", a.visibility`;
 
 /** The FROM and WHERE of the visits of one part that match the query and may fall in the period. */
-function visitsOf(principal: Principal, part: Part): SQL {
-  const matching = sql`a.kind in ('visit_outgoing', 'visit_incoming') and ${visitMayFallIn('a', P.from, P.to)} and (not ${P.exactDayOnly}::boolean or ${EXACT_DAY})
-    and (${P.kind}::text is null or a.kind = ${P.kind}::text) and (${P.county}::text is null or g.party_counties @> array[${P.county}::text])
-    and (${P.place}::int is null or g.place_ids @> array[${P.place}::int])`;
-  if (part === 'common') return sql`from activities a join agreements g on g.id = a.agreement_id where ${commonReadable(principal, 'a')} and ${commonReadable(principal, 'g')} and ${matching}`;
+function visitsOf(principal: Principal, part: Part, w: Wanted<Placeholder | string | number | boolean | null>): SQL {
+  const matching = sql`a.kind in ('visit_outgoing', 'visit_incoming') and ${visitMayFallIn('a', w.from as string | Placeholder, w.to as string | Placeholder)} and (not ${w.exactDayOnly}::boolean or ${EXACT_DAY})
+    and (${w.kind}::text is null or a.kind = ${w.kind}::text) and (${w.county}::text is null or g.party_counties @> array[${w.county}::text])
+    and (${w.place}::int is null or g.place_ids @> array[${w.place}::int])`;
+  if (part === 'common') return sql`from activities a join agreements g on g.id = a.agreement_id where ${canReadAliasAsEveryReaderOfKind(principal, 'a')} and ${canReadAliasAsEveryReaderOfKind(principal, 'g')} and ${matching}`;
   // The organisation's internal visits (activities_internal_visits_idx), and the visits of its internal agreements
   // (agreements_internal_idx): a visit in both is read once. A visit's days end at most a year after its earliest.
-  const earliest = sql`(${P.from}::date - interval '1 year')`;
-  const readable = (alias: string) => canReadAliasAsSignedIn(alias, P.org);
+  const earliest = sql`(${w.from}::date - interval '1 year')`;
+  const readable = (alias: string) => canReadAliasAsSignedIn(alias, w.org as Placeholder);
   return sql`from activities a join agreements g on g.id = a.agreement_id
     where a.id in (
-      select i.id from activities i where i.visibility = 'internal' and i.organisation_id = ${P.org}::int and i.kind in ('visit_outgoing', 'visit_incoming') and i.date_min > ${earliest} and i.date_min <= ${P.to}::date
+      select i.id from activities i where i.visibility = 'internal' and i.organisation_id = ${w.org}::int and i.kind in ('visit_outgoing', 'visit_incoming') and i.date_min > ${earliest} and i.date_min <= ${w.to}::date
       union
-      select i.id from agreements ig join activities i on i.agreement_id = ig.id and i.date_min > ${earliest} and i.date_min <= ${P.to}::date
-        where ig.visibility = 'internal' and ig.organisation_id = ${P.org}::int)
+      select i.id from agreements ig join activities i on i.agreement_id = ig.id and i.date_min > ${earliest} and i.date_min <= ${w.to}::date
+        where ig.visibility = 'internal' and ig.organisation_id = ${w.org}::int)
       and ${readable('a')} and ${readable('g')} and ${matching}`;
 }
 
 type Shape = 'list' | 'month';
+const VAGUE_SQL = sql.raw(`'${VAGUE}'`);
 /** A shape's select over a part's visits, as one JSON array in order. */
 function selectOf(shape: Shape, of: SQL): SQL {
-  if (shape === 'list') return sql`select count(*) over ()::int as total, ${VISIT_COLUMNS} ${of} order by a.date_min, a.id limit ${VISITS_SHOWN}`;
-  // Each bucket's first visits, read by a window over the month, so that a month of thousands of visits sends a few hundred rows.
-  const bucket = sql`case when ${EXACT_DAY} then a.date_min::text else ${VAGUE} end`;
-  return sql`select * from (
-          select ${VISIT_COLUMNS}, ${bucket} as bucket, count(*) over (partition by ${bucket})::int as total,
-            row_number() over (partition by ${bucket} order by a.date_min, a.id) as n
-          ${of}
+  const select =
+    shape === 'list'
+      ? sql`select count(*) over ()::int as total, ${VISIT_COLUMNS} ${of} order by a.date_min, a.id limit ${VISITS_SHOWN}`
+      : // Each bucket's first visits, read by a window over the month, so that a month of thousands of visits sends a few hundred rows.
+        sql`select * from (
+          select *, count(*) over (partition by bucket)::int as total, row_number() over (partition by bucket order by "dateMin", id) as n
+          from (select ${VISIT_COLUMNS}, case when ${EXACT_DAY} then a.date_min::text else ${VAGUE_SQL} end as bucket ${of}) visit
         ) shown
-        where n <= case when bucket = ${VAGUE} then ${VAGUE_SHOWN}::int else ${DAY_SHOWN}::int end`;
+        where n <= case when bucket = ${VAGUE_SQL} then ${sql.raw(String(VAGUE_SHOWN))} else ${sql.raw(String(DAY_SHOWN))} end`;
+  return sql`select coalesce(json_agg(v order by v."dateMin", v.id), '[]')::text as rows from (${select}) v`;
 }
 
-const statements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareVisits>>>();
-function prepareVisits(ctx: Context, shape: Shape, part: Part, name: string) {
+const statements = new WeakMap<Executor, Map<Shape, ReturnType<typeof prepareOwn>>>();
+function prepareOwn(ctx: Context, shape: Shape) {
   return ctx.db
-    .select({ rows: sql<string>`coalesce(json_agg(v order by v."dateMin", v.id), '[]')::text` })
-    .from(sql`(${selectOf(shape, visitsOf(ctx.principal, part))}) v`)
-    .prepare(name);
+    .select({ rows: sql<string>`rows` })
+    .from(sql`(${selectOf(shape, visitsOf(ctx.principal, 'own', PLACEHOLDERS))}) own`)
+    .prepare(`calendar_${shape}_own`);
 }
 
-/** One part's rows of a shape, or none when the reader has no such part (the public's and the system's own). */
+/** One part's rows of a shape, or none when the reader has no such part (the public and the system read everything in the common part). */
 async function readPart<T>(ctx: Context, shape: Shape, part: Part, input: unknown, from: string, to: string, exactDayOnly: boolean): Promise<T[]> {
-  if (part === 'own' && !hasOwnPart(ctx.principal)) return [];
+  if (part === 'own' && ctx.principal.kind !== 'user') return [];
   const query = parseInput(calendarQuerySchema, input);
   let place: number | null = null;
   if (query.place) {
@@ -145,13 +154,16 @@ async function readPart<T>(ctx: Context, shape: Shape, part: Part, input: unknow
     if (!found) throw invalid([{ field: 'place', message: 'must be a place from the list' }]);
     place = found.id;
   }
-  const name = `calendar_${shape}_${part}_${commonReaderOf(ctx.principal)}`;
-  let prepared = statements.get(ctx.db);
-  if (!prepared) statements.set(ctx.db, (prepared = new Map()));
-  let statement = prepared.get(name);
-  if (!statement) prepared.set(name, (statement = prepareVisits(ctx, shape, part, name)));
-  const org = ctx.principal.kind === 'user' ? ctx.principal.organisationId : 0;
-  const [answer] = await statement.execute({ org, from, to, exactDayOnly, kind: query.direction ? DIRECTIONS[query.direction] : null, county: query.county ?? null, place });
+  const wanted = { org: ctx.principal.kind === 'user' ? ctx.principal.organisationId : 0, from, to, exactDayOnly, kind: query.direction ? DIRECTIONS[query.direction] : null, county: query.county ?? null, place };
+  let answer: { rows: string } | undefined;
+  if (part === 'common') [answer] = await queryRows<{ rows: string }>(ctx.db, selectOf(shape, visitsOf(ctx.principal, part, wanted)));
+  else {
+    let prepared = statements.get(ctx.db);
+    if (!prepared) statements.set(ctx.db, (prepared = new Map()));
+    let statement = prepared.get(shape);
+    if (!statement) prepared.set(shape, (statement = prepareOwn(ctx, shape)));
+    [answer] = await statement.execute(wanted);
+  }
   return JSON.parse(answer?.rows ?? '[]') as T[];
 }
 
@@ -172,7 +184,10 @@ const byDay = (a: CalendarVisit, b: CalendarVisit) => (a.dateMin === b.dateMin ?
 /** Two parts' visits as one: in order, at most `shown`, the totals added. */
 export function mergeVisits(a: VisitsRead, b: VisitsRead, shown = VISITS_SHOWN): VisitsRead {
   if (!b.total) return a;
-  return { visits: [...a.visits, ...b.visits].sort(byDay).slice(0, shown), total: a.total + b.total };
+  // The kept common part is of the data version it was read at, the own part of now: a visit made internal in between is in both.
+  const common = new Set(a.visits.map((v) => v.id));
+  const twice = b.visits.filter((v) => common.has(v.id)).length;
+  return { visits: [...a.visits, ...b.visits.filter((v) => !common.has(v.id))].sort(byDay).slice(0, shown), total: a.total + b.total - twice };
 }
 
 /** The visits from `from` to `to` (days, inclusive) that the reader may read and that match the query, earliest first (at most VISITS_SHOWN), and how many there are. */
@@ -188,7 +203,6 @@ export async function visitsBetween(ctx: Context, input: unknown, from: string, 
  * first VAGUE_SHOWN and how many.
  */
 export type MonthOfVisits = Record<string, VisitsRead>;
-export const VAGUE = 'vague';
 const shownIn = (bucket: string) => (bucket === VAGUE ? VAGUE_SHOWN : DAY_SHOWN);
 
 /** One part's month: each day's first visits and how many it has, and those known only to their month or year. */

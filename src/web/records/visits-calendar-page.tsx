@@ -54,6 +54,10 @@ const filtersOf = (query: CalendarQuery) => Object.fromEntries(Object.entries({ 
 
 const WEEKDAYS = { sv: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'], en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] } as const;
 
+const VISIT_READERS: Record<string, { sv: string; en: string }> = {
+  shared: { sv: ' (delad, inte offentlig)', en: ' (shared, not public)' },
+  internal: { sv: ' (intern, bara för din organisation)', en: ' (internal, your organisation only)' },
+};
 
 function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; withDate: boolean }) {
   return (
@@ -63,7 +67,7 @@ function Visit({ lang, visit, withDate }: { lang: Lang; visit: CalendarVisit; wi
       <a href={href(lang, `/avtal/${visit.agreementSlug}`)}>
         {visit.partyLabel} – {visit.counterpartLabel}
       </a>
-      ){visit.visibility !== 'public' ? <span class="hint">{lang === 'sv' ? ' (delad, inte offentlig)' : ' (shared, not public)'}</span> : null}
+      ){VISIT_READERS[visit.visibility] ? <span class="hint">{VISIT_READERS[visit.visibility]![lang]}</span> : null}
     </>
   );
 }
@@ -168,6 +172,8 @@ export function CalendarSection(p: CalendarSectionProps) {
     const vagueRead = days[VAGUE] ?? { visits: [], total: 0 };
     const vague = entriesOf(vagueRead.visits, p.meetings.filter((m) => !m.exactDay));
     const any = Object.values(days).some((d) => d.total) || meetings.length;
+    const cut = Object.values(days).some((d) => d.total > d.visits.length);
+    const monthList = href(lang, path, { ...filters, visa: 'lista', month: p.month });
     return (
       <>
         <nav aria-label={sv ? 'Månader' : 'Months'}>
@@ -185,16 +191,17 @@ export function CalendarSection(p: CalendarSectionProps) {
                 </li>
               ))}
             </ul>
+            {vagueRead.total > vagueRead.visits.length ? (
+              <p>
+                <a href={monthList}>{sv ? `Alla ${count(vagueRead.total)} utan känd dag, i listan över månaden` : `All ${count(vagueRead.total)} without a known day, in the month's list`}</a>
+              </p>
+            ) : null}
           </>
         ) : null}
         {any ? (
           <p>
-            <a href={href(lang, path, { ...filters, visa: 'lista', month: p.month })}>
-              {sv ? `Alla besök under ${monthName(p.month, 'sv')} som lista` : `Every visit in ${monthName(p.month, 'en')} as a list`}
-            </a>
-            {sv
-              ? ` (varje dag visar högst sina ${DAY_SHOWN} första, och de utan känd dag de ${VAGUE_SHOWN} första)`
-              : ` (each day shows its first ${DAY_SHOWN} at most, and those without a known day the first ${VAGUE_SHOWN})`}
+            <a href={monthList}>{sv ? `Alla besök under ${monthName(p.month, 'sv')} som lista` : `Every visit in ${monthName(p.month, 'en')} as a list`}</a>
+            {cut ? (sv ? ` (kalendern visar högst ${DAY_SHOWN} besök per dag och ${VAGUE_SHOWN} utan känd dag)` : ` (the calendar shows at most ${DAY_SHOWN} visits a day and ${VAGUE_SHOWN} without a known day)`) : null}
           </p>
         ) : (
           <p>{sv ? 'Inga besök eller nätverksmöten den här månaden.' : 'No visits or network meetings this month.'}</p>

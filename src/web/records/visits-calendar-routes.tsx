@@ -40,13 +40,14 @@ import { todayInStockholm } from '../format.ts';
 import { visitsCalendarOf } from './calendar-feed.ts';
 import { CalendarSection, VisitsCalendarPage } from './visits-calendar-page.tsx';
 
-const FILTERS = ['month', 'day', 'county', 'place', 'direction'] as const;
+const FEED_FILTERS = ['county', 'place', 'direction'] as const;
+const FILTERS = ['month', 'day', ...FEED_FILTERS] as const;
 const PAGE: QuerySpec = { names: ['lang', 'visa', ...FILTERS], unknown: 'ignore' };
 
-/** The calendar's own parameters, each when set: an unknown one (utm_source) is ignored, an empty one is not given. */
-const calendarQuery = (c: HonoContext<HttpEnv>) => {
+/** The calendar's own parameters (of `names`), each when set: an unknown one (utm_source) is ignored, an empty one is not given. */
+const calendarQuery = (c: HonoContext<HttpEnv>, names: readonly string[] = FILTERS): Record<string, string> => {
   const query = c.get('query') as Record<string, string | undefined>;
-  return Object.fromEntries(FILTERS.flatMap((k) => (query[k] ? [[k, query[k]]] : [])));
+  return Object.fromEntries(names.flatMap((k) => (query[k] ? [[k, query[k]]] : [])));
 };
 
 /** The list's period: a day, a month, or from today through the fifth month after this one. */
@@ -57,7 +58,7 @@ function listPeriod(query: CalendarQuery, today: string): { from: string; to: st
 }
 
 const keptMonths = keptPerVersion<MonthOfVisits>(256);
-const keptLists = keptPerVersion<VisitsRead>(32);
+const keptLists = keptPerVersion<VisitsRead>(128);
 const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(2048);
 // The filter's provinces: the same for every request of a reader until something changes (one entry per organisation signed in: a few kB each).
 const keptPlaces = keptPerVersion<PlaceOption[]>(512);
@@ -68,7 +69,9 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const ctx: Context = { db: database.db, principal: principalOf(c) };
     const today = todayInStockholm();
     const lang = langOf(c);
-    const input = calendarQuery(c);
+    // A day's list is of that day's month: a month given beside it is not another period.
+    const { month: asked, ...rest } = calendarQuery(c);
+    const input = rest.day || !asked ? rest : { ...rest, month: asked };
     const query = parseInput(calendarQuerySchema, input);
     const view = c.get('query').visa === 'lista' ? 'list' : 'month';
     const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
@@ -78,7 +81,7 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
       view === 'month'
         ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({ days: mergeMonths(a, b) }))
         : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
-      keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, query.county, query.place, query.direction]), async () =>
+      keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
       ),
       keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
@@ -88,12 +91,12 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const section = <CalendarSection lang={lang} view={view} month={month} query={query} {...visits} meetings={meetings} today={today} />;
     return c.html(<VisitsCalendarPage lang={lang} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} places={places} today={today} section={section} />);
   });
-  web.get('/besokskalender.ics', accepts({ names: ['lang', ...FILTERS], unknown: 'ignore' }), cache, async (c) => {
+  web.get('/besokskalender.ics', accepts({ names: ['lang', ...FEED_FILTERS], unknown: 'ignore' }), cache, async (c) => {
     // Calendar programs have no session: the public visits and public networks' meetings, from three months back to a year ahead.
     const anonymous: Context = { db: database.db, principal: { kind: 'anonymous' } };
     const today = todayInStockholm();
     const [from, to] = [monthBounds(shiftMonths(today.slice(0, 7), -3)).from, monthBounds(shiftMonths(today.slice(0, 7), 12)).to];
-    const [{ visits }, meetings] = await Promise.all([visitsBetween(anonymous, calendarQuery(c), from, to), networkMeetingsBetween(anonymous, calendarQuery(c), from, to)]);
+    const [{ visits }, meetings] = await Promise.all([visitsBetween(anonymous, calendarQuery(c, FEED_FILTERS), from, to), networkMeetingsBetween(anonymous, calendarQuery(c, FEED_FILTERS), from, to)]);
     c.header('content-type', 'text/calendar; charset=utf-8');
     return c.body(visitsCalendarOf(visits, meetings, origin(c), langOf(c)));
   });
