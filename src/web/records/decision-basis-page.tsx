@@ -3,7 +3,8 @@
 // what the register says now (frozen into the version on save), and every
 // earlier version, each printable as the annex to the decision's minutes.
 import type { BasisVersion, DecisionBasis, RegisterFacts } from '../../domain/decisions/basis.ts';
-import { DECISION_BASIS_FIELDS, type DecisionBasisField } from '../../domain/decisions/schemas.ts';
+import { RISK_LEVELS } from '../../db/schema.ts';
+import { DECISION_BASIS_FIELDS, RISK_AREAS, RISK_FIELDS, riskFieldsOf, type DecisionBasisField } from '../../domain/decisions/schemas.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
@@ -12,10 +13,10 @@ import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
 import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
-import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
+import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
-export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, 'expectedVersion', 'comment'] as const;
+export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, ...RISK_FIELDS, 'expectedVersion', 'comment'] as const;
 
 export interface DecisionBasisPageProps {
   lang: Lang;
@@ -139,13 +140,21 @@ export function basisAnswers(v: BasisVersion, lang: Lang): Array<[string, string
   });
 }
 
+/** A saved version's risk grading, as the annex prints it: each area, its level, and why (or "not given"). */
+export function basisRisks(v: BasisVersion, lang: Lang): Array<[string, string, string]> {
+  return RISK_AREAS.map((area) => {
+    const { level, justification } = riskFieldsOf(area);
+    return [RISK_AREA_NAMES[area][lang], RISK_LEVEL_NAMES[v[level]][lang], v[justification] ?? bw(lang, 'notGiven')];
+  });
+}
+
 /** The form's values: what was typed after a refusal, else the version shown, else empty. */
 function typedOf(p: DecisionBasisPageProps): Record<string, string> {
   if (p.failed) return p.failed.typed;
   const v = p.shown;
   if (!v) return {};
   return Object.fromEntries(
-    DECISION_BASIS_FIELDS.map((f) => {
+    [...DECISION_BASIS_FIELDS, ...RISK_FIELDS].map((f) => {
       const value = v[f];
       return [f, typeof value === 'boolean' ? (value ? 'ja' : 'nej') : value === null ? '' : String(value)];
     }),
@@ -158,7 +167,8 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
   const { agreement, decision } = basis;
   const path = basisPath(agreement.slug, decision.id);
   const latest = basis.versions[0];
-  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x));
+  // A radio group's problem links to its first button.
+  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
   const problemOf = (field: string) => problems.find((x) => x.field === field);
   const typed = typedOf(p);
   const title = `${bw(lang, 'title')}: ${DECISION_KIND_NAMES[decision.kind][lang].toLowerCase()}`;
@@ -184,6 +194,38 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
     );
   };
   const sought = problemOf('securityAdviceSought');
+  /** An area of the grading: its level as radio buttons (arrow keys move between them), then why. */
+  const riskArea = (area: (typeof RISK_AREAS)[number]) => {
+    const { level, justification } = riskFieldsOf(area);
+    const problem = problemOf(level);
+    const chosen = RISK_LEVELS.includes(typed[level] as never) ? typed[level] : 'not_assessed';
+    return (
+      <div class="risk-area">
+        <fieldset class={problem ? 'field field-error' : 'field'} aria-describedby={[`${id(level)}-hint`, problem ? `${id(level)}-error` : ''].filter(Boolean).join(' ')}>
+          <legend>{RISK_AREA_NAMES[area][lang]}</legend>
+          <span class="hint" id={`${id(level)}-hint`}>
+            {RISK_AREA_HINTS[area][lang]}
+          </span>
+          {problem ? (
+            <span class="error-message" id={`${id(level)}-error`}>
+              {problem.message}
+            </span>
+          ) : null}
+          {RISK_LEVELS.map((code) => (
+            <div class="radio">
+              <input type="radio" id={`${id(level)}-${code}`} name={level} value={code} checked={chosen === code} />
+              <label for={`${id(level)}-${code}`} class="inline-label">
+                {RISK_LEVEL_NAMES[code][lang]}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+        <Field lang={lang} id={id(justification)} label={`${bw(lang, 'riskJustification')}: ${RISK_AREA_NAMES[area][lang].toLowerCase()}${sv ? ' (valfritt om risken inte är hög)' : ' (optional unless the risk is high)'}`} problem={problemOf(justification)}>
+          {(described) => <input id={id(justification)} name={justification} type="text" maxlength={2000} value={typed[justification] ?? ''} {...described} />}
+        </Field>
+      </div>
+    );
+  };
   return (
     <Layout lang={lang} title={title} path={path} query={p.shown && p.shown !== latest ? { version: String(p.shown.version) } : undefined} account={p.account}>
       <p>
@@ -236,6 +278,26 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
               </>
             ))}
           </dl>
+          <h3>{bw(lang, 'riskGrading')}</h3>
+          <table>
+            <caption class="visually-hidden">{bw(lang, 'riskGrading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{bw(lang, 'riskArea')}</th>
+                <th scope="col">{bw(lang, 'riskLevel')}</th>
+                <th scope="col">{bw(lang, 'riskJustification')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {basisRisks(p.shown, lang).map(([area, level, why]) => (
+                <tr>
+                  <th scope="row">{area}</th>
+                  <td>{level}</td>
+                  <td class="prewrap">{why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${p.shown.register.readOn})`}</h3>
           <RegisterFactsView lang={lang} facts={p.shown.register} />
         </section>
@@ -280,6 +342,15 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             {field('securityAdviceFrom')}
             {field('personalData')}
             {field('exportControl')}
+            <fieldset>
+              <legend>{bw(lang, 'riskGrading')}</legend>
+              <p class="hint">
+                {sv
+                  ? 'Bedöm varje område: inte bedömd, låg, måttlig eller hög risk, med en kort motivering. En hög risk kräver en motivering.'
+                  : 'Grade each area: not assessed, low, moderate or high risk, with a short justification. A high risk needs a justification.'}
+              </p>
+              {RISK_AREAS.map((area) => riskArea(area))}
+            </fieldset>
             <Field lang={lang} id={id('comment')} label={sv ? 'Vad ändrades i den här versionen (valfritt)' : 'What changed in this version (optional)'} problem={problemOf('comment')}>
               {(described) => <input id={id('comment')} name="comment" type="text" maxlength={2000} value={p.failed?.typed.comment ?? ''} {...described} />}
             </Field>
