@@ -4,7 +4,9 @@
 // province, their statuses and the reasons and quotations given for ending
 // them), frozen; a stale form is a conflict; bad input names its field and
 // stores nothing; only the owning organisation's people read it; a version
-// prints as an A4 annex with the Chinese names.
+// prints as an A4 annex with the Chinese names. Its risk grading (a level
+// and a justification per area, a high level always justified) is kept,
+// shown and printed with each version.
 import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
