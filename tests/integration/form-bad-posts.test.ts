@@ -257,8 +257,9 @@ function basisForm(): Form {
         return [
           { field: level, values: ['hög', 'HIGH', 'Hög', ' low', 'x'.repeat(5_000)] },
           { ...text(justification), values: [...text(justification).values, 'x'.repeat(2_001)] },
-          // High, with no justification: the problem is the justification.
-          { field: level, values: ['high'], names: [justification] },
+          // High, with no justification: the problem is the justification (decision-basis.test.ts checks it is that one);
+          // the broken bytes every entry is also posted with name the level.
+          { field: level, values: ['high'], names: [justification, level] },
         ];
       }),
     ],

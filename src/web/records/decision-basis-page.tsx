@@ -170,7 +170,12 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
   // A radio group's problem links to its first button.
   const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
   const problemOf = (field: string) => problems.find((x) => x.field === field);
-  const typed = typedOf(p);
+  const typed = { ...typedOf(p) };
+  // Every area has a level checked: not assessed where none (or no known one) was posted or saved.
+  for (const area of RISK_AREAS) {
+    const { level } = riskFieldsOf(area);
+    if (!RISK_LEVELS.includes(typed[level] as never)) typed[level] = 'not_assessed';
+  }
   const title = `${bw(lang, 'title')}: ${DECISION_KIND_NAMES[decision.kind][lang].toLowerCase()}`;
   const id = (f: string) => `${FORM}-${f}`;
   const field = (f: DecisionBasisField) => {
@@ -193,33 +198,40 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
       </Field>
     );
   };
-  const sought = problemOf('securityAdviceSought');
-  /** An area of the grading: its level as radio buttons (arrow keys move between them), then why. */
+  /** A question answered by one of a few radio buttons (Tab reaches the checked one, the arrow keys choose), with its problem. */
+  const radios = (name: string, legend: string, options: Array<[value: string, label: string]>, hint?: string) => {
+    const problem = problemOf(name);
+    const describedBy = [hint ? `${id(name)}-hint` : '', problem ? `${id(name)}-error` : ''].filter(Boolean).join(' ');
+    return (
+      <fieldset class={problem ? 'field field-error' : 'field'} aria-describedby={describedBy || undefined}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <span class="hint" id={`${id(name)}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        {problem ? (
+          <span class="error-message" id={`${id(name)}-error`}>
+            {problem.message}
+          </span>
+        ) : null}
+        {options.map(([value, text]) => (
+          <div class="radio">
+            <input type="radio" id={`${id(name)}-${value}`} name={name} value={value} checked={typed[name] === value} />
+            <label for={`${id(name)}-${value}`} class="inline-label">
+              {text}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  };
+  /** An area of the grading: its level, then why. */
   const riskArea = (area: (typeof RISK_AREAS)[number]) => {
     const { level, justification } = riskFieldsOf(area);
-    const problem = problemOf(level);
-    const chosen = RISK_LEVELS.includes(typed[level] as never) ? typed[level] : 'not_assessed';
     return (
       <div class="risk-area">
-        <fieldset class={problem ? 'field field-error' : 'field'} aria-describedby={[`${id(level)}-hint`, problem ? `${id(level)}-error` : ''].filter(Boolean).join(' ')}>
-          <legend>{RISK_AREA_NAMES[area][lang]}</legend>
-          <span class="hint" id={`${id(level)}-hint`}>
-            {RISK_AREA_HINTS[area][lang]}
-          </span>
-          {problem ? (
-            <span class="error-message" id={`${id(level)}-error`}>
-              {problem.message}
-            </span>
-          ) : null}
-          {RISK_LEVELS.map((code) => (
-            <div class="radio">
-              <input type="radio" id={`${id(level)}-${code}`} name={level} value={code} checked={chosen === code} />
-              <label for={`${id(level)}-${code}`} class="inline-label">
-                {RISK_LEVEL_NAMES[code][lang]}
-              </label>
-            </div>
-          ))}
-        </fieldset>
+        {radios(level, RISK_AREA_NAMES[area][lang], RISK_LEVELS.map((code) => [code, RISK_LEVEL_NAMES[code][lang]]), RISK_AREA_HINTS[area][lang])}
         <Field lang={lang} id={id(justification)} label={`${bw(lang, 'riskJustification')}: ${RISK_AREA_NAMES[area][lang].toLowerCase()}${sv ? ' (valfritt om risken inte är hög)' : ' (optional unless the risk is high)'}`} problem={problemOf(justification)}>
           {(described) => <input id={id(justification)} name={justification} type="text" maxlength={2000} value={typed[justification] ?? ''} {...described} />}
         </Field>
@@ -323,22 +335,10 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             </fieldset>
             {field('counterpartDescription')}
             {field('democracyHumanRights')}
-            <fieldset class={sought ? 'field field-error' : 'field'} aria-describedby={sought ? `${id('securityAdviceSought')}-error` : undefined}>
-              <legend>{BASIS_FIELD_NAMES.securityAdviceSought[lang]}</legend>
-              {sought ? (
-                <span class="error-message" id={`${id('securityAdviceSought')}-error`}>
-                  {sought.message}
-                </span>
-              ) : null}
-              {(['ja', 'nej'] as const).map((v) => (
-                <div class="radio">
-                  <input type="radio" id={`${id('securityAdviceSought')}-${v}`} name="securityAdviceSought" value={v} checked={typed.securityAdviceSought === v} />
-                  <label for={`${id('securityAdviceSought')}-${v}`} class="inline-label">
-                    {v === 'ja' ? bw(lang, 'yes') : bw(lang, 'no')}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            {radios('securityAdviceSought', BASIS_FIELD_NAMES.securityAdviceSought[lang], [
+              ['ja', bw(lang, 'yes')],
+              ['nej', bw(lang, 'no')],
+            ])}
             {field('securityAdviceFrom')}
             {field('personalData')}
             {field('exportControl')}
