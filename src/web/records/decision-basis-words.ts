@@ -43,10 +43,10 @@ export const BASIS_FIELD_HINTS: Partial<Record<DecisionBasisField, { sv: string;
 
 /** The risk grading's areas, as the form asks and the annex prints. */
 export const RISK_AREA_NAMES: Record<RiskArea, { sv: string; en: string }> = {
-  democracyHumanRights: { sv: 'Demokrati och mänskliga rättigheter', en: 'Democracy and human rights' },
+  democracyHumanRights: BASIS_FIELD_NAMES.democracyHumanRights,
   security: { sv: 'Säkerhet', en: 'Security' },
-  personalData: { sv: 'Personuppgifter', en: 'Personal data' },
-  exportControl: { sv: 'Exportkontroll', en: 'Export control' },
+  personalData: BASIS_FIELD_NAMES.personalData,
+  exportControl: BASIS_FIELD_NAMES.exportControl,
   reputation: { sv: 'Anseende och förtroende', en: 'Reputation and trust' },
   finances: { sv: 'Ekonomiskt beroende och kostnader', en: 'Financial dependence and costs' },
 };
