@@ -1,9 +1,9 @@
 // A decision's basis in the OpenAPI description (openapi.ts): the routes of
 // decisions.ts. The request body is the verb's Zod schema; the answer is
 // described as getDecisionBasis (domain/decisions/basis.ts) gives it.
-import { EVENT_TYPES } from '../db/schema.ts';
+import { EVENT_TYPES, RISK_LEVELS } from '../db/schema.ts';
 import { DECISION_KINDS } from '../domain/decisions/kinds.ts';
-import { saveDecisionBasisSchema } from '../domain/decisions/schemas.ts';
+import { RISK_AREAS, riskFieldsOf, saveDecisionBasisSchema } from '../domain/decisions/schemas.ts';
 import { NO_KEY } from './openapi-follow-up.ts';
 import { errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
 
@@ -15,10 +15,21 @@ const eventParam = { name: 'id', in: 'path', required: true, description: "The d
 
 const notHers = errorResponse("No such agreement or decision (an event that is no decision is none), or one whose bases the key holder may not read: only the agreement's own organisation reads them");
 
+/** The risk grading: each area's level and why (a high level always says why). */
+const riskGrading = Object.fromEntries(
+  RISK_AREAS.flatMap((area) => {
+    const { level, justification } = riskFieldsOf(area);
+    return [
+      [level, { type: 'string', enum: [...RISK_LEVELS], description: `The risk graded for ${area} (not_assessed until someone grades it)` }],
+      [justification, { ...text, description: `Why that level for ${area}: always given when the level is high` }],
+    ];
+  }),
+);
+
 const DecisionBasisVersion = {
   type: 'object',
   description: 'One saved version of the basis: what its writers wrote, and the register as their organisation read it on the day it was saved (`register`), kept as it was',
-  required: ['id', 'version', 'purpose', 'securityAdviceSought', 'register', 'savedBy', 'createdAt'],
+  required: ['id', 'version', 'purpose', 'securityAdviceSought', ...RISK_AREAS.map((area) => riskFieldsOf(area).level), 'register', 'savedBy', 'createdAt'],
   properties: {
     id: { type: 'integer' },
     version: { type: 'integer', minimum: 1, description: 'Send the newest one as expectedVersion when saving the next' },
@@ -33,6 +44,7 @@ const DecisionBasisVersion = {
     securityAdviceFrom: { ...text, description: 'Whom the advice was sought from: named when sought, null when not' },
     personalData: text,
     exportControl: text,
+    ...riskGrading,
     comment: { ...text, description: 'Why this version, in its writer’s words' },
     savedBy: { type: 'string', description: 'The e-mail address of the person who saved it' },
     createdAt: { type: 'string', format: 'date-time' },
@@ -92,7 +104,7 @@ export function decisionBasisPaths() {
       put: write(
         'saveDecisionBasis',
         "Save a new version of a decision's basis, as the decision basis page saves it",
-        "Every save is a new version (1, 2, …); none is changed. Send the whole text and the version you read as expectedVersion (0 before the first): if someone saved since, the answer is 409 with the version stored now (`current.version`) and nothing is written. The register's part is not sent: it is read when saved, as the agreement's organisation reads the register, and kept with the version. Security advice: when sought (`securityAdviceSought: true`) name whom from; when not, leave it out. The agreement's editors and administrators save; its readers and coordinators get 403, another organisation's editors 403 and its administrators 404.",
+        "Every save is a new version (1, 2, …); none is changed. Send the whole text and the version you read as expectedVersion (0 before the first): if someone saved since, the answer is 409 with the version stored now (`current.version`) and nothing is written. The register's part is not sent: it is read when saved, as the agreement's organisation reads the register, and kept with the version. Security advice: when sought (`securityAdviceSought: true`) name whom from; when not, leave it out. The risk grading: each area's level (`risk…Level`: not_assessed, low, moderate or high; left out, not_assessed) with a short justification (`risk…Justification`), which a high level must have. The agreement's editors and administrators save; its readers and coordinators get 403, another organisation's editors 403 and its administrators 404.",
         'SaveDecisionBasis',
         'The basis as GET gives it, the new version first',
         { 404: notHers, 409: errorResponse('The basis was saved since the version sent (expectedVersion): `current.version` is the one stored now') },

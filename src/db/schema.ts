@@ -1122,6 +1122,12 @@ export const delegationWarningsSent = pgTable(
 // and the reasons given for ending them), frozen so that the annex prints
 // what the decision stood on. Read only by the owning organisation's people
 // (canReadDecisionBasis in access.ts; migration 0039).
+// The levels of a decision basis's risk grading (migration 0047): each area
+// (domain/decisions/schemas.ts, RISK_AREAS) is graded at one of them with a
+// short justification, and a high level is never left unjustified.
+export const RISK_LEVELS = ['not_assessed', 'low', 'moderate', 'high'] as const;
+export type RiskLevel = (typeof RISK_LEVELS)[number];
+
 export const decisionBases = pgTable(
   'decision_bases',
   {
@@ -1140,6 +1146,18 @@ export const decisionBases = pgTable(
     securityAdviceFrom: text('security_advice_from'),
     personalData: text('personal_data'),
     exportControl: text('export_control'),
+    riskDemocracyHumanRightsLevel: text('risk_democracy_human_rights_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskDemocracyHumanRightsJustification: text('risk_democracy_human_rights_justification'),
+    riskSecurityLevel: text('risk_security_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskSecurityJustification: text('risk_security_justification'),
+    riskPersonalDataLevel: text('risk_personal_data_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskPersonalDataJustification: text('risk_personal_data_justification'),
+    riskExportControlLevel: text('risk_export_control_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskExportControlJustification: text('risk_export_control_justification'),
+    riskReputationLevel: text('risk_reputation_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskReputationJustification: text('risk_reputation_justification'),
+    riskFinancesLevel: text('risk_finances_level').$type<RiskLevel>().notNull().default('not_assessed'),
+    riskFinancesJustification: text('risk_finances_justification'),
     register: jsonb('register').notNull(),
     savedBy: text('saved_by').notNull(),
     comment: text('comment'),
@@ -1151,6 +1169,21 @@ export const decisionBases = pgTable(
     index('decision_bases_agreement_idx').on(t.agreementId),
     check('decision_bases_costs_not_negative', sql`least(${t.costsSoFarSek}, ${t.costsPlannedSek}) >= 0`),
     check('decision_bases_advice_from_when_sought', sql`${t.securityAdviceSought} or ${t.securityAdviceFrom} is null`),
+    oneOf('decision_bases', t.riskDemocracyHumanRightsLevel, RISK_LEVELS),
+    oneOf('decision_bases', t.riskSecurityLevel, RISK_LEVELS),
+    oneOf('decision_bases', t.riskPersonalDataLevel, RISK_LEVELS),
+    oneOf('decision_bases', t.riskExportControlLevel, RISK_LEVELS),
+    oneOf('decision_bases', t.riskReputationLevel, RISK_LEVELS),
+    oneOf('decision_bases', t.riskFinancesLevel, RISK_LEVELS),
+    check(
+      'decision_bases_high_risk_justified',
+      sql`(${t.riskDemocracyHumanRightsLevel} <> 'high' or ${t.riskDemocracyHumanRightsJustification} is not null)
+        and (${t.riskSecurityLevel} <> 'high' or ${t.riskSecurityJustification} is not null)
+        and (${t.riskPersonalDataLevel} <> 'high' or ${t.riskPersonalDataJustification} is not null)
+        and (${t.riskExportControlLevel} <> 'high' or ${t.riskExportControlJustification} is not null)
+        and (${t.riskReputationLevel} <> 'high' or ${t.riskReputationJustification} is not null)
+        and (${t.riskFinancesLevel} <> 'high' or ${t.riskFinancesJustification} is not null)`,
+    ),
   ],
 );
 

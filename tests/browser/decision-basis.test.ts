@@ -1,7 +1,9 @@
 // The decision basis in Chromium, by keyboard and without JavaScript: an
 // editor ends an agreement, which opens its basis; a basis without its
-// purpose or an answer on security advice is refused with the fields named;
-// filled, it is saved as version 1 with what peers decided, and printed as
+// purpose or an answer on security advice is refused with the fields named,
+// and one graded a high risk without a justification names the
+// justification; filled (the risk grading by Tab and the arrow keys), it is
+// saved as version 1 with what peers decided, and printed as
 // an A4 annex whose text (pdftotext) holds the answers and the Chinese
 // names; without JavaScript a second version is saved. Every state of the
 // page passes axe-core, in Swedish and English.
@@ -96,12 +98,33 @@ describe('the decision basis in the browser', () => {
     await page.keyboard.type('Säkerhetspolisen');
     await tabTo(page, '#basis-exportControl');
     await page.keyboard.type('Ingen teknik berörs.');
+    // The risk grading by keyboard: Tab reaches an area's checked level, the arrow keys choose another.
+    await tabTo(page, '#basis-riskDemocracyHumanRightsLevel-not_assessed');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    expect(await page.locator('#basis-riskDemocracyHumanRightsLevel-high').isChecked()).toBe(true);
+    await tabTo(page, '#basis-riskSecurityLevel-not_assessed');
+    for (let i = 0; i < 2; i++) await page.keyboard.press('ArrowDown');
+    await tabTo(page, '#basis-riskSecurityJustification');
+    await page.keyboard.type('Säkerhetspolisen avrådde från att dela elevuppgifter.');
     await check(page, 'decision-basis-filled');
+    // High without a justification: refused, the justification named, the rest kept.
+    await tabTo(page, 'button[type="submit"]');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['En hög risk behöver en motivering: skriv varför.']);
+    expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#basis-riskDemocracyHumanRightsJustification');
+    expect(await page.locator('#basis-riskSecurityLevel-moderate').isChecked()).toBe(true);
+    expect(await page.locator('#basis-riskDemocracyHumanRightsJustification').getAttribute('aria-invalid')).toBe('true');
+    await check(page, 'decision-basis-risk-errors');
+    await page.locator('#basis-riskDemocracyHumanRightsJustification').focus();
+    await page.keyboard.type('Motparten deltar i övervakningen av uigurer.');
     await tabTo(page, 'button[type="submit"]');
     await enter(page);
     expect(new URL(page.url()).search).toBe('?sparat=1');
     expect(await page.locator('[role="status"]').innerText()).toContain('sparat som en ny version');
     expect(await page.locator('#version-visad').innerText()).toBe('Version 1');
+    const grading = await page.locator('table').first().innerText();
+    for (const words of ['Riskbedömning', 'Hög', 'Motparten deltar i övervakningen av uigurer.', 'Måttlig', 'Inte bedömd']) expect(grading, words).toContain(words);
     await check(page, 'decision-basis-saved');
 
     // The same in English, and its refusal.
@@ -124,7 +147,7 @@ describe('the decision basis in the browser', () => {
     const file = `${SHOTS}/decision-basis-annex.pdf`;
     await writeFile(file, await response.body());
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-    for (const words of ['Bilaga till protokollet', 'Beslut att avsluta', 'Kommunfullmäktige', '§ 118', 'Samarbetet har inte lett till utbyten sedan 2019.', '45 000 kr', 'Säkerhetspolisen', 'Lunds kommun – Hangzhou 杭州市', '浙江省']) {
+    for (const words of ['Bilaga till protokollet', 'Beslut att avsluta', 'Kommunfullmäktige', '§ 118', 'Samarbetet har inte lett till utbyten sedan 2019.', '45 000 kr', 'Säkerhetspolisen', 'Lunds kommun – Hangzhou 杭州市', '浙江省', 'Riskbedömning', 'Motparten deltar i övervakningen av uigurer.', 'Säkerhetspolisen avrådde från att dela elevuppgifter.']) {
       expect(text, words).toContain(words);
     }
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);

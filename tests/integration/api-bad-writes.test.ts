@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { agreements, apiTokens, organisations, statusEvents } from '../../src/db/schema.ts';
 import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
+import { RISK_FIELDS } from '../../src/domain/decisions/schemas.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
@@ -337,6 +338,8 @@ const ENDPOINTS: Endpoint[] = [
       // Not sought (the base): naming someone is wrong, and so is anything that is not text.
       { field: 'securityAdviceFrom', values: ['Säkerhetspolisen', ...NOT_TEXT, HUGE[0]] },
       { field: 'expectedVersion', values: ['abc', '0', 1.5, -1, [0], null, true, 2 ** 53] },
+      // The risk grading: a level is one of four codes, a justification short text (a high level without one: decision-basis.test.ts).
+      ...RISK_FIELDS.map((field) => (field.endsWith('Level') ? { field, values: ['hög', 'HIGH', 'Moderate', '', null, 1, true, ['low'], { level: 'low' }] } : text(field, ['x'.repeat(2_001)]))),
     ],
   },
   // A network's writes, by its keeper (the convening organisation's coordinator); the network stays at version 1.

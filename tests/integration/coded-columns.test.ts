@@ -81,6 +81,12 @@ const CODED = [
   'networks.kind',
   'networks.county_code',
   'networks.visibility',
+  'decision_bases.risk_democracy_human_rights_level',
+  'decision_bases.risk_security_level',
+  'decision_bases.risk_personal_data_level',
+  'decision_bases.risk_export_control_level',
+  'decision_bases.risk_reputation_level',
+  'decision_bases.risk_finances_level',
 ];
 
 interface CheckConstraint {
@@ -176,6 +182,8 @@ describe('coded columns', () => {
         if (check.name === 'agreements_notice_needs_term' && column === 'notice_days') return `"${column}" = null`;
         // Whom security advice was sought from, where it was not sought.
         if (check.name === 'decision_bases_advice_from_when_sought' && column === 'security_advice_sought') return `"${column}" = false`;
+        // A high risk with no justification.
+        if (check.name === 'decision_bases_high_risk_justified') return `"${column}" = ${column.endsWith('_level') ? `'high'` : 'null'}`;
         return `"${column}" = ${bad}`;
       });
       // What else the row needs for this rule alone to be broken: a term, for the rules of a renewal and a notice.

@@ -4,7 +4,10 @@
 // province, their statuses and the reasons and quotations given for ending
 // them), frozen; a stale form is a conflict; bad input names its field and
 // stores nothing; only the owning organisation's people read it; a version
-// prints as an A4 annex with the Chinese names.
+// prints as an A4 annex with the Chinese names. Its risk grading (a level
+// and a justification per area, a high level always justified) is kept,
+// shown and printed with each version.
+import { execFileSync } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { eq, sql } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
@@ -221,6 +224,98 @@ describe('the decision basis', () => {
     expect(info.pages.map((p) => [Math.round(p.width), Math.round(p.height)])).toContainEqual([595, 842]);
   }, 60_000);
 
+  describe('its risk grading', () => {
+    /** A grading as the form posts it: democracy high with why, security moderate, reputation low; the rest left as not assessed. */
+    const GRADED = {
+      riskDemocracyHumanRightsLevel: 'high',
+      riskDemocracyHumanRightsJustification: 'Motparten deltar i förföljelse av uigurer',
+      riskSecurityLevel: 'moderate',
+      riskSecurityJustification: 'Säpo avrådde från datautbyte',
+      riskReputationLevel: 'low',
+    };
+
+    it('is kept with each version, shown on the page and printed in the annex', async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+      expect((await visitors.editor.post(path, { ...BASIS, ...GRADED, expectedVersion: '0' })).status).toBe(303);
+      // The second version lowers democracy to moderate and says why in other words.
+      const second = { ...GRADED, riskDemocracyHumanRightsLevel: 'moderate', riskDemocracyHumanRightsJustification: 'Utbytet gäller bara skolor', riskFinancesLevel: 'high', riskFinancesJustification: 'Motparten står för alla resor' };
+      expect((await visitors.editor.post(path, { ...BASIS, ...second, expectedVersion: '1' })).status).toBe(303);
+      const versions = await t.database.db.select().from(decisionBases).where(eq(decisionBases.eventId, mine.ending.id)).orderBy(decisionBases.version);
+      expect(versions.map((v) => [v.riskDemocracyHumanRightsLevel, v.riskDemocracyHumanRightsJustification, v.riskSecurityLevel, v.riskPersonalDataLevel, v.riskPersonalDataJustification, v.riskReputationLevel, v.riskFinancesLevel])).toEqual([
+        ['high', GRADED.riskDemocracyHumanRightsJustification, 'moderate', 'not_assessed', null, 'low', 'not_assessed'],
+        ['moderate', 'Utbytet gäller bara skolor', 'moderate', 'not_assessed', null, 'low', 'high'],
+      ]);
+      // The page shows the version asked for, in a row per area, and the form opens at the latest's levels.
+      const page = await (await visitors.editor.request(`${path}?version=1`)).text();
+      expect(page).toContain('Riskbedömning');
+      expect(page).toContain(`<th scope="row">Demokrati och mänskliga rättigheter</th><td>Hög</td><td class="prewrap">${GRADED.riskDemocracyHumanRightsJustification}</td>`);
+      expect(page).toContain('<th scope="row">Personuppgifter</th><td>Inte bedömd</td><td class="prewrap">Inte angivet</td>');
+      // The form opens at the version shown.
+      expect(page).toContain('name="riskDemocracyHumanRightsLevel" value="high" checked=""');
+      const english = await (await visitors.editor.request(`${path}?lang=en`)).text();
+      expect(english).toContain('name="riskFinancesLevel" value="high" checked=""');
+      expect(english).toContain('<th scope="row">Financial dependence and costs</th><td>High</td><td class="prewrap">Motparten står för alla resor</td>');
+      // The annex of version 1 prints version 1's grading, read back by pdftotext.
+      const pdf = await visitors.editor.request(`${path}/bilaga.pdf?version=1`);
+      expect(pdf.status).toBe(200);
+      const text = execFileSync('pdftotext', ['-layout', '-', '-'], { input: Buffer.from(await pdf.arrayBuffer()), encoding: 'utf8' }).replace(/\s+/g, ' ');
+      for (const words of ['Riskbedömning', 'Område Nivå Motivering', 'Hög', 'Måttlig', 'Låg', 'Inte bedömd', 'Säpo avrådde från datautbyte', 'Anseende och förtroende', 'Ekonomiskt beroende och kostnader']) expect(text, words).toContain(words);
+      expect(text).toContain('uigurer');
+      expect(text).not.toContain('Utbytet gäller bara skolor');
+    }, 60_000);
+
+    it('refuses a high level without a justification, and a level it does not know, naming the field', async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
+      for (const [change, id, says] of [
+        [{ riskSecurityLevel: 'high', riskSecurityJustification: '  ' }, 'riskSecurityJustification', 'En hög risk behöver en motivering'],
+        [{ riskDemocracyHumanRightsJustification: '' }, 'riskDemocracyHumanRightsJustification', 'En hög risk behöver en motivering'],
+        [{ riskFinancesLevel: 'extreme' }, 'riskFinancesLevel-not_assessed', 'Välj en nivå'],
+        [{ riskPersonalDataLevel: 'HIGH' }, 'riskPersonalDataLevel-not_assessed', 'Välj en nivå'],
+        [{ riskExportControlJustification: 'x'.repeat(2_001) }, 'riskExportControlJustification', 'längre än 2000 tecken'],
+      ] as const) {
+        const before = await stored();
+        const response = await visitors.editor.post(path, { ...BASIS, ...GRADED, expectedVersion: '0', ...change });
+        expect(response.status, id).toBe(400);
+        const html = await response.text();
+        expect(html, id).toContain(`href="#basis-${id}"`);
+        expect(html, id).toContain(says);
+        expect(await stored(), id).toBe(before);
+      }
+      const api = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
+      for (const [change, field] of [
+        [{ riskReputationLevel: 'high' }, 'riskReputationJustification'],
+        [{ riskReputationLevel: 'high', riskReputationJustification: null }, 'riskReputationJustification'],
+        [{ riskReputationLevel: 'hög' }, 'riskReputationLevel'],
+        [{ riskReputationLevel: null }, 'riskReputationLevel'],
+        [{ riskReputationLevel: 3 }, 'riskReputationLevel'],
+        [{ riskReputationJustification: ['Skäl'] }, 'riskReputationJustification'],
+      ] as const) {
+        const before = await stored();
+        const response = await app.fetch(new Request(`http://localhost${api}`, { method: 'PUT', headers: { authorization: `Bearer ${keys.editor}`, 'content-type': 'application/json' }, body: JSON.stringify({ purpose: 'Syftet', securityAdviceSought: false, expectedVersion: 0, ...change }) }));
+        expect(response.status, field).toBe(400);
+        expect(((await response.json()) as { error: { problems: Array<{ field: string }> } }).error.problems.map((p) => p.field), field).toContain(field);
+        expect(await stored(), field).toBe(before);
+      }
+    });
+
+    it('is written and read through the API, each level left out not assessed', async () => {
+      const mine = await endedAgreement(ctxA);
+      const path = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
+      const response = await app.fetch(
+        new Request(`http://localhost${path}`, {
+          method: 'PUT',
+          headers: { authorization: `Bearer ${keys.editor}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ purpose: 'Syftet', securityAdviceSought: false, expectedVersion: 0, riskExportControlLevel: 'high', riskExportControlJustification: 'Batteriteknik berörs', riskPersonalDataLevel: 'low' }),
+        }),
+      );
+      expect(response.status).toBe(200);
+      const [version] = ((await response.json()) as { versions: Array<Record<string, unknown>> }).versions;
+      expect(version).toMatchObject({ riskExportControlLevel: 'high', riskExportControlJustification: 'Batteriteknik berörs', riskPersonalDataLevel: 'low', riskPersonalDataJustification: null, riskDemocracyHumanRightsLevel: 'not_assessed', riskFinancesLevel: 'not_assessed' });
+    });
+  });
+
   describe('through the API', () => {
     /** The basis as the API takes it: JSON types, not the form's strings. */
     const BODY = { purpose: BASIS.purpose, expectedBenefit: BASIS.expectedBenefit, costsSoFarSek: 120_000, counterpartDescription: BASIS.counterpartDescription, democracyHumanRights: BASIS.democracyHumanRights, securityAdviceSought: true, securityAdviceFrom: 'Säkerhetspolisen', exportControl: BASIS.exportControl };
@@ -331,6 +426,7 @@ describe('the decision basis', () => {
       const item = openapi.paths['/api/agreements/{slug}/decisions/{id}/basis']!;
       expect([item.get!.operationId, item.put!.operationId]).toEqual(['getDecisionBasis', 'saveDecisionBasis']);
       expect(Object.keys((openapi.components.schemas.SaveDecisionBasis as { properties: object }).properties)).toContain('securityAdviceFrom');
+      expect((openapi.components.schemas.DecisionBasisVersion as { properties: Record<string, { enum?: string[] }> }).properties.riskSecurityLevel!.enum).toEqual(['not_assessed', 'low', 'moderate', 'high']);
     });
   });
 });

@@ -8,6 +8,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
+import { RISK_AREAS, riskFieldsOf } from '../../src/domain/decisions/schemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { actionPlans, agreements, sessions, users } from '../../src/db/schema.ts';
@@ -250,6 +251,17 @@ function basisForm(): Form {
       // Sought, from nobody named: the problem is whom.
       { field: 'securityAdviceFrom', values: ['', '  ', ...TEXT] },
       { field: 'expectedVersion', values: ['x', '-1', '1.5', '', '99999999999'] },
+      // The risk grading: a level is one of the four codes; a justification is short text, and one a high level needs.
+      ...RISK_AREAS.flatMap((area) => {
+        const { level, justification } = riskFieldsOf(area);
+        return [
+          { field: level, values: ['hög', 'HIGH', 'Hög', ' low', 'x'.repeat(5_000)] },
+          { ...text(justification), values: [...text(justification).values, 'x'.repeat(2_001)] },
+          // High, with no justification: the problem is the justification (decision-basis.test.ts checks it is that one);
+          // the broken bytes every entry is also posted with name the level.
+          { field: level, values: ['high'], names: [justification, level] },
+        ];
+      }),
     ],
   };
 }

@@ -3,7 +3,8 @@
 // what the register says now (frozen into the version on save), and every
 // earlier version, each printable as the annex to the decision's minutes.
 import type { BasisVersion, DecisionBasis, RegisterFacts } from '../../domain/decisions/basis.ts';
-import { DECISION_BASIS_FIELDS, type DecisionBasisField } from '../../domain/decisions/schemas.ts';
+import { RISK_LEVELS } from '../../db/schema.ts';
+import { DECISION_BASIS_FIELDS, RISK_AREAS, RISK_FIELDS, riskFieldsOf, type DecisionBasisField } from '../../domain/decisions/schemas.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
@@ -12,10 +13,10 @@ import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
 import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
-import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
+import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
-export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, 'expectedVersion', 'comment'] as const;
+export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, ...RISK_FIELDS, 'expectedVersion', 'comment'] as const;
 
 export interface DecisionBasisPageProps {
   lang: Lang;
@@ -139,13 +140,21 @@ export function basisAnswers(v: BasisVersion, lang: Lang): Array<[string, string
   });
 }
 
+/** A saved version's risk grading, as the annex prints it: each area, its level, and why (or "not given"). */
+export function basisRisks(v: BasisVersion, lang: Lang): Array<[string, string, string]> {
+  return RISK_AREAS.map((area) => {
+    const { level, justification } = riskFieldsOf(area);
+    return [RISK_AREA_NAMES[area][lang], RISK_LEVEL_NAMES[v[level]][lang], v[justification] ?? bw(lang, 'notGiven')];
+  });
+}
+
 /** The form's values: what was typed after a refusal, else the version shown, else empty. */
 function typedOf(p: DecisionBasisPageProps): Record<string, string> {
   if (p.failed) return p.failed.typed;
   const v = p.shown;
   if (!v) return {};
   return Object.fromEntries(
-    DECISION_BASIS_FIELDS.map((f) => {
+    [...DECISION_BASIS_FIELDS, ...RISK_FIELDS].map((f) => {
       const value = v[f];
       return [f, typeof value === 'boolean' ? (value ? 'ja' : 'nej') : value === null ? '' : String(value)];
     }),
@@ -158,9 +167,15 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
   const { agreement, decision } = basis;
   const path = basisPath(agreement.slug, decision.id);
   const latest = basis.versions[0];
-  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x));
+  // A radio group's problem links to its first button.
+  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
   const problemOf = (field: string) => problems.find((x) => x.field === field);
-  const typed = typedOf(p);
+  const typed = { ...typedOf(p) };
+  // Every area has a level checked: not assessed where none (or no known one) was posted or saved.
+  for (const area of RISK_AREAS) {
+    const { level } = riskFieldsOf(area);
+    if (!RISK_LEVELS.includes(typed[level] as never)) typed[level] = 'not_assessed';
+  }
   const title = `${bw(lang, 'title')}: ${DECISION_KIND_NAMES[decision.kind][lang].toLowerCase()}`;
   const id = (f: string) => `${FORM}-${f}`;
   const field = (f: DecisionBasisField) => {
@@ -183,7 +198,46 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
       </Field>
     );
   };
-  const sought = problemOf('securityAdviceSought');
+  /** A question answered by one of a few radio buttons (Tab reaches the checked one, the arrow keys choose), with its problem. */
+  const radios = (name: string, legend: string, options: Array<[value: string, label: string]>, hint?: string) => {
+    const problem = problemOf(name);
+    const describedBy = [hint ? `${id(name)}-hint` : '', problem ? `${id(name)}-error` : ''].filter(Boolean).join(' ');
+    return (
+      <fieldset class={problem ? 'field field-error' : 'field'} aria-describedby={describedBy || undefined}>
+        <legend>{legend}</legend>
+        {hint ? (
+          <span class="hint" id={`${id(name)}-hint`}>
+            {hint}
+          </span>
+        ) : null}
+        {problem ? (
+          <span class="error-message" id={`${id(name)}-error`}>
+            {problem.message}
+          </span>
+        ) : null}
+        {options.map(([value, text]) => (
+          <div class="radio">
+            <input type="radio" id={`${id(name)}-${value}`} name={name} value={value} checked={typed[name] === value} />
+            <label for={`${id(name)}-${value}`} class="inline-label">
+              {text}
+            </label>
+          </div>
+        ))}
+      </fieldset>
+    );
+  };
+  /** An area of the grading: its level, then why. */
+  const riskArea = (area: (typeof RISK_AREAS)[number]) => {
+    const { level, justification } = riskFieldsOf(area);
+    return (
+      <div class="risk-area">
+        {radios(level, RISK_AREA_NAMES[area][lang], RISK_LEVELS.map((code) => [code, RISK_LEVEL_NAMES[code][lang]]), RISK_AREA_HINTS[area][lang])}
+        <Field lang={lang} id={id(justification)} label={`${bw(lang, 'riskJustification')}: ${RISK_AREA_NAMES[area][lang].toLowerCase()}${sv ? ' (valfritt om risken inte är hög)' : ' (optional unless the risk is high)'}`} problem={problemOf(justification)}>
+          {(described) => <input id={id(justification)} name={justification} type="text" maxlength={2000} value={typed[justification] ?? ''} {...described} />}
+        </Field>
+      </div>
+    );
+  };
   return (
     <Layout lang={lang} title={title} path={path} query={p.shown && p.shown !== latest ? { version: String(p.shown.version) } : undefined} account={p.account}>
       <p>
@@ -236,6 +290,26 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
               </>
             ))}
           </dl>
+          <h3>{bw(lang, 'riskGrading')}</h3>
+          <table>
+            <caption class="visually-hidden">{bw(lang, 'riskGrading')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{bw(lang, 'riskArea')}</th>
+                <th scope="col">{bw(lang, 'riskLevel')}</th>
+                <th scope="col">{bw(lang, 'riskJustification')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {basisRisks(p.shown, lang).map(([area, level, why]) => (
+                <tr>
+                  <th scope="row">{area}</th>
+                  <td>{level}</td>
+                  <td class="prewrap">{why}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
           <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${p.shown.register.readOn})`}</h3>
           <RegisterFactsView lang={lang} facts={p.shown.register} />
         </section>
@@ -261,25 +335,22 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             </fieldset>
             {field('counterpartDescription')}
             {field('democracyHumanRights')}
-            <fieldset class={sought ? 'field field-error' : 'field'} aria-describedby={sought ? `${id('securityAdviceSought')}-error` : undefined}>
-              <legend>{BASIS_FIELD_NAMES.securityAdviceSought[lang]}</legend>
-              {sought ? (
-                <span class="error-message" id={`${id('securityAdviceSought')}-error`}>
-                  {sought.message}
-                </span>
-              ) : null}
-              {(['ja', 'nej'] as const).map((v) => (
-                <div class="radio">
-                  <input type="radio" id={`${id('securityAdviceSought')}-${v}`} name="securityAdviceSought" value={v} checked={typed.securityAdviceSought === v} />
-                  <label for={`${id('securityAdviceSought')}-${v}`} class="inline-label">
-                    {v === 'ja' ? bw(lang, 'yes') : bw(lang, 'no')}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
+            {radios('securityAdviceSought', BASIS_FIELD_NAMES.securityAdviceSought[lang], [
+              ['ja', bw(lang, 'yes')],
+              ['nej', bw(lang, 'no')],
+            ])}
             {field('securityAdviceFrom')}
             {field('personalData')}
             {field('exportControl')}
+            <fieldset>
+              <legend>{bw(lang, 'riskGrading')}</legend>
+              <p class="hint">
+                {sv
+                  ? 'Bedöm varje område: inte bedömd, låg, måttlig eller hög risk, med en kort motivering. En hög risk kräver en motivering.'
+                  : 'Grade each area: not assessed, low, moderate or high risk, with a short justification. A high risk needs a justification.'}
+              </p>
+              {RISK_AREAS.map((area) => riskArea(area))}
+            </fieldset>
             <Field lang={lang} id={id('comment')} label={sv ? 'Vad ändrades i den här versionen (valfritt)' : 'What changed in this version (optional)'} problem={problemOf('comment')}>
               {(described) => <input id={id('comment')} name="comment" type="text" maxlength={2000} value={p.failed?.typed.comment ?? ''} {...described} />}
             </Field>

@@ -5,7 +5,7 @@ import type { BasisVersion, DecisionBasis } from '../../domain/decisions/basis.t
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { a4Document } from '../pdf-fonts.ts';
-import { basisAnswers } from './decision-basis-page.tsx';
+import { basisAnswers, basisRisks } from './decision-basis-page.tsx';
 import { bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
 
 export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersion, lang: Lang, address: string): Promise<Buffer> {
@@ -35,6 +35,9 @@ export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersi
     heading(name, 11);
     paragraph(value);
   }
+
+  heading(bw(lang, 'riskGrading'));
+  table([bw(lang, 'riskArea'), bw(lang, 'riskLevel'), bw(lang, 'riskJustification')], basisRisks(version, lang), [190, 70, '*']);
 
   heading(`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${facts.readOn})`);
   heading(bw(lang, 'activity'), 11);

@@ -1,7 +1,8 @@
 // The decision basis's words, shared by its page and its printed annex.
 import type { DecisionKind } from '../../domain/decisions/kinds.ts';
 import type { RegisterFacts } from '../../domain/decisions/basis.ts';
-import type { DecisionBasisField } from '../../domain/decisions/schemas.ts';
+import type { RiskLevel } from '../../db/schema.ts';
+import type { DecisionBasisField, RiskArea } from '../../domain/decisions/schemas.ts';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 
@@ -40,6 +41,34 @@ export const BASIS_FIELD_HINTS: Partial<Record<DecisionBasisField, { sv: string;
   exportControl: { sv: 'Om kunskap, teknik eller varor som kan omfattas av exportkontroll berörs.', en: 'Whether knowledge, technology or goods that export control may cover are concerned.' },
 };
 
+/** The risk grading's areas, as the form asks and the annex prints. */
+export const RISK_AREA_NAMES: Record<RiskArea, { sv: string; en: string }> = {
+  democracyHumanRights: BASIS_FIELD_NAMES.democracyHumanRights,
+  security: { sv: 'Säkerhet', en: 'Security' },
+  personalData: BASIS_FIELD_NAMES.personalData,
+  exportControl: BASIS_FIELD_NAMES.exportControl,
+  reputation: { sv: 'Anseende och förtroende', en: 'Reputation and trust' },
+  finances: { sv: 'Ekonomiskt beroende och kostnader', en: 'Financial dependence and costs' },
+};
+
+/** What each area's grading weighs, beside it in the form. */
+export const RISK_AREA_HINTS: Record<RiskArea, { sv: string; en: string }> = {
+  democracyHumanRights: { sv: 'Risken att samarbetet ger stöd åt eller förknippas med brott mot mänskliga rättigheter.', en: 'The risk that the cooperation supports, or is tied to, violations of human rights.' },
+  security: { sv: 'Risken för underrättelseverksamhet, påverkan eller att skyddsvärd information lämnas ut.', en: 'The risk of intelligence gathering, influence, or protected information being handed over.' },
+  personalData: { sv: 'Risken att personuppgifter lämnas ut eller behandlas utan stöd.', en: 'The risk that personal data are shared or processed without a legal basis.' },
+  exportControl: { sv: 'Risken att kunskap, teknik eller varor som omfattas av exportkontroll förs över.', en: 'The risk that knowledge, technology or goods covered by export control are transferred.' },
+  reputation: { sv: 'Risken att invånarnas och partnernas förtroende för organisationen skadas.', en: "The risk that residents' and partners' trust in the organisation is harmed." },
+  finances: { sv: 'Risken för kostnader utan motsvarande nytta, eller för ett beroende som motparten kan utnyttja.', en: 'The risk of costs without matching benefit, or of a dependence the counterpart could use.' },
+};
+
+/** The levels, from none assessed to high. */
+export const RISK_LEVEL_NAMES: Record<RiskLevel, { sv: string; en: string }> = {
+  not_assessed: { sv: 'Inte bedömd', en: 'Not assessed' },
+  low: { sv: 'Låg', en: 'Low' },
+  moderate: { sv: 'Måttlig', en: 'Moderate' },
+  high: { sv: 'Hög', en: 'High' },
+};
+
 const W = {
   title: { sv: 'Beslutsunderlag', en: 'Decision basis' },
   fromRegister: { sv: 'Ur registret', en: 'From the register' },
@@ -71,6 +100,10 @@ const W = {
   caseNumber: { sv: 'Diarienummer', en: 'Case number' },
   annex: { sv: 'Bilaga till protokollet', en: 'Annex to the minutes' },
   comment: { sv: 'Kommentar till versionen', en: 'Comment on the version' },
+  riskGrading: { sv: 'Riskbedömning', en: 'Risk grading' },
+  riskArea: { sv: 'Område', en: 'Area' },
+  riskLevel: { sv: 'Nivå', en: 'Level' },
+  riskJustification: { sv: 'Motivering', en: 'Justification' },
 } as const;
 export const bw = (lang: Lang, key: keyof typeof W) => W[key][lang];
 

@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { canWrite, requireWrite } from '../../domain/access.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
+import { RISK_FIELDS } from '../../domain/decisions/schemas.ts';
 import { getDecisionBasis, registerFacts, saveDecisionBasis, type DecisionBasis } from '../../domain/decisions/basis.ts';
 import type { Context } from '../../domain/context.ts';
 import { DomainError, notFound } from '../../domain/errors.ts';
@@ -42,6 +43,8 @@ export function basisInput(typed: Record<(typeof BASIS_FORM_FIELDS)[number], str
     securityAdviceFrom: typed.securityAdviceFrom,
     personalData: typed.personalData,
     exportControl: typed.exportControl,
+    // A level not posted (no button checked) is not assessed; anything else goes to the verb as posted.
+    ...Object.fromEntries(RISK_FIELDS.map((f) => [f, f.endsWith('Level') && typed[f] === '' ? undefined : typed[f]])),
     expectedVersion: /^[0-9]{1,9}$/.test(typed.expectedVersion) ? Number(typed.expectedVersion) : (typed.expectedVersion as never),
     comment: typed.comment,
   };

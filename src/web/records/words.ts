@@ -95,6 +95,8 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^name whom the security advice was sought from$/, 'Skriv vem säkerhetsrådet inhämtades från.'],
   [/^security advice was not sought: leave whom it was sought from empty, or answer yes$/, 'Säkerhetsråd har inte inhämtats: lämna fältet tomt, eller svara ja.'],
   [/^must be the version number the form was opened at$/, 'Ladda om sidan och försök igen.'],
+  [/^must be one of not_assessed, low, moderate, high$/, 'Välj en nivå: inte bedömd, låg, måttlig eller hög.'],
+  [/^a high risk needs a justification: say why$/, 'En hög risk behöver en motivering: skriv varför.'],
   [/^write the Swedish title$/, 'Skriv rubriken på svenska.'],
   [/^write the English title$/, 'Skriv rubriken på engelska.'],
   [/^write the Swedish text$/, 'Skriv texten på svenska.'],
