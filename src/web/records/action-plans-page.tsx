@@ -281,14 +281,13 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     );
   };
 
-  /** The plan's sources; for a plan made here, each with a button that removes it, and a form that cites another. */
+  /** For a plan made here: a button per source that removes its citation, and a form that cites another. */
   const sourcesOf = (plan: PlanOfAgreement) => {
     const form = `cite-${plan.id}`;
     const typed = typedIn(form);
     const editable = p.mayChange && madeHere(plan);
     return (
       <>
-        <Sources lang={lang} list={plan.sources} />
         {editable && plan.sources.length ? (
           <details open={plan.sources.some((c) => p.failed?.form === `uncite-${c.id}`)}>
             <summary>{sv ? `Ta bort en citering: ${plan.title}` : `Remove a citation: ${plan.title}`}</summary>
@@ -396,7 +395,6 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           <Localized lang={lang} sv={plan.note} en={plan.noteEn} />
         </p>
       ) : null}
-      {sourcesOf(plan)}
       {plan.goals.length ? (
         <table>
           <caption>{sv ? `Mål: ${plan.title}` : `Goals: ${plan.title}`}</caption>
@@ -434,8 +432,10 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
       ) : (
         <p>{sv ? 'Planen har inga mål ännu.' : 'The plan has no goals yet.'}</p>
       )}
+      <Sources lang={lang} list={plan.sources} />
       {p.mayChange ? goalForm(plan) : null}
       {p.mayChange && plan.goals.length ? reviewForm(plan) : null}
+      {sourcesOf(plan)}
       {p.mayChange && madeHere(plan) ? plan.goals.map((goal) => goalChangeForms(plan, goal)) : null}
       {p.mayChange && madeHere(plan) ? changeForms(plan) : null}
     </section>
