@@ -50,6 +50,20 @@ async function send<T>(method: string, path: string, body?: unknown, key: string
 }
 const read = <T = Activity[]>(path: string, key: string | null = null) => send<T>('GET', path, undefined, key);
 
+/** Each write refused with 403 naming the key to another organisation's editor, a reader and a read key, and with 401 to no key. */
+async function expectRefused(writes: Array<[string, string, unknown]>) {
+  for (const [method, path, body] of writes) {
+    for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
+      const refused = await send(method, path, body, key);
+      expect(refused.response.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
+    }
+    const anonymous = await send(method, path, body, null);
+    expect(anonymous.response.status, `${method} ${path}`).toBe(401);
+    expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
+  }
+}
+
 /** A new agreement of the editorial organisation, made through the API. */
 async function newAgreement(): Promise<string> {
   const slug = uniqueSlug('follow-up-api');
@@ -252,16 +266,7 @@ describe('who may write, and bad input', () => {
       ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'dropped', expectedVersion: 1 }],
       ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'never' }],
     ];
-    for (const [method, path, body] of writes) {
-      for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
-        const refused = await send(method, path, body, key);
-        expect(refused.response.status, `${method} ${path}`).toBe(403);
-        expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
-      }
-      const anonymous = await send(method, path, body, null);
-      expect(anonymous.response.status).toBe(401);
-      expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
-    }
+    await expectRefused(writes);
     expect(JSON.stringify((await read(`/api/agreements/${slug}/activities`, keys.editor)).body)).toBe(before);
   });
 
@@ -507,15 +512,7 @@ describe('action plans written through the API', () => {
     ];
     const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
     const before = await fingerprint(systemCtx(t), { ignore });
-    for (const [method, path, body] of writes) {
-      for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
-        const refused = await send(method, path, body, key);
-        expect(refused.response.status, `${method} ${path}`).toBe(403);
-        expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
-      }
-      const anonymous = await send(method, path, body, null);
-      expect(anonymous.response.status, `${method} ${path}`).toBe(401);
-    }
+    await expectRefused(writes);
     expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
   });
 
