@@ -36,6 +36,7 @@ import { errorBody, HTTP_STATUS } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { writeRoutes } from './writes.ts';
 import { followUpRoutes } from './follow-up.ts';
+import { actionPlanRoutes } from './action-plans.ts';
 import { decisionBasisApiRoutes } from './decisions.ts';
 import { contactSurfaceApiRoutes } from './contact-surfaces.ts';
 import { knowledgeApiRoutes } from './knowledge.ts';
@@ -246,6 +247,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   });
   api.route('/', writeRoutes(database));
   api.route('/', followUpRoutes(database));
+  api.route('/', actionPlanRoutes(database));
   api.route('/', contactSurfaceApiRoutes(database, { cache }));
   api.route('/', knowledgeApiRoutes(database, { cache }));
   api.route('/', networkApiRoutes(database));

@@ -131,6 +131,17 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'DELETE /api/agreements/:slug/activities/:id': rule('owner'),
   'POST /api/agreements/:slug/activities/:id/follow-up-points': rule('owner'),
   'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
+  // Action plans of the agreement: made, changed, reviewed and cited by its organisation's editors (and administrators); an activity linked to a goal.
+  'POST /api/agreements/:slug/action-plans': rule('owner'),
+  'PUT /api/agreements/:slug/action-plans/:id': rule('owner'),
+  'DELETE /api/agreements/:slug/action-plans/:id': rule('owner'),
+  'POST /api/agreements/:slug/action-plans/:id/goals': rule('owner'),
+  'PUT /api/agreements/:slug/action-plans/:id/goals/:goal': rule('owner'),
+  'DELETE /api/agreements/:slug/action-plans/:id/goals/:goal': rule('owner'),
+  'PUT /api/agreements/:slug/action-plans/:id/review': rule('owner'),
+  'POST /api/agreements/:slug/action-plans/:id/citations': rule('owner'),
+  'DELETE /api/agreements/:slug/action-plans/:id/citations/:citation': rule('owner'),
+  'PUT /api/agreements/:slug/activities/:id/goal': rule('owner'),
   // One's own open follow-up points and one's organisation's, with any key (a read key too); the public gets 401.
   'GET /api/follow-up': rule('signedIn'),
   // Networks of bodies as far as the reader may read each; minutes and notes for the network's members only.
@@ -213,6 +224,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /avtal/:slug/handlingsplaner/:id/ta-bort': rule('owner'),
   'POST /avtal/:slug/handlingsplaner/:id/mal/:goal/andra': rule('owner'),
   'POST /avtal/:slug/handlingsplaner/:id/mal/:goal/ta-bort': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/kallor': rule('owner'),
+  'POST /avtal/:slug/handlingsplaner/:id/kallor/:citation/ta-bort': rule('owner'),
   // One's own follow-up and one's organisation's.
   'GET /oversikt': rule('signedIn'),
   // Calendar feeds: made and revoked by their person (an organisation's by its editors); read by whoever holds the secret address.

@@ -174,9 +174,27 @@ describe('action plans', () => {
     expect(await page.locator('.notice').first().innerText()).toContain('Handlingsplanen är ändrad.');
     expect(await page.locator(`#plan-${planId}-avsnitt`).innerText()).toMatch(/1\s000\s000 kr/);
 
+    // A source cited for the plan by keyboard, with its passage; then its title in English.
+    await open(page, 'Citera en källa för planen');
+    await page.selectOption(`#cite-${planId}-source`, 'nkk2022');
+    await page.fill(`#cite-${planId}-passage`, 's. 14');
+    await check(page, 'action-plans-cite-form');
+    await page.focus(`#cite-${planId}-passage`);
+    await enter(page);
+    expect(await page.locator('.notice').first().innerText()).toContain('Källan är citerad.');
+    expect(await page.locator(`#plan-${planId}-avsnitt .sources`).innerText()).toContain('s. 14');
+    await open(page, 'Ta bort en citering');
+    await check(page, 'action-plans-cited');
+    await open(page, 'Ändra eller ta bort planen');
+    await page.fill(`#change-${planId}-titleEn`, 'Action plan Gothenburg–Shanghai 2026–2028');
+    await page.focus(`#change-${planId}-titleEn`);
+    await enter(page);
+    expect(await page.locator('.notice').first().innerText()).toContain('Handlingsplanen är ändrad.');
+
     // In English.
     await page.goto(`${base}/avtal/${AGREEMENT}/handlingsplaner?lang=en`);
     expect(await page.locator('h1').innerText()).toBe('Action plans');
+    expect(await page.locator(`#plan-${planId}`).innerText()).toContain('Action plan Gothenburg–Shanghai 2026–2028');
     expect(await page.locator('tr', { hasText: 'Erfarenhetsutbyte om fjärrvärme' }).innerText()).toContain('Environment and energy');
     await check(page, 'action-plans-en');
 
@@ -187,7 +205,7 @@ describe('action plans', () => {
     expect(await visitor.locator('section', { hasText: 'Handlingsplan Göteborg–Shanghai' }).innerText()).toContain('Delvis uppnått');
     await check(visitor, 'action-plans-public');
     await visitor.goto(`${base}/avtal/${AGREEMENT}?lang=en`);
-    expect(await visitor.locator('section', { hasText: 'Handlingsplan Göteborg–Shanghai' }).innerText()).toContain('Partly met');
+    expect(await visitor.locator('section', { hasText: 'Action plan Gothenburg–Shanghai' }).innerText()).toContain('Partly met');
     await check(visitor, 'action-plans-public-en');
     await publicContext.close();
     await context.close();
@@ -208,7 +226,7 @@ describe('action plans', () => {
     const heading = page.locator('h2', { hasText: 'Plan utan JavaScript' });
     await heading.waitFor();
     const planId = (await heading.getAttribute('id'))!.replace('plan-', '');
-    await page.locator(`#plan-${planId}-avsnitt summary`).first().click();
+    await page.locator(`#plan-${planId}-avsnitt summary`, { hasText: 'Lägg till ett mål' }).click();
     await page.fill(`#goal-${planId}-theme`, 'Turism');
     await page.fill(`#goal-${planId}-goal`, 'Fler besökare');
     await Promise.all([page.waitForNavigation(), page.locator(`#plan-${planId}-avsnitt button`, { hasText: 'Lägg till målet' }).click()]);

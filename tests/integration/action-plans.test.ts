@@ -351,3 +351,71 @@ describe('changing and removing a plan and its goals', () => {
     expect(history).toContain('Ersatt av en ny plan');
   });
 });
+
+describe('English texts and sources from the forms', () => {
+  it('keeps the English title, description, area and goal typed in the forms, and shows them on the English pages', async () => {
+    const planId = await makePlan({ ...PLAN, title: 'Plan med engelska', titleEn: 'A plan in English', note: 'Beskrivningen.', noteEn: 'The description.' });
+    const goalId = await addGoal(planId, { theme: 'Vattenrening', themeEn: 'Water treatment', goal: 'Två studiebesök', goalEn: 'Two study visits' });
+    const known = await addGoal(planId, { theme: 'kultur', goal: 'Ett utbyte', goalEn: 'An exchange' });
+    const [plan] = await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, planId));
+    expect(plan).toMatchObject({ titleEn: 'A plan in English', noteEn: 'The description.' });
+    const goals = await t.database.db.select().from(actionPlanGoals).where(eq(actionPlanGoals.actionPlanId, planId)).orderBy(actionPlanGoals.sortOrder);
+    expect(goals.map((g) => [g.id, g.theme, g.themeEn, g.goalEn])).toEqual([
+      [goalId, 'Vattenrening', 'Water treatment', 'Two study visits'],
+      [known, 'Kultur', 'Culture', 'An exchange'],
+    ]);
+    const english = await (await visitors.reader.request(`${page()}?lang=en`)).text();
+    for (const text of ['A plan in English', 'The description.', 'Water treatment', 'Two study visits', 'Culture', 'An exchange']) expect(english).toContain(text);
+    const swedish = await (await visitors.reader.request(page())).text();
+    expect(swedish).not.toContain('A plan in English');
+    // The change form keeps the English; an area of the list does not carry its English into the form (it follows the area).
+    const form = await (await visitors.editor.request(page())).text();
+    expect(form).toContain('value="A plan in English"');
+    const changeKnown = form.slice(form.indexOf(`id="goal-change-${known}-themeEn"`), form.indexOf(`id="goal-change-${known}-themeEn"`) + 200);
+    expect(changeKnown).toContain('value=""');
+    expect((await visitors.editor.post(`${page()}/${planId}/mal/${known}/andra`, { theme: 'Turism', themeEn: '', goal: 'Ett utbyte', goalEn: 'An exchange', expectedVersion: String(await versionOf(planId)) })).status).toBe(303);
+    expect((await t.database.db.select({ themeEn: actionPlanGoals.themeEn }).from(actionPlanGoals).where(eq(actionPlanGoals.id, known)))[0]!.themeEn).toBe('Tourism');
+    const changed = await visitors.editor.post(`${page()}/${planId}/andra`, { ...PLAN, title: 'Plan med engelska', titleEn: 'The plan in English', note: 'Beskrivningen.', noteEn: '', expectedVersion: String(await versionOf(planId)) });
+    expect(changed.status).toBe(303);
+    expect((await t.database.db.select().from(actionPlans).where(eq(actionPlans.id, planId)))[0]).toMatchObject({ titleEn: 'The plan in English', noteEn: null });
+  });
+
+  it('cites a source for a plan and removes the citation, at the version the page showed; the public reads a public source', async () => {
+    const planId = await makePlan({ ...PLAN, title: 'Plan med källor' });
+    const citations = async () => queryRows<{ id: number; passage: string | null; passageEn: string | null }>(t.database.db, sql`select id, passage, passage_en as "passageEn" from citations where subject_type = 'action_plan' and subject_id = ${planId} order by id`);
+    const form = await (await visitors.editor.request(page())).text();
+    expect(form).toContain(`action="${page()}/${planId}/kallor"`);
+    const cited = await visitors.editor.post(`${page()}/${planId}/kallor`, { source: 'nkk2022', passage: 's. 14', passageEn: 'p. 14', expectedVersion: String(await versionOf(planId)) });
+    expect(cited.status).toBe(303);
+    expect(cited.headers.get('location')).toContain('klart=cited');
+    const [citation] = await citations();
+    expect(citation).toMatchObject({ passage: 's. 14', passageEn: 'p. 14' });
+    expect(await versionOf(planId)).toBe(2);
+    // On the plans page and the public agreement page, with its passage in English on the English page.
+    expect(await (await visitors.reader.request(page())).text()).toContain('s. 14');
+    expect(await (await visitors.anonymous.request(`/avtal/${agreement.slug}?lang=en`)).text()).toContain('p. 14');
+
+    // A stale page, an unknown source, another organisation's editor: refused, nothing stored.
+    const before = await citations();
+    const stale = await visitors.colleague.post(`${page()}/${planId}/kallor`, { source: 'nkk2022', passage: 's. 20', expectedVersion: '1' });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('s. 20');
+    const unknown = await visitors.editor.post(`${page()}/${planId}/kallor`, { source: 'no-such-source', expectedVersion: '2' });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain(`id="cite-${planId}-source-error"`);
+    expect((await visitors.otherEditor.post(`${page()}/${planId}/kallor`, { source: 'nkk2022', expectedVersion: '2' })).status).toBe(403);
+    expect((await visitors.otherEditor.post(`${page()}/${planId}/kallor/${citation!.id}/ta-bort`, { expectedVersion: '2' })).status).toBe(403);
+    expect((await visitors.editor.post(`${page()}/${planId}/kallor/${citation!.id}/ta-bort`, { expectedVersion: '1' })).status).toBe(409);
+    expect(await citations()).toEqual(before);
+
+    const removed = await visitors.editor.post(`${page()}/${planId}/kallor/${citation!.id}/ta-bort`, { expectedVersion: '2' });
+    expect(removed.status).toBe(303);
+    expect(await citations()).toEqual([]);
+    const actions = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'action_plan' and entity_id = ${planId} order by id`);
+    expect(actions.map((a) => a.action)).toEqual(['action_plan.create', 'action_plan.cite', 'action_plan.uncite']);
+    // The agreement's history names both.
+    const history = await (await visitors.editor.request(`/avtal/${agreement.slug}/historik`)).text();
+    expect(history).toContain('Citerade en källa för en handlingsplan');
+    expect(history).toContain('Tog bort en källa från en handlingsplan');
+  });
+});

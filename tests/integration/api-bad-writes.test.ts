@@ -15,6 +15,8 @@ import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
 import { RISK_FIELDS } from '../../src/domain/decisions/schemas.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { actionPlansOfAgreement } from '../../src/domain/action-plans/list.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
 import { addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
@@ -45,6 +47,9 @@ const ARTICLE = 'bad-writes-artikel';
 const WITHDRAWN = 'bad-writes-indragen';
 
 const AGREEMENT = 'goteborg--shanghai';
+/** An action plan of the agreement (2024–2026) with one goal and one cited source, at its version; and a plan, goal and citation of another agreement. */
+const plan = { id: 0, version: 0, goal: 0, citation: 0, otherPlan: 0, otherGoal: 0, otherCitation: 0 };
+const planPath = () => `/api/agreements/${AGREEMENT}/action-plans/${plan.id}`;
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -87,6 +92,12 @@ beforeAll(async () => {
   await addPerson(t, 'member@bad-writes.example', 'editor', network.member);
   await addPerson(t, 'stranger@bad-writes.example', 'editor', network.stranger);
   await addNetworkMember({ ctx, networkId: network.id, input: { organisation: network.member } });
+  const madePlan = await createActionPlan({ ctx, agreementId: agreement!.id, input: { title: 'Handlingsplan', periodFrom: '2024', periodTo: '2026', goals: [{ theme: 'Kultur', goal: 'Ett utbyte' }], sources: [{ source: 'nkk2022' }] } });
+  const [listed] = await actionPlansOfAgreement(ctx, agreement!, madePlan.id);
+  Object.assign(plan, { id: madePlan.id, version: listed!.version, goal: listed!.goals[0]!.id, citation: listed!.sources[0]!.id });
+  const others = await createActionPlan({ ctx, agreementId: other!.id, input: { title: 'En annan plan', periodFrom: '2024', periodTo: '2026', goals: [{ theme: 'Turism', goal: 'Fler besökare' }], sources: [{ source: 'nkk2022' }] } });
+  const [otherListed] = await actionPlansOfAgreement(ctx, other!, others.id);
+  Object.assign(plan, { otherPlan: others.id, otherGoal: otherListed!.goals[0]!.id, otherCitation: otherListed!.sources[0]!.id });
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -114,6 +125,8 @@ interface Endpoint {
 }
 
 const text = (field: string, extra: unknown[] = []): BadField => ({ field, values: [...NOT_TEXT, ...HUGE, ...extra] });
+/** A plan's version that is no version (a stale one is a conflict, below; true and [1] are read as 1, the plan's version). */
+const VERSION_FIELD = (): BadField => ({ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, null, {}, 'x'] });
 const date = (field: string): BadField => ({ field, values: [...BAD_DATES, 2019, { year: 2019 }] });
 
 /** The fields of an agreement, as created and as changed, and what is wrong for each. */
@@ -305,6 +318,107 @@ const ENDPOINTS: Endpoint[] = [
       { field: 'expectedVersion', values: ['abc', -1, 0, 1.5, {}, null] },
     ],
   },
+  // Action plans: the plan, goal and citation the paths name are made in beforeAll; every case is refused, so the plan stays at its
+  // version. A body without expectedVersion writes over what it has not seen, as an activity's does: the bases leave it out.
+  { method: 'POST', path: `/api/agreements/${AGREEMENT}/action-plans`, base: () => ({ title: 'Plan', periodFrom: '2024', periodTo: '2026' }), bad: [] as BadField[] },
+  {
+    method: 'PUT',
+    get path() {
+      return planPath();
+    },
+    base: () => ({ title: 'Plan', periodFrom: '2024', periodTo: '2026' }),
+    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return planPath();
+    },
+    base: () => ({}),
+    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
+  },
+  {
+    method: 'POST',
+    get path() {
+      return `${planPath()}/goals`;
+    },
+    base: () => ({ theme: 'Kultur', goal: 'Ett mål' }),
+    bad: [] as BadField[],
+  },
+  {
+    method: 'PUT',
+    get path() {
+      return `${planPath()}/goals/${plan.goal}`;
+    },
+    base: () => ({ theme: 'Kultur', goal: 'Ett mål' }),
+    bad: [VERSION_FIELD()],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return `${planPath()}/goals/${plan.goal}`;
+    },
+    base: () => ({}),
+    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
+  },
+  {
+    method: 'PUT',
+    get path() {
+      return `${planPath()}/review`;
+    },
+    base: () => ({ reviewedOn: '2027-01-31' }),
+    bad: [
+      // No day, or a day before the period begins (2024).
+      { field: 'reviewedOn', values: [...BAD_DATES, '2023-12-31', '2027', '2027-01', 20270131, null, '2027-01-31T00:00:00Z'] },
+      text('reviewNote'),
+      {
+        field: 'goals',
+        get values() {
+          // A goal of another plan, no goal at all, an assessment the register does not know, an outcome too long, a field a review does not take.
+          return ['met', 5, [], { [plan.otherGoal]: { assessment: 'met' } }, { 999999999: { assessment: 'met' } }, { abc: { assessment: 'met' } }, { [plan.goal]: { assessment: 'excellent' } }, { [plan.goal]: {} }, { [plan.goal]: { assessment: 'met', outcome: HUGE[0] } }, { [plan.goal]: { assessment: 'met', grade: 5 } }, { [plan.goal]: 'met' }];
+        },
+      },
+      VERSION_FIELD(),
+    ],
+  },
+  {
+    method: 'POST',
+    get path() {
+      return `${planPath()}/citations`;
+    },
+    base: () => ({ source: 'nkk2022' }),
+    bad: [
+      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
+      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'passageEn', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] },
+      VERSION_FIELD(),
+    ],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return `${planPath()}/citations/${plan.citation}`;
+    },
+    base: () => ({}),
+    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
+  },
+  {
+    method: 'PUT',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/goal`;
+    },
+    base: () => ({ actionPlanGoalId: plan.goal }),
+    bad: [
+      {
+        field: 'actionPlanGoalId',
+        get values() {
+          // A goal of another agreement's plan, none at all, and no goal's id.
+          return [plan.otherGoal, 999_999_999, 0, -1, 1.5, String(plan.goal), true, {}, [plan.goal], 2 ** 53];
+        },
+      },
+    ],
+  },
   // Contact surfaces: added to the key holder's organisation; the one changed and removed is made in beforeAll (at version 1).
   { method: 'POST', path: '/api/contact-surfaces', base: () => ({ kind: 'trade', title: 'Ett handelsbolag' }), bad: [] as BadField[] },
   {
@@ -419,6 +533,32 @@ ENDPOINTS.push(
   { method: 'POST', path: `/api/knowledge/articles/${ARTICLE}/withdraw`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'reason', values: ['why'] }] },
   { method: 'POST', path: `/api/knowledge/articles/${WITHDRAWN}/reinstate`, writer: 'coordinator', base: () => ({ expectedVersion: 1 }), bad: [{ field: 'expectedVersion', values: ['abc', 1.5, -1, 0, '1', [1], 2 ** 53, null, true] }, { field: 'titleSv', values: ['Ny titel'] }] },
 );
+/** What is wrong for each field of an action plan, as made and as changed, and of a goal. */
+const PLAN_BAD: BadField[] = [
+  text('title', ['', '   ', null]),
+  ...(['titleEn', 'note', 'noteEn', 'responsibleUnit'] as const).map((field) => text(field)),
+  date('periodFrom'),
+  // Not a period's end, or one before it begins (2024).
+  { field: 'periodTo', values: [...BAD_DATES, '2023', '2023-12-31', 2026, null] },
+  { field: 'budgetSek', values: [-1, -250_000, 1.5, 'abc', '100', '', true, [], {}, [100], 2_000_000_001, 1e300] },
+  { field: 'visibility', values: ['secret', 5, 'PUBLIC', ''] },
+  { field: 'alsoServes', values: [[AGREEMENT], ['no-such-agreement'], 'x', [5], ['UPPER'], Array.from({ length: 51 }, () => 'kalix--lanzhou--kp')] },
+];
+const GOAL_BAD: BadField[] = [
+  text('theme', ['', '   ', null]),
+  text('goal', ['', '   ', null]),
+  ...(['themeEn', 'goalEn', 'indicator', 'plannedActivities', 'followUp'] as const).map((field) => text(field)),
+];
+for (const e of ENDPOINTS) {
+  if (e.path === `/api/agreements/${AGREEMENT}/action-plans`) {
+    e.bad.push(...PLAN_BAD, {
+      field: 'goals',
+      values: ['Kultur', 5, [5], [{}], [{ theme: '', goal: 'Mål' }], [{ theme: 7, goal: 'Mål' }], [{ theme: 'Kultur' }], [{ theme: 'Kultur', goal: HUGE[0] }], Array.from({ length: 101 }, () => ({ theme: 'Kultur', goal: 'Mål' }))],
+    }, { field: 'sources', values: ['nkk2022', [{ source: 'no-such-source' }], [{}], [{ source: 'nkk2022', passage: HUGE[0] }], [5], Array.from({ length: 21 }, () => ({ source: 'nkk2022' }))] });
+  } else if (e.method === 'PUT' && /\/action-plans\/[^/]+$/.test(e.path)) e.bad.push(...PLAN_BAD);
+  else if (/\/goals(\/[^/]+)?$/.test(e.path) && e.method !== 'DELETE') e.bad.push(...GOAL_BAD);
+}
+
 /** The key that may write at the endpoint: every case but those of who asks is sent with it. */
 const writerKey = (e: Endpoint) => (e.writer === 'coordinator' ? key.coordinator : key.editor);
 
@@ -541,6 +681,38 @@ function systematicCases(): Case[] {
   }
   for (const stale of [followUp.pointVersion + 1, followUp.pointVersion + 7, 1_000_000]) {
     out.push({ what: `a point's state at version ${stale}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}/follow-up-points/${followUp.point}`, headers: withKey(key.editor), body: json({ state: 'done', comment: 'Klart', expectedVersion: stale }), status: [409], names: ['version'] });
+  }
+  // Action plans: an agreement, plan, goal or citation that is not there (or is another agreement's or plan's), a stale plan.
+  const planBody = { title: 'Plan', periodFrom: '2024', periodTo: '2026' };
+  for (const slug of ['no-such-agreement', 'UPPER', 'a%00b', 'x'.repeat(200)]) {
+    out.push({ what: `a plan of ${slug.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${slug}/action-plans`, headers: withKey(key.editor), body: json(planBody), status: [404], names: ['agreement'] });
+    out.push({ what: `a review of ${slug.slice(0, 20)}`, method: 'PUT', path: `/api/agreements/${slug}/action-plans/${plan.id}/review`, headers: withKey(key.editor), body: json({ reviewedOn: '2027-01-31' }), status: [404], names: ['agreement'] });
+    out.push({ what: `a goal's activity of ${slug.slice(0, 20)}`, method: 'PUT', path: `/api/agreements/${slug}/activities/${followUp.activity}/goal`, headers: withKey(key.editor), body: json({ actionPlanGoalId: plan.goal }), status: [404], names: ['agreement'] });
+  }
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200), String(plan.otherPlan)]) {
+    const at = `/api/agreements/${AGREEMENT}/action-plans/${id}`;
+    out.push({ what: `a change of the plan ${id.slice(0, 20)}`, method: 'PUT', path: at, headers: withKey(key.editor), body: json({ ...planBody, expectedVersion: 1 }), status: [404], names: ['action plan'] });
+    out.push({ what: `removing the plan ${id.slice(0, 20)}`, method: 'DELETE', path: at, headers: withKey(key.editor), body: json({}), status: [404], names: ['action plan'] });
+    out.push({ what: `a goal of the plan ${id.slice(0, 20)}`, method: 'POST', path: `${at}/goals`, headers: withKey(key.editor), body: json({ theme: 'Kultur', goal: 'Mål' }), status: [404], names: ['action plan'] });
+    out.push({ what: `a review of the plan ${id.slice(0, 20)}`, method: 'PUT', path: `${at}/review`, headers: withKey(key.editor), body: json({ reviewedOn: '2027-01-31' }), status: [404], names: ['action plan'] });
+    out.push({ what: `a citation of the plan ${id.slice(0, 20)}`, method: 'POST', path: `${at}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022' }), status: [404], names: ['action plan'] });
+    out.push({ what: `the goal ${id.slice(0, 20)}`, method: 'PUT', path: `${planPath()}/goals/${id === String(plan.otherPlan) ? plan.otherGoal : id}`, headers: withKey(key.editor), body: json({ theme: 'Kultur', goal: 'Mål' }), status: [404], names: ['goal'] });
+    out.push({ what: `removing the goal ${id.slice(0, 20)}`, method: 'DELETE', path: `${planPath()}/goals/${id === String(plan.otherPlan) ? plan.otherGoal : id}`, headers: withKey(key.editor), body: json({}), status: [404], names: ['goal'] });
+    out.push({ what: `removing the citation ${id.slice(0, 20)}`, method: 'DELETE', path: `${planPath()}/citations/${id === String(plan.otherPlan) ? plan.otherCitation : id}`, headers: withKey(key.editor), body: json({}), status: [404], names: ['citation'] });
+    out.push({ what: `the goal of the activity ${id.slice(0, 20)}`, method: 'PUT', path: `/api/agreements/${AGREEMENT}/activities/${id === String(plan.otherPlan) ? followUp.otherActivity : id}/goal`, headers: withKey(key.editor), body: json({ actionPlanGoalId: plan.goal }), status: [404], names: ['activity'] });
+  }
+  for (const stale of [plan.version + 1, plan.version + 7, 1_000_000]) {
+    const at = planPath();
+    const cases: Array<[string, Case['method'], string, Record<string, unknown>]> = [
+      ['a plan changed', 'PUT', at, planBody],
+      ['a plan removed', 'DELETE', at, {}],
+      ['a goal changed', 'PUT', `${at}/goals/${plan.goal}`, { theme: 'Kultur', goal: 'Mål' }],
+      ['a goal removed', 'DELETE', `${at}/goals/${plan.goal}`, {}],
+      ['a review', 'PUT', `${at}/review`, { reviewedOn: '2027-01-31' }],
+      ['a source cited', 'POST', `${at}/citations`, { source: 'nkk2022' }],
+      ['a citation removed', 'DELETE', `${at}/citations/${plan.citation}`, {}],
+    ];
+    for (const [what, method, path, body] of cases) out.push({ what: `${what} at version ${stale}`, method, path, headers: withKey(key.editor), body: json({ ...body, expectedVersion: stale }), status: [409], names: ['version'] });
   }
   // A contact surface that is not there, or changed since the version sent.
   for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200)]) {

@@ -9,12 +9,17 @@ import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
+import { startSession } from '../../src/domain/accounts/sessions.ts';
+import { SESSION_COOKIE } from '../../src/http/session.ts';
+import { fingerprint } from '../support/fingerprint.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
 const keys = { editor: '', readKey: '', reader: '', otherEditor: '', otherReader: '', otherAdmin: '' };
 const EDITOR = 'editor@follow-up-api.example';
+/** The editor's browser session: the plans page is read with it. */
+let editorCookie = '';
 
 beforeAll(async () => {
   t = await openTestDatabase();
@@ -22,6 +27,7 @@ beforeAll(async () => {
   const editor = await addPerson(t, EDITOR, 'editor', EDITORIAL);
   keys.editor = await keyOf(t, editor, 'write');
   keys.readKey = await keyOf(t, editor, 'read');
+  editorCookie = `${SESSION_COOKIE}=${(await startSession(t.database.db, { id: editor, version: 1 })).token}`;
   keys.reader = await keyOf(t, await addPerson(t, 'reader@follow-up-api.example', 'reader', EDITORIAL), 'write');
   keys.otherEditor = await keyOf(t, await addPerson(t, 'other@follow-up-api.example', 'editor', 'follow-up-api-other'), 'write');
   keys.otherReader = await keyOf(t, await addPerson(t, 'other-reader@follow-up-api.example', 'reader', 'follow-up-api-other'), 'read');
@@ -43,6 +49,20 @@ async function send<T>(method: string, path: string, body?: unknown, key: string
   return { response, body: (await response.json()) as T & ErrorBody };
 }
 const read = <T = Activity[]>(path: string, key: string | null = null) => send<T>('GET', path, undefined, key);
+
+/** Each write refused with 403 naming the key to another organisation's editor, a reader and a read key, and with 401 to no key. */
+async function expectRefused(writes: Array<[string, string, unknown]>) {
+  for (const [method, path, body] of writes) {
+    for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
+      const refused = await send(method, path, body, key);
+      expect(refused.response.status, `${method} ${path}`).toBe(403);
+      expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
+    }
+    const anonymous = await send(method, path, body, null);
+    expect(anonymous.response.status, `${method} ${path}`).toBe(401);
+    expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
+  }
+}
 
 /** A new agreement of the editorial organisation, made through the API. */
 async function newAgreement(): Promise<string> {
@@ -246,16 +266,7 @@ describe('who may write, and bad input', () => {
       ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'dropped', expectedVersion: 1 }],
       ['PATCH', `/api/agreements/${slug}/follow-up-points/${raised.body.id}`, { state: 'never' }],
     ];
-    for (const [method, path, body] of writes) {
-      for (const key of [keys.otherEditor, keys.reader, keys.readKey]) {
-        const refused = await send(method, path, body, key);
-        expect(refused.response.status, `${method} ${path}`).toBe(403);
-        expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['authorization']);
-      }
-      const anonymous = await send(method, path, body, null);
-      expect(anonymous.response.status).toBe(401);
-      expect(anonymous.response.headers.get('www-authenticate')).toMatch(/^Bearer realm="ortsband"/);
-    }
+    await expectRefused(writes);
     expect(JSON.stringify((await read(`/api/agreements/${slug}/activities`, keys.editor)).body)).toBe(before);
   });
 
@@ -338,5 +349,222 @@ describe('action plans through the API', () => {
     expect(other.body.map((p) => [p.title, p.goals[0]?.activities.length])).toEqual([['Offentlig plan', 1]]);
     expect((await read(`/api/agreements/no-such-agreement/action-plans`)).response.status).toBe(404);
     expect((await read(`/api/agreements/${slug}/action-plans?page=2`)).response.status).toBe(400);
+  });
+});
+
+describe('action plans written through the API', () => {
+  type Goal = { id: number; theme: string; themeEn: string | null; goal: string; goalEn: string | null; indicator: string | null; outcome: string | null; assessment: string; assessmentNote: string | null; activities: Array<{ id: number }> };
+  type Cited = { id: number; sourceSlug: string; passage: string | null; passageEn: string | null };
+  type Plan = { id: number; title: string; titleEn: string | null; note: string | null; noteEn: string | null; periodFrom: string; periodTo: string; budgetSek: number | null; visibility: string; version: number; reviewedOn: string | null; reviewNote: string | null; serves: Array<{ slug: string }>; goals: Goal[]; sources: Cited[] };
+  const plans = (slug: string) => `/api/agreements/${slug}/action-plans`;
+  const PLAN = {
+    title: 'Handlingsplan 2024–2026',
+    titleEn: 'Action plan 2024–2026',
+    periodFrom: '2024',
+    periodTo: '2026',
+    responsibleUnit: 'Internationella enheten',
+    budgetSek: 250_000,
+    note: 'Antagen av kommunstyrelsen.',
+    noteEn: 'Adopted by the municipal executive board.',
+    goals: [
+      { theme: 'Culture', goal: 'Ett utbyte av kulturskolor', goalEn: 'An exchange of arts schools', indicator: 'Två utbyten' },
+      { theme: 'Vattenrening', goal: 'Studiebesök på reningsverk' },
+    ],
+    sources: [{ source: 'nkk2022', passage: 's. 14', passageEn: 'p. 14' }],
+  };
+  const page = async (slug: string, lang = '') => (await app.request(`/avtal/${slug}/handlingsplaner${lang}`, { headers: { cookie: editorCookie } })).text();
+
+  it('makes, changes, reviews and cites a plan, links an activity to a goal, and reads it all back in the API and on the pages', async () => {
+    const slug = await newAgreement();
+    const made = await send<Plan>('POST', plans(slug), PLAN);
+    expect(made.response.status, JSON.stringify(made.body)).toBe(201);
+    expect(made.response.headers.get('location')).toBe(plans(slug));
+    expect(made.response.headers.get('cache-control')).toBe('no-store');
+    expect(made.body).toMatchObject({
+      title: PLAN.title,
+      titleEn: PLAN.titleEn,
+      noteEn: PLAN.noteEn,
+      budgetSek: 250_000,
+      visibility: 'public',
+      version: 1,
+      serves: [{ slug }],
+      // A known area written in English is kept with both names; another as written.
+      goals: [
+        { theme: 'Kultur', themeEn: 'Culture', goal: 'Ett utbyte av kulturskolor', goalEn: 'An exchange of arts schools', assessment: 'not_assessed', activities: [] },
+        { theme: 'Vattenrening', themeEn: null },
+      ],
+      sources: [{ sourceSlug: 'nkk2022', passage: 's. 14', passageEn: 'p. 14' }],
+    });
+    const planPath = `${plans(slug)}/${made.body.id}`;
+    const [culture, water] = made.body.goals as [Goal, Goal];
+
+    // Changed as a whole at the version read; a stale version is 409 with the plan as listed now.
+    const changed = await send<Plan>('PUT', planPath, { ...PLAN, goals: undefined, sources: undefined, title: 'Handlingsplan 2024–2027', periodTo: '2027', budgetSek: 300_000, expectedVersion: 1, reason: 'Förlängd' });
+    expect(changed.response.status, JSON.stringify(changed.body)).toBe(200);
+    expect(changed.body).toMatchObject({ title: 'Handlingsplan 2024–2027', periodTo: '2027', budgetSek: 300_000, version: 2 });
+    const stale = await send<Plan>('PUT', planPath, { title: 'Från en gammal läsning', periodFrom: '2024', periodTo: '2026', expectedVersion: 1 });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.error?.current).toMatchObject({ id: made.body.id, title: 'Handlingsplan 2024–2027', version: 2 });
+
+    // A goal added (last), one changed, at the plan's version.
+    const added = await send<Plan>('POST', `${planPath}/goals`, { theme: 'Handel och näringsliv', goal: 'Två företagsbesök', indicator: 'Antal besök' });
+    expect(added.response.status, JSON.stringify(added.body)).toBe(201);
+    expect(added.body.version).toBe(3);
+    const trade = added.body.goals.at(-1)!;
+    expect(trade).toMatchObject({ theme: 'Handel och näringsliv', themeEn: 'Trade and business', indicator: 'Antal besök' });
+    const goalChanged = await send<Plan>('PUT', `${planPath}/goals/${water.id}`, { theme: 'Miljö och energi', goal: 'Studiebesök på två reningsverk', expectedVersion: 3 });
+    expect(goalChanged.response.status, JSON.stringify(goalChanged.body)).toBe(200);
+    expect(goalChanged.body.goals.find((g) => g.id === water.id)).toMatchObject({ theme: 'Miljö och energi', themeEn: 'Environment and energy', goal: 'Studiebesök på två reningsverk' });
+    expect((await send('PUT', `${planPath}/goals/${water.id}`, { theme: 'Turism', goal: 'x', expectedVersion: 3 })).response.status).toBe(409);
+
+    // An activity linked to a goal shows as its progress.
+    const activity = await newActivity(slug, { title: 'Kulturskolans resa', date: '2025-04' });
+    const linked = await send<Activity & { actionPlanGoalId: number | null }>('PUT', `/api/agreements/${slug}/activities/${activity}/goal`, { actionPlanGoalId: culture.id });
+    expect(linked.response.status, JSON.stringify(linked.body)).toBe(200);
+    expect(linked.body).toMatchObject({ id: activity, actionPlanGoalId: culture.id });
+
+    // A source cited, another removed; each moves the version.
+    const cited = await send<Plan>('POST', `${planPath}/citations`, { source: 'nkk2022', passage: 's. 20', expectedVersion: 4 });
+    expect(cited.response.status, JSON.stringify(cited.body)).toBe(201);
+    expect(cited.body.sources.map((c) => c.passage)).toEqual(['s. 14', 's. 20']);
+    const first = cited.body.sources[0]!;
+    const uncited = await send<Plan>('DELETE', `${planPath}/citations/${first.id}`, { expectedVersion: 5, reason: 'Fel sida' });
+    expect(uncited.response.status, JSON.stringify(uncited.body)).toBe(200);
+    expect(uncited.body).toMatchObject({ version: 6, sources: [{ passage: 's. 20' }] });
+
+    // The review: each goal's outcome and assessment by its id.
+    const reviewed = await send<Plan>('PUT', `${planPath}/review`, {
+      reviewedOn: '2027-02-01',
+      reviewNote: 'Planen följdes i stort.',
+      goals: { [culture.id]: { outcome: 'Ett utbyte genomfört', assessment: 'partly_met', assessmentNote: 'Ett av två' }, [trade.id]: { assessment: 'met' } },
+      expectedVersion: 6,
+    });
+    expect(reviewed.response.status, JSON.stringify(reviewed.body)).toBe(200);
+    expect(reviewed.body).toMatchObject({ reviewedOn: '2027-02-01', reviewNote: 'Planen följdes i stort.', version: 7 });
+
+    // Read back by the public, in the API…
+    const read = await send<Plan[]>('GET', plans(slug), undefined, null);
+    expect(read.body).toHaveLength(1);
+    expect(read.body[0]).toMatchObject({ id: made.body.id, version: 7, sources: [{ sourceSlug: 'nkk2022', passage: 's. 20' }] });
+    expect(read.body[0]!.goals.map((g) => [g.theme, g.assessment, g.outcome, g.activities.map((a) => a.id)])).toEqual([
+      ['Kultur', 'partly_met', 'Ett utbyte genomfört', [activity]],
+      ['Miljö och energi', 'not_assessed', null, []],
+      ['Handel och näringsliv', 'met', null, []],
+    ]);
+    // …on the agreement's public page, in English too…
+    const publicPage = await (await app.request(`/avtal/${slug}?lang=en`)).text();
+    expect(publicPage).toContain('Action plan 2024–2026'.replace('2026', '2026'));
+    expect(publicPage).toContain('An exchange of arts schools');
+    expect(publicPage).toContain('Ett utbyte genomfört');
+    // …and on the plans page an editor works on, with the English texts on the English page and the sources.
+    const own = await page(slug);
+    for (const text of ['Handlingsplan 2024–2027', 'Ett utbyte genomfört', 'Kulturskolans resa', 'Studiebesök på två reningsverk', 's. 20']) expect(own).toContain(text);
+    const english = await page(slug, '?lang=en');
+    for (const text of ['Action plan 2024–2026', 'An exchange of arts schools', 'Adopted by the municipal executive board.']) expect(english).toContain(text);
+
+    // A goal removed leaves its activity, unlinked; the plan removed, nothing of it is listed.
+    const goalRemoved = await send<Plan>('DELETE', `${planPath}/goals/${culture.id}`, { expectedVersion: 7 });
+    expect(goalRemoved.response.status, JSON.stringify(goalRemoved.body)).toBe(200);
+    expect(goalRemoved.body.goals.map((g) => g.id)).toEqual([water.id, trade.id]);
+    expect((await read_(`/api/agreements/${slug}/activities`)).find((a) => a.id === activity)).toMatchObject({ actionPlanGoalId: null });
+    expect((await send('DELETE', planPath, { expectedVersion: 7 })).response.status).toBe(409);
+    const removed = await send<{ removed: number }>('DELETE', planPath, { expectedVersion: 8, reason: 'Ersatt' });
+    expect(removed.response.status).toBe(200);
+    expect(removed.body).toEqual({ removed: made.body.id });
+    expect((await send<Plan[]>('GET', plans(slug), undefined, null)).body).toEqual([]);
+  });
+
+  const read_ = async (path: string) => (await send<Array<Activity & { actionPlanGoalId: number | null }>>('GET', path, undefined, keys.editor)).body;
+
+  it('keeps an internal plan to its organisation, and refuses an administrator of another one an internal plan they could not read', async () => {
+    const slug = await newAgreement();
+    const made = await send<Plan>('POST', plans(slug), { title: 'Intern plan', periodFrom: '2025', periodTo: '2026', visibility: 'internal', sources: [{ source: 'nkk2022' }] });
+    expect(made.response.status, JSON.stringify(made.body)).toBe(201);
+    expect((await send<Plan[]>('GET', plans(slug), undefined, keys.readKey)).body.map((p) => p.title)).toEqual(['Intern plan']);
+    for (const key of [null, keys.otherEditor, keys.otherReader]) expect((await send<Plan[]>('GET', plans(slug), undefined, key)).body).toEqual([]);
+    expect(await (await app.request(`/avtal/${slug}`)).text()).not.toContain('Intern plan');
+    const refused = await send('POST', plans(slug), { title: 'Annan intern plan', periodFrom: '2025', periodTo: '2026', visibility: 'internal' }, keys.otherAdmin);
+    expect(refused.response.status).toBe(400);
+    expect(refused.body.error?.problems.map((p) => p.field)).toEqual(['visibility']);
+    const shared = await send<Plan>('POST', plans(slug), { title: 'Delad plan', periodFrom: '2025', periodTo: '2026', visibility: 'shared' }, keys.otherAdmin);
+    expect(shared.response.status, JSON.stringify(shared.body)).toBe(201);
+  });
+
+  it("refuses another organisation's editor, a reader and a read key (403) and no key (401) on every plan write, before the body; nothing changes", async () => {
+    const slug = await newAgreement();
+    const made = await send<Plan>('POST', plans(slug), { ...PLAN });
+    const activity = await newActivity(slug);
+    const plan = `${plans(slug)}/${made.body.id}`;
+    const [goal] = made.body.goals as [Goal];
+    const writes: Array<[string, string, unknown]> = [
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025' }],
+      // A body that is wrong too: who may not write is told so, whatever they sent.
+      ['POST', plans(slug), { title: '', budgetSek: -1 }],
+      ['PUT', plan, { title: 'Ändrad', periodFrom: '2024', periodTo: '2025', expectedVersion: 1 }],
+      ['DELETE', plan, { expectedVersion: 1 }],
+      ['POST', `${plan}/goals`, { theme: 'Kultur', goal: 'Mer' }],
+      ['PUT', `${plan}/goals/${goal.id}`, { theme: 'Kultur', goal: 'Mer', expectedVersion: 1 }],
+      ['DELETE', `${plan}/goals/${goal.id}`, { expectedVersion: 1 }],
+      ['PUT', `${plan}/review`, { reviewedOn: '2027-01-01', expectedVersion: 1 }],
+      ['POST', `${plan}/citations`, { source: 'nkk2022', expectedVersion: 1 }],
+      ['DELETE', `${plan}/citations/${made.body.sources[0]!.id}`, { expectedVersion: 1 }],
+      ['PUT', `/api/agreements/${slug}/activities/${activity}/goal`, { actionPlanGoalId: goal.id }],
+    ];
+    const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
+    const before = await fingerprint(systemCtx(t), { ignore });
+    await expectRefused(writes);
+    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+  });
+
+  it('names the field at fault and stores nothing: an unknown agreement, a goal of another plan, a negative budget, a period ending before it begins, wrong types, no theme', async () => {
+    const slug = await newAgreement();
+    const other = await newAgreement();
+    const made = await send<Plan>('POST', plans(slug), { ...PLAN });
+    const foreign = await send<Plan>('POST', plans(other), { title: 'Annan plan', periodFrom: '2024', periodTo: '2025', goals: [{ theme: 'Turism', goal: 'Fler turister' }] });
+    const foreignGoal = foreign.body.goals[0]!.id;
+    const activity = await newActivity(slug);
+    const plan = `${plans(slug)}/${made.body.id}`;
+    const cases: Array<[string, string, Record<string, unknown>, string]> = [
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', budgetSek: -1 }, 'budgetSek'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', budgetSek: '5000' }, 'budgetSek'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', budgetSek: 12.5 }, 'budgetSek'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2026', periodTo: '2025' }, 'periodTo'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2026-05-01', periodTo: '2026-04' }, 'periodTo'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024-13', periodTo: '2025' }, 'periodFrom'],
+      ['POST', plans(slug), { title: 5, periodFrom: '2024', periodTo: '2025' }, 'title'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', visibility: 'secret' }, 'visibility'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', alsoServes: ['no-such-agreement'] }, 'alsoServes'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', sources: [{ source: 'no-such-source' }] }, 'sources'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', goals: [{ theme: '', goal: 'Mål' }] }, 'goals'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', goals: [{ theme: 7, goal: 'Mål' }] }, 'goals'],
+      ['POST', plans(slug), { title: 'Plan', periodFrom: '2024', periodTo: '2025', goals: 'Kultur' }, 'goals'],
+      ['PUT', plan, { title: 'Plan', periodFrom: '2024', periodTo: '2023', expectedVersion: 1 }, 'periodTo'],
+      ['PUT', plan, { title: 'Plan', periodFrom: '2024', periodTo: '2025', budgetSek: -100, expectedVersion: 1 }, 'budgetSek'],
+      ['PUT', plan, { title: 'Plan', periodFrom: '2024', periodTo: '2025', expectedVersion: 'one' }, 'expectedVersion'],
+      ['POST', `${plan}/goals`, { goal: 'Utan område' }, 'theme'],
+      ['POST', `${plan}/goals`, { theme: ['Kultur'], goal: 'Mål' }, 'theme'],
+      ['PUT', `${plan}/review`, { reviewedOn: '2027-01-01', goals: { [foreignGoal]: { assessment: 'met' } } }, `goals.${foreignGoal}`],
+      ['PUT', `${plan}/review`, { reviewedOn: '2027-01-01', goals: { [made.body.goals[0]!.id]: { assessment: 'excellent' } } }, 'goals'],
+      ['PUT', `${plan}/review`, { reviewedOn: '2023-12-31' }, 'reviewedOn'],
+      ['PUT', `${plan}/review`, { reviewedOn: '2027' }, 'reviewedOn'],
+      ['POST', `${plan}/citations`, { source: 'no-such-source' }, 'source'],
+      ['PUT', `/api/agreements/${slug}/activities/${activity}/goal`, { actionPlanGoalId: foreignGoal }, 'actionPlanGoalId'],
+      ['PUT', `/api/agreements/${slug}/activities/${activity}/goal`, { actionPlanGoalId: '12' }, 'actionPlanGoalId'],
+    ];
+    const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
+    const before = await fingerprint(systemCtx(t), { ignore });
+    for (const [method, path, body, field] of cases) {
+      const refused = await send(method, path, body);
+      expect(refused.response.status, `${field}: ${JSON.stringify(body)}`).toBe(400);
+      expect(refused.body.error?.code).toBe('VALIDATION');
+      expect(refused.body.error?.problems.map((p) => p.field), JSON.stringify(body)).toContainEqual(expect.stringMatching(new RegExp(`^${field.replace('.', '\\.')}(\\.|$)`)));
+    }
+    // An agreement, plan, goal or citation that is not there, or is another agreement's: 404.
+    expect((await send('POST', plans('no-such-agreement'), { title: 'Plan', periodFrom: '2024', periodTo: '2025' })).response.status).toBe(404);
+    expect((await send('PUT', `${plans(slug)}/${foreign.body.id}`, { title: 'Plan', periodFrom: '2024', periodTo: '2025' })).response.status).toBe(404);
+    expect((await send('PUT', `${plan}/goals/${foreignGoal}`, { theme: 'Kultur', goal: 'Mål' })).response.status).toBe(404);
+    expect((await send('DELETE', `${plan}/citations/${foreign.body.id}`, {})).response.status).toBe(404);
+    expect((await send('PUT', `${plans(slug)}/abc/review`, { reviewedOn: '2027-01-01' })).response.status).toBe(404);
+    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
   });
 });

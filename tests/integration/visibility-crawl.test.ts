@@ -203,7 +203,12 @@ beforeAll(async () => {
   await createActivity({ ctx, agreementId: id, input: { kind: 'visit_incoming', title: 'Offentligt inkommande besök', date: '2019-09-02', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names'), `李 ${marker('delegation names')}`] } });
   await recordInvitation({ ctx: { ...ctx, principal: { kind: 'system', label: 'crawl', organisationId: org } }, input: { receivedOn: '2019-08-01', sender: 'Offentlig avsändare', subject: 'Offentlig inbjudan', delegationName: marker('delegation names'), delegationPersons: [marker('delegation names')], visibility: 'public' } });
   // A public plan, whose goal an internal activity will serve.
-  const publicPlan = await createActionPlan({ ctx, agreementId: id, input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }] } });
+  // A public plan that cites non-public sources (the API lists a plan's sources, as far as the reader may read each).
+  const publicPlan = await createActionPlan({
+    ctx,
+    agreementId: id,
+    input: { title: 'Offentlig handlingsplan', periodFrom: '2019', periodTo: '2021', goals: [{ theme: 'Utbildning', goal: 'Offentligt mål' }], sources: [{ source: PUBLIC.source }, ...hiddenCitations('citation of a non-public source')] },
+  });
   const [publicGoal] = await queryRows<{ id: number }>(t.database.db, sql`select id from action_plan_goals where action_plan_id = ${publicPlan.id}`);
   // A public activity, which will serve the goal of an internal plan.
   const publicMeeting = await createActivity({ ctx, agreementId: id, input: { kind: 'meeting', title: 'Offentligt möte', date: '2020-02', costTravelSek: 1_000, funding: ['own_budget'] } });

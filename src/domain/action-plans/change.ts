@@ -20,7 +20,7 @@ import { themeInBothLanguages } from './themes.ts';
 type Agreement = { id: number; organisationId: number };
 
 /** The plan made for this agreement, locked, at the version the caller read. */
-async function lockedPlan(ctx: Context, agreement: Agreement, planId: number, expectedVersion: number | undefined) {
+export async function lockedPlan(ctx: Context, agreement: Agreement, planId: number, expectedVersion: number | undefined) {
   requireWrite(ctx, agreement.organisationId);
   const plan = await planServing(ctx, agreement.id, planId, { forUpdate: true });
   // Changed where it is made: on a further agreement's page it is only shown.

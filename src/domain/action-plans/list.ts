@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { GoalAssessment, Visibility } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
+import type { Citation } from '../agreements/get.ts';
 import type { Context } from '../context.ts';
 
 /** An activity linked to a goal: the goal's progress. */
@@ -30,6 +31,9 @@ export interface PlanGoal {
   activities: GoalActivity[];
 }
 
+/** A source cited for a plan, as far as the reader may read the source, as an agreement's record cites its sources; with the citation's id (how it is removed). */
+export type PlanCitation = Citation & { id: number };
+
 export interface PlanOfAgreement {
   id: number;
   title: string;
@@ -48,23 +52,31 @@ export interface PlanOfAgreement {
   /** The agreements it serves that the caller may read, its own first. */
   serves: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
   goals: PlanGoal[];
+  /** The sources cited for it that the reader may read, oldest first. */
+  sources: PlanCitation[];
 }
 
 const serving = (agreementId: number) =>
   sql`(p.agreement_id = ${agreementId} or exists (select 1 from action_plan_agreements pa where pa.action_plan_id = p.id and pa.agreement_id = ${agreementId}))`;
 
-/** The action plans that serve the agreement (found with findAgreementBySlug) and that the caller may read, the earliest period first, with their goals and each goal's progress. */
-export async function actionPlansOfAgreement(ctx: Context, agreement: { id: number }): Promise<PlanOfAgreement[]> {
+/**
+ * The action plans that serve the agreement (found with findAgreementBySlug)
+ * and that the caller may read, the earliest period first, with their goals,
+ * each goal's progress and the plan's sources; only the plan `planId` when
+ * given (an API write answers with the plan it wrote).
+ */
+export async function actionPlansOfAgreement(ctx: Context, agreement: { id: number }, planId?: number): Promise<PlanOfAgreement[]> {
   const plans = await queryRows<Omit<PlanOfAgreement, 'serves' | 'goals'> & { agreementId: number }>(
     ctx.db,
     sql`select p.id, p.agreement_id as "agreementId", p.title, p.title_en as "titleEn", p.period_from as "periodFrom", p.period_to as "periodTo", p.note, p.note_en as "noteEn",
           p.responsible_unit as "responsibleUnit", p.budget_sek as "budgetSek", p.reviewed_on::text as "reviewedOn", p.review_note as "reviewNote",
           p.visibility, p.organisation_id as "organisationId", p.version
-        from action_plans p where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id`,
+        from action_plans p where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} ${planId === undefined ? sql`` : sql`and p.id = ${planId}`}
+        order by p.period_from, p.id`,
   );
   if (!plans.length) return [];
   const ids = sql.join(plans.map((p) => sql`${p.id}`), sql`, `);
-  const [goals, activities, serves] = await Promise.all([
+  const [goals, activities, serves, cited] = await Promise.all([
     queryRows<Omit<PlanGoal, 'activities'> & { planId: number }>(
       ctx.db,
       sql`select g.id, g.action_plan_id as "planId", g.theme, g.theme_en as "themeEn", g.goal, g.goal_en as "goalEn", g.indicator, g.planned_activities as "plannedActivities",
@@ -85,6 +97,14 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
                 union select action_plan_id, agreement_id from action_plan_agreements where action_plan_id in (${ids})) s
           join agreements ag on ag.id = s.agreement_id where ${canReadAlias(ctx.principal, 'ag')} order by ag.slug`,
     ),
+    // A citation is read with its source (docs/visibility.md): a source the reader may not read stays out.
+    queryRows<PlanCitation & { planId: number }>(
+      ctx.db,
+      sql`select cit.id, cit.subject_id as "planId", src.slug as "sourceSlug", src.title, src.title_en as "titleEn", src.language, src.kind, src.url, src.published,
+            src.archive_reference as "archiveReference", cit.passage, cit.passage_en as "passageEn", src.seed_file as "seedFile"
+          from citations cit join sources src on src.id = cit.source_id
+          where cit.subject_type = 'action_plan' and cit.subject_id in (${ids}) and ${canReadAlias(ctx.principal, 'src')} order by cit.id`,
+    ),
   ]);
   return plans.map(({ agreementId, ...plan }) => ({
     ...plan,
@@ -93,6 +113,7 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
       .sort((a, b) => Number(b.agreementId === agreementId) - Number(a.agreementId === agreementId))
       .map(({ slug, partyLabel, counterpartLabel }) => ({ slug, partyLabel, counterpartLabel })),
     goals: goals.filter((g) => g.planId === plan.id).map(({ planId: _plan, ...g }) => ({ ...g, activities: activities.filter((a) => a.goalId === g.id) })),
+    sources: cited.filter((c) => c.planId === plan.id).map(({ planId: _plan, ...c }) => c),
   }));
 }
 

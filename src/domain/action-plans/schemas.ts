@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { GOAL_ASSESSMENTS, VISIBILITIES } from '../../db/schema.ts';
 import { fuzzyDateSchema, isoDaySchema, parseFuzzyDate } from '../dates.ts';
-import { citationSchema, slugSchema } from '../sources/schemas.ts';
+import { citationSchema, citeSourceSchema, slugSchema } from '../sources/schemas.ts';
 import { reasonSchema } from '../documents/schemas.ts';
 
 const optionalText = (max: number) =>
@@ -81,6 +81,10 @@ export type ChangeGoalInput = z.input<typeof changeGoalSchema>;
 /** Removing a plan or a goal, at the plan's version it was read. */
 export const removePlanPartSchema = z.object({ reason: reasonSchema, expectedVersion: version.optional() });
 export type RemovePlanPartInput = z.input<typeof removePlanPartSchema>;
+
+/** A source cited for a plan, with the passage, at the plan's version it was read. */
+export const citePlanSourceSchema = citeSourceSchema.pick({ source: true, passage: true, passageEn: true, reason: true }).extend({ expectedVersion: version.optional() });
+export type CitePlanSourceInput = z.input<typeof citePlanSourceSchema>;
 
 export type CreateActionPlanInput = z.input<typeof createActionPlanSchema>;
 

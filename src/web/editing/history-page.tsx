@@ -19,6 +19,8 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
   'action_plan.create': { sv: 'Lade till en handlingsplan', en: 'Added an action plan' },
   'action_plan.goal': { sv: 'Lade till ett mål i en handlingsplan', en: 'Added a goal to an action plan' },
   'action_plan.review': { sv: 'Följde upp en handlingsplan', en: 'Reviewed an action plan' },
+  'action_plan.cite': { sv: 'Citerade en källa för en handlingsplan', en: 'Cited a source for an action plan' },
+  'action_plan.uncite': { sv: 'Tog bort en källa från en handlingsplan', en: 'Removed a source from an action plan' },
   'activity.link': { sv: 'Kopplade en aktivitet till en handlingsplans mål', en: "Linked an activity to an action plan's goal" },
 };
 

@@ -1,10 +1,11 @@
 // An agreement's action plans: signed-in people read the plans they may
 // read, each goal with its indicator, planned activities, outcome and
-// assessment, and its progress (the activities linked to it); the
-// organisation's editors and administrators make a plan, add goals per
-// thematic area, and review it.
+// assessment, and its progress (the activities linked to it), and each
+// plan's sources; the organisation's editors and administrators make a plan
+// (with its title, description and goals in English too), add goals per
+// thematic area, review it, and cite its sources.
 import { GOAL_ASSESSMENTS } from '../../db/schema.ts';
-import { THEMATIC_AREAS } from '../../domain/action-plans/themes.ts';
+import { THEMATIC_AREAS, themeInBothLanguages } from '../../domain/action-plans/themes.ts';
 import type { PlanGoal, PlanOfAgreement } from '../../domain/action-plans/list.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
@@ -16,9 +17,11 @@ import { agreementName } from './sources-page.tsx';
 import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 import { CheckboxList } from './checkbox-list.tsx';
+import { Localized, Sources } from '../pages/shared.tsx';
 
-export const PLAN_FIELDS = ['title', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'visibility'] as const;
-export const GOAL_FIELDS = ['theme', 'goal', 'indicator', 'plannedActivities'] as const;
+export const PLAN_FIELDS = ['title', 'titleEn', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'noteEn', 'visibility'] as const;
+export const GOAL_FIELDS = ['theme', 'themeEn', 'goal', 'goalEn', 'indicator', 'plannedActivities'] as const;
+export const PLAN_CITE_FIELDS = ['source', 'passage', 'passageEn', 'expectedVersion'] as const;
 export const REVIEW_FIELDS = ['reviewedOn', 'reviewNote', 'expectedVersion'] as const;
 
 export interface ActionPlansPageProps {
@@ -30,6 +33,8 @@ export interface ActionPlansPageProps {
   /** Other agreements a new plan may also serve (the same Swedish party's, that the person may change). */
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
   mayChange: boolean;
+  /** The sources the person may cite (those they may read), for a plan's citation form. */
+  citable: Array<{ slug: string; title: string }>;
   /** The form refused: `plan`, `goal-<plan id>` or `review-<plan id>`; with its problems and what was typed. */
   failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
   /** A review refused because someone else changed the plan first. */
@@ -45,6 +50,8 @@ const DONE: Record<string, { sv: string; en: string }> = {
   removed: { sv: 'Handlingsplanen är borttagen.', en: 'The action plan is removed.' },
   'goal-changed': { sv: 'Målet är ändrat.', en: 'The goal is changed.' },
   'goal-removed': { sv: 'Målet är borttaget.', en: 'The goal is removed.' },
+  cited: { sv: 'Källan är citerad.', en: 'The source is cited.' },
+  uncited: { sv: 'Citeringen är borttagen.', en: 'The citation is removed.' },
 };
 
 /** The id of the field a problem is shown beside: the further agreements share one fieldset. */
@@ -89,6 +96,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     return (
       <>
         {textField(form, typed, 'title', sv ? 'Rubrik' : 'Title', { value: value('title') })}
+        {textField(form, typed, 'titleEn', sv ? 'Rubrik på engelska (valfritt)' : 'Title in English (optional)', { value: value('titleEn') })}
         {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint, value: value('periodFrom') })}
         {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint, value: value('periodTo') })}
         {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)', { value: value('responsibleUnit') })}
@@ -106,6 +114,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           />
         ) : null}
         {textField(form, typed, 'note', sv ? 'Beskrivning (valfri)' : 'Description (optional)', { long: true, value: value('note') })}
+        {textField(form, typed, 'noteEn', sv ? 'Beskrivning på engelska (valfri)' : 'Description in English (optional)', { long: true, value: value('noteEn') })}
         <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se planen' : 'Who may see the plan'} problem={problemOf(form, 'visibility')} chosen={typed.visibility ?? initial.visibility} fallback="internal" />
       </>
     );
@@ -129,11 +138,13 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     const removing = `remove-${plan.id}`;
     const initial: Record<string, string> = {
       title: plan.title,
+      titleEn: plan.titleEn ?? '',
       periodFrom: plan.periodFrom,
       periodTo: plan.periodTo,
       responsibleUnit: plan.responsibleUnit ?? '',
       budgetSek: plan.budgetSek === null ? '' : String(plan.budgetSek),
       note: plan.note ?? '',
+      noteEn: plan.noteEn ?? '',
       visibility: plan.visibility,
       ...Object.fromEntries(plan.serves.slice(1).map((s, i) => [`alsoServes.${i}`, s.slug])),
     };
@@ -164,7 +175,12 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     );
   };
 
-  /** The fields of a goal, for a new one (`goal-<plan id>`) or a change (`goal-change-<goal id>`). */
+  /**
+   * The fields of a goal, for a new one (`goal-<plan id>`) or a change
+   * (`goal-change-<goal id>`). The English of a known area is not shown to be
+   * kept: it follows the area (themes.ts), so that a changed area does not
+   * keep the English of the one before.
+   */
   const goalFields = (form: string, typed: Record<string, string>, goal?: PlanGoal) => (
     <>
       {textField(form, typed, 'theme', sv ? 'Tematiskt område' : 'Thematic area', {
@@ -172,7 +188,12 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
         list: 'tematiska-omraden',
         value: goal?.theme ?? '',
       })}
+      {textField(form, typed, 'themeEn', sv ? 'Området på engelska (valfritt)' : 'The area in English (optional)', {
+        hint: sv ? 'Behövs inte för områdena i listan: de har sina engelska namn.' : 'Not needed for the areas in the list: they have their English names.',
+        value: goal && goal.themeEn !== themeInBothLanguages(goal.theme, null).themeEn ? (goal.themeEn ?? '') : '',
+      })}
       {textField(form, typed, 'goal', sv ? 'Mål' : 'Goal', { long: true, value: goal?.goal ?? '' })}
+      {textField(form, typed, 'goalEn', sv ? 'Målet på engelska (valfritt)' : 'The goal in English (optional)', { long: true, value: goal?.goalEn ?? '' })}
       {textField(form, typed, 'indicator', sv ? 'Indikator: hur målet mäts (valfritt)' : 'Indicator: how the goal is measured (optional)', { long: true, value: goal?.indicator ?? '' })}
       {textField(form, typed, 'plannedActivities', sv ? 'Planerade aktiviteter (valfritt)' : 'Planned activities (optional)', { long: true, value: goal?.plannedActivities ?? '' })}
     </>
@@ -260,6 +281,57 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
     );
   };
 
+  /** For a plan made here: a button per source that removes its citation, and a form that cites another. */
+  const sourcesOf = (plan: PlanOfAgreement) => {
+    const form = `cite-${plan.id}`;
+    const typed = typedIn(form);
+    const editable = p.mayChange && madeHere(plan);
+    return (
+      <>
+        {editable && plan.sources.length ? (
+          <details open={plan.sources.some((c) => p.failed?.form === `uncite-${c.id}`)}>
+            <summary>{sv ? `Ta bort en citering: ${plan.title}` : `Remove a citation: ${plan.title}`}</summary>
+            <ul>
+              {plan.sources.map((c) => (
+                <li>
+                  <form method="post" action={href(lang, `${path}/${plan.id}/kallor/${c.id}/ta-bort`)} class="inline">
+                    <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+                    <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+                    <button type="submit">{sv ? `Ta bort citeringen av ${c.title}${c.passage ? ` (${c.passage})` : ''}` : `Remove the citation of ${c.title}${c.passage ? ` (${c.passage})` : ''}`}</button>
+                  </form>
+                </li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+        {editable && p.citable.length ? (
+          <details open={p.failed?.form === form}>
+            <summary>{sv ? `Citera en källa för planen: ${plan.title}` : `Cite a source for the plan: ${plan.title}`}</summary>
+            <ErrorSummary lang={lang} problems={problems(form)} />
+            <form method="post" action={href(lang, `${path}/${plan.id}/kallor`)} class="form" novalidate>
+              <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+              <input type="hidden" name="expectedVersion" value={String(plan.version)} />
+              <Field lang={lang} id={fieldId(form, 'source')} label={sv ? 'Källa' : 'Source'} problem={problemOf(form, 'source')}>
+                {(described) => (
+                  <select id={fieldId(form, 'source')} name="source" {...described}>
+                    {p.citable.map((s) => (
+                      <option value={s.slug} selected={typed.source === s.slug}>
+                        {s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title}
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              {textField(form, typed, 'passage', sv ? 'Ställe i källan (valfritt)' : 'Passage (optional)', { hint: sv ? 'Sida, paragraf eller ett kort citat: "s. 4".' : 'Page, section or a short quotation: "p. 4".' })}
+              {textField(form, typed, 'passageEn', sv ? 'Stället på engelska (valfritt)' : 'The passage in English (optional)')}
+              <button type="submit">{sv ? 'Citera källan' : 'Cite the source'}</button>
+            </form>
+          </details>
+        ) : null}
+      </>
+    );
+  };
+
   const progress = (goal: PlanGoal) =>
     goal.activities.length ? (
       <ul>
@@ -280,7 +352,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
   const planSection = (plan: PlanOfAgreement) => (
     <section aria-labelledby={`plan-${plan.id}`} id={`plan-${plan.id}-avsnitt`}>
       <h2 id={`plan-${plan.id}`}>
-        {plan.title} ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)})
+        <Localized lang={lang} sv={plan.title} en={plan.titleEn} /> ({formatEdtf(plan.periodFrom, lang)}–{formatEdtf(plan.periodTo, lang)})
       </h2>
       <dl class="facts">
         <dt>{sv ? 'Vem får se planen' : 'Who may see the plan'}</dt>
@@ -318,7 +390,11 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           </>
         ) : null}
       </dl>
-      {plan.note ? <p class="prewrap">{plan.note}</p> : null}
+      {plan.note ? (
+        <p class="prewrap">
+          <Localized lang={lang} sv={plan.note} en={plan.noteEn} />
+        </p>
+      ) : null}
       {plan.goals.length ? (
         <table>
           <caption>{sv ? `Mål: ${plan.title}` : `Goals: ${plan.title}`}</caption>
@@ -335,8 +411,12 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           <tbody>
             {plan.goals.map((goal) => (
               <tr id={`mal-${goal.id}`}>
-                <td>{lang === 'en' && goal.themeEn ? goal.themeEn : goal.theme}</td>
-                <td class="prewrap">{goal.goal}</td>
+                <td>
+                  <Localized lang={lang} sv={goal.theme} en={goal.themeEn} />
+                </td>
+                <td class="prewrap">
+                  <Localized lang={lang} sv={goal.goal} en={goal.goalEn} />
+                </td>
                 <td class="prewrap">{goal.indicator ?? ''}</td>
                 <td class="prewrap">{goal.plannedActivities ?? ''}</td>
                 <td>{progress(goal)}</td>
@@ -352,8 +432,10 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
       ) : (
         <p>{sv ? 'Planen har inga mål ännu.' : 'The plan has no goals yet.'}</p>
       )}
+      <Sources lang={lang} list={plan.sources} />
       {p.mayChange ? goalForm(plan) : null}
       {p.mayChange && plan.goals.length ? reviewForm(plan) : null}
+      {sourcesOf(plan)}
       {p.mayChange && madeHere(plan) ? plan.goals.map((goal) => goalChangeForms(plan, goal)) : null}
       {p.mayChange && madeHere(plan) ? changeForms(plan) : null}
     </section>

@@ -66,7 +66,8 @@ import { ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS } from './activity-form.tsx';
 import { ActivityEditPage, type ActivityEditPageProps } from './activity-edit-page.tsx';
 import { changeActivity, removeActivity } from '../../domain/activities/change.ts';
 import { changeActionPlan, changeActionPlanGoal, removeActionPlan, removeActionPlanGoal } from '../../domain/action-plans/change.ts';
-import { ActionPlansPage, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
+import { ActionPlansPage, PLAN_CITE_FIELDS, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
+import { citePlanSource, removePlanCitation } from '../../domain/action-plans/cite.ts';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
@@ -620,7 +621,12 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   const renderPlans = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActionPlansPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
-    const [plans, furtherChoices] = await Promise.all([actionPlansOfAgreement(ctx, agreement), furtherAgreementChoices(ctx, agreement)]);
+    const mayChange = canWrite(ctx.principal, agreement.organisationId);
+    const [plans, furtherChoices, citable] = await Promise.all([
+      actionPlansOfAgreement(ctx, agreement),
+      furtherAgreementChoices(ctx, agreement),
+      mayChange ? listSourcesForAgreement({ ctx, agreementId: agreement.id }).then((l) => l.citable) : [],
+    ]);
     c.status(status as 200);
     return c.html(
       <ActionPlansPage
@@ -630,7 +636,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         agreement={agreement}
         plans={plans}
         furtherChoices={furtherChoices}
-        mayChange={canWrite(ctx.principal, agreement.organisationId)}
+        citable={citable}
+        mayChange={mayChange}
         {...extra}
       />,
     );
@@ -663,11 +670,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         agreementId: agreement.id,
         input: {
           title: fields.title,
+          titleEn: fields.titleEn,
           periodFrom: fields.periodFrom.trim(),
           periodTo: fields.periodTo.trim(),
           responsibleUnit: fields.responsibleUnit,
           budgetSek: kronorOf(fields.budgetSek),
           note: fields.note,
+          noteEn: fields.noteEn,
           alsoServes: alsoServes.values,
           visibility: fields.visibility as never,
         },
@@ -693,11 +702,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         planId: id,
         input: {
           title: fields.title,
+          titleEn: fields.titleEn,
           periodFrom: fields.periodFrom.trim(),
           periodTo: fields.periodTo.trim(),
           responsibleUnit: fields.responsibleUnit,
           budgetSek: kronorOf(fields.budgetSek),
           note: fields.note,
+          noteEn: fields.noteEn,
           alsoServes: alsoServes.values,
           visibility: fields.visibility as never,
           reason: fields.reason,
@@ -754,6 +765,31 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       return c.redirect(plansPath(c, 'goal', `#mal-${goal.id}`), 303);
     } catch (error) {
       return planRefused(c, signedIn, error, `goal-${id}`, typed);
+    }
+  });
+
+  // A plan's sources, cited and removed one at a time at the plan's version.
+  web.post('/avtal/:slug/handlingsplaner/:id/kallor', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, PLAN_CITE_FIELDS);
+    try {
+      if (!id) throw notFound('action plan');
+      const { expectedVersion, ...citation } = typed;
+      await citePlanSource({ ctx, agreement, planId: id, input: { ...citation, expectedVersion: given(expectedVersion) } });
+      return c.redirect(plansPath(c, 'cited', `#plan-${id}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `cite-${id}`, typed);
+    }
+  });
+
+  web.post('/avtal/:slug/handlingsplaner/:id/kallor/:citation/ta-bort', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['expectedVersion']);
+    const citationId = idOf(c.req.param('citation') ?? '');
+    try {
+      if (!id || !citationId) throw notFound('citation');
+      await removePlanCitation({ ctx, agreement, planId: id, citationId, input: { expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(plansPath(c, 'uncited', `#plan-${id}`), 303);
+    } catch (error) {
+      return planRefused(c, signedIn, error, `uncite-${citationId}`, typed);
     }
   });
 
