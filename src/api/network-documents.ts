@@ -2,8 +2,9 @@
 // data, the browser form's fields `file` and `reason`, its size limit and
 // its verb), removed and downloaded. Who may is the verbs' and readDocument's
 // (access.ts): the network's members add, its keepers and the adding
-// organisation's members remove, its members alone read; to anyone else a
-// meeting's document is as absent as one that is not there (404).
+// organisation's members remove, its members alone read; to anyone else
+// signed in or with a key a meeting's document is as absent as one that is
+// not there (404), and the public is asked for a key (401).
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DOCUMENT_MAX_BYTES } from '../db/schema.ts';
@@ -17,7 +18,7 @@ import { invalid, notFound, type FieldProblem } from '../domain/errors.ts';
 import { documentDownload } from '../http/document-download.ts';
 import { readMultipart } from '../http/form-body.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
-import { idOf } from './follow-up.ts';
+import { idOf, someone } from './follow-up.ts';
 import { BodyRefused, readJsonObject } from './json-body.ts';
 import { answerWriteError, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
 
@@ -99,8 +100,8 @@ export function meetingDocumentApiRoutes(database: Database) {
     return c.body(null, 204);
   });
 
-  /** The document's bytes, for the network's members (404 to anyone else, as for a document that is not there). */
-  api.get(`${path}/:document`, accepts(noQuery()), async (c) => {
+  /** The document's bytes, for the network's members (the public is asked for a key; 404 to anyone else, as for a document that is not there). */
+  api.get(`${path}/:document`, someone("a network meeting's documents"), accepts(noQuery()), async (c) => {
     const ctx = ctxOf(c);
     const { networkId, meetingId } = idsOf(c);
     await readableMeetingNetwork(ctx, networkId, meetingId);

@@ -202,9 +202,11 @@ export function networkPaths() {
       get: {
         operationId: 'getNetworkMeetingDocument',
         summary: "A meeting's document, its bytes: for the network's members only",
-        description: 'Read with a key (or a browser session). To anyone who is not of the network\'s members the document is as absent as one that is not there (404).',
+        description: "Read with a key (or a browser session): without one, 401. To anyone who is not of the network's members the document is as absent as one that is not there (404).",
+        security: [{ accessKey: [] }],
         parameters: [idParam, meetingParam, documentParam],
         responses: {
+          401: errorResponse('No access key (or browser session): a meeting\'s documents are never public'),
           200: { description: 'The bytes, as an attachment with its name, its type, its SHA-256 as ETag; never kept by a shared cache', content: { 'application/pdf': {}, 'image/png': {}, 'image/jpeg': {}, 'image/tiff': {} } },
           400: errorResponse('A parameter this address does not take: the body names it'),
           404: errorResponse("No such network, meeting or document of it, or one the reader may not read (the network's members only)"),
