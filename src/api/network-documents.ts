@@ -14,15 +14,16 @@ import { getNetwork, readableMeetingNetwork } from '../domain/coordination/netwo
 import { attachMeetingDocument } from '../domain/documents/attach.ts';
 import { readDocument } from '../domain/documents/read.ts';
 import { REMOVE_DOCUMENT_FIELDS, removeDocument } from '../domain/documents/remove.ts';
-import { invalid, notFound, type FieldProblem } from '../domain/errors.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { documentDownload } from '../http/document-download.ts';
+import { uploadedDocument } from '../http/document-upload.ts';
 import { readMultipart } from '../http/form-body.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
 import { idOf, someone } from './follow-up.ts';
 import { BodyRefused, readJsonObject } from './json-body.ts';
 import { answerWriteError, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
 
-/** The upload's fields: those of the browser's form. */
+/** The upload's fields: those of the browser's form (its form token aside). */
 const UPLOAD_FIELDS = ['file', 'reason'];
 
 /** Where a meeting's document is downloaded through the API. */
@@ -37,25 +38,16 @@ function idsOf(c: HonoContext) {
   return { networkId, meetingId };
 }
 
-/** The uploaded file and comment as the verb takes them; the file's own problems (none sent, empty, too large, its type) are the verb's. */
+/** The uploaded file and comment as the verb takes them; a field the upload does not take is refused by name. */
 async function readUpload(c: HonoContext) {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'multipart/form-data') {
     throw new BodyRefused(415, 'UNSUPPORTED_MEDIA_TYPE', `send the document as multipart/form-data with the fields ${UPLOAD_FIELDS.join(' and ')} (the Content-Type was ${type ? `'${type.slice(0, 100)}'` : 'not given'})`, 'content-type');
   }
   const form = await readMultipart(c, '(body)');
-  const problems: FieldProblem[] = [];
-  for (const name of Object.keys(form)) if (!UPLOAD_FIELDS.includes(name)) problems.push({ field: name.length > 100 ? '(body)' : name, message: `is not a field of this request; it takes ${UPLOAD_FIELDS.join(', ')}` });
-  const { file, reason } = form;
-  if (file !== undefined && !(file instanceof File)) problems.push({ field: 'file', message: 'must be a file (a part with a filename), not a text' });
-  if (reason !== undefined && typeof reason !== 'string') problems.push({ field: 'reason', message: 'must be a text, not a file' });
-  if (problems.length) throw invalid(problems.slice(0, 50));
-  // A part with an empty filename is how a browser sends "no file chosen".
-  const chosen = file instanceof File && file.name !== '' ? file : undefined;
-  return {
-    file: chosen ? { name: chosen.name, declaredType: chosen.type, bytes: new Uint8Array(await chosen.arrayBuffer()) } : (undefined as never),
-    reason: reason as string | undefined,
-  };
+  const unknown = Object.keys(form).filter((name) => !UPLOAD_FIELDS.includes(name));
+  if (unknown.length) throw invalid(unknown.slice(0, 50).map((name) => ({ field: name.length > 100 ? '(body)' : name, message: `is not a field of this request; it takes ${UPLOAD_FIELDS.join(', ')}` })));
+  return uploadedDocument(form);
 }
 
 /** The document as GET /api/networks/{id} lists it under its meeting, with its API download address. */

@@ -72,7 +72,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 /**
  * A multipart/form-data body's fields (a name given more than once keeps
  * its last value). The parser replaces bytes that are not UTF-8 with U+FFFD:
- * a text holding one is refused, as the urlencoded parser refuses the bytes,
+ * a text (or a file's name) holding one is refused, as the urlencoded parser refuses the bytes,
  * and so is one with a control character; a body that is no multipart at all
  * is named `whole` ('(form)' for a page, '(body)' for the API).
  */
@@ -86,8 +86,9 @@ export async function readMultipart(c: HonoContext, whole: string): Promise<Post
   const problems: FieldProblem[] = [];
   for (const [name, value] of Object.entries(form)) {
     if (name.length > 200 || name.includes('\ufffd') || CONTROL.test(name)) problems.push({ field: whole, message: 'has a field whose name is not UTF-8 text or is no field of this form' });
-    else if (typeof value !== 'string') continue;
-    else if (value.includes('\ufffd')) problems.push({ field: name, message: 'is not valid UTF-8 text' });
+    else if (typeof value !== 'string') {
+      if (value.name.includes('\ufffd')) problems.push({ field: name, message: 'has a name that is not valid UTF-8 text' });
+    } else if (value.includes('\ufffd')) problems.push({ field: name, message: 'is not valid UTF-8 text' });
     else if (CONTROL.test(value)) problems.push({ field: name, message: 'contains a control character' });
   }
   if (problems.length) throw invalid(problems.slice(0, 50));

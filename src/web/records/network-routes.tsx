@@ -32,6 +32,7 @@ import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/errors.ts';
 import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
+import { uploadedDocument } from '../../http/document-upload.ts';
 import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
@@ -172,14 +173,8 @@ export function networkRoutes(database: Database) {
     const form = await readForm(c, { files: true });
     requireFormToken(c, form);
     const typed = strings(form, DOCUMENT_FIELDS);
-    const file = form.file instanceof File && form.file.name !== '' ? form.file : undefined;
     try {
-      await attachMeetingDocument({
-        ctx: ctxOf(c),
-        networkId: idOf(c.req.param('id') ?? ''),
-        meetingId: idOf(c.req.param('meeting') ?? ''),
-        input: { file: file ? { name: file.name, declaredType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : (undefined as never), reason: typed.reason },
-      });
+      await attachMeetingDocument({ ctx: ctxOf(c), networkId: idOf(c.req.param('id') ?? ''), meetingId: idOf(c.req.param('meeting') ?? ''), input: await uploadedDocument(form) });
       return c.redirect(meetingPath(c, 'dokument'), 303);
     } catch (error) {
       return renderMeeting(c, undefined, HTTP_STATUS.VALIDATION, failedWith(error, typed));

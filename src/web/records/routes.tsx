@@ -5,7 +5,6 @@
 // the same page with the verb's problems and what was typed. Who may do what
 // is the verbs' (access.ts); these routes only send a visitor who is not
 // signed in to the sign-in page first (requireSignedIn, which comes back).
-import { documentDownload } from '../../http/document-download.ts';
 import { randomBytes } from 'node:crypto';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -72,6 +71,7 @@ import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
+import { documentDownload } from '../../http/document-download.ts';
 import { readForm } from '../../http/form-body.ts';
 import { wholeNumberOf } from '../editing/form-state.ts';
 import { personsOf } from './delegation-fields.tsx';
