@@ -27,7 +27,7 @@ import { DELEGATION_WINDOW_MAX_DAYS } from '../../src/domain/coordination/delega
 import { fingerprint } from '../support/fingerprint.ts';
 import { FormBrowser, formFields } from '../support/form-browser.ts';
 import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8, generator } from '../support/generated.ts';
-import { BAD_FILES, BAD_REASONS, goodFile, multipart, type Part } from '../support/multipart.ts';
+import { BAD_FILES, BAD_REASONS, badUploads, goodFile, multipart, type Part } from '../support/multipart.ts';
 import { DOCUMENT_MAX_BYTES } from '../../src/db/schema.ts';
 
 const AGREEMENT = 'goteborg--shanghai';
@@ -834,21 +834,10 @@ function documentFormCases(combined: number): Case[] {
   for (const id of ['999999999', '0', 'abc', '-1', '01']) {
     out.push({ what: `POST remove the document ${id}`, action: `${action}/${id}/ta-bort`, body: new URLSearchParams({ csrf: token }).toString(), status: [404], names: [] });
   }
-  const { random, pick } = generator(20261208);
-  const files = BAD_FILES.filter((f) => f.part);
+  const next = badUploads(20261208);
   for (let i = 0; i < combined; i++) {
-    const parts: Part[] = [csrf()];
-    const names: string[] = [];
-    if (random() < 0.7) {
-      parts.push(pick(files).part!);
-      names.push('file');
-    } else parts.push(goodFile(pick(['a.pdf', 'Protokoll 2027.PDF', 'möte.pdf'])));
-    if (random() < 0.5 || !names.length) {
-      const reason = pick(BAD_REASONS);
-      parts.push({ name: 'reason', data: reason.data, filename: reason.filename, type: reason.filename ? 'text/plain' : undefined });
-      names.push('reason');
-    }
-    if (random() < 0.5) parts.reverse();
+    const { parts, names } = next();
+    parts.push(csrf());
     out.push(post(`combined #${i} (${names.join(', ')})`, parts, [400], names));
   }
   return out;

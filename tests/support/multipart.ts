@@ -2,6 +2,7 @@
 // uploads (tests/integration/api-bad-writes.test.ts, form-bad-posts.test.ts):
 // a browser's FormData cannot send a name or a text that is not UTF-8, nor a
 // body whose parts are broken.
+import { generator } from './generated.ts';
 
 /** One part: a text, or a file when it has a filename (bytes as given, so that they may be no UTF-8). */
 export interface Part {
@@ -68,3 +69,34 @@ export const BAD_REASONS: Array<{ what: string; data: string | Uint8Array; filen
   { what: 'a reason of broken bytes', data: Buffer.from([0xed, 0xa0, 0x80]) },
   { what: 'a reason as a file', data: 'Justerat', filename: 'reason.txt' },
 ];
+
+/**
+ * Seeded bad uploads, the same every run: a bad file (or a good one), a bad
+ * comment (always when the file is good), now and then a field the upload
+ * does not take (`extras`), in either order; with the fields the answer
+ * must name.
+ */
+export function badUploads(seed: number, extras: string[] = []) {
+  const { random, pick } = generator(seed);
+  const files = BAD_FILES.filter((f) => f.part);
+  return (): { parts: Part[]; names: string[] } => {
+    const parts: Part[] = [];
+    const names: string[] = [];
+    if (random() < 0.7) {
+      parts.push(pick(files).part!);
+      names.push('file');
+    } else parts.push(goodFile(pick(['a.pdf', 'Protokoll 2027.PDF', 'möte.pdf'])));
+    if (random() < 0.5 || !names.length) {
+      const reason = pick(BAD_REASONS);
+      parts.push({ name: 'reason', data: reason.data, filename: reason.filename, type: reason.filename ? 'text/plain' : undefined });
+      names.push('reason');
+    }
+    if (extras.length && random() < 0.2) {
+      const extra = pick(extras);
+      parts.push({ name: extra, data: 'x' });
+      names.push(extra);
+    }
+    if (random() < 0.5) parts.reverse();
+    return { parts, names };
+  };
+}
