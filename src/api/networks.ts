@@ -21,14 +21,18 @@ import {
   listNetworks,
   meetingSchema,
   removeNetworkMember,
+  reopenNetwork,
+  reopenNetworkSchema,
   type ChangeNetworkInput,
   type EndNetworkInput,
   type MeetingInput,
+  type ReopenNetworkInput,
 } from '../domain/coordination/networks.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
 import { idOf } from './follow-up.ts';
+import { meetingDocumentApiRoutes } from './network-documents.ts';
 import { readJsonObject } from './json-body.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
 
@@ -91,6 +95,15 @@ export function networkApiRoutes(database: Database) {
     return c.json(await networkAnswer(ctx, networkId), 200, { location: address(networkId) });
   });
 
+  /** Reopens an ended network, at the version read: it takes new members, meetings and notes again. One that is not ended is 409. */
+  writes.post('/networks/:id/reopen', noStore, keyHolder, accepts(noQuery()), async (c) => {
+    const ctx = writerCtx(database, c);
+    const networkId = networkIdOf(c);
+    const input = (await readJsonObject(c, fieldsOf(reopenNetworkSchema))) as ReopenNetworkInput;
+    await withCurrent(ctx, networkId, () => reopenNetwork({ ctx, networkId, input }));
+    return c.json(await networkAnswer(ctx, networkId), 200, { location: address(networkId) });
+  });
+
   writes.post('/networks/:id/members', noStore, keyHolder, accepts(noQuery()), async (c) => {
     const ctx = writerCtx(database, c);
     const networkId = networkIdOf(c);
@@ -119,5 +132,6 @@ export function networkApiRoutes(database: Database) {
   });
 
   api.route('/', writes);
+  api.route('/', meetingDocumentApiRoutes(database));
   return api;
 }

@@ -2,12 +2,15 @@
 // field by field as domain/coordination/networks.ts gives them.
 import { z } from 'zod';
 import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
-import { addMemberSchema, createNetworkSchema, endNetworkSchema, meetingSchema } from '../domain/coordination/networks.ts';
+import { DOCUMENT_MAX_BYTES } from '../db/schema.ts';
+import { addMemberSchema, createNetworkSchema, endNetworkSchema, meetingSchema, reopenNetworkSchema } from '../domain/coordination/networks.ts';
 import { DATES, errorResponse, inputSchema, write } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const text = { type: ['string', 'null'] };
 const organisation = { type: 'object', required: ['slug', 'name'], properties: { slug: { type: 'string' }, name: { type: 'string' } } };
+const meetingParam = { name: 'meetingId', in: 'path', required: true, description: "The meeting's id, as GET /api/networks/{id} lists it", schema: { type: 'integer', minimum: 1 } };
+const documentParam = { name: 'documentId', in: 'path', required: true, description: "The document's id, as the meeting lists it", schema: { type: 'integer', minimum: 1 } };
 const idParam = { name: 'id', in: 'path', required: true, description: "The network's id", schema: { type: 'integer', minimum: 1 } };
 
 const NetworkSummary = {
@@ -27,6 +30,21 @@ const NetworkSummary = {
   },
 };
 
+const NetworkMeetingDocument = {
+  type: 'object',
+  description: "A meeting's document as the network's members read it named",
+  required: ['id', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'addedBy', 'address'],
+  properties: {
+    id: { type: 'integer' },
+    fileName: { type: 'string' },
+    mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] },
+    sizeBytes: { type: 'integer', minimum: 1 },
+    sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    addedBy: { type: 'string' },
+    address: { type: 'string', description: 'Where a browser downloads its bytes: /dokument/{id} (a program: GET /api/networks/{id}/meetings/{meetingId}/documents/{documentId})' },
+  },
+};
+
 const NetworkMeeting = {
   type: 'object',
   required: ['id', 'heldOn', 'place', 'agenda', 'minutes', 'version', 'documents'],
@@ -40,19 +58,7 @@ const NetworkMeeting = {
     documents: {
       type: 'array',
       description: "The meeting's documents (agenda, minutes and the like as files), for the network's members only: an empty list for everyone else",
-      items: {
-        type: 'object',
-        required: ['id', 'fileName', 'mediaType', 'sizeBytes', 'sha256', 'addedBy', 'address'],
-        properties: {
-          id: { type: 'integer' },
-          fileName: { type: 'string' },
-          mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] },
-          sizeBytes: { type: 'integer', minimum: 1 },
-          sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-          addedBy: { type: 'string' },
-          address: { type: 'string', description: 'Where its bytes are downloaded (with the same key): /dokument/{id}' },
-        },
-      },
+      items: ref('NetworkMeetingDocument'),
     },
   },
 };
@@ -89,6 +95,12 @@ const notKeeper = errorResponse("A read-only key, or a person who is not one of 
 const stale = errorResponse('The network was changed since the version sent (expectedVersion), or it has ended: `current` holds it as stored now');
 const ended = errorResponse('The network has ended: it takes no new members or meetings (`current` holds it)');
 const networkAnswer = { description: 'The network, as GET /api/networks/{id} gives it to the key holder', content: { 'application/json': { schema: ref('Network') } } };
+
+/** A write that answers 204 with no body, and whose JSON body may be left out. */
+function answeredEmpty(operation: ReturnType<typeof write>) {
+  const { 201: _made, ...refusals } = operation.responses as Record<number, unknown>;
+  return { ...operation, requestBody: { ...operation.requestBody, required: false }, responses: { 204: { description: 'Removed: no body' }, ...refusals } };
+}
 
 export function networkPaths() {
   const onNetwork = (refusals: Record<number, unknown>) => ({ 403: notKeeper, 404: notFound, ...refusals });
@@ -140,6 +152,78 @@ export function networkPaths() {
         ref('Network'),
       ),
     },
+    '/api/networks/{id}/reopen': {
+      post: write(
+        'reopenNetwork',
+        'Reopen an ended network',
+        "The network's keepers only, at the version read (expectedVersion). It takes new members, meetings and notes again; the day it had ended stays in its history. Reopening a network that is not ended is 409.",
+        'ReopenNetwork',
+        networkAnswer.description,
+        onNetwork({ 409: errorResponse('The network is not ended, or was changed since the version sent (expectedVersion): `current` holds it as stored now') }),
+        [idParam],
+        200,
+        ref('Network'),
+      ),
+    },
+    '/api/networks/{id}/meetings/{meetingId}/documents': {
+      post: {
+        ...write(
+          'addNetworkMeetingDocument',
+          "Add a document (an agenda, minutes and the like as a file) to a network's meeting",
+          `The network's members who write notes (its members' editors, coordinators and administrators). Sent as multipart/form-data, as the meeting's page sends it: the file in the part \`file\` (a PDF, PNG, JPEG or TIFF of at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB, its type read from its bytes and agreeing with its name and declared type), a comment for the history in \`reason\`. A file that is missing, empty, too large or of another type is refused naming \`file\`, and nothing is stored. The document is read by the network's members only.`,
+          'NetworkMeetingDocumentUpload',
+          "The document, as GET /api/networks/{id} lists it under its meeting, with `download`: where its bytes are read (also in Location)",
+          {
+            403: errorResponse("A read-only key, or a person who is not of the network's members"),
+            404: errorResponse('No such network or meeting of it, or a network the key holder may not read'),
+            413: errorResponse(`A file larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB: \`problems\` names \`file\``),
+            415: errorResponse('A body that is not sent as Content-Type: multipart/form-data'),
+          },
+          [idParam, meetingParam],
+          201,
+          { allOf: [ref('NetworkMeetingDocument'), { type: 'object', required: ['download'], properties: { download: { type: 'string' } } }] },
+        ),
+        requestBody: {
+          required: true,
+          content: {
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                required: ['file'],
+                additionalProperties: false,
+                properties: { file: { type: 'string', format: 'binary', description: 'The document: a PDF, PNG, JPEG or TIFF' }, reason: { type: 'string', maxLength: 2000, description: 'A comment for the history (optional)' } },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/api/networks/{id}/meetings/{meetingId}/documents/{documentId}': {
+      get: {
+        operationId: 'getNetworkMeetingDocument',
+        summary: "A meeting's document, its bytes: for the network's members only",
+        description: "Read with a key (or a browser session): without one, 401. To anyone who is not of the network's members the document is as absent as one that is not there (404).",
+        security: [{ accessKey: [] }],
+        parameters: [idParam, meetingParam, documentParam],
+        responses: {
+          401: errorResponse('No access key (or browser session): a meeting\'s documents are never public'),
+          200: { description: 'The bytes, as an attachment with its name, its type, its SHA-256 as ETag; never kept by a shared cache', content: { 'application/pdf': {}, 'image/png': {}, 'image/jpeg': {}, 'image/tiff': {} } },
+          400: errorResponse('A parameter this address does not take: the body names it'),
+          404: errorResponse("No such network, meeting or document of it, or one the reader may not read (the network's members only)"),
+        },
+      },
+      delete: answeredEmpty(
+        write(
+          'removeNetworkMeetingDocument',
+          "Remove a document of a network's meeting",
+          "The network's keepers, and the members of the organisation that added it. The body may be left out, or be a JSON object with a comment for the history (`reason`). The history keeps what the document was (its name, type, size and SHA-256), not its bytes.",
+          'RemoveNetworkMeetingDocument',
+          'Removed',
+          { 403: errorResponse('A read-only key, or a person who may not remove this document'), 404: errorResponse('No such network, meeting or document of it, or one the key holder may not read') },
+          [idParam, meetingParam, documentParam],
+        ),
+      ),
+    },
     '/api/networks/{id}/members': {
       post: write('addNetworkMember', 'Add a member organisation, by its slug', "The network's keepers only. An organisation that is a member already (the convener too) is a 400 naming the field.", 'NetworkMember', networkAnswer.description, onNetwork({ 409: ended }), [idParam], 201, ref('Network')),
       delete: write(
@@ -167,6 +251,9 @@ export function networkComponents() {
     Network,
     NetworkSummary,
     NetworkMeeting,
+    NetworkMeetingDocument,
+    ReopenNetwork: inputSchema(z.strictObject({ ...reopenNetworkSchema.shape, expectedVersion: z.int().min(1) }), 'The version read, as expectedVersion'),
+    RemoveNetworkMeetingDocument: inputSchema(z.strictObject({ reason: z.string().max(2000).optional() }), 'A comment for the history (optional)'),
     ChangeNetwork: inputSchema(change, 'The fields to change, with the version read as expectedVersion'),
     EndNetwork: inputSchema(z.strictObject({ ...endNetworkSchema.shape, expectedVersion: z.int().min(1) }), 'The day it ended (YYYY-MM-DD, today or earlier), with the version read as expectedVersion'),
     NetworkMember: inputSchema(addMemberSchema, "The organisation's slug"),

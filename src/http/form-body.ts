@@ -56,11 +56,41 @@ function parseUrlencoded(bytes: Uint8Array): PostedForm {
  */
 export async function readForm(c: HonoContext, options: { files?: boolean } = {}): Promise<PostedForm> {
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type === 'multipart/form-data' && options.files) return (await c.req.parseBody()) as PostedForm;
+  if (type === 'multipart/form-data' && options.files) return readMultipart(c, '(form)');
   if (type !== 'application/x-www-form-urlencoded') {
     throw invalid([{ field: '(form)', message: `is not sent as a form (Content-Type: ${options.files ? 'multipart/form-data' : 'application/x-www-form-urlencoded'})` }]);
   }
   const tooLarge = () => invalid([{ field: '(form)', message: `is larger than ${MAX_FORM_BYTES / 1024 / 1024} MB` }]);
   if (Number(c.req.header('content-length') ?? '0') > MAX_FORM_BYTES) throw tooLarge();
   return parseUrlencoded(await readLimited(c.req.raw.body, MAX_FORM_BYTES, tooLarge));
+}
+
+// Line breaks and tabs belong in a text; the other C0 controls are nothing a person writes, and PostgreSQL refuses a NUL.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/**
+ * A multipart/form-data body's fields (a name given more than once keeps
+ * its last value). The parser replaces bytes that are not UTF-8 with U+FFFD:
+ * a text (or a file's name) holding one is refused, as the urlencoded parser refuses the bytes,
+ * and so is one with a control character; a body that is no multipart at all
+ * is named `whole` ('(form)' for a page, '(body)' for the API).
+ */
+export async function readMultipart(c: HonoContext, whole: string): Promise<PostedForm> {
+  let form: PostedForm;
+  try {
+    form = (await c.req.parseBody()) as PostedForm;
+  } catch {
+    throw invalid([{ field: whole, message: 'could not be read as multipart/form-data (its boundary or parts are broken)' }]);
+  }
+  const problems: FieldProblem[] = [];
+  for (const [name, value] of Object.entries(form)) {
+    if (name.length > 200 || name.includes('\ufffd') || CONTROL.test(name)) problems.push({ field: whole, message: 'has a field whose name is not UTF-8 text or is no field of this form' });
+    else if (typeof value !== 'string') {
+      if (value.name.includes('\ufffd')) problems.push({ field: name, message: 'has a name that is not valid UTF-8 text' });
+    } else if (value.includes('\ufffd')) problems.push({ field: name, message: 'is not valid UTF-8 text' });
+    else if (CONTROL.test(value)) problems.push({ field: name, message: 'contains a control character' });
+  }
+  if (problems.length) throw invalid(problems.slice(0, 50));
+  return form;
 }

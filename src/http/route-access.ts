@@ -162,7 +162,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/networks/:id/end': rule('signedIn'),
   'POST /api/networks/:id/members': rule('signedIn'),
   'DELETE /api/networks/:id/members': rule('signedIn'),
+  'POST /api/networks/:id/reopen': rule('signedIn'),
   'POST /api/networks/:id/meetings': rule('signedIn'),
+  // A meeting's documents: added and removed by the network's members (the verbs decide), downloaded by its members only (401 to the public, 404 to the rest).
+  'POST /api/networks/:id/meetings/:meeting/documents': rule('signedIn'),
+  'DELETE /api/networks/:id/meetings/:meeting/documents/:document': rule('signedIn'),
+  'GET /api/networks/:id/meetings/:meeting/documents/:document': rule('signedIn'),
   // The coordinators' overviews: the public's of the public register; with a key, of the public and shared records.
   'GET /api/coordination': rule('everyone'),
   'GET /api/coordination/counties/:county': rule('everyone'),
@@ -259,6 +264,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /natverk/:id/medlemmar': rule('signedIn'),
   'POST /natverk/:id/andra': rule('signedIn'),
   'POST /natverk/:id/avsluta': rule('signedIn'),
+  'POST /natverk/:id/ateroppna': rule('signedIn'),
   'POST /natverk/:id/medlemmar/ta-bort': rule('signedIn'),
   'POST /natverk/:id/moten': rule('signedIn'),
   'POST /natverk/:id/anteckningar': rule('signedIn'),

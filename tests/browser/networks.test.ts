@@ -6,7 +6,8 @@
 // meeting's document and removes it, and the convener's coordinator removes
 // a member after reading what that means, by keyboard. The keeper changes
 // the network (after an error, and after someone else changed it first) and
-// ends it, by keyboard; its meeting is in the visits calendar.
+// ends it, by keyboard, and reopens it (after someone else did first);
+// its meeting is in the visits calendar.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
@@ -16,7 +17,7 @@ import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/do
 import { organisations } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { shiftMonths } from '../../src/domain/calendar/visits.ts';
-import { changeNetwork } from '../../src/domain/coordination/networks.ts';
+import { changeNetwork, endNetwork, reopenNetwork } from '../../src/domain/coordination/networks.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -215,7 +216,7 @@ describe('networks of bodies', () => {
     expect(await former.page.locator('#dokument').count()).toBe(0);
     await former.context.close();
   }, 300_000);
-  it('the keeper changes the network and ends it by keyboard; a stale form keeps what was typed; its meeting shows in the calendar', async () => {
+  it('the keeper changes the network, ends it and reopens it by keyboard; a stale form keeps what was typed; its meeting shows in the calendar', async () => {
     const [skane] = await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'skane-natverk'));
     const convener = { db: t.database.db, principal: { kind: 'system' as const, label: 'test', organisationId: skane!.id } };
     const network = await createNetwork({ ctx: convener, input: { name: 'Hallandsnätverket', kind: 'regional', county: '13', visibility: 'public' } });
@@ -276,6 +277,29 @@ describe('networks of bodies', () => {
     await page.goto(`${base}/natverk`);
     expect(await page.locator('main table').innerText()).toContain(`avslutat ${yesterday}`);
     await check(page, 'networks-with-ended');
+
+    // Reopened beside its ended state, by keyboard: first after someone else reopened it (refused, said), then for real.
+    await page.goto(address);
+    const reopen = page.locator(`form[action="/natverk/${network.id}/ateroppna"] button`);
+    expect(await reopen.innerText()).toBe('Öppna nätverket igen');
+    await reopenNetwork({ ctx: convener, networkId: network.id, input: { expectedVersion: 4 } });
+    await reopen.focus();
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('.error-summary').innerText()).toContain('Nätverket är inte avslutat');
+    expect(await page.locator('#avslutat').count()).toBe(0);
+    await check(page, 'network-reopen-conflict');
+    await endNetwork({ ctx: convener, networkId: network.id, input: { endedOn: yesterday, expectedVersion: 5 } });
+    await page.goto(address);
+    await check(page, 'network-ended-reopen-form');
+    await page.locator(`form[action="/natverk/${network.id}/ateroppna"] button`).focus();
+    await enter(page);
+    expect(await page.locator('body').innerText()).toContain('Nätverket är öppnat igen.');
+    expect(await page.locator('#avslutat').count()).toBe(0);
+    expect(await page.locator('#nytt-mote').count()).toBe(1);
+    await check(page, 'network-reopened');
+    await page.goto(`${address}?lang=en`);
+    expect(await page.locator('dl.facts').innerText()).toContain('Ongoing');
     await keeper.context.close();
 
     // The calendar shows the public network's meeting to the public, marked as a network meeting, in the month and the list.

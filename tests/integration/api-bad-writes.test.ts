@@ -18,7 +18,9 @@ import { createActivity } from '../../src/domain/activities/create.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { actionPlansOfAgreement } from '../../src/domain/action-plans/list.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
-import { addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { attachMeetingDocument } from '../../src/domain/documents/attach.ts';
+import { DOCUMENT_MAX_BYTES } from '../../src/db/schema.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import { addArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
@@ -27,6 +29,7 @@ import { addPerson, EDITORIAL, keyOf } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { fingerprint } from '../support/fingerprint.ts';
 import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8_BYTES, generator } from '../support/generated.ts';
+import { BAD_FILES, BAD_REASONS, badUploads, goodFile, multipart, type Part } from '../support/multipart.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -40,7 +43,7 @@ let surfaceId = 0;
 /** A decision of the agreement (a status event that establishes, pauses, ends…) whose basis is not yet written. */
 let decisionId = 0;
 /** A network convened by the editorial organisation (kept by its coordinator), at version 1, with one member; an organisation that is none. */
-const network = { id: 0, convener: '', member: 'bad-writes-member', stranger: 'bad-writes-stranger' };
+const network = { id: 0, convener: '', member: 'bad-writes-member', stranger: 'bad-writes-stranger', meeting: 0, document: 0 };
 const OWNER = 'editor@bad-writes.example';
 /** Guidance articles at version 1: one in force, one withdrawn (for putting back in force). */
 const ARTICLE = 'bad-writes-artikel';
@@ -98,6 +101,10 @@ beforeAll(async () => {
   const others = await createActionPlan({ ctx, agreementId: other!.id, input: { title: 'En annan plan', periodFrom: '2024', periodTo: '2026', goals: [{ theme: 'Turism', goal: 'Fler besökare' }], sources: [{ source: 'nkk2022' }] } });
   const [otherListed] = await actionPlansOfAgreement(ctx, other!, others.id);
   Object.assign(plan, { otherPlan: others.id, otherGoal: otherListed!.goals[0]!.id, otherCitation: otherListed!.sources[0]!.id });
+  // A meeting with a document (the editors of the convening organisation, members, add and remove them).
+  const convening = { ...ctx, principal: { kind: 'system' as const, label: 'test', organisationId: agreement!.organisationId } };
+  network.meeting = (await addNetworkMeeting({ ctx: convening, networkId: network.id, input: { heldOn: '2027-04' } })).id;
+  network.document = (await attachMeetingDocument({ ctx: convening, networkId: network.id, meetingId: network.meeting, input: { file: { name: 'protokoll.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n') } } })).id;
   followUp.otherPoint = (await addFollowUpPoint({ ctx, agreement: other!, activityId: followUp.otherActivity, input: { text: 'Annat avtals punkt', owner: OWNER, dueOn: '2024-06-01' } })).id;
 }, 120_000);
 afterAll(async () => t?.close());
@@ -811,31 +818,131 @@ function fault(c: Case, status: number, body: ErrorBody | null): string | null {
   return null;
 }
 
+/**
+ * Bad uploads of a meeting's document (multipart/form-data): every bad file
+ * and comment alone and with the other fields' values, fields the upload
+ * does not take, bodies that are no multipart or broken, a file over the
+ * limit, keys and people who may not, a network or meeting that is not
+ * there; and bad removals. Then seeded combinations of them.
+ */
+function documentCases(combined: number): Case[] {
+  const path = () => `/api/networks/${network.id}/meetings/${network.meeting}/documents`;
+  const keyed = (k: string, type?: string): Record<string, string> => ({ authorization: `Bearer ${k}`, ...(type ? { 'content-type': type } : {}) });
+  const post = (what: string, parts: Part[], status: number[], names: string[], k = key.editor, at = path()): Case => {
+    const { type, body } = multipart(parts);
+    return { what: `POST documents ${what}`, method: 'POST', path: at, headers: keyed(k, type), body, status, names };
+  };
+  const out: Case[] = [];
+  const reasons = ['', 'Justerat protokoll', 'ö'.repeat(100)];
+  for (const { what, part } of BAD_FILES) {
+    for (const reason of reasons) out.push(post(`${what}, reason ${reason.length}`, [...(part ? [part] : []), ...(reason ? [{ name: 'reason', data: reason }] : [])], [400], ['file']));
+  }
+  for (const { what, data, filename } of BAD_REASONS) {
+    out.push(post(what, [goodFile(), { name: 'reason', data, filename, type: filename ? 'text/plain' : undefined }], [400], ['reason']));
+    out.push(post(`${what}, the reason first`, [{ name: 'reason', data, filename, type: filename ? 'text/plain' : undefined }, goodFile()], [400], ['reason']));
+  }
+  for (const name of ['public', 'attachTo', 'expectedVersion', 'csrf', 'File', 'x'.repeat(150)]) {
+    out.push(post(`with the field ${name.slice(0, 20)}`, [goodFile(), { name, data: 'true' }], [400], [name.length > 100 ? '(body)' : name]));
+  }
+  out.push(post('with a field whose name is not UTF-8', [goodFile(), { name: 'a\ufffdb', data: '1' }], [400], ['(body)']));
+  // Not multipart at all, or broken.
+  const { body: good } = multipart([goodFile()]);
+  for (const type of ['', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/octet-stream', 'multipart/mixed; boundary=x', 'json']) {
+    out.push({ what: `POST documents as ${type || 'no type'}`, method: 'POST', path: path(), headers: keyed(key.editor, type || undefined), body: good, status: [415], names: ['content-type'] });
+  }
+  const broken: Array<[string, string, string | Uint8Array<ArrayBuffer>]> = [
+    ['no boundary', 'multipart/form-data', good],
+    ['another boundary', 'multipart/form-data; boundary=not-this-one', good],
+    ['no parts', 'multipart/form-data; boundary=x', 'garbage'],
+    ['an empty body', 'multipart/form-data; boundary=x', ''],
+    ['cut short', 'multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7'],
+    ['a part without headers', 'multipart/form-data; boundary=x', '--x\r\n\r\nbody\r\n--x--\r\n'],
+    ['JSON', 'multipart/form-data; boundary=x', JSON.stringify({ file: 'x' })],
+  ];
+  for (const [what, type, body] of broken) out.push({ what: `POST documents ${what}`, method: 'POST', path: path(), headers: keyed(key.editor, type), body, status: [400], names: ['(body)', 'file'] });
+  // Over the limit: refused naming the file (by its declared length, and by its bytes).
+  const large = multipart([{ ...goodFile(), data: new Uint8Array(DOCUMENT_MAX_BYTES + 70 * 1024).fill(0x25) }]);
+  out.push({ what: 'POST documents over the limit', method: 'POST', path: path(), headers: keyed(key.editor, large.type), body: large.body, status: [413], names: ['file'] });
+  // Who asks, and where.
+  const file = [goodFile()];
+  for (const [what, k, status] of [
+    ['no key', '', 401],
+    ['an unknown key', `ortsband_${'A'.repeat(43)}`, 401],
+    ['an expired key', key.expired, 401],
+    ['a revoked key', key.revoked, 401],
+    ['a read-only key', key.readOnly, 403],
+    ["a reader's key", key.reader, 403],
+    ["another organisation's editor", key.otherEditor, 403],
+  ] as const) {
+    const { type, body } = multipart(file);
+    out.push({ what: `POST documents with ${what}`, method: 'POST', path: path(), headers: k ? keyed(k, type) : { 'content-type': type }, body, status: [status], names: ['authorization'] });
+  }
+  const { type, body } = multipart(file);
+  out.push({ what: 'POST documents with a session cookie', method: 'POST', path: path(), headers: { 'content-type': type, cookie: sessionCookie }, body, status: [401], names: ['authorization'] });
+  for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200)]) {
+    out.push(post(`of the network ${id.slice(0, 20)}`, file, [404], ['network'], key.editor, `/api/networks/${id}/meetings/${network.meeting}/documents`));
+    out.push(post(`of the meeting ${id.slice(0, 20)}`, file, [404], ['meeting'], key.editor, `/api/networks/${network.id}/meetings/${id}/documents`));
+  }
+  out.push(post('with a query', file, [400], ['dryRun'], key.editor, `${path()}?dryRun=1`));
+  // Removals: a bad comment or field, no JSON, who may not, a document that is not there (or another meeting's).
+  const remove = (what: string, headers: Record<string, string>, body: string | undefined, status: number[], names: string[], at = `${path()}/${network.document}`): Case => ({ what: `DELETE a document ${what}`, method: 'DELETE', path: at, headers, body: body ?? '', status, names });
+  for (const value of [5, true, {}, ['x'], 'x'.repeat(2_001), 'a\u0000b', '\ud800']) out.push(remove(`with reason ${json(value).slice(0, 20)}`, keyed(key.editor, 'application/json'), json({ reason: value }), [400], ['reason']));
+  out.push(remove('with a field it does not take', keyed(key.editor, 'application/json'), json({ expectedVersion: 1 }), [400], ['expectedVersion']));
+  out.push(remove('with broken JSON', keyed(key.editor, 'application/json'), '{"reason":', [400], ['(body)']));
+  out.push(remove('as text', keyed(key.editor, 'text/plain'), 'Fel fil', [415], ['content-type']));
+  out.push(remove('as multipart', keyed(key.editor, type), undefined, [415], ['content-type']));
+  out.push(remove('with no key', {}, undefined, [401], ['authorization']));
+  out.push(remove('with a read-only key', keyed(key.readOnly), undefined, [403], ['authorization']));
+  out.push(remove("with another organisation's editor", keyed(key.otherEditor), undefined, [403], ['authorization']));
+  for (const id of ['999999999', '0', 'abc', '-1', '01', 'x'.repeat(200)]) out.push(remove(`${id.slice(0, 20)}`, keyed(key.editor), undefined, [404], ['document'], `${path()}/${id}`));
+  // Seeded combinations: a bad file with a bad comment, or with fields it does not take, in any order.
+  const next = badUploads(20261208, ['public', 'attachTo', 'note']);
+  for (let i = 0; i < combined; i++) {
+    const { parts, names } = next();
+    out.push(post(`combined #${i} (${names.join(', ')})`, parts, [400], names));
+  }
+  return out;
+}
+
 describe('bad API writes', () => {
   it('at least 1,000 generated bad writes: each a 4xx naming the field or header, none a 5xx, the database unchanged', async () => {
     const cases = [...systematicCases(), ...combinedCases(700)];
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
-    const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
-    const before = await fingerprint(systemCtx(t), { ignore });
-    const faults: string[] = [];
-    const byStatus = new Map<number, number>();
-    for (const c of cases) {
-      const response = await app.fetch(new Request(`http://localhost${c.path}`, { method: c.method, headers: c.headers, body: c.body }));
-      byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
-      const text = await response.text();
-      let body: ErrorBody | null = null;
-      try {
-        body = JSON.parse(text) as ErrorBody;
-      } catch {
-        body = null;
-      }
-      const wrong = fault(c, response.status, body);
-      if (wrong) faults.push(`${c.what}: ${wrong}`);
-      if (response.headers.get('cache-control') !== 'no-store') faults.push(`${c.what}: not no-store`);
-    }
-    expect(faults.slice(0, 20)).toEqual([]);
-    expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+    const byStatus = await sendAll(cases);
     // Each kind of refusal was met.
     for (const status of [400, 401, 403, 404, 409, 413, 415]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
   }, 120_000);
+
+  it("at least 500 generated bad uploads and removals of a meeting's document (multipart): each a 4xx naming the field or header, none a 5xx, nothing stored", async () => {
+    const cases = documentCases(400);
+    expect(cases.length).toBeGreaterThanOrEqual(500);
+    const byStatus = await sendAll(cases);
+    for (const status of [400, 401, 403, 404, 413, 415]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 120_000);
 });
+
+/** Sends every case, then checks each answer (and that it is no-store) and that the database is as it was; the answers counted by status. */
+async function sendAll(cases: Case[]): Promise<Map<number, number>> {
+  const ignore = { api_tokens: ['last_used_at'], sessions: ['expires_at'] };
+  const before = await fingerprint(systemCtx(t), { ignore });
+  const faults: string[] = [];
+  const byStatus = new Map<number, number>();
+  for (const c of cases) {
+    // No body at all where the case has none (a string body would be sent as text/plain).
+    const response = await app.fetch(new Request(`http://localhost${c.path}`, { method: c.method, headers: c.headers, body: c.body === '' ? undefined : c.body }));
+    byStatus.set(response.status, (byStatus.get(response.status) ?? 0) + 1);
+    const text = await response.text();
+    let body: ErrorBody | null = null;
+    try {
+      body = JSON.parse(text) as ErrorBody;
+    } catch {
+      body = null;
+    }
+    const wrong = fault(c, response.status, body);
+    if (wrong) faults.push(`${c.what}: ${wrong}`);
+    if (response.headers.get('cache-control') !== 'no-store') faults.push(`${c.what}: not no-store`);
+  }
+  expect(faults.slice(0, 30)).toEqual([]);
+  expect(await fingerprint(systemCtx(t), { ignore })).toEqual(before);
+  return byStatus;
+}

@@ -11,7 +11,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { organisations, users } from '../../src/db/schema.ts';
-import { createNetwork } from '../../src/domain/coordination/networks.ts';
+import { addNetworkMeeting, createNetwork } from '../../src/domain/coordination/networks.ts';
+import { attachMeetingDocument } from '../../src/domain/documents/attach.ts';
+import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { createApiToken } from '../../src/domain/accounts/api-tokens.ts';
@@ -124,7 +126,7 @@ describe('the authorisation matrix', () => {
     expect(checked).toBeGreaterThanOrEqual(6 * 40);
   }, 300_000);
   // The table says signedIn for a network's writes: who keeps a network is the verb's to decide, on a real one.
-  it("lets only a network's keepers (its convener's coordinators, administrators) change and end it, by page and by API", async () => {
+  it("lets only a network's keepers (its convener's coordinators, administrators) change, end and reopen it, by page and by API", async () => {
     const [convener] = await t.database.db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, PEOPLE.coordinator.organisation));
     const { id } = await createNetwork({ ctx: { db: t.database.db, principal: { kind: 'system', label: 'matrix', organisationId: convener!.id } }, input: { name: 'Matrisens nätverk', kind: 'other', visibility: 'shared' } });
     const keepers: Visitor[] = ['coordinator', 'admin'];
@@ -132,8 +134,10 @@ describe('the authorisation matrix', () => {
     for (const [method, url] of [
       ['POST', `/natverk/${id}/andra`],
       ['POST', `/natverk/${id}/avsluta`],
+      ['POST', `/natverk/${id}/ateroppna`],
       ['PATCH', `/api/networks/${id}`],
       ['POST', `/api/networks/${id}/end`],
+      ['POST', `/api/networks/${id}/reopen`],
       ['POST', `/api/networks/${id}/members`],
       ['DELETE', `/api/networks/${id}/members`],
       ['POST', `/api/networks/${id}/meetings`],
@@ -144,6 +148,44 @@ describe('the authorisation matrix', () => {
         // A keeper's empty form or body is refused for its fields (400); anyone else never gets that far.
         const expected = keepers.includes(visitor) ? [400] : visitor === 'anonymous' ? [303, 401] : [403];
         if (!expected.includes(response.status)) wrong.push(`${method} ${url} as ${visitor}: ${response.status}, not ${expected.join(' or ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  // The table says signedIn for a meeting's documents: the verbs decide, on a real network (the convener's people are its members).
+  it("lets a network's members who write add a meeting's document, its members download it, by page and by API; nobody else", async () => {
+    const convener = await organisationIdOf(t.database.db, PEOPLE.coordinator.organisation);
+    const ctx = { db: t.database.db, principal: { kind: 'system' as const, label: 'matrix', organisationId: convener } };
+    const { id } = await createNetwork({ ctx, input: { name: 'Matrisens dokumentnätverk', kind: 'other', visibility: 'shared' } });
+    const meeting = await addNetworkMeeting({ ctx, networkId: id, input: { heldOn: '2027' } });
+    const document = await attachMeetingDocument({ ctx, networkId: id, meetingId: meeting.id, input: { file: { name: 'matris.pdf', bytes: new TextEncoder().encode('%PDF-1.7\n') } } });
+    const writers: Visitor[] = ['editor', 'coordinator'];
+    const members: Visitor[] = ['reader', 'editor', 'coordinator'];
+    const wrong: string[] = [];
+    const check = (what: string, status: number, expected: number[]) => {
+      if (!expected.includes(status)) wrong.push(`${what}: ${status}, not ${expected.join(' or ')}`);
+    };
+    const documents = `/api/networks/${id}/meetings/${meeting.id}/documents`;
+    for (const visitor of VISITORS) {
+      // The page's form without a file, the API's without one (multipart): a writer is told to choose a file.
+      const page = await requestAs(visitor, 'POST', `/natverk/${id}/moten/${meeting.id}/dokument`);
+      await page.arrayBuffer();
+      check(`the page's upload as ${visitor}`, page.status, writers.includes(visitor) ? [400] : visitor === 'anonymous' ? [303, 401] : [403]);
+      const user = userIds.get(visitor);
+      const headers = user ? { authorization: `Bearer ${(await createApiToken(t.database.db, { userId: user.id }, { name: 'matrix', scope: 'write', days: 30 })).token}` } : undefined;
+      const upload = await app.fetch(new Request(`http://localhost${documents}`, { method: 'POST', headers, body: new FormData() }));
+      await upload.arrayBuffer();
+      check(`the API's upload as ${visitor}`, upload.status, writers.includes(visitor) ? [400] : visitor === 'anonymous' ? [401] : [403]);
+      // Removing a document that is not there: who may remove is told so; who may not, refused.
+      const removal = await requestAs(visitor, 'DELETE', `${documents}/999999`);
+      await removal.arrayBuffer();
+      check(`the API's removal as ${visitor}`, removal.status, writers.includes(visitor) ? [404] : visitor === 'anonymous' ? [401] : [403]);
+      // The download: members only; to anyone else it is not there, and the public is asked for a key.
+      for (const url of [`/dokument/${document.id}`, `${documents}/${document.id}`]) {
+        const download = await requestAs(visitor, 'GET', url);
+        await download.arrayBuffer();
+        check(`${url} as ${visitor}`, download.status, members.includes(visitor) ? [200] : visitor === 'anonymous' && url.startsWith('/api/') ? [401] : [404]);
       }
     }
     expect(wrong).toEqual([]);

@@ -28,6 +28,8 @@ import { DELEGATION_WINDOW_MAX_DAYS } from '../../src/domain/coordination/delega
 import { fingerprint } from '../support/fingerprint.ts';
 import { FormBrowser, formFields } from '../support/form-browser.ts';
 import { AGREEMENT_TEXT_FIELDS, BROKEN_UTF8, generator } from '../support/generated.ts';
+import { BAD_FILES, BAD_REASONS, badUploads, goodFile, multipart, type Part } from '../support/multipart.ts';
+import { DOCUMENT_MAX_BYTES } from '../../src/db/schema.ts';
 
 const AGREEMENT = 'goteborg--shanghai';
 const PASSWORD = 'a long passphrase';
@@ -41,6 +43,8 @@ let version = 0;
 let planVersion = 0;
 /** The contact surface whose forms are posted (at version 1). */
 let surfaceId = 0;
+/** The network and meeting whose document form (multipart) is posted. */
+const meetingOf = { network: 0, meeting: 0 };
 /** The fields of each form as its page gives them, by the form's address. */
 const shown = new Map<string, URLSearchParams>();
 
@@ -551,6 +555,7 @@ beforeAll(async () => {
   await addOrganisation({ ctx: systemCtx(t), input: { slug: 'nv-present', name: 'En medlem' } });
   await addNetworkMember({ ctx: convener, networkId: network.id, input: { organisation: 'nv-present' } });
   FORMS.push(...networkForms(network.id, meeting.id));
+  [meetingOf.network, meetingOf.meeting] = [network.id, meeting.id];
   [{ version: planVersion }] = (await t.database.db.select({ version: actionPlans.version }).from(actionPlans).where(eq(actionPlans.id, plan.id))) as [{ version: number }];
   const [decision] = await queryRows<{ id: number }>(
     t.database.db,
@@ -580,8 +585,8 @@ afterAll(async () => t?.close());
 interface Case {
   what: string;
   action: string;
-  /** The body as sent (urlencoded unless `type` says). */
-  body: string;
+  /** The body as sent (urlencoded unless `type` says; bytes for a multipart one). */
+  body: string | Uint8Array<ArrayBuffer>;
   type?: string;
   cookie?: string | null;
   status: number[];
@@ -803,6 +808,69 @@ describe('bad form posts', () => {
     expect(cases.length).toBeGreaterThanOrEqual(1_000);
     const byStatus = await postAll(cases);
     for (const status of [400, 401, 403, 409]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
+  }, 300_000);
+});
+
+/**
+ * The meeting's document form (multipart/form-data), as the administrator
+ * (of the convening organisation: a member who writes) posts it: every bad
+ * file and comment alone and with others, the form token missing or wrong,
+ * no session, bodies that are no multipart or broken, a file over the
+ * limit; a document to remove that is not there; then seeded combinations.
+ */
+function documentFormCases(combined: number): Case[] {
+  const action = `/natverk/${meetingOf.network}/moten/${meetingOf.meeting}/dokument`;
+  const token = shown.get(`/natverk/${meetingOf.network}/moten/${meetingOf.meeting}`)!.get('csrf')!;
+  const csrf = (value = token): Part => ({ name: 'csrf', data: value });
+  const post = (what: string, parts: Part[], status: number[], names: string[], extra: Partial<Case> = {}): Case => {
+    const { type, body } = multipart(parts);
+    return { what: `POST ${action} ${what}`, action, body, type, status, names, ...extra };
+  };
+  const out: Case[] = [];
+  for (const { what, part } of BAD_FILES) {
+    for (const reason of ['', 'Justerat protokoll', 'ö'.repeat(100)]) out.push(post(`${what}, reason ${reason.length}`, [csrf(), ...(part ? [part] : []), ...(reason ? [{ name: 'reason', data: reason }] : [])], [400], ['file']));
+  }
+  for (const { what, data, filename } of BAD_REASONS) {
+    const reason: Part = { name: 'reason', data, filename, type: filename ? 'text/plain' : undefined };
+    out.push(post(what, [csrf(), goodFile(), reason], [400], ['reason']));
+    out.push(post(`${what}, the reason first`, [reason, csrf(), goodFile()], [400], ['reason']));
+  }
+  const says = { forged: /Formuläret kunde inte skickas|säkerhetskod/, signedOut: /Du är inte inloggad längre/, notForm: /Formuläret kunde inte tas emot/ };
+  out.push(post('without a CSRF token', [goodFile()], [403], [], { says: says.forged }));
+  for (const value of ['', 'x', 'A'.repeat(43), `${token}x`]) out.push(post(`with the CSRF token ${JSON.stringify(value.slice(0, 10))}`, [csrf(value), goodFile()], [403], [], { says: says.forged }));
+  out.push(post('with an ended session', [csrf(), goodFile()], [401], [], { cookie: expiredCookie, says: says.signedOut }));
+  out.push(post('signed out', [csrf(), goodFile()], [401], [], { cookie: null, says: says.signedOut }));
+  const { body: good } = multipart([csrf(), goodFile()]);
+  for (const type of ['application/json', 'text/plain', '']) out.push({ what: `POST ${action} as ${type || 'no type'}`, action, body: good, type, status: [400], names: ['(form)'], says: says.notForm });
+  const broken: Array<[string, string, string | Uint8Array<ArrayBuffer>]> = [
+    ['with no boundary', 'multipart/form-data', good],
+    ['with another boundary', 'multipart/form-data; boundary=not-this-one', good],
+    ['with no parts', 'multipart/form-data; boundary=x', 'garbage'],
+    ['cut short', 'multipart/form-data; boundary=x', `--x\r\nContent-Disposition: form-data; name="csrf"\r\n\r\n${token}\r\n--x\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.7`],
+  ];
+  for (const [what, type, body] of broken) out.push({ what: `POST ${action} ${what}`, action, body, type, status: [400, 403], names: ['(form)', 'file'] });
+  // Sent urlencoded, the form has no file: the file is named.
+  out.push({ what: `POST ${action} urlencoded`, action, body: new URLSearchParams({ csrf: token, reason: 'x' }).toString(), status: [400], names: ['file'] });
+  out.push(post('over the limit', [csrf(), { ...goodFile(), data: new Uint8Array(DOCUMENT_MAX_BYTES + 70 * 1024).fill(0x25) }], [413], ['file']));
+  // Removing a document that is not there.
+  for (const id of ['999999999', '0', 'abc', '-1', '01']) {
+    out.push({ what: `POST remove the document ${id}`, action: `${action}/${id}/ta-bort`, body: new URLSearchParams({ csrf: token }).toString(), status: [404], names: [] });
+  }
+  const next = badUploads(20261208);
+  for (let i = 0; i < combined; i++) {
+    const { parts, names } = next();
+    parts.push(csrf());
+    out.push(post(`combined #${i} (${names.join(', ')})`, parts, [400], names));
+  }
+  return out;
+}
+
+describe("bad posts of a meeting's document form (multipart)", () => {
+  it('at least 500 generated bad uploads: each a 4xx page naming the field, none a 5xx, nothing stored', async () => {
+    const cases = documentFormCases(400);
+    expect(cases.length).toBeGreaterThanOrEqual(500);
+    const byStatus = await postAll(cases);
+    for (const status of [400, 401, 403, 404, 413]) expect(byStatus.get(status), `answers with ${status}`).toBeGreaterThan(0);
   }, 300_000);
 });
 

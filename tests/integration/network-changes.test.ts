@@ -9,6 +9,7 @@ import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { shiftMonths } from '../../src/domain/calendar/visits.ts';
+import { currentDataVersion } from '../../src/domain/data-version.ts';
 import { todayInStockholm } from '../../src/web/format.ts';
 import { addPerson, keyOf } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
@@ -161,6 +162,88 @@ describe('changing and ending a network', () => {
     expect(await count()).toBe(before);
     // Corrected after its end: a change at its version still saves.
     expect((await visitors.keeper.post(`/natverk/${id}/andra`, { name: 'Hallands Kinanätverk', kind: 'county', county: '13', visibility: 'shared', expectedVersion: String(version + 1) })).status).toBe(303);
+  });
+});
+
+describe('reopening an ended network', () => {
+  it('its keepers reopen it beside its ended state, at its version; it takes members and meetings again; a stale form or one not ended is a conflict that stores nothing', async () => {
+    expect((await visitors.keeper.post('/natverk', { name: 'Nätverket att öppna igen', kind: 'county', county: '13', visibility: 'shared' })).status).toBe(303);
+    const { id, version } = await networkOf('Nätverket att öppna igen');
+    // Not ended: no form to reopen it, and a post is a conflict named on the page.
+    expect(await (await visitors.keeper.request(`/natverk/${id}`)).text()).not.toContain('/ateroppna');
+    let before = await count();
+    const open = await visitors.keeper.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version) });
+    expect(open.status).toBe(409);
+    const openPage = await open.text();
+    expect(openPage).toContain('href="#reopenNetwork-expectedVersion"');
+    expect(openPage).toContain('Nätverket är inte avslutat');
+    expect(await count()).toBe(before);
+
+    expect((await visitors.keeper.post(`/natverk/${id}/avsluta`, { endedOn: '2026-03-31', expectedVersion: String(version) })).status).toBe(303);
+    const keeperPage = await (await visitors.keeper.request(`/natverk/${id}`)).text();
+    expect(keeperPage).toContain(`action="/natverk/${id}/ateroppna"`);
+    expect(keeperPage).toContain('Öppna nätverket igen');
+    expect(await (await visitors.keeper.request(`/natverk/${id}?lang=en`)).text()).toContain('Reopen the network');
+    for (const who of ['memberEditor', 'outsideCoordinator', 'anonymous'] as const) expect(await (await visitors[who].request(`/natverk/${id}`)).text(), who).not.toContain('/ateroppna');
+
+    before = await count();
+    const stale = await visitors.keeper.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version) });
+    expect(stale.status).toBe(409);
+    expect(await stale.text()).toContain('Någon annan har ändrat nätverket');
+    for (const bad of ['', 'abc', '0', '-1', '1.5']) {
+      const response = await visitors.keeper.post(`/natverk/${id}/ateroppna`, { expectedVersion: bad });
+      expect(response.status, bad).toBe(400);
+      expect(await response.text(), bad).toContain('href="#reopenNetwork-expectedVersion"');
+    }
+    expect((await visitors.outsideCoordinator.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version + 1) })).status).toBe(403);
+    expect((await visitors.memberEditor.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version + 1) })).status).toBe(403);
+    expect((await visitors.anonymous.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version + 1) })).status).toBe(401);
+    expect(await count()).toBe(before);
+
+    const dataVersion = await currentDataVersion(systemCtx(t));
+    const reopened = await visitors.keeper.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version + 1) });
+    expect(reopened.status).toBe(303);
+    expect(reopened.headers.get('location')).toBe(`/natverk/${id}?klart=ateroppnat`);
+    expect(await currentDataVersion(systemCtx(t))).toBeGreaterThan(dataVersion);
+    const page = await (await visitors.keeper.request(`/natverk/${id}?klart=ateroppnat`)).text();
+    expect(page).toContain('Nätverket är öppnat igen.');
+    expect(page).toContain('Pågår');
+    for (const form of ['ny-medlem', 'nytt-mote', 'avsluta-natverket']) expect(page, form).toContain(`id="${form}"`);
+    const [entry] = await queryRows<{ before: { endedOn: string }; after: { endedOn: string | null; version: number } }>(t.database.db, sql`select before, after from audit_log where action = 'network.reopen' and entity_id = ${id}`);
+    expect([entry!.before.endedOn, entry!.after.endedOn, entry!.after.version]).toEqual(['2026-03-31', null, version + 2]);
+    expect((await visitors.keeper.post(`/natverk/${id}/moten`, { heldOn: '2027-09' })).status).toBe(303);
+    expect((await visitors.keeper.post(`/natverk/${id}/medlemmar`, { organisation: 'nc-kommun' })).status).toBe(303);
+    // Reopened twice: a conflict.
+    expect((await visitors.keeper.post(`/natverk/${id}/ateroppna`, { expectedVersion: String(version + 2) })).status).toBe(409);
+  });
+
+  it('through the API with the keys of its keepers (POST /api/networks/{id}/reopen); others are refused, one not ended is 409 with the network as stored', async () => {
+    expect((await visitors.keeper.post('/natverk', { name: 'API-nätverket att öppna', kind: 'other', visibility: 'shared' })).status).toBe(303);
+    const { id, version } = await networkOf('API-nätverket att öppna');
+    const notEnded = await api('POST', `/api/networks/${id}/reopen`, key.keeper, { expectedVersion: version });
+    expect(notEnded.status).toBe(409);
+    const conflict = (await notEnded.json()) as { error: { message: string; current: { version: number; endedOn: null } } };
+    expect(conflict.error.message).toContain('not ended');
+    expect(conflict.error.current).toMatchObject({ version, endedOn: null });
+    expect((await api('POST', `/api/networks/${id}/end`, key.keeper, { endedOn: '2026-01-31', expectedVersion: version })).status).toBe(200);
+    const before = await count();
+    expect((await api('POST', `/api/networks/${id}/reopen`, '', { expectedVersion: version + 1 })).status).toBe(401);
+    expect((await api('POST', `/api/networks/${id}/reopen`, key.readOnly, { expectedVersion: version + 1 })).status).toBe(403);
+    expect((await api('POST', `/api/networks/${id}/reopen`, key.outsideCoordinator, { expectedVersion: version + 1 })).status).toBe(403);
+    expect((await api('POST', `/api/networks/${id}/reopen`, key.member, { expectedVersion: version + 1 })).status).toBe(403);
+    expect((await api('POST', '/api/networks/999999/reopen', key.keeper, { expectedVersion: 1 })).status).toBe(404);
+    const bad = await api('POST', `/api/networks/${id}/reopen`, key.keeper, { expectedVersion: 'x', endedOn: null });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('"field":"endedOn"');
+    const stale = await api('POST', `/api/networks/${id}/reopen`, key.keeper, { expectedVersion: version });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { error: { current: { version: number } } }).error.current.version).toBe(version + 1);
+    expect(await count()).toBe(before);
+
+    const reopened = await api('POST', `/api/networks/${id}/reopen`, key.keeper, { expectedVersion: version + 1 });
+    expect(reopened.status).toBe(200);
+    expect(((await reopened.json()) as { endedOn: string | null; version: number })).toMatchObject({ endedOn: null, version: version + 2 });
+    expect((await api('POST', `/api/networks/${id}/meetings`, key.keeper, { heldOn: '2027' })).status).toBe(201);
   });
 });
 

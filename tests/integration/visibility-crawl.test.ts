@@ -139,7 +139,7 @@ const hiddenSurfaceIds: number[] = [];
 const basisPaths: string[] = [];
 /** Every document made, with whether the public may download it. */
 const documentIds: Array<{ id: number; public: boolean }> = [];
-/** A public network's meeting with a document: the document's address, the meeting's page and the network's API answer. */
+/** A public network's meeting with a document: the document's address, the meeting's page, the network's API answer and the document's API address. */
 const meetingDocumentPaths: string[] = [];
 
 beforeAll(async () => {
@@ -469,7 +469,7 @@ beforeAll(async () => {
   // A meeting's document (its name and bytes markers), added by the editor (a member: of the convening organisation).
   const meetingDocument = await attachMeetingDocument({ ctx: editor, networkId: network.id, meetingId: meetingOfPublicNetwork.id, input: { file: { name: `${marker('network meeting document')}.pdf`, bytes: pdf('network meeting document') } } });
   documentIds.push({ id: meetingDocument.id, public: false });
-  meetingDocumentPaths.push(`/dokument/${meetingDocument.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}?lang=en`, `/api/networks/${network.id}`);
+  meetingDocumentPaths.push(`/dokument/${meetingDocument.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}`, `/natverk/${network.id}/moten/${meetingOfPublicNetwork.id}?lang=en`, `/api/networks/${network.id}`, `/api/networks/${network.id}/meetings/${meetingOfPublicNetwork.id}/documents/${meetingDocument.id}`);
   for (const visibility of ['shared', 'internal'] as const) {
     const hidden = await createNetwork({ ctx: convener, input: { name: marker(`${visibility} network`), description: marker(`${visibility} network`), kind: 'national', visibility } });
     await addNetworkMeeting({ ctx: convener, networkId: hidden.id, input: { heldOn: '2027-10', place: marker(`${visibility} network`), agenda: marker(`${visibility} network`), minutes: marker(`${visibility} network`) } });
@@ -696,6 +696,9 @@ describe('non-public data in public answers', () => {
     expect(own.status).toBe(200);
     expect(leaksIn(await own.text()).filter((leak) => leak.startsWith('network meeting document')).length).toBeGreaterThan(0);
     expect(leaksIn(await (await visitors.memberReader.request(meetingDocumentPaths[1]!)).text()).filter((leak) => leak.startsWith('network meeting document')).length).toBe(1);
+    const byApi = await visitors.memberReader.request(meetingDocumentPaths[4]!);
+    expect(byApi.status).toBe(200);
+    expect(leaksIn(await byApi.text()).filter((leak) => leak.startsWith('network meeting document')).length).toBeGreaterThan(0);
     for (const who of ['outsideEditor', 'outsideAdmin', 'outsideCoordinator', 'anonymous'] as const) {
       for (const path of meetingDocumentPaths) {
         const response = who === 'anonymous' ? await app.request(path) : await visitors[who].request(path);
@@ -709,6 +712,15 @@ describe('non-public data in public answers', () => {
           expect(absent.status).toBe(404);
           // The page names its own address (the language link, the printed footer): the rest is the same.
           expect(asked.replaceAll(path, '/dokument/999999')).toBe(await absent.text());
+        }
+        // Through the API: the public is asked for a key; anyone else signed in finds it as absent as one that is not there.
+        if (path.includes('/documents/')) {
+          const elsewhere = path.replace(/\/documents\/[0-9]+$/, '/documents/999999');
+          const absent = who === 'anonymous' ? await app.request(elsewhere) : await visitors[who].request(elsewhere);
+          expect(response.status, `${path} as ${who}`).toBe(who === 'anonymous' ? 401 : 404);
+          expect(absent.status).toBe(response.status);
+          const again = await (who === 'anonymous' ? await app.request(path) : await visitors[who].request(path)).text();
+          expect(again).toBe(await absent.text());
         }
       }
     }

@@ -6,7 +6,7 @@
 // dates, places and agendas by the network's visibility, and always by its
 // members; the minutes and the notes by its members only. A network is
 // changed and ended by its keepers; an ended one stays, read as before, and
-// takes no new members, meetings or notes.
+// takes no new members, meetings or notes until its keepers reopen it.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -165,6 +165,30 @@ export async function endNetwork({ ctx, networkId, input }: { ctx: Context; netw
     if (before!.version !== version) throw staleNetwork(before!.version, version, before);
     const [after] = await ctx.db.update(networks).set({ endedOn, version: before!.version + 1, updatedAt: new Date() }).where(eq(networks.id, networkId)).returning();
     await audit(ctx, { action: 'network.end', entityType: 'network', entityId: networkId, before, after, organisationId: network.organisationId });
+    return after!;
+  });
+}
+
+export const reopenNetworkSchema = z.strictObject({ expectedVersion: z.unknown() });
+export type ReopenNetworkInput = z.input<typeof reopenNetworkSchema>;
+
+/**
+ * Reopens an ended network, at the version read: its keepers. It takes new
+ * members, meetings and notes again; the day it had ended stays in the
+ * history (the audit entry's before). Reopening one that is not ended is a
+ * conflict.
+ */
+export async function reopenNetwork({ ctx, networkId, input }: { ctx: Context; networkId: number; input: ReopenNetworkInput }) {
+  return inTransaction(ctx, async (ctx) => {
+    const network = await readableNetwork(ctx, networkId, true);
+    if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    const { expectedVersion } = parseInput(reopenNetworkSchema, input);
+    const version = expectedVersionOf(expectedVersion);
+    const [before] = await ctx.db.select().from(networks).where(eq(networks.id, networkId));
+    if (!before!.endedOn) throw new DomainError('CONFLICT', 'The network is not ended: there is nothing to reopen', [], before);
+    if (before!.version !== version) throw staleNetwork(before!.version, version, before);
+    const [after] = await ctx.db.update(networks).set({ endedOn: null, version: before!.version + 1, updatedAt: new Date() }).where(eq(networks.id, networkId)).returning();
+    await audit(ctx, { action: 'network.reopen', entityType: 'network', entityId: networkId, before, after, organisationId: network.organisationId });
     return after!;
   });
 }

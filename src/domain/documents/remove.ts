@@ -12,6 +12,8 @@ import { reasonSchema } from './schemas.ts';
 import { z } from 'zod';
 
 const removeDocumentSchema = z.object({ reason: reasonSchema });
+/** The fields a removal takes. */
+export const REMOVE_DOCUMENT_FIELDS = Object.keys(removeDocumentSchema.shape);
 
 /**
  * Removes a document; the audit entry keeps what it was (its name, type,

@@ -23,6 +23,7 @@ import {
   memberChoices,
   readableNetwork,
   removeNetworkMember,
+  reopenNetwork,
 } from '../../domain/coordination/networks.ts';
 import { attachMeetingDocument } from '../../domain/documents/attach.ts';
 import { documentsOfMeeting } from '../../domain/documents/read.ts';
@@ -31,12 +32,13 @@ import { DOCUMENT_MAX_BYTES } from '../../db/schema.ts';
 import { bodyLimit } from 'hono/body-limit';
 import { DomainError } from '../../domain/errors.ts';
 import { forOnePerson, requireFormToken } from '../../http/csrf.ts';
+import { uploadedDocument } from '../../http/document-upload.ts';
 import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { idOf, strings } from './routes.tsx';
-import { CHANGE_NETWORK_FIELDS, DOCUMENT_FIELDS, END_NETWORK_FIELDS, MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
+import { CHANGE_NETWORK_FIELDS, DOCUMENT_FIELDS, END_NETWORK_FIELDS, REOPEN_NETWORK_FIELDS, MEETING_FIELDS, MEMBER_FIELDS, MeetingPage, NETWORK_FIELDS, NetworkPage, NetworksPage, NOTE_FIELDS, type Failed, type NetworkPageProps } from './networks-page.tsx';
 
 /** A verb's VALIDATION as the form's problems; anything else goes on to the error pages. */
 function failedWith(error: unknown, typed: Record<string, string>): Failed {
@@ -55,6 +57,7 @@ const DONE: Record<string, { sv: string; en: string }> = {
   'dokument-borttaget': { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
   'natverk-andrat': { sv: 'Nätverket är sparat.', en: 'The network is saved.' },
   avslutat: { sv: 'Nätverket är avslutat.', en: 'The network is ended.' },
+  ateroppnat: { sv: 'Nätverket är öppnat igen.', en: 'The network is reopened.' },
 };
 
 export function networkRoutes(database: Database) {
@@ -111,10 +114,11 @@ export function networkRoutes(database: Database) {
         return c.redirect(href(langOf(c), `/natverk/${networkId}`, { klart: done }), 303);
       } catch (error) {
         // A form that carries the version: a stale one (or a network ended meanwhile) keeps what was typed. Elsewhere a conflict (an ended network) goes to the error page.
-        if (error instanceof DomainError && error.code === 'CONFLICT' && (form === 'changeNetwork' || form === 'endNetwork')) {
+        if (error instanceof DomainError && error.code === 'CONFLICT' && (form === 'changeNetwork' || form === 'endNetwork' || form === 'reopenNetwork')) {
           // The page shows the network as saved now; the form keeps what was typed, at the new version.
           const { endedOn } = await readableNetwork(ctx, networkId);
-          const message = endedOn ? `the network ended on ${endedOn}: it shows now as saved` : 'the network was changed by someone else since the form was opened: it shows now as saved, and the form keeps what you wrote';
+          const stale = 'the network was changed by someone else since the form was opened: it shows now as saved, and the form keeps what you wrote';
+          const message = form === 'reopenNetwork' ? (endedOn ? stale : 'the network is not ended: it shows now as saved') : endedOn ? `the network ended on ${endedOn}: it shows now as saved` : stale;
           const problems = [{ field: 'expectedVersion', message }];
           return renderNetwork(c, { failed: { form, failed: { problems, typed } } }, HTTP_STATUS.CONFLICT);
         }
@@ -126,6 +130,7 @@ export function networkRoutes(database: Database) {
   networkForm('/natverk/:id/moten', 'meeting', MEETING_FIELDS, (ctx, networkId, { expectedVersion: _v, ...input }) => addNetworkMeeting({ ctx, networkId, input: input as never }), 'mote');
   networkForm('/natverk/:id/andra', 'changeNetwork', CHANGE_NETWORK_FIELDS, (ctx, networkId, { expectedVersion, ...typed }) => changeNetwork({ ctx, networkId, input: { ...typed, name: typed.name ?? '', kind: typed.kind as never, visibility: typed.visibility as never, expectedVersion } }), 'natverk-andrat');
   networkForm('/natverk/:id/avsluta', 'endNetwork', END_NETWORK_FIELDS, (ctx, networkId, typed) => endNetwork({ ctx, networkId, input: { endedOn: typed.endedOn!, expectedVersion: typed.expectedVersion } }), 'avslutat');
+  networkForm('/natverk/:id/ateroppna', 'reopenNetwork', REOPEN_NETWORK_FIELDS, (ctx, networkId, typed) => reopenNetwork({ ctx, networkId, input: { expectedVersion: typed.expectedVersion } }), 'ateroppnat');
   networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
 
   const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200, failedDocument?: Failed) => {
@@ -168,14 +173,8 @@ export function networkRoutes(database: Database) {
     const form = await readForm(c, { files: true });
     requireFormToken(c, form);
     const typed = strings(form, DOCUMENT_FIELDS);
-    const file = form.file instanceof File && form.file.name !== '' ? form.file : undefined;
     try {
-      await attachMeetingDocument({
-        ctx: ctxOf(c),
-        networkId: idOf(c.req.param('id') ?? ''),
-        meetingId: idOf(c.req.param('meeting') ?? ''),
-        input: { file: file ? { name: file.name, declaredType: file.type, bytes: new Uint8Array(await file.arrayBuffer()) } : (undefined as never), reason: typed.reason },
-      });
+      await attachMeetingDocument({ ctx: ctxOf(c), networkId: idOf(c.req.param('id') ?? ''), meetingId: idOf(c.req.param('meeting') ?? ''), input: await uploadedDocument(form) });
       return c.redirect(meetingPath(c, 'dokument'), 303);
     } catch (error) {
       return renderMeeting(c, undefined, HTTP_STATUS.VALIDATION, failedWith(error, typed));

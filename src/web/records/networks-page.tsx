@@ -20,6 +20,7 @@ import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 export const NETWORK_FIELDS = ['name', 'description', 'kind', 'county', 'visibility'] as const;
 export const CHANGE_NETWORK_FIELDS = [...NETWORK_FIELDS, 'expectedVersion'] as const;
 export const END_NETWORK_FIELDS = ['endedOn', 'expectedVersion'] as const;
+export const REOPEN_NETWORK_FIELDS = ['expectedVersion'] as const;
 export const MEMBER_FIELDS = ['organisation'] as const;
 export const MEETING_FIELDS = ['heldOn', 'place', 'agenda', 'minutes', 'expectedVersion'] as const;
 export const NOTE_FIELDS = ['body'] as const;
@@ -177,7 +178,7 @@ export interface NetworkPageProps {
   network: Network;
   /** Organisations a keeper may add. */
   choices: Array<{ slug: string; name: string }>;
-  failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note' | 'changeNetwork' | 'endNetwork'; failed: Failed };
+  failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note' | 'changeNetwork' | 'endNetwork' | 'reopenNetwork'; failed: Failed };
   done?: string;
 }
 
@@ -191,6 +192,7 @@ export function NetworkPage(p: NetworkPageProps) {
   const note = formFields(lang, 'note', failedOf('note'));
   const change = formFields(lang, 'changeNetwork', failedOf('changeNetwork'));
   const end = formFields(lang, 'endNetwork', failedOf('endNetwork'));
+  const reopen = formFields(lang, 'reopenNetwork', failedOf('reopenNetwork'));
   const base = `/natverk/${n.id}`;
   // An ended network takes no new members, meetings or notes (the verbs refuse them): their forms are not shown.
   const ongoing = !n.endedOn;
@@ -207,6 +209,20 @@ export function NetworkPage(p: NetworkPageProps) {
             ? `Nätverket avslutades ${n.endedOn}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten eller anteckningar.`
             : `The network ended on ${n.endedOn}. What was recorded stays; it takes no new members, meetings or notes.`}
         </p>
+      ) : null}
+      {/* Shown whatever the state: a reopening refused because the network is open again says so here. */}
+      <ErrorSummary lang={lang} problems={reopen.problems} />
+      {n.endedOn && n.may.keep ? (
+        <form method="post" action={href(lang, `${base}/ateroppna`)} class="form" novalidate>
+          <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+          <input type="hidden" id="reopenNetwork-expectedVersion" name="expectedVersion" value={String(n.version)} />
+          <p id="reopenNetwork-confirm" class="hint">
+            {sv ? 'Ett återöppnat nätverk tar emot nya medlemmar, möten och anteckningar igen. Dagen det avslutades står kvar i historiken.' : 'A reopened network takes new members, meetings and notes again. The day it ended stays in the history.'}
+          </p>
+          <button type="submit" aria-describedby="reopenNetwork-confirm">
+            {sv ? 'Öppna nätverket igen' : 'Reopen the network'}
+          </button>
+        </form>
       ) : null}
       <dl class="facts">
         <dt>{sv ? 'Slag' : 'Kind'}</dt>
@@ -355,8 +371,8 @@ export function NetworkPage(p: NetworkPageProps) {
               <h2 id="avsluta-natverket">{sv ? 'Avsluta nätverket' : 'End the network'}</h2>
               <p id="endNetwork-confirm">
                 {sv
-                  ? 'Ett avslutat nätverk står kvar med sina medlemmar, möten, protokoll, anteckningar och dokument, läst som förut, men tar inte emot nya medlemmar, möten eller anteckningar. Det går inte att ångra här.'
-                  : 'An ended network stays with its members, meetings, minutes, notes and documents, read as before, but takes no new members, meetings or notes. It cannot be undone here.'}
+                  ? 'Ett avslutat nätverk står kvar med sina medlemmar, möten, protokoll, anteckningar och dokument, läst som förut, men tar inte emot nya medlemmar, möten eller anteckningar förrän samordnarna öppnar det igen.'
+                  : 'An ended network stays with its members, meetings, minutes, notes and documents, read as before, but takes no new members, meetings or notes until its coordinators reopen it.'}
               </p>
               <ErrorSummary lang={lang} problems={end.problems} />
               <form method="post" action={href(lang, `${base}/avsluta`)} class="form" novalidate>

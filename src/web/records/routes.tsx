@@ -72,6 +72,7 @@ import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
 import { SourcesPage, type SourcesPageProps } from './sources-page.tsx';
+import { documentDownload } from '../../http/document-download.ts';
 import { readForm } from '../../http/form-body.ts';
 import { wholeNumberOf } from '../editing/form-state.ts';
 import { personsOf } from './delegation-fields.tsx';
@@ -368,17 +369,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
 
   web.get('/dokument/:id', async (c) => {
     const document = await readDocument({ ctx: ctxOf(c), id: idOf(c.req.param('id')) });
-    const isPublic = document.public && document.recordVisibility === 'public';
-    // The name as sent: ASCII for old clients, and the real name (RFC 6266, RFC 5987) for the rest.
-    const ascii = document.fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-    return c.body(new Uint8Array(document.content), 200, {
-      'content-type': document.mediaType,
-      'content-length': String(document.sizeBytes),
-      'content-disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
-      etag: `"${document.sha256}"`,
-      // A document the public may read may be kept a while; any other is for the one person who asked.
-      'cache-control': isPublic ? 'public, max-age=300' : 'private, no-store',
-    });
+    return documentDownload(c, document, document.public && document.recordVisibility === 'public');
   });
 
   web.post('/dokument/:id/ta-bort', async (c) => {
