@@ -10,8 +10,9 @@ import { freshDataVersion } from './data-version.ts';
 
 export function keptPerVersion<T>(size: number) {
   const kept = new WeakMap<Executor, Map<string, Promise<T>>>();
-  return async (ctx: Context, key: string, make: () => Promise<T>): Promise<T> => {
-    const full = `${await freshDataVersion(ctx)}|${key}`;
+  // `version`: the data version the request read already (freshDataVersion), when it asks for several kept answers at once.
+  return async (ctx: Context, key: string, make: () => Promise<T>, version?: number): Promise<T> => {
+    const full = `${version ?? (await freshDataVersion(ctx))}|${key}`;
     let answers = kept.get(ctx.db);
     if (!answers) kept.set(ctx.db, (answers = new Map()));
     const hit = answers.get(full);

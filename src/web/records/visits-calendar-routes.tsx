@@ -31,6 +31,7 @@ import {
 } from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
 import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
+import { freshDataVersion } from '../../domain/data-version.ts';
 import { keptPerVersion, readsAs } from '../../domain/kept-answers.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { accepts, langOf, type HttpEnv, type QuerySpec } from '../../http/query.ts';
@@ -77,14 +78,18 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
     const { from, to, exactDayOnly } = view === 'month' ? { ...monthBounds(month), exactDayOnly: false } : listPeriod(query, today);
     const common = JSON.stringify([commonReaderOf(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
+    // One read of the data version for the three kept answers (each would read it again: freshDataVersion
+    // lets a caller that arrives during a read wait for the next one).
+    const version = await freshDataVersion(ctx);
     const [visits, meetings, places] = await Promise.all([
       view === 'month'
-        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({ days: mergeMonths(a, b) }))
-        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
+        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month), version), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({ days: mergeMonths(a, b) }))
+        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly), version), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
       keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
+        version,
       ),
-      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
+      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 }), version),
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
