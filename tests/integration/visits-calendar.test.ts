@@ -45,6 +45,8 @@ beforeAll(async () => {
   await visit(kalix.id, 'visit_incoming', 'Delat besök från Zhejiang', `${MONTH}-03`, 'shared');
   await visit(kalix.id, 'meeting', 'Ett möte, inget besök', `${MONTH}-05`);
   await visit(kalix.id, 'visit_outgoing', 'Besök månaden efter', `${NEXT}-02`);
+  // A visit of the Göteborg–Shanghai agreement that names a place of its own, in Zhejiang.
+  await createActivity({ ctx, agreementId: goteborg.id, input: { kind: 'visit_incoming', title: 'Besök från Hangzhou till Göteborg', date: `${MONTH}-08`, chinesePlaces: ['hangzhou'] } });
   // A busy day: more visits than a day of the grid shows.
   for (let i = 1; i <= DAY_SHOWN + 2; i++) await visit(goteborg.id, 'visit_incoming', `Trängsel ${String(i).padStart(2, '0')}`, `${MONTH}-25`);
   // The organisation's internal records: an internal visit of a public agreement, and a public visit of an internal agreement.
@@ -129,6 +131,9 @@ describe('the calendar of visits', () => {
     };
     expect(await shows('county=25')).toEqual(['Delegation från Hangzhou']);
     expect(await shows('place=zhejiang')).toEqual(['Delegation från Hangzhou']);
+    // By the activity's own place too, not only its agreement's.
+    expect((await page(`month=${MONTH}&place=zhejiang`)).html).toContain('Besök från Hangzhou till Göteborg');
+    expect((await page(`month=${MONTH}&place=shanghai`)).html).toContain('Besök från Hangzhou till Göteborg');
     expect(await shows('direction=outgoing')).toEqual(['Resa till Shanghai']);
     expect(await shows('direction=incoming&county=14')).toEqual(['dag okänd']);
     expect(await shows('utm_source=nyhetsbrev')).toEqual(['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd']);

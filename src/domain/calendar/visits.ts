@@ -2,8 +2,9 @@
 // 1): the visits out and in of every organisation that the reader may read
 // (the public its public ones; a signed-in person also the shared ones and
 // their own organisation's), in a period, narrowed by the county of the
-// Swedish parties, a place in China (and every place inside it) and the
-// direction. A visit known only to its month or year is in the calendar of
+// Swedish parties, a place in China (and every place inside it: the
+// activity's places, its agreement's and its own, activities.place_ids) and
+// the direction. A visit known only to its month or year is in the calendar of
 // every month it may fall in, marked as such. A month's grid reads each
 // day's first few visits and the day's count (monthOfPart); a day or a
 // month can be listed whole (visitsOfPart, visitsBetween: at most VISITS_SHOWN).
@@ -105,7 +106,7 @@ const VISIT_COLUMNS = sql`a.id, a.kind, a.date, a.date_min::text as "dateMin", $
 function visitsOf(principal: Principal, part: Part, w: Wanted<Placeholder | string | number | boolean | null>): SQL {
   const matching = sql`a.kind in ('visit_outgoing', 'visit_incoming') and ${visitMayFallIn('a', w.from as string | Placeholder, w.to as string | Placeholder)} and (not ${w.exactDayOnly}::boolean or ${EXACT_DAY})
     and (${w.kind}::text is null or a.kind = ${w.kind}::text) and (${w.county}::text is null or g.party_counties @> array[${w.county}::text])
-    and (${w.place}::int is null or g.place_ids @> array[${w.place}::int])`;
+    and (${w.place}::int is null or a.place_ids @> array[${w.place}::int])`;
   if (part === 'common') return sql`from activities a join agreements g on g.id = a.agreement_id where ${canReadAliasAsEveryReaderOfKind(principal, 'a')} and ${canReadAliasAsEveryReaderOfKind(principal, 'g')} and ${matching}`;
   // The organisation's internal visits (activities_internal_visits_idx), and the visits of its internal agreements
   // (agreements_internal_idx): a visit in both is read once. A visit's days end at most a year after its earliest.
