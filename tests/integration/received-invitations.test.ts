@@ -1,13 +1,16 @@
 // Invitations received from China: an editor records one with its sender,
 // place, date and the bodies known to have it too; another body's shared
 // invitation from the same sender (or place) near it in time shows beside
-// it, with whom to contact; bad input is named by field and stores nothing;
+// it, with whom to contact, and so does another body's visit near it in time
+// and place; bad input is named by field and stores nothing;
 // readers and the public may not record one.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { queryRows } from '../../src/db/client.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
@@ -44,6 +47,23 @@ describe('invitations received', () => {
     // A's reader reads it too; B sees A's in turn.
     expect(await (await visitors.reader.request('/inbjudningar')).text()).toContain('Zhejiang Investment Forum 2027');
     expect(await (await visitors.otherEditor.request('/inbjudningar')).text()).toContain('Kommun A');
+  });
+
+  it("shows other bodies' visits near it in time and place, shared ones only, and not those far off", async () => {
+    const ctx = systemCtx(t);
+    const [b] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'inbj-b'`);
+    // B's agreement with Hangzhou, a city in Zhejiang (the invitation's province), shared with other bodies.
+    const agreement = await createAgreement({ ctx, organisationId: b!.id, input: { slug: 'inbj-b-hangzhou', kind: 'vanort', parties: ['kalix'], counterparts: ['hangzhou'], visibility: 'shared' } });
+    const visit = (title: string, date: string, visibility: string) => createActivity({ ctx, agreementId: agreement.id, input: { kind: 'visit_incoming', title, date, visibility: visibility as never } });
+    await visit('Delegation från Hangzhou till Kommun B', '2027-03-18', 'shared');
+    await visit('Besök långt senare', '2027-09-01', 'shared');
+    await visit('Kommun B:s interna besök', '2027-03-20', 'internal');
+    const html = await (await visitors.editor.request('/inbjudningar')).text();
+    expect(html).toContain('Andra organisationer har besök eller möten med samma ort kring samma tid');
+    expect(html).toContain('Delegation från Hangzhou till Kommun B');
+    expect(html).toContain('href="/avtal/inbj-b-hangzhou"');
+    expect(html).not.toContain('Besök långt senare');
+    expect(html).not.toContain('Kommun B:s interna besök');
   });
 
   it('names the field of bad input and stores nothing; readers and the public may not record', async () => {

@@ -34,9 +34,9 @@ export const VISITS_AT_ONCE = 10;
 /** At most this many other bodies per visit, those with the most agreements in its places first. */
 const PEERS_PER_VISIT = 20;
 
-/** The kinds of another body's activity that a delegation may be part of. */
+/** The kinds of another body's activity that a delegation may be part of (and an invitation: received-invitations.ts). */
 const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
-const meetingKinds = sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `);
+export const meetingKinds = sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `);
 /** What `near` takes of another's activity `b` beside the visit `m` it is near. */
 const nearColumns = sql`select m.id as mine_id, m.date_min as mine_date_min, m.date_max as mine_date_max, b.id, b.kind, b.title, b.date, b.date_min,
             ${activityLatestDay('b')} as date_max, b.agreement_id, b.organisation_id, b.visibility, b.delegation_name, b.delegation_persons, b.place_ids`;

@@ -5,11 +5,14 @@
 // too); beside each of the organisation's invitations Ortsband shows the
 // other bodies' invitations that look like the same one: the same sender,
 // the same place or province, or the same named delegation or leading
-// person (delegation-names.ts), within the window of days around it.
+// person (delegation-names.ts), within the window of days around it; and
+// the other bodies' visits, meetings, events and exchanges near it that
+// concern the same place or province or name the same delegation or person
+// (the same delegation may be coming to them).
 import { inArray, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
-import { actors, counterparts, receivedInvitationRecipients, receivedInvitations, VISIBILITIES } from '../../db/schema.ts';
+import { actors, counterparts, receivedInvitationRecipients, receivedInvitations, VISIBILITIES, type ActivityKind } from '../../db/schema.ts';
 import { canRead, canReadAlias, requireEditor, requireReadableRecord, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
@@ -20,7 +23,8 @@ import { parseInput } from '../validate.ts';
 import { queueDelegationCheck } from './delegation-checks.ts';
 import { delegationFields } from './delegation-fields.ts';
 import { delegationKeys } from './delegation-names.ts';
-import { contactsOf, DELEGATION_WINDOW_DAYS } from './delegations.ts';
+import { contactsOf, DELEGATION_WINDOW_DAYS, meetingKinds } from './delegations.ts';
+import { activityLatestDay } from '../activities/latest-day.ts';
 
 const text = (max: number) => z.string().trim().max(max, `is longer than ${max} characters`);
 
@@ -83,7 +87,12 @@ export interface ReceivedInvitation {
   recipients: Array<{ slug: string; name: string }>;
   /** Other bodies' invitations that look like the same one. */
   alike: Array<{ id: number; organisationId: number; organisation: string; sender: string; subject: string; receivedOn: string; eventDate: string | null; delegationName: string | null; delegationPersons: string[]; contacts: Array<{ name: string; email: string }> }>;
+  /** Other bodies' visits, meetings, events and exchanges near it (at most VISITS_PER_INVITATION, the earliest first): the same delegation may come to them. */
+  visits: Array<{ id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string; delegationName: string | null; delegationPersons: string[]; contacts: Array<{ name: string; email: string }> }>;
 }
+
+/** At most this many of the others' activities are shown beside one invitation. */
+export const VISITS_PER_INVITATION = 20;
 
 /** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it within `days` (`only`: the one of this id). */
 export async function invitationsOf(ctx: Context, organisationId: number, { only, days = DELEGATION_WINDOW_DAYS }: { only?: number; days?: number } = {}): Promise<ReceivedInvitation[]> {
@@ -93,7 +102,7 @@ export async function invitationsOf(ctx: Context, organisationId: number, { only
   const to = (i: string) => sql.raw(`coalesce(${i}.event_date_max, ${i}.received_on)`);
   // The places it concerns: its place and every place that lies in, no country.
   const places = (i: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts c join counterparts p on p.id = c.id or p.id = any(c.ancestor_ids) where c.id = ${i}.counterpart_id and p.level <> 'country')`);
-  const rows = await queryRows<Omit<ReceivedInvitation, 'place' | 'recipients' | 'alike'> & { place: string; recipients: string; alike: string }>(
+  const rows = await queryRows<Omit<ReceivedInvitation, 'place' | 'recipients' | 'alike' | 'visits'> & { place: string; recipients: string; alike: string; visits: string }>(
     ctx.db,
     sql`select i.id, i.received_on::text as "receivedOn", i.sender, i.subject, i.event_date as "eventDate", i.note, i.delegation_name as "delegationName", i.delegation_persons as "delegationPersons", i.visibility,
           (select json_build_object('slug', c.slug, 'name', c.name_latin || coalesce(' ' || c.name_native, '')) from counterparts c where c.id = i.counterpart_id and ${canReadAlias(ctx.principal, 'c')})::text as place,
@@ -105,12 +114,30 @@ export async function invitationsOf(ctx: Context, organisationId: number, { only
             from received_invitations x join organisations o on o.id = x.organisation_id
             where x.organisation_id <> i.organisation_id and ${canReadAlias(ctx.principal, 'x')}
               and ${from('x')} <= ${to('i')} + ${days}::int and ${to('x')} >= ${from('i')} - ${days}::int
-              and (lower(x.sender) = lower(i.sender) or ${places('x')} && ${places('i')} or x.delegation_keys && i.delegation_keys)), '[]')::text as alike
+              and (lower(x.sender) = lower(i.sender) or ${places('x')} && ${places('i')} or x.delegation_keys && i.delegation_keys)), '[]')::text as alike,
+          -- Others' activities near it in time that concern one of its places or name the same delegation or person, found as
+          -- the delegation check finds them (delegations.ts): by place and month (activities.place_months), or by name.
+          coalesce((select json_agg(v order by v.date_min, v.id) from (
+              select a.id, a.kind, a.title, a.date, a.date_min, g.slug as "agreementSlug", g.party_label || ' – ' || g.counterpart_label as "agreementName", o.name as organisation,
+                a.delegation_name as "delegationName", a.delegation_persons as "delegationPersons", ${contactsOf('a.organisation_id')} as contacts
+              from activities a join agreements g on g.id = a.agreement_id join organisations o on o.id = a.organisation_id
+              where (a.place_months && place_month_keys(${places('i')}, month_number(${from('i')} - ${days}::int - 31), month_number(${to('i')} + ${days}::int))
+                  or a.delegation_keys && i.delegation_keys)
+                and a.organisation_id <> i.organisation_id and a.kind in (${meetingKinds}) and a.date !~ '^[0-9]{4}$'
+                and ${activityLatestDay('a')} >= ${from('i')} - ${days}::int and a.date_min <= ${to('i')} + ${days}::int
+                and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
+              order by a.date_min, a.id limit ${VISITS_PER_INVITATION}) v), '[]')::text as visits
         from received_invitations i
         where i.organisation_id = ${organisationId} and ${canReadAlias(ctx.principal, 'i')} and ${only === undefined ? sql`true` : sql`i.id = ${only}`}
         order by i.received_on desc, i.id desc limit 100`,
   );
-  return rows.map((r) => ({ ...r, place: JSON.parse(r.place ?? 'null') as ReceivedInvitation['place'], recipients: JSON.parse(r.recipients) as ReceivedInvitation['recipients'], alike: JSON.parse(r.alike) as ReceivedInvitation['alike'] }));
+  return rows.map((r) => ({
+    ...r,
+    place: JSON.parse(r.place ?? 'null') as ReceivedInvitation['place'],
+    recipients: JSON.parse(r.recipients) as ReceivedInvitation['recipients'],
+    alike: JSON.parse(r.alike) as ReceivedInvitation['alike'],
+    visits: (JSON.parse(r.visits) as Array<ReceivedInvitation['visits'][number] & { date_min?: string }>).map(({ date_min: _d, ...v }) => v),
+  }));
 }
 
 /** The names of the Swedish bodies the caller may read (at most 5 000), offered as an invitation's other recipients. */

@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
@@ -109,6 +109,25 @@ export function InvitationsPage(p: InvitationsPageProps) {
                     {`: ${a.subject} (${a.sender}; ${sv ? 'mottagen' : 'received'} ${formatEdtf(a.receivedOn, lang)}${a.eventDate ? `; ${formatEdtf(a.eventDate, lang)}` : ''}).`}
                     <DelegationNames lang={lang} name={a.delegationName} persons={a.delegationPersons} />
                     <Contacts lang={lang} contacts={a.contacts} />
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {i.visits.length ? (
+            <div class="notice" role="note">
+              <p>
+                <strong>{sv ? 'Andra organisationer har besök eller möten med samma ort kring samma tid' : 'Other organisations have visits or meetings with the same place around the same time'}</strong>
+              </p>
+              <ul>
+                {i.visits.map((v) => (
+                  <li>
+                    <strong>{v.organisation}</strong>
+                    {`: ${label(lang, 'activity', v.kind)}, ${v.title} (${formatEdtf(v.date, lang)}; `}
+                    <a href={href(lang, `/avtal/${v.agreementSlug}`)}>{v.agreementName}</a>
+                    {').'}
+                    <DelegationNames lang={lang} name={v.delegationName} persons={v.delegationPersons} />
+                    <Contacts lang={lang} contacts={v.contacts} />
                   </li>
                 ))}
               </ul>
