@@ -130,6 +130,9 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   lager: { sv: ['Lager med kontaktytor', 'ett av alternativen i formuläret'], en: ['Layer of contact surfaces', 'one of the choices in the form'] },
   sort: { sv: ['Sortering', 'ett av alternativen i formuläret'], en: ['Order', 'one of the choices in the form'] },
   rule: { sv: ['Räkneregel', 'en av räknereglerna på sidan'], en: ['Counting rule', 'one of the counting rules on the page'] },
+  month: { sv: ['Månad', 'en månad som 2026-05'], en: ['Month', 'a month such as 2026-05'] },
+  day: { sv: ['Dag', 'en dag som 2026-05-14'], en: ['Day', 'a day such as 2026-05-14'] },
+  direction: { sv: ['Riktning', 'ett av alternativen i formuläret'], en: ['Direction', 'one of the choices in the form'] },
   '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },
 };
 

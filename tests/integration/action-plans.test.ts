@@ -385,6 +385,12 @@ describe('English texts and sources from the forms', () => {
     const citations = async () => queryRows<{ id: number; passage: string | null; passageEn: string | null }>(t.database.db, sql`select id, passage, passage_en as "passageEn" from citations where subject_type = 'action_plan' and subject_id = ${planId} order by id`);
     const form = await (await visitors.editor.request(page())).text();
     expect(form).toContain(`action="${page()}/${planId}/kallor"`);
+    // No source is chosen until the editor chooses one: the form sent as it comes is refused, naming the source.
+    expect(form).toContain('<option value="">Välj en källa</option>');
+    const unchosen = await visitors.editor.post(`${page()}/${planId}/kallor`, { source: '', expectedVersion: String(await versionOf(planId)) });
+    expect(unchosen.status).toBe(400);
+    expect(await unchosen.text()).toContain('Välj en källa.');
+    expect(await citations()).toEqual([]);
     const cited = await visitors.editor.post(`${page()}/${planId}/kallor`, { source: 'nkk2022', passage: 's. 14', passageEn: 'p. 14', expectedVersion: String(await versionOf(planId)) });
     expect(cited.status).toBe(303);
     expect(cited.headers.get('location')).toContain('klart=cited');

@@ -153,7 +153,7 @@ describe('the calendar of visits', () => {
   });
 
   it('names a bad filter', async () => {
-    for (const [query, words] of [['county=99', 'Län'], ['month=2031-13', 'month'], ['visa=lista&day=2019-02-29', 'day'], ['direction=sideways', 'direction'], ['place=no-such-place', 'Provins eller ort']] as const) {
+    for (const [query, words] of [['county=99', 'Län'], ['month=2031-13', 'Månad'], ['visa=lista&day=2019-02-29', 'Dag'], ['direction=sideways', 'Riktning'], ['place=no-such-place', 'Provins eller ort']] as const) {
       const { status, html } = await page(query);
       expect(status, query).toBe(400);
       expect(html, query).toContain(words);

@@ -83,7 +83,9 @@ export const removePlanPartSchema = z.object({ reason: reasonSchema, expectedVer
 export type RemovePlanPartInput = z.input<typeof removePlanPartSchema>;
 
 /** A source cited for a plan, with the passage, at the plan's version it was read. */
-export const citePlanSourceSchema = citeSourceSchema.pick({ source: true, passage: true, passageEn: true, reason: true }).extend({ expectedVersion: version.optional() });
+export const citePlanSourceSchema = citeSourceSchema
+  .pick({ source: true, passage: true, passageEn: true, reason: true })
+  .extend({ source: z.string('choose a source').min(1, 'choose a source').pipe(citeSourceSchema.shape.source), expectedVersion: version.optional() });
 export type CitePlanSourceInput = z.input<typeof citePlanSourceSchema>;
 
 export type CreateActionPlanInput = z.input<typeof createActionPlanSchema>;

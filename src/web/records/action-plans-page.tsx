@@ -249,7 +249,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
           <input type="hidden" name="expectedVersion" value={String(plan.version)} />
           <Field lang={lang} id={`${form}-reviewedOn`} label={sv ? 'Uppföljningens datum' : 'Date of the review'} hint={sv ? 'Till exempel 2027-01-31.' : 'For example 2027-01-31.'} problem={problemOf(form, 'reviewedOn')}>
-            {(described) => <input id={`${form}-reviewedOn`} name="reviewedOn" type="date" value={typed.reviewedOn ?? plan.reviewedOn ?? ''} {...described} />}
+            {(described) => <input id={`${form}-reviewedOn`} name="reviewedOn" type="text" inputmode="numeric" maxlength={10} value={typed.reviewedOn ?? plan.reviewedOn ?? ''} {...described} />}
           </Field>
           {plan.goals.map((goal) => {
             const at = (field: string) => `goals.${goal.id}.${field}`;
@@ -313,7 +313,9 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
               <input type="hidden" name="expectedVersion" value={String(plan.version)} />
               <Field lang={lang} id={fieldId(form, 'source')} label={sv ? 'Källa' : 'Source'} problem={problemOf(form, 'source')}>
                 {(described) => (
-                  <select id={fieldId(form, 'source')} name="source" {...described}>
+                  <select id={fieldId(form, 'source')} name="source" required {...described}>
+                    {/* Nothing chosen until the editor chooses: a first source taken by default would be cited by a slip. */}
+                    <option value="">{sv ? 'Välj en källa' : 'Choose a source'}</option>
                     {p.citable.map((s) => (
                       <option value={s.slug} selected={typed.source === s.slug}>
                         {s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title}

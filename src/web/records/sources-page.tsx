@@ -35,8 +35,9 @@ export interface SourcesPageProps {
   chosen?: string;
 }
 
+/** An agreement as the register names it: its parties and places (an official title is often only its kind, "samarbetsavtal"). */
 export const agreementName = (a: { officialTitle: string | null; partyLabel: string; counterpartLabel: string; slug: string }) =>
-  a.officialTitle ?? ([a.partyLabel, a.counterpartLabel].filter(Boolean).join(' – ') || a.slug);
+  [a.partyLabel, a.counterpartLabel].filter(Boolean).join(' – ') || a.officialTitle || a.slug;
 
 const DONE: Record<string, { sv: string; en: string }> = {
   source: { sv: 'Källan är tillagd. Citera den nedan.', en: 'The source is added. Cite it below.' },

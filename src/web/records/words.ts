@@ -37,6 +37,7 @@ export const ASSESSMENT_NAMES: Record<GoalAssessment, { sv: string; en: string }
 
 const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^choose a file$/, 'Välj en fil.'],
+  [/^choose a source$/, 'Välj en källa.'],
   [/^is empty$/, 'Filen är tom.'],
   [/^is larger than (\d+) MB$/, (m) => `Filen är större än ${m[1]} MB.`],
   [/^must be a PDF, PNG, JPEG or TIFF file/, 'Filen måste vara en PDF, PNG, JPEG eller TIFF (innehållet är ingen av dem).'],
