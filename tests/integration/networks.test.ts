@@ -141,6 +141,10 @@ describe('networks of bodies', () => {
       expect(await response.text(), `${path} ${field}`).toContain(`href="#${form}-${field}"`);
       expect(await count(), `${path} ${field}`).toBe(before);
     }
+    // A date the meeting must have is asked for as such, not offered to be left empty.
+    const blank = await (await visitors.coordinator.post(`/natverk/${id}/moten`, { heldOn: '' })).text();
+    expect(blank).toContain('Skriv när mötet hålls');
+    expect(blank).not.toContain('lämna fältet tomt');
   });
 
   it('changes a meeting at its version; a stale one is a conflict that stores nothing', async () => {

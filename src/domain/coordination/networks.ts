@@ -230,13 +230,19 @@ export async function removeNetworkMember({ ctx, networkId, input }: { ctx: Cont
 
 export const meetingSchema = z.strictObject({
   /** When, at the precision known (EDTF); at least the year. */
-  heldOn: fuzzyDateSchema.refine((v) => {
-    try {
-      return parseFuzzyDate(v).min !== null;
-    } catch {
-      return true; // the date's own problem is named already
-    }
-  }, 'write at least the year'),
+  heldOn: z
+    .string('write when the meeting is held')
+    .trim()
+    .min(1, 'write when the meeting is held')
+    .pipe(
+      fuzzyDateSchema.refine((v) => {
+        try {
+          return parseFuzzyDate(v).min !== null;
+        } catch {
+          return true; // the date's own problem is named already
+        }
+      }, 'write at least the year'),
+    ),
   place: optionalText(300),
   agenda: optionalText(10000),
   minutes: optionalText(30000),

@@ -38,6 +38,7 @@ export const ASSESSMENT_NAMES: Record<GoalAssessment, { sv: string; en: string }
 const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^choose a file$/, 'Välj en fil.'],
   [/^choose a source$/, 'Välj en källa.'],
+  [/^write when the meeting is held$/, 'Skriv när mötet hålls: en dag som 2027-04-15, en månad som 2027-04 eller ett år.'],
   [/^is empty$/, 'Filen är tom.'],
   [/^is larger than (\d+) MB$/, (m) => `Filen är större än ${m[1]} MB.`],
   [/^must be a PDF, PNG, JPEG or TIFF file/, 'Filen måste vara en PDF, PNG, JPEG eller TIFF (innehållet är ingen av dem).'],
