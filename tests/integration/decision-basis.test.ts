@@ -283,6 +283,11 @@ describe('the decision basis', () => {
         expect(html, id).toContain(says);
         expect(await stored(), id).toBe(before);
       }
+      // A high level without a justification is named beside another field's problem, in the same answer.
+      const both = await visitors.editor.post(path, { ...BASIS, ...GRADED, expectedVersion: '0', securityAdviceSought: '', riskSecurityLevel: 'high', riskSecurityJustification: '' });
+      expect(both.status).toBe(400);
+      const bothHtml = await both.text();
+      for (const id of ['securityAdviceSought-ja', 'riskSecurityJustification']) expect(bothHtml, id).toContain(`href="#basis-${id}"`);
       const api = `/api/agreements/${mine.slug}/decisions/${mine.ending.id}/basis`;
       for (const [change, field] of [
         [{ riskReputationLevel: 'high' }, 'riskReputationJustification'],

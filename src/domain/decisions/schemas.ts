@@ -68,12 +68,16 @@ export const saveDecisionBasisSchema = z
   .strict()
   .refine((b) => !b.securityAdviceSought || !!b.securityAdviceFrom, { message: 'name whom the security advice was sought from', path: ['securityAdviceFrom'] })
   .refine((b) => b.securityAdviceSought || !b.securityAdviceFrom, { message: 'security advice was not sought: leave whom it was sought from empty, or answer yes', path: ['securityAdviceFrom'] })
-  .superRefine((b, ctx) => {
-    for (const area of RISK_AREAS) {
-      const { level, justification } = riskFieldsOf(area);
-      if (b[level] === 'high' && !b[justification]) ctx.addIssue({ code: 'custom', message: 'a high risk needs a justification: say why', path: [justification] });
-    }
-  });
+  // Also when another field has a problem: every problem of the form is named at once, not one round after another.
+  .superRefine(
+    (b, ctx) => {
+      for (const area of RISK_AREAS) {
+        const { level, justification } = riskFieldsOf(area);
+        if (b[level] === 'high' && !(typeof b[justification] === 'string' && b[justification].trim())) ctx.addIssue({ code: 'custom', message: 'a high risk needs a justification: say why', path: [justification] });
+      }
+    },
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type SaveDecisionBasisInput = z.input<typeof saveDecisionBasisSchema>;
 
 /** The fields a person writes, in the order of the form and the annex. */
