@@ -141,7 +141,7 @@ export async function changeNetwork({ ctx, networkId, input }: { ctx: Context; n
 
 export const endNetworkSchema = z.strictObject({
   /** The day it ended: today or earlier. */
-  endedOn: z.iso.date('must be a day such as 2027-06-30'),
+  endedOn: z.iso.date('must be a day such as 2025-06-30'),
   expectedVersion: z.unknown(),
 });
 export type EndNetworkInput = z.input<typeof endNetworkSchema>;

@@ -378,7 +378,7 @@ export function NetworkPage(p: NetworkPageProps) {
               <form method="post" action={href(lang, `${base}/avsluta`)} class="form" novalidate>
                 <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
                 <input type="hidden" id="endNetwork-expectedVersion" name="expectedVersion" value={String(n.version)} />
-                {end.input('endedOn', sv ? 'Avslutades' : 'Ended on', { hint: sv ? 'Dagen, i dag eller tidigare: 2027-06-30.' : 'The day, today or earlier: 2027-06-30.' })}
+                {end.input('endedOn', sv ? 'Avslutades' : 'Ended on', { hint: sv ? 'Dagen nätverket avslutades, i dag eller tidigare, till exempel 2025-06-30.' : 'The day the network ended, today or earlier, such as 2025-06-30.' })}
                 <button type="submit" aria-describedby="endNetwork-confirm">
                   {sv ? 'Avsluta nätverket' : 'End the network'}
                 </button>

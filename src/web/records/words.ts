@@ -139,7 +139,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^the network was changed by someone else since the form was opened/, 'Någon annan har ändrat nätverket sedan du öppnade formuläret: nu visas det som det sparades, och det du skrev står kvar i formuläret.'],
   [/^the network ended on ([0-9-]+): it shows now as saved$/, (m) => `Nätverket avslutades ${m[1]}: nu visas det som det sparades.`],
   [/^the network is not ended: it shows now as saved$/, 'Nätverket är inte avslutat: nu visas det som det sparades.'],
-  [/^must be a day such as 2027-06-30$/, 'Skriv dagen, till exempel 2027-06-30.'],
+  [/^must be a day such as 2025-06-30$/, 'Skriv dagen, till exempel 2025-06-30.'],
   [/^is after today \(([0-9-]+)\): end the network when it has ended$/, (m) => `Dagen är efter i dag (${m[1]}): avsluta nätverket när det har upphört.`],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
