@@ -220,6 +220,10 @@ describe('who may do what', () => {
     expect(html).toContain('Besök från Zhuji');
     expect(html).not.toContain('XYZZY');
     expect(html).not.toContain('Registrera en aktivitet');
+    // Why there is no form: who keeps the agreement, by name.
+    const [keeper] = await queryRows<{ name: string }>(t.database.db, sql`select o.name from organisations o join agreements g on g.organisation_id = o.id where g.slug = ${agreement.slug}`);
+    expect(html).toContain(`Avtalet förs av ${keeper!.name}`);
+    expect(await (await visitors.editor.request(page())).text()).not.toContain('Avtalet förs av');
     expect(await (await visitors.otherEditor.request('/oversikt')).text()).not.toContain('XYZZY');
   });
 

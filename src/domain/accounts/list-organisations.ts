@@ -1,7 +1,7 @@
-import { asc, count, eq } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { actors, organisations, users } from '../../db/schema.ts';
 import { requireAdmin } from '../access.ts';
-import type { Executor } from '../../db/client.ts';
+import { queryRows, type Executor } from '../../db/client.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 
@@ -29,4 +29,10 @@ export async function organisationIdOf(db: Executor, slug: string): Promise<numb
   const [row] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, slug));
   if (!row) throw notFound('organisation');
   return row.id;
+}
+
+/** An organisation's name by id ('' when there is none): who keeps a record, as pages and mail name it. */
+export async function organisationName(db: Executor, organisationId: number): Promise<string> {
+  const [row] = await queryRows<{ name: string }>(db, sql`select name from organisations where id = ${organisationId}`);
+  return row?.name ?? '';
 }

@@ -25,6 +25,7 @@
 // knowledge base when none is; the links are absolute, from the configured
 // public address (`origin`: http/public-url.ts's configuredOrigin).
 import { eq, sql } from 'drizzle-orm';
+import { organisationName } from '../accounts/list-organisations.ts';
 import { queryRows, type Db } from '../../db/client.ts';
 import { activities, delegationWarningsSent, receivedInvitations, type DelegationRecordKind } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
@@ -131,11 +132,6 @@ async function contactsAt(db: Db, organisationId: number): Promise<Contact[]> {
   const [row] = await queryRows<{ contacts: Contact[] | string }>(db, sql`select ${contactsOf(String(organisationId))} as contacts`);
   const contacts = row?.contacts ?? [];
   return typeof contacts === 'string' ? (JSON.parse(contacts) as Contact[]) : contacts;
-}
-
-async function organisationName(db: Db, organisationId: number): Promise<string> {
-  const [row] = await queryRows<{ name: string }>(db, sql`select name from organisations where id = ${organisationId}`);
-  return row?.name ?? '';
 }
 
 /** The overlaps of one record as both sides are told of them; none when it is gone, internal, or not an incoming visit. */

@@ -42,6 +42,8 @@ export interface ActivitiesPageProps {
   /** The places a new activity may name: the agreement's Swedish parties and its Chinese places with their provinces. */
   placeChoices: { swedish: PlaceChoice[]; chinese: PlaceChoice[] };
   mayChange: boolean;
+  /** The organisation that keeps the agreement: named to a signed-in reader who may not change it. */
+  keeper?: string;
   mayReadPoints: boolean;
   /** The form refused: `activity`, `point-<activity id>`, `goal-<activity id>` or `state-<point id>`; with its problems and what was typed. */
   failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
@@ -274,6 +276,13 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {p.mayChange && recordedHere(activity) && p.goals.length ? linkForm(activity) : null}
         </section>
       ))}
+      {!p.mayChange && p.keeper ? (
+        <p class="hint">
+          {sv
+            ? `Avtalet förs av ${p.keeper}: dess redaktörer registrerar aktiviteter och uppföljningspunkter här. Hör av dig till en administratör om ert avtal ska föras av er organisation.`
+            : `The agreement is kept by ${p.keeper}: its editors record activities and follow-up points here. Ask an administrator if your agreement should be kept by your organisation.`}
+        </p>
+      ) : null}
       {p.mayChange ? (
         <>
           <h2 id="ny-aktivitet">{sv ? 'Registrera en aktivitet' : 'Record an activity'}</h2>

@@ -6,6 +6,7 @@
 // is the verbs' (access.ts); these routes only send a visitor who is not
 // signed in to the sign-in page first (requireSignedIn, which comes back).
 import { randomBytes } from 'node:crypto';
+import { organisationName } from '../../domain/accounts/list-organisations.ts';
 import { Hono, type Context as HonoContext } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTP_STATUS } from '../../api/errors.ts';
@@ -444,11 +445,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   const renderActivities = async (c: HonoContext, signedIn: SignedIn, extra: Partial<ActivitiesPageProps> = {}, status = 200) => {
     const ctx = ctxOf(c);
     const agreement = await findAgreementBySlug(ctx, c.req.param('slug')!);
-    const [activities, goals, furtherChoices, places] = await Promise.all([
+    const mayChange = canWrite(ctx.principal, agreement.organisationId);
+    const [activities, goals, furtherChoices, places, keeper] = await Promise.all([
       activitiesOfAgreement(ctx, agreement),
       goalChoices(ctx, agreement),
       furtherAgreementChoices(ctx, agreement),
       placeChoices(ctx, agreement),
+      mayChange ? undefined : organisationName(ctx.db, agreement.organisationId),
     ]);
     // Other bodies near its incoming visits: for the organisation's own people, who would get in touch.
     const visits = activities.filter((a) => a.kind === 'visit_incoming' && a.agreements[0]?.slug === agreement.slug).map((a) => a.id);
@@ -468,7 +471,8 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         csrf={signedIn.csrfToken}
         agreement={agreement}
         activities={activities}
-        mayChange={canWrite(ctx.principal, agreement.organisationId)}
+        mayChange={mayChange}
+        keeper={keeper}
         mayReadPoints={canReadFollowUp(ctx.principal, agreement)}
         today={todayInStockholm()}
         {...extra}
