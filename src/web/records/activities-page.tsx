@@ -279,8 +279,8 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
       {!p.mayChange && p.keeper ? (
         <p class="hint">
           {sv
-            ? `Avtalet förs av ${p.keeper}: dess redaktörer registrerar aktiviteter och uppföljningspunkter här. Hör av dig till en administratör om ert avtal ska föras av er organisation.`
-            : `The agreement is kept by ${p.keeper}: its editors record activities and follow-up points here. Ask an administrator if your agreement should be kept by your organisation.`}
+            ? `Avtalet förs av ${p.keeper}: dess redaktörer registrerar aktiviteter och uppföljningspunkter här.`
+            : `The agreement is kept by ${p.keeper}: its editors record activities and follow-up points here.`}
         </p>
       ) : null}
       {p.mayChange ? (
