@@ -44,11 +44,9 @@ function entriesOf(visits: CalendarVisit[], meetings: CalendarNetworkMeeting[]):
 }
 
 const PATH = '/besokskalender';
-// Made once: a formatter made per call leaves native memory behind (docs/limitations.md, "The server's memory").
-const MONTH_FORMATS = { sv: new Intl.DateTimeFormat('sv-SE', { month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }) };
-const DAY_FORMATS = { sv: new Intl.DateTimeFormat('sv-SE', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }), en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) };
-const monthName = (month: string, lang: Lang) => MONTH_FORMATS[lang].format(new Date(`${month}-01T00:00:00Z`));
-const dayName = (day: string, lang: Lang) => DAY_FORMATS[lang].format(new Date(`${day}T00:00:00Z`));
+// "maj 2026", "14 maj 2026": as every date of the register is written (format.ts).
+const monthName = (month: string, lang: Lang) => formatEdtf(month, lang);
+const dayName = (day: string, lang: Lang) => formatEdtf(day, lang);
 const titleOf = (lang: Lang) => (lang === 'sv' ? 'Besökskalender' : 'Calendar of visits');
 const filtersOf = (query: CalendarQuery) => Object.fromEntries(Object.entries({ county: query.county, place: query.place, direction: query.direction }).filter(([, v]) => v)) as Record<string, string>;
 
