@@ -429,6 +429,16 @@ export const agreements = pgTable(
     // The counterparts and every place they lie in: "inside Zhejiang" is `place_ids @> {zhejiang}`.
     placeIds: integer('place_ids').array().notNull().default(sql`'{}'::integer[]`),
     searchText: text('search_text').notNull().default(''),
+    // The latest sign of life as the system reads it (every activity and life event, whatever
+    // its visibility), kept by triggers (migration 0048): `life_sign_day` its latest possible
+    // day and `life_sign_written` its date as written, among the signs that count from
+    // `life_signs_as_of` on; `life_sign_pending_from` the earliest day a sign not yet counted
+    // (a planned activity) starts to count. Valid for a day from `life_signs_as_of` up to the
+    // day before `life_sign_pending_from` (reminders/due.ts quietAgreements).
+    lifeSignDay: date('life_sign_day'),
+    lifeSignWritten: text('life_sign_written'),
+    lifeSignPendingFrom: date('life_sign_pending_from'),
+    lifeSignsAsOf: date('life_signs_as_of'),
     ...ownedRecord(),
   },
   (t) => [

@@ -45,8 +45,7 @@ export function quietAgreements(principal: Principal, today: string, { statusOnD
   const active = statusOnDay
     ? sql`exists (select 1 from agreement_status_periods sp where sp.agreement_id = g.id and sp.status = 'active' and daterange(sp.valid_from, sp.valid_to, '[)') @> ${today}::date)`
     : sql`g.current_status = 'active'`;
-  return sql`from agreements g join organisations o on o.id = g.organisation_id
-    cross join lateral (select s.day as last_sign, s.written as last_sign_written from (
+  const signs = sql`select s.day as last_sign, s.written as last_sign_written from (
         select ${activityLatestDay('a')} as day, a.date as written from ${activitiesOf(sql`g.id`)} a
           where a.date_min <= ${today}::date and ${canReadAlias(principal, 'a')}
         union all
@@ -56,9 +55,27 @@ export function quietAgreements(principal: Principal, today: string, { statusOnD
               LIFE_EVENTS.map((t) => sql`${t}`),
               sql`, `,
             )})
-      ) s where s.day is not null order by s.day desc limit 1) l
+      ) s where s.day is not null order by s.day desc, length(s.written) desc, s.written desc limit 1`;
+  // The system reads every sign: the agreement's kept latest sign (migration 0048) where it holds for `today`, the signs themselves where not.
+  const kept = sql`coalesce(g.life_signs_as_of <= ${today}::date and (g.life_sign_pending_from is null or g.life_sign_pending_from > ${today}::date), false)`;
+  const lastSign =
+    principal.kind === 'system' && !statusOnDay
+      ? sql`(select g.life_sign_day as last_sign, g.life_sign_written as last_sign_written where ${kept}
+          union all select * from (${signs}) live where not ${kept})`
+      : sql`(${signs})`;
+  return sql`from agreements g join organisations o on o.id = g.organisation_id
+    cross join lateral ${lastSign} l
     where ${active} and ${canReadAlias(principal, 'g')}
       and l.last_sign + make_interval(months => o.quiet_after_months) <= ${today}::date`;
+}
+
+/**
+ * Keeps anew the latest sign of life of the agreements whose planned activity
+ * has started to count since it was kept (migration 0048): until then the
+ * quiet agreements read their signs themselves. Run before each reminder run.
+ */
+export async function refreshLifeSignsStarted(db: Db): Promise<void> {
+  await db.execute(sql`select refresh_life_signs(array(select id from agreements where life_sign_pending_from <= (now() at time zone 'UTC')::date))`);
 }
 
 export interface Reminder {

@@ -14,7 +14,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { remindersSent } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
-import { dueReminders, type Reminder } from './due.ts';
+import { dueReminders, refreshLifeSignsStarted, type Reminder } from './due.ts';
 
 export interface ReminderRun {
   /** Reminders found due. */
@@ -34,6 +34,7 @@ const key = (r: { kind: string; subjectId: number; occasion: string }) => `${r.k
 
 /** Sends what is due on `today` (a day in Stockholm) and not yet sent; `origin` makes the links absolute. */
 export async function sendReminders({ db, mailer, today, origin }: { db: Db; mailer: Mailer; today: string; origin: string }): Promise<ReminderRun> {
+  await refreshLifeSignsStarted(db);
   const due = await dueReminders(db, { today });
   const byRecipient = new Map<string, Reminder[]>();
   for (const reminder of due) {
