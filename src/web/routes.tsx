@@ -39,7 +39,7 @@ import type { Lang } from './i18n.ts';
 import { href, Layout } from './layout.tsx';
 import { CSRF_FIELD } from '../http/csrf.ts';
 import { ActorPage, ActorsListPage } from './pages/actor.tsx';
-import { AgreementPage } from './pages/agreement.tsx';
+import { ACTIVITIES_SHOWN, AgreementPage } from './pages/agreement.tsx';
 import { AgreementsListPage, filterParams } from './pages/agreements-list.tsx';
 import { CounterpartPage, CounterpartsListPage } from './pages/counterpart.tsx';
 import { SourcePage } from './pages/source.tsx';
@@ -133,6 +133,7 @@ const FIELDS: Record<string, { sv: [string, string]; en: [string, string] }> = {
   month: { sv: ['Månad', 'en månad som 2026-05'], en: ['Month', 'a month such as 2026-05'] },
   day: { sv: ['Dag', 'en dag som 2026-05-14'], en: ['Day', 'a day such as 2026-05-14'] },
   direction: { sv: ['Riktning', 'ett av alternativen i formuläret'], en: ['Direction', 'one of the choices in the form'] },
+  aktiviteter: { sv: ['Aktiviteter', 'senaste eller alla'], en: ['Activities', 'senaste (the latest) or alla (all)'] },
   '(url)': { sv: ['Adressen', 'kortare än 16 384 tecken'], en: ['The address', 'shorter than 16,384 characters'] },
 };
 
@@ -255,6 +256,9 @@ export const PAGE_QUERIES = {
 /** The map's layer of contact surfaces: every kind unless the reader chose one, or none. */
 const mapLayerSchema = z.object({ lager: z.enum(SURFACE_LAYERS, `must be one of ${SURFACE_LAYERS.join(', ')}`).default('alla') });
 
+/** An agreement's page shows its latest activities, or all of them when asked (`?aktiviteter=alla`). */
+const agreementActivitiesSchema = z.object({ aktiviteter: z.enum(['senaste', 'alla'], 'must be senaste or alla').default('senaste') });
+
 /** The page a report is about, from the link that opened the form: an address on this site, or nothing. */
 const reportedPage = (raw: string | undefined) => (raw && raw.length <= 500 && SITE_PATH.test(raw) ? raw : '');
 
@@ -311,9 +315,11 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const links = await rowLinksOf(readerCtx(c), list.rows.map((r) => r.slug));
     return c.html(<AgreementsListPage lang={lang} list={list} links={links} places={menu.places} provincesOnly={menu.provincesOnly} kinds={kindCodes(c.get('kindNames'), lang)} raw={raw} />);
   });
-  web.get('/avtal/:slug', accepts(page([], 'agreement')), cache, async (c) => {
+  web.get('/avtal/:slug', accepts(page(['aktiviteter'], 'agreement')), cache, async (c) => {
     const ctx = readerCtx(c);
-    const [detail, documents] = await Promise.all([getAgreement({ ctx, slug: c.req.param('slug') }), documentsOfAgreement({ ctx, slug: c.req.param('slug') })]);
+    const { aktiviteter } = parseInput(agreementActivitiesSchema, { aktiviteter: c.var.query.aktiviteter });
+    const activitiesShown = aktiviteter === 'alla' ? undefined : ACTIVITIES_SHOWN;
+    const [detail, documents] = await Promise.all([getAgreement({ ctx, slug: c.req.param('slug'), activitiesShown }), documentsOfAgreement({ ctx, slug: c.req.param('slug') })]);
     // A signed-in person gets the links to the history, and to the forms where they may change it.
     const editing = c.get('signedIn') ? { mayChange: canWrite(ctx.principal, detail.agreement.organisationId), saved: c.req.query('sparat') === '1', decisions: canReadDecisionBasis(ctx.principal, detail.agreement) } : undefined;
     return c.html(<AgreementPage lang={langOf(c)} detail={detail} documents={documents} path={sitePath(c.req.path)} editing={editing} />);

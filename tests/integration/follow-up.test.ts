@@ -10,6 +10,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { activities, auditLog, followUpPoints, type Role } from '../../src/db/schema.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
@@ -376,5 +377,34 @@ describe('changing and removing an activity', () => {
     const [audited] = await queryRows<{ action: string; title: string }>(t.database.db, sql`select action, before->>'title' as title from audit_log where entity_type = 'activity' and entity_id = ${id} order by id desc limit 1`);
     expect(audited).toEqual({ action: 'activity.remove', title: 'Ett möte att ta bort' });
     expect(await (await visitors.editor.request(page())).text()).not.toContain('Ett möte att ta bort');
+  });
+});
+
+describe('an agreement page with many activities', () => {
+  it('shows the latest 20 with the count of all and a link to all, and all when asked; a wrong choice is named', async () => {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const many = await createAgreement({ ctx, organisationId: org!.id, input: { slug: uniqueSlug('many-activities'), kind: 'vanort', parties: ['kalix'], counterparts: ['zhejiang'] } });
+    // 25 public activities, one a month from January 2020, and one internal, which the public neither sees nor counts.
+    for (let i = 0; i < 25; i++) {
+      const month = `${2020 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
+      await createActivity({ ctx, agreementId: many.id, input: { kind: 'meeting', title: `Möte nummer ${i + 1}`, date: `${month}-15`, visibility: 'public' } });
+    }
+    await createActivity({ ctx, agreementId: many.id, input: { kind: 'meeting', title: 'Ett internt möte', date: '2022-06-01', visibility: 'internal' } });
+    const shown = (html: string) => [...html.matchAll(/Möte nummer (\d+)/g)].map((m) => Number(m[1]));
+    const latest = await (await app.request(`/avtal/${many.slug}`)).text();
+    expect(shown(latest)).toEqual([6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25]);
+    expect(latest).toContain('De 20 senaste av 25 aktiviteter visas.');
+    expect(latest).toContain(`href="/avtal/${many.slug}?aktiviteter=alla#aktiviteter"`);
+    expect(latest).not.toContain('Ett internt möte');
+    const all = await (await app.request(`/avtal/${many.slug}?aktiviteter=alla&lang=en`)).text();
+    expect(shown(all)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    expect(all).toContain('All 25 activities are shown.');
+    const wrong = await app.request(`/avtal/${many.slug}?aktiviteter=hundra`);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Aktiviteter');
+    // The API's record holds them all.
+    const api = (await (await app.request(`/api/agreements/${many.slug}`)).json()) as { activities: unknown[]; activitiesTotal: number };
+    expect([api.activities.length, api.activitiesTotal]).toEqual([25, 25]);
   });
 });

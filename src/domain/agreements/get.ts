@@ -79,8 +79,12 @@ const relatedJson = (alias: string) =>
   sql.raw(`json_build_object('slug', ${alias}.slug, 'officialTitle', ${alias}.official_title, 'officialTitleLanguage', ${alias}.official_title_language, 'kind', ${alias}.kind, 'currentStatus', ${alias}.current_status,
     'parentId', ${alias}.parent_id, 'establishedYear', ${alias}.established_year)`);
 
-/** Each readable agreement of `agreements a` (joined to its kind `k`) with its details, as JSON text. */
-function detailJson(principal: Principal): SQL<string> {
+/**
+ * Each readable agreement of `agreements a` (joined to its kind `k`) with its
+ * details, as JSON text; of its activities the latest `activitiesShown` (an
+ * SQL expression; null for all), with the count of all it may read.
+ */
+function detailJson(principal: Principal, activitiesShown: SQL): SQL<string> {
   const cites = (type: SubjectType, id: string) => citationsJson(principal, type, sql.raw(id));
   return sql<string>`(json_build_object(
       'agreement', ${rowJson(agreements, 'a')},
@@ -105,7 +109,8 @@ function detailJson(principal: Principal): SQL<string> {
       'activities', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(activities, 'act', withheldActivityColumns(principal))}, 'sources', ${cites('activity', 'act.id')},
             ${activityLinksJson(principal, 'act')},
             'goalReadable', exists (select 1 from action_plan_goals g join action_plans gp on gp.id = g.action_plan_id where g.id = act.action_plan_goal_id and ${readable(principal, 'gp')})) order by act.date_min, act.id)
-        from ${activitiesOf(sql`a.id`)} act where ${readable(principal, 'act')}`)},
+        from (select x.* from ${activitiesOf(sql`a.id`)} x where ${readable(principal, 'x')} order by x.date_min desc nulls last, x.id desc limit ${activitiesShown}) act`)},
+      'activitiesTotal', (select count(*) from ${activitiesOf(sql`a.id`)} x where ${readable(principal, 'x')}),
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
             'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
             'sources', ${cites('action_plan', 'pl.id')}) order by pl.period_from, pl.id)
@@ -129,7 +134,11 @@ function detailJson(principal: Principal): SQL<string> {
 const statements = new WeakMap<Executor, Map<string, ReturnType<typeof prepareDetails>>>();
 function prepareDetails(ctx: Context, by: 'slug' | 'after', name: string) {
   const p = ctx.principal;
-  const query = ctx.db.select({ detail: detailJson(p) }).from(sql`agreements a join agreement_kinds k on k.code = a.kind`).$dynamic();
+  // One agreement's page shows the latest of its activities (a placeholder: all when null); a batch of the export holds them all.
+  const query = ctx.db
+    .select({ detail: detailJson(p, by === 'slug' ? sql`${sql.placeholder('activitiesShown')}::int` : sql`null`) })
+    .from(sql`agreements a join agreement_kinds k on k.code = a.kind`)
+    .$dynamic();
   return (
     by === 'slug'
       ? query.where(sql`${readable(p, 'a')} and a.slug = ${sql.placeholder('slug')}`)
@@ -159,6 +168,7 @@ interface DetailJson {
   discrepancies: Array<WithSources<Record<string, unknown>>>;
   /** `goalReadable`: whether the reader may read the plan of the goal it serves (else the goal's id is not shown). */
   activities: Array<WithSources<Record<string, unknown>> & { agreements: ActivityAgreementLink[]; places: ActivityPlace[]; goalReadable: boolean }>;
+  activitiesTotal: number;
   actionPlans: Array<WithSources<Record<string, unknown>> & { goals: Array<Record<string, unknown>> }>;
   parent: Related | null;
   samePair: Array<Omit<Related, 'parentId'>>;
@@ -166,12 +176,22 @@ interface DetailJson {
   statusKnownUntil: number | null;
 }
 
+/**
+ * The agreement's row without its kept latest sign of life (migration 0048):
+ * the system's reading of every activity, internal ones too, kept for the
+ * quiet agreements' reminders, not for any reader.
+ */
+function withoutLifeSigns<T extends { lifeSignDay: unknown; lifeSignWritten: unknown; lifeSignPendingFrom: unknown; lifeSignsAsOf: unknown }>(row: T) {
+  const { lifeSignDay: _day, lifeSignWritten: _written, lifeSignPendingFrom: _pending, lifeSignsAsOf: _asOf, ...rest } = row;
+  return rest;
+}
+
 /** The JSON the statement built, as the tables' row types. */
 function detailFrom(principal: Principal, json: DetailJson) {
   // Personal data (a speaker's name) is for signed-in public bodies only.
   const showNames = principal.kind !== 'anonymous';
   return {
-    agreement: rowFromJson(agreements, json.agreement),
+    agreement: withoutLifeSigns(rowFromJson(agreements, json.agreement)),
     kind: rowFromJson(agreementKinds, json.kind),
     sources: json.sources,
     parties: json.parties,
@@ -188,6 +208,8 @@ function detailFrom(principal: Principal, json: DetailJson) {
       const row = rowFromJson(activities, a.row);
       return { ...row, actionPlanGoalId: a.goalReadable ? row.actionPlanGoalId : null, sources: a.sources, agreements: a.agreements, places: a.places };
     }),
+    /** How many activities the reader may read, of which `activities` holds the latest as many as were asked for. */
+    activitiesTotal: json.activitiesTotal,
     actionPlans: json.actionPlans.map((p) => ({ ...rowFromJson(actionPlans, p.row), goals: p.goals.map((g) => rowFromJson(actionPlanGoals, g)), sources: p.sources })),
     parent: json.parent,
     samePair: json.samePair,
@@ -202,8 +224,9 @@ async function readDetails(ctx: Context, by: 'slug' | 'after', values: Record<st
   return rows.map((r) => detailFrom(ctx.principal, JSON.parse(r.detail) as DetailJson));
 }
 
-export async function getAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
-  const [detail] = await readDetails(ctx, 'slug', { slug });
+/** One agreement as the reader may read it; `activitiesShown`: only its latest activities, so many (`activitiesTotal` counts them all). */
+export async function getAgreement({ ctx, slug, activitiesShown }: { ctx: Context; slug: string; activitiesShown?: number }) {
+  const [detail] = await readDetails(ctx, 'slug', { slug, activitiesShown: activitiesShown ?? null });
   // Not allowed looks like absent (access.ts): the statement reads only what the reader may.
   if (!detail) throw notFound('agreement');
   return detail;

@@ -20,6 +20,27 @@ import { decisionKindOf } from '../../domain/decisions/kinds.ts';
  * admin), to its forms; `saved` says a form was just saved; `decisions`: to
  * the basis of each decision (the owning organisation's people only).
  */
+/** How many of the agreement's activities the page shows: the latest, with a link to all; or all, with a link back. */
+function ActivitiesShown({ lang, slug, shown, total }: { lang: Lang; slug: string; shown: number; total: number }) {
+  const sv = lang === 'sv';
+  if (shown < total) {
+    return (
+      <p>
+        {sv ? `De ${formatNumber(shown, lang)} senaste av ${formatNumber(total, lang)} aktiviteter visas. ` : `The latest ${formatNumber(shown, lang)} of ${formatNumber(total, lang)} activities are shown. `}
+        <a href={`${href(lang, `/avtal/${slug}`, { aktiviteter: 'alla' })}#aktiviteter`}>{sv ? `Visa alla ${formatNumber(total, lang)} aktiviteter` : `Show all ${formatNumber(total, lang)} activities`}</a>
+      </p>
+    );
+  }
+  return total > ACTIVITIES_SHOWN ? (
+    <p>
+      {sv ? `Alla ${formatNumber(total, lang)} aktiviteter visas. ` : `All ${formatNumber(total, lang)} activities are shown. `}
+      <a href={`${href(lang, `/avtal/${slug}`)}#aktiviteter`}>{sv ? 'Visa bara de senaste' : 'Show only the latest'}</a>
+    </p>
+  ) : null;
+}
+/** The latest activities an agreement's page shows unless all are asked for (`?aktiviteter=alla`). */
+export const ACTIVITIES_SHOWN = 20;
+
 export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean; decisions?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
@@ -201,7 +222,8 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
 
       {detail.activities.length ? (
         <>
-          <h2>{t(lang, 'activities')}</h2>
+          <h2 id="aktiviteter">{t(lang, 'activities')}</h2>
+          <ActivitiesShown lang={lang} slug={a.slug} shown={detail.activities.length} total={detail.activitiesTotal} />
           <ul>
             {detail.activities.map((act) => (
               <li>
