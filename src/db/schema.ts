@@ -452,8 +452,11 @@ export const agreements = pgTable(
     index('agreements_party_kinds_gin').using('gin', t.partyKinds),
     index('agreements_party_counties_gin').using('gin', t.partyCounties),
     index('agreements_party_label_idx').on(t.partyLabel),
-    // An organisation's agreements: its overview's reminders (ending, quiet) and its yearly report read them by owner (migration 0030).
-    index('agreements_organisation_idx').on(t.organisationId),
+    // An organisation's agreements: its overview's reminders (ending, quiet) and its yearly report read them by owner (migration 0030),
+    // in one status without a bitmap of every agreement in that status (migration 0049).
+    index('agreements_organisation_status_idx').on(t.organisationId, t.currentStatus),
+    // An organisation's agreements with an end day or a term: the overview's expiry and notice reminders.
+    index('agreements_organisation_ending_idx').on(t.organisationId).where(sql`${t.endsOn} is not null or ${t.termMonths} is not null`),
     // An organisation's internal agreements, whose visits the calendar reads per request (calendar/visits.ts).
     index('agreements_internal_idx').on(t.organisationId).where(sql`${t.visibility} = 'internal'`),
     oneOf('agreements', t.currentStatus, STATUSES),
@@ -1311,7 +1314,11 @@ export const actionPlans = pgTable(
     updatedAt: updatedAt(),
   },
   // An agreement's plans, on its page (migration 0030: the page read all the register's plans without it).
-  (t) => [index('action_plans_agreement_idx').on(t.agreementId), knownVisibility('action_plans', t.visibility), check('action_plans_budget_sek_not_negative', sql`${t.budgetSek} >= 0`)],
+  (t) => [
+    index('action_plans_agreement_idx').on(t.agreementId),
+    // An organisation's plans not yet reviewed: the overview's review reminders (reminders/due.ts), without reading every plan.
+    index('action_plans_unreviewed_idx').on(t.organisationId).where(sql`${t.reviewedOn} is null`),
+    knownVisibility('action_plans', t.visibility), check('action_plans_budget_sek_not_negative', sql`${t.budgetSek} >= 0`)],
 );
 
 // The further agreements a plan serves, besides its own (action_plans.agreement_id).

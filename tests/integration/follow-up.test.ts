@@ -408,3 +408,30 @@ describe('an agreement page with many activities', () => {
     expect([api.activities.length, api.activitiesTotal]).toEqual([25, 25]);
   });
 });
+
+describe('an overview with many open points', () => {
+  it('shows the 20 due first of each list with the counts and a link to all, and all when asked; a change is seen at once', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Ett möte med många punkter' });
+    for (let i = 1; i <= 24; i++) await raisePoint(id, { text: `Mångpunkt ${String(i).padStart(2, '0')}`, owner: emails.editor, dueOn: `2099-02-${String(i).padStart(2, '0')}` });
+    const shown = (html: string) => [...html.matchAll(/Mångpunkt (\d+)/g)].map((m) => Number(m[1]));
+    const overview = await (await visitors.editor.request('/oversikt')).text();
+    // Mine and the organisation's lists each hold the earliest due (other tests' points are due before 2099, so these may be cut).
+    const mine = overview.slice(overview.indexOf('id="mina"'), overview.indexOf('id="organisationens"'));
+    expect((mine.match(/<tr/g) ?? []).length - 1).toBe(20);
+    expect(mine).toContain('De 20 som ska vara klara först visas.');
+    expect(mine).toContain('href="/oversikt?visa=alla#mina"');
+    expect(Math.max(...shown(mine))).toBeLessThan(24);
+    const all = await (await visitors.editor.request('/oversikt?visa=alla')).text();
+    const allMine = all.slice(all.indexOf('id="mina"'), all.indexOf('id="organisationens"'));
+    expect(shown(allMine)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(allMine).not.toContain('Visa alla');
+    // The organisation's part is kept between changes: a point closed is gone from the next overview.
+    const before = await (await visitors.colleague.request('/oversikt?visa=alla')).text();
+    const count = (html: string) => (/(\d+) öppna/.exec(html.slice(html.indexOf('id="organisationens"'))) ?? [])[1];
+    const pointId = Number(/#punkt-(\d+)/.exec((await visitors.editor.post(`${page()}/${id}/punkter`, { text: 'Mångpunkt 99', owner: emails.editor, dueOn: '2099-03-30' })).headers.get('location') ?? '')?.[1]);
+    const after = await (await visitors.colleague.request('/oversikt?visa=alla')).text();
+    expect(Number(count(after))).toBe(Number(count(before)) + 1);
+    expect(after).toContain('Mångpunkt 99');
+    expect(pointId).toBeGreaterThan(0);
+  });
+});

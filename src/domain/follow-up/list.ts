@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind, FollowUpState, FundingSource } from '../../db/schema.ts';
 import { canReadAlias, canReadFollowUp, canReadParticipantNames } from '../access.ts';
@@ -112,6 +112,44 @@ export interface OpenPoint extends FollowUpPoint {
   overdue: boolean;
 }
 
+/** The open points `where` selects (`p` the point), at most `limit`, the earliest due first, with how many there are and how many are overdue on `today`. */
+async function openPoints(ctx: Context, today: string, where: SQL, limit: number): Promise<{ points: OpenPoint[]; open: number; overdue: number }> {
+  const [points, [counts]] = await Promise.all([
+    queryRows<OpenPoint>(
+      ctx.db,
+      sql`select ${POINT_COLUMNS}, g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel",
+            a.title as "activityTitle", a.date as "activityDate", p.due_on < ${today}::date as overdue
+          from follow_up_points p join users u on u.id = p.owner_id join activities a on a.id = p.activity_id join agreements g on g.id = p.agreement_id
+          where p.state = 'open' and ${where} order by p.due_on, p.id limit ${limit}`,
+    ),
+    queryRows<{ open: number; overdue: number }>(
+      ctx.db,
+      sql`select count(*)::int as open, count(*) filter (where p.due_on < ${today}::date)::int as overdue from follow_up_points p where p.state = 'open' and ${where}`,
+    ),
+  ]);
+  return { points, open: counts!.open, overdue: counts!.overdue };
+}
+
+/** The signed-in person's own open points (at most `limit`); none for anyone who is not a person of an organisation. */
+export async function myOpenPoints(ctx: Context, today: string, limit = 200): Promise<{ mine: OpenPoint[]; mineOpen: number; mineOverdue: number }> {
+  const p = ctx.principal;
+  if (p.kind !== 'user') return { mine: [], mineOpen: 0, mineOverdue: 0 };
+  const { points, open, overdue } = await openPoints(ctx, today, sql`p.owner_id = (select id from users where email = ${p.subject})`, limit);
+  return { mine: points, mineOpen: open, mineOverdue: overdue };
+}
+
+/** The open points of the signed-in person's organisation (at most `limit`); the same for every person of it. */
+export async function organisationOpenPoints(
+  ctx: Context,
+  today: string,
+  limit = 200,
+): Promise<{ organisation: OpenPoint[]; organisationOpen: number; organisationOverdue: number }> {
+  const p = ctx.principal;
+  if (p.kind !== 'user') return { organisation: [], organisationOpen: 0, organisationOverdue: 0 };
+  const { points, open, overdue } = await openPoints(ctx, today, sql`p.organisation_id = ${p.organisationId}`, limit);
+  return { organisation: points, organisationOpen: open, organisationOverdue: overdue };
+}
+
 /**
  * The open follow-up points a signed-in person works on: their own, and
  * their organisation's (each list at most `limit`, the earliest due first);
@@ -123,26 +161,6 @@ export async function openFollowUp(
   today: string,
   limit = 200,
 ): Promise<{ mine: OpenPoint[]; organisation: OpenPoint[]; mineOpen: number; mineOverdue: number; organisationOpen: number; organisationOverdue: number }> {
-  const p = ctx.principal;
-  if (p.kind !== 'user') return { mine: [], organisation: [], mineOpen: 0, mineOverdue: 0, organisationOpen: 0, organisationOverdue: 0 };
-  const me = sql`(select id from users where email = ${p.subject})`;
-  const select = (where: ReturnType<typeof sql>) =>
-    queryRows<OpenPoint>(
-      ctx.db,
-      sql`select ${POINT_COLUMNS}, g.slug as "agreementSlug", g.party_label as "partyLabel", g.counterpart_label as "counterpartLabel",
-            a.title as "activityTitle", a.date as "activityDate", p.due_on < ${today}::date as overdue
-          from follow_up_points p join users u on u.id = p.owner_id join activities a on a.id = p.activity_id join agreements g on g.id = p.agreement_id
-          where p.state = 'open' and ${where} order by p.due_on, p.id limit ${limit}`,
-    );
-  const [mine, organisation, [counts]] = await Promise.all([
-    select(sql`p.owner_id = ${me}`),
-    select(sql`p.organisation_id = ${p.organisationId}`),
-    queryRows<{ open: number; overdue: number; mineOpen: number; mineOverdue: number }>(
-      ctx.db,
-      sql`select count(*)::int as open, count(*) filter (where due_on < ${today}::date)::int as overdue,
-            count(*) filter (where owner_id = ${me})::int as "mineOpen", count(*) filter (where owner_id = ${me} and due_on < ${today}::date)::int as "mineOverdue"
-          from follow_up_points where organisation_id = ${p.organisationId} and state = 'open'`,
-    ),
-  ]);
-  return { mine, organisation, mineOpen: counts!.mineOpen, mineOverdue: counts!.mineOverdue, organisationOpen: counts!.open, organisationOverdue: counts!.overdue };
+  const [mine, organisation] = await Promise.all([myOpenPoints(ctx, today, limit), organisationOpenPoints(ctx, today, limit)]);
+  return { ...mine, ...organisation };
 }

@@ -114,6 +114,8 @@ export interface DueQuery {
   principal?: Principal;
   /** Quiet agreements in force on `today` by the status periods, not today's status: `today` is a day past (a past year's report). */
   statusOnDay?: boolean;
+  /** Leave out the follow-up points (the overview lists them on its own). */
+  withoutPoints?: boolean;
 }
 
 const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -121,7 +123,9 @@ const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00
 /** Every reminder due on `today`, the earliest occasion first. */
 export async function dueReminders(db: Db, query: DueQuery): Promise<Reminder[]> {
   const byOrganisation = (column: SQL) => (query.organisationId === undefined ? sql`true` : sql`${column} = ${query.organisationId}`);
-  const points = await queryRows<Omit<Reminder, 'kind' | 'recipients'> & { owner: string; ownerActive: boolean }>(
+  const points = query.withoutPoints
+    ? []
+    : await queryRows<Omit<Reminder, 'kind' | 'recipients'> & { owner: string; ownerActive: boolean }>(
     db,
     sql`select p.id as "subjectId", p.due_on::text as occasion, p.organisation_id as "organisationId", g.slug as "agreementSlug",
           g.party_label || ' – ' || g.counterpart_label as "agreementName", p.text, u.email as owner, u.disabled_at is null as "ownerActive"

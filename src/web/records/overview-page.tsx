@@ -28,8 +28,12 @@ export interface OverviewPageProps {
   mineOverdue: number;
   organisationOpen: number;
   organisationOverdue: number;
-  /** The organisation's agreements that expire soon, whose notice day comes, that have been quiet too long, and its action plans due for review. */
+  /** The organisation's agreements that expire soon, whose notice day comes, that have been quiet too long, and its action plans due for review: the earliest, or all when asked. */
   agreementReminders: Reminder[];
+  /** How many there are in all. */
+  agreementRemindersTotal: number;
+  /** Every point and reminder asked for (`?visa=alla`), not only the first of each list. */
+  all: boolean;
   /** The knowledge base's articles kept by the organisation's people whose review day has come. */
   articleReminders: Reminder[];
   quietAfterMonths: number;
@@ -52,6 +56,12 @@ const FEED_NAMES = {
   person: { sv: 'Min kalender (mina punkter, organisationens avtal)', en: 'My calendar (my points, the organisation’s agreements)' },
   organisation: { sv: 'Organisationens kalender (alla öppna punkter)', en: 'The organisation’s calendar (every open point)' },
 } as const;
+
+/** The link from a shortened list to the overview with every list whole; none when they are whole already (the 2,000 first of each). */
+function ShowAll({ lang, all, fragment, what }: { lang: Lang; all: boolean; fragment: string; what: { sv: string; en: string } }) {
+  if (all) return null;
+  return <a href={`${href(lang, '/oversikt', { visa: 'alla' })}#${fragment}`}>{lang === 'sv' ? `Visa alla ${what.sv}` : `Show all ${what.en}`}</a>;
+}
 
 function PointsTable(props: { lang: Lang; caption: string; points: OpenPoint[]; withOwner: boolean }) {
   const { lang } = props;
@@ -116,7 +126,8 @@ export function OverviewPage(p: OverviewPageProps) {
         <>
           <p>
             {openAndOverdue(lang, p.mineOpen, p.mineOverdue)}
-            {p.mine.length < p.mineOpen ? (sv ? ` De ${p.mine.length} som ska vara klara först visas.` : ` The ${p.mine.length} due first are shown.`) : ''}
+            {p.mine.length < p.mineOpen ? (sv ? ` De ${p.mine.length} som ska vara klara först visas. ` : ` The ${p.mine.length} due first are shown. `) : ''}
+            {p.mine.length < p.mineOpen ? <ShowAll {...p} fragment="mina" what={{ sv: 'mina punkter', en: 'my points' }} /> : null}
           </p>
           <PointsTable lang={lang} caption={sv ? 'Mina öppna uppföljningspunkter' : 'My open follow-up points'} points={p.mine} withOwner={false} />
         </>
@@ -126,8 +137,9 @@ export function OverviewPage(p: OverviewPageProps) {
       <h2 id="organisationens">{sv ? 'Organisationens öppna punkter' : "The organisation's open points"}</h2>
       <p>
         {sv
-          ? `${openAndOverdue(lang, p.organisationOpen, p.organisationOverdue)}${p.organisation.length < p.organisationOpen ? ` De ${p.organisation.length} som ska vara klara först visas.` : ''}`
-          : `${openAndOverdue(lang, p.organisationOpen, p.organisationOverdue)}${p.organisation.length < p.organisationOpen ? ` The ${p.organisation.length} due first are shown.` : ''}`}
+          ? `${openAndOverdue(lang, p.organisationOpen, p.organisationOverdue)}${p.organisation.length < p.organisationOpen ? ` De ${p.organisation.length} som ska vara klara först visas. ` : ''}`
+          : `${openAndOverdue(lang, p.organisationOpen, p.organisationOverdue)}${p.organisation.length < p.organisationOpen ? ` The ${p.organisation.length} due first are shown. ` : ''}`}
+        {p.organisation.length < p.organisationOpen ? <ShowAll {...p} fragment="organisationens" what={{ sv: 'organisationens punkter', en: "the organisation's points" }} /> : null}
       </p>
       {p.organisation.length ? (
         <PointsTable lang={lang} caption={sv ? 'Organisationens öppna uppföljningspunkter' : "The organisation's open follow-up points"} points={p.organisation} withOwner={true} />
@@ -138,6 +150,12 @@ export function OverviewPage(p: OverviewPageProps) {
           ? `Avtal som löper ut inom 90 dagar, avtal vars sista dag att säga upp dem före en automatisk förnyelse infaller inom 90 dagar, handlingsplaner vars period har slutat eller slutar inom 90 dagar utan att de följts upp, och avtal i kraft utan någon aktivitet eller händelse som visar att de lever på ${p.quietAfterMonths} månader (tysta avtal: satsa på nytt, låt vila eller avsluta).`
           : `Agreements that expire within 90 days, agreements whose last day to give notice before an automatic renewal falls within 90 days, action plans whose period has ended or ends within 90 days with no review, and agreements in force with no activity or event that shows they live for ${p.quietAfterMonths} months (quiet agreements: renew the effort, let rest or end).`}
       </p>
+      {p.agreementReminders.length < p.agreementRemindersTotal ? (
+        <p>
+          {sv ? `De ${p.agreementReminders.length} tidigaste av ${p.agreementRemindersTotal} visas. ` : `The earliest ${p.agreementReminders.length} of ${p.agreementRemindersTotal} are shown. `}
+          <ShowAll {...p} fragment="paminnelser" what={{ sv: 'avtal som behöver ett beslut', en: 'agreements that need a decision' }} />
+        </p>
+      ) : null}
       {p.agreementReminders.length ? (
         <ul>
           {p.agreementReminders.map((r) => (

@@ -36,7 +36,8 @@ import { removeDocument } from '../../domain/documents/remove.ts';
 import { DomainError, notFound, type FieldProblem } from '../../domain/errors.ts';
 import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
-import { activitiesOfAgreement, openFollowUp } from '../../domain/follow-up/list.ts';
+import { activitiesOfAgreement, myOpenPoints } from '../../domain/follow-up/list.ts';
+import { organisationOverview } from '../../domain/follow-up/overview.ts';
 import { dueReminders } from '../../domain/reminders/due.ts';
 import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, peerBodies } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
@@ -891,26 +892,28 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   });
 
   // One's own follow-up and one's organisation's, what needs a decision, and calendar feeds.
-  // Each list the 50 due first, with how many there are in all (the API gives 200).
-  const OVERVIEW_ROWS = 50;
+  // Each list the 20 due first, with how many there are in all, or up to 2,000 when all are asked for (the API gives 200).
+  const OVERVIEW_ROWS = 20;
+  const OVERVIEW_ALL_ROWS = 2000;
   const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string, quietPeriod?: { typed: string; problems: FieldProblem[] }, status = 200) => {
     const ctx = ctxOf(c);
     const today = todayInStockholm();
-    const organisationId = signedIn.organisationId;
-    const [open, quietAfterMonths, reminders, feeds] = await Promise.all([
-      openFollowUp(ctx, today, OVERVIEW_ROWS),
-      quietAfterMonthsOf(database.db, organisationId),
-      dueReminders(database.db, { today, organisationId }),
-      listCalendarFeeds(database.db, signedIn.userId),
-    ]);
+    const all = c.req.query('visa') === 'alla';
+    const rows = all ? OVERVIEW_ALL_ROWS : OVERVIEW_ROWS;
+    const [mine, organisation, feeds] = await Promise.all([myOpenPoints(ctx, today, rows), organisationOverview(ctx, today, rows), listCalendarFeeds(database.db, signedIn.userId)]);
+    const { reminders, quietAfterMonths, ...open } = organisation;
+    const agreementReminders = reminders.filter((r) => r.kind !== 'article_review');
     return c.html(
       <OverviewPage
         lang={langOf(c)}
         account={signedIn.displayName}
         organisationName={signedIn.organisationName}
         quietAfterMonths={quietAfterMonths}
+        {...mine}
         {...open}
-        agreementReminders={reminders.filter((r) => r.kind !== 'follow_up_due' && r.kind !== 'article_review')}
+        all={all}
+        agreementReminders={agreementReminders.slice(0, rows)}
+        agreementRemindersTotal={agreementReminders.length}
         articleReminders={reminders.filter((r) => r.kind === 'article_review')}
         today={today}
         csrf={signedIn.csrfToken}

@@ -1,0 +1,37 @@
+// What an organisation's overview (/oversikt) shows of the organisation, the
+// same for every person of it: its open follow-up points (the earliest due
+// first), what needs a decision (reminders/due.ts) and its quiet period.
+// Kept per data version and day (kept-answers.ts): its people's overviews
+// read it once between two changes of the register, and every change (each
+// is audited) or a new day reads it anew. The person's own points and
+// calendar feeds are read per request.
+import { quietAfterMonthsOf } from '../accounts/list-organisations.ts';
+import type { Context } from '../context.ts';
+import { keptPerVersion } from '../kept-answers.ts';
+import { dueReminders, type Reminder } from '../reminders/due.ts';
+import { organisationOpenPoints, type OpenPoint } from './list.ts';
+
+export interface OrganisationOverview {
+  organisation: OpenPoint[];
+  organisationOpen: number;
+  organisationOverdue: number;
+  quietAfterMonths: number;
+  /** Every reminder of the organisation but its follow-up points, the earliest first. */
+  reminders: Reminder[];
+}
+
+const kept = keptPerVersion<OrganisationOverview>(512);
+
+/** The organisation's part of a signed-in person's overview on `today`: at most `limit` of its open points. Shared among readers: not to be changed. */
+export function organisationOverview(ctx: Context, today: string, limit: number): Promise<OrganisationOverview> {
+  if (ctx.principal.kind !== 'user') throw new Error('organisationOverview: for a person of an organisation');
+  const organisationId = ctx.principal.organisationId;
+  return kept(ctx, `${organisationId}|${today}|${limit}`, async () => {
+    const [points, quietAfterMonths, reminders] = await Promise.all([
+      organisationOpenPoints(ctx, today, limit),
+      quietAfterMonthsOf(ctx.db, organisationId),
+      dueReminders(ctx.db, { today, organisationId, withoutPoints: true }),
+    ]);
+    return { ...points, quietAfterMonths, reminders };
+  });
+}
