@@ -29,6 +29,7 @@ import { todayInStockholm } from '../../src/web/format.ts';
 import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { decodeQuotedPrintable, startSmtp, type Inbox } from '../support/smtp.ts';
+import { start } from '../support/two-processes.ts';
 
 let t: TestDatabase;
 let smtp: Inbox;
@@ -383,5 +384,20 @@ describe('delegation warnings between invitations and visits, both ways', () => 
       sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
     );
     expect(recorded!.n).toBe(recorded!.distinct);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('two `ortsband remind` processes at once on PostgreSQL tell each body once of a visit recorded after an invitation', async () => {
+    const AT = 1500;
+    await recordInvitation({ ctx: as(others[2]!), input: { receivedOn: TODAY, sender: 'Two-sender', subject: 'Two-invitation', place: 'huzhou', eventDate: daysFromToday(AT, TODAY) } });
+    await flush();
+    const ctx = systemCtx(t);
+    await createActivity({ ctx, agreementId: await agreementOf(ctx, home, 'hangzhou'), input: { kind: 'visit_incoming', title: 'Two-visit', date: daysFromToday(AT + W, TODAY), visibility: 'shared' } });
+    smtp.mails.length = 0;
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ortsband <noreply@ortsband.test>', PUBLIC_URL: ORIGIN };
+    const ends = await Promise.all([1, 2].map(() => start(['--database', t.url!, 'remind', '--today', TODAY], env).exited));
+    for (const end of ends) expect(end.code, end.stderr).toBe(0);
+    // The remind command mails the reminders due too: the warning is looked for among them.
+    const warnings = received().filter((m) => m.text.includes('Two-visit'));
+    expect(told(warnings, ['Two-visit', 'Two-invitation'])).toEqual([...home.told, ...others[2]!.told].map((to) => `${to} Two-visit Two-invitation`).sort());
   });
 });
