@@ -281,6 +281,22 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     while ((await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })).checked > 0);
     smtp.mails.length = 0;
   };
+  /**
+   * `runs` runs of the job at once tell both bodies of each pair of `record`
+   * and a generated record that warns once, of no other pair, and no reader;
+   * the pairs told.
+   */
+  const toldOnceEach = async <G extends { title: string; body: Body; warns: boolean }>(runs: number, record: { title: string; body: Body }, generated: G[]): Promise<G[]> => {
+    const sent = await Promise.all(Array.from({ length: runs }, () => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const warn = generated.filter((g) => g.warns);
+    expect(warn.length).toBeGreaterThan(10);
+    expect(generated.length - warn.length).toBeGreaterThan(10);
+    const want = warn.flatMap((g) => [...record.body.told, ...g.body.told].map((to) => `${to} ${record.title} ${g.title}`)).sort();
+    expect(told(received(), [record.title, ...generated.map((g) => g.title)])).toEqual(want);
+    expect(sent.reduce((sum, run) => sum + run.mails, 0)).toBe(want.length);
+    for (const b of [home, ...others]) for (const reader of b.notTold) expect(received().some((m) => m.to === reader)).toBe(false);
+    return warn;
+  };
   /** The generated relation's Chinese place (Shanghai: none in common with Zhejiang), names and visibility. */
   const shape = (relation: InvitationRelation, r: () => number) => ({
     place: relation === 'counterpart' || relation === 'internal' ? 'hangzhou' : relation === 'province' ? 'huzhou' : 'shanghai',
@@ -311,13 +327,7 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     }
     await flush();
     const invitation = await recordInvitation({ ctx: as(inviter), input: { receivedOn: TODAY, sender: 'Near-sender', subject: 'Near-invitation', place: 'hangzhou', eventDate: daysFromToday(AT, TODAY), delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
-    const runs = await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
-    const expectedNear = near.filter((n) => n.warns);
-    expect(expectedNear.length).toBeGreaterThan(10);
-    expect(near.length - expectedNear.length).toBeGreaterThan(10);
-    const want = expectedNear.flatMap((n) => [...inviter.told, ...n.body.told].map((to) => `${to} Near-invitation ${n.title}`)).sort();
-    expect(told(received(), ['Near-invitation', ...near.map((n) => n.title)])).toEqual(want);
-    expect(runs.reduce((sum, run) => sum + run.mails, 0)).toBe(want.length);
+    const expectedNear = await toldOnceEach(2, { title: 'Near-invitation', body: inviter }, near);
     // The invitation's body is sent to its invitations; the activity's body to its own activity, no page of its lists the invitation.
     const first = expectedNear[0]!;
     const inviterMail = received().find((m) => m.to === inviter.told[0] && m.text.includes(first.title))!.text;
@@ -327,7 +337,6 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     expect(theirMail).toContain(`<${inviter.told[0]}>`);
     expect(theirMail).not.toContain('/inbjudningar');
     expect(theirMail).toMatch(new RegExp(`${ORIGIN}/avtal/[a-z0-9-]+/aktiviteter`));
-    for (const b of [home, ...others]) for (const reader of b.notTold) expect(received().some((m) => m.to === reader)).toBe(false);
     // The page shows the same ones (its first VISITS_PER_INVITATION).
     const [page] = await invitationsOf(as(inviter), inviter.id, { only: invitation.id });
     expect(page!.visits.map((v) => v.title).sort()).toEqual(expectedNear.map((n) => n.title).sort());
@@ -336,7 +345,7 @@ describe('delegation warnings between invitations and visits, both ways', () => 
   it('an incoming visit recorded after others\' invitations near it tells both bodies of each, once, and no other; a change tells nobody again', async () => {
     const r = random(20261209);
     const AT = 1200;
-    const invited: Array<{ subject: string; body: Body; warns: boolean; id: number }> = [];
+    const invited: Array<{ title: string; body: Body; warns: boolean; id: number }> = [];
     for (const relation of INVITATION_RELATIONS.filter((x) => x !== 'own-place')) {
       for (const offset of OFFSETS) {
         const other = pick(r, others);
@@ -345,32 +354,25 @@ describe('delegation warnings between invitations and visits, both ways', () => 
         // Those matched by name come from no place: the visit's agreement is with Shanghai.
         const from = place === 'shanghai' ? null : place;
         const row = await recordInvitation({ ctx: as(other), input: { receivedOn: TODAY, sender: `Sender ${subject}`, subject, place: from, eventDate: daysFromToday(AT + offset, TODAY), delegationName: name, delegationPersons: persons, visibility } });
-        invited.push({ subject, body: other, warns: INVITATION_WARNS[relation] && Math.abs(offset) <= W, id: row.id });
+        invited.push({ title: subject, body: other, warns: INVITATION_WARNS[relation] && Math.abs(offset) <= W, id: row.id });
       }
     }
     // The visit's agreement is with Shanghai, its own place Hangzhou (the places above): an invitation from Shanghai warns too.
     const fromAgreementPlace = `Invited-${invited.length}-agreement-place`;
     const own = await recordInvitation({ ctx: as(others[0]!), input: { receivedOn: TODAY, sender: 'Sender own', subject: fromAgreementPlace, place: 'shanghai', eventDate: daysFromToday(AT - W, TODAY) } });
-    invited.push({ subject: fromAgreementPlace, body: others[0]!, warns: true, id: own.id });
+    invited.push({ title: fromAgreementPlace, body: others[0]!, warns: true, id: own.id });
     await flush();
     const ctx = systemCtx(t);
     const agreementId = await agreementOf(ctx, home, 'shanghai');
     const visit = await createActivity({ ctx, agreementId, input: { kind: 'visit_incoming', title: 'Late-visit', date: daysFromToday(AT, TODAY), visibility: 'shared', chinesePlaces: ['hangzhou'], delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
-    const runs = await Promise.all([1, 2, 3].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
-    const expectedInvited = invited.filter((i) => i.warns);
-    expect(expectedInvited.length).toBeGreaterThan(10);
-    expect(invited.length - expectedInvited.length).toBeGreaterThan(10);
-    const want = expectedInvited.flatMap((i) => [...home.told, ...i.body.told].map((to) => `${to} Late-visit ${i.subject}`)).sort();
-    expect(told(received(), ['Late-visit', ...invited.map((i) => i.subject)])).toEqual(want);
-    expect(runs.reduce((sum, run) => sum + run.mails, 0)).toBe(want.length);
-    for (const b of [home, ...others]) for (const reader of b.notTold) expect(received().some((m) => m.to === reader)).toBe(false);
+    const expectedInvited = await toldOnceEach(3, { title: 'Late-visit', body: home }, invited);
     // Both rules agree: each invitation found from the visit finds the visit from its side, and no other does.
     const fromVisit = await invitationsNearActivity(as(home), visit.id);
-    expect(fromVisit.map((x) => x.subject).sort()).toEqual(expectedInvited.map((i) => i.subject).sort());
+    expect(fromVisit.map((x) => x.subject).sort()).toEqual(expectedInvited.map((i) => i.title).sort());
     // (An internal invitation's own page shows the visit; it is mailed to nobody: the visit's body may not read it.)
-    for (const i of invited.filter((x) => !x.subject.endsWith('-internal'))) {
+    for (const i of invited.filter((x) => !x.title.endsWith('-internal'))) {
       const [page] = await invitationsOf(as(i.body), i.body.id, { only: i.id });
-      expect(page?.visits.some((v) => v.id === visit.id) ?? false, i.subject).toBe(i.warns);
+      expect(page?.visits.some((v) => v.id === visit.id) ?? false, i.title).toBe(i.warns);
     }
     // Changed (queued again), and a new invitation recorded near it: only the new pair is told.
     await changeActivity({ ctx, agreement: { id: agreementId, organisationId: home.id }, id: visit.id, input: { kind: 'visit_incoming', title: 'Late-visit', date: daysFromToday(AT, TODAY), visibility: 'public', chinesePlaces: ['hangzhou'], delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person], expectedVersion: visit.version } });
