@@ -197,7 +197,7 @@ describe("coordinators' overviews", () => {
     expect(publicPage).not.toContain('id="riskbedomningar"');
     // The page: the table in both languages, the count of each level in its row.
     const page = await (await visitors.coordinator.request('/samordning/lan/14')).text();
-    expect(page).toContain(`${expected(mine, '14').bases} beslutsunderlag, det senaste sparade av varje.`);
+    expect(page).toContain(`Beslutsunderlag: ${expected(mine, '14').bases}, det senaste sparade av varje.`);
     const democracy = expected(mine, '14').areas[0]!.levels;
     expect(page.replace(/\s+/g, ' ')).toContain(`<th scope="row">Demokrati och mänskliga rättigheter</th>${RISK_LEVELS.map((l) => `<td class="num">${democracy[l]}</td>`).join('')}`);
     expect(await (await visitors.coordinator.request('/samordning?lang=en')).text()).toContain('Decision bases by risk area and level');

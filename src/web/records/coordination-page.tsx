@@ -219,8 +219,8 @@ function RiskGradingsTable({ lang, gradings }: { lang: Lang; gradings: RiskGradi
       <h2 id="riskbedomningar">{sv ? 'Riskbedömningar i er organisations beslutsunderlag' : "Risk gradings in your organisation's decision bases"}</h2>
       <p>
         {sv
-          ? `${gradings.bases} beslutsunderlag, det senaste sparade av varje. Bara er egen organisations underlag räknas: andra organisationers beslutsunderlag läses bara av deras egna.`
-          : `${gradings.bases} decision bases, the latest version of each. Only your own organisation's bases are counted: other organisations' decision bases are read by their own people only.`}
+          ? `Beslutsunderlag: ${gradings.bases}, det senaste sparade av varje. Bara er egen organisations underlag räknas: andra organisationers beslutsunderlag läses bara av deras egna.`
+          : `Decision bases: ${gradings.bases}, the latest version of each. Only your own organisation's bases are counted: other organisations' decision bases are read by their own people only.`}
       </p>
       {gradings.bases ? (
         <table>
