@@ -1,9 +1,10 @@
 // Networks of bodies and the coordinators' overviews in the OpenAPI description (openapi.ts), described
 // field by field as domain/coordination/networks.ts gives them.
 import { z } from 'zod';
-import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, VISIBILITIES } from '../db/schema.ts';
+import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, RISK_LEVELS, VISIBILITIES } from '../db/schema.ts';
 import { DOCUMENT_MAX_BYTES } from '../db/schema.ts';
 import { addMemberSchema, createNetworkSchema, endNetworkSchema, meetingSchema, reopenNetworkSchema } from '../domain/coordination/networks.ts';
+import { RISK_AREAS } from '../domain/decisions/schemas.ts';
 import { DATES, errorResponse, inputSchema, write } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -282,7 +283,7 @@ const Visit = {
 const count = { type: 'integer', minimum: 0 };
 const CoordinationOverview = {
   type: 'object',
-  required: ['scope', 'reads', 'on', 'incoming', 'quiet', 'decisions', 'contactSurfaces', 'trends'],
+  required: ['scope', 'reads', 'on', 'incoming', 'quiet', 'decisions', 'contactSurfaces', 'trends', 'riskGradings'],
   properties: {
     scope: {
       type: 'object',
@@ -323,6 +324,23 @@ const CoordinationOverview = {
       },
     },
     contactSurfaces: { type: 'array', description: 'The contact surfaces the reader may read, in the scope (a Swedish body in its county), by kind; empty when none are recorded', items: { type: 'object', required: ['kind', 'count'], properties: { kind: { type: 'string', enum: [...CONTACT_SURFACE_KINDS] }, count } } },
+    riskGradings: {
+      type: ['object', 'null'],
+      description:
+        "How the reader's own organisation's decision bases in scope graded each risk area (the latest version of each basis). A decision basis is read by its organisation's people only, so other organisations' bases are never counted; null without a key",
+      required: ['bases', 'areas'],
+      properties: {
+        bases: count,
+        areas: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['area', 'levels'],
+            properties: { area: { type: 'string', enum: [...RISK_AREAS] }, levels: { type: 'object', required: [...RISK_LEVELS], properties: Object.fromEntries(RISK_LEVELS.map((level) => [level, count])) } },
+          },
+        },
+      },
+    },
     trends: {
       type: 'array',
       description: 'The last eleven years, this one last',

@@ -158,6 +158,16 @@ describe('the decision basis in the browser', () => {
     await page.goto(`${base}/avtal/${SLUG}`);
     expect(await page.locator('.status').first().innerText()).toBe('Avslutat');
     expect(await page.locator(`a[href="${path}"]`).count()).toBe(1);
+    // The coordinators' overview counts the organisation's basis by risk area and level (not assessed, low, moderate, high).
+    await page.goto(`${base}/samordning`);
+    const counts = page.locator('#riskbedomningar ~ table').first();
+    expect(await counts.locator('tr', { hasText: 'Demokrati och mänskliga rättigheter' }).locator('td').allInnerTexts()).toEqual(['0', '0', '0', '1']);
+    expect(await counts.locator('tr', { hasText: 'Säkerhet' }).locator('td').allInnerTexts()).toEqual(['0', '0', '1', '0']);
+    await check(page, 'coordination-risk-gradings');
+    await page.goto(`${base}/samordning/lan/25?lang=en`);
+    expect(await page.locator('#riskbedomningar').innerText()).toBe("Risk gradings in your organisation's decision bases");
+    expect(await page.locator('#riskbedomningar + p').innerText()).toContain('Decision bases: 1, the latest version of each.');
+    await check(page, 'coordination-risk-gradings-en');
     await context.close();
 
     // Without JavaScript: a second version, the first kept.

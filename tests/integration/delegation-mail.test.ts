@@ -7,7 +7,9 @@
 // outside the window). Every expected warning is raised and no other; each
 // body's editors and coordinators are told of each once (both sides), read
 // back from the SMTP server; again after a change, by runs at once, and for
-// invitations.
+// invitations: against others' invitations, against others' activities
+// recorded before the invitation, and an incoming visit recorded after
+// others' invitations (the same generated relations and distances).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
@@ -18,7 +20,8 @@ import { createActivity } from '../../src/domain/activities/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context, Principal } from '../../src/domain/context.ts';
 import { DELEGATION_WINDOW_DAYS, delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
-import { recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
+import { invitationsNearActivity } from '../../src/domain/coordination/invitations-near-visit.ts';
+import { invitationsOf, recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { sendDelegationWarnings } from '../../src/domain/coordination/warn-by-mail.ts';
 import { addArticle, reinstateArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { createMailer, type Mailer } from '../../src/mail/mailer.ts';
@@ -26,6 +29,7 @@ import { todayInStockholm } from '../../src/web/format.ts';
 import { daysFromToday } from '../support/days.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { decodeQuotedPrintable, startSmtp, type Inbox } from '../support/smtp.ts';
+import { start } from '../support/two-processes.ts';
 
 let t: TestDatabase;
 let smtp: Inbox;
@@ -261,5 +265,141 @@ describe('delegation warnings on a generated calendar', () => {
     expect(text).toContain(`- Before a visit: ${ORIGIN}/kunskap/dm-besok?lang=en`);
     expect(text).toContain(`${ORIGIN}/kunskap/samordna-med-andra?lang=en`);
     expect(text).not.toContain('kunskapsbanken');
+  });
+});
+
+/** Relations of an invitation to an activity: the place it comes from (the activity's, one in its province, one of the activity's own places), a name, a near miss, an internal one. */
+const INVITATION_RELATIONS = ['counterpart', 'province', 'own-place', 'person', 'name', 'near-miss', 'internal'] as const;
+type InvitationRelation = (typeof INVITATION_RELATIONS)[number];
+const INVITATION_WARNS: Record<InvitationRelation, boolean> = { counterpart: true, province: true, 'own-place': true, person: true, name: true, 'near-miss': false, internal: false };
+const DELEGATION = { name: 'Jiangnan Culture Mission', person: 'Ma Jun' };
+
+describe('delegation warnings between invitations and visits, both ways', () => {
+  const as = (b: Body): Context => ({ db: t.database.db, principal: { kind: 'user', subject: b.told[0]!, organisationId: b.id, role: 'editor' } });
+  /** Runs the job until the queue is empty and forgets what it sent: records made to set the scene are told of each other first. */
+  const flush = async () => {
+    while ((await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })).checked > 0);
+    smtp.mails.length = 0;
+  };
+  /**
+   * `runs` runs of the job at once tell both bodies of each pair of `record`
+   * and a generated record that warns once, of no other pair, and no reader;
+   * the pairs told.
+   */
+  const toldOnceEach = async <G extends { title: string; body: Body; warns: boolean }>(runs: number, record: { title: string; body: Body }, generated: G[]): Promise<G[]> => {
+    const sent = await Promise.all(Array.from({ length: runs }, () => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const warn = generated.filter((g) => g.warns);
+    expect(warn.length).toBeGreaterThan(10);
+    expect(generated.length - warn.length).toBeGreaterThan(10);
+    const want = warn.flatMap((g) => [...record.body.told, ...g.body.told].map((to) => `${to} ${record.title} ${g.title}`)).sort();
+    expect(told(received(), [record.title, ...generated.map((g) => g.title)])).toEqual(want);
+    expect(sent.reduce((sum, run) => sum + run.mails, 0)).toBe(want.length);
+    for (const b of [home, ...others]) for (const reader of b.notTold) expect(received().some((m) => m.to === reader)).toBe(false);
+    return warn;
+  };
+  /** The generated relation's Chinese place (Shanghai: none in common with Zhejiang), names and visibility. */
+  const shape = (relation: InvitationRelation, r: () => number) => ({
+    place: relation === 'counterpart' || relation === 'internal' ? 'hangzhou' : relation === 'province' ? 'huzhou' : 'shanghai',
+    persons: relation === 'person' ? [writtenOtherwise(DELEGATION.person, r)] : relation === 'near-miss' ? [`${DELEGATION.person} Jr`, 'Someone Else'] : [],
+    name: relation === 'name' ? writtenOtherwise(DELEGATION.name, r) : relation === 'near-miss' ? `${DELEGATION.name} Two` : null,
+    visibility: relation === 'internal' ? ('internal' as const) : pick(r, ['shared', 'public'] as const),
+  });
+
+  it('an invitation recorded after others\' activities near it tells both bodies of each, once, and no other', async () => {
+    const ctx = systemCtx(t);
+    const r = random(20261208);
+    const AT = 900;
+    const inviter = others[3]!;
+    const near: Array<{ title: string; body: Body; warns: boolean }> = [];
+    for (const relation of INVITATION_RELATIONS) {
+      for (const offset of OFFSETS) {
+        const other = pick(r, [home, others[0]!, others[1]!, others[2]!]);
+        const { place, persons, name, visibility } = shape(relation, r);
+        const title = `Near-${near.length}-${relation}`;
+        await createActivity({
+          ctx,
+          agreementId: await agreementOf(ctx, other, relation === 'own-place' ? 'shanghai' : place),
+          // Not incoming visits: those would warn of each other first.
+          input: { kind: pick(r, ['meeting', 'event', 'visit_outgoing', 'exchange'] as const), title, date: daysFromToday(AT + offset, TODAY), visibility, chinesePlaces: relation === 'own-place' ? ['huzhou'] : [], delegationPersons: persons, delegationName: name },
+        });
+        near.push({ title, body: other, warns: INVITATION_WARNS[relation] && Math.abs(offset) <= W });
+      }
+    }
+    await flush();
+    const invitation = await recordInvitation({ ctx: as(inviter), input: { receivedOn: TODAY, sender: 'Near-sender', subject: 'Near-invitation', place: 'hangzhou', eventDate: daysFromToday(AT, TODAY), delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
+    const expectedNear = await toldOnceEach(2, { title: 'Near-invitation', body: inviter }, near);
+    // The invitation's body is sent to its invitations; the activity's body to its own activity, no page of its lists the invitation.
+    const first = expectedNear[0]!;
+    const inviterMail = received().find((m) => m.to === inviter.told[0] && m.text.includes(first.title))!.text;
+    expect(inviterMail).toContain(`${ORIGIN}/inbjudningar`);
+    expect(inviterMail).toContain(`<${first.body.told[0]}>`);
+    const theirMail = received().find((m) => m.to === first.body.told[0] && m.text.includes('Near-invitation'))!.text;
+    expect(theirMail).toContain(`<${inviter.told[0]}>`);
+    expect(theirMail).not.toContain('/inbjudningar');
+    expect(theirMail).toMatch(new RegExp(`${ORIGIN}/avtal/[a-z0-9-]+/aktiviteter`));
+    // The page shows the same ones (its first VISITS_PER_INVITATION).
+    const [page] = await invitationsOf(as(inviter), inviter.id, { only: invitation.id });
+    expect(page!.visits.map((v) => v.title).sort()).toEqual(expectedNear.map((n) => n.title).sort());
+  });
+
+  it('an incoming visit recorded after others\' invitations near it tells both bodies of each, once, and no other; a change tells nobody again', async () => {
+    const r = random(20261209);
+    const AT = 1200;
+    const invited: Array<{ title: string; body: Body; warns: boolean; id: number }> = [];
+    for (const relation of INVITATION_RELATIONS.filter((x) => x !== 'own-place')) {
+      for (const offset of OFFSETS) {
+        const other = pick(r, others);
+        const { place, persons, name, visibility } = shape(relation, r);
+        const subject = `Invited-${invited.length}-${relation}`;
+        // Those matched by name come from no place: the visit's agreement is with Shanghai.
+        const from = place === 'shanghai' ? null : place;
+        const row = await recordInvitation({ ctx: as(other), input: { receivedOn: TODAY, sender: `Sender ${subject}`, subject, place: from, eventDate: daysFromToday(AT + offset, TODAY), delegationName: name, delegationPersons: persons, visibility } });
+        invited.push({ title: subject, body: other, warns: INVITATION_WARNS[relation] && Math.abs(offset) <= W, id: row.id });
+      }
+    }
+    // The visit's agreement is with Shanghai, its own place Hangzhou (the places above): an invitation from Shanghai warns too.
+    const fromAgreementPlace = `Invited-${invited.length}-agreement-place`;
+    const own = await recordInvitation({ ctx: as(others[0]!), input: { receivedOn: TODAY, sender: 'Sender own', subject: fromAgreementPlace, place: 'shanghai', eventDate: daysFromToday(AT - W, TODAY) } });
+    invited.push({ title: fromAgreementPlace, body: others[0]!, warns: true, id: own.id });
+    await flush();
+    const ctx = systemCtx(t);
+    const agreementId = await agreementOf(ctx, home, 'shanghai');
+    const visit = await createActivity({ ctx, agreementId, input: { kind: 'visit_incoming', title: 'Late-visit', date: daysFromToday(AT, TODAY), visibility: 'shared', chinesePlaces: ['hangzhou'], delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
+    const expectedInvited = await toldOnceEach(3, { title: 'Late-visit', body: home }, invited);
+    // Both rules agree: each invitation found from the visit finds the visit from its side, and no other does.
+    const fromVisit = await invitationsNearActivity(as(home), visit.id);
+    expect(fromVisit.map((x) => x.subject).sort()).toEqual(expectedInvited.map((i) => i.title).sort());
+    // (An internal invitation's own page shows the visit; it is mailed to nobody: the visit's body may not read it.)
+    for (const i of invited.filter((x) => !x.title.endsWith('-internal'))) {
+      const [page] = await invitationsOf(as(i.body), i.body.id, { only: i.id });
+      expect(page?.visits.some((v) => v.id === visit.id) ?? false, i.title).toBe(i.warns);
+    }
+    // Changed (queued again), and a new invitation recorded near it: only the new pair is told.
+    await changeActivity({ ctx, agreement: { id: agreementId, organisationId: home.id }, id: visit.id, input: { kind: 'visit_incoming', title: 'Late-visit', date: daysFromToday(AT, TODAY), visibility: 'public', chinesePlaces: ['hangzhou'], delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person], expectedVersion: visit.version } });
+    await recordInvitation({ ctx: as(others[1]!), input: { receivedOn: TODAY, sender: 'Sender last', subject: 'Invited-last', place: 'hangzhou', eventDate: daysFromToday(AT, TODAY) } });
+    smtp.mails.length = 0;
+    await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const last = received().filter((m) => m.text.includes('Late-visit'));
+    expect(told(last, ['Late-visit', 'Invited-last'])).toEqual([...home.told, ...others[1]!.told].map((to) => `${to} Late-visit Invited-last`).sort());
+    const [recorded] = await queryRows<{ n: number; distinct: number }>(
+      t.database.db,
+      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
+    );
+    expect(recorded!.n).toBe(recorded!.distinct);
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('two `ortsband remind` processes at once on PostgreSQL tell each body once of a visit recorded after an invitation', async () => {
+    const AT = 1500;
+    await recordInvitation({ ctx: as(others[2]!), input: { receivedOn: TODAY, sender: 'Two-sender', subject: 'Two-invitation', place: 'huzhou', eventDate: daysFromToday(AT, TODAY) } });
+    await flush();
+    const ctx = systemCtx(t);
+    await createActivity({ ctx, agreementId: await agreementOf(ctx, home, 'hangzhou'), input: { kind: 'visit_incoming', title: 'Two-visit', date: daysFromToday(AT + W, TODAY), visibility: 'shared' } });
+    smtp.mails.length = 0;
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: 'Ortsband <noreply@ortsband.test>', PUBLIC_URL: ORIGIN };
+    const ends = await Promise.all([1, 2].map(() => start(['--database', t.url!, 'remind', '--today', TODAY], env).exited));
+    for (const end of ends) expect(end.code, end.stderr).toBe(0);
+    // The remind command mails the reminders due too: the warning is looked for among them.
+    const warnings = received().filter((m) => m.text.includes('Two-visit'));
+    expect(told(warnings, ['Two-visit', 'Two-invitation'])).toEqual([...home.told, ...others[2]!.told].map((to) => `${to} Two-visit Two-invitation`).sort());
   });
 });

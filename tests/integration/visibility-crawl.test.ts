@@ -41,9 +41,10 @@ import { RULE_IDS } from '../../src/domain/statistics/rules.ts';
 import { STATISTIC_TABLE_NAMES } from '../../src/domain/statistics/tables.ts';
 import { CHART_NAMES } from '../../src/web/charts/statistics-charts.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
-import { signedInVisitors } from '../support/visitors.ts';
+import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { saveDecisionBasis } from '../../src/domain/decisions/basis.ts';
+import type { RiskGradings } from '../../src/domain/coordination/overview/risk-gradings.ts';
 import { RISK_AREAS, riskFieldsOf } from '../../src/domain/decisions/schemas.ts';
 import { addArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 
@@ -681,6 +682,17 @@ describe('non-public data in public answers', () => {
         if (basisPaths.includes(path)) expect(response.status, `${path} as ${who}`).toBe(404);
       }
     }
+    // The coordinators' overviews count the gradings of the reader's own organisation's bases only (every area graded high here), none for the public.
+    const gradings = async (who: Visitor, path: string) => ((await (await who.request(path)).json()) as { riskGradings: RiskGradings | null }).riskGradings;
+    for (const area of (await gradings(visitors.ownReader, '/api/coordination'))!.areas) expect(area.levels.high, area.area).toBeGreaterThan(0);
+    for (const who of ['otherEditor', 'otherAdmin', 'otherCoordinator'] as const) {
+      for (const path of ['/api/coordination', '/api/coordination/counties/09']) {
+        const theirs = (await gradings(visitors[who], path))!;
+        expect(theirs.bases, `${path} as ${who}`).toBe(0);
+        expect(theirs.areas.every((area) => Object.values(area.levels).every((n) => n === 0)), `${path} as ${who}`).toBe(true);
+      }
+    }
+    expect(await gradings(visitors.anonymous, '/api/coordination')).toBeNull();
   });
 
   it("a network meeting's document reaches the network's members only, signed in or not", async () => {

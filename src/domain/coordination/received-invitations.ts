@@ -94,14 +94,18 @@ export interface ReceivedInvitation {
 /** At most this many of the others' activities are shown beside one invitation. */
 export const VISITS_PER_INVITATION = 20;
 
-/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it within `days` (`only`: the one of this id). */
-export async function invitationsOf(ctx: Context, organisationId: number, { only, days = DELEGATION_WINDOW_DAYS }: { only?: number; days?: number } = {}): Promise<ReceivedInvitation[]> {
+/** The first day an invitation (alias) is about: what it invites to, else the day it came. */
+export const invitationFrom = (i: string) => sql.raw(`coalesce(${i}.event_date_min, ${i}.received_on)`);
+/** Its last day, alike. */
+export const invitationTo = (i: string) => sql.raw(`coalesce(${i}.event_date_max, ${i}.received_on)`);
+/** The places an invitation (alias) concerns: its place and every place that lies in, no country. */
+export const invitationPlaces = (i: string) =>
+  sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts c join counterparts p on p.id = c.id or p.id = any(c.ancestor_ids) where c.id = ${i}.counterpart_id and p.level <> 'country')`);
+
+/** The organisation's invitations as the caller may read them, the latest received first (at most 100), each with the others' like it within `days` (`only`: the one of this id) and at most `visitsShown` of the others' activities near it. */
+export async function invitationsOf(ctx: Context, organisationId: number, { only, days = DELEGATION_WINDOW_DAYS, visitsShown = VISITS_PER_INVITATION }: { only?: number; days?: number; visitsShown?: number } = {}): Promise<ReceivedInvitation[]> {
   if (ctx.principal.kind === 'anonymous') return [];
-  // The day an invitation is about: what it invites to, else the day it came.
-  const from = (i: string) => sql.raw(`coalesce(${i}.event_date_min, ${i}.received_on)`);
-  const to = (i: string) => sql.raw(`coalesce(${i}.event_date_max, ${i}.received_on)`);
-  // The places it concerns: its place and every place that lies in, no country.
-  const places = (i: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts c join counterparts p on p.id = c.id or p.id = any(c.ancestor_ids) where c.id = ${i}.counterpart_id and p.level <> 'country')`);
+  const [from, to, places] = [invitationFrom, invitationTo, invitationPlaces];
   const rows = await queryRows<Omit<ReceivedInvitation, 'place' | 'recipients' | 'alike' | 'visits'> & { place: string; recipients: string; alike: string; visits: string }>(
     ctx.db,
     sql`select i.id, i.received_on::text as "receivedOn", i.sender, i.subject, i.event_date as "eventDate", i.note, i.delegation_name as "delegationName", i.delegation_persons as "delegationPersons", i.visibility,
@@ -126,7 +130,7 @@ export async function invitationsOf(ctx: Context, organisationId: number, { only
                 and a.organisation_id <> i.organisation_id and a.kind in (${meetingKinds}) and a.date !~ '^[0-9]{4}$'
                 and ${activityLatestDay('a')} >= ${from('i')} - ${days}::int and a.date_min <= ${to('i')} + ${days}::int
                 and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
-              order by a.date_min, a.id limit ${VISITS_PER_INVITATION}) v), '[]')::text as visits
+              order by a.date_min, a.id limit ${visitsShown}) v), '[]')::text as visits
         from received_invitations i
         where i.organisation_id = ${organisationId} and ${canReadAlias(ctx.principal, 'i')} and ${only === undefined ? sql`true` : sql`i.id = ${only}`}
         order by i.received_on desc, i.id desc limit 100`,

@@ -1,7 +1,11 @@
 // Delegation warnings by e-mail. A saved incoming visit or invitation waits
 // in `delegation_checks` (delegation-checks.ts); each run of the job looks
 // for the overlaps of each one waiting (the one record against others, by
-// index: delegations.ts, received-invitations.ts) and tells both bodies of
+// index: an incoming visit against others' activities, delegations.ts, and
+// others' invitations, invitations-near-visit.ts; an invitation against
+// others' invitations and activities, received-invitations.ts, the same rule
+// read from the other side, so whichever of the two is recorded first, the
+// second one's check finds the pair) and tells both bodies of
 // each overlap, their active editors and coordinators, who else is involved
 // and whom to contact. Each overlap goes to each recipient once, as the
 // reminders do (reminders/send.ts): one transaction per recipient and
@@ -27,24 +31,29 @@
 import { eq, sql } from 'drizzle-orm';
 import { organisationName } from '../accounts/list-organisations.ts';
 import { queryRows, type Db } from '../../db/client.ts';
-import { activities, delegationWarningsSent, receivedInvitations, type DelegationRecordKind } from '../../db/schema.ts';
+import { activities, agreements, delegationWarningsSent, receivedInvitations, type DelegationRecordKind } from '../../db/schema.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import type { Principal } from '../context.ts';
 import { articlesOnTopic, type ArticleSummary } from '../knowledge/articles.ts';
 import { delegationKeys } from './delegation-names.ts';
 import { contactsOf, delegationOverlaps, namesMatching } from './delegations.ts';
+import { invitationsNearActivity } from './invitations-near-visit.ts';
 import { invitationsOf } from './received-invitations.ts';
 
 /** Records taken off the queue per run: the rest wait for the next. */
 const CHECKS_PER_RUN = 200;
+/** Others' activities mailed per invitation (its page shows the first VISITS_PER_INVITATION), as many as a visit's overlaps (delegations.ts). */
+const MAILED_PER_INVITATION = 200;
 
 type RecordRef = { kind: DelegationRecordKind; id: number };
-type Described = { organisation: string; title: string; date: string; path: string };
+/** A record as a mail names it; `path`, where the recipient reads it, null when no page shows it to them (another body's invitation). */
+type Described = { organisation: string; title: string; date: string; path: string | null };
 type Contact = { name: string; email: string };
 
-/** One overlap as one side is told of it: its own record, the other body's, why they meet, whom to ask there. */
+/** One overlap as one side is told of it: its own record, the other body's, why they meet, whom to ask there, and the page of its warnings (none: no page lists this kind). */
 interface Side {
   recipients: string[];
+  warnings: string | null;
   ours: Described;
   theirs: Described;
   why: string[];
@@ -139,50 +148,87 @@ async function overlapsOf(db: Db, ref: RecordRef, today: string): Promise<Overla
   return ref.kind === 'activity' ? visitOverlaps(db, ref.id, today) : invitationOverlaps(db, ref.id);
 }
 
+const activityPath = (agreementSlug: string) => `/avtal/${agreementSlug}/aktiviteter`;
+const invitationTitle = (i: { sender: string; subject: string }) => `${i.sender}: ${i.subject}`;
+
+/** An incoming visit's overlaps: others' activities near it (delegations.ts) and others' invitations near it (invitations-near-visit.ts). */
 async function visitOverlaps(db: Db, id: number, today: string): Promise<Overlap[]> {
-  const [visit] = await db.select({ organisationId: activities.organisationId, visibility: activities.visibility, kind: activities.kind }).from(activities).where(eq(activities.id, id));
+  const [visit] = await db
+    .select({ organisationId: activities.organisationId, visibility: activities.visibility, kind: activities.kind, title: activities.title, date: activities.date, keys: activities.delegationKeys, agreementSlug: agreements.slug, agreementVisibility: agreements.visibility })
+    .from(activities)
+    .innerJoin(agreements, eq(agreements.id, activities.agreementId))
+    .where(eq(activities.id, id));
   if (!visit || visit.visibility === 'internal' || visit.kind !== 'visit_incoming') return [];
-  const found = await delegationOverlaps({ db, principal: readerOf(visit.organisationId) }, { organisationId: visit.organisationId, today, only: [id] });
-  if (!found.length) return [];
+  const ctx = { db, principal: readerOf(visit.organisationId) };
+  // An invitation's check reads others' activities with their agreements: one of an internal agreement it never finds, so neither does this side.
+  const [found, invitations] = await Promise.all([
+    delegationOverlaps(ctx, { organisationId: visit.organisationId, today, only: [id] }),
+    visit.agreementVisibility === 'internal' ? [] : invitationsNearActivity(ctx, id),
+  ]);
+  if (!found.length && !invitations.length) return [];
   const [ourContacts, ourName] = await Promise.all([contactsAt(db, visit.organisationId), organisationName(db, visit.organisationId)]);
-  return Promise.all(
+  const ours = { organisation: ourName, title: visit.title, date: visit.date, path: activityPath(visit.agreementSlug) };
+  const byActivity = await Promise.all(
     found.map(async (o): Promise<Overlap> => {
       const why = [...o.places, ...o.names];
-      const ours = { organisation: ourName, title: o.visit.title, date: o.visit.date, path: '/delegationer' };
-      const theirs = { organisation: o.other.organisation, title: o.other.title, date: o.other.date, path: `/avtal/${o.other.agreementSlug}/aktiviteter` };
+      const theirs = { organisation: o.other.organisation, title: o.other.title, date: o.other.date, path: activityPath(o.other.agreementSlug) };
       const theirContacts = await contactsAt(db, o.other.organisationId);
       return {
         pair: ordered({ kind: 'activity', id }, { kind: 'activity', id: o.other.id }),
         sides: [
-          { recipients: ourContacts.map((c) => c.email), ours, theirs, why, contacts: theirContacts },
-          { recipients: theirContacts.map((c) => c.email), ours: { ...theirs, path: '/delegationer' }, theirs: { ...ours, path: `/avtal/${o.visit.agreementSlug}/aktiviteter` }, why, contacts: ourContacts },
+          { recipients: ourContacts.map((c) => c.email), warnings: '/delegationer', ours, theirs, why, contacts: theirContacts },
+          { recipients: theirContacts.map((c) => c.email), warnings: '/delegationer', ours: theirs, theirs: ours, why, contacts: ourContacts },
         ],
       };
     }),
   );
+  const byInvitation = invitations.map((x): Overlap => {
+    const invitation = { organisation: x.organisation, title: invitationTitle(x), date: x.eventDate ?? x.receivedOn, path: '/inbjudningar' };
+    const why = [...x.places, ...namesMatching(visit.keys, x.delegationName, x.delegationPersons)];
+    return invitationAndActivity(x.id, invitation, x.contacts, id, ours, ourContacts, why);
+  });
+  return [...byActivity, ...byInvitation];
 }
 
+/** An overlap of an invitation and another body's activity, told to both: the invitation's page lists the activity, no page of the activity's body lists the invitation. */
+function invitationAndActivity(invitationId: number, invitation: Described, invitationContacts: Contact[], activityId: number, activity: Described, activityContacts: Contact[], why: string[]): Overlap {
+  return {
+    pair: ordered({ kind: 'invitation', id: invitationId }, { kind: 'activity', id: activityId }),
+    sides: [
+      { recipients: invitationContacts.map((c) => c.email), warnings: '/inbjudningar', ours: invitation, theirs: activity, why, contacts: activityContacts },
+      { recipients: activityContacts.map((c) => c.email), warnings: null, ours: activity, theirs: { ...invitation, path: null }, why, contacts: invitationContacts },
+    ],
+  };
+}
+
+/** An invitation's overlaps: others' invitations like it, and others' visits, meetings, events and exchanges near it (invitationsOf). */
 async function invitationOverlaps(db: Db, id: number): Promise<Overlap[]> {
   const [row] = await db.select({ organisationId: receivedInvitations.organisationId, visibility: receivedInvitations.visibility }).from(receivedInvitations).where(eq(receivedInvitations.id, id));
   if (!row || row.visibility === 'internal') return [];
-  const [invitation] = await invitationsOf({ db, principal: readerOf(row.organisationId) }, row.organisationId, { only: id });
-  if (!invitation?.alike.length) return [];
+  const [invitation] = await invitationsOf({ db, principal: readerOf(row.organisationId) }, row.organisationId, { only: id, visitsShown: MAILED_PER_INVITATION });
+  if (!invitation || (!invitation.alike.length && !invitation.visits.length)) return [];
   const [ourContacts, ourName] = await Promise.all([contactsAt(db, row.organisationId), organisationName(db, row.organisationId)]);
-  const ours = { organisation: ourName, title: `${invitation.sender}: ${invitation.subject}`, date: invitation.eventDate ?? invitation.receivedOn, path: '/inbjudningar' };
-  return Promise.all(
-    invitation.alike.map(async (x): Promise<Overlap> => {
-      const theirs = { organisation: x.organisation, title: `${x.sender}: ${x.subject}`, date: x.eventDate ?? x.receivedOn, path: '/inbjudningar' };
-      const names = [...(x.sender.toLowerCase() === invitation.sender.toLowerCase() ? [x.sender] : []), ...namesMatching(delegationKeys(invitation), x.delegationName, x.delegationPersons)];
-      const why = names.length ? names : invitation.place ? [invitation.place.name] : [];
-      return {
-        pair: ordered({ kind: 'invitation', id }, { kind: 'invitation', id: x.id }),
-        sides: [
-          { recipients: ourContacts.map((c) => c.email), ours, theirs, why, contacts: x.contacts },
-          { recipients: x.contacts.map((c) => c.email), ours: theirs, theirs: ours, why, contacts: ourContacts },
-        ],
-      };
-    }),
-  );
+  const ours = { organisation: ourName, title: invitationTitle(invitation), date: invitation.eventDate ?? invitation.receivedOn, path: '/inbjudningar' };
+  const keys = delegationKeys(invitation);
+  const placeOnly = invitation.place ? [invitation.place.name] : [];
+  const alike = invitation.alike.map((x): Overlap => {
+    const theirs = { organisation: x.organisation, title: invitationTitle(x), date: x.eventDate ?? x.receivedOn, path: '/inbjudningar' };
+    const names = [...(x.sender.toLowerCase() === invitation.sender.toLowerCase() ? [x.sender] : []), ...namesMatching(keys, x.delegationName, x.delegationPersons)];
+    const why = names.length ? names : placeOnly;
+    return {
+      pair: ordered({ kind: 'invitation', id }, { kind: 'invitation', id: x.id }),
+      sides: [
+        { recipients: ourContacts.map((c) => c.email), warnings: '/inbjudningar', ours, theirs, why, contacts: x.contacts },
+        { recipients: x.contacts.map((c) => c.email), warnings: '/inbjudningar', ours: theirs, theirs: ours, why, contacts: ourContacts },
+      ],
+    };
+  });
+  const near = invitation.visits.map((v): Overlap => {
+    const names = namesMatching(keys, v.delegationName, v.delegationPersons);
+    const activity = { organisation: v.organisation, title: v.title, date: v.date, path: activityPath(v.agreementSlug) };
+    return invitationAndActivity(id, ours, ourContacts, v.id, activity, v.contacts, names.length ? names : placeOnly);
+  });
+  return [...alike, ...near];
 }
 
 /** The guidance's links in one language: each article in force on delegations, or the knowledge base when there is none. */
@@ -194,33 +240,34 @@ function guidanceLines(guidance: ArticleSummary[], origin: string, lang: 'sv' | 
 
 /** The mail to one recipient of one side, Swedish first, English second. */
 export function warningMail(to: string, side: Side, origin: string, guidance: ArticleSummary[]) {
-  const { ours, theirs, why, contacts } = side;
+  const { ours, theirs, why, contacts, warnings } = side;
   const whom = contacts.length ? contacts.map((c) => `- ${c.name} <${c.email}>`).join('\n') : '-';
   const reason = why.length ? why.join(', ') : '';
+  const link = (query: string) => (theirs.path ? [`  ${origin}${theirs.path}${query}`] : []);
   return {
     to,
     subject: `Ortsband: ${theirs.organisation} möter kanske samma delegation / may meet the same delegation`,
     text: [
       `${theirs.organisation} har något som liknar ert (${ours.title}, ${ours.date}):`,
       `  ${theirs.title} (${theirs.date})${reason ? `\n  Gemensamt: ${reason}` : ''}`,
-      `  ${origin}${theirs.path}`,
+      ...link(''),
       '',
       `Kontakta ${theirs.organisation}:`,
       whom,
       '',
-      `Alla varningar för er organisation: ${origin}${ours.path}`,
+      warnings ? `Alla varningar för er organisation: ${origin}${warnings}` : `Ert: ${origin}${ours.path}`,
       '',
       ...guidanceLines(guidance, origin, 'sv'),
       '',
       '---',
       `${theirs.organisation} has something like yours (${ours.title}, ${ours.date}):`,
       `  ${theirs.title} (${theirs.date})${reason ? `\n  In common: ${reason}` : ''}`,
-      `  ${origin}${theirs.path}?lang=en`,
+      ...link('?lang=en'),
       '',
       `Whom to contact at ${theirs.organisation}:`,
       whom,
       '',
-      `Every warning for your organisation: ${origin}${ours.path}?lang=en`,
+      warnings ? `Every warning for your organisation: ${origin}${warnings}?lang=en` : `Yours: ${origin}${ours.path}?lang=en`,
       '',
       ...guidanceLines(guidance, origin, 'en'),
       '',

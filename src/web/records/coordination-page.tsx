@@ -1,14 +1,19 @@
 // The coordinators' overview (`/samordning`, `/samordning/lan/<länskod>`,
 // `/samordning/region/<slug>`): incoming delegations in the coming months,
 // quiet agreements, recent decisions with their reasons, contact surfaces by
-// kind and trends per year, each a section with its figures in a table.
+// kind and trends per year, each a section with its figures in a table; for a
+// signed-in person also how their own organisation's decision bases in scope
+// graded each risk area (risk-gradings.ts says why no other organisation's).
 import type { CoordinationOverview } from '../../domain/coordination/overview/overview.ts';
 import { DECISION_YEARS } from '../../domain/coordination/overview/decisions.ts';
 import { INCOMING_MONTHS } from '../../domain/coordination/overview/incoming.ts';
+import type { RiskGradings } from '../../domain/coordination/overview/risk-gradings.ts';
 import { COUNTIES } from '../../domain/counties.ts';
+import { RISK_LEVELS } from '../../db/schema.ts';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
 
 export interface CoordinationPageProps {
   lang: Lang;
@@ -151,6 +156,8 @@ export function CoordinationPage(p: CoordinationPageProps) {
         </table>
       )}
 
+      {o.riskGradings ? <RiskGradingsTable lang={lang} gradings={o.riskGradings} /> : null}
+
       <h2 id="trender">{sv ? 'Utvecklingen per år' : 'Trends per year'}</h2>
       <table>
         <caption>{sv ? 'Nya avtal, avslut, pauser och inkommande besök per år' : 'New agreements, endings, pauses and incoming visits per year'}</caption>
@@ -201,5 +208,43 @@ export function CoordinationPage(p: CoordinationPageProps) {
         </a>
       </p>
     </Layout>
+  );
+}
+
+/** The reader's organisation's decision bases in scope, per risk area and level. */
+function RiskGradingsTable({ lang, gradings }: { lang: Lang; gradings: RiskGradings }) {
+  const sv = lang === 'sv';
+  return (
+    <>
+      <h2 id="riskbedomningar">{sv ? 'Riskbedömningar i er organisations beslutsunderlag' : "Risk gradings in your organisation's decision bases"}</h2>
+      <p>
+        {sv
+          ? `Beslutsunderlag: ${gradings.bases}, det senaste sparade av varje. Bara er egen organisations underlag räknas: andra organisationers beslutsunderlag läses bara av deras egna.`
+          : `Decision bases: ${gradings.bases}, the latest version of each. Only your own organisation's bases are counted: other organisations' decision bases are read by their own people only.`}
+      </p>
+      {gradings.bases ? (
+        <table>
+          <caption>{sv ? 'Antal beslutsunderlag per riskområde och nivå' : 'Decision bases by risk area and level'}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{sv ? 'Riskområde' : 'Risk area'}</th>
+              {RISK_LEVELS.map((level) => (
+                <th scope="col">{RISK_LEVEL_NAMES[level][lang]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {gradings.areas.map((a) => (
+              <tr>
+                <th scope="row">{RISK_AREA_NAMES[a.area][lang]}</th>
+                {RISK_LEVELS.map((level) => (
+                  <td class="num">{a.levels[level]}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </>
   );
 }

@@ -14,6 +14,7 @@ import { contactSurfacesByKind, type ContactSurfaceCount } from './contact-surfa
 import { recentDecisions, type RecentDecision } from './decisions.ts';
 import { incomingDelegations } from './incoming.ts';
 import { quietInScope, type QuietAgreement } from './quiet.ts';
+import { riskGradings, type RiskGradings } from './risk-gradings.ts';
 import { scopeKey, type OverviewScope } from './scope.ts';
 import { trends, type TrendYear } from './trends.ts';
 
@@ -30,17 +31,25 @@ export interface CoordinationOverview {
   decisions: RecentDecision[];
   contactSurfaces: ContactSurfaceCount[];
   trends: TrendYear[];
+  /** The reader's own organisation's decision bases in scope by risk area and level; null for the public (risk-gradings.ts). */
+  riskGradings: RiskGradings | null;
 }
 
 /** The principal an overview reads as: the public, or the shared reader for anyone signed in. */
 export const overviewReader = (principal: Principal): Principal => (principal.kind === 'anonymous' ? PUBLIC_READER : SHARED_READER);
 
-const kept = keptPerVersion<CoordinationOverview>(64);
+const kept = keptPerVersion<Omit<CoordinationOverview, 'riskGradings'>>(64);
 
 export async function coordinationOverview(ctx: Context, scope: OverviewScope, today: string): Promise<CoordinationOverview> {
   const principal = overviewReader(ctx.principal);
   const reads = principal === PUBLIC_READER ? 'public' : 'shared';
   const reader: Context = { db: ctx.db, principal };
+  // The gradings are the reader's organisation's alone: read per request, never kept with the answer every signed-in reader shares.
+  const [shared, gradings] = await Promise.all([keptOverview(ctx, reader, reads, scope, today), riskGradings(ctx, scope)]);
+  return { ...shared, riskGradings: gradings };
+}
+
+function keptOverview(ctx: Context, reader: Context, reads: 'public' | 'shared', scope: OverviewScope, today: string): Promise<Omit<CoordinationOverview, 'riskGradings'>> {
   return kept(ctx, `${today}|${reads}|${scopeKey(scope)}`, async () => {
     const [incoming, quiet, decisions, contactSurfaces, perYear] = await Promise.all([
       incomingDelegations(reader, scope, today, OVERVIEW_ROWS),
@@ -49,6 +58,6 @@ export async function coordinationOverview(ctx: Context, scope: OverviewScope, t
       contactSurfacesByKind(reader, scope),
       trends(reader, scope, today),
     ]);
-    return { scope, reads, on: today, incoming, quiet, decisions, contactSurfaces, trends: perYear } satisfies CoordinationOverview;
+    return { scope, reads, on: today, incoming, quiet, decisions, contactSurfaces, trends: perYear };
   });
 }
