@@ -8,6 +8,7 @@ import type { CalendarNetworkMeeting } from '../../domain/calendar/network-meeti
 import { DAY_SHOWN, shiftMonths, VAGUE, VAGUE_SHOWN, type CalendarQuery, type CalendarVisit, type MonthOfVisits, type VisitsRead } from '../../domain/calendar/visits.ts';
 import type { PlaceOption } from '../../domain/counterparts/list.ts';
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
 import { formatEdtf, formatNumber } from '../format.ts';
 import { COUNTIES, label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
@@ -32,6 +33,12 @@ export type CalendarSectionProps = Omit<VisitsCalendarProps, 'account' | 'places
   list?: VisitsRead;
   /** The networks' meetings in the period that the reader may read. */
   meetings: CalendarNetworkMeeting[];
+  /**
+   * The grid's day cells as HTML, kept for every reader of the same common part and networks
+   * (visits-calendar-routes.tsx): a day in `own` (the reader's own internal visits) is rendered
+   * for this reader alone; any other day is taken from `kept`, or rendered and kept there.
+   */
+  cells?: { kept: Map<string, string>; own: ReadonlySet<string> };
 };
 
 /** A visit or a network's meeting, on the day it is known to (or its month or year). */
@@ -122,6 +129,12 @@ export function CalendarSection(p: CalendarSectionProps) {
     if (week.length) weeks.push([...week, ...Array(7 - week.length).fill(null)]);
     const cell = (d: number) => {
       const day = `${p.month}-${String(d).padStart(2, '0')}`;
+      if (!p.cells || p.cells.own.has(day)) return dayCell(d, day);
+      let html = p.cells.kept.get(day);
+      if (html === undefined) p.cells.kept.set(day, (html = String(dayCell(d, day))));
+      return raw(html);
+    };
+    const dayCell = (d: number, day: string) => {
       const read = days[day] ?? { visits: [], total: 0 };
       const entries = entriesOf(read.visits, []).concat(meetings.filter((e) => e.dateMin === day));
       const more = read.total - read.visits.length;

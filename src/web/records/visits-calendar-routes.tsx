@@ -63,6 +63,8 @@ const keptLists = keptPerVersion<VisitsRead>(128);
 const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(2048);
 // The filter's provinces: the same for every request of a reader until something changes (one entry per organisation signed in: a few kB each).
 const keptPlaces = keptPerVersion<PlaceOption[]>(512);
+// A month's day cells as HTML, per common part and networks' meetings read: filled as pages are rendered (CalendarSectionProps.cells).
+const keptCells = keptPerVersion<Map<string, string>>(256);
 
 export function visitsCalendarRoutes(database: Database, { cache, origin }: { cache: ResponseCache; origin: (c: HonoContext) => string }) {
   const web = new Hono<HttpEnv>();
@@ -83,7 +85,10 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const version = await freshDataVersion(ctx);
     const [visits, meetings, places] = await Promise.all([
       view === 'month'
-        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month), version), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({ days: mergeMonths(a, b) }))
+        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month), version), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({
+            days: mergeMonths(a, b),
+            own: new Set(Object.keys(b)),
+          }))
         : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly), version), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
       keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
@@ -93,7 +98,12 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
-    const section = <CalendarSection lang={lang} view={view} month={month} query={query} {...visits} meetings={meetings} today={today} />;
+    // A day's cell is the same for every reader of the same common part and networks' meetings, but for days of the reader's own internal visits.
+    const cells =
+      'own' in visits ? { kept: await keptCells(ctx, JSON.stringify([common, lang, meetings.map((m) => m.id)]), async () => new Map<string, string>(), version), own: visits.own } : undefined;
+    const section = (
+      <CalendarSection lang={lang} view={view} month={month} query={query} days={'days' in visits ? visits.days : undefined} list={'list' in visits ? visits.list : undefined} cells={cells} meetings={meetings} today={today} />
+    );
     return c.html(<VisitsCalendarPage lang={lang} account={c.get('signedIn')?.displayName} view={view} month={month} query={query} places={places} today={today} section={section} />);
   });
   web.get('/besokskalender.ics', accepts({ names: ['lang', ...FEED_FILTERS], unknown: 'ignore' }), cache, async (c) => {
