@@ -165,6 +165,19 @@ describe('the decision basis', () => {
       expect(await response.text(), field).toContain(`href="#basis-${id}"`);
       expect(await stored(), field).toBe(before);
     }
+    // The same message under two fields says whose it is, in the summary too, in both languages.
+    for (const [lang, says] of [
+      ['sv', ['Kostnader hittills: skriv kostnaden i hela kronor', 'Planerade kostnader: skriv kostnaden i hela kronor', 'Säkerhet: skriv varför risken är hög.', 'Anseende och förtroende: skriv varför risken är hög.']],
+      ['en', ['Costs so far: must be a whole number of kronor', 'Planned costs: must be a whole number of kronor', 'Security: say why the risk is high', 'Reputation and trust: say why the risk is high']],
+    ] as const) {
+      const before = await stored();
+      const twice = await visitors.editor.post(`${path}${lang === 'en' ? '?lang=en' : ''}`, { ...BASIS, expectedVersion: '0', costsSoFarSek: '12 000', costsPlannedSek: '-5', riskSecurityLevel: 'high', riskReputationLevel: 'high' });
+      expect(twice.status, lang).toBe(400);
+      const html = await twice.text();
+      const summary = html.slice(html.indexOf('class="error-summary"'), html.indexOf('</ul>', html.indexOf('class="error-summary"')));
+      for (const words of says) expect(summary, words).toContain(words);
+      expect(await stored(), lang).toBe(before);
+    }
     // Advice not sought, yet someone named: which one is wrong is said.
     const response = await visitors.editor.post(path, { ...BASIS, expectedVersion: '0', securityAdviceSought: 'nej' });
     expect(response.status).toBe(400);
@@ -269,8 +282,8 @@ describe('the decision basis', () => {
       const mine = await endedAgreement(ctxA);
       const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
       for (const [change, id, says] of [
-        [{ riskSecurityLevel: 'high', riskSecurityJustification: '  ' }, 'riskSecurityJustification', 'En hög risk behöver en motivering'],
-        [{ riskDemocracyHumanRightsJustification: '' }, 'riskDemocracyHumanRightsJustification', 'En hög risk behöver en motivering'],
+        [{ riskSecurityLevel: 'high', riskSecurityJustification: '  ' }, 'riskSecurityJustification', 'Säkerhet: skriv varför risken är hög.'],
+        [{ riskDemocracyHumanRightsJustification: '' }, 'riskDemocracyHumanRightsJustification', 'Demokrati och mänskliga rättigheter: skriv varför risken är hög.'],
         [{ riskFinancesLevel: 'extreme' }, 'riskFinancesLevel-not_assessed', 'Välj en nivå'],
         [{ riskPersonalDataLevel: 'HIGH' }, 'riskPersonalDataLevel-not_assessed', 'Välj en nivå'],
         [{ riskExportControlJustification: 'x'.repeat(2_001) }, 'riskExportControlJustification', 'längre än 2000 tecken'],

@@ -34,6 +34,12 @@ export const PARTICIPANT_GROUP_NAMES: Record<(typeof COUNT_FIELDS)[number], { sv
   participantsEducation: { sv: 'Skolor och lärosäten', en: 'Schools and universities' },
   participantsStudents: { sv: 'Elever och studenter', en: 'Pupils and students' },
 };
+/** What a number's problem is said after: the same message stands under each of these fields (problemsFor). */
+export const ACTIVITY_NUMBER_NAMES: Record<(typeof ACTIVITY_NUMBER_FIELDS)[number], { sv: string; en: string }> = {
+  ...COST_CATEGORY_NAMES,
+  costSek: { sv: 'Kostnad totalt', en: 'Total cost' },
+  ...PARTICIPANT_GROUP_NAMES,
+};
 export const FUNDING_NAMES: Record<FundingSource, { sv: string; en: string }> = {
   own_budget: { sv: 'Egen budget', en: 'Own budget' },
   icld_sida: { sv: 'ICLD/Sida', en: 'ICLD/Sida' },

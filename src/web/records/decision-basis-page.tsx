@@ -41,6 +41,13 @@ export interface DecisionBasisPageProps {
 const FORM = 'basis';
 const LONG: DecisionBasisField[] = ['purpose', 'expectedBenefit', 'counterpartDescription', 'democracyHumanRights', 'personalData', 'exportControl'];
 
+/** The fields whose messages stand the same under another field say whose they are: each cost, each area's justification. */
+const PROBLEM_NAMES: Partial<Record<string, { sv: string; en: string }>> = {
+  costsSoFarSek: { sv: 'Kostnader hittills', en: 'Costs so far' },
+  costsPlannedSek: { sv: 'Planerade kostnader', en: 'Planned costs' },
+  ...Object.fromEntries(RISK_AREAS.map((area) => [riskFieldsOf(area).justification, RISK_AREA_NAMES[area]])),
+};
+
 export const basisPath = (slug: string, eventId: number) => `/avtal/${slug}/beslut/${eventId}`;
 
 /** What the register said: activity by year, the peers, and the reasons they gave for ending (under an h3). */
@@ -168,7 +175,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
   const path = basisPath(agreement.slug, decision.id);
   const latest = basis.versions[0];
   // A radio group's problem links to its first button.
-  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
+  const problems = problemsFor(lang, FORM, p.failed?.problems, PROBLEM_NAMES).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
   const problemOf = (field: string) => problems.find((x) => x.field === field);
   const typed = { ...typedOf(p) };
   // Every area has a level checked: not assessed where none (or no known one) was posted or saved.
