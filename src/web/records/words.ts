@@ -145,6 +145,9 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^the network is not ended: it shows now as saved$/, 'Nätverket är inte avslutat: nu visas det som det sparades.'],
   [/^must be a day such as 2025-06-30$/, 'Skriv dagen, till exempel 2025-06-30.'],
   [/^is after today \(([0-9-]+)\): end the network when it has ended$/, (m) => `Dagen är efter i dag (${m[1]}): avsluta nätverket när det har upphört.`],
+  [/^choose the county of a county's network$/, 'Välj vilket län nätverket hör till: ett läns nätverk har ett län.'],
+  [/^a file named '(.*)' is added to this meeting already: remove it first, or give this file another name$/, (m) => `Mötet har redan en fil som heter "${m[1]}": ta bort den först, eller ge den här filen ett annat namn.`],
+  [/^is added to this meeting already, as '(.*)'$/, (m) => `Filen "${m[1]}" finns redan vid mötet.`],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
