@@ -22,7 +22,7 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context } from '../../src/domain/context.ts';
 import type { RegisterFacts } from '../../src/domain/decisions/basis.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
-import { todayInStockholm } from '../../src/web/format.ts';
+import { formatEdtf, todayInStockholm } from '../../src/web/format.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { addPerson, keyOf } from '../support/api-keys.ts';
@@ -89,6 +89,8 @@ describe('the decision basis', () => {
     const mine = await endedAgreement(ctxA);
     await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_outgoing', title: 'Resa', date: `${YEAR - 1}-05`, costTravelSek: 30_000 } });
     await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'meeting', title: 'Möte', date: `${YEAR - 1}-09-01`, costSek: 2_000 } });
+    // A visit planned ahead is no activity yet: said apart, after the latest that has taken place.
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_incoming', title: 'Planerat besök', date: `${YEAR + 1}-03-10` } });
     // B ended theirs with the same city for a reason, quoted; B's internal one is never shown to A.
     const theirs = await endedAgreement(ctxB);
     await t.database.db.execute(sql`insert into event_reasons (event_id, code, stated_by, text) values (${theirs.ending.id}, 'democracy_human_rights', 'decision_maker', 'Situationen i Xinjiang')`);
@@ -99,6 +101,10 @@ describe('the decision basis', () => {
     expect(html).toContain('Beslutsunderlag: beslut att avsluta');
     expect(html).toContain('Kommunfullmäktige');
     expect(html).toMatch(new RegExp(`<th scope="row">${YEAR - 1}</th><td class="num">2</td><td class="num">32\\s000 kr</td>`));
+    expect(html).toContain(`Senaste registrerade aktivitet: ${formatEdtf(`${YEAR - 1}-09-01`, 'sv')}. Nästa planerade aktivitet: ${formatEdtf(`${YEAR + 1}-03-10`, 'sv')}.`);
+    expect(await (await visitors.editor.request(`/avtal/${mine.slug}/beslut/${mine.ending.id}?lang=en`)).text()).toContain(
+      `Latest recorded activity: ${formatEdtf(`${YEAR - 1}-09-01`, 'en')}. Next planned activity: ${formatEdtf(`${YEAR + 1}-03-10`, 'en')}.`,
+    );
     expect(html).toContain(`href="/avtal/${theirs.slug}"`);
     expect(html).toContain('Situationen i Xinjiang');
     expect(html).toContain('Vi kan inte fortsätta samarbetet');
