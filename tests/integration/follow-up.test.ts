@@ -61,6 +61,20 @@ async function raisePoint(activityId: number, fields: Record<string, string>) {
   return Number(/#punkt-(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
 }
 
+describe("a new activity's visibility", () => {
+  it('is internal until chosen otherwise, the form saying that an internal visit is not shown to other bodies in the shared calendar', async () => {
+    for (const [lang, says] of [
+      ['sv', 'Ett internt besök visas bara för den egna organisationen, inte för andra organ i den gemensamma besökskalendern. Välj delad för att de ska se det.'],
+      ['en', 'An internal visit is shown to your own organisation only, not to other bodies in the shared calendar of visits. Choose shared for them to see it.'],
+    ] as const) {
+      const html = await (await visitors.editor.request(`${page()}${lang === 'en' ? '?lang=en' : ''}`)).text();
+      expect(html, lang).toContain(`<span class="hint" id="activity-visibility-hint">${says}</span>`);
+      expect(html, lang).toContain('<select id="activity-visibility" name="visibility" aria-describedby="activity-visibility-hint">');
+      expect(html, lang).toMatch(/<option value="internal" selected="">/);
+    }
+  });
+});
+
 describe('a visit with two follow-up points', () => {
   it('records the visit, raises two points, closes one, and the overview shows the other to its owner and the organisation', async () => {
     const activityId = await recordVisit();

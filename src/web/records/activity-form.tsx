@@ -194,7 +194,20 @@ export function ActivityForm(p: ActivityFormProps) {
           {p.goals.length || problemOf(form, 'actionPlanGoalId') ? (
             <GoalSelect lang={lang} form={form} goals={p.goals} chosen={typed.actionPlanGoalId ?? ''} problem={problemOf(form, 'actionPlanGoalId')} />
           ) : null}
-          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
+          {/* Internal unless chosen otherwise: an activity may name people (participants, a delegation), and what is shared is read by every other body. The hint says what that means for the shared calendar. */}
+          <VisibilityField
+            lang={lang}
+            id={`${form}-visibility`}
+            label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'}
+            hint={
+              sv
+                ? 'Ett internt besök visas bara för den egna organisationen, inte för andra organ i den gemensamma besökskalendern. Välj delad för att de ska se det.'
+                : 'An internal visit is shown to your own organisation only, not to other bodies in the shared calendar of visits. Choose shared for them to see it.'
+            }
+            problem={problemOf(form, 'visibility')}
+            chosen={typed.visibility}
+            fallback="internal"
+          />
           {p.children}
           <button type="submit">{p.submit}</button>
         </form>
