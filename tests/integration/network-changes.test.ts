@@ -326,6 +326,8 @@ describe("a network's writes through the API", () => {
     };
     expect(await nextMeeting()).toBe(`${MONTH}-15`);
     expect(await listRow()).not.toContain('<td>–</td>');
+    const inCalendar = async () => (await (await visitors.keeper.request(`/besokskalender?month=${MONTH}`)).text()).includes('Laholm');
+    expect(await inCalendar()).toBe(true);
     const today = todayInStockholm();
     const { version } = await networkOf('Nätverket som slutar');
     const ended = await visitors.keeper.post(`/natverk/${id}/avsluta`, { endedOn: today, expectedVersion: String(version) });
@@ -336,6 +338,8 @@ describe("a network's writes through the API", () => {
     expect(endedPage).not.toContain('Nätverket är avslutat.');
     expect(await nextMeeting()).toBeNull();
     expect(await listRow()).toContain('<td>–</td>');
+    // Nor is the meeting after its end in the shared calendar; the meeting's own page stays.
+    expect(await inCalendar()).toBe(false);
 
     const meetingPath = `/natverk/${id}/moten/${meeting!.id}`;
     const meetingPage = await (await visitors.keeper.request(meetingPath)).text();
