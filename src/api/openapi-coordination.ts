@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CONTACT_SURFACE_KINDS, NETWORK_KINDS, RISK_LEVELS, VISIBILITIES } from '../db/schema.ts';
 import { DOCUMENT_MAX_BYTES } from '../db/schema.ts';
-import { addMemberSchema, createNetworkSchema, endNetworkSchema, meetingSchema, reopenNetworkSchema } from '../domain/coordination/networks.ts';
+import { addMemberSchema, changeNetworkSchema, endNetworkSchema, meetingSchema, reopenNetworkSchema } from '../domain/coordination/networks.ts';
 import { RISK_AREAS } from '../domain/decisions/schemas.ts';
 import { DATES, errorResponse, inputSchema, write } from './openapi-writes.ts';
 
@@ -22,11 +22,11 @@ const NetworkSummary = {
     id: { type: 'integer' },
     name: { type: 'string' },
     kind: { type: 'string', enum: [...NETWORK_KINDS] },
-    county: { ...text, description: 'The länskod of the county it serves, if any' },
+    county: { ...text, description: "The länskod of the county it serves: a county's network has one, the others may" },
     visibility: { type: 'string', enum: [...VISIBILITIES] },
     convener: { type: 'string', description: 'The name of the convening organisation' },
     members: { type: 'integer', minimum: 1, description: 'Member organisations, the convener included' },
-    nextMeeting: { ...text, description: 'EDTF: the next meeting not yet past, if one is recorded' },
+    nextMeeting: { ...text, description: 'EDTF: the next meeting not yet past, if one is recorded and the network has not ended' },
     endedOn: { ...text, format: 'date', description: 'The day the network ended, if it has' },
   },
 };
@@ -75,7 +75,7 @@ const Network = {
     county: text,
     visibility: { type: 'string', enum: [...VISIBILITIES] },
     version: { type: 'integer', minimum: 1, description: 'Send it as expectedVersion when changing or ending the network' },
-    endedOn: { ...text, format: 'date', description: 'The day the network ended, if it has: it takes no new members, meetings or notes' },
+    endedOn: { ...text, format: 'date', description: 'The day the network ended, if it has: it takes no new members, meetings, meeting changes, meeting documents or notes' },
     convener: organisation,
     members: { type: 'array', items: organisation, description: 'The member organisations besides the convener, by name' },
     meetings: { type: 'array', items: ref('NetworkMeeting'), description: 'The latest first' },
@@ -94,7 +94,7 @@ const Network = {
 const notFound = errorResponse('No such network, or one the key holder may not read');
 const notKeeper = errorResponse("A read-only key, or a person who is not one of the network's keepers (the convening organisation's coordinators, and administrators)");
 const stale = errorResponse('The network was changed since the version sent (expectedVersion), or it has ended: `current` holds it as stored now');
-const ended = errorResponse('The network has ended: it takes no new members or meetings (`current` holds it)');
+const ended = errorResponse('The network has ended: it takes no new members, meetings or meeting documents (`current` holds it)');
 const networkAnswer = { description: 'The network, as GET /api/networks/{id} gives it to the key holder', content: { 'application/json': { schema: ref('Network') } } };
 
 /** A write that answers 204 with no body, and whose JSON body may be left out. */
@@ -144,7 +144,7 @@ export function networkPaths() {
       post: write(
         'endNetwork',
         'End a network on a day (today or earlier)',
-        'The network\'s keepers only, at the version read (expectedVersion). Nothing is removed: its members, meetings, minutes, notes and documents stay, read as before; it takes no new members, meetings or notes. Ending it twice is 409.',
+        'The network\'s keepers only, at the version read (expectedVersion). Nothing is removed: its members, meetings, minutes, notes and documents stay, read as before; it takes no new members, meetings, meeting changes, meeting documents or notes. Ending it twice is 409.',
         'EndNetwork',
         networkAnswer.description,
         onNetwork({ 409: stale }),
@@ -171,12 +171,13 @@ export function networkPaths() {
         ...write(
           'addNetworkMeetingDocument',
           "Add a document (an agenda, minutes and the like as a file) to a network's meeting",
-          `The network's members who write notes (its members' editors, coordinators and administrators). Sent as multipart/form-data, as the meeting's page sends it: the file in the part \`file\` (a PDF, PNG, JPEG or TIFF of at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB, its type read from its bytes and agreeing with its name and declared type), a comment for the history in \`reason\`. A file that is missing, empty, too large or of another type is refused naming \`file\`, and nothing is stored. The document is read by the network's members only.`,
+          `The network's members who write notes (its members' editors, coordinators and administrators). Sent as multipart/form-data, as the meeting's page sends it: the file in the part \`file\` (a PDF, PNG, JPEG or TIFF of at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB, its type read from its bytes and agreeing with its name and declared type), a comment for the history in \`reason\`. A file that is missing, empty, too large or of another type, or one of a name the meeting holds already, is refused naming \`file\`, and nothing is stored. An ended network's meetings take no documents (409). The document is read by the network's members only.`,
           'NetworkMeetingDocumentUpload',
           "The document, as GET /api/networks/{id} lists it under its meeting, with `download`: where its bytes are read (also in Location)",
           {
             403: errorResponse("A read-only key, or a person who is not of the network's members"),
             404: errorResponse('No such network or meeting of it, or a network the key holder may not read'),
+            409: errorResponse('The network has ended: its meetings take no documents until its keepers reopen it'),
             413: errorResponse(`A file larger than ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB: \`problems\` names \`file\``),
             415: errorResponse('A body that is not sent as Content-Type: multipart/form-data'),
           },
@@ -247,7 +248,7 @@ export function networkPaths() {
 
 export function networkComponents() {
   // A change takes the fields of a new network, each optional (those not sent stay), and the version read.
-  const change = z.strictObject({ ...createNetworkSchema.partial().shape, expectedVersion: z.int().min(1) });
+  const change = z.strictObject({ ...changeNetworkSchema.partial().shape, expectedVersion: z.int().min(1) });
   return {
     Network,
     NetworkSummary,

@@ -111,7 +111,11 @@ describe('the decision basis in the browser', () => {
     await tabTo(page, 'button[type="submit"]');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['En hög risk behöver en motivering: skriv varför.']);
+    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Demokrati och mänskliga rättigheter: skriv varför risken är hög.']);
+    // The focus is on the summary, below the saved version's tables: the next Tab reaches its link.
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe('#basis-riskDemocracyHumanRightsJustification');
     expect(await page.locator('.error-summary a').getAttribute('href')).toBe('#basis-riskDemocracyHumanRightsJustification');
     expect(await page.locator('#basis-riskSecurityLevel-moderate').isChecked()).toBe(true);
     expect(await page.locator('#basis-riskDemocracyHumanRightsJustification').getAttribute('aria-invalid')).toBe('true');
@@ -136,7 +140,7 @@ describe('the decision basis in the browser', () => {
     await page.focus('#basis-costsSoFarSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toContain('Must be a whole number of kronor, 0 or more');
+    expect(await page.locator('.error-summary a').allInnerTexts()).toContain('Costs so far: must be a whole number of kronor, 0 or more');
     await check(page, 'decision-basis-en-errors');
 
     // The annex, by its link: A4, with the answers and the Chinese names.

@@ -171,11 +171,11 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const planRefusals: Array<[string, Record<string, string>, string, RegExp]> = [
-    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /hela kronor/],
-    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /hela kronor/],
-    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /hela kronor/],
+    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
+    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
+    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
     ['a period that ends before it begins', { periodFrom: '2028', periodTo: '2026' }, 'periodTo', /sluta innan den börjar/],
-    ['no title', { title: ' ' }, 'title', /titeln/],
+    ['no title', { title: ' ' }, 'title', /Skriv planens rubrik\./],
     ['an unreadable start', { periodFrom: 'i höstas' }, 'periodFrom', /datum/],
     ['an unknown visibility', { visibility: 'everyone' }, 'visibility', /./],
     ['another organisation’s agreement to serve too', { 'alsoServes.0': 'OTHER' }, 'alsoServes', /inget avtal/],

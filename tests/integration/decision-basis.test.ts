@@ -22,7 +22,7 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context } from '../../src/domain/context.ts';
 import type { RegisterFacts } from '../../src/domain/decisions/basis.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
-import { todayInStockholm } from '../../src/web/format.ts';
+import { formatEdtf, todayInStockholm } from '../../src/web/format.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { addPerson, keyOf } from '../support/api-keys.ts';
@@ -89,6 +89,8 @@ describe('the decision basis', () => {
     const mine = await endedAgreement(ctxA);
     await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_outgoing', title: 'Resa', date: `${YEAR - 1}-05`, costTravelSek: 30_000 } });
     await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'meeting', title: 'Möte', date: `${YEAR - 1}-09-01`, costSek: 2_000 } });
+    // A visit planned ahead is no activity yet: said apart, after the latest that has taken place.
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_incoming', title: 'Planerat besök', date: `${YEAR + 1}-03-10` } });
     // B ended theirs with the same city for a reason, quoted; B's internal one is never shown to A.
     const theirs = await endedAgreement(ctxB);
     await t.database.db.execute(sql`insert into event_reasons (event_id, code, stated_by, text) values (${theirs.ending.id}, 'democracy_human_rights', 'decision_maker', 'Situationen i Xinjiang')`);
@@ -99,6 +101,10 @@ describe('the decision basis', () => {
     expect(html).toContain('Beslutsunderlag: beslut att avsluta');
     expect(html).toContain('Kommunfullmäktige');
     expect(html).toMatch(new RegExp(`<th scope="row">${YEAR - 1}</th><td class="num">2</td><td class="num">32\\s000 kr</td>`));
+    expect(html).toContain(`Senaste registrerade aktivitet: ${formatEdtf(`${YEAR - 1}-09-01`, 'sv')}. Nästa planerade aktivitet: ${formatEdtf(`${YEAR + 1}-03-10`, 'sv')}.`);
+    expect(await (await visitors.editor.request(`/avtal/${mine.slug}/beslut/${mine.ending.id}?lang=en`)).text()).toContain(
+      `Latest recorded activity: ${formatEdtf(`${YEAR - 1}-09-01`, 'en')}. Next planned activity: ${formatEdtf(`${YEAR + 1}-03-10`, 'en')}.`,
+    );
     expect(html).toContain(`href="/avtal/${theirs.slug}"`);
     expect(html).toContain('Situationen i Xinjiang');
     expect(html).toContain('Vi kan inte fortsätta samarbetet');
@@ -164,6 +170,19 @@ describe('the decision basis', () => {
       expect(response.status, field).toBe(400);
       expect(await response.text(), field).toContain(`href="#basis-${id}"`);
       expect(await stored(), field).toBe(before);
+    }
+    // The same message under two fields says whose it is, in the summary too, in both languages.
+    for (const [lang, says] of [
+      ['sv', ['Kostnader hittills: skriv kostnaden i hela kronor', 'Planerade kostnader: skriv kostnaden i hela kronor', 'Säkerhet: skriv varför risken är hög.', 'Anseende och förtroende: skriv varför risken är hög.']],
+      ['en', ['Costs so far: must be a whole number of kronor', 'Planned costs: must be a whole number of kronor', 'Security: say why the risk is high', 'Reputation and trust: say why the risk is high']],
+    ] as const) {
+      const before = await stored();
+      const twice = await visitors.editor.post(`${path}${lang === 'en' ? '?lang=en' : ''}`, { ...BASIS, expectedVersion: '0', costsSoFarSek: '12 000', costsPlannedSek: '-5', riskSecurityLevel: 'high', riskReputationLevel: 'high' });
+      expect(twice.status, lang).toBe(400);
+      const html = await twice.text();
+      const summary = html.slice(html.indexOf('class="error-summary"'), html.indexOf('</ul>', html.indexOf('class="error-summary"')));
+      for (const words of says) expect(summary, words).toContain(words);
+      expect(await stored(), lang).toBe(before);
     }
     // Advice not sought, yet someone named: which one is wrong is said.
     const response = await visitors.editor.post(path, { ...BASIS, expectedVersion: '0', securityAdviceSought: 'nej' });
@@ -269,8 +288,8 @@ describe('the decision basis', () => {
       const mine = await endedAgreement(ctxA);
       const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;
       for (const [change, id, says] of [
-        [{ riskSecurityLevel: 'high', riskSecurityJustification: '  ' }, 'riskSecurityJustification', 'En hög risk behöver en motivering'],
-        [{ riskDemocracyHumanRightsJustification: '' }, 'riskDemocracyHumanRightsJustification', 'En hög risk behöver en motivering'],
+        [{ riskSecurityLevel: 'high', riskSecurityJustification: '  ' }, 'riskSecurityJustification', 'Säkerhet: skriv varför risken är hög.'],
+        [{ riskDemocracyHumanRightsJustification: '' }, 'riskDemocracyHumanRightsJustification', 'Demokrati och mänskliga rättigheter: skriv varför risken är hög.'],
         [{ riskFinancesLevel: 'extreme' }, 'riskFinancesLevel-not_assessed', 'Välj en nivå'],
         [{ riskPersonalDataLevel: 'HIGH' }, 'riskPersonalDataLevel-not_assessed', 'Välj en nivå'],
         [{ riskExportControlJustification: 'x'.repeat(2_001) }, 'riskExportControlJustification', 'längre än 2000 tecken'],

@@ -62,6 +62,20 @@ async function raisePoint(activityId: number, fields: Record<string, string>) {
   return Number(/#punkt-(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
 }
 
+describe("a new activity's visibility", () => {
+  it('is internal until chosen otherwise, the form saying that an internal visit is not shown to other bodies in the shared calendar', async () => {
+    for (const [lang, says] of [
+      ['sv', 'Ett internt besök visas bara för den egna organisationen, inte för andra organ i den gemensamma besökskalendern. Välj delad för att de ska se det.'],
+      ['en', 'An internal visit is shown to your own organisation only, not to other bodies in the shared calendar of visits. Choose shared for them to see it.'],
+    ] as const) {
+      const html = await (await visitors.editor.request(`${page()}${lang === 'en' ? '?lang=en' : ''}`)).text();
+      expect(html, lang).toContain(`<span class="hint" id="activity-visibility-hint">${says}</span>`);
+      expect(html, lang).toContain('<select id="activity-visibility" name="visibility" aria-describedby="activity-visibility-hint">');
+      expect(html, lang).toMatch(/<option value="internal" selected="">/);
+    }
+  });
+});
+
 describe('a visit with two follow-up points', () => {
   it('records the visit, raises two points, closes one, and the overview shows the other to its owner and the organisation', async () => {
     const activityId = await recordVisit();
@@ -144,16 +158,16 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const refusals: Array<[string, () => string, Record<string, string>, string, RegExp]> = [
-    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /kronor/],
+    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /Kostnad totalt: skriv kostnaden i hela kronor/],
     ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /kronor/],
     ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /kronor/],
     ['an unknown kind', page, { ...VISIT, kind: 'picnic' }, 'kind', /./],
-    ['no title', page, { ...VISIT, title: '   ' }, 'title', /./],
+    ['no title', page, { ...VISIT, title: '   ' }, 'title', /Skriv aktivitetens rubrik\./],
     ['an unreadable date', page, { ...VISIT, date: 'i våras' }, 'date', /./],
     ['an unknown visibility', page, { ...VISIT, visibility: 'everyone' }, 'visibility', /./],
     ['a total that is not the sum of its categories', page, { ...VISIT, costSek: '100', costTravelSek: '60', costOtherSek: '30' }, 'costSek', /90/],
-    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /kronor/],
-    ['a head count in words', page, { ...VISIT, participantsStudents: 'många' }, 'participantsStudents', /./],
+    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /Resor: skriv kostnaden i hela kronor/],
+    ['a head count in words', page, { ...VISIT, participantsStudents: 'många' }, 'participantsStudents', /Elever och studenter: skriv antalet personer/],
   ];
   it.each(refusals)('refuses an activity with %s', async (_name, path, fields, field, message) => {
     const before = await snapshot();

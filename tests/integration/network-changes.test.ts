@@ -115,12 +115,13 @@ describe('changing and ending a network', () => {
 
   it('names the field of bad input to the change and end forms and stores nothing', async () => {
     const { id, version } = await networkOf('Hallands Kinanätverk');
-    const good = { name: 'N', kind: 'county', county: '', visibility: 'shared', expectedVersion: String(version) };
+    const good = { name: 'N', kind: 'county', county: '13', visibility: 'shared', expectedVersion: String(version) };
     const cases: Array<[string, Record<string, string>, string, string]> = [
       ['andra', { ...good, name: '' }, 'changeNetwork', 'name'],
       ['andra', { ...good, name: 'N'.repeat(301) }, 'changeNetwork', 'name'],
       ['andra', { ...good, kind: 'city' }, 'changeNetwork', 'kind'],
       ['andra', { ...good, county: '99' }, 'changeNetwork', 'county'],
+      ['andra', { ...good, county: '' }, 'changeNetwork', 'county'],
       ['andra', { ...good, visibility: 'everyone' }, 'changeNetwork', 'visibility'],
       ['andra', { ...good, expectedVersion: 'x' }, 'changeNetwork', 'expectedVersion'],
       ['andra', { ...good, expectedVersion: '0' }, 'changeNetwork', 'expectedVersion'],
@@ -289,6 +290,88 @@ describe("a network's writes through the API", () => {
     expect(late.status).toBe(409);
     expect(((await late.json()) as { error: { current: { endedOn: string } } }).error.current.endedOn).toBe('2026-01-31');
     expect((await api('POST', `/api/networks/${id}/end`, key.keeper, { endedOn: '2026-02-01', expectedVersion: version + 2 })).status).toBe(409);
+  });
+
+  it("a county's network names its county, by form and API, the message naming the field", async () => {
+    expect((await visitors.keeper.post('/natverk', { name: 'Nätverket utan län', kind: 'other', visibility: 'shared' })).status).toBe(303);
+    const { id, version } = await networkOf('Nätverket utan län');
+    const before = await count();
+    for (const [path, fields] of [
+      ['/natverk', { name: 'Ett läns nätverk utan län', kind: 'county', county: '', visibility: 'shared' }],
+      [`/natverk/${id}/andra`, { name: 'Nätverket utan län', kind: 'county', county: '', visibility: 'shared', expectedVersion: String(version) }],
+    ] as const) {
+      const response = await visitors.keeper.post(path, fields);
+      expect(response.status, path).toBe(400);
+      const html = await response.text();
+      expect(html, path).toMatch(/href="#(network|changeNetwork)-county">Välj vilket län nätverket hör till/);
+    }
+    const english = await visitors.keeper.post('/natverk?lang=en', { name: 'Ett läns nätverk utan län', kind: 'county', visibility: 'shared' });
+    expect(await english.text()).toContain("Choose the county of a county&#39;s network");
+    const patched = await api('PATCH', `/api/networks/${id}`, key.keeper, { kind: 'county', expectedVersion: version });
+    expect(patched.status).toBe(400);
+    expect(((await patched.json()) as { error: { problems: Array<{ field: string }> } }).error.problems.map((p) => p.field)).toEqual(['county']);
+    expect(await count()).toBe(before);
+    // With its county it is saved.
+    expect((await api('PATCH', `/api/networks/${id}`, key.keeper, { kind: 'county', county: '13', expectedVersion: version })).status).toBe(200);
+  });
+
+  it("an ended network's meetings take no changes and no documents, by form or API, saying why; the list shows no next meeting; its page says once that it ended", async () => {
+    const id = await networkWithMeeting('Nätverket som slutar', 'shared', 'Laholm');
+    const [meeting] = await queryRows<{ id: number; version: number }>(t.database.db, sql`select id, version from network_meetings where network_id = ${id}`);
+    const nextMeeting = async () => ((await (await api('GET', '/api/networks', key.keeper)).json()) as Array<{ id: number; nextMeeting: string | null }>).find((n) => n.id === id)!.nextMeeting;
+    const listRow = async () => {
+      const html = await (await visitors.keeper.request('/natverk')).text();
+      const at = html.indexOf(`href="/natverk/${id}"`);
+      return html.slice(at, html.indexOf('</tr>', at));
+    };
+    expect(await nextMeeting()).toBe(`${MONTH}-15`);
+    expect(await listRow()).not.toContain('<td>–</td>');
+    const inCalendar = async () => (await (await visitors.keeper.request(`/besokskalender?month=${MONTH}`)).text()).includes('Laholm');
+    expect(await inCalendar()).toBe(true);
+    const today = todayInStockholm();
+    const { version } = await networkOf('Nätverket som slutar');
+    const ended = await visitors.keeper.post(`/natverk/${id}/avsluta`, { endedOn: today, expectedVersion: String(version) });
+    expect(ended.headers.get('location')).toBe(`/natverk/${id}?klart=avslutat`);
+    const endedPage = await (await visitors.keeper.request(`/natverk/${id}?klart=avslutat`)).text();
+    expect(endedPage.split(`Nätverket avslutades ${today}`).length - 1).toBe(1);
+    expect(endedPage).toContain('id="avslutat" role="status"');
+    expect(endedPage).not.toContain('Nätverket är avslutat.');
+    expect(await nextMeeting()).toBeNull();
+    expect(await listRow()).toContain('<td>–</td>');
+    // Nor is the meeting after its end in the shared calendar; the meeting's own page stays.
+    expect(await inCalendar()).toBe(false);
+
+    const meetingPath = `/natverk/${id}/moten/${meeting!.id}`;
+    const meetingPage = await (await visitors.keeper.request(meetingPath)).text();
+    expect(meetingPage).toContain(`Nätverket avslutades ${today}`);
+    for (const form of ['andra-mote', 'nytt-dokument']) expect(meetingPage, form).not.toContain(`id="${form}"`);
+
+    const documents = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from documents`))[0]!.n;
+    const [before, documentsBefore] = [await count(), await documents()];
+    const pdf = new TextEncoder().encode('%PDF-1.4\nSENT\n%%EOF\n');
+    // Forms of pages opened before the end: refused, the page saying why.
+    for (const [what, response] of [
+      ['change', await visitors.keeper.post(meetingPath, { heldOn: `${MONTH}-16`, place: 'Ny plats', expectedVersion: String(meeting!.version) })],
+      ['document', await visitors.memberEditor.upload(`${meetingPath}/dokument`, {}, { name: 'sent.pdf', type: 'application/pdf', bytes: pdf })],
+      ['member', await visitors.keeper.post(`/natverk/${id}/medlemmar`, { organisation: 'nc-annan' })],
+    ] as const) {
+      expect(response.status, what).toBe(409);
+      const html = await response.text();
+      expect(html, what).toContain(`Nätverket avslutades ${today}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten, ändringar av möten, mötesdokument eller anteckningar förrän samordnarna öppnar det igen. Ingenting sparades.`);
+      expect(html.split(`Nätverket avslutades ${today}`).length - 1, what).toBe(1);
+    }
+    const english = await visitors.memberEditor.upload(`${meetingPath}/dokument?lang=en`, {}, { name: 'sent.pdf', type: 'application/pdf', bytes: pdf });
+    expect(english.status).toBe(409);
+    expect(await english.text()).toContain(`The network ended on ${today}. What was recorded stays; it takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it. Nothing was saved.`);
+    // The API: 409 naming why.
+    const body = new FormData();
+    body.set('file', new File([pdf], 'sent.pdf', { type: 'application/pdf' }));
+    const byApi = await app.fetch(new Request(`http://localhost/api/networks/${id}/meetings/${meeting!.id}/documents`, { method: 'POST', headers: { authorization: `Bearer ${key.member}` }, body }));
+    expect(byApi.status).toBe(409);
+    expect(((await byApi.json()) as { error: { message: string } }).error.message).toContain(`ended on ${today}`);
+    expect((await api('POST', `/api/networks/${id}/meetings`, key.keeper, { heldOn: '2027' })).status).toBe(409);
+    expect([await count(), await documents()]).toEqual([before, documentsBefore]);
+    expect((await queryRows<{ version: number }>(t.database.db, sql`select version from network_meetings where id = ${meeting!.id}`))[0]!.version).toBe(meeting!.version);
   });
 
   it("names a meeting's documents for the network's members only, like the documents themselves", async () => {

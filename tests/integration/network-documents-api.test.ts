@@ -164,6 +164,20 @@ describe("a meeting's documents through the API", () => {
     expect(await count()).toBe(before);
   });
 
+  it('refuses a second file of a name the meeting holds, saying whether it is the same file; another meeting takes it', async () => {
+    expect((await upload(key.memberEditor, { file: pdfFile('Dagordning 2027-05-20.pdf') })).status).toBe(201);
+    const before = await count();
+    const problemsOf = async (response: Response) => ((await response.json()) as ErrorBody).error.problems;
+    const again = await upload(key.keeper, { file: pdfFile('Dagordning 2027-05-20.pdf') });
+    expect(again.status).toBe(400);
+    expect(await problemsOf(again)).toEqual([{ field: 'file', message: "is added to this meeting already, as 'Dagordning 2027-05-20.pdf'" }]);
+    const changed = await upload(key.memberEditor, { file: pdfFile('Dagordning 2027-05-20.pdf', new TextEncoder().encode('%PDF-1.7\nANDRA DAGORDNINGEN\n%%EOF\n')) });
+    expect(changed.status).toBe(400);
+    expect(await problemsOf(changed)).toEqual([{ field: 'file', message: "a file named 'Dagordning 2027-05-20.pdf' is added to this meeting already: remove it first, or give this file another name" }]);
+    expect(await count()).toBe(before);
+    expect((await upload(key.memberEditor, { file: pdfFile('Dagordning 2027-05-20.pdf') }, documentsPath(at.otherMeeting))).status).toBe(201);
+  });
+
   it("removes one: its keepers and the adding organisation's members; others are refused or told it is absent; the history keeps what it was", async () => {
     const add = async (bearer: string, name: string) => ((await (await upload(bearer, { file: pdfFile(name) })).json()) as { id: number; download: string });
     const byMember = await add(key.memberEditor, 'medlemmens.pdf');

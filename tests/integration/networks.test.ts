@@ -88,7 +88,7 @@ describe('networks of bodies', () => {
   });
 
   it('an internal network is read by its members only; another coordinator may not change it', async () => {
-    expect((await visitors.coordinator.post('/natverk', { name: 'Internt nätverk', kind: 'county', county: '', visibility: 'internal' })).status).toBe(303);
+    expect((await visitors.coordinator.post('/natverk', { name: 'Internt nätverk', kind: 'county', county: '12', visibility: 'internal' })).status).toBe(303);
     const id = await networkId('Internt nätverk');
     expect((await visitors.coordinator.post(`/natverk/${id}/medlemmar`, { organisation: 'nv-kommun' })).status).toBe(303);
     expect((await visitors.memberReader.request(`/natverk/${id}`)).status).toBe(200);
@@ -120,6 +120,8 @@ describe('networks of bodies', () => {
       ['/natverk', { name: 'N', kind: 'city' }, 'network', 'kind'],
       ['/natverk', { name: 'N', kind: 'county', county: '99' }, 'network', 'county'],
       ['/natverk', { name: 'N', kind: 'county', county: 'Skåne' }, 'network', 'county'],
+      ['/natverk', { name: 'N', kind: 'county', county: '' }, 'network', 'county'],
+      ['/natverk', { name: 'N', kind: 'county' }, 'network', 'county'],
       ['/natverk', { name: 'N', kind: 'county', visibility: 'everyone' }, 'network', 'visibility'],
       ['/natverk', { name: 'N'.repeat(301), kind: 'county' }, 'network', 'name'],
       [`/natverk/${id}/medlemmar`, { organisation: '' }, 'member', 'organisation'],
@@ -214,6 +216,16 @@ describe('networks of bodies', () => {
       const response = await visitors.memberEditor.upload(`${base}/dokument`, {}, file);
       expect(response.status, file?.name).toBe(400);
       expect(await response.text(), file?.name).toContain('href="#document-file"');
+    }
+    // A name the meeting holds already: refused, saying whether it is the same file.
+    for (const [bytes, says] of [
+      [pdf, 'Filen "Protokoll 2027-04-15.pdf" finns redan vid mötet.'],
+      [new TextEncoder().encode('%PDF-1.7\nEN ANNAN VERSION\n%%EOF\n'), 'Mötet har redan en fil som heter "Protokoll 2027-04-15.pdf": ta bort den först, eller ge den här filen ett annat namn.'],
+    ] as const) {
+      const response = await visitors.coordinator.upload(`${base}/dokument`, {}, { name: 'Protokoll 2027-04-15.pdf', type: 'application/pdf', bytes });
+      expect(response.status).toBe(400);
+      const html = (await response.text()).replaceAll('&quot;', '"');
+      expect(html).toContain(`<a href="#document-file">${says}</a>`);
     }
     expect(await count()).toBe(afterRefusals);
 

@@ -40,7 +40,7 @@ function periodDays(from: string, to: string): { first: string | null; last: str
 
 /** What a plan is, as it is made and as it is changed (its goals and sources apart). */
 const planFields = z.object({
-  title: requiredText(1000, 'write the title'),
+  title: requiredText(1000, 'write the title of the plan'),
   titleEn: optionalText(1000),
   periodFrom: fuzzyDateSchema,
   periodTo: fuzzyDateSchema,

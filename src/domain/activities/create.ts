@@ -27,7 +27,7 @@ const headcount = z.number('must be a whole number of people, 0 or more').int('m
 /** What an activity is, as it is recorded and as it is changed. */
 export const activityFields = z.object({
   kind: z.enum(ACTIVITY_KINDS, 'must be one of the activity kinds'),
-  title: z.string('write the title').trim().min(1, 'write the title').max(1000, 'is longer than 1000 characters'),
+  title: z.string('write the title of the activity').trim().min(1, 'write the title of the activity').max(1000, 'is longer than 1000 characters'),
   titleEn: z.string().trim().max(1000, 'is longer than 1000 characters').transform((v) => v || null).nullish(),
   date: fuzzyDateSchema,
   participants: z.string().trim().max(5000, 'is longer than 5000 characters').transform((v) => v || null).nullish(),

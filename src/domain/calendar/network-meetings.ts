@@ -5,7 +5,8 @@
 // network meetings. A meeting has no direction and no place in China: the
 // calendar narrowed to either shows none; narrowed to a county, those of the
 // networks that serve it. Only the date, the place and the network's name
-// are read: the agenda and the minutes stay on the meeting's page.
+// are read: the agenda and the minutes stay on the meeting's page. An ended
+// network's meetings after its end are left out: they will not be held.
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { canReadNetworkAlias } from '../access.ts';
@@ -36,6 +37,8 @@ export async function networkMeetingsBetween(ctx: Context, input: unknown, from:
           mt.held_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' as "exactDay", mt.place, n.visibility
         from network_meetings mt join networks n on n.id = mt.network_id
         where ${canReadNetworkAlias(ctx.principal, 'n')} and mt.held_min <= ${to}::date and mt.held_max >= ${from}::date
+          -- an ended network meets no more: a meeting it had recorded for after its end is not held
+          and (n.ended_on is null or mt.held_min <= n.ended_on)
           ${query.county ? sql`and n.county_code = ${query.county}` : sql``}
         order by mt.held_min, mt.id
         limit ${VISITS_SHOWN}`,

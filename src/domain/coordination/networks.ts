@@ -6,7 +6,8 @@
 // dates, places and agendas by the network's visibility, and always by its
 // members; the minutes and the notes by its members only. A network is
 // changed and ended by its keepers; an ended one stays, read as before, and
-// takes no new members, meetings or notes until its keepers reopen it.
+// takes no new members, meetings, meeting changes, meeting documents or
+// notes until its keepers reopen it.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
@@ -36,7 +37,14 @@ const networkFields = {
     .refine((v) => v == null || !/^[0-9]{2}$/.test(v) || isCounty(v), NO_SUCH_COUNTY),
   visibility: z.enum(VISIBILITIES, 'must be one of public, shared, internal').default('shared'),
 };
-export const createNetworkSchema = z.strictObject(networkFields);
+/** A county's network serves a county: it names which (its own field's problem, with the others). */
+const countyNamed = [
+  (network: { kind: NetworkKind; county?: string | null }, ctx: z.RefinementCtx) => {
+    if (network.kind === 'county' && !network.county) ctx.addIssue({ code: 'custom', path: ['county'], message: "choose the county of a county's network" });
+  },
+  { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null && (payload.value as { kind?: unknown }).kind === 'county' },
+] as const;
+export const createNetworkSchema = z.strictObject(networkFields).superRefine(...countyNamed);
 export type CreateNetworkInput = z.input<typeof createNetworkSchema>;
 
 /** Makes a network convened by the caller's organisation: its coordinators and administrators. */
@@ -92,9 +100,9 @@ export async function readableMeetingNetwork(ctx: Context, networkId: number, me
 
 const forbidden = (what: string) => new DomainError('FORBIDDEN', `Only the network's ${what} may do this`);
 
-/** An ended network takes nothing new: a conflict with its state, whoever asks. */
-function requireOngoing(network: NetworkRow): void {
-  if (network.endedOn) throw new DomainError('CONFLICT', `The network ended on ${network.endedOn}: it takes no new members, meetings or notes`);
+/** An ended network takes nothing new, nor changes to its meetings: a conflict with its state, whoever asks. */
+export function requireOngoing(network: Pick<NetworkRow, 'endedOn'>): void {
+  if (network.endedOn) throw new DomainError('CONFLICT', `The network ended on ${network.endedOn}: it takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it`);
 }
 
 const staleNetwork = (stored: number, read: number, current: unknown) =>
@@ -267,11 +275,12 @@ export async function addNetworkMeeting({ ctx, networkId, input }: { ctx: Contex
   });
 }
 
-/** Changes a meeting (its date, place, agenda and minutes), at the version the form was opened at: its keepers. */
+/** Changes a meeting (its date, place, agenda and minutes), at the version the form was opened at: its keepers, while the network is ongoing. */
 export async function changeNetworkMeeting({ ctx, networkId, meetingId, input }: { ctx: Context; networkId: number; meetingId: number; input: MeetingInput & { expectedVersion: unknown } }) {
   return inTransaction(ctx, async (ctx) => {
     const network = await readableNetwork(ctx, networkId, true);
     if (!canKeepNetwork(ctx.principal, network)) throw forbidden('coordinators');
+    requireOngoing(network);
     const { expectedVersion, ...fields } = input;
     const { heldOn, ...data } = parseInput(meetingSchema, fields);
     const version = expectedVersionOf(expectedVersion);
@@ -324,7 +333,8 @@ export async function listNetworks(ctx: Context): Promise<NetworkSummary[]> {
     ctx.db,
     sql`select n.id, n.name, n.kind, n.county_code as county, n.visibility, o.name as convener, n.ended_on::text as "endedOn",
           (select count(*)::int + 1 from network_members m where m.network_id = n.id) as members,
-          (select mt.held_on from network_meetings mt where mt.network_id = n.id and mt.held_max >= current_date order by mt.held_min limit 1) as "nextMeeting"
+          -- an ended network meets no more: a meeting recorded after its end is none to come
+          (select mt.held_on from network_meetings mt where mt.network_id = n.id and n.ended_on is null and mt.held_max >= current_date order by mt.held_min limit 1) as "nextMeeting"
         from networks n join organisations o on o.id = n.organisation_id
         where ${canReadNetworkAlias(ctx.principal, 'n')}
         order by n.name, n.id limit 500`,

@@ -73,7 +73,7 @@ export const saveDecisionBasisSchema = z
     (b, ctx) => {
       for (const area of RISK_AREAS) {
         const { level, justification } = riskFieldsOf(area);
-        if (b[level] === 'high' && !(typeof b[justification] === 'string' && b[justification].trim())) ctx.addIssue({ code: 'custom', message: 'a high risk needs a justification: say why', path: [justification] });
+        if (b[level] === 'high' && !(typeof b[justification] === 'string' && b[justification].trim())) ctx.addIssue({ code: 'custom', message: 'say why the risk is high', path: [justification] });
       }
     },
     { when: (payload) => typeof payload.value === 'object' && payload.value !== null },

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { agreements, documents, sources, type DocumentType } from '../../db/schema.ts';
+import { agreements, documents, networkMeetings, sources, type DocumentType } from '../../db/schema.ts';
 import { canAddMeetingDocument, canRead, requireRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, principalLabel, type Context } from '../context.ts';
-import { readableMeetingNetwork } from '../coordination/networks.ts';
+import { readableMeetingNetwork, requireOngoing } from '../coordination/networks.ts';
 import { DomainError, invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { fileTypeProblem } from './file-type.ts';
@@ -92,14 +92,29 @@ export type AttachMeetingDocumentInput = z.input<typeof attachMeetingDocumentSch
  * meeting: added by the network's members who write notes, read by its
  * members only (access.ts), never public. It belongs to the adder's
  * organisation, whose members may remove it, as may the network's keepers.
+ * An ended network's meetings take none; a meeting holds one file of a
+ * name (a second is refused, saying whether it is the same content).
  */
 export async function attachMeetingDocument({ ctx, networkId, meetingId, input }: { ctx: Context; networkId: number; meetingId: number; input: AttachMeetingDocumentInput }) {
   return inTransaction(ctx, async (ctx) => {
     const network = await readableMeetingNetwork(ctx, networkId, meetingId);
     if (!canAddMeetingDocument(ctx.principal, network)) throw new DomainError('FORBIDDEN', "Only the network's members may do this");
+    requireOngoing(network);
     const data = parseInput(attachMeetingDocumentSchema, input);
     const checked = fileTypeProblem(data.file);
     if ('problem' in checked) throw invalid([{ field: 'file', message: checked.problem }]);
+    // The meeting locked: two adders of the same file at once are one added, one told.
+    await ctx.db.select({ id: networkMeetings.id }).from(networkMeetings).where(eq(networkMeetings.id, meetingId)).for('update');
+    const [same] = await ctx.db
+      .select({ sha256: documents.sha256 })
+      .from(documents)
+      .where(and(eq(documents.networkMeetingId, meetingId), eq(documents.fileName, data.file.name)))
+      .limit(1);
+    if (same) {
+      const again = same.sha256 === createHash('sha256').update(data.file.bytes).digest('hex');
+      const message = again ? `is added to this meeting already, as '${data.file.name}'` : `a file named '${data.file.name}' is added to this meeting already: remove it first, or give this file another name`;
+      throw invalid([{ field: 'file', message }]);
+    }
     const organisationId = ctx.principal.kind === 'user' ? ctx.principal.organisationId : network.organisationId;
     return storeDocument(ctx, { sourceId: null, agreementId: null, networkMeetingId: meetingId, organisationId }, { file: data.file, type: checked.type, public: false, reason: data.reason });
   });

@@ -23,11 +23,16 @@ const MESSAGES_SV: Record<string, string> = {
 };
 export const say = (lang: Lang, message: string) => (lang === 'sv' ? (MESSAGES_SV[message] ?? message) : message.charAt(0).toUpperCase() + message.slice(1));
 
-/** The GOV.UK pattern: a summary at the top linking to each field, and the message beside the field. */
+/**
+ * The GOV.UK pattern: a summary at the top linking to each field, and the
+ * message beside the field. The page opens with the focus on it (autofocus,
+ * no script): a form below tables or other forms would otherwise leave a
+ * keyboard or screen-reader user at the top of the page, far from it.
+ */
 export function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem & { id: string }> }) {
   if (!props.problems.length) return null;
   return (
-    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1}>
+    <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
       <h2 id="error-summary-title">{props.lang === 'sv' ? 'Det finns ett problem' : 'There is a problem'}</h2>
       <ul>
         {props.problems.map((p) => (

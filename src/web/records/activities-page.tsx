@@ -16,7 +16,7 @@ import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
-import { ActivityForm, GoalSelect } from './activity-form.tsx';
+import { ACTIVITY_NUMBER_NAMES, ActivityForm, GoalSelect } from './activity-form.tsx';
 import { DelegationNames } from './delegation-warnings.tsx';
 import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
@@ -76,7 +76,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
   const sv = lang === 'sv';
   const path = `/avtal/${agreement.slug}/aktiviteter`;
   const name = agreementName(agreement);
-  const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
+  const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems, ACTIVITY_NUMBER_NAMES) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === `${form}-${field}`);
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
 

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { ACTIVITY_NUMBER_FIELDS, ActivityForm, FUNDING_FIELDS } from './activity-form.tsx';
+import { ACTIVITY_NUMBER_FIELDS, ACTIVITY_NUMBER_NAMES, ActivityForm, FUNDING_FIELDS } from './activity-form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor } from './words.ts';
 
@@ -58,7 +58,7 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
   const sv = lang === 'sv';
   const base = `/avtal/${agreement.slug}/aktiviteter`;
   const name = agreementName(agreement);
-  const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems) : []);
+  const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems, ACTIVITY_NUMBER_NAMES) : []);
   const typed = p.failed?.form === 'change' ? p.failed.typed : activityAsTyped(activity);
   const removeTyped = p.failed?.form === 'remove' ? p.failed.typed : {};
   const reasonProblem = problems('remove').find((x) => x.id === 'remove-reason');

@@ -34,6 +34,12 @@ export const PARTICIPANT_GROUP_NAMES: Record<(typeof COUNT_FIELDS)[number], { sv
   participantsEducation: { sv: 'Skolor och lärosäten', en: 'Schools and universities' },
   participantsStudents: { sv: 'Elever och studenter', en: 'Pupils and students' },
 };
+/** What a number's problem is said after: the same message stands under each of these fields (problemsFor). */
+export const ACTIVITY_NUMBER_NAMES: Record<(typeof ACTIVITY_NUMBER_FIELDS)[number], { sv: string; en: string }> = {
+  ...COST_CATEGORY_NAMES,
+  costSek: { sv: 'Kostnad totalt', en: 'Total cost' },
+  ...PARTICIPANT_GROUP_NAMES,
+};
 export const FUNDING_NAMES: Record<FundingSource, { sv: string; en: string }> = {
   own_budget: { sv: 'Egen budget', en: 'Own budget' },
   icld_sida: { sv: 'ICLD/Sida', en: 'ICLD/Sida' },
@@ -188,7 +194,20 @@ export function ActivityForm(p: ActivityFormProps) {
           {p.goals.length || problemOf(form, 'actionPlanGoalId') ? (
             <GoalSelect lang={lang} form={form} goals={p.goals} chosen={typed.actionPlanGoalId ?? ''} problem={problemOf(form, 'actionPlanGoalId')} />
           ) : null}
-          <VisibilityField lang={lang} id={`${form}-visibility`} label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'} problem={problemOf(form, 'visibility')} chosen={typed.visibility} fallback="internal" />
+          {/* Internal unless chosen otherwise: an activity may name people (participants, a delegation), and what is shared is read by every other body. The hint says what that means for the shared calendar. */}
+          <VisibilityField
+            lang={lang}
+            id={`${form}-visibility`}
+            label={sv ? 'Vem får se aktiviteten' : 'Who may see the activity'}
+            hint={
+              sv
+                ? 'Ett internt besök visas bara för den egna organisationen, inte för andra organ i den gemensamma besökskalendern. Välj delad för att de ska se det.'
+                : 'An internal visit is shown to your own organisation only, not to other bodies in the shared calendar of visits. Choose shared for them to see it.'
+            }
+            problem={problemOf(form, 'visibility')}
+            chosen={typed.visibility}
+            fallback="internal"
+          />
           {p.children}
           <button type="submit">{p.submit}</button>
         </form>

@@ -13,7 +13,7 @@ import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
 import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
-import { BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
+import { activityLine, BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
 export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, ...RISK_FIELDS, 'expectedVersion', 'comment'] as const;
@@ -40,6 +40,13 @@ export interface DecisionBasisPageProps {
 
 const FORM = 'basis';
 const LONG: DecisionBasisField[] = ['purpose', 'expectedBenefit', 'counterpartDescription', 'democracyHumanRights', 'personalData', 'exportControl'];
+
+/** The fields whose messages stand the same under another field say whose they are: each cost, each area's justification. */
+const PROBLEM_NAMES: Partial<Record<string, { sv: string; en: string }>> = {
+  costsSoFarSek: { sv: 'Kostnader hittills', en: 'Costs so far' },
+  costsPlannedSek: { sv: 'Planerade kostnader', en: 'Planned costs' },
+  ...Object.fromEntries(RISK_AREAS.map((area) => [riskFieldsOf(area).justification, RISK_AREA_NAMES[area]])),
+};
 
 export const basisPath = (slug: string, eventId: number) => `/avtal/${slug}/beslut/${eventId}`;
 
@@ -70,7 +77,7 @@ export function RegisterFactsView({ lang, facts }: { lang: Lang; facts: Register
         </tbody>
       </table>
       <p>
-        {activity.lastActivityOn ? `${bw(lang, 'lastActivity')}: ${formatEdtf(activity.lastActivityOn, lang)}.` : bw(lang, 'noActivity')}
+        {activityLine(activity, lang)}
       </p>
       <H>{bw(lang, 'peers')}</H>
       <p>
@@ -168,7 +175,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
   const path = basisPath(agreement.slug, decision.id);
   const latest = basis.versions[0];
   // A radio group's problem links to its first button.
-  const problems = problemsFor(lang, FORM, p.failed?.problems).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
+  const problems = problemsFor(lang, FORM, p.failed?.problems, PROBLEM_NAMES).map((x) => (x.field === 'securityAdviceSought' ? { ...x, id: `${FORM}-securityAdviceSought-ja` } : x.field.endsWith('Level') ? { ...x, id: `${FORM}-${x.field}-${RISK_LEVELS[0]}` } : x));
   const problemOf = (field: string) => problems.find((x) => x.field === field);
   const typed = { ...typedOf(p) };
   // Every area has a level checked: not assessed where none (or no known one) was posted or saved.

@@ -6,7 +6,7 @@ import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { a4Document } from '../pdf-fonts.ts';
 import { basisAnswers, basisRisks } from './decision-basis-page.tsx';
-import { bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
+import { activityLine, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
 
 export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersion, lang: Lang, address: string): Promise<Buffer> {
   const { agreement, decision } = basis;
@@ -42,7 +42,7 @@ export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersi
   heading(`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${facts.readOn})`);
   heading(bw(lang, 'activity'), 11);
   table([bw(lang, 'year'), bw(lang, 'activities'), bw(lang, 'cost')], facts.activity.years.map((y) => [String(y.year), String(y.activities), kr(y.costSek, lang)]), [60, 80, '*']);
-  paragraph(facts.activity.lastActivityOn ? `${bw(lang, 'lastActivity')}: ${formatEdtf(facts.activity.lastActivityOn, lang)}.` : bw(lang, 'noActivity'));
+  paragraph(activityLine(facts.activity, lang));
 
   heading(bw(lang, 'peers'), 11);
   const { peers } = facts;

@@ -78,7 +78,9 @@ const W = {
   activities: { sv: 'Aktiviteter', en: 'Activities' },
   cost: { sv: 'Kostnad (kr)', en: 'Cost (SEK)' },
   lastActivity: { sv: 'Senaste registrerade aktivitet', en: 'Latest recorded activity' },
+  nextPlanned: { sv: 'Nästa planerade aktivitet', en: 'Next planned activity' },
   noActivity: { sv: 'Ingen aktivitet är registrerad.', en: 'No activity is recorded.' },
+  noActivityYet: { sv: 'Ingen aktivitet har ägt rum ännu.', en: 'No activity has taken place yet.' },
   peers: { sv: 'Vad andra har beslutat', en: 'What peers decided' },
   peersIntro: { sv: 'Andra svenska avtal med samma motpart eller med en ort i samma provins', en: 'Other Swedish agreements with the same counterpart or with a place in the same province' },
   agreement: { sv: 'Avtal', en: 'Agreement' },
@@ -111,6 +113,13 @@ export const bw = (lang: Lang, key: keyof typeof W) => W[key][lang];
 export const kr = (n: number | null, lang: Lang) => (n === null ? W.notGiven[lang] : `${formatNumber(n, lang)} kr`);
 
 /** An ending's line: what, when, by whom, under which reference. */
+/** The latest activity that has taken place (up to the day the register was read), and apart from it the next one planned. */
+export function activityLine(activity: RegisterFacts['activity'], lang: Lang): string {
+  const { lastActivityOn: last, nextPlannedOn: next } = activity;
+  const done = last ? `${bw(lang, 'lastActivity')}: ${formatEdtf(last, lang)}.` : bw(lang, next ? 'noActivityYet' : 'noActivity');
+  return next ? `${done} ${bw(lang, 'nextPlanned')}: ${formatEdtf(next, lang)}.` : done;
+}
+
 export function endingLine(e: RegisterFacts['peers']['endings'][number], lang: Lang): string {
   const by = [e.decidingBody, e.reference].filter(Boolean).join(', ');
   return `${e.parties} – ${e.counterparts}: ${label(lang, 'event', e.type)} ${formatEdtf(e.date, lang)}${by ? ` (${by})` : ''}`;

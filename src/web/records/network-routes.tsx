@@ -46,6 +46,7 @@ function failedWith(error: unknown, typed: Record<string, string>): Failed {
   return { problems: error.problems, typed };
 }
 
+// Ending a network is said by its ended notice (networks-page.tsx), once: `klart=avslutat` has no line here.
 const DONE: Record<string, { sv: string; en: string }> = {
   natverk: { sv: 'Nätverket är startat.', en: 'The network is started.' },
   medlem: { sv: 'Medlemmen är tillagd.', en: 'The member is added.' },
@@ -56,7 +57,6 @@ const DONE: Record<string, { sv: string; en: string }> = {
   dokument: { sv: 'Dokumentet är tillagt.', en: 'The document is added.' },
   'dokument-borttaget': { sv: 'Dokumentet är borttaget.', en: 'The document is removed.' },
   'natverk-andrat': { sv: 'Nätverket är sparat.', en: 'The network is saved.' },
-  avslutat: { sv: 'Nätverket är avslutat.', en: 'The network is ended.' },
   ateroppnat: { sv: 'Nätverket är öppnat igen.', en: 'The network is reopened.' },
 };
 
@@ -95,9 +95,12 @@ export function networkRoutes(database: Database) {
     const [network, choices] = await Promise.all([getNetwork(ctx, id), c.get('signedIn') ? memberChoices(ctx, id) : []]);
     const signedIn = c.get('signedIn');
     c.status(status as 200);
-    return c.html(<NetworkPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} choices={choices} done={doneOf(c)} {...extra} />);
+    return c.html(<NetworkPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} choices={choices} done={doneOf(c)} justEnded={c.req.query('klart') === 'avslutat'} {...extra} />);
   };
   web.get('/natverk/:id', (c) => renderNetwork(c));
+
+  /** Whether a verb's conflict is the network's end (the verbs refuse an ended network before anything else): read again after the refusal. */
+  const refusedAsEnded = async (ctx: Context, networkId: number, error: unknown) => error instanceof DomainError && error.code === 'CONFLICT' && !!(await readableNetwork(ctx, networkId)).endedOn;
 
   /** A form posted about the network the path names: its fields (the token checked), the caller's context and the network's id. */
   const posted = async <K extends string>(c: HonoContext, fields: readonly K[]) => {
@@ -122,6 +125,8 @@ export function networkRoutes(database: Database) {
           const problems = [{ field: 'expectedVersion', message }];
           return renderNetwork(c, { failed: { form, failed: { problems, typed } } }, HTTP_STATUS.CONFLICT);
         }
+        // A form of an ended network (a page opened before its end): the page says why nothing was saved.
+        if (await refusedAsEnded(ctx, networkId, error)) return renderNetwork(c, { refusedEnded: true }, HTTP_STATUS.CONFLICT);
         return renderNetwork(c, { failed: { form, failed: failedWith(error, typed) } }, HTTP_STATUS.VALIDATION);
       }
     });
@@ -133,7 +138,7 @@ export function networkRoutes(database: Database) {
   networkForm('/natverk/:id/ateroppna', 'reopenNetwork', REOPEN_NETWORK_FIELDS, (ctx, networkId, typed) => reopenNetwork({ ctx, networkId, input: { expectedVersion: typed.expectedVersion } }), 'ateroppnat');
   networkForm('/natverk/:id/anteckningar', 'note', NOTE_FIELDS, (ctx, networkId, typed) => addNetworkNote({ ctx, networkId, input: { body: typed.body! } }), 'anteckning');
 
-  const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200, failedDocument?: Failed) => {
+  const renderMeeting = async (c: HonoContext, failed?: Failed, status = 200, failedDocument?: Failed, refusedEnded = false) => {
     const ctx = ctxOf(c);
     const [networkId, meetingId] = [idOf(c.req.param('id') ?? ''), idOf(c.req.param('meeting') ?? '')];
     const { network, meeting } = await getNetworkMeeting(ctx, networkId, meetingId);
@@ -141,7 +146,7 @@ export function networkRoutes(database: Database) {
     const signedIn = c.get('signedIn');
     c.status(status as 200);
     return c.html(
-      <MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} documents={documents} failed={failed} failedDocument={failedDocument} done={doneOf(c)} />,
+      <MeetingPage lang={langOf(c)} account={signedIn?.displayName} csrf={signedIn?.csrfToken} network={network} meeting={meeting} documents={documents} failed={failed} failedDocument={failedDocument} done={doneOf(c)} refusedEnded={refusedEnded} />,
     );
   };
   web.get('/natverk/:id/moten/:meeting', (c) => renderMeeting(c));
@@ -152,6 +157,7 @@ export function networkRoutes(database: Database) {
       await changeNetworkMeeting({ ctx, networkId, meetingId, input: typed as never });
       return c.redirect(href(langOf(c), `/natverk/${networkId}/moten/${meetingId}`, { klart: 'andrat' }), 303);
     } catch (error) {
+      if (await refusedAsEnded(ctx, networkId, error)) return renderMeeting(c, undefined, HTTP_STATUS.CONFLICT, undefined, true);
       if (error instanceof DomainError && error.code === 'CONFLICT') {
         return renderMeeting(c, { problems: [{ field: 'expectedVersion', message: 'the meeting was changed by someone else since the form was opened: it shows now as saved' }], typed: {} }, HTTP_STATUS.CONFLICT);
       }
@@ -173,10 +179,12 @@ export function networkRoutes(database: Database) {
     const form = await readForm(c, { files: true });
     requireFormToken(c, form);
     const typed = strings(form, DOCUMENT_FIELDS);
+    const [ctx, networkId] = [ctxOf(c), idOf(c.req.param('id') ?? '')];
     try {
-      await attachMeetingDocument({ ctx: ctxOf(c), networkId: idOf(c.req.param('id') ?? ''), meetingId: idOf(c.req.param('meeting') ?? ''), input: await uploadedDocument(form) });
+      await attachMeetingDocument({ ctx, networkId, meetingId: idOf(c.req.param('meeting') ?? ''), input: await uploadedDocument(form) });
       return c.redirect(meetingPath(c, 'dokument'), 303);
     } catch (error) {
+      if (await refusedAsEnded(ctx, networkId, error)) return renderMeeting(c, undefined, HTTP_STATUS.CONFLICT, undefined, true);
       return renderMeeting(c, undefined, HTTP_STATUS.VALIDATION, failedWith(error, typed));
     }
   });

@@ -33,6 +33,25 @@ export const NETWORK_KIND_NAMES: Record<NetworkKind, { sv: string; en: string }>
   other: { sv: 'Annat nätverk', en: 'Other network' },
 };
 
+/** What an ended network no longer takes, said on its pages and when a form is refused for it. */
+export const endedNetworkWords = (lang: Lang, endedOn: string) =>
+  lang === 'sv'
+    ? `Nätverket avslutades ${endedOn}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten, ändringar av möten, mötesdokument eller anteckningar förrän samordnarna öppnar det igen.`
+    : `The network ended on ${endedOn}. What was recorded stays; it takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it.`;
+
+/** A form refused because the network has ended: why, and that nothing was saved. */
+export const endedNetworkRefusal = (lang: Lang, endedOn: string) => `${endedNetworkWords(lang, endedOn)} ${lang === 'sv' ? 'Ingenting sparades.' : 'Nothing was saved.'}`;
+
+/** The ended network's notice, once, at the top of its pages: a status when it was ended just now, an alert when a form was refused for it. */
+function EndedNotice(props: { lang: Lang; endedOn: string | null; justEnded?: boolean; refused?: boolean }) {
+  if (!props.endedOn) return null;
+  return (
+    <p class="notice" id="avslutat" role={props.refused ? 'alert' : props.justEnded ? 'status' : undefined}>
+      {props.refused ? endedNetworkRefusal(props.lang, props.endedOn) : endedNetworkWords(props.lang, props.endedOn)}
+    </p>
+  );
+}
+
 /** A form that failed: the verb's problems and what was typed. */
 export interface Failed {
   problems: FieldProblem[];
@@ -154,7 +173,13 @@ function NetworkFields(props: { lang: Lang; form: string; f: ReturnType<typeof f
           </select>
         )}
       </Field>
-      <Field lang={lang} id={`${form}-county`} label={sv ? 'Län (valfritt)' : 'County (optional)'} problem={f.problemOf('county')}>
+      <Field
+        lang={lang}
+        id={`${form}-county`}
+        label={sv ? 'Län' : 'County'}
+        hint={sv ? 'Krävs för länets nätverk; valfritt för de andra.' : "Needed for a county's network; optional for the others."}
+        problem={f.problemOf('county')}
+      >
         {(described) => (
           <select id={`${form}-county`} name="county" {...described}>
             <option value="">{sv ? 'Inget län' : 'No county'}</option>
@@ -180,6 +205,10 @@ export interface NetworkPageProps {
   choices: Array<{ slug: string; name: string }>;
   failed?: { form: 'member' | 'removeMember' | 'meeting' | 'note' | 'changeNetwork' | 'endNetwork' | 'reopenNetwork'; failed: Failed };
   done?: string;
+  /** The network was ended just now: its notice says so, once. */
+  justEnded?: boolean;
+  /** A form was refused because the network has ended: its notice says why. */
+  refusedEnded?: boolean;
 }
 
 export function NetworkPage(p: NetworkPageProps) {
@@ -194,7 +223,7 @@ export function NetworkPage(p: NetworkPageProps) {
   const end = formFields(lang, 'endNetwork', failedOf('endNetwork'));
   const reopen = formFields(lang, 'reopenNetwork', failedOf('reopenNetwork'));
   const base = `/natverk/${n.id}`;
-  // An ended network takes no new members, meetings or notes (the verbs refuse them): their forms are not shown.
+  // An ended network takes no new members, meetings or notes (the verbs refuse them): their forms are not shown, nor those of its meetings' pages.
   const ongoing = !n.endedOn;
   return (
     <Layout lang={lang} title={n.name} path={base} account={p.account}>
@@ -203,13 +232,7 @@ export function NetworkPage(p: NetworkPageProps) {
       </p>
       <h1>{n.name}</h1>
       <Notices done={p.done} />
-      {n.endedOn ? (
-        <p class="notice" id="avslutat">
-          {sv
-            ? `Nätverket avslutades ${n.endedOn}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten eller anteckningar.`
-            : `The network ended on ${n.endedOn}. What was recorded stays; it takes no new members, meetings or notes.`}
-        </p>
-      ) : null}
+      <EndedNotice lang={lang} endedOn={n.endedOn} justEnded={p.justEnded} refused={p.refusedEnded} />
       {/* Shown whatever the state: a reopening refused because the network is open again says so here. */}
       <ErrorSummary lang={lang} problems={reopen.problems} />
       {n.endedOn && n.may.keep ? (
@@ -217,7 +240,7 @@ export function NetworkPage(p: NetworkPageProps) {
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
           <input type="hidden" id="reopenNetwork-expectedVersion" name="expectedVersion" value={String(n.version)} />
           <p id="reopenNetwork-confirm" class="hint">
-            {sv ? 'Ett återöppnat nätverk tar emot nya medlemmar, möten och anteckningar igen. Dagen det avslutades står kvar i historiken.' : 'A reopened network takes new members, meetings and notes again. The day it ended stays in the history.'}
+            {sv ? 'Ett återöppnat nätverk tar emot nya medlemmar, möten, ändringar av möten, mötesdokument och anteckningar igen. Dagen det avslutades står kvar i historiken.' : 'A reopened network takes new members, meetings, meeting changes, meeting documents and notes again. The day it ended stays in the history.'}
           </p>
           <button type="submit" aria-describedby="reopenNetwork-confirm">
             {sv ? 'Öppna nätverket igen' : 'Reopen the network'}
@@ -371,8 +394,8 @@ export function NetworkPage(p: NetworkPageProps) {
               <h2 id="avsluta-natverket">{sv ? 'Avsluta nätverket' : 'End the network'}</h2>
               <p id="endNetwork-confirm">
                 {sv
-                  ? 'Ett avslutat nätverk står kvar med sina medlemmar, möten, protokoll, anteckningar och dokument, läst som förut, men tar inte emot nya medlemmar, möten eller anteckningar förrän samordnarna öppnar det igen.'
-                  : 'An ended network stays with its members, meetings, minutes, notes and documents, read as before, but takes no new members, meetings or notes until its coordinators reopen it.'}
+                  ? 'Ett avslutat nätverk står kvar med sina medlemmar, möten, protokoll, anteckningar och dokument, läst som förut, men tar inte emot nya medlemmar, möten, ändringar av möten, mötesdokument eller anteckningar förrän samordnarna öppnar det igen.'
+                  : 'An ended network stays with its members, meetings, minutes, notes and documents, read as before, but takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it.'}
               </p>
               <ErrorSummary lang={lang} problems={end.problems} />
               <form method="post" action={href(lang, `${base}/avsluta`)} class="form" novalidate>
@@ -417,6 +440,8 @@ export interface MeetingPageProps {
   /** The document form's problems. */
   failedDocument?: Failed;
   done?: string;
+  /** A change or a document was refused because the network has ended: its notice says why. */
+  refusedEnded?: boolean;
 }
 
 export function MeetingPage(p: MeetingPageProps) {
@@ -432,6 +457,7 @@ export function MeetingPage(p: MeetingPageProps) {
       </p>
       <h1>{title}</h1>
       <Notices done={p.done} />
+      <EndedNotice lang={lang} endedOn={n.endedOn} refused={p.refusedEnded} />
       <dl class="facts">
         <dt>{sv ? 'När' : 'When'}</dt>
         <dd>{formatEdtf(m.heldOn, lang)}</dd>
@@ -448,7 +474,8 @@ export function MeetingPage(p: MeetingPageProps) {
           <MeetingDocuments {...p} path={path} />
         </>
       ) : null}
-      {n.may.keep ? (
+      {/* An ended network's meetings are not changed (the verb refuses): no form. */}
+      {n.may.keep && !n.endedOn ? (
         <>
           <h2 id="andra-mote">{sv ? 'Ändra mötet' : 'Change the meeting'}</h2>
           <ErrorSummary lang={lang} problems={f.problems} />
@@ -511,7 +538,7 @@ function MeetingDocuments(p: MeetingPageProps & { path: string }) {
       ) : (
         <p>{sv ? 'Inga dokument.' : 'No documents.'}</p>
       )}
-      {n.may.writeNotes ? (
+      {n.may.writeNotes && !n.endedOn ? (
         <>
           <h3 id="nytt-dokument">{sv ? 'Lägg till ett dokument' : 'Add a document'}</h3>
           <ErrorSummary lang={lang} problems={f.problems} />

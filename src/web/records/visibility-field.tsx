@@ -7,10 +7,10 @@ import { VISIBILITY_NAMES } from './words.ts';
 
 type Problem = Parameters<typeof Field>[0]['problem'];
 
-/** `id` the select's; `chosen` what was typed, else `fallback`. */
-export function VisibilityField(props: { lang: Lang; id: string; label: string; problem: Problem; chosen: string | undefined; fallback: string }) {
+/** `id` the select's; `chosen` what was typed, else `fallback`; `hint` what the choice means for this record. */
+export function VisibilityField(props: { lang: Lang; id: string; label: string; problem: Problem; chosen: string | undefined; fallback: string; hint?: string }) {
   return (
-    <Field lang={props.lang} id={props.id} label={props.label} problem={props.problem}>
+    <Field lang={props.lang} id={props.id} label={props.label} hint={props.hint} problem={props.problem}>
       {(described) => (
         <select id={props.id} name="visibility" {...described}>
           {VISIBILITIES.map((v) => (

@@ -53,6 +53,8 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^no such event of this agreement$/, 'Avtalet har ingen sådan händelse.'],
   [/^write the name$/, 'Skriv namnet.'],
   [/^write the title$/, 'Skriv titeln.'],
+  [/^write the title of the activity$/, 'Skriv aktivitetens rubrik.'],
+  [/^write the title of the plan$/, 'Skriv planens rubrik.'],
   [/^write what is wrong$/, 'Skriv vad som är fel.'],
   [/^must be an address on this site/, 'Skriv en adress på den här webbplatsen, till exempel /avtal/goteborg--shanghai.'],
   [/^is longer than (\d+) characters$/, (m) => `Texten är längre än ${m[1]} tecken.`],
@@ -65,6 +67,8 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be a whole number of months from 1 to 120$/, 'Skriv ett helt antal månader från 1 till 120, till exempel 24.'],
   [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kronor, 0 eller mer, utan mellanslag.'],
   [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kronor.'],
+  [/^must be a whole number of people, 0 or more$/, 'Skriv antalet personer med siffror, 0 eller fler.'],
+  [/^must be at most 1 000 000$/, 'Antalet får vara högst 1 000 000.'],
   [/^write what is to be done$/, 'Skriv vad som ska göras.'],
   [/^give the e-mail address of the person responsible$/, 'Skriv e-postadressen till den som ansvarar.'],
   [/^must be the e-mail address of a person in the organisation/, 'Skriv e-postadressen till en person i organisationen, till exempel namn@kommun.se.'],
@@ -98,7 +102,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^security advice was not sought: leave whom it was sought from empty, or answer yes$/, 'Säkerhetsråd har inte inhämtats: lämna fältet tomt, eller svara ja.'],
   [/^must be the version number the form was opened at$/, 'Ladda om sidan och försök igen.'],
   [/^must be one of not_assessed, low, moderate, high$/, 'Välj en nivå: inte bedömd, låg, måttlig eller hög.'],
-  [/^a high risk needs a justification: say why$/, 'En hög risk behöver en motivering: skriv varför.'],
+  [/^say why the risk is high$/, 'Skriv varför risken är hög.'],
   [/^write the Swedish title$/, 'Skriv rubriken på svenska.'],
   [/^write the English title$/, 'Skriv rubriken på engelska.'],
   [/^write the Swedish text$/, 'Skriv texten på svenska.'],
@@ -141,6 +145,9 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^the network is not ended: it shows now as saved$/, 'Nätverket är inte avslutat: nu visas det som det sparades.'],
   [/^must be a day such as 2025-06-30$/, 'Skriv dagen, till exempel 2025-06-30.'],
   [/^is after today \(([0-9-]+)\): end the network when it has ended$/, (m) => `Dagen är efter i dag (${m[1]}): avsluta nätverket när det har upphört.`],
+  [/^choose the county of a county's network$/, 'Välj vilket län nätverket hör till: ett läns nätverk har ett län.'],
+  [/^a file named '(.*)' is added to this meeting already: remove it first, or give this file another name$/, (m) => `Mötet har redan en fil som heter "${m[1]}": ta bort den först, eller ge den här filen ett annat namn.`],
+  [/^is added to this meeting already, as '(.*)'$/, (m) => `Filen "${m[1]}" finns redan vid mötet.`],
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
@@ -154,6 +161,17 @@ export function sayRecords(lang: Lang, message: string): string {
   return message;
 }
 
-/** Problems with their messages in the page's language and the id of the field each is shown beside. */
-export const problemsFor = (lang: Lang, form: string, problems: FieldProblem[] = []) =>
-  problems.map((p) => ({ field: p.field, message: sayRecords(lang, p.message), id: `${form}-${p.field.split('.')[0]}` }));
+/**
+ * Problems with their messages in the page's language and the id of the field
+ * each is shown beside. A message the same under several fields ("must be a
+ * whole number of kronor") names its field first where `names` has one, as
+ * the error summary lists messages without their labels: "Resor: skriv …".
+ */
+export const problemsFor = (lang: Lang, form: string, problems: FieldProblem[] = [], names: Partial<Record<string, { sv: string; en: string }>> = {}) =>
+  problems.map((p) => ({ field: p.field, message: namedMessage(lang, p.field, sayRecords(lang, p.message), names), id: `${form}-${p.field.split('.')[0]}` }));
+
+/** A message in the page's language, after its field's name when `names` has one. */
+export function namedMessage(lang: Lang, field: string, message: string, names: Partial<Record<string, { sv: string; en: string }>>): string {
+  const name = names[field]?.[lang];
+  return name ? `${name}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
+}
