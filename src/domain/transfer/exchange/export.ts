@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { KNOWLEDGE_TOPICS } from '../../../db/schema.ts';
 import { canReadAlias, PUBLIC_READER } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
@@ -132,6 +133,10 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   }
   if (table === 'contact_surfaces') {
     yield* contactSurfaceRows(ctx, n);
+    return;
+  }
+  if (table === 'knowledge_articles') {
+    yield* articleRows(ctx);
     return;
   }
   const batchAfter = (after: number) =>
@@ -311,6 +316,21 @@ async function* contactSurfaceRows(ctx: Context, n: Names): AsyncGenerator<Cells
   }
 }
 
+// The guidance articles in force (all are public; a withdrawn one is no
+// longer guidance), by address: a few dozen, in one read. Of the owner, the
+// organisation only (the person's name and address are personal data), as
+// the article's page tells the public.
+async function* articleRows(ctx: Context): AsyncGenerator<Cells[]> {
+  const rows = await queryRows<Record<string, unknown> & { topics: string[] }>(
+    ctx.db,
+    sql`select k.slug as article, k.title_sv as title, k.title_en, k.body_sv as text, k.body_en as text_en, k.source_note, o.slug as owner_organisation, k.review_on::text as review_on, k.topics
+        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = coalesce(u.organisation_id, k.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug`,
+  );
+  // Topics in their fixed order, as an import compares them.
+  yield rows.map((r) => COLUMNS.knowledge_articles.map((c) => (c.name === 'topics' ? joinList(KNOWLEDGE_TOPICS.filter((t) => r.topics.includes(t))) : text(r[c.name]))));
+}
+
 /** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
 export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -331,7 +351,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...] }`, empty cells left out. */
+/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);
