@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addArticle, changeArticle, getArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
@@ -106,6 +109,21 @@ describe('round trip', () => {
     for (const input of surfaces) await createContactSurface({ ctx, organisationId: ortsband!.id, input: { ...input, actors: [...input.actors], places: 'places' in input ? [...input.places] : [], sources: 'sources' in input ? [...input.sources] : [] } });
     // A passage, as the form does not write one (the files carry it: `source: passage`).
     await ctx.db.execute(sql`update citations set passage = 'Bilaga, rad 3' where subject_type = 'contact_surface' and source_id = (select id from sources where slug = 'nkk2022')`);
+    // Guidance: a shipped article changed once through the form by a county board's coordinator (version 2: the files carry
+    // its text as it stands and her organisation, never her), a new one whose text starts as a formula would and whose topics
+    // come in another order than the fixed one, and a withdrawn one, which is no longer guidance and stays out of the files.
+    await addOrganisation({ ctx, input: { slug: 'lst-norrbotten', name: 'Länsstyrelsen i Norrbottens län' } });
+    await addUser({ ctx, input: { email: 'samordnare@lst-norrbotten.example', displayName: 'Sam Ordnare', organisation: 'lst-norrbotten', role: 'coordinator' } });
+    const infor = await getArticle(ctx, 'infor-beslut');
+    await changeArticle({
+      ctx, slug: 'infor-beslut',
+      input: { titleSv: infor.titleSv, titleEn: infor.titleEn, bodySv: `${infor.bodySv}\n\nFråga länsstyrelsen.`, bodyEn: `${infor.bodyEn}\n\nAsk the county board.`, sourceNote: infor.sourceNote, owner: 'samordnare@lst-norrbotten.example', reviewOn: '2027-09-30', topics: infor.topics, expectedVersion: 1 },
+    });
+    await addArticle({ ctx, input: { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] } });
+    await addArticle({ ctx, input: { slug: 'gammal-vagledning', titleSv: 'Gammal vägledning', titleEn: 'Old guidance', bodySv: 'Gäller inte längre.', bodyEn: 'No longer in force.', reviewOn: '2020-01-01' } });
+    await withdrawArticle({ ctx, slug: 'gammal-vagledning', input: { expectedVersion: 1 } });
+    // Organisations come with accounts, never through the files: the receiving register has the one named.
+    await addOrganisation({ ctx: systemCtx(empty), input: { slug: 'lst-norrbotten', name: 'Länsstyrelsen i Norrbottens län' } });
     const before = await exportCsv(shipped.anonymous);
     const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
     const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
@@ -122,6 +140,8 @@ describe('round trip', () => {
     expect(summarise(plan).action_plans.create).toBe(counts!.plans);
     expect(summarise(plan).goals.create).toBe(counts!.goals);
     expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
+    // The empty register has the guidance its migrations ship: one of them is changed, one new article made.
+    expect(summarise(plan).knowledge_articles).toEqual({ create: 1, change: 1, unchanged: 2 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -175,6 +195,25 @@ describe('round trip', () => {
       ['academic', ['lulea'], null, ['25'], null, null],
     ]);
     expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from contact_surfaces where title = 'Intern iakttagelse'`))[0]!.n).toBe(0);
+    // The guidance in force with the same text, review day, topics and keeping organisation; the person stays behind.
+    const guidance = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select k.slug, k.title_sv, k.title_en, k.body_sv, k.body_en, k.source_note, k.review_on::text,
+          (select array_agg(t order by t) from unnest(k.topics) t) as topics, o.slug as organisation
+        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = coalesce(u.organisation_id, k.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug`);
+    const articles = await guidance(empty.anonymous);
+    expect(articles).toEqual(await guidance(shipped.anonymous));
+    expect(articles.map((a) => [a.slug, a.organisation, a.topics])).toEqual([
+      ['folj-upp-avtalen', null, null],
+      ['infor-beslut', 'lst-norrbotten', ['decision_basis', 'new_agreement']],
+      ['samordna-med-andra', null, ['delegation_warning']],
+      ['ta-emot-besok', null, ['decision_basis', 'delegation_warning']],
+    ]);
+    // The changed article kept the text the receiving register had as its version 1; nobody is named, the organisation is.
+    const [changed] = await queryRows<Record<string, unknown>>(empty.anonymous.db, sql`select k.version, k.owner_id, v.version as earlier, v.body_sv = ${infor.bodySv} as kept
+      from knowledge_articles k join knowledge_article_versions v on v.article_id = k.id where k.slug = 'infor-beslut'`);
+    expect(changed).toEqual({ version: 2, owner_id: null, earlier: 1, kept: true });
+    expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from knowledge_articles where slug = 'gammal-vagledning'`))[0]!.n).toBe(0);
   });
 
   it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
@@ -187,7 +226,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 

@@ -351,7 +351,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...] }`, empty cells left out. */
+/** Every table as JSON (cells neutralised as in CSV): `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);
@@ -360,7 +360,9 @@ export async function writeJson(ctx: Context, out: Writable): Promise<number> {
     await write(out, `,\n${JSON.stringify(table)}:[`);
     let first = true;
     for await (const batch of exchangeRows(ctx, table, names)) {
-      const lines = batch.map((cells) => JSON.stringify(Object.fromEntries(COLUMNS[table].flatMap((c, i) => (cells[i] ? [[c.name, cells[i]]] : [])))));
+      // Neutralised as in CSV: the import reads JSON cells by the same rule, so a value that
+      // starts as a formula would (a guidance text's "- " list) comes back only with its apostrophe.
+      const lines = batch.map((cells) => JSON.stringify(Object.fromEntries(COLUMNS[table].flatMap((c, i) => (cells[i] ? [[c.name, neutraliseCell(cells[i])]] : [])))));
       if (lines.length) await write(out, `${first ? '\n' : ',\n'}${lines.join(',\n')}`);
       first &&= lines.length === 0;
       count += batch.length;
