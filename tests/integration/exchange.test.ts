@@ -355,6 +355,67 @@ describe('round trip', () => {
     expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
   });
 
+  it("imports guidance articles by their address: a changed text is a new version keeping the one it replaces, a person stays while the row names their organisation, nothing is removed, a withdrawn article's text is refused; a dry run writes nothing", async () => {
+    const ctx = systemCtx(empty);
+    // A file of the rows given, each over the article's row as the register exports it now (or empty cells for a new one).
+    const file = async (rows: Array<Record<string, string>>, drop: string[] = []) => {
+      const sheet = parse(Buffer.from((await exportCsv(empty.anonymous)).find((f) => f.name === 'knowledge_articles.csv')!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+      const header = sheet[0]!;
+      const keep = header.map((name) => !drop.includes(name));
+      const body = rows.map((cells) => (sheet.find((r) => r[header.indexOf('article')] === cells.article) ?? header.map(() => '')).map((cell, j) => cells[header[j]!] ?? cell));
+      return [{ name: 'knowledge_articles.csv', bytes: Buffer.from(stringify([header, ...body].map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const stored = async (slug: string) =>
+      (await queryRows<Record<string, unknown>>(ctx.db, sql`select k.version, k.body_sv, k.owner_id, o.slug as organisation, k.topics, k.withdrawn_at is not null as withdrawn,
+          (select array_agg(v.version || ': ' || left(v.body_sv, 20) order by v.version) from knowledge_article_versions v where v.article_id = k.id) as versions
+        from knowledge_articles k left join organisations o on o.id = k.owner_organisation_id where k.slug = ${slug}`))[0];
+    const count = async () => (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from knowledge_articles`))[0]!.n;
+    const articlesBefore = await count();
+
+    // One row, its Swedish text changed: a dry run writes nothing; apply keeps version 1 and writes version 2; the other articles are not in the file and stay.
+    const changed = await file([{ article: 'ta-emot-besok', text: 'Fråga först vem som kommer.' }]);
+    const before = await fingerprint(ctx);
+    const read = await readFiles(changed);
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes).toEqual([{ file: 'knowledge_articles.csv', table: 'knowledge_articles', row: 2, action: 'change', what: 'article ta-emot-besok' }]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    expect(await stored('ta-emot-besok')).toMatchObject({ version: 2, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem som komm'] });
+    expect(await count()).toBe(articlesBefore);
+    expect((await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'knowledge_article.import.change' and entity_id = (select id from knowledge_articles where slug = 'ta-emot-besok')`))[0]!.n).toBe(1);
+    expect((await importFiles(ctx, changed)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+
+    // A new article, its organisation named by name; a file without the owner and topics columns keeps both.
+    const added = await importFiles(ctx, await file([{ article: 'efter-besoket', title: 'Efter besöket', title_en: 'After the visit', text: 'Skriv ner vad som lovades.', text_en: 'Write down what was promised.', owner_organisation: 'länsstyrelsen i norrbottens län', review_on: '2027-03-01', topics: 'new_agreement' }]));
+    expect(added.problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 1, organisation: 'lst-norrbotten', owner_id: null, topics: ['new_agreement'], versions: null });
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', text: 'Skriv ner vad som lovades, och av vem.' }], ['owner_organisation', 'topics']))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 2, organisation: 'lst-norrbotten', topics: ['new_agreement'] });
+
+    // A person named through the form stays while a row names their organisation; a row naming none leaves neither.
+    await addUser({ ctx, input: { email: 'granskare@lst-norrbotten.example', displayName: 'Gran Skare', organisation: 'lst-norrbotten', role: 'coordinator' } });
+    const current = await getArticle(ctx, 'efter-besoket');
+    await changeArticle({ ctx, slug: 'efter-besoket', input: { titleSv: current.titleSv, titleEn: current.titleEn, bodySv: current.bodySv, bodyEn: current.bodyEn, owner: 'granskare@lst-norrbotten.example', reviewOn: current.reviewOn, topics: current.topics, expectedVersion: 2 } });
+    const person = (await stored('efter-besoket'))!.owner_id;
+    expect(person).not.toBeNull();
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', review_on: '2027-04-01' }]))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 4, owner_id: person, organisation: 'lst-norrbotten' });
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', owner_organisation: '' }]))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 5, owner_id: null, organisation: null, versions: expect.arrayContaining(['4: Skriv ner vad som lo']) });
+
+    // A withdrawn article: the same row leaves it alone, another text is refused naming the row; it stays withdrawn.
+    const versionNow = (await stored('efter-besoket'))!.version as number;
+    await withdrawArticle({ ctx, slug: 'efter-besoket', input: { expectedVersion: versionNow } });
+    const withdrawnRow = [{ article: 'efter-besoket', title: 'Efter besöket', title_en: 'After the visit', text: 'Skriv ner vad som lovades, och av vem.', text_en: 'Write down what was promised.', owner_organisation: '', review_on: '2027-04-01', topics: 'new_agreement' }];
+    expect((await importFiles(ctx, await file(withdrawnRow))).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+    const refused = await importFiles(ctx, await file([{ ...withdrawnRow[0]!, text: 'Ny text.' }]));
+    expect(refused.problems).toEqual([expect.objectContaining({ table: 'knowledge_articles', row: 2, column: 'article', message: expect.stringContaining('is withdrawn') })]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: versionNow, withdrawn: true });
+    expect(await count()).toBe(articlesBefore + 1);
+  });
+
   it("an import gives an activity the further agreements and places its row lists (an empty cell none; a file without the columns keeps them) and an agreement the term, renewal and notice its rows give; a dry run writes nothing", async () => {
     const ctx = systemCtx(empty);
     const sheetOf = async (table: string) => {
