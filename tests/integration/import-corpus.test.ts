@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import type { CreateContactSurfaceInput } from '../../src/domain/contact-surfaces/schemas.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -570,6 +571,92 @@ describe('a corpus of broken contact surfaces', () => {
     const before = await fingerprint(ctx);
     // The unbroken table passes both ways and writes nothing (it is the register's own rows).
     const control = [{ name: 'contact_surfaces.csv', bytes: csv(surfaces) }];
+    expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
+    expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
+    expect(await fingerprint(ctx)).toEqual(before);
+    expect(await refuseEach(ctx, all, before)).toEqual([]);
+  });
+});
+
+describe('a corpus of broken guidance articles', () => {
+  let articles: string[][];
+  const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
+  const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
+
+  beforeAll(async () => {
+    // The three shipped articles, one of them kept by a county board (named as the files name it: by organisation) and one with topics.
+    const ctx = systemCtx(shipped);
+    await addOrganisation({ ctx, input: { slug: 'lst-korpus', name: 'Länsstyrelsen i Korpuslän' } });
+    await addOrganisation({ ctx, input: { slug: 'lst-korpus-2', name: 'Länsstyrelsen i Korpuslän' } });
+    await ctx.db.execute(sql`update knowledge_articles set owner_organisation_id = (select id from organisations where slug = 'lst-korpus') where slug = 'folj-upp-avtalen'`);
+    articles = await exportTable(shipped.anonymous, 'knowledge_articles');
+  });
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(39);
+    const list: Broken[] = [];
+    const s = (sheet: string[][], delimiter = ',') => [{ name: 'knowledge_articles.csv', bytes: csv(sheet, delimiter) }];
+    const rows = articles.length;
+    const anyRow = () => 2 + Math.floor(random() * (rows - 1));
+    for (let r = 2; r <= rows; r++) {
+      for (const column of ['article', 'title', 'title_en', 'text', 'text_en', 'review_on']) list.push({ name: `no ${column}`, files: s(withCell(articles, r, column, '')), row: r, column });
+      list.push({ name: 'a title of blanks', files: s(withCell(articles, r, 'title', '   ')), row: r, column: 'title' });
+      for (const organisation of ['lst-atlantis', 'Länsstyrelsen i Atlantis', 'LST-KORPUS', 'Länsstyrelsen i Korpuslän']) {
+        list.push({ name: `owner_organisation ${organisation}`, files: s(withCell(articles, r, 'owner_organisation', organisation)), row: r, column: 'owner_organisation' });
+      }
+      // The calendar's forms that are not one day (a month, a year, a span) are refused too: a review is due on a day.
+      for (const day of new Set(['2027-02-30', '2027-13-01', '2027-06', '2027', '30/06/2027', '2027-6-30', 'nästa år', '2027-06-30T10:00', ...DATES])) {
+        list.push({ name: `review_on ${day}`, files: s(withCell(articles, r, 'review_on', day)), row: r, column: 'review_on' });
+      }
+      for (const slug of ['Infor-Beslut', 'inför-beslut', 'infor beslut', '-infor', 'infor---beslut', 'ny', 'lardomar']) list.push({ name: `article ${slug}`, files: s(withCell(articles, r, 'article', slug)), row: r, column: 'article' });
+      for (const topic of ['delegation', 'Decision_basis', 'decision_basis | warnings']) list.push({ name: `topics ${topic}`, files: s(withCell(articles, r, 'topics', topic)), row: r, column: 'topics' });
+      // The same address twice: the second row is named.
+      list.push({ name: 'a duplicate address', files: s([...articles, articles[r - 1]!]), row: rows + 1, column: 'article' });
+      list.push({ name: 'a duplicate address, another text', files: s([...articles, articles[r - 1]!.map((c, j) => (articles[0]![j] === 'text' ? 'En annan text.' : c))]), row: rows + 1, column: 'article' });
+    }
+    // Cells over their column's limit, in every column; formulas in text columns, plain and hidden.
+    for (const c of COLUMNS.knowledge_articles) {
+      const r = anyRow();
+      list.push({ name: `knowledge_articles ${c.name} of ${c.max + 1} characters`, files: s(withCell(articles, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+    }
+    const textColumns = ['title', 'title_en', 'text', 'text_en', 'source_note', 'owner_organisation'];
+    for (const payload of PAYLOADS.slice(0, 6)) {
+      for (const variant of hidden(payload)) {
+        const r = anyRow();
+        const column = textColumns[Math.floor(random() * textColumns.length)]!;
+        list.push({ name: `formula ${JSON.stringify(variant)} in knowledge_articles ${column}`, files: s(withCell(articles, r, column, variant), random() < 0.3 ? ';' : ','), row: r, column });
+      }
+    }
+    // JSON: values of the wrong type in every column.
+    const objects = articles.slice(1).map((r) => Object.fromEntries(articles[0]!.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
+    for (const c of COLUMNS.knowledge_articles) {
+      for (const value of [true, 12, null, {}, ['a']]) {
+        const r = 2 + Math.floor(random() * objects.length);
+        list.push({ name: `json knowledge_articles ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ knowledge_articles: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) })) }], row: r, column: c.name });
+      }
+    }
+    // XLSX: a formula cell, an impossible review day, an unknown organisation.
+    const workbook = async (sheet: ExcelJS.CellValue[][]) => {
+      const book = new ExcelJS.Workbook();
+      const ws = book.addWorksheet('knowledge_articles');
+      for (const row of sheet) ws.addRow(row);
+      return [{ name: 'knowledge_articles.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()) }];
+    };
+    const at = (column: string) => articles[0]!.indexOf(column);
+    list.push({ name: 'xlsx formula cell', files: await workbook(articles.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('text_en') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'text_en' });
+    list.push({ name: 'xlsx review day', files: await workbook(withCell(articles, 2, 'review_on', '2027-02-29')), row: 2, column: 'review_on' });
+    list.push({ name: 'xlsx organisation', files: await workbook(withCell(articles, 4, 'owner_organisation', 'lst-atlantis')), row: 4, column: 'owner_organisation' });
+    return list;
+  }
+
+  it('refuses each of 200+ broken guidance articles (empty titles and texts, unknown or ambiguous organisations, malformed review days, bad or reserved addresses, unknown topics, an address twice, too long and formula cells, wrong JSON types) in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    const ctx = systemCtx(shipped);
+    expect(articles.length).toBe(4);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    const before = await fingerprint(ctx);
+    // The unbroken table passes both ways and writes nothing (it is the register's own rows).
+    const control = [{ name: 'knowledge_articles.csv', bytes: csv(articles) }];
     expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
     expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
     expect(await fingerprint(ctx)).toEqual(before);
