@@ -544,6 +544,28 @@ describe('templates and documentation', () => {
   });
 });
 
+describe('templates and documentation of the guidance articles', () => {
+  it("the guidance articles' template imports as one new article; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
+    const template = templateCsv('knowledge_articles');
+    const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(['create article infor-ett-besok']);
+    const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
+    expect(sheets.knowledge_articles![0]).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    expect(sheets.anvisningar!.filter((row) => row[0] === 'knowledge_articles').map((row) => row[1])).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    const app = createApp(shipped.database);
+    for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
+      const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
+      expect(page).toContain('href="/api/exchange/knowledge_articles.csv"');
+      const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
+      for (const c of COLUMNS.knowledge_articles) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+    }
+    const file = await app.request('/api/exchange/knowledge_articles.csv');
+    expect(file.status).toBe(200);
+    expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS.knowledge_articles.map((c) => c.name).join(','));
+  });
+});
+
 describe('changes', () => {
   it('adds an event and changes an agreement, reporting row by row; a dry run writes nothing', async () => {
     const ctx = systemCtx(empty);

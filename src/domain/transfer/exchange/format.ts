@@ -262,11 +262,11 @@ export const COLUMNS: Record<TableName, Column[]> = {
   // files, their organisation is; a withdrawn article is no longer guidance
   // and is left out (an import never withdraws, reinstates or removes one).
   knowledge_articles: [
-    col('article', 'artikelns adress under /kunskap/ (små bokstäver, siffror, bindestreck)', "the article's address under /kunskap/ (lower-case letters, digits, dashes)", 'infor-beslut', ID, required),
-    col('title', 'titeln på svenska', 'the title in Swedish', 'Inför ett beslut om ett vänortsavtal', 300, required),
-    col('title_en', 'titeln på engelska', 'the title in English', 'Before deciding on a twinning agreement', 300, required),
-    col('text', 'texten på svenska, stycken skilda av en tom rad', 'the text in Swedish, paragraphs separated by an empty line', 'Ta reda på vad avtalet binder kommunen till.', 50_000, required),
-    col('text_en', 'texten på engelska', 'the text in English', 'Find out what the agreement commits the municipality to.', 50_000, required),
+    col('article', 'artikelns adress under /kunskap/ (små bokstäver, siffror, bindestreck)', "the article's address under /kunskap/ (lower-case letters, digits, dashes)", 'infor-ett-besok', ID, required),
+    col('title', 'titeln på svenska', 'the title in Swedish', 'Inför ett besök från Kina', 300, required),
+    col('title_en', 'titeln på engelska', 'the title in English', 'Before a visit from China', 300, required),
+    col('text', 'texten på svenska, stycken skilda av en tom rad', 'the text in Swedish, paragraphs separated by an empty line', 'Ta reda på vilka som kommer och vad de vill.', 50_000, required),
+    col('text_en', 'texten på engelska', 'the text in English', 'Find out who is coming and what they want.', 50_000, required),
     col('source_note', 'varifrån innehållet kommer', 'where its content comes from', '', 2_000),
     col('owner_organisation', 'organisationen som ansvarar för den: dess kortnamn (som i kommandot ortsband import --organisation) eller namn; tom cell: Ortsbands redaktion', 'the organisation that keeps it: its short name (as in the command ortsband import --organisation) or name; empty: Ortsband\'s editors', '', 300),
     col('review_on', 'granskas senast (ÅÅÅÅ-MM-DD)', 'to be reviewed by (YYYY-MM-DD)', '2027-06-30', DATE, required),
