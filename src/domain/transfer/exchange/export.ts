@@ -97,6 +97,11 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));
     return;
   }
+  // Articles name no body or place.
+  if (table === 'knowledge_articles') {
+    yield* articleRows(ctx);
+    return;
+  }
   const n = names ?? (await loadNames(ctx));
   if (table === 'actors') {
     const rows = await queryRows<Record<string, unknown> & { cited: Array<{ slug: string; passage: string | null }> | null }>(
@@ -133,10 +138,6 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
   }
   if (table === 'contact_surfaces') {
     yield* contactSurfaceRows(ctx, n);
-    return;
-  }
-  if (table === 'knowledge_articles') {
-    yield* articleRows(ctx);
     return;
   }
   const batchAfter = (after: number) =>
