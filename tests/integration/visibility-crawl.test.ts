@@ -105,8 +105,6 @@ const SAME_BEFORE_AND_AFTER = [
   `/api/exchange/activities.csv`,
   // The public surface, changed to link non-public bodies, places and sources too, keeps its row.
   `/api/exchange/contact_surfaces.csv`,
-  // The guidance in force, with the organisation that keeps it and never the person.
-  `/api/exchange/knowledge_articles.csv`,
 ];
 
 /** The months of the visits calendar that hold networks' meetings (the public one's and hidden ones'). */
