@@ -39,7 +39,7 @@ export function knowledgeComponents() {
         sourceNote: { ...text, description: 'Where its content comes from' },
         owner: {
           type: ['object', 'null'],
-          description: 'Who keeps it: their organisation for everyone, their name and address for signed-in readers (null for the public)',
+          description: 'Who keeps it: their organisation for everyone, their name and address for signed-in readers (null for the public, and where an organisation keeps it without a person named, as an import of the exchange files leaves it)',
           required: ['name', 'email', 'organisation'],
           properties: { name: text, email: text, organisation: { type: 'string' } },
         },

@@ -1223,6 +1223,10 @@ export const knowledgeArticles = pgTable(
     // Where its content comes from (a seed document, a law), as the reader may check it.
     sourceNote: text('source_note'),
     ownerId: integer('owner_id').references(() => users.id),
+    // The organisation that keeps it: the owner's when a person is named
+    // (the verbs set it so), or one an import named without a person (the
+    // exchange files name an organisation, never a person; migration 0050).
+    ownerOrganisationId: integer('owner_organisation_id').references(() => organisations.id),
     reviewOn: date('review_on').notNull(),
     topics: text('topics').array().$type<KnowledgeTopic[]>().notNull().default(sql`'{}'::text[]`),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
@@ -1245,6 +1249,7 @@ export const knowledgeArticleVersions = pgTable(
     bodyEn: text('body_en').notNull(),
     sourceNote: text('source_note'),
     ownerId: integer('owner_id').references(() => users.id),
+    ownerOrganisationId: integer('owner_organisation_id').references(() => organisations.id),
     reviewOn: date('review_on').notNull(),
     savedAt: timestamp('saved_at', { withTimezone: true }).notNull(),
   },

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
+import { addUser } from '../../src/domain/accounts/add-user.ts';
+import { addArticle, changeArticle, getArticle, withdrawArticle } from '../../src/domain/knowledge/articles.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv, writeJson, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
@@ -106,6 +109,21 @@ describe('round trip', () => {
     for (const input of surfaces) await createContactSurface({ ctx, organisationId: ortsband!.id, input: { ...input, actors: [...input.actors], places: 'places' in input ? [...input.places] : [], sources: 'sources' in input ? [...input.sources] : [] } });
     // A passage, as the form does not write one (the files carry it: `source: passage`).
     await ctx.db.execute(sql`update citations set passage = 'Bilaga, rad 3' where subject_type = 'contact_surface' and source_id = (select id from sources where slug = 'nkk2022')`);
+    // Guidance: a shipped article changed once through the form by a county board's coordinator (version 2: the files carry
+    // its text as it stands and her organisation, never her), a new one whose text starts as a formula would and whose topics
+    // come in another order than the fixed one, and a withdrawn one, which is no longer guidance and stays out of the files.
+    await addOrganisation({ ctx, input: { slug: 'lst-norrbotten', name: 'Länsstyrelsen i Norrbottens län' } });
+    await addUser({ ctx, input: { email: 'samordnare@lst-norrbotten.example', displayName: 'Sam Ordnare', organisation: 'lst-norrbotten', role: 'coordinator' } });
+    const infor = await getArticle(ctx, 'infor-beslut');
+    await changeArticle({
+      ctx, slug: 'infor-beslut',
+      input: { titleSv: infor.titleSv, titleEn: infor.titleEn, bodySv: `${infor.bodySv}\n\nFråga länsstyrelsen.`, bodyEn: `${infor.bodyEn}\n\nAsk the county board.`, sourceNote: infor.sourceNote, owner: 'samordnare@lst-norrbotten.example', reviewOn: '2027-09-30', topics: infor.topics, expectedVersion: 1 },
+    });
+    await addArticle({ ctx, input: { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] } });
+    await addArticle({ ctx, input: { slug: 'gammal-vagledning', titleSv: 'Gammal vägledning', titleEn: 'Old guidance', bodySv: 'Gäller inte längre.', bodyEn: 'No longer in force.', reviewOn: '2020-01-01' } });
+    await withdrawArticle({ ctx, slug: 'gammal-vagledning', input: { expectedVersion: 1 } });
+    // Organisations come with accounts, never through the files: the receiving register has the one named.
+    await addOrganisation({ ctx: systemCtx(empty), input: { slug: 'lst-norrbotten', name: 'Länsstyrelsen i Norrbottens län' } });
     const before = await exportCsv(shipped.anonymous);
     const jsonBefore = await capture((out) => writeJson(shipped.anonymous, out));
     const xlsxBefore = await capture((out) => writeXlsx(shipped.anonymous, out));
@@ -122,6 +140,8 @@ describe('round trip', () => {
     expect(summarise(plan).action_plans.create).toBe(counts!.plans);
     expect(summarise(plan).goals.create).toBe(counts!.goals);
     expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
+    // The empty register has the guidance its migrations ship: one of them is changed, one new article made.
+    expect(summarise(plan).knowledge_articles).toEqual({ create: 1, change: 1, unchanged: 2 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -175,6 +195,25 @@ describe('round trip', () => {
       ['academic', ['lulea'], null, ['25'], null, null],
     ]);
     expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from contact_surfaces where title = 'Intern iakttagelse'`))[0]!.n).toBe(0);
+    // The guidance in force with the same text, review day, topics and keeping organisation; the person stays behind.
+    const guidance = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select k.slug, k.title_sv, k.title_en, k.body_sv, k.body_en, k.source_note, k.review_on::text,
+          (select array_agg(t order by t) from unnest(k.topics) t) as topics, o.slug as organisation
+        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = coalesce(u.organisation_id, k.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug`);
+    const articles = await guidance(empty.anonymous);
+    expect(articles).toEqual(await guidance(shipped.anonymous));
+    expect(articles.map((a) => [a.slug, a.organisation, a.topics])).toEqual([
+      ['folj-upp-avtalen', null, null],
+      ['infor-beslut', 'lst-norrbotten', ['decision_basis', 'new_agreement']],
+      ['samordna-med-andra', null, ['delegation_warning']],
+      ['ta-emot-besok', null, ['decision_basis', 'delegation_warning']],
+    ]);
+    // The changed article kept the text the receiving register had as its version 1; nobody is named, the organisation is.
+    const [changed] = await queryRows<Record<string, unknown>>(empty.anonymous.db, sql`select k.version, k.owner_id, v.version as earlier, v.body_sv = ${infor.bodySv} as kept
+      from knowledge_articles k join knowledge_article_versions v on v.article_id = k.id where k.slug = 'infor-beslut'`);
+    expect(changed).toEqual({ version: 2, owner_id: null, earlier: 1, kept: true });
+    expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from knowledge_articles where slug = 'gammal-vagledning'`))[0]!.n).toBe(0);
   });
 
   it('imports each format the same way: JSON and XLSX into the imported register change nothing', async () => {
@@ -187,7 +226,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 
@@ -316,6 +355,67 @@ describe('round trip', () => {
     expect((await stored()).map((r) => r.county_codes)).toEqual([['14', '20'], ['20']]);
   });
 
+  it("imports guidance articles by their address: a changed text is a new version keeping the one it replaces, a person stays while the row names their organisation, nothing is removed, a withdrawn article's text is refused; a dry run writes nothing", async () => {
+    const ctx = systemCtx(empty);
+    // A file of the rows given, each over the article's row as the register exports it now (or empty cells for a new one).
+    const file = async (rows: Array<Record<string, string>>, drop: string[] = []) => {
+      const sheet = parse(Buffer.from((await exportCsv(empty.anonymous)).find((f) => f.name === 'knowledge_articles.csv')!.bytes).toString().replace(/^\uFEFF/, ''), { columns: false }) as string[][];
+      const header = sheet[0]!;
+      const keep = header.map((name) => !drop.includes(name));
+      const body = rows.map((cells) => (sheet.find((r) => r[header.indexOf('article')] === cells.article) ?? header.map(() => '')).map((cell, j) => cells[header[j]!] ?? cell));
+      return [{ name: 'knowledge_articles.csv', bytes: Buffer.from(stringify([header, ...body].map((r) => r.filter((_, j) => keep[j])))) }];
+    };
+    const stored = async (slug: string) =>
+      (await queryRows<Record<string, unknown>>(ctx.db, sql`select k.version, k.body_sv, k.owner_id, o.slug as organisation, k.topics, k.withdrawn_at is not null as withdrawn,
+          (select array_agg(v.version || ': ' || left(v.body_sv, 20) order by v.version) from knowledge_article_versions v where v.article_id = k.id) as versions
+        from knowledge_articles k left join organisations o on o.id = k.owner_organisation_id where k.slug = ${slug}`))[0];
+    const count = async () => (await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from knowledge_articles`))[0]!.n;
+    const articlesBefore = await count();
+
+    // One row, its Swedish text changed: a dry run writes nothing; apply keeps version 1 and writes version 2; the other articles are not in the file and stay.
+    const changed = await file([{ article: 'ta-emot-besok', text: 'Fråga först vem som kommer.' }]);
+    const before = await fingerprint(ctx);
+    const read = await readFiles(changed);
+    const plan = await planImport(ctx, read.tables, read.problems);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes).toEqual([{ file: 'knowledge_articles.csv', table: 'knowledge_articles', row: 2, action: 'change', what: 'article ta-emot-besok' }]);
+    await applyImport(ctx, plan, { dryRun: true });
+    expect(await fingerprint(ctx)).toEqual(before);
+    await applyImport(ctx, plan);
+    expect(await stored('ta-emot-besok')).toMatchObject({ version: 2, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem som komm'] });
+    expect(await count()).toBe(articlesBefore);
+    expect((await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'knowledge_article.import.change' and entity_id = (select id from knowledge_articles where slug = 'ta-emot-besok')`))[0]!.n).toBe(1);
+    expect((await importFiles(ctx, changed)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+
+    // A new article, its organisation named by name; a file without the owner and topics columns keeps both.
+    const added = await importFiles(ctx, await file([{ article: 'efter-besoket', title: 'Efter besöket', title_en: 'After the visit', text: 'Skriv ner vad som lovades.', text_en: 'Write down what was promised.', owner_organisation: 'länsstyrelsen i norrbottens län', review_on: '2027-03-01', topics: 'new_agreement' }]));
+    expect(added.problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 1, organisation: 'lst-norrbotten', owner_id: null, topics: ['new_agreement'], versions: null });
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', text: 'Skriv ner vad som lovades, och av vem.' }], ['owner_organisation', 'topics']))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 2, organisation: 'lst-norrbotten', topics: ['new_agreement'] });
+
+    // A person named through the form stays while a row names their organisation; a row naming none leaves neither.
+    await addUser({ ctx, input: { email: 'granskare@lst-norrbotten.example', displayName: 'Gran Skare', organisation: 'lst-norrbotten', role: 'coordinator' } });
+    const current = await getArticle(ctx, 'efter-besoket');
+    await changeArticle({ ctx, slug: 'efter-besoket', input: { titleSv: current.titleSv, titleEn: current.titleEn, bodySv: current.bodySv, bodyEn: current.bodyEn, owner: 'granskare@lst-norrbotten.example', reviewOn: current.reviewOn, topics: current.topics, expectedVersion: 2 } });
+    const person = (await stored('efter-besoket'))!.owner_id;
+    expect(person).not.toBeNull();
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', review_on: '2027-04-01' }]))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 4, owner_id: person, organisation: 'lst-norrbotten' });
+    expect((await importFiles(ctx, await file([{ article: 'efter-besoket', owner_organisation: '' }]))).problems).toEqual([]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: 5, owner_id: null, organisation: null, versions: expect.arrayContaining(['4: Skriv ner vad som lo']) });
+
+    // A withdrawn article: the same row leaves it alone, another text is refused naming the row; it stays withdrawn.
+    const versionNow = (await stored('efter-besoket'))!.version as number;
+    await withdrawArticle({ ctx, slug: 'efter-besoket', input: { expectedVersion: versionNow } });
+    const withdrawnRow = [{ article: 'efter-besoket', title: 'Efter besöket', title_en: 'After the visit', text: 'Skriv ner vad som lovades, och av vem.', text_en: 'Write down what was promised.', owner_organisation: '', review_on: '2027-04-01', topics: 'new_agreement' }];
+    expect((await importFiles(ctx, await file(withdrawnRow))).outcomes.map((o) => o.action)).toEqual(['unchanged']);
+    const refused = await importFiles(ctx, await file([{ ...withdrawnRow[0]!, text: 'Ny text.' }]));
+    expect(refused.problems).toEqual([expect.objectContaining({ table: 'knowledge_articles', row: 2, column: 'article', message: expect.stringContaining('is withdrawn') })]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: versionNow, withdrawn: true });
+    expect(await count()).toBe(articlesBefore + 1);
+  });
+
   it("an import gives an activity the further agreements and places its row lists (an empty cell none; a file without the columns keeps them) and an agreement the term, renewal and notice its rows give; a dry run writes nothing", async () => {
     const ctx = systemCtx(empty);
     const sheetOf = async (table: string) => {
@@ -441,6 +541,28 @@ describe('templates and documentation', () => {
     const file = await app.request('/api/exchange/template/contact_surfaces.csv');
     expect(file.status).toBe(200);
     expect(await file.text()).toBe(templateCsv('contact_surfaces').replace(/^\uFEFF/, ''));
+  });
+});
+
+describe('templates and documentation of the guidance articles', () => {
+  it("the guidance articles' template imports as one new article; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
+    const template = templateCsv('knowledge_articles');
+    const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
+    expect(plan.problems).toEqual([]);
+    expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(['create article infor-ett-besok']);
+    const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
+    expect(sheets.knowledge_articles![0]).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    expect(sheets.anvisningar!.filter((row) => row[0] === 'knowledge_articles').map((row) => row[1])).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    const app = createApp(shipped.database);
+    for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
+      const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
+      expect(page).toContain('href="/api/exchange/knowledge_articles.csv"');
+      const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
+      for (const c of COLUMNS.knowledge_articles) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+    }
+    const file = await app.request('/api/exchange/knowledge_articles.csv');
+    expect(file.status).toBe(200);
+    expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS.knowledge_articles.map((c) => c.name).join(','));
   });
 });
 

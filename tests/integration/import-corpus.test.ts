@@ -15,6 +15,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import type { CreateContactSurfaceInput } from '../../src/domain/contact-surfaces/schemas.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
@@ -484,12 +485,64 @@ describe('a corpus of broken action plans and activities', () => {
   });
 });
 
+const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
+/** The sheet with the cell of `row` (as a spreadsheet numbers it) in `column` set to `value`. */
+const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
+
+/** A workbook of one sheet, named after its table. */
+async function workbookOf(table: TableName, sheet: ExcelJS.CellValue[][]): Promise<InputFile[]> {
+  const book = new ExcelJS.Workbook();
+  const ws = book.addWorksheet(table);
+  for (const row of sheet) ws.addRow(row);
+  return [{ name: `${table}.xlsx`, bytes: Buffer.from(await book.xlsx.writeBuffer()) }];
+}
+
+/**
+ * The cases every table of one row per record gets, each in a row drawn at
+ * random: a cell one character over its column's limit, in every column;
+ * formulas, plain and hidden, in its text columns; values of the wrong JSON
+ * type in every column.
+ */
+function cellCases(table: TableName, sheet: string[][], textColumns: string[], random: () => number, payloads = PAYLOADS): Broken[] {
+  const list: Broken[] = [];
+  const s = (rows: string[][], delimiter = ',') => [{ name: `${table}.csv`, bytes: csv(rows, delimiter) }];
+  const anyRow = () => 2 + Math.floor(random() * (sheet.length - 1));
+  for (const c of COLUMNS[table]) {
+    const r = anyRow();
+    list.push({ name: `${table} ${c.name} of ${c.max + 1} characters`, files: s(withCell(sheet, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
+  }
+  for (const payload of payloads) {
+    for (const variant of hidden(payload)) {
+      const r = anyRow();
+      const column = textColumns[Math.floor(random() * textColumns.length)]!;
+      list.push({ name: `formula ${JSON.stringify(variant)} in ${table} ${column}`, files: s(withCell(sheet, r, column, variant), random() < 0.3 ? ';' : ','), row: r, column });
+    }
+  }
+  const objects = sheet.slice(1).map((r) => Object.fromEntries(sheet[0]!.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
+  for (const c of COLUMNS[table]) {
+    for (const value of [true, 12, null, {}, ['a']]) {
+      const r = 2 + Math.floor(random() * objects.length);
+      list.push({ name: `json ${table} ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ [table]: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) })) }], row: r, column: c.name });
+    }
+  }
+  return list;
+}
+
+/** The unbroken table passes the dry run and apply and writes nothing (it is the register's own rows); then each case is refused. */
+async function expectEachRefused(table: TableName, sheet: string[][], all: Broken[]) {
+  const ctx = systemCtx(shipped);
+  const before = await fingerprint(ctx);
+  const control = [{ name: `${table}.csv`, bytes: csv(sheet) }];
+  expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
+  expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
+  expect(await fingerprint(ctx)).toEqual(before);
+  expect(await refuseEach(ctx, all, before)).toEqual([]);
+}
+
 describe('a corpus of broken contact surfaces', () => {
   let surfaces: string[][];
   /** More public Swedish bodies than a surface may link. */
   let manyBodies: string[];
-  const csv = (sheet: string[][], delimiter = ',') => Buffer.from(stringify(sheet, { bom: true, delimiter }));
-  const withCell = (sheet: string[][], row: number, column: string, value: string) => sheet.map((r, i) => (i === row - 1 ? r.map((c, j) => (j === sheet[0]!.indexOf(column) ? value : c)) : r));
 
   beforeAll(async () => {
     // The shipped register has none: three public ones of different kinds, linking bodies and places and citing sources.
@@ -510,7 +563,6 @@ describe('a corpus of broken contact surfaces', () => {
     const list: Broken[] = [];
     const s = (sheet: string[][], delimiter = ',') => [{ name: 'contact_surfaces.csv', bytes: csv(sheet, delimiter) }];
     const rows = surfaces.length;
-    const anyRow = () => 2 + Math.floor(random() * (rows - 1));
     for (let r = 2; r <= rows; r++) {
       for (const kind of ['visit', 'CONFUCIUS', 'konfucius', 'institute', 'x']) list.push({ name: `kind ${kind}`, files: s(withCell(surfaces, r, 'kind', kind)), row: r, column: 'kind' });
       for (const body of ['9999', '9999 Atlantis kommun', 'Atlantis kommun', 'no-such-body', '2514 Luleå kommun', 'kalix | Kalix kommun', manyBodies.join(' | ')]) {
@@ -525,36 +577,11 @@ describe('a corpus of broken contact surfaces', () => {
       list.push({ name: 'no title', files: s(withCell(surfaces, r, 'contact_surface', '')), row: r, column: 'contact_surface' });
       list.push({ name: 'no kind', files: s(withCell(surfaces, r, 'kind', '')), row: r, column: 'kind' });
     }
-    // Cells over their column's limit, in every column; formulas in text columns, plain and hidden.
-    for (const c of COLUMNS.contact_surfaces) {
-      const r = anyRow();
-      list.push({ name: `contact_surfaces ${c.name} of ${c.max + 1} characters`, files: s(withCell(surfaces, r, c.name, 'x'.repeat(c.max + 1))), row: r, column: c.name });
-    }
+    list.push(...cellCases('contact_surfaces', surfaces, ['contact_surface', 'title_en', 'description', 'description_en', 'actors', 'places', 'sources'], random));
     // One link's name over what the form takes, in a cell within its column's limit.
     list.push({ name: 'an actor of 301 characters', files: s(withCell(surfaces, 2, 'actors', `kalix | ${'x'.repeat(301)}`)), row: 2, column: 'actors' });
-    const textColumns = ['contact_surface', 'title_en', 'description', 'description_en', 'actors', 'places', 'sources'];
-    for (const payload of PAYLOADS) {
-      for (const variant of hidden(payload)) {
-        const r = anyRow();
-        const column = textColumns[Math.floor(random() * textColumns.length)]!;
-        list.push({ name: `formula ${JSON.stringify(variant)} in contact_surfaces ${column}`, files: s(withCell(surfaces, r, column, variant), random() < 0.3 ? ';' : ','), row: r, column });
-      }
-    }
-    // JSON: values of the wrong type in every column.
-    const objects = surfaces.slice(1).map((r) => Object.fromEntries(surfaces[0]!.flatMap((h, j) => (r[j] ? [[h, r[j]]] : []))));
-    for (const c of COLUMNS.contact_surfaces) {
-      for (const value of [true, 12, null, {}, ['a']]) {
-        const r = 2 + Math.floor(random() * objects.length);
-        list.push({ name: `json contact_surfaces ${c.name}: ${JSON.stringify(value)}`, files: [{ name: 'a.json', bytes: Buffer.from(JSON.stringify({ contact_surfaces: objects.map((o, i) => (i === r - 2 ? { ...o, [c.name]: value } : o)) })) }], row: r, column: c.name });
-      }
-    }
     // XLSX: a formula cell, impossible dates, an unknown kind.
-    const workbook = async (sheet: ExcelJS.CellValue[][]) => {
-      const book = new ExcelJS.Workbook();
-      const ws = book.addWorksheet('contact_surfaces');
-      for (const row of sheet) ws.addRow(row);
-      return [{ name: 'contact_surfaces.xlsx', bytes: Buffer.from(await book.xlsx.writeBuffer()) }];
-    };
+    const workbook = (sheet: ExcelJS.CellValue[][]) => workbookOf('contact_surfaces', sheet);
     const at = (column: string) => surfaces[0]!.indexOf(column);
     list.push({ name: 'xlsx formula cell', files: await workbook(surfaces.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('description') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'description' });
     for (const date of ['2019-02-29', '0000', '2019-21']) list.push({ name: `xlsx surface date ${date}`, files: await workbook(withCell(surfaces, 2, 'date', date)), row: 2, column: 'date' });
@@ -563,16 +590,60 @@ describe('a corpus of broken contact surfaces', () => {
   }
 
   it('refuses each of 300+ broken contact surfaces (unknown kinds, bodies, places and sources, bad dates and visibility, too long and formula cells, wrong JSON types) in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
-    const ctx = systemCtx(shipped);
     expect(surfaces.length).toBe(4);
     const all = await cases();
     expect(all.length).toBeGreaterThanOrEqual(300);
-    const before = await fingerprint(ctx);
-    // The unbroken table passes both ways and writes nothing (it is the register's own rows).
-    const control = [{ name: 'contact_surfaces.csv', bytes: csv(surfaces) }];
-    expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
-    expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
-    expect(await fingerprint(ctx)).toEqual(before);
-    expect(await refuseEach(ctx, all, before)).toEqual([]);
+    await expectEachRefused('contact_surfaces', surfaces, all);
+  });
+});
+
+describe('a corpus of broken guidance articles', () => {
+  let articles: string[][];
+
+  beforeAll(async () => {
+    // The three shipped articles, one of them kept by a county board (named as the files name it: by organisation) and one with topics.
+    const ctx = systemCtx(shipped);
+    await addOrganisation({ ctx, input: { slug: 'lst-korpus', name: 'Länsstyrelsen i Korpuslän' } });
+    await addOrganisation({ ctx, input: { slug: 'lst-korpus-2', name: 'Länsstyrelsen i Korpuslän' } });
+    await ctx.db.execute(sql`update knowledge_articles set owner_organisation_id = (select id from organisations where slug = 'lst-korpus') where slug = 'folj-upp-avtalen'`);
+    articles = await exportTable(shipped.anonymous, 'knowledge_articles');
+  });
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(39);
+    const list: Broken[] = [];
+    const s = (sheet: string[][], delimiter = ',') => [{ name: 'knowledge_articles.csv', bytes: csv(sheet, delimiter) }];
+    const rows = articles.length;
+    for (let r = 2; r <= rows; r++) {
+      for (const column of ['article', 'title', 'title_en', 'text', 'text_en', 'review_on']) list.push({ name: `no ${column}`, files: s(withCell(articles, r, column, '')), row: r, column });
+      list.push({ name: 'a title of blanks', files: s(withCell(articles, r, 'title', '   ')), row: r, column: 'title' });
+      for (const organisation of ['lst-atlantis', 'Länsstyrelsen i Atlantis', 'LST-KORPUS', 'Länsstyrelsen i Korpuslän']) {
+        list.push({ name: `owner_organisation ${organisation}`, files: s(withCell(articles, r, 'owner_organisation', organisation)), row: r, column: 'owner_organisation' });
+      }
+      // The calendar's forms that are not one day (a month, a year, a span) are refused too: a review is due on a day.
+      for (const day of new Set(['2027-02-30', '2027-13-01', '2027-06', '2027', '30/06/2027', '2027-6-30', 'nästa år', '2027-06-30T10:00', ...DATES])) {
+        list.push({ name: `review_on ${day}`, files: s(withCell(articles, r, 'review_on', day)), row: r, column: 'review_on' });
+      }
+      for (const slug of ['Infor-Beslut', 'inför-beslut', 'infor beslut', '-infor', 'infor---beslut', 'ny', 'lardomar']) list.push({ name: `article ${slug}`, files: s(withCell(articles, r, 'article', slug)), row: r, column: 'article' });
+      for (const topic of ['delegation', 'Decision_basis', 'decision_basis | warnings']) list.push({ name: `topics ${topic}`, files: s(withCell(articles, r, 'topics', topic)), row: r, column: 'topics' });
+      // The same address twice: the second row is named.
+      list.push({ name: 'a duplicate address', files: s([...articles, articles[r - 1]!]), row: rows + 1, column: 'article' });
+      list.push({ name: 'a duplicate address, another text', files: s([...articles, articles[r - 1]!.map((c, j) => (articles[0]![j] === 'text' ? 'En annan text.' : c))]), row: rows + 1, column: 'article' });
+    }
+    list.push(...cellCases('knowledge_articles', articles, ['title', 'title_en', 'text', 'text_en', 'source_note', 'owner_organisation'], random, PAYLOADS.slice(0, 6)));
+    // XLSX: a formula cell, an impossible review day, an unknown organisation.
+    const workbook = (sheet: ExcelJS.CellValue[][]) => workbookOf('knowledge_articles', sheet);
+    const at = (column: string) => articles[0]!.indexOf(column);
+    list.push({ name: 'xlsx formula cell', files: await workbook(articles.map((r, i) => (i === 2 ? r.map((c, j) => (j === at('text_en') ? { formula: '1+1', result: 2 } : c)) : r))), row: 3, column: 'text_en' });
+    list.push({ name: 'xlsx review day', files: await workbook(withCell(articles, 2, 'review_on', '2027-02-29')), row: 2, column: 'review_on' });
+    list.push({ name: 'xlsx organisation', files: await workbook(withCell(articles, 4, 'owner_organisation', 'lst-atlantis')), row: 4, column: 'owner_organisation' });
+    return list;
+  }
+
+  it('refuses each of 200+ broken guidance articles (empty titles and texts, unknown or ambiguous organisations, malformed review days, bad or reserved addresses, unknown topics, an address twice, too long and formula cells, wrong JSON types) in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    expect(articles.length).toBe(4);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    await expectEachRefused('knowledge_articles', articles, all);
   });
 });

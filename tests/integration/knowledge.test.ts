@@ -87,6 +87,26 @@ describe('the knowledge base', () => {
     expect((await visitors.anonymous.request('/kunskap/samordna-med-andra?version=7')).status).toBe(404);
   });
 
+  it('shows the organisation an import named without a person; a form naming nobody keeps it, one naming a person gives theirs, and clearing the person clears it', async () => {
+    // As an import leaves it (exchange/apply-articles.ts): an organisation, nobody named.
+    await addOrganisation({ ctx: systemCtx(t), input: { slug: 'importerad-lan', name: 'Länsstyrelsen i Importlän' } });
+    await t.database.db.execute(sql`update knowledge_articles set owner_id = null, owner_organisation_id = (select id from organisations where slug = 'importerad-lan') where slug = 'folj-upp-avtalen'`);
+    const owner = async () => (await queryRows<{ person: number | null; organisation: string | null }>(t.database.db, sql`select k.owner_id as person, o.slug as organisation from knowledge_articles k left join organisations o on o.id = k.owner_organisation_id where k.slug = 'folj-upp-avtalen'`))[0]!;
+    expect(await (await visitors.anonymous.request('/kunskap/folj-upp-avtalen')).text()).toContain('Länsstyrelsen i Importlän');
+    const post = async (changes: Record<string, string>) => {
+      const saved = await visitors.coordinator.post('/kunskap/folj-upp-avtalen/andra', { ...(await articleForm('folj-upp-avtalen')), ...changes });
+      expect(saved.status).toBe(303);
+    };
+    await post({ owner: '', reviewOn: '2027-10-01' });
+    expect(await owner()).toEqual({ person: null, organisation: 'importerad-lan' });
+    await post({ owner: emails.coordinator });
+    expect(await owner()).toEqual({ person: expect.any(Number), organisation: 'kunskap-lan' });
+    expect(await (await visitors.anonymous.request('/kunskap/folj-upp-avtalen')).text()).toContain('Länsstyrelsen i Kunskapslän');
+    await post({ owner: '' });
+    expect(await owner()).toEqual({ person: null, organisation: null });
+    expect(await (await visitors.anonymous.request('/kunskap/folj-upp-avtalen')).text()).toContain('Ortsbands redaktion');
+  });
+
   it('refuses a form opened before another save, keeping what was typed', async () => {
     const opened = await articleForm('infor-beslut');
     expect((await visitors.admin.post('/kunskap/infor-beslut/andra', { ...opened, titleEn: 'Before deciding on a cooperation with China' })).status).toBe(303);

@@ -42,6 +42,7 @@ function printReport(plan: ImportPlan, options: { json?: boolean; summary?: bool
       line('goals', summary.goals),
       line('activities', summary.activities),
       line('contact surfaces', summary.contact_surfaces),
+      line('guidance articles', summary.knowledge_articles),
       `  problems: ${summary.problems}`,
     ].join('\n'),
   );
@@ -60,7 +61,7 @@ async function firstBytes(file: string, count: number): Promise<Uint8Array> {
 export function registerTransfer(program: Command) {
   program
     .command('import')
-    .description('import sources, actors, counterparts, agreements with their events, action plans with their goals, activities and contact surfaces from CSV, XLSX or JSON files in the exchange format')
+    .description('import sources, actors, counterparts, agreements with their events, action plans with their goals, activities, contact surfaces and the knowledge base\'s guidance articles from CSV, XLSX or JSON files in the exchange format')
     .argument('<files...>', 'CSV (comma or semicolon, UTF-8), XLSX or JSON files; a CSV holds one table, named by its first column')
     .option('--dry-run', 'report what would be created, changed or left alone, and every problem; write nothing')
     .option('--organisation <slug>', 'the organisation that owns what the import creates', 'ortsband')

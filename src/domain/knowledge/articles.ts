@@ -118,7 +118,7 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
     sql`select k.id, k.slug, k.version, k.title_sv as "titleSv", k.title_en as "titleEn", k.body_sv as "bodySv", k.body_en as "bodyEn", k.source_note as "sourceNote",
           k.review_on::text as "reviewOn", k.topics, k.updated_at as "updatedAt", k.withdrawn_at as "withdrawnAt",
           u.display_name as "ownerName", u.email as "ownerEmail", o.name as "ownerOrganisation"
-        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = u.organisation_id
+        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = coalesce(u.organisation_id, k.owner_organisation_id)
         where k.slug = ${slug}`,
   );
   if (!row) throw notFound('article');
@@ -128,7 +128,8 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
     .where(eq(knowledgeArticleVersions.articleId, row.id))
     .orderBy(desc(knowledgeArticleVersions.version));
   const { id: _id, ownerName, ownerEmail, ownerOrganisation, ...article } = row;
-  // A person's name and address are personal data: the public is told the organisation only.
+  // A person's name and address are personal data: the public is told the organisation only
+  // (an article an import gave an organisation and no person has only that).
   const signedIn = ctx.principal.kind !== 'anonymous';
   const owner = ownerOrganisation ? { name: signedIn ? ownerName : null, email: signedIn ? ownerEmail : null, organisation: ownerOrganisation } : null;
   return { ...article, updatedAt: new Date(article.updatedAt), withdrawnAt: article.withdrawnAt && new Date(article.withdrawnAt), savedAt: null, owner, earlier };
@@ -142,12 +143,26 @@ export function articleAnswer(article: Article) {
 
 const organisationOf = (ctx: Context) => (ctx.principal.kind === 'anonymous' ? 0 : ctx.principal.organisationId);
 
-/** The id of the person named as owner by e-mail address, or null for none; an address without an account names the field. */
-async function ownerId(ctx: Context, owner: string | null | undefined): Promise<number | null> {
+/** The person named as owner by e-mail address and their organisation, or null for none; an address without an account names the field. */
+async function ownerOf(ctx: Context, owner: string | null | undefined): Promise<{ id: number; organisationId: number } | null> {
   if (!owner) return null;
-  const [person] = await ctx.db.select({ id: users.id }).from(users).where(eq(users.email, owner));
+  const [person] = await ctx.db.select({ id: users.id, organisationId: users.organisationId }).from(users).where(eq(users.email, owner));
   if (!person) throw invalid([{ field: 'owner', message: 'must be the e-mail address of a person with an account' }]);
-  return person.id;
+  return person;
+}
+
+type ArticleRow = typeof knowledgeArticles.$inferSelect;
+
+/**
+ * Keeps the article as it stands as a version and writes `fields` over it
+ * at the next version: the one way an article's text changes (the form and
+ * the API through changeArticle, an import through apply-articles.ts).
+ */
+export async function writeNextVersion(ctx: Context, article: ArticleRow, fields: Partial<Omit<ArticleRow, 'id' | 'slug' | 'version' | 'createdAt' | 'updatedAt' | 'withdrawnAt'>>): Promise<ArticleRow> {
+  const { id, slug: _slug, version, createdAt: _c, updatedAt: _u, topics: _t, withdrawnAt: _w, ...kept } = article;
+  await ctx.db.insert(knowledgeArticleVersions).values({ ...kept, articleId: id, version, savedAt: new Date() });
+  const [changed] = await ctx.db.update(knowledgeArticles).set({ ...fields, version: version + 1, updatedAt: new Date() }).where(eq(knowledgeArticles.id, id)).returning();
+  return changed!;
 }
 
 /** Adds an article at version 1. */
@@ -155,9 +170,9 @@ export async function addArticle({ ctx, input }: { ctx: Context; input: AddArtic
   requireKnowledgeEditor(ctx);
   const { owner, ...fields } = parseInput(addArticleSchema, input);
   return inTransaction(ctx, async (ctx) => {
-    const owned = await ownerId(ctx, owner);
+    const owned = await ownerOf(ctx, owner);
     // A slug is the article's address for good: a withdrawn article keeps its own.
-    const [added] = await ctx.db.insert(knowledgeArticles).values({ ...fields, ownerId: owned }).onConflictDoNothing({ target: knowledgeArticles.slug }).returning();
+    const [added] = await ctx.db.insert(knowledgeArticles).values({ ...fields, ownerId: owned?.id ?? null, ownerOrganisationId: owned?.organisationId ?? null }).onConflictDoNothing({ target: knowledgeArticles.slug }).returning();
     if (!added) throw invalid([{ field: 'slug', message: 'is the address of another article: choose another' }]);
     await audit(ctx, { action: 'knowledge_article.add', entityType: 'knowledge_article', entityId: added.id, before: null, after: added, organisationId: organisationOf(ctx) });
     return added;
@@ -171,18 +186,16 @@ export async function changeArticle({ ctx, slug, input }: { ctx: Context; slug: 
   return inTransaction(ctx, async (ctx) => {
     const [article] = await ctx.db.select().from(knowledgeArticles).where(eq(knowledgeArticles.slug, slug)).for('update');
     if (!article) throw notFound('article');
-    const owned = await ownerId(ctx, owner);
+    const owned = await ownerOf(ctx, owner);
     if (expectedVersion !== article.version) throw conflict(`the article was changed by someone else (version ${article.version}, you saw ${expectedVersion})`, { version: article.version });
     if (article.withdrawnAt) throw conflict('the article is withdrawn: its text is kept as it was', { version: article.version });
-    const { id, slug: _slug, version, ownerId: ownerBefore, createdAt: _c, updatedAt, topics, withdrawnAt: _w, ...kept } = article;
-    await ctx.db.insert(knowledgeArticleVersions).values({ ...kept, articleId: id, version, ownerId: ownerBefore, savedAt: new Date() });
-    const [changed] = await ctx.db
-      .update(knowledgeArticles)
-      .set({ ...fields, ownerId: owned, version: version + 1, updatedAt: new Date() })
-      .where(eq(knowledgeArticles.id, id))
-      .returning();
-    await audit(ctx, { action: 'knowledge_article.change', entityType: 'knowledge_article', entityId: id, before: { ...kept, ownerId: ownerBefore, topics, version, updatedAt }, after: changed, organisationId: organisationOf(ctx) });
-    return changed!;
+    // The organisation goes with the person named; a form that names none keeps
+    // an organisation an import gave without a person, and clears a person's.
+    const ownerOrganisationId = owned ? owned.organisationId : article.ownerId ? null : article.ownerOrganisationId;
+    const changed = await writeNextVersion(ctx, article, { ...fields, ownerId: owned?.id ?? null, ownerOrganisationId });
+    const { id, slug: _slug, createdAt: _c, withdrawnAt: _w, ...before } = article;
+    await audit(ctx, { action: 'knowledge_article.change', entityType: 'knowledge_article', entityId: id, before, after: changed, organisationId: organisationOf(ctx) });
+    return changed;
   });
 }
 

@@ -36,8 +36,8 @@ export function OpenDataPage(props: { lang: Lang; origin: string }) {
         <h2 id="utbytesformat">{sv ? 'Utbytesformatet: samma kolumner ut och in' : 'The exchange format: the same columns out and in'}</h2>
         <p>
           {sv
-            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Sju tabeller: källor, svenska aktörer, motparter, avtal med en rad per händelse, handlingsplaner med en rad per mål, aktiviteter och kontaktytor. CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
-            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Seven tables: sources, Swedish actors, counterparts, agreements with one row per event, action plans with one row per goal, activities, and contact surfaces. The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
+            ? 'Registret i de kolumner som importen läser, så att en fil kan läsas in igen (kommandot ortsband import). Åtta tabeller: källor, svenska aktörer, motparter, avtal med en rad per händelse, handlingsplaner med en rad per mål, aktiviteter, kontaktytor och kunskapsbankens vägledande artiklar (de som gäller, med sin nuvarande text; tidigare versioner finns på artikelns sida). CSV-filerna är UTF-8 med BOM; välj semikolon för Excel med svenska inställningar.'
+            : 'The register in the columns the import reads, so that a file can be read back in (the command ortsband import). Eight tables: sources, Swedish actors, counterparts, agreements with one row per event, action plans with one row per goal, activities, contact surfaces, and the knowledge base\'s guidance articles (those in force, with their current text; earlier versions are on the article\'s page). The CSV files are UTF-8 with a BOM; choose semicolons for Excel with Swedish settings.'}
         </p>
         <ul>
           {TABLES.map((table) => (

@@ -35,6 +35,7 @@ import { AGREEMENT_KINDS, EDITORIAL_ORGANISATION } from '../shipped-data.ts';
 import type { ImportPlan, PlannedAgreement } from './plan.ts';
 import { writeActionPlans, writeActivities } from './apply-activities.ts';
 import { writeContactSurfaces } from './apply-contact-surfaces.ts';
+import { writeArticles } from './apply-articles.ts';
 import type { Ref } from './register-keys.ts';
 
 export type Progress = (done: number, total: number) => void;
@@ -82,7 +83,7 @@ class DryRunDone extends Error {
 export async function applyImport(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean } = {}) {
   if (plan.problems.length) throw invalid(plan.problems.map((p) => ({ field: `${p.file} row ${p.row ?? '-'} ${p.column ?? ''}`.trim(), message: p.message })));
   // Refs of records to create get their ids during apply; a rollback takes them back.
-  const unwritten: Array<{ id: number | null }> = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements, ...plan.actionPlans, ...plan.activities, ...plan.contactSurfaces]
+  const unwritten: Array<{ id: number | null }> = [...plan.sources, ...plan.actors, ...plan.counterparts, ...plan.agreements, ...plan.actionPlans, ...plan.activities, ...plan.contactSurfaces, ...plan.articles]
     .map((p) => p.ref)
     .concat(plan.actionPlans.flatMap((p) => p.goals.map((g) => g.ref)))
     .filter((ref) => ref.id === null);
@@ -102,7 +103,7 @@ export async function applyImport(ctx: Context, plan: ImportPlan, options: { org
 async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { organisation?: string; onProgress?: Progress; dryRun?: boolean }) {
   const progress = options.onProgress ?? (() => {});
   const agreementWork = plan.agreements.filter((a) => a.action !== 'unchanged' || a.newEvents.length);
-  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2 + plan.actionPlans.length + plan.activities.length + plan.contactSurfaces.length;
+  const total = plan.sources.length + plan.actors.length + plan.counterparts.length + agreementWork.length * 2 + plan.actionPlans.length + plan.activities.length + plan.contactSurfaces.length + plan.articles.length;
   let done = 0;
   const step = (n = 1) => progress((done += n), total);
 
@@ -160,6 +161,7 @@ async function applyInTransaction(ctx: Context, plan: ImportPlan, options: { org
     await writeActionPlans(ctx, plan, organisationId, auditEntries, step);
     await writeActivities(ctx, plan, organisationId, auditEntries, step);
     await writeContactSurfaces(ctx, plan, organisationId, auditEntries, step);
+    await writeArticles(ctx, plan, auditEntries, step);
 
     if (auditEntries.length) {
       // One new data version for the import's own entries, written on each (the records it creates

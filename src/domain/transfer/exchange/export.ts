@@ -10,6 +10,7 @@ import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../../db/client.ts';
+import { KNOWLEDGE_TOPICS } from '../../../db/schema.ts';
 import { canReadAlias, PUBLIC_READER } from '../../access.ts';
 import type { Context } from '../../context.ts';
 import { COLUMNS, csvLine, joinList, neutraliseCell, TABLES, type TableName } from './format.ts';
@@ -94,6 +95,11 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
           from sources s where ${isPublic('s')} order by slug`,
     );
     yield rows.map((r) => COLUMNS.sources.map((c) => text(r[c.name])));
+    return;
+  }
+  // Articles name no body or place.
+  if (table === 'knowledge_articles') {
+    yield* articleRows(ctx);
     return;
   }
   const n = names ?? (await loadNames(ctx));
@@ -311,6 +317,21 @@ async function* contactSurfaceRows(ctx: Context, n: Names): AsyncGenerator<Cells
   }
 }
 
+// The guidance articles in force (all are public; a withdrawn one is no
+// longer guidance), by address: a few dozen, in one read. Of the owner, the
+// organisation only (the person's name and address are personal data), as
+// the article's page tells the public.
+async function* articleRows(ctx: Context): AsyncGenerator<Cells[]> {
+  const rows = await queryRows<Record<string, unknown> & { topics: string[] }>(
+    ctx.db,
+    sql`select k.slug as article, k.title_sv as title, k.title_en, k.body_sv as text, k.body_en as text_en, k.source_note, o.slug as owner_organisation, k.review_on::text as review_on, k.topics
+        from knowledge_articles k left join users u on u.id = k.owner_id left join organisations o on o.id = coalesce(u.organisation_id, k.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug`,
+  );
+  // Topics in their fixed order, as an import compares them.
+  yield rows.map((r) => COLUMNS.knowledge_articles.map((c) => (c.name === 'topics' ? joinList(KNOWLEDGE_TOPICS.filter((t) => r.topics.includes(t))) : text(r[c.name]))));
+}
+
 /** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
 export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -331,7 +352,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON: `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...] }`, empty cells left out. */
+/** Every table as JSON (cells neutralised as in CSV): `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);
@@ -340,7 +361,9 @@ export async function writeJson(ctx: Context, out: Writable): Promise<number> {
     await write(out, `,\n${JSON.stringify(table)}:[`);
     let first = true;
     for await (const batch of exchangeRows(ctx, table, names)) {
-      const lines = batch.map((cells) => JSON.stringify(Object.fromEntries(COLUMNS[table].flatMap((c, i) => (cells[i] ? [[c.name, cells[i]]] : [])))));
+      // Neutralised as in CSV: the import reads JSON cells by the same rule, so a value that
+      // starts as a formula would (a guidance text's "- " list) comes back only with its apostrophe.
+      const lines = batch.map((cells) => JSON.stringify(Object.fromEntries(COLUMNS[table].flatMap((c, i) => (cells[i] ? [[c.name, neutraliseCell(cells[i])]] : [])))));
       if (lines.length) await write(out, `${first ? '\n' : ',\n'}${lines.join(',\n')}`);
       first &&= lines.length === 0;
       count += batch.length;

@@ -1,20 +1,21 @@
 // The exchange format: the columns that import reads and export writes, the
-// same in CSV, XLSX and JSON. Seven tables, each named by its first column:
+// same in CSV, XLSX and JSON. Eight tables, each named by its first column:
 // sources, actors (Swedish bodies), counterparts (places abroad),
 // agreements, one row per status event (an agreement's columns repeat on
 // each of its rows; an agreement without events has one row with the event
 // columns empty), action plans, one row per goal in the same way,
-// activities, one row each, and contact surfaces, one row each. The open-data page and the template files are
+// activities, one row each, contact surfaces, one row each, and the
+// knowledge base's guidance articles in force, one row each. The open-data page and the template files are
 // built from this file, so its descriptions are the documentation.
 
 import { DATE_FORMS } from '../../dates.ts';
 import { MAX_LINKS } from '../../contact-surfaces/schemas.ts';
-import { ACTIVITY_KINDS, ACTOR_KINDS, CONTACT_SURFACE_KINDS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, FUNDING_SOURCES, GOAL_ASSESSMENTS, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS, VISIBILITIES } from '../../../db/schema.ts';
+import { ACTIVITY_KINDS, ACTOR_KINDS, CONTACT_SURFACE_KINDS, KNOWLEDGE_TOPICS, COUNTERPART_LEVELS, END_MODES, EVENT_TYPES, FUNDING_SOURCES, GOAL_ASSESSMENTS, REASON_CODES, REASON_STATED_BY, SIDES, SOURCE_KINDS, VISIBILITIES } from '../../../db/schema.ts';
 
 const or = (list: readonly string[], word: string) => `${list.slice(0, -1).join(', ')} ${word} ${list.at(-1)}`;
 
 // In the order an import reads them: a table refers only to the tables before it.
-export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities', 'contact_surfaces'] as const;
+export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities', 'contact_surfaces', 'knowledge_articles'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Column {
@@ -251,6 +252,25 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('places', `orter i Kina den gäller, med orterna de ligger i: Gansu > Lanzhou; högst ${MAX_LINKS}; ${LIST_SV}`, `places in China it concerns, with the places they lie in: Gansu > Lanzhou; at most ${MAX_LINKS}; ${LIST_EN}`, 'Zhejiang', LIST),
     col('sources', `${CITATIONS_SV}; högst ${MAX_LINKS}`, `${CITATIONS_EN}; at most ${MAX_LINKS}`, 'nkk2022: Bilaga', CITATIONS),
     col('visibility', `vem som får läsa den: ${or(VISIBILITIES, 'eller')} (tom cell: shared)`, `who may read it: ${or(VISIBILITIES, 'or')} (empty: shared)`, 'public', CODE),
+  ],
+  // One row per guidance article in force, as it stands: its current text in
+  // both languages, the organisation that keeps it, its review day and the
+  // forms that link to it. An article is its address (the slug). Earlier
+  // versions stay in the register they were written in (an import that
+  // changes an article keeps the text it replaces as a version, as the form
+  // does); the person who keeps it is personal data and never in these
+  // files, their organisation is; a withdrawn article is no longer guidance
+  // and is left out (an import never withdraws, reinstates or removes one).
+  knowledge_articles: [
+    col('article', 'artikelns adress under /kunskap/ (små bokstäver, siffror, bindestreck)', "the article's address under /kunskap/ (lower-case letters, digits, dashes)", 'infor-ett-besok', ID, required),
+    col('title', 'titeln på svenska', 'the title in Swedish', 'Inför ett besök från Kina', 300, required),
+    col('title_en', 'titeln på engelska', 'the title in English', 'Before a visit from China', 300, required),
+    col('text', 'texten på svenska, stycken skilda av en tom rad', 'the text in Swedish, paragraphs separated by an empty line', 'Ta reda på vilka som kommer och vad de vill.', 50_000, required),
+    col('text_en', 'texten på engelska', 'the text in English', 'Find out who is coming and what they want.', 50_000, required),
+    col('source_note', 'varifrån innehållet kommer', 'where its content comes from', '', 2_000),
+    col('owner_organisation', 'organisationen som ansvarar för den: dess kortnamn (som i kommandot ortsband import --organisation) eller namn; tom cell: Ortsbands redaktion', 'the organisation that keeps it: its short name (as in the command ortsband import --organisation) or name; empty: Ortsband\'s editors', '', 300),
+    col('review_on', 'granskas senast (ÅÅÅÅ-MM-DD)', 'to be reviewed by (YYYY-MM-DD)', '2027-06-30', DATE, required),
+    col('topics', `formulär som länkar till den: ${or(KNOWLEDGE_TOPICS, 'eller')}; ${LIST_SV}`, `forms that link to it: ${or(KNOWLEDGE_TOPICS, 'or')}; ${LIST_EN}`, 'decision_basis | new_agreement', 200),
   ],
 };
 

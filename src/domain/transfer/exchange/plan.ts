@@ -24,6 +24,7 @@ import { naturalKeyOf, newRef, RegisterKeys, type Ref } from './register-keys.ts
 import { columnFor, nullify, same, withAbsentKept } from './compare.ts';
 import { planActionPlansAndActivities, type PlannedActionPlan, type PlannedActivity } from './plan-activities.ts';
 import { planContactSurfaces, type PlannedContactSurface } from './plan-contact-surfaces.ts';
+import { planArticles, type PlannedArticle } from './plan-articles.ts';
 
 export type Action = 'create' | 'change' | 'unchanged';
 
@@ -142,6 +143,7 @@ export interface ImportPlan {
   actionPlans: PlannedActionPlan[];
   activities: PlannedActivity[];
   contactSurfaces: PlannedContactSurface[];
+  articles: PlannedArticle[];
 }
 
 export function summarise(plan: ImportPlan) {
@@ -161,6 +163,7 @@ export function summarise(plan: ImportPlan) {
     goals: count(plan.actionPlans.flatMap((p) => p.goals)),
     activities: count(plan.activities),
     contact_surfaces: count(plan.contactSurfaces),
+    knowledge_articles: count(plan.articles),
     problems: plan.problems.length,
   };
 }
@@ -173,7 +176,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   // plan older than its version says, never newer (apply then refuses it).
   const dataVersion = await currentDataVersion(ctx);
   const keys = await RegisterKeys.load(ctx);
-  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [], actionPlans: [], activities: [], contactSurfaces: [] };
+  const plan: ImportPlan = { dataVersion, problems: [...readProblems], outcomes: [], sources: [], actors: [], counterparts: [], agreements: [], actionPlans: [], activities: [], contactSurfaces: [], articles: [] };
   const table = (name: TableName) => tables.find((t) => t.table === name);
   const citationsKnown = (reader: RowReader, column: string, list: Citation[]) => {
     for (const c of list) if (!keys.sources.has(c.source)) reader.problem(column, `no source '${c.source}' in the register or the sources table; add it there first`);
@@ -324,6 +327,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   await planActionPlansAndActivities(ctx, table('action_plans'), table('activities'), keys, plan, citationsKnown, outcome);
   // Contact surfaces after the bodies, places and sources they link.
   await planContactSurfaces(ctx, table('contact_surfaces'), keys, plan, citationsKnown, outcome);
+  await planArticles(ctx, table('knowledge_articles'), plan, outcome);
   return plan;
 }
 
