@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { GoalAssessment, Visibility } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
@@ -56,8 +56,16 @@ export interface PlanOfAgreement {
   sources: PlanCitation[];
 }
 
-const serving = (agreementId: number) =>
-  sql`(p.agreement_id = ${agreementId} or exists (select 1 from action_plan_agreements pa where pa.action_plan_id = p.id and pa.agreement_id = ${agreementId}))`;
+/**
+ * The action plans that serve agreement `agreementId` (an SQL expression), as
+ * a table for a `from` clause: those made for it, and those that serve it
+ * besides. Two branches, each read by its own index: an `or` across them made
+ * the database read every plan for one agreement (and so large an estimate
+ * that it compiled the agreement page's statement on every request).
+ */
+export const actionPlansOf = (agreementId: SQL): SQL =>
+  sql`(select x.* from action_plans x where x.agreement_id = ${agreementId}
+    union all select x.* from action_plan_agreements pa join action_plans x on x.id = pa.action_plan_id where pa.agreement_id = ${agreementId} and x.agreement_id <> ${agreementId})`;
 
 /**
  * The action plans that serve the agreement (found with findAgreementBySlug)
@@ -71,7 +79,7 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
     sql`select p.id, p.agreement_id as "agreementId", p.title, p.title_en as "titleEn", p.period_from as "periodFrom", p.period_to as "periodTo", p.note, p.note_en as "noteEn",
           p.responsible_unit as "responsibleUnit", p.budget_sek as "budgetSek", p.reviewed_on::text as "reviewedOn", p.review_note as "reviewNote",
           p.visibility, p.organisation_id as "organisationId", p.version
-        from action_plans p where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} ${planId === undefined ? sql`` : sql`and p.id = ${planId}`}
+        from ${actionPlansOf(sql`${agreement.id}`)} p where ${canReadAlias(ctx.principal, 'p')} ${planId === undefined ? sql`` : sql`and p.id = ${planId}`}
         order by p.period_from, p.id`,
   );
   if (!plans.length) return [];
@@ -131,8 +139,8 @@ export async function goalChoices(ctx: Context, agreement: { id: number }): Prom
   return queryRows<GoalChoice>(
     ctx.db,
     sql`select g.id, p.title as "planTitle", p.period_from as "periodFrom", p.period_to as "periodTo", g.theme, g.goal
-        from action_plan_goals g join action_plans p on p.id = g.action_plan_id
-        where ${serving(agreement.id)} and ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id, g.sort_order, g.id`,
+        from ${actionPlansOf(sql`${agreement.id}`)} p join action_plan_goals g on g.action_plan_id = p.id
+        where ${canReadAlias(ctx.principal, 'p')} order by p.period_from, p.id, g.sort_order, g.id`,
   );
 }
 

@@ -28,6 +28,7 @@ import {
   type SubjectType,
 } from '../../db/schema.ts';
 import { canReadAlias, withheldActivityColumns } from '../access.ts';
+import { actionPlansOf } from '../action-plans/list.ts';
 import { activitiesOf, activityLinksJson, type ActivityAgreementLink, type ActivityPlace } from '../activities/links.ts';
 import type { Context, Principal } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -114,8 +115,7 @@ function detailJson(principal: Principal, activitiesShown: SQL): SQL<string> {
       'actionPlans', ${jsonArray(sql`select json_agg(json_build_object('row', ${rowJson(actionPlans, 'pl')},
             'goals', ${jsonArray(sql`select json_agg(${rowJson(actionPlanGoals, 'g')} order by g.sort_order, g.id) from action_plan_goals g where g.action_plan_id = pl.id`)},
             'sources', ${cites('action_plan', 'pl.id')}) order by pl.period_from, pl.id)
-        from action_plans pl where (pl.agreement_id = a.id or exists (select 1 from action_plan_agreements pa where pa.action_plan_id = pl.id and pa.agreement_id = a.id))
-          and ${readable(principal, 'pl')}`)},
+        from ${actionPlansOf(sql`a.id`)} pl where ${readable(principal, 'pl')}`)},
       'parent', (select ${relatedJson('r')} from agreements r where r.id = a.parent_id and ${readable(principal, 'r')}),
       'samePair', ${jsonArray(sql`select json_agg(json_build_object('slug', r.slug, 'kind', r.kind, 'officialTitle', r.official_title, 'officialTitleLanguage', r.official_title_language, 'currentStatus', r.current_status,
           'establishedYear', r.established_year) order by r.id)
