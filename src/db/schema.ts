@@ -588,6 +588,8 @@ export const statusEvents = pgTable(
   (t) => [
     index('status_events_agreement_idx').on(t.agreementId, t.dateMax, t.id),
     index('status_events_type_idx').on(t.type, t.dateMax),
+    // The endings and pauses of given agreements (what peers decided, decisions/peer-decisions.ts), without a bitmap of every such event.
+    index('status_events_endings_idx').on(t.agreementId).where(sql`${t.type} in ('ended', 'partly_ended', 'paused')`),
     oneOf('status_events', t.type, EVENT_TYPES),
     oneOf('status_events', t.datePrecision, DATE_PRECISIONS),
     oneOf('status_events', t.side, SIDES),

@@ -45,8 +45,6 @@ export interface PeerDecisions {
   endings: PeerEnding[];
 }
 
-const ENDING_TYPES = ['ended', 'partly_ended', 'paused'];
-
 export async function peerDecisions(ctx: Context, agreementId: number): Promise<PeerDecisions> {
   // The agreement's counterparts the reader may read, and the province each lies in: its first
   // ancestor below the country (ancestor_ids run from the root down), or itself when it has none.
@@ -73,6 +71,7 @@ export async function peerDecisions(ctx: Context, agreementId: number): Promise<
   );
   const peers = peerRows.map(({ id: _id, total: _total, ...peer }) => peer);
   const ids = peerRows.map((p) => p.id);
+  // The endings and pauses, by status_events_endings_idx (db/schema.ts): the types written as its predicate is, so that it is used.
   const endings = ids.length
     ? await queryRows<PeerEnding & { reasons: string; quotations: string }>(
         ctx.db,
@@ -81,7 +80,7 @@ export async function peerDecisions(ctx: Context, agreementId: number): Promise<
               coalesce((select json_agg(json_build_object('text', q.text, 'textEn', q.text_en, 'speakerRole', q.speaker_role, 'speakerRoleEn', q.speaker_role_en) order by q.id)
                 from quotations q where q.agreement_id = e.agreement_id and q.event_id = e.id and ${canReadAlias(ctx.principal, 'q')}), '[]')::text as quotations
             from status_events e join agreements a on a.id = e.agreement_id
-            where e.agreement_id = any(${sql.param(ids)}::int[]) and e.type = any(${sql.param(ENDING_TYPES)}::text[]) and ${canReadAlias(ctx.principal, 'e')}
+            where e.agreement_id = any(${sql.param(ids)}::int[]) and e.type in ('ended', 'partly_ended', 'paused') and ${canReadAlias(ctx.principal, 'e')}
             order by e.date_max desc nulls last, e.id desc`,
       )
     : [];

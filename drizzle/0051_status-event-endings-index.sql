@@ -1,0 +1,1 @@
+CREATE INDEX "status_events_endings_idx" ON "status_events" USING btree ("agreement_id") WHERE "status_events"."type" in ('ended', 'partly_ended', 'paused');
