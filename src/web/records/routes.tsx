@@ -21,7 +21,7 @@ import { actionPlansOfAgreement, goalChoices } from '../../domain/action-plans/l
 import { furtherAgreementChoices } from '../../domain/agreements/further.ts';
 import { placeChoices } from '../../domain/activities/place-choices.ts';
 import { reviewActionPlan } from '../../domain/action-plans/review.ts';
-import { organisationIdOf, quietAfterMonthsOf } from '../../domain/accounts/list-organisations.ts';
+import { organisationIdOf } from '../../domain/accounts/list-organisations.ts';
 import { setQuietPeriod } from '../../domain/accounts/set-quiet-period.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
@@ -38,7 +38,6 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement, myOpenPoints } from '../../domain/follow-up/list.ts';
 import { organisationOverview } from '../../domain/follow-up/overview.ts';
-import { dueReminders } from '../../domain/reminders/due.ts';
 import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, peerBodies } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
