@@ -6,8 +6,9 @@
 //
 // - the overview /oversikt, signed in as editors of 100 organisations, and
 //   of the largest one alone, from 20 clients, beside the bare SQL the page
-//   runs (openFollowUp, dueReminders of the organisation, its quiet months,
-//   the person's calendar feeds) replayed from 20 clients;
+//   runs (the person's points and calendar feeds, the organisation's points,
+//   dueReminders of the organisation, its quiet months) replayed from 20
+//   clients;
 // - the public page of the agreement with 500 activities (uncached) and its
 //   activities page signed in as an editor of its organisation (points and
 //   forms shown), from 20 clients, beside the bare SQL of each;
@@ -31,8 +32,8 @@ import { quietAfterMonthsOf } from '../src/domain/accounts/list-organisations.ts
 import { findAgreementBySlug } from '../src/domain/agreements/find-by-slug.ts';
 import { getAgreement } from '../src/domain/agreements/get.ts';
 import type { Context } from '../src/domain/context.ts';
-import { activitiesOfAgreement, openFollowUp } from '../src/domain/follow-up/list.ts';
-import { listCalendarFeeds } from '../src/domain/reminders/feeds.ts';
+import { activitiesOfAgreement, organisationOpenPoints } from '../src/domain/follow-up/list.ts';
+import { OVERVIEW_ROWS, personalOverview } from '../src/domain/follow-up/overview.ts';
 import { dueReminders } from '../src/domain/reminders/due.ts';
 import { sendReminders } from '../src/domain/reminders/send.ts';
 import { readEnv } from '../src/env.ts';
@@ -221,7 +222,7 @@ export async function benchFollowUp(target: DatabaseTarget & { kind: 'postgres' 
   };
   const bareSets: CapturedSets = { overview: [], overviewLargest: [], agreementPage: [], activitiesPage: [] };
   const overviewOf = (ctx: Context, editor: { id: number; organisationId: number }) =>
-    Promise.all([openFollowUp(ctx, today), quietAfterMonthsOf(ctx.db, editor.organisationId), dueReminders(ctx.db, { today, organisationId: editor.organisationId }), listCalendarFeeds(ctx.db, editor.id)]);
+    Promise.all([personalOverview(ctx, editor.id, today, OVERVIEW_ROWS), organisationOpenPoints(ctx, today, OVERVIEW_ROWS), quietAfterMonthsOf(ctx.db, editor.organisationId), dueReminders(ctx.db, { today, organisationId: editor.organisationId, withoutPoints: true })]);
   const userCtx = (editor: { email: string; organisationId: number }): Context => ({ db: capturing.db, principal: { kind: 'user', subject: editor.email, organisationId: editor.organisationId, role: 'editor' } });
   for (const editor of editors) bareSets.overview!.push(await capture(() => overviewOf(userCtx(editor), editor)));
   bareSets.overviewLargest!.push(await capture(() => overviewOf(userCtx(largest), largest)));

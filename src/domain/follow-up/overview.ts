@@ -4,12 +4,15 @@
 // Kept per data version and day (kept-answers.ts): its people's overviews
 // read it once between two changes of the register, and every change (each
 // is audited) or a new day reads it anew. The person's own points and
-// calendar feeds are read per request.
+// calendar feeds are read per request, in one statement (personalOverview).
 import { quietAfterMonthsOf } from '../accounts/list-organisations.ts';
 import type { Context } from '../context.ts';
 import { keptPerVersion } from '../kept-answers.ts';
 import { dueReminders, type Reminder } from '../reminders/due.ts';
-import { organisationOpenPoints, type OpenPoint } from './list.ts';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
+import { calendarFeedsFromJson, calendarFeedsJson, type CalendarFeed } from '../reminders/feeds.ts';
+import { openPointsOf, openPointsSelect, organisationOpenPoints, ownPoints, type OpenPoint } from './list.ts';
 
 export interface OrganisationOverview {
   organisation: OpenPoint[];
@@ -19,6 +22,9 @@ export interface OrganisationOverview {
   /** Every reminder of the organisation but its follow-up points, the earliest first. */
   reminders: Reminder[];
 }
+
+/** How many of each list the overview shows (all, up to a bound, when asked for). */
+export const OVERVIEW_ROWS = 20;
 
 const kept = keptPerVersion<OrganisationOverview>(512);
 
@@ -34,4 +40,27 @@ export function organisationOverview(ctx: Context, today: string, limit: number)
     ]);
     return { ...points, quietAfterMonths, reminders };
   });
+}
+
+/** The signed-in person's part of the overview: their own open points (at most `limit`) and the calendar feeds they made that still work, newest first. */
+export interface PersonalOverview {
+  mine: OpenPoint[];
+  mineOpen: number;
+  mineOverdue: number;
+  feeds: CalendarFeed[];
+}
+
+/**
+ * Read per request (a feed made or revoked is not audited, so it does not
+ * move the data version), in one statement: the overview's other reads are
+ * the session and the kept organisation part.
+ */
+export async function personalOverview(ctx: Context, userId: number, today: string, limit: number): Promise<PersonalOverview> {
+  if (ctx.principal.kind !== 'user') throw new Error('personalOverview: for a person of an organisation');
+  const [row] = await queryRows<{ points: string; open: number; overdue: number; feeds: string }>(
+    ctx.db,
+    sql`select o.*, ${calendarFeedsJson(userId)}::text as feeds from (${openPointsSelect(today, ownPoints(ctx.principal.subject), limit)}) o`,
+  );
+  const { points, open, overdue } = openPointsOf(row!);
+  return { mine: points, mineOpen: open, mineOverdue: overdue, feeds: calendarFeedsFromJson(row!.feeds) };
 }

@@ -3,7 +3,7 @@
 // the articles they keep, and their organisation's expiring and quiet agreements) or, as an editor or
 // administrator, the organisation's (every open point too). The address is
 // shown once; revoking it ends it, as does disabling its maker.
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { calendarFeeds, users, type CalendarScope } from '../../db/schema.ts';
 import { hashOf, newSecret } from '../accounts/secret-token.ts';
@@ -36,14 +36,19 @@ export async function makeCalendarFeed(db: Db, maker: FeedMaker, scope: string):
   return { id: row!.id, token };
 }
 
-/** The maker's feeds that still work, newest first (never their tokens). */
-export function listCalendarFeeds(db: Db, userId: number) {
-  return db
-    .select({ id: calendarFeeds.id, scope: calendarFeeds.scope, createdAt: calendarFeeds.createdAt })
-    .from(calendarFeeds)
-    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-    .orderBy(desc(calendarFeeds.id));
+export interface CalendarFeed {
+  id: number;
+  scope: CalendarScope;
+  createdAt: Date;
 }
+
+/** The maker's feeds that still work, newest first (never their tokens), as a JSON array in SQL; read by calendarFeedsFromJson. */
+export const calendarFeedsJson = (userId: number) =>
+  sql`coalesce((select json_agg(json_build_object('id', f.id, 'scope', f.scope, 'createdAt', f.created_at) order by f.id desc)
+    from calendar_feeds f where f.user_id = ${userId} and f.revoked_at is null), '[]')`;
+
+export const calendarFeedsFromJson = (json: string): CalendarFeed[] =>
+  (JSON.parse(json) as Array<{ id: number; scope: CalendarScope; createdAt: string }>).map((f) => ({ ...f, createdAt: new Date(f.createdAt) }));
 
 /** Ends one of the maker's feeds. */
 export async function revokeCalendarFeed(db: Db, userId: number, id: number): Promise<void> {

@@ -36,14 +36,14 @@ import { removeDocument } from '../../domain/documents/remove.ts';
 import { DomainError, notFound, type FieldProblem } from '../../domain/errors.ts';
 import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
-import { activitiesOfAgreement, myOpenPoints } from '../../domain/follow-up/list.ts';
-import { organisationOverview } from '../../domain/follow-up/overview.ts';
+import { activitiesOfAgreement } from '../../domain/follow-up/list.ts';
+import { organisationOverview, OVERVIEW_ROWS, personalOverview } from '../../domain/follow-up/overview.ts';
 import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, peerBodies } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
 import { articlesOnTopic } from '../../domain/knowledge/articles.ts';
-import { listCalendarFeeds, makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
+import { makeCalendarFeed, readCalendarFeed, revokeCalendarFeed } from '../../domain/reminders/feeds.ts';
 import { calendarOf } from './calendar-feed.ts';
 import { listPlaceOptions } from '../../domain/counterparts/list.ts';
 import { parseInput } from '../../domain/validate.ts';
@@ -892,14 +892,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
 
   // One's own follow-up and one's organisation's, what needs a decision, and calendar feeds.
   // Each list the 20 due first, with how many there are in all, or up to 2,000 when all are asked for (the API gives 200).
-  const OVERVIEW_ROWS = 20;
   const OVERVIEW_ALL_ROWS = 2000;
   const renderOverview = async (c: HonoContext, signedIn: SignedIn, newFeedUrl?: string, quietPeriod?: { typed: string; problems: FieldProblem[] }, status = 200) => {
     const ctx = ctxOf(c);
     const today = todayInStockholm();
     const all = c.req.query('visa') === 'alla';
     const rows = all ? OVERVIEW_ALL_ROWS : OVERVIEW_ROWS;
-    const [mine, organisation, feeds] = await Promise.all([myOpenPoints(ctx, today, rows), organisationOverview(ctx, today, rows), listCalendarFeeds(database.db, signedIn.userId)]);
+    const [{ feeds, ...mine }, organisation] = await Promise.all([personalOverview(ctx, signedIn.userId, today, rows), organisationOverview(ctx, today, rows)]);
     const { reminders, quietAfterMonths, ...open } = organisation;
     const agreementReminders = reminders.filter((r) => r.kind !== 'article_review');
     return c.html(
