@@ -26,6 +26,7 @@ import { networkRoutes } from './web/records/network-routes.tsx';
 import { coordinationRoutes } from './web/records/coordination-routes.tsx';
 import { adminRoutes } from './web/admin/routes.tsx';
 import { editingRoutes } from './web/editing/routes.tsx';
+import { handOverRoutes } from './web/editing/hand-over.tsx';
 import { contactSurfaceRoutes } from './web/contact-surfaces/routes.tsx';
 import { decisionRoutes } from './web/records/decision-routes.tsx';
 import { knowledgeRoutes } from './web/knowledge/routes.tsx';
@@ -100,6 +101,7 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
   app.route('/', accountRoutes(database, accounts));
   app.route('/', adminRoutes(database));
   app.route('/', editingRoutes(database));
+  app.route('/', handOverRoutes(database));
   app.route('/', contactSurfaceRoutes(database));
   app.route('/', decisionRoutes(database, { origin }));
   app.route('/', knowledgeRoutes(database));

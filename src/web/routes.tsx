@@ -15,6 +15,7 @@ import { rowLinksOf } from '../domain/agreements/row-links.ts';
 import { leaveOutUnusable } from '../domain/left-out.ts';
 import type { Context } from '../domain/context.ts';
 import { canReadDecisionBasis, canWrite } from '../domain/access.ts';
+import { mayHandOver } from '../domain/agreements/hand-over.ts';
 import { getCounterpart } from '../domain/counterparts/get.ts';
 import { getSource } from '../domain/sources/get.ts';
 import { listCounterparts, listCounterpartsSchema, listPlaceOptions, placeMenu, registerCounts } from '../domain/counterparts/list.ts';
@@ -321,7 +322,7 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     const activitiesShown = aktiviteter === 'alla' ? undefined : ACTIVITIES_SHOWN;
     const [detail, documents] = await Promise.all([getAgreement({ ctx, slug: c.req.param('slug'), activitiesShown }), documentsOfAgreement({ ctx, slug: c.req.param('slug') })]);
     // A signed-in person gets the links to the history, and to the forms where they may change it.
-    const editing = c.get('signedIn') ? { mayChange: canWrite(ctx.principal, detail.agreement.organisationId), saved: c.req.query('sparat') === '1', decisions: canReadDecisionBasis(ctx.principal, detail.agreement) } : undefined;
+    const editing = c.get('signedIn') ? { mayChange: canWrite(ctx.principal, detail.agreement.organisationId), mayHandOver: mayHandOver(ctx, detail.agreement), saved: c.req.query('sparat') === '1', decisions: canReadDecisionBasis(ctx.principal, detail.agreement) } : undefined;
     return c.html(<AgreementPage lang={langOf(c)} detail={detail} documents={documents} path={sitePath(c.req.path)} editing={editing} />);
   });
   web.get('/parter', accepts(q.actors), cache, async (c) => {

@@ -18,7 +18,9 @@ import { decisionKindOf } from '../../domain/decisions/kinds.ts';
  * `editing`: for a signed-in person, the links to the agreement's history and,
  * when they may change it (mayChange: an editor of its organisation or an
  * admin), to its forms; `saved` says a form was just saved; `decisions`: to
- * the basis of each decision (the owning organisation's people only).
+ * the basis of each decision (the owning organisation's people only);
+ * `mayHandOver`: to hand its keeping to another organisation (an
+ * administrator of the keeping organisation).
  */
 /** How many of the agreement's activities the page shows: the latest, with a link to all; or all, with a link back. */
 function ActivitiesShown({ lang, slug, shown, total }: { lang: Lang; slug: string; shown: number; total: number }) {
@@ -41,7 +43,7 @@ function ActivitiesShown({ lang, slug, shown, total }: { lang: Lang; slug: strin
 /** The latest activities an agreement's page shows unless all are asked for (`?aktiviteter=alla`). */
 export const ACTIVITIES_SHOWN = 20;
 
-export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; saved?: boolean; decisions?: boolean } }) {
+export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; documents: AgreementDocument[]; path: string; editing?: { mayChange: boolean; mayHandOver?: boolean; saved?: boolean; decisions?: boolean } }) {
   const { lang, detail } = props;
   const a = detail.agreement;
   // The cache of anonymous answers keys on the day too (response-cache.ts).
@@ -324,7 +326,7 @@ function Documents(props: { lang: Lang; list: AgreementDocument[] }) {
   );
 }
 
-function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?: boolean }) {
+function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; mayHandOver?: boolean; saved?: boolean }) {
   const sv = props.lang === 'sv';
   return (
     <>
@@ -343,6 +345,7 @@ function EditLinks(props: { lang: Lang; slug: string; mayChange: boolean; saved?
         <a href={href(props.lang, `/avtal/${props.slug}/aktiviteter`)}>{sv ? 'Aktiviteter och uppföljning' : 'Activities and follow-up'}</a>
         <a href={href(props.lang, `/avtal/${props.slug}/handlingsplaner`)}>{sv ? 'Handlingsplaner' : 'Action plans'}</a>
         <a href={href(props.lang, `/avtal/${props.slug}/historik`)}>{sv ? 'Historik' : 'History'}</a>
+        {props.mayHandOver ? <a href={href(props.lang, `/avtal/${props.slug}/forvaltare`)}>{sv ? 'Lämna över förvaltningen' : 'Hand over the keeping'}</a> : null}
       </nav>
     </>
   );

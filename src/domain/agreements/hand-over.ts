@@ -1,0 +1,86 @@
+// Which organisation keeps an agreement: its editors record its events,
+// activities and follow-up, and its people read its contact persons and
+// internal records. The shipped agreements are kept by the register's
+// editorial organisation until the body that is a party to them joins;
+// an administrator of the keeping organisation then hands each over. The
+// receiving organisation's editors may write it from the next request; the
+// documents attached to the agreement itself go with it (they are its
+// keeper's). What the old keeper recorded under its own name (activities,
+// action plans, decision bases) stays its own, as it was recorded.
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows } from '../../db/client.ts';
+import { agreements, documents, organisations } from '../../db/schema.ts';
+import { requireAdmin, requireRead } from '../access.ts';
+import { audit } from '../audit.ts';
+import { inTransaction, type Context } from '../context.ts';
+import { conflict, DomainError, invalid } from '../errors.ts';
+import { parseInput } from '../validate.ts';
+import { commentSchema } from './schemas.ts';
+
+export const handOverSchema = z.strictObject({
+  /** The slug of the organisation that is to keep it. */
+  organisation: z.string({ error: 'choose the organisation that is to keep the agreement' }).trim().min(1, 'choose the organisation that is to keep the agreement').max(200),
+  /** The version the writer saw; another one is a conflict. */
+  expectedVersion: z.number({ error: 'must be the version the form was opened at' }).int().positive(),
+  comment: commentSchema,
+});
+export type HandOverInput = z.input<typeof handOverSchema>;
+
+/** The organisations an agreement may be handed to, those that are one of its parties first (`party`). */
+export async function keeperChoices(ctx: Context, agreementId: number): Promise<Array<{ slug: string; name: string; party: boolean; keeps: boolean }>> {
+  return queryRows(
+    ctx.db,
+    sql`select o.slug, o.name,
+          exists (select 1 from agreement_parties ap where ap.agreement_id = ${agreementId} and ap.actor_id = o.actor_id) as party,
+          o.id = (select g.organisation_id from agreements g where g.id = ${agreementId}) as keeps
+        from organisations o order by 3 desc, o.name, o.id`,
+  );
+}
+
+const NOT_KEEPER = 'Only the administrators of the organisation that keeps the agreement hand it over';
+
+/** Whether the reader may hand the agreement over: an administrator of the organisation that keeps it, or the command line. */
+export const mayHandOver = (ctx: Context, agreement: { organisationId: number }) =>
+  ctx.principal.kind === 'system' || (ctx.principal.kind === 'user' && ctx.principal.role === 'admin' && ctx.principal.organisationId === agreement.organisationId);
+
+/** FORBIDDEN unless the reader may hand the agreement over. */
+export function requireHandOver(ctx: Context, agreement: { organisationId: number }): void {
+  if (!mayHandOver(ctx, agreement)) throw new DomainError('FORBIDDEN', NOT_KEEPER);
+}
+
+/**
+ * Hands the agreement over to another organisation to keep. Only an
+ * administrator of the organisation that keeps it now (or the command line)
+ * may: another body's administrator may not take it.
+ */
+export async function handOverAgreement({ ctx, slug, input }: { ctx: Context; slug: string; input: HandOverInput }) {
+  requireAdmin(ctx);
+  const { organisation, expectedVersion, comment } = parseInput(handOverSchema, input);
+  return inTransaction(ctx, async (ctx) => {
+    const [row] = await ctx.db.select().from(agreements).where(eq(agreements.slug, slug)).for('update');
+    const agreement = requireRead(ctx, row, 'agreement');
+    requireHandOver(ctx, agreement);
+    if (expectedVersion !== agreement.version) throw conflict(`the agreement was changed by someone else (version ${agreement.version}, you saw ${expectedVersion})`, { version: agreement.version });
+    const [to] = await ctx.db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.slug, organisation));
+    if (!to) throw invalid([{ field: 'organisation', message: `no organisation '${organisation}'` }]);
+    if (to.id === agreement.organisationId) throw invalid([{ field: 'organisation', message: 'keeps the agreement already; choose another organisation' }]);
+    const [from] = await ctx.db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, agreement.organisationId));
+    const [updated] = await ctx.db
+      .update(agreements)
+      .set({ organisationId: to.id, version: sql`${agreements.version} + 1`, updatedAt: new Date() })
+      .where(eq(agreements.id, agreement.id))
+      .returning();
+    await ctx.db.update(documents).set({ organisationId: to.id }).where(and(eq(documents.agreementId, agreement.id), eq(documents.organisationId, agreement.organisationId)));
+    await audit(ctx, {
+      action: 'agreement.hand_over',
+      entityType: 'agreement',
+      entityId: agreement.id,
+      before: { organisation: from?.slug, version: agreement.version },
+      after: { organisation: to.slug, version: updated!.version },
+      reason: comment ?? undefined,
+      organisationId: to.id,
+    });
+    return { agreement: updated!, from: from!, to };
+  });
+}
