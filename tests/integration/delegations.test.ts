@@ -119,9 +119,9 @@ describe('delegation warnings', () => {
     }
     // Not B's internal visit, nor the one months later.
     for (const words of ['Internt besök', 'Senare besök']) expect(page, words).not.toContain(words);
-    // The same pairs as B's visit from Nanjing finds from its side.
+    // The same pairs as B's visits find from their side (and its internal one, which B alone reads).
     const fromB = await delegationOverlaps({ db: t.database.db, principal: { kind: 'user', subject: 'b@deleg.example', organisationId: ids.b, role: 'editor' } }, { organisationId: ids.b, today: todayInStockholm() });
-    expect(fromB.filter((o) => o.other.title === 'Möte med Shaoxings delegation').map((o) => o.visit.title).sort()).toEqual(['Besök från Huzhous utrikesbyrå', 'Besök från Nanjing']);
+    expect(fromB.filter((o) => o.other.title === 'Möte med Shaoxings delegation').map((o) => o.visit.title).sort()).toEqual(['Besök från Huzhous utrikesbyrå', 'Besök från Nanjing', 'Internt besök från Huzhou']);
     // Others read the meeting (public) without the warning: it names people.
     const asA = await (await visitors.editorA.request(`/avtal/${suzhouAgreement}/aktiviteter`)).text();
     expect(asA).toContain('Möte med Shaoxings delegation');
