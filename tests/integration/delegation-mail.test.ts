@@ -107,6 +107,15 @@ const received = () => smtp.mails.flatMap((m) => m.to.map((to) => ({ to, text: d
 const told = (mails: Array<{ to: string; text: string }>, titles: string[]) =>
   mails.map((m) => `${m.to} ${titles.filter((title) => new RegExp(`\\b${title}\\b`).test(m.text)).join(' ')}`).sort();
 
+/** No overlap is recorded twice for one recipient in `delegation_warnings_sent`. */
+async function expectEachRecordedOnce() {
+  const [recorded] = await queryRows<{ n: number; distinct: number }>(
+    t.database.db,
+    sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
+  );
+  expect(recorded!.n).toBe(recorded!.distinct);
+}
+
 beforeAll(async () => {
   t = await openTestDatabase();
   smtp = await startSmtp();
@@ -221,11 +230,7 @@ describe('delegation warnings on a generated calendar', () => {
     const want = fresh.flatMap((g) => [...home.told, ...g.body.told].map((to) => `${to} ${v.title} ${g.title}`)).sort();
     expect(told(received(), allTitles())).toEqual(want);
     expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(want.length);
-    const [recorded] = await queryRows<{ n: number; distinct: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
-    );
-    expect(recorded!.n).toBe(recorded!.distinct);
+    await expectEachRecordedOnce();
   });
 
   it('tell both bodies of an invitation that names the same person, once, and not of an internal one', async () => {
@@ -384,11 +389,7 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
     const last = received().filter((m) => m.text.includes('Late-visit'));
     expect(told(last, ['Late-visit', 'Invited-last'])).toEqual([...home.told, ...others[1]!.told].map((to) => `${to} Late-visit Invited-last`).sort());
-    const [recorded] = await queryRows<{ n: number; distinct: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
-    );
-    expect(recorded!.n).toBe(recorded!.distinct);
+    await expectEachRecordedOnce();
   });
 
   it("a meeting, event, exchange or outgoing visit recorded after another body's incoming visit and invitation near it tells both bodies of each pair, once, and no other; saved again unchanged, nobody; moved into the window, only the new pairs", async () => {
@@ -461,11 +462,7 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     await changeActivity({ ctx, agreement: { id: moved.agreementId, organisationId: moved.body.id }, id: moved.id, input: { ...moved.input, date: daysFromToday(AT + W, TODAY), expectedVersion: moved.version } });
     await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
     expect(told(received(), titles)).toEqual(pairsOf(moved).sort());
-    const [recorded] = await queryRows<{ n: number; distinct: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
-    );
-    expect(recorded!.n).toBe(recorded!.distinct);
+    await expectEachRecordedOnce();
   });
 
   it('a meeting recorded after an incoming visit known only to its year finds it, as the visit finds the meeting; an internal one and a project are not queued', async () => {
