@@ -13,7 +13,8 @@
 // - the national overview /samordning: its work (the response cache
 //   bypassed), signed in, and from the response cache, 20 clients;
 // - the delegation check a save queues (delegationOverlaps of one incoming
-//   visit, as the job runs it), in this process, one at a time;
+//   visit, as the job runs it), in this process, one at a time; and that of
+//   a meeting, event, exchange or outgoing visit (visitsNearActivities);
 // - the decision basis page /avtal/…/beslut/…, signed in as an editor of the
 //   agreement's organisation, one client and 20 clients;
 // - the map with every layer of contact surfaces /karta?lager=alla: right
@@ -32,7 +33,7 @@ import { startSession } from '../src/domain/accounts/sessions.ts';
 import { createContactSurface } from '../src/domain/contact-surfaces/save.ts';
 import type { Context } from '../src/domain/context.ts';
 import { delegationKeys } from '../src/domain/coordination/delegation-names.ts';
-import { DELEGATION_WINDOW_DAYS, delegationOverlaps } from '../src/domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, NEAR_VISIT_KINDS, visitsNearActivities } from '../src/domain/coordination/delegations.ts';
 import { saveDecisionBasis } from '../src/domain/decisions/basis.ts';
 import { DECISION_EVENT_TYPES } from '../src/domain/decisions/kinds.ts';
 import { SESSION_COOKIE } from '../src/http/session.ts';
@@ -53,7 +54,7 @@ const CHECKS = 300;
 /** Names of delegations and leading persons, one on every twentieth visit. */
 const DELEGATIONS = Array.from({ length: 40 }, (_, i) => ({ delegationName: `Delegation från provinsregeringen ${i + 1}`, delegationPersons: [`Wang Wei ${i + 1}`, `Li Na ${i + 1}`] }));
 
-export const COORDINATION_PARTS = ['calendarMonth', 'calendarMonthSignedIn', 'nationalOverview', 'nationalOverviewSignedIn', 'delegationCheck', 'decisionBasis', 'mapEveryLayer'] as const;
+export const COORDINATION_PARTS = ['calendarMonth', 'calendarMonthSignedIn', 'nationalOverview', 'nationalOverviewSignedIn', 'delegationCheck', 'delegationCheckOther', 'decisionBasis', 'mapEveryLayer'] as const;
 
 /** Contact surfaces at a register of `agreements` agreements: the issue's 200,000 at 100,000. */
 const surfacesAt = (agreements: number) => Math.round((CONTACT_SURFACES_AT_SCALE * agreements) / 100_000);
@@ -146,27 +147,41 @@ export async function benchCoordination(target: DatabaseTarget & { kind: 'postgr
     result.register = { ...register, scale: followUpScale(agreementCount), timedChecks: visits.length, decisionPages: decisions.length };
     console.error(`[coordination] register: ${JSON.stringify(result.register)}`);
 
-    // The delegation check of one visit, as the job runs it after a save.
-    if (wants('delegationCheck')) {
+    // The delegation check of one record, as the job runs it after a save: `checkOf` its query, timed over `records`.
+    const timeChecks = async (records: Array<{ id: number; organisationId: number }>, checkOf: (ctx: Context, record: { id: number; organisationId: number }) => Promise<unknown[]>) => {
       const check = (i: number) => {
-        const visit = visits[i % visits.length]!;
-        const editor = editors.find((e) => e.organisationId === visit.organisationId)!;
-        return delegationOverlaps(editorCtx(editor), { organisationId: visit.organisationId, today, only: [visit.id] });
+        const record = records[i % records.length]!;
+        return checkOf(editorCtx(editors.find((e) => e.organisationId === record.organisationId)!), record);
       };
-      for (let i = 0; i < Math.min(50, visits.length); i++) await check(i); // warm up
+      for (let i = 0; i < Math.min(50, records.length); i++) await check(i); // warm up
       const perRun: Array<Load & { overlapsMedian: number; overlapsMax: number }> = [];
       for (let r = 0; r < runs; r++) {
         const times: number[] = [];
         const found: number[] = [];
-        for (let i = 0; i < visits.length; i++) {
+        for (let i = 0; i < records.length; i++) {
           const started = performance.now();
           found.push((await check(i)).length);
           times.push(performance.now() - started);
         }
         perRun.push({ p50: percentile(times, 50), p95: percentile(times, 95), errors: 0, requests: times.length, overlapsMedian: median(found), overlapsMax: Math.max(...found) });
       }
-      result.delegationCheck = { p50: median(perRun.map((r) => r.p50)), p95: median(perRun.map((r) => r.p95)), runs: perRun };
+      return { p50: median(perRun.map((r) => r.p50)), p95: median(perRun.map((r) => r.p95)), runs: perRun };
+    };
+    if (wants('delegationCheck')) {
+      result.delegationCheck = await timeChecks(visits, (ctx, visit) => delegationOverlaps(ctx, { organisationId: visit.organisationId, today, only: [visit.id] }));
       console.error(`[coordination] delegation check: ${JSON.stringify(result.delegationCheck)}`);
+    }
+    // A meeting's, event's, exchange's or outgoing visit's check: others' incoming visits near it (the part of its check that differs from a visit's).
+    if (wants('delegationCheckOther')) {
+      const others = await queryRows<{ id: number; organisationId: number }>(
+        db,
+        sql`select a.id, a.organisation_id as "organisationId" from activities a
+            where a.kind in (${sql.join(NEAR_VISIT_KINDS.map((k) => sql`${k}`), sql`, `)}) and a.visibility <> 'internal' and a.date !~ '^[0-9]{4}$'
+              and a.date_min between ${today}::date - ${DELEGATION_WINDOW_DAYS}::int and ${today}::date + 365 and a.organisation_id in (${sql.join(editors.map((e) => sql`${e.organisationId}`), sql`, `)})
+            order by md5(a.id::text) limit ${CHECKS}`,
+      );
+      result.delegationCheckOther = await timeChecks(others, (ctx, activity) => visitsNearActivities(ctx, { organisationId: activity.organisationId, today, only: [activity.id] }));
+      console.error(`[coordination] delegation check of another kind: ${JSON.stringify(result.delegationCheckOther)}`);
     }
 
     const server = await serve();

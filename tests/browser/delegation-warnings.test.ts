@@ -44,6 +44,8 @@ beforeAll(async () => {
   agreementA = a.slug;
   agreementB = b.slug;
   await createActivity({ ctx, agreementId: b.id, input: { kind: 'visit_incoming', title: 'Besök från Tianjins handelskammare', date: daysFromToday(20), visibility: 'shared', delegationPersons: ['Li Ming', '王伟'] } });
+  // And a meeting of B's with the same person, five days before A's visit (recorded below): shown beside the meeting.
+  await createActivity({ ctx, agreementId: b.id, input: { kind: 'meeting', title: 'Möte med Li Mings delegation', date: daysFromToday(18), visibility: 'shared', delegationPersons: ['LI MING'] } });
   server = await serveApp(createApp(t.database));
   base = server.base;
   browser = await launchChromium();
@@ -124,14 +126,20 @@ describe('delegation warnings', () => {
     await check(page, 'delegation-page-a-error');
     await context.close();
 
-    // B's side: the same overlap, beside B's visit and on B's page, in both languages.
+    // B's side: the same overlap, beside B's visit and its meeting and on B's page, in both languages.
     const b = await signedInPage(browser, base, EDITOR_B, PASSWORD);
     await b.page.goto(`${base}/avtal/${agreementB}/aktiviteter`);
     const theirs = await b.page.locator('section', { has: b.page.locator('h2', { hasText: 'Besök från Tianjins handelskammare' }) }).innerText();
     expect(theirs).toContain('Varnings kommun A');
     expect(theirs).toContain('Delegation från Zhejiang');
     expect(theirs).toContain('Samma namn: li ming');
+    const meeting = await b.page.locator('section', { has: b.page.locator('h2', { hasText: 'Möte med Li Mings delegation' }) }).innerText();
+    expect(meeting).toContain('Andra organisationers inkommande besök inom 30 dagar från den här aktiviteten');
+    expect(meeting).toContain('Delegation från Zhejiang');
     await check(b.page, 'delegation-warning-b');
+    await b.page.goto(`${base}/avtal/${agreementB}/aktiviteter?lang=en`);
+    expect(await b.page.locator('main').innerText()).toContain("Other organisations' incoming visits within 30 days of this activity");
+    await check(b.page, 'delegation-warning-b-en');
     await b.page.goto(`${base}/delegationer`);
     expect(await b.page.locator('main').innerText()).toContain('Delegation från Zhejiang');
     await check(b.page, 'delegation-page-b');

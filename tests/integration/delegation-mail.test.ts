@@ -8,8 +8,10 @@
 // body's editors and coordinators are told of each once (both sides), read
 // back from the SMTP server; again after a change, by runs at once, and for
 // invitations: against others' invitations, against others' activities
-// recorded before the invitation, and an incoming visit recorded after
-// others' invitations (the same generated relations and distances).
+// recorded before the invitation, an incoming visit recorded after others'
+// invitations, and a meeting, event, exchange or outgoing visit recorded
+// after another body's incoming visit and invitation (the same generated
+// relations and distances).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../src/db/client.ts';
@@ -19,7 +21,7 @@ import { changeActivity } from '../../src/domain/activities/change.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context, Principal } from '../../src/domain/context.ts';
-import { DELEGATION_WINDOW_DAYS, delegationOverlaps } from '../../src/domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, visitsNearActivities } from '../../src/domain/coordination/delegations.ts';
 import { invitationsNearActivity } from '../../src/domain/coordination/invitations-near-visit.ts';
 import { invitationsOf, recordInvitation } from '../../src/domain/coordination/received-invitations.ts';
 import { sendDelegationWarnings } from '../../src/domain/coordination/warn-by-mail.ts';
@@ -105,6 +107,15 @@ const received = () => smtp.mails.flatMap((m) => m.to.map((to) => ({ to, text: d
 const told = (mails: Array<{ to: string; text: string }>, titles: string[]) =>
   mails.map((m) => `${m.to} ${titles.filter((title) => new RegExp(`\\b${title}\\b`).test(m.text)).join(' ')}`).sort();
 
+/** No overlap is recorded twice for one recipient in `delegation_warnings_sent`. */
+async function expectEachRecordedOnce() {
+  const [recorded] = await queryRows<{ n: number; distinct: number }>(
+    t.database.db,
+    sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
+  );
+  expect(recorded!.n).toBe(recorded!.distinct);
+}
+
 beforeAll(async () => {
   t = await openTestDatabase();
   smtp = await startSmtp();
@@ -174,7 +185,8 @@ describe('delegation warnings on a generated calendar', () => {
     const run = await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
     // The shipped register's incoming visits wait too (they are past: no warning).
     expect(run.checked).toBeGreaterThanOrEqual(VISITS.length);
-    expect(run).toMatchObject({ overlaps: expected().length, refused: [] });
+    // Each pair is found from both sides: the visit's check and the other activity's (mailed once all the same).
+    expect(run).toMatchObject({ overlaps: 2 * expected().length, refused: [] });
     const want = expected().flatMap((g) => [...home.told, ...g.body.told].map((to) => `${to} ${VISITS[g.visit]!.title} ${g.title}`));
     expect(told(received(), allTitles())).toEqual(want.sort());
     expect(run.mails).toBe(want.length);
@@ -218,11 +230,7 @@ describe('delegation warnings on a generated calendar', () => {
     const want = fresh.flatMap((g) => [...home.told, ...g.body.told].map((to) => `${to} ${v.title} ${g.title}`)).sort();
     expect(told(received(), allTitles())).toEqual(want);
     expect(runs.reduce((n, r) => n + r.mails, 0)).toBe(want.length);
-    const [recorded] = await queryRows<{ n: number; distinct: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
-    );
-    expect(recorded!.n).toBe(recorded!.distinct);
+    await expectEachRecordedOnce();
   });
 
   it('tell both bodies of an invitation that names the same person, once, and not of an internal one', async () => {
@@ -381,11 +389,99 @@ describe('delegation warnings between invitations and visits, both ways', () => 
     await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
     const last = received().filter((m) => m.text.includes('Late-visit'));
     expect(told(last, ['Late-visit', 'Invited-last'])).toEqual([...home.told, ...others[1]!.told].map((to) => `${to} Late-visit Invited-last`).sort());
-    const [recorded] = await queryRows<{ n: number; distinct: number }>(
-      t.database.db,
-      sql`select count(*)::int as n, count(distinct (first_kind, first_id, second_kind, second_id, recipient))::int as distinct from delegation_warnings_sent`,
-    );
-    expect(recorded!.n).toBe(recorded!.distinct);
+    await expectEachRecordedOnce();
+  });
+
+  it("a meeting, event, exchange or outgoing visit recorded after another body's incoming visit and invitation near it tells both bodies of each pair, once, and no other; saved again unchanged, nobody; moved into the window, only the new pairs", async () => {
+    const ctx = systemCtx(t);
+    const r = random(20261210);
+    const AT = 1800;
+    const inviter = others[3]!;
+    // The home body's incoming visit from Hangzhou and the inviter's invitation from Hangzhou, both naming the delegation.
+    const visit = await createActivity({ ctx, agreementId: await agreementOf(ctx, home, 'hangzhou'), input: { kind: 'visit_incoming', title: 'After-visit', date: daysFromToday(AT, TODAY), visibility: 'shared', delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
+    const invitation = await recordInvitation({ ctx: as(inviter), input: { receivedOn: TODAY, sender: 'After-sender', subject: 'After-invitation', place: 'hangzhou', eventDate: daysFromToday(AT, TODAY), delegationName: DELEGATION.name, delegationPersons: [DELEGATION.person] } });
+    await flush();
+    type Made = { title: string; body: Body; warns: boolean; shown: boolean; id: number; version: number; agreementId: number; relation: InvitationRelation; offset: number; input: Parameters<typeof createActivity>[0]['input'] };
+    const made: Made[] = [];
+    for (const relation of INVITATION_RELATIONS) {
+      for (const offset of OFFSETS) {
+        const other = pick(r, [others[0]!, others[1]!, others[2]!]);
+        const { place, persons, name, visibility } = shape(relation, r);
+        const title = `After-${made.length}-${relation}`;
+        const agreementId = await agreementOf(ctx, other, relation === 'own-place' ? 'shanghai' : place);
+        const input = { kind: pick(r, ['meeting', 'event', 'visit_outgoing', 'exchange'] as const), title, date: daysFromToday(AT + offset, TODAY), visibility, chinesePlaces: relation === 'own-place' ? ['huzhou'] : [], delegationPersons: persons, delegationName: name };
+        const row = await createActivity({ ctx, agreementId, input });
+        // Mailed when the other side may read it; shown on its own page (internal too: its own people read both) when near.
+        made.push({ title, body: other, warns: INVITATION_WARNS[relation] && Math.abs(offset) <= W, shown: relation !== 'near-miss' && Math.abs(offset) <= W, id: row.id, version: row.version, agreementId, relation, offset, input });
+      }
+    }
+    const titles = ['After-visit', 'After-invitation', ...made.map((m) => m.title)];
+    const pairsOf = (g: { title: string; body: Body }) => [
+      ...[...home.told, ...g.body.told].map((to) => `${to} After-visit ${g.title}`),
+      ...[...inviter.told, ...g.body.told].map((to) => `${to} After-invitation ${g.title}`),
+    ];
+    const sent = await Promise.all([1, 2, 3].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    const warn = made.filter((g) => g.warns);
+    expect(warn.length).toBeGreaterThan(10);
+    const want = warn.flatMap(pairsOf).sort();
+    expect(told(received(), titles)).toEqual(want);
+    expect(sent.reduce((sum, run) => sum + run.mails, 0)).toBe(want.length);
+    for (const b of [home, ...others]) for (const reader of b.notTold) expect(received().some((m) => m.to === reader)).toBe(false);
+    // The activity's body is sent to its own activity's page, where the warning now shows, and told whom to contact.
+    const first = warn[0]!;
+    const theirs = received().find((m) => m.to === first.body.told[0] && m.text.includes('After-visit'))!.text;
+    expect(theirs).toContain(`<${home.told[0]}>`);
+    expect(theirs).toMatch(new RegExp(`Ert: ${ORIGIN}/avtal/[a-z0-9-]+/aktiviteter\r?\n`));
+    expect(theirs).not.toContain('/delegationer');
+    const ours = received().find((m) => m.to === home.told[0] && m.text.includes(first.title))!.text;
+    expect(ours).toContain(`<${first.body.told[0]}>`);
+    expect(ours).toContain(`${ORIGIN}/delegationer`);
+    // Every rule agrees pair by pair: the visit's and the invitation's from their side, each activity's from its own (its page).
+    const fromVisit = await delegationOverlaps(as(home), { organisationId: home.id, today: TODAY, only: [visit.id] });
+    expect(fromVisit.map((o) => o.other.title).sort()).toEqual(warn.map((g) => g.title).sort());
+    const [page] = await invitationsOf(as(inviter), inviter.id, { only: invitation.id });
+    expect(page!.visits.map((v) => v.title).sort()).toEqual(['After-visit', ...warn.map((g) => g.title)].sort());
+    for (const g of made) {
+      const near = await visitsNearActivities(as(g.body), { organisationId: g.body.id, today: TODAY, only: [g.id] });
+      expect(near.map((o) => o.other.title), g.title).toEqual(g.shown ? ['After-visit'] : []);
+      expect((await invitationsNearActivity(as(g.body), g.id)).map((x) => x.subject), g.title).toEqual(g.shown ? ['After-invitation'] : []);
+    }
+    // Saved again unchanged (queued again): nobody is told twice.
+    for (const g of warn) {
+      const { title, kind, date, visibility, chinesePlaces, delegationPersons, delegationName } = g.input;
+      const after = await changeActivity({ ctx, agreement: { id: g.agreementId, organisationId: g.body.id }, id: g.id, input: { title, kind, date, visibility, chinesePlaces, delegationPersons, delegationName, expectedVersion: g.version } });
+      g.version = after.version;
+    }
+    smtp.mails.length = 0;
+    const again = await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    expect(again.reduce((n, run) => n + run.checked, 0)).toBeGreaterThanOrEqual(warn.length);
+    expect(again.reduce((n, run) => n + run.overlaps, 0)).toBeGreaterThanOrEqual(warn.length * 2);
+    expect(smtp.mails).toHaveLength(0);
+    // One just outside moved just inside: only its two new pairs are told, to both sides.
+    const moved = made.find((g) => g.relation === 'counterpart' && g.offset === W + 1)!;
+    await changeActivity({ ctx, agreement: { id: moved.agreementId, organisationId: moved.body.id }, id: moved.id, input: { ...moved.input, date: daysFromToday(AT + W, TODAY), expectedVersion: moved.version } });
+    await Promise.all([1, 2].map(() => sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN })));
+    expect(told(received(), titles)).toEqual(pairsOf(moved).sort());
+    await expectEachRecordedOnce();
+  });
+
+  it('a meeting recorded after an incoming visit known only to its year finds it, as the visit finds the meeting; an internal one and a project are not queued', async () => {
+    const ctx = systemCtx(t);
+    const year = daysFromToday(2400, TODAY).slice(0, 4);
+    const visit = await createActivity({ ctx, agreementId: await agreementOf(ctx, home, 'hangzhou'), input: { kind: 'visit_incoming', title: 'Year-visit', date: year, visibility: 'shared' } });
+    await flush();
+    const agreementId = await agreementOf(ctx, others[0]!, 'huzhou');
+    const meeting = await createActivity({ ctx, agreementId, input: { kind: 'meeting', title: 'Year-meeting', date: `${year}-07-01`, visibility: 'shared' } });
+    const internal = await createActivity({ ctx, agreementId, input: { kind: 'event', title: 'Year-internal', date: `${year}-07-02`, visibility: 'internal' } });
+    const project = await createActivity({ ctx, agreementId, input: { kind: 'project', title: 'Year-project', date: `${year}-07-03`, visibility: 'shared' } });
+    const queued = await queryRows<{ id: number }>(t.database.db, sql`select record_id as id from delegation_checks where record_kind = 'activity'`);
+    expect(queued.map((q) => q.id)).toContain(meeting.id);
+    expect(queued.map((q) => q.id)).not.toContain(internal.id);
+    expect(queued.map((q) => q.id)).not.toContain(project.id);
+    await sendDelegationWarnings({ db: t.database.db, mailer, today: TODAY, origin: ORIGIN });
+    expect(told(received(), ['Year-visit', 'Year-meeting', 'Year-internal', 'Year-project'])).toEqual([...home.told, ...others[0]!.told].map((to) => `${to} Year-visit Year-meeting`).sort());
+    const fromVisit = await delegationOverlaps(as(home), { organisationId: home.id, today: TODAY, only: [visit.id] });
+    expect(fromVisit.map((o) => o.other.title)).toEqual(['Year-meeting']);
   });
 
   it.skipIf(!process.env.TEST_DATABASE_URL)('two `ortsband remind` processes at once on PostgreSQL tell each body once of a visit recorded after an invitation', async () => {

@@ -25,6 +25,7 @@ const ids = {} as Record<'a' | 'b' | 'c', number>;
 let visitA: number;
 let agreementA: string;
 let huzhouAgreement: string;
+let suzhouAgreement: string;
 
 /** A day `days` from today, as YYYY-MM-DD. */
 const inDays = (offset: number) => daysFromToday(offset);
@@ -64,6 +65,7 @@ beforeAll(async () => {
   await visit(b.id, 'Senare besök från Huzhou', inDays(120));
   // C: an agreement in Jiangsu, but a public meeting that names Shaoxing (Zhejiang) as its place: a warning.
   const c = await agreement(ids.c, 'suzhou');
+  suzhouAgreement = c.slug;
   await createActivity({ ctx, agreementId: c.id, input: { kind: 'meeting', title: 'Möte med Shaoxings delegation', date: inDays(10), chinesePlaces: ['shaoxing'] } });
 }, 120_000);
 afterAll(async () => t?.close());
@@ -104,6 +106,27 @@ describe('delegation warnings', () => {
     // B is told of A's shared visit in turn: B's own incoming visit from Huzhou is near it.
     expect(await (await visitors.coordinatorB.request('/delegationer')).text()).toContain('Delegation från Hangzhou');
     expect((await visitors.anonymous.request('/delegationer')).status).toBe(303);
+  });
+
+  it("shows beside another kind of activity the other bodies' incoming visits near it, to its own people only", async () => {
+    // C's meeting naming Shaoxing (Zhejiang) under its agreement with Suzhou (Jiangsu), ten days out: A's visit from
+    // Hangzhou (20 days) and B's from Huzhou (25) and from Nanjing (20, Jiangsu) are near it.
+    const page = await (await visitors.editorC.request(`/avtal/${suzhouAgreement}/aktiviteter`)).text();
+    const notice = page.slice(page.indexOf('Möte med Shaoxings delegation'));
+    expect(notice).toContain('Andra organisationers inkommande besök inom 30 dagar från den här aktiviteten');
+    for (const words of ['Kommun A', 'Delegation från Hangzhou', 'Kommun B', 'Besök från Huzhous utrikesbyrå', 'Besök från Nanjing', 'Samma område: Jiangsu', 'Samma område: Zhejiang', 'mailto:']) {
+      expect(notice, words).toContain(words);
+    }
+    // Not B's internal visit, nor the one months later.
+    for (const words of ['Internt besök', 'Senare besök']) expect(page, words).not.toContain(words);
+    // The same pairs as B's visits find from their side (and its internal one, which B alone reads).
+    const fromB = await delegationOverlaps({ db: t.database.db, principal: { kind: 'user', subject: 'b@deleg.example', organisationId: ids.b, role: 'editor' } }, { organisationId: ids.b, today: todayInStockholm() });
+    expect(fromB.filter((o) => o.other.title === 'Möte med Shaoxings delegation').map((o) => o.visit.title).sort()).toEqual(['Besök från Huzhous utrikesbyrå', 'Besök från Nanjing', 'Internt besök från Huzhou']);
+    // Others read the meeting (public) without the warning: it names people.
+    const asA = await (await visitors.editorA.request(`/avtal/${suzhouAgreement}/aktiviteter`)).text();
+    expect(asA).toContain('Möte med Shaoxings delegation');
+    expect(asA).not.toContain('Delegation från Hangzhou');
+    expect(await (await visitors.anonymous.request(`/avtal/${suzhouAgreement}/aktiviteter`)).text()).not.toContain('Besök från Huzhous utrikesbyrå');
   });
 
   it("keeps each activity's places (the warnings' index) as its agreement's places and its own change, whoever writes them", async () => {

@@ -9,7 +9,7 @@
 // may read them (shared and public ones of others), with whom to contact:
 // the other organisation's editors and coordinators, by name and e-mail,
 // for signed-in people of public bodies only (docs/visibility.md).
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import type { ActivityKind } from '../../db/schema.ts';
@@ -37,12 +37,24 @@ const PEERS_PER_VISIT = 20;
 /** The kinds of another body's activity that a delegation may be part of (and an invitation: received-invitations.ts). */
 const MEETING_KINDS: ActivityKind[] = ['visit_incoming', 'visit_outgoing', 'meeting', 'event', 'exchange'];
 export const meetingKinds = sql.join(MEETING_KINDS.map((k) => sql`${k}`), sql`, `);
+/**
+ * The kinds whose own check looks for OTHER bodies' incoming visits near them (visitsNearActivities): those of
+ * MEETING_KINDS that an incoming visit's check finds, less the incoming visit itself, whose check looks for them.
+ */
+export const NEAR_VISIT_KINDS: readonly ActivityKind[] = MEETING_KINDS.filter((k) => k !== 'visit_incoming');
+const nearVisitKinds = sql.join(NEAR_VISIT_KINDS.map((k) => sql`${k}`), sql`, `);
+/** Whether a saved activity may be part of a delegation warning at all, and so is worth a check (delegation-checks.ts). */
+export function mayWarnOfDelegation(a: { kind: string; visibility: string; date: string }): boolean {
+  if (a.kind === 'visit_incoming') return true;
+  // Another kind warns of others' incoming visits only where they may read it, and never known only to its year.
+  return (NEAR_VISIT_KINDS as readonly string[]).includes(a.kind) && a.visibility !== 'internal' && !/^[0-9]{4}$/.test(a.date);
+}
 /** What `near` takes of another's activity `b` beside the visit `m` it is near. */
 const nearColumns = sql`select m.id as mine_id, m.date_min as mine_date_min, m.date_max as mine_date_max, b.id, b.kind, b.title, b.date, b.date_min,
             ${activityLatestDay('b')} as date_max, b.agreement_id, b.organisation_id, b.visibility, b.delegation_name, b.delegation_persons, b.place_ids`;
 
 export interface DelegationOverlap {
-  /** The organisation's own incoming visit. */
+  /** The organisation's own record: its incoming visit (delegationOverlaps), or its activity near others' visits (visitsNearActivities). */
   visit: { id: number; title: string; date: string; agreementSlug: string };
   /** Another body's activity near it in time and place. */
   other: { id: number; kind: ActivityKind; title: string; date: string; agreementSlug: string; agreementName: string; organisation: string; organisationId: number };
@@ -61,11 +73,42 @@ export interface DelegationOverlap {
  */
 export async function delegationOverlaps(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only?: number[]; days?: number }): Promise<DelegationOverlap[]> {
   if (ctx.principal.kind === 'anonymous') return [];
+  // A date known only to its year is no sign of being there at the same time.
+  return overlapsNear(ctx, { organisationId, days, mine: incomingVisits(ctx, organisationId, today, only, days), theirs: sql`b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})`, theirYears: false });
+}
+
+/**
+ * The same overlaps read from the other side: for the organisation's
+ * activities of `only` that are meetings, events, exchanges or outgoing
+ * visits (NEAR_VISIT_KINDS, not known only to their year), the OTHER
+ * bodies' incoming visits near them that delegationOverlaps would pair them
+ * with (whose latest day is no earlier than `today` less the window: those
+ * it looks at), so that an activity recorded after such a visit finds it
+ * (the mail, warn-by-mail.ts) and its page shows it. `visit` is then the
+ * organisation's own activity, `other` the other body's incoming visit.
+ * Empty for the public.
+ */
+export async function visitsNearActivities(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only: number[]; days?: number }): Promise<DelegationOverlap[]> {
+  if (ctx.principal.kind === 'anonymous' || !only.length) return [];
+  // An incoming visit may be known only to its year (delegationOverlaps takes it as it is): it begins on the 1st of January.
+  return overlapsNear(ctx, { organisationId, days, mine: activitiesNearVisits(ctx, organisationId, today, only, days), theirs: sql`b.kind = 'visit_incoming' and b.date_max >= ${today}::date - ${days}::int`, theirYears: true });
+}
+
+/**
+ * Others' activities near each of `mine` (a select of the organisation's own
+ * records: id, title, date, date_min, date_max, slug, places, keys) that meet
+ * `theirs` (on alias b), in time and place or by name. `theirYears`: also
+ * find those begun on the 1st of January of a year the window touches (an
+ * activity known only to its year is keyed by that month).
+ */
+async function overlapsNear(ctx: Context, { organisationId, days, mine, theirs, theirYears }: { organisationId: number; days: number; mine: SQL; theirs: SQL; theirYears: boolean }): Promise<DelegationOverlap[]> {
   type Row = DelegationOverlap['other'] &
     Pick<DelegationOverlap, 'places'> & { visitId: number; visitTitle: string; visitDate: string; visitAgreement: string; visitKeys: string[]; delegationName: string | null; delegationPersons: string[]; contacts: DelegationOverlap['contacts'] | string };
+  const january = (day: SQL) => sql`place_month_keys(m.places, month_number(date_trunc('year', ${day})::date), month_number(date_trunc('year', ${day})::date))`;
+  const months = sql`place_month_keys(m.places, month_number(m.date_min - ${days}::int - 31), month_number(m.date_max + ${days}::int))`;
   const rows = await queryRows<Row>(
     ctx.db,
-    sql`with mine as materialized (${incomingVisits(ctx, organisationId, today, only, days)}
+    sql`with mine as materialized (${mine}
         ),
         near as materialized (
           -- Others' activities near in time that concern one of the visit's places (activities.place_ids: their agreement's
@@ -77,7 +120,7 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
           -- most a month after the earliest and the months from the window's start less 31 days cover every activity that
           -- may fall in it. The columns the answer needs are taken here: the rows are not read again by id.
           ${nearColumns} from mine m
-            join activities b on b.place_months && place_month_keys(m.places, month_number(m.date_min - ${days}::int - 31), month_number(m.date_max + ${days}::int))
+            join activities b on b.place_months && ${theirYears ? sql`(${months} || ${january(sql`m.date_min - ${days}::int`)} || ${january(sql`m.date_max + ${days}::int`)})` : months}
           union
           ${nearColumns} from mine m
             join activities b on b.delegation_keys && m.keys
@@ -88,8 +131,7 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
           -- organisation for each overlap).
           select b.*, gb.slug as "agreementSlug", gb.party_label || ' – ' || gb.counterpart_label as "agreementName"
           from near b join agreements gb on gb.id = b.agreement_id
-          -- A date known only to its year is no sign of being there at the same time.
-          where b.organisation_id <> ${organisationId} and b.date !~ '^[0-9]{4}$' and b.kind in (${meetingKinds})
+          where b.organisation_id <> ${organisationId} and ${theirs}
             and b.date_max >= b.mine_date_min - ${days}::int and b.date_min <= b.mine_date_max + ${days}::int
             and ${canReadAlias(ctx.principal, 'b')} and ${canReadAlias(ctx.principal, 'gb')}
           order by b.mine_date_min, b.mine_id, b.date_min, b.id
@@ -124,6 +166,20 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
           where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
             and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
             and ${only === undefined ? sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
+          order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
+}
+
+/**
+ * The select of the organisation's activities of `only` that may meet another body's incoming visit from their side
+ * (NEAR_VISIT_KINDS, not known only to their year), those that may still be near a visit delegationOverlaps looks at
+ * (its latest day no earlier than the window before `today`, and it spans at most 366 days), the soonest first.
+ */
+function activitiesNearVisits(ctx: Context, organisationId: number, today: string, only: number[], days: number) {
+  return sql`
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
+          from activities a join agreements g on g.id = a.agreement_id
+          where a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)}) and a.organisation_id = ${organisationId} and a.kind in (${nearVisitKinds})
+            and a.date !~ '^[0-9]{4}$' and ${activityLatestDay('a')} >= ${today}::date - ${2 * days + 366}::int and ${canReadAlias(ctx.principal, 'a')}
           order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
 }
 

@@ -1,10 +1,12 @@
-// Delegation warnings by e-mail. A saved incoming visit or invitation waits
-// in `delegation_checks` (delegation-checks.ts); each run of the job looks
-// for the overlaps of each one waiting (the one record against others, by
-// index: an incoming visit against others' activities, delegations.ts, and
-// others' invitations, invitations-near-visit.ts; an invitation against
-// others' invitations and activities, received-invitations.ts, the same rule
-// read from the other side, so whichever of the two is recorded first, the
+// Delegation warnings by e-mail. A saved incoming visit, other activity that
+// may meet one (a meeting, event, exchange or outgoing visit) or invitation
+// waits in `delegation_checks` (delegation-checks.ts); each run of the job
+// looks for the overlaps of each one waiting (the one record against others,
+// by index: an incoming visit against others' activities, and another kind
+// against others' incoming visits, delegations.ts, each against others'
+// invitations, invitations-near-visit.ts; an invitation against others'
+// invitations and activities, received-invitations.ts, the same rules read
+// from the other side, so whichever of the two is recorded first, the
 // second one's check finds the pair) and tells both bodies of
 // each overlap, their active editors and coordinators, who else is involved
 // and whom to contact. Each overlap goes to each recipient once, as the
@@ -36,7 +38,7 @@ import type { Mailer } from '../../mail/mailer.ts';
 import type { Principal } from '../context.ts';
 import { articlesOnTopic, type ArticleSummary } from '../knowledge/articles.ts';
 import { delegationKeys } from './delegation-names.ts';
-import { contactsOf, delegationOverlaps, namesMatching } from './delegations.ts';
+import { contactsOf, delegationOverlaps, mayWarnOfDelegation, namesMatching, visitsNearActivities } from './delegations.ts';
 import { invitationsNearActivity } from './invitations-near-visit.ts';
 import { invitationsOf } from './received-invitations.ts';
 
@@ -143,31 +145,41 @@ async function contactsAt(db: Db, organisationId: number): Promise<Contact[]> {
   return typeof contacts === 'string' ? (JSON.parse(contacts) as Contact[]) : contacts;
 }
 
-/** The overlaps of one record as both sides are told of them; none when it is gone, internal, or not an incoming visit. */
+/** The overlaps of one record as both sides are told of them; none when it is gone, internal, or of a kind that warns of none. */
 async function overlapsOf(db: Db, ref: RecordRef, today: string): Promise<Overlap[]> {
-  return ref.kind === 'activity' ? visitOverlaps(db, ref.id, today) : invitationOverlaps(db, ref.id);
+  return ref.kind === 'activity' ? activityOverlaps(db, ref.id, today) : invitationOverlaps(db, ref.id);
 }
 
 const activityPath = (agreementSlug: string) => `/avtal/${agreementSlug}/aktiviteter`;
 const invitationTitle = (i: { sender: string; subject: string }) => `${i.sender}: ${i.subject}`;
+/** Where a body reads the warnings of its activity: an incoming visit's on /delegationer, another kind's beside it on its page (none: the mail links the page). */
+const warningsOf = (kind: string) => (kind === 'visit_incoming' ? '/delegationer' : null);
 
-/** An incoming visit's overlaps: others' activities near it (delegations.ts) and others' invitations near it (invitations-near-visit.ts). */
-async function visitOverlaps(db: Db, id: number, today: string): Promise<Overlap[]> {
-  const [visit] = await db
+/**
+ * An activity's overlaps: an incoming visit's with others' activities near it
+ * (delegations.ts: delegationOverlaps), a meeting's, event's, exchange's or
+ * outgoing visit's with others' incoming visits near it (the same rule from
+ * the other side: visitsNearActivities), and either's with others'
+ * invitations near it (invitations-near-visit.ts). An activity of an
+ * internal agreement is paired with nothing: the other side reads an
+ * activity only with its agreement, and would learn of one it may not read.
+ */
+async function activityOverlaps(db: Db, id: number, today: string): Promise<Overlap[]> {
+  const [mine] = await db
     .select({ organisationId: activities.organisationId, visibility: activities.visibility, kind: activities.kind, title: activities.title, date: activities.date, keys: activities.delegationKeys, agreementSlug: agreements.slug, agreementVisibility: agreements.visibility })
     .from(activities)
     .innerJoin(agreements, eq(agreements.id, activities.agreementId))
     .where(eq(activities.id, id));
-  if (!visit || visit.visibility === 'internal' || visit.kind !== 'visit_incoming') return [];
-  const ctx = { db, principal: readerOf(visit.organisationId) };
-  // An invitation's check reads others' activities with their agreements: one of an internal agreement it never finds, so neither does this side.
+  if (!mine || mine.agreementVisibility === 'internal' || !mayWarnOfDelegation(mine) || mine.visibility === 'internal') return [];
+  const ctx = { db, principal: readerOf(mine.organisationId) };
+  const near = { organisationId: mine.organisationId, today, only: [id] };
   const [found, invitations] = await Promise.all([
-    delegationOverlaps(ctx, { organisationId: visit.organisationId, today, only: [id] }),
-    visit.agreementVisibility === 'internal' ? [] : invitationsNearActivity(ctx, id),
+    mine.kind === 'visit_incoming' ? delegationOverlaps(ctx, near) : visitsNearActivities(ctx, near),
+    invitationsNearActivity(ctx, id),
   ]);
   if (!found.length && !invitations.length) return [];
-  const [ourContacts, ourName] = await Promise.all([contactsAt(db, visit.organisationId), organisationName(db, visit.organisationId)]);
-  const ours = { organisation: ourName, title: visit.title, date: visit.date, path: activityPath(visit.agreementSlug) };
+  const [ourContacts, ourName] = await Promise.all([contactsAt(db, mine.organisationId), organisationName(db, mine.organisationId)]);
+  const ours = { organisation: ourName, title: mine.title, date: mine.date, path: activityPath(mine.agreementSlug) };
   const byActivity = await Promise.all(
     found.map(async (o): Promise<Overlap> => {
       const why = [...o.places, ...o.names];
@@ -176,15 +188,15 @@ async function visitOverlaps(db: Db, id: number, today: string): Promise<Overlap
       return {
         pair: ordered({ kind: 'activity', id }, { kind: 'activity', id: o.other.id }),
         sides: [
-          { recipients: ourContacts.map((c) => c.email), warnings: '/delegationer', ours, theirs, why, contacts: theirContacts },
-          { recipients: theirContacts.map((c) => c.email), warnings: '/delegationer', ours: theirs, theirs: ours, why, contacts: ourContacts },
+          { recipients: ourContacts.map((c) => c.email), warnings: warningsOf(mine.kind), ours, theirs, why, contacts: theirContacts },
+          { recipients: theirContacts.map((c) => c.email), warnings: warningsOf(o.other.kind), ours: theirs, theirs: ours, why, contacts: ourContacts },
         ],
       };
     }),
   );
   const byInvitation = invitations.map((x): Overlap => {
     const invitation = { organisation: x.organisation, title: invitationTitle(x), date: x.eventDate ?? x.receivedOn, path: '/inbjudningar' };
-    const why = [...x.places, ...namesMatching(visit.keys, x.delegationName, x.delegationPersons)];
+    const why = [...x.places, ...namesMatching(mine.keys, x.delegationName, x.delegationPersons)];
     return invitationAndActivity(x.id, invitation, x.contacts, id, ours, ourContacts, why);
   });
   return [...byActivity, ...byInvitation];

@@ -4,7 +4,7 @@
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
-import { DelegationWarnings, delegationWarningsIntro, PeerBodies } from './delegation-warnings.tsx';
+import { DelegationWarnings, delegationWarningsIntro, PeerBodies, visitsNearIntro } from './delegation-warnings.tsx';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
@@ -35,7 +35,7 @@ export interface ActivitiesPageProps {
   goals: GoalChoice[];
   /** Other agreements a new activity may also serve (the same Swedish party's, that the person may change). */
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
-  /** Other bodies' activities near the agreement's incoming visits (coordination/delegations.ts). */
+  /** Other bodies' activities near the agreement's incoming visits, and other bodies' incoming visits near its other activities (coordination/delegations.ts). */
   delegations: DelegationOverlap[];
   /** Other bodies with agreements in the places of those visits. */
   peers: PeerBody[];
@@ -264,7 +264,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
                 <p>
                   <strong>{sv ? 'Andra organisationer i samma område vid samma tid' : 'Other organisations in the same area at the same time'}</strong>
                 </p>
-                <p>{delegationWarningsIntro(lang)}</p>
+                <p>{activity.kind === 'visit_incoming' ? delegationWarningsIntro(lang) : visitsNearIntro(lang)}</p>
                 <DelegationWarnings lang={lang} overlaps={near} withVisit={false} />
                 <PeerBodies lang={lang} peers={peers} withVisit={false} />
                 <GuidanceLinks lang={lang} articles={p.guidance} />

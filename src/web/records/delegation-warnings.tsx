@@ -1,7 +1,8 @@
 // Delegation warnings as the overview and the activities page show them:
 // for an incoming visit, the other bodies whose activities near it in time
 // concern the same places or name the same delegation or persons, and whom
-// to ask there.
+// to ask there; for a meeting, event, exchange or outgoing visit (on its
+// page), the other bodies' incoming visits near it by the same rule.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
 import { DELEGATION_WINDOW_DAYS, DELEGATION_WINDOW_MAX_DAYS, VISITS_AHEAD_DAYS, VISITS_AT_ONCE } from '../../domain/coordination/delegations.ts';
 import { Field } from '../account/form.tsx';
@@ -45,6 +46,12 @@ export const delegationWarningsIntro = (lang: Lang, days = DELEGATION_WINDOW_DAY
   lang === 'sv'
     ? `Andra organisationers aktiviteter inom ${days} dagar från era inkommande besök, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person: kanske samma delegation. Hör av er till varandra.`
     : `Other organisations' activities within ${days} days of your incoming visits that concern the same place or a place in the same province, or the same named delegation or person: perhaps the same delegation. Get in touch with each other.`;
+
+/** Beside a meeting, event, exchange or outgoing visit: the other bodies' incoming visits near it (visitsNearActivities). */
+export const visitsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
+  lang === 'sv'
+    ? `Andra organisationers inkommande besök inom ${days} dagar från den här aktiviteten, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person: kanske samma delegation. Hör av er till varandra.`
+    : `Other organisations' incoming visits within ${days} days of this activity that concern the same place or a place in the same province, or the same named delegation or person: perhaps the same delegation. Get in touch with each other.`;
 
 /** A delegation's name and leading persons, where the reader may read them (they come empty otherwise). */
 export function DelegationNames(props: { lang: Lang; name: string | null; persons: string[] }) {

@@ -38,7 +38,7 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement } from '../../domain/follow-up/list.ts';
 import { organisationOverview, OVERVIEW_ROWS, personalOverview } from '../../domain/follow-up/overview.ts';
-import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, peerBodies } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, NEAR_VISIT_KINDS, peerBodies, visitsNearActivities } from '../../domain/coordination/delegations.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
@@ -453,17 +453,28 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       placeChoices(ctx, agreement),
       mayChange ? undefined : organisationName(ctx.db, agreement.organisationId),
     ]);
-    // Other bodies near its incoming visits: for the organisation's own people, who would get in touch.
-    const visits = activities.filter((a) => a.kind === 'visit_incoming' && a.agreements[0]?.slug === agreement.slug).map((a) => a.id);
+    // Other bodies near its incoming visits, and other bodies' incoming visits near its meetings, events, exchanges and
+    // outgoing visits: for the organisation's own people, who would get in touch.
+    const recordedHere = activities.filter((a) => a.agreements[0]?.slug === agreement.slug);
+    const visits = recordedHere.filter((a) => a.kind === 'visit_incoming').map((a) => a.id);
+    const others = recordedHere.filter((a) => NEAR_VISIT_KINDS.includes(a.kind) && !/^[0-9]{4}$/.test(a.date)).map((a) => a.id);
     const near = { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits };
-    const [delegations, peers, guidance] = visits.length && canReadFollowUp(ctx.principal, agreement) ? await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near), articlesOnTopic(ctx, 'delegation_warning')]) : [[], [], []];
+    const [delegations, nearVisits, peers, guidance] =
+      (visits.length || others.length) && canReadFollowUp(ctx.principal, agreement)
+        ? await Promise.all([
+            visits.length ? delegationOverlaps(ctx, near) : [],
+            visitsNearActivities(ctx, { ...near, only: others }),
+            visits.length ? peerBodies(ctx, near) : [],
+            articlesOnTopic(ctx, 'delegation_warning'),
+          ])
+        : [[], [], [], []];
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
         goals={goals}
         furtherChoices={furtherChoices}
         placeChoices={places}
-        delegations={delegations}
+        delegations={[...delegations, ...nearVisits]}
         peers={peers}
         guidance={guidance}
         lang={langOf(c)}
