@@ -119,7 +119,12 @@ describe('round trip', () => {
       ctx, slug: 'infor-beslut',
       input: { titleSv: infor.titleSv, titleEn: infor.titleEn, bodySv: `${infor.bodySv}\n\nFråga länsstyrelsen.`, bodyEn: `${infor.bodyEn}\n\nAsk the county board.`, sourceNote: infor.sourceNote, owner: 'samordnare@lst-norrbotten.example', reviewOn: '2027-09-30', topics: infor.topics, expectedVersion: 1 },
     });
-    await addArticle({ ctx, input: { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] } });
+    // Its history too: version 1 kept by the county board, version 2 by nobody, both with texts that start as a formula would.
+    const visit = { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] as const };
+    await addArticle({ ctx, input: { ...visit, topics: [...visit.topics], titleSv: 'Besök', titleEn: 'Visits', bodySv: '- Fråga vem.', bodyEn: '- Ask who.', owner: 'samordnare@lst-norrbotten.example', sourceNote: 'Seed 003', reviewOn: '2027-01-15' } });
+    const { slug: _s, ...visitFields } = visit;
+    await changeArticle({ ctx, slug: 'ta-emot-besok', input: { ...visitFields, topics: [...visit.topics], bodySv: '- Fråga vem som kommer.', bodyEn: '- Ask who is coming.', expectedVersion: 1 } });
+    await changeArticle({ ctx, slug: 'ta-emot-besok', input: { ...visitFields, topics: [...visit.topics], bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', expectedVersion: 2 } });
     await addArticle({ ctx, input: { slug: 'gammal-vagledning', titleSv: 'Gammal vägledning', titleEn: 'Old guidance', bodySv: 'Gäller inte längre.', bodyEn: 'No longer in force.', reviewOn: '2020-01-01' } });
     await withdrawArticle({ ctx, slug: 'gammal-vagledning', input: { expectedVersion: 1 } });
     // Organisations come with accounts, never through the files: the receiving register has the one named.
@@ -142,6 +147,8 @@ describe('round trip', () => {
     expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
     // The empty register has the guidance its migrations ship: one of them is changed, one new article made.
     expect(summarise(plan).knowledge_articles).toEqual({ create: 1, change: 1, unchanged: 2 });
+    // Every earlier version comes along: the changed article's one and the new article's two.
+    expect(summarise(plan).knowledge_article_versions).toEqual({ create: 3, change: 0, unchanged: 0 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -209,10 +216,35 @@ describe('round trip', () => {
       ['samordna-med-andra', null, ['delegation_warning']],
       ['ta-emot-besok', null, ['decision_basis', 'delegation_warning']],
     ]);
-    // The changed article kept the text the receiving register had as its version 1; nobody is named, the organisation is.
+    // The changed article's version 1 is the text both registers had, replaced when the source's was; nobody is named, the organisation is.
     const [changed] = await queryRows<Record<string, unknown>>(empty.anonymous.db, sql`select k.version, k.owner_id, v.version as earlier, v.body_sv = ${infor.bodySv} as kept
       from knowledge_articles k join knowledge_article_versions v on v.article_id = k.id where k.slug = 'infor-beslut'`);
     expect(changed).toEqual({ version: 2, owner_id: null, earlier: 1, kept: true });
+    // Every earlier version, numbered as in the source, with its text, review day, keeping organisation and when it was replaced.
+    const history = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select k.slug, k.version as stands_at, v.version, v.title_sv, v.title_en, v.body_sv, v.body_en, v.source_note, v.review_on::text, v.saved_at, o.slug as organisation
+        from knowledge_article_versions v join knowledge_articles k on k.id = v.article_id left join users u on u.id = v.owner_id left join organisations o on o.id = coalesce(u.organisation_id, v.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug, v.version`);
+    const versions = await history(empty.anonymous);
+    expect(versions).toEqual(await history(shipped.anonymous));
+    expect(versions.map((v) => [v.slug, v.stands_at, v.version, v.body_sv, v.organisation])).toEqual([
+      ['infor-beslut', 2, 1, infor.bodySv, null],
+      ['ta-emot-besok', 3, 1, '- Fråga vem.', 'lst-norrbotten'],
+      ['ta-emot-besok', 3, 2, '- Fråga vem som kommer.', null],
+    ]);
+    // The page of an earlier version, and the API's address for it, give the imported register's reader what the source's gives.
+    const pageOf = async (db: TestDatabase, address: string) => {
+      const answer = await createApp(db.database).request(address);
+      expect(answer.status, address).toBe(200);
+      // The page's main part: its footer names the register's data version, which differs.
+      const body = await answer.text();
+      return body.startsWith('{') ? body : body.slice(body.indexOf('<main'), body.indexOf('</main>'));
+    };
+    for (const address of ['/kunskap/ta-emot-besok?version=1', '/kunskap/ta-emot-besok?version=2&lang=en', '/api/knowledge/articles/ta-emot-besok/versions/1']) {
+      expect(await pageOf(empty, address), address).toBe(await pageOf(shipped, address));
+    }
+    expect(await pageOf(empty, '/kunskap/ta-emot-besok?version=1')).toContain('<li>Fråga vem.</li>');
+    expect(JSON.parse(await pageOf(empty, '/api/knowledge/articles/ta-emot-besok/versions/2'))).toMatchObject({ version: 2, bodySv: '- Fråga vem som kommer.', bodyEn: '- Ask who is coming.', current: false });
     expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from knowledge_articles where slug = 'gammal-vagledning'`))[0]!.n).toBe(0);
   });
 
@@ -226,7 +258,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles', 'knowledge_article_versions'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 
@@ -382,7 +414,7 @@ describe('round trip', () => {
     await applyImport(ctx, plan, { dryRun: true });
     expect(await fingerprint(ctx)).toEqual(before);
     await applyImport(ctx, plan);
-    expect(await stored('ta-emot-besok')).toMatchObject({ version: 2, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem som komm'] });
+    expect(await stored('ta-emot-besok')).toMatchObject({ version: 4, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem.', '2: - Fråga vem som komm', '3: - Fråga vem som komm'] });
     expect(await count()).toBe(articlesBefore);
     expect((await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'knowledge_article.import.change' and entity_id = (select id from knowledge_articles where slug = 'ta-emot-besok')`))[0]!.n).toBe(1);
     expect((await importFiles(ctx, changed)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
