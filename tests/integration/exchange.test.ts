@@ -577,24 +577,34 @@ describe('templates and documentation', () => {
 });
 
 describe('templates and documentation of the guidance articles', () => {
-  it("the guidance articles' template imports as one new article; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
+  it("the guidance articles' template imports as one new article, with the versions' template as its version 1; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
     const template = templateCsv('knowledge_articles');
     const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(['create article infor-ett-besok']);
+    // The versions' template names the same article: the two together make it with its version 1, one alone names the article it lacks.
+    const versions = { name: 'versioner.csv', bytes: Buffer.from(templateCsv('knowledge_article_versions')) };
+    const both = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }, versions], true);
+    expect(both.problems).toEqual([]);
+    expect(both.outcomes.map((o) => `${o.action} ${o.what}`).sort()).toEqual(['create article infor-ett-besok', 'create version 1 of article infor-ett-besok']);
+    expect((await importFiles(systemCtx(shipped), [versions], true)).problems).toEqual([expect.objectContaining({ row: 2, column: 'version_of', message: expect.stringContaining("no article 'infor-ett-besok'") })]);
     const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
-    expect(sheets.knowledge_articles![0]).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
-    expect(sheets.anvisningar!.filter((row) => row[0] === 'knowledge_articles').map((row) => row[1])).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    for (const table of ['knowledge_articles', 'knowledge_article_versions'] as const) {
+      expect(sheets[table]![0]).toEqual(COLUMNS[table].map((c) => c.name));
+      expect(sheets.anvisningar!.filter((row) => row[0] === table).map((row) => row[1])).toEqual(COLUMNS[table].map((c) => c.name));
+    }
     const app = createApp(shipped.database);
     for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
       const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
       expect(page).toContain('href="/api/exchange/knowledge_articles.csv"');
       const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
-      for (const c of COLUMNS.knowledge_articles) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+      for (const c of [...COLUMNS.knowledge_articles, ...COLUMNS.knowledge_article_versions]) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
     }
-    const file = await app.request('/api/exchange/knowledge_articles.csv');
-    expect(file.status).toBe(200);
-    expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS.knowledge_articles.map((c) => c.name).join(','));
+    for (const table of ['knowledge_articles', 'knowledge_article_versions'] as const) {
+      const file = await app.request(`/api/exchange/${table}.csv`);
+      expect(file.status).toBe(200);
+      expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS[table].map((c) => c.name).join(','));
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 // The exchange format: the columns that import reads and export writes, the
-// same in CSV, XLSX and JSON. Eight tables, each named by its first column:
+// same in CSV, XLSX and JSON. Nine tables, each named by its first column:
 // sources, actors (Swedish bodies), counterparts (places abroad),
 // agreements, one row per status event (an agreement's columns repeat on
 // each of its rows; an agreement without events has one row with the event
