@@ -32,6 +32,7 @@ export interface VersionValues {
   bodySv: string;
   bodyEn: string;
   sourceNote: string | null;
+  /** The organisation that keeps it: the named person's, or the one recorded without a person. */
   ownerOrganisationId: number | null;
   reviewOn: string;
 }
@@ -189,12 +190,12 @@ export function planVersionsOf(
 ): PlannedArticleVersion[] | null {
   const planned: PlannedArticleVersion[] = [];
   for (const v of read) {
-    const kept = registered && v.version < registered.version ? earlier?.get(v.version) : undefined;
     if (registered && v.version < registered.version) {
-      // A version the register has: the same, or a rewritten history.
-      const { replacedAt: keptAt, ...keptValues } = kept ?? ({} as VersionValues & { replacedAt: string });
-      const values = withAbsentKept(v.values, kept ? keptValues : undefined, table, versionColumn);
-      const differs = !kept ? 'version' : (Object.keys(values) as Array<keyof VersionValues>).find((f) => !same(values[f], keptValues[f])) ?? (v.replacedAt !== keptAt ? 'replacedAt' : undefined);
+      // A version the register has: the same, or a rewritten history (one the register lacks below its number cannot be added).
+      const kept = earlier?.get(v.version);
+      const { replacedAt: keptAt, ...keptValues } = kept ?? { replacedAt: undefined };
+      const values = withAbsentKept(v.values, kept && (keptValues as VersionValues), table, versionColumn);
+      const differs = !kept ? 'version' : (Object.keys(values) as Array<keyof VersionValues>).find((f) => !same(values[f], (keptValues as VersionValues)[f])) ?? (v.replacedAt !== keptAt ? 'replacedAt' : undefined);
       if (differs) {
         v.reader.problem(versionColumn(differs), `version ${v.version} of the article '${slug}' differs from the register's version ${v.version} in ${versionColumn(differs)}; an import never rewrites an earlier version`);
         return null;
@@ -204,7 +205,7 @@ export function planVersionsOf(
     }
     if (registered && v.version === registered.version) {
       // The register's article as it stands becomes this version: the file's must be its text.
-      const current: VersionValues = { titleSv: registered.values.titleSv, titleEn: registered.values.titleEn, bodySv: registered.values.bodySv, bodyEn: registered.values.bodyEn, sourceNote: registered.values.sourceNote, ownerOrganisationId: registered.values.ownerOrganisationId, reviewOn: registered.values.reviewOn };
+      const { topics: _topics, ...current } = registered.values;
       const values = withAbsentKept(v.values, current, table, versionColumn);
       const differs = (Object.keys(values) as Array<keyof VersionValues>).find((f) => !same(values[f], current[f]));
       if (differs) {

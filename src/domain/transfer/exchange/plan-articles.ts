@@ -17,19 +17,12 @@ import type { Context } from '../../context.ts';
 import { addArticleSchema } from '../../knowledge/articles.ts';
 import { RowReader } from './cells.ts';
 import { columnFor, same, withAbsentKept } from './compare.ts';
-import { planVersionsOf, readArticleVersions, registeredVersions, type PlannedArticleVersion, type RegisteredArticle } from './plan-article-versions.ts';
+import { planVersionsOf, readArticleVersions, registeredVersions, type PlannedArticleVersion, type RegisteredArticle, type VersionValues } from './plan-article-versions.ts';
 import type { Action, ImportPlan } from './plan.ts';
 import type { ReadTable } from './read.ts';
 
-export interface ArticleValues {
-  titleSv: string;
-  titleEn: string;
-  bodySv: string;
-  bodyEn: string;
-  sourceNote: string | null;
-  /** The organisation that keeps it: the named person's, or the one recorded without a person. */
-  ownerOrganisationId: number | null;
-  reviewOn: string;
+/** What an article says now: what each of its versions says (VersionValues), and the forms that link to it. */
+export interface ArticleValues extends VersionValues {
   /** In KNOWLEDGE_TOPICS' order: a file that lists them in another order changes nothing. */
   topics: KnowledgeTopic[];
 }
