@@ -178,7 +178,7 @@ export async function registeredVersions(ctx: Context): Promise<Map<number, Map<
 /**
  * The versions of one article a file gives, planned against the register's
  * article (none: a new one): each version's action, or null after a problem
- * naming its row. `changes` says whether the article's row changes its text.
+ * naming its row.
  */
 export function planVersionsOf(
   slug: string,
@@ -189,6 +189,7 @@ export function planVersionsOf(
   outcome: (r: RowReader, action: Action, what: string) => void,
 ): PlannedArticleVersion[] | null {
   const planned: PlannedArticleVersion[] = [];
+  const withdrawn = (v: ReadVersion) => v.reader.problem('version_of', `the article '${slug}' is withdrawn: its text and versions are kept as they were; put it back in force on its page (/kunskap/${slug}) first`);
   for (const v of read) {
     if (registered && v.version < registered.version) {
       // A version the register has: the same, or a rewritten history (one the register lacks below its number cannot be added).
@@ -216,14 +217,14 @@ export function planVersionsOf(
         return null;
       }
       if (registered.withdrawn) {
-        v.reader.problem('version_of', `the article '${slug}' is withdrawn: its text and versions are kept as they were; put it back in force on its page (/kunskap/${slug}) first`);
+        withdrawn(v);
         return null;
       }
       planned.push({ slug, version: v.version, action: 'create', values, replacedAt: v.replacedAt, ownerId: registered.ownerId });
       continue;
     }
     if (registered?.withdrawn) {
-      v.reader.problem('version_of', `the article '${slug}' is withdrawn: its text and versions are kept as they were; put it back in force on its page (/kunskap/${slug}) first`);
+      withdrawn(v);
       return null;
     }
     planned.push({ slug, version: v.version, action: 'create', values: v.values, replacedAt: v.replacedAt, ownerId: null });
