@@ -10,6 +10,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { Database } from '../db/client.ts';
 import { requireKnowledgeEditor } from '../domain/access.ts';
 import type { Context } from '../domain/context.ts';
+import { DomainError } from '../domain/errors.ts';
 import {
   addArticle,
   addArticleSchema,
@@ -17,6 +18,7 @@ import {
   changeArticle,
   changeArticleSchema,
   getArticle,
+  getArticleVersion,
   listArticles,
   reinstateArticle,
   reinstateArticleSchema,
@@ -43,6 +45,13 @@ export function knowledgeApiRoutes(database: Database, { cache }: { cache: Respo
     return c.json({ articles: all.filter((a) => !a.withdrawnAt), withdrawn: all.filter((a) => a.withdrawnAt) });
   });
   api.get('/knowledge/articles/:slug', accepts(noQuery('article')), cache, async (c) => c.json(articleAnswer(await getArticle(readerCtx(c), c.req.param('slug')))));
+  /** One version's text in both languages, as the page's ?version=<n> shows it; a number that is no version of the article is 404 naming those it has. */
+  api.get('/knowledge/articles/:slug/versions/:version', accepts(noQuery('article')), cache, async (c) => {
+    const raw = c.req.param('version');
+    const version = /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0;
+    if (!version) throw new DomainError('NOT_FOUND', `'${raw.slice(0, 20)}' is not a version number: versions are numbered 1, 2, 3 …`);
+    return c.json(await getArticleVersion(readerCtx(c), c.req.param('slug'), version));
+  });
 
   const writes = new Hono<HttpEnv>();
   writes.onError(answerWriteError);

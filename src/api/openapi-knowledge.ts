@@ -47,9 +47,25 @@ export function knowledgeComponents() {
         savedAt: { type: 'null' },
         earlier: {
           type: 'array',
-          description: 'The earlier versions, the latest first: what each was called and when it was replaced (its text: /kunskap/{slug}?version=n)',
+          description: 'The earlier versions, the latest first: what each was called and when it was replaced (its text: /api/knowledge/articles/{slug}/versions/{version}, and the page /kunskap/{slug}?version=n)',
           items: { type: 'object', required: ['version', 'titleSv', 'titleEn', 'reviewOn', 'savedAt'], properties: { version: { type: 'integer', minimum: 1 }, titleSv: { type: 'string' }, titleEn: { type: 'string' }, reviewOn: day, savedAt: { type: 'string', format: 'date-time', description: 'When the next version replaced it' } } },
         },
+      },
+    },
+    KnowledgeArticleVersion: {
+      type: 'object',
+      required: ['slug', 'version', 'current', 'titleSv', 'titleEn', 'bodySv', 'bodyEn', 'sourceNote', 'reviewOn', 'savedAt'],
+      properties: {
+        slug: { type: 'string' },
+        version: { type: 'integer', minimum: 1 },
+        current: { type: 'boolean', description: 'Whether this is the article as it stands (the page without ?version=)' },
+        titleSv: { type: 'string' },
+        titleEn: { type: 'string' },
+        bodySv: { type: 'string', description: 'The Swedish text as it stood in this version' },
+        bodyEn: { type: 'string', description: 'The English text as it stood in this version' },
+        sourceNote: text,
+        reviewOn: { ...day, description: 'The review day this version gave' },
+        savedAt: { ...instant, description: 'When the next version replaced it; null for the current one' },
       },
     },
     AddKnowledgeArticle: inputSchema(addArticleSchema, 'A new article: its slug (its address for good), its title and text in Swedish and English, the owner by the e-mail address of a person with an account, the review day and topics'),
@@ -76,6 +92,18 @@ export function knowledgePaths() {
     '/api/knowledge/articles/{slug}': {
       get: { operationId: 'getKnowledgeArticle', summary: 'One article, in force or withdrawn, with its earlier versions', parameters: [slugParam], responses: { 200: { description: 'The article', content: { 'application/json': { schema: article } } }, 400: badParameter, 404: notFound } },
       put: write('changeKnowledgeArticle', 'Change an article in force, as a whole (coordinators and administrators)', 'Send every field, with the version read as expectedVersion: if someone changed it since, the answer is 409 with `current.version` and nothing is written. The version replaced is kept. A withdrawn article is not changed (409).', 'ChangeKnowledgeArticle', 'The article with its new version', { ...forbidden, 404: notFound, 409: refused }, [slugParam], 200, article),
+    },
+    '/api/knowledge/articles/{slug}/versions/{version}': {
+      get: {
+        operationId: 'getKnowledgeArticleVersion',
+        summary: "One version of an article, earlier or current: its title and text in both languages as they stood, as the article's page shows it with ?version=",
+        parameters: [slugParam, { name: 'version', in: 'path', required: true, description: "The version's number (1, 2, 3 …)", schema: { type: 'integer', minimum: 1 } }],
+        responses: {
+          200: { description: 'The version', content: { 'application/json': { schema: ref('KnowledgeArticleVersion') } } },
+          400: badParameter,
+          404: errorResponse('No such article, or no such version of it: the message names the versions the article has'),
+        },
+      },
     },
     '/api/knowledge/articles/{slug}/withdraw': {
       post: write('withdrawKnowledgeArticle', 'Withdraw an article: it stays readable with its history but leaves the guidance in force (coordinators and administrators)', 'Send the version read as expectedVersion. Nothing is deleted and no version is made.', 'WithdrawKnowledgeArticle', 'The article, withdrawn', { ...forbidden, 404: notFound, 409: refused }, [slugParam], 200, article),

@@ -226,7 +226,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   // Large downloads: made once per data version (see streamed()).
   api.get('/export.json', accepts(q.none), (c) => streamed(c, downloads, 'export.json', 'ortsband-register.json', 'application/json; charset=utf-8', (out) => writePublicRegister(ctx, out)));
   // The exchange format (the columns the import reads), streamed.
-  api.get('/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles)\\.csv}', accepts(q.separator), (c) => {
+  api.get('/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles|knowledge_article_versions)\\.csv}', accepts(q.separator), (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return streamed(c, downloads, `exchange/${table}.csv?sep=${sep}`, `ortsband-${table}.csv`, 'text/csv; charset=utf-8', (out) => writeCsv(ctx, table, out, sep === 'semicolon' ? ';' : ','));
@@ -234,7 +234,7 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/exchange/register.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.xlsx', 'ortsband.xlsx', XLSX_TYPE, (out) => writeXlsx(ctx, out)));
   api.get('/exchange/register.json', accepts(q.none), (c) => streamed(c, downloads, 'exchange/register.json', 'ortsband.json', 'application/json; charset=utf-8', (out) => writeJson(ctx, out)));
   api.get('/exchange/template.xlsx', accepts(q.none), (c) => streamed(c, downloads, 'exchange/template.xlsx', 'ortsband-mall.xlsx', XLSX_TYPE, (out) => writeTemplateXlsx(out), 0)); // the same at every version
-  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles)\\.csv}', accepts(q.separator), cache, (c) => {
+  api.get('/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles|knowledge_article_versions)\\.csv}', accepts(q.separator), cache, (c) => {
     const { sep } = parseInput(separatorQuerySchema, c.var.query);
     const table = c.req.param('file').replace(/\.csv$/, '') as TableName;
     return csvResponse(templateCsv(table, sep === 'semicolon' ? ';' : ','), `ortsband-mall-${table}.csv`);

@@ -90,11 +90,11 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': rule('everyone'),
   'GET /api/maps/:file{ties\\.(svg|png)}': rule('everyone'),
   'GET /api/export.json': rule('everyone'),
-  'GET /api/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles)\\.csv}': rule('everyone'),
+  'GET /api/exchange/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles|knowledge_article_versions)\\.csv}': rule('everyone'),
   'GET /api/exchange/register.xlsx': rule('everyone'),
   'GET /api/exchange/register.json': rule('everyone'),
   'GET /api/exchange/template.xlsx': rule('everyone'),
-  'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles)\\.csv}': rule('everyone'),
+  'GET /api/exchange/template/:file{(sources|actors|counterparts|agreements|action_plans|activities|contact_surfaces|knowledge_articles|knowledge_article_versions)\\.csv}': rule('everyone'),
   'GET /api/dcat.jsonld': rule('everyone'),
 
   // Editing agreements (web/editing): make one for one's own organisation; change or add an event to one's own; read any readable one's history.
@@ -151,6 +151,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // The knowledge base: read by everyone; written by coordinators and administrators (write keys).
   'GET /api/knowledge/articles': rule('everyone'),
   'GET /api/knowledge/articles/:slug': rule('everyone'),
+  'GET /api/knowledge/articles/:slug/versions/:version': rule('everyone'),
   'POST /api/knowledge/articles': rule('coordinator'),
   'PUT /api/knowledge/articles/:slug': rule('coordinator'),
   'POST /api/knowledge/articles/:slug/withdraw': rule('coordinator'),

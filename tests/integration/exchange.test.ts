@@ -119,7 +119,12 @@ describe('round trip', () => {
       ctx, slug: 'infor-beslut',
       input: { titleSv: infor.titleSv, titleEn: infor.titleEn, bodySv: `${infor.bodySv}\n\nFråga länsstyrelsen.`, bodyEn: `${infor.bodyEn}\n\nAsk the county board.`, sourceNote: infor.sourceNote, owner: 'samordnare@lst-norrbotten.example', reviewOn: '2027-09-30', topics: infor.topics, expectedVersion: 1 },
     });
-    await addArticle({ ctx, input: { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] } });
+    // Its history too: version 1 kept by the county board, version 2 by nobody, both with texts that start as a formula would.
+    const visit = { slug: 'ta-emot-besok', titleSv: 'Ta emot ett besök', titleEn: 'Receiving a visit', reviewOn: '2028-01-15', topics: ['delegation_warning', 'decision_basis'] as const };
+    await addArticle({ ctx, input: { ...visit, topics: [...visit.topics], titleSv: 'Besök', titleEn: 'Visits', bodySv: '- Fråga vem.', bodyEn: '- Ask who.', owner: 'samordnare@lst-norrbotten.example', sourceNote: 'Seed 003', reviewOn: '2027-01-15' } });
+    const { slug: _s, ...visitFields } = visit;
+    await changeArticle({ ctx, slug: 'ta-emot-besok', input: { ...visitFields, topics: [...visit.topics], bodySv: '- Fråga vem som kommer.', bodyEn: '- Ask who is coming.', expectedVersion: 1 } });
+    await changeArticle({ ctx, slug: 'ta-emot-besok', input: { ...visitFields, topics: [...visit.topics], bodySv: '- Fråga vem som kommer.\n- Anteckna vad som sades.', bodyEn: '- Ask who is coming.\n- Note what was said.', expectedVersion: 2 } });
     await addArticle({ ctx, input: { slug: 'gammal-vagledning', titleSv: 'Gammal vägledning', titleEn: 'Old guidance', bodySv: 'Gäller inte längre.', bodyEn: 'No longer in force.', reviewOn: '2020-01-01' } });
     await withdrawArticle({ ctx, slug: 'gammal-vagledning', input: { expectedVersion: 1 } });
     // Organisations come with accounts, never through the files: the receiving register has the one named.
@@ -142,6 +147,8 @@ describe('round trip', () => {
     expect(summarise(plan).contact_surfaces).toEqual({ create: 3, change: 0, unchanged: 0 });
     // The empty register has the guidance its migrations ship: one of them is changed, one new article made.
     expect(summarise(plan).knowledge_articles).toEqual({ create: 1, change: 1, unchanged: 2 });
+    // Every earlier version comes along: the changed article's one and the new article's two.
+    expect(summarise(plan).knowledge_article_versions).toEqual({ create: 3, change: 0, unchanged: 0 });
 
     const after = await exportCsv(empty.anonymous);
     for (const [i, file] of before.entries()) expect(after[i]!.bytes.toString(), file.name).toBe(Buffer.from(file.bytes).toString());
@@ -209,10 +216,35 @@ describe('round trip', () => {
       ['samordna-med-andra', null, ['delegation_warning']],
       ['ta-emot-besok', null, ['decision_basis', 'delegation_warning']],
     ]);
-    // The changed article kept the text the receiving register had as its version 1; nobody is named, the organisation is.
+    // The changed article's version 1 is the text both registers had, replaced when the source's was; nobody is named, the organisation is.
     const [changed] = await queryRows<Record<string, unknown>>(empty.anonymous.db, sql`select k.version, k.owner_id, v.version as earlier, v.body_sv = ${infor.bodySv} as kept
       from knowledge_articles k join knowledge_article_versions v on v.article_id = k.id where k.slug = 'infor-beslut'`);
     expect(changed).toEqual({ version: 2, owner_id: null, earlier: 1, kept: true });
+    // Every earlier version, numbered as in the source, with its text, review day, keeping organisation and when it was replaced.
+    const history = (ctx: Context) =>
+      queryRows<Record<string, unknown>>(ctx.db, sql`select k.slug, k.version as stands_at, v.version, v.title_sv, v.title_en, v.body_sv, v.body_en, v.source_note, v.review_on::text, v.saved_at, o.slug as organisation
+        from knowledge_article_versions v join knowledge_articles k on k.id = v.article_id left join users u on u.id = v.owner_id left join organisations o on o.id = coalesce(u.organisation_id, v.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug, v.version`);
+    const versions = await history(empty.anonymous);
+    expect(versions).toEqual(await history(shipped.anonymous));
+    expect(versions.map((v) => [v.slug, v.stands_at, v.version, v.body_sv, v.organisation])).toEqual([
+      ['infor-beslut', 2, 1, infor.bodySv, null],
+      ['ta-emot-besok', 3, 1, '- Fråga vem.', 'lst-norrbotten'],
+      ['ta-emot-besok', 3, 2, '- Fråga vem som kommer.', null],
+    ]);
+    // The page of an earlier version, and the API's address for it, give the imported register's reader what the source's gives.
+    const pageOf = async (db: TestDatabase, address: string) => {
+      const answer = await createApp(db.database).request(address);
+      expect(answer.status, address).toBe(200);
+      // The page's main part: its footer names the register's data version, which differs.
+      const body = await answer.text();
+      return body.startsWith('{') ? body : body.slice(body.indexOf('<main'), body.indexOf('</main>'));
+    };
+    for (const address of ['/kunskap/ta-emot-besok?version=1', '/kunskap/ta-emot-besok?version=2&lang=en', '/api/knowledge/articles/ta-emot-besok/versions/1']) {
+      expect(await pageOf(empty, address), address).toBe(await pageOf(shipped, address));
+    }
+    expect(await pageOf(empty, '/kunskap/ta-emot-besok?version=1')).toContain('<li>Fråga vem.</li>');
+    expect(JSON.parse(await pageOf(empty, '/api/knowledge/articles/ta-emot-besok/versions/2'))).toMatchObject({ version: 2, bodySv: '- Fråga vem som kommer.', bodyEn: '- Ask who is coming.', current: false });
     expect((await queryRows<{ n: number }>(empty.anonymous.db, sql`select count(*)::int as n from knowledge_articles where slug = 'gammal-vagledning'`))[0]!.n).toBe(0);
   });
 
@@ -226,7 +258,7 @@ describe('round trip', () => {
       const s = summarise(plan);
       expect(s.agreements, file.name).toEqual({ create: 0, change: 0, unchanged: 58 });
       expect(s.events.create + s.events.change, file.name).toBe(0);
-      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
+      for (const table of ['action_plans', 'goals', 'activities', 'contact_surfaces', 'knowledge_articles', 'knowledge_article_versions'] as const) expect(s[table].create + s[table].change, `${file.name} ${table}`).toBe(0);
     }
   });
 
@@ -382,7 +414,7 @@ describe('round trip', () => {
     await applyImport(ctx, plan, { dryRun: true });
     expect(await fingerprint(ctx)).toEqual(before);
     await applyImport(ctx, plan);
-    expect(await stored('ta-emot-besok')).toMatchObject({ version: 2, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem som komm'] });
+    expect(await stored('ta-emot-besok')).toMatchObject({ version: 4, body_sv: 'Fråga först vem som kommer.', versions: ['1: - Fråga vem.', '2: - Fråga vem som komm', '3: - Fråga vem som komm'] });
     expect(await count()).toBe(articlesBefore);
     expect((await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n from audit_log where action = 'knowledge_article.import.change' and entity_id = (select id from knowledge_articles where slug = 'ta-emot-besok')`))[0]!.n).toBe(1);
     expect((await importFiles(ctx, changed)).outcomes.map((o) => o.action)).toEqual(['unchanged']);
@@ -412,6 +444,17 @@ describe('round trip', () => {
     expect((await importFiles(ctx, await file(withdrawnRow))).outcomes.map((o) => o.action)).toEqual(['unchanged']);
     const refused = await importFiles(ctx, await file([{ ...withdrawnRow[0]!, text: 'Ny text.' }]));
     expect(refused.problems).toEqual([expect.objectContaining({ table: 'knowledge_articles', row: 2, column: 'article', message: expect.stringContaining('is withdrawn') })]);
+    expect(await stored('efter-besoket')).toMatchObject({ version: versionNow, withdrawn: true });
+    // Nor does it take versions: its history as the register has it, continued by its text as it stands, is refused naming that row.
+    const history = await queryRows<Record<string, string | null>>(ctx.db, sql`select k.slug as version_of, v.version::text as version, v.title_sv as title, v.title_en, v.body_sv as text, v.body_en as text_en, v.source_note,
+        o.slug as owner_organisation, v.review_on::text as review_on, to_char(v.saved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as replaced_at
+      from knowledge_article_versions v join knowledge_articles k on k.id = v.article_id left join users u on u.id = v.owner_id left join organisations o on o.id = coalesce(u.organisation_id, v.owner_organisation_id)
+      where k.slug = 'efter-besoket' order by v.version`);
+    const columns = COLUMNS.knowledge_article_versions.map((c) => c.name);
+    const nowRow = { version_of: 'efter-besoket', version: String(versionNow), title: 'Efter besöket', title_en: 'After the visit', text: withdrawnRow[0]!.text, text_en: withdrawnRow[0]!.text_en, source_note: null, owner_organisation: null, review_on: '2027-04-01', replaced_at: new Date().toISOString() };
+    const versionFile = { name: 'knowledge_article_versions.csv', bytes: Buffer.from(stringify([columns, ...[...history, nowRow].map((r) => columns.map((c) => (r as Record<string, string | null>)[c] ?? ''))])) };
+    const withHistory = await importFiles(ctx, [...(await file(withdrawnRow)), versionFile]);
+    expect(withHistory.problems).toEqual([expect.objectContaining({ table: 'knowledge_article_versions', row: history.length + 2, column: 'version_of', message: expect.stringContaining('is withdrawn') })]);
     expect(await stored('efter-besoket')).toMatchObject({ version: versionNow, withdrawn: true });
     expect(await count()).toBe(articlesBefore + 1);
   });
@@ -545,24 +588,34 @@ describe('templates and documentation', () => {
 });
 
 describe('templates and documentation of the guidance articles', () => {
-  it("the guidance articles' template imports as one new article; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
+  it("the guidance articles' template imports as one new article, with the versions' template as its version 1; the workbook template and the open-data page describe each column in both languages; the CSV is downloadable", async () => {
     const template = templateCsv('knowledge_articles');
     const plan = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }], true);
     expect(plan.problems).toEqual([]);
     expect(plan.outcomes.map((o) => `${o.action} ${o.what}`)).toEqual(['create article infor-ett-besok']);
+    // The versions' template names the same article: the two together make it with its version 1, one alone names the article it lacks.
+    const versions = { name: 'versioner.csv', bytes: Buffer.from(templateCsv('knowledge_article_versions')) };
+    const both = await importFiles(systemCtx(shipped), [{ name: 'mall.csv', bytes: Buffer.from(template) }, versions], true);
+    expect(both.problems).toEqual([]);
+    expect(both.outcomes.map((o) => `${o.action} ${o.what}`).sort()).toEqual(['create article infor-ett-besok', 'create version 1 of article infor-ett-besok']);
+    expect((await importFiles(systemCtx(shipped), [versions], true)).problems).toEqual([expect.objectContaining({ row: 2, column: 'version_of', message: expect.stringContaining("no article 'infor-ett-besok'") })]);
     const sheets = await xlsxCells(await capture((out) => writeTemplateXlsx(out)));
-    expect(sheets.knowledge_articles![0]).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
-    expect(sheets.anvisningar!.filter((row) => row[0] === 'knowledge_articles').map((row) => row[1])).toEqual(COLUMNS.knowledge_articles.map((c) => c.name));
+    for (const table of ['knowledge_articles', 'knowledge_article_versions'] as const) {
+      expect(sheets[table]![0]).toEqual(COLUMNS[table].map((c) => c.name));
+      expect(sheets.anvisningar!.filter((row) => row[0] === table).map((row) => row[1])).toEqual(COLUMNS[table].map((c) => c.name));
+    }
     const app = createApp(shipped.database);
     for (const [lang, field] of [['sv', 'sv'], ['en', 'en']] as const) {
       const page = await (await app.request(`/oppna-data?lang=${lang}`)).text();
       expect(page).toContain('href="/api/exchange/knowledge_articles.csv"');
       const escaped = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll("'", '&#39;');
-      for (const c of COLUMNS.knowledge_articles) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
+      for (const c of [...COLUMNS.knowledge_articles, ...COLUMNS.knowledge_article_versions]) expect(page, c.name).toContain(`<td>${escaped(c[field])}</td>`);
     }
-    const file = await app.request('/api/exchange/knowledge_articles.csv');
-    expect(file.status).toBe(200);
-    expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS.knowledge_articles.map((c) => c.name).join(','));
+    for (const table of ['knowledge_articles', 'knowledge_article_versions'] as const) {
+      const file = await app.request(`/api/exchange/${table}.csv`);
+      expect(file.status).toBe(200);
+      expect((await file.text()).split('\r\n')[0]).toBe(COLUMNS[table].map((c) => c.name).join(','));
+    }
   });
 });
 

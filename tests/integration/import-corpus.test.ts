@@ -19,6 +19,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import type { CreateContactSurfaceInput } from '../../src/domain/contact-surfaces/schemas.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
+import { changeArticle, getArticle } from '../../src/domain/knowledge/articles.ts';
 import { applyImport } from '../../src/domain/transfer/exchange/apply.ts';
 import { writeCsv } from '../../src/domain/transfer/exchange/export.ts';
 import { COLUMNS, type TableName } from '../../src/domain/transfer/exchange/format.ts';
@@ -528,11 +529,10 @@ function cellCases(table: TableName, sheet: string[][], textColumns: string[], r
   return list;
 }
 
-/** The unbroken table passes the dry run and apply and writes nothing (it is the register's own rows); then each case is refused. */
-async function expectEachRefused(table: TableName, sheet: string[][], all: Broken[]) {
+/** The unbroken table (or the files given) passes the dry run and apply and writes nothing (it is the register's own rows); then each case is refused. */
+async function expectEachRefused(table: TableName, sheet: string[][], all: Broken[], control: InputFile[] = [{ name: `${table}.csv`, bytes: csv(sheet) }]) {
   const ctx = systemCtx(shipped);
   const before = await fingerprint(ctx);
-  const control = [{ name: `${table}.csv`, bytes: csv(sheet) }];
   expect(await verdict(ctx, control, true)).toEqual({ refused: false, problems: [] });
   expect(await verdict(ctx, control, false)).toEqual({ refused: false, problems: [] });
   expect(await fingerprint(ctx)).toEqual(before);
@@ -645,5 +645,67 @@ describe('a corpus of broken guidance articles', () => {
     const all = await cases();
     expect(all.length).toBeGreaterThanOrEqual(200);
     await expectEachRefused('knowledge_articles', articles, all);
+  });
+});
+
+describe('a corpus of broken earlier versions of guidance articles', () => {
+  let articles: string[][];
+  let versions: string[][];
+
+  beforeAll(async () => {
+    // A shipped article changed twice through the form: versions 1 and 2 in the files, the article at 3.
+    const ctx = systemCtx(shipped);
+    const slug = 'samordna-med-andra';
+    for (const expectedVersion of [1, 2]) {
+      const a = await getArticle(ctx, slug);
+      await changeArticle({ ctx, slug, input: { titleSv: a.titleSv, titleEn: a.titleEn, bodySv: `${a.bodySv}\n\nTillägg ${expectedVersion}.`, bodyEn: `${a.bodyEn}\n\nAddition ${expectedVersion}.`, sourceNote: a.sourceNote, reviewOn: a.reviewOn, topics: a.topics, expectedVersion } });
+    }
+    articles = await exportTable(shipped.anonymous, 'knowledge_articles');
+    versions = await exportTable(shipped.anonymous, 'knowledge_article_versions');
+  });
+
+  async function cases(): Promise<Broken[]> {
+    const random = rng(50);
+    const list: Broken[] = [];
+    const articleFile = { name: 'knowledge_articles.csv', bytes: csv(articles) };
+    // Each with the articles' table, so that the versions refer to articles of the import.
+    const s = (sheet: string[][], delimiter = ',') => [articleFile, { name: 'knowledge_article_versions.csv', bytes: csv(sheet, delimiter) }];
+    const at = (column: string) => versions[0]!.indexOf(column);
+    for (let r = 2; r <= versions.length; r++) {
+      for (const column of ['version_of', 'version', 'title', 'title_en', 'text', 'text_en', 'review_on', 'replaced_at']) list.push({ name: `row ${r}: no ${column}`, files: s(withCell(versions, r, column, '')), row: r, column });
+      // An article the import does not have: unknown, or in the register but without its row in the files.
+      for (const slug of ['ingen-sadan', 'Samordna-Med-Andra', 'gammal-vagledning']) list.push({ name: `row ${r}: version_of ${slug}`, files: s(withCell(versions, r, 'version_of', slug)), row: r, column: 'version_of' });
+      list.push({ name: `row ${r}: without the articles' table`, files: [{ name: 'knowledge_article_versions.csv', bytes: csv(versions) }], row: r, column: 'version_of' });
+      for (const n of ['0', '-1', '1.5', '1,5', 'ett', '2a', '1e3']) list.push({ name: `row ${r}: version ${n}`, files: s(withCell(versions, r, 'version', n)), row: r, column: 'version' });
+      for (const day of ['2027-02-30', '2027-13-01', '2027-06', '30/06/2027', ...DATES]) list.push({ name: `row ${r}: review_on ${day}`, files: s(withCell(versions, r, 'review_on', day)), row: r, column: 'review_on' });
+      for (const instant of ['2026-13-01T00:00:00.000Z', '2026-02-30T10:00:00Z', '2026-11-02', '2026-11-02T25:00:00Z', '2026-11-02T10:00:00', '2026-11-02 10:00:00Z', 'igår', '2999-01-01T00:00:00.000Z', '2026-11-02T10:00:00+25:00']) {
+        list.push({ name: `row ${r}: replaced_at ${instant}`, files: s(withCell(versions, r, 'replaced_at', instant)), row: r, column: 'replaced_at' });
+      }
+      list.push({ name: `row ${r}: owner_organisation unknown`, files: s(withCell(versions, r, 'owner_organisation', 'lst-atlantis')), row: r, column: 'owner_organisation' });
+      // History is never rewritten: a version the register has, said otherwise.
+      for (const [column, value] of [['text', 'En annan text.'], ['title_en', 'Another title'], ['review_on', '2020-01-01'], ['source_note', 'Någon annanstans'], ['replaced_at', '2001-01-01T00:00:00.000Z']] as const) {
+        list.push({ name: `row ${r}: a rewritten ${column}`, files: s(withCell(versions, r, column, value)), row: r, column });
+      }
+    }
+    // Numbers: twice, a gap, not from 1, and replaced in the wrong order; the later row is named.
+    const last = versions.length;
+    list.push({ name: 'a version twice', files: s([...versions, versions[last - 1]!]), row: last + 1, column: 'version' });
+    list.push({ name: 'a gap', files: s(withCell(versions, last, 'version', '3')), row: last, column: 'version' });
+    list.push({ name: 'not from 1', files: s(withCell(withCell(versions, 2, 'version', '2'), 3, 'version', '3')), row: 2, column: 'version' });
+    list.push({ name: 'replaced before the version before', files: s(withCell(versions, 3, 'replaced_at', '2000-01-01T00:00:00.000Z')), row: 3, column: 'replaced_at' });
+    // Two histories: the register's article at version 3 says one thing, the file's version 3 another.
+    const third = versions[last - 1]!.map((c, j) => (j === at('version') ? '3' : j === at('text') ? 'En tredje text.' : j === at('replaced_at') ? new Date().toISOString() : c));
+    list.push({ name: 'a history that differs from the register', files: s([...versions, third]), row: last + 1, column: 'text' });
+    for (const c of cellCases('knowledge_article_versions', versions, ['title', 'title_en', 'text', 'text_en', 'source_note', 'owner_organisation'], random, PAYLOADS.slice(0, 6))) list.push({ ...c, files: [articleFile, ...c.files] });
+    list.push({ name: 'xlsx replaced_at', files: [articleFile, ...(await workbookOf('knowledge_article_versions', withCell(versions, 2, 'replaced_at', '2026-02-30T10:00:00Z')))], row: 2, column: 'replaced_at' });
+    return list;
+  }
+
+  it('refuses each of 200+ broken versions (unknown articles, gaps and duplicates in the numbers, bad days and instants, rewritten history, too long and formula cells, wrong JSON types) in the dry run and in apply alike, naming file, row and column, and leaves the database as it was', { timeout: 600_000 }, async () => {
+    expect(versions.length).toBe(3);
+    const all = await cases();
+    expect(all.length).toBeGreaterThanOrEqual(200);
+    // The unbroken files are both tables: the versions name the articles.
+    await expectEachRefused('knowledge_article_versions', versions, all, [{ name: 'knowledge_articles.csv', bytes: csv(articles) }, { name: 'knowledge_article_versions.csv', bytes: csv(versions) }]);
   });
 });

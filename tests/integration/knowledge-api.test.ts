@@ -1,6 +1,7 @@
 // The knowledge base through the API and in the open data: everyone reads
 // the articles (in force, and apart the withdrawn ones) in both languages,
-// with the earlier versions' titles and days; the owner's name and address
+// with the earlier versions' titles and days, and each version's text at an
+// address of its own; the owner's name and address
 // only with a key; coordinators' and administrators' write keys add, change,
 // withdraw and reinstate with the forms' verbs, each audited, a stale
 // version 409 with the version stored now, nothing written by anyone else;
@@ -80,6 +81,17 @@ describe('the knowledge base through the API', () => {
     const now = (await changed.json()) as ArticleJson;
     expect(now).toMatchObject({ version: 2, titleSv: 'Inför en resa till Kina' });
     expect(now.earlier).toEqual([{ version: 1, titleSv: 'Inför en resa', titleEn: 'Before a journey', reviewOn: '2027-10-01', savedAt: expect.any(String) }]);
+    // Each version's text has an address of its own: the earlier one as it stood, the current one marked so; a number the article never had is 404 naming those it has.
+    const version = (n: string) => call('GET', `/api/knowledge/articles/${slug}/versions/${n}`);
+    expect(await (await version('1')).json()).toEqual({ slug, version: 1, current: false, titleSv: 'Inför en resa', titleEn: 'Before a journey', bodySv: 'Fråga länsstyrelsen.', bodyEn: 'Ask the county board.', sourceNote: null, reviewOn: '2027-10-01', savedAt: expect.any(String) });
+    expect(await (await version('2')).json()).toMatchObject({ version: 2, current: true, titleSv: 'Inför en resa till Kina', savedAt: null });
+    for (const n of ['3', '0', '01', 'ett', '99999999999']) {
+      const missing = await version(n);
+      expect(missing.status, n).toBe(404);
+      expect(((await missing.json()) as { error: { code: string; message: string } }).error, n).toMatchObject({ code: 'NOT_FOUND', message: n === '3' ? `the article '${slug}' has no version 3: its versions are 1–2` : expect.stringContaining('is not a version number') });
+    }
+    expect((await call('GET', '/api/knowledge/articles/ingen-sadan/versions/1')).status).toBe(404);
+    expect((await call('GET', `/api/knowledge/articles/${slug}/versions/1?x=1`)).status).toBe(400);
     // A stale version: 409 with the version stored now.
     const stale = await call('PUT', `/api/knowledge/articles/${slug}`, key.coordinator, { ...article, slug: undefined, expectedVersion: 1 });
     expect(stale.status).toBe(409);

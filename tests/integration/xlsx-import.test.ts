@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/db/client.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { changeArticle, getArticle } from '../../src/domain/knowledge/articles.ts';
 import { writeCsv, writeXlsx } from '../../src/domain/transfer/exchange/export.ts';
 import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
 import { readFiles } from '../../src/domain/transfer/exchange/read.ts';
@@ -130,6 +131,11 @@ describe('cells', () => {
     const [own] = await queryRows<{ id: number }>(ctx.db, sql`select id from organisations where slug = 'ortsband'`);
     await createContactSurface({ ctx, organisationId: own!.id, input: { kind: 'trade', title: 'Handel', description: 'Rad ett\nrad två', date: '2019', actors: ['kalix', 'lulea'], places: ['zhejiang', 'guangzhou'], sources: ['nkk2022'], visibility: 'public' } });
     await createContactSurface({ ctx, organisationId: own!.id, input: { kind: 'academic', title: '=Forskning', date: '2020/2022', visibility: 'public' } });
+    // Nor earlier versions of its guidance: a shipped article changed twice, to a text that starts as a formula would.
+    for (const expectedVersion of [1, 2]) {
+      const a = await getArticle(ctx, 'folj-upp-avtalen');
+      await changeArticle({ ctx, slug: 'folj-upp-avtalen', input: { titleSv: a.titleSv, titleEn: a.titleEn, bodySv: `- Steg ${expectedVersion}\n\n${a.bodySv}`, bodyEn: a.bodyEn, sourceNote: a.sourceNote, reviewOn: a.reviewOn, topics: a.topics, expectedVersion } });
+    }
     const xlsx = await readFiles([{ name: 'register.xlsx', bytes: await capture((out) => writeXlsx(shipped.anonymous, out)) }]);
     const csv = await readFiles(await Promise.all(TABLES.map(async (table) => ({ name: `${table}.csv`, bytes: await capture((out) => writeCsv(shipped.anonymous, table, out)) }))));
     expect(xlsx.problems).toEqual([]);
@@ -138,8 +144,8 @@ describe('cells', () => {
     for (const table of TABLES) {
       const a = xlsx.tables.find((t) => t.table === table)!;
       const b = csv.tables.find((t) => t.table === table)!;
-      // The shipped register has one action plan, of seven goals, and three guidance articles; two contact surfaces were added above.
-      const fewest: Partial<Record<(typeof TABLES)[number], number>> = { action_plans: 6, contact_surfaces: 1, knowledge_articles: 2 };
+      // The shipped register has one action plan, of seven goals, and three guidance articles; two contact surfaces and two versions were added above.
+      const fewest: Partial<Record<(typeof TABLES)[number], number>> = { action_plans: 6, contact_surfaces: 1, knowledge_articles: 2, knowledge_article_versions: 1 };
       expect(a.rows.length, table).toBeGreaterThan(fewest[table] ?? 10);
       expect(a.columns, table).toEqual(b.columns);
       expect(a.rows, table).toEqual(b.rows);

@@ -51,6 +51,8 @@ export function sampleUrls(routePath: string): string[] {
     else if (name === 'code') values = ['vanort'];
     // A numeric id (an access key's, a document's, a goal's): the first one made.
     else if (name === 'id' || name === 'goal' || name === 'meeting' || name === 'meetingId' || name === 'document' || name === 'documentId' || name === 'citation') values = ['1'];
+    // A version of a shipped article: its first, which every article has.
+    else if (name === 'version') values = ['1'];
     else throw new Error(`no sample value for :${name} in ${routePath}`);
     if (!values.length) throw new Error(`no sample value matches ${whole} in ${routePath}`);
     urls = urls.flatMap((url) => values.map((value) => url.replace(whole, value)));

@@ -43,6 +43,7 @@ function printReport(plan: ImportPlan, options: { json?: boolean; summary?: bool
       line('activities', summary.activities),
       line('contact surfaces', summary.contact_surfaces),
       line('guidance articles', summary.knowledge_articles),
+      line('earlier versions of articles', summary.knowledge_article_versions),
       `  problems: ${summary.problems}`,
     ].join('\n'),
   );

@@ -17,7 +17,7 @@ import { requireKnowledgeEditor } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { isoDaySchema } from '../dates.ts';
-import { conflict, invalid, notFound } from '../errors.ts';
+import { conflict, DomainError, invalid, notFound } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { slugSchema } from '../sources/schemas.ts';
 
@@ -135,7 +135,21 @@ export async function getArticle(ctx: Context, slug: string): Promise<Article> {
   return { ...article, updatedAt: new Date(article.updatedAt), withdrawnAt: article.withdrawnAt && new Date(article.withdrawnAt), savedAt: null, owner, earlier };
 }
 
-/** An article as the API gives it: the text in both languages as it stands, and of its earlier versions what changed when (their text is on the page's ?version=). */
+/**
+ * One version of an article, its text in both languages as it stood: an
+ * earlier one, or the current one by its number. A number the article never
+ * had says which it has.
+ */
+export async function getArticleVersion(ctx: Context, slug: string, version: number): Promise<ArticleVersion & { slug: string; current: boolean }> {
+  const article = await getArticle(ctx, slug);
+  const { earlier, owner: _o, topics: _t, updatedAt: _u, withdrawnAt: _w, ...current } = article;
+  if (version === article.version) return { ...current, current: true };
+  const found = earlier.find((v) => v.version === version);
+  if (!found) throw new DomainError('NOT_FOUND', `the article '${slug}' has no version ${version}: its versions are 1–${article.version}`);
+  return { slug, ...found, current: false };
+}
+
+/** An article as the API gives it: the text in both languages as it stands, and of its earlier versions what changed when (their text: getArticleVersion, and the page's ?version=). */
 export function articleAnswer(article: Article) {
   const { earlier, ...current } = article;
   return { ...current, earlier: earlier.map(({ version, titleSv, titleEn, reviewOn, savedAt }) => ({ version, titleSv, titleEn, reviewOn, savedAt })) };

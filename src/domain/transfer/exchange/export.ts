@@ -102,6 +102,10 @@ export async function* exchangeRows(ctx: Context, table: TableName, names?: Name
     yield* articleRows(ctx);
     return;
   }
+  if (table === 'knowledge_article_versions') {
+    yield* articleVersionRows(ctx);
+    return;
+  }
   const n = names ?? (await loadNames(ctx));
   if (table === 'actors') {
     const rows = await queryRows<Record<string, unknown> & { cited: Array<{ slug: string; passage: string | null }> | null }>(
@@ -332,6 +336,22 @@ async function* articleRows(ctx: Context): AsyncGenerator<Cells[]> {
   yield rows.map((r) => COLUMNS.knowledge_articles.map((c) => (c.name === 'topics' ? joinList(KNOWLEDGE_TOPICS.filter((t) => r.topics.includes(t))) : text(r[c.name]))));
 }
 
+// The earlier versions of the articles in force (a withdrawn article's stay
+// with it), by address and number. The organisation as of the article's row;
+// replaced_at in UTC to the millisecond, as a JavaScript date holds it, so
+// that an imported version is written back the same.
+async function* articleVersionRows(ctx: Context): AsyncGenerator<Cells[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select k.slug as version_of, v.version::text as version, v.title_sv as title, v.title_en, v.body_sv as text, v.body_en as text_en, v.source_note, o.slug as owner_organisation,
+          v.review_on::text as review_on, to_char(v.saved_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as replaced_at
+        from knowledge_article_versions v join knowledge_articles k on k.id = v.article_id left join users u on u.id = v.owner_id
+          left join organisations o on o.id = coalesce(u.organisation_id, v.owner_organisation_id)
+        where k.withdrawn_at is null order by k.slug, v.version`,
+  );
+  yield rows.map((r) => COLUMNS.knowledge_article_versions.map((c) => text(r[c.name])));
+}
+
 /** Writes a chunk, waiting when the stream asks the writer to (backpressure). */
 export async function write(out: Writable, chunk: string | Uint8Array) {
   if (!out.write(chunk)) await once(out, 'drain');
@@ -352,7 +372,7 @@ export async function writeCsv(ctx: Context, table: TableName, out: Writable, de
   return count;
 }
 
-/** Every table as JSON (cells neutralised as in CSV): `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...] }`, empty cells left out. */
+/** Every table as JSON (cells neutralised as in CSV): `{ format, version, sources: [...], actors: [...], counterparts: [...], agreements: [...], action_plans: [...], activities: [...], contact_surfaces: [...], knowledge_articles: [...], knowledge_article_versions: [...] }`, empty cells left out. */
 export async function writeJson(ctx: Context, out: Writable): Promise<number> {
   let count = 0;
   const names = await loadNames(ctx);

@@ -1,11 +1,12 @@
 // The exchange format: the columns that import reads and export writes, the
-// same in CSV, XLSX and JSON. Eight tables, each named by its first column:
+// same in CSV, XLSX and JSON. Nine tables, each named by its first column:
 // sources, actors (Swedish bodies), counterparts (places abroad),
 // agreements, one row per status event (an agreement's columns repeat on
 // each of its rows; an agreement without events has one row with the event
 // columns empty), action plans, one row per goal in the same way,
-// activities, one row each, contact surfaces, one row each, and the
-// knowledge base's guidance articles in force, one row each. The open-data page and the template files are
+// activities, one row each, contact surfaces, one row each, the knowledge
+// base's guidance articles in force, one row each, and their earlier
+// versions, one row each. The open-data page and the template files are
 // built from this file, so its descriptions are the documentation.
 
 import { DATE_FORMS } from '../../dates.ts';
@@ -15,7 +16,7 @@ import { ACTIVITY_KINDS, ACTOR_KINDS, CONTACT_SURFACE_KINDS, KNOWLEDGE_TOPICS, C
 const or = (list: readonly string[], word: string) => `${list.slice(0, -1).join(', ')} ${word} ${list.at(-1)}`;
 
 // In the order an import reads them: a table refers only to the tables before it.
-export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities', 'contact_surfaces', 'knowledge_articles'] as const;
+export const TABLES = ['sources', 'actors', 'counterparts', 'agreements', 'action_plans', 'activities', 'contact_surfaces', 'knowledge_articles', 'knowledge_article_versions'] as const;
 export type TableName = (typeof TABLES)[number];
 
 export interface Column {
@@ -255,12 +256,11 @@ export const COLUMNS: Record<TableName, Column[]> = {
   ],
   // One row per guidance article in force, as it stands: its current text in
   // both languages, the organisation that keeps it, its review day and the
-  // forms that link to it. An article is its address (the slug). Earlier
-  // versions stay in the register they were written in (an import that
-  // changes an article keeps the text it replaces as a version, as the form
-  // does); the person who keeps it is personal data and never in these
-  // files, their organisation is; a withdrawn article is no longer guidance
-  // and is left out (an import never withdraws, reinstates or removes one).
+  // forms that link to it. An article is its address (the slug). Its earlier
+  // versions are the next table; the person who keeps it is personal data
+  // and never in these files, their organisation is; a withdrawn article is
+  // no longer guidance and is left out with its versions (an import never
+  // withdraws, reinstates or removes one).
   knowledge_articles: [
     col('article', 'artikelns adress under /kunskap/ (små bokstäver, siffror, bindestreck)', "the article's address under /kunskap/ (lower-case letters, digits, dashes)", 'infor-ett-besok', ID, required),
     col('title', 'titeln på svenska', 'the title in Swedish', 'Inför ett besök från Kina', 300, required),
@@ -271,6 +271,23 @@ export const COLUMNS: Record<TableName, Column[]> = {
     col('owner_organisation', 'organisationen som ansvarar för den: dess kortnamn (som i kommandot ortsband import --organisation) eller namn; tom cell: Ortsbands redaktion', 'the organisation that keeps it: its short name (as in the command ortsband import --organisation) or name; empty: Ortsband\'s editors', '', 300),
     col('review_on', 'granskas senast (ÅÅÅÅ-MM-DD)', 'to be reviewed by (YYYY-MM-DD)', '2027-06-30', DATE, required),
     col('topics', `formulär som länkar till den: ${or(KNOWLEDGE_TOPICS, 'eller')}; ${LIST_SV}`, `forms that link to it: ${or(KNOWLEDGE_TOPICS, 'or')}; ${LIST_EN}`, 'decision_basis | new_agreement', 200),
+  ],
+  // One row per earlier version of an article in the table before: what it
+  // said until it was replaced, numbered 1, 2, … with no gap; the article as
+  // it stands is the version after the last. A version is its article and its
+  // number. An import writes the versions a register lacks and never rewrites
+  // one it has (plan-article-versions.ts).
+  knowledge_article_versions: [
+    col('version_of', 'adressen till artikeln som versionen är en tidigare version av (artikelns rad ska finnas i knowledge_articles)', "the address of the article this is an earlier version of (the article's row must be in knowledge_articles)", 'infor-ett-besok', ID, required),
+    col('version', 'versionens nummer: 1, 2, 3 … utan lucka; artikeln som den ser ut nu är numret efter det sista', "the version's number: 1, 2, 3 … without a gap; the article as it stands is the number after the last", '1', NUMBER, { required: true, number: true }),
+    col('title', 'titeln på svenska i den versionen', 'the title in Swedish in that version', 'Inför ett besök', 300, required),
+    col('title_en', 'titeln på engelska i den versionen', 'the title in English in that version', 'Before a visit', 300, required),
+    col('text', 'texten på svenska i den versionen', 'the text in Swedish in that version', 'Fråga vilka som kommer.', 50_000, required),
+    col('text_en', 'texten på engelska i den versionen', 'the text in English in that version', 'Ask who is coming.', 50_000, required),
+    col('source_note', 'varifrån innehållet kom', 'where its content came from', '', 2_000),
+    col('owner_organisation', 'organisationen som ansvarade för den: kortnamn eller namn; tom cell: ingen', 'the organisation that kept it: short name or name; empty: none', '', 300),
+    col('review_on', 'skulle granskas senast (ÅÅÅÅ-MM-DD)', 'was to be reviewed by (YYYY-MM-DD)', '2026-06-30', DATE, required),
+    col('replaced_at', 'när versionen ersattes av nästa: datum och klockslag med tidszon (ÅÅÅÅ-MM-DDTHH:MM:SS.sssZ)', 'when the version was replaced by the next: date and time with a time zone (YYYY-MM-DDTHH:MM:SS.sssZ)', '2026-11-02T09:30:00.000Z', DATE, required),
   ],
 };
 

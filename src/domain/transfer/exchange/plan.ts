@@ -164,6 +164,7 @@ export function summarise(plan: ImportPlan) {
     activities: count(plan.activities),
     contact_surfaces: count(plan.contactSurfaces),
     knowledge_articles: count(plan.articles),
+    knowledge_article_versions: count(plan.articles.flatMap((a) => a.versions)),
     problems: plan.problems.length,
   };
 }
@@ -327,7 +328,7 @@ export async function planImport(ctx: Context, tables: ReadTable[], readProblems
   await planActionPlansAndActivities(ctx, table('action_plans'), table('activities'), keys, plan, citationsKnown, outcome);
   // Contact surfaces after the bodies, places and sources they link.
   await planContactSurfaces(ctx, table('contact_surfaces'), keys, plan, citationsKnown, outcome);
-  await planArticles(ctx, table('knowledge_articles'), plan, outcome);
+  await planArticles(ctx, table('knowledge_articles'), table('knowledge_article_versions'), plan, outcome);
   return plan;
 }
 
