@@ -1,11 +1,15 @@
 import { openDatabase } from '../src/db/client.ts';
-import { getAgreement } from '../src/domain/agreements/get.ts';
-import { writeFileSync } from 'node:fs';
-const captured: Array<{ query: string; params: unknown[] }> = [];
-const db = await openDatabase({ kind: 'postgres', url: 'postgres://root@127.0.0.1:5432/memtest', onQuery: (query: string, params: unknown[]) => captured.push({ query, params }) } as never);
-await getAgreement({ ctx: { db: db.db, principal: { kind: 'anonymous' } }, slug: 'goteborg--shanghai', activitiesShown: 20 });
-const big = captured.sort((a, b) => b.query.length - a.query.length)[0]!;
-let q = big.query; big.params.forEach((p, i) => { q = q.replaceAll(new RegExp(`\\$${i + 1}(?![0-9])`, 'g'), typeof p === 'number' ? String(p) : `'${String(p).replaceAll("'", "''")}'`); });
-writeFileSync('/tmp/details.sql', q);
-console.log(captured.length, big.params);
+import { createApp } from '../src/app.ts';
+import pino from 'pino';
+const captured: string[] = [];
+const db = await openDatabase({ kind: 'postgres', url: 'postgres://root@127.0.0.1:5432/memtest', onQuery: (query: string) => captured.push(query) } as never);
+const app = createApp(db, pino({ level: 'warn' }));
+for (const path of process.argv.slice(2)) {
+  for (let i = 0; i < 3; i++) {
+    captured.length = 0;
+    const r = await app.fetch(new Request(`http://localhost${path}`, { headers: { cookie: 'bench=1' } }));
+    await r.arrayBuffer();
+    console.log(path, r.status, 'statements', captured.length, captured.map((q) => q.slice(0, 60).replace(/\s+/g, ' ')).join(' | ').slice(0, 600));
+  }
+}
 await db.close();

@@ -3,7 +3,7 @@ import { Hono, type Context as HonoContext } from 'hono';
 import { contextStorage } from 'hono/context-storage';
 import { PUBLIC_READER } from './domain/access.ts';
 import { agreementKindNames } from './domain/agreement-kinds/names.ts';
-import { freshDataVersion } from './domain/data-version.ts';
+import { freshDataVersion, readingAt } from './domain/data-version.ts';
 import type { Logger } from 'pino';
 import { apiRoutes } from './api/routes.ts';
 import type { Database } from './db/client.ts';
@@ -90,6 +90,8 @@ export function createApp(database: Database, log?: Logger, options: AppOptions 
       const version = await freshDataVersion(ctx);
       c.set('dataVersion', version);
       c.set('kindNames', await agreementKindNames(ctx, version));
+      // Kept answers (domain/kept-answers.ts, the kept register) are read at this version.
+      return readingAt(database.db, version, next);
     }
     await next();
   });

@@ -1,6 +1,7 @@
 // The register's data version: bumped as every change commits (the audit
 // entry's trigger, migration 0022; an import bumps it itself), read by caches
 // to know that nothing has changed since they computed an answer.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { eq, max, min, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.ts';
 import { auditLog, dataVersion } from '../db/schema.ts';
@@ -67,4 +68,21 @@ function coalescedReader(query: () => Promise<number>): () => Promise<number> {
 export async function registerChangeTimes(ctx: Context): Promise<{ first: Date | null; last: Date | null }> {
   const [row] = await ctx.db.select({ first: min(auditLog.at), last: max(auditLog.at) }).from(auditLog);
   return { first: row?.first ?? null, last: row?.last ?? null };
+}
+
+// The version a read (a GET request) learnt as it arrived (app.ts): the kept
+// answers it asks for are read at that version rather than reading it again.
+// As fresh for the reader: it was read after the request arrived, so after
+// any write the reader had seen finish. Under load the second read was a
+// round trip each request waited for (coalesced, but begun after it
+// arrived), and answers read at one version are also what its key says.
+const arrival = new AsyncLocalStorage<{ db: Executor; version: number }>();
+
+/** Runs `work` as a read of `db` that began at data version `version`. */
+export const readingAt = <T>(db: Executor, version: number, work: () => T): T => arrival.run({ db, version }, work);
+
+/** The data version the current read began at on this database (readingAt), or else a fresh read of it. */
+export function versionOfRead(ctx: Context): Promise<number> {
+  const began = arrival.getStore();
+  return began && began.db === ctx.db ? Promise.resolve(began.version) : freshDataVersion(ctx);
 }

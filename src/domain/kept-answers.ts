@@ -6,13 +6,13 @@
 // answer goes first when there are more than `size`.
 import type { Executor } from '../db/client.ts';
 import type { Context, Principal } from './context.ts';
-import { freshDataVersion } from './data-version.ts';
+import { versionOfRead } from './data-version.ts';
 
 export function keptPerVersion<T>(size: number) {
   const kept = new WeakMap<Executor, Map<string, Promise<T>>>();
-  // `version`: the data version the request read already (freshDataVersion), when it asks for several kept answers at once.
+  // `version`: the data version the caller read already, when it asks for several kept answers at once; else the one its read began at (versionOfRead).
   return async (ctx: Context, key: string, make: () => Promise<T>, version?: number): Promise<T> => {
-    const full = `${version ?? (await freshDataVersion(ctx))}|${key}`;
+    const full = `${version ?? (await versionOfRead(ctx))}|${key}`;
     let answers = kept.get(ctx.db);
     if (!answers) kept.set(ctx.db, (answers = new Map()));
     const hit = answers.get(full);

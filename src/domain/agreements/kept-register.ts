@@ -8,7 +8,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../db/client.ts';
 import type { Context } from '../context.ts';
-import { freshDataVersion } from '../data-version.ts';
+import { versionOfRead } from '../data-version.ts';
 
 export interface KeptRegisterSpec<Rows, View> {
   /** What is read of the readable agreements with these ids, or of every agreement. */
@@ -54,8 +54,8 @@ export function keptRegister<Rows, View>(spec: KeptRegisterSpec<Rows, View>): (c
     const audience = ctx.principal.kind === 'user' ? `user:${ctx.principal.organisationId}` : ctx.principal.kind;
     let byAudience = latest.get(ctx.db);
     if (!byAudience) latest.set(ctx.db, (byAudience = new Map()));
-    // Read before the rows: a view is never older than the version it carries.
-    const version = await freshDataVersion(ctx);
+    // Read before the rows: a view is never older than the version it carries (a request's, as it arrived).
+    const version = await versionOfRead(ctx);
     let pending = byAudience.get(audience);
     for (;;) {
       const current = pending ? await pending.catch(() => null) : null;

@@ -31,7 +31,7 @@ import {
 } from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
 import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
-import { freshDataVersion } from '../../domain/data-version.ts';
+import { versionOfRead } from '../../domain/data-version.ts';
 import { keptPerVersion, readsAs } from '../../domain/kept-answers.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { accepts, langOf, type HttpEnv, type QuerySpec } from '../../http/query.ts';
@@ -80,9 +80,8 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
     const { from, to, exactDayOnly } = view === 'month' ? { ...monthBounds(month), exactDayOnly: false } : listPeriod(query, today);
     const common = JSON.stringify([commonReaderOf(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
-    // One read of the data version for the three kept answers (each would read it again: freshDataVersion
-    // lets a caller that arrives during a read wait for the next one).
-    const version = await freshDataVersion(ctx);
+    // The version the request arrived at, for the four kept answers.
+    const version = await versionOfRead(ctx);
     const [visits, meetings, places] = await Promise.all([
       view === 'month'
         ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month), version), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({
