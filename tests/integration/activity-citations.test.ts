@@ -158,6 +158,11 @@ describe("an activity's sources from its edit page", () => {
     expect(await apiSources(visitors.anonymous)).toEqual(['nkk2022']);
     expect(await apiSources(visitors.otherReader)).toEqual(['nkk2022', SOURCE.shared]);
     expect(await apiSources(visitors.editor)).toEqual(['nkk2022', SOURCE.shared, SOURCE.internal]);
+    // As the API's description says.
+    const openapi = (await (await visitors.anonymous.request('/api/openapi.json')).json()) as { components: { schemas: Record<string, { required: string[]; properties: Record<string, unknown> }> } };
+    expect(openapi.components.schemas.Activity!.required).toContain('sources');
+    expect(openapi.components.schemas.Activity!.properties.sources).toEqual(expect.objectContaining({ items: { $ref: '#/components/schemas/ActivityCitation' } }));
+    expect(Object.keys(openapi.components.schemas.ActivityCitation!.properties)).toEqual(expect.arrayContaining(['id', 'sourceSlug', 'title', 'passage', 'passageEn']));
     // On the agreement's activities page, where the activity is shown.
     const others = await (await visitors.otherReader.request(activities())).text();
     expect(others).toContain(`href="/kallor/${SOURCE.shared}"`);
