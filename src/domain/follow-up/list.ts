@@ -5,7 +5,7 @@ import { canReadAlias, canReadFollowUp, canReadParticipantNames } from '../acces
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { activitiesOf, activityLinksJson, type ActivityAgreementLink, type ActivityPlace } from '../activities/links.ts';
-import type { PlanCitation } from '../action-plans/list.ts';
+import { citationsOn, type RecordCitation } from '../sources/cited-on.ts';
 
 export interface FollowUpPoint {
   id: number;
@@ -56,7 +56,7 @@ export interface ActivityWithPoints {
   /** Where it took place, from the register. */
   places: ActivityPlace[];
   /** The sources cited for it that the reader may read, oldest first, each with its citation's id (how it is removed). */
-  sources: PlanCitation[];
+  sources: RecordCitation[];
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
 }
@@ -88,7 +88,6 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
         order by a.date_min desc nulls last, a.id desc`,
   );
   if (!rows.length) return [];
-  const ids = sql.join(rows.map((a) => sql`${a.id}`), sql`, `);
   const [points, cited] = await Promise.all([
     canReadFollowUp(ctx.principal, agreement)
       ? queryRows<FollowUpPoint>(
@@ -97,19 +96,12 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
               where p.agreement_id = ${agreement.id} and ${only === undefined ? sql`true` : sql`p.activity_id = ${only}`} order by p.due_on, p.id`,
         )
       : [],
-    // A citation is read with its source (docs/visibility.md): a source the reader may not read stays out.
-    queryRows<PlanCitation & { activityId: number }>(
-      ctx.db,
-      sql`select cit.id, cit.subject_id as "activityId", src.slug as "sourceSlug", src.title, src.title_en as "titleEn", src.language, src.kind, src.url, src.published,
-            src.archive_reference as "archiveReference", cit.passage, cit.passage_en as "passageEn", src.seed_file as "seedFile"
-          from citations cit join sources src on src.id = cit.source_id
-          where cit.subject_type = 'activity' and cit.subject_id in (${ids}) and ${canReadAlias(ctx.principal, 'src')} order by cit.id`,
-    ),
+    citationsOn(ctx, 'activity', rows.map((a) => a.id)),
   ]);
   return rows.map(({ links, ...a }) => ({
     ...a,
     ...(JSON.parse(links) as Pick<ActivityWithPoints, 'agreements' | 'places'>),
-    sources: cited.filter((c) => c.activityId === a.id).map(({ activityId: _activity, ...c }) => c),
+    sources: cited.filter((c) => c.subjectId === a.id).map(({ subjectId: _activity, ...c }) => c),
     points: points.filter((p) => p.activityId === a.id),
   }));
 }

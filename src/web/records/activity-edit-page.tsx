@@ -12,6 +12,7 @@ import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { Sources } from '../pages/shared.tsx';
+import { CitationRemovals, CiteSourceFields } from './cite-source-fields.tsx';
 import { ACTIVITY_NUMBER_FIELDS, ACTIVITY_NUMBER_NAMES, ActivityForm, FUNDING_FIELDS } from './activity-form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor } from './words.ts';
@@ -117,17 +118,14 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
       </p>
       {p.failed?.form.startsWith('uncite-') ? <ErrorSummary lang={lang} problems={problems(p.failed.form)} /> : null}
       {activity.sources.length ? (
-        <ul aria-label={sv ? 'Ta bort en citering' : 'Remove a citation'}>
-          {activity.sources.map((c) => (
-            <li>
-              <form method="post" action={href(lang, `${base}/${activity.id}/kallor/${c.id}/ta-bort`)} class="inline">
-                <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-                <input type="hidden" name="expectedVersion" value={String(activity.version)} />
-                <button type="submit">{sv ? `Ta bort citeringen av ${c.title}${c.passage ? ` (${c.passage})` : ''}` : `Remove the citation of ${c.title}${c.passage ? ` (${c.passage})` : ''}`}</button>
-              </form>
-            </li>
-          ))}
-        </ul>
+        <CitationRemovals
+          lang={lang}
+          csrf={p.csrf}
+          version={activity.version}
+          list={activity.sources}
+          action={(id) => href(lang, `${base}/${activity.id}/kallor/${id}/ta-bort`)}
+          label={sv ? 'Ta bort en citering' : 'Remove a citation'}
+        />
       ) : null}
       {p.citable.length ? (
         <>
@@ -136,25 +134,7 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
           <form method="post" action={href(lang, `${base}/${activity.id}/kallor`)} class="form" novalidate>
             <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
             <input type="hidden" name="expectedVersion" value={String(activity.version)} />
-            <Field lang={lang} id="cite-source" label={sv ? 'Källa' : 'Source'} problem={citeProblem('source')}>
-              {(described) => (
-                <select id="cite-source" name="source" required {...described}>
-                  {/* Nothing chosen until the editor chooses: a first source taken by default would be cited by a slip. */}
-                  <option value="">{sv ? 'Välj en källa' : 'Choose a source'}</option>
-                  {p.citable.map((s) => (
-                    <option value={s.slug} selected={citeTyped.source === s.slug}>
-                      {s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field lang={lang} id="cite-passage" label={sv ? 'Ställe i källan (valfritt)' : 'Passage (optional)'} hint={sv ? 'Sida, paragraf eller ett kort citat: "s. 4".' : 'Page, section or a short quotation: "p. 4".'} problem={citeProblem('passage')}>
-              {(described) => <input id="cite-passage" name="passage" type="text" maxlength={1000} value={citeTyped.passage ?? ''} {...described} />}
-            </Field>
-            <Field lang={lang} id="cite-passageEn" label={sv ? 'Stället på engelska (valfritt)' : 'The passage in English (optional)'} problem={citeProblem('passageEn')}>
-              {(described) => <input id="cite-passageEn" name="passageEn" type="text" maxlength={1000} value={citeTyped.passageEn ?? ''} {...described} />}
-            </Field>
+            <CiteSourceFields lang={lang} form="cite" citable={p.citable} typed={citeTyped} problemOf={citeProblem} />
             <button type="submit">{sv ? 'Citera källan' : 'Cite the source'}</button>
           </form>
         </>
