@@ -53,7 +53,7 @@ const PlanGoal = {
   },
 };
 
-const PlanCitation = {
+export const PlanCitation = {
   type: 'object',
   description: 'A source cited for the plan. Only the sources the reader may read',
   required: ['id', 'sourceSlug', 'title', 'titleEn', 'language', 'kind', 'url', 'published', 'archiveReference', 'passage', 'passageEn', 'seedFile'],

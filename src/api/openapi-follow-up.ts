@@ -6,6 +6,7 @@ import { ACTIVITY_KINDS, FOLLOW_UP_STATES, FUNDING_SOURCES, VISIBILITIES } from 
 import { changeActivitySchema, removeActivitySchema } from '../domain/activities/change.ts';
 import { createActivitySchema } from '../domain/activities/create.ts';
 import { addFollowUpPointSchema, closeFollowUpPointSchema } from '../domain/follow-up/schemas.ts';
+import { PlanCitation } from './openapi-action-plans.ts';
 import { DATES, errorResponse, inputSchema, slugParam, write } from './openapi-writes.ts';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -44,10 +45,17 @@ const FollowUpPoint = {
 const amount = { type: ['integer', 'null'], minimum: 0 };
 const headcount = { type: ['integer', 'null'], minimum: 0, description: 'How many of the group took part' };
 
+/** A source cited for an activity: the fields of a plan's citation (openapi-action-plans.ts), the id its own. */
+const ActivityCitation = {
+  ...PlanCitation,
+  description: 'A source cited for the activity. Only the sources the reader may read; the documents attached to a source are read through it (GET /api/sources/{slug})',
+  properties: { ...PlanCitation.properties, id: { type: 'integer', description: "The citation's id: the activity's edit page removes it by this id" } },
+};
+
 const Activity = {
   type: 'object',
   description: 'A visit, meeting, project, exchange or event under the agreement',
-  required: ['id', 'kind', 'title', 'date', 'visibility', 'points'],
+  required: ['id', 'kind', 'title', 'date', 'visibility', 'sources', 'points'],
   properties: {
     id: { type: 'integer' },
     kind: { type: 'string', enum: [...ACTIVITY_KINDS] },
@@ -94,6 +102,7 @@ const Activity = {
         properties: { kind: { type: 'string', enum: ['swedish', 'chinese'] }, slug: { type: 'string' }, name: { type: 'string' }, nameNative: text },
       },
     },
+    sources: { type: 'array', items: ref('ActivityCitation'), description: 'The sources cited for it that the reader may read, the oldest citation first' },
     points: { type: 'array', items: ref('FollowUpPoint'), description: "Its follow-up points, the earliest due first: empty for the public and for other organisations' people" },
   },
 };
@@ -239,6 +248,7 @@ export function followUpComponents() {
     AddFollowUpPoint: inputSchema(addFollowUpPointSchema, 'A new follow-up point: what, who (an e-mail address) and by when; `reason` is a comment kept in the history'),
     ChangeFollowUpPoint: inputSchema(closeFollowUpPointSchema, "A point's new state and comment, with the version it was read at"),
     Activity,
+    ActivityCitation,
     FollowUpPoint,
     OpenFollowUpPoint,
     OpenFollowUp,

@@ -221,6 +221,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/aktiviteter/:id/andra': rule('owner'),
   'POST /avtal/:slug/aktiviteter/:id/andra': rule('owner'),
   'POST /avtal/:slug/aktiviteter/:id/ta-bort': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/kallor': rule('owner'),
+  'POST /avtal/:slug/aktiviteter/:id/kallor/:citation/ta-bort': rule('owner'),
   // Action plans: read by every signed-in person as far as they may read each; made, given goals and reviewed by the organisation's editors.
   'GET /avtal/:slug/handlingsplaner': rule('signedIn'),
   'POST /avtal/:slug/handlingsplaner': rule('owner'),

@@ -1,5 +1,6 @@
 // Activities and follow-up in Chromium: an editor records a visit, raises two
-// follow-up points, closes one and finds the other on their overview; every
+// follow-up points, closes one, cites a source for the visit and removes it
+// again, and finds the other point on their overview; every
 // state of the page (empty, with errors, with points, English) and the
 // overview and the yearly report pass axe-core (WCAG 2.1 AA); forms are
 // sent by keyboard.
@@ -110,6 +111,37 @@ describe('activities and follow-up points', () => {
     await page.locator('h2', { hasText: 'Delegationsresa till Shanghai' }).waitFor();
     expect(await page.locator(`#aktivitet-${activityId}`).innerText()).toMatch(/4 maj 2026/);
     expect(await page.locator(`#aktivitet-${activityId}-avsnitt`).innerText()).toContain('Platser:');
+
+    // Cite a source for the visit on its edit page, by keyboard: sent with no source chosen first, named beside the field.
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`);
+    expect(await page.locator('#cite-source').inputValue()).toBe('');
+    await page.focus('#cite-passage');
+    await page.keyboard.type('s. 3');
+    await enter(page);
+    await page.waitForSelector('.error-summary');
+    expect(await page.locator('#cite-source').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#cite-passage').inputValue()).toBe('s. 3');
+    await check(page, 'follow-up-activity-cite-error');
+    await page.focus('#cite-source');
+    await page.keyboard.press('ArrowDown');
+    const chosen = await page.locator('#cite-source').inputValue();
+    expect(chosen).not.toBe('');
+    const title = (await page.locator(`#cite-source option[value="${chosen}"]`).innerText()).replace(/…$/, '');
+    await page.focus('#cite-passage');
+    await enter(page);
+    expect(await page.locator('[role=status]').innerText()).toContain('Källan är citerad.');
+    expect(await page.locator('.sources').innerText()).toContain('s. 3');
+    await check(page, 'follow-up-activity-cited');
+    // Shown with the visit on the activities page, linked to the source's own page.
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter`);
+    expect(await page.locator(`#aktivitet-${activityId}-avsnitt .sources a[href="/kallor/${chosen}"]`).innerText()).toContain(title.slice(0, 40));
+    // And removed again, by its button.
+    await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`);
+    await page.getByRole('button', { name: /^Ta bort citeringen av/ }).focus();
+    await enter(page);
+    expect(await page.locator('[role=status]').innerText()).toContain('Citeringen är borttagen.');
+    expect(await page.locator('.sources').count()).toBe(0);
+
     await page.goto(`${base}/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra?lang=en`);
     expect(await page.locator('h1').innerText()).toBe('Change the activity: Delegationsresa till Shanghai');
     await check(page, 'follow-up-activity-edit-en');
@@ -170,7 +202,7 @@ describe('activities and follow-up points', () => {
     expect(await page.locator('h1').innerText()).toBe('Activities and follow-up');
     await check(page, 'follow-up-en');
     await context.close();
-  });
+  }, 360_000); // some forty pages, each checked by axe-core, on a shared machine
 
   it('reads without JavaScript', async () => {
     const { context, page } = await signedInPage(browser, base, EDITOR, PASSWORD, { javaScriptEnabled: false });

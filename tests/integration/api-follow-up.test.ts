@@ -37,7 +37,7 @@ afterAll(async () => t?.close());
 
 type ErrorBody = { error?: { code: string; message: string; problems: Array<{ field: string; message: string }>; current?: Point } };
 type Point = { id: number; activityId: number; text: string; ownerEmail: string; dueOn: string; state: string; stateComment: string | null; version: number };
-type Activity = { id: number; title: string; date: string; costSek: number | null; participants: string | null; visibility: string; points: Point[] };
+type Activity = { id: number; title: string; date: string; costSek: number | null; participants: string | null; visibility: string; points: Point[]; sources: Array<{ id: number; sourceSlug: string }> };
 type OpenPoint = Point & { agreementSlug: string; overdue: boolean };
 
 async function send<T>(method: string, path: string, body?: unknown, key: string | null = keys.editor) {
@@ -106,6 +106,8 @@ describe('activities through the API', () => {
       expect(body.map((a) => a.id)).toEqual([created.body.id, older]);
       // Who took part, by name, is for signed-in readers only.
       expect(body[0]!.participants).toBe(key ? 'Kommunstyrelsens ordförande' : null);
+      // Its sources, as the activity list cites them (OpenAPI ActivityCitation).
+      expect(body[0]!.sources.map((s) => s.sourceSlug)).toEqual(['nkk2022']);
     }
     // The agreement's record holds it too, with the source cited.
     const record = (await (await app.request(`/api/agreements/${slug}`)).json()) as { activities: Array<{ title: string; sources: Array<{ sourceSlug: string }> }> };

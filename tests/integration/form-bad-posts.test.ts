@@ -18,6 +18,7 @@ import { addActionPlanGoal } from '../../src/domain/action-plans/add-goal.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
+import { createSource } from '../../src/domain/sources/create.ts';
 import { addNetworkMeeting, addNetworkMember, createNetwork } from '../../src/domain/coordination/networks.ts';
 import { organisationIdOf } from '../../src/domain/accounts/list-organisations.ts';
 import { startSession } from '../../src/domain/accounts/sessions.ts';
@@ -235,6 +236,13 @@ function planForms(planId: number, goalId: number, activityId: number): Form[] {
         choice('visibility'),
       ],
     },
+    // Citing a source for the activity: an unknown source, one the administrator may not read (another organisation's internal one), a passage too long.
+    {
+      page: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`,
+      action: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/kallor`,
+      valid: () => ({ source: 'nkk2022', passage: fresh('s.') }),
+      bad: [choice('source', ['', 'no-such-source', OTHERS_SOURCE]), text('passage', ['x'.repeat(1001)]), text('passageEn', ['x'.repeat(1001)])],
+    },
     {
       page: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/andra`,
       action: `/avtal/${AGREEMENT}/aktiviteter/${activityId}/ta-bort`,
@@ -243,6 +251,9 @@ function planForms(planId: number, goalId: number, activityId: number): Form[] {
     },
   ];
 }
+
+/** A source internal to another organisation: no source to the administrator who posts. */
+const OTHERS_SOURCE = 'bad-forms-others-source';
 
 /** The agreement's first decision (an event of the shipped data), whose basis is posted. */
 let basisEvent = 0;
@@ -542,6 +553,8 @@ beforeAll(async () => {
   const goal = await addActionPlanGoal({ ctx: systemCtx(t), agreement: { id: agreementId, organisationId }, planId: plan.id, input: { theme: 'Kultur', goal: 'Ett kulturutbyte' } });
   const activity = await createActivity({ ctx: systemCtx(t), agreementId, input: { kind: 'meeting', title: 'Ett möte att koppla', date: '2026-05' } });
   FORMS.push(...planForms(plan.id, goal.id, activity.id));
+  const others = await addOrganisation({ ctx: systemCtx(t), input: { slug: 'bad-forms-others', name: 'En annan organisation' } });
+  await createSource({ ctx: systemCtx(t), organisationId: others.id, input: { slug: OTHERS_SOURCE, kind: 'email', title: 'Ett internt mejl', visibility: 'internal' } });
   const surface = await createContactSurface({ ctx: systemCtx(t), organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', date: '2016', actors: ['kalix'], visibility: 'shared' } });
   surfaceId = surface.id;
   FORMS.push(...surfaceForms(surface.id));
@@ -651,6 +664,11 @@ function staleCases(): Case[] {
     for (const stale of [2, 3, 100]) {
       out.push({ what: `POST ${action} at version ${stale}`, action, body: bodyOf(form, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan har ändrat|Registret ändrades samtidigt/ });
     }
+  }
+  // An activity's source cited on a page opened before the activity was changed (it is at version 1).
+  const activityCite = FORMS.find((f) => /\/aktiviteter\/\d+\/kallor$/.test(f.action))!;
+  for (const stale of [2, 3, 100]) {
+    out.push({ what: `POST ${activityCite.action} at version ${stale}`, action: activityCite.action, body: bodyOf(activityCite, { expectedVersion: String(stale) }), status: [409], names: [], says: /Någon annan ändrade aktiviteten/ });
   }
   const article = FORMS.find((f) => f.action.startsWith('/kunskap/'))!;
   for (const stale of ['2', '5']) {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import type { GoalAssessment, Visibility } from '../../db/schema.ts';
 import { canReadAlias } from '../access.ts';
-import type { Citation } from '../agreements/get.ts';
+import { citationsOn, type RecordCitation } from '../sources/cited-on.ts';
 import type { Context } from '../context.ts';
 
 /** An activity linked to a goal: the goal's progress. */
@@ -32,7 +32,7 @@ export interface PlanGoal {
 }
 
 /** A source cited for a plan, as far as the reader may read the source, as an agreement's record cites its sources; with the citation's id (how it is removed). */
-export type PlanCitation = Citation & { id: number };
+export type PlanCitation = RecordCitation;
 
 export interface PlanOfAgreement {
   id: number;
@@ -105,14 +105,7 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
                 union select action_plan_id, agreement_id from action_plan_agreements where action_plan_id in (${ids})) s
           join agreements ag on ag.id = s.agreement_id where ${canReadAlias(ctx.principal, 'ag')} order by ag.slug`,
     ),
-    // A citation is read with its source (docs/visibility.md): a source the reader may not read stays out.
-    queryRows<PlanCitation & { planId: number }>(
-      ctx.db,
-      sql`select cit.id, cit.subject_id as "planId", src.slug as "sourceSlug", src.title, src.title_en as "titleEn", src.language, src.kind, src.url, src.published,
-            src.archive_reference as "archiveReference", cit.passage, cit.passage_en as "passageEn", src.seed_file as "seedFile"
-          from citations cit join sources src on src.id = cit.source_id
-          where cit.subject_type = 'action_plan' and cit.subject_id in (${ids}) and ${canReadAlias(ctx.principal, 'src')} order by cit.id`,
-    ),
+    citationsOn(ctx, 'action_plan', plans.map((p) => p.id)),
   ]);
   return plans.map(({ agreementId, ...plan }) => ({
     ...plan,
@@ -121,7 +114,7 @@ export async function actionPlansOfAgreement(ctx: Context, agreement: { id: numb
       .sort((a, b) => Number(b.agreementId === agreementId) - Number(a.agreementId === agreementId))
       .map(({ slug, partyLabel, counterpartLabel }) => ({ slug, partyLabel, counterpartLabel })),
     goals: goals.filter((g) => g.planId === plan.id).map(({ planId: _plan, ...g }) => ({ ...g, activities: activities.filter((a) => a.goalId === g.id) })),
-    sources: cited.filter((c) => c.planId === plan.id).map(({ planId: _plan, ...c }) => c),
+    sources: cited.filter((c) => c.subjectId === plan.id).map(({ subjectId: _plan, ...c }) => c),
   }));
 }
 

@@ -32,7 +32,7 @@ export const removeActivitySchema = z.object({ reason: reasonSchema, expectedVer
 type Agreement = { id: number; organisationId: number };
 
 /** The activity recorded under this agreement, locked, once the caller may change the agreement's records and read it. */
-async function lockedActivity(ctx: Context, agreement: Agreement, id: number, expectedVersion: number | undefined) {
+export async function lockedActivity(ctx: Context, agreement: Agreement, id: number, expectedVersion: number | undefined) {
   requireWrite(ctx, agreement.organisationId);
   const [row] = await ctx.db.select().from(activities).where(and(eq(activities.id, id), eq(activities.agreementId, agreement.id))).for('update');
   if (!row || !canRead(ctx.principal, row)) throw notFound('activity');

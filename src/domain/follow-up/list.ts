@@ -5,6 +5,7 @@ import { canReadAlias, canReadFollowUp, canReadParticipantNames } from '../acces
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { activitiesOf, activityLinksJson, type ActivityAgreementLink, type ActivityPlace } from '../activities/links.ts';
+import { citationsOn, type RecordCitation } from '../sources/cited-on.ts';
 
 export interface FollowUpPoint {
   id: number;
@@ -54,6 +55,8 @@ export interface ActivityWithPoints {
   agreements: ActivityAgreementLink[];
   /** Where it took place, from the register. */
   places: ActivityPlace[];
+  /** The sources cited for it that the reader may read, oldest first, each with its citation's id (how it is removed). */
+  sources: RecordCitation[];
   /** Its follow-up points, for those who may read them (canReadFollowUp); otherwise empty. */
   points: FollowUpPoint[];
 }
@@ -71,7 +74,7 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
   const participantNames = canReadParticipantNames(ctx.principal)
     ? sql`a.participants, a.participants_en as "participantsEn", a.delegation_name as "delegationName", a.delegation_persons as "delegationPersons"`
     : sql`null as participants, null as "participantsEn", null as "delegationName", '{}'::text[] as "delegationPersons"`;
-  const rows = await queryRows<Omit<ActivityWithPoints, 'points' | 'agreements' | 'places'> & { links: string }>(
+  const rows = await queryRows<Omit<ActivityWithPoints, 'points' | 'agreements' | 'places' | 'sources'> & { links: string }>(
     ctx.db,
     sql`select a.id, a.kind, a.title, a.title_en as "titleEn", a.date, ${participantNames}, a.purpose, a.purpose_en as "purposeEn",
           a.outcome, a.outcome_en as "outcomeEn", a.cost_sek as "costSek", a.cost_travel_sek as "costTravelSek", a.cost_hospitality_sek as "costHospitalitySek",
@@ -84,14 +87,23 @@ export async function activitiesOfAgreement(ctx: Context, agreement: { id: numbe
         from ${activitiesOf(sql`${agreement.id}`)} a where ${one} and ${canReadAlias(ctx.principal, 'a')}
         order by a.date_min desc nulls last, a.id desc`,
   );
-  const points = canReadFollowUp(ctx.principal, agreement) && rows.length
-    ? await queryRows<FollowUpPoint>(
-        ctx.db,
-        sql`select ${POINT_COLUMNS} from follow_up_points p join users u on u.id = p.owner_id
-            where p.agreement_id = ${agreement.id} and ${only === undefined ? sql`true` : sql`p.activity_id = ${only}`} order by p.due_on, p.id`,
-      )
-    : [];
-  return rows.map(({ links, ...a }) => ({ ...a, ...(JSON.parse(links) as Pick<ActivityWithPoints, 'agreements' | 'places'>), points: points.filter((p) => p.activityId === a.id) }));
+  if (!rows.length) return [];
+  const [points, cited] = await Promise.all([
+    canReadFollowUp(ctx.principal, agreement)
+      ? queryRows<FollowUpPoint>(
+          ctx.db,
+          sql`select ${POINT_COLUMNS} from follow_up_points p join users u on u.id = p.owner_id
+              where p.agreement_id = ${agreement.id} and ${only === undefined ? sql`true` : sql`p.activity_id = ${only}`} order by p.due_on, p.id`,
+        )
+      : [],
+    citationsOn(ctx, 'activity', rows.map((a) => a.id)),
+  ]);
+  return rows.map(({ links, ...a }) => ({
+    ...a,
+    ...(JSON.parse(links) as Pick<ActivityWithPoints, 'agreements' | 'places'>),
+    sources: cited.filter((c) => c.subjectId === a.id).map(({ subjectId: _activity, ...c }) => c),
+    points: points.filter((p) => p.activityId === a.id),
+  }));
 }
 
 /** One follow-up point of the agreement as the lists show it, for those who may read it (canReadFollowUp); NOT_FOUND otherwise. */

@@ -21,6 +21,8 @@ const ACTIONS: Record<string, { sv: string; en: string }> = {
   'action_plan.review': { sv: 'Följde upp en handlingsplan', en: 'Reviewed an action plan' },
   'action_plan.cite': { sv: 'Citerade en källa för en handlingsplan', en: 'Cited a source for an action plan' },
   'action_plan.uncite': { sv: 'Tog bort en källa från en handlingsplan', en: 'Removed a source from an action plan' },
+  'activity.cite': { sv: 'Citerade en källa för en aktivitet', en: 'Cited a source for an activity' },
+  'activity.uncite': { sv: 'Tog bort en källa från en aktivitet', en: 'Removed a source from an activity' },
   'activity.link': { sv: 'Kopplade en aktivitet till en handlingsplans mål', en: "Linked an activity to an action plan's goal" },
 };
 

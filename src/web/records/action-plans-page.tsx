@@ -18,6 +18,7 @@ import { ASSESSMENT_NAMES, namedMessage, sayRecords, VISIBILITY_NAMES } from './
 import { VisibilityField } from './visibility-field.tsx';
 import { CheckboxList } from './checkbox-list.tsx';
 import { Localized, Sources } from '../pages/shared.tsx';
+import { CitationRemovals, CiteSourceFields } from './cite-source-fields.tsx';
 
 export const PLAN_FIELDS = ['title', 'titleEn', 'periodFrom', 'periodTo', 'responsibleUnit', 'budgetSek', 'note', 'noteEn', 'visibility'] as const;
 export const GOAL_FIELDS = ['theme', 'themeEn', 'goal', 'goalEn', 'indicator', 'plannedActivities'] as const;
@@ -294,17 +295,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
         {editable && plan.sources.length ? (
           <details open={plan.sources.some((c) => p.failed?.form === `uncite-${c.id}`)}>
             <summary>{sv ? `Ta bort en citering: ${plan.title}` : `Remove a citation: ${plan.title}`}</summary>
-            <ul>
-              {plan.sources.map((c) => (
-                <li>
-                  <form method="post" action={href(lang, `${path}/${plan.id}/kallor/${c.id}/ta-bort`)} class="inline">
-                    <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
-                    <input type="hidden" name="expectedVersion" value={String(plan.version)} />
-                    <button type="submit">{sv ? `Ta bort citeringen av ${c.title}${c.passage ? ` (${c.passage})` : ''}` : `Remove the citation of ${c.title}${c.passage ? ` (${c.passage})` : ''}`}</button>
-                  </form>
-                </li>
-              ))}
-            </ul>
+            <CitationRemovals lang={lang} csrf={p.csrf} version={plan.version} list={plan.sources} action={(id) => href(lang, `${path}/${plan.id}/kallor/${id}/ta-bort`)} />
           </details>
         ) : null}
         {editable && p.citable.length ? (
@@ -314,21 +305,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
             <form method="post" action={href(lang, `${path}/${plan.id}/kallor`)} class="form" novalidate>
               <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
               <input type="hidden" name="expectedVersion" value={String(plan.version)} />
-              <Field lang={lang} id={fieldId(form, 'source')} label={sv ? 'Källa' : 'Source'} problem={problemOf(form, 'source')}>
-                {(described) => (
-                  <select id={fieldId(form, 'source')} name="source" required {...described}>
-                    {/* Nothing chosen until the editor chooses: a first source taken by default would be cited by a slip. */}
-                    <option value="">{sv ? 'Välj en källa' : 'Choose a source'}</option>
-                    {p.citable.map((s) => (
-                      <option value={s.slug} selected={typed.source === s.slug}>
-                        {s.title.length > 120 ? `${s.title.slice(0, 119)}…` : s.title}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {textField(form, typed, 'passage', sv ? 'Ställe i källan (valfritt)' : 'Passage (optional)', { hint: sv ? 'Sida, paragraf eller ett kort citat: "s. 4".' : 'Page, section or a short quotation: "p. 4".' })}
-              {textField(form, typed, 'passageEn', sv ? 'Stället på engelska (valfritt)' : 'The passage in English (optional)')}
+              <CiteSourceFields lang={lang} form={form} citable={p.citable} typed={typed} problemOf={(field) => problemOf(form, field)} />
               <button type="submit">{sv ? 'Citera källan' : 'Cite the source'}</button>
             </form>
           </details>

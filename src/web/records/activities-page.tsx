@@ -1,6 +1,7 @@
 // An agreement's activities (visits, meetings, projects, exchanges, events)
 // and the follow-up points raised at them: signed-in people read the
-// activities they may read; the points are the owning organisation's own
+// activities they may read, with the sources cited for each that they may
+// read; the points are the owning organisation's own
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
@@ -18,6 +19,7 @@ import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { ACTIVITY_NUMBER_NAMES, ActivityForm, GoalSelect } from './activity-form.tsx';
 import { DelegationNames } from './delegation-warnings.tsx';
+import { Sources } from '../pages/shared.tsx';
 import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
@@ -255,6 +257,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
           {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
           <ActivityFigures lang={lang} activity={activity} />
+          <Sources lang={lang} list={activity.sources} />
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}
           {(() => {
             const near = p.delegations.filter((d) => d.visit.id === activity.id);

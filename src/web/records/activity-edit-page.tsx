@@ -1,5 +1,6 @@
 // Changing or removing one activity: the form as it was recorded, filled
-// with what it holds now, and below it the removal, which says what goes
+// with what it holds now; its sources, cited and removed one at a time at
+// the activity's version; and below them the removal, which says what goes
 // with it (its follow-up points).
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { ActivityWithPoints } from '../../domain/follow-up/list.ts';
@@ -10,6 +11,8 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
+import { Sources } from '../pages/shared.tsx';
+import { CitationRemovals, CiteSourceFields } from './cite-source-fields.tsx';
 import { ACTIVITY_NUMBER_FIELDS, ACTIVITY_NUMBER_NAMES, ActivityForm, FUNDING_FIELDS } from './activity-form.tsx';
 import { agreementName } from './sources-page.tsx';
 import { problemsFor } from './words.ts';
@@ -23,11 +26,23 @@ export interface ActivityEditPageProps {
   goals: GoalChoice[];
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
   placeChoices: { swedish: PlaceChoice[]; chinese: PlaceChoice[] };
-  /** The form refused (`change` or `remove`), with its problems and what was typed. */
-  failed?: { form: 'change' | 'remove'; problems: FieldProblem[]; typed: Record<string, string> };
+  /** The sources the person may cite (those they may read), for the citation form. */
+  citable: Array<{ slug: string; title: string }>;
+  /** The form refused (`change`, `remove`, `cite` or `uncite-<citation id>`), with its problems and what was typed. */
+  failed?: { form: string; problems: FieldProblem[]; typed: Record<string, string> };
   /** Someone else changed the activity first. */
   notice?: string;
+  /** What was just done: `cited` or `uncited`. */
+  done?: string;
 }
+
+/** The fields of the form that cites a source for the activity. */
+export const ACTIVITY_CITE_FIELDS = ['source', 'passage', 'passageEn', 'expectedVersion'] as const;
+
+const DONE: Record<string, { sv: string; en: string }> = {
+  cited: { sv: 'Källan är citerad.', en: 'The source is cited.' },
+  uncited: { sv: 'Citeringen är borttagen.', en: 'The citation is removed.' },
+};
 
 /** The activity as the form's fields: what a browser would send back unchanged. */
 export function activityAsTyped(a: ActivityWithPoints): Record<string, string> {
@@ -61,6 +76,8 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
   const problems = (form: string) => (p.failed?.form === form ? problemsFor(lang, form, p.failed.problems, ACTIVITY_NUMBER_NAMES) : []);
   const typed = p.failed?.form === 'change' ? p.failed.typed : activityAsTyped(activity);
   const removeTyped = p.failed?.form === 'remove' ? p.failed.typed : {};
+  const citeTyped = p.failed?.form === 'cite' ? p.failed.typed : {};
+  const citeProblem = (field: string) => problems('cite').find((x) => x.id === `cite-${field}`);
   const reasonProblem = problems('remove').find((x) => x.id === 'remove-reason');
   const title = `${sv ? 'Ändra aktiviteten' : 'Change the activity'}: ${activity.title}`;
   return (
@@ -72,7 +89,7 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
       <p class="lead">
         {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)} · {name}
       </p>
-      <Notices alert={p.notice} />
+      <Notices done={p.done ? DONE[p.done]?.[lang] : undefined} alert={p.notice} />
       <ActivityForm
         lang={lang}
         csrf={p.csrf}
@@ -90,6 +107,38 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
           {(described) => <input id="change-reason" name="reason" type="text" maxlength={2000} value={typed.reason ?? ''} {...described} />}
         </Field>
       </ActivityForm>
+
+      <h2 id="kallor">{sv ? 'Källor' : 'Sources'}</h2>
+      {activity.sources.length ? <Sources lang={lang} list={activity.sources} /> : <p>{sv ? 'Inga källor citerade för aktiviteten.' : 'No sources cited for the activity.'}</p>}
+      {/* An activity has no documents of its own: a document belongs to a source or to the agreement (documents/attach.ts). */}
+      <p class="hint">
+        {sv ? 'Aktiviteten har inga egna dokument. Ett dokument (ett protokoll, en inbjudan) bifogas till en källa eller till avtalet på sidan ' : 'An activity has no documents of its own. A document (minutes, an invitation) is attached to a source or to the agreement on the page '}
+        <a href={href(lang, `/avtal/${agreement.slug}/kallor`)}>{sv ? 'Källor och dokument' : 'Sources and documents'}</a>
+        {sv ? '; en citerad källas egen sida nås genom dess titel.' : "; a cited source's own page is reached through its title."}
+      </p>
+      {p.failed?.form.startsWith('uncite-') ? <ErrorSummary lang={lang} problems={problems(p.failed.form)} /> : null}
+      {activity.sources.length ? (
+        <CitationRemovals
+          lang={lang}
+          csrf={p.csrf}
+          version={activity.version}
+          list={activity.sources}
+          action={(id) => href(lang, `${base}/${activity.id}/kallor/${id}/ta-bort`)}
+          label={sv ? 'Ta bort en citering' : 'Remove a citation'}
+        />
+      ) : null}
+      {p.citable.length ? (
+        <>
+          <h3 id="citera">{sv ? 'Citera en källa' : 'Cite a source'}</h3>
+          <ErrorSummary lang={lang} problems={problems('cite')} />
+          <form method="post" action={href(lang, `${base}/${activity.id}/kallor`)} class="form" novalidate>
+            <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
+            <input type="hidden" name="expectedVersion" value={String(activity.version)} />
+            <CiteSourceFields lang={lang} form="cite" citable={p.citable} typed={citeTyped} problemOf={citeProblem} />
+            <button type="submit">{sv ? 'Citera källan' : 'Cite the source'}</button>
+          </form>
+        </>
+      ) : null}
 
       <h2 id="ta-bort">{sv ? 'Ta bort aktiviteten' : 'Remove the activity'}</h2>
       <p>

@@ -64,11 +64,12 @@ import { principalOf, requireSignedIn } from '../../http/session.ts';
 import { href } from '../layout.tsx';
 import { ActivitiesPage, POINT_FIELDS, STATE_FIELDS, type ActivitiesPageProps } from './activities-page.tsx';
 import { ACTIVITY_FIELDS, ACTIVITY_NUMBER_FIELDS } from './activity-form.tsx';
-import { ActivityEditPage, type ActivityEditPageProps } from './activity-edit-page.tsx';
+import { ACTIVITY_CITE_FIELDS, ActivityEditPage, type ActivityEditPageProps } from './activity-edit-page.tsx';
 import { changeActivity, removeActivity } from '../../domain/activities/change.ts';
 import { changeActionPlan, changeActionPlanGoal, removeActionPlan, removeActionPlanGoal } from '../../domain/action-plans/change.ts';
 import { ActionPlansPage, PLAN_CITE_FIELDS, GOAL_FIELDS, PLAN_FIELDS, REVIEW_FIELDS, type ActionPlansPageProps } from './action-plans-page.tsx';
 import { citePlanSource, removePlanCitation } from '../../domain/action-plans/cite.ts';
+import { citeActivitySource, removeActivityCitation } from '../../domain/activities/cite.ts';
 import { ContactsPage, type ContactsPageProps } from './contacts-page.tsx';
 import { OverviewPage } from './overview-page.tsx';
 import { SOURCE_FORM_FIELDS, SourceEditPage, type SourceEditPageProps } from './source-edit-page.tsx';
@@ -531,7 +532,12 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const [activity] = id ? await activitiesOfAgreement(ctx, agreement, id) : [];
     // Changed where it is recorded: on a further agreement's page it is only shown.
     if (!activity || activity.agreements[0]?.slug !== agreement.slug) throw notFound('activity');
-    const [goals, further, places] = await Promise.all([goalChoices(ctx, agreement), furtherAgreementChoices(ctx, agreement), placeChoices(ctx, agreement)]);
+    const [goals, further, places, citable] = await Promise.all([
+      goalChoices(ctx, agreement),
+      furtherAgreementChoices(ctx, agreement),
+      placeChoices(ctx, agreement),
+      listSourcesForAgreement({ ctx, agreementId: agreement.id }).then((l) => l.citable),
+    ]);
     // What it names already stays a choice, also where the API chose it beyond the agreement's own.
     const byValue = <T extends { slug: string }>(list: T[]) => [...new Map(list.map((x) => [x.slug, x])).values()];
     const own = (kind: 'swedish' | 'chinese') => activity.places.filter((x) => x.kind === kind).map((x) => ({ slug: x.slug, name: [x.name, x.nameNative].filter(Boolean).join(' ') }));
@@ -547,12 +553,13 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         goals={goals}
         furtherChoices={byValue([...servedBesides, ...further])}
         placeChoices={{ swedish: byValue([...own('swedish'), ...places.swedish]), chinese: byValue([...own('chinese'), ...places.chinese]) }}
+        citable={citable}
         {...extra}
       />,
     );
   };
 
-  web.get('/avtal/:slug/aktiviteter/:id/andra', async (c) => renderActivityEdit(c, requireSignedIn(c)));
+  web.get('/avtal/:slug/aktiviteter/:id/andra', async (c) => renderActivityEdit(c, requireSignedIn(c), { done: c.req.query('klart') }));
 
   web.post('/avtal/:slug/aktiviteter/:id/andra', async (c) => {
     const { signedIn, form, typed: fields, ctx, agreement, id } = await posted(c, [...ACTIVITY_FIELDS, 'reason', 'expectedVersion']);
@@ -587,6 +594,45 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       return renderActivityEdit(c, signedIn, { failed: { form: 'remove', problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
     }
   });
+
+  // An activity's sources, cited and removed one at a time at its version, on its edit page.
+  const activityEditPath = (c: HonoContext, done: string) => `${href(langOf(c), `/avtal/${c.req.param('slug')}/aktiviteter/${c.req.param('id')}/andra`, { klart: done })}#kallor`;
+  const citationRefused = (c: HonoContext, signedIn: SignedIn, error: unknown, form: string, typed: Record<string, string>) => {
+    if (error instanceof DomainError && error.code === 'CONFLICT') {
+      // The form carries the version the page now shows: sending again is a decision made on what is there.
+      const { expectedVersion: _stale, ...kept } = typed;
+      return renderActivityEdit(c, signedIn, { notice: activityChangedMeanwhile(c), failed: { form, problems: [], typed: kept } }, 409);
+    }
+    if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+    return renderActivityEdit(c, signedIn, { failed: { form, problems: error.problems, typed } }, HTTP_STATUS.VALIDATION);
+  };
+
+  web.post('/avtal/:slug/aktiviteter/:id/kallor', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ACTIVITY_CITE_FIELDS);
+    requireWrite(ctx, agreement.organisationId); // before the input: who may not write is told so, whatever they sent
+    try {
+      if (!id) throw notFound('activity');
+      const { expectedVersion, ...citation } = typed;
+      await citeActivitySource({ ctx, agreement, activityId: id, input: { ...citation, expectedVersion: given(expectedVersion) } });
+      return c.redirect(activityEditPath(c, 'cited'), 303);
+    } catch (error) {
+      return citationRefused(c, signedIn, error, 'cite', typed);
+    }
+  });
+
+  web.post('/avtal/:slug/aktiviteter/:id/kallor/:citation/ta-bort', async (c) => {
+    const { signedIn, typed, ctx, agreement, id } = await posted(c, ['expectedVersion']);
+    requireWrite(ctx, agreement.organisationId);
+    const citationId = idOf(c.req.param('citation') ?? '');
+    try {
+      if (!id || !citationId) throw notFound('citation');
+      await removeActivityCitation({ ctx, agreement, activityId: id, citationId, input: { expectedVersion: given(typed.expectedVersion) } });
+      return c.redirect(activityEditPath(c, 'uncited'), 303);
+    } catch (error) {
+      return citationRefused(c, signedIn, error, `uncite-${citationId}`, typed);
+    }
+  });
+
   const activityChangedMeanwhile = (c: HonoContext) =>
     langOf(c) === 'sv'
       ? 'Någon annan ändrade aktiviteten medan du hade sidan öppen. Formuläret visar det du skrev; aktiviteten som den är nu syns på aktivitetssidan. Skicka igen om du vill spara det du skrev.'
