@@ -11,6 +11,7 @@ import { actionPlanAgreements, actionPlanGoals, actionPlans, activities, auditLo
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { summaryEntry } from '../support/form-browser.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -189,7 +190,10 @@ describe('bad input: a message naming the field, and nothing stored', () => {
     const html = await response.text();
     const at = html.indexOf(`id="plan-${field}-error"`);
     expect(at).toBeGreaterThan(0);
-    expect(html.slice(at, at + 400)).toMatch(message);
+    // The error summary names the field first ("Budget: skriv …"); beside the field, its label does.
+    const entry = summaryEntry(html, `plan-${field}`);
+    expect(entry).toMatch(/^[^:<]+: \S/);
+    expect(`${html.slice(at, at + 400)}\n${entry}`).toMatch(message);
     expect(await snapshot()).toEqual(before);
   });
 

@@ -12,6 +12,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { summaryEntry } from '../support/form-browser.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -175,10 +176,29 @@ describe('bad input: a message naming the field, and nothing stored', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(`id="activity-${field}-error"`);
-    expect(html.slice(html.indexOf(`id="activity-${field}-error"`), html.indexOf(`id="activity-${field}-error"`) + 400)).toMatch(message);
+    // The error summary names the field first ("Resor: skriv …"); beside the field, its label does.
+    const entry = summaryEntry(html, `activity-${field}`);
+    expect(entry).toMatch(/^[^:<]+: \S/);
+    expect(`${html.slice(html.indexOf(`id="activity-${field}-error"`), html.indexOf(`id="activity-${field}-error"`) + 400)}\n${entry}`).toMatch(message);
     // What was typed stays in the form.
     if (fields.title?.trim()) expect(html).toContain(fields.title);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('names each field in the error summary, where one message stands under many fields: a long text, a bad date', async () => {
+    for (const [lang, purpose, date] of [
+      ['sv', /^Syfte och program: texten är längre än 5000 tecken/, /^Datum: /],
+      ['en', /^Purpose and programme: is longer than 5000 characters/, /^Date: /],
+    ] as const) {
+      const before = await snapshot();
+      const response = await visitors.editor.post(`${page()}${lang === 'en' ? '?lang=en' : ''}`, { ...VISIT, purpose: 'x'.repeat(5001), date: '2026-02-30' });
+      expect(response.status, lang).toBe(400);
+      const html = await response.text();
+      expect(summaryEntry(html, 'activity-purpose'), lang).toMatch(purpose);
+      expect(summaryEntry(html, 'activity-date'), lang).toMatch(date);
+      expect(html, lang).not.toContain('data-unnamed');
+      expect(await snapshot(), lang).toEqual(before);
+    }
   });
 
   const pointRefusals: Array<[string, Record<string, string>, string, RegExp]> = [

@@ -78,3 +78,11 @@ export const withAction = (fields: URLSearchParams, action: string, set: Record<
   out.set('action', action);
   return out;
 };
+
+/** The text of the error summary's entry that links to the field `id` (tags dropped), or '' where there is none. */
+export function summaryEntry(html: string, id: string): string {
+  const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  const at = summary.indexOf(`href="#${id}"`);
+  if (at < 0) return '';
+  return summary.slice(summary.indexOf('>', at) + 1, summary.indexOf('</a>', at)).replace(/<[^>]*>/g, '');
+}

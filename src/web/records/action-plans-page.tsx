@@ -14,7 +14,7 @@ import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
-import { ASSESSMENT_NAMES, namedMessage, sayRecords, VISIBILITY_NAMES } from './words.ts';
+import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 import { CheckboxList } from './checkbox-list.tsx';
 import { Localized, Sources } from '../pages/shared.tsx';
@@ -54,9 +54,6 @@ const DONE: Record<string, { sv: string; en: string }> = {
   uncited: { sv: 'Citeringen är borttagen.', en: 'The citation is removed.' },
 };
 
-/** The budget's problems say whose: the same kronor message stands under an activity's costs. */
-const PLAN_NUMBER_NAMES = { budgetSek: { sv: 'Budget', en: 'Budget' } };
-
 /** The id of the field a problem is shown beside: the further agreements share one fieldset. */
 const fieldId = (form: string, field: string) => `${form}-${field.startsWith('alsoServes') ? 'alsoServes' : field.replaceAll('.', '-')}`;
 
@@ -65,7 +62,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
   const sv = lang === 'sv';
   const path = `/avtal/${agreement.slug}/handlingsplaner`;
   const name = agreementName(agreement);
-  const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: namedMessage(lang, x.field, sayRecords(lang, x.message), PLAN_NUMBER_NAMES), id: fieldId(form, x.field) })) : []);
+  const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: sayRecords(lang, x.message), id: fieldId(form, x.field), ...(x.field === 'budgetSek' ? { label: 'Budget' } : {}) /* shorter than its label */ })) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === fieldId(form, field));
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
   const kronor = (n: number) => `${formatNumber(n, lang)} kr`;

@@ -163,15 +163,9 @@ export function sayRecords(lang: Lang, message: string): string {
 
 /**
  * Problems with their messages in the page's language and the id of the field
- * each is shown beside. A message the same under several fields ("must be a
- * whole number of kronor") names its field first where `names` has one, as
- * the error summary lists messages without their labels: "Resor: skriv …".
+ * each is shown beside. The error summary names each problem's field by its
+ * label; `names` gives a better name where the label alone says too little
+ * (a cost's "Totalt", a justification's long label): "Kostnad totalt: skriv …".
  */
 export const problemsFor = (lang: Lang, form: string, problems: FieldProblem[] = [], names: Partial<Record<string, { sv: string; en: string }>> = {}) =>
-  problems.map((p) => ({ field: p.field, message: namedMessage(lang, p.field, sayRecords(lang, p.message), names), id: `${form}-${p.field.split('.')[0]}` }));
-
-/** A message in the page's language, after its field's name when `names` has one. */
-export function namedMessage(lang: Lang, field: string, message: string, names: Partial<Record<string, { sv: string; en: string }>>): string {
-  const name = names[field]?.[lang];
-  return name ? `${name}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
-}
+  problems.map((p) => ({ field: p.field, message: sayRecords(lang, p.message), id: `${form}-${p.field.split('.')[0]}`, ...(names[p.field] ? { label: names[p.field]![lang] } : {}) }));
