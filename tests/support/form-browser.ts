@@ -3,6 +3,7 @@
 // when a person fills in a form (its fields as they stand, the button
 // pressed, the form's CSRF token).
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 
 /** The application as the tests make it (createApp). */
 type App = Pick<Hono, 'fetch'>;
@@ -85,4 +86,11 @@ export function summaryEntry(html: string, id: string): string {
   const at = summary.indexOf(`href="#${id}"`);
   if (at < 0) return '';
   return summary.slice(summary.indexOf('>', at) + 1, summary.indexOf('</a>', at)).replace(/<[^>]*>/g, '');
+}
+
+/** That the summary's entry linking to `id` names its field first and then says `message` (lowered after the name). */
+export function expectNamedEntry(html: string, id: string, message: string) {
+  const entry = summaryEntry(html, id);
+  expect(entry, id).toMatch(/^[^:<]+: \S/);
+  expect(entry.toLowerCase(), id).toContain(message.toLowerCase());
 }
