@@ -196,6 +196,10 @@ describe('bad input: a message naming the field, and nothing stored', () => {
       const html = await response.text();
       expect(summaryEntry(html, 'activity-purpose'), lang).toMatch(purpose);
       expect(summaryEntry(html, 'activity-date'), lang).toMatch(date);
+      // The date's message gives the examples its hint gives.
+      const hint = html.slice(html.indexOf('id="activity-date-hint"'), html.indexOf('</span>', html.indexOf('id="activity-date-hint"')));
+      expect(hint, lang).toContain(lang === 'sv' ? '2026-11-30, 2026-11 eller 2026' : '2026-11-30, 2026-11 or 2026');
+      expect(summaryEntry(html, 'activity-date'), lang).toContain(lang === 'sv' ? '2026-11-30, 2026-11 eller 2026' : '2026-11-30, 2026-11 or 2026');
       expect(html, lang).not.toContain('data-unnamed');
       expect(await snapshot(), lang).toEqual(before);
     }

@@ -5,6 +5,9 @@ import type { GoalAssessment, SourceKind, Visibility } from '../../db/schema.ts'
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 
+/** The dates a records form's hints and its date messages give as examples: one set, so hint and message agree. */
+export const DATE_EXAMPLES = { sv: '2026-11-30, 2026-11 eller 2026', en: '2026-11-30, 2026-11 or 2026' } as const;
+
 export const SOURCE_KIND_NAMES: Record<SourceKind, { sv: string; en: string }> = {
   decision_protocol: { sv: 'Beslutsprotokoll', en: 'Decision protocol' },
   agreement_text: { sv: 'Avtalstext', en: 'Agreement text' },
@@ -61,7 +64,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be an e-mail address, e.g. namn@kommun.se$/, 'Skriv en e-postadress, till exempel namn@kommun.se.'],
   [/^must be a phone number/, 'Skriv ett telefonnummer med siffror, mellanslag och + - ( ), till exempel 031-365 00 00.'],
   [/^must be a web address/, 'Skriv en webbadress som börjar med https://.'],
-  [/is not a date/, 'Skriv ett datum som 2020-05-04, 2020-05 eller 2020 (eller lämna fältet tomt).'],
+  [/is not a date/, `Skriv ett datum som ${DATE_EXAMPLES.sv}.`],
   [/^must be one of the kinds$/, 'Välj en typ av källa.'],
   [/^must be one of the activity kinds$/, 'Välj vad slags aktivitet det var.'],
   [/^must be a whole number of months from 1 to 120$/, 'Skriv ett helt antal månader från 1 till 120, till exempel 24.'],
@@ -151,9 +154,9 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
-/** A verb's message in the page's language. */
+/** A verb's message in the page's language; a date's gives the examples its field's hint gives. */
 export function sayRecords(lang: Lang, message: string): string {
-  if (lang === 'en') return message.charAt(0).toUpperCase() + message.slice(1);
+  if (lang === 'en') return (message.charAt(0).toUpperCase() + message.slice(1)).replace(/ is not a date(.*); write .*$/, ` is not a date$1; write one such as ${DATE_EXAMPLES.en}`);
   for (const [pattern, text] of SV) {
     const m = pattern.exec(message);
     if (m) return typeof text === 'string' ? text : text(m);
