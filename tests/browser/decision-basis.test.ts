@@ -140,7 +140,7 @@ describe('the decision basis in the browser', () => {
     await page.focus('#basis-costsSoFarSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await summaryMessages(page)).toContain('Costs so far: must be a whole number of kronor, 0 or more');
+    expect(await summaryMessages(page)).toContain('Costs so far: must be a whole number of SEK, 0 or more');
     await check(page, 'decision-basis-en-errors');
 
     // The annex, by its link: A4, with the answers and the Chinese names.

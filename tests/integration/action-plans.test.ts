@@ -172,9 +172,9 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const planRefusals: Array<[string, Record<string, string>, string, RegExp]> = [
-    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
-    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
-    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
+    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
+    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
+    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
     ['a period that ends before it begins', { periodFrom: '2028', periodTo: '2026' }, 'periodTo', /sluta innan den börjar/],
     ['no title', { title: ' ' }, 'title', /Skriv planens rubrik\./],
     ['an unreadable start', { periodFrom: 'i höstas' }, 'periodFrom', /datum/],

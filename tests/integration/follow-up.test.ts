@@ -159,15 +159,15 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const refusals: Array<[string, () => string, Record<string, string>, string, RegExp]> = [
-    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /Kostnad totalt: skriv kostnaden i hela kronor/],
-    ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /kronor/],
-    ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /kronor/],
+    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /Kostnad totalt: skriv kostnaden i hela kr/],
+    ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /hela kr\b/],
+    ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /hela kr\b/],
     ['an unknown kind', page, { ...VISIT, kind: 'picnic' }, 'kind', /./],
     ['no title', page, { ...VISIT, title: '   ' }, 'title', /Skriv aktivitetens rubrik\./],
     ['an unreadable date', page, { ...VISIT, date: 'i våras' }, 'date', /./],
     ['an unknown visibility', page, { ...VISIT, visibility: 'everyone' }, 'visibility', /./],
     ['a total that is not the sum of its categories', page, { ...VISIT, costSek: '100', costTravelSek: '60', costOtherSek: '30' }, 'costSek', /90/],
-    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /Resor: skriv kostnaden i hela kronor/],
+    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /Resor: skriv kostnaden i hela kr/],
     ['a head count in words', page, { ...VISIT, participantsStudents: 'många' }, 'participantsStudents', /Elever och studenter: skriv antalet personer/],
   ];
   it.each(refusals)('refuses an activity with %s', async (_name, path, fields, field, message) => {

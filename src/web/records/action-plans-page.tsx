@@ -65,7 +65,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
   const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: sayRecords(lang, x.message), id: fieldId(form, x.field), ...(x.field === 'budgetSek' ? { label: 'Budget' } : {}) /* shorter than its label */ })) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === fieldId(form, field));
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
-  const kronor = (n: number) => `${formatNumber(n, lang)} kr`;
+  const kronor = (n: number) => `${formatNumber(n, lang)} ${sv ? 'kr' : 'SEK'}`;
 
   const textField = (form: string, typed: Record<string, string>, field: string, words: string, { long = false, hint, value = '', list }: { long?: boolean; hint?: string; value?: string; list?: string } = {}) => {
     const id = fieldId(form, field);
@@ -100,7 +100,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
         {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint, value: value('periodFrom') })}
         {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint, value: value('periodTo') })}
         {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)', { value: value('responsibleUnit') })}
-        <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kronor (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
+        <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kr (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
           {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={value('budgetSek')} {...described} />}
         </Field>
         {p.furtherChoices.length || alsoProblem ? (

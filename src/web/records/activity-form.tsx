@@ -154,7 +154,7 @@ export function ActivityForm(p: ActivityFormProps) {
             ))}
           </fieldset>
           <fieldset>
-            <legend>{sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'}</legend>
+            <legend>{sv ? 'Kostnad i kr (valfri)' : 'Cost in SEK (optional)'}</legend>
             <p class="hint">{sv ? 'Per kategori, eller bara totalt. Med kategorier räknas totalen ut.' : 'By category, or only the total. With categories the total is their sum.'}</p>
             {COST_FIELDS.map((field) => (
               <Field lang={lang} id={`${form}-${field}`} label={COST_CATEGORY_NAMES[field][lang]} problem={problemOf(form, field)}>

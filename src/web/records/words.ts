@@ -68,8 +68,8 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be one of the kinds$/, 'Välj en typ av källa.'],
   [/^must be one of the activity kinds$/, 'Välj vad slags aktivitet det var.'],
   [/^must be a whole number of months from 1 to 120$/, 'Skriv ett helt antal månader från 1 till 120, till exempel 24.'],
-  [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kronor, 0 eller mer, utan mellanslag.'],
-  [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kronor.'],
+  [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kr, 0 eller mer, utan mellanslag.'],
+  [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kr.'],
   [/^must be a whole number of people, 0 or more$/, 'Skriv antalet personer med siffror, 0 eller fler.'],
   [/^must be at most 1 000 000$/, 'Antalet får vara högst 1 000 000.'],
   [/^write what is to be done$/, 'Skriv vad som ska göras.'],
@@ -156,7 +156,7 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
 
 /** A verb's message in the page's language; a date's gives the examples its field's hint gives. */
 export function sayRecords(lang: Lang, message: string): string {
-  if (lang === 'en') return (message.charAt(0).toUpperCase() + message.slice(1)).replace(/ is not a date(.*); write .*$/, ` is not a date$1; write one such as ${DATE_EXAMPLES.en}`);
+  if (lang === 'en') return (message.charAt(0).toUpperCase() + message.slice(1)).replace(/ is not a date(.*); write .*$/, ` is not a date$1; write one such as ${DATE_EXAMPLES.en}`).replace(/\bkronor\b/g, 'SEK');
   for (const [pattern, text] of SV) {
     const m = pattern.exec(message);
     if (m) return typeof text === 'string' ? text : text(m);
