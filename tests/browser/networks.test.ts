@@ -275,7 +275,7 @@ describe('networks of bodies', () => {
     expect(await page.locator('#avslutat').innerText()).toContain(`ended on ${formatEdtf(yesterday, 'en')}`);
     await check(page, 'network-ended-en');
     await page.goto(`${base}/natverk`);
-    expect(await page.locator('main table').innerText()).toContain(`avslutat ${yesterday}`);
+    expect(await page.locator('main table').innerText()).toContain(`avslutat ${formatEdtf(yesterday, 'sv')}`);
     await check(page, 'networks-with-ended');
 
     // Reopened beside its ended state, by keyboard: first after someone else reopened it (refused, said), then for real.
