@@ -41,7 +41,8 @@ const NetworkMeetingDocument = {
     mediaType: { type: 'string', enum: ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'] },
     sizeBytes: { type: 'integer', minimum: 1 },
     sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
-    addedBy: { type: 'string' },
+    addedBy: { type: 'string', description: 'The e-mail address of the person who added it' },
+    addedByName: { type: 'string', description: 'Their name (the address where no account has it); in a meeting\'s list' },
     address: { type: 'string', description: 'Where a browser downloads its bytes: /dokument/{id} (a program: GET /api/networks/{id}/meetings/{meetingId}/documents/{documentId})' },
   },
 };
@@ -84,8 +85,8 @@ const Network = {
       description: "Notes shared inside the network, the latest first: for its members only, an empty list for everyone else",
       items: {
         type: 'object',
-        required: ['id', 'organisation', 'writtenBy', 'body', 'createdAt'],
-        properties: { id: { type: 'integer' }, organisation: { type: 'string' }, writtenBy: { type: 'string' }, body: { type: 'string' }, createdAt: { type: 'string', description: 'Stockholm time, YYYY-MM-DD HH:MM' } },
+        required: ['id', 'organisation', 'writtenBy', 'writtenByName', 'body', 'createdAt'],
+        properties: { id: { type: 'integer' }, organisation: { type: 'string' }, writtenBy: { type: 'string', description: 'The e-mail address of the person who wrote it' }, writtenByName: { type: 'string', description: 'Their name (the address where no account has it)' }, body: { type: 'string' }, createdAt: { type: 'string', description: 'Stockholm time, YYYY-MM-DD HH:MM' } },
       },
     },
   },

@@ -29,7 +29,7 @@ const riskGrading = Object.fromEntries(
 const DecisionBasisVersion = {
   type: 'object',
   description: 'One saved version of the basis: what its writers wrote, and the register as their organisation read it on the day it was saved (`register`), kept as it was',
-  required: ['id', 'version', 'purpose', 'securityAdviceSought', ...RISK_AREAS.map((area) => riskFieldsOf(area).level), 'register', 'savedBy', 'createdAt'],
+  required: ['id', 'version', 'purpose', 'securityAdviceSought', ...RISK_AREAS.map((area) => riskFieldsOf(area).level), 'register', 'savedBy', 'savedByName', 'createdAt'],
   properties: {
     id: { type: 'integer' },
     version: { type: 'integer', minimum: 1, description: 'Send the newest one as expectedVersion when saving the next' },
@@ -47,6 +47,7 @@ const DecisionBasisVersion = {
     ...riskGrading,
     comment: { ...text, description: 'Why this version, in its writer’s words' },
     savedBy: { type: 'string', description: 'The e-mail address of the person who saved it' },
+    savedByName: { type: 'string', description: 'Their name (the address where no account has it)' },
     createdAt: { type: 'string', format: 'date-time' },
     register: {
       type: 'object',

@@ -1,8 +1,9 @@
 import { tryGetContext } from 'hono/context-storage';
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { t, type Lang } from './i18n.ts';
 import type { HttpEnv } from '../http/query.ts';
+import { nameSummaryEntries } from './summary-names.ts';
 
 /** A link inside the site that keeps the language and drops empty parameters. */
 export function href(lang: Lang, path: string, params: Record<string, string | number | undefined | null> = {}): string {
@@ -66,7 +67,14 @@ export function Layout(props: { lang: Lang; title: string; path: string; query?:
   const about = html`<a href="${href(lang, '/om')}">${lang === 'sv' ? 'Om registret' : 'About the register'}</a> · <a href="${href(lang, '/kunskap')}">${lang === 'sv' ? 'Kunskapsbank' : 'Knowledge base'}</a> · <a href="${href(lang, '/tillganglighet')}">${lang === 'sv' ? 'Tillgänglighet' : 'Accessibility'}</a>`;
   const footer = html`<footer class="site-footer"><p>${credit} <a href="${href(lang, '/oppna-data')}">${t(lang, 'openData')}</a></p><p>${about}</p>${printed}</footer>`;
   // The doctype keeps browsers in standards mode.
-  return html`<!DOCTYPE html><html lang="${lang}">${head}<body><a class="skip" href="#main">${t(lang, 'skip')}</a><header class="site-header">${brand}${nav}</header><main id="main" tabindex="-1">${props.children}</main>${footer}</body></html>`;
+  return html`<!DOCTYPE html><html lang="${lang}">${head}<body><a class="skip" href="#main">${t(lang, 'skip')}</a><header class="site-header">${brand}${nav}</header><main id="main" tabindex="-1">${withNamedSummary(props.children)}</main>${footer}</body></html>`;
+}
+
+/** The page's content, its error summary's entries named by their fields (which are rendered after the summary). */
+function withNamedSummary(children: Child) {
+  // A node renders to a promise where a child is async (none is today): the names then wait for it.
+  const content = (<>{children}</>).toString() as string | Promise<string>;
+  return content instanceof Promise ? content.then((c) => raw(nameSummaryEntries(c))) : raw(nameSummaryEntries(content));
 }
 
 export function StatusBadge(props: { status: string; text: string }) {

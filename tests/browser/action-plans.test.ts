@@ -68,7 +68,7 @@ describe('action plans', () => {
     await page.focus('#plan-budgetSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('#plan-budgetSek-error').innerText()).toMatch(/kronor/);
+    expect(await page.locator('#plan-budgetSek-error').innerText()).toMatch(/hela kr\b/);
     expect(await page.locator('#plan-periodTo-error').innerText()).toMatch(/sluta innan den börjar/);
     expect(await page.locator('#plan-title').inputValue()).toBe('Handlingsplan Göteborg–Shanghai 2026–2028');
     await check(page, 'action-plans-plan-error');

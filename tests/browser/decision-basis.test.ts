@@ -17,7 +17,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
-import { check, enter, launchChromium, serveApp, signedInPage, SHOTS } from '../support/browser.ts';
+import { check, enter, launchChromium, serveApp, signedInPage, SHOTS, summaryMessages } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -81,7 +81,7 @@ describe('the decision basis in the browser', () => {
     await tabTo(page, 'button[type="submit"]');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Skriv avtalets syfte och vad beslutet ska uppnå.', 'Svara ja eller nej: har säkerhetsråd inhämtats?']);
+    expect(await summaryMessages(page)).toEqual(['Skriv avtalets syfte och vad beslutet ska uppnå.', 'Svara ja eller nej: har säkerhetsråd inhämtats?']);
     expect(await page.locator('.error-summary a').nth(1).getAttribute('href')).toBe('#basis-securityAdviceSought-ja');
     await check(page, 'decision-basis-errors');
 
@@ -111,7 +111,7 @@ describe('the decision basis in the browser', () => {
     await tabTo(page, 'button[type="submit"]');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Demokrati och mänskliga rättigheter: skriv varför risken är hög.']);
+    expect(await summaryMessages(page)).toEqual(['Demokrati och mänskliga rättigheter: skriv varför risken är hög.']);
     // The focus is on the summary, below the saved version's tables: the next Tab reaches its link.
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await page.keyboard.press('Tab');
@@ -140,7 +140,7 @@ describe('the decision basis in the browser', () => {
     await page.focus('#basis-costsSoFarSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toContain('Costs so far: must be a whole number of kronor, 0 or more');
+    expect(await summaryMessages(page)).toContain('Costs so far: must be a whole number of SEK, 0 or more');
     await check(page, 'decision-basis-en-errors');
 
     // The annex, by its link: A4, with the answers and the Chinese names.

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
-import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { expectAccessible, launchChromium, SHOTS, summaryMessages } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -90,7 +90,7 @@ it('makes an agreement by keyboard alone, records its ending, and the public see
   // Saved empty: the errors, the summary first.
   await tabTo(page, 'button[value="save"]');
   await enter(page);
-  expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Välj minst en svensk part.', 'Välj minst en motpart.']);
+  expect(await summaryMessages(page)).toEqual(['Välj minst en svensk part.', 'Välj minst en motpart.']);
   await page.screenshot({ path: `${SHOTS}/agreement-new-error.png`, fullPage: true });
   await expectAccessible(page);
 
@@ -133,7 +133,7 @@ it('makes an agreement by keyboard alone, records its ending, and the public see
   await page.fill('#e-date', '2021-02-30');
   await page.selectOption('#reason-0-code', 'other');
   await click(page, 'button[value="save"]');
-  expect(await page.locator('.error-summary a').allInnerTexts()).toEqual([
+  expect(await summaryMessages(page)).toEqual([
     expect.stringContaining('”2021-02-30” är inget datum (2021-02 har 28 dagar)'),
     'Skälet ”annat” behöver en text.',
   ]);

@@ -58,7 +58,7 @@ describe('activities and follow-up points', () => {
     await page.focus('#activity-costSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('#activity-costSek-error').innerText()).toMatch(/kronor/);
+    expect(await page.locator('#activity-costSek-error').innerText()).toMatch(/hela kr\b/);
     expect(await page.locator('#activity-title').inputValue()).toBe('Delegationsresa till Shanghai');
     await check(page, 'follow-up-activity-error');
 

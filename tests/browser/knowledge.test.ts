@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
+import { check, enter, launchChromium, serveApp, signedInPage, summaryMessages } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -59,7 +59,7 @@ describe('the knowledge base in the browser', () => {
     await page.focus('#article-titleSv');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Skriv rubriken på svenska.', 'Skriv ett datum som 2027-03-31.']);
+    expect(await summaryMessages(page)).toEqual(['Skriv rubriken på svenska.', 'Skriv ett datum som 2027-03-31.']);
     await check(page, 'knowledge-form-errors');
     await page.fill('#article-titleSv', 'Följ upp avtalen varje år');
     await page.fill('#article-reviewOn', '2027-12-31');
@@ -100,7 +100,7 @@ describe('the knowledge base in the browser', () => {
     await page.focus('#article-titleEn');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Använd små bokstäver a–z, siffror och bindestreck.', 'Skriv texten på engelska.']);
+    expect(await summaryMessages(page)).toEqual(['Använd små bokstäver a–z, siffror och bindestreck.', 'Skriv texten på engelska.']);
     // What was typed is kept, the checkbox too.
     expect(await page.isChecked('#article-topic-new_agreement')).toBe(true);
     await check(page, 'knowledge-new-form-errors');

@@ -18,7 +18,7 @@ import { organisations } from '../../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 import { shiftMonths } from '../../src/domain/calendar/visits.ts';
 import { changeNetwork, endNetwork, reopenNetwork } from '../../src/domain/coordination/networks.ts';
-import { todayInStockholm } from '../../src/web/format.ts';
+import { formatEdtf, todayInStockholm } from '../../src/web/format.ts';
 import { check, enter, launchChromium, serveApp, signedInPage } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
@@ -267,15 +267,15 @@ describe('networks of bodies', () => {
     await page.fill('#endNetwork-endedOn', yesterday);
     await page.focus('#endNetwork-endedOn');
     await enter(page);
-    expect(await page.locator('#avslutat').innerText()).toContain(`avslutades ${yesterday}`);
+    expect(await page.locator('#avslutat').innerText()).toContain(`avslutades ${formatEdtf(yesterday, 'sv')}`);
     expect(await page.locator('#nytt-mote').count()).toBe(0);
     expect(await page.locator('#avsluta-natverket').count()).toBe(0);
     await check(page, 'network-ended');
     await page.goto(`${address}?lang=en`);
-    expect(await page.locator('#avslutat').innerText()).toContain(`ended on ${yesterday}`);
+    expect(await page.locator('#avslutat').innerText()).toContain(`ended on ${formatEdtf(yesterday, 'en')}`);
     await check(page, 'network-ended-en');
     await page.goto(`${base}/natverk`);
-    expect(await page.locator('main table').innerText()).toContain(`avslutat ${yesterday}`);
+    expect(await page.locator('main table').innerText()).toContain(`avslutat ${formatEdtf(yesterday, 'sv')}`);
     await check(page, 'networks-with-ended');
 
     // Reopened beside its ended state, by keyboard: first after someone else reopened it (refused, said), then for real.

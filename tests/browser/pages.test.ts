@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { expectAccessible, launchChromium, SHOTS } from '../support/browser.ts';
+import { expectAccessible, launchChromium, SHOTS, summaryMessages } from '../support/browser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { openTestDatabase, type TestDatabase } from '../support/database.ts';
@@ -187,7 +187,7 @@ describe('maps and charts', () => {
     await page.fill('#report-email', 'inte en adress');
     await page.focus('#report-email');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(['Skriv vad som är fel.', 'Skriv en e-postadress, till exempel namn@kommun.se.']);
+    expect(await summaryMessages(page)).toEqual(['Skriv vad som är fel.', 'Skriv en e-postadress, till exempel namn@kommun.se.']);
     await page.screenshot({ path: `${SHOTS}/report-error-problems.png`, fullPage: true });
     await expectAccessible(page);
     await page.fill('#report-message', 'Avtalet avslutades 2020.');

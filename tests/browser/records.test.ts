@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
 import { sources } from '../../src/db/schema.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
-import { check, launchChromium } from '../support/browser.ts';
+import { check, launchChromium, summaryMessages } from '../support/browser.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -65,14 +65,14 @@ describe('the sources page', () => {
     await page.focus('#source-published');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
     await page.waitForSelector('.error-summary');
-    const summary = await page.locator('.error-summary a').allInnerTexts();
+    const summary = await summaryMessages(page);
     expect(summary).toContain('Skriv titeln.');
     expect(await page.locator('#source-url').inputValue()).toBe('inte en länk');
     expect(await page.locator('#source-kind').inputValue()).toBe('media_article');
     await check(page, 'records-source-error');
 
     // The summary's link takes the focus to the field.
-    await page.locator('.error-summary a', { hasText: 'Skriv titeln.' }).focus();
+    await page.locator('.error-summary a', { hasText: 'skriv titeln.' }).focus();
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('source-title');
     await page.keyboard.type('Göteborgs-Posten: Staden avslutar samarbetet');
@@ -213,7 +213,7 @@ describe('the contact persons page', () => {
     await check(page, 'records-contact-filled');
     await page.focus('#contact-new-phone');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
-    expect(await page.locator('.error-summary a').allInnerTexts()).toEqual(expect.arrayContaining(['Skriv namnet.', 'Skriv en e-postadress, till exempel namn@kommun.se.']));
+    expect(await summaryMessages(page)).toEqual(expect.arrayContaining(['Skriv namnet.', 'Skriv en e-postadress, till exempel namn@kommun.se.']));
     expect(await page.locator('#contact-new-phone').inputValue()).toBe('ring mig');
     await check(page, 'records-contact-error');
 

@@ -11,6 +11,7 @@ import { actionPlanAgreements, actionPlanGoals, actionPlans, activities, auditLo
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { summaryEntry } from '../support/form-browser.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -171,9 +172,9 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const planRefusals: Array<[string, Record<string, string>, string, RegExp]> = [
-    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
-    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
-    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /Budget: skriv kostnaden i hela kronor/],
+    ['a negative budget', { budgetSek: '-5' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
+    ['a budget in words', { budgetSek: 'en miljon' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
+    ['a budget with decimals', { budgetSek: '12.50' }, 'budgetSek', /Budget: skriv kostnaden i hela kr/],
     ['a period that ends before it begins', { periodFrom: '2028', periodTo: '2026' }, 'periodTo', /sluta innan den börjar/],
     ['no title', { title: ' ' }, 'title', /Skriv planens rubrik\./],
     ['an unreadable start', { periodFrom: 'i höstas' }, 'periodFrom', /datum/],
@@ -189,7 +190,10 @@ describe('bad input: a message naming the field, and nothing stored', () => {
     const html = await response.text();
     const at = html.indexOf(`id="plan-${field}-error"`);
     expect(at).toBeGreaterThan(0);
-    expect(html.slice(at, at + 400)).toMatch(message);
+    // The error summary names the field first ("Budget: skriv …"); beside the field, its label does.
+    const entry = summaryEntry(html, `plan-${field}`);
+    expect(entry).toMatch(/^[^:<]+: \S/);
+    expect(`${html.slice(at, at + 400)}\n${entry}`).toMatch(message);
     expect(await snapshot()).toEqual(before);
   });
 

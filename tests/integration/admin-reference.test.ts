@@ -19,6 +19,7 @@ import { createCounterpart } from '../../src/domain/counterparts/create.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser } from '../support/form-browser.ts';
+import { expectNamedEntry } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -162,8 +163,8 @@ describe('bad input', () => {
       ['actor-municipalityCode', 'Skriv SCB:s kommunkod med fyra siffror, till exempel 1480.'],
       ['actor-existedFrom', '”2019-13-45” är inget datum'],
       ['actor-seatLat', 'Skriv ett tal, till exempel 57.71.'],
-    ]) {
-      expect(html).toContain(`<a href="#${id}">${message}`);
+    ] as const) {
+      expectNamedEntry(html, id, message);
       expect(html).toContain(`id="${id}-error"`);
     }
     expect(html).not.toContain('href="#actor-slug"'); // the slug is made from the name: the name's problem, not the slug's
@@ -175,7 +176,7 @@ describe('bad input', () => {
 
     const english = await admin.post('/admin/parter/ny?lang=en', { csrf, name: 'Somewhere', kind: 'nonsense', visibility: 'public' });
     expect(english.status).toBe(400);
-    expect(await english.text()).toContain('<a href="#actor-kind">Choose one of the kinds</a>');
+    expectNamedEntry(await english.text(), 'actor-kind', 'Choose one of the kinds');
   });
 
   it('refuses a form without its token (403) and a post from another site', async () => {
@@ -242,7 +243,7 @@ describe('the hierarchy of places', () => {
     const csrf = await b.formToken(`/admin/motparter/${city.slug}/andra`);
     const response = await b.post(`/admin/motparter/${province.slug}/andra`, { csrf, version: '1', nameLatin: province.nameLatin, level: 'province', parent: city.slug, visibility: 'public', lat: '30', lon: '110' });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain(`<a href="#place-parent">${city.nameLatin} ligger i ${province.nameLatin}: en ort kan inte ligga i sig själv.</a>`);
+    expectNamedEntry(await response.text(), 'place-parent', `${city.nameLatin} ligger i ${province.nameLatin}: en ort kan inte ligga i sig själv.`);
     const [row] = await t.database.db.select().from(counterparts).where(eq(counterparts.id, province.id));
     expect([row!.parentId, row!.ancestorIds, row!.version]).toEqual([null, [], 1]);
   });
@@ -353,7 +354,7 @@ describe('Swedish parties', () => {
     expect((await new FormBrowser(app).page(`/parter/${slug}`)).html).toContain(name);
     const again = await b.post('/admin/parter/ny', { csrf, name, kind: 'kommun', visibility: 'public' });
     expect(again.status).toBe(409);
-    expect(await again.text()).toContain(`<a href="#actor-slug">Det finns redan en part med kortnamnet ”${slug}”.</a>`);
+    expectNamedEntry(await again.text(), 'actor-slug', `Det finns redan en part med kortnamnet ”${slug}”.`);
   });
 
   it('records a renaming: both parties keep their pages, linked to each other', async () => {
@@ -368,7 +369,7 @@ describe('Swedish parties', () => {
     expect(badHtml).toContain('href="#succession-other"');
     expect(badHtml).toContain('href="#succession-date"');
     const self = await b.post(path, { csrf, direction: 'predecessor', kind: 'renamed', other: actor.slug });
-    expect(await self.text()).toContain('<a href="#succession-other">En part kan inte efterträda sig själv.</a>');
+    expectNamedEntry(await self.text(), 'succession-other', 'En part kan inte efterträda sig själv.');
     expect((await t.database.db.select({ n: count() }).from(actorSuccessions).where(eq(actorSuccessions.predecessorId, actor.id)))[0]!.n).toBe(0);
 
     const ok = await b.post(path, { csrf, direction: 'predecessor', kind: 'merged', other: successor.slug, date: '2019-01-01', note: 'Gick upp i regionen.', comment: 'Beslut 2018' });
@@ -400,7 +401,7 @@ describe('organisations and kinds of agreement', () => {
     const missing = await b.post('/admin/organisationer', { csrf, name: 'Ingenstans', actor: 'Ingenstans kommun' });
     expect(missing.status).toBe(400);
     const html = await missing.text();
-    expect(html).toContain('<a href="#organisation-actor">Det finns ingen svensk part ”Ingenstans kommun” i registret');
+    expectNamedEntry(html, 'organisation-actor', 'Det finns ingen svensk part ”Ingenstans kommun” i registret');
     expect(html).toContain('value="Ingenstans kommun"');
     const twice = await b.post('/admin/organisationer', { csrf, name: 'Kalix igen', actor: '2514' });
     expect(twice.status).toBe(409);
@@ -421,7 +422,7 @@ describe('organisations and kinds of agreement', () => {
     const added = await b.post('/admin/avtalstyper', { csrf, code: 'projektavtal', nameSv: 'Projektavtal', nameEn: 'Project agreement', timeLimited: 'yes' });
     expect(added.status).toBe(303);
     const taken = await b.post('/admin/avtalstyper', { csrf, code: 'projektavtal', nameSv: 'Igen', nameEn: 'Again', timeLimited: 'no' });
-    expect(await taken.text()).toContain('<a href="#kind-code">Koden projektavtal används redan (Project agreement).</a>');
+    expectNamedEntry(await taken.text(), 'kind-code', 'Koden projektavtal används redan (Project agreement).');
 
     const renamed = await b.post('/admin/avtalstyper/projektavtal/andra', { csrf, nameSv: 'Projektöverenskommelse', nameEn: 'Project arrangement', comment: 'Bättre namn' });
     expect(renamed.status).toBe(303);
@@ -440,7 +441,7 @@ describe('organisations and kinds of agreement', () => {
     }
     const empty = await b.post('/admin/avtalstyper/projektavtal/andra', { csrf, nameSv: ' ', nameEn: 'X' });
     expect(empty.status).toBe(400);
-    expect(await empty.text()).toContain('<a href="#rename-nameSv">Skriv det svenska namnet.</a>');
+    expectNamedEntry(await empty.text(), 'rename-nameSv', 'Skriv det svenska namnet.');
   });
 });
 
@@ -451,7 +452,7 @@ describe('text no column can hold', () => {
     const before = await auditCount();
     const nul = await b.post('/admin/parter/ny', { csrf, name: 'Nul\u0000kommun', kind: 'kommun', visibility: 'public' });
     expect(nul.status).toBe(400);
-    expect(await nul.text()).toContain('<a href="#actor-name">Innehåller ett tecken (NUL) som inte kan sparas.</a>');
+    expectNamedEntry(await nul.text(), 'actor-name', 'Innehåller ett tecken (NUL) som inte kan sparas.');
     const error = await refusal(changeCounterpart({ ctx: as('admin'), slug: 'suzhou', input: { nameLatin: 'Suzhou', otherNames: ['ok', 'half \ud800'], level: 'prefecture_city' } }));
     expect(error.problems).toEqual([{ field: 'otherNames.1', message: 'is not valid Unicode text' }]);
     expect(await auditCount()).toBe(before);

@@ -173,8 +173,8 @@ describe('the decision basis', () => {
     }
     // The same message under two fields says whose it is, in the summary too, in both languages.
     for (const [lang, says] of [
-      ['sv', ['Kostnader hittills: skriv kostnaden i hela kronor', 'Planerade kostnader: skriv kostnaden i hela kronor', 'Säkerhet: skriv varför risken är hög.', 'Anseende och förtroende: skriv varför risken är hög.']],
-      ['en', ['Costs so far: must be a whole number of kronor', 'Planned costs: must be a whole number of kronor', 'Security: say why the risk is high', 'Reputation and trust: say why the risk is high']],
+      ['sv', ['Kostnader hittills: skriv kostnaden i hela kr', 'Planerade kostnader: skriv kostnaden i hela kr', 'Säkerhet: skriv varför risken är hög.', 'Anseende och förtroende: skriv varför risken är hög.']],
+      ['en', ['Costs so far: must be a whole number of SEK', 'Planned costs: must be a whole number of SEK', 'Security: say why the risk is high', 'Reputation and trust: say why the risk is high']],
     ] as const) {
       const before = await stored();
       const twice = await visitors.editor.post(`${path}${lang === 'en' ? '?lang=en' : ''}`, { ...BASIS, expectedVersion: '0', costsSoFarSek: '12 000', costsPlannedSek: '-5', riskSecurityLevel: 'high', riskReputationLevel: 'high' });

@@ -12,6 +12,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
+import { summaryEntry } from '../support/form-browser.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
 let t: TestDatabase;
@@ -158,15 +159,15 @@ describe('bad input: a message naming the field, and nothing stored', () => {
   });
 
   const refusals: Array<[string, () => string, Record<string, string>, string, RegExp]> = [
-    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /Kostnad totalt: skriv kostnaden i hela kronor/],
-    ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /kronor/],
-    ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /kronor/],
+    ['a negative cost', page, { ...VISIT, costSek: '-5' }, 'costSek', /Kostnad totalt: skriv kostnaden i hela kr/],
+    ['a cost in words', page, { ...VISIT, costSek: 'femtio' }, 'costSek', /hela kr\b/],
+    ['a cost with decimals', page, { ...VISIT, costSek: '12.50' }, 'costSek', /hela kr\b/],
     ['an unknown kind', page, { ...VISIT, kind: 'picnic' }, 'kind', /./],
     ['no title', page, { ...VISIT, title: '   ' }, 'title', /Skriv aktivitetens rubrik\./],
     ['an unreadable date', page, { ...VISIT, date: 'i våras' }, 'date', /./],
     ['an unknown visibility', page, { ...VISIT, visibility: 'everyone' }, 'visibility', /./],
     ['a total that is not the sum of its categories', page, { ...VISIT, costSek: '100', costTravelSek: '60', costOtherSek: '30' }, 'costSek', /90/],
-    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /Resor: skriv kostnaden i hela kronor/],
+    ['a negative cost for travel', page, { ...VISIT, costSek: '', costTravelSek: '-1' }, 'costTravelSek', /Resor: skriv kostnaden i hela kr/],
     ['a head count in words', page, { ...VISIT, participantsStudents: 'många' }, 'participantsStudents', /Elever och studenter: skriv antalet personer/],
   ];
   it.each(refusals)('refuses an activity with %s', async (_name, path, fields, field, message) => {
@@ -175,10 +176,33 @@ describe('bad input: a message naming the field, and nothing stored', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(`id="activity-${field}-error"`);
-    expect(html.slice(html.indexOf(`id="activity-${field}-error"`), html.indexOf(`id="activity-${field}-error"`) + 400)).toMatch(message);
+    // The error summary names the field first ("Resor: skriv …"); beside the field, its label does.
+    const entry = summaryEntry(html, `activity-${field}`);
+    expect(entry).toMatch(/^[^:<]+: \S/);
+    expect(`${html.slice(html.indexOf(`id="activity-${field}-error"`), html.indexOf(`id="activity-${field}-error"`) + 400)}\n${entry}`).toMatch(message);
     // What was typed stays in the form.
     if (fields.title?.trim()) expect(html).toContain(fields.title);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('names each field in the error summary, where one message stands under many fields: a long text, a bad date', async () => {
+    for (const [lang, purpose, date] of [
+      ['sv', /^Syfte och program: texten är längre än 5000 tecken/, /^Datum: /],
+      ['en', /^Purpose and programme: is longer than 5000 characters/, /^Date: /],
+    ] as const) {
+      const before = await snapshot();
+      const response = await visitors.editor.post(`${page()}${lang === 'en' ? '?lang=en' : ''}`, { ...VISIT, purpose: 'x'.repeat(5001), date: '2026-02-30' });
+      expect(response.status, lang).toBe(400);
+      const html = await response.text();
+      expect(summaryEntry(html, 'activity-purpose'), lang).toMatch(purpose);
+      expect(summaryEntry(html, 'activity-date'), lang).toMatch(date);
+      // The date's message gives the examples its hint gives.
+      const hint = html.slice(html.indexOf('id="activity-date-hint"'), html.indexOf('</span>', html.indexOf('id="activity-date-hint"')));
+      expect(hint, lang).toContain(lang === 'sv' ? '2026-11-30, 2026-11 eller 2026' : '2026-11-30, 2026-11 or 2026');
+      expect(summaryEntry(html, 'activity-date'), lang).toContain(lang === 'sv' ? '2026-11-30, 2026-11 eller 2026' : '2026-11-30, 2026-11 or 2026');
+      expect(html, lang).not.toContain('data-unnamed');
+      expect(await snapshot(), lang).toEqual(before);
+    }
   });
 
   const pointRefusals: Array<[string, Record<string, string>, string, RegExp]> = [

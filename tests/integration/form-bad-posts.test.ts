@@ -764,6 +764,10 @@ function fault(c: Case, status: number, html: string): string | null {
   if (status >= 500) return `${status}`;
   if (!c.status.includes(status)) return `${status}, not ${c.status.join(' or ')}`;
   if (c.says && !c.says.test(html)) return `does not say ${c.says}`;
+  // Every entry of the error summary names its field first, as one message stands under many fields.
+  const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  // (A stale or broken version is no field a person fills in: "Ladda om sidan" stands alone.)
+  for (const m of summary.matchAll(/<a href="#([^"]*)"[^>]*>([\s\S]*?)<\/a>/g)) if (!m[1]!.endsWith('expectedVersion') && !/^[^:<]+: \S/.test(m[2]!)) return `a summary entry without its field's name: ${m[1]} ${m[2]}`;
   if (!c.names.length) return null;
   const named = namedFields(html);
   const hit = c.names.some((n) => named.has(n) || [...named].some((m) => m.startsWith(`${n}.`) || n.startsWith(`${m}.`)));

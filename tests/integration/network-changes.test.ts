@@ -10,7 +10,7 @@ import { queryRows } from '../../src/db/client.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { shiftMonths } from '../../src/domain/calendar/visits.ts';
 import { currentDataVersion } from '../../src/domain/data-version.ts';
-import { todayInStockholm } from '../../src/web/format.ts';
+import { formatEdtf, todayInStockholm } from '../../src/web/format.ts';
 import { addPerson, keyOf } from '../support/api-keys.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
@@ -146,12 +146,12 @@ describe('changing and ending a network', () => {
     expect(ended.status).toBe(303);
     expect(ended.headers.get('location')).toBe(`/natverk/${id}?klart=avslutat`);
     const page = await (await visitors.memberReader.request(`/natverk/${id}`)).text();
-    expect(page).toContain('Avslutat 2026-06-30');
+    expect(page).toContain('Avslutat 30 juni 2026');
     expect(page).toContain('Halmstad');
     const keeperPage = await (await visitors.keeper.request(`/natverk/${id}`)).text();
     for (const form of ['ny-medlem', 'nytt-mote', 'avsluta-natverket']) expect(keeperPage, form).not.toContain(`id="${form}"`);
     expect(keeperPage).toContain('id="andra-natverket"');
-    expect(await (await visitors.memberReader.request('/natverk?lang=en')).text()).toContain('(ended 2026-06-30)');
+    expect(await (await visitors.memberReader.request('/natverk?lang=en')).text()).toContain('(ended 30 June 2026)');
     expect((await queryRows(t.database.db, sql`select 1 from audit_log where action = 'network.end' and entity_id = ${id}`)).length).toBe(1);
 
     const before = await count();
@@ -303,7 +303,7 @@ describe("a network's writes through the API", () => {
       const response = await visitors.keeper.post(path, fields);
       expect(response.status, path).toBe(400);
       const html = await response.text();
-      expect(html, path).toMatch(/href="#(network|changeNetwork)-county">Välj vilket län nätverket hör till/);
+      expect(html, path).toMatch(/href="#(network|changeNetwork)-county">Län: välj vilket län nätverket hör till/);
     }
     const english = await visitors.keeper.post('/natverk?lang=en', { name: 'Ett läns nätverk utan län', kind: 'county', visibility: 'shared' });
     expect(await english.text()).toContain("Choose the county of a county&#39;s network");
@@ -333,7 +333,7 @@ describe("a network's writes through the API", () => {
     const ended = await visitors.keeper.post(`/natverk/${id}/avsluta`, { endedOn: today, expectedVersion: String(version) });
     expect(ended.headers.get('location')).toBe(`/natverk/${id}?klart=avslutat`);
     const endedPage = await (await visitors.keeper.request(`/natverk/${id}?klart=avslutat`)).text();
-    expect(endedPage.split(`Nätverket avslutades ${today}`).length - 1).toBe(1);
+    expect(endedPage.split(`Nätverket avslutades ${formatEdtf(today, 'sv')}`).length - 1).toBe(1);
     expect(endedPage).toContain('id="avslutat" role="status"');
     expect(endedPage).not.toContain('Nätverket är avslutat.');
     expect(await nextMeeting()).toBeNull();
@@ -343,7 +343,7 @@ describe("a network's writes through the API", () => {
 
     const meetingPath = `/natverk/${id}/moten/${meeting!.id}`;
     const meetingPage = await (await visitors.keeper.request(meetingPath)).text();
-    expect(meetingPage).toContain(`Nätverket avslutades ${today}`);
+    expect(meetingPage).toContain(`Nätverket avslutades ${formatEdtf(today, 'sv')}`);
     for (const form of ['andra-mote', 'nytt-dokument']) expect(meetingPage, form).not.toContain(`id="${form}"`);
 
     const documents = async () => (await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from documents`))[0]!.n;
@@ -357,12 +357,12 @@ describe("a network's writes through the API", () => {
     ] as const) {
       expect(response.status, what).toBe(409);
       const html = await response.text();
-      expect(html, what).toContain(`Nätverket avslutades ${today}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten, ändringar av möten, mötesdokument eller anteckningar förrän samordnarna öppnar det igen. Ingenting sparades.`);
-      expect(html.split(`Nätverket avslutades ${today}`).length - 1, what).toBe(1);
+      expect(html, what).toContain(`Nätverket avslutades ${formatEdtf(today, 'sv')}. Det som registrerades står kvar; nätverket tar inte emot nya medlemmar, möten, ändringar av möten, mötesdokument eller anteckningar förrän samordnarna öppnar det igen. Ingenting sparades.`);
+      expect(html.split(`Nätverket avslutades ${formatEdtf(today, 'sv')}`).length - 1, what).toBe(1);
     }
     const english = await visitors.memberEditor.upload(`${meetingPath}/dokument?lang=en`, {}, { name: 'sent.pdf', type: 'application/pdf', bytes: pdf });
     expect(english.status).toBe(409);
-    expect(await english.text()).toContain(`The network ended on ${today}. What was recorded stays; it takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it. Nothing was saved.`);
+    expect(await english.text()).toContain(`The network ended on ${formatEdtf(today, 'en')}. What was recorded stays; it takes no new members, meetings, meeting changes, meeting documents or notes until its coordinators reopen it. Nothing was saved.`);
     // The API: 409 naming why.
     const body = new FormData();
     body.set('file', new File([pdf], 'sent.pdf', { type: 'application/pdf' }));

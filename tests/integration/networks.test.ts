@@ -10,10 +10,12 @@ import { queryRows } from '../../src/db/client.ts';
 import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
+import { expectNamedEntry } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 type Who = 'coordinator' | 'memberEditor' | 'memberReader' | 'memberCoordinator' | 'outsider' | 'outsideCoordinator' | 'admin' | 'strangerEditor' | 'strangerCoordinator' | 'strangerAdmin' | 'anonymous';
 let visitors: Record<Who, Visitor>;
+let emails: Record<Exclude<Who, 'anonymous'>, string>;
 const count = async () =>
   (
     await queryRows<{ n: number }>(
@@ -33,7 +35,7 @@ beforeAll(async () => {
     ['nv-ute', 'Kiruna kommun (nätverk)'],
   ])
     await addOrganisation({ ctx: systemCtx(t), input: { slug: slug!, name: name! } });
-  ({ visitors } = await signedInVisitors(t, app, {
+  ({ visitors, emails } = await signedInVisitors(t, app, {
     coordinator: { role: 'coordinator', organisation: 'nv-region' },
     memberEditor: { role: 'editor', organisation: 'nv-kommun' },
     memberReader: { role: 'reader', organisation: 'nv-kommun' },
@@ -64,6 +66,10 @@ describe('networks of bodies', () => {
       const page = await (await visitors[who].request(`/natverk/${id}`)).text();
       expect(page, who).toContain('Lunds kommun (nätverk)');
       expect(page, who).toContain('ANTECKNING-HEMLIG');
+      // The note's writer by name, its day as the register writes days; the e-mail address is the audit's.
+      expect(page, who).toContain('Person memberEditor');
+      expect(page, who).not.toContain(emails.memberEditor);
+      expect(page, who).toMatch(/Lunds kommun \(nätverk\), \d{1,2} [a-z]+ \d{4} \d{2}:\d{2}/);
       expect(await (await visitors[who].request(`/natverk/${id}/moten/${meeting!.id}`)).text(), who).toContain('PROTOKOLL-HEMLIGT');
     }
     for (const who of ['outsider', 'outsideCoordinator', 'admin', 'anonymous'] as const) {
@@ -172,6 +178,10 @@ describe('networks of bodies', () => {
     expect(added.headers.get('location')).toBe(`${base}?klart=dokument#dokument`);
     const [document] = await queryRows<{ id: number; public: boolean }>(t.database.db, sql`select id, public from documents where network_meeting_id = ${meeting!.id}`);
     expect(document!.public).toBe(false);
+    // The list names who added it by name, not by e-mail address.
+    const listed = await (await visitors.memberReader.request(base)).text();
+    expect(listed).toContain('<td>Person memberEditor</td>');
+    expect(listed).not.toContain(emails.memberEditor);
     expect((await visitors.coordinator.upload(`${base}/dokument`, {}, { name: 'dagordning.pdf', type: 'application/pdf', bytes: pdf })).status).toBe(303);
     const [second] = await queryRows<{ id: number }>(t.database.db, sql`select id from documents where network_meeting_id = ${meeting!.id} and file_name = 'dagordning.pdf'`);
 
@@ -225,7 +235,7 @@ describe('networks of bodies', () => {
       const response = await visitors.coordinator.upload(`${base}/dokument`, {}, { name: 'Protokoll 2027-04-15.pdf', type: 'application/pdf', bytes });
       expect(response.status).toBe(400);
       const html = (await response.text()).replaceAll('&quot;', '"');
-      expect(html).toContain(`<a href="#document-file">${says}</a>`);
+      expectNamedEntry(html, 'document-file', says);
     }
     expect(await count()).toBe(afterRefusals);
 

@@ -9,6 +9,7 @@ import { changeUser } from '../../src/domain/accounts/change-user.ts';
 import { MAX_FAILURES_PER_ACCOUNT } from '../../src/domain/accounts/sign-in.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser } from '../support/form-browser.ts';
+import { expectNamedEntry } from '../support/form-browser.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -89,7 +90,7 @@ describe('signing in with a local password', () => {
     expect([wrong.status, unknown.status]).toEqual([400, 400]);
     const page = await wrong.text();
     expect(page).toContain('Det finns ett problem');
-    expect(page).toContain('<a href="#sign-in-password">E-postadressen eller lösenordet är fel.</a>');
+    expectNamedEntry(page, 'sign-in-password', 'E-postadressen eller lösenordet är fel.');
     expect(page).toContain(`value="${email}"`);
     expect(page).toContain('aria-invalid="true"');
     expect(wrong.headers.getSetCookie().some((c) => c.startsWith('ortsband_session='))).toBe(false);
@@ -193,9 +194,9 @@ describe('personal access keys for the API', () => {
     const answer = await browser.post('/konto/nycklar', { csrf: await browser.formToken('/konto'), name: '', scope: 'admin', days: '7' });
     expect(answer.status).toBe(400);
     const page = await answer.text();
-    expect(page).toContain('<a href="#key-name">Ge nyckeln ett namn');
-    expect(page).toContain('<a href="#key-scope">Välj läsa eller läsa och ändra.</a>');
-    expect(page).toContain('<a href="#key-days">Välj 30, 90 eller 365 dagar.</a>');
+    expectNamedEntry(page, 'key-name', 'Ge nyckeln ett namn');
+    expectNamedEntry(page, 'key-scope', 'Välj läsa eller läsa och ändra.');
+    expectNamedEntry(page, 'key-days', 'Välj 30, 90 eller 365 dagar.');
     expect(page).toContain('Du har inga giltiga nycklar.');
   });
 

@@ -54,3 +54,17 @@ export async function check(page: Page, name: string) {
 export async function enter(page: Page) {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
 }
+
+/**
+ * The error summary's messages, each entry checked to name its field first
+ * ("Titel: skriv titeln."): the name taken off and the first letter raised,
+ * as the message reads beside its field.
+ */
+export async function summaryMessages(page: Page): Promise<string[]> {
+  const entries = await page.locator('.error-summary a').allInnerTexts();
+  for (const entry of entries) expect(entry).toMatch(/^[^:]+: \S/);
+  return entries.map((entry) => {
+    const message = entry.slice(entry.indexOf(': ') + 2);
+    return message.charAt(0).toUpperCase() + message.slice(1);
+  });
+}

@@ -3,6 +3,7 @@
 // when a person fills in a form (its fields as they stand, the button
 // pressed, the form's CSRF token).
 import type { Hono } from 'hono';
+import { expect } from 'vitest';
 
 /** The application as the tests make it (createApp). */
 type App = Pick<Hono, 'fetch'>;
@@ -78,3 +79,18 @@ export const withAction = (fields: URLSearchParams, action: string, set: Record<
   out.set('action', action);
   return out;
 };
+
+/** The text of the error summary's entry that links to the field `id` (tags dropped), or '' where there is none. */
+export function summaryEntry(html: string, id: string): string {
+  const summary = /class="error-summary"[\s\S]*?<\/div>/.exec(html)?.[0] ?? '';
+  const at = summary.indexOf(`href="#${id}"`);
+  if (at < 0) return '';
+  return summary.slice(summary.indexOf('>', at) + 1, summary.indexOf('</a>', at)).replace(/<[^>]*>/g, '');
+}
+
+/** That the summary's entry linking to `id` names its field first and then says `message` (lowered after the name). */
+export function expectNamedEntry(html: string, id: string, message: string) {
+  const entry = summaryEntry(html, id);
+  expect(entry, id).toMatch(/^[^:<]+: \S/);
+  expect(entry.toLowerCase(), id).toContain(message.toLowerCase());
+}

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
 import { NETWORK_KINDS, networkMeetings, networkMembers, networkNotes, networks, organisations, VISIBILITIES, type NetworkKind, type Visibility } from '../../db/schema.ts';
 import { canKeepNetwork, canReadNetworkAlias, canWriteNetworkNote, isNetworkMember, requireCoordinator, requireReadableRecord } from '../access.ts';
+import { personName } from '../accounts/person-name.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, principalLabel, type Context } from '../context.ts';
 import { isCounty, NO_SUCH_COUNTY } from '../counties.ts';
@@ -360,7 +361,9 @@ export interface MeetingDocumentName {
   mediaType: string;
   sizeBytes: number;
   sha256: string;
+  /** Who added it as the register wrote it down (their e-mail address), and their name as a page shows it. */
   addedBy: string;
+  addedByName: string;
   address: string;
 }
 
@@ -378,7 +381,7 @@ export interface Network {
   members: Array<{ slug: string; name: string }>;
   meetings: NetworkMeeting[];
   /** Members only: an empty list for everyone else. */
-  notes: Array<{ id: number; organisation: string; writtenBy: string; body: string; createdAt: string }>;
+  notes: Array<{ id: number; organisation: string; writtenBy: string; writtenByName: string; body: string; createdAt: string }>;
   /** What the caller may do: keep (members, meetings, minutes) and write notes; whether they are of the network. */
   may: { keep: boolean; writeNotes: boolean; readInside: boolean };
 }
@@ -399,7 +402,7 @@ export async function getNetwork(ctx: Context, id: number): Promise<Network> {
   );
   // Minutes, documents and notes are read in the query only for members: what is not selected cannot leak.
   const documents = inside
-    ? sql`coalesce((select json_agg(json_build_object('id', d.id, 'fileName', d.file_name, 'mediaType', d.media_type, 'sizeBytes', d.size_bytes, 'sha256', d.sha256, 'addedBy', d.added_by, 'address', '/dokument/' || d.id) order by d.id)
+    ? sql`coalesce((select json_agg(json_build_object('id', d.id, 'fileName', d.file_name, 'mediaType', d.media_type, 'sizeBytes', d.size_bytes, 'sha256', d.sha256, 'addedBy', d.added_by, 'addedByName', ${personName(sql`d.added_by`)}, 'address', '/dokument/' || d.id) order by d.id)
           from documents d where d.network_meeting_id = mt.id), '[]'::json)`
     : sql`'[]'::json`;
   const meetings = await queryRows<NetworkMeeting>(
@@ -410,7 +413,7 @@ export async function getNetwork(ctx: Context, id: number): Promise<Network> {
   const notes = inside
     ? await queryRows<Network['notes'][number]>(
         ctx.db,
-        sql`select nn.id, o.name as organisation, nn.written_by as "writtenBy", nn.body, to_char(nn.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as "createdAt"
+        sql`select nn.id, o.name as organisation, nn.written_by as "writtenBy", ${personName(sql`nn.written_by`)} as "writtenByName", nn.body, to_char(nn.created_at at time zone 'Europe/Stockholm', 'YYYY-MM-DD HH24:MI') as "createdAt"
             from network_notes nn join organisations o on o.id = nn.organisation_id where nn.network_id = ${id} order by nn.created_at desc, nn.id desc limit 200`,
       )
     : [];

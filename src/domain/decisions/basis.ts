@@ -2,9 +2,10 @@
 // now) and save a new version. A save never changes an earlier version; it
 // freezes the register's part as the saver's organisation reads it then,
 // so that each version's annex prints what that version stood on.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, sql } from 'drizzle-orm';
 import { agreements, decisionBases, statusEvents, type EventType } from '../../db/schema.ts';
 import { requireDecisionBasisRead, requireRead, requireWrite } from '../access.ts';
+import { personName } from '../accounts/person-name.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, principalLabel, type Context } from '../context.ts';
 import { conflict, notFound } from '../errors.ts';
@@ -22,7 +23,8 @@ export interface RegisterFacts {
   peers: PeerDecisions;
 }
 
-export type BasisVersion = Omit<typeof decisionBases.$inferSelect, 'register' | 'eventId' | 'agreementId' | 'organisationId'> & { register: RegisterFacts };
+/** `savedBy`: the saver's e-mail address, as the audit keeps it; `savedByName`: their name, as pages and the annex print it. */
+export type BasisVersion = Omit<typeof decisionBases.$inferSelect, 'register' | 'eventId' | 'agreementId' | 'organisationId'> & { register: RegisterFacts; savedByName: string };
 
 export interface DecisionBasis {
   agreement: { id: number; slug: string; title: string; officialTitle: string | null; organisationId: number; visibility: string };
@@ -57,7 +59,7 @@ export async function registerFacts(ctx: Context, agreementId: number, today: st
 }
 
 const versionsOf = async (ctx: Context, eventId: number): Promise<BasisVersion[]> => {
-  const rows = await ctx.db.select().from(decisionBases).where(eq(decisionBases.eventId, eventId)).orderBy(desc(decisionBases.version));
+  const rows = await ctx.db.select({ ...getTableColumns(decisionBases), savedByName: personName(decisionBases.savedBy) }).from(decisionBases).where(eq(decisionBases.eventId, eventId)).orderBy(desc(decisionBases.version));
   return rows.map(({ eventId: _e, agreementId: _a, organisationId: _o, register, ...row }) => ({ ...row, register: register as RegisterFacts }));
 };
 

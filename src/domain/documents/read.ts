@@ -4,6 +4,7 @@ import { canReadAlias, canReadDocument, canRemoveMeetingDocument, isNetworkMembe
 import { networkOfMeeting, type NetworkRow } from '../coordination/networks.ts';
 import type { Context } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { personName } from '../accounts/person-name.ts';
 import { documentMetadata } from './attach.ts';
 
 /** The record a document belongs to: what decides who may read it. */
@@ -34,7 +35,7 @@ export async function readDocument({ ctx, id }: { ctx: Context; id: number }) {
 /** A meeting's documents, without their bytes: for the network's members, none for anyone else (access.ts). */
 export async function documentsOfMeeting({ ctx, network, meetingId }: { ctx: Context; network: NetworkRow; meetingId: number }) {
   if (!isNetworkMember(ctx.principal, network)) return [];
-  const rows = await ctx.db.select(documentMetadata).from(documents).where(eq(documents.networkMeetingId, meetingId)).orderBy(documents.id);
+  const rows = await ctx.db.select({ ...documentMetadata, addedByName: personName(documents.addedBy) }).from(documents).where(eq(documents.networkMeetingId, meetingId)).orderBy(documents.id);
   return rows.map((row) => ({ ...row, mayRemove: canRemoveMeetingDocument(ctx.principal, network, row) }));
 }
 export type MeetingDocument = Awaited<ReturnType<typeof documentsOfMeeting>>[number];

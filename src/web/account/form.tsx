@@ -2,6 +2,7 @@
 // Design System's pattern), a field with its message beside it, the verbs'
 // English messages in Swedish, and the roles' names.
 import { formatMoment } from '../format.ts';
+import { afterName, UNNAMED } from '../summary-names.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 
@@ -28,8 +29,13 @@ export const say = (lang: Lang, message: string) => (lang === 'sv' ? (MESSAGES_S
  * message beside the field. The page opens with the focus on it (autofocus,
  * no script): a form below tables or other forms would otherwise leave a
  * keyboard or screen-reader user at the top of the page, far from it.
+ *
+ * Each entry names its field first ("Syfte: texten är längre än 5000
+ * tecken"), as one message stands under many fields: `label` where the form
+ * gives a better name than the field's label (a cost's row), else the label
+ * the link points to, filled in by the page's layout (summary-names.ts).
  */
-export function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem & { id: string }> }) {
+export function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem & { id: string; label?: string }> }) {
   if (!props.problems.length) return null;
   return (
     <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
@@ -37,7 +43,7 @@ export function ErrorSummary(props: { lang: Lang; problems: Array<FieldProblem &
       <ul>
         {props.problems.map((p) => (
           <li>
-            <a href={`#${p.id}`}>{say(props.lang, p.message)}</a>
+            {p.label ? <a href={`#${p.id}`}>{afterName(p.label, say(props.lang, p.message))}</a> : <a href={`#${p.id}`} {...{ [UNNAMED]: '' }}>{say(props.lang, p.message)}</a>}
           </li>
         ))}
       </ul>

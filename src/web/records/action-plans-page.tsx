@@ -14,7 +14,7 @@ import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import { agreementName } from './sources-page.tsx';
-import { ASSESSMENT_NAMES, namedMessage, sayRecords, VISIBILITY_NAMES } from './words.ts';
+import { ASSESSMENT_NAMES, sayRecords, VISIBILITY_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 import { CheckboxList } from './checkbox-list.tsx';
 import { Localized, Sources } from '../pages/shared.tsx';
@@ -55,9 +55,6 @@ const DONE: Record<string, { sv: string; en: string }> = {
   uncited: { sv: 'Citeringen är borttagen.', en: 'The citation is removed.' },
 };
 
-/** The budget's problems say whose: the same kronor message stands under an activity's costs. */
-const PLAN_NUMBER_NAMES = { budgetSek: { sv: 'Budget', en: 'Budget' } };
-
 /** The id of the field a problem is shown beside: the further agreements share one fieldset. */
 const fieldId = (form: string, field: string) => `${form}-${field.startsWith('alsoServes') ? 'alsoServes' : field.replaceAll('.', '-')}`;
 
@@ -66,10 +63,10 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
   const sv = lang === 'sv';
   const path = `/avtal/${agreement.slug}/handlingsplaner`;
   const name = agreementName(agreement);
-  const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: namedMessage(lang, x.field, sayRecords(lang, x.message), PLAN_NUMBER_NAMES), id: fieldId(form, x.field) })) : []);
+  const problems = (form: string) => (p.failed?.form === form ? p.failed.problems.map((x) => ({ field: x.field, message: sayRecords(lang, x.message), id: fieldId(form, x.field), ...(x.field === 'budgetSek' ? { label: 'Budget' } : {}) /* shorter than its label */ })) : []);
   const problemOf = (form: string, field: string) => problems(form).find((x) => x.id === fieldId(form, field));
   const typedIn = (form: string) => (p.failed?.form === form ? p.failed.typed : {});
-  const kronor = (n: number) => `${formatNumber(n, lang)} kr`;
+  const kronor = (n: number) => `${formatNumber(n, lang)} ${sv ? 'kr' : 'SEK'}`;
 
   const textField = (form: string, typed: Record<string, string>, field: string, words: string, { long = false, hint, value = '', list }: { long?: boolean; hint?: string; value?: string; list?: string } = {}) => {
     const id = fieldId(form, field);
@@ -104,7 +101,7 @@ export function ActionPlansPage(p: ActionPlansPageProps) {
         {textField(form, typed, 'periodFrom', sv ? 'Perioden börjar' : 'The period begins', { hint: dateHint, value: value('periodFrom') })}
         {textField(form, typed, 'periodTo', sv ? 'Perioden slutar' : 'The period ends', { hint: dateHint, value: value('periodTo') })}
         {textField(form, typed, 'responsibleUnit', sv ? 'Ansvarig enhet (valfritt)' : 'Responsible unit (optional)', { value: value('responsibleUnit') })}
-        <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kronor (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
+        <Field lang={lang} id={`${form}-budgetSek`} label={sv ? 'Budget i kr (valfri)' : 'Budget in SEK (optional)'} problem={problemOf(form, 'budgetSek')}>
           {(described) => <input id={`${form}-budgetSek`} name="budgetSek" type="text" inputmode="numeric" maxlength={20} value={value('budgetSek')} {...described} />}
         </Field>
         {p.furtherChoices.length || alsoProblem ? (

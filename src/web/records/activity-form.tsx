@@ -12,6 +12,7 @@ import { label, type Lang } from '../i18n.ts';
 import { CheckboxList } from './checkbox-list.tsx';
 import { DelegationFields } from './delegation-fields.tsx';
 import { VisibilityField } from './visibility-field.tsx';
+import { DATE_EXAMPLES } from './words.ts';
 
 export const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectSek', 'costOtherSek'] as const;
 export const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
@@ -135,7 +136,7 @@ export function ActivityForm(p: ActivityFormProps) {
             lang={lang}
             id={`${form}-date`}
             label={sv ? 'Datum' : 'Date'}
-            hint={sv ? 'Så exakt som det är känt: 2026-11-30, 2026-11 eller 2026.' : 'As precisely as it is known: 2026-11-30, 2026-11 or 2026.'}
+            hint={sv ? `Så exakt som det är känt: ${DATE_EXAMPLES.sv}.` : `As precisely as it is known: ${DATE_EXAMPLES.en}.`}
             problem={problemOf(form, 'date')}
           >
             {(described) => <input id={`${form}-date`} name="date" type="text" maxlength={40} value={typed.date ?? ''} {...described} />}
@@ -153,7 +154,7 @@ export function ActivityForm(p: ActivityFormProps) {
             ))}
           </fieldset>
           <fieldset>
-            <legend>{sv ? 'Kostnad i kronor (valfri)' : 'Cost in SEK (optional)'}</legend>
+            <legend>{sv ? 'Kostnad i kr (valfri)' : 'Cost in SEK (optional)'}</legend>
             <p class="hint">{sv ? 'Per kategori, eller bara totalt. Med kategorier räknas totalen ut.' : 'By category, or only the total. With categories the total is their sum.'}</p>
             {COST_FIELDS.map((field) => (
               <Field lang={lang} id={`${form}-${field}`} label={COST_CATEGORY_NAMES[field][lang]} problem={problemOf(form, field)}>

@@ -8,7 +8,7 @@ import { DECISION_BASIS_FIELDS, RISK_AREAS, RISK_FIELDS, riskFieldsOf, type Deci
 import type { FieldProblem } from '../../domain/errors.ts';
 import { CSRF_FIELD } from '../../http/csrf.ts';
 import { ErrorSummary, Field, Notices } from '../account/form.tsx';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, formatMoment } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
@@ -285,7 +285,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
         <section aria-labelledby="version-visad">
           <h2 id="version-visad">{`${bw(lang, 'version')} ${p.shown.version}`}</h2>
           <p>
-            {`${sv ? 'Sparad' : 'Saved'} ${p.shown.createdAt.toISOString().slice(0, 10)}, ${bw(lang, 'savedBy')} ${p.shown.savedBy}.`}{' '}
+            {`${sv ? 'Sparad' : 'Saved'} ${formatMoment(p.shown.createdAt, lang, 'day')}, ${bw(lang, 'savedBy')} ${p.shown.savedByName}.`}{' '}
             <a href={href(lang, `${path}/bilaga.pdf`, { version: p.shown.version })}>{sv ? `Skriv ut version ${p.shown.version} som bilaga (PDF, A4)` : `Print version ${p.shown.version} as an annex (PDF, A4)`}</a>
           </p>
           {p.shown.comment ? <p>{`${bw(lang, 'comment')}: ${p.shown.comment}`}</p> : null}
@@ -317,7 +317,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
               ))}
             </tbody>
           </table>
-          <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${p.shown.register.readOn})`}</h3>
+          <h3>{`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${formatEdtf(p.shown.register.readOn, lang)})`}</h3>
           <RegisterFactsView lang={lang} facts={p.shown.register} />
         </section>
       ) : (
@@ -375,7 +375,7 @@ export function DecisionBasisPage(p: DecisionBasisPageProps) {
             {basis.versions.map((v) => (
               <li>
                 <a href={href(lang, path, { version: v === latest ? undefined : v.version })} aria-current={v === p.shown ? 'page' : undefined}>{`${bw(lang, 'version')} ${v.version}`}</a>
-                {`, ${v.createdAt.toISOString().slice(0, 10)}, ${v.savedBy}${v.comment ? `: ${v.comment}` : ''} · `}
+                {`, ${formatMoment(v.createdAt, lang, 'day')}, ${v.savedByName}${v.comment ? `: ${v.comment}` : ''} · `}
                 <a href={href(lang, `${path}/bilaga.pdf`, { version: v.version })}>{sv ? `Bilaga som PDF (version ${v.version})` : `Annex as PDF (version ${v.version})`}</a>
               </li>
             ))}

@@ -2,7 +2,7 @@
 // decision, the answers, and what the register said when the version was
 // saved (frozen with it), in the same words as the page.
 import type { BasisVersion, DecisionBasis } from '../../domain/decisions/basis.ts';
-import { formatEdtf } from '../format.ts';
+import { formatEdtf, formatMoment } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { a4Document } from '../pdf-fonts.ts';
 import { basisAnswers, basisRisks } from './decision-basis-page.tsx';
@@ -20,7 +20,7 @@ export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersi
   doc
     .font('regular')
     .fontSize(9)
-    .text(`${bw(lang, 'version')} ${version.version}, ${version.createdAt.toISOString().slice(0, 10)}, ${bw(lang, 'savedBy')} ${version.savedBy}. ${address}`)
+    .text(`${bw(lang, 'version')} ${version.version}, ${formatMoment(version.createdAt, lang, 'day')}, ${bw(lang, 'savedBy')} ${version.savedByName}. ${address}`)
     .moveDown(0.5);
 
   heading(bw(lang, 'decision'));
@@ -39,7 +39,7 @@ export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersi
   heading(bw(lang, 'riskGrading'));
   table([bw(lang, 'riskArea'), bw(lang, 'riskLevel'), bw(lang, 'riskJustification')], basisRisks(version, lang), [190, 70, '*']);
 
-  heading(`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${facts.readOn})`);
+  heading(`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${formatEdtf(facts.readOn, lang)})`);
   heading(bw(lang, 'activity'), 11);
   table([bw(lang, 'year'), bw(lang, 'activities'), bw(lang, 'cost')], facts.activity.years.map((y) => [String(y.year), String(y.activities), kr(y.costSek, lang)]), [60, 80, '*']);
   paragraph(activityLine(facts.activity, lang));

@@ -17,8 +17,8 @@ export const DECISION_KIND_NAMES: Record<DecisionKind, { sv: string; en: string 
 export const BASIS_FIELD_NAMES: Record<DecisionBasisField, { sv: string; en: string }> = {
   purpose: { sv: 'Syfte', en: 'Purpose' },
   expectedBenefit: { sv: 'Förväntad nytta', en: 'Expected benefit' },
-  costsSoFarSek: { sv: 'Kostnader hittills (kronor)', en: 'Costs so far (kronor)' },
-  costsPlannedSek: { sv: 'Planerade kostnader (kronor)', en: 'Planned costs (kronor)' },
+  costsSoFarSek: { sv: 'Kostnader hittills (kr)', en: 'Costs so far (SEK)' },
+  costsPlannedSek: { sv: 'Planerade kostnader (kr)', en: 'Planned costs (SEK)' },
   costsNote: { sv: 'Om kostnaderna', en: 'About the costs' },
   counterpartDescription: { sv: 'Motparten', en: 'The counterpart' },
   democracyHumanRights: { sv: 'Demokrati och mänskliga rättigheter', en: 'Democracy and human rights' },
@@ -32,8 +32,8 @@ export const BASIS_FIELD_NAMES: Record<DecisionBasisField, { sv: string; en: str
 export const BASIS_FIELD_HINTS: Partial<Record<DecisionBasisField, { sv: string; en: string }>> = {
   purpose: { sv: 'Varför avtalet finns och vad beslutet ska uppnå.', en: 'Why the agreement exists and what the decision is to achieve.' },
   expectedBenefit: { sv: 'För invånare, näringsliv, skolor eller organisationen själv.', en: 'For residents, business, schools or the organisation itself.' },
-  costsSoFarSek: { sv: 'Hela kronor, bara siffror.', en: 'Whole kronor, digits only.' },
-  costsPlannedSek: { sv: 'Hela kronor, bara siffror.', en: 'Whole kronor, digits only.' },
+  costsSoFarSek: { sv: 'Hela kr, bara siffror.', en: 'Whole SEK, digits only.' },
+  costsPlannedSek: { sv: 'Hela kr, bara siffror.', en: 'Whole SEK, digits only.' },
   counterpartDescription: { sv: 'Vem motparten är: dess roll i partiet och staten, ledning, tidigare samarbeten.', en: "Who the counterpart is: its role in the party and the state, its leadership, earlier cooperation." },
   democracyHumanRights: { sv: 'Hur samarbetet förhåller sig till demokrati och mänskliga rättigheter.', en: 'How the cooperation bears on democracy and human rights.' },
   securityAdviceFrom: { sv: 'Till exempel Säkerhetspolisen, länsstyrelsen eller Nationellt kunskapscentrum om Kina.', en: 'For example the Security Service, the county administrative board or the National China Centre.' },
@@ -109,8 +109,8 @@ const W = {
 } as const;
 export const bw = (lang: Lang, key: keyof typeof W) => W[key][lang];
 
-/** A sum in kronor as the pages write it. */
-export const kr = (n: number | null, lang: Lang) => (n === null ? W.notGiven[lang] : `${formatNumber(n, lang)} kr`);
+/** A sum as the pages write it: "kr" in Swedish, "SEK" in English, as every label says. */
+export const kr = (n: number | null, lang: Lang) => (n === null ? W.notGiven[lang] : `${formatNumber(n, lang)} ${lang === 'sv' ? 'kr' : 'SEK'}`);
 
 /** An ending's line: what, when, by whom, under which reference. */
 /** The latest activity that has taken place (up to the day the register was read), and apart from it the next one planned. */

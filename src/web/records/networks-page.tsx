@@ -43,11 +43,14 @@ export const endedNetworkWords = (lang: Lang, endedOn: string) =>
 export const endedNetworkRefusal = (lang: Lang, endedOn: string) => `${endedNetworkWords(lang, endedOn)} ${lang === 'sv' ? 'Ingenting sparades.' : 'Nothing was saved.'}`;
 
 /** The ended network's notice, once, at the top of its pages: a status when it was ended just now, an alert when a form was refused for it. */
+/** A note's moment (Stockholm's "YYYY-MM-DD HH:MM") with its day as the register writes days: 7 december 2026 14:05. */
+const noteMoment = (at: string, lang: Lang) => `${formatEdtf(at.slice(0, 10), lang)} ${at.slice(11)}`;
+
 function EndedNotice(props: { lang: Lang; endedOn: string | null; justEnded?: boolean; refused?: boolean }) {
   if (!props.endedOn) return null;
   return (
     <p class="notice" id="avslutat" role={props.refused ? 'alert' : props.justEnded ? 'status' : undefined}>
-      {props.refused ? endedNetworkRefusal(props.lang, props.endedOn) : endedNetworkWords(props.lang, props.endedOn)}
+      {props.refused ? endedNetworkRefusal(props.lang, formatEdtf(props.endedOn, props.lang)) : endedNetworkWords(props.lang, formatEdtf(props.endedOn, props.lang))}
     </p>
   );
 }
@@ -123,7 +126,7 @@ export function NetworksPage(p: NetworksPageProps) {
               <tr>
                 <td>
                   <a href={href(lang, `/natverk/${n.id}`)}>{n.name}</a>
-                  {n.endedOn ? ` (${sv ? 'avslutat' : 'ended'} ${n.endedOn})` : ''}
+                  {n.endedOn ? ` (${sv ? 'avslutat' : 'ended'} ${formatEdtf(n.endedOn, lang)})` : ''}
                 </td>
                 <td>
                   {NETWORK_KIND_NAMES[n.kind][lang]}
@@ -258,7 +261,7 @@ export function NetworkPage(p: NetworkPageProps) {
         <dt>{sv ? 'Vem får se nätverket' : 'Who may see the network'}</dt>
         <dd>{VISIBILITY_NAMES[n.visibility][lang]}</dd>
         <dt>{sv ? 'Läge' : 'State'}</dt>
-        <dd>{n.endedOn ? (sv ? `Avslutat ${n.endedOn}` : `Ended on ${n.endedOn}`) : sv ? 'Pågår' : 'Ongoing'}</dd>
+        <dd>{n.endedOn ? (sv ? `Avslutat ${formatEdtf(n.endedOn, lang)}` : `Ended on ${formatEdtf(n.endedOn, lang)}`) : sv ? 'Pågår' : 'Ongoing'}</dd>
       </dl>
       {n.description ? <p class="prewrap">{n.description}</p> : null}
 
@@ -359,10 +362,10 @@ export function NetworkPage(p: NetworkPageProps) {
           {n.notes.map((x) => (
             <article class="note" aria-labelledby={`anteckning-${x.id}`}>
               <h3 id={`anteckning-${x.id}`}>
-                {x.organisation}, {x.createdAt}
+                {x.organisation}, {noteMoment(x.createdAt, lang)}
               </h3>
               <p class="prewrap">{x.body}</p>
-              <p class="hint">{x.writtenBy}</p>
+              <p class="hint">{x.writtenByName}</p>
             </article>
           ))}
           {n.may.writeNotes && ongoing ? (
@@ -518,7 +521,7 @@ function MeetingDocuments(p: MeetingPageProps & { path: string }) {
                   <DocumentLink lang={lang} document={d} />
                 </td>
                 <td>{fileSize(lang, d.sizeBytes)}</td>
-                <td>{d.addedBy}</td>
+                <td>{d.addedByName}</td>
                 <td>
                   {d.mayRemove ? (
                     <form method="post" action={href(lang, `${p.path}/dokument/${d.id}/ta-bort`)} class="inline">

@@ -5,7 +5,7 @@ import { SOURCE_KINDS } from '../../db/schema.ts';
 import type { FieldProblem } from '../../domain/errors.ts';
 import { Field } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
-import { SOURCE_KIND_NAMES } from './words.ts';
+import { DATE_EXAMPLES, SOURCE_KIND_NAMES } from './words.ts';
 import { VisibilityField } from './visibility-field.tsx';
 
 export function SourceFields(p: { lang: Lang; problemOf: (field: string) => FieldProblem | undefined; value: (key: string) => string | undefined; withLanguage?: boolean }) {
@@ -32,7 +32,7 @@ export function SourceFields(p: { lang: Lang; problemOf: (field: string) => Fiel
       {text('title', sv ? 'Titel' : 'Title', sv ? 'Som källan själv skriver den, till exempel "Kommunfullmäktiges protokoll 2020-05-04".' : 'As the source writes it, e.g. "Kommunfullmäktiges protokoll 2020-05-04".', { maxlength: 2000 })}
       {text('author', sv ? 'Författare (valfritt)' : 'Author (optional)', undefined, { maxlength: 500 })}
       {text('publisher', sv ? 'Utgivare eller organ (valfritt)' : 'Publisher or body (optional)', undefined, { maxlength: 500 })}
-      {text('published', sv ? 'Datum (valfritt)' : 'Date (optional)', sv ? 'Så noga som källan säger: 2020-05-04, 2020-05 eller 2020.' : 'As precisely as the source says: 2020-05-04, 2020-05 or 2020.', { maxlength: 40 })}
+      {text('published', sv ? 'Datum (valfritt)' : 'Date (optional)', sv ? `Så noga som källan säger: ${DATE_EXAMPLES.sv}.` : `As precisely as the source says: ${DATE_EXAMPLES.en}.`, { maxlength: 40 })}
       {text('url', sv ? 'Länk (valfri)' : 'Link (optional)', undefined, { maxlength: 2000, inputmode: 'url' })}
       {text('archiveReference', sv ? 'Arkivhänvisning eller diarienummer (valfritt)' : 'Archive reference or case number (optional)', undefined, { maxlength: 200 })}
       <VisibilityField lang={lang} id="source-visibility" label={sv ? 'Vem får se källan' : 'Who may see the source'} problem={problemOf('visibility')} chosen={value('visibility')} fallback="public" />

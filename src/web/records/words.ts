@@ -5,6 +5,9 @@ import type { GoalAssessment, SourceKind, Visibility } from '../../db/schema.ts'
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { Lang } from '../i18n.ts';
 
+/** The dates a records form's hints and its date messages give as examples: one set, so hint and message agree. */
+export const DATE_EXAMPLES = { sv: '2026-11-30, 2026-11 eller 2026', en: '2026-11-30, 2026-11 or 2026' } as const;
+
 export const SOURCE_KIND_NAMES: Record<SourceKind, { sv: string; en: string }> = {
   decision_protocol: { sv: 'Beslutsprotokoll', en: 'Decision protocol' },
   agreement_text: { sv: 'Avtalstext', en: 'Agreement text' },
@@ -61,12 +64,12 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^must be an e-mail address, e.g. namn@kommun.se$/, 'Skriv en e-postadress, till exempel namn@kommun.se.'],
   [/^must be a phone number/, 'Skriv ett telefonnummer med siffror, mellanslag och + - ( ), till exempel 031-365 00 00.'],
   [/^must be a web address/, 'Skriv en webbadress som börjar med https://.'],
-  [/is not a date/, 'Skriv ett datum som 2020-05-04, 2020-05 eller 2020 (eller lämna fältet tomt).'],
+  [/is not a date/, `Skriv ett datum som ${DATE_EXAMPLES.sv}.`],
   [/^must be one of the kinds$/, 'Välj en typ av källa.'],
   [/^must be one of the activity kinds$/, 'Välj vad slags aktivitet det var.'],
   [/^must be a whole number of months from 1 to 120$/, 'Skriv ett helt antal månader från 1 till 120, till exempel 24.'],
-  [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kronor, 0 eller mer, utan mellanslag.'],
-  [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kronor.'],
+  [/^must be a whole number of kronor, 0 or more$/, 'Skriv kostnaden i hela kr, 0 eller mer, utan mellanslag.'],
+  [/^must be at most 2 000 000 000 kronor$/, 'Kostnaden får vara högst 2 000 000 000 kr.'],
   [/^must be a whole number of people, 0 or more$/, 'Skriv antalet personer med siffror, 0 eller fler.'],
   [/^must be at most 1 000 000$/, 'Antalet får vara högst 1 000 000.'],
   [/^write what is to be done$/, 'Skriv vad som ska göras.'],
@@ -151,9 +154,9 @@ const SV: Array<[RegExp, string | ((m: RegExpExecArray) => string)]> = [
   [/^a source '(.*)' exists already$/, (m) => `Det finns redan en källa "${m[1]}"; ändra titeln något.`],
 ];
 
-/** A verb's message in the page's language. */
+/** A verb's message in the page's language; a date's gives the examples its field's hint gives. */
 export function sayRecords(lang: Lang, message: string): string {
-  if (lang === 'en') return message.charAt(0).toUpperCase() + message.slice(1);
+  if (lang === 'en') return (message.charAt(0).toUpperCase() + message.slice(1)).replace(/ is not a date(.*); write .*$/, ` is not a date$1; write one such as ${DATE_EXAMPLES.en}`).replace(/\bkronor\b/g, 'SEK');
   for (const [pattern, text] of SV) {
     const m = pattern.exec(message);
     if (m) return typeof text === 'string' ? text : text(m);
@@ -163,15 +166,9 @@ export function sayRecords(lang: Lang, message: string): string {
 
 /**
  * Problems with their messages in the page's language and the id of the field
- * each is shown beside. A message the same under several fields ("must be a
- * whole number of kronor") names its field first where `names` has one, as
- * the error summary lists messages without their labels: "Resor: skriv …".
+ * each is shown beside. The error summary names each problem's field by its
+ * label; `names` gives a better name where the label alone says too little
+ * (a cost's "Totalt", a justification's long label): "Kostnad totalt: skriv …".
  */
 export const problemsFor = (lang: Lang, form: string, problems: FieldProblem[] = [], names: Partial<Record<string, { sv: string; en: string }>> = {}) =>
-  problems.map((p) => ({ field: p.field, message: namedMessage(lang, p.field, sayRecords(lang, p.message), names), id: `${form}-${p.field.split('.')[0]}` }));
-
-/** A message in the page's language, after its field's name when `names` has one. */
-export function namedMessage(lang: Lang, field: string, message: string, names: Partial<Record<string, { sv: string; en: string }>>): string {
-  const name = names[field]?.[lang];
-  return name ? `${name}: ${message.charAt(0).toLowerCase()}${message.slice(1)}` : message;
-}
+  problems.map((p) => ({ field: p.field, message: sayRecords(lang, p.message), id: `${form}-${p.field.split('.')[0]}`, ...(names[p.field] ? { label: names[p.field]![lang] } : {}) }));
