@@ -76,13 +76,24 @@ export async function registerChangeTimes(ctx: Context): Promise<{ first: Date |
 // any write the reader had seen finish. Under load the second read was a
 // round trip each request waited for (coalesced, but begun after it
 // arrived), and answers read at one version are also what its key says.
-const arrival = new AsyncLocalStorage<{ db: Executor; version: number }>();
+const arrival = new AsyncLocalStorage<{ db: Executor; version: number; open: boolean }>();
 
-/** Runs `work` as a read of `db` that began at data version `version`. */
-export const readingAt = <T>(db: Executor, version: number, work: () => T): T => arrival.run({ db, version }, work);
+/**
+ * Runs `work` as a read of `db` that began at data version `version`. Work
+ * that outlives it (a timer, a build that goes on after the answer) reads
+ * afresh: the version holds only while the read is open.
+ */
+export async function readingAt<T>(db: Executor, version: number, work: () => Promise<T>): Promise<T> {
+  const read = { db, version, open: true };
+  try {
+    return await arrival.run(read, work);
+  } finally {
+    read.open = false;
+  }
+}
 
 /** The data version the current read began at on this database (readingAt), or else a fresh read of it. */
 export function versionOfRead(ctx: Context): Promise<number> {
   const began = arrival.getStore();
-  return began && began.db === ctx.db ? Promise.resolve(began.version) : freshDataVersion(ctx);
+  return began?.open && began.db === ctx.db ? Promise.resolve(began.version) : freshDataVersion(ctx);
 }

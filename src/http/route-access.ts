@@ -18,9 +18,11 @@
  * - `owner`: an editor of the organisation that owns the record the path names, or an administrator.
  * - `coordinator`: a coordinator or an administrator, of any organisation (the knowledge base's guidance is everyone's; a network's is made for their own organisation).
  * - `admin`: an administrator.
+ * - `keeperAdmin`: an administrator of the organisation that keeps the agreement the path names (none of the
+ *   matrix's visitors is: tests/integration/hand-over.test.ts lets the keeper's through).
  * A signed-in person who may not gets 403.
  */
-export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'coordinator' | 'admin';
+export type RouteAccess = 'everyone' | 'signedIn' | 'editor' | 'owner' | 'coordinator' | 'admin' | 'keeperAdmin';
 
 export interface RouteRule {
   access: RouteAccess;
@@ -105,6 +107,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'GET /avtal/:slug/handelse': rule('owner'),
   'POST /avtal/:slug/handelse': rule('owner'),
   'GET /avtal/:slug/historik': rule('signedIn'),
+  // Handing the keeping of an agreement over to another organisation (web/editing/hand-over.tsx).
+  'GET /avtal/:slug/forvaltare': rule('keeperAdmin'),
+  'POST /avtal/:slug/forvaltare': rule('keeperAdmin'),
   // A decision's basis: read and printed by the owning organisation's signed-in people (others get 404), a version saved by its editors.
   'GET /avtal/:slug/beslut/:id': rule('signedIn'),
   'POST /avtal/:slug/beslut/:id': rule('owner'),

@@ -36,6 +36,7 @@ const ALLOWED: Record<RouteAccess, Visitor[]> = {
   owner: ['editor', 'admin'],
   coordinator: ['coordinator', 'admin'],
   admin: ['admin'],
+  keeperAdmin: [],
 };
 
 // Roles and organisations: the editorial organisation owns the shipped data;

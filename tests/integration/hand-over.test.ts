@@ -12,6 +12,9 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { changeAgreement } from '../../src/domain/agreements/change.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { handOverAgreement, keeperChoices } from '../../src/domain/agreements/hand-over.ts';
+import { listAgreements } from '../../src/domain/agreements/list.ts';
+import { createActivity } from '../../src/domain/activities/create.ts';
+import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import type { Context, Principal } from '../../src/domain/context.ts';
 import { DomainError } from '../../src/domain/errors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
@@ -107,6 +110,30 @@ describe('handing an agreement over', () => {
     expect(await keeperOf(a.slug)).toEqual({ organisationId: org.keeper.id, version: a.version });
   });
 
+  it('reads the kept labels and county entries again as the new keeper reads them', async () => {
+    const a = await newAgreement();
+    const inCounty = async (ctx: Context) => (await listAgreements({ ctx, input: { county: '05', pageSize: 100 } })).rows.some((r) => r.slug === a.slug);
+    const keeperEditor = user('keeperEditor', org.keeper.id, 'editor');
+    const partyEditor = user('partyEditor', org.party.id, 'editor');
+    expect(await inCounty(keeperEditor)).toBe(true);
+    expect(await inCounty(partyEditor)).toBe(false);
+    await handOverAgreement({ ctx: user('keeperAdmin', org.keeper.id, 'admin'), slug: a.slug, input: { organisation: org.party.slug, expectedVersion: a.version } });
+    expect(await inCounty(keeperEditor)).toBe(false);
+    expect(await inCounty(partyEditor)).toBe(true);
+  });
+
+  it('is refused while the present keeper has open follow-up points on the agreement', async () => {
+    const a = await newAgreement();
+    const editor = user('keeperEditor', org.keeper.id, 'editor');
+    const activity = await createActivity({ ctx: editor, agreementId: a.id, input: { kind: 'meeting', title: 'Möte', date: '2026-05-04', visibility: 'internal' } });
+    await addFollowUpPoint({ ctx: editor, agreement: a, activityId: activity.id, input: { text: 'Skicka protokollet', owner: people.keeperEditor, dueOn: '2026-06-01' } });
+    const error = await refusal(handOverAgreement({ ctx: user('keeperAdmin', org.keeper.id, 'admin'), slug: a.slug, input: { organisation: org.party.slug, expectedVersion: (await keeperOf(a.slug)).version } }));
+    expect(error.code).toBe('VALIDATION');
+    expect(error.problems[0]).toMatchObject({ field: 'organisation' });
+    expect(error.problems[0]!.message).toContain('1 open follow-up points');
+    expect((await keeperOf(a.slug)).organisationId).toBe(org.keeper.id);
+  });
+
   it('lists the organisations that are a party first', async () => {
     const a = await newAgreement();
     const choices = await keeperChoices(systemCtx(t), a.id);
@@ -131,10 +158,12 @@ describe('handing an agreement over', () => {
     expect(empty.status).toBe(400);
     const emptyHtml = await empty.text();
     expect(emptyHtml).toContain('href="#forvaltare-organisation"');
-    expect(emptyHtml).toContain('Organisation:');
+    expect(emptyHtml).toContain('Välj den organisation som ska förvalta avtalet.');
     fields.set('organisation', org.other.slug);
     const saved = await admin.post(`/avtal/${a.slug}/forvaltare`, fields);
     expect(saved.status).toBe(303);
+    // The agreement is internal: no longer the keeper's to read, so the list.
+    expect(saved.headers.get('location')).toBe('/avtal');
     expect((await keeperOf(a.slug)).organisationId).toBe(org.other.id);
     // No longer the keeper: the link is gone, and the form is refused.
     const editor = new FormBrowser(app);

@@ -4,18 +4,24 @@
 // editorial organisation until the body that is a party to them joins;
 // an administrator of the keeping organisation then hands each over. The
 // receiving organisation's editors may write it from the next request; the
-// documents attached to the agreement itself go with it (they are its
-// keeper's). What the old keeper recorded under its own name (activities,
-// action plans, decision bases) stays its own, as it was recorded.
+// documents attached to the agreement itself and its contact persons go with
+// it (they are its keeper's). What the old keeper recorded under its own name
+// (activities, action plans) stays its own, as it was recorded. Records that
+// are read by whoever keeps the agreement but are the old keeper's work in
+// progress refuse the hand-over until they are done: open follow-up points
+// (their owners would lose them) and decision bases (the basis froze what
+// its organisation could read). The agreement's kept labels, search text,
+// status and county entries are read again as the new keeper reads them.
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.ts';
-import { agreements, documents, organisations } from '../../db/schema.ts';
+import { agreements, contactPersons, documents, organisations } from '../../db/schema.ts';
 import { requireAdmin, requireRead } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
 import { conflict, DomainError, invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
+import { refreshLabelCaches, refreshStatusCaches } from './refresh-caches.ts';
 import { commentSchema } from './schemas.ts';
 
 export const handOverSchema = z.strictObject({
@@ -27,12 +33,12 @@ export const handOverSchema = z.strictObject({
 });
 export type HandOverInput = z.input<typeof handOverSchema>;
 
-/** The organisations an agreement may be handed to, those that are one of its parties first (`party`). */
+/** The organisations an agreement may be handed to, those that are one of its parties (role `party`) first; for who may hand it over (requireHandOver). */
 export async function keeperChoices(ctx: Context, agreementId: number): Promise<Array<{ slug: string; name: string; party: boolean; keeps: boolean }>> {
   return queryRows(
     ctx.db,
     sql`select o.slug, o.name,
-          exists (select 1 from agreement_parties ap where ap.agreement_id = ${agreementId} and ap.actor_id = o.actor_id) as party,
+          exists (select 1 from agreement_parties ap where ap.agreement_id = ${agreementId} and ap.actor_id = o.actor_id and ap.role = 'party') as party,
           o.id = (select g.organisation_id from agreements g where g.id = ${agreementId}) as keeps
         from organisations o order by 3 desc, o.name, o.id`,
   );
@@ -40,7 +46,7 @@ export async function keeperChoices(ctx: Context, agreementId: number): Promise<
 
 const NOT_KEEPER = 'Only the administrators of the organisation that keeps the agreement hand it over';
 
-/** Whether the reader may hand the agreement over: an administrator of the organisation that keeps it, or the command line. */
+/** Whether the reader may hand the agreement over: an administrator of the organisation that keeps it, or the system (tests, scripts). */
 export const mayHandOver = (ctx: Context, agreement: { organisationId: number }) =>
   ctx.principal.kind === 'system' || (ctx.principal.kind === 'user' && ctx.principal.role === 'admin' && ctx.principal.organisationId === agreement.organisationId);
 
@@ -51,8 +57,8 @@ export function requireHandOver(ctx: Context, agreement: { organisationId: numbe
 
 /**
  * Hands the agreement over to another organisation to keep. Only an
- * administrator of the organisation that keeps it now (or the command line)
- * may: another body's administrator may not take it.
+ * administrator of the organisation that keeps it now (or the system) may:
+ * another body's administrator may not take it.
  */
 export async function handOverAgreement({ ctx, slug, input }: { ctx: Context; slug: string; input: HandOverInput }) {
   requireAdmin(ctx);
@@ -66,18 +72,39 @@ export async function handOverAgreement({ ctx, slug, input }: { ctx: Context; sl
     if (!to) throw invalid([{ field: 'organisation', message: `no organisation '${organisation}'` }]);
     if (to.id === agreement.organisationId) throw invalid([{ field: 'organisation', message: 'keeps the agreement already; choose another organisation' }]);
     const [from] = await ctx.db.select({ slug: organisations.slug, name: organisations.name }).from(organisations).where(eq(organisations.id, agreement.organisationId));
+    const [pending] = await queryRows<{ points: number; bases: number }>(
+      ctx.db,
+      sql`select (select count(*)::int from follow_up_points p where p.agreement_id = ${agreement.id} and p.state = 'open') as points,
+            (select count(*)::int from decision_bases b where b.agreement_id = ${agreement.id}) as bases`,
+    );
+    if (pending!.points || pending!.bases) {
+      throw invalid([
+        {
+          field: 'organisation',
+          message: `the agreement has ${pending!.points} open follow-up points and ${pending!.bases} saved decision bases of its present keeper: close the points and keep the bases elsewhere first`,
+        },
+      ]);
+    }
     const [updated] = await ctx.db
       .update(agreements)
       .set({ organisationId: to.id, version: sql`${agreements.version} + 1`, updatedAt: new Date() })
       .where(eq(agreements.id, agreement.id))
       .returning();
-    await ctx.db.update(documents).set({ organisationId: to.id }).where(and(eq(documents.agreementId, agreement.id), eq(documents.organisationId, agreement.organisationId)));
+    const moved = await ctx.db
+      .update(documents)
+      .set({ organisationId: to.id })
+      .where(and(eq(documents.agreementId, agreement.id), eq(documents.organisationId, agreement.organisationId)))
+      .returning({ id: documents.id });
+    await ctx.db.update(contactPersons).set({ organisationId: to.id }).where(eq(contactPersons.agreementId, agreement.id));
+    // An internal agreement's labels, search text and status are read as its keeper reads them; its county entries carry the keeper.
+    await refreshLabelCaches(ctx, agreement.id);
+    await refreshStatusCaches(ctx, agreement.id);
     await audit(ctx, {
       action: 'agreement.hand_over',
       entityType: 'agreement',
       entityId: agreement.id,
-      before: { organisation: from?.slug, version: agreement.version },
-      after: { organisation: to.slug, version: updated!.version },
+      before: { organisation: from!.slug, version: agreement.version },
+      after: { organisation: to.slug, version: updated!.version, documents: moved.map((d) => d.id) },
       reason: comment ?? undefined,
       organisationId: to.id,
     });

@@ -148,14 +148,11 @@ async function openPoints(ctx: Context, today: string, where: SQL, limit: number
   return openPointsOf(row!);
 }
 
-/** Who owns the points: the signed-in person (by the e-mail address the principal names). */
-export const ownPoints = (subject: string) => sql`p.owner_id = (select id from users where email = ${subject})`;
-
 /** The signed-in person's own open points (at most `limit`); none for anyone who is not a person of an organisation. */
 export async function myOpenPoints(ctx: Context, today: string, limit = 200): Promise<{ mine: OpenPoint[]; mineOpen: number; mineOverdue: number }> {
   const p = ctx.principal;
   if (p.kind !== 'user') return { mine: [], mineOpen: 0, mineOverdue: 0 };
-  const { points, open, overdue } = await openPoints(ctx, today, ownPoints(p.subject), limit);
+  const { points, open, overdue } = await openPoints(ctx, today, sql`p.owner_id = (select id from users where email = ${p.subject})`, limit);
   return { mine: points, mineOpen: open, mineOverdue: overdue };
 }
 

@@ -12,7 +12,7 @@ import { dueReminders, type Reminder } from '../reminders/due.ts';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { calendarFeedsFromJson, calendarFeedsJson, type CalendarFeed } from '../reminders/feeds.ts';
-import { openPointsOf, openPointsSelect, organisationOpenPoints, ownPoints, type OpenPoint } from './list.ts';
+import { openPointsOf, openPointsSelect, organisationOpenPoints, type OpenPoint } from './list.ts';
 
 export interface OrganisationOverview {
   organisation: OpenPoint[];
@@ -59,7 +59,7 @@ export async function personalOverview(ctx: Context, userId: number, today: stri
   if (ctx.principal.kind !== 'user') throw new Error('personalOverview: for a person of an organisation');
   const [row] = await queryRows<{ points: string; open: number; overdue: number; feeds: string }>(
     ctx.db,
-    sql`select o.*, ${calendarFeedsJson(userId)}::text as feeds from (${openPointsSelect(today, ownPoints(ctx.principal.subject), limit)}) o`,
+    sql`select o.*, ${calendarFeedsJson(userId)}::text as feeds from (${openPointsSelect(today, sql`p.owner_id = ${userId}`, limit)}) o`,
   );
   const { points, open, overdue } = openPointsOf(row!);
   return { mine: points, mineOpen: open, mineOverdue: overdue, feeds: calendarFeedsFromJson(row!.feeds) };

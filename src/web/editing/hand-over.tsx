@@ -7,17 +7,18 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { Database } from '../../db/client.ts';
 import type { SignedIn } from '../../domain/accounts/sessions.ts';
 import { findAgreementBySlug } from '../../domain/agreements/find-by-slug.ts';
+import { canRead } from '../../domain/access.ts';
 import { handOverAgreement, keeperChoices, requireHandOver } from '../../domain/agreements/hand-over.ts';
 import type { Context } from '../../domain/context.ts';
 import { DomainError, type FieldProblem } from '../../domain/errors.ts';
-import { CSRF_FIELD, forOnePerson, requireFormToken, sameOriginOnly } from '../../http/csrf.ts';
+import { CSRF_FIELD, forOnePerson, requireFormToken } from '../../http/csrf.ts';
 import { readForm } from '../../http/form-body.ts';
 import { langOf } from '../../http/query.ts';
 import { principalOf, requireSignedIn } from '../../http/session.ts';
-import { ErrorSummary, Field } from '../account/form.tsx';
+import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
-import { problemsFor } from '../records/words.ts';
+import { problemsFor, sayRecords } from '../records/words.ts';
 
 const FIELD_NAMES = { organisation: { sv: 'Organisation', en: 'Organisation' }, comment: { sv: 'Motivering', en: 'Reason' } };
 
@@ -29,6 +30,8 @@ interface HandOverPageProps {
   choices: Array<{ slug: string; name: string; party: boolean; keeps: boolean }>;
   typed?: { organisation: string; comment: string };
   problems?: FieldProblem[];
+  /** Someone changed the agreement since the form was opened (the verb's message). */
+  conflict?: string;
 }
 
 function HandOverPage(p: HandOverPageProps) {
@@ -48,9 +51,10 @@ function HandOverPage(p: HandOverPageProps) {
       <h1>{sv ? `Lämna över förvaltningen av ${p.agreement.title}` : `Hand over the keeping of ${p.agreement.title}`}</h1>
       <p>
         {sv
-          ? `Förvaltas nu av ${keeper?.name ?? '?'}. Den organisation som förvaltar avtalet registrerar dess händelser, aktiviteter och uppföljning och läser dess kontaktpersoner. Det som den nuvarande organisationen redan har registrerat i eget namn (aktiviteter, handlingsplaner, beslutsunderlag) förblir dess eget; dokument som hör till avtalet följer med.`
-          : `Kept now by ${keeper?.name ?? '?'}. The organisation that keeps the agreement records its events, activities and follow-up and reads its contact persons. What the present organisation has recorded in its own name (activities, action plans, decision bases) stays its own; documents attached to the agreement go with it.`}
+          ? `Förvaltas nu av ${keeper?.name ?? '?'}. Den organisation som förvaltar avtalet registrerar dess händelser, aktiviteter och uppföljning och läser dess kontaktpersoner. Det som den nuvarande organisationen redan har registrerat i eget namn (aktiviteter, handlingsplaner) förblir dess eget; avtalets kontaktpersoner och dokument följer med. Så länge avtalet har öppna uppföljningspunkter eller sparade beslutsunderlag går det inte att lämna över. Ett internt avtal kan den nuvarande organisationen inte längre läsa efteråt.`
+          : `Kept now by ${keeper?.name ?? '?'}. The organisation that keeps the agreement records its events, activities and follow-up and reads its contact persons. What the present organisation has recorded in its own name (activities, action plans) stays its own; the agreement's contact persons and documents go with it. While the agreement has open follow-up points or saved decision bases it cannot be handed over. An internal agreement can no longer be read by the present organisation afterwards.`}
       </p>
+      <Notices alert={p.conflict ? sayRecords(lang, p.conflict) : undefined} />
       <ErrorSummary lang={lang} problems={problems} />
       <form method="post" action={href(lang, `/avtal/${p.agreement.slug}/forvaltare`)} class="form" novalidate>
         <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
@@ -60,7 +64,7 @@ function HandOverPage(p: HandOverPageProps) {
             <select id="forvaltare-organisation" name="organisation" {...described}>
               <option value="">{sv ? 'Välj en organisation' : 'Choose an organisation'}</option>
               {others.some((c) => c.party) ? <optgroup label={sv ? 'Part i avtalet' : 'A party to the agreement'}>{others.filter((c) => c.party).map(option)}</optgroup> : null}
-              <optgroup label={sv ? 'Andra organisationer' : 'Other organisations'}>{others.filter((c) => !c.party).map(option)}</optgroup>
+              {others.some((c) => !c.party) ? <optgroup label={sv ? 'Andra organisationer' : 'Other organisations'}>{others.filter((c) => !c.party).map(option)}</optgroup> : null}
             </select>
           )}
         </Field>
@@ -85,11 +89,10 @@ function HandOverPage(p: HandOverPageProps) {
 export function handOverRoutes(database: Database) {
   const web = new Hono();
   const PATH = '/avtal/:slug/forvaltare';
-  web.use(PATH, sameOriginOnly());
   web.use(PATH, forOnePerson());
   const ctxOf = (c: HonoContext): Context => ({ db: database.db, principal: principalOf(c) });
 
-  const render = async (c: HonoContext, signedIn: SignedIn, state: Pick<HandOverPageProps, 'typed' | 'problems'> = {}, status = 200) => {
+  const render = async (c: HonoContext, signedIn: SignedIn, state: Pick<HandOverPageProps, 'typed' | 'problems' | 'conflict'> = {}, status = 200) => {
     const ctx = ctxOf(c);
     // Not readable: 404; not an administrator of the keeping organisation: 403 (as the verb answers).
     const editing = await findAgreementBySlug(ctx, c.req.param('slug')!);
@@ -121,11 +124,13 @@ export function handOverRoutes(database: Database) {
         slug: c.req.param('slug'),
         input: { organisation: typed.organisation, comment: typed.comment.trim() || undefined, expectedVersion: Number.isSafeInteger(version) ? version : (form.expectedVersion as never) },
       });
-      return c.redirect(href(langOf(c), `/avtal/${done.agreement.slug}`, { sparat: '1' }), 303);
+      // An internal agreement is no longer the present keeper's to read: to the list then.
+      return c.redirect(canRead(ctxOf(c).principal, done.agreement) ? href(langOf(c), `/avtal/${done.agreement.slug}`, { sparat: '1' }) : href(langOf(c), '/avtal'), 303);
     } catch (error) {
       if (!(error instanceof DomainError) || (error.code !== 'VALIDATION' && error.code !== 'CONFLICT')) throw error;
-      const problems = error.code === 'CONFLICT' ? [{ field: 'organisation', message: error.message }] : error.problems;
-      return render(c, signedIn, { typed, problems }, error.code === 'CONFLICT' ? 409 : 400);
+      // A conflict is the page's, not a field's: the form is shown again at the version saved, with the keeper as it is now.
+      if (error.code === 'CONFLICT') return render(c, signedIn, { typed, conflict: error.message }, 409);
+      return render(c, signedIn, { typed, problems: error.problems }, 400);
     }
   });
   return web;
