@@ -10,11 +10,11 @@ import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { changeAgreement, type SavedAgreement } from '../../src/domain/agreements/change.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context, Principal } from '../../src/domain/context.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { agreementHistory } from '../../src/domain/history/agreement-history.ts';
 import { recordStatusEvent } from '../../src/domain/status/record-event.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser, formFields, withAction } from '../support/form-browser.ts';
+import { refusal as refused } from '../support/refusal.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -53,15 +53,6 @@ async function newAgreement(organisationId = org.a, extra: Record<string, unknow
   });
 }
 
-const refused = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 const auditCount = async () => (await t.database.db.select({ n: sql<number>`count(*)::int` }).from(auditLog))[0]!.n;
 const rowOf = async (slug: string) => (await t.database.db.select().from(agreements).where(eq(agreements.slug, slug)))[0]!;

@@ -16,9 +16,9 @@ import { listAgreements } from '../../src/domain/agreements/list.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
 import type { Context, Principal } from '../../src/domain/context.ts';
-import { DomainError } from '../../src/domain/errors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser, formFields } from '../support/form-browser.ts';
+import { refusal } from '../support/refusal.ts';
 
 let t: TestDatabase;
 let app: ReturnType<typeof createApp>;
@@ -56,15 +56,6 @@ async function newAgreement() {
   });
 }
 
-const refusal = async (work: Promise<unknown>) => {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-};
 
 const keeperOf = async (slug: string) => (await t.database.db.select({ organisationId: agreements.organisationId, version: agreements.version }).from(agreements).where(eq(agreements.slug, slug)))[0]!;
 

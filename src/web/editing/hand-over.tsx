@@ -19,6 +19,7 @@ import { ErrorSummary, Field, Notices } from '../account/form.tsx';
 import type { Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { problemsFor, sayRecords } from '../records/words.ts';
+import { titleOf } from './title.ts';
 
 const FIELD_NAMES = { organisation: { sv: 'Organisation', en: 'Organisation' }, comment: { sv: 'Motivering', en: 'Reason' } };
 
@@ -97,14 +98,13 @@ export function handOverRoutes(database: Database) {
     // Not readable: 404; not an administrator of the keeping organisation: 403 (as the verb answers).
     const editing = await findAgreementBySlug(ctx, c.req.param('slug')!);
     requireHandOver(ctx, editing);
-    const title = editing.partyLabel && editing.counterpartLabel ? `${editing.partyLabel} – ${editing.counterpartLabel}` : editing.slug;
     c.status(status as 200);
     return c.html(
       <HandOverPage
         lang={langOf(c)}
         account={signedIn.displayName}
         csrf={signedIn.csrfToken}
-        agreement={{ slug: editing.slug, title, version: editing.version }}
+        agreement={{ slug: editing.slug, title: titleOf(editing), version: editing.version }}
         choices={await keeperChoices(ctx, editing.id)}
         {...state}
       />,

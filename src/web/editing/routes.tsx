@@ -49,6 +49,7 @@ import { EventFormPage } from './event-form.tsx';
 import { emptyEvent, eventFieldId, eventInput, eventTyped, type EventTyped } from './event-state.ts';
 import { agreementInput, agreementTyped, agreementTypedFrom, versionOf, type AgreementTyped, type Body } from './form-state.ts';
 import { HistoryPage } from './history-page.tsx';
+import { titleOf } from './title.ts';
 import { sayProblem } from './messages.ts';
 import { readForm } from '../../http/form-body.ts';
 import { articlesOnTopic } from '../../domain/knowledge/articles.ts';
@@ -144,8 +145,6 @@ export function editingRoutes(database: Database) {
     if (!typed.actorQuery.trim() && !typed.placeQuery.trim()) out.actorNote = { message: sayProblem(lang, 'write something to search for') };
     return out;
   }
-
-  const titleOf = (a: { partyLabel: string; counterpartLabel: string; slug: string }) => (a.partyLabel && a.counterpartLabel ? `${a.partyLabel} – ${a.counterpartLabel}` : a.slug);
 
   web.get('/avtal/ny', async (c) => {
     const signedIn = requireSignedIn(c);
