@@ -61,7 +61,9 @@ const withoutLang = (q: Record<string, string>) => {
 };
 
 // Error pages speak the reader's language (errorLangOf: the page's ?lang=,
-// else the browser's preference, else Swedish), say in plain words what went
+// else the browser's preference, else Swedish: an address that reaches no
+// page has no language of its own, unlike the register's pages, which are
+// Swedish unless ?lang=en), say in plain words what went
 // wrong, and offer a way on: a search, the list, the start page.
 // A form sent after its session ended is answered with a way to sign in
 // again (signedOut), not with a redirect that would drop the post silently.
@@ -80,6 +82,7 @@ const ERROR_WORDS = {
     formExpired: ['Formuläret kunde inte skickas', 'Formuläret har gått ut eller kom inte från den här webbplatsen: dess säkerhetskod saknas eller stämmer inte. Ingenting sparades. Öppna sidan med formuläret igen och skicka det på nytt.'],
     signedOut: ['Du är inte inloggad längre', 'Din inloggning har gått ut eller avslutats, så formuläret kunde inte skickas. Ingenting sparades. Logga in igen och skicka formuläret på nytt.'],
     signIn: 'logga in igen',
+    signInToRead: 'logga in, om sidan är för inloggade (till exempel ett nätverks möte eller en organisations interna uppgifter)',
     wayOn: 'Du kan i stället',
     search: 'Sök i registret',
     searchButton: 'Sök',
@@ -102,6 +105,7 @@ const ERROR_WORDS = {
     formExpired: ['The form could not be sent', 'The form has expired or did not come from this site: its security code is missing or wrong. Nothing was saved. Open the page with the form again and send it anew.'],
     signedOut: ['You are no longer signed in', 'Your session has expired or ended, so the form could not be sent. Nothing was saved. Sign in again and send the form anew.'],
     signIn: 'sign in again',
+    signInToRead: "sign in, if the page is for signed-in people (a network's meeting, say, or an organisation's internal records)",
     wayOn: 'You can instead',
     search: 'Search the register',
     searchButton: 'Search',
@@ -204,6 +208,14 @@ export function errorPage(c: HonoContext, error: PageError) {
         {kind === 'signedOut' ? (
           <li>
             <a href={href(lang, '/logga-in', { tillbaka: path })}>{w.signIn}</a>
+          </li>
+        ) : (
+          ''
+        )}
+        {/* What is not found may be what only signed-in people read: the same words for every address, so nothing is told of what exists. */}
+        {kind === 'notFound' && c.req.method === 'GET' && !c.get('signedIn') && !c.req.header('authorization') ? (
+          <li>
+            <a href={href(lang, '/logga-in', { tillbaka: path })}>{w.signInToRead}</a>
           </li>
         ) : (
           ''

@@ -105,6 +105,15 @@ describe('errors', () => {
     expect(await (await app.request('/avtal/no-such-thing?lang=sv', { headers: { 'accept-language': 'en' } })).text()).toContain('Sidan finns inte');
   });
 
+  it("offers a signed-out reader of a page not found the way to sign in and back, the same for every address", async () => {
+    const unknown = await (await app.request('/natverk/999999/moten/999999')).text();
+    const missing = await (await app.request('/avtal/no-such-thing')).text();
+    expect(unknown).toContain('href="/logga-in?tillbaka=%2Fnatverk%2F999999%2Fmoten%2F999999"');
+    expect(missing).toContain('href="/logga-in?tillbaka=%2Favtal%2Fno-such-thing"');
+    const words = (html: string) => html.replace(/tillbaka=[^"]*/g, '').replace(/<title>[^<]*<\/title>/, '').replaceAll(' aria-current="page"', '');
+    expect(words(unknown).replaceAll('/natverk/999999/moten/999999', '')).toEqual(words(missing).replaceAll('/avtal/no-such-thing', ''));
+  });
+
   it('a bad parameter on a page is explained in plain words in the page language, with the way on', async () => {
     const sv = await app.request('/avtal?page=0');
     expect(sv.status).toBe(400);
