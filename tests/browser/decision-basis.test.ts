@@ -111,7 +111,8 @@ describe('the decision basis in the browser', () => {
     await tabTo(page, 'button[type="submit"]');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await summaryMessages(page)).toEqual(['Demokrati och mänskliga rättigheter: skriv varför risken är hög.']);
+    expect(await summaryMessages(page)).toEqual(['Skriv varför risken är hög.']);
+    expect(await page.locator('.error-summary a').innerText()).toBe('Demokrati och mänskliga rättigheter: skriv varför risken är hög.');
     // The focus is on the summary, below the saved version's tables: the next Tab reaches its link.
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('error-summary');
     await page.keyboard.press('Tab');
@@ -140,7 +141,8 @@ describe('the decision basis in the browser', () => {
     await page.focus('#basis-costsSoFarSek');
     await enter(page);
     await page.waitForSelector('.error-summary');
-    expect(await summaryMessages(page)).toContain('Costs so far: must be a whole number of SEK, 0 or more');
+    expect(await summaryMessages(page)).toContain('Must be a whole number of SEK, 0 or more');
+    expect(await page.locator('.error-summary a').allInnerTexts()).toContain('Costs so far: must be a whole number of SEK, 0 or more');
     await check(page, 'decision-basis-en-errors');
 
     // The annex, by its link: A4, with the answers and the Chinese names.
