@@ -173,7 +173,7 @@ const TOPIC_NAMES: Record<KnowledgeTopic, { sv: string; en: string }> = {
   new_agreement: { sv: 'Formuläret för ett nytt avtal', en: 'The new agreement form' },
 };
 const FIELD_NAMES: Record<(typeof ARTICLE_FIELDS)[number], { sv: string; en: string }> = {
-  slug: { sv: 'Adress: /kunskap/…', en: 'Address: /kunskap/…' },
+  slug: { sv: 'Adress (/kunskap/…)', en: 'Address (/kunskap/…)' },
   titleSv: { sv: 'Rubrik på svenska', en: 'Title in Swedish' },
   titleEn: { sv: 'Rubrik på engelska', en: 'Title in English' },
   bodySv: { sv: 'Text på svenska', en: 'Text in Swedish' },
