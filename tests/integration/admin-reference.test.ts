@@ -16,7 +16,7 @@ import { createAgreement } from '../../src/domain/agreements/create.ts';
 import type { Context } from '../../src/domain/context.ts';
 import { changeCounterpart } from '../../src/domain/counterparts/change.ts';
 import { createCounterpart } from '../../src/domain/counterparts/create.ts';
-import { DomainError } from '../../src/domain/errors.ts';
+import { refusal } from '../support/refusal.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 import { FormBrowser } from '../support/form-browser.ts';
 import { expectNamedEntry } from '../support/form-browser.ts';
@@ -50,15 +50,6 @@ async function browserAs(role: keyof typeof people) {
 const as = (role: 'admin' | 'editor' | 'reader'): Context => ({ db: t.database.db, principal: { kind: 'user', subject: people[role], organisationId: ortsband, role } });
 const auditCount = async () => (await t.database.db.select({ n: count() }).from(auditLog))[0]!.n;
 const forbidden = (work: Promise<unknown>) => expect(work).rejects.toMatchObject({ code: 'FORBIDDEN' });
-async function refusal(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof DomainError) return error;
-    throw error;
-  }
-  throw new Error('the verb did not refuse');
-}
 
 /** A public place, a city in it, a Swedish party and an agreement between them: what the public pages show. */
 async function register(prefix: string) {

@@ -31,7 +31,6 @@ import {
 } from '../../domain/calendar/visits.ts';
 import type { Context } from '../../domain/context.ts';
 import { listPlaceOptions, type PlaceOption } from '../../domain/counterparts/list.ts';
-import { versionOfRead } from '../../domain/data-version.ts';
 import { keptPerVersion, readsAs } from '../../domain/kept-answers.ts';
 import { parseInput } from '../../domain/validate.ts';
 import { accepts, langOf, type HttpEnv, type QuerySpec } from '../../http/query.ts';
@@ -80,26 +79,23 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
     const { from, to, exactDayOnly } = view === 'month' ? { ...monthBounds(month), exactDayOnly: false } : listPeriod(query, today);
     const common = JSON.stringify([commonReaderOf(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
-    // The version the request arrived at, for the four kept answers.
-    const version = await versionOfRead(ctx);
     const [visits, meetings, places] = await Promise.all([
       view === 'month'
-        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month), version), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({
+        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({
             days: mergeMonths(a, b),
             own: new Set(Object.keys(b)),
           }))
-        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly), version), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
+        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
       keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
-        version,
       ),
-      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 }), version),
+      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
     // A day's cell is the same for every reader of the same common part and networks' meetings, but for days of the reader's own internal visits.
     const cells =
-      'own' in visits ? { kept: await keptCells(ctx, JSON.stringify([common, lang, meetings.map((m) => m.id)]), async () => new Map<string, string>(), version), own: visits.own } : undefined;
+      'own' in visits ? { kept: await keptCells(ctx, JSON.stringify([common, lang, meetings.map((m) => m.id)]), async () => new Map<string, string>()), own: visits.own } : undefined;
     const section = (
       <CalendarSection lang={lang} view={view} month={month} query={query} days={'days' in visits ? visits.days : undefined} list={'list' in visits ? visits.list : undefined} cells={cells} meetings={meetings} today={today} />
     );
