@@ -11,6 +11,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, type TestDatabase } from '../support/database.ts';
 import { expectNamedEntry } from '../support/form-browser.ts';
+import { askedAs } from '../support/not-found.ts';
 
 let t: TestDatabase;
 type Who = 'coordinator' | 'memberEditor' | 'memberReader' | 'memberCoordinator' | 'outsider' | 'outsideCoordinator' | 'admin' | 'strangerEditor' | 'strangerCoordinator' | 'strangerAdmin' | 'anonymous';
@@ -197,7 +198,7 @@ describe('networks of bodies', () => {
       const response = await visitors[who].request(`/dokument/${document!.id}`);
       const absent = await visitors[who].request('/dokument/999999');
       expect(response.status, who).toBe(404);
-      expect((await response.text()).replaceAll(`/dokument/${document!.id}`, '/dokument/999999'), who).toBe(await absent.text());
+      expect(askedAs(await response.text(), `/dokument/${document!.id}`, '/dokument/999999'), who).toBe(await absent.text());
       expect(await (await visitors[who].request(base)).text(), who).not.toContain('Protokoll 2027-04-15');
       expect(await (await visitors[who].request(`/api/networks/${id}`)).text(), who).not.toContain('Protokoll 2027-04-15');
     }

@@ -52,10 +52,16 @@ export function rowXml(row: number, cells: string[] | Record<string, string>): s
   return `<row r="${row}">${entries.map(([ref, text]) => `<c r="${ref}" t="inlineStr"><is><t>${escape(text)}</t></is></c>`).join('')}</row>`;
 }
 
-/** An XLSX workbook of the sheets given, each as the XML inside its <sheetData>. */
-export function workbookOf(sheets: Record<string, string>): Buffer {
+/**
+ * An XLSX workbook of the sheets given, each as the XML inside its <sheetData>.
+ * `absoluteTargets`: the relationships name parts from the package's root
+ * (`/xl/worksheets/sheet1.xml`), as openpyxl writes them; `without`: a part left out;
+ * `extra`: parts added (a shared-strings table, say).
+ */
+export function workbookOf(sheets: Record<string, string>, options: { absoluteTargets?: boolean; without?: string; extra?: Array<{ name: string; text: string }> } = {}): Buffer {
   const names = Object.keys(sheets);
-  return zip([
+  const target = (i: number) => `${options.absoluteTargets ? '/xl/' : ''}worksheets/sheet${i + 1}.xml`;
+  const parts = [
     {
       name: '[Content_Types].xml',
       text: `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${names.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
@@ -70,11 +76,13 @@ export function workbookOf(sheets: Record<string, string>): Buffer {
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      text: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}</Relationships>`,
+      text: `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${names.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${target(i)}"/>`).join('')}</Relationships>`,
     },
     ...names.map((name, i) => ({
       name: `xl/worksheets/sheet${i + 1}.xml`,
       text: `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheets[name]}</sheetData></worksheet>`,
     })),
-  ]);
+    ...(options.extra ?? []),
+  ];
+  return zip(parts.filter((part) => part.name !== options.without));
 }

@@ -2,18 +2,19 @@
 // (the instructions sheet aside); the header and cells are checked by tableOf
 // as for CSV.
 //
-// The workbook is read as a stream (exceljs's WorkbookReader): one row at a
-// time, each cell looked at once, so the time grows with the cells the sheets
-// hold and not with the sheet's size squared. A sheet's extent is what its
+// The workbook is read as a stream (exceljs's WorkbookReader, fed its parts
+// from the zip's directory: xlsx-parts.ts says why): one row at a time, each
+// cell looked at once, so the time grows with the cells the sheets hold and
+// not with the sheet's size squared. A sheet's extent is what its
 // cells say, never a column count asked of the whole sheet: one stray cell in
 // column XFD, or a cell a million rows down, is a problem naming that cell,
 // and reading stops there. The limits below keep a file that is too large for
 // one import (or built to be) from taking minutes or gigabytes; why each has
 // its value is in docs/xlsx-import.md.
-import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { tableOf, type InputFile, type Problem, type ReadTable } from './read.ts';
 import { INSTRUCTIONS_SHEET } from './template.ts';
+import { openWorkbook, UnreadableWorkbook, type OpenedWorkbook } from './xlsx-parts.ts';
 
 /** A workbook larger than this is refused before it is opened. */
 export const MAX_XLSX_BYTES = 100 * 1024 * 1024;
@@ -50,26 +51,21 @@ export function columnLetters(column: number): string {
 /** Reading stops here: the workbook is refused with what was found so far. */
 class Stop extends Error {}
 
-/**
- * `attempt`: exceljs's streaming reader (4.4) sometimes loses the zip's last
- * entry, xl/workbook.xml, while it writes the sheets stored before it to
- * temporary files, and then fails inside itself with a TypeError ("Cannot
- * read properties of undefined (reading 'sheets')", exceljs issue 3064): 3
- * of 40 reads of the same exchange workbook of seven sheets did. Such a
- * failure is read once more before the file is called unreadable; a file
- * that is truly broken fails the same way twice.
- */
-export async function readXlsx(file: InputFile, attempt = 1): Promise<{ tables: ReadTable[]; problems: Problem[] }> {
+export async function readXlsx(file: InputFile): Promise<{ tables: ReadTable[]; problems: Problem[] }> {
   const problems: Problem[] = [];
   if (file.bytes.length > MAX_XLSX_BYTES) {
     return { tables: [], problems: [{ file: file.name, message: tooLarge(file.bytes.length) }] };
   }
   // exceljs is large; loaded only when a workbook comes.
   const { default: Excel } = await import('exceljs');
-  const source = Readable.from([Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength)]);
   // Styles are read for the number formats that mark a number as a date;
   // shared strings are kept (a sheet's cells point into them), hyperlinks not.
-  const reader = new Excel.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  let workbook: OpenedWorkbook;
+  try {
+    workbook = await openWorkbook(Excel, file.bytes, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' });
+  } catch (error) {
+    return { tables: [], problems: [unreadable(file, error)] };
+  }
   const tables: ReadTable[] = [];
   const report = (problem: Problem) => {
     problems.push(problem);
@@ -79,7 +75,7 @@ export async function readXlsx(file: InputFile, attempt = 1): Promise<{ tables: 
     }
   };
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of workbook.reader) {
       const sheet = (worksheet as unknown as { name: string }).name;
       const where = `${file.name} (${sheet})`;
       let rowElements = 0;
@@ -149,17 +145,19 @@ export async function readXlsx(file: InputFile, attempt = 1): Promise<{ tables: 
       }
     }
   } catch (error) {
-    if (!(error instanceof Stop)) {
-      if (error instanceof TypeError && attempt === 1) return readXlsx(file, 2);
-      return { tables: [], problems: [...problems, { file: file.name, message: `the file is not an Excel workbook (.xlsx) that can be read (${(error as Error).message.slice(0, 200)})` }] };
-    }
+    if (!(error instanceof Stop)) return { tables: [], problems: [...problems, unreadable(file, error)] };
     // Refused: what was read of the sheets is not imported.
     return { tables: [], problems };
   } finally {
-    source.destroy();
+    workbook.close();
   }
   if (!tables.length && !problems.length) problems.push({ file: file.name, message: 'the workbook has no sheet with a table' });
   return { tables, problems };
+}
+
+function unreadable(file: InputFile, error: unknown): Problem {
+  const why = error instanceof UnreadableWorkbook ? error.message : (error as Error).message.slice(0, 200);
+  return { file: file.name, message: `the file is not an Excel workbook (.xlsx) that can be read: ${why}` };
 }
 
 export function tooLarge(bytes: number): string {
