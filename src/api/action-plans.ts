@@ -37,46 +37,23 @@ import type { Context } from '../domain/context.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
-import { idOf } from './follow-up.ts';
+import { idOf, recordWrite, type WritableAgreement } from './record-write.ts';
 import { readJsonObject } from './json-body.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
-
-type Agreement = Awaited<ReturnType<typeof findWritableAgreement>>;
 
 /** Where an agreement's plans are read. */
 const plansAddress = (slug: string) => `/api/agreements/${slug}/action-plans`;
 
 /** The plan as the API lists it to the writer. */
-const planAsListed = async (ctx: Context, agreement: Agreement, planId: number) => (await actionPlansOfAgreement(ctx, agreement, planId))[0];
+const planAsListed = async (ctx: Context, agreement: WritableAgreement, planId: number) => (await actionPlansOfAgreement(ctx, agreement, planId))[0];
 
 export function actionPlanRoutes(database: Database) {
   const api = new Hono<HttpEnv>();
   api.onError(answerWriteError);
   const guards = [noStore, keyHolder, accepts(noQuery('agreement'))] as const;
 
-  /**
-   * A write to a plan of the agreement the path names: the agreement found
-   * and the key holder's right to change it checked before the body is read;
-   * a conflict carries the plan as listed now. Answers the plan as listed.
-   */
-  const onPlan =
-    <I>(schema: { shape: object }, verb: (ctx: Context, agreement: Agreement, planId: number, input: I, c: HonoContext) => Promise<unknown>, status: 200 | 201 = 200) =>
-    async (c: HonoContext) => {
-      const ctx = writerCtx(database, c);
-      const agreement = await findWritableAgreement(ctx, c.req.param('slug')!);
-      const planId = idOf(c.req.param('id'));
-      if (!planId) throw notFound('action plan');
-      // A goal or citation the path names that no record could be: 404 before the body, as for the plan.
-      for (const part of ['goal', 'citation'] as const) if (c.req.param(part) !== undefined && !idOf(c.req.param(part))) throw notFound(part);
-      const input = (await readJsonObject(c, fieldsOf(schema))) as I;
-      try {
-        await verb(ctx, agreement, planId, input, c);
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, await planAsListed(ctx, agreement, planId));
-        throw error;
-      }
-      return c.json(await planAsListed(ctx, agreement, planId), status, { location: plansAddress(agreement.slug) });
-    };
+  /** A write to a plan of the agreement (record-write.ts); answers the plan as listed. */
+  const onPlan = recordWrite(database, { name: 'action plan', parts: ['goal', 'citation'], listed: planAsListed, address: plansAddress });
 
   /** Makes a plan for the agreement, with its goals and sources if sent. */
   api.post('/agreements/:slug/action-plans', ...guards, async (c) => {

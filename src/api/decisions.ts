@@ -13,7 +13,8 @@ import { getDecisionBasis, saveDecisionBasis } from '../domain/decisions/basis.t
 import { saveDecisionBasisSchema, type SaveDecisionBasisInput } from '../domain/decisions/schemas.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
 import { todayInStockholm } from '../web/format.ts';
-import { idOf, someone } from './follow-up.ts';
+import { someone } from './follow-up.ts';
+import { idOf } from './record-write.ts';
 import { readJsonObject } from './json-body.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
 

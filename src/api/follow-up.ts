@@ -7,6 +7,7 @@
 import { Hono, type Context as HonoContext, type MiddlewareHandler } from 'hono';
 import type { Database } from '../db/client.ts';
 import { changeActivity, changeActivitySchema, removeActivity, removeActivitySchema } from '../domain/activities/change.ts';
+import { citeActivitySource, citeActivitySourceSchema, removeActivityCitation, type CiteActivitySourceInput } from '../domain/activities/cite.ts';
 import { createActivity, createActivitySchema } from '../domain/activities/create.ts';
 import { findWritableAgreement } from '../domain/agreements/writable.ts';
 import { DomainError, notFound } from '../domain/errors.ts';
@@ -18,10 +19,8 @@ import { accepts, type HttpEnv } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
 import { todayInStockholm } from '../web/format.ts';
 import { readJsonObject } from './json-body.ts';
+import { idOf, recordWrite } from './record-write.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, WWW_AUTHENTICATE, writerCtx } from './writes.ts';
-
-/** A record's id in a path; 0 (no record has it) for anything else. */
-export const idOf = (raw: string | undefined) => (raw !== undefined && /^[1-9][0-9]{0,8}$/.test(raw) ? Number(raw) : 0);
 
 /** Where an agreement's activities and their points are read. */
 const activitiesAddress = (slug: string) => `/api/agreements/${slug}/activities`;
@@ -55,26 +54,41 @@ export function followUpRoutes(database: Database) {
     return c.json(activity, 201, { location: activitiesAddress(agreement.slug) });
   });
 
-  /**
-   * Changes an activity recorded under the agreement, as a whole (what the
-   * form holds; its sources and points stay). A stale expectedVersion is 409
-   * with the activity as the API shows it now (`current`).
-   */
-  api.put('/agreements/:slug/activities/:id', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {
-    const ctx = writerCtx(database, c);
-    const agreement = await findWritableAgreement(ctx, c.req.param('slug'));
-    const id = idOf(c.req.param('id'));
-    if (!id) throw notFound('activity');
-    const input = (await readJsonObject(c, fieldsOf(changeActivitySchema))) as Parameters<typeof changeActivity>[0]['input'];
-    try {
-      await changeActivity({ ctx, agreement, id, input });
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'CONFLICT') throw new DomainError('CONFLICT', error.message, error.problems, (await activitiesOfAgreement(ctx, agreement, id))[0]);
-      throw error;
-    }
-    const [activity] = await activitiesOfAgreement(ctx, agreement, id);
-    return c.json(activity, 200, { location: activitiesAddress(agreement.slug) });
+  /** A write to an activity of the agreement (record-write.ts); answers it as GET …/activities lists it. */
+  const onActivity = recordWrite(database, {
+    name: 'activity',
+    parts: ['citation'],
+    listed: async (ctx, agreement, id) => (await activitiesOfAgreement(ctx, agreement, id))[0],
+    address: activitiesAddress,
   });
+
+  /** Changes an activity recorded under the agreement, as a whole (what the form holds; its sources and points stay). */
+  api.put(
+    '/agreements/:slug/activities/:id',
+    noStore,
+    keyHolder,
+    accepts(noQuery('agreement')),
+    onActivity(changeActivitySchema, (ctx, agreement, id, input: Parameters<typeof changeActivity>[0]['input']) => changeActivity({ ctx, agreement, id, input })),
+  );
+
+  /** Cites a source for an activity recorded under the agreement, at the activity's version. */
+  api.post(
+    '/agreements/:slug/activities/:id/citations',
+    noStore,
+    keyHolder,
+    accepts(noQuery('agreement')),
+    onActivity(citeActivitySourceSchema, (ctx, agreement, activityId, input: CiteActivitySourceInput) => citeActivitySource({ ctx, agreement, activityId, input }), 201),
+  );
+  /** Removes a source cited for the activity, at the activity's version. */
+  api.delete(
+    '/agreements/:slug/activities/:id/citations/:citation',
+    noStore,
+    keyHolder,
+    accepts(noQuery('agreement')),
+    onActivity(removeActivitySchema, (ctx, agreement, activityId, input: Parameters<typeof removeActivityCitation>[0]['input'], c) =>
+      removeActivityCitation({ ctx, agreement, activityId, citationId: idOf(c.req.param('citation')), input }),
+    ),
+  );
 
   /** Removes an activity recorded under the agreement, with its follow-up points; the history keeps what it was. */
   api.delete('/agreements/:slug/activities/:id', noStore, keyHolder, accepts(noQuery('agreement')), async (c) => {

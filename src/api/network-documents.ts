@@ -19,7 +19,8 @@ import { documentDownload } from '../http/document-download.ts';
 import { uploadedDocument } from '../http/document-upload.ts';
 import { readMultipart } from '../http/form-body.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
-import { idOf, someone } from './follow-up.ts';
+import { someone } from './follow-up.ts';
+import { idOf } from './record-write.ts';
 import { BodyRefused, readJsonObject } from './json-body.ts';
 import { answerWriteError, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';
 

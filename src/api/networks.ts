@@ -31,7 +31,7 @@ import {
 import { DomainError, notFound } from '../domain/errors.ts';
 import { accepts, type HttpEnv } from '../http/query.ts';
 import { principalOf } from '../http/session.ts';
-import { idOf } from './follow-up.ts';
+import { idOf } from './record-write.ts';
 import { meetingDocumentApiRoutes } from './network-documents.ts';
 import { readJsonObject } from './json-body.ts';
 import { answerWriteError, fieldsOf, keyHolder, noQuery, noStore, writerCtx } from './writes.ts';

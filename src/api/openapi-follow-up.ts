@@ -4,6 +4,7 @@
 // by field, as the lists in domain/follow-up/list.ts give them.
 import { ACTIVITY_KINDS, FOLLOW_UP_STATES, FUNDING_SOURCES, VISIBILITIES } from '../db/schema.ts';
 import { changeActivitySchema, removeActivitySchema } from '../domain/activities/change.ts';
+import { citeActivitySourceSchema } from '../domain/activities/cite.ts';
 import { createActivitySchema } from '../domain/activities/create.ts';
 import { addFollowUpPointSchema, closeFollowUpPointSchema } from '../domain/follow-up/schemas.ts';
 import { PlanCitation } from './openapi-action-plans.ts';
@@ -23,6 +24,10 @@ export const NO_KEY = {
 };
 
 const noAgreement = errorResponse('No such agreement, or one the key holder may not read');
+const noActivity = errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it');
+const staleActivity = errorResponse('The activity was changed since the version sent (expectedVersion): `current` holds it as stored now');
+const activityCitationParam = { name: 'citation', in: 'path', required: true, description: "The citation's id, as the activity's sources list it", schema: { type: 'integer', minimum: 1 } };
+const AT_ACTIVITY_VERSION = "Send the activity's version you read as expectedVersion: if someone changed it (or its sources) since, the answer is 409 with the activity as stored now (`current`) and nothing is written.";
 
 /** What the reader gets of an activity and its points. */
 const FollowUpPoint = {
@@ -49,7 +54,7 @@ const headcount = { type: ['integer', 'null'], minimum: 0, description: 'How man
 const ActivityCitation = {
   ...PlanCitation,
   description: 'A source cited for the activity. Only the sources the reader may read; the documents attached to a source are read through it (GET /api/sources/{slug})',
-  properties: { ...PlanCitation.properties, id: { type: 'integer', description: "The citation's id: the activity's edit page removes it by this id" } },
+  properties: { ...PlanCitation.properties, id: { type: 'integer', description: "The citation's id: DELETE /api/agreements/{slug}/activities/{id}/citations/{citation} and the activity's edit page remove it by this id" } },
 };
 
 const Activity = {
@@ -172,10 +177,7 @@ export function followUpPaths() {
         `Send every field, as createActivity takes them (its sources and follow-up points stay), with the activity's version you read as expectedVersion: if someone changed it since, the answer is 409 with the activity as stored now (\`current\`) and nothing is written. The activity may not move past the due day of its follow-up points. ${DATES}`,
         'ChangeActivity',
         'The activity as GET /api/agreements/{slug}/activities lists it, with its new version',
-        {
-          404: errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it'),
-          409: errorResponse('The activity was changed since the version sent (expectedVersion): `current` holds it as stored now'),
-        },
+        { 404: noActivity, 409: staleActivity },
         [slugParam, activityParam],
         200,
         ref('Activity'),
@@ -186,13 +188,36 @@ export function followUpPaths() {
         "Send the activity's version you read as expectedVersion (and a comment as reason, kept in the history): if someone changed it since, the answer is 409 and nothing is removed.",
         'RemoveActivity',
         'The id of the activity removed',
-        {
-          404: errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it'),
-          409: errorResponse('The activity was changed since the version sent (expectedVersion): `current` holds it as stored now'),
-        },
+        { 404: noActivity, 409: staleActivity },
         [slugParam, activityParam],
         200,
         { type: 'object', required: ['removed'], properties: { removed: { type: 'integer' } } },
+      ),
+    },
+    '/api/agreements/{slug}/activities/{id}/citations': {
+      post: write(
+        'citeActivitySource',
+        'Cite a source for an activity recorded under the agreement',
+        `The source by its slug (one the key holder may read), with the passage and its English. It is the last of the answer's \`sources\`. ${AT_ACTIVITY_VERSION}`,
+        'CiteActivitySource',
+        'The activity as GET /api/agreements/{slug}/activities lists it, with its new version',
+        { 404: noActivity, 409: staleActivity },
+        [slugParam, activityParam],
+        201,
+        ref('Activity'),
+      ),
+    },
+    '/api/agreements/{slug}/activities/{id}/citations/{citation}': {
+      delete: write(
+        'removeActivityCitation',
+        'Remove a source cited for an activity recorded under the agreement',
+        `The source stays in the register, and so do its other citations. ${AT_ACTIVITY_VERSION}`,
+        'RemoveActivity',
+        'The activity as GET /api/agreements/{slug}/activities lists it, with its new version',
+        { 404: errorResponse('No such agreement, or one the key holder may not read; or no activity of that id recorded under it, or no such citation of it'), 409: staleActivity },
+        [slugParam, activityParam, activityCitationParam],
+        200,
+        ref('Activity'),
       ),
     },
     '/api/agreements/{slug}/activities/{id}/follow-up-points': {
@@ -245,6 +270,7 @@ export function followUpComponents() {
     CreateActivity: inputSchema(createActivitySchema, 'A new activity'),
     ChangeActivity: inputSchema(changeActivitySchema, "An activity as it is to be, with the version it was read at; `reason` is a comment kept in the history"),
     RemoveActivity: inputSchema(removeActivitySchema, "The version the activity was read at; `reason` is a comment kept in the history"),
+    CiteActivitySource: inputSchema(citeActivitySourceSchema, "A source cited for the activity, at the activity's version it was read"),
     AddFollowUpPoint: inputSchema(addFollowUpPointSchema, 'A new follow-up point: what, who (an e-mail address) and by when; `reason` is a comment kept in the history'),
     ChangeFollowUpPoint: inputSchema(closeFollowUpPointSchema, "A point's new state and comment, with the version it was read at"),
     Activity,

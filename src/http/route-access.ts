@@ -134,6 +134,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   'POST /api/agreements/:slug/activities': rule('owner'),
   'PUT /api/agreements/:slug/activities/:id': rule('owner'),
   'DELETE /api/agreements/:slug/activities/:id': rule('owner'),
+  'POST /api/agreements/:slug/activities/:id/citations': rule('owner'),
+  'DELETE /api/agreements/:slug/activities/:id/citations/:citation': rule('owner'),
   'POST /api/agreements/:slug/activities/:id/follow-up-points': rule('owner'),
   'PATCH /api/agreements/:slug/follow-up-points/:id': rule('owner'),
   // Action plans of the agreement: made, changed, reviewed and cited by its organisation's editors (and administrators); an activity linked to a goal.

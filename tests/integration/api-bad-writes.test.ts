@@ -15,6 +15,7 @@ import { DECISION_EVENT_TYPES } from '../../src/domain/decisions/kinds.ts';
 import { RISK_FIELDS } from '../../src/domain/decisions/schemas.ts';
 import { createApiToken, revokeApiToken } from '../../src/domain/accounts/api-tokens.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
+import { activitiesOfAgreement } from '../../src/domain/follow-up/list.ts';
 import { createActionPlan } from '../../src/domain/action-plans/create.ts';
 import { actionPlansOfAgreement } from '../../src/domain/action-plans/list.ts';
 import { createContactSurface } from '../../src/domain/contact-surfaces/save.ts';
@@ -37,7 +38,7 @@ const key = { editor: '', readOnly: '', reader: '', coordinator: '', otherEditor
 let sessionCookie = '';
 let version = 0;
 /** An activity of the agreement (on 2024-05-10) with one open point; and an activity and a point of another agreement. */
-const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, otherPoint: 0 };
+const followUp = { activity: 0, point: 0, pointVersion: 0, otherActivity: 0, otherPoint: 0, citation: 0, otherCitation: 0, activityVersion: 0 };
 /** A shared contact surface of the editors' organisation, at version 1. */
 let surfaceId = 0;
 /** A decision of the agreement (a status event that establishes, pauses, ends…) whose basis is not yet written. */
@@ -74,10 +75,13 @@ beforeAll(async () => {
   const ctx = systemCtx(t);
   const [agreement] = await t.database.db.select({ id: agreements.id, organisationId: agreements.organisationId }).from(agreements).where(eq(agreements.slug, AGREEMENT));
   const [other] = await t.database.db.select({ id: agreements.id, organisationId: agreements.organisationId }).from(agreements).where(ne(agreements.slug, AGREEMENT)).limit(1);
-  followUp.activity = (await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Möte i Shanghai', date: '2024-05-10' } })).id;
+  followUp.activity = (await createActivity({ ctx, agreementId: agreement!.id, input: { kind: 'meeting', title: 'Möte i Shanghai', date: '2024-05-10', sources: [{ source: 'nkk2022' }] } })).id;
   const point = await addFollowUpPoint({ ctx, agreement: agreement!, activityId: followUp.activity, input: { text: 'Skicka protokollet', owner: OWNER, dueOn: '2024-06-01' } });
   [followUp.point, followUp.pointVersion] = [point.id, point.version];
-  followUp.otherActivity = (await createActivity({ ctx, agreementId: other!.id, input: { kind: 'meeting', title: 'Ett annat möte', date: '2024-05-10' } })).id;
+  followUp.otherActivity = (await createActivity({ ctx, agreementId: other!.id, input: { kind: 'meeting', title: 'Ett annat möte', date: '2024-05-10', sources: [{ source: 'nkk2022' }] } })).id;
+  const [activity] = await activitiesOfAgreement(ctx, agreement!, followUp.activity);
+  [followUp.citation, followUp.activityVersion] = [activity!.sources[0]!.id, activity!.version];
+  followUp.otherCitation = (await activitiesOfAgreement(ctx, other!, followUp.otherActivity))[0]!.sources[0]!.id;
   surfaceId = (await createContactSurface({ ctx, organisationId: agreement!.organisationId, input: { kind: 'academic', title: 'Ett forskningssamarbete', actors: ['kalix'], visibility: 'shared' } })).id;
   [{ id: decisionId }] = (await t.database.db
     .select({ id: statusEvents.id })
@@ -411,6 +415,28 @@ const ENDPOINTS: Endpoint[] = [
     bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
   },
   {
+    method: 'POST',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations`;
+    },
+    base: () => ({ source: 'nkk2022' }),
+    bad: [
+      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
+      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'passageEn', values: [...NOT_TEXT, ...HUGE] },
+      { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] },
+      VERSION_FIELD(),
+    ],
+  },
+  {
+    method: 'DELETE',
+    get path() {
+      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations/${followUp.citation}`;
+    },
+    base: () => ({}),
+    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, ...HUGE] }],
+  },
+  {
     method: 'PUT',
     get path() {
       return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/goal`;
@@ -682,6 +708,14 @@ function systematicCases(): Case[] {
   }
   for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200), String(followUp.otherActivity)]) {
     out.push({ what: `a point at the activity ${id.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/activities/${id}/follow-up-points`, headers: withKey(key.editor), body: json(point), status: [404], names: ['activity'] });
+    out.push({ what: `a citation of the activity ${id.slice(0, 20)}`, method: 'POST', path: `/api/agreements/${AGREEMENT}/activities/${id}/citations`, headers: withKey(key.editor), body: json({ source: 'nkk2022' }), status: [404], names: ['activity'] });
+    const citation = id === String(followUp.otherActivity) ? followUp.otherCitation : id;
+    out.push({ what: `removing the activity's citation ${id.slice(0, 20)}`, method: 'DELETE', path: `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations/${citation}`, headers: withKey(key.editor), body: json({}), status: [404], names: ['citation'] });
+  }
+  for (const stale of [followUp.activityVersion + 1, followUp.activityVersion + 7, 1_000_000]) {
+    const at = `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations`;
+    out.push({ what: `an activity's source cited at version ${stale}`, method: 'POST', path: at, headers: withKey(key.editor), body: json({ source: 'nkk2022', expectedVersion: stale }), status: [409], names: ['version'] });
+    out.push({ what: `an activity's citation removed at version ${stale}`, method: 'DELETE', path: `${at}/${followUp.citation}`, headers: withKey(key.editor), body: json({ expectedVersion: stale }), status: [409], names: ['version'] });
   }
   for (const id of ['999999999', '0', 'abc', '-1', '1e3', '01', 'x'.repeat(200), String(followUp.otherPoint)]) {
     out.push({ what: `the point ${id.slice(0, 20)}`, method: 'PATCH', path: `/api/agreements/${AGREEMENT}/follow-up-points/${id}`, headers: withKey(key.editor), body: json({ state: 'done' }), status: [404], names: ['point'] });

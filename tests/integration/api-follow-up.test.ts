@@ -164,6 +164,50 @@ describe('activities through the API', () => {
     expect((await send('DELETE', address, { expectedVersion: 2 })).response.status).toBe(404);
   });
 
+  it("cites a source for an activity and removes it at the version read; a stale version is 409 with the activity as stored; nothing changes for a source the writer may not read, another organisation's key or a citation of another activity", async () => {
+    const slug = await newAgreement();
+    const id = await newActivity(slug, { title: 'Ett möte med källor' });
+    const other = await newActivity(slug, { title: 'Ett annat möte', sources: [{ source: 'nkk2022' }] });
+    const address = `/api/agreements/${slug}/activities/${id}/citations`;
+    const cited = await send<Activity & { version: number }>('POST', address, { source: 'nkk2022', passage: 'Avsnitt 4', passageEn: 'Section 4', expectedVersion: 1 });
+    expect(cited.response.status, JSON.stringify(cited.body)).toBe(201);
+    expect(cited.response.headers.get('location')).toBe(`/api/agreements/${slug}/activities`);
+    expect(cited.body).toMatchObject({ id, version: 2, sources: [expect.objectContaining({ sourceSlug: 'nkk2022', passage: 'Avsnitt 4', passageEn: 'Section 4' })] });
+    const citation = cited.body.sources[0]!.id;
+    const listed = async () => JSON.stringify((await read(`/api/agreements/${slug}/activities`, keys.editor)).body);
+    const before = await listed();
+
+    const stale = await send('POST', address, { source: 'nkk2022', expectedVersion: 1 });
+    expect(stale.response.status).toBe(409);
+    expect(stale.body.error?.current).toMatchObject({ id, version: 2, sources: [expect.objectContaining({ id: citation })] });
+    // A source another organisation keeps internal is no source to this writer.
+    const secret = uniqueSlug('annans-interna-kalla');
+    expect((await send('POST', '/api/sources', { slug: secret, kind: 'email', title: 'Internt mejl', visibility: 'internal' }, keys.otherEditor)).response.status).toBe(201);
+    for (const source of [secret, 'no-such-source']) {
+      const unknown = await send('POST', address, { source, expectedVersion: 2 });
+      expect(unknown.response.status).toBe(400);
+      expect(unknown.body.error?.problems).toEqual([{ field: 'source', message: `no source '${source}'` }]);
+    }
+    const otherCitation = (await read(`/api/agreements/${slug}/activities`, keys.editor)).body.find((a) => a.id === other)!.sources[0]!.id;
+    for (const path of [`${address}/${otherCitation}`, `${address}/999999999`, `${address}/abc`]) {
+      const absent = await send('DELETE', path, { expectedVersion: 2 });
+      expect(absent.response.status, path).toBe(404);
+      expect(absent.body.error?.message).toBe('citation not found');
+    }
+    await expectRefused([
+      ['POST', address, { source: 'nkk2022', expectedVersion: 2 }],
+      ['DELETE', `${address}/${citation}`, { expectedVersion: 2 }],
+    ]);
+    expect(await listed()).toBe(before);
+
+    expect((await send('DELETE', `${address}/${citation}`, { expectedVersion: 1 })).response.status).toBe(409);
+    const removed = await send<Activity & { version: number }>('DELETE', `${address}/${citation}`, { expectedVersion: 2, reason: 'Fel källa' });
+    expect(removed.response.status, JSON.stringify(removed.body)).toBe(200);
+    expect(removed.body).toMatchObject({ id, version: 3, sources: [] });
+    const [audited] = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from audit_log where entity_type = 'activity' and entity_id = ${id} and action in ('activity.cite', 'activity.uncite')`);
+    expect(audited!.n).toBe(2);
+  });
+
   it('answers 404 for an agreement that does not exist or that the reader may not read', async () => {
     expect((await read('/api/agreements/no-such-agreement/activities')).response.status).toBe(404);
     const slug = uniqueSlug('internal-agreement');

@@ -5,6 +5,8 @@
 // downloads.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.ts';
+import { ROUTE_ACCESS } from '../../src/http/route-access.ts';
+import { TABLES } from '../../src/domain/transfer/exchange/format.ts';
 import { createActor } from '../../src/domain/actors/create.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { statisticsOverview } from '../../src/domain/statistics/overview.ts';
@@ -240,6 +242,26 @@ describe('API', () => {
     const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, { get: { parameters?: Array<{ name: string }> } }> };
     const names = doc.paths['/api/agreements']!.get.parameters!.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['q', 'actorKind', 'county', 'status', 'kind', 'place', 'establishedFrom', 'establishedTo', 'on', 'sort', 'page', 'pageSize']));
+  });
+
+  it('describes every route of the API in the OpenAPI document, and nothing the router does not have', async () => {
+    const doc = (await (await app.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    // A parameter by any name is a parameter: {meetingId} in the document is :meeting in the router.
+    const shape = (route: string) => route.replace(/\{[^/}]+\}|:[A-Za-z]+/g, '{}');
+    // The file routes match their names by a pattern; the document names the files they serve.
+    const files: Record<string, string[]> = {
+      'GET /api/statistics/:file{[a-z-]+\\.csv}': ['GET /api/statistics/{name}.csv'],
+      'GET /api/statistics/:file{[a-z-]+\\.(svg|png)}': ['GET /api/statistics/{name}.svg', 'GET /api/statistics/{name}.png'],
+      'GET /api/maps/:file{ties\\.(svg|png)}': ['GET /api/maps/ties.svg', 'GET /api/maps/ties.png'],
+      [`GET /api/exchange/:file{(${TABLES.join('|')})\\.csv}`]: ['GET /api/exchange/{table}.csv'],
+      [`GET /api/exchange/template/:file{(${TABLES.join('|')})\\.csv}`]: ['GET /api/exchange/template/{table}.csv'],
+    };
+    const described = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => shape(`${method.toUpperCase()} ${path}`)));
+    const routed = Object.keys(ROUTE_ACCESS)
+      .filter((route) => route.split(' ')[1]!.startsWith('/api/'))
+      .flatMap((route) => (files[route] ?? [route]).map(shape));
+    expect(routed.filter((route) => !described.includes(route)), 'routes the OpenAPI document does not describe').toEqual([]);
+    expect(described.filter((route) => !routed.includes(route)), 'described routes the router does not have').toEqual([]);
   });
 
   it('exports the register as CSV with a row per agreement, formulas neutralised', async () => {
