@@ -157,7 +157,7 @@ export function openApiDocument({ serverUrl }: { serverUrl: string }) {
     '/api/actors/{slug}': read('getActor', 'One Swedish party with its agreements', { 200: json('The actor'), 404: notFoundResponse }, [slugParam]),
     '/api/counterparts': read('listCounterparts', 'Foreign counterparts in their hierarchy', { 200: json('Counterparts') }, queryParameters(listCounterpartsSchema)),
     '/api/counterparts/{slug}': read('getCounterpart', 'One counterpart with every agreement inside it', { 200: json('The counterpart'), 404: notFoundResponse }, [slugParam]),
-    '/api/sources/{slug}': read('getSource', 'One source (a confidential one is never public)', { 200: json('The source'), 404: notFoundResponse }, [slugParam]),
+    '/api/sources/{slug}': read('getSource', 'One source (a confidential one is never public), with the documents kept with it that the reader may download (`documents`: id, fileName, mediaType, sizeBytes, public, address)', { 200: json('The source and its documents'), 404: notFoundResponse }, [slugParam]),
     '/api/statistics': read('getStatistics', "Every statistic under a counting rule, with the report's statements", { 200: statisticsResponse }, [ruleParam, langParam]),
     '/api/statistics/{name}.csv': read(
       'getStatisticCsv',

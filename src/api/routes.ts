@@ -46,6 +46,7 @@ import { findAgreementBySlug } from '../domain/agreements/find-by-slug.ts';
 import { activitiesOfAgreement } from '../domain/follow-up/list.ts';
 import { actionPlansOfAgreement } from '../domain/action-plans/list.ts';
 import { getSource } from '../domain/sources/get.ts';
+import { documentsOfSource } from '../domain/documents/read.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from '../web/maps/ties-map.tsx';
@@ -164,7 +165,13 @@ export function apiRoutes(database: Database, { cache, origin }: RouteOptions) {
   api.get('/actors/:slug', accepts(strict([], 'actor')), cache, async (c) => c.json(await getActor({ ctx: readerCtx(c), slug: c.req.param('slug') })));
   api.get('/counterparts', accepts(q.counterparts), cache, async (c) => c.json(await listCounterparts({ ctx: readerCtx(c), input: c.var.query })));
   api.get('/counterparts/:slug', accepts(strict([], 'counterpart')), cache, async (c) => c.json(await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })));
-  api.get('/sources/:slug', accepts(strict([], 'source')), cache, async (c) => c.json(await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })));
+  /** A source, with the documents kept with it that the reader may download (each at its /dokument/{id} address). */
+  api.get('/sources/:slug', accepts(strict([], 'source')), cache, async (c) => {
+    const ctx = readerCtx(c);
+    const source = await getSource({ ctx, slug: c.req.param('slug') });
+    const documents = (await documentsOfSource({ ctx, source })).map((d) => ({ id: d.id, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes, public: d.public, address: `/dokument/${d.id}` }));
+    return c.json({ ...source, documents });
+  });
   api.get('/statistics', accepts(q.rule), cache, async (c) => {
     const { rule } = parseInput(ruleQuerySchema, c.var.query);
     const today = todayInStockholm();

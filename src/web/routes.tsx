@@ -27,7 +27,7 @@ import { formatEdtf, todayInStockholm } from './format.ts';
 import { listAgreementsSchema } from '../domain/agreements/schemas.ts';
 import { mapContent } from '../domain/maps/ties.ts';
 import { MAX_SINGLE_TIES, renderTiesMap } from './maps/ties-map.tsx';
-import { documentsOfAgreement } from '../domain/documents/read.ts';
+import { documentsOfAgreement, documentsOfSource } from '../domain/documents/read.ts';
 import { AboutPage, AccessibilityPage } from './pages/about.tsx';
 import { env } from '../env.ts';
 import { ReportErrorPage } from './pages/report-error.tsx';
@@ -357,7 +357,9 @@ export function webRoutes(database: Database, { cache, origin }: RouteOptions) {
     return c.html(<CounterpartPage lang={langOf(c)} data={await getCounterpart({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
   });
   web.get('/kallor/:slug', accepts(page([], 'source')), cache, async (c) => {
-    return c.html(<SourcePage lang={langOf(c)} source={await getSource({ ctx: readerCtx(c), slug: c.req.param('slug') })} path={sitePath(c.req.path)} />);
+    const ctx = readerCtx(c);
+    const source = await getSource({ ctx, slug: c.req.param('slug') });
+    return c.html(<SourcePage lang={langOf(c)} source={source} documents={await documentsOfSource({ ctx, source })} path={sitePath(c.req.path)} />);
   });
   web.get('/kontaktytor', accepts(q.contactSurfaces), cache, async (c) => {
     const raw = c.var.query;

@@ -13,6 +13,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
 import { currentDataVersion } from '../../src/domain/data-version.ts';
 import { createSource } from '../../src/domain/sources/create.ts';
+import { attachDocument } from '../../src/domain/documents/attach.ts';
 import { signedInVisitors, type Visitor } from '../support/visitors.ts';
 import { openTestDatabase, systemCtx, uniqueSlug, type TestDatabase } from '../support/database.ts';
 
@@ -170,5 +171,44 @@ describe("an activity's sources from its edit page", () => {
     expect(others).not.toContain('Internt mejl om besöket');
     const own = await (await visitors.editor.request(activities())).text();
     expect(own).toContain(`href="/kallor/${SOURCE.internal}"`);
+  });
+});
+
+describe('documents of a source cited on an activity', () => {
+  it("are listed on the agreement's page, on the source's own page and in the API's source, as far as the reader may read them", async () => {
+    const ctx = systemCtx(t);
+    const [org] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'ortsband'`);
+    const open = uniqueSlug('offentlig-kalla');
+    const quiet = uniqueSlug('tyst-kalla');
+    await createSource({ ctx, organisationId: org!.id, input: { slug: open, kind: 'report', title: 'Offentlig reserapport', visibility: 'public' } });
+    await createSource({ ctx, organisationId: org!.id, input: { slug: quiet, kind: 'report', title: 'Anteckningar från ett internt möte', visibility: 'shared' } });
+    const visit = await recordActivity('Besök med reserapport');
+    for (const [source, version] of [[open, '1'], [SOURCE.shared, '2']] as const) {
+      expect((await visitors.editor.post(`${activities()}/${visit}/kallor`, { source, expectedVersion: version })).status).toBe(303);
+    }
+    // A source cited only on an internal activity is not the agreement's for another organisation.
+    const internal = await visitors.editor.post(activities(), { kind: 'meeting', title: 'Internt möte', date: '2026-05', visibility: 'internal' });
+    const meeting = Number(/#aktivitet-(\d+)$/.exec(internal.headers.get('location') ?? '')?.[1]);
+    expect((await visitors.editor.post(`${activities()}/${meeting}/kallor`, { source: quiet, expectedVersion: '1' })).status).toBe(303);
+    const pdf = new TextEncoder().encode('%PDF-1.7\n%%EOF\n');
+    const attach = async (attachTo: string, name: string, isPublic: boolean) => (await attachDocument({ ctx, agreementId: agreement.id, input: { attachTo, file: { name, bytes: pdf }, public: isPublic } })).id;
+    const ids = { open: await attach(open, 'reserapport.pdf', true), shared: await attach(SOURCE.shared, 'delad-bilaga.pdf', false), quiet: await attach(quiet, 'motesanteckningar.pdf', false) };
+
+    const text = async (who: Visitor, path: string) => {
+      const response = await who.request(path);
+      expect(response.status, path).toBe(200);
+      return response.text();
+    };
+    const listed = (html: string) => Object.entries(ids).filter(([, id]) => html.includes(`href="/dokument/${id}"`)).map(([name]) => name);
+    expect(listed(await text(visitors.anonymous, `/avtal/${agreement.slug}`))).toEqual(['open']);
+    expect(listed(await text(visitors.otherReader, `/avtal/${agreement.slug}`))).toEqual(['open', 'shared']);
+    expect(listed(await text(visitors.colleague, `/avtal/${agreement.slug}`))).toEqual(['open', 'shared', 'quiet']);
+
+    expect(listed(await text(visitors.anonymous, `/kallor/${open}`))).toEqual(['open']);
+    expect(listed(await text(visitors.otherReader, `/kallor/${quiet}`))).toEqual(['quiet']);
+    expect((await visitors.anonymous.request(`/kallor/${SOURCE.shared}`)).status).toBe(404);
+    const api = async (who: Visitor, slug: string) => ((await (await who.request(`/api/sources/${slug}`)).json()) as { documents: Array<{ fileName: string; address: string; public: boolean }> }).documents;
+    expect(await api(visitors.anonymous, open)).toEqual([{ id: ids.open, fileName: 'reserapport.pdf', mediaType: 'application/pdf', sizeBytes: pdf.length, public: true, address: `/dokument/${ids.open}` }]);
+    expect((await api(visitors.otherReader, SOURCE.shared)).map((d) => d.fileName)).toEqual(['delad-bilaga.pdf']);
   });
 });

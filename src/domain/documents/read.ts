@@ -59,15 +59,26 @@ export async function listDocuments({ ctx, agreementId, sourceIds }: { ctx: Cont
 }
 
 /**
+ * A source's documents that the principal may read, without their bytes: for
+ * the source's own page and GET /api/sources/{slug}, where a document of a
+ * source cited only on an activity or a plan is found too.
+ */
+export async function documentsOfSource({ ctx, source }: { ctx: Context; source: { id: number; visibility: Visibility; organisationId: number } }) {
+  const rows = await ctx.db.select(documentMetadata).from(documents).where(eq(documents.sourceId, source.id)).orderBy(documents.id);
+  return rows.filter((row) => canReadDocument(ctx.principal, row, source));
+}
+export type SourceDocument = Awaited<ReturnType<typeof documentsOfSource>>[number];
+
+/**
  * What an agreement's page lists: the documents of the agreement (by its
- * slug) and of the sources cited on it or on its events, that the principal
- * may read, each with the title of the source it belongs to. The public sees
+ * slug) and of the sources cited on it, on its events or on the activities
+ * recorded under it, that the principal may read, each with the title of the source it belongs to. The public sees
  * only a document marked public of a public record (access.ts).
  */
 export async function documentsOfAgreement({ ctx, slug }: { ctx: Context; slug: string }) {
   // The documents in one statement, each part by an index (an agreement page
-  // is read often); a source cited only on an event the reader may not read
-  // is not the agreement's for them. Each document's record is then checked.
+  // is read often); a source cited only on an event or activity the reader
+  // may not read is not the agreement's for them. Each document's record is then checked.
   const agreement = sql`(select id from agreements where slug = ${slug})`;
   const rows = await ctx.db
     .select({ ...documentMetadata, sourceTitle: sources.title, sourceLanguage: sources.language })
@@ -78,7 +89,10 @@ export async function documentsOfAgreement({ ctx, slug }: { ctx: Context; slug: 
         select c.source_id from citations c where c.subject_type = 'agreement' and c.subject_id = ${agreement}
         union all
         select c.source_id from citations c join status_events e on e.id = c.subject_id
-        where c.subject_type = 'event' and e.agreement_id = ${agreement} and ${canReadAlias(ctx.principal, 'e')})`,
+        where c.subject_type = 'event' and e.agreement_id = ${agreement} and ${canReadAlias(ctx.principal, 'e')}
+        union all
+        select c.source_id from citations c join activities a on a.id = c.subject_id
+        where c.subject_type = 'activity' and a.agreement_id = ${agreement} and ${canReadAlias(ctx.principal, 'a')})`,
     )
     .orderBy(sql`${documents.agreementId} is null`, documents.id);
   const readable = [];

@@ -1,10 +1,12 @@
-// A source's own page: what it is, who published it, and where it is online.
+// A source's own page: what it is, who published it, where it is online, and
+// the files kept with it that the reader may download.
 // Where Ortsband knows no address it says so, and names the publisher where a
 // source names one: no address is guessed (docs/data.md).
+import type { SourceDocument } from '../../domain/documents/read.ts';
 import type { getSource } from '../../domain/sources/get.ts';
-import { formatEdtf } from '../format.ts';
+import { fileSize, formatEdtf } from '../format.ts';
 import type { Lang } from '../i18n.ts';
-import { Layout } from '../layout.tsx';
+import { href, Layout } from '../layout.tsx';
 import { SOURCE_KIND_NAMES } from '../records/words.ts';
 import { Localized } from './shared.tsx';
 
@@ -42,7 +44,28 @@ function Address({ lang, source: s }: { lang: Lang; source: Source }) {
   );
 }
 
-export function SourcePage(props: { lang: Lang; source: Source; path: string }) {
+/** The files kept with the source that the reader may download. */
+function Documents({ lang, list }: { lang: Lang; list: SourceDocument[] }) {
+  if (!list.length) return null;
+  const sv = lang === 'sv';
+  return (
+    <>
+      <h2 id="dokument">{sv ? 'Dokument' : 'Documents'}</h2>
+      <ul>
+        {list.map((d) => (
+          <li>
+            <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
+              {d.fileName}
+            </a>{' '}
+            ({fileSize(lang, d.sizeBytes)})
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+export function SourcePage(props: { lang: Lang; source: Source; documents: SourceDocument[]; path: string }) {
   const { lang, source: s } = props;
   const sv = lang === 'sv';
   // A title Ortsband wrote itself has its English: an English page is headed by it, and names the Swedish too.
@@ -63,6 +86,7 @@ export function SourcePage(props: { lang: Lang; source: Source; path: string }) 
         {s.seedPassage ? (<><dt>{sv ? 'Anges i rapporten' : 'Cited in the report'}</dt><dd lang={sv ? undefined : 'sv'}>{s.seedPassage}</dd></>) : null}
       </dl>
       {s.note ? <p><Localized lang={lang} sv={s.note} en={s.noteEn} /></p> : null}
+      <Documents lang={lang} list={props.documents} />
     </Layout>
   );
 }
