@@ -66,6 +66,38 @@ describe('invitations received', () => {
     expect(html).not.toContain('Kommun B:s interna besök');
   });
 
+  it("shows the invitation beside another body's visit near it, on that body's activities page and on its /delegationer; an internal invitation to no one else", async () => {
+    // A keeps another invitation to itself.
+    expect((await visitors.editor.post('/inbjudningar', { ...INVITATION, subject: 'Hemlig inbjudan till Hangzhou', visibility: 'internal', 'recipients.0': '' })).status).toBe(303);
+    const line = 'Kommun A</strong> fick en inbjudan från Zhejiangs utrikesbyrå: &quot;Zhejiang Investment Forum 2027&quot; (till mars 2027).';
+    const page = await (await visitors.otherEditor.request('/avtal/inbj-b-hangzhou/aktiviteter')).text();
+    expect(page).toContain('Inbjudningar som andra organisationer har fått');
+    expect(page).toContain(line);
+    // Beside the visit in March, not the one in September.
+    const section = (html: string, title: string) => html.slice(html.indexOf(title), html.indexOf('</section>', html.indexOf(title)));
+    expect(section(page, 'Delegation från Hangzhou till Kommun B')).toContain(line);
+    expect(section(page, 'Besök långt senare')).not.toContain('fick en inbjudan');
+    const delegations = await (await visitors.otherEditor.request('/delegationer')).text();
+    expect(delegations).toContain('Inbjudningar till andra organisationer');
+    expect(delegations).toMatch(/#aktivitet-[0-9]+">18 mars 2027: Delegation från Hangzhou till Kommun B<\/a> – <strong>Kommun A<\/strong> fick en inbjudan/);
+    for (const html of [page, delegations]) expect(html).not.toContain('Hemlig inbjudan');
+    // A's own invitations are not shown to A as another's.
+    expect(await (await visitors.editor.request('/delegationer')).text()).not.toContain('Kommun A</strong> fick en inbjudan');
+  });
+
+  it("lists on /delegationer another body's incoming visit near the organisation's own meeting", async () => {
+    const ctx = systemCtx(t);
+    const [a] = await queryRows<{ id: number }>(t.database.db, sql`select id from organisations where slug = 'inbj-a'`);
+    const agreement = await createAgreement({ ctx, organisationId: a!.id, input: { slug: 'inbj-a-hangzhou', kind: 'vanort', parties: ['lulea'], counterparts: ['hangzhou'], visibility: 'shared' } });
+    await createActivity({ ctx, agreementId: agreement.id, input: { kind: 'meeting', title: 'Möte om Hangzhou', date: '2027-03-25', visibility: 'shared' } });
+    const html = await (await visitors.editor.request('/delegationer')).text();
+    const part = html.slice(html.indexOf('id="besok"'), html.indexOf('id="inbjudningar"'));
+    expect(part).toContain('25 mars 2027: Möte om Hangzhou</a> – <strong>Kommun B</strong>');
+    expect(part).toContain('Delegation från Hangzhou till Kommun B');
+    expect(part).not.toContain('Besök långt senare');
+    expect(part).not.toContain('Kommun B:s interna besök');
+  });
+
   it('names the field of bad input and stores nothing; readers and the public may not record', async () => {
     for (const [field, value, id] of [
       ['subject', '', 'subject'],

@@ -83,13 +83,14 @@ export async function delegationOverlaps(ctx: Context, { organisationId, today, 
  * visits (NEAR_VISIT_KINDS, not known only to their year), the OTHER
  * bodies' incoming visits near them that delegationOverlaps would pair them
  * with (whose latest day is no earlier than `today` less the window: those
- * it looks at), so that an activity recorded after such a visit finds it
+ * it looks at; without `only`, for the organisation's soonest such
+ * activities, as delegationOverlaps's incoming visits), so that an activity recorded after such a visit finds it
  * (the mail, warn-by-mail.ts) and its page shows it. `visit` is then the
  * organisation's own activity, `other` the other body's incoming visit.
  * Empty for the public.
  */
-export async function visitsNearActivities(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only: number[]; days?: number }): Promise<DelegationOverlap[]> {
-  if (ctx.principal.kind === 'anonymous' || !only.length) return [];
+export async function visitsNearActivities(ctx: Context, { organisationId, today, only, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; only?: number[]; days?: number }): Promise<DelegationOverlap[]> {
+  if (ctx.principal.kind === 'anonymous' || only?.length === 0) return [];
   // An incoming visit may be known only to its year (delegationOverlaps takes it as it is): it begins on the 1st of January.
   return overlapsNear(ctx, { organisationId, days, mine: activitiesNearVisits(ctx, organisationId, today, only, days), theirs: sql`b.kind = 'visit_incoming' and b.date_max >= ${today}::date - ${days}::int`, theirYears: true });
 }
@@ -172,15 +173,41 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
 /**
  * The select of the organisation's activities of `only` that may meet another body's incoming visit from their side
  * (NEAR_VISIT_KINDS, not known only to their year), those that may still be near a visit delegationOverlaps looks at
- * (its latest day no earlier than the window before `today`, and it spans at most 366 days), the soonest first.
+ * (its latest day no earlier than the window before `today`, and it spans at most 366 days), the soonest first;
+ * without `only`, those whose latest day is no earlier than the window before `today`, up to VISITS_AHEAD_DAYS ahead.
  */
-function activitiesNearVisits(ctx: Context, organisationId: number, today: string, only: number[], days: number) {
+function activitiesNearVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days: number) {
+  if (only === undefined) {
+    // The soonest: from the organisation's agreements, each one's recent activities by its index (agreement, earliest day), as incomingVisits.
+    return sql`
+          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
+          from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
+          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind in (${nearVisitKinds})
+            and a.date !~ '^[0-9]{4}$' and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int
+            and ${canReadAlias(ctx.principal, 'a')}
+          order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
+  }
   return sql`
           select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
           from activities a join agreements g on g.id = a.agreement_id
           where a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)}) and a.organisation_id = ${organisationId} and a.kind in (${nearVisitKinds})
             and a.date !~ '^[0-9]{4}$' and ${activityLatestDay('a')} >= ${today}::date - ${2 * days + 366}::int and ${canReadAlias(ctx.principal, 'a')}
           order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
+}
+
+/**
+ * The ids of the activities /delegationer looks at: the organisation's
+ * soonest incoming visits (as delegationOverlaps) and its soonest meetings,
+ * events, exchanges and outgoing visits (as visitsNearActivities without
+ * `only`); the invitations near them are read by these.
+ */
+export async function soonestActivityIds(ctx: Context, { organisationId, today, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; days?: number }): Promise<number[]> {
+  if (ctx.principal.kind === 'anonymous') return [];
+  const rows = await queryRows<{ id: number }>(
+    ctx.db,
+    sql`(select id from (${incomingVisits(ctx, organisationId, today, undefined, days)}) v) union (select id from (${activitiesNearVisits(ctx, organisationId, today, undefined, days)}) o)`,
+  );
+  return rows.map((r) => r.id);
 }
 
 /** Whom to ask at an organisation (its id in SQL): its active editors and coordinators, by name and e-mail, as JSON. */

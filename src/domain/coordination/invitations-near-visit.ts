@@ -13,10 +13,15 @@ import { queryRows } from '../../db/client.ts';
 import { canReadAlias } from '../access.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
 import type { Context } from '../context.ts';
-import { contactsOf, DELEGATION_WINDOW_DAYS } from './delegations.ts';
+import { contactsOf, DELEGATION_WINDOW_DAYS, namesMatching } from './delegations.ts';
 import { invitationFrom, invitationPlaces, invitationTo } from './received-invitations.ts';
 
 export interface InvitationNear {
+  /** The activity it is near. */
+  activityId: number;
+  activity: { title: string; date: string; agreementSlug: string };
+  /** The invitation's delegation name and leading persons that the activity names too. */
+  names: string[];
   id: number;
   organisationId: number;
   organisation: string;
@@ -36,26 +41,57 @@ const INVITATIONS_PER_ACTIVITY = 200;
 
 /** Others' invitations near the activity as the caller may read them; none when the caller may not read it or its agreement. */
 export async function invitationsNearActivity(ctx: Context, activityId: number, { days = DELEGATION_WINDOW_DAYS }: { days?: number } = {}): Promise<InvitationNear[]> {
-  if (ctx.principal.kind === 'anonymous') return [];
-  const rows = await queryRows<Omit<InvitationNear, 'contacts' | 'places'> & { contacts: InvitationNear['contacts'] | string; places: string[] | null }>(
+  return invitationsNearActivities(ctx, [activityId], { days });
+}
+
+/**
+ * The same for several activities in one statement (an activities page,
+ * /delegationer), each activity's invitations the earliest first, at most
+ * INVITATIONS_PER_ACTIVITY of each; with `today`, only of the activities
+ * whose latest day is no earlier than the window before it (those the
+ * delegation warnings look at).
+ */
+export async function invitationsNearActivities(ctx: Context, activityIds: number[], { days = DELEGATION_WINDOW_DAYS, today }: { days?: number; today?: string } = {}): Promise<InvitationNear[]> {
+  if (ctx.principal.kind === 'anonymous' || !activityIds.length) return [];
+  type Row = Omit<InvitationNear, 'contacts' | 'places' | 'activity' | 'names'> & {
+    activityTitle: string;
+    activityDate: string;
+    activityAgreement: string;
+    activityKeys: string[];
+    contacts: InvitationNear['contacts'] | string;
+    places: string[] | null;
+    from_day?: unknown;
+  };
+  const rows = await queryRows<Row>(
     ctx.db,
     sql`with a as materialized (
-          select a.id, a.organisation_id, a.date_min, ${activityLatestDay('a')} as date_max, a.delegation_keys as keys,
+          select a.id, a.organisation_id, a.title, a.date, g.slug, a.date_min, ${activityLatestDay('a')} as date_max, a.delegation_keys as keys,
             (select coalesce(array_agg(p.id), '{}') from counterparts p where p.id = any(a.place_ids) and p.level <> 'country') as places
           from activities a join agreements g on g.id = a.agreement_id
-          where a.id = ${activityId} and a.date !~ '^[0-9]{4}$' and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
+          where a.id in (${sql.join(activityIds.map((id) => sql`${id}`), sql`, `)}) and a.date !~ '^[0-9]{4}$' and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
+            ${today === undefined ? sql`` : sql`and ${activityLatestDay('a')} >= ${today}::date - ${days}::int`}
         )
-        select x.id, x.organisation_id as "organisationId", o.name as organisation, x.sender, x.subject, x.received_on::text as "receivedOn", x.event_date as "eventDate",
-          x.delegation_name as "delegationName", x.delegation_persons as "delegationPersons",
-          (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(a.places) and p.id = any(${invitationPlaces('x')}::int[])) as places,
-          ${contactsOf('x.organisation_id')} as contacts
-        from a join received_invitations x on x.organisation_id <> a.organisation_id
+        select near.* from a cross join lateral (
+          select a.id as "activityId", a.title as "activityTitle", a.date as "activityDate", a.slug as "activityAgreement", a.keys as "activityKeys", x.id, x.organisation_id as "organisationId", o.name as organisation, x.sender, x.subject, x.received_on::text as "receivedOn", x.event_date as "eventDate",
+            x.delegation_name as "delegationName", x.delegation_persons as "delegationPersons",
+            (select array_agg(p.name_latin order by array_length(p.ancestor_ids, 1) desc nulls last, p.name_latin) from counterparts p where p.id = any(a.places) and p.id = any(${invitationPlaces('x')}::int[])) as places,
+            ${contactsOf('x.organisation_id')} as contacts, ${invitationFrom('x')} as from_day
+          from received_invitations x
           -- by the day index (received_invitations_day_idx) for the upper bound, the rest filtered: invitations are few
-          and ${invitationFrom('x')} <= a.date_max + ${days}::int and ${invitationTo('x')} >= a.date_min - ${days}::int
-        join organisations o on o.id = x.organisation_id
-        where (${invitationPlaces('x')} && a.places or x.delegation_keys && a.keys) and ${canReadAlias(ctx.principal, 'x')}
-        order by ${invitationFrom('x')}, x.id
-        limit ${INVITATIONS_PER_ACTIVITY}`,
+          join organisations o on o.id = x.organisation_id
+          where x.organisation_id <> a.organisation_id
+            and ${invitationFrom('x')} <= a.date_max + ${days}::int and ${invitationTo('x')} >= a.date_min - ${days}::int
+            and (${invitationPlaces('x')} && a.places or x.delegation_keys && a.keys) and ${canReadAlias(ctx.principal, 'x')}
+          order by ${invitationFrom('x')}, x.id
+          limit ${INVITATIONS_PER_ACTIVITY}
+        ) near
+        order by a.date_min, a.id, near.from_day, near.id`,
   );
-  return rows.map((r) => ({ ...r, places: r.places ?? [], contacts: typeof r.contacts === 'string' ? (JSON.parse(r.contacts) as InvitationNear['contacts']) : r.contacts }));
+  return rows.map(({ from_day: _, activityTitle, activityDate, activityAgreement, activityKeys, ...r }) => ({
+    ...r,
+    activity: { title: activityTitle, date: activityDate, agreementSlug: activityAgreement },
+    names: namesMatching(activityKeys, r.delegationName, r.delegationPersons),
+    places: r.places ?? [],
+    contacts: typeof r.contacts === 'string' ? (JSON.parse(r.contacts) as InvitationNear['contacts']) : r.contacts,
+  }));
 }

@@ -5,7 +5,8 @@
 // work (its people and administrators read them); its editors record
 // activities, raise points and close them.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
-import { DelegationWarnings, delegationWarningsIntro, PeerBodies, visitsNearIntro } from './delegation-warnings.tsx';
+import type { InvitationNear } from '../../domain/coordination/invitations-near-visit.ts';
+import { DelegationWarnings, delegationWarningsIntro, InvitationsNear, invitationsNearIntro, PeerBodies, visitsNearIntro } from './delegation-warnings.tsx';
 import type { FieldProblem } from '../../domain/errors.ts';
 import type { GoalChoice } from '../../domain/action-plans/list.ts';
 import type { PlaceChoice } from '../../domain/activities/place-choices.ts';
@@ -39,6 +40,8 @@ export interface ActivitiesPageProps {
   furtherChoices: Array<{ slug: string; partyLabel: string; counterpartLabel: string }>;
   /** Other bodies' activities near the agreement's incoming visits, and other bodies' incoming visits near its other activities (coordination/delegations.ts). */
   delegations: DelegationOverlap[];
+  /** Invitations other bodies received near the agreement's activities (coordination/invitations-near-visit.ts). */
+  invitations: InvitationNear[];
   /** Other bodies with agreements in the places of those visits. */
   peers: PeerBody[];
   /** The places a new activity may name: the agreement's Swedish parties and its Chinese places with their provinces. */
@@ -262,14 +265,17 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
           {(() => {
             const near = p.delegations.filter((d) => d.visit.id === activity.id);
             const peers = p.peers.filter((peer) => peer.visit.id === activity.id);
-            return near.length || peers.length ? (
+            const invitations = p.invitations.filter((x) => x.activityId === activity.id);
+            return near.length || peers.length || invitations.length ? (
               <div class="notice" role="note">
                 <p>
                   <strong>{sv ? 'Andra organisationer i samma område vid samma tid' : 'Other organisations in the same area at the same time'}</strong>
                 </p>
-                <p>{activity.kind === 'visit_incoming' ? delegationWarningsIntro(lang) : visitsNearIntro(lang)}</p>
+                {near.length || peers.length ? <p>{activity.kind === 'visit_incoming' ? delegationWarningsIntro(lang) : visitsNearIntro(lang)}</p> : null}
                 <DelegationWarnings lang={lang} overlaps={near} withVisit={false} />
                 <PeerBodies lang={lang} peers={peers} withVisit={false} />
+                {invitations.length ? <p>{invitationsNearIntro(lang)}</p> : null}
+                <InvitationsNear lang={lang} invitations={invitations} withActivity={false} />
                 <GuidanceLinks lang={lang} articles={p.guidance} />
               </div>
             ) : null;

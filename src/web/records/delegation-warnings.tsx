@@ -4,6 +4,7 @@
 // to ask there; for a meeting, event, exchange or outgoing visit (on its
 // page), the other bodies' incoming visits near it by the same rule.
 import type { DelegationOverlap, PeerBody } from '../../domain/coordination/delegations.ts';
+import type { InvitationNear } from '../../domain/coordination/invitations-near-visit.ts';
 import { DELEGATION_WINDOW_DAYS, DELEGATION_WINDOW_MAX_DAYS, VISITS_AHEAD_DAYS, VISITS_AT_ONCE } from '../../domain/coordination/delegations.ts';
 import { Field } from '../account/form.tsx';
 import { formatEdtf } from '../format.ts';
@@ -52,6 +53,42 @@ export const visitsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
   lang === 'sv'
     ? `Andra organisationers inkommande besök inom ${days} dagar från den här aktiviteten, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person: kanske samma delegation. Hör av er till varandra.`
     : `Other organisations' incoming visits within ${days} days of this activity that concern the same place or a place in the same province, or the same named delegation or person: perhaps the same delegation. Get in touch with each other.`;
+
+/** Beside an activity, or on /delegationer: invitations other bodies received near it (invitations-near-visit.ts). */
+export const invitationsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
+  lang === 'sv'
+    ? `Inbjudningar som andra organisationer har fått till något inom ${days} dagar från aktiviteten, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person.`
+    : `Invitations other organisations received to something within ${days} days of the activity that concern the same place or a place in the same province, or the same named delegation or person.`;
+
+/** The invitations as a list; `withActivity` names the organisation's own activity on each line (/delegationer). */
+export function InvitationsNear(props: { lang: Lang; invitations: InvitationNear[]; withActivity: boolean }) {
+  const { lang } = props;
+  const sv = lang === 'sv';
+  if (!props.invitations.length) return null;
+  return (
+    <ul class="delegation-warnings">
+      {props.invitations.map((x) => (
+        <li>
+          {props.withActivity ? (
+            <>
+              <a href={`${href(lang, `/avtal/${x.activity.agreementSlug}/aktiviteter`)}#aktivitet-${x.activityId}`}>
+                {formatEdtf(x.activity.date, lang)}: {x.activity.title}
+              </a>
+              {' – '}
+            </>
+          ) : null}
+          <strong>{x.organisation}</strong>
+          {sv ? ` fick en inbjudan från ${x.sender}: "${x.subject}"` : ` received an invitation from ${x.sender}: "${x.subject}"`}
+          {x.eventDate ? ` (${sv ? 'till' : 'for'} ${formatEdtf(x.eventDate, lang)})` : ` (${sv ? 'mottagen' : 'received'} ${formatEdtf(x.receivedOn, lang)})`}
+          {'.'}
+          {x.places.length ? ` ${sv ? 'Samma område' : 'Same area'}: ${x.places.join(', ')}.` : ''}
+          {x.names.length ? ` ${sv ? 'Samma namn' : 'Same names'}: ${x.names.join(', ')}.` : ''}
+          <Contacts lang={lang} contacts={x.contacts} />
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /** A delegation's name and leading persons, where the reader may read them (they come empty otherwise). */
 export function DelegationNames(props: { lang: Lang; name: string | null; persons: string[] }) {
@@ -110,8 +147,24 @@ export function PeerBodies(props: { lang: Lang; peers: PeerBody[]; withVisit: bo
   );
 }
 
-/** `/delegationer`: the warnings of the organisation's soonest incoming visits. */
-export function DelegationsPage(props: { lang: Lang; account: string; organisationName: string; guidance: ArticleSummary[]; delegations: DelegationOverlap[]; peers: PeerBody[]; days: number; problem?: { message: string; typed: string } }) {
+/**
+ * `/delegationer`: the warnings of the organisation's soonest incoming visits,
+ * the other bodies' incoming visits near its soonest meetings, events,
+ * exchanges and outgoing visits, and the invitations other bodies received
+ * near either.
+ */
+export function DelegationsPage(props: {
+  lang: Lang;
+  account: string;
+  organisationName: string;
+  guidance: ArticleSummary[];
+  delegations: DelegationOverlap[];
+  visitsNear: DelegationOverlap[];
+  invitations: InvitationNear[];
+  peers: PeerBody[];
+  days: number;
+  problem?: { message: string; typed: string };
+}) {
   const { lang } = props;
   const sv = lang === 'sv';
   return (
@@ -125,8 +178,8 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
       <GuidanceLinks lang={lang} articles={props.guidance} />
       <p class="hint">
         {sv
-          ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken från ${props.days} dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`
-          : `The ${VISITS_AT_ONCE} nearest incoming visits from ${props.days} days back to ${VISITS_AHEAD_DAYS} days ahead.`}
+          ? `De ${VISITS_AT_ONCE} närmaste inkommande besöken, och de ${VISITS_AT_ONCE} närmaste mötena, evenemangen, utbytena och utgående besöken, från ${props.days} dagar tillbaka till ${VISITS_AHEAD_DAYS} dagar framåt.`
+          : `The ${VISITS_AT_ONCE} nearest incoming visits, and the ${VISITS_AT_ONCE} nearest meetings, events, exchanges and outgoing visits, from ${props.days} days back to ${VISITS_AHEAD_DAYS} days ahead.`}
       </p>
       <form method="get" action={href(lang, '/delegationer')} class="form">
         {lang === 'en' ? <input type="hidden" name="lang" value="en" /> : null}
@@ -143,6 +196,12 @@ export function DelegationsPage(props: { lang: Lang; account: string; organisati
       </form>
       <h2 id="aktiviteter">{sv ? 'Andra organisationers aktiviteter' : "Other organisations' activities"}</h2>
       {props.delegations.length ? <DelegationWarnings lang={lang} overlaps={props.delegations} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
+      <h2 id="besok">{sv ? 'Andra organisationers inkommande besök nära era aktiviteter' : "Other organisations' incoming visits near your activities"}</h2>
+      <p>{sv ? `Andra organisationers inkommande besök inom ${props.days} dagar från era möten, evenemang, utbyten och utgående besök, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person.` : `Other organisations' incoming visits within ${props.days} days of your meetings, events, exchanges and outgoing visits that concern the same place or a place in the same province, or the same named delegation or person.`}</p>
+      {props.visitsNear.length ? <DelegationWarnings lang={lang} overlaps={props.visitsNear} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
+      <h2 id="inbjudningar">{sv ? 'Inbjudningar till andra organisationer' : 'Invitations to other organisations'}</h2>
+      <p>{invitationsNearIntro(lang, props.days)}</p>
+      {props.invitations.length ? <InvitationsNear lang={lang} invitations={props.invitations} withActivity={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
       <h2 id="avtal">{sv ? 'Andra organisationer med avtal i samma område' : 'Other organisations with agreements in the same area'}</h2>
       {props.peers.length ? <PeerBodies lang={lang} peers={props.peers} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
     </Layout>

@@ -38,7 +38,8 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement } from '../../domain/follow-up/list.ts';
 import { organisationOverview, OVERVIEW_ROWS, personalOverview } from '../../domain/follow-up/overview.ts';
-import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, NEAR_VISIT_KINDS, peerBodies, visitsNearActivities } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, NEAR_VISIT_KINDS, peerBodies, soonestActivityIds, visitsNearActivities } from '../../domain/coordination/delegations.ts';
+import { invitationsNearActivities } from '../../domain/coordination/invitations-near-visit.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
 import { DelegationsPage } from './delegation-warnings.tsx';
@@ -460,15 +461,16 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const visits = recordedHere.filter((a) => a.kind === 'visit_incoming').map((a) => a.id);
     const others = recordedHere.filter((a) => NEAR_VISIT_KINDS.includes(a.kind) && !/^[0-9]{4}$/.test(a.date)).map((a) => a.id);
     const near = { organisationId: agreement.organisationId, today: todayInStockholm(), only: visits };
-    const [delegations, nearVisits, peers, guidance] =
+    const [delegations, nearVisits, invitations, peers, guidance] =
       (visits.length || others.length) && canReadFollowUp(ctx.principal, agreement)
         ? await Promise.all([
             visits.length ? delegationOverlaps(ctx, near) : [],
             visitsNearActivities(ctx, { ...near, only: others }),
+            invitationsNearActivities(ctx, [...visits, ...others], { today: near.today }),
             visits.length ? peerBodies(ctx, near) : [],
             articlesOnTopic(ctx, 'delegation_warning'),
           ])
-        : [[], [], [], []];
+        : [[], [], [], [], []];
     c.status(status as 200);
     return c.html(
       <ActivitiesPage
@@ -476,6 +478,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
         furtherChoices={furtherChoices}
         placeChoices={places}
         delegations={[...delegations, ...nearVisits]}
+        invitations={invitations}
         peers={peers}
         guidance={guidance}
         lang={langOf(c)}
@@ -886,9 +889,28 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
       problem = { message: sayRecords(langOf(c), error.problems[0]?.message ?? error.message), typed: c.req.query('dagar') ?? '' };
     }
     const near = { organisationId: signedIn.organisationId, today: todayInStockholm(), days };
-    const [delegations, peers, guidance] = await Promise.all([delegationOverlaps(ctx, near), peerBodies(ctx, near), articlesOnTopic(ctx, 'delegation_warning')]);
+    const [delegations, visitsNear, invitations, peers, guidance] = await Promise.all([
+      delegationOverlaps(ctx, near),
+      visitsNearActivities(ctx, near),
+      soonestActivityIds(ctx, near).then((ids) => invitationsNearActivities(ctx, ids, { days, today: near.today })),
+      peerBodies(ctx, near),
+      articlesOnTopic(ctx, 'delegation_warning'),
+    ]);
     if (problem) c.status(HTTP_STATUS.VALIDATION);
-    return c.html(<DelegationsPage lang={langOf(c)} account={signedIn.displayName} organisationName={signedIn.organisationName} guidance={guidance} delegations={delegations} peers={peers} days={days} problem={problem} />);
+    return c.html(
+      <DelegationsPage
+        lang={langOf(c)}
+        account={signedIn.displayName}
+        organisationName={signedIn.organisationName}
+        guidance={guidance}
+        delegations={delegations}
+        visitsNear={visitsNear}
+        invitations={invitations}
+        peers={peers}
+        days={days}
+        problem={problem}
+      />,
+    );
   });
 
   // Invitations received from China: the organisation's, with the others' like them.
