@@ -51,7 +51,7 @@ const DecisionBasisVersion = {
     createdAt: { type: 'string', format: 'date-time' },
     register: {
       type: 'object',
-      description: "What the register said when the version was saved: `readOn` (the day), `activity` (the agreement's activities and costs in each of the last five years) and `peers` (other Swedish agreements with the same counterpart or a place in its province, their status, endings and pauses with reasons and quotations; at most 200, with the total)",
+      description: "What the register said when the version was saved: `readOn` (the day), `activity` (the agreement's activities and costs in each of the last five years, the current one up to `through`, the day it was read; the latest activity and the next planned one) and `peers` (other Swedish agreements with the same counterpart or a place in its province, their status, endings and pauses with reasons and quotations; at most 200, with the total)",
       required: ['readOn', 'activity', 'peers'],
       properties: { readOn: { type: 'string', format: 'date' }, activity: { type: 'object' }, peers: { type: 'object' } },
     },

@@ -115,6 +115,18 @@ describe('the decision basis', () => {
     expect(await (await visitors.otherEditor.request(`/avtal/${mine.slug}`)).text()).not.toContain('/beslut/');
   });
 
+  it("counts the current year's activities up to the day it is read: one planned later in the year is named apart as the next planned", async () => {
+    const mine = await endedAgreement(ctxA);
+    const today = todayInStockholm();
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'meeting', title: 'Möte i år', date: `${YEAR}-01-01`, costSek: 1_000 } });
+    // Planned on the year's last day: after today unless today is that day.
+    await createActivity({ ctx: ctxA, agreementId: mine.id, input: { kind: 'visit_incoming', title: 'Besök i december', date: `${YEAR}-12-31`, costSek: 5_000 } });
+    const planned = today < `${YEAR}-12-31`;
+    const html = await (await visitors.editor.request(`/avtal/${mine.slug}/beslut/${mine.ending.id}`)).text();
+    expect(html).toContain(`<th scope="row">${YEAR} (till och med ${formatEdtf(today, 'sv')})</th><td class="num">${planned ? 1 : 2}</td>`);
+    if (planned) expect(html).toContain(`Nästa planerade aktivitet: ${formatEdtf(`${YEAR}-12-31`, 'sv')}.`);
+  });
+
   it('keeps every version with the register as it was when each was saved', async () => {
     const mine = await endedAgreement(ctxA);
     const path = `/avtal/${mine.slug}/beslut/${mine.ending.id}`;

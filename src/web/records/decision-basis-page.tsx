@@ -13,7 +13,7 @@ import { label, type Lang } from '../i18n.ts';
 import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
 import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
-import { activityLine, BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
+import { activityLine, yearLabel, BASIS_FIELD_HINTS, BASIS_FIELD_NAMES, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine, RISK_AREA_HINTS, RISK_AREA_NAMES, RISK_LEVEL_NAMES } from './decision-basis-words.ts';
 import { problemsFor } from './words.ts';
 
 export const BASIS_FORM_FIELDS = [...DECISION_BASIS_FIELDS, ...RISK_FIELDS, 'expectedVersion', 'comment'] as const;
@@ -69,7 +69,7 @@ export function RegisterFactsView({ lang, facts }: { lang: Lang; facts: Register
         <tbody>
           {activity.years.map((y) => (
             <tr>
-              <th scope="row">{y.year}</th>
+              <th scope="row">{yearLabel(y, lang)}</th>
               <td class="num">{y.activities}</td>
               <td class="num">{kr(y.costSek, lang)}</td>
             </tr>

@@ -6,7 +6,7 @@ import { formatEdtf, formatMoment } from '../format.ts';
 import { label, type Lang } from '../i18n.ts';
 import { a4Document } from '../pdf-fonts.ts';
 import { basisAnswers, basisRisks } from './decision-basis-page.tsx';
-import { activityLine, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
+import { activityLine, yearLabel, bw, DECISION_KIND_NAMES, endingLine, kr, quotationLine, reasonLine } from './decision-basis-words.ts';
 
 export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersion, lang: Lang, address: string): Promise<Buffer> {
   const { agreement, decision } = basis;
@@ -41,7 +41,7 @@ export async function decisionBasisPdf(basis: DecisionBasis, version: BasisVersi
 
   heading(`${bw(lang, 'fromRegister')} (${bw(lang, 'readOn')} ${formatEdtf(facts.readOn, lang)})`);
   heading(bw(lang, 'activity'), 11);
-  table([bw(lang, 'year'), bw(lang, 'activities'), bw(lang, 'cost')], facts.activity.years.map((y) => [String(y.year), String(y.activities), kr(y.costSek, lang)]), [60, 80, '*']);
+  table([bw(lang, 'year'), bw(lang, 'activities'), bw(lang, 'cost')], facts.activity.years.map((y) => [yearLabel(y, lang), String(y.activities), kr(y.costSek, lang)]), [60, 80, '*']);
   paragraph(activityLine(facts.activity, lang));
 
   heading(bw(lang, 'peers'), 11);

@@ -75,6 +75,7 @@ const W = {
   readOn: { sv: 'läst', en: 'read on' },
   activity: { sv: 'Aktivitet de senaste åren', en: 'Activity in recent years' },
   year: { sv: 'År', en: 'Year' },
+  through: { sv: 'till och med', en: 'up to' },
   activities: { sv: 'Aktiviteter', en: 'Activities' },
   cost: { sv: 'Kostnad (kr)', en: 'Cost (SEK)' },
   lastActivity: { sv: 'Senaste registrerade aktivitet', en: 'Latest recorded activity' },
@@ -114,6 +115,11 @@ export const kr = (n: number | null, lang: Lang) => (n === null ? W.notGiven[lan
 
 /** An ending's line: what, when, by whom, under which reference. */
 /** The latest activity that has taken place (up to the day the register was read), and apart from it the next one planned. */
+/** A year of the activity table: the current one with the day it was counted up to. */
+export function yearLabel(y: RegisterFacts['activity']['years'][number], lang: Lang): string {
+  return y.through ? `${y.year} (${bw(lang, 'through')} ${formatEdtf(y.through, lang)})` : String(y.year);
+}
+
 export function activityLine(activity: RegisterFacts['activity'], lang: Lang): string {
   const { lastActivityOn: last, nextPlannedOn: next } = activity;
   const done = last ? `${bw(lang, 'lastActivity')}: ${formatEdtf(last, lang)}.` : bw(lang, next ? 'noActivityYet' : 'noActivity');
