@@ -136,6 +136,12 @@ describe('the calendar of visits', () => {
     // By the activity's own place too, not only its agreement's.
     expect((await page(`month=${MONTH}&place=zhejiang`)).html).toContain('Besök från Hangzhou till Göteborg');
     expect((await page(`month=${MONTH}&place=shanghai`)).html).toContain('Besök från Hangzhou till Göteborg');
+    // A city given in the address: filtered on, and shown chosen in the form (after its province), which lists provinces only otherwise.
+    const city = (await page(`month=${MONTH}&place=hangzhou`)).html;
+    expect(city).toContain('Delegation från Hangzhou');
+    expect(city).toMatch(/<option value="hangzhou" selected="">Hangzhou/);
+    expect(city.indexOf('<option value="zhejiang"')).toBeLessThan(city.indexOf('<option value="hangzhou"'));
+    expect((await page(`month=${MONTH}`)).html).not.toContain('<option value="hangzhou"');
     expect(await shows('direction=outgoing')).toEqual(['Resa till Shanghai']);
     expect(await shows('direction=incoming&county=14')).toEqual(['dag okänd']);
     expect(await shows('utm_source=nyhetsbrev')).toEqual(['Delegation från Hangzhou', 'Resa till Shanghai', 'dag okänd']);

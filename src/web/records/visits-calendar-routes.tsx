@@ -89,7 +89,10 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
       keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
       ),
-      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })),
+      // A city given in the address is in the menu too, after its province, so that the form shows what is filtered on.
+      keptPlaces(ctx, readsAs(ctx.principal), () => listPlaceOptions({ ctx, maxDepth: 0 })).then((provinces) =>
+        !query.place || provinces.some((p) => p.slug === query.place) ? provinces : listPlaceOptions({ ctx, maxDepth: 0, also: query.place }),
+      ),
     ]);
     // A signed-in reader's calendar holds shared visits: for their browser alone. The public's is the same for everyone.
     if (c.get('signedIn')) c.header('cache-control', 'private, no-store');
