@@ -152,6 +152,30 @@ describe('an activity in detail', () => {
   });
 });
 
+describe("an activity's English", () => {
+  it('keeps the title, purpose and outcome in English as the form sends them, shows them on the English pages, and offers them again in the change form', async () => {
+    const id = await recordVisit({ ...VISIT, title: 'Studieresa till Hangzhou', titleEn: 'Study trip to Hangzhou', purpose: 'Lära av skolorna', purposeEn: 'Learn from the schools', outcome: 'Två nya utbyten', outcomeEn: 'Two new exchanges' });
+    const [row] = await t.database.db.select().from(activities).where(eq(activities.id, id));
+    expect(row).toMatchObject({ title: 'Studieresa till Hangzhou', titleEn: 'Study trip to Hangzhou', purposeEn: 'Learn from the schools', outcomeEn: 'Two new exchanges' });
+    const english = await (await visitors.editor.request(`${page()}?lang=en`)).text();
+    const section = english.slice(english.indexOf(`id="aktivitet-${id}"`), english.indexOf('</section>', english.indexOf(`id="aktivitet-${id}"`)));
+    expect(section).toContain('Study trip to Hangzhou');
+    expect(section).toContain('Learn from the schools');
+    expect(section).toContain('Outcome: Two new exchanges');
+    expect(section).not.toContain('Studieresa till Hangzhou</');
+    expect(await (await visitors.anonymous.request(`/avtal/${agreement.slug}?lang=en`)).text()).toContain('Study trip to Hangzhou');
+    expect(await (await visitors.anonymous.request(`/avtal/${agreement.slug}`)).text()).toContain('Studieresa till Hangzhou');
+    const form = await (await visitors.editor.request(`${page()}/${id}/andra`)).text();
+    expect(form).toMatch(/name="titleEn" type="text" maxlength="1000" lang="en" value="Study trip to Hangzhou"/);
+    expect(form).toMatch(/name="outcomeEn" rows="3" maxlength="5000" lang="en"[^>]*>Two new exchanges</);
+    // Changed without its English: the English is gone, and the English page shows the Swedish, marked as Swedish.
+    const version = (await t.database.db.select({ version: activities.version }).from(activities).where(eq(activities.id, id)))[0]!.version;
+    expect((await visitors.editor.post(`${page()}/${id}/andra`, { ...VISIT, title: 'Studieresa till Hangzhou', expectedVersion: String(version) })).status).toBe(303);
+    const after = await (await visitors.editor.request(`${page()}?lang=en`)).text();
+    expect(after).toContain('<span lang="sv">Studieresa till Hangzhou</span>');
+  });
+});
+
 describe('bad input: a message naming the field, and nothing stored', () => {
   let activityId: number;
   beforeAll(async () => {

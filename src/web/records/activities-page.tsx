@@ -20,7 +20,7 @@ import { agreementName } from './sources-page.tsx';
 import { problemsFor, VISIBILITY_NAMES } from './words.ts';
 import { ACTIVITY_NUMBER_NAMES, ActivityForm, GoalSelect } from './activity-form.tsx';
 import { DelegationNames } from './delegation-warnings.tsx';
-import { Sources } from '../pages/shared.tsx';
+import { Localized, Sources } from '../pages/shared.tsx';
 import { ActivityFigures } from '../pages/activity-figures.tsx';
 import { ActivityLinks } from '../pages/activity-links.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
@@ -90,7 +90,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
     const typed = typedIn(form);
     return (
       <details open={p.failed?.form === form}>
-        <summary>{sv ? `Koppla till handlingsplanens mål: ${activity.title}` : `Link to an action-plan goal: ${activity.title}`}</summary>
+        <summary>{sv ? `Koppla till handlingsplanens mål: ${activity.title}` : `Link to an action-plan goal: ${activity.titleEn ?? activity.title}`}</summary>
         <ErrorSummary lang={lang} problems={problems(form)} />
         <form method="post" action={href(lang, `${path}/${activity.id}/mal`)} class="form" novalidate>
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
@@ -106,7 +106,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
     const typed = typedIn(form);
     return (
       <details open={p.failed?.form === form}>
-        <summary>{sv ? `Lägg till en uppföljningspunkt: ${activity.title}` : `Add a follow-up point: ${activity.title}`}</summary>
+        <summary>{sv ? `Lägg till en uppföljningspunkt: ${activity.title}` : `Add a follow-up point: ${activity.titleEn ?? activity.title}`}</summary>
         <ErrorSummary lang={lang} problems={problems(form)} />
         <form method="post" action={href(lang, `${path}/${activity.id}/punkter`)} class="form" novalidate>
           <input type="hidden" name={CSRF_FIELD} value={p.csrf} />
@@ -196,7 +196,7 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
   const points = (activity: ActivityWithPoints) =>
     activity.points.length ? (
       <table>
-        <caption>{sv ? `Uppföljningspunkter: ${activity.title}` : `Follow-up points: ${activity.title}`}</caption>
+        <caption>{sv ? `Uppföljningspunkter: ${activity.title}` : `Follow-up points: ${activity.titleEn ?? activity.title}`}</caption>
         <thead>
           <tr>
             <th scope="col">{sv ? 'Vad ska göras' : 'What is to be done'}</th>
@@ -246,19 +246,28 @@ export function ActivitiesPage(p: ActivitiesPageProps) {
       {p.activities.map((activity) => (
         <section aria-labelledby={`aktivitet-${activity.id}`} id={`aktivitet-${activity.id}-avsnitt`}>
           <h2 id={`aktivitet-${activity.id}`}>
-            {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)}: {activity.title}
+            {formatEdtf(activity.date, lang)} · {label(lang, 'activity', activity.kind)}: <Localized lang={lang} sv={activity.title} en={activity.titleEn} />
           </h2>
           <p class="hint">{VISIBILITY_NAMES[activity.visibility as keyof typeof VISIBILITY_NAMES]?.[lang] ?? activity.visibility}</p>
           {p.mayChange && recordedHere(activity) ? (
             <p>
-              <a href={href(lang, `${path}/${activity.id}/andra`)}>{sv ? `Ändra eller ta bort: ${activity.title}` : `Change or remove: ${activity.title}`}</a>
+              <a href={href(lang, `${path}/${activity.id}/andra`)}>{sv ? `Ändra eller ta bort: ${activity.title}` : `Change or remove: ${activity.titleEn ?? activity.title}`}</a>
             </p>
           ) : null}
           <ActivityLinks lang={lang} activity={activity} agreementSlug={agreement.slug} />
           {activity.participants ? <p>{`${sv ? 'Deltagare' : 'Participants'}: ${activity.participants}`}</p> : null}
           <DelegationNames lang={lang} name={activity.delegationName} persons={activity.delegationPersons} />
-          {activity.purpose ? <p class="prewrap">{activity.purpose}</p> : null}
-          {activity.outcome ? <p class="prewrap">{`${sv ? 'Resultat' : 'Outcome'}: ${activity.outcome}`}</p> : null}
+          {activity.purpose ? (
+            <p class="prewrap">
+              <Localized lang={lang} sv={activity.purpose} en={activity.purposeEn} />
+            </p>
+          ) : null}
+          {activity.outcome ? (
+            <p class="prewrap">
+              {`${sv ? 'Resultat' : 'Outcome'}: `}
+              <Localized lang={lang} sv={activity.outcome} en={activity.outcomeEn} />
+            </p>
+          ) : null}
           <ActivityFigures lang={lang} activity={activity} />
           <Sources lang={lang} list={activity.sources} />
           {activity.actionPlanGoalId !== null ? <p>{goalOf(activity.actionPlanGoalId)}</p> : null}

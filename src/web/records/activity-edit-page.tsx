@@ -49,12 +49,15 @@ export function activityAsTyped(a: ActivityWithPoints): Record<string, string> {
   const typed: Record<string, string> = {
     kind: a.kind,
     title: a.title,
+    titleEn: a.titleEn ?? '',
     date: a.date,
     participants: a.participants ?? '',
     delegationName: a.delegationName ?? '',
     delegationPersons: a.delegationPersons.join('\n'),
     purpose: a.purpose ?? '',
+    purposeEn: a.purposeEn ?? '',
     outcome: a.outcome ?? '',
+    outcomeEn: a.outcomeEn ?? '',
     actionPlanGoalId: a.actionPlanGoalId === null ? '' : String(a.actionPlanGoalId),
     visibility: a.visibility,
   };
@@ -79,7 +82,7 @@ export function ActivityEditPage(p: ActivityEditPageProps) {
   const citeTyped = p.failed?.form === 'cite' ? p.failed.typed : {};
   const citeProblem = (field: string) => problems('cite').find((x) => x.id === `cite-${field}`);
   const reasonProblem = problems('remove').find((x) => x.id === 'remove-reason');
-  const title = `${sv ? 'Ändra aktiviteten' : 'Change the activity'}: ${activity.title}`;
+  const title = `${sv ? 'Ändra aktiviteten' : 'Change the activity'}: ${sv ? activity.title : (activity.titleEn ?? activity.title)}`;
   return (
     <Layout lang={lang} title={title} path={`${base}/${activity.id}/andra`} account={p.account}>
       <p>

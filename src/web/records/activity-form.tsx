@@ -18,7 +18,7 @@ export const COST_FIELDS = ['costTravelSek', 'costHospitalitySek', 'costProjectS
 export const COUNT_FIELDS = ['participantsPoliticians', 'participantsOfficials', 'participantsCompanies', 'participantsEducation', 'participantsStudents'] as const;
 /** Each source of funding is a checkbox of its own: `funding.<code>`. */
 export const FUNDING_FIELDS = FUNDING_SOURCES.map((f) => `funding.${f}` as const);
-export const ACTIVITY_FIELDS = ['kind', 'title', 'date', 'participants', 'delegationName', 'delegationPersons', 'purpose', 'outcome', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
+export const ACTIVITY_FIELDS = ['kind', 'title', 'titleEn', 'date', 'participants', 'delegationName', 'delegationPersons', 'purpose', 'purposeEn', 'outcome', 'outcomeEn', 'costSek', ...COST_FIELDS, ...COUNT_FIELDS, ...FUNDING_FIELDS, 'actionPlanGoalId', 'visibility'] as const;
 /** The numbers of the activity form: those parsed as whole numbers before the verb sees them. */
 export const ACTIVITY_NUMBER_FIELDS = ['costSek', ...COST_FIELDS, ...COUNT_FIELDS] as const;
 
@@ -101,19 +101,23 @@ export function ActivityForm(p: ActivityFormProps) {
   const { lang, form, typed } = p;
   const sv = lang === 'sv';
   const problemOf = (_form: string, field: string) => p.problems.find((x) => x.id === `${form}-${field}`);
-    const text = (field: 'title' | 'participants' | 'purpose' | 'outcome', words: string, long = false) => (
-      <Field lang={lang} id={`${form}-${field}`} label={words} problem={problemOf(form, field)}>
-        {(described) =>
-          long ? (
-            <textarea id={`${form}-${field}`} name={field} rows={3} maxlength={5000} {...described}>
-              {typed[field] ?? ''}
-            </textarea>
-          ) : (
-            <input id={`${form}-${field}`} name={field} type="text" maxlength={1000} value={typed[field] ?? ''} {...described} />
-          )
-        }
-      </Field>
-    );
+    // A field in English (its name ends so) is marked as English text, whatever the page's language.
+    const text = (field: 'title' | 'titleEn' | 'participants' | 'purpose' | 'purposeEn' | 'outcome' | 'outcomeEn', words: string, long = false) => {
+      const written = field.endsWith('En') ? 'en' : undefined;
+      return (
+        <Field lang={lang} id={`${form}-${field}`} label={words} problem={problemOf(form, field)}>
+          {(described) =>
+            long ? (
+              <textarea id={`${form}-${field}`} name={field} rows={3} maxlength={5000} lang={written} {...described}>
+                {typed[field] ?? ''}
+              </textarea>
+            ) : (
+              <input id={`${form}-${field}`} name={field} type="text" maxlength={1000} lang={written} value={typed[field] ?? ''} {...described} />
+            )
+          }
+        </Field>
+      );
+    };
     return (
       <>
         <ErrorSummary lang={lang} problems={p.problems} />
@@ -132,6 +136,7 @@ export function ActivityForm(p: ActivityFormProps) {
             )}
           </Field>
           {text('title', sv ? 'Rubrik' : 'Title')}
+          {text('titleEn', sv ? 'Rubrik på engelska (valfri: visas på de engelska sidorna)' : 'Title in English (optional: shown on the English pages)')}
           <Field
             lang={lang}
             id={`${form}-date`}
@@ -144,7 +149,9 @@ export function ActivityForm(p: ActivityFormProps) {
           {text('participants', sv ? 'Deltagare (valfritt)' : 'Participants (optional)')}
           <DelegationFields lang={lang} form={form} typed={typed} problemOf={(field) => problemOf(form, field)} />
           {text('purpose', sv ? 'Syfte och program (valfritt)' : 'Purpose and programme (optional)', true)}
+          {text('purposeEn', sv ? 'Syfte och program på engelska (valfritt)' : 'Purpose and programme in English (optional)', true)}
           {text('outcome', sv ? 'Resultat (valfritt)' : 'Outcome (optional)', true)}
+          {text('outcomeEn', sv ? 'Resultat på engelska (valfritt)' : 'Outcome in English (optional)', true)}
           <fieldset>
             <legend>{sv ? 'Deltagare per grupp, antal (valfritt)' : 'Participants by group, how many (optional)'}</legend>
             {COUNT_FIELDS.map((field) => (
