@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { actionPlanAgreements, actionPlanGoals, actionPlans, agreements } from '../../db/schema.ts';
-import { requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { actionPlanAgreements, actionPlanGoals, actionPlans } from '../../db/schema.ts';
+import { requireRead, requireReadableRecord } from '../access.ts';
 import { furtherAgreements } from '../agreements/further.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, type Context } from '../context.ts';
@@ -10,6 +10,7 @@ import { cite } from '../sources/cite.ts';
 import { parseInput } from '../validate.ts';
 import { createActionPlanSchema } from './schemas.ts';
 import { themeInBothLanguages } from './themes.ts';
+import { lockedForKeeper } from '../agreements/keeper-lock.ts';
 
 export { createActionPlanSchema } from './schemas.ts';
 
@@ -21,8 +22,7 @@ export { createActionPlanSchema } from './schemas.ts';
 export async function createActionPlan({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof createActionPlanSchema> }) {
   const { sources, goals, alsoServes, ...data } = parseInput(createActionPlanSchema, input);
   return inTransaction(ctx, async (ctx) => {
-    const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
-    const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    const { organisationId } = await lockedForKeeper(ctx, agreementId);
     requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
     const further = await furtherAgreements(ctx, agreementId, alsoServes, 'is the agreement the plan is made for');
     const [plan] = await ctx.db.insert(actionPlans).values({ ...data, agreementId, organisationId }).returning();

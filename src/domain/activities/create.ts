@@ -1,7 +1,7 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { activities, activityAgreements, activityPlaces, ACTIVITY_KINDS, actors, agreements, counterparts, FUNDING_SOURCES, VISIBILITIES, type Visibility } from '../../db/schema.ts';
-import { canRead, requireRead, requireReadableRecord, requireWrite } from '../access.ts';
+import { activities, activityAgreements, activityPlaces, ACTIVITY_KINDS, actors, counterparts, FUNDING_SOURCES, VISIBILITIES, type Visibility } from '../../db/schema.ts';
+import { canRead, requireReadableRecord } from '../access.ts';
 import { furtherAgreements } from '../agreements/further.ts';
 import { invalid } from '../errors.ts';
 import { audit } from '../audit.ts';
@@ -15,6 +15,7 @@ import { parseInput } from '../validate.ts';
 import { delegationFields } from '../coordination/delegation-fields.ts';
 import { delegationKeys } from '../coordination/delegation-names.ts';
 import { queueDelegationCheck } from '../coordination/delegation-checks.ts';
+import { lockedForKeeper } from '../agreements/keeper-lock.ts';
 
 export const kronor = z
   .number('must be a whole number of kronor, 0 or more')
@@ -77,8 +78,7 @@ export const createActivitySchema = activityFields.superRefine(costsAddUp);
 export async function createActivity({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: z.input<typeof createActivitySchema> }) {
   const { sources, note, noteEn, alsoServes, swedishPlaces, chinesePlaces, ...data } = parseInput(createActivitySchema, input);
   return inTransaction(ctx, async (ctx) => {
-    const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
-    const { organisationId } = requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    const { organisationId } = await lockedForKeeper(ctx, agreementId);
     requireReadableRecord(ctx, { visibility: data.visibility, organisationId });
     if (data.actionPlanGoalId) await requireGoalServing(ctx, agreementId, data.actionPlanGoalId);
     const further = await furtherAgreements(ctx, agreementId, alsoServes, 'is the agreement the activity is recorded under');

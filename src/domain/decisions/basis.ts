@@ -14,6 +14,7 @@ import { decisionKindOf, type DecisionKind } from './kinds.ts';
 import { peerDecisions, type PeerDecisions } from './peer-decisions.ts';
 import { recentActivity, type RecentActivity } from './recent-activity.ts';
 import { saveDecisionBasisSchema, type SaveDecisionBasisInput } from './schemas.ts';
+import { lockedForKeeper } from '../agreements/keeper-lock.ts';
 
 /** What the register says, as a basis froze it (or as it is now). */
 export interface RegisterFacts {
@@ -75,6 +76,8 @@ export async function saveDecisionBasis({ ctx, slug, eventId, input, today }: { 
   requireWrite(ctx, agreement.organisationId);
   const { expectedVersion, ...fields } = parseInput(saveDecisionBasisSchema, input);
   return inTransaction(ctx, async (ctx) => {
+    // A basis is its keeper's, which a hand-over refuses to take along: the keeper read again, the row locked against one.
+    const { organisationId } = await lockedForKeeper(ctx, agreement.id);
     // The event row is the lock: two savers number their versions one after the other.
     await ctx.db.select({ id: statusEvents.id }).from(statusEvents).where(eq(statusEvents.id, decision.id)).for('update');
     const [latest] = await ctx.db.select({ version: sql<number>`coalesce(max(${decisionBases.version}), 0)::int` }).from(decisionBases).where(eq(decisionBases.eventId, decision.id));
@@ -85,7 +88,7 @@ export async function saveDecisionBasis({ ctx, slug, eventId, input, today }: { 
     const register = await registerFacts(ctx, agreement.id, today);
     const [row] = await ctx.db
       .insert(decisionBases)
-      .values({ ...fields, eventId: decision.id, agreementId: agreement.id, version: current + 1, register, savedBy: principalLabel(ctx.principal), organisationId: agreement.organisationId })
+      .values({ ...fields, eventId: decision.id, agreementId: agreement.id, version: current + 1, register, savedBy: principalLabel(ctx.principal), organisationId })
       .returning();
     await audit(ctx, {
       action: 'decision_basis.save',

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import { agreements, documents, networkMeetings, sources, type DocumentType } from '../../db/schema.ts';
-import { canAddMeetingDocument, canRead, requireRead, requireWrite } from '../access.ts';
+import { documents, networkMeetings, sources, type DocumentType } from '../../db/schema.ts';
+import { canAddMeetingDocument, canRead, requireWrite } from '../access.ts';
 import { audit } from '../audit.ts';
 import { inTransaction, principalLabel, type Context } from '../context.ts';
 import { readableMeetingNetwork, requireOngoing } from '../coordination/networks.ts';
@@ -10,6 +10,7 @@ import { DomainError, invalid } from '../errors.ts';
 import { parseInput } from '../validate.ts';
 import { fileTypeProblem } from './file-type.ts';
 import { attachDocumentSchema, type AttachDocumentInput } from './schemas.ts';
+import { lockedForKeeper } from '../agreements/keeper-lock.ts';
 
 /** What is said about a document everywhere but in its own download: never its bytes. */
 export const documentMetadata = {
@@ -35,8 +36,7 @@ export const documentMetadata = {
  */
 export async function attachDocument({ ctx, agreementId, input }: { ctx: Context; agreementId: number; input: AttachDocumentInput }) {
   return inTransaction(ctx, async (ctx) => {
-    const [agreement] = await ctx.db.select().from(agreements).where(eq(agreements.id, agreementId));
-    requireWrite(ctx, requireRead(ctx, agreement, 'agreement').organisationId);
+    const agreement = await lockedForKeeper(ctx, agreementId);
     const data = parseInput(attachDocumentSchema, input);
     const checked = fileTypeProblem(data.file);
     if ('problem' in checked) throw invalid([{ field: 'file', message: checked.problem }]);
