@@ -140,5 +140,23 @@ describe('the command line', () => {
     expect(JSON.parse(stats.stdout).inForce.length).toBeGreaterThan(30);
     const bad = await ortsband('--database', folder, 'user', 'add', '--email', 'x', '--name', 'X', '--org', 'ortsband', '--role', 'boss');
     expect([bad.code, bad.stderr.trim()]).toEqual([3, 'ortsband: email: must be an e-mail address, e.g. namn@kommun.se; role: must be one of reader, editor, coordinator, admin']);
+
+    // Region Skåne's agreements, kept by the editorial organisation, handed over: first as a dry run, then all at once.
+    const dry = await ortsband('--database', folder, 'org', 'hand-over', '--to', 'region-skane', '--parties', '--dry-run');
+    expect(dry.code, dry.stderr).toBe(0);
+    const listedDry = dry.stdout.trim().split('\n').slice(0, -1);
+    expect(listedDry.length).toBeGreaterThan(0);
+    for (const line of listedDry) expect(line).toMatch(/^[a-z0-9-]+\tortsband -> region-skane$/);
+    expect(dry.stdout).toContain(`would hand over ${listedDry.length} agreement`);
+    // A name that is no agreement refuses them all.
+    const refused = await ortsband('--database', folder, 'org', 'hand-over', '--to', 'region-skane', '--parties', '--agreement', 'no-such-agreement');
+    expect([refused.code, refused.stderr.trim()]).toEqual([3, 'agreements.no-such-agreement: no such agreement\nortsband: nothing was handed over']);
+    const done = await ortsband('--database', folder, 'org', 'hand-over', '--to', 'region-skane', '--parties', '--comment', 'Regionen har anslutit sig');
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout.trim().split('\n').slice(0, -1)).toEqual(listedDry);
+    // Nothing is left to hand over.
+    const again = await ortsband('--database', folder, 'org', 'hand-over', '--to', 'region-skane', '--parties');
+    expect(again.code).toBe(3);
+    expect(again.stderr).toContain('agreements: name the agreements to hand over');
   });
 });

@@ -11,7 +11,7 @@ import { addOrganisation } from '../../src/domain/accounts/add-organisation.ts';
 import { addUser } from '../../src/domain/accounts/add-user.ts';
 import { changeAgreement } from '../../src/domain/agreements/change.ts';
 import { createAgreement } from '../../src/domain/agreements/create.ts';
-import { handOverAgreement, keeperChoices } from '../../src/domain/agreements/hand-over.ts';
+import { handOverAgreement, handOverAgreements, keeperChoices } from '../../src/domain/agreements/hand-over.ts';
 import { listAgreements } from '../../src/domain/agreements/list.ts';
 import { createActivity } from '../../src/domain/activities/create.ts';
 import { addFollowUpPoint } from '../../src/domain/follow-up/add-point.ts';
@@ -123,6 +123,23 @@ describe('handing an agreement over', () => {
     expect(error.problems[0]).toMatchObject({ field: 'organisation' });
     expect(error.problems[0]!.message).toContain('1 open follow-up points');
     expect((await keeperOf(a.slug)).organisationId).toBe(org.keeper.id);
+  });
+
+  it('hands several over at once, all or none: one with an open point refuses them all, named; a dry run changes nothing', async () => {
+    const admin = user('keeperAdmin', org.keeper.id, 'admin');
+    const [a, b] = [await newAgreement(), await newAgreement()];
+    const activity = await createActivity({ ctx: user('keeperEditor', org.keeper.id, 'editor'), agreementId: b.id, input: { kind: 'meeting', title: 'Möte', date: '2026-05' } });
+    await addFollowUpPoint({ ctx: user('keeperEditor', org.keeper.id, 'editor'), agreement: b, activityId: activity.id, input: { text: 'Ring', owner: people.keeperEditor, dueOn: '2026-06-30' } });
+    const refused = await refusal(handOverAgreements({ ctx: admin, input: { organisation: org.party.slug, agreements: [a.slug, b.slug] } }));
+    expect(refused.problems).toEqual([{ field: `agreements.${b.slug}`, message: expect.stringContaining('1 open follow-up points') }]);
+    expect([(await keeperOf(a.slug)).organisationId, (await keeperOf(b.slug)).organisationId]).toEqual([org.keeper.id, org.keeper.id]);
+    const dry = await handOverAgreements({ ctx: admin, input: { organisation: org.party.slug, agreements: [a.slug] }, dryRun: true });
+    expect(dry.handed).toEqual([{ slug: a.slug, from: org.keeper.slug }]);
+    expect(await keeperOf(a.slug)).toEqual({ organisationId: org.keeper.id, version: a.version });
+    // Another body's administrator may hand over none of them.
+    expect((await refusal(handOverAgreements({ ctx: user('partyAdmin', org.party.id, 'admin'), input: { organisation: org.party.slug, agreements: [a.slug] } }))).problems.map((p) => p.field)).toEqual([`agreements.${a.slug}`]);
+    expect((await handOverAgreements({ ctx: admin, input: { organisation: org.party.slug, agreements: [a.slug] } })).handed).toHaveLength(1);
+    expect((await keeperOf(a.slug)).organisationId).toBe(org.party.id);
   });
 
   it('lists the organisations that are a party first', async () => {

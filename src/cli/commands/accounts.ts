@@ -1,4 +1,4 @@
-// `ortsband org add|list` and `ortsband user add|list|role|disable|enable|password`:
+// `ortsband org add|list|hand-over` and `ortsband user add|list|role|disable|enable|password`:
 // organisations and the people who sign in for them, from the command line.
 // The first administrator of a new installation is made here.
 import { createInterface } from 'node:readline';
@@ -9,6 +9,8 @@ import { changeUser } from '../../domain/accounts/change-user.ts';
 import { listOrganisations } from '../../domain/accounts/list-organisations.ts';
 import { listUsers } from '../../domain/accounts/list-users.ts';
 import { ROLES } from '../../db/schema.ts';
+import { handOverAgreements } from '../../domain/agreements/hand-over.ts';
+import { DomainError } from '../../domain/errors.ts';
 import type { Context } from '../../domain/context.ts';
 import { CliError, EXIT } from '../exit-codes.ts';
 import { targetOf } from '../database.ts';
@@ -89,6 +91,29 @@ export function registerAccounts(program: Command) {
       const rows = await asSystem(program, 'cli', (ctx) => listOrganisations({ ctx }));
       if (options.json) console.log(JSON.stringify(rows, null, 2));
       else printTable(rows, ['slug', 'name', 'actorSlug', 'users']);
+    });
+
+  org
+    .command('hand-over')
+    .description('hand agreements over to the organisation that is to keep them: all or none')
+    .requiredOption('--to <org>', 'the organisation that is to keep them (ortsband org list)')
+    .option('--agreement <slug>', 'an agreement to hand over (give it again for more)', (slug: string, list: string[]) => [...list, slug], [] as string[])
+    .option('--parties', "also every agreement another organisation keeps in which the receiving organisation's body is a party")
+    .option('--comment <text>', 'why, kept in each agreement\'s history')
+    .option('--dry-run', 'list what would be handed over, and hand over nothing')
+    .addHelpText('after', '\nWhen a body joins: ortsband org hand-over --to linkopings-kommun --parties --dry-run, then again without --dry-run.')
+    .action(async (options: { to: string; agreement: string[]; parties?: boolean; comment?: string; dryRun?: boolean }) => {
+      try {
+        const done = await asSystem(program, 'cli', (ctx) =>
+          handOverAgreements({ ctx, input: { organisation: options.to, agreements: options.agreement, parties: options.parties ?? false, comment: options.comment }, dryRun: options.dryRun ?? false }),
+        );
+        for (const a of done.handed) console.log(`${a.slug}\t${a.from} -> ${done.to}`);
+        console.log(`${options.dryRun ? 'would hand over' : 'handed over'} ${done.handed.length} agreement${done.handed.length === 1 ? '' : 's'} to ${done.to}${options.dryRun ? ' (dry run: nothing was changed)' : ''}`);
+      } catch (error) {
+        if (!(error instanceof DomainError) || error.code !== 'VALIDATION') throw error;
+        for (const p of error.problems) console.error(`${p.field}: ${p.message}`);
+        throw new CliError('nothing was handed over', EXIT.invalidInput);
+      }
     });
 
   const user = program.command('user').description('users: people who sign in, each with one organisation and one role');

@@ -111,3 +111,66 @@ export async function handOverAgreement({ ctx, slug, input }: { ctx: Context; sl
     return { agreement: updated!, from: from!, to };
   });
 }
+
+export const handOverManySchema = z.strictObject({
+  /** The slug of the organisation that is to keep them. */
+  organisation: z.string({ error: 'choose the organisation that is to keep the agreements' }).trim().min(1, 'choose the organisation that is to keep the agreements').max(200),
+  /** The agreements by slug; with `parties`, those besides. */
+  agreements: z.array(z.string().trim().min(1).max(200)).max(10_000, 'lists more than 10,000 agreements').default([]),
+  /** Also every agreement another organisation keeps in which the receiving organisation's body is a party. */
+  parties: z.boolean().default(false),
+  comment: commentSchema,
+});
+export type HandOverManyInput = z.input<typeof handOverManySchema>;
+
+/**
+ * Hands several agreements over at once (the command line's `ortsband org
+ * hand-over`): those named and, with `parties`, every agreement kept by
+ * another organisation in which the receiving organisation's body is a
+ * party, each as handOverAgreement hands one over, at the version read here.
+ * All or nothing: one that may not be handed over (open follow-up points, a
+ * decision basis, not the caller's to hand over, not there) refuses them all,
+ * each named (`agreements.<slug>`). `dryRun`: what would be handed over, and
+ * nothing is.
+ */
+export async function handOverAgreements({ ctx, input, dryRun = false }: { ctx: Context; input: HandOverManyInput; dryRun?: boolean }) {
+  requireAdmin(ctx);
+  const { organisation, agreements: named, parties, comment } = parseInput(handOverManySchema, input);
+  const [to] = await ctx.db.select({ id: organisations.id, slug: organisations.slug, actorId: organisations.actorId }).from(organisations).where(eq(organisations.slug, organisation));
+  if (!to) throw invalid([{ field: 'organisation', message: `no organisation '${organisation}'` }]);
+  if (parties && to.actorId === null) throw invalid([{ field: 'parties', message: `the organisation '${organisation}' is no Swedish body of the register, so it is a party to no agreement` }]);
+  const ofParty = parties
+    ? await queryRows<{ slug: string }>(
+        ctx.db,
+        sql`select g.slug from agreements g
+            where g.organisation_id <> ${to.id} and exists (select 1 from agreement_parties ap where ap.agreement_id = g.id and ap.actor_id = ${to.actorId} and ap.role = 'party')
+            order by g.slug`,
+      )
+    : [];
+  const slugs = [...new Set([...named, ...ofParty.map((r) => r.slug)])];
+  if (!slugs.length) throw invalid([{ field: 'agreements', message: 'name the agreements to hand over, or give parties to hand over those the organisation is a party to' }]);
+  class DryRun extends Error {}
+  const handed: Array<{ slug: string; from: string }> = [];
+  try {
+    await inTransaction(ctx, async (ctx) => {
+      const problems: Array<{ field: string; message: string }> = [];
+      for (const slug of slugs) {
+        const [row] = await ctx.db.select({ version: agreements.version }).from(agreements).where(eq(agreements.slug, slug));
+        try {
+          if (!row) throw invalid([{ field: 'agreement', message: 'no such agreement' }]);
+          // Each in its own savepoint: a refused one is named and the rest go on being checked.
+          const done = await handOverAgreement({ ctx, slug, input: { organisation: to.slug, expectedVersion: row.version, comment } });
+          handed.push({ slug, from: done.from.slug });
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          problems.push({ field: `agreements.${slug}`, message: error.problems.map((p) => p.message).join('; ') || error.message });
+        }
+      }
+      if (problems.length) throw invalid(problems);
+      if (dryRun) throw new DryRun();
+    });
+  } catch (error) {
+    if (!(error instanceof DryRun)) throw error;
+  }
+  return { to: to.slug, handed };
+}
