@@ -166,6 +166,34 @@ const DELEGATION_BAD: BadField[] = [
 let counter = 0;
 const freshSlug = (prefix: string) => `${prefix}-bad-${++counter}`;
 
+/** Citing a source for a record at `citations` (its version), and removing one of its citations. */
+function citationWrites(citations: () => string, citation: () => number): Endpoint[] {
+  return [
+    {
+      method: 'POST',
+      get path() {
+        return citations();
+      },
+      base: () => ({ source: 'nkk2022' }),
+      bad: [
+        { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
+        { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
+        { field: 'passageEn', values: [...NOT_TEXT, ...HUGE] },
+        { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] },
+        VERSION_FIELD(),
+      ],
+    },
+    {
+      method: 'DELETE',
+      get path() {
+        return `${citations()}/${citation()}`;
+      },
+      base: () => ({}),
+      bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
+    },
+  ];
+}
+
 const ENDPOINTS: Endpoint[] = [
   {
     method: 'POST',
@@ -392,50 +420,9 @@ const ENDPOINTS: Endpoint[] = [
       VERSION_FIELD(),
     ],
   },
-  {
-    method: 'POST',
-    get path() {
-      return `${planPath()}/citations`;
-    },
-    base: () => ({ source: 'nkk2022' }),
-    bad: [
-      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
-      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
-      { field: 'passageEn', values: [...NOT_TEXT, ...HUGE] },
-      { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] },
-      VERSION_FIELD(),
-    ],
-  },
-  {
-    method: 'DELETE',
-    get path() {
-      return `${planPath()}/citations/${plan.citation}`;
-    },
-    base: () => ({}),
-    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] }],
-  },
-  {
-    method: 'POST',
-    get path() {
-      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations`;
-    },
-    base: () => ({ source: 'nkk2022' }),
-    bad: [
-      { field: 'source', values: ['no-such-source', ...BAD_SLUGS, null] },
-      { field: 'passage', values: [...NOT_TEXT, ...HUGE] },
-      { field: 'passageEn', values: [...NOT_TEXT, ...HUGE] },
-      { field: 'reason', values: [...NOT_TEXT, 'x'.repeat(2_001)] },
-      VERSION_FIELD(),
-    ],
-  },
-  {
-    method: 'DELETE',
-    get path() {
-      return `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations/${followUp.citation}`;
-    },
-    base: () => ({}),
-    bad: [VERSION_FIELD(), { field: 'reason', values: [...NOT_TEXT, ...HUGE] }],
-  },
+  // A plan's and an activity's sources: cited and removed alike.
+  ...citationWrites(() => `${planPath()}/citations`, () => plan.citation),
+  ...citationWrites(() => `/api/agreements/${AGREEMENT}/activities/${followUp.activity}/citations`, () => followUp.citation),
   {
     method: 'PUT',
     get path() {

@@ -181,6 +181,33 @@ describe('handing an agreement over', () => {
   });
 });
 
+/**
+ * Runs `first` in a transaction held open while `second` starts on another
+ * connection and reaches what `first` holds; then ends `first` and answers
+ * how `second` ended: 'done', or the error it threw.
+ */
+async function meanwhile(first: (db: Context['db']) => Promise<unknown>, second: () => Promise<unknown>): Promise<unknown> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let ready!: () => void;
+  const begun = new Promise<void>((resolve) => (ready = resolve));
+  const holding = t.database.db.transaction(async (tx) => {
+    await first(tx);
+    ready();
+    await held;
+  });
+  await begun;
+  const outcome = second().then(
+    () => 'done',
+    (error: unknown) => error,
+  );
+  // Long enough for `second` to reach the lock (it waits there until `first` ends).
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  release();
+  await holding;
+  return outcome;
+}
+
 // Two connections at once: PostgreSQL only (in-memory PGlite has one).
 describe.skipIf(!process.env.TEST_DATABASE_URL)('a hand-over and a write under the agreement at the same moment', () => {
   it("are ordered: the old keeper's editor waiting on a hand-over in progress is refused, and a hand-over waiting on a point raised sees it", async () => {
@@ -190,50 +217,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('a hand-over and a write under t
 
     // The hand-over holds the agreement's row; the old keeper's editor records an activity meanwhile.
     const a = await newAgreement();
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    let handed!: () => void;
-    const handedOver = new Promise<void>((resolve) => (handed = resolve));
-    const handOver = t.database.db.transaction(async (tx) => {
-      await handOverAgreement({ ctx: { ...admin, db: tx }, slug: a.slug, input: { organisation: org.party.slug, expectedVersion: a.version } });
-      handed();
-      await held;
-    });
-    await handedOver;
-    const recording = createActivity({ ctx: oldEditor, agreementId: a.id, input: { kind: 'meeting', title: 'Möte under överlämningen', date: '2026-05' } }).then(
-      () => 'recorded',
-      (error: unknown) => error,
+    const recording = await meanwhile(
+      (db) => handOverAgreement({ ctx: { ...admin, db }, slug: a.slug, input: { organisation: org.party.slug, expectedVersion: a.version } }),
+      () => createActivity({ ctx: oldEditor, agreementId: a.id, input: { kind: 'meeting', title: 'Möte under överlämningen', date: '2026-05' } }),
     );
-    // Long enough for the write to reach the lock (it waits there until the hand-over ends).
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    release();
-    await handOver;
     // The agreement is internal: the new keeper's, which the old keeper's editor may no longer even read.
-    expect(await recording).toMatchObject({ code: 'NOT_FOUND' });
+    expect(recording).toMatchObject({ code: 'NOT_FOUND' });
     expect(await count(a.id)).toBe(0);
 
     // A point raised while the hand-over waits for it: the hand-over then sees the open point and is refused.
     const b = await newAgreement();
     const activity = await createActivity({ ctx: oldEditor, agreementId: b.id, input: { kind: 'meeting', title: 'Möte', date: '2026-05' } });
-    let pointed!: () => void;
-    const pointRaised = new Promise<void>((resolve) => (pointed = resolve));
-    let finish!: () => void;
-    const finished = new Promise<void>((resolve) => (finish = resolve));
-    const raising = t.database.db.transaction(async (tx) => {
-      await addFollowUpPoint({ ctx: { ...oldEditor, db: tx }, agreement: b, activityId: activity.id, input: { text: 'Skicka protokollet', owner: people.keeperEditor, dueOn: '2026-06-30' } });
-      pointed();
-      await finished;
-    });
-    await pointRaised;
-    const version = (await keeperOf(b.slug)).version;
-    const handing = handOverAgreement({ ctx: admin, slug: b.slug, input: { organisation: org.party.slug, expectedVersion: version } }).then(
-      () => 'handed over',
-      (error: unknown) => error,
+    const handing = await meanwhile(
+      (db) => addFollowUpPoint({ ctx: { ...oldEditor, db }, agreement: b, activityId: activity.id, input: { text: 'Skicka protokollet', owner: people.keeperEditor, dueOn: '2026-06-30' } }),
+      async () => handOverAgreement({ ctx: admin, slug: b.slug, input: { organisation: org.party.slug, expectedVersion: (await keeperOf(b.slug)).version } }),
     );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    finish();
-    await raising;
-    expect(await handing).toMatchObject({ code: 'VALIDATION' });
+    expect(handing).toMatchObject({ code: 'VALIDATION' });
     expect((await keeperOf(b.slug)).organisationId).toBe(org.keeper.id);
   });
 });

@@ -2,14 +2,14 @@ import { ActivityFigures } from './activity-figures.tsx';
 import { ActivityLinks } from './activity-links.tsx';
 import type { AgreementDetail } from '../../domain/agreements/get.ts';
 import type { AgreementDocument } from '../../domain/documents/read.ts';
-import { fileSize, formatEdtf, formatNumber, todayInStockholm } from '../format.ts';
+import { formatEdtf, formatNumber, todayInStockholm } from '../format.ts';
 import { renewalDates, type RenewalTerms } from '../../domain/agreements/renewal-dates.ts';
 import { renewedOnOf, termStartOf } from '../../domain/agreements/stored-renewal.ts';
 import { RenewalNote } from '../editing/agreement-form.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, Layout, StatusBadge } from '../layout.tsx';
 import { PartyList } from './agreement-parties.tsx';
-import { Localized, LocalizedList, OfficialTitle, Sources } from './shared.tsx';
+import { Documents, Localized, LocalizedList, OfficialTitle, Sources } from './shared.tsx';
 import { RecordsLinks } from '../records/links.tsx';
 import { ASSESSMENT_NAMES } from '../records/words.ts';
 import { decisionKindOf } from '../../domain/decisions/kinds.ts';
@@ -295,34 +295,6 @@ export function AgreementPage(props: { lang: Lang; detail: AgreementDetail; docu
         <a href={`/api/agreements/${a.slug}`}>JSON</a>
       </p>
     </Layout>
-  );
-}
-
-/** The documents kept for the agreement and its sources that the reader may download. */
-function Documents(props: { lang: Lang; list: AgreementDocument[] }) {
-  const { lang, list } = props;
-  if (!list.length) return null;
-  const sv = lang === 'sv';
-  return (
-    <>
-      <h2 id="dokument">{sv ? 'Dokument' : 'Documents'}</h2>
-      <ul>
-        {list.map((d) => (
-          <li>
-            <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
-              {d.fileName}
-            </a>{' '}
-            ({fileSize(lang, d.sizeBytes)})
-            {d.sourceTitle ? (
-              <>
-                {sv ? ', till källan ' : ', of the source '}
-                <cite lang={d.sourceLanguage === lang ? undefined : (d.sourceLanguage ?? undefined)}>{d.sourceTitle}</cite>
-              </>
-            ) : null}
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }
 

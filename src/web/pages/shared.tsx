@@ -3,7 +3,7 @@ import type { RelatedActivity } from '../../domain/activities/of-agreements.ts';
 import type { RelatedAgreement } from '../../domain/actors/get.ts';
 import type { Citation } from '../../domain/agreements/get.ts';
 import type { RowLinks } from '../../domain/agreements/row-links.ts';
-import { formatEdtf, todayInStockholm } from '../format.ts';
+import { fileSize, formatEdtf, todayInStockholm } from '../format.ts';
 import { AgreementTimeline, type TimelineRow } from '../charts/timeline.tsx';
 import { label, t, type Lang } from '../i18n.ts';
 import { href, StatusBadge } from '../layout.tsx';
@@ -295,5 +295,37 @@ export function RelatedActivities(props: { lang: Lang; activities: { rows: Relat
         ))}
       </ul>
     </section>
+  );
+}
+
+/**
+ * The documents the reader may download, each with its size and, where it
+ * belongs to a source listed beside others (an agreement's page), the
+ * source's title.
+ */
+export function Documents(props: { lang: Lang; list: Array<{ id: number; fileName: string; sizeBytes: number; sourceTitle?: string | null; sourceLanguage?: string | null }> }) {
+  const { lang, list } = props;
+  if (!list.length) return null;
+  const sv = lang === 'sv';
+  return (
+    <>
+      <h2 id="dokument">{sv ? 'Dokument' : 'Documents'}</h2>
+      <ul>
+        {list.map((d) => (
+          <li>
+            <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
+              {d.fileName}
+            </a>{' '}
+            ({fileSize(lang, d.sizeBytes)})
+            {d.sourceTitle ? (
+              <>
+                {sv ? ', till källan ' : ', of the source '}
+                <cite lang={d.sourceLanguage === lang ? undefined : (d.sourceLanguage ?? undefined)}>{d.sourceTitle}</cite>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -4,11 +4,11 @@
 // source names one: no address is guessed (docs/data.md).
 import type { SourceDocument } from '../../domain/documents/read.ts';
 import type { getSource } from '../../domain/sources/get.ts';
-import { fileSize, formatEdtf } from '../format.ts';
+import { formatEdtf } from '../format.ts';
 import type { Lang } from '../i18n.ts';
-import { href, Layout } from '../layout.tsx';
+import { Layout } from '../layout.tsx';
 import { SOURCE_KIND_NAMES } from '../records/words.ts';
-import { Localized } from './shared.tsx';
+import { Documents, Localized } from './shared.tsx';
 
 type Source = Awaited<ReturnType<typeof getSource>>;
 
@@ -41,27 +41,6 @@ function Address({ lang, source: s }: { lang: Lang; source: Source }) {
       {sv ? 'Ortsband känner ingen webbadress till källan.' : 'Ortsband knows no web address for this source.'}
       {publisher}
     </p>
-  );
-}
-
-/** The files kept with the source that the reader may download. */
-function Documents({ lang, list }: { lang: Lang; list: SourceDocument[] }) {
-  if (!list.length) return null;
-  const sv = lang === 'sv';
-  return (
-    <>
-      <h2 id="dokument">{sv ? 'Dokument' : 'Documents'}</h2>
-      <ul>
-        {list.map((d) => (
-          <li>
-            <a href={href(lang, `/dokument/${d.id}`)} download={d.fileName}>
-              {d.fileName}
-            </a>{' '}
-            ({fileSize(lang, d.sizeBytes)})
-          </li>
-        ))}
-      </ul>
-    </>
   );
 }
 

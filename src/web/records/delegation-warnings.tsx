@@ -13,6 +13,18 @@ import { href, Layout } from '../layout.tsx';
 import { GuidanceLinks } from '../knowledge/guidance-links.tsx';
 import type { ArticleSummary } from '../../domain/knowledge/articles.ts';
 
+/** The organisation's own activity a line is about, linked to it on its agreement's activities page. */
+function OwnActivity(props: { lang: Lang; id: number; agreementSlug: string; date: string; title: string }) {
+  return (
+    <>
+      <a href={`${href(props.lang, `/avtal/${props.agreementSlug}/aktiviteter`)}#aktivitet-${props.id}`}>
+        {formatEdtf(props.date, props.lang)}: {props.title}
+      </a>
+      {' – '}
+    </>
+  );
+}
+
 /** The overlaps as a list; `withVisit` names the organisation's own visit on each line (the overview), else they are one visit's (its section). */
 export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOverlap[]; withVisit: boolean }) {
   const { lang } = props;
@@ -22,14 +34,7 @@ export function DelegationWarnings(props: { lang: Lang; overlaps: DelegationOver
     <ul class="delegation-warnings">
       {props.overlaps.map((o) => (
         <li>
-          {props.withVisit ? (
-            <>
-              <a href={`${href(lang, `/avtal/${o.visit.agreementSlug}/aktiviteter`)}#aktivitet-${o.visit.id}`}>
-                {formatEdtf(o.visit.date, lang)}: {o.visit.title}
-              </a>
-              {' – '}
-            </>
-          ) : null}
+          {props.withVisit ? <OwnActivity lang={lang} {...o.visit} /> : null}
           <strong>{o.other.organisation}</strong>
           {`: ${formatEdtf(o.other.date, lang)}, ${label(lang, 'activity', o.other.kind).toLowerCase()} "${o.other.title}" (`}
           <a href={href(lang, `/avtal/${o.other.agreementSlug}`)}>{o.other.agreementName}</a>
@@ -69,14 +74,7 @@ export function InvitationsNear(props: { lang: Lang; invitations: InvitationNear
     <ul class="delegation-warnings">
       {props.invitations.map((x) => (
         <li>
-          {props.withActivity ? (
-            <>
-              <a href={`${href(lang, `/avtal/${x.activity.agreementSlug}/aktiviteter`)}#aktivitet-${x.activityId}`}>
-                {formatEdtf(x.activity.date, lang)}: {x.activity.title}
-              </a>
-              {' – '}
-            </>
-          ) : null}
+          {props.withActivity ? <OwnActivity lang={lang} id={x.activityId} {...x.activity} /> : null}
           <strong>{x.organisation}</strong>
           {sv ? ` fick en inbjudan från ${x.sender}: "${x.subject}"` : ` received an invitation from ${x.sender}: "${x.subject}"`}
           {x.eventDate ? ` (${sv ? 'till' : 'for'} ${formatEdtf(x.eventDate, lang)})` : ` (${sv ? 'mottagen' : 'received'} ${formatEdtf(x.receivedOn, lang)})`}
