@@ -60,10 +60,10 @@ export const visitsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
     : `Other organisations' incoming visits within ${days} days of this activity that concern the same place or a place in the same province, or the same named delegation or person: perhaps the same delegation. Get in touch with each other.`;
 
 /** Beside an activity, or on /delegationer: invitations other bodies received near it (invitations-near-visit.ts). */
-export const invitationsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS) =>
+export const invitationsNearIntro = (lang: Lang, days = DELEGATION_WINDOW_DAYS, yours = false) =>
   lang === 'sv'
-    ? `Inbjudningar som andra organisationer har fått till något inom ${days} dagar från aktiviteten, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person.`
-    : `Invitations other organisations received to something within ${days} days of the activity that concern the same place or a place in the same province, or the same named delegation or person.`;
+    ? `Inbjudningar som andra organisationer har fått till något inom ${days} dagar från ${yours ? 'era besök och aktiviteter' : 'aktiviteten'}, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person.`
+    : `Invitations other organisations received to something within ${days} days of ${yours ? 'your visits and activities' : 'the activity'} that concern the same place or a place in the same province, or the same named delegation or person.`;
 
 /** The invitations as a list; `withActivity` names the organisation's own activity on each line (/delegationer). */
 export function InvitationsNear(props: { lang: Lang; invitations: InvitationNear[]; withActivity: boolean }) {
@@ -198,7 +198,7 @@ export function DelegationsPage(props: {
       <p>{sv ? `Andra organisationers inkommande besök inom ${props.days} dagar från era möten, evenemang, utbyten och utgående besök, som gäller samma ort eller en ort i samma provins, eller samma namngivna delegation eller person.` : `Other organisations' incoming visits within ${props.days} days of your meetings, events, exchanges and outgoing visits that concern the same place or a place in the same province, or the same named delegation or person.`}</p>
       {props.visitsNear.length ? <DelegationWarnings lang={lang} overlaps={props.visitsNear} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
       <h2 id="inbjudningar">{sv ? 'Inbjudningar till andra organisationer' : 'Invitations to other organisations'}</h2>
-      <p>{invitationsNearIntro(lang, props.days)}</p>
+      <p>{invitationsNearIntro(lang, props.days, true)}</p>
       {props.invitations.length ? <InvitationsNear lang={lang} invitations={props.invitations} withActivity={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
       <h2 id="avtal">{sv ? 'Andra organisationer med avtal i samma område' : 'Other organisations with agreements in the same area'}</h2>
       {props.peers.length ? <PeerBodies lang={lang} peers={props.peers} withVisit={true} /> : <p>{sv ? 'Inga just nu.' : 'None just now.'}</p>}
