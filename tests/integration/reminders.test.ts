@@ -287,6 +287,12 @@ describe('the calendar feed', () => {
     );
     expect(revoked.status).toBe(303);
     expect((await readFeed(url)).status).toBe(404);
+    // The overview, which keeps the person's part per data version, lists it no longer: making and revoking are audited.
+    const overview = await (await app().fetch(new Request('http://localhost/oversikt', { headers: { cookie: made.who.cookie } }))).text();
+    expect(overview).toContain('/oversikt/kalender/');
+    expect(overview).not.toContain(`/oversikt/kalender/${id}/aterkalla`);
+    const audited = await queryRows<{ action: string }>(t.database.db, sql`select action from audit_log where entity_type = 'calendar_feed' and entity_id = ${Number(id)} order by id`);
+    expect(audited.map((a) => a.action)).toEqual(['calendar_feed.make', 'calendar_feed.revoke']);
     expect((await readFeed(`${ORIGIN}/kalender/${'A'.repeat(43)}.ics`)).status).toBe(404);
     // Another person cannot revoke it.
     const outsider = await signIn(OUTSIDER);

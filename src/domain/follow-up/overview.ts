@@ -4,7 +4,7 @@
 // Kept per data version and day (kept-answers.ts): its people's overviews
 // read it once between two changes of the register, and every change (each
 // is audited) or a new day reads it anew. The person's own points and
-// calendar feeds are read per request, in one statement (personalOverview).
+// calendar feeds are kept alike, per person (personalOverview).
 import { quietAfterMonthsOf } from '../accounts/list-organisations.ts';
 import type { Context } from '../context.ts';
 import { keptPerVersion } from '../kept-answers.ts';
@@ -50,17 +50,22 @@ export interface PersonalOverview {
   feeds: CalendarFeed[];
 }
 
+const keptPersonal = keptPerVersion<PersonalOverview>(4096);
+
 /**
- * Read per request (a feed made or revoked is not audited, so it does not
- * move the data version), in one statement: the overview's other reads are
- * the session and the kept organisation part.
+ * Read in one statement and kept per data version and day, as the
+ * organisation's part is: every change of a point moves the version, and so
+ * does a feed made or revoked (reminders/feeds.ts audits both). The
+ * overview's other reads are then the session and the data version.
  */
-export async function personalOverview(ctx: Context, userId: number, today: string, limit: number): Promise<PersonalOverview> {
+export function personalOverview(ctx: Context, userId: number, today: string, limit: number): Promise<PersonalOverview> {
   if (ctx.principal.kind !== 'user') throw new Error('personalOverview: for a person of an organisation');
-  const [row] = await queryRows<{ points: string; open: number; overdue: number; feeds: string }>(
-    ctx.db,
-    sql`select o.*, ${calendarFeedsJson(userId)}::text as feeds from (${openPointsSelect(today, sql`p.owner_id = ${userId}`, limit)}) o`,
-  );
-  const { points, open, overdue } = openPointsOf(row!);
-  return { mine: points, mineOpen: open, mineOverdue: overdue, feeds: calendarFeedsFromJson(row!.feeds) };
+  return keptPersonal(ctx, `${userId}|${today}|${limit}`, async () => {
+    const [row] = await queryRows<{ points: string; open: number; overdue: number; feeds: string }>(
+      ctx.db,
+      sql`select o.*, ${calendarFeedsJson(userId)}::text as feeds from (${openPointsSelect(today, sql`p.owner_id = ${userId}`, limit)}) o`,
+    );
+    const { points, open, overdue } = openPointsOf(row!);
+    return { mine: points, mineOpen: open, mineOverdue: overdue, feeds: calendarFeedsFromJson(row!.feeds) };
+  });
 }

@@ -9,6 +9,7 @@ import { calendarFeeds, users, type CalendarScope } from '../../db/schema.ts';
 import { hashOf, newSecret } from '../accounts/secret-token.ts';
 import { DomainError, invalid, notFound } from '../errors.ts';
 import type { Principal } from '../context.ts';
+import { audit } from '../audit.ts';
 import { dueReminders, type Reminder } from './due.ts';
 
 /** The person a feed is made for: a signed-in user of an organisation. */
@@ -32,8 +33,12 @@ export async function makeCalendarFeed(db: Db, maker: FeedMaker, scope: string):
     throw forbidden("only the organisation's editors and administrators make its calendar feed");
   }
   const token = newSecret();
-  const [row] = await db.insert(calendarFeeds).values({ userId: maker.userId, organisationId, scope, tokenHash: hashOf(token) }).returning({ id: calendarFeeds.id });
-  return { id: row!.id, token };
+  // Audited (never the token), so the data version moves: the overview that lists a person's feeds is kept per version.
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(calendarFeeds).values({ userId: maker.userId, organisationId, scope, tokenHash: hashOf(token) }).returning({ id: calendarFeeds.id });
+    await audit({ db: tx, principal: maker.principal }, { action: 'calendar_feed.make', entityType: 'calendar_feed', entityId: row!.id, after: { scope, userId: maker.userId }, organisationId });
+    return { id: row!.id, token };
+  });
 }
 
 export interface CalendarFeed {
@@ -50,14 +55,17 @@ export const calendarFeedsJson = (userId: number) =>
 export const calendarFeedsFromJson = (json: string): CalendarFeed[] =>
   (JSON.parse(json) as Array<{ id: number; scope: CalendarScope; createdAt: string }>).map((f) => ({ ...f, createdAt: new Date(f.createdAt) }));
 
-/** Ends one of the maker's feeds. */
-export async function revokeCalendarFeed(db: Db, userId: number, id: number): Promise<void> {
-  const done = await db
-    .update(calendarFeeds)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-    .returning({ id: calendarFeeds.id });
-  if (!done.length) throw notFound('calendar feed');
+/** Ends one of the maker's feeds; audited, as making it is. */
+export async function revokeCalendarFeed(db: Db, maker: FeedMaker, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const done = await tx
+      .update(calendarFeeds)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(calendarFeeds.id, id), eq(calendarFeeds.userId, maker.userId), isNull(calendarFeeds.revokedAt)))
+      .returning({ id: calendarFeeds.id, scope: calendarFeeds.scope, organisationId: calendarFeeds.organisationId });
+    if (!done.length) throw notFound('calendar feed');
+    await audit({ db: tx, principal: maker.principal }, { action: 'calendar_feed.revoke', entityType: 'calendar_feed', entityId: id, before: { scope: done[0]!.scope, userId: maker.userId }, organisationId: done[0]!.organisationId });
+  });
 }
 
 /** What the feed at `token` holds on `today`, or null for an unknown, revoked or disabled one (the caller answers 404 alike). */

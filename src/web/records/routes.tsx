@@ -1037,7 +1037,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
   web.post('/oversikt/kalender/:id/aterkalla', async (c) => {
     const signedIn = requireSignedIn(c);
     requireFormToken(c, await readForm(c));
-    await revokeCalendarFeed(database.db, signedIn.userId, idOf(c.req.param('id')));
+    await revokeCalendarFeed(database.db, { userId: signedIn.userId, principal: principalOf(c) }, idOf(c.req.param('id')));
     return c.redirect(`${href(langOf(c), '/oversikt')}#kalender`, 303);
   });
 
