@@ -4,9 +4,9 @@
 // through the response cache. What every reader of a kind reads (the public,
 // or everyone signed in: calendar/visits.ts, the common part) is kept per
 // data version, month and query (kept-answers.ts); an organisation's own
-// internal visits are read per request and merged in, so that a hundred
-// organisations reading twelve months share 24 kept months rather than
-// keeping 1,200. A month's grid holds each day's first few visits (at the
+// internal visits are kept apart, per organisation, and merged in, so that a
+// hundred organisations reading twelve months share 24 kept common months
+// (each a few hundred kB) and keep only their own few visits each. A month's grid holds each day's first few visits (at the
 // benchmark's scale a month has about 2,800), a list at most VISITS_SHOWN.
 // Networks' meetings are in it as far as the reader may read each network:
 // what a reader may read of networks is decided by their organisation
@@ -59,6 +59,10 @@ function listPeriod(query: CalendarQuery, today: string): { from: string; to: st
 
 const keptMonths = keptPerVersion<MonthOfVisits>(256);
 const keptLists = keptPerVersion<VisitsRead>(128);
+// An organisation's own internal visits, per organisation and the same keys: small (an organisation's few internal
+// visits of a month), so a hundred organisations reading twelve months keep 1,200 small entries beside the 24 common ones.
+const keptOwnMonths = keptPerVersion<MonthOfVisits>(2048);
+const keptOwnLists = keptPerVersion<VisitsRead>(1024);
 const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(2048);
 // The filter's provinces: the same for every request of a reader until something changes (one entry per organisation signed in: a few kB each).
 const keptPlaces = keptPerVersion<PlaceOption[]>(512);
@@ -79,13 +83,17 @@ export function visitsCalendarRoutes(database: Database, { cache, origin }: { ca
     const month = query.month ?? query.day?.slice(0, 7) ?? today.slice(0, 7);
     const { from, to, exactDayOnly } = view === 'month' ? { ...monthBounds(month), exactDayOnly: false } : listPeriod(query, today);
     const common = JSON.stringify([commonReaderOf(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
+    // The organisation's own internal visits for the same view: none for the public, a few for an organisation.
+    const own = JSON.stringify([readsAs(ctx.principal), view, from, to, exactDayOnly, query.county, query.place, query.direction]);
     const [visits, meetings, places] = await Promise.all([
       view === 'month'
-        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), monthOfPart(ctx, 'own', input, month)]).then(([a, b]) => ({
+        ? Promise.all([keptMonths(ctx, common, () => monthOfPart(ctx, 'common', input, month)), keptOwnMonths(ctx, own, () => monthOfPart(ctx, 'own', input, month))]).then(([a, b]) => ({
             days: mergeMonths(a, b),
             own: new Set(Object.keys(b)),
           }))
-        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), visitsOfPart(ctx, 'own', input, from, to, exactDayOnly)]).then(([a, b]) => ({ list: mergeVisits(a, b) })),
+        : Promise.all([keptLists(ctx, common, () => visitsOfPart(ctx, 'common', input, from, to, exactDayOnly)), keptOwnLists(ctx, own, () => visitsOfPart(ctx, 'own', input, from, to, exactDayOnly))]).then(([a, b]) => ({
+            list: mergeVisits(a, b),
+          })),
       keptMeetings(ctx, JSON.stringify([readsAs(ctx.principal), from, to, exactDayOnly, query.county, query.place, query.direction]), async () =>
         (await networkMeetingsBetween(ctx, input, from, to)).filter((m) => !exactDayOnly || m.exactDay),
       ),
