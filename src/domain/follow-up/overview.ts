@@ -50,7 +50,8 @@ export interface PersonalOverview {
   feeds: CalendarFeed[];
 }
 
-const keptPersonal = keptPerVersion<PersonalOverview>(4096);
+// A person's part is a few kB (at most OVERVIEW_ROWS points and their feeds): 1,024 people between two changes, about 10 MB at most.
+const keptPersonal = keptPerVersion<PersonalOverview>(1024);
 
 /**
  * Read in one statement and kept per data version and day, as the

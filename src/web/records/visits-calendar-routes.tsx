@@ -60,9 +60,9 @@ function listPeriod(query: CalendarQuery, today: string): { from: string; to: st
 const keptMonths = keptPerVersion<MonthOfVisits>(256);
 const keptLists = keptPerVersion<VisitsRead>(128);
 // An organisation's own internal visits, per organisation and the same keys: small (an organisation's few internal
-// visits of a month), so a hundred organisations reading twelve months keep 1,200 small entries beside the 24 common ones.
-const keptOwnMonths = keptPerVersion<MonthOfVisits>(2048);
-const keptOwnLists = keptPerVersion<VisitsRead>(1024);
+// visits of a month, a few kB), at most 1,024 months and 512 lists kept, the oldest going first.
+const keptOwnMonths = keptPerVersion<MonthOfVisits>(1024);
+const keptOwnLists = keptPerVersion<VisitsRead>(512);
 const keptMeetings = keptPerVersion<CalendarNetworkMeeting[]>(2048);
 // The filter's provinces: the same for every request of a reader until something changes (one entry per organisation signed in: a few kB each).
 const keptPlaces = keptPerVersion<PlaceOption[]>(512);
