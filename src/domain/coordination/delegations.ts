@@ -158,17 +158,34 @@ async function overlapsNear(ctx: Context, { organisationId, days, mine, theirs, 
 // The places an activity concerns (alias: the activity), countries left out: a country would make every activity in it a neighbour.
 const placesOf = (a: string) => sql.raw(`(select coalesce(array_agg(p.id), '{}') from counterparts p where p.id = any(${a}.place_ids) and p.level <> 'country')`);
 
-/** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
-function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days = DELEGATION_WINDOW_DAYS) {
+/** What overlapsNear reads of each of the organisation's own activities (alias a, its agreement g). */
+const mineColumns = sql`a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys`;
+
+/** Those not begun more than VISITS_AHEAD_DAYS after `today`: the soonest, as the warnings look at them without `only`. */
+const ahead = (today: string) => sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int`;
+
+/**
+ * The select of the organisation's activities that `which` picks whose latest day is no earlier than the window
+ * before `today`, the soonest first: from the organisation's agreements, each one's recent activities by its index
+ * (agreement, earliest day; a year's date may end 366 days after it begins).
+ */
+function recentOfOrganisation(ctx: Context, organisationId: number, today: string, days: number, which: SQL) {
   return sql`
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
-          -- From the organisation's agreements, each one's recent activities by its index (agreement, earliest day): a year's date may end 366 days after it begins.
+          select ${mineColumns}
           from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
-          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind = 'visit_incoming'
+          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and ${which}
             and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and ${canReadAlias(ctx.principal, 'a')}
-            and ${only === undefined ? sql`a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int` : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`}
           order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
 }
+
+/** The select of the organisation's incoming visits whose latest day is no earlier than the window before `today` (`only`: of these), with the places each concerns. */
+function incomingVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days = DELEGATION_WINDOW_DAYS) {
+  const of = only === undefined ? ahead(today) : only.length ? sql`a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+  return recentOfOrganisation(ctx, organisationId, today, days, sql`a.kind = 'visit_incoming' and ${of}`);
+}
+
+/** Meetings, events, exchanges and outgoing visits (NEAR_VISIT_KINDS), not known only to their year. */
+const nearVisitActivity = sql`a.kind in (${nearVisitKinds}) and a.date !~ '^[0-9]{4}$'`;
 
 /**
  * The select of the organisation's activities of `only` that may meet another body's incoming visit from their side
@@ -177,37 +194,24 @@ function incomingVisits(ctx: Context, organisationId: number, today: string, onl
  * without `only`, those whose latest day is no earlier than the window before `today`, up to VISITS_AHEAD_DAYS ahead.
  */
 function activitiesNearVisits(ctx: Context, organisationId: number, today: string, only: number[] | undefined, days: number) {
-  if (only === undefined) {
-    // The soonest: from the organisation's agreements, each one's recent activities by its index (agreement, earliest day), as incomingVisits.
-    return sql`
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
-          from agreements g join activities a on a.agreement_id = g.id and a.date_min >= ${today}::date - ${days}::int - 366
-          where g.organisation_id = ${organisationId} and a.organisation_id = ${organisationId} and a.kind in (${nearVisitKinds})
-            and a.date !~ '^[0-9]{4}$' and ${activityLatestDay('a')} >= ${today}::date - ${days}::int and a.date_min <= ${today}::date + ${VISITS_AHEAD_DAYS}::int
-            and ${canReadAlias(ctx.principal, 'a')}
-          order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
-  }
+  if (only === undefined) return recentOfOrganisation(ctx, organisationId, today, days, sql`${nearVisitActivity} and ${ahead(today)}`);
   return sql`
-          select a.id, a.title, a.date, a.date_min, ${activityLatestDay('a')} as date_max, g.slug, ${placesOf('a')} as places, a.delegation_keys as keys
+          select ${mineColumns}
           from activities a join agreements g on g.id = a.agreement_id
-          where a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)}) and a.organisation_id = ${organisationId} and a.kind in (${nearVisitKinds})
-            and a.date !~ '^[0-9]{4}$' and ${activityLatestDay('a')} >= ${today}::date - ${2 * days + 366}::int and ${canReadAlias(ctx.principal, 'a')}
+          where a.id in (${sql.join(only.map((id) => sql`${id}`), sql`, `)}) and a.organisation_id = ${organisationId} and ${nearVisitActivity}
+            and ${activityLatestDay('a')} >= ${today}::date - ${2 * days + 366}::int and ${canReadAlias(ctx.principal, 'a')}
           order by a.date_min, a.id limit ${VISITS_AT_ONCE}`;
 }
 
 /**
- * The ids of the activities /delegationer looks at: the organisation's
- * soonest incoming visits (as delegationOverlaps) and its soonest meetings,
- * events, exchanges and outgoing visits (as visitsNearActivities without
- * `only`); the invitations near them are read by these.
+ * The select of the ids of the activities /delegationer looks at: the
+ * organisation's soonest incoming visits (as delegationOverlaps) and its
+ * soonest meetings, events, exchanges and outgoing visits (as
+ * visitsNearActivities without `only`); the invitations near them are read
+ * by it, in their own statement.
  */
-export async function soonestActivityIds(ctx: Context, { organisationId, today, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; days?: number }): Promise<number[]> {
-  if (ctx.principal.kind === 'anonymous') return [];
-  const rows = await queryRows<{ id: number }>(
-    ctx.db,
-    sql`(select id from (${incomingVisits(ctx, organisationId, today, undefined, days)}) v) union (select id from (${activitiesNearVisits(ctx, organisationId, today, undefined, days)}) o)`,
-  );
-  return rows.map((r) => r.id);
+export function soonestActivities(ctx: Context, { organisationId, today, days = DELEGATION_WINDOW_DAYS }: { organisationId: number; today: string; days?: number }): SQL {
+  return sql`select id from (${incomingVisits(ctx, organisationId, today, undefined, days)}) v union select id from (${activitiesNearVisits(ctx, organisationId, today, undefined, days)}) o`;
 }
 
 /** Whom to ask at an organisation (its id in SQL): its active editors and coordinators, by name and e-mail, as JSON. */

@@ -8,7 +8,7 @@
 // days (what it invites to, else the day received) are within the window of
 // the activity's. An activity known only to its year is no sign of a date, as
 // on the invitation's side.
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { queryRows } from '../../db/client.ts';
 import { canReadAlias } from '../access.ts';
 import { activityLatestDay } from '../activities/latest-day.ts';
@@ -46,13 +46,14 @@ export async function invitationsNearActivity(ctx: Context, activityId: number, 
 
 /**
  * The same for several activities in one statement (an activities page,
- * /delegationer), each activity's invitations the earliest first, at most
+ * by their ids; /delegationer, by a select of them), each activity's invitations the earliest first, at most
  * INVITATIONS_PER_ACTIVITY of each; with `today`, only of the activities
  * whose latest day is no earlier than the window before it (those the
  * delegation warnings look at).
  */
-export async function invitationsNearActivities(ctx: Context, activityIds: number[], { days = DELEGATION_WINDOW_DAYS, today }: { days?: number; today?: string } = {}): Promise<InvitationNear[]> {
-  if (ctx.principal.kind === 'anonymous' || !activityIds.length) return [];
+export async function invitationsNearActivities(ctx: Context, activities: number[] | SQL, { days = DELEGATION_WINDOW_DAYS, today }: { days?: number; today?: string } = {}): Promise<InvitationNear[]> {
+  if (ctx.principal.kind === 'anonymous' || (Array.isArray(activities) && !activities.length)) return [];
+  const ids = Array.isArray(activities) ? sql.join(activities.map((id) => sql`${id}`), sql`, `) : activities;
   type Row = Omit<InvitationNear, 'contacts' | 'places' | 'activity' | 'names'> & {
     activityTitle: string;
     activityDate: string;
@@ -68,7 +69,7 @@ export async function invitationsNearActivities(ctx: Context, activityIds: numbe
           select a.id, a.organisation_id, a.title, a.date, g.slug, a.date_min, ${activityLatestDay('a')} as date_max, a.delegation_keys as keys,
             (select coalesce(array_agg(p.id), '{}') from counterparts p where p.id = any(a.place_ids) and p.level <> 'country') as places
           from activities a join agreements g on g.id = a.agreement_id
-          where a.id in (${sql.join(activityIds.map((id) => sql`${id}`), sql`, `)}) and a.date !~ '^[0-9]{4}$' and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
+          where a.id in (${ids}) and a.date !~ '^[0-9]{4}$' and ${canReadAlias(ctx.principal, 'a')} and ${canReadAlias(ctx.principal, 'g')}
             ${today === undefined ? sql`` : sql`and ${activityLatestDay('a')} >= ${today}::date - ${days}::int`}
         )
         select near.* from a cross join lateral (

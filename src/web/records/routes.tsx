@@ -38,7 +38,7 @@ import { addFollowUpPoint } from '../../domain/follow-up/add-point.ts';
 import { setFollowUpState } from '../../domain/follow-up/close-point.ts';
 import { activitiesOfAgreement } from '../../domain/follow-up/list.ts';
 import { organisationOverview, OVERVIEW_ROWS, personalOverview } from '../../domain/follow-up/overview.ts';
-import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, NEAR_VISIT_KINDS, peerBodies, soonestActivityIds, visitsNearActivities } from '../../domain/coordination/delegations.ts';
+import { DELEGATION_WINDOW_DAYS, delegationOverlaps, delegationWindowSchema, NEAR_VISIT_KINDS, peerBodies, soonestActivities, visitsNearActivities } from '../../domain/coordination/delegations.ts';
 import { invitationsNearActivities } from '../../domain/coordination/invitations-near-visit.ts';
 import { bodyNames, invitationsOf, recordInvitation } from '../../domain/coordination/received-invitations.ts';
 import { INVITATION_FIELDS, InvitationsPage, type InvitationsPageProps } from './invitations-page.tsx';
@@ -895,7 +895,7 @@ export function recordsRoutes(database: Database, { origin }: { origin: (c: Hono
     const [delegations, visitsNear, invitations, peers, guidance] = await Promise.all([
       delegationOverlaps(ctx, near),
       visitsNearActivities(ctx, near),
-      soonestActivityIds(ctx, near).then((ids) => invitationsNearActivities(ctx, ids, { days, today: near.today })),
+      invitationsNearActivities(ctx, soonestActivities(ctx, near), { days, today: near.today }),
       peerBodies(ctx, near),
       articlesOnTopic(ctx, 'delegation_warning'),
     ]);
